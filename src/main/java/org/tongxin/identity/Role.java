@@ -1,0 +1,85 @@
+package org.tongxin.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.tongxin.agency.AgencyLevel;
+import org.tongxin.agency.AgencyType;
+import org.tongxin.agency.AgencyView;
+
+import static org.tongxin.agency.AgencyType.BASIC_COURT;
+import static org.tongxin.agency.AgencyType.CIVIL_AFFAIRS_BUREAU;
+import static org.tongxin.agency.AgencyType.COMMUNITY_COMMITTEE;
+import static org.tongxin.agency.AgencyType.COORDINATION_OFFICE;
+import static org.tongxin.agency.AgencyType.CORRECTION_AGENCY;
+import static org.tongxin.agency.AgencyType.DETENTION_CENTRE;
+import static org.tongxin.agency.AgencyType.EDUCATION_BUREAU;
+import static org.tongxin.agency.AgencyType.HRSS_BUREAU;
+import static org.tongxin.agency.AgencyType.INTERMEDIATE_COURT;
+import static org.tongxin.agency.AgencyType.JUDICIAL_BUREAU;
+import static org.tongxin.agency.AgencyType.JUDICIAL_OFFICE;
+import static org.tongxin.agency.AgencyType.POLICE_STATION;
+import static org.tongxin.agency.AgencyType.PRISON;
+import static org.tongxin.agency.AgencyType.PROCURATORATE;
+import static org.tongxin.agency.AgencyType.PUBLIC_SECURITY;
+import static org.tongxin.agency.AgencyType.SOCIAL_ORGANISATION;
+
+/**
+ * What a staff member may do, and in which kinds of agency the role exists. The three administrator roles
+ * (三权分立) exclude each other and every case role, and never read case content (SECURITY.md S5).
+ */
+public enum Role {
+    /** 司法所工作人员. */
+    OFFICE_OFFICER(null, JUDICIAL_OFFICE),
+    /** 司法所所长. */
+    OFFICE_HEAD(null, JUDICIAL_OFFICE),
+    /** 县级社区矫正机构工作人员. */
+    COUNTY_OFFICER(AgencyLevel.COUNTY, CORRECTION_AGENCY, JUDICIAL_BUREAU),
+    /** 县级社区矫正机构负责人. */
+    COUNTY_HEAD(AgencyLevel.COUNTY, CORRECTION_AGENCY, JUDICIAL_BUREAU),
+    /** 市级协调员 (community correction committee office, city agency). */
+    CITY_COORDINATOR(AgencyLevel.CITY, COORDINATION_OFFICE, CORRECTION_AGENCY, JUDICIAL_BUREAU),
+    /** 书记员. */
+    COURT_CLERK(null, INTERMEDIATE_COURT, BASIC_COURT),
+    /** 法官. */
+    JUDGE(null, INTERMEDIATE_COURT, BASIC_COURT),
+    /** 检察官. */
+    PROSECUTOR(null, PROCURATORATE),
+    /** 公安民警. */
+    POLICE_OFFICER(null, PUBLIC_SECURITY, POLICE_STATION, DETENTION_CENTRE),
+    /** 监狱、看守所民警. */
+    PRISON_OFFICER(null, PRISON, DETENTION_CENTRE),
+    /** 教育、民政、人社部门经办人. */
+    ASSISTANCE_CASEWORKER(null, EDUCATION_BUREAU, CIVIL_AFFAIRS_BUREAU, HRSS_BUREAU),
+    /** 社会工作者. */
+    SOCIAL_WORKER(null, SOCIAL_ORGANISATION, COMMUNITY_COMMITTEE),
+    /** 系统管理员: agencies, accounts, system settings. */
+    SYSTEM_ADMIN(null),
+    /** 安全管理员: roles, second factors, lockouts, system tokens. */
+    SECURITY_ADMIN(null),
+    /** 审计管理员: the audit log. */
+    AUDIT_ADMIN(null);
+
+    public static final Set<Role> ADMINS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
+
+    private final AgencyLevel level;
+    private final Set<AgencyType> agencyTypes;
+
+    Role(AgencyLevel level, AgencyType... agencyTypes) {
+        this.level = level;
+        this.agencyTypes = agencyTypes.length == 0 ? EnumSet.allOf(AgencyType.class) : EnumSet.of(agencyTypes[0], agencyTypes);
+    }
+
+    public boolean isAdmin() {
+        return ADMINS.contains(this);
+    }
+
+    /** Whether a member of this agency can hold the role. */
+    public boolean fits(AgencyView agency) {
+        return agencyTypes.contains(agency.type()) && (level == null || level == agency.level());
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,31 @@
+package org.tongxin.identity;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identity of a staff account. */
+public record UserId(UUID value) {
+
+    public UserId {
+        if (value == null) {
+            throw new IllegalArgumentException("UserId needs a value");
+        }
+    }
+
+    @JsonCreator
+    public static UserId of(UUID value) {
+        return new UserId(value);
+    }
+
+    @JsonValue
+    public UUID value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package org.tongxin.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import org.tongxin.audit.AuditCategory;
+import org.tongxin.audit.AuditEntry;
+import org.tongxin.audit.AuditLog;
+import org.tongxin.identity.Authorities;
+import org.tongxin.identity.Role;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.shared.error.ProblemFactory;
+
+/**
+ * Who may call what (SECURITY.md S1–S7). Deny by default: only the public list below is open; login steps need a
+ * pending login; everything else needs a complete login (password and second factor) or an API token, and each
+ * handler states its own rule. Pages use the session with CSRF; API callers may send a bearer token instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** Everything anybody may reach without logging in. */
+    static final List<String> PUBLIC_PATHS = List.of("/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
+            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+    /** Public information: the working calendar and its deadline arithmetic (reading only). */
+    static final String PUBLIC_CALENDAR = "/api/v1/calendar/**";
+    static final int MAX_SESSIONS_PER_USER = 3;
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginSteps loginSteps,
+            PasswordAuthenticationProvider passwordProvider, TokenAuthenticationManager tokens, ProblemFactory problems,
+            UserRepository users, Clock clock, AuditLog audit,
+            FindByIndexNameSessionRepository<? extends Session> sessions) throws Exception {
+        RequestMatcher api = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**"));
+        RequestMatcher bearer = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+        AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, bearer.matches(request) ? "INVALID_TOKEN" : "UNAUTHENTICATED");
+        };
+        AccessDeniedHandler apiDenied = (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN");
+        AccessDeniedHandler pageDenied = (request, response, e) -> {
+            if (PendingLogins.pendingPrincipal() != null) {
+                PendingLogin pending = request.getSession(false) == null ? null
+                        : (PendingLogin) request.getSession(false).getAttribute(PendingLogin.ATTRIBUTE);
+                response.sendRedirect(request.getContextPath() + (pending == null ? "/login" : pending.stage().path()));
+                return;
+            }
+            response.sendError(HttpStatus.FORBIDDEN.value());
+        };
+
+        http.authenticationManager(new ProviderManager(passwordProvider))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC_PATHS.stream().map(PATHS::matcher).toArray(RequestMatcher[]::new)).permitAll()
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, PUBLIC_CALENDAR)).permitAll()
+                        .requestMatchers(PATHS.matcher("/login/password"), PATHS.matcher("/login/mfa"),
+                                PATHS.matcher("/login/mfa/**")).hasAuthority(Authorities.LOGIN_PENDING)
+                        .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(Role.SYSTEM_ADMIN.name())
+                        .anyRequest().hasAuthority(Authorities.FULLY_AUTHENTICATED))
+                .formLogin(form -> form.loginPage("/login").successHandler(loginSteps)
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("SESSION").addLogoutHandler(auditLogout(audit)))
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> tokens)
+                        .authenticationEntryPoint(apiEntryPoint).accessDeniedHandler(apiDenied))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(apiDenied, api)
+                        .defaultAccessDeniedHandlerFor(pageDenied, AnyRequestMatcher.INSTANCE))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(MAX_SESSIONS_PER_USER)
+                        .sessionRegistry(new SpringSessionBackedSessionRegistry<>(sessions))
+                        .expiredUrl("/login?expired"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .addFilterAfter(new SessionGuardFilter(users, clock), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    private static LogoutHandler auditLogout(AuditLog audit) {
+        return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof TongxinPrincipal principal) {
+                audit.record(AuditEntry.of(AuditCategory.SECURITY, "logout").target("user", principal.userId())
+                        .actorName(principal.username()));
+            }
+        };
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AccessRuleInterceptor());
+    }
+
+}

@@ -1,0 +1,36 @@
+package org.tongxin.identity.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.tongxin.identity.Role;
+import org.tongxin.shared.web.NavigationEntry;
+
+/** The identity module's places in the navigation. */
+@Configuration(proxyBeanMethods = false)
+class IdentityNavigation {
+
+    @Bean
+    NavigationEntry homeNavigation() {
+        return new NavigationEntry("nav.home", "/", 0, Set.of(), "home.tile.home");
+    }
+
+    @Bean
+    NavigationEntry staffNavigation() {
+        return new NavigationEntry("nav.staff", "/staff", 20, Set.of(), "home.tile.staff");
+    }
+
+    @Bean
+    NavigationEntry usersNavigation() {
+        return new NavigationEntry("nav.users", "/admin/users", 80,
+                Set.of(Role.SYSTEM_ADMIN.name(), Role.SECURITY_ADMIN.name()), "home.tile.users");
+    }
+
+    @Bean
+    NavigationEntry systemTokensNavigation() {
+        return new NavigationEntry("nav.systemTokens", "/admin/tokens", 85, Set.of(Role.SECURITY_ADMIN.name()),
+                "home.tile.systemTokens");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Platform: how Tongxin finds its database and its data key. With no database configured it runs an embedded
+ * PostgreSQL under {@code ./data} (demo mode); with {@code TONGXIN_DB_URL} it runs in production mode and refuses
+ * to start while any required setting is missing. Owns no business data.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+package org.tongxin.platform;
