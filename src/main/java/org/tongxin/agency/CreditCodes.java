@@ -28,8 +28,9 @@ public final class CreditCodes {
                 return false;
             }
         }
-        return code.charAt(17) == checkCharacter(code.substring(0, 17))
-                && code.charAt(16) == organisationCheck(code.substring(8, 16));
+        // Only the final check character is the standard's validation rule; real organisation codes do not always
+        // satisfy GB 11714 in their 17th position, so that one is used when composing codes, not when checking.
+        return code.charAt(17) == checkCharacter(code.substring(0, 17));
     }
 
     /** The 18th character for the first 17. */

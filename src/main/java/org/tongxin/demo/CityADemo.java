@@ -28,6 +28,7 @@ import org.tongxin.agency.Division;
 import org.tongxin.identity.AccountProvisioning;
 import org.tongxin.identity.NewAccount;
 import org.tongxin.identity.Role;
+import org.tongxin.shared.web.DemoAccountList;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "tongxin.demo", havingValue = "true")
-class CityADemo implements ApplicationRunner {
+class CityADemo implements ApplicationRunner, DemoAccountList {
 
     /** The shared demo password (documented in the README; demo mode only). */
     static final String PASSWORD = "Tongxin-Demo-2026";
@@ -90,6 +91,35 @@ class CityADemo implements ApplicationRunner {
         transaction.executeWithoutResult(status -> load(city));
         log.info("City A demo loaded: {} divisions, {} agencies, {} accounts in {} ms", city.divisions().size(),
                 city.agencies().size(), city.accounts().size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** One account of each role, for the login page's table (the README lists them all). */
+    @Override
+    public List<DemoAccount> accounts() {
+        List<String> shown = List.of("cd.court.clerk", "cd.court.judge", "cd.proc", "cd.police", "cd.county", "cd.county.head",
+                "cd.dm", "cd.dm.head", "city.coord", "prison.officer", "hrss.worker", "sw.sunshine", "sysadmin", "secadmin",
+                "auditadmin");
+        try (InputStream in = new ClassPathResource("demo/city-a.json").getInputStream()) {
+            CityData city = json.readValue(in, CityData.class);
+            Map<String, AgencyData> agencies = new HashMap<>();
+            city.agencies().forEach(a -> agencies.put(a.code(), a));
+            return shown.stream().flatMap(u -> city.accounts().stream().filter(a -> a.username().equals(u)))
+                    .map(a -> new DemoAccount(a.username(), "role." + a.roles().iterator().next().name(),
+                            agencies.get(a.agency()).nameZh()))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public String sharedPassword() {
+        return PASSWORD;
+    }
+
+    @Override
+    public String adminTotpSecret() {
+        return ADMIN_TOTP_SECRET;
     }
 
     private void load(CityData city) {

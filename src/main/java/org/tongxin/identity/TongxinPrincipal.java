@@ -15,7 +15,7 @@ import org.tongxin.agency.AgencyId;
  * {@code securityStamp} ends sessions when the account's password, roles or status change.
  */
 public record TongxinPrincipal(Kind kind, UUID userId, String username, String displayName, UUID agencyId,
-        Set<Role> roles, UUID tokenId, int securityStamp) implements Serializable, AuthenticatedPrincipal {
+        Set<Role> roles, UUID tokenId, int securityStamp) implements Serializable, AuthenticatedPrincipal, java.security.Principal {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -66,12 +65,10 @@ class DatabaseSettingsEnvironmentPostProcessor implements EnvironmentPostProcess
         Path dataDir = Path.of(environment.getProperty("tongxin.data-dir", "data")).toAbsolutePath().normalize();
         boolean synchronousCommit = environment.getProperty("tongxin.embedded.synchronous-commit", Boolean.class, true);
         EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir, ephemeral, synchronousCommit);
-        if (!database.ephemeral()) {
-            // Stop PostgreSQL after everything else, when the context's last disposable bean goes.
-            application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
-                    .registerDisposableBean("embeddedDatabaseShutdown", database::close));
-        }
-        settings.put("spring.datasource.url", database.jdbcUrl());
+        // Stop PostgreSQL only after every application context has closed (web server drained, pools closed).
+        SpringApplication.getShutdownHandlers().add(database::close);
+        String extra = environment.getProperty("tongxin.embedded.database");
+        settings.put("spring.datasource.url", extra == null ? database.jdbcUrl() : database.jdbcUrl(database.database(extra)));
         settings.put("spring.datasource.username", EmbeddedDatabase.APP_ROLE);
         settings.put("spring.datasource.password", database.appPassword());
         settings.put("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE);

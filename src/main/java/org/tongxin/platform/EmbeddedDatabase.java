@@ -99,7 +99,7 @@ public final class EmbeddedDatabase {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(ephemeral)
-                    .setRegisterShutdownHook(ephemeral)
+                    .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
@@ -278,7 +278,38 @@ public final class EmbeddedDatabase {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /**
+     * A further database on the same server, owned like the main one (tests that need an install of their own,
+     * e.g. without the demo). Created on first use.
+     */
+    public synchronized String database(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("Not a database name: " + name);
+        }
+        String database = DATABASE + "_" + name;
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                p.setString(1, database);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        s.execute("CREATE DATABASE " + database + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+                        s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+                        s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + APP_ROLE);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseUnavailableException("Cannot create database " + database + ": " + e.getMessage(),
+                    "Check the embedded PostgreSQL.", e);
+        }
+        return database;
     }
 
     public int port() {
@@ -312,11 +343,17 @@ public final class EmbeddedDatabase {
 
     /** Stops the server (persistent mode: when the application context closes, after the web server drained). */
     public synchronized void close() {
+        if (!RUNNING.containsValue(this)) {
+            return;
+        }
+        RUNNING.values().remove(this);
         try {
             postgres.close();
         } catch (IOException e) {
             log.warn("Could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
         }
-        RUNNING.values().remove(this);
+        if (ephemeral) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(directory.toFile());
+        }
     }
 }

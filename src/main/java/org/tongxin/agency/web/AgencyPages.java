@@ -83,7 +83,9 @@ class AgencyPages {
         model.addAttribute("children", directory.children(agency.id()));
         model.addAttribute("division", directory.division(agency.divisionCode()).orElse(null));
         model.addAttribute("jurisdictions", directory.divisions(agency.jurisdictions()));
-        model.addAttribute("ancestors", directory.ancestors(agency.id()));
+        List<AgencyView> breadcrumbs = new java.util.ArrayList<>(directory.ancestors(agency.id()));
+        java.util.Collections.reverse(breadcrumbs);
+        model.addAttribute("breadcrumbs", breadcrumbs);
         return "agency/detail";
     }
 

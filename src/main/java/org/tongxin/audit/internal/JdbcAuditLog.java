@@ -10,10 +10,15 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,6 +26,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
+import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.Actor;
 import org.tongxin.shared.security.CurrentActor;
 import org.tongxin.shared.web.CorrelationIdFilter;
@@ -30,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Appends audit records with their keyed hash; joins a writable transaction, else writes in its own. */
 @Component
 class JdbcAuditLog implements AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcAuditLog.class);
 
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
@@ -53,10 +61,16 @@ class JdbcAuditLog implements AuditLog {
     public void record(AuditEntry entry) {
         boolean joinable = TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-        if (joinable) {
-            write(entry);
-        } else {
-            ownTransaction.executeWithoutResult(status -> write(entry));
+        try {
+            if (joinable) {
+                write(entry);
+            } else {
+                ownTransaction.executeWithoutResult(status -> write(entry));
+            }
+        } catch (DataAccessException | TransactionException e) {
+            // Fail closed: no record, no action (SECURITY.md S12).
+            log.error("Audit record {} could not be written; the audited action is refused", entry.action(), e);
+            throw new TongxinException(HttpStatus.SERVICE_UNAVAILABLE, "AUDIT_UNAVAILABLE");
         }
     }
 

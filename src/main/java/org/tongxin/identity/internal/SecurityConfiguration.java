@@ -131,7 +131,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessRuleInterceptor());
+        registry.addInterceptor(new AccessRules());
     }
 
 }

@@ -38,12 +38,12 @@ class SessionGuardFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null) {
-            boolean expired = clock.millis() - session.getCreationTime() > ABSOLUTE_LIMIT.toMillis();
-            if (expired || !stillValid(SecurityContextHolder.getContext().getAuthentication())) {
+        boolean expired = session != null && clock.millis() - session.getCreationTime() > ABSOLUTE_LIMIT.toMillis();
+        if (expired || !stillValid(SecurityContextHolder.getContext().getAuthentication())) {
+            if (session != null) {
                 session.invalidate();
-                SecurityContextHolder.clearContext();
             }
+            SecurityContextHolder.clearContext();
         }
         chain.doFilter(request, response);
     }

@@ -1,12 +1,12 @@
 package org.tongxin.identity.web;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.identity.internal.LoginFlow;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.PublicEndpoint;
+import org.tongxin.shared.web.DemoAccountList;
 import org.tongxin.shared.web.FormFeedback;
 
 /**
@@ -28,18 +29,18 @@ class LoginController {
 
     private final LoginFlow flow;
     private final FormFeedback feedback;
-    private final boolean demoMode;
+    private final DemoAccountList demoAccounts;
 
-    LoginController(LoginFlow flow, FormFeedback feedback, @Value("${tongxin.demo:false}") boolean demoMode) {
+    LoginController(LoginFlow flow, FormFeedback feedback, Optional<DemoAccountList> demoAccounts) {
         this.flow = flow;
         this.feedback = feedback;
-        this.demoMode = demoMode;
+        this.demoAccounts = demoAccounts.orElse(null);
     }
 
     @PublicEndpoint
     @GetMapping("/login")
     String login(Model model) {
-        model.addAttribute("demoMode", demoMode);
+        model.addAttribute("demoAccounts", demoAccounts);
         return "identity/login";
     }
 

@@ -102,7 +102,7 @@ public class ProblemFactory {
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
     }
 
-    static String originalPath(HttpServletRequest request) {
+    public static String originalPath(HttpServletRequest request) {
         Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = errorUri != null ? errorUri.toString() : request.getRequestURI();
         String context = request.getContextPath();

@@ -1,4 +1,4 @@
-package org.tongxin.shared.error;
+package org.tongxin.shared.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import org.tongxin.shared.error.ProblemFactory;
 import org.tongxin.shared.security.PublicEndpoint;
 
 /**

@@ -1,0 +1,53 @@
+package org.tongxin;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** STYLE.md rules that a compiler does not check. */
+class ArchitectureTests {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.tongxin");
+
+    @Test
+    void timeIsAlwaysTakenFromTheInjectedClock() {
+        ArchRule rule = noClasses().should().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("time is injected (Clock bean) so tests can move it (STYLE.md 8)");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void domainCodeDoesNotDependOnTheWeb() {
+        noClasses().that().resideOutsideOfPackages("..web..", "org.tongxin.shared..", "org.tongxin.identity.internal..",
+                        "org.tongxin.platform..", "org.tongxin.audit.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
+                        "org.springframework.ui..")
+                .because("aggregates and policies take plain values; the web stays at the edges (STYLE.md 10)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noLayerPackagesAtTheTop() {
+        noClasses().should().resideInAnyPackage("org.tongxin.controller..", "org.tongxin.service..", "org.tongxin.dto..",
+                        "org.tongxin.repository..")
+                .because("code is packaged by module (STYLE.md 1)").check(CLASSES);
+    }
+
+    @Test
+    void controllersLiveInWebPackages() {
+        noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().resideOutsideOfPackages("..web..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,57 @@
+package org.tongxin.integration;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.tongxin.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** STYLE.md 14: the OpenAPI document is public and every operation has a unique id, a summary and a security rule. */
+@IntegrationTest
+class OpenApiIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void everyOperationHasAUniqueIdASummaryAndASecurityRequirement() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        boolean globalSecurity = api.has("security") && !api.get("security").isEmpty();
+        Set<String> ids = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (var path : api.get("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                operations++;
+                JsonNode op = operation.getValue();
+                String where = operation.getKey().toUpperCase() + " " + path.getKey();
+                if (!op.hasNonNull("operationId") || !ids.add(op.get("operationId").asString())) {
+                    problems.add(where + ": operationId missing or repeated");
+                }
+                if (!op.hasNonNull("summary") || op.get("summary").asString().isBlank()) {
+                    problems.add(where + ": summary missing");
+                }
+                if (!op.has("security") && !globalSecurity) {
+                    problems.add(where + ": no security requirement");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(operations).isGreaterThanOrEqualTo(29);
+        assertThat(api.get("components").get("securitySchemes").has("bearerToken")).isTrue();
+    }
+}

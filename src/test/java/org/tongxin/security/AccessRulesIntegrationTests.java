@@ -1,0 +1,259 @@
+package org.tongxin.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import org.tongxin.shared.security.AnyAuthenticatedUser;
+import org.tongxin.shared.security.PublicEndpoint;
+import org.tongxin.support.Actors;
+import org.tongxin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * SECURITY.md S6–S7 and STYLE.md 18, structurally: every endpoint has an explicit rule, and for every endpoint the
+ * expected outcome per kind of caller is written down here. A new endpoint without a line below fails the build.
+ */
+@IntegrationTest
+class AccessRulesIntegrationTests {
+
+    static final String ANY = "ANY";
+    static final String PUBLIC = "PUBLIC";
+    static final String ID = "00000000-0000-0000-0000-000000000000";
+
+    /** Who may call each endpoint: PUBLIC, ANY logged-in user, or the roles named. */
+    static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
+
+    static {
+        rule("GET /login", PUBLIC);
+        rule("GET /error", PUBLIC);
+        rule("GET /login/password", "PENDING");
+        rule("POST /login/password", "PENDING");
+        rule("GET /login/mfa", "PENDING");
+        rule("POST /login/mfa", "PENDING");
+        rule("GET /login/mfa/enrol", "PENDING");
+        rule("POST /login/mfa/enrol", "PENDING");
+        rule("GET /", ANY);
+        rule("GET /staff", ANY);
+        rule("GET /account", ANY);
+        rule("POST /account/password", ANY);
+        rule("POST /account/language", ANY);
+        rule("POST /account/tokens", ANY);
+        rule("POST /account/tokens/{id}/revoke", ANY);
+        rule("GET /account/mfa", ANY);
+        rule("POST /account/mfa", ANY);
+        rule("GET /agencies", ANY);
+        rule("GET /agencies/{id}", ANY);
+        rule("GET /admin/agencies/new", "SYSTEM_ADMIN");
+        rule("POST /admin/agencies", "SYSTEM_ADMIN");
+        rule("GET /admin/agencies/{id}/edit", "SYSTEM_ADMIN");
+        rule("POST /admin/agencies/{id}", "SYSTEM_ADMIN");
+        rule("POST /admin/agencies/{id}/deactivate", "SYSTEM_ADMIN");
+        rule("POST /admin/agencies/{id}/activate", "SYSTEM_ADMIN");
+        rule("GET /admin/divisions/new", "SYSTEM_ADMIN");
+        rule("POST /admin/divisions", "SYSTEM_ADMIN");
+        rule("GET /admin/users", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("GET /admin/users/new", "SYSTEM_ADMIN");
+        rule("POST /admin/users", "SYSTEM_ADMIN");
+        rule("GET /admin/users/{id}", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/profile", "SYSTEM_ADMIN");
+        rule("POST /admin/users/{id}/roles", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/disable", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/enable", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/password", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/mfa-reset", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/unlock", "SECURITY_ADMIN");
+        rule("GET /admin/tokens", "SECURITY_ADMIN");
+        rule("POST /admin/tokens", "SECURITY_ADMIN");
+        rule("POST /admin/tokens/{id}/revoke", "SECURITY_ADMIN");
+        rule("GET /audit", "AUDIT_ADMIN");
+        rule("GET /audit/export", "AUDIT_ADMIN");
+        rule("GET /audit/verify", "AUDIT_ADMIN");
+        rule("POST /audit/verify", "AUDIT_ADMIN");
+        rule("GET /api/v1/me", ANY);
+        rule("GET /api/v1/me/tokens", ANY);
+        rule("POST /api/v1/me/tokens", ANY);
+        rule("DELETE /api/v1/me/tokens/{id}", ANY);
+        rule("GET /api/v1/users", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /api/v1/users", "SYSTEM_ADMIN");
+        rule("GET /api/v1/users/{id}", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("PUT /api/v1/users/{id}", "SYSTEM_ADMIN");
+        rule("PUT /api/v1/users/{id}/roles", "SECURITY_ADMIN");
+        rule("POST /api/v1/users/{id}/disable", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /api/v1/users/{id}/enable", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /api/v1/users/{id}/password-reset", "SYSTEM_ADMIN", "SECURITY_ADMIN");
+        rule("POST /api/v1/users/{id}/mfa-reset", "SECURITY_ADMIN");
+        rule("POST /api/v1/users/{id}/unlock", "SECURITY_ADMIN");
+        rule("GET /api/v1/system-tokens", "SECURITY_ADMIN");
+        rule("POST /api/v1/system-tokens", "SECURITY_ADMIN");
+        rule("DELETE /api/v1/system-tokens/{id}", "SECURITY_ADMIN");
+        rule("GET /api/v1/staff", ANY);
+        rule("GET /api/v1/agencies", ANY);
+        rule("GET /api/v1/agencies/{id}", ANY);
+        rule("GET /api/v1/agencies/{id}/children", ANY);
+        rule("POST /api/v1/agencies", "SYSTEM_ADMIN");
+        rule("PUT /api/v1/agencies/{id}", "SYSTEM_ADMIN");
+        rule("POST /api/v1/agencies/{id}/deactivate", "SYSTEM_ADMIN");
+        rule("POST /api/v1/agencies/{id}/activate", "SYSTEM_ADMIN");
+        rule("GET /api/v1/divisions", ANY);
+        rule("POST /api/v1/divisions", "SYSTEM_ADMIN");
+        rule("GET /api/v1/audit/records", "AUDIT_ADMIN");
+        rule("POST /api/v1/audit/verifications", "AUDIT_ADMIN");
+    }
+
+    static void rule(String endpoint, String... who) {
+        RULES.put(endpoint, Set.of(who));
+    }
+
+    /** A caller of each kind: username in the City A demo, and the role that decides. */
+    static final Map<String, String> CALLERS = Map.of(
+            "cd.county", "COUNTY_OFFICER", "cd.court.clerk", "COURT_CLERK", "sysadmin", "SYSTEM_ADMIN",
+            "secadmin", "SECURITY_ADMIN", "auditadmin", "AUDIT_ADMIN");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Actors actors;
+
+    static List<String> endpoints(RequestMappingHandlerMapping mappings) {
+        List<String> result = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("org.tongxin")) {
+                continue;
+            }
+            Set<String> paths = e.getKey().getPatternValues();
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String path : paths) {
+                if (methods.isEmpty()) {
+                    result.add("GET " + path);
+                } else {
+                    methods.forEach(m -> result.add(m.name() + " " + path));
+                }
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void everyEndpointHasAnExplicitRuleInTheCodeAndALineInThisMatrix() {
+        List<String> endpoints = endpoints(mappings);
+        assertThat(RULES.keySet()).containsExactlyInAnyOrderElementsOf(endpoints);
+        mappings.getHandlerMethods().values().stream()
+                .filter(h -> h.getBeanType().getPackageName().startsWith("org.tongxin"))
+                .forEach(h -> assertThat(org.tongxin.identity.internal.AccessRules.hasRule(h))
+                        .as("%s needs @PreAuthorize, @AnyAuthenticatedUser or @PublicEndpoint", h).isTrue());
+    }
+
+    @Test
+    void onlyTheDocumentedPublicEndpointsAreMarkedPublic() {
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            boolean marked = handler.hasMethodAnnotation(PublicEndpoint.class)
+                    || handler.getBeanType().isAnnotationPresent(PublicEndpoint.class);
+            String key = info.getMethodsCondition().getMethods().stream().findFirst().map(Enum::name).orElse("GET") + " "
+                    + info.getPatternValues().iterator().next();
+            if (handler.getBeanType().getPackageName().startsWith("org.tongxin")) {
+                assertThat(marked).as(key).isEqualTo(RULES.get(key).contains(PUBLIC));
+            }
+        });
+    }
+
+    static Stream<String> protectedEndpoints() {
+        return RULES.entrySet().stream().filter(e -> !e.getValue().contains(PUBLIC)).map(Map.Entry::getKey);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protectedEndpoints")
+    void anonymousCallersGet401FromTheApiAndTheLoginPageFromPages(String endpoint) throws Exception {
+        MvcResult result = mvc.perform(call(endpoint).with(r -> r)).andReturn();
+        int status = result.getResponse().getStatus();
+        if (path(endpoint).startsWith("/api/")) {
+            assertThat(status).isEqualTo(401);
+            assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+            assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"UNAUTHENTICATED\"");
+        } else {
+            assertThat(status).isEqualTo(302);
+            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protectedEndpoints")
+    void eachKindOfCallerGetsExactlyWhatTheMatrixSays(String endpoint) throws Exception {
+        Set<String> allowed = RULES.get(endpoint);
+        for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
+            MvcResult result = mvc.perform(call(endpoint).with(actors.as(caller.getKey()))).andReturn();
+            int status = result.getResponse().getStatus();
+            boolean mayCall = allowed.contains(ANY) || allowed.contains(caller.getValue());
+            if (allowed.contains("PENDING")) {
+                assertThat(status).as("%s as %s (login steps are only for logins in progress)", endpoint, caller.getKey())
+                        .isIn(302, 403);
+            } else if (mayCall) {
+                assertThat(status).as("%s as %s", endpoint, caller.getKey()).isNotIn(401, 403);
+                assertThat(status).as("%s as %s", endpoint, caller.getKey()).isLessThan(500);
+            } else {
+                assertThat(status).as("%s as %s", endpoint, caller.getKey()).isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
+    void healthInfoAndTheApiDescriptionArePublicOtherActuatorEndpointsAreForTheSystemAdministrator() throws Exception {
+        for (String open : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/info", "/v3/api-docs", "/login", "/webjars/bootstrap/css/bootstrap.min.css", "/css/tongxin.css")) {
+            assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, open)).andReturn().getResponse().getStatus())
+                    .as(open).isEqualTo(200);
+        }
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith")).andReturn()
+                .getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith").with(actors.as("cd.county")))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith").with(actors.as("sysadmin")))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/env").with(actors.as("sysadmin")))
+                .andReturn().getResponse().getStatus()).as("not exposed at all").isEqualTo(404);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/anything")).andReturn()
+                .getResponse().getStatus()).as("the public calendar path is open (404 until the calendar exists)").isEqualTo(404);
+    }
+
+    static MockHttpServletRequestBuilder call(String endpoint) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
+                path(endpoint).replace("{id}", ID));
+        if (!method.equals("GET")) {
+            builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+            if (path(endpoint).startsWith("/api/")) {
+                builder = builder.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
+        }
+        return builder;
+    }
+
+    static String path(String endpoint) {
+        return endpoint.substring(endpoint.indexOf(' ') + 1);
+    }
+
+    static boolean isAny(Set<String> who) {
+        return who.contains(ANY) || who.contains(AnyAuthenticatedUser.class.getSimpleName());
+    }
+}

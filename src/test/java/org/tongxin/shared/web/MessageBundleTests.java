@@ -1,0 +1,81 @@
+package org.tongxin.shared.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** STYLE.md 15: every text in Chinese and English, and every key a page uses exists. */
+class MessageBundleTests {
+
+    static final Path I18N = Path.of("src/main/resources/i18n");
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    static Set<String> allKeys(String suffix) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.list(I18N)) {
+            for (Path f : files.filter(f -> suffix.isEmpty() ? !f.getFileName().toString().contains("_")
+                    : f.getFileName().toString().endsWith(suffix)).toList()) {
+                keys.addAll(load(f).stringPropertyNames());
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void chineseAndEnglishHaveTheSameKeys() throws IOException {
+        assertThat(allKeys("_en.properties")).containsExactlyInAnyOrderElementsOf(allKeys(""));
+    }
+
+    @Test
+    void everyKeyATemplateNamesExists() throws IOException {
+        Set<String> keys = allKeys("");
+        Pattern literal = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
+        Set<String> missing = new HashSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!keys.contains(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyRoleAgencyTypeAndLevelHasANameInBothLanguages() throws IOException {
+        Set<String> zh = allKeys("");
+        for (var role : org.tongxin.identity.Role.values()) {
+            assertThat(zh).contains("role." + role.name(), "role." + role.name() + ".does");
+        }
+        for (var type : org.tongxin.agency.AgencyType.values()) {
+            assertThat(zh).contains("agency.type." + type.name());
+        }
+        for (var level : org.tongxin.agency.AgencyLevel.values()) {
+            assertThat(zh).contains("agency.level." + level.name());
+        }
+    }
+}

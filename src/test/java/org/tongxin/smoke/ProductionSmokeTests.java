@@ -1,0 +1,93 @@
+package org.tongxin.smoke;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.tongxin.audit.internal.AuditSealer;
+import org.tongxin.audit.internal.AuditVerifier;
+import org.tongxin.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Run by .ci/run only, in production mode (TONGXIN_DB_URL and the two roles set) against Debian's PostgreSQL 15
+ * after the bootstrap command: the roles are separated as designed and the application works on them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProductionSmokeTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    AuditSealer sealer;
+    @Autowired
+    AuditVerifier verifier;
+    @Value("${tongxin.database.mode}")
+    String mode;
+    @Value("${TONGXIN_DB_ADMIN_USER}")
+    String owner;
+    @Value("${TONGXIN_DB_USER}")
+    String appRole;
+
+    @Test
+    void runsInProductionModeAsTheApplicationRoleWithTheMigrationsAppliedByTheOwner() {
+        assertThat(mode).isEqualTo("production");
+        assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo(appRole);
+        assertThat(jdbc.sql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user").query(Boolean.class).single())
+                .isFalse();
+        assertThat(jdbc.sql("SELECT DISTINCT installed_by FROM flyway_schema_history").query(String.class).list()).containsExactly(owner);
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user")
+                .query(Long.class).single()).as("the application role owns no table").isZero();
+        assertThat(jdbc.sql("SELECT server_version_num >= 150000 FROM (SELECT current_setting('server_version_num')::int AS server_version_num) v")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void theApplicationRoleCanNeitherRewriteTheAuditLogNorChangeTheSchema() {
+        JdbcTemplate app = new JdbcTemplate(dataSource);
+        assertThatThrownBy(() -> app.update("UPDATE audit_record SET action = 'x'")).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> app.update("DELETE FROM audit_record")).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> app.execute("CREATE TABLE smoke_intruder (id int)")).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> app.execute("ALTER TABLE agency ADD COLUMN intruder int")).rootCause().hasMessageContaining("owner");
+    }
+
+    @Test
+    void theBootstrappedAdministratorMustChooseAPasswordAndEnrolASecondFactor() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(System.getenv("TONGXIN_BOOTSTRAP_FILE")));
+        String[] sysadmin = lines.get(1).split("\t");
+        WebSession web = new WebSession(port);
+        HttpResponse<String> login = web.submitLogin(sysadmin[0], sysadmin[2]);
+        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/login/password");
+        assertThat(web.get("/login").body()).doesNotContain("DEMO");
+        assertThat(web.get("/api/v1/agencies").statusCode()).isEqualTo(403);
+        web.get("/login/password");
+        HttpResponse<String> changed = web.post("/login/password", Map.of("newPassword", "Smoke-Test-Pass-21",
+                "confirmation", "Smoke-Test-Pass-21"));
+        assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/login/mfa/enrol");
+    }
+
+    @Test
+    void theAuditLogIsSealedAndIntact() {
+        sealer.sealNow();
+        assertThat(verifier.verify().problems()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'user.provision'").query(Long.class).single()).isEqualTo(3);
+    }
+}

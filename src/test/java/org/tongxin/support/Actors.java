@@ -1,0 +1,59 @@
+package org.tongxin.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import org.tongxin.identity.Authorities;
+import org.tongxin.identity.Role;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.identity.UserDirectory;
+import org.tongxin.identity.UserView;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/**
+ * MockMvc requests as a real account of the database (its agency, roles and security stamp), as if it had
+ * completed the login. Login itself is tested over real HTTP in LoginIntegrationTests.
+ */
+@Component
+public class Actors {
+
+    private final UserDirectory users;
+    private final JdbcClient jdbc;
+
+    Actors(UserDirectory users, JdbcClient jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    public RequestPostProcessor as(String username) {
+        UserView user = users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        return authentication(authenticationOf(user, stampOf(user.id().value())));
+    }
+
+    public UsernamePasswordAuthenticationToken authenticationOf(UserView user, int stamp) {
+        TongxinPrincipal principal = new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, user.id().value(), user.username(),
+                user.displayName(), user.agencyId().value(), user.roles(), null, stamp);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
+        user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    public UserView user(String username) {
+        return users.findByUsername(username).orElseThrow();
+    }
+
+    /** The current security stamp: the session guard ends sessions whose stamp is stale. */
+    private int stampOf(UUID id) {
+        return jdbc.sql("SELECT security_stamp FROM identity_user WHERE id = :id").param("id", id).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,62 @@
+package org.tongxin.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.support.Actors;
+import org.tongxin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Every page renders, with real data, in both languages, for a user who may see it: no template error ever
+ * reaches a person as a 500. (The browser tests look at the same pages in Chromium.)
+ */
+@IntegrationTest
+class PagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Actors actors;
+    @Autowired
+    AgencyDirectory agencies;
+
+    String resolve(String path) {
+        return path.replace("{office}", agencies.findByCode("CD-SO-DM").orElseThrow().id().toString())
+                .replace("{city}", agencies.findByCode("A-CCA").orElseThrow().id().toString())
+                .replace("{user}", actors.user("cd.dm").id().toString())
+                .replace("{admin}", actors.user("auditadmin").id().toString());
+    }
+
+    @ParameterizedTest(name = "{1} as {0}")
+    @CsvSource({
+            "cd.county, /", "cd.county, /agencies", "cd.county, /agencies?type=JUDICIAL_OFFICE&sort=-name&page=1",
+            "cd.county, /agencies/{office}", "cd.county, /agencies/{city}", "cd.county, /staff",
+            "cd.county, /staff?agency={city}&q=王", "cd.county, /account", "cd.county, /account/mfa",
+            "sysadmin, /admin/users", "sysadmin, /admin/users?role=OFFICE_OFFICER&status=ACTIVE&sort=-lastLogin",
+            "sysadmin, /admin/users/new", "sysadmin, /admin/users/{user}", "sysadmin, /admin/users/{admin}",
+            "sysadmin, /admin/agencies/new", "sysadmin, /admin/agencies/{office}/edit", "sysadmin, /admin/divisions/new",
+            "secadmin, /admin/users/{user}", "secadmin, /admin/tokens", "auditadmin, /audit",
+            "auditadmin, /audit?category=SECURITY&outcome=FAILURE&from=2020-01-01", "auditadmin, /audit/verify",
+            "city.coord, /", "prison.officer, /" })
+    void rendersInChineseAndEnglish(String username, String path) throws Exception {
+        for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
+            String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();
+            MvcResult result = mvc.perform(get(url).with(actors.as(username))).andReturn();
+            assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+            String html = result.getResponse().getContentAsString();
+            assertThat(html).as(url).contains(language.getValue()).contains("</html>")
+                    .doesNotContain("??", "Exception", "Internal error", "系统内部错误");
+            assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
+        }
+    }
+
+}
