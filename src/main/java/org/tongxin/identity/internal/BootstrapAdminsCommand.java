@@ -29,7 +29,7 @@ import org.tongxin.shared.error.TongxinException;
 
 /**
  * The one-time set-up of a production install (doc/operations.md):
- * <pre>java -jar tongxin.jar --tongxin.bootstrap-admins=/root/tongxin-admins.txt \
+ * <pre>java -jar tongxin.jar --tongxin.bootstrap-admins=/var/lib/tongxin/first-admins.txt \
  *     --tongxin.bootstrap.agency-name=A市司法局 --tongxin.bootstrap.division=360100</pre>
  * creates the operating agency (a city judicial bureau, unless {@code --tongxin.bootstrap.agency-code} names an
  * existing one) and the system, security and audit administrators with one-time passwords, written to the given
