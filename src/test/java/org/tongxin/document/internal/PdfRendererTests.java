@@ -1,11 +1,14 @@
 package org.tongxin.document.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,15 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The templates rendered with the bundled font, read back by poppler: Chinese text, page numbers, blanks. */
 class PdfRendererTests {
 
+    @TempDir
+    Path dir;
+
     static final TemplateLibrary TEMPLATES = new TemplateLibrary();
     static final PdfRenderer RENDERER = new PdfRenderer(Clock.fixed(Instant.parse("2025-03-10T02:00:00Z"), LegalTime.ZONE));
 
     @ParameterizedTest
     @EnumSource(DocumentTemplate.class)
-    void everyTemplateRendersItsTitleAndValuesInChinese(DocumentTemplate template) {
+    void everyTemplateRendersItsTitleAndValuesInChinese(DocumentTemplate template) throws IOException {
         DocumentLayout layout = TEMPLATES.layout(template);
         byte[] pdf = RENDERER.render(layout, DocumentSamples.values(template));
-        Path file = DocumentSamples.keep("unit-" + template.name().toLowerCase() + ".pdf", pdf);
+        Path file = Files.write(dir.resolve(template.name() + ".pdf"), pdf);
         String text = PdfText.of(pdf).replace(" ", "");
         assertThat(text).contains(layout.title()).contains(DocumentSamples.SUBJECT).contains("（印章）").contains("第1页共");
         assertThat(PdfText.fonts(file)).contains(PdfRenderer.FONT_NAME).contains("Identity-H");
