@@ -46,4 +46,16 @@ class PdfRendererTests {
         String text = PdfText.of(pdf);
         assertThat(text).contains("张三").contains(TemplateText.BLANK).doesNotContain("不应出现").doesNotContain("${");
     }
+
+    @Test
+    void documentsRenderedAtTheSameTimeShareTheFontSafely() throws Exception {
+        DocumentLayout layout = TEMPLATES.layout(DocumentTemplate.ENTRY_ANNOUNCEMENT);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var results = pool.invokeAll(java.util.stream.IntStream.range(0, 8).<java.util.concurrent.Callable<String>>mapToObj(
+                    n -> () -> PdfText.of(RENDERER.render(layout, Map.of("subjectName", "对象" + n)))).toList());
+            for (int n = 0; n < results.size(); n++) {
+                assertThat(results.get(n).get()).contains("社区矫正宣告书").contains("对象" + n);
+            }
+        }
+    }
 }
