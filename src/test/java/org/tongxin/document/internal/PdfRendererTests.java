@@ -34,7 +34,7 @@ class PdfRendererTests {
         DocumentLayout layout = TEMPLATES.layout(template);
         byte[] pdf = RENDERER.render(layout, DocumentSamples.values(template));
         Path file = Files.write(dir.resolve(template.name() + ".pdf"), pdf);
-        String text = PdfText.of(pdf).replace(" ", "");
+        String text = PdfText.of(pdf).replaceAll("\\s+", "");
         assertThat(text).contains(layout.title()).contains(DocumentSamples.SUBJECT).contains("（印章）").contains("第1页共");
         assertThat(PdfText.fonts(file)).contains(PdfRenderer.FONT_NAME).contains("Identity-H");
     }
