@@ -55,22 +55,23 @@ class DataKeyCrypto implements FieldCipher, KeyedHash {
     }
 
     @Override
-    public byte[] encrypt(String plaintext, String context) {
+    public byte[] encryptBytes(byte[] plain, String context) {
         try {
-            return suite.encrypt(key(suite, "field"), plaintext.getBytes(StandardCharsets.UTF_8),
-                    context.getBytes(StandardCharsets.UTF_8));
+            return suite.encrypt(key(suite, "field"), plain, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
     @Override
-    public String decrypt(byte[] ciphertext, String context) {
+    public byte[] decryptBytes(byte[] sealed, String context) {
+        if (sealed == null || sealed.length == 0) {
+            throw new IllegalStateException("Decryption failed: empty value in " + context);
+        }
         try {
-            CryptoSuite written = CryptoSuite.byId(ciphertext[0]);
-            return new String(written.decrypt(key(written, "field"), ciphertext, context.getBytes(StandardCharsets.UTF_8)),
-                    StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+            CryptoSuite written = CryptoSuite.byId(sealed[0]);
+            return written.decrypt(key(written, "field"), sealed, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Decryption failed: wrong data key or damaged value in " + context, e);
         }
     }

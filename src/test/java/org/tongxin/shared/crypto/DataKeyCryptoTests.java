@@ -64,6 +64,52 @@ class DataKeyCryptoTests {
     }
 
     @Test
+    void bytesAreSealedSoThatNoPlaintextRemainsAndComeBackExactly() throws Exception {
+        DataKeyCrypto crypto = crypto(CryptoSuite.STANDARD);
+        byte[] file = ("%PDF-1.7 BT (110101199003077777) Tj ET " + "x".repeat(5_000)).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] sealed = crypto.encryptBytes(file, "document_content.content:1");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("110101199003077777").doesNotContain("%PDF");
+        assertThat(sealed).hasSize(1 + 12 + file.length + 16);
+        assertThat(crypto.decryptBytes(sealed, "document_content.content:1")).isEqualTo(file);
+        assertThat(crypto.encryptBytes(file, "c")).isNotEqualTo(crypto.encryptBytes(file, "c"));
+    }
+
+    @Test
+    void sealedBytesDoNotOpenUnderAnotherContextOrWhenDamaged() throws Exception {
+        DataKeyCrypto crypto = crypto(CryptoSuite.STANDARD);
+        byte[] sealed = crypto.encryptBytes(new byte[] { 1, 2, 3 }, "document_content.content:1");
+        assertThatThrownBy(() -> crypto.decryptBytes(sealed, "document_content.content:2"))
+                .isInstanceOf(IllegalStateException.class);
+        byte[] damaged = sealed.clone();
+        damaged[damaged.length - 1] ^= 1;
+        assertThatThrownBy(() -> crypto.decryptBytes(damaged, "document_content.content:1"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> crypto.decryptBytes(new byte[0], "c")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> crypto.decryptBytes(new byte[] { 9, 1, 2 }, "c")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void emptyAndBinaryContentRoundTripInBothSuites() throws Exception {
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        for (CryptoSuite suite : CryptoSuite.values()) {
+            DataKeyCrypto crypto = crypto(suite);
+            assertThat(crypto.decryptBytes(crypto.encryptBytes(binary, "c"), "c")).isEqualTo(binary);
+            assertThat(crypto.decryptBytes(crypto.encryptBytes(new byte[0], "c"), "c")).isEmpty();
+        }
+    }
+
+    @Test
+    void stringsAndBytesShareOneFormatSoExistingValuesStayReadable() throws Exception {
+        DataKeyCrypto crypto = crypto(CryptoSuite.STANDARD);
+        byte[] sealedString = crypto.encrypt("地址：城东区", "c");
+        assertThat(crypto.decryptBytes(sealedString, "c")).isEqualTo("地址：城东区".getBytes(StandardCharsets.UTF_8));
+        assertThat(crypto.decrypt(crypto.encryptBytes("电话".getBytes(StandardCharsets.UTF_8), "c"), "c")).isEqualTo("电话");
+    }
+
+    @Test
     void aMissingOrShortKeyFileStopsWithAClearMessage() throws Exception {
         assertThatThrownBy(() -> new DataKeyCrypto(dir.resolve("absent.key").toString(), CryptoSuite.STANDARD))
                 .isInstanceOf(DataKeyException.class).hasMessageContaining("TONGXIN_DATA_KEY_FILE");

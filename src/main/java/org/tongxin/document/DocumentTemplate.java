@@ -1,0 +1,53 @@
+package org.tongxin.document;
+
+/**
+ * The legal documents of the intake procedures that Tongxin renders (PROCEDURES.md). Each has a template file,
+ * {@code document/templates/<name>.txt}, that declares its value keys; a key given no value prints as a blank line
+ * ({@code ________}) to be filled in by hand, unknown keys are ignored, and values are plain text. Values of the
+ * form {@code 2025-03-10} print as {@code 2025年3月10日}, {@code 2025-03-10T14:30} as {@code 2025年3月10日14时30分}.
+ * Values that list things ({@code attachments}, {@code documentsReceived}, ...) hold one item per line. Every
+ * template also takes {@code documentNumber} (the whole number line, e.g. {@code （2025）城东矫委字第 0001 号}) and
+ * {@code issueDate}.
+ */
+public enum DocumentTemplate {
+
+    /**
+     * 调查评估委托函 (entrustment of a pre-sentence investigation assessment): the court to the county community
+     * correction agency of the intended place, CCL art. 18, IM art. 14. Keys: {@code courtName, agencyName,
+     * procuratorateName, caseNumber, subjectName, gender, birthDate, idNumber, address, offence, intendedPlace,
+     * expedited} ({@code true} for expedited (速裁) cases: 5 instead of 10 working days){@code , deadlineDate, contact,
+     * contactPhone, attachments}.
+     */
+    ENTRUSTMENT_LETTER,
+
+    /**
+     * 调查评估意见书 (assessment opinion): the county agency to the entrusting court, copy to the procuratorate, IM
+     * art. 14. Keys: {@code agencyName, courtName, procuratorateName, letterNumber, subjectName, gender, birthDate,
+     * idNumber, address, offence, findings, opinion} (e.g. 适用社区矫正 / 不适用社区矫正){@code , reasons, contact,
+     * contactPhone}.
+     */
+    ASSESSMENT_OPINION,
+
+    /**
+     * 法律文书送达回执 (receipt of legal documents): the county agency to the decision organ, IM art. 16. Keys:
+     * {@code agencyName, decisionOrganName, subjectName, caseNumber, documentsReceived, receivedAt, missingItems}
+     * (none: prints 无, and the request to supply them is left out){@code , receiver, contact, contactPhone}.
+     */
+    RECEIPT,
+
+    /**
+     * 社区矫正报到通知书 (notice to report): the decision organ to the subject, CCL arts. 19 and 21: where and by when
+     * to report, and what follows if they do not. Keys: {@code decisionOrganName, subjectName, idNumber, offence,
+     * judgmentNumber, correctionType} (管制, 缓刑, 假释){@code , effectiveDate, deadlineDate} (10 days after the
+     * judgment takes effect){@code , agencyName, agencyAddress, agencyPhone, copyTo} (left out when empty).
+     */
+    REPORTING_NOTICE,
+
+    /**
+     * 社区矫正宣告书 (entry announcement, 入矫宣告): the county agency (or the judicial office it entrusts) to the
+     * subject, in front of the correction team, CCL art. 22, IM art. 19. Keys: {@code agencyName, subjectName,
+     * gender, birthDate, offence, decisionOrganName, judgmentNumber, correctionType, termStart, termEnd, obligations}
+     * (besides the statutory ones, e.g. a prohibition order){@code , teamMembers, announcer, announcementPlace}.
+     */
+    ENTRY_ANNOUNCEMENT
+}

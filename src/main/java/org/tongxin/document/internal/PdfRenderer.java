@@ -1,0 +1,337 @@
+package org.tongxin.document.internal;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfPageEventHelper;
+import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.draw.DottedLineSeparator;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import org.tongxin.document.internal.DocumentLayout.Block;
+import org.tongxin.document.internal.DocumentLayout.Directive;
+import org.tongxin.shared.time.LegalTime;
+
+/**
+ * Turns a template and its values into an A4 PDF laid out like a Chinese legal document (after GB/T 9704): organ
+ * and title centred, the number line on the right, body paragraphs indented two characters, tables for the
+ * particulars, the signature block (seal placeholder, organ, date) on the right, the copy-to line between rules,
+ * and "第 X 页 共 Y 页" at the foot of every page. Text is set in the bundled Noto Serif SC, embedded as a subset
+ * (Identity-H), so the PDF shows the same on every machine. Rendering twice gives the page total.
+ */
+@Component
+public class PdfRenderer {
+
+    static final String FONT = "document/fonts/NotoSerifSC-Regular.ttf";
+    /** The PostScript name of the bundled font, as it appears (after a subset prefix) in every PDF. */
+    public static final String FONT_NAME = "NotoSerifSC-Regular";
+
+    private static final float BODY = 14f;
+    private static final float LEADING = 24f;
+    private static final float SMALL = 12f;
+    private static final Color GREY = new Color(0x55, 0x55, 0x55);
+    private static final Color LABEL_BACKGROUND = new Color(0xF0, 0xF0, 0xF0);
+    /**
+     * Flush left: full-width characters fill a line almost exactly anyway, and justifying a line before a long
+     * unbreakable number (an identity or telephone number) would spread its characters far apart.
+     */
+    private static final int BODY_ALIGNMENT = Element.ALIGN_LEFT;
+    private static final Pattern OWN_NUMBERING = Pattern.compile("^(\\d{1,3}[.、．)）]|[（(]\\d{1,3}[)）])\\s*");
+
+    private final BaseFont font;
+    private final Clock clock;
+
+    public PdfRenderer(Clock clock) {
+        this.clock = clock;
+        this.font = loadFont();
+    }
+
+    private static BaseFont loadFont() {
+        try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
+            return BaseFont.createFont(FONT_NAME + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The document font " + FONT + " is missing from the application", e);
+        }
+    }
+
+    public byte[] render(DocumentLayout layout, Map<String, String> values) {
+        TemplateValues filled = new TemplateValues(values);
+        Rendering first = renderOnce(layout, filled, 0);
+        return renderOnce(layout, filled, first.pages()).bytes();
+    }
+
+    private record Rendering(byte[] bytes, int pages) {
+    }
+
+    private Rendering renderOnce(DocumentLayout layout, TemplateValues values, int totalPages) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Document document = new Document(PageSize.A4, 79f, 74f, 68f, 72f);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+            PageFooter footer = new PageFooter(font(10.5f, Font.NORMAL, GREY), totalPages);
+            writer.setPageEvent(footer);
+            document.addTitle(layout.title());
+            document.addCreator("Tongxin 同心");
+            document.addCreationDate(new PdfDate(GregorianCalendar.from(clock.instant().atZone(LegalTime.ZONE))));
+            document.setDocumentLanguage("zh-CN");
+            document.open();
+            for (Element element : elements(layout, values)) {
+                document.add(element);
+            }
+            document.close();
+            return new Rendering(out.toByteArray(), footer.pages);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not render " + layout.name(), e);
+        }
+    }
+
+    List<Element> elements(DocumentLayout layout, TemplateValues values) {
+        List<Element> elements = new ArrayList<>();
+        List<Block> blocks = layout.blocks();
+        int number = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (block.optional() && !TemplateText.complete(block.text(), values)) {
+                continue;
+            }
+            Directive d = block.directive();
+            if (d != Directive.ITEM && d != Directive.LIST) {
+                number = 0;
+            }
+            String text = TemplateText.fill(block.text(), values);
+            switch (d) {
+                case ORGAN -> elements.add(centred(text, font(18f, Font.BOLD, null), 0f, 2f));
+                case TITLE -> elements.add(centred(text, font(24f, Font.BOLD, null), 4f, 8f));
+                case NUMBER -> {
+                    Paragraph p = paragraph(text, font(SMALL, Font.NORMAL, null), Element.ALIGN_RIGHT, 0f);
+                    p.setSpacingAfter(14f);
+                    elements.add(p);
+                }
+                case TO -> elements.add(paragraph(text, body(), Element.ALIGN_LEFT, 0f));
+                case HEADING -> {
+                    Paragraph p = paragraph(text, font(BODY, Font.BOLD, null), Element.ALIGN_LEFT, 2 * BODY);
+                    p.setSpacingBefore(4f);
+                    elements.add(p);
+                }
+                case PARAGRAPH -> lines(text).forEach(line -> elements.add(paragraph(line, body(), BODY_ALIGNMENT, 2 * BODY)));
+                case ITEM -> elements.add(paragraph(++number + "．" + text, body(), BODY_ALIGNMENT, 2 * BODY));
+                case LIST -> {
+                    List<String> items = lines(text).stream().map(l -> OWN_NUMBERING.matcher(l).replaceFirst("")).toList();
+                    boolean numbered = number > 0 || items.size() > 1;
+                    for (String item : items) {
+                        elements.add(paragraph(numbered ? ++number + "．" + item : item, body(), BODY_ALIGNMENT, 2 * BODY));
+                    }
+                }
+                case ROW -> {
+                    List<Block> rows = new ArrayList<>();
+                    while (i < blocks.size() && blocks.get(i).directive() == Directive.ROW) {
+                        Block row = blocks.get(i++);
+                        if (!row.optional() || TemplateText.complete(row.text(), values)) {
+                            rows.add(row);
+                        }
+                    }
+                    i--;
+                    elements.add(table(rows, values));
+                }
+                case SEAL, SIGN, DATE -> {
+                    List<Block> parts = new ArrayList<>();
+                    while (i < blocks.size() && isSignature(blocks.get(i).directive())) {
+                        parts.add(blocks.get(i++));
+                    }
+                    i--;
+                    elements.add(signature(parts, values));
+                }
+                case SPACE -> elements.add(paragraph(" ", body(), Element.ALIGN_LEFT, 0f));
+                case CUT -> elements.add(cut(text));
+                case CC -> elements.add(copyTo(text));
+                case NOTE -> elements.add(paragraph(text, font(10.5f, Font.NORMAL, GREY), Element.ALIGN_LEFT, 0f));
+            }
+        }
+        return elements;
+    }
+
+    private static boolean isSignature(Directive d) {
+        return d == Directive.SEAL || d == Directive.SIGN || d == Directive.DATE;
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private Font body() {
+        return font(BODY, Font.NORMAL, null);
+    }
+
+    private Font font(float size, int style, Color color) {
+        return new Font(font, size, style, color);
+    }
+
+    /** Text with Chinese line breaking (no line starts with a comma, numbers stay whole). */
+    private static Chunk chunk(String text, Font f) {
+        Chunk chunk = new Chunk(text, f);
+        chunk.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+        return chunk;
+    }
+
+    private static Paragraph paragraph(String text, Font f, int alignment, float indent) {
+        Paragraph p = new Paragraph(f.getSize() >= BODY ? LEADING : f.getSize() * 1.6f, chunk(text, f));
+        p.setAlignment(alignment);
+        p.setFirstLineIndent(indent);
+        return p;
+    }
+
+    private static Paragraph centred(String text, Font f, float before, float after) {
+        Paragraph p = new Paragraph(f.getSize() * 1.5f, chunk(text, f));
+        p.setAlignment(Element.ALIGN_CENTER);
+        p.setSpacingBefore(before);
+        p.setSpacingAfter(after);
+        return p;
+    }
+
+    private PdfPTable table(List<Block> rows, TemplateValues values) {
+        boolean paired = rows.stream().anyMatch(r -> r.cells().size() == 4);
+        PdfPTable table = new PdfPTable(paired ? new float[] { 1.9f, 2.8f, 2.5f, 3.2f } : new float[] { 3f, 7f });
+        table.setWidthPercentage(100f);
+        table.setSpacingBefore(6f);
+        table.setSpacingAfter(8f);
+        Font f = font(SMALL, Font.NORMAL, null);
+        for (Block row : rows) {
+            List<String> cells = row.cells();
+            for (int c = 0; c < cells.size(); c += 2) {
+                PdfPCell label = cell(TemplateText.fill(cells.get(c), values), f);
+                label.setBackgroundColor(LABEL_BACKGROUND);
+                table.addCell(label);
+                String value = TemplateText.fill(cells.get(c + 1), values);
+                PdfPCell cell = cell(value, f);
+                if (value.isEmpty()) {
+                    cell.setMinimumHeight(40f);
+                }
+                if (paired && cells.size() == 2) {
+                    cell.setColspan(3);
+                }
+                table.addCell(cell);
+            }
+        }
+        return table;
+    }
+
+    private static PdfPCell cell(String text, Font f) {
+        PdfPCell cell = new PdfPCell(new Phrase(f.getSize() * 1.5f, chunk(text, f)));
+        cell.setPadding(4f);
+        cell.setPaddingLeft(6f);
+        cell.setMinimumHeight(23f);
+        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        cell.setUseAscender(true);
+        cell.setBorderWidth(0.6f);
+        return cell;
+    }
+
+    /**
+     * The signature block on the right: the issuing organ over the date, centred on each other, with the seal
+     * placeholder beside them where the seal will be pressed.
+     */
+    private PdfPTable signature(List<Block> parts, TemplateValues values) {
+        List<Block> lines = parts.stream().filter(b -> b.directive() != Directive.SEAL).toList();
+        Block seal = parts.stream().filter(b -> b.directive() == Directive.SEAL).findFirst().orElse(null);
+        PdfPTable table = seal == null ? new PdfPTable(1) : new PdfPTable(new float[] { 2f, 5f });
+        table.setWidthPercentage(seal == null ? 40f : 56f);
+        table.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        table.setSpacingBefore(16f);
+        table.setKeepTogether(true);
+        if (seal != null) {
+            String text = TemplateText.fill(seal.text(), values);
+            PdfPCell cell = new PdfPCell(new Phrase(LEADING, chunk(text.isEmpty() ? "（印章）" : text, font(BODY, Font.NORMAL, GREY))));
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+            cell.setRowspan(Math.max(1, lines.size()));
+            cell.setMinimumHeight(LEADING);
+            table.addCell(cell);
+        }
+        for (Block line : lines) {
+            PdfPCell cell = new PdfPCell(new Phrase(LEADING, chunk(TemplateText.fill(line.text(), values), body())));
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            cell.setPaddingBottom(2f);
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private Paragraph cut(String label) {
+        DottedLineSeparator dots = new DottedLineSeparator();
+        dots.setGap(3f);
+        dots.setLineWidth(0.8f);
+        dots.setOffset(4f);
+        Paragraph p = new Paragraph(LEADING);
+        p.add(new Chunk(dots));
+        p.add(new Chunk("　" + label + "　", font(BODY, Font.BOLD, null)));
+        p.add(new Chunk(dots));
+        p.setSpacingBefore(18f);
+        p.setSpacingAfter(6f);
+        return p;
+    }
+
+    /** The copy-to line between two rules, as GB/T 9704 places it at the end of the document. */
+    private PdfPTable copyTo(String text) {
+        PdfPTable table = new PdfPTable(1);
+        table.setWidthPercentage(100f);
+        table.setSpacingBefore(14f);
+        table.setKeepTogether(true);
+        PdfPCell cell = new PdfPCell(new Phrase(SMALL * 1.5f, chunk(text, font(SMALL, Font.NORMAL, null))));
+        cell.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
+        cell.setBorderWidth(0.8f);
+        cell.setPadding(4f);
+        cell.setPaddingLeft(SMALL);
+        cell.setUseAscender(true);
+        table.addCell(cell);
+        return table;
+    }
+
+    /** "第 X 页 共 Y 页" centred under the text of every page; counts the pages for the second rendering. */
+    private static final class PageFooter extends PdfPageEventHelper {
+
+        private final Font font;
+        private final int total;
+        private int pages;
+
+        PageFooter(Font font, int total) {
+            this.font = font;
+            this.total = total;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            pages = writer.getPageNumber();
+            String text = total > 0 ? "第 " + pages + " 页 共 " + total + " 页" : "第 " + pages + " 页";
+            float x = (document.left() + document.right()) / 2;
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, new Phrase(text, font), x,
+                    document.bottom() - 32f, 0);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.tongxin.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Test helper: realistic values for every template (a fictitious subject of City A's 城东区) and a place to keep the
+ * PDFs the tests make ({@code target/documents}, kept as build artefacts so a person can look at them).
+ */
+public final class DocumentSamples {
+
+    /** A checksum-valid identity number of the demo's fictitious division 369902; it must never reach a log. */
+    public static final String ID_NUMBER = "369902198805123410";
+    public static final String SUBJECT = "李明轩";
+    public static final Path OUTPUT = Path.of("target/documents");
+
+    private DocumentSamples() {
+    }
+
+    public static Map<String, String> values(DocumentTemplate template) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("subjectName", SUBJECT);
+        v.put("issueDate", "2025-03-10");
+        switch (template) {
+            case ENTRUSTMENT_LETTER -> {
+                v.put("documentNumber", "（2025）城东刑委字第 0001 号");
+                v.put("courtName", "城东区人民法院");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("procuratorateName", "城东区人民检察院");
+                v.put("caseNumber", "（2025）城东刑初字第 123 号");
+                v.put("gender", "男");
+                v.put("birthDate", "1988-05-12");
+                v.put("idNumber", ID_NUMBER);
+                v.put("address", "A市城东区东门街道中心路 18 号 3 栋 502 室");
+                v.put("offence", "危险驾驶罪");
+                v.put("intendedPlace", "城东区（东门街道司法所）");
+                v.put("expedited", "false");
+                v.put("deadlineDate", "2025-03-24");
+                v.put("contact", "王法官");
+                v.put("contactPhone", "0700-8100555");
+                v.put("attachments", "起诉书副本\n被告人户籍证明");
+            }
+            case ASSESSMENT_OPINION -> {
+                v.put("documentNumber", "（2025）城东矫评字第 0007 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("courtName", "城东区人民法院");
+                v.put("procuratorateName", "城东区人民检察院");
+                v.put("letterNumber", "（2025）城东刑委字第 0001 号");
+                v.put("gender", "男");
+                v.put("birthDate", "1988-05-12");
+                v.put("idNumber", ID_NUMBER);
+                v.put("address", "A市城东区东门街道中心路 18 号 3 栋 502 室");
+                v.put("offence", "危险驾驶罪");
+                v.put("findings", "经走访被告人居住地东门社区居民委员会、工作单位及家庭成员，被告人居住稳定，"
+                        + "与妻子、女儿共同生活，在本市某物流公司任驾驶员五年，表现良好，无其他违法犯罪记录。\n"
+                        + "其家庭成员愿意协助监督管理，社区居民委员会同意配合开展社区矫正工作。");
+                v.put("opinion", "适用社区矫正");
+                v.put("reasons", "被告人有固定住所和稳定工作，认罪悔罪态度较好，家庭和社区具备监管条件，"
+                        + "对所居住社区没有重大不良影响。");
+                v.put("contact", "赵敏");
+                v.put("contactPhone", "0700-8100740");
+            }
+            case RECEIPT -> {
+                v.put("documentNumber", "（2025）城东矫收字第 0012 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("decisionOrganName", "城东区人民法院");
+                v.put("caseNumber", "（2025）城东刑初字第 123 号");
+                v.put("documentsReceived", "刑事判决书\n起诉书副本\n执行通知书\n结案登记表");
+                v.put("receivedAt", "2025-04-02T10:30");
+                v.put("missingItems", "社区矫正对象居住地核实材料");
+                v.put("receiver", "赵敏");
+                v.put("contact", "赵敏");
+                v.put("contactPhone", "0700-8100740");
+                v.put("issueDate", "2025-04-03");
+            }
+            case REPORTING_NOTICE -> {
+                v.put("documentNumber", "（2025）城东刑通字第 0045 号");
+                v.put("decisionOrganName", "城东区人民法院");
+                v.put("idNumber", ID_NUMBER);
+                v.put("offence", "危险驾驶");
+                v.put("judgmentNumber", "（2025）城东刑初字第 123 号");
+                v.put("correctionType", "缓刑");
+                v.put("effectiveDate", "2025-03-28");
+                v.put("deadlineDate", "2025-04-07");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("agencyAddress", "A市城东区司法路 6 号");
+                v.put("agencyPhone", "0700-8100740");
+                v.put("copyTo", "城东区社区矫正管理局，城东区人民检察院");
+                v.put("issueDate", "2025-03-28");
+            }
+            case ENTRY_ANNOUNCEMENT -> {
+                v.put("documentNumber", "（2025）城东矫宣字第 0031 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("gender", "男");
+                v.put("birthDate", "1988-05-12");
+                v.put("offence", "危险驾驶罪");
+                v.put("decisionOrganName", "城东区人民法院");
+                v.put("judgmentNumber", "（2025）城东刑初字第 123 号");
+                v.put("correctionType", "缓刑");
+                v.put("termStart", "2025-03-28");
+                v.put("termEnd", "2026-03-27");
+                v.put("obligations", "缓刑考验期内禁止驾驶机动车");
+                v.put("teamMembers", "陈静（东门街道司法所，组长）\n刘洋（东门社区居民委员会）\n李华（社区矫正对象之妻，家庭成员）\n"
+                        + "孙倩（社会工作者）");
+                v.put("announcer", "陈静");
+                v.put("announcementPlace", "东门街道司法所");
+                v.put("issueDate", "2025-04-03");
+            }
+        }
+        return v;
+    }
+
+    /** Keeps a PDF under {@code target/documents} and returns its path. */
+    public static Path keep(String name, byte[] pdf) {
+        try {
+            Files.createDirectories(OUTPUT);
+            Path file = OUTPUT.resolve(name);
+            Files.write(file, pdf);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
