@@ -60,6 +60,12 @@ public class AgencyDirectory {
         return agencies.listActive();
     }
 
+    /** Active agencies of a type and level serving a division: the county agency, procuratorate or police of a place. */
+    @Transactional(readOnly = true)
+    public List<AgencyView> serving(AgencyType type, AgencyLevel level, String divisionCode) {
+        return divisionCode == null ? List.of() : agencies.serving(type, level, divisionCode);
+    }
+
     @Transactional(readOnly = true)
     public List<AgencyView> children(AgencyId id) {
         return agencies.children(id);

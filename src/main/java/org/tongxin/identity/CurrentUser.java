@@ -25,6 +25,13 @@ public class CurrentUser {
         return Optional.empty();
     }
 
+    /** Who acts, as events and timelines record it: the user, or the system when nobody is logged in. */
+    public org.tongxin.shared.security.ActorRef ref() {
+        return find().map(p -> new org.tongxin.shared.security.ActorRef(p.userId(),
+                p.displayName() == null ? p.username() : p.displayName(), p.agencyId()))
+                .orElse(org.tongxin.shared.security.ActorRef.SYSTEM);
+    }
+
     /** The principal; unauthenticated calls are refused before controllers, so 401 here is a last resort. */
     public TongxinPrincipal get() {
         return find().orElseThrow(() -> new TongxinException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"));

@@ -74,6 +74,20 @@ public class AgencyRepository {
         return withJurisdictions(jdbc.sql("SELECT a.* FROM agency a WHERE a.active ORDER BY a.code").query(this::agency).list());
     }
 
+    /** Active agencies of a type and level whose jurisdiction contains the division (e.g. the county agency of a township). */
+    public List<AgencyView> serving(AgencyType type, AgencyLevel level, String divisionCode) {
+        return withJurisdictions(jdbc.sql("""
+                SELECT DISTINCT a.* FROM agency a JOIN agency_jurisdiction j ON j.agency_id = a.id
+                 WHERE a.active AND a.type = :type AND a.level = :level
+                   AND :division LIKE (CASE WHEN length(j.division_code) = 9 THEN j.division_code
+                                            WHEN j.division_code LIKE '%0000' THEN left(j.division_code, 2)
+                                            WHEN j.division_code LIKE '%00' THEN left(j.division_code, 4)
+                                            ELSE j.division_code END) || '%'
+                 ORDER BY a.code""")
+                .param("type", type.name()).param("level", level.name()).param("division", divisionCode)
+                .query(this::agency).list());
+    }
+
     public List<AgencyView> children(AgencyId id) {
         return withJurisdictions(jdbc.sql("SELECT a.* FROM agency a WHERE a.parent_id = :id ORDER BY a.type, a.code")
                 .param("id", id.value()).query(this::agency).list());

@@ -1,0 +1,236 @@
+package org.tongxin.casefile;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.audit.AuditCategory;
+import org.tongxin.audit.AuditEntry;
+import org.tongxin.audit.AuditLog;
+import org.tongxin.casefile.CaseData.CaseSearch;
+import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.casefile.CaseViews.CaseSummary;
+import org.tongxin.casefile.CaseViews.CaseView;
+import org.tongxin.casefile.CaseViews.SubjectView;
+import org.tongxin.casefile.CaseViews.TimelineItem;
+import org.tongxin.casefile.internal.CaseRepository;
+import org.tongxin.casefile.internal.CorrectionCase;
+import org.tongxin.casefile.internal.SubjectCodec;
+import org.tongxin.identity.CaseAccess;
+import org.tongxin.identity.CaseAccessDecision;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.identity.LawfulRole;
+import org.tongxin.identity.Participation;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads cases for people (cut to what their lawful role allows, every read audited) and facts for the system. A
+ * case the caller's agency has no lawful role in does not exist for them (404), in lists and search too.
+ */
+@Component
+public class CaseDirectory {
+
+    /** Who sees the protected fields (identity number, phones, address, health, offence details). */
+    public static final Set<Participation> PROTECTED_FIELDS = EnumSet.of(Participation.EXECUTING_AGENCY,
+            Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE,
+            Participation.COPIED_POLICE, Participation.HANDOVER_INSTITUTION);
+    /** A minor's own team (CCL art. 54): only they see the identity unmasked. */
+    public static final Set<Participation> MINORS_TEAM = EnumSet.of(Participation.EXECUTING_AGENCY,
+            Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN);
+    public static final Set<String> SORTABLE = Set.of("updated", "effective", "status");
+
+    private final CaseRepository cases;
+    private final SubjectCodec codec;
+    private final CaseAccess access;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    CaseDirectory(CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser, AuditLog audit,
+            MessageSource messages, JsonMapper json) {
+        this.cases = cases;
+        this.codec = codec;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** The case for the caller, or 404; audited as a read of the subject's record for {@code purpose}. */
+    @Transactional
+    public CaseView view(CaseId id, String purpose) {
+        CaseAccessDecision decision = access.require(cases.parties(id));
+        CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
+        CaseView view = toView(c, decision);
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.view").target("case", id)
+                .subjects(List.of(c.subjectId())).purpose(purpose));
+        return view;
+    }
+
+    /** The caller's lawful roles in a case (404 when none): for pages deciding which actions to offer. */
+    @Transactional(readOnly = true)
+    public CaseAccessDecision access(CaseId id) {
+        return access.require(cases.parties(id));
+    }
+
+    /** Cases where the caller's agency has a lawful role, filtered; names and numbers of minors masked; audited. */
+    @Transactional
+    public PageResult<CaseSummary> search(CaseSearch search, PageQuery page, String purpose) {
+        AgencyId agency = currentUser.get().agency();
+        if (currentUser.get().isAdmin()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        byte[] idHash = null;
+        if (search.idNumber() != null && !search.idNumber().isBlank()) {
+            idHash = codec.idHash(search.idNumber());
+        }
+        PageResult<CorrectionCase> found = cases.search(agency, search.name(), idHash, search.caseNumber(), search.status(),
+                search.officeId(), page);
+        Map<UUID, CaseRepository.SubjectRow> subjects = cases.subjects(found.items().stream().map(CorrectionCase::subjectId).toList());
+        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.subjectId()), decisionFor(c.id())));
+        if (!result.isEmpty()) {
+            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search").purpose(purpose)
+                    .subjects(result.items().stream().map(CaseSummary::subjectId).toList()));
+        }
+        return result;
+    }
+
+    /** Summaries of given cases the caller may see (inbox lines); cases they may not see are left out. */
+    @Transactional
+    public Map<CaseId, CaseSummary> summaries(java.util.Collection<CaseId> ids, String purpose) {
+        Map<CaseId, CaseSummary> result = new java.util.LinkedHashMap<>();
+        for (CaseId id : ids) {
+            CaseAccessDecision decision = decisionFor(id);
+            if (!decision.visible()) {
+                continue;
+            }
+            cases.find(id).ifPresent(c -> result.put(id, summary(c, cases.subject(c.subjectId()).orElseThrow(), decision)));
+        }
+        if (!result.isEmpty()) {
+            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.list").purpose(purpose)
+                    .subjects(result.values().stream().map(CaseSummary::subjectId).toList()));
+        }
+        return result;
+    }
+
+    /** The timeline as far as the caller's participations may see it, newest first. */
+    @Transactional(readOnly = true)
+    public List<TimelineItem> timeline(CaseId id) {
+        CaseAccessDecision decision = access.require(cases.parties(id));
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return cases.timeline(id).stream()
+                .filter(row -> row.audience().stream().anyMatch(a -> decision.holds(Participation.valueOf(a))))
+                .map(row -> {
+                    Map<String, String> args = args(row.args());
+                    String text = messages.getMessage("timeline." + row.kind(), args.values().toArray(), row.kind(), locale);
+                    return new TimelineItem(row.id(), row.occurredAt(), row.kind(), text, row.actorName(),
+                            row.actorAgencyId() == null ? null : AgencyId.of(row.actorAgencyId()), args);
+                }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseData.TeamMember> team(CaseId id) {
+        access.require(cases.parties(id));
+        return cases.team(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> latestPlan(CaseId id) {
+        CaseAccessDecision decision = access.require(cases.parties(id));
+        if (!decision.holdsAny(PROTECTED_FIELDS)) {
+            return Optional.empty();
+        }
+        return cases.latestPlan(id).map(bytes -> codec.decrypt(bytes, "casefile_plan.content"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseData.Announcement> announcement(CaseId id) {
+        access.require(cases.parties(id));
+        return cases.announcement(id);
+    }
+
+    // For the system (procedure, obligations): facts without personal data, no access check.
+
+    @Transactional(readOnly = true)
+    public Optional<CaseFacts> facts(CaseId id) {
+        return cases.find(id).map(c -> facts(c));
+    }
+
+    @Transactional(readOnly = true)
+    public List<LawfulRole> parties(CaseId id) {
+        return cases.parties(id);
+    }
+
+    /** The subject's data for a document the system generates for the case's own parties (never for a page). */
+    @Transactional(readOnly = true)
+    public Optional<SubjectView> subjectForDocuments(CaseId id) {
+        return cases.find(id).flatMap(c -> cases.subject(c.subjectId())).map(s -> codec.view(s, true, false));
+    }
+
+    /** Offence details for a document of the case's own parties. */
+    @Transactional(readOnly = true)
+    public Optional<String> offenceDetailsForDocuments(CaseId id) {
+        return cases.find(id).map(c -> codec.decrypt(c.offenceDetails(), "casefile_case.offence_details"));
+    }
+
+    private CaseAccessDecision decisionFor(CaseId id) {
+        return access.decide(cases.parties(id));
+    }
+
+    private CaseView toView(CorrectionCase c, CaseAccessDecision decision) {
+        CaseRepository.SubjectRow subject = cases.subject(c.subjectId()).orElseThrow(TongxinException::notFound);
+        boolean protectedVisible = decision.holdsAny(PROTECTED_FIELDS);
+        boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
+        SubjectView subjectView = codec.view(subject, protectedVisible, masked);
+        CaseFacts f = facts(c);
+        return new CaseView(c.id(), c.version(), f.status(), f.correctionType(), f.caseNumber(), f.decisionOrganId(),
+                c.judgmentDate(), f.effectiveDate(), c.offenceCategory(),
+                protectedVisible && !masked ? codec.decrypt(c.offenceDetails(), "casefile_case.offence_details") : null,
+                c.offenceDate(), f.minorAtOffence(), c.termStart(), c.termEnd(), f.inCustody(), f.expedited(), f.countyAgencyId(),
+                f.officeId(), f.procuratorateId(), f.policeId(), f.handoverInstitutionId(), f.policyRegion(),
+                f.documentsState(), f.arrivalState(), f.arrivedAt(), f.registeredAt(), f.teamFormedAt(), f.planMadeAt(),
+                f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked);
+    }
+
+    private CaseSummary summary(CorrectionCase c, CaseRepository.SubjectRow subject, CaseAccessDecision decision) {
+        boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
+        CaseFacts f = facts(c);
+        return new CaseSummary(c.id(), c.subjectId(), masked ? SubjectCodec.maskName(subject.name()) : subject.name(), masked,
+                f.status(), f.correctionType(), f.caseNumber(), f.countyAgencyId(), f.officeId(), f.decisionOrganId(),
+                f.effectiveDate(), f.documentsState(), f.arrivalState(), c.updatedAt());
+    }
+
+    private CaseFacts facts(CorrectionCase c) {
+        return c.facts(cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::gender).orElse(null));
+    }
+
+    private Map<String, String> args(String text) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, String> map = json.readValue(text, TreeMap.class);
+            return map;
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static boolean minor(CorrectionCase c) {
+        return c.minorAtOffence();
+    }
+}

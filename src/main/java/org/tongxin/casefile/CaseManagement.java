@@ -1,0 +1,423 @@
+package org.tongxin.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyLevel;
+import org.tongxin.agency.AgencyType;
+import org.tongxin.agency.AgencyView;
+import org.tongxin.audit.AuditCategory;
+import org.tongxin.audit.AuditEntry;
+import org.tongxin.audit.AuditLog;
+import org.tongxin.casefile.CaseData.AnnouncementData;
+import org.tongxin.casefile.CaseData.DecisionData;
+import org.tongxin.casefile.CaseData.NewAssessment;
+import org.tongxin.casefile.CaseData.NewDecidedCase;
+import org.tongxin.casefile.CaseData.OffenceData;
+import org.tongxin.casefile.CaseData.SubjectData;
+import org.tongxin.casefile.CaseData.TeamMember;
+import org.tongxin.casefile.internal.CaseRepository;
+import org.tongxin.casefile.internal.CaseRules;
+import org.tongxin.casefile.internal.SubjectWriter;
+import org.tongxin.casefile.internal.CorrectionCase;
+import org.tongxin.identity.CaseAccess;
+import org.tongxin.identity.CaseAccessDecision;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.identity.Participation;
+import org.tongxin.identity.Role;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.policy.PolicyModels;
+import org.tongxin.shared.error.FieldProblems;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.security.ActorRef;
+import org.tongxin.shared.time.LegalTime;
+
+/**
+ * Changes cases: open one (an entrusted assessment, or a decided case), decide, record the subject's arrival,
+ * register, assign an office, form the team, make the plan, hold the entry announcement. Each command checks the
+ * caller's lawful role and right (404 / 403), validates as a whole, saves with optimistic locking (stale → 409),
+ * audits and publishes the case's event.
+ */
+@Component
+public class CaseManagement {
+
+    static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
+    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
+    static final Set<Role> COUNTY_AND_OFFICE = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER,
+            Role.OFFICE_HEAD);
+
+    private final CaseRepository cases;
+    private final SubjectWriter writer;
+    private final CaseRules rules;
+    private final CaseAccess access;
+    private final CurrentUser currentUser;
+    private final AgencyDirectory agencies;
+    private final org.tongxin.casefile.internal.SubjectCodec codec;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PolicyModels regions;
+
+    CaseManagement(CaseRepository cases, SubjectWriter writer, CaseRules rules, CaseAccess access, CurrentUser currentUser,
+            AgencyDirectory agencies, org.tongxin.casefile.internal.SubjectCodec codec, AuditLog audit,
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, PolicyModels regions) {
+        this.cases = cases;
+        this.writer = writer;
+        this.rules = rules;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.agencies = agencies;
+        this.codec = codec;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.regions = regions;
+    }
+
+    /** A court (or other decision organ) entrusts an investigation assessment of a person (CCL art. 18). */
+    @Transactional
+    public CaseId entrustAssessment(NewAssessment request) {
+        TongxinPrincipal me = requireDecider();
+        LocalDate today = LegalTime.today(clock);
+        FieldProblems problems = new FieldProblems();
+        OffenceData offence = request.offence();
+        rules.subject(request.subject(), offence == null ? null : offence.offenceDate(), today, "subject.", problems);
+        rules.offence(offence, today, problems);
+        CaseRules.caseNumber(request.caseNumber(), "caseNumber", false, problems);
+        AgencyView assessing = null;
+        if (request.assessingAgencyId() != null) {
+            assessing = agencies.find(request.assessingAgencyId()).orElse(null);
+            if (assessing == null || !assessing.active() || (assessing.type() != AgencyType.CORRECTION_AGENCY
+                    && assessing.type() != AgencyType.SOCIAL_ORGANISATION)) {
+                problems.add("assessingAgencyId", "assessingAgency");
+            }
+        } else if (request.subject() != null && request.subject().residenceDivision() != null) {
+            assessing = countyAgencyFor(request.subject().residenceDivision(), "assessingAgencyId", problems);
+        }
+        problems.throwIfAny();
+        CaseId id = CaseId.of(UUID.randomUUID());
+        Instant now = clock.instant();
+        UUID subjectId = writer.subject(request.subject(), now);
+        String region = regions.regionFor(request.subject().residenceDivision());
+        CorrectionCase c = CorrectionCase.assessing(id, subjectId, me.agency(), assessing.id(), request.expedited(),
+                blankToNull(request.caseNumber()), region, now, currentUser.ref());
+        writer.offence(c, offence, request.subject().birthDate());
+        cases.insert(c);
+        publish(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.assessment-entrusted").target("case", id)
+                .subjects(List.of(subjectId)));
+        return id;
+    }
+
+    /** A decision organ records a decision on an assessed case (ASSESSING → INTAKE). */
+    @Transactional
+    public void decide(CaseId id, int version, DecisionData decision) {
+        CorrectionCase c = load(id);
+        CaseAccessDecision decisionAccess = access.require(cases.parties(id));
+        access.requireAction(decisionAccess, EnumSet.of(Participation.DECISION_ORGAN), DECIDERS, "NOT_DECISION_ORGAN");
+        stale(c, version);
+        FieldProblems problems = new FieldProblems();
+        rules.decision(decision, LegalTime.today(clock), problems);
+        problems.throwIfAny();
+        Placement placement = placement(decision, cases.subject(c.subjectId()).orElseThrow().residenceDivision());
+        decide(c, decision, placement, clock.instant());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(c.subjectId())));
+    }
+
+    /** A case decided without an entrusted assessment before it (e.g. parole, or an assessment done elsewhere). */
+    @Transactional
+    public CaseId openDecided(NewDecidedCase request) {
+        TongxinPrincipal me = requireDecider();
+        LocalDate today = LegalTime.today(clock);
+        FieldProblems problems = new FieldProblems();
+        OffenceData offence = request.offence();
+        rules.subject(request.subject(), offence == null ? null : offence.offenceDate(), today, "subject.", problems);
+        rules.offence(offence, today, problems);
+        rules.decision(request.decision(), today, problems);
+        Placement placement = null;
+        if (problems.isEmpty()) {
+            placement = placement(request.decision(), request.subject().residenceDivision());
+        }
+        problems.throwIfAny();
+        CaseId id = CaseId.of(UUID.randomUUID());
+        Instant now = clock.instant();
+        UUID subjectId = writer.subject(request.subject(), now);
+        CorrectionCase c = CorrectionCase.decided(id, subjectId, me.agency(), now, currentUser.ref());
+        writer.offence(c, offence, request.subject().birthDate());
+        decide(c, request.decision(), placement, now);
+        cases.insert(c);
+        publish(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(subjectId)));
+        return id;
+    }
+
+    /** The organ decided not to apply community correction after the assessment. */
+    @Transactional
+    public void withdraw(CaseId id, int version) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(cases.parties(id)), EnumSet.of(Participation.DECISION_ORGAN), DECIDERS,
+                "NOT_DECISION_ORGAN");
+        stale(c, version);
+        c.withdraw(clock.instant(), currentUser.ref());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.withdrawn").target("case", id));
+    }
+
+    /** The subject reported in to the county agency, or was handed over by the prison, detention centre or police. */
+    @Transactional
+    public void recordArrival(CaseId id, int version, boolean handedOver, Instant arrivedAt) {
+        CorrectionCase c = load(id);
+        CaseAccessDecision decision = access.require(cases.parties(id));
+        if (handedOver) {
+            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY, Participation.HANDOVER_INSTITUTION),
+                    EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.PRISON_OFFICER, Role.POLICE_OFFICER), "NOT_EXECUTING_AGENCY");
+        } else {
+            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
+        }
+        stale(c, version);
+        Instant now = clock.instant();
+        Instant at = arrivedAt == null ? now : arrivedAt;
+        if (at.isAfter(now)) {
+            throw TongxinException.invalid("arrivedAt", "past");
+        }
+        c.arrived(handedOver, at, now, currentUser.ref());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, handedOver ? "case.transferred" : "case.reported").target("case", id));
+    }
+
+    /** The county agency assigns the case to one of its judicial offices. */
+    @Transactional
+    public void assignOffice(CaseId id, int version, AgencyId officeId) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(cases.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
+                "NOT_EXECUTING_AGENCY");
+        stale(c, version);
+        AgencyView office = officeId == null ? null : agencies.find(officeId).orElse(null);
+        if (office == null || office.type() != AgencyType.JUDICIAL_OFFICE || !office.active()
+                || !c.countyAgencyId().equals(office.parentId())) {
+            throw TongxinException.invalid("officeId", "officeOfCounty");
+        }
+        c.assignOffice(office.id(), clock.instant(), currentUser.ref());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.office-assigned").target("case", id).detail("office", officeId));
+    }
+
+    /** The county agency registers the subject: documents checked, identity verified, file opened (CCL art. 22). */
+    @Transactional
+    public void register(CaseId id, int version) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(cases.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
+                "NOT_EXECUTING_AGENCY");
+        stale(c, version);
+        c.register(clock.instant(), currentUser.ref());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.registered").target("case", id));
+    }
+
+    /** Forms (or re-forms) the correction team; a female subject's team must include a woman (CCL art. 25). */
+    @Transactional
+    public void formTeam(CaseId id, int version, List<TeamMember> members) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(cases.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
+        stale(c, version);
+        FieldProblems problems = new FieldProblems();
+        rules.team(members, cases.subject(c.subjectId()).orElseThrow().gender(), problems);
+        problems.throwIfAny();
+        cases.replaceTeam(id, members.stream().map(m -> new TeamMember(m.name().strip(), m.role(), m.gender(), m.agencyId())).toList());
+        c.teamFormed(members.size(), clock.instant(), currentUser.ref());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.team").target("case", id));
+    }
+
+    /** Makes a new version of the individual correction plan (CCL art. 24); stored encrypted. */
+    @Transactional
+    public void makePlan(CaseId id, int version, String content) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(cases.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
+        stale(c, version);
+        if (content == null || content.strip().length() < 20) {
+            throw TongxinException.invalid("content", "planTooShort", 20);
+        }
+        if (content.length() > 20_000) {
+            throw TongxinException.invalid("content", "maxLength", 20_000);
+        }
+        Instant now = clock.instant();
+        int number = cases.insertPlan(id, codec.encrypt(content.strip(), "casefile_plan.content"), now, currentUser.get().userId());
+        c.planMade(number, now, currentUser.ref());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.plan").target("case", id).detail("number", number));
+    }
+
+    /** Records the entry announcement as held by the county agency or the entrusted office (CCL art. 22; IM art. 19). */
+    @Transactional
+    public void announce(CaseId id, int version, AnnouncementData announcement) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(cases.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
+        stale(c, version);
+        FieldProblems problems = new FieldProblems();
+        Instant now = clock.instant();
+        if (announcement == null || announcement.heldAt() == null) {
+            problems.add("heldAt", "required");
+        } else if (announcement.heldAt().isAfter(now)) {
+            problems.add("heldAt", "past");
+        } else if (c.registeredAt() != null && announcement.heldAt().isBefore(c.registeredAt())) {
+            problems.add("heldAt", "announcedBeforeRegistration");
+        }
+        if (announcement == null || announcement.place() == null || announcement.place().isBlank()) {
+            problems.add("place", "required");
+        } else if (announcement.place().length() > 200) {
+            problems.add("place", "maxLength", 200);
+        }
+        if (announcement == null || announcement.attendees() == null || announcement.attendees().isBlank()) {
+            problems.add("attendees", "required");
+        } else if (announcement.attendees().length() > 500) {
+            problems.add("attendees", "maxLength", 500);
+        }
+        problems.throwIfAny();
+        c.announced(announcement.heldAt(), now, currentUser.ref());
+        cases.insertAnnouncement(id, new AnnouncementData(announcement.heldAt(), announcement.place().strip(),
+                announcement.attendees().strip()), currentUser.get().agency());
+        save(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.announced").target("case", id));
+    }
+
+    // Commands of the system (procedure listeners): no caller to check.
+
+    /** Records where the legal documents stand, as the exchange reports it. */
+    @Transactional
+    public void documentsState(CaseId id, DocumentsState state) {
+        CorrectionCase c = load(id);
+        c.documents(state, clock.instant(), ActorRef.SYSTEM);
+        saveUnchecked(c);
+    }
+
+    /** The reporting period lapsed without the subject: the search is on. */
+    @Transactional
+    public void subjectMissing(CaseId id) {
+        CorrectionCase c = load(id);
+        c.missing(clock.instant());
+        saveUnchecked(c);
+    }
+
+    /** Gives an agency a lawful role in a case (escalation, coordination, a referral). */
+    @Transactional
+    public void grant(CaseId id, AgencyId agency, Participation participation) {
+        cases.addParty(id, agency, participation, clock.instant());
+    }
+
+    // Helpers
+
+    private record Placement(AgencyView county, AgencyId procuratorate, AgencyId police) {
+    }
+
+    /** The place of execution: the chosen (or residence's) county agency, and the procuratorate and police there. */
+    private Placement placement(DecisionData decision, String residenceDivision) {
+        FieldProblems problems = new FieldProblems();
+        AgencyView county;
+        if (decision.countyAgencyId() != null) {
+            county = agencies.find(decision.countyAgencyId()).orElse(null);
+            if (county == null || !county.active() || county.type() != AgencyType.CORRECTION_AGENCY
+                    || county.level() != AgencyLevel.COUNTY) {
+                problems.add("decision.countyAgencyId", "countyAgency");
+            }
+        } else {
+            county = countyAgencyFor(residenceDivision, "decision.countyAgencyId", problems);
+        }
+        if (decision.handoverInstitutionId() != null) {
+            AgencyView institution = agencies.find(decision.handoverInstitutionId()).orElse(null);
+            if (institution == null || !(institution.type() == AgencyType.PRISON || institution.type() == AgencyType.DETENTION_CENTRE
+                    || institution.type() == AgencyType.PUBLIC_SECURITY)) {
+                problems.add("decision.handoverInstitutionId", "institutionForTemporaryExecution");
+            }
+        }
+        problems.throwIfAny();
+        AgencyId procuratorate = first(agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, county.divisionCode()));
+        AgencyId police = first(agencies.serving(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, county.divisionCode()));
+        return new Placement(county, procuratorate, police);
+    }
+
+    private AgencyView countyAgencyFor(String division, String field, FieldProblems problems) {
+        List<AgencyView> serving = agencies.serving(AgencyType.CORRECTION_AGENCY, AgencyLevel.COUNTY, division);
+        if (serving.isEmpty()) {
+            problems.add(field, "noCountyAgency");
+            return null;
+        }
+        return serving.get(0);
+    }
+
+    private static AgencyId first(List<AgencyView> list) {
+        return list.isEmpty() ? null : list.get(0).id();
+    }
+
+    private TongxinPrincipal requireDecider() {
+        TongxinPrincipal me = currentUser.get();
+        if (me.roles().stream().noneMatch(DECIDERS::contains)) {
+            throw TongxinException.forbidden("NOT_DECISION_ORGAN");
+        }
+        AgencyView agency = agencies.get(me.agency());
+        boolean court = agency.type().isCourt();
+        boolean cityPolice = agency.type() == AgencyType.PUBLIC_SECURITY && agency.level() != AgencyLevel.COUNTY;
+        if (!court && !cityPolice) {
+            throw TongxinException.forbidden("NOT_DECISION_ORGAN");
+        }
+        return me;
+    }
+
+    private CorrectionCase load(CaseId id) {
+        return cases.find(id).orElseThrow(TongxinException::notFound);
+    }
+
+    private static void stale(CorrectionCase c, int version) {
+        if (c.version() != version) {
+            throw TongxinException.staleVersion();
+        }
+    }
+
+    private void save(CorrectionCase c) {
+        if (!cases.update(c)) {
+            throw TongxinException.staleVersion();
+        }
+        publish(c);
+    }
+
+    private void saveUnchecked(CorrectionCase c) {
+        // System updates retry once against the current version (they carry no stale user input).
+        if (!cases.update(c)) {
+            throw TongxinException.staleVersion();
+        }
+        publish(c);
+    }
+
+    private void publish(CorrectionCase c) {
+        c.pullEvents().forEach(events::publishEvent);
+    }
+
+    private void decide(CorrectionCase c, DecisionData d, Placement placement, Instant now) {
+        c.decide(d.correctionType(), d.caseNumber().strip(), d.judgmentDate(), d.effectiveDate(), d.termStart(), d.termEnd(),
+                placement.county().id(), placement.procuratorate(), placement.police(), d.handoverInstitutionId(),
+                d.inCustody(), regions.regionFor(placement.county().divisionCode()), now, currentUser.ref());
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+}

@@ -1,0 +1,420 @@
+package org.tongxin.casefile.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.ArrivalState;
+import org.tongxin.casefile.CaseData;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseStatus;
+import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.DocumentsState;
+import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.IdentityDocumentType;
+import org.tongxin.casefile.OffenceCategory;
+import org.tongxin.identity.LawfulRole;
+import org.tongxin.identity.Participation;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+/** SQL for subjects, cases, parties, timeline and the intake records. Row-level security applies underneath. */
+@Repository
+public class CaseRepository {
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A subject row (encrypted fields still encrypted). */
+    public record SubjectRow(UUID id, String name, Gender gender, String ethnicity, IdentityDocumentType idType,
+            byte[] idNumber, byte[] idNumberHash, LocalDate birthDate, byte[] phone, byte[] phoneHash, String residenceDivision,
+            byte[] residenceAddress, String guardianName, String guardianRelation, byte[] guardianPhone, byte[] health,
+            int version) {
+    }
+
+    // Subjects
+
+    public Optional<UUID> subjectByIdHash(byte[] hash) {
+        return jdbc.sql("SELECT id FROM casefile_subject WHERE id_number_hash = :h").param("h", hash).query(UUID.class).optional();
+    }
+
+    public Optional<SubjectRow> subject(UUID id) {
+        return jdbc.sql("SELECT * FROM casefile_subject WHERE id = :id").param("id", id).query(CaseRepository::subject).optional();
+    }
+
+    public void insertSubject(SubjectRow s, Instant now) {
+        jdbc.sql("""
+                INSERT INTO casefile_subject (id, name, gender, ethnicity, id_type, id_number_enc, id_number_hash, birth_date,
+                    phone_enc, phone_hash, residence_division, residence_address_enc, guardian_name, guardian_relation,
+                    guardian_phone_enc, health_enc, created_at, updated_at)
+                VALUES (:id, :name, :gender, :ethnicity, :idType, :idNumber, :idHash, :birth, :phone, :phoneHash, :division,
+                    :address, :guardian, :relation, :guardianPhone, :health, :now, :now)""")
+                .params(subjectParams(s)).param("now", Timestamp.from(now)).update();
+    }
+
+    public void updateSubject(SubjectRow s, Instant now) {
+        jdbc.sql("""
+                UPDATE casefile_subject SET name = :name, gender = :gender, ethnicity = :ethnicity, id_type = :idType,
+                    id_number_enc = :idNumber, id_number_hash = :idHash, birth_date = :birth, phone_enc = :phone,
+                    phone_hash = :phoneHash, residence_division = :division, residence_address_enc = :address,
+                    guardian_name = :guardian, guardian_relation = :relation, guardian_phone_enc = :guardianPhone,
+                    health_enc = :health, updated_at = :now, version = version + 1
+                 WHERE id = :id""").params(subjectParams(s)).param("now", Timestamp.from(now)).update();
+    }
+
+    private static Map<String, Object> subjectParams(SubjectRow s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", s.id());
+        p.put("name", s.name());
+        p.put("gender", s.gender().name());
+        p.put("ethnicity", s.ethnicity());
+        p.put("idType", s.idType().name());
+        p.put("idNumber", s.idNumber());
+        p.put("idHash", s.idNumberHash());
+        p.put("birth", s.birthDate());
+        p.put("phone", s.phone());
+        p.put("phoneHash", s.phoneHash());
+        p.put("division", s.residenceDivision());
+        p.put("address", s.residenceAddress());
+        p.put("guardian", s.guardianName());
+        p.put("relation", s.guardianRelation());
+        p.put("guardianPhone", s.guardianPhone());
+        p.put("health", s.health());
+        return p;
+    }
+
+    // Cases
+
+    public Optional<CorrectionCase> find(CaseId id) {
+        return jdbc.sql("SELECT * FROM casefile_case WHERE id = :id").param("id", id.value())
+                .query(CaseRepository::correctionCase).optional();
+    }
+
+    public void insert(CorrectionCase c) {
+        jdbc.sql("""
+                INSERT INTO casefile_case (id, subject_id, status, correction_type, decision_organ_id, case_number, judgment_date,
+                    effective_date, offence_category, offence_details_enc, offence_date, minor_at_offence, term_start, term_end,
+                    in_custody, expedited, county_agency_id, judicial_office_id, procuratorate_id, police_id,
+                    handover_institution_id, policy_region, documents_state, arrival_state, arrived_at, registered_at,
+                    team_formed_at, plan_made_at, announced_at, created_by, created_at, updated_at, version)
+                VALUES (:id, :subject, :status, :type, :organ, :number, :judgment, :effective, :category, :details, :offenceDate,
+                    :minor, :start, :end, :custody, :expedited, :county, :office, :procuratorate, :police, :institution, :region,
+                    :documents, :arrival, :arrivedAt, :registeredAt, :teamAt, :planAt, :announcedAt, :createdBy, :createdAt,
+                    :updatedAt, 0)""").params(caseParams(c)).update();
+        syncParties(c);
+    }
+
+    /** Saves when {@code c.version} is still current; false when someone else changed the case first. */
+    public boolean update(CorrectionCase c) {
+        int rows = jdbc.sql("""
+                UPDATE casefile_case SET status = :status, correction_type = :type, decision_organ_id = :organ,
+                    case_number = :number, judgment_date = :judgment, effective_date = :effective, offence_category = :category,
+                    offence_details_enc = :details, offence_date = :offenceDate, minor_at_offence = :minor, term_start = :start,
+                    term_end = :end, in_custody = :custody, expedited = :expedited, county_agency_id = :county,
+                    judicial_office_id = :office, procuratorate_id = :procuratorate, police_id = :police,
+                    handover_institution_id = :institution, policy_region = :region, documents_state = :documents,
+                    arrival_state = :arrival, arrived_at = :arrivedAt, registered_at = :registeredAt, team_formed_at = :teamAt,
+                    plan_made_at = :planAt, announced_at = :announcedAt, updated_at = :updatedAt, version = version + 1
+                 WHERE id = :id AND version = :version""").params(caseParams(c)).param("version", c.version).update();
+        if (rows == 1) {
+            c.version++;
+            syncParties(c);
+        }
+        return rows == 1;
+    }
+
+    private static Map<String, Object> caseParams(CorrectionCase c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", c.id.value());
+        p.put("subject", c.subjectId);
+        p.put("status", c.status.name());
+        p.put("type", c.correctionType == null ? null : c.correctionType.name());
+        p.put("organ", c.decisionOrganId.value());
+        p.put("number", c.caseNumber);
+        p.put("judgment", c.judgmentDate);
+        p.put("effective", c.effectiveDate);
+        p.put("category", c.offenceCategory == null ? null : c.offenceCategory.name());
+        p.put("details", c.offenceDetails);
+        p.put("offenceDate", c.offenceDate);
+        p.put("minor", c.minorAtOffence);
+        p.put("start", c.termStart);
+        p.put("end", c.termEnd);
+        p.put("custody", c.inCustody);
+        p.put("expedited", c.expedited);
+        p.put("county", c.countyAgencyId.value());
+        p.put("office", id(c.officeId));
+        p.put("procuratorate", id(c.procuratorateId));
+        p.put("police", id(c.policeId));
+        p.put("institution", id(c.handoverInstitutionId));
+        p.put("region", c.policyRegion);
+        p.put("documents", c.documentsState.name());
+        p.put("arrival", c.arrivalState.name());
+        p.put("arrivedAt", ts(c.arrivedAt));
+        p.put("registeredAt", ts(c.registeredAt));
+        p.put("teamAt", ts(c.teamFormedAt));
+        p.put("planAt", ts(c.planMadeAt));
+        p.put("announcedAt", ts(c.announcedAt));
+        p.put("createdBy", c.createdBy);
+        p.put("createdAt", ts(c.createdAt));
+        p.put("updatedAt", ts(c.updatedAt));
+        return p;
+    }
+
+    /** The parties that follow from the case's own fields; parties granted later (escalation, coordination, referrals) stay. */
+    private void syncParties(CorrectionCase c) {
+        List<LawfulRole> derived = new ArrayList<>();
+        derived.add(new LawfulRole(c.decisionOrganId, Participation.DECISION_ORGAN));
+        derived.add(new LawfulRole(c.countyAgencyId, Participation.EXECUTING_AGENCY));
+        if (c.officeId != null) {
+            derived.add(new LawfulRole(c.officeId, Participation.ASSIGNED_OFFICE));
+        }
+        if (c.procuratorateId != null) {
+            derived.add(new LawfulRole(c.procuratorateId, Participation.COPIED_PROCURATORATE));
+        }
+        if (c.policeId != null) {
+            derived.add(new LawfulRole(c.policeId, Participation.COPIED_POLICE));
+        }
+        if (c.handoverInstitutionId != null) {
+            derived.add(new LawfulRole(c.handoverInstitutionId, Participation.HANDOVER_INSTITUTION));
+        }
+        jdbc.sql("""
+                DELETE FROM casefile_party WHERE case_id = :id AND participation IN
+                    ('DECISION_ORGAN', 'EXECUTING_AGENCY', 'ASSIGNED_OFFICE', 'COPIED_PROCURATORATE', 'COPIED_POLICE', 'HANDOVER_INSTITUTION')""")
+                .param("id", c.id.value()).update();
+        for (LawfulRole role : derived) {
+            addParty(c.id, role.agency(), role.participation(), c.updatedAt);
+        }
+    }
+
+    public void addParty(CaseId caseId, AgencyId agency, Participation participation, Instant since) {
+        jdbc.sql("""
+                INSERT INTO casefile_party (case_id, agency_id, participation, since) VALUES (:c, :a, :p, :s)
+                ON CONFLICT (case_id, agency_id, participation) DO NOTHING""")
+                .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name())
+                .param("s", Timestamp.from(since)).update();
+    }
+
+    public List<LawfulRole> parties(CaseId caseId) {
+        return jdbc.sql("SELECT agency_id, participation FROM casefile_party WHERE case_id = :c").param("c", caseId.value())
+                .query((rs, n) -> new LawfulRole(AgencyId.of(rs.getObject(1, UUID.class)), Participation.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    /** Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). */
+    public PageResult<CorrectionCase> search(AgencyId partyOf, String name, byte[] idHash, String caseNumber, CaseStatus status,
+            AgencyId office, PageQuery page) {
+        StringBuilder where = new StringBuilder(
+                " WHERE EXISTS (SELECT 1 FROM casefile_party p WHERE p.case_id = c.id AND p.agency_id = :agency)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("agency", partyOf.value());
+        if (name != null && !name.isBlank()) {
+            where.append(" AND s.name LIKE :name");
+            params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (idHash != null) {
+            where.append(" AND s.id_number_hash = :idHash");
+            params.put("idHash", idHash);
+        }
+        if (caseNumber != null && !caseNumber.isBlank()) {
+            where.append(" AND c.case_number = :number");
+            params.put("number", caseNumber.strip());
+        }
+        if (status != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", status.name());
+        }
+        if (office != null) {
+            where.append(" AND c.judicial_office_id = :office");
+            params.put("office", office.value());
+        }
+        String from = " FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id";
+        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
+        String order = switch (page.sort()) {
+            case "effective" -> "c.effective_date";
+            case "status" -> "c.status";
+            default -> "c.updated_at";
+        } + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", c.id";
+        List<CorrectionCase> rows = jdbc.sql("SELECT c.*" + from + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(CaseRepository::correctionCase).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    public Map<UUID, SubjectRow> subjects(List<UUID> ids) {
+        Map<UUID, SubjectRow> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM casefile_subject WHERE id IN (:ids)").param("ids", ids).query(CaseRepository::subject)
+                    .list().forEach(s -> result.put(s.id(), s));
+        }
+        return result;
+    }
+
+    // Timeline
+
+    public void appendTimeline(CaseId caseId, Instant at, String kind, String args, UUID userId, String actorName,
+            UUID actorAgency, List<String> audience, String sourceEvent) {
+        jdbc.sql("""
+                INSERT INTO casefile_timeline (case_id, occurred_at, kind, args, actor_user_id, actor_name, actor_agency_id,
+                    audience, source_event)
+                VALUES (:c, :at, :kind, :args, :user, :name, :agency, :audience, :source)
+                ON CONFLICT (case_id, source_event) DO NOTHING""")
+                .param("c", caseId.value()).param("at", Timestamp.from(at)).param("kind", kind).param("args", args)
+                .param("user", userId).param("name", actorName).param("agency", actorAgency)
+                .param("audience", audience.toArray(String[]::new)).param("source", sourceEvent).update();
+    }
+
+    public record TimelineRow(long id, Instant occurredAt, String kind, String args, UUID actorUserId, String actorName,
+            UUID actorAgencyId, List<String> audience) {
+    }
+
+    public List<TimelineRow> timeline(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM casefile_timeline WHERE case_id = :c ORDER BY occurred_at DESC, id DESC")
+                .param("c", caseId.value()).query((rs, n) -> new TimelineRow(rs.getLong("id"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("args"),
+                        rs.getObject("actor_user_id", UUID.class), rs.getString("actor_name"),
+                        rs.getObject("actor_agency_id", UUID.class), List.of((String[]) rs.getArray("audience").getArray())))
+                .list();
+    }
+
+    public boolean exists(CaseId caseId) {
+        return jdbc.sql("SELECT count(*) FROM casefile_case WHERE id = :c").param("c", caseId.value()).query(Long.class).single() > 0;
+    }
+
+    // Intake records
+
+    public void replaceTeam(CaseId caseId, List<CaseData.TeamMember> members) {
+        jdbc.sql("DELETE FROM casefile_team_member WHERE case_id = :c").param("c", caseId.value()).update();
+        int position = 0;
+        for (CaseData.TeamMember m : members) {
+            jdbc.sql("""
+                    INSERT INTO casefile_team_member (case_id, position, name, role, gender, agency_id)
+                    VALUES (:c, :p, :name, :role, :gender, :agency)""")
+                    .param("c", caseId.value()).param("p", position++).param("name", m.name()).param("role", m.role().name())
+                    .param("gender", m.gender().name()).param("agency", m.agencyId() == null ? null : m.agencyId().value())
+                    .update();
+        }
+    }
+
+    public List<CaseData.TeamMember> team(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM casefile_team_member WHERE case_id = :c ORDER BY position").param("c", caseId.value())
+                .query((rs, n) -> new CaseData.TeamMember(rs.getString("name"), CaseData.TeamRole.valueOf(rs.getString("role")),
+                        Gender.valueOf(rs.getString("gender")),
+                        rs.getObject("agency_id", UUID.class) == null ? null : AgencyId.of(rs.getObject("agency_id", UUID.class))))
+                .list();
+    }
+
+    public int insertPlan(CaseId caseId, byte[] content, Instant now, UUID by) {
+        int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM casefile_plan WHERE case_id = :c")
+                .param("c", caseId.value()).query(Integer.class).single();
+        jdbc.sql("INSERT INTO casefile_plan (case_id, number, content_enc, made_at, made_by) VALUES (:c, :n, :content, :now, :by)")
+                .param("c", caseId.value()).param("n", number).param("content", content).param("now", Timestamp.from(now))
+                .param("by", by).update();
+        return number;
+    }
+
+    public Optional<byte[]> latestPlan(CaseId caseId) {
+        return jdbc.sql("SELECT content_enc FROM casefile_plan WHERE case_id = :c ORDER BY number DESC LIMIT 1")
+                .param("c", caseId.value()).query(byte[].class).optional();
+    }
+
+    public void insertAnnouncement(CaseId caseId, CaseData.AnnouncementData a, AgencyId host) {
+        jdbc.sql("""
+                INSERT INTO casefile_announcement (case_id, held_at, place, host_agency_id, attendees)
+                VALUES (:c, :at, :place, :host, :attendees)""")
+                .param("c", caseId.value()).param("at", Timestamp.from(a.heldAt())).param("place", a.place())
+                .param("host", host.value()).param("attendees", a.attendees()).update();
+    }
+
+    public Optional<CaseData.Announcement> announcement(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM casefile_announcement WHERE case_id = :c").param("c", caseId.value())
+                .query((rs, n) -> new CaseData.Announcement(rs.getTimestamp("held_at").toInstant(), rs.getString("place"),
+                        AgencyId.of(rs.getObject("host_agency_id", UUID.class)), rs.getString("attendees")))
+                .optional();
+    }
+
+    // Mapping
+
+    static CorrectionCase correctionCase(ResultSet rs, int n) throws SQLException {
+        CorrectionCase c = new CorrectionCase(CaseId.of(rs.getObject("id", UUID.class)), rs.getObject("subject_id", UUID.class));
+        c.status = CaseStatus.valueOf(rs.getString("status"));
+        c.correctionType = rs.getString("correction_type") == null ? null : CorrectionType.valueOf(rs.getString("correction_type"));
+        c.decisionOrganId = agency(rs, "decision_organ_id");
+        c.caseNumber = rs.getString("case_number");
+        c.judgmentDate = date(rs, "judgment_date");
+        c.effectiveDate = date(rs, "effective_date");
+        c.offenceCategory = rs.getString("offence_category") == null ? null : OffenceCategory.valueOf(rs.getString("offence_category"));
+        c.offenceDetails = rs.getBytes("offence_details_enc");
+        c.offenceDate = date(rs, "offence_date");
+        c.minorAtOffence = rs.getBoolean("minor_at_offence");
+        c.termStart = date(rs, "term_start");
+        c.termEnd = date(rs, "term_end");
+        c.inCustody = rs.getBoolean("in_custody");
+        c.expedited = rs.getBoolean("expedited");
+        c.countyAgencyId = agency(rs, "county_agency_id");
+        c.officeId = agency(rs, "judicial_office_id");
+        c.procuratorateId = agency(rs, "procuratorate_id");
+        c.policeId = agency(rs, "police_id");
+        c.handoverInstitutionId = agency(rs, "handover_institution_id");
+        c.policyRegion = rs.getString("policy_region");
+        c.documentsState = DocumentsState.valueOf(rs.getString("documents_state"));
+        c.arrivalState = ArrivalState.valueOf(rs.getString("arrival_state"));
+        c.arrivedAt = instant(rs, "arrived_at");
+        c.registeredAt = instant(rs, "registered_at");
+        c.teamFormedAt = instant(rs, "team_formed_at");
+        c.planMadeAt = instant(rs, "plan_made_at");
+        c.announcedAt = instant(rs, "announced_at");
+        c.createdBy = rs.getObject("created_by", UUID.class);
+        c.createdAt = instant(rs, "created_at");
+        c.updatedAt = instant(rs, "updated_at");
+        c.version = rs.getInt("version");
+        return c;
+    }
+
+    static SubjectRow subject(ResultSet rs, int n) throws SQLException {
+        return new SubjectRow(rs.getObject("id", UUID.class), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
+                rs.getString("ethnicity"), IdentityDocumentType.valueOf(rs.getString("id_type")), rs.getBytes("id_number_enc"),
+                rs.getBytes("id_number_hash"), date(rs, "birth_date"), rs.getBytes("phone_enc"), rs.getBytes("phone_hash"),
+                rs.getString("residence_division"), rs.getBytes("residence_address_enc"), rs.getString("guardian_name"),
+                rs.getString("guardian_relation"), rs.getBytes("guardian_phone_enc"), rs.getBytes("health_enc"),
+                rs.getInt("version"));
+    }
+
+    private static AgencyId agency(ResultSet rs, String column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : AgencyId.of(id);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static UUID id(AgencyId a) {
+        return a == null ? null : a.value();
+    }
+}
