@@ -1,0 +1,223 @@
+package org.tongxin.obligation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.tongxin.audit.AuditCategory;
+import org.tongxin.audit.AuditEntry;
+import org.tongxin.audit.AuditLog;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.identity.Role;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.obligation.ObligationEvents.ObligationFulfilled;
+import org.tongxin.obligation.ObligationEvents.ObligationOpened;
+import org.tongxin.obligation.ObligationEvents.ObligationPaused;
+import org.tongxin.obligation.ObligationEvents.ObligationResumed;
+import org.tongxin.obligation.ObligationEvents.ObligationWaived;
+import org.tongxin.obligation.internal.DueCalculator;
+import org.tongxin.obligation.internal.ObligationRepository;
+import org.tongxin.policy.DeadlineKind;
+import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.ProcedureStep;
+import org.tongxin.policy.ResolvedPolicy;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.security.ActorRef;
+
+/**
+ * The ledger's commands. The procedure module opens, fulfils, pauses and resumes obligations as the case moves;
+ * heads of the owing agency may waive one with a reason; anyone of the owing agency may take one into their own
+ * inbox. Opening and fulfilling are idempotent, so a redelivered event changes nothing.
+ */
+@Component
+public class ObligationLedger {
+
+    private final ObligationRepository obligations;
+    private final DueCalculator due;
+    private final PolicyModels policies;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ObligationLedger(ObligationRepository obligations, DueCalculator due, PolicyModels policies,
+            ApplicationEventPublisher events, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.obligations = obligations;
+        this.due = due;
+        this.policies = policies;
+        this.events = events;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Opens an obligation (once per case, step and instance); its due time follows the rule, calendar and settings. */
+    @Transactional
+    public ObligationId open(OpenObligation request) {
+        Optional<ObligationRepository.Row> existing = obligations.find(request.caseId(), request.step().id(), instance(request.instance()));
+        if (existing.isPresent()) {
+            return existing.get().view().id();
+        }
+        ProcedureStep step = request.step();
+        DeadlineKind kind = step.deadline().kind();
+        String calendarRegion = due.calendarRegion(request.policyVersion().region());
+        DueCalculator.Due computed = due.compute(kind, request.amount(), request.triggeredAt(), calendarRegion, request.custody(),
+                request.settings());
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        obligations.insert(id, request.caseId(), step.id(), instance(request.instance()), request.policyVersion().versionId(),
+                request.policyVersion().region(), request.owingAgency(), request.owedBySubject(), request.counterparty(),
+                ObligationStatus.OPEN, kind, request.amount(), request.custody(), calendarRegion, request.triggeredAt(), computed,
+                request.settings().escalationWorkingDays(), request.assignee(), now);
+        ObligationId obligationId = ObligationId.of(id);
+        obligations.history(obligationId, request.caseId(), now, "OPENED", ObligationStatus.OPEN, computed.dueAt(),
+                request.owingAgency(), null, null);
+        events.publishEvent(new ObligationOpened(UUID.randomUUID(), obligationId, request.caseId(), step.id(), step.nameZh(),
+                step.nameEn(), request.owingAgency(), computed.dueAt(), now, ActorRef.SYSTEM));
+        return obligationId;
+    }
+
+    /** The step was done at {@code at}: FULFILLED, or FULFILLED_LATE after its due time. No-op when already closed. */
+    @Transactional
+    public Optional<ObligationView> fulfil(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
+        Optional<ObligationRepository.Row> row = obligations.find(caseId, stepId, instance(instance));
+        if (row.isEmpty() || row.get().view().closed()) {
+            return row.map(ObligationRepository.Row::view);
+        }
+        ObligationView o = row.get().view();
+        boolean late = o.status() == ObligationStatus.OVERDUE || (o.dueAt() != null && !o.alertOnly() && at.isAfter(o.dueAt()));
+        ObligationStatus status = late ? ObligationStatus.FULFILLED_LATE : ObligationStatus.FULFILLED;
+        obligations.close(o.id(), status, at, actor.userId(), null);
+        obligations.history(o.id(), caseId, at, status.name(), status, o.dueAt(), o.owingAgencyId(), actor.userId(), null);
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationFulfilled(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(),
+                o.owingAgencyId(), late, at, actor));
+        return obligations.find(o.id()).map(ObligationRepository.Row::view);
+    }
+
+    /** Stops a pausable clock (materials being supplemented); remembers how much of the period is left. */
+    @Transactional
+    public void pause(CaseId caseId, String stepId, String instance, Instant at, String reason, ActorRef actor) {
+        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
+        if (row == null || row.view().status() != ObligationStatus.OPEN && row.view().status() != ObligationStatus.OVERDUE) {
+            return;
+        }
+        ObligationView o = row.view();
+        if (!step(o).pausable()) {
+            throw TongxinException.rule("OBLIGATION_NOT_PAUSABLE");
+        }
+        int remaining = o.deadlineKind() == DeadlineKind.MONTHS || row.remainingAmount() == null
+                ? (row.remainingAmount() == null ? 0 : row.remainingAmount())
+                : due.remainingAfterPause(o.deadlineKind(), row.remainingAmount(), row.clockStart(), at, row.calendarRegion());
+        obligations.pause(o.id(), at, reason, remaining);
+        obligations.history(o.id(), caseId, at, "PAUSED", ObligationStatus.PAUSED, o.dueAt(), o.owingAgencyId(), actor.userId(), reason);
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(), reason,
+                at, actor));
+    }
+
+    /** Restarts a paused clock: the rest of the period runs from now (due time recomputed). */
+    @Transactional
+    public void resume(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
+        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
+        if (row == null || row.view().status() != ObligationStatus.PAUSED) {
+            return;
+        }
+        ObligationView o = row.view();
+        Instant clockStart = o.deadlineKind() == DeadlineKind.MONTHS
+                ? row.clockStart().plus(Duration.between(o.pausedAt(), at)) : at;
+        ResolvedPolicy policy = policies.version(o.policyVersionId());
+        DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), clockStart, row.calendarRegion(),
+                o.custody(), policy.settings());
+        obligations.resume(o.id(), at, clockStart, computed);
+        obligations.history(o.id(), caseId, at, "RESUMED", ObligationStatus.OPEN, computed.dueAt(), o.owingAgencyId(),
+                actor.userId(), null);
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationResumed(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(),
+                computed.dueAt(), at, actor));
+    }
+
+    /** A head of the owing agency waives an obligation that no longer applies, with the reason (audited). */
+    @Transactional
+    public void waive(ObligationId id, int version, String reason) {
+        TongxinPrincipal me = currentUser.get();
+        ObligationView o = obligations.find(id).map(ObligationRepository.Row::view).orElseThrow(TongxinException::notFound);
+        if (!o.owingAgencyId().equals(me.agency())) {
+            throw TongxinException.notFound();
+        }
+        if (me.roles().stream().noneMatch(EnumSet.of(Role.COUNTY_HEAD, Role.OFFICE_HEAD, Role.JUDGE)::contains)) {
+            throw TongxinException.forbidden("WAIVER_NEEDS_HEAD");
+        }
+        if (o.version() != version) {
+            throw TongxinException.staleVersion();
+        }
+        if (o.closed()) {
+            throw TongxinException.conflict("OBLIGATION_CLOSED");
+        }
+        if (reason == null || reason.strip().length() < 5) {
+            throw TongxinException.invalid("reason", "waiverReason", 5);
+        }
+        if (reason.length() > 500) {
+            throw TongxinException.invalid("reason", "maxLength", 500);
+        }
+        Instant now = clock.instant();
+        obligations.close(id, ObligationStatus.WAIVED, now, me.userId(), reason.strip());
+        obligations.history(id, o.caseId(), now, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), me.userId(),
+                reason.strip());
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
+                reason.strip(), now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
+                .detail("case", o.caseId()).detail("step", o.stepId()));
+    }
+
+    /** Takes an obligation of one's own agency into one's personal inbox. */
+    @Transactional
+    public void take(ObligationId id) {
+        TongxinPrincipal me = currentUser.get();
+        ObligationView o = obligations.find(id).map(ObligationRepository.Row::view).orElseThrow(TongxinException::notFound);
+        if (!o.owingAgencyId().equals(me.agency())) {
+            throw TongxinException.notFound();
+        }
+        if (o.closed()) {
+            throw TongxinException.conflict("OBLIGATION_CLOSED");
+        }
+        Instant now = clock.instant();
+        obligations.assign(id, me.userId(), now);
+        obligations.history(id, o.caseId(), now, "ASSIGNED", o.status(), o.dueAt(), o.owingAgencyId(), me.userId(), null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ObligationView> find(CaseId caseId, String stepId, String instance) {
+        return obligations.find(caseId, stepId, instance(instance)).map(ObligationRepository.Row::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ObligationView> find(ObligationId id) {
+        return obligations.find(id).map(ObligationRepository.Row::view);
+    }
+
+    /** Every obligation of a case (the case pages show them to its parties). */
+    @Transactional(readOnly = true)
+    public List<ObligationView> forCase(CaseId caseId) {
+        return obligations.forCase(caseId);
+    }
+
+    /** The step of an obligation as its policy version defines it. */
+    public ProcedureStep step(ObligationView o) {
+        return policies.version(o.policyVersionId()).require(o.stepId());
+    }
+
+    private static String instance(String instance) {
+        return instance == null ? "" : instance;
+    }
+}

@@ -1,0 +1,28 @@
+package org.tongxin.obligation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.policy.DeadlineKind;
+
+/** An obligation as the ledger holds it. */
+public record ObligationView(ObligationId id, CaseId caseId, String stepId, String instance, UUID policyVersionId,
+        String policyRegion, AgencyId owingAgencyId, boolean owedBySubject, AgencyId counterpartyAgencyId,
+        ObligationStatus status, DeadlineKind deadlineKind, Integer deadlineAmount, boolean custody, Instant startedAt,
+        Instant dueAt, LocalDate dueDate, boolean alertOnly, boolean provisional, Instant warnAt, Instant warnedAt,
+        Instant pausedAt, String pauseReason, Instant previousDueAt, Instant dueChangedAt, Instant fulfilledAt,
+        UUID fulfilledBy, Instant waivedAt, UUID waivedBy, String waiverReason, int escalationLevel, UUID assigneeUserId,
+        Instant createdAt, int version) {
+
+    /** Due soon: warned, or within the warning window, and not yet overdue. */
+    public boolean dueSoon(Instant now) {
+        return status == ObligationStatus.OPEN && warnAt != null && !now.isBefore(warnAt);
+    }
+
+    public boolean closed() {
+        return !status.pending();
+    }
+}

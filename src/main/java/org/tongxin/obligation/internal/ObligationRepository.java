@@ -1,0 +1,296 @@
+package org.tongxin.obligation.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.obligation.ObligationId;
+import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.obligation.ObligationView;
+import org.tongxin.policy.DeadlineKind;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+/** SQL of the ledger. The inbox queries follow the partial index (owing agency, urgency, due time). */
+@Repository
+public class ObligationRepository {
+
+    private final JdbcClient jdbc;
+
+    ObligationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row with the fields the ledger computes with (besides the view). */
+    public record Row(ObligationView view, String calendarRegion, Instant clockStart, Integer remainingAmount,
+            int escalationWorkingDays, Instant nextEscalationAt) {
+    }
+
+    public Optional<Row> find(ObligationId id) {
+        return jdbc.sql("SELECT * FROM obligation WHERE id = :id").param("id", id.value()).query(ObligationRepository::row).optional();
+    }
+
+    public Optional<Row> find(CaseId caseId, String stepId, String instance) {
+        return jdbc.sql("SELECT * FROM obligation WHERE case_id = :c AND step_id = :s AND instance = :i")
+                .param("c", caseId.value()).param("s", stepId).param("i", instance).query(ObligationRepository::row).optional();
+    }
+
+    public List<ObligationView> forCase(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM obligation WHERE case_id = :c ORDER BY started_at, step_id, instance")
+                .param("c", caseId.value()).query(ObligationRepository::row).list().stream().map(Row::view).toList();
+    }
+
+    public void insert(UUID id, CaseId caseId, String stepId, String instance, UUID policyVersion, String policyRegion,
+            AgencyId owing, boolean bySubject, AgencyId counterparty, ObligationStatus status, DeadlineKind kind, Integer amount,
+            boolean custody, String calendarRegion, Instant startedAt, DueCalculator.Due due, int escalationWorkingDays,
+            UUID assignee, Instant now) {
+        jdbc.sql("""
+                INSERT INTO obligation (id, case_id, step_id, instance, policy_version_id, policy_region, owing_agency_id,
+                    owed_by_subject, counterparty_agency_id, status, urgency, deadline_kind, deadline_amount, custody,
+                    calendar_region, started_at, clock_start, remaining_amount, due_at, due_date, alert_only, provisional,
+                    warn_at, escalation_working_days, assignee_user_id, created_at, updated_at)
+                VALUES (:id, :case, :step, :instance, :policy, :region, :owing, :bySubject, :counterparty, :status, :urgency,
+                    :kind, :amount, :custody, :calendar, :started, :started, :amount, :dueAt, :dueDate, :alertOnly,
+                    :provisional, :warnAt, :escalationDays, :assignee, :now, :now)""")
+                .param("id", id).param("case", caseId.value()).param("step", stepId).param("instance", instance)
+                .param("policy", policyVersion).param("region", policyRegion).param("owing", owing.value())
+                .param("bySubject", bySubject).param("counterparty", counterparty == null ? null : counterparty.value())
+                .param("status", status.name()).param("urgency", urgency(status)).param("kind", kind.name())
+                .param("amount", amount).param("custody", custody).param("calendar", calendarRegion)
+                .param("started", ts(startedAt)).param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate())
+                .param("alertOnly", due.alertOnly()).param("provisional", due.provisional()).param("warnAt", ts(due.warnAt()))
+                .param("escalationDays", escalationWorkingDays).param("assignee", assignee).param("now", ts(now)).update();
+    }
+
+    public void close(ObligationId id, ObligationStatus status, Instant at, UUID by, String reason) {
+        jdbc.sql("""
+                UPDATE obligation SET status = :status, urgency = 3,
+                    fulfilled_at = CASE WHEN :status IN ('FULFILLED', 'FULFILLED_LATE') THEN :at ELSE fulfilled_at END,
+                    fulfilled_by = CASE WHEN :status IN ('FULFILLED', 'FULFILLED_LATE') THEN :by ELSE fulfilled_by END,
+                    waived_at = CASE WHEN :status = 'WAIVED' THEN :at ELSE waived_at END,
+                    waived_by = CASE WHEN :status = 'WAIVED' THEN :by ELSE waived_by END,
+                    waiver_reason = CASE WHEN :status = 'WAIVED' THEN :reason ELSE waiver_reason END,
+                    updated_at = :at, version = version + 1
+                 WHERE id = :id""").param("id", id.value()).param("status", status.name()).param("at", ts(at))
+                .param("by", by).param("reason", reason).update();
+    }
+
+    public void pause(ObligationId id, Instant at, String reason, int remaining) {
+        jdbc.sql("""
+                UPDATE obligation SET status = 'PAUSED', urgency = 2, paused_at = :at, pause_reason = :reason,
+                    remaining_amount = :remaining, updated_at = :at, version = version + 1
+                 WHERE id = :id""").param("id", id.value()).param("at", ts(at)).param("reason", reason)
+                .param("remaining", remaining).update();
+    }
+
+    public void resume(ObligationId id, Instant at, Instant clockStart, DueCalculator.Due due) {
+        jdbc.sql("""
+                UPDATE obligation SET status = 'OPEN', urgency = 1, paused_at = NULL, pause_reason = NULL, clock_start = :start,
+                    due_at = :dueAt, due_date = :dueDate, provisional = :provisional, warn_at = :warnAt, warned_at = NULL,
+                    updated_at = :at, version = version + 1
+                 WHERE id = :id""").param("id", id.value()).param("at", ts(at)).param("start", ts(clockStart))
+                .param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate()).param("provisional", due.provisional())
+                .param("warnAt", ts(due.warnAt())).update();
+    }
+
+    public void dueChanged(ObligationId id, Instant at, Instant previous, DueCalculator.Due due) {
+        jdbc.sql("""
+                UPDATE obligation SET due_at = :dueAt, due_date = :dueDate, provisional = :provisional, warn_at = :warnAt,
+                    previous_due_at = :previous, due_changed_at = :at, updated_at = :at, version = version + 1
+                 WHERE id = :id""").param("id", id.value()).param("at", ts(at)).param("previous", ts(previous))
+                .param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate()).param("provisional", due.provisional())
+                .param("warnAt", ts(due.warnAt())).update();
+    }
+
+    public void overdue(ObligationId id, Instant at, Instant nextEscalation) {
+        jdbc.sql("""
+                UPDATE obligation SET status = 'OVERDUE', urgency = 0, next_escalation_at = :next, updated_at = :at,
+                    version = version + 1 WHERE id = :id AND status = 'OPEN'""")
+                .param("id", id.value()).param("at", ts(at)).param("next", ts(nextEscalation)).update();
+    }
+
+    /** No one (left) to escalate to: the escalation clock stops. */
+    public void stopEscalation(ObligationId id, Instant at) {
+        jdbc.sql("UPDATE obligation SET next_escalation_at = NULL, updated_at = :at WHERE id = :id")
+                .param("id", id.value()).param("at", ts(at)).update();
+    }
+
+    /** An overdue obligation whose recomputed due time lies ahead is open again. */
+    public void reopen(ObligationId id, Instant at) {
+        jdbc.sql("""
+                UPDATE obligation SET status = 'OPEN', urgency = 1, next_escalation_at = NULL, updated_at = :at,
+                    version = version + 1 WHERE id = :id AND status = 'OVERDUE'""")
+                .param("id", id.value()).param("at", ts(at)).update();
+    }
+
+    public void warned(ObligationId id, Instant at) {
+        jdbc.sql("UPDATE obligation SET warned_at = :at WHERE id = :id").param("id", id.value()).param("at", ts(at)).update();
+    }
+
+    public void escalated(ObligationId id, int level, AgencyId to, Instant at, Instant next) {
+        jdbc.sql("""
+                UPDATE obligation SET escalation_level = :level, next_escalation_at = :next, updated_at = :at,
+                    version = version + 1 WHERE id = :id""")
+                .param("id", id.value()).param("level", level).param("next", ts(next)).param("at", ts(at)).update();
+        jdbc.sql("""
+                INSERT INTO obligation_escalation (obligation_id, level, agency_id, escalated_at) VALUES (:id, :level, :to, :at)
+                ON CONFLICT DO NOTHING""").param("id", id.value()).param("level", level).param("to", to.value())
+                .param("at", ts(at)).update();
+    }
+
+    public void assign(ObligationId id, UUID assignee, Instant at) {
+        jdbc.sql("UPDATE obligation SET assignee_user_id = :a, updated_at = :at, version = version + 1 WHERE id = :id")
+                .param("id", id.value()).param("a", assignee).param("at", ts(at)).update();
+    }
+
+    public void history(ObligationId id, CaseId caseId, Instant at, String event, ObligationStatus status, Instant dueAt,
+            AgencyId agency, UUID actor, String detail) {
+        jdbc.sql("""
+                INSERT INTO obligation_history (obligation_id, case_id, occurred_at, event, status_after, due_at, agency_id,
+                    actor_user_id, detail)
+                VALUES (:id, :case, :at, :event, :status, :due, :agency, :actor, :detail)""")
+                .param("id", id.value()).param("case", caseId.value()).param("at", ts(at)).param("event", event)
+                .param("status", status.name()).param("due", ts(dueAt)).param("agency", agency == null ? null : agency.value())
+                .param("actor", actor).param("detail", detail).update();
+    }
+
+    // Scans (batches, oldest first)
+
+    public List<Row> dueBefore(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM obligation WHERE status = 'OPEN' AND due_at <= :now ORDER BY due_at LIMIT :limit")
+                .param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
+    }
+
+    public List<Row> warnBefore(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM obligation WHERE status = 'OPEN' AND warned_at IS NULL AND warn_at <= :now AND due_at > :now
+                 ORDER BY warn_at LIMIT :limit""").param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
+    }
+
+    public List<Row> escalationDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM obligation WHERE status = 'OVERDUE' AND escalation_level < 2 AND next_escalation_at <= :now
+                 ORDER BY next_escalation_at LIMIT :limit""").param("now", ts(now)).param("limit", limit)
+                .query(ObligationRepository::row).list();
+    }
+
+    public List<Row> provisional(String calendarRegion) {
+        String where = "provisional AND status IN ('OPEN', 'PAUSED', 'OVERDUE')"
+                + (calendarRegion == null ? "" : " AND calendar_region = :region");
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM obligation WHERE " + where);
+        if (calendarRegion != null) {
+            spec = spec.param("region", calendarRegion);
+        }
+        return spec.query(ObligationRepository::row).list();
+    }
+
+    // Inbox
+
+    /** Filters of an inbox. */
+    public record InboxFilter(AgencyId agency, UUID assignee, CaseId caseId, String stepId, AgencyId counterparty,
+            boolean overdueOnly) {
+    }
+
+    public PageResult<ObligationView> inbox(InboxFilter f, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE')");
+        Map<String, Object> params = new HashMap<>();
+        if (f.agency() != null) {
+            where.append(" AND owing_agency_id = :agency");
+            params.put("agency", f.agency().value());
+        }
+        if (f.assignee() != null) {
+            where.append(" AND assignee_user_id = :assignee");
+            params.put("assignee", f.assignee());
+        }
+        if (f.caseId() != null) {
+            where.append(" AND case_id = :case");
+            params.put("case", f.caseId().value());
+        }
+        if (f.stepId() != null && !f.stepId().isBlank()) {
+            where.append(" AND step_id = :step");
+            params.put("step", f.stepId());
+        }
+        if (f.counterparty() != null) {
+            where.append(" AND counterparty_agency_id = :counterparty");
+            params.put("counterparty", f.counterparty().value());
+        }
+        if (f.overdueOnly()) {
+            where.append(" AND status = 'OVERDUE'");
+        }
+        long total = jdbc.sql("SELECT count(*) FROM obligation" + where).params(params).query(Long.class).single();
+        List<ObligationView> items = jdbc.sql("SELECT * FROM obligation" + where
+                + " ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit OFFSET :offset").params(params)
+                .param("limit", page.size()).param("offset", page.offset()).query(ObligationRepository::row).list()
+                .stream().map(Row::view).toList();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Counts for the navigation: pending and overdue of an agency. */
+    public long[] counts(AgencyId agency) {
+        return jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE') FROM obligation
+                 WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
+                .param("a", agency.value()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+    }
+
+    /** Overdue obligations escalated to an agency that are still pending. */
+    public PageResult<ObligationView> escalatedTo(AgencyId agency, PageQuery page) {
+        String from = " FROM obligation o JOIN obligation_escalation e ON e.obligation_id = o.id"
+                + " WHERE e.agency_id = :a AND o.status IN ('OPEN', 'PAUSED', 'OVERDUE')";
+        long total = jdbc.sql("SELECT count(DISTINCT o.id)" + from).param("a", agency.value()).query(Long.class).single();
+        List<ObligationView> items = jdbc.sql("SELECT DISTINCT o.*" + from + " ORDER BY o.due_at LIMIT :limit OFFSET :offset")
+                .param("a", agency.value()).param("limit", page.size()).param("offset", page.offset())
+                .query(ObligationRepository::row).list().stream().map(Row::view).toList();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    static short urgency(ObligationStatus status) {
+        return switch (status) {
+            case OVERDUE -> 0;
+            case OPEN -> 1;
+            case PAUSED -> 2;
+            default -> 3;
+        };
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        Date dueDate = rs.getDate("due_date");
+        ObligationView view = new ObligationView(ObligationId.of(rs.getObject("id", UUID.class)),
+                CaseId.of(rs.getObject("case_id", UUID.class)), rs.getString("step_id"), rs.getString("instance"),
+                rs.getObject("policy_version_id", UUID.class), rs.getString("policy_region"),
+                AgencyId.of(rs.getObject("owing_agency_id", UUID.class)), rs.getBoolean("owed_by_subject"),
+                rs.getObject("counterparty_agency_id", UUID.class) == null ? null
+                        : AgencyId.of(rs.getObject("counterparty_agency_id", UUID.class)),
+                ObligationStatus.valueOf(rs.getString("status")), DeadlineKind.valueOf(rs.getString("deadline_kind")),
+                (Integer) rs.getObject("deadline_amount"), rs.getBoolean("custody"), instant(rs, "started_at"),
+                instant(rs, "due_at"), dueDate == null ? null : dueDate.toLocalDate(), rs.getBoolean("alert_only"),
+                rs.getBoolean("provisional"), instant(rs, "warn_at"), instant(rs, "warned_at"), instant(rs, "paused_at"),
+                rs.getString("pause_reason"), instant(rs, "previous_due_at"), instant(rs, "due_changed_at"),
+                instant(rs, "fulfilled_at"), rs.getObject("fulfilled_by", UUID.class), instant(rs, "waived_at"),
+                rs.getObject("waived_by", UUID.class), rs.getString("waiver_reason"), rs.getInt("escalation_level"),
+                rs.getObject("assignee_user_id", UUID.class), instant(rs, "created_at"), rs.getInt("version"));
+        return new Row(view, rs.getString("calendar_region"), instant(rs, "clock_start"), (Integer) rs.getObject("remaining_amount"),
+                rs.getInt("escalation_working_days"), instant(rs, "next_escalation_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}
