@@ -19,7 +19,7 @@ class ModularityTests {
     @Test
     void everyModuleOfTheFoundationExists() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("shared", "platform", "agency", "identity", "audit", "demo");
+                .contains("shared", "platform", "agency", "identity", "audit", "demo", "calendar");
     }
 
     @Test
