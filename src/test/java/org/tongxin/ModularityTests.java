@@ -19,7 +19,8 @@ class ModularityTests {
     @Test
     void everyModuleOfTheFoundationExists() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("shared", "platform", "agency", "identity", "audit", "demo", "document");
+                .contains("shared", "platform", "agency", "identity", "audit", "demo", "calendar", "policy", "casefile",
+                        "obligation", "document");
     }
 
     @Test

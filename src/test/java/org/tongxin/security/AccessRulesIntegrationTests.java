@@ -84,6 +84,10 @@ class AccessRulesIntegrationTests {
         rule("GET /admin/tokens", "SECURITY_ADMIN");
         rule("POST /admin/tokens", "SECURITY_ADMIN");
         rule("POST /admin/tokens/{id}/revoke", "SECURITY_ADMIN");
+        rule("GET /calendar", ANY);
+        rule("GET /admin/calendar", "SYSTEM_ADMIN");
+        rule("GET /admin/calendar/entry", "SYSTEM_ADMIN");
+        rule("POST /admin/calendar/entry", "SYSTEM_ADMIN");
         rule("GET /audit", "AUDIT_ADMIN");
         rule("GET /audit/export", "AUDIT_ADMIN");
         rule("GET /audit/verify", "AUDIT_ADMIN");
@@ -117,6 +121,10 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/divisions", "SYSTEM_ADMIN");
         rule("GET /api/v1/audit/records", "AUDIT_ADMIN");
         rule("POST /api/v1/audit/verifications", "AUDIT_ADMIN");
+        rule("GET /api/v1/calendar/due", PUBLIC);
+        rule("GET /api/v1/calendar/years/{year}", PUBLIC);
+        rule("GET /api/v1/calendar/days/{date}", PUBLIC);
+        rule("PUT /api/v1/calendar/years/{year}", "SYSTEM_ADMIN");
     }
 
     static void rule(String endpoint, String... who) {
@@ -233,13 +241,20 @@ class AccessRulesIntegrationTests {
         assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/env").with(actors.as("sysadmin")))
                 .andReturn().getResponse().getStatus()).as("not exposed at all").isEqualTo(404);
         assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/anything")).andReturn()
-                .getResponse().getStatus()).as("the public calendar path is open (404 until the calendar exists)").isEqualTo(404);
+                .getResponse().getStatus()).as("the public calendar path is open: an unknown address is 404, not 401").isEqualTo(404);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET,
+                "/api/v1/calendar/due?region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS")).andReturn().getResponse().getStatus())
+                .as("deadline arithmetic is public").isEqualTo(200);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.PUT, "/api/v1/calendar/years/2031")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
+                .as("only reading the calendar is public").isEqualTo(401);
     }
 
     static MockHttpServletRequestBuilder call(String endpoint) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
-                path(endpoint).replace("{id}", ID));
+                path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01"));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

@@ -46,7 +46,11 @@ class PagesIntegrationTests {
             "sysadmin, /admin/agencies/new", "sysadmin, /admin/agencies/{office}/edit", "sysadmin, /admin/divisions/new",
             "secadmin, /admin/users/{user}", "secadmin, /admin/tokens", "auditadmin, /audit",
             "auditadmin, /audit?category=SECURITY&outcome=FAILURE&from=2020-01-01", "auditadmin, /audit/verify",
-            "city.coord, /", "prison.officer, /" })
+            "city.coord, /", "prison.officer, /", "cd.county, /calendar", "cd.court.clerk, /calendar?year=2025&month=10&region=CN",
+            "cd.county, /calendar?year=2026&month=2", "cd.county, /calendar?year=2030&month=2&region=CN", "sysadmin, /calendar",
+            "sysadmin, /admin/calendar", "sysadmin, /admin/calendar?region=CN", "sysadmin, /admin/calendar/entry",
+            "sysadmin, /admin/calendar/entry?year=2025&region=CN", "sysadmin, /admin/calendar/entry?year=2030",
+            "sysadmin, /admin/calendar/entry?year=2027&region=110000" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

@@ -1,0 +1,309 @@
+package org.tongxin.calendar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.tongxin.support.Actors;
+import org.tongxin.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The working calendar against the real database: the public deadline endpoint as outside systems call it
+ * (anonymous, JSON, names in both languages, 400 codes), and a system administrator entering a year through the API
+ * and the page (validation, audit record, event, and deadlines that stop being provisional).
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class CalendarIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Actors actors;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WorkingCalendar calendar;
+    @Autowired
+    ApplicationEvents events;
+
+    JsonNode body(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    @Test
+    void anybodyComputesADeadlineWithoutLoggingIn() throws Exception {
+        JsonNode answer = body(mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS"))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)).andReturn());
+        assertThat(answer.propertyNames()).containsExactly("due", "provisional", "skipped");
+        assertThat(answer.get("due").asString()).isEqualTo("2025-10-16");
+        assertThat(answer.get("provisional").asBoolean()).isFalse();
+        assertThat(answer.get("skipped")).hasSize(10);
+        assertThat(answer.get("skipped").get(0).propertyNames()).containsExactly("date", "reason", "name");
+        assertThat(answer.get("skipped").get(0).toString())
+                .isEqualTo("{\"date\":\"2025-09-27\",\"reason\":\"WEEKEND\",\"name\":\"周末\"}");
+        assertThat(answer.get("skipped").get(1).toString())
+                .isEqualTo("{\"date\":\"2025-10-01\",\"reason\":\"HOLIDAY\",\"name\":\"国庆节\"}");
+        assertThat(answer.get("skipped").get(9).get("date").asString()).isEqualTo("2025-10-12");
+    }
+
+    @Test
+    void namesFollowAcceptLanguageAndChineseIsTheDefault() throws Exception {
+        String url = "/api/v1/calendar/due?region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS";
+        JsonNode english = body(mvc.perform(get(url).header("Accept-Language", "en-GB,en;q=0.8")).andReturn());
+        assertThat(english.get("skipped").get(0).get("name").asString()).isEqualTo("Weekend");
+        assertThat(english.get("skipped").get(1).get("name").asString()).isEqualTo("National Day");
+        assertThat(english.get("skipped").get(6).get("name").asString()).isEqualTo("Mid-Autumn Festival");
+        JsonNode other = body(mvc.perform(get(url).header("Accept-Language", "fr")).andReturn());
+        assertThat(other.get("skipped").get(1).get("name").asString()).isEqualTo("国庆节");
+    }
+
+    @Test
+    void hoursCalendarDaysMonthsAndCustody() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-10-01T10:30:00&amount=48&unit=HOURS"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.due").value("2025-10-03T11:00:00"))
+                .andExpect(jsonPath("$.provisional").value(false)).andExpect(jsonPath("$.skipped.length()").value(0));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-10-01T10:00&amount=48&unit=HOURS"))
+                .andExpect(jsonPath("$.due").value("2025-10-03T10:00:00"));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-09-21&amount=10&unit=CALENDAR_DAYS"))
+                .andExpect(jsonPath("$.due").value("2025-10-09")).andExpect(jsonPath("$.skipped.length()").value(8));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-09-21&amount=10&unit=CALENDAR_DAYS&custody=true"))
+                .andExpect(jsonPath("$.due").value("2025-10-01")).andExpect(jsonPath("$.skipped.length()").value(0));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-01-31&amount=1&unit=MONTHS"))
+                .andExpect(jsonPath("$.due").value("2025-02-28"));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-09-26T16:45:00&amount=0&unit=WORKING_DAYS"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.due").value("2025-09-26"));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2030-01-31&amount=3&unit=WORKING_DAYS"))
+                .andExpect(jsonPath("$.due").value("2030-02-07")).andExpect(jsonPath("$.provisional").value(true))
+                .andExpect(jsonPath("$.skipped[0].name").value("春节"));
+    }
+
+    void refused(String query, String code, String field, String fieldCode) throws Exception {
+        var result = mvc.perform(get("/api/v1/calendar/due?" + query)).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value(code));
+        if (field != null) {
+            result.andExpect(jsonPath("$.errors[0].field").value(field)).andExpect(jsonPath("$.errors[0].code").value(fieldCode))
+                    .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        }
+    }
+
+    @Test
+    void badParametersAre400ProblemsWithACode() throws Exception {
+        refused("from=2025-09-26&amount=10&unit=WORKING_DAYS", "MISSING_PARAMETER", "region", "required");
+        refused("region=CN&amount=10&unit=WORKING_DAYS", "MISSING_PARAMETER", "from", "required");
+        refused("region=CN&from=2025-09-26&unit=WORKING_DAYS", "MISSING_PARAMETER", "amount", "required");
+        refused("region=CN&from=2025-09-26&amount=10", "MISSING_PARAMETER", "unit", "required");
+        refused("region=CN&from=2025-09-26&amount=ten&unit=WORKING_DAYS", "INVALID_PARAMETER", "amount", "type");
+        refused("region=CN&from=2025-09-26&amount=10&unit=WEEKS", "INVALID_PARAMETER", "unit", "type");
+        refused("region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS&custody=maybe", "INVALID_PARAMETER", "custody", "type");
+        refused("region=CN&from=2025-09-26&amount=-1&unit=WORKING_DAYS", "VALIDATION_FAILED", "amount", "min");
+        refused("region=CN&from=2025-09-26&amount=10001&unit=WORKING_DAYS", "VALIDATION_FAILED", "amount", "max");
+        refused("region=XX&from=2025-09-26&amount=10&unit=WORKING_DAYS", "VALIDATION_FAILED", "region", "unknownRegion");
+        refused("region=120000&from=2025-09-26&amount=10&unit=WORKING_DAYS", "VALIDATION_FAILED", "region", "unknownRegion");
+        refused("region=CN&from=2025-13-01&amount=10&unit=WORKING_DAYS", "VALIDATION_FAILED", "from", "dateFormat");
+        refused("region=CN&from=2025-10-01&amount=48&unit=HOURS", "VALIDATION_FAILED", "from", "dateTimeRequired");
+        refused("region=CN&from=1999-01-01&amount=1&unit=WORKING_DAYS", "VALIDATION_FAILED", "from", "calendarRange");
+        refused("region=CN&from=2099-12-01&amount=10000&unit=CALENDAR_DAYS", "VALIDATION_FAILED", "amount", "calendarRange");
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-10-01&amount=48&unit=HOURS").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.errors[0].message").value("Hours need a time of day, for example 2025-10-01T10:30:00."));
+    }
+
+    @Test
+    void yearsAndDaysCanBeReadByAnybody() throws Exception {
+        mvc.perform(get("/api/v1/calendar/years/2026")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.provisional").value(false))
+                .andExpect(jsonPath("$.days[?(@.date == '2026-02-14')].kind").value("ADJUSTED_WORKING_DAY"))
+                .andExpect(jsonPath("$.days[?(@.date == '2026-10-01')].name").value("国庆节"));
+        mvc.perform(get("/api/v1/calendar/years/2030?region=CN").header("Accept-Language", "en")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.days.length()").value(13))
+                .andExpect(jsonPath("$.days[0].name").value("New Year's Day"));
+        mvc.perform(get("/api/v1/calendar/days/2025-10-11")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.working").value(true)).andExpect(jsonPath("$.kind").value("ADJUSTED_WORKING_DAY"));
+        mvc.perform(get("/api/v1/calendar/days/2025-10-06")).andExpect(jsonPath("$.working").value(false))
+                .andExpect(jsonPath("$.name").value("中秋节"));
+        mvc.perform(get("/api/v1/calendar/years/1990")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("calendarRange"));
+        mvc.perform(get("/api/v1/calendar/days/2025-02-30")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
+    }
+
+    static final String YEAR_2040 = """
+            {"notice": "国务院办公厅关于2040年部分节假日安排的通知（测试）",
+             "holidays": [{"from": "2040-01-01", "nameZh": "元旦", "nameEn": "New Year's Day"},
+                          {"from": "2040-02-11", "to": "2040-02-18", "nameZh": "春节", "nameEn": "Spring Festival"}],
+             "workingDays": ["2040-02-19"]}""";
+
+    @Test
+    void aSystemAdministratorEntersAYearAndProvisionalDeadlinesBecomeOfficial() throws Exception {
+        String url = "/api/v1/calendar/due?region=CN&from=2040-02-16&amount=1&unit=WORKING_DAYS";
+        // Provisional 2040: Lunar New Year is 12 February, the break 11-14 February; Friday 17 February is worked.
+        mvc.perform(get(url)).andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.due").value("2040-02-17"));
+        assertThat(calendar.isProvisional("CN", 2040)).isTrue();
+
+        mvc.perform(put("/api/v1/calendar/years/2040").with(actors.as("sysadmin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(YEAR_2040))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.provisional").value(false))
+                .andExpect(jsonPath("$.days.length()").value(10))
+                .andExpect(jsonPath("$.days[?(@.date == '2040-02-19')].kind").value("ADJUSTED_WORKING_DAY"));
+
+        // Official (this test's notice): the break runs to 18 February and Sunday 19 February is worked.
+        mvc.perform(get(url)).andExpect(jsonPath("$.provisional").value(false)).andExpect(jsonPath("$.due").value("2040-02-19"));
+        assertThat(calendar.isProvisional("CN", 2040)).isFalse();
+        assertThat(events.stream(CalendarYearPublished.class)).containsExactly(new CalendarYearPublished("CN", 2040));
+
+        Map<String, Object> audit = jdbc.sql("""
+                SELECT category, action, outcome, actor_username, details FROM audit_record WHERE target_id = 'CN/2040'""")
+                .query().singleRow();
+        assertThat(audit).containsEntry("category", "ADMINISTRATION").containsEntry("action", "calendar.publish")
+                .containsEntry("outcome", "SUCCESS").containsEntry("actor_username", "sysadmin");
+        assertThat(audit.get("details").toString()).contains("\"holidays\":\"9\"", "\"workingDays\":\"1\"", "\"year\":\"2040\"");
+
+        // Replacing it through the API (PUT replaces by definition) is audited as a replacement.
+        mvc.perform(put("/api/v1/calendar/years/2040").with(actors.as("sysadmin")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(YEAR_2040)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target_id = 'CN/2040' ORDER BY id").query(String.class).list())
+                .containsExactly("calendar.publish", "calendar.replace");
+        assertThat(jdbc.sql("SELECT version FROM calendar_year WHERE region = 'CN' AND year = 2040").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEntryIsValidatedAsAWholeAndNothingIsSaved() throws Exception {
+        String invalid = """
+                {"holidays": [{"from": "2041-01-01", "nameZh": "元旦", "nameEn": ""},
+                              {"from": "2041-12-31", "to": "2042-01-02", "nameZh": "元旦", "nameEn": "New Year's Day"},
+                              {"from": "2041-02-01", "to": "2041-02-07", "nameZh": "春节", "nameEn": "Spring Festival"}],
+                 "workingDays": ["2041-02-02", "2041-03-06", "2040-12-29"]}""";
+        MvcResult result = mvc.perform(put("/api/v1/calendar/years/2041").with(actors.as("sysadmin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(invalid))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED")).andReturn();
+        List<String> problems = body(result).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + ":" + e.get("code").asString()).toList();
+        assertThat(problems).containsExactlyInAnyOrder("holidays[0].nameEn:required", "holidays[1].to:outsideYear",
+                "workingDays[0]:holidayAndWorkingDay", "workingDays[1]:notWeekend", "workingDays[2]:outsideYear");
+        assertThat(calendar.isProvisional("CN", 2041)).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM calendar_year WHERE year = 2041").query(Long.class).single()).isZero();
+
+        mvc.perform(put("/api/v1/calendar/years/2041").with(actors.as("sysadmin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("holidays"));
+        mvc.perform(put("/api/v1/calendar/years/2041").with(actors.as("sysadmin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\": [\"not-a-date\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_VALUE"));
+        mvc.perform(put("/api/v1/calendar/years/2041").with(actors.as("cd.county")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(YEAR_2040)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/calendar/years/2041").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(YEAR_2040))
+                .andExpect(status().isUnauthorized());
+        assertThat(events.stream(CalendarYearPublished.class)).isEmpty();
+    }
+
+    @Test
+    void regionalExtrasApplyOnlyInTheirRegion() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due?region=650000&from=2025-03-28&amount=1&unit=WORKING_DAYS"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("unknownRegion"));
+        String extras = """
+                {"notice": "测试用地区增补（非真实数据）",
+                 "holidays": [{"from": "2025-03-31", "nameZh": "测试假日", "nameEn": "Test holiday"}],
+                 "workingDays": ["2025-03-29"]}""";
+        mvc.perform(put("/api/v1/calendar/years/2025?region=650000").with(actors.as("sysadmin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(extras))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.region").value("650000"))
+                .andExpect(jsonPath("$.provisional").value(false));
+        mvc.perform(get("/api/v1/calendar/due?region=650000&from=2025-03-28&amount=1&unit=WORKING_DAYS"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.due").value("2025-03-29"));
+        mvc.perform(get("/api/v1/calendar/due?region=650000&from=2025-03-29&amount=1&unit=WORKING_DAYS"))
+                .andExpect(jsonPath("$.due").value("2025-04-01"))
+                .andExpect(jsonPath("$.skipped[1].name").value("测试假日"));
+        mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-03-28&amount=1&unit=WORKING_DAYS"))
+                .andExpect(jsonPath("$.due").value("2025-03-31"));
+        mvc.perform(get("/api/v1/calendar/due?region=650000&from=2025-09-26&amount=10&unit=WORKING_DAYS"))
+                .andExpect(jsonPath("$.due").value("2025-10-16"));
+        assertThat(calendar.isKnownRegion("650000")).isTrue();
+        assertThat(calendar.isKnownRegion("650100")).as("a code inside it has no extras of its own").isFalse();
+        assertThat(events.stream(CalendarYearPublished.class)).containsExactly(new CalendarYearPublished("650000", 2025));
+        mvc.perform(put("/api/v1/calendar/years/2025?region=659999").with(actors.as("sysadmin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(extras))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("unknownDivision"));
+    }
+
+    @Test
+    void theEntryPageShowsClearMessagesAndAsksBeforeReplacingAnOfficialYear() throws Exception {
+        MvcResult rejected = mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())
+                        .param("year", "2042").param("region", "CN")
+                        .param("holidays[0].from", "2042-01-01").param("holidays[0].nameZh", "元旦").param("holidays[0].nameEn", "New Year's Day")
+                        .param("holidays[3].from", "2042-10-01").param("holidays[3].to", "2042-10-07").param("holidays[3].nameZh", "国庆节")
+                        .param("workingDays[2]", "2042-10-08"))
+                .andExpect(status().isOk()).andReturn();
+        String page = rejected.getResponse().getContentAsString();
+        assertThat(page).contains("提交的内容有误", "id=\"holidays[3].nameEn-error\"", "id=\"workingDays[2]-error\"",
+                "2042-10-08 不是周六或周日");
+        assertThat(calendar.isProvisional("CN", 2042)).isTrue();
+
+        mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())
+                        .param("year", "2042").param("region", "CN").param("notice", "测试通知")
+                        .param("holidays[0].from", "2042-01-01").param("holidays[0].nameZh", "元旦").param("holidays[0].nameEn", "New Year's Day")
+                        .param("holidays[3].from", "2042-10-01").param("holidays[3].to", "2042-10-07")
+                        .param("holidays[3].nameZh", "国庆节").param("holidays[3].nameEn", "National Day")
+                        .param("workingDays[2]", "2042-10-11"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/calendar?region=CN"))
+                .andExpect(flash().attribute("notice", "2042年放假安排已发布。"));
+        assertThat(calendar.isProvisional("CN", 2042)).isFalse();
+        assertThat(calendar.isWorkingDay("CN", LocalDate.of(2042, 10, 11))).isTrue();
+
+        String replacement = mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())
+                        .param("year", "2042").param("region", "CN")
+                        .param("holidays[0].from", "2042-01-01").param("holidays[0].nameZh", "元旦").param("holidays[0].nameEn", "New Year's Day"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(replacement).contains("2042年已有正式安排：替换前请勾选确认。", "data-confirm=");
+        assertThat(calendar.isWorkingDay("CN", LocalDate.of(2042, 10, 11))).as("unchanged").isTrue();
+
+        mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())
+                        .param("year", "2042").param("region", "CN").param("replace", "true")
+                        .param("holidays[0].from", "2042-01-01").param("holidays[0].nameZh", "元旦").param("holidays[0].nameEn", "New Year's Day"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "2042年放假安排已替换。"));
+        assertThat(calendar.isWorkingDay("CN", LocalDate.of(2042, 10, 11))).as("replaced as a whole").isFalse();
+        assertThat(events.stream(CalendarYearPublished.class)).containsExactly(new CalendarYearPublished("CN", 2042),
+                new CalendarYearPublished("CN", 2042));
+        assertThat(mvc.perform(get("/admin/calendar/entry?year=2042").with(actors.as("sysadmin"))).andReturn().getResponse()
+                .getContentAsString()).contains("name=\"replace\"", "value=\"2042-01-01\"");
+    }
+
+    @Test
+    void theMonthViewShowsHolidaysAdjustedWorkingDaysAndProvisionalYears() throws Exception {
+        String october = mvc.perform(get("/calendar?year=2025&month=10&region=CN").with(actors.as("cd.county")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(october).contains("<caption>2025年10月工作日历（全国）</caption>", "国庆节", "中秋节", "调休上班",
+                "data-date=\"2025-10-11\"", "year=2025&amp;month=9", "year=2025&amp;month=11").doesNotContain("尚未公布");
+        String provisional = mvc.perform(get("/calendar?year=2030&month=2&lang=en").with(actors.as("cd.county")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(provisional).contains("The 2030 holiday schedule has not been published yet", "Spring Festival", "(provisional)");
+        mvc.perform(get("/calendar?year=2025&month=13").with(actors.as("cd.county"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/calendar?year=2025&month=10&region=XX").with(actors.as("cd.county"))).andExpect(status().isBadRequest());
+    }
+}
