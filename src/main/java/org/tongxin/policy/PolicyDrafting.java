@@ -378,8 +378,15 @@ public class PolicyDrafting {
                 : TongxinException.staleVersion()).orElseGet(TongxinException::notFound);
     }
 
+    /**
+     * The region's version in force today, resolved over the same parent version as the draft (the parent's latest
+     * published one), so that the difference shows what the draft itself changes and not a parent version that is
+     * published but not yet in force.
+     */
     private ResolvedPolicy inForceToday(String region) {
-        return models.findInForce(region, LegalTime.today(clock)).orElse(null);
+        return models.findInForce(region, LegalTime.today(clock))
+                .map(p -> p.parentVersion() == null ? p : models.version(p.version().versionId(), PolicyModels.LATEST))
+                .orElse(null);
     }
 
     /** The database refuses any change to a published version (triggers); say so instead of failing with a 500. */

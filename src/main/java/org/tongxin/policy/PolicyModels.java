@@ -169,7 +169,8 @@ public class PolicyModels {
     private record Resolution(String key, ResolvedPolicy policy) {
     }
 
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    /** "As far ahead as versions are published": drafts resolve over the parent's latest published version. */
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private Resolution resolve(VersionRow version, ModelRow model, LocalDate parentDate) {
         Resolution parent = null;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.tongxin.policy.ResponsibilityMatrix;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.Formats;
 
 /**
  * The policy models for every logged-in user: the responsibility matrix (who owes what, by when, under which
@@ -42,12 +44,14 @@ class PolicyPages {
     private final PolicyViews views;
     private final UserDirectory users;
     private final FormFeedback feedback;
+    private final Formats formats;
 
-    PolicyPages(PolicyModels models, PolicyViews views, UserDirectory users, FormFeedback feedback) {
+    PolicyPages(PolicyModels models, PolicyViews views, UserDirectory users, FormFeedback feedback, Formats formats) {
         this.models = models;
         this.views = views;
         this.users = users;
         this.feedback = feedback;
+        this.formats = formats;
     }
 
     @AnyAuthenticatedUser
@@ -71,7 +75,8 @@ class PolicyPages {
         model.addAttribute("draft", views.coordinator() ? models.draft(selected).orElse(null) : null);
         Optional<ResolvedPolicy> policy = models.findInForce(selected, day);
         if (policy.isEmpty()) {
-            model.addAttribute("notInForce", feedback.message("error.POLICY_NOT_IN_FORCE", selected, day));
+            model.addAttribute("notInForce", feedback.message("error.POLICY_NOT_IN_FORCE",
+                    regionModel.name(LocaleContextHolder.getLocale()), formats.date(day)));
             return "policy/matrix";
         }
         model.addAttribute("policy", policy.get());
