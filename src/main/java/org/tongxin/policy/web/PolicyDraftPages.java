@@ -29,6 +29,7 @@ import org.tongxin.policy.StepDraft;
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.Formats;
 
 /**
  * Drafting a new version of a region's model (city coordinators only): the draft's workspace with its difference
@@ -43,12 +44,14 @@ class PolicyDraftPages {
     private final PolicyModels models;
     private final PolicyViews views;
     private final FormFeedback feedback;
+    private final Formats formats;
 
-    PolicyDraftPages(PolicyDrafting drafting, PolicyModels models, PolicyViews views, FormFeedback feedback) {
+    PolicyDraftPages(PolicyDrafting drafting, PolicyModels models, PolicyViews views, FormFeedback feedback, Formats formats) {
         this.drafting = drafting;
         this.models = models;
         this.views = views;
         this.feedback = feedback;
+        this.formats = formats;
     }
 
     @PostMapping("/policy/{region}/drafts")
@@ -184,7 +187,7 @@ class PolicyDraftPages {
         try {
             PolicyVersionRef published = drafting.publish(id, version(version), effectiveFrom);
             redirect.addFlashAttribute("notice", feedback.message("policy.published", published.number(),
-                    published.effectiveFrom().toString()));
+                    formats.date(published.effectiveFrom())));
             return "redirect:/policy/" + published.region() + "/versions";
         } catch (TongxinException e) {
             model.addAttribute("effectiveFrom", effectiveFrom);
