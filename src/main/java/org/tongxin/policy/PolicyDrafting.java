@@ -2,6 +2,7 @@ package org.tongxin.policy;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.tongxin.policy.internal.PolicyRepository;
 import org.tongxin.policy.internal.PolicyRepository.ModelRow;
 import org.tongxin.policy.internal.PolicyRepository.StepRow;
 import org.tongxin.policy.internal.PolicyRepository.VersionRow;
+import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CurrentActor;
@@ -126,16 +128,15 @@ public class PolicyDrafting {
     public void addStep(UUID draftId, int version, StepDraft step) {
         VersionRow draft = lock(draftId, version);
         ResolvedPolicy current = models.resolve(draft);
+        String id = DraftRules.trim(step.id());
+        boolean taken = id != null && current.step(id).isPresent();
         ProcedureStep checked;
         try {
             checked = DraftRules.check(step);
         } catch (TongxinException e) {
-            if (step.id() != null && current.step(step.id().strip()).isPresent()) {
-                throw TongxinException.invalid(with(e, "id", "taken"));
-            }
-            throw e;
+            throw taken ? TongxinException.invalid(withTaken(e.fieldProblems())) : e;
         }
-        if (current.step(checked.id()).isPresent()) {
+        if (taken) {
             throw TongxinException.invalid("id", "taken");
         }
         touch(draftId, version);
@@ -338,11 +339,11 @@ public class PolicyDrafting {
                 r.noteZh(), r.noteEn());
     }
 
-    private static List<org.tongxin.shared.error.FieldProblem> with(TongxinException e, String field, String code) {
-        List<org.tongxin.shared.error.FieldProblem> problems = new java.util.ArrayList<>(
-                e.fieldProblems().stream().filter(p -> !p.field().equals(field)).toList());
-        problems.add(0, new org.tongxin.shared.error.FieldProblem(field, code));
-        return problems;
+    /** The problems of a step whose id is already used: "taken" first, instead of any other problem of the id. */
+    private static List<FieldProblem> withTaken(List<FieldProblem> problems) {
+        List<FieldProblem> result = new ArrayList<>(List.of(new FieldProblem("id", "taken")));
+        problems.stream().filter(p -> !p.field().equals("id")).forEach(result::add);
+        return result;
     }
 
     /** The draft, refused if it is unknown (404), published (409) or changed since the caller read it (409). */

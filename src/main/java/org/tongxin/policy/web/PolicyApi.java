@@ -38,6 +38,7 @@ import org.tongxin.policy.PolicyVersionRef;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.policy.StepDraft;
+import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 
@@ -154,7 +155,7 @@ class PolicyApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate) {
-        org.tongxin.shared.error.FieldProblems problems = new org.tongxin.shared.error.FieldProblems();
+        FieldProblems problems = new FieldProblems();
         if (fromVersion == null && (from == null || from.isBlank())) {
             problems.add("from", "required");
         }

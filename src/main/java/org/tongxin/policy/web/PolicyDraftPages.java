@@ -1,7 +1,9 @@
 package org.tongxin.policy.web;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,6 +29,7 @@ import org.tongxin.policy.ProcedureStages;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.StepDraft;
 import org.tongxin.shared.error.FieldProblem;
+import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.Formats;
@@ -164,7 +167,7 @@ class PolicyDraftPages {
             @RequestParam(required = false) String escalationWorkingDays, @RequestParam(required = false) String noteZh,
             @RequestParam(required = false) String noteEn, Model model, RedirectAttributes redirect) {
         try {
-            org.tongxin.shared.error.FieldProblems problems = new org.tongxin.shared.error.FieldProblems();
+            FieldProblems problems = new FieldProblems();
             DraftSettings settings = new DraftSettings(number(problems, "warningWorkingDays", warningWorkingDays),
                     number(problems, "promptAlertHours", promptAlertHours),
                     number(problems, "immediateAlertHours", immediateAlertHours),
@@ -259,7 +262,7 @@ class PolicyDraftPages {
         return version;
     }
 
-    private static Integer number(org.tongxin.shared.error.FieldProblems problems, String field, String value) {
+    private static Integer number(FieldProblems problems, String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -272,9 +275,9 @@ class PolicyDraftPages {
     }
 
     /** The settings form's values as typed (a refused number stays as the person typed it). */
-    private static java.util.Map<String, String> settingsForm(String warning, String prompt, String immediate, String escalation,
+    private static Map<String, String> settingsForm(String warning, String prompt, String immediate, String escalation,
             String noteZh, String noteEn) {
-        java.util.Map<String, String> form = new java.util.HashMap<>();
+        Map<String, String> form = new HashMap<>();
         form.put("warningWorkingDays", warning);
         form.put("promptAlertHours", prompt);
         form.put("immediateAlertHours", immediate);

@@ -22,7 +22,6 @@ import org.tongxin.identity.UserDirectory;
 import org.tongxin.identity.UserId;
 import org.tongxin.identity.UserView;
 import org.tongxin.policy.Organ;
-import org.tongxin.policy.PolicyDiff;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStages;
 import org.tongxin.policy.ProcedureStep;
