@@ -64,6 +64,18 @@ public class PolicyModels {
         return repository.versions(model.id()).stream().map(v -> view(v, model.region())).toList();
     }
 
+    /** A version with who drafted and who published it (user ids; null for the versions loaded from the law). */
+    public record VersionEntry(VersionView version, UUID createdBy, UUID publishedBy) {
+    }
+
+    /** Every version of a region's model, newest first, with their authors. */
+    @Transactional(readOnly = true)
+    public List<VersionEntry> history(String region) {
+        ModelRow model = repository.modelOfRegion(region).orElseThrow(TongxinException::notFound);
+        return repository.versions(model.id()).stream()
+                .map(v -> new VersionEntry(view(v, model.region()), v.createdBy(), v.publishedBy())).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<VersionView> versionInfo(UUID versionId) {
         return repository.version(versionId).flatMap(v -> repository.model(v.modelId()).map(m -> view(v, m.region())));
@@ -87,40 +99,104 @@ public class PolicyModels {
         return best;
     }
 
-    /** The catalogue of a region as in force on {@code date} (falls back to the baseline for unknown regions). */
+    /** The open draft of a region's model, if a coordinator has started one. */
+    @Transactional(readOnly = true)
+    public Optional<VersionView> draft(String region) {
+        return repository.modelOfRegion(region).flatMap(m -> repository.versions(m.id()).stream()
+                .filter(v -> !v.published()).findFirst().map(v -> view(v, m.region())));
+    }
+
+    /**
+     * The catalogue of a region as in force on {@code date} (falls back to the baseline for unknown regions): the
+     * region's version in force that day over its parent's catalogue in force that day, so a correction of the
+     * baseline reaches every variant on its effective date without the variants republishing. The answer for a
+     * past date never changes, because no version can be published with an effective date in the past.
+     */
     @Transactional(readOnly = true)
     public ResolvedPolicy inForce(String region, LocalDate date) {
         ModelRow model = repository.modelOfRegion(region).or(() -> repository.modelOfRegion(NATIONAL)).orElseThrow();
-        VersionRow version = repository.inForce(model.id(), date)
-                .orElseThrow(() -> TongxinException.rule("POLICY_NOT_IN_FORCE", region, date));
-        return resolve(version);
+        return inForce(model, region, date).policy();
     }
 
-    /** A specific version (a draft, or one recorded on an obligation), with what it inherits. */
+    /** The catalogue in force, or empty when the region has no version in force that day (no exception). */
+    @Transactional(readOnly = true)
+    public Optional<ResolvedPolicy> findInForce(String region, LocalDate date) {
+        Optional<ModelRow> model = repository.modelOfRegion(region).or(() -> repository.modelOfRegion(NATIONAL));
+        return model.flatMap(m -> repository.inForce(m.id(), date)).map(v -> resolve(v, model.get(), date).policy());
+    }
+
+    private Resolution inForce(ModelRow model, String asked, LocalDate date) {
+        VersionRow version = repository.inForce(model.id(), date)
+                .orElseThrow(() -> TongxinException.rule("POLICY_NOT_IN_FORCE", asked, date));
+        return resolve(version, model, date);
+    }
+
+    /**
+     * A specific version (a draft, or one recorded on an obligation), with what it inherits: a published variant
+     * over the parent in force on its effective date, a draft over the parent's latest published version.
+     */
     @Transactional(readOnly = true)
     public ResolvedPolicy version(UUID versionId) {
         return resolve(repository.version(versionId).orElseThrow(TongxinException::notFound));
     }
 
+    /** A specific version as it applied on {@code date}: over the parent version in force that day. */
+    @Transactional(readOnly = true)
+    public ResolvedPolicy version(UUID versionId, LocalDate date) {
+        VersionRow version = repository.version(versionId).orElseThrow(TongxinException::notFound);
+        return resolve(version, repository.model(version.modelId()).orElseThrow(), date).policy();
+    }
+
     ResolvedPolicy resolve(VersionRow version) {
-        String key = version.id().toString();
-        if (version.published() && publishedCache.containsKey(key)) {
-            return publishedCache.get(key);
-        }
+        LocalDate at = version.effectiveFrom() != null ? version.effectiveFrom() : LATEST;
+        return resolve(version, repository.model(version.modelId()).orElseThrow(), at).policy();
+    }
+
+    /** The parent catalogue a version is resolved over by {@link #version(UUID)} (empty for the baseline). */
+    Optional<ResolvedPolicy> parentOf(VersionRow version) {
         ModelRow model = repository.model(version.modelId()).orElseThrow();
-        ResolvedPolicy resolved;
         if (model.parentId() == null) {
+            return Optional.empty();
+        }
+        LocalDate at = version.effectiveFrom() != null ? version.effectiveFrom() : LATEST;
+        ModelRow parentModel = repository.model(model.parentId()).orElseThrow();
+        VersionRow parentVersion = repository.inForce(parentModel.id(), at).or(() -> repository.inForce(parentModel.id(), LATEST))
+                .orElseThrow(() -> new IllegalStateException("No parent version in force for " + model.region()));
+        return Optional.of(resolve(parentVersion, parentModel, at).policy());
+    }
+
+    /** A resolution and its cache key: the version's id and the ids of the parent versions it was resolved over. */
+    private record Resolution(String key, ResolvedPolicy policy) {
+    }
+
+    /** "As far ahead as versions are published": drafts resolve over the parent's latest published version. */
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private Resolution resolve(VersionRow version, ModelRow model, LocalDate parentDate) {
+        Resolution parent = null;
+        if (model.parentId() != null) {
+            ModelRow parentModel = repository.model(model.parentId()).orElseThrow();
+            VersionRow parentVersion = repository.inForce(parentModel.id(), parentDate).or(() -> repository.inForce(
+                    parentModel.id(), LATEST)).orElseThrow(() -> new IllegalStateException(
+                            "No parent version in force for " + model.region()));
+            parent = resolve(parentVersion, parentModel, parentDate);
+        }
+        String key = version.id() + (parent == null ? "" : "<" + parent.key());
+        if (version.published()) {
+            ResolvedPolicy cached = publishedCache.get(key);
+            if (cached != null) {
+                return new Resolution(key, cached);
+            }
+        }
+        ResolvedPolicy resolved;
+        if (parent == null) {
             List<ProcedureStep> steps = repository.steps(version.id()).stream()
                     .map(row -> full(row, ProcedureStep.Origin.BASELINE)).toList();
             resolved = new ResolvedPolicy(model.region(), model.nameZh(), model.nameEn(), ref(version, model),
                     null, settings(version, PolicySettings.DEFAULTS), steps);
         } else {
-            LocalDate at = version.effectiveFrom() != null ? version.effectiveFrom() : LocalDate.of(9999, 12, 31);
-            VersionRow parentVersion = repository.inForce(model.parentId(), at)
-                    .orElseThrow(() -> new IllegalStateException("No parent version in force for " + model.region()));
-            ResolvedPolicy parent = resolve(parentVersion);
             Map<String, ProcedureStep> steps = new LinkedHashMap<>();
-            parent.steps().forEach(s -> steps.put(s.id(), s.withOrigin(ProcedureStep.Origin.INHERITED)));
+            parent.policy().steps().forEach(s -> steps.put(s.id(), s.withOrigin(ProcedureStep.Origin.INHERITED)));
             for (StepRow row : repository.steps(version.id())) {
                 switch (row.change()) {
                     case "REMOVED" -> steps.remove(row.stepId());
@@ -134,12 +210,12 @@ public class PolicyModels {
                 }
             }
             resolved = new ResolvedPolicy(model.region(), model.nameZh(), model.nameEn(), ref(version, model),
-                    parent.version(), settings(version, parent.settings()), new ArrayList<>(steps.values()));
+                    parent.policy().version(), settings(version, parent.policy().settings()), new ArrayList<>(steps.values()));
         }
         if (version.published()) {
             publishedCache.put(key, resolved);
         }
-        return resolved;
+        return new Resolution(key, resolved);
     }
 
     /** Steps added, removed and changed from {@code from} to {@code to}. */
@@ -163,6 +239,11 @@ public class PolicyModels {
         return new PolicyDiff(from, to, added, removed, changed);
     }
 
+    /** The fields in which two versions of a step differ (what an override changes against its parent). */
+    public static List<PolicyDiff.Field> differences(ProcedureStep before, ProcedureStep after) {
+        return fields(before, after);
+    }
+
     static List<PolicyDiff.Field> fields(ProcedureStep a, ProcedureStep b) {
         List<PolicyDiff.Field> fields = new ArrayList<>();
         compare(fields, "nameZh", a.nameZh(), b.nameZh());
@@ -177,6 +258,11 @@ public class PolicyModels {
         compare(fields, "documents", a.documentsZh(), b.documentsZh());
         compare(fields, "legalBasis", a.legalBasis(), b.legalBasis());
         compare(fields, "note", a.noteZh(), b.noteZh());
+        compare(fields, "triggerEn", a.triggerEn(), b.triggerEn());
+        compare(fields, "documentsEn", a.documentsEn(), b.documentsEn());
+        compare(fields, "noteEn", a.noteEn(), b.noteEn());
+        compare(fields, "confidence", a.confidence(), b.confidence());
+        compare(fields, "group", a.group(), b.group());
         return fields;
     }
 
@@ -206,16 +292,21 @@ public class PolicyModels {
         DeadlineRule deadline = r.deadlineKind() == null ? base.deadline()
                 : new DeadlineRule(r.deadlineKind(), r.deadlineAmount(), r.deadlineExpedited());
         return new ProcedureStep(base.id(), or(r.nameZh(), base.nameZh()), or(r.nameEn(), base.nameEn()),
-                or(r.triggerZh(), base.triggerZh()), or(r.triggerEn(), base.triggerEn()), or(r.owes(), base.owes()),
+                text(r.triggerZh(), base.triggerZh()), text(r.triggerEn(), base.triggerEn()), or(r.owes(), base.owes()),
                 or(r.counterparty(), base.counterparty()), or(r.copies(), base.copies()), or(r.watcher(), base.watcher()),
-                deadline, or(r.documentsZh(), base.documentsZh()), or(r.documentsEn(), base.documentsEn()),
+                deadline, text(r.documentsZh(), base.documentsZh()), text(r.documentsEn(), base.documentsEn()),
                 or(r.legalBasis(), base.legalBasis()), or(r.confidence(), base.confidence()),
                 r.pausable() == null ? base.pausable() : r.pausable(), or(r.group(), base.group()),
-                or(r.noteZh(), base.noteZh()), or(r.noteEn(), base.noteEn()), ProcedureStep.Origin.OVERRIDDEN);
+                text(r.noteZh(), base.noteZh()), text(r.noteEn(), base.noteEn()), ProcedureStep.Origin.OVERRIDDEN);
     }
 
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** An override of an optional text: null inherits, an empty string clears what the parent says. */
+    private static String text(String value, String fallback) {
+        return value == null ? fallback : value.isEmpty() ? null : value;
     }
 
     private static PolicySettings settings(VersionRow v, PolicySettings inherited) {

@@ -125,6 +125,37 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/calendar/years/{year}", PUBLIC);
         rule("GET /api/v1/calendar/days/{date}", PUBLIC);
         rule("PUT /api/v1/calendar/years/{year}", "SYSTEM_ADMIN");
+        rule("GET /policy", ANY);
+        rule("GET /policy/{region}/steps/{stepId}", ANY);
+        rule("GET /policy/diff", ANY);
+        rule("GET /policy/{region}/versions", ANY);
+        rule("POST /policy/{region}/drafts", "CITY_COORDINATOR");
+        rule("GET /policy/drafts/{id}", "CITY_COORDINATOR");
+        rule("GET /policy/drafts/{id}/steps/new", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/steps", "CITY_COORDINATOR");
+        rule("GET /policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/steps/{stepId}/remove", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/steps/{stepId}/revert", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/settings", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/publish", "CITY_COORDINATOR");
+        rule("POST /policy/drafts/{id}/discard", "CITY_COORDINATOR");
+        rule("GET /api/v1/policy/models", ANY);
+        rule("GET /api/v1/policy/{region}/versions", ANY);
+        rule("GET /api/v1/policy/{region}/steps", ANY);
+        rule("GET /api/v1/policy/{region}/steps/{stepId}", ANY);
+        rule("GET /api/v1/policy/versions/{id}", ANY);
+        rule("GET /api/v1/policy/diff", ANY);
+        rule("POST /api/v1/policy/{region}/drafts", "CITY_COORDINATOR");
+        rule("GET /api/v1/policy/drafts/{id}", "CITY_COORDINATOR");
+        rule("GET /api/v1/policy/drafts/{id}/diff", "CITY_COORDINATOR");
+        rule("POST /api/v1/policy/drafts/{id}/steps", "CITY_COORDINATOR");
+        rule("PUT /api/v1/policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
+        rule("DELETE /api/v1/policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
+        rule("POST /api/v1/policy/drafts/{id}/steps/{stepId}/revert", "CITY_COORDINATOR");
+        rule("PUT /api/v1/policy/drafts/{id}/settings", "CITY_COORDINATOR");
+        rule("POST /api/v1/policy/drafts/{id}/publish", "CITY_COORDINATOR");
+        rule("DELETE /api/v1/policy/drafts/{id}", "CITY_COORDINATOR");
     }
 
     static void rule(String endpoint, String... who) {
@@ -134,7 +165,7 @@ class AccessRulesIntegrationTests {
     /** A caller of each kind: username in the City A demo, and the role that decides. */
     static final Map<String, String> CALLERS = Map.of(
             "cd.county", "COUNTY_OFFICER", "cd.court.clerk", "COURT_CLERK", "sysadmin", "SYSTEM_ADMIN",
-            "secadmin", "SECURITY_ADMIN", "auditadmin", "AUDIT_ADMIN");
+            "secadmin", "SECURITY_ADMIN", "auditadmin", "AUDIT_ADMIN", "city.coord", "CITY_COORDINATOR");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -253,8 +284,11 @@ class AccessRulesIntegrationTests {
 
     static MockHttpServletRequestBuilder call(String endpoint) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
+        // Real region and step (the Beijing-style model: a coordinator's POST may open a draft there, which the
+        // policy tests discard before they use that model).
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
-                path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01"));
+                path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
+                        .replace("{region}", "110000").replace("{stepId}", "docs.receipt"));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

@@ -9,11 +9,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.policy.PolicyModels;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Every page renders, with real data, in both languages, for a user who may see it: no template error ever
@@ -28,9 +31,17 @@ class PagesIntegrationTests {
     Actors actors;
     @Autowired
     AgencyDirectory agencies;
+    @Autowired
+    PolicyModels policies;
 
-    String resolve(String path) {
-        return path.replace("{office}", agencies.findByCode("CD-SO-DM").orElseThrow().id().toString())
+    String resolve(String path) throws Exception {
+        if (path.contains("{draft}") && policies.draft("310000").isEmpty()) {
+            mvc.perform(post("/policy/310000/drafts").with(csrf()).with(actors.as("city.coord")));
+        }
+        return path.replace("{draft}", path.contains("{draft}") ? policies.draft("310000").orElseThrow().id().toString() : "")
+                .replace("{cnV1}", policies.versions("CN").getLast().id().toString())
+                .replace("{cityAV1}", policies.versions("369900").getLast().id().toString())
+                .replace("{office}", agencies.findByCode("CD-SO-DM").orElseThrow().id().toString())
                 .replace("{city}", agencies.findByCode("A-CCA").orElseThrow().id().toString())
                 .replace("{user}", actors.user("cd.dm").id().toString())
                 .replace("{admin}", actors.user("auditadmin").id().toString());
@@ -50,7 +61,18 @@ class PagesIntegrationTests {
             "cd.county, /calendar?year=2026&month=2", "cd.county, /calendar?year=2030&month=2&region=CN", "sysadmin, /calendar",
             "sysadmin, /admin/calendar", "sysadmin, /admin/calendar?region=CN", "sysadmin, /admin/calendar/entry",
             "sysadmin, /admin/calendar/entry?year=2025&region=CN", "sysadmin, /admin/calendar/entry?year=2030",
-            "sysadmin, /admin/calendar/entry?year=2027&region=110000" })
+            "sysadmin, /admin/calendar/entry?year=2027&region=110000",
+            "cd.county, /policy", "cd.county, /policy?region=CN&organ=COUNTY_AGENCY&stage=documents&date=2025-10-01",
+            "cd.county, /policy?region=110000&organ=SUBJECT", "cd.county, /policy?region=310000&date=2019-06-30",
+            "prison.officer, /policy?region=310000", "sysadmin, /policy",
+            "cd.county, /policy/369900/steps/docs.receipt", "cd.county, /policy/369900/steps/plan.make",
+            "cd.county, /policy/110000/steps/intake.education", "cd.county, /policy/CN/steps/assess.complete",
+            "cd.county, /policy/diff", "cd.county, /policy/diff?from=CN&to=369900&date=2025-10-01",
+            "cd.county, /policy/diff?fromVersion={cnV1}&toVersion={cityAV1}", "cd.county, /policy/diff?from=110000&to=110000",
+            "cd.county, /policy/369900/versions", "city.coord, /policy/CN/versions", "city.coord, /policy?region=310000",
+            "city.coord, /policy/drafts/{draft}", "city.coord, /policy/drafts/{draft}/steps/leave.approve",
+            "city.coord, /policy/drafts/{draft}/steps/leave.review", "city.coord, /policy/drafts/{draft}/steps/new",
+            "city.coord, /policy/310000/versions", "city.coord, /policy/diff?from=310000&toVersion={draft}" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

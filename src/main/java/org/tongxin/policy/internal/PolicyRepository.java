@@ -82,6 +82,17 @@ public class PolicyRepository {
                 .query(PolicyRepository::step).list();
     }
 
+    public Optional<StepRow> step(UUID versionId, String stepId) {
+        return jdbc.sql("SELECT * FROM policy_step WHERE version_id = :v AND step_id = :s").param("v", versionId)
+                .param("s", stepId).query(PolicyRepository::step).optional();
+    }
+
+    /** The position after the last step of a version (new steps go to the end; pages group them by stage). */
+    public int nextSortOrder(UUID versionId) {
+        return jdbc.sql("SELECT coalesce(max(sort_order), -1) + 1 FROM policy_step WHERE version_id = :v").param("v", versionId)
+                .query(Integer.class).single();
+    }
+
     public int nextNumber(UUID modelId) {
         return jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM policy_version WHERE model_id = :m").param("m", modelId)
                 .query(Integer.class).single();

@@ -1,0 +1,120 @@
+package org.tongxin.policy.web;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import org.tongxin.policy.DeadlineRule;
+import org.tongxin.policy.Organ;
+import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.ProcedureStep;
+
+/**
+ * The policy model in words, in the reader's language: organ names, stages, deadlines ("10 个工作日（速裁 5）",
+ * "10 working days (5 expedited)", "立即", "promptly") and a step's fields. Templates call it as
+ * {@code ${@policyText.deadline(step.deadline())}}.
+ */
+@Component("policyText")
+public class PolicyTexts {
+
+    private final MessageSource messages;
+    private final PolicyModels models;
+
+    PolicyTexts(MessageSource messages, PolicyModels models) {
+        this.messages = messages;
+        this.models = models;
+    }
+
+    /** A region's model by name ("A市", "City A"); the code itself when there is no such model. */
+    public String regionName(String region) {
+        return models.model(region).map(m -> m.name(locale())).orElse(region);
+    }
+
+    public String organ(Organ organ) {
+        return organ == null ? "—" : message("policy.organ." + organ.name());
+    }
+
+    public String organs(Collection<Organ> organs) {
+        if (organs == null || organs.isEmpty()) {
+            return "—";
+        }
+        return organs.stream().map(this::organ).collect(Collectors.joining(english() ? ", " : "、"));
+    }
+
+    public String stage(String group) {
+        return group == null || group.isBlank() ? "—" : messageOr("policy.stage." + group, group);
+    }
+
+    /** A deadline in words; counted kinds with their amount and, where set, the expedited amount. */
+    public String deadline(DeadlineRule rule) {
+        if (rule == null) {
+            return "—";
+        }
+        String kind = rule.kind().name();
+        if (!rule.kind().counted()) {
+            return message("policy.deadline." + kind);
+        }
+        String main = message("policy.deadline." + kind, rule.amount());
+        return rule.expeditedAmount() == null ? main : message("policy.deadline.expedited", main, rule.expeditedAmount());
+    }
+
+    /** One field of a step as the diff and the detail page show it. */
+    public String field(ProcedureStep step, String field) {
+        if (step == null) {
+            return "—";
+        }
+        Object value = switch (field) {
+            case "nameZh" -> step.nameZh();
+            case "nameEn" -> step.nameEn();
+            case "trigger" -> step.triggerZh();
+            case "triggerEn" -> step.triggerEn();
+            case "owes" -> organ(step.owes());
+            case "counterparty" -> organ(step.counterparty());
+            case "copies" -> organs(step.copies());
+            case "watcher" -> organ(step.watcher());
+            case "deadline" -> deadline(step.deadline());
+            case "pausable" -> message(step.pausable() ? "policy.yes" : "policy.no");
+            case "documents" -> step.documentsZh();
+            case "documentsEn" -> step.documentsEn();
+            case "legalBasis" -> step.legalBasis();
+            case "confidence" -> confidence(step.confidence());
+            case "group" -> stage(step.group());
+            case "note" -> step.noteZh();
+            case "noteEn" -> step.noteEn();
+            default -> null;
+        };
+        return value == null || value.toString().isBlank() ? "—" : value.toString();
+    }
+
+    /** The label of a field name of {@link org.tongxin.policy.PolicyDiff.Field}. */
+    public String fieldName(String field) {
+        return messageOr("policy.field." + field, field);
+    }
+
+    public String confidence(String confidence) {
+        if (confidence == null || confidence.isBlank()) {
+            return "—";
+        }
+        return messageOr("policy.confidence." + confidence.replace("/", ""), confidence);
+    }
+
+    private boolean english() {
+        return "en".equals(locale().getLanguage());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale());
+    }
+
+    private String messageOr(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, locale());
+    }
+}

@@ -1,0 +1,112 @@
+package org.tongxin.policy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.tongxin.support.Actors;
+import org.tongxin.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** The read side of the policy API, as another agency's system uses it. */
+@IntegrationTest
+class PolicyApiIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Actors actors;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    PolicyModels policies;
+
+    MvcResult call(String url) throws Exception {
+        return mvc.perform(get(url).with(actors.as("cd.court.clerk"))).andReturn();
+    }
+
+    JsonNode read(String url) throws Exception {
+        MvcResult result = call(url);
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    @Test
+    void modelsVersionsAndTheCatalogueInForceOnADate() throws Exception {
+        assertThat(read("/api/v1/policy/models")).extracting(m -> m.get("region").asString())
+                .containsExactly("CN", "110000", "310000", "369900");
+        JsonNode versions = read("/api/v1/policy/369900/versions");
+        assertThat(versions.get(versions.size() - 1).get("number").asInt()).isEqualTo(1);
+        assertThat(versions.get(versions.size() - 1).get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(versions.get(versions.size() - 1).get("effectiveFrom").asString()).isEqualTo("2020-07-01");
+
+        JsonNode catalogue = read("/api/v1/policy/369900/steps?date=2025-10-01");
+        assertThat(catalogue.get("region").asString()).isEqualTo("369900");
+        assertThat(catalogue.get("version").get("number").asInt()).isEqualTo(1);
+        assertThat(catalogue.get("parentVersion").get("region").asString()).isEqualTo("CN");
+        assertThat(catalogue.get("steps")).hasSize(51);
+        JsonNode plan = null;
+        for (JsonNode s : catalogue.get("steps")) {
+            if (s.get("id").asString().equals("plan.make")) {
+                plan = s;
+            }
+        }
+        assertThat(plan.get("deadline").get("kind").asString()).isEqualTo("MONTHS");
+        assertThat(plan.get("deadline").get("amount").asInt()).isEqualTo(1);
+        assertThat(plan.get("origin").asString()).isEqualTo("OVERRIDDEN");
+    }
+
+    @Test
+    void oneStepWithWhatItsParentSays() throws Exception {
+        JsonNode plan = read("/api/v1/policy/369900/steps/plan.make?date=2025-10-01");
+        assertThat(plan.get("step").get("owes").asString()).isEqualTo("COUNTY_AGENCY");
+        assertThat(plan.get("parentStep").get("deadline").get("kind").asString()).isEqualTo("PROMPTLY");
+        assertThat(plan.get("overrides")).extracting(f -> f.get("name").asString()).contains("deadline", "note");
+        JsonNode receipt = read("/api/v1/policy/CN/steps/docs.receipt?date=2025-10-01");
+        assertThat(receipt.get("step").get("legalBasis").asString()).isEqualTo("IM 16");
+        assertThat(receipt.get("step").get("pausable").asBoolean()).isTrue();
+        assertThat(receipt.get("parentStep").isNull()).isTrue();
+    }
+
+    @Test
+    void theDiffOfTwoRegionsOrTwoVersions() throws Exception {
+        JsonNode diff = read("/api/v1/policy/diff?from=CN&to=369900&date=2025-10-01");
+        assertThat(diff.get("from").get("region").asString()).isEqualTo("CN");
+        assertThat(diff.get("added")).isEmpty();
+        assertThat(diff.get("changed")).extracting(c -> c.get("stepId").asString())
+                .containsExactlyInAnyOrder("plan.make", "procuratorate.opinion");
+        JsonNode plan = diff.get("changed").get(0).get("stepId").asString().equals("plan.make") ? diff.get("changed").get(0)
+                : diff.get("changed").get(1);
+        assertThat(plan.get("fields").get(0).get("name").asString()).isEqualTo("deadline");
+        assertThat(plan.get("fields").get(0).get("before").asString()).isEqualTo("PROMPTLY");
+        assertThat(plan.get("fields").get(0).get("after").asString()).isEqualTo("MONTHS 1");
+
+        String cn = policies.versions("CN").getLast().id().toString();
+        String shanghai = policies.versions("310000").getLast().id().toString();
+        JsonNode byVersion = read("/api/v1/policy/diff?fromVersion=" + cn + "&toVersion=" + shanghai);
+        assertThat(byVersion.get("added")).extracting(s -> s.get("id").asString()).containsExactly("leave.review");
+        assertThat(read("/api/v1/policy/versions/" + shanghai).get("steps")).hasSize(52);
+    }
+
+    @Test
+    void unknownRegionsVersionsAndStepsAre404AndBadInput400() throws Exception {
+        for (String url : new String[] { "/api/v1/policy/440300/steps", "/api/v1/policy/440300/versions",
+                "/api/v1/policy/369900/steps/no.such", "/api/v1/policy/versions/00000000-0000-0000-0000-000000000000",
+                "/api/v1/policy/diff?from=CN&to=440300" }) {
+            assertThat(call(url).getResponse().getStatus()).as(url).isEqualTo(404);
+        }
+        MvcResult missing = call("/api/v1/policy/diff?from=CN");
+        assertThat(missing.getResponse().getStatus()).isEqualTo(400);
+        assertThat(missing.getResponse().getContentAsString()).contains("\"field\":\"to\"", "\"code\":\"required\"");
+        assertThat(call("/api/v1/policy/CN/steps?date=yesterday").getResponse().getStatus()).isEqualTo(400);
+        MvcResult early = call("/api/v1/policy/CN/steps?date=2019-01-01");
+        assertThat(early.getResponse().getStatus()).isEqualTo(422);
+        assertThat(early.getResponse().getContentAsString()).contains("POLICY_NOT_IN_FORCE");
+    }
+}

@@ -1,0 +1,136 @@
+package org.tongxin.policy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.tongxin.support.Actors;
+import org.tongxin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The policy pages as a county officer reads them: the responsibility matrix with the right deadlines in words,
+ * filtered by organ and stage, a step's detail with its origin, the difference of two catalogues, the versions.
+ */
+@IntegrationTest
+class PolicyPagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Actors actors;
+
+    String page(String user, String url) throws Exception {
+        MvcResult result = mvc.perform(get(url).with(actors.as(user))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+
+    /** The matrix row of a step: from its id to the end of its table row. */
+    static String row(String html, String stepId) {
+        int at = html.indexOf("<code>" + stepId + "</code>");
+        assertThat(at).as("row of %s", stepId).isPositive();
+        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+    }
+
+    @Test
+    void theMatrixShowsEachStepsDeadlineInWordsAndItsArticle() throws Exception {
+        String zh = page("cd.county", "/policy?region=369900&date=2025-10-01&lang=zh-CN");
+        assertThat(row(zh, "docs.receipt")).contains("5 日", "IM 16", ">R<", "可中止计算");
+        assertThat(row(zh, "assess.complete")).contains("10 个工作日（速裁 5）");
+        assertThat(row(zh, "plan.make")).contains("1 个月", "本地调整");
+        assertThat(row(zh, "report.missed")).contains("立即");
+        assertThat(row(zh, "team.form")).contains("及时");
+        assertThat(row(zh, "revoke.arrest")).contains("48 小时", "CCL 47", ">V<");
+        assertThat(zh).contains("A市：2025年10月1日 施行的步骤，共 51 个");
+
+        String en = page("cd.county", "/policy?region=369900&date=2025-10-01&lang=en");
+        assertThat(row(en, "assess.complete")).contains("10 working days (5 expedited)");
+        assertThat(row(en, "docs.receipt")).contains("5 days", "Return the receipt");
+        assertThat(row(en, "plan.make")).contains("1 month", "changed here");
+        assertThat(row(en, "place.determine")).contains("at the event");
+    }
+
+    @Test
+    void eachCellSaysInWordsWhetherTheOrganOwesIsOwedGetsACopyOrWatches() throws Exception {
+        String html = page("cd.county", "/policy?region=CN&date=2025-10-01&stage=documents&lang=zh-CN");
+        String deliver = row(html, "docs.deliver");
+        assertThat(deliver).contains("tx-part-owes\">履行", "tx-part-owed\">接收", "tx-part-copy\">抄送");
+        String report = page("cd.county", "/policy?region=CN&date=2025-10-01&stage=reporting&lang=en");
+        assertThat(row(report, "report.self")).contains(">owes<", ">owed<", ">watches<");
+        assertThat(html).contains("阅读说明", "负有该步骤的义务");
+    }
+
+    @Test
+    void aCountyOfficerSeesTheirOwnRegionByDefaultAndCanFilterByOrganAndStage() throws Exception {
+        assertThat(page("cd.county", "/policy?lang=zh-CN")).contains("职责矩阵 · A市");
+        String county = page("cd.county", "/policy?region=CN&organ=COUNTY_AGENCY&date=2025-10-01&lang=zh-CN");
+        assertThat(county).contains("<code>docs.receipt</code>", "<code>missing.search</code>")
+                .doesNotContain("<code>assess.entrust</code>", "<code>assess.complete</code>", "<code>place.determine</code>")
+                .contains("共 38 个").contains("organ-selected");
+        String prison = page("cd.county", "/policy?region=CN&organ=PRISON&date=2025-10-01&lang=zh-CN");
+        assertThat(prison).contains("<code>transfer.approved_jwzx</code>", "<code>revoke.commit</code>")
+                .doesNotContain("<code>docs.receipt</code>");
+        String stage = page("cd.county", "/policy?region=CN&stage=move&date=2025-10-01&lang=zh-CN");
+        assertThat(stage).contains("<code>move.consult</code>").doesNotContain("<code>docs.receipt</code>").contains("共 6 个");
+        assertThat(page("cd.county", "/policy?region=CN&organ=PRISON&stage=assessment&lang=zh-CN")).contains("没有符合条件的步骤");
+    }
+
+    @Test
+    void regionsDifferInTheirOwnSteps() throws Exception {
+        assertThat(page("cd.county", "/policy?region=110000&date=2025-10-01&lang=zh-CN")).contains("<code>intake.education</code>",
+                "本地新增");
+        String shanghai = page("cd.county", "/policy?region=310000&organ=SOCIAL_ORGANISATION&date=2025-10-01&lang=zh-CN");
+        assertThat(row(shanghai, "supervise.verify")).contains("履行", "本地调整");
+        assertThat(page("cd.county", "/policy?region=CN&date=2019-12-31&lang=zh-CN")).contains("全国基线 在 2019年12月31日 没有施行中的版本");
+        assertThat(mvc.perform(get("/policy?region=440300").with(actors.as("cd.county"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aStepShowsAllItsFieldsItsOriginAndWhatTheParentSays() throws Exception {
+        String plan = page("cd.county", "/policy/369900/steps/plan.make?date=2025-10-01&lang=zh-CN");
+        assertThat(plan).contains("制定矫正方案", "本地调整", "与 全国基线 的不同之处", "<del>及时</del>", "<ins>1 个月</ins>", "CCL 24",
+                "已核对法律原文", "/policy/CN/steps/plan.make?date=2025-10-01", "/policy/110000/steps/plan.make");
+        String receipt = page("cd.county", "/policy/369900/steps/docs.receipt?date=2025-10-01&lang=en");
+        assertThat(receipt).contains("Return the receipt", "inherited", "5 days", "The clock may pause", "County correction agency",
+                "Decision organ", "IM 16", "from secondary sources, to be confirmed").doesNotContain("What differs from");
+        String education = page("cd.county", "/policy/110000/steps/intake.education?date=2025-10-01&lang=zh-CN");
+        assertThat(education).contains("本地新增", "北京市实施细则").contains("该地区没有此步骤");
+        for (String missing : new String[] { "/policy/369900/steps/intake.education", "/policy/440300/steps/docs.receipt" }) {
+            assertThat(mvc.perform(get(missing).with(actors.as("cd.county"))).andReturn().getResponse().getStatus()).as(missing)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theDiffOfTheBaselineAndCityAShowsTheTwoChangedSteps() throws Exception {
+        String zh = page("cd.county", "/policy/diff?from=CN&to=369900&date=2025-10-01&lang=zh-CN");
+        assertThat(zh).contains("全国基线 v1 → A市 v1", "新增 0 个步骤，删除 0 个，修改 2 个");
+        String plan = zh.substring(zh.indexOf("id=\"change-plan.make\""));
+        assertThat(plan.substring(0, plan.indexOf("</table>"))).contains("期限", "<del>及时</del>", "<ins>1 个月</ins>");
+        String opinion = zh.substring(zh.indexOf("id=\"change-procuratorate.opinion\""));
+        assertThat(opinion.substring(0, opinion.indexOf("</table>"))).contains("<del>无法定期限</del>", "<ins>15 日</ins>");
+        String en = page("cd.county", "/policy/diff?from=CN&to=310000&date=2025-10-01&lang=en");
+        assertThat(en).contains("Steps added (1)", "leave.review", "Owes it", "<del>Judicial office</del>",
+                "<ins>County correction agency</ins>");
+        assertThat(page("cd.county", "/policy/diff?from=369900&to=369900&lang=en")).contains("The two catalogues do not differ.");
+    }
+
+    @Test
+    void theVersionsPageListsNumberStatusEffectiveDateAndNote() throws Exception {
+        String html = page("cd.county", "/policy/369900/versions?lang=zh-CN");
+        assertThat(html).contains("A市：版本", "v1", "已发布", "2020年7月1日", "依据法律法规载入的初始版本", "依法律载入");
+        assertThat(html).doesNotContain("新建草稿");
+        assertThat(page("city.coord", "/policy/369900/versions?lang=zh-CN")).containsAnyOf("新建草稿", "打开草稿");
+    }
+
+    @Test
+    void onlyCoordinatorsSeeDraftingButtons() throws Exception {
+        assertThat(page("cd.county", "/policy?region=CN&lang=zh-CN")).doesNotContain("新建草稿", "继续编辑草稿");
+        assertThat(page("city.coord", "/policy?region=CN&lang=zh-CN")).containsAnyOf("新建草稿", "继续编辑草稿");
+    }
+}

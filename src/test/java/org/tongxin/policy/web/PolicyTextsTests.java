@@ -1,0 +1,74 @@
+package org.tongxin.policy.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import org.tongxin.policy.DeadlineKind;
+import org.tongxin.policy.DeadlineRule;
+import org.tongxin.policy.Organ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Deadlines and organs in words, as a new staff member reads them, in Chinese and English. */
+class PolicyTextsTests {
+
+    final PolicyTexts texts = new PolicyTexts(messages(), null);
+
+    static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("i18n/policy");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    @AfterEach
+    void resetLocale() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void deadlinesInChinese() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5))).isEqualTo("5 日");
+        assertThat(texts.deadline(new DeadlineRule(DeadlineKind.WORKING_DAYS, 10, 5))).isEqualTo("10 个工作日（速裁 5）");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.MONTHS, 1))).isEqualTo("1 个月");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.HOURS, 48))).isEqualTo("48 小时");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.IMMEDIATELY, null))).isEqualTo("立即");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.PROMPTLY, null))).isEqualTo("及时");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.AT_EVENT, null))).isEqualTo("事件发生时");
+        assertThat(texts.organs(List.of(Organ.PROCURATORATE, Organ.POLICE))).isEqualTo("人民检察院、公安机关");
+        assertThat(texts.organ(Organ.COUNTY_AGENCY)).isEqualTo("社区矫正机构");
+    }
+
+    @Test
+    void deadlinesInEnglishWithSingularAndPlural() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5))).isEqualTo("5 days");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 1))).isEqualTo("1 day");
+        assertThat(texts.deadline(new DeadlineRule(DeadlineKind.WORKING_DAYS, 10, 5))).isEqualTo("10 working days (5 expedited)");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.MONTHS, 1))).isEqualTo("1 month");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.IMMEDIATELY, null))).isEqualTo("immediately");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.PROMPTLY, null))).isEqualTo("promptly");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.AT_EVENT, null))).isEqualTo("at the event");
+        assertThat(texts.organs(List.of(Organ.PROCURATORATE, Organ.POLICE))).isEqualTo("Procuratorate, Public security");
+    }
+
+    @Test
+    void everyOrganAndDeadlineKindHasWordsInBothLanguages() {
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            LocaleContextHolder.setLocale(locale);
+            for (Organ organ : Organ.values()) {
+                assertThat(texts.organ(organ)).doesNotStartWith("policy.");
+            }
+            for (DeadlineKind kind : DeadlineKind.values()) {
+                assertThat(texts.deadline(new DeadlineRule(kind, kind.counted() ? 2 : null, null))).doesNotStartWith("policy.");
+            }
+        }
+    }
+}
