@@ -117,7 +117,7 @@ COMMENT ON COLUMN obligation_history.id IS 'Entry id.';
 COMMENT ON COLUMN obligation_history.obligation_id IS 'The obligation.';
 COMMENT ON COLUMN obligation_history.case_id IS 'Its case.';
 COMMENT ON COLUMN obligation_history.occurred_at IS 'When.';
-COMMENT ON COLUMN obligation_history.event IS 'OPENED, PAUSED, RESUMED, DUE_CHANGED, WARNED, OVERDUE, ESCALATED, FULFILLED, FULFILLED_LATE, WAIVED, ASSIGNED.';
+COMMENT ON COLUMN obligation_history.event IS 'OPENED, PAUSED, RESUMED, DUE_CHANGED, WARNED, OVERDUE, ESCALATED, FULFILLED, FULFILLED_LATE, WAIVED, ASSIGNED, REASSIGNED.';
 COMMENT ON COLUMN obligation_history.status_after IS 'Status after the event.';
 COMMENT ON COLUMN obligation_history.due_at IS 'Due time after the event.';
 COMMENT ON COLUMN obligation_history.agency_id IS 'The agency concerned (owing agency; for ESCALATED the agency escalated to).';

@@ -20,7 +20,7 @@ class ModularityTests {
     void everyModuleOfTheFoundationExists() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .contains("shared", "platform", "agency", "identity", "audit", "demo", "calendar", "policy", "casefile",
-                        "obligation", "document");
+                        "obligation", "document", "exchange", "procedure");
     }
 
     @Test

@@ -189,6 +189,24 @@ public class CaseDirectory {
         return cases.find(id).map(c -> codec.decrypt(c.offenceDetails(), "casefile_case.offence_details"));
     }
 
+    /** The case's current version (for a command the system completes on the caller's behalf). */
+    @Transactional(readOnly = true)
+    public int version(CaseId id) {
+        return cases.find(id).map(CorrectionCase::version).orElseThrow(TongxinException::notFound);
+    }
+
+    /** The correction team, for a document the system generates for the case's own parties. */
+    @Transactional(readOnly = true)
+    public List<CaseData.TeamMember> teamForDocuments(CaseId id) {
+        return cases.team(id);
+    }
+
+    /** The entry announcement as held, for the document read out at it. */
+    @Transactional(readOnly = true)
+    public Optional<CaseData.Announcement> announcementForDocuments(CaseId id) {
+        return cases.announcement(id);
+    }
+
     private CaseAccessDecision decisionFor(CaseId id) {
         return access.decide(cases.parties(id));
     }

@@ -50,7 +50,7 @@ public final class CaseViews {
             AgencyId handoverInstitutionId, LocalDate effectiveDate, boolean inCustody, boolean expedited, String policyRegion,
             DocumentsState documentsState, ArrivalState arrivalState, Instant arrivedAt, Instant registeredAt,
             Instant teamFormedAt, Instant planMadeAt, Instant announcedAt, Gender subjectGender, boolean minorAtOffence,
-            String caseNumber) {
+            String caseNumber, LocalDate termStart, LocalDate termEnd) {
 
         public boolean intakeComplete() {
             return registeredAt != null && teamFormedAt != null && planMadeAt != null && announcedAt != null;

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -196,6 +197,33 @@ public class ObligationLedger {
         obligations.history(id, o.caseId(), now, "ASSIGNED", o.status(), o.dueAt(), o.owingAgencyId(), me.userId(), null);
     }
 
+    /** The step moves to another agency (the county agency entrusts it to the judicial office it assigned). */
+    @Transactional
+    public void reassign(CaseId caseId, String stepId, String instance, AgencyId agency, Instant at) {
+        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
+        if (row == null || row.view().closed() || row.view().owingAgencyId().equals(agency)) {
+            return;
+        }
+        ObligationView o = row.view();
+        obligations.reassign(o.id(), agency, at);
+        obligations.history(o.id(), caseId, at, "REASSIGNED", o.status(), o.dueAt(), agency, null, o.owingAgencyId().toString());
+    }
+
+    /** The case ended before intake did (withdrawn): every pending obligation of it lapses, with the reason. */
+    @Transactional
+    public int lapseAll(CaseId caseId, Instant at, String reason) {
+        int count = 0;
+        for (ObligationView o : obligations.forCase(caseId)) {
+            if (o.closed()) {
+                continue;
+            }
+            obligations.close(o.id(), ObligationStatus.WAIVED, at, null, reason);
+            obligations.history(o.id(), caseId, at, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), null, reason);
+            count++;
+        }
+        return count;
+    }
+
     @Transactional(readOnly = true)
     public Optional<ObligationView> find(CaseId caseId, String stepId, String instance) {
         return obligations.find(caseId, stepId, instance(instance)).map(ObligationRepository.Row::view);
@@ -210,6 +238,19 @@ public class ObligationLedger {
     @Transactional(readOnly = true)
     public List<ObligationView> forCase(CaseId caseId) {
         return obligations.forCase(caseId);
+    }
+
+    /**
+     * The legal due date a step would have if triggered at {@code from} (for a document announcing it, such as the
+     * entrustment letter); null for steps without a counted period.
+     */
+    public java.time.LocalDate previewDueDate(ResolvedPolicy policy, ProcedureStep step, Integer amount, Instant from,
+            boolean custody) {
+        if (!step.deadline().kind().counted()) {
+            return null;
+        }
+        return due.compute(step.deadline().kind(), amount, from, due.calendarRegion(policy.region()), custody, policy.settings())
+                .dueDate();
     }
 
     /** The step of an obligation as its policy version defines it. */

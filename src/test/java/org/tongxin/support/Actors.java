@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -46,6 +47,27 @@ public class Actors {
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
         user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /** Runs {@code work} in this thread as the account (as its request would), then restores the previous caller. */
+    public <T> T call(String username, java.util.function.Supplier<T> work) {
+        org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
+        UserView user = user(username);
+        org.springframework.security.core.context.SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authenticationOf(user, stampOf(user.id().value())));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public void run(String username, Runnable work) {
+        call(username, () -> {
+            work.run();
+            return null;
+        });
     }
 
     public UserView user(String username) {

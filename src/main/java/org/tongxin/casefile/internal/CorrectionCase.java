@@ -278,7 +278,7 @@ public final class CorrectionCase {
         return new org.tongxin.casefile.CaseViews.CaseFacts(id, status, correctionType, decisionOrganId, countyAgencyId, officeId,
                 procuratorateId, policeId, handoverInstitutionId, effectiveDate, inCustody, expedited, policyRegion,
                 documentsState, arrivalState, arrivedAt, registeredAt, teamFormedAt, planMadeAt, announcedAt, subjectGender,
-                minorAtOffence, caseNumber);
+                minorAtOffence, caseNumber, termStart, termEnd);
     }
 
     /** Sets the offence (category, encrypted details, date) and whether the subject was then a minor. */

@@ -150,6 +150,12 @@ public class ObligationRepository {
                 .param("at", ts(at)).update();
     }
 
+    public void reassign(ObligationId id, AgencyId agency, Instant at) {
+        jdbc.sql("""
+                UPDATE obligation SET owing_agency_id = :agency, assignee_user_id = NULL, updated_at = :at, version = version + 1
+                 WHERE id = :id""").param("id", id.value()).param("agency", agency.value()).param("at", ts(at)).update();
+    }
+
     public void assign(ObligationId id, UUID assignee, Instant at) {
         jdbc.sql("UPDATE obligation SET assignee_user_id = :a, updated_at = :at, version = version + 1 WHERE id = :id")
                 .param("id", id.value()).param("a", assignee).param("at", ts(at)).update();

@@ -27,6 +27,15 @@ public class TongxinException extends RuntimeException {
         this.fieldProblems = List.copyOf(fieldProblems);
     }
 
+    /** The code and the fields at fault with their codes (never the values entered: they may be personal data). */
+    @Override
+    public String getMessage() {
+        if (fieldProblems.isEmpty()) {
+            return code;
+        }
+        return code + " " + fieldProblems.stream().map(p -> p.field() + ":" + p.code()).toList();
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,0 +1,36 @@
+package org.tongxin.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseId;
+
+/** A handover with its items, rounds (deliveries and answers) and copies. */
+public record HandoverView(HandoverId id, CaseId caseId, HandoverKind kind, String stepId, AgencyId senderAgencyId,
+        AgencyId receiverAgencyId, HandoverStatus status, int round, String note, Instant createdAt, Instant firstDeliveredAt,
+        Instant lastDeliveredAt, Instant answeredAt, UUID receiptDocumentId, int version, List<Item> items, List<Round> rounds,
+        List<Copy> copies) {
+
+    public record Item(UUID id, ItemCode code, String title, UUID documentId, int addedRound) {
+    }
+
+    public record Round(int number, Instant deliveredAt, String deliveredByName, String outcome, Instant answeredAt,
+            String answeredByName, String note, List<ProblemView> problems) {
+    }
+
+    public record ProblemView(ItemCode code, UUID itemId, ProblemKind kind, String note) {
+    }
+
+    public record Copy(AgencyId agencyId, Instant deliveredAt) {
+    }
+
+    /** The problems named by the latest rejection (what the sender must supply). */
+    public List<ProblemView> openProblems() {
+        if (status != HandoverStatus.REJECTED || rounds.isEmpty()) {
+            return List.of();
+        }
+        return rounds.getLast().problems();
+    }
+}

@@ -1,0 +1,498 @@
+package org.tongxin.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyView;
+import org.tongxin.audit.AuditCategory;
+import org.tongxin.audit.AuditEntry;
+import org.tongxin.audit.AuditLog;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.casefile.CaseViews.SubjectView;
+import org.tongxin.document.DocumentId;
+import org.tongxin.document.DocumentInfo;
+import org.tongxin.document.DocumentTemplate;
+import org.tongxin.document.Documents;
+import org.tongxin.exchange.HandoverData.NewHandover;
+import org.tongxin.exchange.HandoverData.NewItem;
+import org.tongxin.exchange.HandoverData.Problem;
+import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
+import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
+import org.tongxin.exchange.HandoverEvents.HandoverRejected;
+import org.tongxin.exchange.internal.HandoverRepository;
+import org.tongxin.exchange.internal.HandoverRepository.Head;
+import org.tongxin.identity.CaseAccessDecision;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.identity.Participation;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.shared.error.FieldProblems;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.security.ActorRef;
+import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+/**
+ * The exchange's commands and queries. Only the sending agency prepares, delivers, supplements or cancels; only the
+ * receiving agency receipts or rejects; sender, receiver and copy recipients read (and the escalation organ and the
+ * coordination office while a case is brought to them). Anyone else finds nothing (404). A stale version is 409.
+ */
+@Component
+public class Handovers {
+
+    static final int MAX_ITEMS = 30;
+    static final int MAX_PROBLEMS = 30;
+    private static final Set<Participation> OVERSIGHT = EnumSet.of(Participation.ESCALATION, Participation.COORDINATION);
+
+    private final HandoverRepository handovers;
+    private final CaseDirectory cases;
+    private final AgencyDirectory agencies;
+    private final Documents documents;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Handovers(HandoverRepository handovers, CaseDirectory cases, AgencyDirectory agencies, Documents documents,
+            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.handovers = handovers;
+        this.cases = cases;
+        this.agencies = agencies;
+        this.documents = documents;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Puts a bundle together (PREPARED); the caller must belong to the sending agency. */
+    @Transactional
+    public HandoverId prepare(NewHandover request) {
+        Objects.requireNonNull(request.caseId(), "caseId");
+        Objects.requireNonNull(request.kind(), "kind");
+        TongxinPrincipal me = currentUser.get();
+        if (!request.sender().equals(me.agency())) {
+            throw TongxinException.forbidden("NOT_SENDER");
+        }
+        AgencyView receiver = agencies.find(request.receiver()).filter(AgencyView::active)
+                .orElseThrow(() -> TongxinException.invalid("receiverAgencyId", "unknownAgency"));
+        if (receiver.id().equals(request.sender())) {
+            throw TongxinException.invalid("receiverAgencyId", "receiverIsSender");
+        }
+        FieldProblems problems = new FieldProblems();
+        List<NewItem> items = request.items() == null ? List.of() : request.items();
+        checkItems(request.caseId(), items, "items", problems);
+        String note = note(request.note(), problems);
+        problems.throwIfAny();
+        HandoverId id = HandoverId.of(UUID.randomUUID());
+        Instant now = clock.instant();
+        List<AgencyId> copies = request.copies() == null ? List.of()
+                : request.copies().stream().filter(Objects::nonNull).filter(c -> !c.equals(request.sender())
+                        && !c.equals(request.receiver())).distinct().toList();
+        handovers.insert(id, new NewHandover(request.caseId(), request.kind(), request.stepId(), request.sender(),
+                request.receiver(), copies, request.audience(), items, note), note, now, me.userId());
+        items.forEach(item -> handovers.insertItem(id, normalised(item), 0));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.prepare").target("handover", id)
+                .detail("case", request.caseId()).detail("kind", request.kind()));
+        return id;
+    }
+
+    /** Delivers a prepared bundle: round 1, copies reach their recipients. */
+    @Transactional
+    public void deliver(HandoverId id, int version) {
+        Head h = senderCommand(id, version);
+        if (h.status() != HandoverStatus.PREPARED) {
+            throw TongxinException.conflict("HANDOVER_NOT_PREPARED");
+        }
+        HandoverView view = handovers.view(id).orElseThrow(TongxinException::notFound);
+        Set<ItemCode> present = view.items().stream().map(HandoverView.Item::code).collect(Collectors.toSet());
+        List<String> missing = h.kind().required().stream().filter(code -> !present.contains(code)).map(Enum::name).sorted().toList();
+        if (view.items().isEmpty() || !missing.isEmpty()) {
+            throw TongxinException.invalid("items", "handoverIncomplete", String.join(", ", missing));
+        }
+        deliverRound(h, 1, clock.instant());
+    }
+
+    /** The sender answers a rejection with the missing or corrected items and delivers again (next round). */
+    @Transactional
+    public void supplement(HandoverId id, int version, List<NewItem> items, String note) {
+        Head h = senderCommand(id, version);
+        if (h.status() != HandoverStatus.REJECTED) {
+            throw TongxinException.conflict("HANDOVER_NOT_REJECTED");
+        }
+        FieldProblems problems = new FieldProblems();
+        List<NewItem> added = items == null ? List.of() : items;
+        if (added.isEmpty()) {
+            problems.add("items", "required");
+        }
+        checkItems(h.caseId(), added, "items", problems);
+        note(note, problems);
+        problems.throwIfAny();
+        int round = h.round() + 1;
+        added.forEach(item -> handovers.insertItem(id, normalised(item), round));
+        deliverRound(h, round, clock.instant());
+    }
+
+    /** The receiver acknowledges the bundle as complete; a receipt (回执) PDF is generated and kept with it. */
+    @Transactional
+    public void receipt(HandoverId id, int version, String note) {
+        Head h = receiverCommand(id, version);
+        FieldProblems problems = new FieldProblems();
+        String cleanNote = note(note, problems);
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        TongxinPrincipal me = currentUser.get();
+        if (!handovers.transition(id, version, HandoverStatus.RECEIPTED, h.round(), now, true)) {
+            throw TongxinException.staleVersion();
+        }
+        handovers.answerRound(id, h.round(), "RECEIPTED", now, me.userId(), displayName(me), cleanNote);
+        DocumentId receipt = documents.generate(DocumentTemplate.RECEIPT, h.caseId().value(), receiptValues(h, now, me));
+        handovers.receiptDocument(id, receipt.value());
+        events.publishEvent(new HandoverReceipted(UUID.randomUUID(), id, h.caseId(), h.kind(), h.stepId(), h.round(), h.sender(),
+                h.receiver(), receipt.value(), h.audience(), now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.receipt").target("handover", id)
+                .detail("case", h.caseId()).detail("round", h.round()));
+    }
+
+    /** The receiver names what is missing or defective; the sender must supplement. */
+    @Transactional
+    public void reject(HandoverId id, int version, List<Problem> problemList, String note) {
+        Head h = receiverCommand(id, version);
+        FieldProblems problems = new FieldProblems();
+        List<Problem> named = problemList == null ? List.of() : problemList;
+        if (named.isEmpty()) {
+            problems.add("problems", "required");
+        } else if (named.size() > MAX_PROBLEMS) {
+            problems.add("problems", "maxItems", MAX_PROBLEMS);
+        }
+        HandoverView view = handovers.view(id).orElseThrow(TongxinException::notFound);
+        Map<UUID, HandoverView.Item> items = view.items().stream()
+                .collect(Collectors.toMap(HandoverView.Item::id, i -> i, (a, b) -> a, LinkedHashMap::new));
+        List<Problem> clean = new ArrayList<>();
+        for (int i = 0; i < named.size() && i < MAX_PROBLEMS; i++) {
+            Problem p = named.get(i);
+            String field = "problems[" + i + "].";
+            if (p == null || p.kind() == null) {
+                problems.add(field + "kind", "required");
+                continue;
+            }
+            ItemCode code = p.code();
+            if (p.kind() == ProblemKind.DEFECTIVE) {
+                HandoverView.Item item = p.itemId() == null ? null : items.get(p.itemId());
+                if (item == null) {
+                    problems.add(field + "itemId", "unknownItem");
+                    continue;
+                }
+                code = item.code();
+            } else if (code == null) {
+                problems.add(field + "code", "required");
+                continue;
+            }
+            String text = p.note() == null ? null : p.note().strip();
+            if (text != null && text.length() > 300) {
+                problems.add(field + "note", "maxLength", 300);
+            }
+            if (p.kind() == ProblemKind.DEFECTIVE && (text == null || text.isEmpty())) {
+                problems.add(field + "note", "defectNeedsNote");
+            }
+            clean.add(new Problem(code, p.kind() == ProblemKind.DEFECTIVE ? p.itemId() : null, p.kind(),
+                    text == null || text.isEmpty() ? null : text));
+        }
+        String cleanNote = note(note, problems);
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        TongxinPrincipal me = currentUser.get();
+        if (!handovers.transition(id, version, HandoverStatus.REJECTED, h.round(), now, true)) {
+            throw TongxinException.staleVersion();
+        }
+        handovers.answerRound(id, h.round(), "REJECTED", now, me.userId(), displayName(me), cleanNote);
+        for (int i = 0; i < clean.size(); i++) {
+            handovers.insertProblem(id, h.round(), i + 1, clean.get(i));
+        }
+        events.publishEvent(new HandoverRejected(UUID.randomUUID(), id, h.caseId(), h.kind(), h.stepId(), h.round(), h.sender(),
+                h.receiver(), clean.size(), h.audience(), now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.reject").target("handover", id)
+                .detail("case", h.caseId()).detail("round", h.round()).detail("problems", clean.size()));
+    }
+
+    /** Withdraws a bundle that was never delivered. */
+    @Transactional
+    public void cancel(HandoverId id, int version) {
+        Head h = senderCommand(id, version);
+        if (h.status() != HandoverStatus.PREPARED) {
+            throw TongxinException.conflict("HANDOVER_NOT_PREPARED");
+        }
+        if (!handovers.transition(id, version, HandoverStatus.CANCELLED, 0, clock.instant(), false)) {
+            throw TongxinException.staleVersion();
+        }
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.cancel").target("handover", id).detail("case", h.caseId()));
+    }
+
+    // Queries
+
+    /** A handover for a reader entitled to it, or 404. */
+    @Transactional(readOnly = true)
+    public HandoverView view(HandoverId id) {
+        HandoverView view = handovers.view(id).orElseThrow(TongxinException::notFound);
+        if (!visible(view, oversight(view.caseId()))) {
+            throw TongxinException.notFound();
+        }
+        return view;
+    }
+
+    /** The handovers of a case the reader may see (404 when the case is not theirs), oldest first. */
+    @Transactional(readOnly = true)
+    public List<HandoverView> ofCase(CaseId caseId) {
+        CaseAccessDecision decision = cases.access(caseId);
+        boolean oversight = decision.holdsAny(OVERSIGHT);
+        return handovers.ofCase(caseId).stream().filter(v -> visible(v, oversight)).toList();
+    }
+
+    /** For the system (procedure listeners): the handover without an access check. */
+    @Transactional(readOnly = true)
+    public Optional<HandoverView> find(HandoverId id) {
+        return handovers.view(id);
+    }
+
+    /** For the system: the handovers of a case. */
+    @Transactional(readOnly = true)
+    public List<HandoverView> findOfCase(CaseId caseId) {
+        return handovers.ofCase(caseId);
+    }
+
+    /** Copies (抄送) the caller's agency received, newest first. */
+    @Transactional(readOnly = true)
+    public PageResult<HandoverSummary> copiesToMe(PageQuery page) {
+        return handovers.copiedTo(currentUser.get().agency(), page);
+    }
+
+    /** Deliveries the caller's agency must answer (receipt or reject), oldest first. */
+    @Transactional(readOnly = true)
+    public PageResult<HandoverSummary> awaitingMyAnswer(PageQuery page) {
+        return handovers.awaitingAnswer(currentUser.get().agency(), page);
+    }
+
+    /** A document of the bundle (or its receipt) for a reader of the handover; the read is audited. */
+    @Transactional
+    public Attachment content(HandoverId id, UUID documentId) {
+        HandoverView view = view(id);
+        boolean belongs = view.items().stream().anyMatch(i -> documentId.equals(i.documentId()))
+                || documentId.equals(view.receiptDocumentId());
+        if (!belongs) {
+            throw TongxinException.notFound();
+        }
+        if (view.status() == HandoverStatus.PREPARED && !view.senderAgencyId().equals(currentUser.get().agency())) {
+            throw TongxinException.notFound();
+        }
+        DocumentId doc = DocumentId.of(documentId);
+        DocumentInfo info = documents.info(doc).orElseThrow(TongxinException::notFound);
+        byte[] bytes = documents.content(doc);
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "handover.document.read").target("document", documentId)
+                .detail("case", view.caseId()).detail("handover", id).purpose("handover"));
+        return new Attachment(info.fileName(), info.contentType(), bytes);
+    }
+
+    /** A document's bytes with its name and type, for a download. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    // Helpers
+
+    private void deliverRound(Head h, int round, Instant now) {
+        if (!handovers.transition(h.id(), h.version(), HandoverStatus.DELIVERED, round, now, false)) {
+            throw TongxinException.staleVersion();
+        }
+        TongxinPrincipal me = currentUser.get();
+        handovers.insertRound(h.id(), round, now, me.userId(), displayName(me));
+        handovers.copiesDelivered(h.id(), now);
+        events.publishEvent(new HandoverDelivered(UUID.randomUUID(), h.id(), h.caseId(), h.kind(), h.stepId(), round, h.sender(),
+                h.receiver(), handovers.copies(h.id()), h.audience(), now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, round == 1 ? "handover.deliver" : "handover.supplement")
+                .target("handover", h.id()).detail("case", h.caseId()).detail("round", round));
+    }
+
+    private Head senderCommand(HandoverId id, int version) {
+        Head h = handovers.head(id).orElseThrow(TongxinException::notFound);
+        TongxinPrincipal me = currentUser.get();
+        if (!h.sender().equals(me.agency())) {
+            if (h.receiver().equals(me.agency()) && h.status() != HandoverStatus.PREPARED
+                    || handovers.copies(id).contains(me.agency())) {
+                throw TongxinException.forbidden("NOT_SENDER");
+            }
+            throw TongxinException.notFound();
+        }
+        if (h.version() != version) {
+            throw TongxinException.staleVersion();
+        }
+        return h;
+    }
+
+    private Head receiverCommand(HandoverId id, int version) {
+        Head h = handovers.head(id).orElseThrow(TongxinException::notFound);
+        TongxinPrincipal me = currentUser.get();
+        boolean sender = h.sender().equals(me.agency());
+        if (!h.receiver().equals(me.agency()) || h.status() == HandoverStatus.PREPARED) {
+            if (sender || handovers.copies(id).contains(me.agency()) && h.status() != HandoverStatus.PREPARED) {
+                throw TongxinException.forbidden("NOT_RECEIVER");
+            }
+            throw TongxinException.notFound();
+        }
+        if (h.version() != version) {
+            throw TongxinException.staleVersion();
+        }
+        if (h.status() != HandoverStatus.DELIVERED) {
+            throw TongxinException.conflict("HANDOVER_NOT_DELIVERED");
+        }
+        return h;
+    }
+
+    private boolean visible(HandoverView view, boolean oversight) {
+        if (view.status() == HandoverStatus.CANCELLED) {
+            return false;
+        }
+        AgencyId mine = currentUser.find().map(TongxinPrincipal::agency).orElse(null);
+        if (mine == null) {
+            return false;
+        }
+        if (view.senderAgencyId().equals(mine)) {
+            return true;
+        }
+        if (view.status() == HandoverStatus.PREPARED) {
+            return false;
+        }
+        return view.receiverAgencyId().equals(mine) || view.copies().stream().anyMatch(c -> c.agencyId().equals(mine))
+                || oversight;
+    }
+
+    private boolean oversight(CaseId caseId) {
+        try {
+            return cases.access(caseId).holdsAny(OVERSIGHT);
+        } catch (TongxinException notAParty) {
+            return false;
+        }
+    }
+
+    private void checkItems(CaseId caseId, List<NewItem> items, String field, FieldProblems problems) {
+        if (items.size() > MAX_ITEMS) {
+            problems.add(field, "maxItems", MAX_ITEMS);
+            return;
+        }
+        Set<UUID> documentIds = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            NewItem item = items.get(i);
+            String prefix = field + "[" + i + "].";
+            if (item == null || item.code() == null) {
+                problems.add(prefix + "code", "required");
+                continue;
+            }
+            String title = item.title() == null ? "" : item.title().strip();
+            if (title.length() > 200) {
+                problems.add(prefix + "title", "maxLength", 200);
+            }
+            if (item.documentId() != null) {
+                Optional<DocumentInfo> info = documents.info(DocumentId.of(item.documentId()));
+                if (info.isEmpty() || !info.get().caseId().equals(caseId.value())) {
+                    problems.add(prefix + "documentId", "unknownDocument");
+                } else if (!documentIds.add(item.documentId())) {
+                    problems.add(prefix + "documentId", "duplicateDocument");
+                }
+            }
+        }
+    }
+
+    private static NewItem normalised(NewItem item) {
+        String title = item.title() == null || item.title().isBlank() ? defaultTitle(item.code()) : item.title().strip();
+        return new NewItem(item.code(), title, item.documentId());
+    }
+
+    /** The Chinese name of a kind of document, the title when none is written. */
+    static String defaultTitle(ItemCode code) {
+        return switch (code) {
+            case ENTRUSTMENT_LETTER -> "调查评估委托函";
+            case CASE_MATERIALS -> "起诉书或判决书副本等材料";
+            case ASSESSMENT_OPINION -> "调查评估意见书";
+            case DECISION_DOCUMENT -> "判决书、裁定书或决定书";
+            case EXECUTION_NOTICE -> "执行通知书";
+            case GUARANTEE -> "接受社区矫正保证书";
+            case REPORTING_NOTICE -> "社区矫正告知书";
+            case MEDICAL_ASSESSMENT -> "病情诊断或鉴别意见";
+            case CUSTODY_RECORD -> "服刑期间表现及档案材料";
+            case SEARCH_RECORD -> "查找记录及通报函";
+            case OTHER -> "其他材料";
+        };
+    }
+
+    private static String note(String note, FieldProblems problems) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.length() > 500) {
+            problems.add("note", "maxLength", 500);
+        }
+        return note.strip();
+    }
+
+    private Map<String, String> receiptValues(Head h, Instant now, TongxinPrincipal me) {
+        Map<String, String> values = new LinkedHashMap<>();
+        AgencyView receiver = agencies.get(h.receiver());
+        AgencyView sender = agencies.get(h.sender());
+        values.put("agencyName", receiver.nameZh());
+        values.put("decisionOrganName", sender.nameZh());
+        cases.subjectForDocuments(h.caseId()).map(SubjectView::name).ifPresent(n -> values.put("subjectName", n));
+        cases.facts(h.caseId()).map(CaseFacts::caseNumber).ifPresent(n -> values.put("caseNumber", n));
+        HandoverView view = handovers.view(h.id()).orElseThrow();
+        values.put("documentsReceived", view.items().stream().map(HandoverView.Item::title).collect(Collectors.joining("\n")));
+        values.put("receivedAt", LocalDateTime.ofInstant(now, LegalTime.ZONE).withSecond(0).withNano(0).toString());
+        values.put("receiver", displayName(me));
+        values.put("contact", displayName(me));
+        if (receiver.phone() != null) {
+            values.put("contactPhone", receiver.phone());
+        }
+        values.put("documentNumber", "（" + LegalTime.dateOf(now).getYear() + "）" + receiver.code() + " 回执 "
+                + h.id().value().toString().substring(0, 8).toUpperCase());
+        values.put("issueDate", LegalTime.dateOf(now).toString());
+        return values;
+    }
+
+    private static String displayName(TongxinPrincipal me) {
+        return me.displayName() == null ? me.username() : me.displayName();
+    }
+
+    /** For the case pages: whether the caller's agency is the sender of a handover. */
+    public boolean isSender(HandoverView view) {
+        return currentUser.find().map(p -> view.senderAgencyId().equals(p.agency())).orElse(false);
+    }
+
+    /** For the case pages: whether the caller's agency must answer a handover. */
+    public boolean isReceiver(HandoverView view) {
+        return currentUser.find().map(p -> view.receiverAgencyId().equals(p.agency())).orElse(false);
+    }
+
+    /** The audience helper for callers: every participation of these kinds sees the handover. */
+    public static Set<Participation> audience(Participation... participations) {
+        Set<Participation> set = EnumSet.noneOf(Participation.class);
+        set.addAll(List.of(participations));
+        set.addAll(OVERSIGHT);
+        return set;
+    }
+}

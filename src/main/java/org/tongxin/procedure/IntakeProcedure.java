@@ -1,0 +1,280 @@
+package org.tongxin.procedure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseEvents.CaseDecided;
+import org.tongxin.casefile.CaseEvents.CaseRegistered;
+import org.tongxin.casefile.CaseEvents.CaseWithdrawn;
+import org.tongxin.casefile.CaseEvents.EntryAnnounced;
+import org.tongxin.casefile.CaseEvents.OfficeAssigned;
+import org.tongxin.casefile.CaseEvents.PlanMade;
+import org.tongxin.casefile.CaseEvents.SubjectArrived;
+import org.tongxin.casefile.CaseEvents.TeamFormed;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseManagement;
+import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.casefile.DocumentsState;
+import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
+import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
+import org.tongxin.exchange.HandoverEvents.HandoverRejected;
+import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
+import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.OpenObligation;
+import org.tongxin.policy.Organ;
+import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.ProcedureStep;
+import org.tongxin.policy.ResolvedPolicy;
+import org.tongxin.procedure.internal.IntakeDocuments;
+import org.tongxin.procedure.internal.Organs;
+import org.tongxin.shared.time.LegalTime;
+
+/**
+ * The intake procedure as the ledger sees it: each event of the case, its handovers and its clocks opens, fulfils,
+ * pauses or resumes the obligations PROCEDURES.md names, with the policy version in force on the trigger's day.
+ * Listeners run after the change committed, from the event publication registry (a crash in between delivers the
+ * event again), and are idempotent: the ledger opens a step once per case and instance, and fulfils it once.
+ */
+@Component
+class IntakeProcedure {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeProcedure.class);
+
+    /** Steps the county agency may entrust to the judicial office it assigned (CCL art. 22, 25; IM arts. 19, 20). */
+    static final Set<String> ENTRUSTABLE = Set.of(Steps.ANNOUNCE, Steps.TEAM, Steps.PLAN);
+
+    private final ObligationLedger ledger;
+    private final CaseDirectory cases;
+    private final CaseManagement caseManagement;
+    private final PolicyModels policies;
+    private final AgencyDirectory agencies;
+    private final Organs organs;
+    private final IntakeDocuments documents;
+
+    IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, PolicyModels policies,
+            AgencyDirectory agencies, Organs organs, IntakeDocuments documents) {
+        this.ledger = ledger;
+        this.cases = cases;
+        this.caseManagement = caseManagement;
+        this.policies = policies;
+        this.agencies = agencies;
+        this.organs = organs;
+        this.documents = documents;
+    }
+
+    // The decision
+
+    @ApplicationModuleListener
+    void on(CaseDecided event) {
+        CaseFacts c = facts(event.caseId());
+        if (c == null) {
+            return;
+        }
+        Instant decidedAt = event.occurredAt();
+        for (String atDecision : new String[] { Steps.PLACE, Steps.INFORM }) {
+            open(c, atDecision, "", decidedAt, null, null);
+            ledger.fulfil(c.id(), atDecision, "", decidedAt, event.actor());
+        }
+        Instant effective = startOf(event.effectiveDate());
+        open(c, Steps.NOTIFY, "", effective, null, null);
+        open(c, Steps.DELIVER, "", effective, null, null);
+        if (event.correctionType().reportsInPerson()) {
+            open(c, Steps.REPORT, "", effective, null, null);
+            documents.reportingNotice(c);
+        } else {
+            String transfer = Steps.transfer(c, agencies);
+            if (c.handoverInstitutionId() == null) {
+                log.warn("Case {}: temporary execution without an institution handing the subject over; {} not opened", c.id(),
+                        transfer);
+            } else {
+                open(c, transfer, "", effective, c.handoverInstitutionId(), null);
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CaseWithdrawn event) {
+        int lapsed = ledger.lapseAll(event.caseId(), event.occurredAt(), "案件未适用社区矫正 / Community correction not applied");
+        log.info("Case {} withdrawn: {} pending obligations lapsed", event.caseId(), lapsed);
+    }
+
+    // Handovers
+
+    @ApplicationModuleListener
+    void on(HandoverDelivered event) {
+        CaseFacts c = facts(event.caseId());
+        if (c == null) {
+            return;
+        }
+        Instant at = event.occurredAt();
+        switch (event.kind()) {
+            case ASSESSMENT_ENTRUSTMENT -> {
+                if (event.supplement()) {
+                    ledger.resume(c.id(), Steps.ASSESS, "", at, event.actor());
+                } else {
+                    open(c, Steps.ASSESS, "", at, event.receiver(), event.sender());
+                }
+            }
+            case ASSESSMENT_OPINION -> ledger.fulfil(c.id(), Steps.ASSESS, "", at, event.actor());
+            case EXECUTION_NOTICE -> ledger.fulfil(c.id(), Steps.NOTIFY, "", at, event.actor());
+            case LEGAL_DOCUMENTS -> {
+                if (event.supplement()) {
+                    ledger.fulfil(c.id(), Steps.SUPPLEMENT, Integer.toString(event.round() - 1), at, event.actor());
+                    ledger.resume(c.id(), Steps.RECEIPT, "", at, event.actor());
+                } else {
+                    ledger.fulfil(c.id(), Steps.DELIVER, "", at, event.actor());
+                    // The execution notice travels in the bundle: a notification not yet made is made by it.
+                    ledger.fulfil(c.id(), Steps.NOTIFY, "", at, event.actor());
+                    open(c, Steps.RECEIPT, "", at, event.receiver(), event.sender());
+                }
+                caseManagement.documentsState(c.id(), DocumentsState.DELIVERED);
+            }
+            case MISSING_NOTICE -> ledger.fulfil(c.id(), Steps.MISSED, "", at, event.actor());
+            case SUBJECT_TRANSFER -> {
+                // The receipt is the arrival (Intake.receiveTransfer); nothing to open before it.
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(HandoverRejected event) {
+        CaseFacts c = facts(event.caseId());
+        if (c == null) {
+            return;
+        }
+        Instant at = event.occurredAt();
+        switch (event.kind()) {
+            case ASSESSMENT_ENTRUSTMENT -> ledger.pause(c.id(), Steps.ASSESS, "", at, "补充材料 / materials being supplied",
+                    event.actor());
+            case LEGAL_DOCUMENTS -> {
+                ledger.pause(c.id(), Steps.RECEIPT, "", at, "补正法律文书 / documents being supplemented", event.actor());
+                open(c, Steps.SUPPLEMENT, Integer.toString(event.round()), at, event.sender(), event.receiver());
+                caseManagement.documentsState(c.id(), DocumentsState.REJECTED);
+            }
+            default -> {
+                // Other bundles have no statutory clock on the answer; the sender sees the rejection in the case.
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(HandoverReceipted event) {
+        if (event.kind() == org.tongxin.exchange.HandoverKind.LEGAL_DOCUMENTS) {
+            ledger.fulfil(event.caseId(), Steps.RECEIPT, "", event.occurredAt(), event.actor());
+            caseManagement.documentsState(event.caseId(), DocumentsState.RECEIPTED);
+        }
+    }
+
+    // The subject
+
+    @ApplicationModuleListener
+    void on(SubjectArrived event) {
+        CaseFacts c = facts(event.caseId());
+        if (c == null) {
+            return;
+        }
+        String step = event.handedOver() ? Steps.transfer(c, agencies) : Steps.REPORT;
+        ledger.fulfil(c.id(), step, "", event.arrivedAt(), event.actor());
+        open(c, Steps.REGISTER, "", event.arrivedAt(), null, null);
+    }
+
+    /** The reporting period lapsed: the search is on, and the decision organ must be told at once (IM art. 17). */
+    @ApplicationModuleListener
+    void on(ObligationOverdue event) {
+        if (!Steps.REPORT.equals(event.stepId())) {
+            return;
+        }
+        CaseFacts c = facts(event.caseId());
+        if (c == null) {
+            return;
+        }
+        caseManagement.subjectMissing(c.id());
+        open(c, Steps.MISSED, "", event.occurredAt(), null, null);
+    }
+
+    // Registration and after
+
+    @ApplicationModuleListener
+    void on(CaseRegistered event) {
+        CaseFacts c = facts(event.caseId());
+        if (c == null) {
+            return;
+        }
+        Instant at = event.occurredAt();
+        ledger.fulfil(c.id(), Steps.REGISTER, "", at, event.actor());
+        for (String step : new String[] { Steps.ANNOUNCE, Steps.TEAM, Steps.PLAN }) {
+            open(c, step, "", at, c.officeId(), null);
+        }
+    }
+
+    /** The office the county agency assigned carries the steps it entrusts to it. */
+    @ApplicationModuleListener
+    void on(OfficeAssigned event) {
+        for (String step : ENTRUSTABLE) {
+            ledger.reassign(event.caseId(), step, "", event.officeId(), event.occurredAt());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TeamFormed event) {
+        ledger.fulfil(event.caseId(), Steps.TEAM, "", event.occurredAt(), event.actor());
+    }
+
+    @ApplicationModuleListener
+    void on(PlanMade event) {
+        ledger.fulfil(event.caseId(), Steps.PLAN, "", event.occurredAt(), event.actor());
+    }
+
+    @ApplicationModuleListener
+    void on(EntryAnnounced event) {
+        ledger.fulfil(event.caseId(), Steps.ANNOUNCE, "", event.heldAt(), event.actor());
+        Optional.ofNullable(facts(event.caseId())).ifPresent(documents::entryAnnouncement);
+    }
+
+    // Helpers
+
+    /**
+     * Opens a step of the case's policy (in force on the trigger's day). The owing agency is {@code owing} when given
+     * (the receiver of a handover, the institution handing over, the assigned office), else the organ the step names;
+     * a step the subject owes is watched by the agency named as watcher (the county agency by default).
+     */
+    private void open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
+        ResolvedPolicy policy = policies.inForce(c.policyRegion(), LegalTime.dateOf(trigger));
+        Optional<ProcedureStep> found = policy.step(stepId);
+        if (found.isEmpty()) {
+            log.warn("Policy {} v{} has no step {}; case {} goes on without it", policy.region(), policy.version().number(),
+                    stepId, c.id());
+            return;
+        }
+        ProcedureStep step = found.get();
+        boolean bySubject = step.owes() == Organ.SUBJECT;
+        AgencyId owingAgency = owing != null ? owing
+                : organs.resolve(c, bySubject ? (step.watcher() == null ? Organ.COUNTY_AGENCY : step.watcher()) : step.owes());
+        if (owingAgency == null) {
+            log.warn("Case {}: nobody fills {} for step {}; not opened", c.id(), step.owes(), stepId);
+            return;
+        }
+        AgencyId to = counterparty != null ? counterparty : organs.resolve(c, step.counterparty());
+        ledger.open(new OpenObligation(c.id(), step, instance, policy.version(), policy.settings(), owingAgency, bySubject,
+                to == null || to.equals(owingAgency) ? null : to, step.deadline().amountFor(c.expedited()), c.inCustody(),
+                trigger, null));
+    }
+
+    private CaseFacts facts(CaseId id) {
+        return cases.facts(id).orElse(null);
+    }
+
+    private static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(LegalTime.ZONE).toInstant();
+    }
+}
