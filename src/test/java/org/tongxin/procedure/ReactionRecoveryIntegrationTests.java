@@ -1,0 +1,125 @@
+package org.tongxin.procedure;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.DocumentsState;
+import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.HandoverStatus;
+import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.shared.time.LegalTime;
+import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An acknowledged handover is never lost between its commit and the reactions of other modules: when the reaction
+ * fails (as when the process dies after the commit), the event publication registry keeps the event, and
+ * delivering it again brings the ledger and the case where they belong, once, however often it is delivered.
+ */
+@IntegrationTest
+class ReactionRecoveryIntegrationTests {
+
+    @Autowired IntakeFixture fixture;
+    @Autowired ObligationLedger ledger;
+    @Autowired IncompleteEventPublications incomplete;
+    @Autowired JdbcClient jdbc;
+    @Autowired Environment environment;
+    @Autowired MutableClock clock;
+
+    @AfterEach
+    void removeFault() throws SQLException {
+        asOwner("DROP TRIGGER IF EXISTS test_fault ON obligation; DROP FUNCTION IF EXISTS test_fault()");
+        clock.reset();
+    }
+
+    @Test
+    void aReceiptWhoseReactionFailedIsAppliedOnceWhenItsEventIsDeliveredAgain() throws SQLException {
+        CaseId caseId = fixture.decided(CorrectionType.PROBATION, LegalTime.today(clock), null);
+        HandoverId bundle = fixture.delivered(caseId);
+        // The ledger refuses to close this case's receipt, as a dying process would never get to it.
+        asOwner("""
+                CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.case_id = '%s' AND NEW.step_id = 'docs.receipt' AND NEW.status LIKE 'FULFILLED%%' THEN
+                        RAISE EXCEPTION 'simulated crash before the reaction committed';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER test_fault BEFORE UPDATE ON obligation FOR EACH ROW EXECUTE FUNCTION test_fault();
+                """.formatted(caseId.value()));
+
+        fixture.as("cd.county", () -> fixture.handovers.receipt(bundle, fixture.version(bundle, "cd.county"), null));
+        fixture.settle();
+
+        assertThat(fixture.handovers.find(bundle).orElseThrow().status()).as("the receipt itself committed")
+                .isEqualTo(HandoverStatus.RECEIPTED);
+        assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(fixture.cases.facts(caseId).orElseThrow().documentsState()).isEqualTo(DocumentsState.DELIVERED);
+        assertThat(pendingReactions()).as("the registry still holds the event for the procedure").isNotEmpty();
+
+        asOwner("DROP TRIGGER test_fault ON obligation; DROP FUNCTION test_fault()");
+        incomplete.resubmitIncompletePublications(publication -> true);
+        fixture.settle();
+        incomplete.resubmitIncompletePublications(publication -> true);
+        fixture.settle();
+
+        assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(fixture.cases.facts(caseId).orElseThrow().documentsState()).isEqualTo(DocumentsState.RECEIPTED);
+        assertThat(pendingReactions()).isEmpty();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM obligation_history h JOIN obligation o ON o.id = h.obligation_id
+                 WHERE o.case_id = :c AND o.step_id = 'docs.receipt' AND h.event LIKE 'FULFILLED%'""")
+                .param("c", caseId.value()).query(Long.class).single()).as("fulfilled once").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE case_id = :c AND kind = 'handover.receipted'")
+                .param("c", caseId.value()).query(Long.class).single()).as("on the timeline once").isEqualTo(1);
+    }
+
+    @Test
+    void deliveringAnEventTwiceChangesNothingTheSecondTime() {
+        CaseId caseId = fixture.decided(CorrectionType.PAROLE, LocalDate.of(2025, 9, 29), null);
+        fixture.delivered(caseId);
+        long before = historyRows(caseId);
+        jdbc.sql("UPDATE event_publication SET completion_date = NULL, status = 'FAILED' WHERE serialized_event LIKE :c")
+                .param("c", "%" + caseId.value() + "%").update();
+        incomplete.resubmitIncompletePublications(publication -> true);
+        fixture.settle();
+        assertThat(historyRows(caseId)).as("no obligation opened or fulfilled twice").isEqualTo(before);
+        assertThat(ledger.forCase(caseId)).extracting(o -> o.stepId() + "#" + o.instance()).doesNotHaveDuplicates();
+    }
+
+    private List<String> pendingReactions() {
+        return jdbc.sql("""
+                SELECT listener_id FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%HandoverReceipted'""")
+                .query(String.class).list();
+    }
+
+    private long historyRows(CaseId caseId) {
+        return jdbc.sql("SELECT count(*) FROM obligation_history WHERE case_id = :c").param("c", caseId.value())
+                .query(Long.class).single();
+    }
+
+    /** DDL as the owner role (the application role may not create triggers). */
+    private void asOwner(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.flyway.user"), environment.getRequiredProperty("spring.flyway.password"));
+                Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
