@@ -36,6 +36,7 @@ import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.shared.jdbc.ClusterLock;
 import org.tongxin.shared.security.ActorRef;
+import org.tongxin.shared.time.LegalTime;
 
 /**
  * The ledger's clock. Every minute, on one instance at a time (a database advisory lock, never memory): open
@@ -179,7 +180,7 @@ class ObligationClock {
                 continue;
             }
             DueCalculator.Due recomputed = due.compute(o.deadlineKind(), row.remainingAmount(), row.clockStart(),
-                    row.calendarRegion(), o.custody(), policies.version(o.policyVersionId()).settings());
+                    row.calendarRegion(), o.custody(), policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).settings());
             if (recomputed.dueAt().equals(o.dueAt()) && recomputed.provisional() == o.provisional()) {
                 continue;
             }
@@ -200,6 +201,6 @@ class ObligationClock {
     }
 
     private ProcedureStep step(ObligationView o) {
-        return policies.version(o.policyVersionId()).require(o.stepId());
+        return policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).require(o.stepId());
     }
 }

@@ -33,6 +33,7 @@ import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
+import org.tongxin.shared.time.LegalTime;
 
 /**
  * The ledger's commands. The procedure module opens, fulfils, pauses and resumes obligations as the case moves;
@@ -136,7 +137,7 @@ public class ObligationLedger {
         ObligationView o = row.view();
         Instant clockStart = o.deadlineKind() == DeadlineKind.MONTHS
                 ? row.clockStart().plus(Duration.between(o.pausedAt(), at)) : at;
-        ResolvedPolicy policy = policies.version(o.policyVersionId());
+        ResolvedPolicy policy = policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()));
         DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), clockStart, row.calendarRegion(),
                 o.custody(), policy.settings());
         obligations.resume(o.id(), at, clockStart, computed);
@@ -255,7 +256,7 @@ public class ObligationLedger {
 
     /** The step of an obligation as its policy version defines it. */
     public ProcedureStep step(ObligationView o) {
-        return policies.version(o.policyVersionId()).require(o.stepId());
+        return policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).require(o.stepId());
     }
 
     private static String instance(String instance) {
