@@ -224,6 +224,17 @@ class CalendarIntegrationTests {
     }
 
     @Test
+    void theRegionsWithTheirOwnPolicyModelsHaveTheirOwnCalendarWithoutLocalExtras() throws Exception {
+        String national = mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String region : new String[] { "110000", "310000" }) {
+            mvc.perform(get("/api/v1/calendar/due?region=" + region + "&from=2025-09-26&amount=10&unit=WORKING_DAYS"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.due").value("2025-10-16"))
+                    .andExpect(content().json(national));
+        }
+    }
+
+    @Test
     void regionalExtrasApplyOnlyInTheirRegion() throws Exception {
         mvc.perform(get("/api/v1/calendar/due?region=650000&from=2025-03-28&amount=1&unit=WORKING_DAYS"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("unknownRegion"));
