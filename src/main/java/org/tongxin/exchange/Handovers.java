@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,10 +73,11 @@ public class Handovers {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
     private final Clock clock;
 
     Handovers(HandoverRepository handovers, CaseDirectory cases, AgencyDirectory agencies, Documents documents,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
         this.handovers = handovers;
         this.cases = cases;
         this.agencies = agencies;
@@ -82,6 +85,7 @@ public class Handovers {
         this.currentUser = currentUser;
         this.audit = audit;
         this.events = events;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -420,26 +424,12 @@ public class Handovers {
         }
     }
 
-    private static NewItem normalised(NewItem item) {
-        String title = item.title() == null || item.title().isBlank() ? defaultTitle(item.code()) : item.title().strip();
+    /** An item without a written title is named by its kind, in Chinese as on the paper it stands for. */
+    private NewItem normalised(NewItem item) {
+        String title = item.title() == null || item.title().isBlank()
+                ? messages.getMessage("handover.item." + item.code().name(), null, Locale.SIMPLIFIED_CHINESE)
+                : item.title().strip();
         return new NewItem(item.code(), title, item.documentId());
-    }
-
-    /** The Chinese name of a kind of document, the title when none is written. */
-    static String defaultTitle(ItemCode code) {
-        return switch (code) {
-            case ENTRUSTMENT_LETTER -> "调查评估委托函";
-            case CASE_MATERIALS -> "起诉书或判决书副本等材料";
-            case ASSESSMENT_OPINION -> "调查评估意见书";
-            case DECISION_DOCUMENT -> "判决书、裁定书或决定书";
-            case EXECUTION_NOTICE -> "执行通知书";
-            case GUARANTEE -> "接受社区矫正保证书";
-            case REPORTING_NOTICE -> "社区矫正告知书";
-            case MEDICAL_ASSESSMENT -> "病情诊断或鉴别意见";
-            case CUSTODY_RECORD -> "服刑期间表现及档案材料";
-            case SEARCH_RECORD -> "查找记录及通报函";
-            case OTHER -> "其他材料";
-        };
     }
 
     private static String note(String note, FieldProblems problems) {
