@@ -376,6 +376,22 @@ class CaseManagementIntegrationTests {
     }
 
     @Test
+    void whetherTheSubjectWasAMinorFollowsFromTheOffenceDateAndTheBirthDate() {
+        java.time.LocalDate birth = fixtures.today().minusYears(19);
+        java.time.LocalDate eighteenth = birth.plusYears(18);
+        for (int offset : new int[] { -1, 0, 1 }) {
+            SubjectData subject = CaseFixtures.subject("岳小飞", Gender.MALE, birth);
+            CaseData.OffenceData offence = new CaseData.OffenceData(OffenceCategory.PICKING_QUARRELS, "寻衅滋事",
+                    eighteenth.plusDays(offset));
+            CaseId id = fixtures.as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject, offence,
+                    fixtures.decision(CorrectionType.PROBATION))));
+            assertThat(directory.facts(id).orElseThrow().minorAtOffence()).as("offence %s day(s) after the 18th birthday", offset)
+                    .isEqualTo(offset <= 0);
+            assertThat(view("cd.proc", id).subject().masked()).isEqualTo(offset <= 0);
+        }
+    }
+
+    @Test
     void theSamePersonKeepsOneRecordAcrossCases() {
         SubjectData first = fixtures.adult("孔亮", Gender.MALE);
         CaseId one = fixtures.decided(first);

@@ -198,6 +198,19 @@ class CaseRulesIntegrationTests {
         assertThat(subject(bornOn(birth, null, null), null)).as("no offence date, no age to judge").isEmpty();
     }
 
+    @Test
+    void anOffenceOnTheEighteenthBirthdayIsAMinorsOffence() {
+        // 周岁 are counted from the day after the birthday (最高人民法院法释〔2006〕1号 第二条).
+        LocalDate birth = LocalDate.of(2008, 6, 15);
+        assertThat(subject(bornOn(birth, null, null), LocalDate.of(2026, 6, 15))).extracting(FieldProblem::code)
+                .containsExactly("guardianForMinor", "guardianForMinor");
+        assertThat(CaseRules.minorAt(birth, LocalDate.of(2026, 6, 15))).isTrue();
+        assertThat(CaseRules.minorAt(birth, LocalDate.of(2026, 6, 16))).isFalse();
+        assertThat(CaseRules.minorAt(birth, LocalDate.of(2010, 1, 1))).isTrue();
+        assertThat(CaseRules.minorAt(null, LocalDate.of(2026, 6, 15))).isFalse();
+        assertThat(CaseRules.minorAt(birth, null)).isFalse();
+    }
+
     List<FieldProblem> offence(OffenceData o) {
         FieldProblems problems = new FieldProblems();
         rules.offence(o, TODAY, problems);
