@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -254,6 +259,51 @@ class ObligationClockIntegrationTests {
         for (ObligationView o : List.of(paused, fulfilled, waived)) {
             assertThat(escalatedTo(o)).isEmpty();
             assertThat(ledgerFixtures.history(o.id())).doesNotContain("OVERDUE", "ESCALATED", "WARNED");
+        }
+    }
+
+    @Test
+    void twoScansAtOnceWarnAndEscalateEachStepOnlyOnce() throws Exception {
+        clock.setInstant(at("2025-09-26T10:00"));
+        CaseId caseId = cases.decided();
+        List<ObligationView> overdue = new ArrayList<>();
+        List<ObligationView> warned = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            overdue.add(open(caseId, "docs.receipt", "race-" + i, "2025-09-26T10:00", "CD-CCA", "CD-COURT"));
+            warned.add(open(caseId, "assess.complete", "race-" + i, "2025-09-26T10:00", "CD-CCA", "CD-COURT"));
+        }
+        // The receipts are overdue on 10 October (level 1 at once, level 2 from the 14th); the assessments, due on the
+        // 16th, are warned from the 14th.
+        scanConcurrently(at("2025-10-10T00:05"));
+        scanConcurrently(at("2025-10-15T00:05"));
+        for (ObligationView o : overdue) {
+            assertThat(ledgerFixtures.history(o.id())).as(o.instance()).containsExactly("OPENED", "OVERDUE", "ESCALATED",
+                    "ESCALATED");
+            assertThat(escalatedTo(o)).containsExactly(agency("A-CCA"), agency("A-COORD"));
+            assertThat(reload(o).escalationLevel()).isEqualTo(2);
+        }
+        for (ObligationView o : warned) {
+            assertThat(ledgerFixtures.history(o.id())).as(o.instance()).containsExactly("OPENED", "WARNED");
+        }
+    }
+
+    void scanConcurrently(Instant at) throws Exception {
+        clock.setInstant(at);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> scans = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                scans.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return obligationClock.scanNow();
+                }));
+            }
+            for (Future<Integer> scan : scans) {
+                scan.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
