@@ -224,6 +224,20 @@ class ObligationLedgerIntegrationTests {
     }
 
     @Test
+    void aStepDoneWhileItsClockIsStoppedIsOnTimeUnlessItWasLateWhenTheClockStopped() {
+        ObligationView receipt = open("docs.receipt", "2025-09-22T10:00");
+        assertThat(receipt.dueAt()).isEqualTo(startOf("2025-09-29"));
+        ledger.pause(caseId, "docs.receipt", "", at("2025-09-24T15:00"), "判决书缺页，已要求补送", ActorRef.SYSTEM);
+        ObligationView done = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-09T10:00"), ActorRef.SYSTEM).orElseThrow();
+        assertThat(done.status()).as("three of five days were left when the clock stopped").isEqualTo(ObligationStatus.FULFILLED);
+
+        open("docs.receipt", "late", "2025-09-22T10:00", false, false);
+        ledger.pause(caseId, "docs.receipt", "late", at("2025-09-30T15:00"), "补送材料", ActorRef.SYSTEM);
+        assertThat(ledger.fulfil(caseId, "docs.receipt", "late", at("2025-10-09T10:00"), ActorRef.SYSTEM).orElseThrow().status())
+                .as("the period had run out before the pause").isEqualTo(ObligationStatus.FULFILLED_LATE);
+    }
+
+    @Test
     void aStepThatIsNotPausableCannotBePausedAndResumingAnOpenStepDoesNothing() {
         ObligationView report = open("report.self", "2025-09-26T10:00");
         assertThatThrownBy(() -> ledger.pause(caseId, "report.self", "", at("2025-09-27T10:00"), "外出", ActorRef.SYSTEM))
