@@ -346,6 +346,28 @@ class CaseAccessIntegrationTests {
     }
 
     @Test
+    void theSystemReadsWholeFactsAndDocumentDataWithoutAUserButPagesNever() {
+        SubjectData minor = fixtures.minor("欧阳小雨", Gender.FEMALE);
+        CaseId id = fixtures.decided(minor);
+        assertThat(directory.facts(id)).hasValueSatisfying(f -> {
+            assertThat(f.subjectGender()).isEqualTo(Gender.FEMALE);
+            assertThat(f.minorAtOffence()).isTrue();
+            assertThat(f.countyAgencyId()).isEqualTo(agency("CD-CCA"));
+        });
+        assertThat(directory.subjectForDocuments(id)).hasValueSatisfying(s -> {
+            assertThat(s.masked()).as("a document for the case's own parties names the subject").isFalse();
+            assertThat(s.name()).isEqualTo("欧阳小雨");
+            assertThat(s.idNumber()).isEqualTo(minor.idNumber());
+            assertThat(s.residenceAddress()).isEqualTo(minor.residenceAddress());
+        });
+        assertThat(directory.offenceDetailsForDocuments(id)).hasValue(fixtures.offence().details());
+        CaseId unknown = CaseId.of(UUID.randomUUID());
+        assertThat(directory.facts(unknown)).isEmpty();
+        assertThat(directory.subjectForDocuments(unknown)).isEmpty();
+        assertStatus(() -> directory.view(id, "no user"), 404, "nobody");
+    }
+
+    @Test
     void everyViewOfACaseIsAuditedWithItsSubjectAndPurpose() {
         CaseId id = fixtures.decided();
         UUID subject = fixtures.subjectOf(id);
