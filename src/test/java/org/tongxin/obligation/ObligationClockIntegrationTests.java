@@ -223,9 +223,15 @@ class ObligationClockIntegrationTests {
 
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cases.as("city.cca", () -> directory.timeline(caseId)))
-                .extracting(TimelineItem::kind).contains("obligation.escalated", "obligation.overdue", "case.decided"));
+                .extracting(TimelineItem::kind).contains("obligation.escalated", "obligation.overdue", "obligation.fulfilled-late",
+                        "case.decided"));
         assertThat(cases.as("civil.worker", () -> directory.timeline(caseId))).as("the ledger is not an assisting department's business")
                 .extracting(TimelineItem::kind).contains("case.decided").noneMatch(kind -> kind.startsWith("obligation."));
+        assertThat(cases.as("city.cca", () -> directory.timeline(caseId))).extracting(TimelineItem::text)
+                .contains("Overdue: Return the receipt (回执)", "Overdue step escalated to the level above: Deliver the legal documents");
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(cases.as("cd.county", () -> directory.timeline(caseId))).extracting(TimelineItem::text)
+                .contains("已逾期：送达回执", "逾期事项已提请上级督办：送达法律文书", "逾期办结：送达回执");
     }
 
     @Test

@@ -56,6 +56,8 @@ class ObligationLedgerIntegrationTests {
     MutableClock clock;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     CaseFixtures cases;
     LedgerFixtures ledgerFixtures;
@@ -298,6 +300,18 @@ class ObligationLedgerIntegrationTests {
                 .isEqualTo(startOf("2025-10-14"));
         assertThat(due.workingDaysAfter("CN", at("2025-09-30T09:00"), 2)).isEqualTo(startOf("2025-10-11"));
         assertThat(due.calendarRegion(LedgerFixtures.CITY_A)).isEqualTo("CN");
+    }
+
+    @Test
+    void everyRefusalOfTheLedgerIsExplainedInChineseAndEnglish() {
+        for (String key : new String[] { "error.OBLIGATION_NOT_PAUSABLE", "error.WAIVER_NEEDS_HEAD", "error.OBLIGATION_CLOSED",
+                "validation.waiverReason" }) {
+            for (java.util.Locale locale : new java.util.Locale[] { java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH }) {
+                assertThat(messages.getMessage(key, new Object[] { 5 }, null, locale)).as("%s in %s", key, locale).isNotBlank()
+                        .doesNotContain("{0}");
+            }
+        }
+        assertThat(messages.getMessage("validation.waiverReason", new Object[] { 5 }, java.util.Locale.ENGLISH)).contains("5");
     }
 
     static void assertStatus(Runnable action, int status, String code) {
