@@ -41,6 +41,7 @@ import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.jdbc.RowSecurity;
 import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 
@@ -98,6 +99,8 @@ public class CaseManagement {
         rules.subject(request.subject(), offence == null ? null : offence.offenceDate(), today, "subject.", problems);
         rules.offence(offence, today, problems);
         CaseRules.caseNumber(request.caseNumber(), "caseNumber", false, problems);
+        CaseId id = CaseId.of(UUID.randomUUID());
+        requireUnusedNumber(me.agency(), request.caseNumber(), id, "caseNumber", problems);
         AgencyView assessing = null;
         if (request.assessingAgencyId() != null) {
             assessing = agencies.find(request.assessingAgencyId()).orElse(null);
@@ -109,7 +112,6 @@ public class CaseManagement {
             assessing = countyAgencyFor(request.subject().residenceDivision(), "assessingAgencyId", problems);
         }
         problems.throwIfAny();
-        CaseId id = CaseId.of(UUID.randomUUID());
         Instant now = clock.instant();
         UUID subjectId = writer.subject(request.subject(), now);
         String region = regions.regionFor(request.subject().residenceDivision());
@@ -132,6 +134,9 @@ public class CaseManagement {
         stale(c, version);
         FieldProblems problems = new FieldProblems();
         rules.decision(decision, LegalTime.today(clock), problems);
+        if (problems.isEmpty()) {
+            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), id, "decision.caseNumber", problems);
+        }
         problems.throwIfAny();
         Placement placement = placement(decision, cases.subject(c.subjectId()).orElseThrow().residenceDivision());
         decide(c, decision, placement, clock.instant());
@@ -149,12 +154,15 @@ public class CaseManagement {
         rules.subject(request.subject(), offence == null ? null : offence.offenceDate(), today, "subject.", problems);
         rules.offence(offence, today, problems);
         rules.decision(request.decision(), today, problems);
+        CaseId id = CaseId.of(UUID.randomUUID());
+        if (problems.isEmpty()) {
+            requireUnusedNumber(me.agency(), request.decision().caseNumber(), id, "decision.caseNumber", problems);
+        }
         Placement placement = null;
         if (problems.isEmpty()) {
             placement = placement(request.decision(), request.subject().residenceDivision());
         }
         problems.throwIfAny();
-        CaseId id = CaseId.of(UUID.randomUUID());
         Instant now = clock.instant();
         UUID subjectId = writer.subject(request.subject(), now);
         CorrectionCase c = CorrectionCase.decided(id, subjectId, me.agency(), now, currentUser.ref());
@@ -365,6 +373,19 @@ public class CaseManagement {
 
     private static AgencyId first(List<AgencyView> list) {
         return list.isEmpty() ? null : list.get(0).id();
+    }
+
+    /**
+     * A case number is unique per decision organ (the table's constraint): a number in use is a field problem, not a
+     * failed insert. Checked across all cases (system scope), as the constraint is.
+     */
+    private void requireUnusedNumber(AgencyId organ, String number, CaseId self, String field, FieldProblems problems) {
+        if (number == null || number.isBlank() || problems.has(field)) {
+            return;
+        }
+        if (RowSecurity.asSystem(jdbc, () -> cases.caseNumberTaken(organ, number.strip(), self))) {
+            problems.add(field, "taken");
+        }
     }
 
     private TongxinPrincipal requireDecider() {

@@ -39,7 +39,8 @@ import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 
 /**
- * The ledger's clock. Every minute, on one instance at a time (a database advisory lock, never memory): open
+ * The ledger's clock. Every minute, on one instance at a time (a database advisory lock, never memory; each change is
+ * also conditional on the state the scan read, so a second scan racing it records nothing twice): open
  * obligations whose warning time has come are marked due soon; those whose due time has passed turn OVERDUE and
  * go to the organ one level up (level 1: the owing agency's parent, which gains the ESCALATION role in the case);
  * after the policy's number of working days still overdue they go to the city coordination office (level 2).
@@ -113,14 +114,18 @@ class ObligationClock {
 
     private void warn(Row row, Instant now) {
         ObligationView o = row.view();
-        obligations.warned(o.id(), now);
+        if (!obligations.warned(o.id(), now)) {
+            return;
+        }
         obligations.history(o.id(), o.caseId(), now, "WARNED", o.status(), o.dueAt(), o.owingAgencyId(), null, null);
         events.publishEvent(new ObligationDueSoon(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), o.owingAgencyId(), o.dueAt(), now));
     }
 
     private void overdue(Row row, Instant now) {
         ObligationView o = row.view();
-        obligations.overdue(o.id(), now, o.dueAt());
+        if (!obligations.overdue(o.id(), now, o.dueAt())) {
+            return;
+        }
         obligations.history(o.id(), o.caseId(), now, "OVERDUE", ObligationStatus.OVERDUE, o.dueAt(), o.owingAgencyId(), null, null);
         ProcedureStep step = step(o);
         events.publishEvent(new ObligationOverdue(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
@@ -139,7 +144,9 @@ class ObligationClock {
         AgencyId to = chain.get(level - 1);
         boolean coordination = isCoordination(to);
         Instant next = level < chain.size() ? due.workingDaysAfter(row.calendarRegion(), now, row.escalationWorkingDays()) : null;
-        obligations.escalated(o.id(), coordination ? 2 : level, to, now, next);
+        if (!obligations.escalated(o.id(), o.escalationLevel(), coordination ? 2 : level, to, now, next)) {
+            return;
+        }
         obligations.history(o.id(), o.caseId(), now, "ESCALATED", ObligationStatus.OVERDUE, o.dueAt(), to, null,
                 "level " + (coordination ? 2 : level));
         cases.grant(o.caseId(), to, coordination ? Participation.COORDINATION : Participation.ESCALATION);

@@ -88,7 +88,10 @@ public class ObligationLedger {
         return obligationId;
     }
 
-    /** The step was done at {@code at}: FULFILLED, or FULFILLED_LATE after its due time. No-op when already closed. */
+    /**
+     * The step was done at {@code at}: FULFILLED, or FULFILLED_LATE after its due time (for a paused step: if its time
+     * had run out when the clock stopped). No-op when already closed.
+     */
     @Transactional
     public Optional<ObligationView> fulfil(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
         Optional<ObligationRepository.Row> row = obligations.find(caseId, stepId, instance(instance));
@@ -96,7 +99,9 @@ public class ObligationLedger {
             return row.map(ObligationRepository.Row::view);
         }
         ObligationView o = row.get().view();
-        boolean late = o.status() == ObligationStatus.OVERDUE || (o.dueAt() != null && !o.alertOnly() && at.isAfter(o.dueAt()));
+        // A stopped clock does not run: a step done while paused is as late as it was when the clock stopped.
+        Instant counted = o.status() == ObligationStatus.PAUSED && o.pausedAt() != null && o.pausedAt().isBefore(at) ? o.pausedAt() : at;
+        boolean late = o.status() == ObligationStatus.OVERDUE || (o.dueAt() != null && !o.alertOnly() && counted.isAfter(o.dueAt()));
         ObligationStatus status = late ? ObligationStatus.FULFILLED_LATE : ObligationStatus.FULFILLED;
         obligations.close(o.id(), status, at, actor.userId(), null);
         obligations.history(o.id(), caseId, at, status.name(), status, o.dueAt(), o.owingAgencyId(), actor.userId(), null);

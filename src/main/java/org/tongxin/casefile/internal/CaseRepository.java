@@ -120,6 +120,15 @@ public class CaseRepository {
         syncParties(c);
     }
 
+    /** Whether the organ already used the case number for another case (numbers are unique per decision organ). */
+    public boolean caseNumberTaken(AgencyId organ, String number, CaseId except) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM casefile_case WHERE decision_organ_id = :organ AND case_number = :number
+                                  AND id <> :except)""")
+                .param("organ", organ.value()).param("number", number).param("except", except.value()).query(Boolean.class)
+                .single();
+    }
+
     /** Saves when {@code c.version} is still current; false when someone else changed the case first. */
     public boolean update(CorrectionCase c) {
         int rows = jdbc.sql("""

@@ -85,8 +85,7 @@ public class CaseRules {
         if (s.health() != null && s.health().length() > 2000) {
             problems.add(prefix + "health", "maxLength", 2000);
         }
-        boolean minor = s.birthDate() != null && offenceDate != null && offenceDate.isBefore(s.birthDate().plusYears(18));
-        if (minor) {
+        if (minorAt(s.birthDate(), offenceDate)) {
             if (s.guardianName() == null || s.guardianName().isBlank()) {
                 problems.add(prefix + "guardianName", "guardianForMinor");
             }
@@ -98,6 +97,14 @@ public class CaseRules {
                 && !LANDLINE.matcher(s.guardianPhone().strip()).matches()) {
             problems.add(prefix + "guardianPhone", "phone");
         }
+    }
+
+    /**
+     * Whether someone born on {@code birth} was under 18 on {@code offence}. Ages (周岁) are counted from the day after
+     * the birthday (最高人民法院法释〔2006〕1号 第二条), so an offence on the 18th birthday is still a minor's.
+     */
+    public static boolean minorAt(LocalDate birth, LocalDate offence) {
+        return birth != null && offence != null && !offence.isAfter(birth.plusYears(18));
     }
 
     public void offence(OffenceData o, LocalDate today, FieldProblems problems) {

@@ -225,6 +225,10 @@ public final class CorrectionCase {
         return subjectId;
     }
 
+    public AgencyId decisionOrganId() {
+        return decisionOrganId;
+    }
+
     public AgencyId countyAgencyId() {
         return countyAgencyId;
     }

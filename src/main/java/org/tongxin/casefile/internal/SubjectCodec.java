@@ -51,9 +51,10 @@ public class SubjectCodec {
 
     /** The subject for a reader: protected fields only when allowed, identity masked for minors outside their team. */
     public SubjectView view(CaseRepository.SubjectRow s, boolean protectedVisible, boolean masked) {
-        String idNumber = cipher.decrypt(s.idNumber(), ID_NUMBER);
+        // The identity number is a protected field: none for a reader without them; masked for a minor's non-team reader.
+        String idNumber = protectedVisible ? cipher.decrypt(s.idNumber(), ID_NUMBER) : null;
         return new SubjectView(s.id(), masked ? maskName(s.name()) : s.name(), masked, s.gender(), s.ethnicity(), s.idType(),
-                masked || !protectedVisible ? IdentityNumbers.mask(idNumber) : idNumber, masked ? null : s.birthDate(),
+                masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, masked ? null : s.birthDate(),
                 protectedVisible && !masked ? decrypt(s.phone(), PHONE) : null, s.residenceDivision(),
                 protectedVisible && !masked ? decrypt(s.residenceAddress(), ADDRESS) : null,
                 masked ? null : s.guardianName(), masked ? null : s.guardianRelation(),

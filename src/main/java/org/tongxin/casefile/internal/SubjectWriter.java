@@ -47,7 +47,7 @@ public class SubjectWriter {
     }
 
     public void offence(CorrectionCase c, OffenceData offence, LocalDate birthDate) {
-        boolean minor = birthDate != null && offence.offenceDate() != null && offence.offenceDate().isBefore(birthDate.plusYears(18));
-        c.offence(offence.category(), codec.encrypt(offence.details(), SubjectCodec.OFFENCE), offence.offenceDate(), minor);
+        c.offence(offence.category(), codec.encrypt(offence.details(), SubjectCodec.OFFENCE), offence.offenceDate(),
+                CaseRules.minorAt(birthDate, offence.offenceDate()));
     }
 }

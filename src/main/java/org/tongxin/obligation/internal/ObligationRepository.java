@@ -114,11 +114,12 @@ public class ObligationRepository {
                 .param("warnAt", ts(due.warnAt())).update();
     }
 
-    public void overdue(ObligationId id, Instant at, Instant nextEscalation) {
-        jdbc.sql("""
+    /** Turns an open obligation overdue; false when it is no longer open (another scan got there first). */
+    public boolean overdue(ObligationId id, Instant at, Instant nextEscalation) {
+        return jdbc.sql("""
                 UPDATE obligation SET status = 'OVERDUE', urgency = 0, next_escalation_at = :next, updated_at = :at,
                     version = version + 1 WHERE id = :id AND status = 'OPEN'""")
-                .param("id", id.value()).param("at", ts(at)).param("next", ts(nextEscalation)).update();
+                .param("id", id.value()).param("at", ts(at)).param("next", ts(nextEscalation)).update() == 1;
     }
 
     /** No one (left) to escalate to: the escalation clock stops. */
@@ -135,19 +136,30 @@ public class ObligationRepository {
                 .param("id", id.value()).param("at", ts(at)).update();
     }
 
-    public void warned(ObligationId id, Instant at) {
-        jdbc.sql("UPDATE obligation SET warned_at = :at WHERE id = :id").param("id", id.value()).param("at", ts(at)).update();
+    /** Marks an open obligation warned; false when it was warned (or closed) meanwhile. */
+    public boolean warned(ObligationId id, Instant at) {
+        return jdbc.sql("UPDATE obligation SET warned_at = :at WHERE id = :id AND warned_at IS NULL AND status = 'OPEN'")
+                .param("id", id.value()).param("at", ts(at)).update() == 1;
     }
 
-    public void escalated(ObligationId id, int level, AgencyId to, Instant at, Instant next) {
-        jdbc.sql("""
+    /**
+     * Raises an overdue obligation from escalation level {@code from} to {@code level}; false (and nothing recorded) when
+     * it is no longer at {@code from} or no longer overdue, because another scan escalated or someone closed it first.
+     */
+    public boolean escalated(ObligationId id, int from, int level, AgencyId to, Instant at, Instant next) {
+        int rows = jdbc.sql("""
                 UPDATE obligation SET escalation_level = :level, next_escalation_at = :next, updated_at = :at,
-                    version = version + 1 WHERE id = :id""")
-                .param("id", id.value()).param("level", level).param("next", ts(next)).param("at", ts(at)).update();
+                    version = version + 1 WHERE id = :id AND status = 'OVERDUE' AND escalation_level = :from""")
+                .param("id", id.value()).param("level", level).param("from", from).param("next", ts(next)).param("at", ts(at))
+                .update();
+        if (rows == 0) {
+            return false;
+        }
         jdbc.sql("""
                 INSERT INTO obligation_escalation (obligation_id, level, agency_id, escalated_at) VALUES (:id, :level, :to, :at)
                 ON CONFLICT DO NOTHING""").param("id", id.value()).param("level", level).param("to", to.value())
                 .param("at", ts(at)).update();
+        return true;
     }
 
     public void reassign(ObligationId id, AgencyId agency, Instant at) {
@@ -172,23 +184,23 @@ public class ObligationRepository {
                 .param("actor", actor).param("detail", detail).update();
     }
 
-    // Scans (batches, oldest first)
+    // Scans (batches, oldest first; ties by id, so that racing scans lock rows in the same order)
 
     public List<Row> dueBefore(Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM obligation WHERE status = 'OPEN' AND due_at <= :now ORDER BY due_at LIMIT :limit")
+        return jdbc.sql("SELECT * FROM obligation WHERE status = 'OPEN' AND due_at <= :now ORDER BY due_at, id LIMIT :limit")
                 .param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
     }
 
     public List<Row> warnBefore(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM obligation WHERE status = 'OPEN' AND warned_at IS NULL AND warn_at <= :now AND due_at > :now
-                 ORDER BY warn_at LIMIT :limit""").param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
+                 ORDER BY warn_at, id LIMIT :limit""").param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
     }
 
     public List<Row> escalationDue(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM obligation WHERE status = 'OVERDUE' AND escalation_level < 2 AND next_escalation_at <= :now
-                 ORDER BY next_escalation_at LIMIT :limit""").param("now", ts(now)).param("limit", limit)
+                 ORDER BY next_escalation_at, id LIMIT :limit""").param("now", ts(now)).param("limit", limit)
                 .query(ObligationRepository::row).list();
     }
 
