@@ -82,7 +82,7 @@ CREATE TABLE casefile_case
     created_at           TIMESTAMPTZ NOT NULL,
     updated_at           TIMESTAMPTZ NOT NULL,
     version              INT         NOT NULL DEFAULT 0,
-    UNIQUE (decision_organ_id, case_number)
+    UNIQUE (decision_organ_id, case_number, subject_id)
 );
 CREATE INDEX casefile_case_subject_idx ON casefile_case (subject_id);
 CREATE INDEX casefile_case_county_status_idx ON casefile_case (county_agency_id, status);

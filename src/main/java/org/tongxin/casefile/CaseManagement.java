@@ -100,7 +100,7 @@ public class CaseManagement {
         rules.offence(offence, today, problems);
         CaseRules.caseNumber(request.caseNumber(), "caseNumber", false, problems);
         CaseId id = CaseId.of(UUID.randomUUID());
-        requireUnusedNumber(me.agency(), request.caseNumber(), id, "caseNumber", problems);
+        requireUnusedNumber(me.agency(), request.caseNumber(), personHash(request.subject()), id, "caseNumber", problems);
         AgencyView assessing = null;
         if (request.assessingAgencyId() != null) {
             assessing = agencies.find(request.assessingAgencyId()).orElse(null);
@@ -135,7 +135,8 @@ public class CaseManagement {
         FieldProblems problems = new FieldProblems();
         rules.decision(decision, LegalTime.today(clock), problems);
         if (problems.isEmpty()) {
-            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), id, "decision.caseNumber", problems);
+            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::idNumberHash).orElse(null), id,
+                    "decision.caseNumber", problems);
         }
         problems.throwIfAny();
         Placement placement = placement(decision, cases.subject(c.subjectId()).orElseThrow().residenceDivision());
@@ -156,7 +157,8 @@ public class CaseManagement {
         rules.decision(request.decision(), today, problems);
         CaseId id = CaseId.of(UUID.randomUUID());
         if (problems.isEmpty()) {
-            requireUnusedNumber(me.agency(), request.decision().caseNumber(), id, "decision.caseNumber", problems);
+            requireUnusedNumber(me.agency(), request.decision().caseNumber(), personHash(request.subject()), id, "decision.caseNumber",
+                    problems);
         }
         Placement placement = null;
         if (problems.isEmpty()) {
@@ -376,16 +378,24 @@ public class CaseManagement {
     }
 
     /**
-     * A case number is unique per decision organ (the table's constraint): a number in use is a field problem, not a
-     * failed insert. Checked across all cases (system scope), as the constraint is.
+     * A decision organ's case number names one case per person (the table's constraint; co-defendants of one judgment
+     * share its number, each with a case of their own): a number already used for the same person is a field problem,
+     * not a failed insert. Checked across all cases (system scope), as the constraint is.
      */
-    private void requireUnusedNumber(AgencyId organ, String number, CaseId self, String field, FieldProblems problems) {
-        if (number == null || number.isBlank() || problems.has(field)) {
+    private void requireUnusedNumber(AgencyId organ, String number, byte[] person, CaseId self, String field,
+            FieldProblems problems) {
+        if (number == null || number.isBlank() || person == null || problems.has(field)) {
             return;
         }
-        if (RowSecurity.asSystem(jdbc, () -> cases.caseNumberTaken(organ, number.strip(), self))) {
+        if (RowSecurity.asSystem(jdbc, () -> cases.caseNumberTaken(organ, number.strip(), person, self))) {
             problems.add(field, "taken");
         }
+    }
+
+    /** The keyed hash that identifies a person by their identity number (null when the number is missing). */
+    private byte[] personHash(CaseData.SubjectData subject) {
+        return subject == null || subject.idNumber() == null || subject.idNumber().isBlank() ? null
+                : codec.idHash(subject.idNumber());
     }
 
     private TongxinPrincipal requireDecider() {

@@ -29,8 +29,11 @@ public interface TimelineEntry {
         return Map.of();
     }
 
-    /** Who may see it; every party by default. */
+    /**
+     * Who may see it: by default every party except assisting departments and social organisations, which see only
+     * what their referred task needs (SECURITY.md S8) and get it from events that name them.
+     */
     default Set<Participation> audience() {
-        return java.util.EnumSet.allOf(Participation.class);
+        return java.util.EnumSet.complementOf(java.util.EnumSet.of(Participation.ASSISTING));
     }
 }

@@ -125,6 +125,14 @@ public final class CaseFixtures {
         return decided(adult("李明", Gender.MALE));
     }
 
+    /**
+     * A case on which the intake procedure has opened nothing (an assessment entrusted without a delivered letter),
+     * for tests that open the ledger's obligations themselves.
+     */
+    public CaseId withoutObligations() {
+        return assessing(adult("李明", Gender.MALE));
+    }
+
     /** An investigation assessment the Chengdong court entrusted to the county agency of the residence: ASSESSING. */
     public CaseId assessing(SubjectData subject) {
         return as("cd.court.clerk", () -> management.entrustAssessment(new NewAssessment(subject, offence(), null, false,

@@ -392,26 +392,31 @@ class CaseManagementIntegrationTests {
     }
 
     @Test
-    void aCaseNumberACourtHasUsedIsRefusedAsTakenNotAsAServerError() {
+    void aCaseNumberACourtHasUsedForThePersonIsRefusedAsTakenWhileACoDefendantGetsACaseOfTheirOwn() {
         CaseData.DecisionData first = fixtures.decision(CorrectionType.PROBATION);
-        fixtures.as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(fixtures.adult("万里", Gender.MALE),
-                fixtures.offence(), first)));
+        SubjectData person = fixtures.adult("万里", Gender.MALE);
+        fixtures.as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(person, fixtures.offence(), first)));
         long cases = jdbc.sql("SELECT count(*) FROM casefile_case").query(Long.class).single();
         CaseData.DecisionData same = new CaseData.DecisionData(CorrectionType.PUBLIC_SURVEILLANCE, " " + first.caseNumber(),
                 first.judgmentDate(), first.effectiveDate(), first.termStart(), first.termEnd(), null, false, null);
         assertThat(problems(() -> fixtures.as("cd.court.judge", () -> management.openDecided(new NewDecidedCase(
-                fixtures.adult("万山", Gender.MALE), fixtures.offence(), same))))).extracting(FieldProblem::field, FieldProblem::code)
+                person, fixtures.offence(), same))))).extracting(FieldProblem::field, FieldProblem::code)
                 .containsExactly(tuple("decision.caseNumber", "taken"));
         assertThat(problems(() -> fixtures.as("cd.court.clerk", () -> management.entrustAssessment(new NewAssessment(
-                fixtures.adult("万水", Gender.MALE), fixtures.offence(), null, false, first.caseNumber())))))
+                person, fixtures.offence(), null, false, first.caseNumber())))))
                 .extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("caseNumber", "taken"));
 
-        CaseId assessed = fixtures.assessing(fixtures.adult("万峰", Gender.MALE));
+        CaseId assessed = fixtures.assessing(person);
         int version = fixtures.version(assessed);
         assertThat(problems(() -> fixtures.as("cd.court.clerk", () -> management.decide(assessed, version, same))))
                 .extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("decision.caseNumber", "taken"));
         assertThat(fixtures.status(assessed)).isEqualTo(CaseStatus.ASSESSING);
         assertThat(jdbc.sql("SELECT count(*) FROM casefile_case").query(Long.class).single()).isEqualTo(cases + 1);
+
+        CaseId coDefendant = fixtures.as("cd.court.judge", () -> management.openDecided(new NewDecidedCase(
+                fixtures.adult("万山", Gender.MALE), fixtures.offence(), same)));
+        assertThat(directory.facts(coDefendant).orElseThrow().caseNumber()).as("one judgment, a case for each co-defendant")
+                .isEqualTo(first.caseNumber());
 
         String assessmentNumber = directory.facts(assessed).orElseThrow().caseNumber();
         CaseData.DecisionData keepsItsNumber = new CaseData.DecisionData(CorrectionType.PROBATION, assessmentNumber,

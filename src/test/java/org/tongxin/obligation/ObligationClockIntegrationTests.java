@@ -150,7 +150,7 @@ class ObligationClockIntegrationTests {
     @Test
     void aWarningComesTwoWorkingDaysBeforeTheDueDateAndOnlyOnce() {
         clock.setInstant(at("2025-09-26T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         ObligationView assessment = open(caseId, "assess.complete", "", "2025-09-26T10:00", "CD-CCA", "CD-COURT");
 
         scanAt(at("2025-10-13T23:59"));
@@ -177,7 +177,7 @@ class ObligationClockIntegrationTests {
     @Test
     void anOverdueStepGoesToTheOrganOneLevelUpAtOnceAndToTheCoordinationOfficeTwoWorkingDaysLater() {
         clock.setInstant(at("2025-09-26T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         management.grant(caseId, agency("A-CIVIL"), Participation.ASSISTING);
         ObligationView receipt = open(caseId, "docs.receipt", "", "2025-09-26T10:00", "CD-CCA", "CD-COURT");
         ObligationView delivery = open(caseId, "docs.deliver", "", "2025-09-26T10:00", "CD-COURT", "CD-CCA");
@@ -224,9 +224,9 @@ class ObligationClockIntegrationTests {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cases.as("city.cca", () -> directory.timeline(caseId)))
                 .extracting(TimelineItem::kind).contains("obligation.escalated", "obligation.overdue", "obligation.fulfilled-late",
-                        "case.decided"));
-        assertThat(cases.as("civil.worker", () -> directory.timeline(caseId))).as("the ledger is not an assisting department's business")
-                .extracting(TimelineItem::kind).contains("case.decided").noneMatch(kind -> kind.startsWith("obligation."));
+                        "assessment.entrusted"));
+        assertThat(cases.as("civil.worker", () -> directory.timeline(caseId)))
+                .as("neither the ledger nor the case's course is an assisting department's business (S8)").isEmpty();
         assertThat(cases.as("city.cca", () -> directory.timeline(caseId))).extracting(TimelineItem::text)
                 .contains("Overdue: Return the receipt (回执)", "Overdue step escalated to the level above: Deliver the legal documents");
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
@@ -237,7 +237,7 @@ class ObligationClockIntegrationTests {
     @Test
     void anOrganWithoutAParentGoesStraightToTheCoordinationOffice() {
         clock.setInstant(at("2025-09-26T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         ObligationView cityStep = open(caseId, "docs.receipt", "city", "2025-09-26T10:00", "A-CCA", "CD-COURT");
         scanAt(at("2025-10-10T00:05"));
         ObligationView escalated = reload(cityStep);
@@ -250,7 +250,7 @@ class ObligationClockIntegrationTests {
     @Test
     void pausedFulfilledAndWaivedStepsNeverTurnOverdue() {
         clock.setInstant(at("2025-09-26T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         ObligationView paused = open(caseId, "docs.receipt", "", "2025-09-26T10:00", "CD-CCA", "CD-COURT");
         ObligationView fulfilled = open(caseId, "docs.deliver", "", "2025-09-26T10:00", "CD-COURT", "CD-CCA");
         ObligationView waived = open(caseId, "docs.notify", "", "2025-09-26T10:00", "CD-COURT", "CD-CCA");
@@ -271,7 +271,7 @@ class ObligationClockIntegrationTests {
     @Test
     void twoScansAtOnceWarnAndEscalateEachStepOnlyOnce() throws Exception {
         clock.setInstant(at("2025-09-26T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         List<ObligationView> overdue = new ArrayList<>();
         List<ObligationView> warned = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -316,7 +316,7 @@ class ObligationClockIntegrationTests {
     @Test
     void anOfficialYearRecomputesTheProvisionalDueDatesAndReopensAStepNoLongerOverdue() {
         clock.setInstant(at("2026-12-28T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         ObligationView assessment = open(caseId, "assess.complete", "", "2026-12-28T10:00", "CD-CCA", "CD-COURT");
         ObligationView receipt = open(caseId, "docs.receipt", "", "2026-12-28T10:00", "CD-CCA", "CD-COURT");
         ObligationView settled = open(caseId, "docs.deliver", "", "2026-11-02T10:00", "CD-COURT", "CD-CCA");
@@ -379,7 +379,7 @@ class ObligationClockIntegrationTests {
     @Test
     void aScanBeforeAnyWarningOrDueTimeChangesNothing() {
         clock.setInstant(at("2025-09-26T10:00"));
-        CaseId caseId = cases.decided();
+        CaseId caseId = cases.withoutObligations();
         ObligationView receipt = open(caseId, "docs.receipt", "", "2025-09-26T10:00", "CD-CCA", "CD-COURT");
         scanAt(at("2025-09-28T23:59"));
         assertThat(reload(receipt).version()).isEqualTo(receipt.version());

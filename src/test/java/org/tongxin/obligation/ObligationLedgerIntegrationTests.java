@@ -71,7 +71,7 @@ class ObligationLedgerIntegrationTests {
         scheduler = new LedgerFixtures.SchedulerHold(dataSource);
         cases = new CaseFixtures(management, agencies, actors, jdbc, clock);
         ledgerFixtures = new LedgerFixtures(policies, jdbc);
-        caseId = cases.decided();
+        caseId = cases.withoutObligations();
         county = cases.agency("CD-CCA");
         court = cases.agency("CD-COURT");
     }
@@ -137,6 +137,16 @@ class ObligationLedgerIntegrationTests {
         assertThat(missed.deadlineAmount()).isNull();
         assertThat(missed.dueAt()).as("City A: 24 hours, holidays or not").isEqualTo(at("2025-10-01T15:20"));
         assertThat(missed.warnAt()).isNull();
+    }
+
+    @Test
+    void anImmediateStepDoneAfterItsAlertIsLateWhetherOrNotTheClockNoticedFirst() {
+        open("report.missed", "2025-09-30T15:20");
+        assertThat(ledger.fulfil(caseId, "report.missed", "", at("2025-10-01T15:21"), ActorRef.SYSTEM).orElseThrow().status())
+                .isEqualTo(ObligationStatus.FULFILLED_LATE);
+        open("report.missed", "in-time", "2025-09-30T15:20", false, false);
+        assertThat(ledger.fulfil(caseId, "report.missed", "in-time", at("2025-10-01T15:19"), ActorRef.SYSTEM).orElseThrow()
+                .status()).isEqualTo(ObligationStatus.FULFILLED);
     }
 
     @Test

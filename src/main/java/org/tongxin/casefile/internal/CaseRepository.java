@@ -121,12 +121,13 @@ public class CaseRepository {
     }
 
     /** Whether the organ already used the case number for another case (numbers are unique per decision organ). */
-    public boolean caseNumberTaken(AgencyId organ, String number, CaseId except) {
+    public boolean caseNumberTaken(AgencyId organ, String number, byte[] personHash, CaseId except) {
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM casefile_case WHERE decision_organ_id = :organ AND case_number = :number
-                                  AND id <> :except)""")
-                .param("organ", organ.value()).param("number", number).param("except", except.value()).query(Boolean.class)
-                .single();
+                SELECT EXISTS (SELECT 1 FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id
+                                WHERE c.decision_organ_id = :organ AND c.case_number = :number AND s.id_number_hash = :person
+                                  AND c.id <> :except)""")
+                .param("organ", organ.value()).param("number", number).param("person", personHash)
+                .param("except", except.value()).query(Boolean.class).single();
     }
 
     /** Saves when {@code c.version} is still current; false when someone else changed the case first. */

@@ -108,6 +108,7 @@ public class ObligationRepository {
     public void dueChanged(ObligationId id, Instant at, Instant previous, DueCalculator.Due due) {
         jdbc.sql("""
                 UPDATE obligation SET due_at = :dueAt, due_date = :dueDate, provisional = :provisional, warn_at = :warnAt,
+                    warned_at = CASE WHEN CAST(:warnAt AS TIMESTAMPTZ) > :at THEN NULL ELSE warned_at END,
                     previous_due_at = :previous, due_changed_at = :at, updated_at = :at, version = version + 1
                  WHERE id = :id""").param("id", id.value()).param("at", ts(at)).param("previous", ts(previous))
                 .param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate()).param("provisional", due.provisional())
