@@ -50,7 +50,6 @@ import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
 import org.tongxin.identity.Participation;
-import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.Downloads;
@@ -107,8 +106,9 @@ class CaseApi {
     @PostMapping
     @Operation(operationId = "openDecidedCase", summary = "Open a case decided without an entrusted assessment before it (decision organ)",
             description = "The subject, the offence and the decision (type, case number, dates, term, place of execution: "
-                    + "null countyAgencyId means the county agency serving the residence). The notification, delivery and "
-                    + "reporting (or transfer) obligations open from the date the decision takes effect.")
+                    + "null countyAgencyId means the county agency serving the residence; inCustody always sent, true or "
+                    + "false). The notification, delivery and reporting (or transfer) obligations open from the date the "
+                    + "decision takes effect.")
     ResponseEntity<CaseCreated> openDecided(@RequestBody NewDecidedCase body) {
         CaseId id = management.openDecided(body);
         reactions.settle();
@@ -144,11 +144,7 @@ class CaseApi {
     CaseResponse decide(@PathVariable UUID caseId, @RequestBody DecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Locale locale) {
-        int version = LockVersions.required(body.version(), ifMatch);
-        if (body.decision() == null) {
-            throw TongxinException.invalid("decision", "required");
-        }
-        management.decide(CaseId.of(caseId), version, body.decision());
+        management.decide(CaseId.of(caseId), LockVersions.required(body.version(), ifMatch), body.decision());
         return afterCommand(caseId, "api.decideCase", locale);
     }
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -188,13 +190,19 @@ class HandoverApi {
     record AttachmentCreated(UUID documentId, String fileName, String contentType, long size, String sha256) {
     }
 
+    /** The multipart form of an upload, as the API description shows it. */
+    record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+    }
+
     @PreAuthorize(CASE_STAFF)
     @PostMapping("/cases/{caseId}/attachments")
     @Operation(operationId = "uploadCaseAttachment", summary = "Upload a file for a case, to list as an item of a bundle (parties of the case; multipart field 'file')",
             description = "PDF, JPEG, PNG, DOCX or XLSX up to 10 MB; the content must match the type. Answers the documentId "
-                    + "to give in items[].documentId of a delivery or supplement.")
+                    + "to give in items[].documentId of a delivery or supplement.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
     ResponseEntity<AttachmentCreated> attach(@PathVariable UUID caseId,
-            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+            @Parameter(hidden = true) @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null) {
             throw TongxinException.invalid("file", "required");
         }

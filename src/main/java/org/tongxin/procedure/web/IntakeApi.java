@@ -62,7 +62,8 @@ class IntakeApi {
     @Operation(operationId = "entrustAssessment", summary = "Entrust a pre-sentence investigation assessment (decision organ; CCL art. 18)",
             description = "Opens the case (ASSESSING), generates the entrustment letter with its legal due date (10 working "
                     + "days, 5 for expedited cases) and delivers it with the materials to the assessing agency (null "
-                    + "assessingAgencyId: the county agency of the residence). 201 with the case's address in Location.")
+                    + "assessingAgencyId: the county agency of the residence). The flag expedited (速裁) is always sent, true "
+                    + "or false. 201 with the case's address in Location.")
     ResponseEntity<StepDone> entrust(@RequestBody Entrustment body) {
         CaseId caseId = intake.entrust(body);
         reactions.settle();
