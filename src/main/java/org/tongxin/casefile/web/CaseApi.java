@@ -57,6 +57,11 @@ import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
+import static org.tongxin.identity.CaseRoleRules.ARRIVAL;
+import static org.tongxin.identity.CaseRoleRules.CASE_TEAM;
+import static org.tongxin.identity.CaseRoleRules.COUNTY;
+import static org.tongxin.identity.CaseRoleRules.DECIDERS;
+
 /**
  * REST API of the case file: a case, its search, timeline and documents for the agencies with a lawful role in it (404
  * for everyone else, administrators included), and the intake commands of the case file (decide, withdraw, record the
@@ -69,11 +74,6 @@ import org.tongxin.shared.web.PageResult;
 @RequestMapping("/api/v1/cases")
 @Tag(name = "cases", description = "Case file: cases, search, timeline, documents and the case file's intake commands")
 class CaseApi {
-
-    static final String DECIDERS = "hasAnyRole('COURT_CLERK', 'JUDGE', 'POLICE_OFFICER')";
-    static final String COUNTY = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD')";
-    static final String ARRIVAL = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'PRISON_OFFICER', 'POLICE_OFFICER')";
-    static final String CASE_TEAM = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'OFFICE_OFFICER', 'OFFICE_HEAD')";
 
     private final CaseManagement management;
     private final CaseDirectory directory;

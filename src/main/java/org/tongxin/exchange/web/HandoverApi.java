@@ -51,6 +51,8 @@ import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+
 /**
  * REST API of the acknowledged handovers: the bundles of a case, one bundle with its rounds and copies, the receiver's
  * receipt or rejection, the sender's supplement, the copies the caller's agency received, the deliveries it must
@@ -62,11 +64,6 @@ import org.tongxin.shared.web.PageResult;
 @RequestMapping("/api/v1")
 @Tag(name = "handovers", description = "Acknowledged handovers: bundles, receipts, rejections, supplements, copies, documents")
 class HandoverApi {
-
-    /** Staff of the organs that send and receive bundles (administrators never take part in cases). */
-    static final String CASE_STAFF = "hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', "
-            + "'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', "
-            + "'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";
 
     private final Handovers handovers;
     private final AgencyDirectory agencies;

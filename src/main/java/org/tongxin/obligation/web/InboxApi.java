@@ -44,6 +44,9 @@ import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+import static org.tongxin.identity.CaseRoleRules.HEADS;
+
 /**
  * REST API of the obligation ledger as people work it: the caller's agency's inbox (open obligations, overdue first,
  * then by due time) and personal inbox, the counts for the navigation, the obligations of a case, the obligations
@@ -54,12 +57,6 @@ import org.tongxin.shared.web.PageResult;
 @RequestMapping("/api/v1")
 @Tag(name = "obligations", description = "Obligation ledger: inboxes, counts, escalations, taking and waiving")
 class InboxApi {
-
-    /** Staff of the organs that owe steps (administrators never take part in cases). */
-    static final String CASE_STAFF = "hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', "
-            + "'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', "
-            + "'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";
-    static final String HEADS = "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'JUDGE')";
 
     private final Inboxes inboxes;
     private final ObligationLedger ledger;

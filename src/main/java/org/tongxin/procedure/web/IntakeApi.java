@@ -27,6 +27,10 @@ import org.tongxin.procedure.IntakeRequests.Opinion;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.web.LockVersions;
 
+import static org.tongxin.identity.CaseRoleRules.COUNTY;
+import static org.tongxin.identity.CaseRoleRules.DECIDERS;
+import static org.tongxin.identity.CaseRoleRules.INSTITUTION;
+
 /**
  * REST API of the intake steps that span modules: each one changes the case, generates its legal document where the
  * step has one and delivers the bundle to the receiving organ (with the copies the law names), in one transaction.
@@ -38,10 +42,6 @@ import org.tongxin.shared.web.LockVersions;
 @RequestMapping("/api/v1")
 @Tag(name = "intake", description = "Intake procedure: entrustment, assessment opinion, notification, delivery, transfer, missing notice")
 class IntakeApi {
-
-    static final String DECIDERS = "hasAnyRole('COURT_CLERK', 'JUDGE', 'POLICE_OFFICER')";
-    static final String COUNTY = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD')";
-    static final String INSTITUTION = "hasAnyRole('PRISON_OFFICER', 'POLICE_OFFICER')";
 
     private final Intake intake;
     private final Handovers handovers;
