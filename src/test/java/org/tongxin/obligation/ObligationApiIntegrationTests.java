@@ -93,9 +93,8 @@ class ObligationApiIntegrationTests {
                 .expect(201).text("handoverId");
         settle();
         assertThat(obligation(caseId, "report.missed").get("status").asString()).isEqualTo("FULFILLED");
-        assertThat(ids(api.as("cd.proc").get("/api/v1/copies?size=100").expect(200).body().get("items"))).contains(notice);
-        assertThat(ids(api.as("cd.court.clerk").get("/api/v1/handovers/awaiting?size=100").expect(200).body().get("items")))
-                .contains(notice);
+        assertThat(ids(api.as("cd.proc").items("/api/v1/copies"))).contains(notice);
+        assertThat(ids(api.as("cd.court.clerk").items("/api/v1/handovers/awaiting"))).contains(notice);
         api.as("cd.county").post("/api/v1/cases/" + caseId + "/missing-notice", """
                 {"searchRecord": "再次通报：仍未找到社区矫正对象。"}""").expect(409);
 
@@ -172,7 +171,7 @@ class ObligationApiIntegrationTests {
 
     private List<String> escalated(String user, String caseId) {
         List<String> steps = new ArrayList<>();
-        api.as(user).get("/api/v1/escalations?size=100").expect(200).body().get("items").forEach(o -> {
+        api.as(user).items("/api/v1/escalations").forEach(o -> {
             if (o.get("caseId").asString().equals(caseId)) {
                 steps.add(o.get("stepId").asString());
             }
@@ -180,7 +179,7 @@ class ObligationApiIntegrationTests {
         return steps;
     }
 
-    private static List<String> ids(JsonNode items) {
+    private static List<String> ids(List<JsonNode> items) {
         List<String> ids = new ArrayList<>();
         items.forEach(i -> ids.add(i.get("id").asString()));
         return ids;

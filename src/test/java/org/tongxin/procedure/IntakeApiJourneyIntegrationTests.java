@@ -88,7 +88,7 @@ class IntakeApiJourneyIntegrationTests {
         JsonNode english = api.as("cd.county").in("en").get("/api/v1/inbox?caseId=" + caseId).expect(200).body().get("items").get(0);
         assertThat(english.get("stepName").asString()).isEqualTo("Complete the assessment and submit the opinion");
         assertThat(english.get("counterpartyAgency").get("name").asString()).isEqualTo("Chengdong District People's Court");
-        assertThat(api.as("cd.county").get("/api/v1/handovers/awaiting?size=100").expect(200).body().get("items"))
+        assertThat(api.as("cd.county").items("/api/v1/handovers/awaiting"))
                 .as("the entrustment letter awaits the county agency's answer")
                 .anyMatch(h -> h.get("caseId").asString().equals(caseId) && h.get("kind").asString().equals("ASSESSMENT_ENTRUSTMENT"));
 
@@ -255,7 +255,7 @@ class IntakeApiJourneyIntegrationTests {
 
     private List<String> copies(String user) {
         List<String> ids = new ArrayList<>();
-        api.as(user).get("/api/v1/copies?size=100").expect(200).body().get("items").forEach(h -> ids.add(h.get("id").asString()));
+        api.as(user).items("/api/v1/copies").forEach(h -> ids.add(h.get("id").asString()));
         return ids;
     }
 

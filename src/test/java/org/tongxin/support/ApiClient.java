@@ -55,6 +55,21 @@ public final class ApiClient {
             return perform(request(HttpMethod.GET, path));
         }
 
+        /**
+         * Every item of a paged list, page after page (size 100): lists shared with the rest of the test run (copies,
+         * escalations) may hold more than one page by the time a test looks.
+         */
+        public java.util.List<JsonNode> items(String path) {
+            java.util.List<JsonNode> all = new java.util.ArrayList<>();
+            for (int page = 0; ; page++) {
+                JsonNode body = get(path + (path.contains("?") ? "&" : "?") + "size=100&page=" + page).expect(200).body();
+                body.get("items").forEach(all::add);
+                if ((page + 1) * 100L >= body.get("total").asLong()) {
+                    return all;
+                }
+            }
+        }
+
         public Response post(String path, Object body) {
             return perform(withBody(request(HttpMethod.POST, path), body));
         }
