@@ -243,14 +243,6 @@ public class ObligationRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** Counts for the navigation: pending and overdue of an agency. */
-    public long[] counts(AgencyId agency) {
-        return jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE') FROM obligation
-                 WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
-                .param("a", agency.value()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-    }
-
     /** Counts for the navigation: pending, overdue, due soon (warning time reached) and assigned to one person. */
     public record Counts(long pending, long overdue, long dueSoon, long mine) {
     }
