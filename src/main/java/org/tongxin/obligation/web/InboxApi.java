@@ -103,7 +103,7 @@ class InboxApi {
         }
         PageResult<ObligationView> found = inboxes.inbox(new Inboxes.InboxFilter(caseId == null ? null : CaseId.of(caseId), step,
                 counterparty == null ? null : AgencyId.of(counterparty), mine, overdue), page(page, size));
-        return responses(found, "api.getInbox", locale);
+        return paged(found, "api.getInbox", locale);
     }
 
     @AnyAuthenticatedUser
@@ -117,9 +117,7 @@ class InboxApi {
     @GetMapping("/cases/{caseId}/obligations")
     @Operation(operationId = "listCaseObligations", summary = "Every obligation of a case, open and closed, for its parties")
     List<ObligationResponse> ofCase(@PathVariable UUID caseId, @Parameter(hidden = true) Locale locale) {
-        List<ObligationView> list = inboxes.ofCase(CaseId.of(caseId));
-        return responses(new PageResult<>(list, 0, Math.max(1, list.size()), list.size()), "api.listCaseObligations", locale)
-                .items();
+        return responses(inboxes.ofCase(CaseId.of(caseId)), "api.listCaseObligations", locale);
     }
 
     @AnyAuthenticatedUser
@@ -127,7 +125,7 @@ class InboxApi {
     @Operation(operationId = "listEscalations", summary = "Overdue obligations of other agencies escalated to the caller's agency, by due time")
     PageResult<ObligationResponse> escalations(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @Parameter(hidden = true) Locale locale) {
-        return responses(inboxes.escalatedToMe(page(page, size)), "api.listEscalations", locale);
+        return paged(inboxes.escalatedToMe(page(page, size)), "api.listEscalations", locale);
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -156,25 +154,29 @@ class InboxApi {
 
     private ObligationResponse one(ObligationId id, Locale locale) {
         ObligationView o = ledger.find(id).orElseThrow(TongxinException::notFound);
-        return responses(new PageResult<>(List.of(o), 0, 1, 1), "api.obligation", locale).items().getFirst();
+        return responses(List.of(o), "api.obligation", locale).getFirst();
     }
 
     private static PageQuery page(Integer page, Integer size) {
         return PageQuery.of(page, size, null, Set.of("due"), "due");
     }
 
-    private PageResult<ObligationResponse> responses(PageResult<ObligationView> page, String purpose, Locale locale) {
+    private PageResult<ObligationResponse> paged(PageResult<ObligationView> found, String purpose, Locale locale) {
+        return new PageResult<>(responses(found.items(), purpose, locale), found.page(), found.size(), found.total());
+    }
+
+    private List<ObligationResponse> responses(List<ObligationView> obligations, String purpose, Locale locale) {
         List<AgencyId> ids = new ArrayList<>();
-        page.items().forEach(o -> {
+        obligations.forEach(o -> {
             ids.add(o.owingAgencyId());
             ids.add(o.counterpartyAgencyId());
         });
         Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
-        Map<CaseId, CaseSummary> summaries = page.isEmpty() ? Map.of()
-                : cases.summaries(page.items().stream().map(ObligationView::caseId).distinct().toList(), purpose);
+        Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of()
+                : cases.summaries(obligations.stream().map(ObligationView::caseId).distinct().toList(), purpose);
         UUID me = currentUser.get().userId();
         Instant now = clock.instant();
-        return page.map(o -> {
+        return obligations.stream().map(o -> {
             ProcedureStep step = ledger.step(o);
             CaseSummary c = summaries.get(o.caseId());
             return new ObligationResponse(o.id(), o.caseId(), c == null ? null : c.caseNumber(), c == null ? null : c.subjectName(),
@@ -184,6 +186,6 @@ class InboxApi {
                     o.startedAt(), o.pausedAt(), o.pauseReason(), o.previousDueAt(), o.escalationLevel(),
                     me != null && me.equals(o.assigneeUserId()), o.assigneeUserId(), o.fulfilledAt(), o.waivedAt(),
                     o.waiverReason(), o.version());
-        });
+        }).toList();
     }
 }
