@@ -63,15 +63,15 @@ class ObligationApiIntegrationTests {
         clock.setInstant(MONDAY.toInstant());
         String caseId = openCase("（2025）城东刑初911号", 81);
         settle();
-        JsonNode report = line("cd.county", caseId, "report.self");
+        JsonNode report = api.as("cd.county").inboxLine(caseId, "report.self");
         assertThat(report.get("dueDate").asString()).as("20 Oct + 10 days").isEqualTo("2025-10-30");
 
         // Eleven days on nobody has come, and the court has neither notified nor delivered.
         clock.setInstant(ZonedDateTime.of(2025, 10, 31, 10, 0, 0, 0, LegalTime.ZONE).toInstant());
         obligationClock.scanNow();
         settle();
-        assertThat(line("cd.county", caseId, "report.self").get("status").asString()).isEqualTo("OVERDUE");
-        JsonNode missed = line("cd.county", caseId, "report.missed");
+        assertThat(api.as("cd.county").inboxLine(caseId, "report.self").get("status").asString()).isEqualTo("OVERDUE");
+        JsonNode missed = api.as("cd.county").inboxLine(caseId, "report.missed");
         assertThat(missed.get("alertOnly").asBoolean()).as("immediately: an alert, no counted date").isTrue();
         assertThat(missed.get("counterpartyAgency").get("name").asString()).isEqualTo("城东区人民法院");
         assertThat(api.as("cd.county").get("/api/v1/cases/" + caseId).expect(200).text("arrivalState")).isEqualTo("MISSING");
@@ -92,7 +92,7 @@ class ObligationApiIntegrationTests {
                 {"searchRecord": "10月31日电话联系本人及家属未果，走访居住地无人，已请东门派出所协助查找。"}""")
                 .expect(201).text("handoverId");
         settle();
-        assertThat(obligation(caseId, "report.missed").get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(api.as("cd.county").obligation(caseId, "report.missed").get("status").asString()).isEqualTo("FULFILLED");
         assertThat(ids(api.as("cd.proc").items("/api/v1/copies"))).contains(notice);
         assertThat(ids(api.as("cd.court.clerk").items("/api/v1/handovers/awaiting"))).contains(notice);
         api.as("cd.county").post("/api/v1/cases/" + caseId + "/missing-notice", """
@@ -113,7 +113,7 @@ class ObligationApiIntegrationTests {
         clock.setInstant(MONDAY.toInstant());
         String caseId = openCase("（2025）城东刑初912号", 82);
         settle();
-        JsonNode notify = line("cd.court.clerk", caseId, "docs.notify");
+        JsonNode notify = api.as("cd.court.clerk").inboxLine(caseId, "docs.notify");
         String path = "/api/v1/obligations/" + notify.get("id").asString() + "/waiver";
         int version = notify.get("version").asInt();
         Response clerk = api.as("cd.court.clerk").post(path, "{\"version\": " + version + ", \"reason\": \"通知书已随法律文书一并送达\"}");
@@ -152,21 +152,6 @@ class ObligationApiIntegrationTests {
 
     private void settle() {
         assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
-    }
-
-    private JsonNode line(String user, String caseId, String step) {
-        JsonNode items = api.as(user).get("/api/v1/inbox?caseId=" + caseId + "&step=" + step).expect(200).body().get("items");
-        assertThat(items).as("%s in the inbox of %s", step, user).hasSize(1);
-        return items.get(0);
-    }
-
-    private JsonNode obligation(String caseId, String step) {
-        for (JsonNode o : api.as("cd.county").get("/api/v1/cases/" + caseId + "/obligations").expect(200).body()) {
-            if (o.get("stepId").asString().equals(step)) {
-                return o;
-            }
-        }
-        throw new AssertionError("no obligation " + step);
     }
 
     private List<String> escalated(String user, String caseId) {

@@ -73,7 +73,7 @@ class IntakeApiJourneyIntegrationTests {
         String caseId = entrusted.text("caseId");
         assertThat(entrusted.raw().getHeader("Location")).isEqualTo("/api/v1/cases/" + caseId);
         settle();
-        JsonNode assess = inboxLine("cd.county", caseId, Steps.ASSESS);
+        JsonNode assess = api.as("cd.county").inboxLine(caseId, Steps.ASSESS);
         assertThat(assess.get("dueDate").asString()).isEqualTo("2025-10-16");
         assertThat(assess.get("status").asString()).isEqualTo("OPEN");
         assertThat(assess.get("stepName").asString()).isEqualTo("完成调查评估并提交意见");
@@ -104,7 +104,7 @@ class IntakeApiJourneyIntegrationTests {
                  "reasons": "符合社区矫正条件", "contact": "李矫正官"}""").expect(201);
         String opinionHandover = opinion.text("handoverId");
         settle();
-        assertThat(obligation(caseId, Steps.ASSESS).get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(api.as("cd.county").obligation(caseId, Steps.ASSESS).get("status").asString()).isEqualTo("FULFILLED");
         assertThat(copies("cd.proc")).contains(opinionHandover);
 
         // The court decides probation, effective today: notification and delivery in 5 and 10 days, the subject's report in 10.
@@ -116,9 +116,9 @@ class IntakeApiJourneyIntegrationTests {
         assertThat(decided.text("status")).isEqualTo("INTAKE");
         settle();
         // 29 Sep + 5 days = 4 Oct, a holiday: the period ends on the first working day after it, 9 Oct.
-        assertThat(inboxLine("cd.court.clerk", caseId, Steps.NOTIFY).get("dueDate").asString()).isEqualTo("2025-10-09");
-        assertThat(inboxLine("cd.court.clerk", caseId, Steps.DELIVER).get("dueDate").asString()).isEqualTo("2025-10-09");
-        JsonNode report = inboxLine("cd.county", caseId, Steps.REPORT);
+        assertThat(api.as("cd.court.clerk").inboxLine(caseId, Steps.NOTIFY).get("dueDate").asString()).isEqualTo("2025-10-09");
+        assertThat(api.as("cd.court.clerk").inboxLine(caseId, Steps.DELIVER).get("dueDate").asString()).isEqualTo("2025-10-09");
+        JsonNode report = api.as("cd.county").inboxLine(caseId, Steps.REPORT);
         assertThat(report.get("dueDate").asString()).isEqualTo("2025-10-09");
         assertThat(report.get("owedBySubject").asBoolean()).as("the county agency watches the subject's step").isTrue();
 
@@ -133,11 +133,11 @@ class IntakeApiJourneyIntegrationTests {
         String bundle = delivered.text("handoverId");
         assertThat(delivered.raw().getHeader("Location")).isEqualTo("/api/v1/handovers/" + bundle);
         settle();
-        assertThat(obligation(caseId, Steps.DELIVER).get("status").asString()).isEqualTo("FULFILLED");
-        assertThat(obligation(caseId, Steps.NOTIFY).get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(api.as("cd.county").obligation(caseId, Steps.DELIVER).get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(api.as("cd.county").obligation(caseId, Steps.NOTIFY).get("status").asString()).isEqualTo("FULFILLED");
         assertThat(copies("cd.proc")).contains(bundle);
         assertThat(copies("cd.police")).contains(bundle);
-        JsonNode receipt = inboxLine("cd.county", caseId, Steps.RECEIPT);
+        JsonNode receipt = api.as("cd.county").inboxLine(caseId, Steps.RECEIPT);
         assertThat(receipt.get("dueDate").asString()).as("29 Sep + 5 days ends on a holiday: 9 Oct").isEqualTo("2025-10-09");
         assertThat(api.as("cd.proc").get("/api/v1/handovers/" + bundle + "/documents/" + judgmentDocument).expect(200)
                 .raw().getContentType()).isEqualTo("application/pdf");
@@ -147,8 +147,8 @@ class IntakeApiJourneyIntegrationTests {
                 {"version": %d, "problems": [{"kind": "MISSING", "code": "GUARANTEE", "note": "缺接受社区矫正保证书"}]}"""
                 .formatted(handoverVersion("cd.county", bundle))).expect(200);
         settle();
-        assertThat(obligation(caseId, Steps.RECEIPT).get("status").asString()).isEqualTo("PAUSED");
-        JsonNode supplement = inboxLine("cd.court.clerk", caseId, Steps.SUPPLEMENT);
+        assertThat(api.as("cd.county").obligation(caseId, Steps.RECEIPT).get("status").asString()).isEqualTo("PAUSED");
+        JsonNode supplement = api.as("cd.court.clerk").inboxLine(caseId, Steps.SUPPLEMENT);
         assertThat(supplement.get("dueDate").asString()).isEqualTo("2025-10-09");
         assertThat(api.as("cd.court.clerk").get("/api/v1/handovers/" + bundle).expect(200).body().get("openProblems"))
                 .singleElement().satisfies(p -> assertThat(p.get("code").asString()).isEqualTo("GUARANTEE"));
@@ -159,13 +159,13 @@ class IntakeApiJourneyIntegrationTests {
                 {"version": %d, "items": [{"code": "GUARANTEE", "title": "接受社区矫正保证书"}], "note": "补送保证书"}"""
                 .formatted(handoverVersion("cd.court.clerk", bundle))).expect(200);
         settle();
-        assertThat(obligation(caseId, Steps.RECEIPT).get("status").asString()).isEqualTo("OPEN");
+        assertThat(api.as("cd.county").obligation(caseId, Steps.RECEIPT).get("status").asString()).isEqualTo("OPEN");
         Response receipted = api.as("cd.county").perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/api/v1/handovers/" + bundle + "/receipt").header("If-Match", "\"" + handoverVersion("cd.county", bundle) + "\""))
                 .expect(200);
         assertThat(receipted.text("status")).isEqualTo("RECEIPTED");
         settle();
-        assertThat(obligation(caseId, Steps.RECEIPT).get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(api.as("cd.county").obligation(caseId, Steps.RECEIPT).get("status").asString()).isEqualTo("FULFILLED");
         String receiptDocument = receipted.text("receiptDocumentId");
         assertThat(api.as("cd.proc").get("/api/v1/handovers/" + bundle + "/documents/" + receiptDocument).expect(200)
                 .raw().getHeader("Content-Disposition")).startsWith("attachment");
@@ -174,7 +174,7 @@ class IntakeApiJourneyIntegrationTests {
         api.as("cd.county").post("/api/v1/cases/" + caseId + "/arrival", """
                 {"version": %d}""".formatted(caseVersion("cd.county", caseId))).expect(200);
         settle();
-        assertThat(obligation(caseId, Steps.REPORT).get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(api.as("cd.county").obligation(caseId, Steps.REPORT).get("status").asString()).isEqualTo("FULFILLED");
         api.as("cd.county").put("/api/v1/cases/" + caseId + "/office", """
                 {"version": %d, "officeId": "%s"}""".formatted(caseVersion("cd.county", caseId), office)).expect(200);
         Response registered = api.as("cd.county").post("/api/v1/cases/" + caseId + "/registration", """
@@ -184,11 +184,11 @@ class IntakeApiJourneyIntegrationTests {
 
         // The judicial office finds the entrusted steps in its inbox and carries them out.
         for (String step : List.of(Steps.TEAM, Steps.PLAN, Steps.ANNOUNCE)) {
-            assertThat(inboxLine("cd.dm", caseId, step).get("owingAgency").get("name").asString()).as(step)
+            assertThat(api.as("cd.dm").inboxLine(caseId, step).get("owingAgency").get("name").asString()).as(step)
                     .isEqualTo("东门街道司法所");
         }
         LocalDate registeredOn = LegalTime.dateOf(clock.instant());
-        assertThat(LocalDate.parse(inboxLine("cd.dm", caseId, Steps.PLAN).get("dueDate").asString()))
+        assertThat(LocalDate.parse(api.as("cd.dm").inboxLine(caseId, Steps.PLAN).get("dueDate").asString()))
                 .as("City A: one month").isAfterOrEqualTo(registeredOn.plusMonths(1));
         api.as("cd.dm").put("/api/v1/cases/" + caseId + "/team", """
                 {"version": %d, "members": [
@@ -235,22 +235,6 @@ class IntakeApiJourneyIntegrationTests {
 
     private void settle() {
         assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
-    }
-
-    /** The caller's inbox line of a step of the case (it must be there, exactly once). */
-    private JsonNode inboxLine(String user, String caseId, String step) {
-        JsonNode items = api.as(user).get("/api/v1/inbox?caseId=" + caseId + "&step=" + step).expect(200).body().get("items");
-        assertThat(items).as("%s in the inbox of %s", step, user).hasSize(1);
-        return items.get(0);
-    }
-
-    private JsonNode obligation(String caseId, String step) {
-        for (JsonNode o : api.as("cd.county").get("/api/v1/cases/" + caseId + "/obligations").expect(200).body()) {
-            if (o.get("stepId").asString().equals(step)) {
-                return o;
-            }
-        }
-        throw new AssertionError("no obligation " + step);
     }
 
     private List<String> copies(String user) {

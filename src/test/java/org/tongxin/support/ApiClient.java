@@ -70,6 +70,23 @@ public final class ApiClient {
             }
         }
 
+        /** The caller's inbox line for a step of a case: it must be there, exactly once. */
+        public JsonNode inboxLine(String caseId, String step) {
+            JsonNode items = get("/api/v1/inbox?caseId=" + caseId + "&step=" + step).expect(200).body().get("items");
+            assertThat(items).as("%s in the inbox of %s", step, username).hasSize(1);
+            return items.get(0);
+        }
+
+        /** A step's obligation among the case's obligations as the caller sees them (the first instance). */
+        public JsonNode obligation(String caseId, String step) {
+            for (JsonNode o : get("/api/v1/cases/" + caseId + "/obligations").expect(200).body()) {
+                if (o.get("stepId").asString().equals(step)) {
+                    return o;
+                }
+            }
+            throw new AssertionError("no obligation " + step + " in case " + caseId + " for " + username);
+        }
+
         public Response post(String path, Object body) {
             return perform(withBody(request(HttpMethod.POST, path), body));
         }
