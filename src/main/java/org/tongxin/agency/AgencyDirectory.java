@@ -49,6 +49,16 @@ public class AgencyDirectory {
         return agencies.findAll(ids).stream().collect(Collectors.toMap(AgencyView::id, Function.identity()));
     }
 
+    /** The names of these agencies in the reader's language (one query; unknown and null ids are left out). */
+    @Transactional(readOnly = true)
+    public Map<AgencyId, AgencyName> names(Collection<AgencyId> ids, java.util.Locale locale) {
+        List<AgencyId> known = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (known.isEmpty()) {
+            return Map.of();
+        }
+        return agencies.findAll(known).stream().collect(Collectors.toMap(AgencyView::id, a -> AgencyName.of(a, locale)));
+    }
+
     @Transactional(readOnly = true)
     public PageResult<AgencyView> search(AgencyQuery query, PageQuery page) {
         return agencies.search(query, page);

@@ -316,6 +316,21 @@ public class Handovers {
         return new Attachment(info.fileName(), info.contentType(), bytes);
     }
 
+    /**
+     * Uploads a file for a case (to list as an item of a bundle): for a party of the case entitled to its documents
+     * (404 without a lawful role, 403 with another one). The upload is checked by the document module (allow-listed
+     * types, size, content matching the type) and audited there.
+     */
+    @Transactional
+    public DocumentInfo attach(CaseId caseId, String fileName, String contentType, java.io.InputStream content) {
+        CaseAccessDecision decision = cases.access(caseId);
+        if (!decision.holdsAny(CaseDirectory.PROTECTED_FIELDS)) {
+            throw TongxinException.forbidden("NO_RIGHT_TO_ATTACH");
+        }
+        DocumentId id = documents.upload(caseId.value(), fileName, contentType, content);
+        return documents.info(id).orElseThrow();
+    }
+
     /** A document's bytes with its name and type, for a download. */
     public record Attachment(String fileName, String contentType, byte[] content) {
     }

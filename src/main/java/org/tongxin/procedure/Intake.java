@@ -57,6 +57,7 @@ public class Intake {
     static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
     static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
     static final Set<Role> INSTITUTION = EnumSet.of(Role.PRISON_OFFICER, Role.POLICE_OFFICER);
+    static final int MAX_CONTACT = 100;
 
     private final CaseManagement caseManagement;
     private final CaseDirectory cases;
@@ -89,6 +90,7 @@ public class Intake {
     public CaseId entrust(Entrustment request) {
         FieldProblems problems = new FieldProblems();
         List<NewItem> materials = items(request.materials(), "materials", problems);
+        contact(request.contact(), problems);
         problems.throwIfAny();
         CaseId caseId = caseManagement.entrustAssessment(new NewAssessment(request.subject(), request.offence(),
                 request.assessingAgencyId(), request.expedited(), request.caseNumber()));
@@ -127,6 +129,7 @@ public class Intake {
             problems.add("opinion", "required");
         }
         String reasons = text(request.reasons(), "reasons", 5, 3000, problems);
+        contact(request.contact(), problems);
         problems.throwIfAny();
         AgencyView assessing = agencies.get(c.countyAgencyId());
         AgencyId procuratorate = agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, assessing.divisionCode()).stream()
@@ -273,6 +276,13 @@ public class Intake {
             }
         }
         return items;
+    }
+
+    /** The contact person named in a letter: a name and perhaps a phone, printed as given. */
+    private static void contact(String contact, FieldProblems problems) {
+        if (contact != null && contact.strip().length() > MAX_CONTACT) {
+            problems.add("contact", "maxLength", MAX_CONTACT);
+        }
     }
 
     private static String note(Delivery request) {

@@ -54,4 +54,30 @@ class OpenApiIntegrationTests {
         assertThat(operations).isGreaterThanOrEqualTo(29);
         assertThat(api.get("components").get("securitySchemes").has("bearerToken")).isTrue();
     }
+
+    /** Every intake step doable in the pages is an operation of the API, documented where people look for it. */
+    static final Set<String> INTAKE_OPERATIONS = Set.of(
+            "entrustAssessment", "submitAssessmentOpinion", "notifyCountyAgency", "deliverLegalDocuments", "transferSubject",
+            "receiveTransfer", "notifyMissingSubject", "openDecidedCase", "getCase", "searchCases", "decideCase", "withdrawCase",
+            "recordArrival", "assignOffice", "registerCase", "formTeam", "makePlan", "announceEntry", "getCaseTimeline",
+            "listCaseDocuments", "downloadCaseDocument", "getInbox", "getInboxCounts", "listCaseObligations", "listEscalations",
+            "takeObligation", "waiveObligation", "listCaseHandovers", "getHandover", "receiptHandover", "rejectHandover",
+            "supplementHandover", "listCopiesToMe", "listHandoversAwaitingMe", "downloadHandoverDocument", "uploadCaseAttachment");
+
+    @Test
+    void everyIntakeStepIsADocumentedOperation() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+        java.util.Map<String, JsonNode> operations = new java.util.HashMap<>();
+        for (var path : api.get("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                operations.put(operation.getValue().get("operationId").asString(), operation.getValue());
+            }
+        }
+        assertThat(operations.keySet()).containsAll(INTAKE_OPERATIONS);
+        assertThat(operations.get("searchCases").get("requestBody")).as("search filters travel in the body").isNotNull();
+        assertThat(operations.get("uploadCaseAttachment").get("requestBody").get("content").has("multipart/form-data")).isTrue();
+        assertThat(operations.get("entrustAssessment").get("tags").get(0).asString()).isEqualTo("intake");
+        assertThat(operations.get("getInbox").get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("caseId", "step", "counterparty", "mine", "overdue", "page", "size");
+    }
 }

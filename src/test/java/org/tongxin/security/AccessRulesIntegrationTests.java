@@ -39,6 +39,17 @@ class AccessRulesIntegrationTests {
     static final String PUBLIC = "PUBLIC";
     static final String ID = "00000000-0000-0000-0000-000000000000";
 
+    /** The decision organs' staff. */
+    static final Set<String> DECIDERS = Set.of("COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+    /** The county community correction agency's staff. */
+    static final Set<String> COUNTY = Set.of("COUNTY_OFFICER", "COUNTY_HEAD");
+    /** Those who carry out the intake after registration: the county agency and the judicial offices. */
+    static final Set<String> CASE_TEAM = Set.of("COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+    /** Every role that may take part in a case (not the three administrators). */
+    static final Set<String> CASE_STAFF = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
+            "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER",
+            "SOCIAL_WORKER");
+
     /** Who may call each endpoint: PUBLIC, ANY logged-in user, or the roles named. */
     static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
 
@@ -156,10 +167,51 @@ class AccessRulesIntegrationTests {
         rule("PUT /api/v1/policy/drafts/{id}/settings", "CITY_COORDINATOR");
         rule("POST /api/v1/policy/drafts/{id}/publish", "CITY_COORDINATOR");
         rule("DELETE /api/v1/policy/drafts/{id}", "CITY_COORDINATOR");
+        // Cases: reads for every logged-in caller (the case decides: 404 without a lawful role), commands by role.
+        rule("POST /api/v1/assessments", DECIDERS);
+        rule("POST /api/v1/cases", DECIDERS);
+        rule("GET /api/v1/cases/{caseId}", ANY);
+        rule("POST /api/v1/cases/search", ANY);
+        rule("POST /api/v1/cases/{caseId}/decision", DECIDERS);
+        rule("POST /api/v1/cases/{caseId}/withdrawal", DECIDERS);
+        rule("POST /api/v1/cases/{caseId}/arrival", "COUNTY_OFFICER", "COUNTY_HEAD", "PRISON_OFFICER", "POLICE_OFFICER");
+        rule("PUT /api/v1/cases/{caseId}/office", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/registration", COUNTY);
+        rule("PUT /api/v1/cases/{caseId}/team", CASE_TEAM);
+        rule("POST /api/v1/cases/{caseId}/plans", CASE_TEAM);
+        rule("POST /api/v1/cases/{caseId}/announcement", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/timeline", ANY);
+        rule("GET /api/v1/cases/{caseId}/documents", ANY);
+        rule("GET /api/v1/cases/{caseId}/documents/{documentId}", ANY);
+        rule("POST /api/v1/cases/{caseId}/assessment-opinion", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/execution-notice", DECIDERS);
+        rule("POST /api/v1/cases/{caseId}/legal-documents", DECIDERS);
+        rule("POST /api/v1/cases/{caseId}/transfer", "PRISON_OFFICER", "POLICE_OFFICER");
+        rule("POST /api/v1/handovers/{id}/transfer-receipt", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/missing-notice", COUNTY);
+        rule("GET /api/v1/inbox", ANY);
+        rule("GET /api/v1/inbox/counts", ANY);
+        rule("GET /api/v1/cases/{caseId}/obligations", ANY);
+        rule("GET /api/v1/escalations", ANY);
+        rule("POST /api/v1/obligations/{id}/take", CASE_STAFF);
+        rule("POST /api/v1/obligations/{id}/waiver", "COUNTY_HEAD", "OFFICE_HEAD", "JUDGE");
+        rule("GET /api/v1/cases/{caseId}/handovers", ANY);
+        rule("GET /api/v1/handovers/{id}", ANY);
+        rule("POST /api/v1/handovers/{id}/receipt", CASE_STAFF);
+        rule("POST /api/v1/handovers/{id}/rejection", CASE_STAFF);
+        rule("POST /api/v1/handovers/{id}/supplement", CASE_STAFF);
+        rule("GET /api/v1/copies", ANY);
+        rule("GET /api/v1/handovers/awaiting", ANY);
+        rule("GET /api/v1/handovers/{id}/documents/{documentId}", ANY);
+        rule("POST /api/v1/cases/{caseId}/attachments", CASE_STAFF);
     }
 
     static void rule(String endpoint, String... who) {
         RULES.put(endpoint, Set.of(who));
+    }
+
+    static void rule(String endpoint, Set<String> who) {
+        RULES.put(endpoint, who);
     }
 
     /** A caller of each kind: username in the City A demo, and the role that decides. */
@@ -288,7 +340,8 @@ class AccessRulesIntegrationTests {
         // policy tests discard before they use that model).
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
-                        .replace("{region}", "110000").replace("{stepId}", "docs.receipt"));
+                        .replace("{region}", "110000").replace("{stepId}", "docs.receipt")
+                        .replace("{caseId}", ID).replace("{documentId}", ID));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

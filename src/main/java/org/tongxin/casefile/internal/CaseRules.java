@@ -35,7 +35,7 @@ public class CaseRules {
 
     public void subject(SubjectData s, LocalDate offenceDate, LocalDate today, String prefix, FieldProblems problems) {
         if (s == null) {
-            problems.add(prefix, "required");
+            problems.add(prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix, "required");
             return;
         }
         if (s.name() == null || s.name().isBlank()) {
@@ -92,6 +92,12 @@ public class CaseRules {
             if (s.guardianPhone() == null || s.guardianPhone().isBlank()) {
                 problems.add(prefix + "guardianPhone", "guardianForMinor");
             }
+        }
+        if (s.guardianName() != null && !s.guardianName().isBlank() && !NAME.matcher(s.guardianName().strip()).matches()) {
+            problems.add(prefix + "guardianName", "personName");
+        }
+        if (s.guardianRelation() != null && s.guardianRelation().strip().length() > 20) {
+            problems.add(prefix + "guardianRelation", "maxLength", 20);
         }
         if (s.guardianPhone() != null && !s.guardianPhone().isBlank() && !MOBILE.matcher(s.guardianPhone().strip()).matches()
                 && !LANDLINE.matcher(s.guardianPhone().strip()).matches()) {
@@ -184,6 +190,10 @@ public class CaseRules {
         }
         for (int i = 0; i < members.size(); i++) {
             CaseData.TeamMember m = members.get(i);
+            if (m == null) {
+                problems.add("members[" + i + "]", "required");
+                continue;
+            }
             if (m.name() == null || m.name().isBlank() || !NAME.matcher(m.name().strip()).matches()) {
                 problems.add("members[" + i + "].name", m.name() == null || m.name().isBlank() ? "required" : "personName");
             }
@@ -194,7 +204,7 @@ public class CaseRules {
                 problems.add("members[" + i + "].gender", "required");
             }
         }
-        if (subjectGender == Gender.FEMALE && members.stream().noneMatch(m -> m.gender() == Gender.FEMALE)) {
+        if (subjectGender == Gender.FEMALE && members.stream().noneMatch(m -> m != null && m.gender() == Gender.FEMALE)) {
             problems.add("members", "womanInTeam");
         }
     }

@@ -256,12 +256,18 @@ public class ObligationRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** Counts for the navigation: pending and overdue of an agency. */
-    public long[] counts(AgencyId agency) {
+    /** Counts for the navigation: pending, overdue, due soon (warning time reached) and assigned to one person. */
+    public record Counts(long pending, long overdue, long dueSoon, long mine) {
+    }
+
+    public Counts counts(AgencyId agency, UUID user, Instant now) {
         return jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE') FROM obligation
-                 WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
-                .param("a", agency.value()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE'),
+                       count(*) FILTER (WHERE status = 'OPEN' AND warn_at <= :now),
+                       count(*) FILTER (WHERE assignee_user_id = :user)
+                  FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
+                .param("a", agency.value()).param("user", user).param("now", ts(now))
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
     }
 
     /** Overdue obligations escalated to an agency that are still pending. */

@@ -2,6 +2,7 @@ package org.tongxin.shared.jdbc;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,19 @@ public class EventQuiescence {
     private static final Duration POLL = Duration.ofMillis(25);
 
     private final JdbcClient jdbc;
+    private final Duration settleLimit;
 
-    EventQuiescence(JdbcClient jdbc) {
+    EventQuiescence(JdbcClient jdbc, @Value("${tongxin.api.settle-timeout:PT2S}") Duration settleLimit) {
         this.jdbc = jdbc;
+        this.settleLimit = settleLimit;
+    }
+
+    /**
+     * After a person's command (a page or an API call): waits the configured short bound
+     * ({@code tongxin.api.settle-timeout}, 2 s by default) so that a reader right after it sees the reactions.
+     */
+    public boolean settle() {
+        return await(settleLimit);
     }
 
     /** Waits up to {@code limit} for the reactions in flight to complete; returns whether they did. */

@@ -1,0 +1,84 @@
+package org.tongxin.obligation;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.obligation.internal.ObligationRepository;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+/**
+ * The ledger as people read it: the caller's agency's inbox (its open obligations, overdue first, then by due time),
+ * the caller's personal inbox, the counts the navigation shows, the obligations escalated to the caller's agency,
+ * and the obligations of one case for its parties (404 for anyone else). Administrators have no inbox: they never
+ * take part in cases (SECURITY.md S5).
+ */
+@Component
+public class Inboxes {
+
+    private final ObligationRepository obligations;
+    private final CaseDirectory cases;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    Inboxes(ObligationRepository obligations, CaseDirectory cases, CurrentUser currentUser, Clock clock) {
+        this.obligations = obligations;
+        this.cases = cases;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Filters of an inbox: one case, one step, one counterparty, only the caller's own, only overdue ones. */
+    public record InboxFilter(CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly) {
+    }
+
+    /** Pending obligations of the caller's agency, overdue, due soon (warning time reached) and the caller's own. */
+    public record InboxCounts(long pending, long overdue, long dueSoon, long mine) {
+    }
+
+    /** Open obligations of the caller's agency (or, with {@code mine}, taken by the caller), overdue first, then by due time. */
+    @Transactional(readOnly = true)
+    public PageResult<ObligationView> inbox(InboxFilter filter, PageQuery page) {
+        TongxinPrincipal me = currentUser.get();
+        if (me.isAdmin()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return obligations.inbox(new ObligationRepository.InboxFilter(me.agency(), filter.mine() ? me.userId() : null,
+                filter.caseId(), filter.stepId(), filter.counterparty(), filter.overdueOnly()), page);
+    }
+
+    @Transactional(readOnly = true)
+    public InboxCounts counts() {
+        TongxinPrincipal me = currentUser.get();
+        if (me.isAdmin()) {
+            return new InboxCounts(0, 0, 0, 0);
+        }
+        ObligationRepository.Counts c = obligations.counts(me.agency(), me.userId(), clock.instant());
+        return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine());
+    }
+
+    /** Pending obligations of other agencies escalated to the caller's agency (it oversees them), by due time. */
+    @Transactional(readOnly = true)
+    public PageResult<ObligationView> escalatedToMe(PageQuery page) {
+        TongxinPrincipal me = currentUser.get();
+        if (me.isAdmin()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return obligations.escalatedTo(me.agency(), page);
+    }
+
+    /** Every obligation of a case, for its parties (404 for anyone without a lawful role in it). */
+    @Transactional(readOnly = true)
+    public List<ObligationView> ofCase(CaseId caseId) {
+        cases.access(caseId);
+        return obligations.forCase(caseId);
+    }
+}

@@ -1,0 +1,191 @@
+package org.tongxin.obligation.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyName;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseViews.CaseSummary;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.obligation.Inboxes;
+import org.tongxin.obligation.ObligationId;
+import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.obligation.ObligationView;
+import org.tongxin.policy.DeadlineKind;
+import org.tongxin.policy.ProcedureStep;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.security.AnyAuthenticatedUser;
+import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+import static org.tongxin.identity.CaseRoleRules.HEADS;
+
+/**
+ * REST API of the obligation ledger as people work it: the caller's agency's inbox (open obligations, overdue first,
+ * then by due time) and personal inbox, the counts for the navigation, the obligations of a case, the obligations
+ * escalated to the caller's agency, taking one into one's own inbox and waiving one (heads of the owing agency). Each
+ * obligation names its step in the caller's language with its legal basis and the legal due date.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "obligations", description = "Obligation ledger: inboxes, counts, escalations, taking and waiving")
+class InboxApi {
+
+    private final Inboxes inboxes;
+    private final ObligationLedger ledger;
+    private final CaseDirectory cases;
+    private final AgencyDirectory agencies;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    InboxApi(Inboxes inboxes, ObligationLedger ledger, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
+            Clock clock) {
+        this.inboxes = inboxes;
+        this.ledger = ledger;
+        this.cases = cases;
+        this.agencies = agencies;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * An obligation for its reader: the step's name (Accept-Language) and legal basis, the legal due date
+     * ({@code dueDate}, China Standard Time) and exact due time, whether it is only an alert ("immediately",
+     * "promptly"), provisional (counted on a calendar year whose notice is not out yet), owed by the subject (watched
+     * by the owing agency), and the case it belongs to when the reader may see it.
+     */
+    record ObligationResponse(ObligationId id, CaseId caseId, String caseNumber, String subjectName, boolean subjectMasked,
+            String stepId, String stepName, String legalBasis, DeadlineKind deadlineKind, Integer deadlineAmount,
+            ObligationStatus status, LocalDate dueDate, Instant dueAt, boolean alertOnly, boolean provisional, boolean dueSoon,
+            boolean owedBySubject, AgencyName owingAgency, AgencyName counterpartyAgency, Instant startedAt, Instant pausedAt,
+            String pauseReason, Instant previousDueAt, int escalationLevel, boolean assignedToMe, UUID assigneeUserId,
+            Instant fulfilledAt, Instant waivedAt, String waiverReason, int version) {
+    }
+
+    @AnyAuthenticatedUser
+    @GetMapping("/inbox")
+    @Operation(operationId = "getInbox", summary = "The caller's agency's open obligations, overdue first, then by due time (mine=true: the caller's own)",
+            description = "Filters: caseId, step (a step id such as docs.receipt), counterparty (an agency id), mine, overdue. "
+                    + "Paging: page, size (1-100).")
+    PageResult<ObligationResponse> inbox(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String step,
+            @RequestParam(required = false) UUID counterparty, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @Parameter(hidden = true) Locale locale) {
+        if (step != null && step.length() > 60) {
+            throw TongxinException.invalid("step", "maxLength", 60);
+        }
+        PageResult<ObligationView> found = inboxes.inbox(new Inboxes.InboxFilter(caseId == null ? null : CaseId.of(caseId), step,
+                counterparty == null ? null : AgencyId.of(counterparty), mine, overdue), page(page, size));
+        return paged(found, "api.getInbox", locale);
+    }
+
+    @AnyAuthenticatedUser
+    @GetMapping("/inbox/counts")
+    @Operation(operationId = "getInboxCounts", summary = "How many obligations the caller's agency has pending, overdue and due soon, and how many the caller took")
+    Inboxes.InboxCounts counts() {
+        return inboxes.counts();
+    }
+
+    @AnyAuthenticatedUser
+    @GetMapping("/cases/{caseId}/obligations")
+    @Operation(operationId = "listCaseObligations", summary = "Every obligation of a case, open and closed, for its parties")
+    List<ObligationResponse> ofCase(@PathVariable UUID caseId, @Parameter(hidden = true) Locale locale) {
+        return responses(inboxes.ofCase(CaseId.of(caseId)), "api.listCaseObligations", locale);
+    }
+
+    @AnyAuthenticatedUser
+    @GetMapping("/escalations")
+    @Operation(operationId = "listEscalations", summary = "Overdue obligations of other agencies escalated to the caller's agency, by due time")
+    PageResult<ObligationResponse> escalations(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @Parameter(hidden = true) Locale locale) {
+        return paged(inboxes.escalatedToMe(page(page, size)), "api.listEscalations", locale);
+    }
+
+    @PreAuthorize(CASE_STAFF)
+    @PostMapping("/obligations/{id}/take")
+    @Operation(operationId = "takeObligation", summary = "Take an open obligation of one's own agency into one's personal inbox")
+    ObligationResponse take(@PathVariable UUID id, @Parameter(hidden = true) Locale locale) {
+        ledger.take(ObligationId.of(id));
+        return one(ObligationId.of(id), locale);
+    }
+
+    /** A waiver: the reason (5 to 500 characters) and the obligation's version the caller read (or If-Match). */
+    record WaiverRequest(Integer version, String reason) {
+    }
+
+    @PreAuthorize(HEADS)
+    @PostMapping("/obligations/{id}/waiver")
+    @Operation(operationId = "waiveObligation", summary = "Waive an obligation that no longer applies, with the reason (head of the owing agency; audited)")
+    ObligationResponse waive(@PathVariable UUID id, @RequestBody WaiverRequest body,
+            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
+            @Parameter(hidden = true) Locale locale) {
+        ledger.waive(ObligationId.of(id), LockVersions.required(body.version(), ifMatch), body.reason());
+        return one(ObligationId.of(id), locale);
+    }
+
+    // Helpers
+
+    private ObligationResponse one(ObligationId id, Locale locale) {
+        ObligationView o = ledger.find(id).orElseThrow(TongxinException::notFound);
+        return responses(List.of(o), "api.obligation", locale).getFirst();
+    }
+
+    private static PageQuery page(Integer page, Integer size) {
+        return PageQuery.of(page, size, null, Set.of("due"), "due");
+    }
+
+    private PageResult<ObligationResponse> paged(PageResult<ObligationView> found, String purpose, Locale locale) {
+        return new PageResult<>(responses(found.items(), purpose, locale), found.page(), found.size(), found.total());
+    }
+
+    private List<ObligationResponse> responses(List<ObligationView> obligations, String purpose, Locale locale) {
+        List<AgencyId> ids = new ArrayList<>();
+        obligations.forEach(o -> {
+            ids.add(o.owingAgencyId());
+            ids.add(o.counterpartyAgencyId());
+        });
+        Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
+        Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of()
+                : cases.summaries(obligations.stream().map(ObligationView::caseId).distinct().toList(), purpose);
+        UUID me = currentUser.get().userId();
+        Instant now = clock.instant();
+        return obligations.stream().map(o -> {
+            ProcedureStep step = ledger.step(o);
+            CaseSummary c = summaries.get(o.caseId());
+            return new ObligationResponse(o.id(), o.caseId(), c == null ? null : c.caseNumber(), c == null ? null : c.subjectName(),
+                    c != null && c.masked(), o.stepId(), step.name(locale), step.legalBasis(), o.deadlineKind(), o.deadlineAmount(),
+                    o.status(), o.dueDate(), o.dueAt(), o.alertOnly(), o.provisional(), o.dueSoon(now), o.owedBySubject(),
+                    names.get(o.owingAgencyId()), o.counterpartyAgencyId() == null ? null : names.get(o.counterpartyAgencyId()),
+                    o.startedAt(), o.pausedAt(), o.pauseReason(), o.previousDueAt(), o.escalationLevel(),
+                    me != null && me.equals(o.assigneeUserId()), o.assigneeUserId(), o.fulfilledAt(), o.waivedAt(),
+                    o.waiverReason(), o.version());
+        }).toList();
+    }
+}
