@@ -2,16 +2,18 @@ package org.tongxin.exchange;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.identity.Participation;
 
-/** A handover with its items, rounds (deliveries and answers) and copies. */
+/** A handover with its items, rounds (deliveries and answers), copies and the case roles that may read it. */
 public record HandoverView(HandoverId id, CaseId caseId, HandoverKind kind, String stepId, AgencyId senderAgencyId,
         AgencyId receiverAgencyId, HandoverStatus status, int round, String note, Instant createdAt, Instant firstDeliveredAt,
         Instant lastDeliveredAt, Instant answeredAt, UUID receiptDocumentId, int version, List<Item> items, List<Round> rounds,
-        List<Copy> copies) {
+        List<Copy> copies, Set<Participation> audience) {
 
     public record Item(UUID id, ItemCode code, String title, UUID documentId, int addedRound) {
     }

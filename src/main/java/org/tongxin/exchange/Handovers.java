@@ -258,7 +258,7 @@ public class Handovers {
     @Transactional(readOnly = true)
     public HandoverView view(HandoverId id) {
         HandoverView view = handovers.view(id).orElseThrow(TongxinException::notFound);
-        if (!visible(view, oversight(view.caseId()))) {
+        if (!visible(view, roles(view.caseId()))) {
             throw TongxinException.notFound();
         }
         return view;
@@ -268,8 +268,7 @@ public class Handovers {
     @Transactional(readOnly = true)
     public List<HandoverView> ofCase(CaseId caseId) {
         CaseAccessDecision decision = cases.access(caseId);
-        boolean oversight = decision.holdsAny(OVERSIGHT);
-        return handovers.ofCase(caseId).stream().filter(v -> visible(v, oversight)).toList();
+        return handovers.ofCase(caseId).stream().filter(v -> visible(v, decision)).toList();
     }
 
     /** For the system (procedure listeners): the handover without an access check. */
@@ -385,7 +384,12 @@ public class Handovers {
         return h;
     }
 
-    private boolean visible(HandoverView view, boolean oversight) {
+    /**
+     * Sender, receiver and copy recipients see a delivered handover, and so does every party of the case whose role is
+     * in its audience (the assigned office sees the documents its county agency received; the escalation organ and
+     * the coordination office see what was brought to them): the same readers as its timeline entries.
+     */
+    private boolean visible(HandoverView view, CaseAccessDecision roles) {
         if (view.status() == HandoverStatus.CANCELLED) {
             return false;
         }
@@ -400,14 +404,14 @@ public class Handovers {
             return false;
         }
         return view.receiverAgencyId().equals(mine) || view.copies().stream().anyMatch(c -> c.agencyId().equals(mine))
-                || oversight;
+                || roles.holdsAny(view.audience());
     }
 
-    private boolean oversight(CaseId caseId) {
+    private CaseAccessDecision roles(CaseId caseId) {
         try {
-            return cases.access(caseId).holdsAny(OVERSIGHT);
+            return cases.access(caseId);
         } catch (TongxinException notAParty) {
-            return false;
+            return new CaseAccessDecision(Set.of());
         }
     }
 

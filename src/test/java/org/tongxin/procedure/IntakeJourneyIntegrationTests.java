@@ -91,8 +91,6 @@ class IntakeJourneyIntegrationTests {
         AgencyId court = agency("CD-COURT");
         AgencyId county = agency("CD-CCA");
         AgencyId office = agency("CD-SO-DM");
-        AgencyId procuratorate = agency("CD-PROC");
-        AgencyId police = agency("CD-PSB");
 
         // The court entrusts the assessment: 10 working days from delivery, across the holiday.
         CaseId caseId = actors.call("cd.court.clerk", () -> intake.entrust(new Entrustment(subject(), offence(), null, false,
@@ -202,8 +200,10 @@ class IntakeJourneyIntegrationTests {
         assertThat(kinds).contains("handover.delivered", "handover.rejected", "handover.supplemented", "handover.receipted");
         assertThat(actors.call("cd.police", () -> handovers.ofCase(caseId))).extracting(h -> h.status())
                 .containsOnly(HandoverStatus.RECEIPTED);
-        assertThat(police).isNotNull();
-        assertThat(procuratorate).isNotNull();
+        assertThat(actors.call("cd.dm", () -> handovers.ofCase(caseId))).as("the assigned office sees the documents its county received")
+                .extracting(h -> h.kind()).containsExactly(org.tongxin.exchange.HandoverKind.LEGAL_DOCUMENTS);
+        assertThat(actors.call("cd.proc", () -> handovers.ofCase(caseId))).extracting(h -> h.kind())
+                .containsExactly(org.tongxin.exchange.HandoverKind.ASSESSMENT_OPINION, org.tongxin.exchange.HandoverKind.LEGAL_DOCUMENTS);
     }
 
     private void settle() {

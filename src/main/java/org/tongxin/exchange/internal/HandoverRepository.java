@@ -199,7 +199,7 @@ public class HandoverRepository {
                 AgencyId.of(rs.getObject("receiver_agency_id", UUID.class)), HandoverStatus.valueOf(rs.getString("status")),
                 rs.getInt("round"), rs.getString("note"), instant(rs, "created_at"), instant(rs, "first_delivered_at"),
                 instant(rs, "last_delivered_at"), instant(rs, "answered_at"), rs.getObject("receipt_document_id", UUID.class),
-                rs.getInt("version"), items, rounds, copies);
+                rs.getInt("version"), items, rounds, copies, audience(rs.getString("audience")));
     }
 
     private static HandoverSummary summary(ResultSet rs, Instant copyDeliveredAt) throws SQLException {
