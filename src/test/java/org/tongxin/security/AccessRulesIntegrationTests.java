@@ -39,6 +39,10 @@ class AccessRulesIntegrationTests {
     static final String PUBLIC = "PUBLIC";
     static final String ID = "00000000-0000-0000-0000-000000000000";
 
+    /** Every role that can hold a lawful role in a case (all but the administrators): case-bound pages. */
+    static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "CITY_COORDINATOR",
+            "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER" };
+
     /** Who may call each endpoint: PUBLIC, ANY logged-in user, or the roles named. */
     static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
 
@@ -156,6 +160,26 @@ class AccessRulesIntegrationTests {
         rule("PUT /api/v1/policy/drafts/{id}/settings", "CITY_COORDINATOR");
         rule("POST /api/v1/policy/drafts/{id}/publish", "CITY_COORDINATOR");
         rule("DELETE /api/v1/policy/drafts/{id}", "CITY_COORDINATOR");
+        rule("GET /inbox", CASE_ROLES);
+        rule("POST /inbox/{id}/take", CASE_ROLES);
+        rule("GET /cases", CASE_ROLES);
+        rule("POST /cases", CASE_ROLES);
+        rule("GET /cases/new", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("POST /cases/new", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("GET /cases/new/decided", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("POST /cases/new/decided", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("GET /cases/{id}", CASE_ROLES);
+        rule("GET /cases/{id}/documents/{documentId}", CASE_ROLES);
+        for (String action : List.of("decide", "withdraw", "notify", "deliver", "opinion", "report", "office", "register", "missing",
+                "transfer", "team", "plan", "announce")) {
+            rule("POST /cases/{id}/" + action, CASE_ROLES);
+        }
+        for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
+            rule("POST /cases/{id}/handovers/{handoverId}/" + answer, CASE_ROLES);
+        }
+        rule("GET /handovers/{id}", CASE_ROLES);
+        rule("GET /handovers/{id}/documents/{documentId}", CASE_ROLES);
+        rule("GET /copies", "PROSECUTOR", "POLICE_OFFICER");
     }
 
     static void rule(String endpoint, String... who) {
@@ -287,7 +311,7 @@ class AccessRulesIntegrationTests {
         // Real region and step (the Beijing-style model: a coordinator's POST may open a draft there, which the
         // policy tests discard before they use that model).
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
-                path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
+                path(endpoint).replace("{id}", ID).replace("{documentId}", ID).replace("{handoverId}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
                         .replace("{region}", "110000").replace("{stepId}", "docs.receipt"));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
