@@ -69,6 +69,14 @@ public class CaseSamples {
         return assessed;
     }
 
+    /** The county agency's opinion on a case (as the caller: cd.county); copies it to the procuratorate. */
+    public HandoverId opinion(CaseId id) {
+        HandoverId opinion = intake.submitOpinion(id, new Opinion("走访社区和家属，居所固定，表现良好。", Recommendation.SUITABLE,
+                "符合社区矫正条件", "李矫正官"));
+        settle();
+        return opinion;
+    }
+
     /** A new case entrusted by cd.court.clerk with this subject and case number (null: none). */
     public CaseId entrusted(SubjectData subject, String caseNumber) {
         CaseId id = actors.call("cd.court.clerk", () -> intake.entrust(new Entrustment(subject, offence(null), null, false,

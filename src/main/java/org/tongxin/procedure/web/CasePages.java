@@ -43,7 +43,6 @@ import org.tongxin.procedure.web.CaseForms.RejectForm;
 import org.tongxin.procedure.web.CaseForms.ReportForm;
 import org.tongxin.procedure.web.CaseForms.TeamForm;
 import org.tongxin.procedure.web.CaseForms.Versioned;
-import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
@@ -261,8 +260,7 @@ class CasePages {
         boolean backToHandover = h != null && "handover".equals(from);
         try {
             if (binding.hasErrors()) {
-                throw TongxinException.invalid(binding.getFieldErrors().stream()
-                        .map(f -> new FieldProblem(f.getField(), "type")).toList());
+                throw NewCasePages.typeProblems(binding);
             }
             command.run();
         } catch (TongxinException e) {

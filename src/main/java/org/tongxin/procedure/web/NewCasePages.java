@@ -138,7 +138,11 @@ class NewCasePages {
 
     /** Values the binder could not convert (a tampered select, a malformed date) are field problems like any other. */
     static TongxinException typeProblems(BindingResult binding) {
-        List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> new FieldProblem(f.getField(), "type")).toList();
+        List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> {
+            Class<?> type = binding.getFieldType(f.getField());
+            boolean date = type != null && java.time.temporal.Temporal.class.isAssignableFrom(type);
+            return new FieldProblem(f.getField(), date ? "dateInvalid" : "type");
+        }).toList();
         return TongxinException.invalid(problems);
     }
 }
