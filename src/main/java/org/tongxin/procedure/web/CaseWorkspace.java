@@ -155,7 +155,7 @@ class CaseWorkspace {
                 && has(me, TEAM);
         boolean institution = c.access().holds(Participation.HANDOVER_INSTITUTION) && has(me, INSTITUTION);
 
-        List<HandoverRow> rows = visible.stream().map(h -> row(h, me)).toList();
+        List<HandoverRow> rows = visible.stream().map(h -> row(h, c.status())).toList();
         boolean intake = c.status() == CaseStatus.INTAKE;
         boolean intakeOrAfter = intake || c.status() == CaseStatus.UNDER_CORRECTION;
         boolean underCorrection = c.status() == CaseStatus.UNDER_CORRECTION;
@@ -218,8 +218,7 @@ class CaseWorkspace {
     /** The handover page's model: the handover, its case as the reader sees it, and the reader's forms on it. */
     HandoverView fillHandover(HandoverId id, Model model, String activeKey, Object submitted, FormState state) {
         HandoverView h = handovers.view(id);
-        TongxinPrincipal me = currentUser.get();
-        HandoverRow row = row(h, me);
+        HandoverRow row = row(h, cases.facts(h.caseId()).map(f -> f.status()).orElse(CaseStatus.ASSESSING));
         Set<AgencyId> ids = new HashSet<>();
         Collections.addAll(ids, h.senderAgencyId(), h.receiverAgencyId());
         h.copies().forEach(copy -> ids.add(copy.agencyId()));
@@ -259,13 +258,16 @@ class CaseWorkspace {
         return c.version();
     }
 
-    private HandoverRow row(HandoverView h, TongxinPrincipal me) {
+    private HandoverRow row(HandoverView h, CaseStatus status) {
         boolean sender = handovers.isSender(h);
         boolean receiver = handovers.isReceiver(h);
         Map<UUID, String> titles = new LinkedHashMap<>();
         h.items().forEach(i -> titles.put(i.id(), i.title()));
         List<Choice> choices = new ArrayList<>();
-        boolean toAnswer = receiver && h.status() == HandoverStatus.DELIVERED;
+        // An assessment's letter or opinion left unanswered is moot once the case is decided: no form for it then.
+        boolean moot = status != CaseStatus.ASSESSING
+                && (h.kind() == HandoverKind.ASSESSMENT_ENTRUSTMENT || h.kind() == HandoverKind.ASSESSMENT_OPINION);
+        boolean toAnswer = receiver && h.status() == HandoverStatus.DELIVERED && !moot;
         if (toAnswer) {
             h.items().forEach(i -> choices.add(new Choice("DEFECTIVE:" + i.id(), ProblemKind.DEFECTIVE, i.title())));
             for (ItemCode code : ItemCode.values()) {
