@@ -22,6 +22,7 @@ import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
 import org.tongxin.document.Documents;
 import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.HandoverKind;
 import org.tongxin.exchange.HandoverStatus;
 import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.Handovers;
@@ -54,8 +55,12 @@ public class CaseDocuments {
         this.audit = audit;
     }
 
-    /** A document the reader may open, and the handover it travelled with (null for one the case holds itself). */
-    public record CaseDocument(DocumentInfo info, HandoverId handoverId, boolean receipt) {
+    /**
+     * A document the reader may open: the handover it travelled with when the reader sees that handover (else null),
+     * the kind of handover that carried it (null for one the case holds itself), and whether it is that handover's
+     * receipt.
+     */
+    public record CaseDocument(DocumentInfo info, HandoverId handoverId, HandoverKind handoverKind, boolean receipt) {
     }
 
     /** The documents of the case this reader may open, oldest first (404 when the case is not theirs). */
@@ -87,7 +92,8 @@ public class CaseDocuments {
                 readable = seen.contains(h.id()) || team;
             }
             if (readable) {
-                result.add(new CaseDocument(info, h != null && seen.contains(h.id()) ? h.id() : null, receipts.contains(id)));
+                result.add(new CaseDocument(info, h != null && seen.contains(h.id()) ? h.id() : null, h == null ? null : h.kind(),
+                        receipts.contains(id)));
             }
         }
         return result;

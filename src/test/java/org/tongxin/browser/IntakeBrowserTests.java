@@ -242,7 +242,7 @@ class IntakeBrowserTests {
             assertThat(obligation(county, step)).containsText("已按期履行");
         }
         assertThat(form(county, "入矫宣告")).hasCount(0);
-        assertThat(form(county, "调整矫正小组")).isVisible();
+        assertThat(county.locator("summary", new Page.LocatorOptions().setHasText("调整矫正小组"))).isVisible();
         check(county, "52-case-announced-office");
         county.navigate(caseUrl + "?lang=en");
         assertThat(county.locator(".tx-flag-case")).hasText("Under correction");
