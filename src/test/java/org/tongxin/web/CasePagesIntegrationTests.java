@@ -1,5 +1,6 @@
 package org.tongxin.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,16 +10,21 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.Gender;
 import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.Handovers;
+import org.tongxin.exchange.HandoverKind;
+import org.tongxin.obligation.LedgerScans;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.support.Actors;
+import org.tongxin.shared.time.LegalTime;
 import org.tongxin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +52,12 @@ class CasePagesIntegrationTests {
     Handovers handovers;
     @Autowired
     CaseDirectory cases;
+    @Autowired
+    AgencyDirectory agencies;
+    @Autowired
+    LedgerScans ledgerClock;
+    @Autowired
+    Clock clock;
 
     @Test
     void aCourtClerkEntrustsAnAssessmentThroughTheFormAndTheCountyFindsItInItsInboxWithTheLegalDueDate() throws Exception {
@@ -190,6 +202,78 @@ class CasePagesIntegrationTests {
         MvcResult elsewhere = mvc.perform(post("/inbox/" + assess.id() + "/take").with(csrf()).with(actors.as("cd.county"))
                 .param("returnTo", "//elsewhere.example/")).andReturn();
         assertThat(elsewhere.getResponse().getRedirectedUrl()).as("never back to another site").isEqualTo("/inbox");
+    }
+
+    @Test
+    void aTemporaryExecutionDecidedByTheCourtIsHandedOverByTheDetentionCentreAndReceivedByTheCounty() throws Exception {
+        LocalDate today = LegalTime.today(clock);
+        String detentionCentre = agencies.findByCode("A-DC").orElseThrow().id().toString();
+        CaseId caseId = decided("钟平", "（2025）城东刑初7004号", "TEMPORARY_EXECUTION", today.minusDays(2), today.minusDays(1),
+                detentionCentre);
+        ObligationView transfer = ledger.find(caseId, "transfer.court_jwzx", "").orElseThrow();
+        assertThat(transfer.owingAgencyId().toString()).isEqualTo(detentionCentre);
+        assertThat(page(get("/inbox"), "detention.officer")).contains("（2025）城东刑初7004号", chinese(transfer.dueDate()));
+
+        assertThat(page(get("/cases/" + caseId), "detention.officer")).contains("移交社区矫正对象");
+        MvcResult handedOver = mvc.perform(post("/cases/" + caseId + "/transfer").with(csrf()).with(actors.as("detention.officer"))
+                .param("items[0].code", "DECISION_DOCUMENT").param("items[0].title", "暂予监外执行决定书")
+                .param("items[1].code", "MEDICAL_ASSESSMENT")).andReturn();
+        assertThat(handedOver.getResponse().getStatus()).isEqualTo(302);
+
+        HandoverView h = actors.call("cd.county", () -> handovers.ofCase(caseId)).stream()
+                .filter(v -> v.kind() == HandoverKind.SUBJECT_TRANSFER).findFirst().orElseThrow();
+        String countyPage = page(get("/cases/" + caseId), "cd.county");
+        assertThat(countyPage).contains("接收移交的社区矫正对象", "/handovers/" + h.id() + "/receive");
+        MvcResult received = mvc.perform(post("/cases/" + caseId + "/handovers/" + h.id() + "/receipt").with(csrf())
+                .with(actors.as("cd.county")).param("version", Integer.toString(h.version()))).andReturn();
+        assertThat(received.getResponse().getStatus()).isEqualTo(302);
+        assertThat(cases.facts(caseId).orElseThrow().arrivalState()).as("receiving is the arrival").isEqualTo(ArrivalState.TRANSFERRED);
+        assertThat(ledger.find(caseId, "transfer.court_jwzx", "").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(page(get("/copies"), "cd.proc")).contains("（2025）城东刑初7004号", "移交社区矫正对象");
+    }
+
+    @Test
+    void aSubjectWhoDidNotReportIsReportedToTheCourtFromTheCasePage() throws Exception {
+        LocalDate today = LegalTime.today(clock);
+        CaseId caseId = decided("钱多", "（2025）城东刑初7005号", "PROBATION", today.minusDays(16), today.minusDays(15), "");
+        ledgerClock.scanNow();
+        samples.settle();
+        assertThat(cases.facts(caseId).orElseThrow().arrivalState()).isEqualTo(ArrivalState.MISSING);
+        String inbox = page(get("/inbox?step=report.self"), "cd.county");
+        assertThat(inbox).contains("（2025）城东刑初7005号", "已逾期", "等待社区矫正对象");
+        assertThat(page(get("/"), "cd.county")).contains("tx-badge-overdue");
+
+        assertThat(page(get("/cases/" + caseId), "cd.county")).contains("通报未按时报到");
+        MvcResult refused = mvc.perform(post("/cases/" + caseId + "/missing").with(csrf()).with(actors.as("cd.county"))
+                .param("searchRecord", "短")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("id=\"missing-searchRecord-error\"");
+        MvcResult sent = mvc.perform(post("/cases/" + caseId + "/missing").with(csrf()).with(actors.as("cd.county"))
+                .param("searchRecord", "电话联系不上，走访居住地未见本人，已请派出所协助查找。")).andReturn();
+        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+        assertThat(ledger.find(caseId, "report.missed", "").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(page(get("/copies"), "cd.proc")).contains("（2025）城东刑初7005号", "未报到通报");
+        assertThat(page(get("/cases/" + caseId), "cd.court.clerk")).contains("未报到通报", "回执：未报到通报");
+    }
+
+    /** A case the court records as decided, through the page; {@code institution} empty for none. */
+    private CaseId decided(String name, String caseNumber, String type, LocalDate judgment, LocalDate effective, String institution)
+            throws Exception {
+        LocalDate birth = LocalDate.of(1980, 8, 8);
+        var subject = CaseSamples.subject(name, Gender.MALE, birth);
+        MvcResult result = mvc.perform(post("/cases/new/decided").with(csrf()).with(actors.as("cd.court.clerk"))
+                .param("subject.name", name).param("subject.gender", "MALE").param("subject.ethnicity", "01")
+                .param("subject.idType", "RESIDENT_ID").param("subject.idNumber", subject.idNumber())
+                .param("subject.birthDate", birth.toString()).param("subject.residenceDivision", "369902001")
+                .param("offence.category", "THEFT").param("offence.offenceDate", "2024-05-01")
+                .param("decision.correctionType", type).param("decision.caseNumber", caseNumber)
+                .param("decision.judgmentDate", judgment.toString()).param("decision.effectiveDate", effective.toString())
+                .param("decision.termStart", effective.toString()).param("decision.termEnd", effective.plusYears(1).toString())
+                .param("decision.countyAgencyId", "").param("decision.handoverInstitutionId", institution)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(302);
+        samples.settle();
+        String location = result.getResponse().getRedirectedUrl();
+        return CaseId.of(UUID.fromString(location.substring("/cases/".length())));
     }
 
     private String page(MockHttpServletRequestBuilder request, String username) throws Exception {
