@@ -84,8 +84,14 @@ class IntakeBrowserTests {
         assertThat(court.locator("#subject\\.idNumber-error")).containsText("校验位不正确");
         assertThat(court.locator("#subject\\.gender-error")).containsText("必填");
         assertThat(court.locator("#offence\\.category-error")).containsText("必填");
-        check(court, "41-new-case-errors");
+        check(court, "41-new-case-errors-zh");
 
+        court.navigate(browser.url("/cases/new?lang=en"));
+        assertThat(court.locator("h1")).hasText("Entrust an investigation assessment");
+        check(court, "41-new-case-en");
+        court.navigate(browser.url("/cases/new?lang=zh-CN"));
+        court.getByLabel("姓名", new Page.GetByLabelOptions().setExact(true)).fill(SUBJECT);
+        court.getByLabel("出生日期").fill("1990-03-12");
         court.getByLabel("性别").selectOption("MALE");
         court.getByLabel("证件号码").fill(idNumber);
         court.getByLabel("联系电话", new Page.GetByLabelOptions().setExact(true)).fill("13800001111");
@@ -148,6 +154,11 @@ class IntakeBrowserTests {
         assertThat(inboxRow(court, "docs.notify")).containsText("2025年10月9日");
         assertThat(inboxRow(court, "docs.deliver")).containsText("2025年10月9日");
         check(court, "46-inbox-court-notify-deliver");
+        court.navigate(browser.url("/inbox?lang=en"));
+        assertThat(inboxRow(court, "docs.deliver")).containsText("9 Oct 2025");
+        assertThat(inboxRow(court, "docs.deliver")).containsText("Due soon");
+        check(court, "46-inbox-court-notify-deliver-en");
+        court.navigate(browser.url("/inbox?lang=zh-CN"));
         inboxRow(court, "docs.deliver").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(CASE_NUMBER)).click();
         clock.advance(Duration.ofHours(1));
         Locator deliver = form(court, "送达法律文书");
