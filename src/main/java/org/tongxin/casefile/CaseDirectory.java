@@ -26,9 +26,6 @@ import org.tongxin.casefile.CaseViews.TimelineItem;
 import org.tongxin.casefile.internal.CaseRepository;
 import org.tongxin.casefile.internal.CorrectionCase;
 import org.tongxin.casefile.internal.SubjectCodec;
-import org.tongxin.document.DocumentId;
-import org.tongxin.document.DocumentInfo;
-import org.tongxin.document.Documents;
 import org.tongxin.identity.CaseAccess;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
@@ -63,10 +60,9 @@ public class CaseDirectory {
     private final AuditLog audit;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Documents documents;
 
     CaseDirectory(CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser, AuditLog audit,
-            MessageSource messages, JsonMapper json, Documents documents) {
+            MessageSource messages, JsonMapper json) {
         this.cases = cases;
         this.codec = codec;
         this.access = access;
@@ -74,7 +70,6 @@ public class CaseDirectory {
         this.audit = audit;
         this.messages = messages;
         this.json = json;
-        this.documents = documents;
     }
 
     /** The case for the caller, or 404; audited as a read of the subject's record for {@code purpose}. */
@@ -168,48 +163,6 @@ public class CaseDirectory {
     public Optional<CaseData.Announcement> announcement(CaseId id) {
         access.require(cases.parties(id));
         return cases.announcement(id);
-    }
-
-    /**
-     * The stored documents of a case (generated legal documents and uploads), oldest first, for a party entitled to
-     * the protected fields (404 without a lawful role, 403 with one that does not include them); audited.
-     */
-    @Transactional
-    public List<DocumentInfo> documents(CaseId id, String purpose) {
-        UUID subjectId = requireDocumentReader(id);
-        List<DocumentInfo> list = documents.ofCase(id.value());
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.documents").target("case", id)
-                .subjects(List.of(subjectId)).detail("count", list.size()).purpose(purpose));
-        return list;
-    }
-
-    /** One stored document of the case with its content, for the same readers as {@link #documents}; audited. */
-    @Transactional
-    public CaseDocument document(CaseId id, DocumentId documentId, String purpose) {
-        UUID subjectId = requireDocumentReader(id);
-        DocumentInfo info = documents.info(documentId).filter(d -> d.caseId().equals(id.value()))
-                .orElseThrow(TongxinException::notFound);
-        byte[] content = documents.content(documentId);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.document.read").target("document", documentId)
-                .subjects(List.of(subjectId)).detail("case", id).purpose(purpose));
-        return new CaseDocument(info, content);
-    }
-
-    /** A document of a case with its (decrypted) content, for a download. */
-    public record CaseDocument(DocumentInfo info, byte[] content) {
-    }
-
-    private UUID requireDocumentReader(CaseId id) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
-        if (!decision.holdsAny(PROTECTED_FIELDS)) {
-            throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
-        }
-        CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
-        if (c.minorAtOffence() && !decision.holdsAny(MINORS_TEAM)) {
-            // A minor's documents name them: only their own team reads them (CCL art. 54).
-            throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
-        }
-        return c.subjectId();
     }
 
     // For the system (procedure, obligations): facts without personal data, no access check.

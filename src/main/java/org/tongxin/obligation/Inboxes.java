@@ -42,6 +42,12 @@ public class Inboxes {
 
     /** Pending obligations of the caller's agency, overdue, due soon (warning time reached) and the caller's own. */
     public record InboxCounts(long pending, long overdue, long dueSoon, long mine) {
+
+        public static final InboxCounts NONE = new InboxCounts(0, 0, 0, 0);
+    }
+
+    /** How many pending obligations of the caller's agency there are per step and counterparty (the inbox's filters). */
+    public record InboxFacet(String stepId, AgencyId counterparty, long count) {
     }
 
     /** Open obligations of the caller's agency (or, with {@code mine}, taken by the caller), overdue first, then by due time. */
@@ -59,10 +65,21 @@ public class Inboxes {
     public InboxCounts counts() {
         TongxinPrincipal me = currentUser.get();
         if (me.isAdmin()) {
-            return new InboxCounts(0, 0, 0, 0);
+            return InboxCounts.NONE;
         }
         ObligationRepository.Counts c = obligations.counts(me.agency(), me.userId(), clock.instant());
         return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine());
+    }
+
+    /** Steps and counterparties among the caller's agency's pending obligations, for the inbox's filter lists. */
+    @Transactional(readOnly = true)
+    public List<InboxFacet> facets() {
+        TongxinPrincipal me = currentUser.get();
+        if (me.isAdmin()) {
+            return List.of();
+        }
+        return obligations.facets(me.agency()).stream()
+                .map(f -> new InboxFacet(f.stepId(), f.counterparty(), f.count())).toList();
     }
 
     /** Pending obligations of other agencies escalated to the caller's agency (it oversees them), by due time. */

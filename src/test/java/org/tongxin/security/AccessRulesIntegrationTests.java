@@ -49,6 +49,9 @@ class AccessRulesIntegrationTests {
     static final Set<String> CASE_STAFF = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
             "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER",
             "SOCIAL_WORKER");
+    /** Every role that can hold a lawful role in a case (all but the administrators): case-bound pages. */
+    static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "CITY_COORDINATOR",
+            "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER" };
 
     /** Who may call each endpoint: PUBLIC, ANY logged-in user, or the roles named. */
     static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
@@ -204,6 +207,26 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/handovers/awaiting", ANY);
         rule("GET /api/v1/handovers/{id}/documents/{documentId}", ANY);
         rule("POST /api/v1/cases/{caseId}/attachments", CASE_STAFF);
+        rule("GET /inbox", CASE_ROLES);
+        rule("POST /inbox/{id}/take", CASE_ROLES);
+        rule("GET /cases", CASE_ROLES);
+        rule("POST /cases", CASE_ROLES);
+        rule("GET /cases/new", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("POST /cases/new", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("GET /cases/new/decided", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("POST /cases/new/decided", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
+        rule("GET /cases/{id}", CASE_ROLES);
+        rule("GET /cases/{id}/documents/{documentId}", CASE_ROLES);
+        for (String action : List.of("decide", "withdraw", "notify", "deliver", "opinion", "report", "office", "register", "missing",
+                "transfer", "team", "plan", "announce")) {
+            rule("POST /cases/{id}/" + action, CASE_ROLES);
+        }
+        for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
+            rule("POST /cases/{id}/handovers/{handoverId}/" + answer, CASE_ROLES);
+        }
+        rule("GET /handovers/{id}", CASE_ROLES);
+        rule("GET /handovers/{id}/documents/{documentId}", CASE_ROLES);
+        rule("GET /copies", "PROSECUTOR", "POLICE_OFFICER");
     }
 
     static void rule(String endpoint, String... who) {
@@ -341,7 +364,7 @@ class AccessRulesIntegrationTests {
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
                         .replace("{region}", "110000").replace("{stepId}", "docs.receipt")
-                        .replace("{caseId}", ID).replace("{documentId}", ID));
+                        .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

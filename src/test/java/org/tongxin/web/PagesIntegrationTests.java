@@ -33,10 +33,17 @@ class PagesIntegrationTests {
     AgencyDirectory agencies;
     @Autowired
     PolicyModels policies;
+    @Autowired
+    CaseSamples samples;
 
     String resolve(String path) throws Exception {
         if (path.contains("{draft}") && policies.draft("310000").isEmpty()) {
             mvc.perform(post("/policy/310000/drafts").with(csrf()).with(actors.as("city.coord")));
+        }
+        if (path.contains("{case}") || path.contains("{handover}") || path.contains("{document}")) {
+            CaseSamples.Sample sample = samples.assessedCase();
+            path = path.replace("{case}", sample.caseId().toString()).replace("{handover}", sample.opinion().toString())
+                    .replace("{document}", sample.letter().toString());
         }
         return path.replace("{draft}", path.contains("{draft}") ? policies.draft("310000").orElseThrow().id().toString() : "")
                 .replace("{cnV1}", policies.versions("CN").getLast().id().toString())
@@ -72,7 +79,14 @@ class PagesIntegrationTests {
             "cd.county, /policy/369900/versions", "city.coord, /policy/CN/versions", "city.coord, /policy?region=310000",
             "city.coord, /policy/drafts/{draft}", "city.coord, /policy/drafts/{draft}/steps/leave.approve",
             "city.coord, /policy/drafts/{draft}/steps/leave.review", "city.coord, /policy/drafts/{draft}/steps/new",
-            "city.coord, /policy/310000/versions", "city.coord, /policy/diff?from=310000&toVersion={draft}" })
+            "city.coord, /policy/310000/versions", "city.coord, /policy/diff?from=310000&toVersion={draft}",
+            "cd.county, /inbox", "cd.county, /inbox?mine=true", "cd.county, /inbox?step=assess.complete&case={case}",
+            "cd.court.clerk, /inbox", "cd.dm, /inbox", "city.coord, /inbox", "prison.officer, /inbox",
+            "cd.court.clerk, /cases", "cd.county, /cases?sort=-effective&page=0", "prison.officer, /cases", "cd.proc, /cases",
+            "cd.court.clerk, /cases/new", "cd.court.clerk, /cases/new/decided",
+            "cd.court.clerk, /cases/{case}", "cd.county, /cases/{case}", "cd.proc, /cases/{case}",
+            "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
+            "cd.proc, /copies", "cd.police, /copies" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

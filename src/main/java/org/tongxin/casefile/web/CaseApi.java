@@ -47,12 +47,9 @@ import org.tongxin.casefile.CaseViews.TimelineItem;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.OffenceCategory;
-import org.tongxin.document.DocumentId;
-import org.tongxin.document.DocumentInfo;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
-import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -251,22 +248,6 @@ class CaseApi {
     @Operation(operationId = "getCaseTimeline", summary = "The case's timeline as far as the caller's lawful role may see it, newest first")
     List<TimelineItem> timeline(@PathVariable UUID caseId) {
         return directory.timeline(CaseId.of(caseId));
-    }
-
-    @AnyAuthenticatedUser
-    @GetMapping("/{caseId}/documents")
-    @Operation(operationId = "listCaseDocuments", summary = "The case's stored documents, generated and uploaded (parties entitled to the protected fields; audited)")
-    List<DocumentInfo> documents(@PathVariable UUID caseId) {
-        return directory.documents(CaseId.of(caseId), "api.listCaseDocuments");
-    }
-
-    @AnyAuthenticatedUser
-    @GetMapping("/{caseId}/documents/{documentId}")
-    @Operation(operationId = "downloadCaseDocument", summary = "Download one of the case's documents (parties entitled to the protected fields; audited)")
-    ResponseEntity<byte[]> document(@PathVariable UUID caseId, @PathVariable UUID documentId) {
-        CaseDirectory.CaseDocument document = directory.document(CaseId.of(caseId), DocumentId.of(documentId),
-                "api.downloadCaseDocument");
-        return Downloads.attachment(document.info().fileName(), document.info().contentType(), document.content());
     }
 
     // Helpers

@@ -21,11 +21,13 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.web.Languages;
+import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
 
 /**
  * What every page's layout shows: the DEMO banner, the user's name, agency and roles, the navigation entries their
- * roles may use, and the language switch for the current page.
+ * roles may use (with their counts, such as the inbox's, for users who work on cases), and the language switch for
+ * the current page.
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -33,14 +35,16 @@ class LayoutAdvice {
     private final CurrentUser currentUser;
     private final AgencyDirectory agencies;
     private final List<NavigationEntry> navigation;
+    private final List<NavigationBadge> badges;
     private final MessageSource messages;
     private final boolean demoMode;
 
     LayoutAdvice(CurrentUser currentUser, AgencyDirectory agencies, List<NavigationEntry> navigation,
-            MessageSource messages, @Value("${tongxin.demo:false}") boolean demoMode) {
+            List<NavigationBadge> badges, MessageSource messages, @Value("${tongxin.demo:false}") boolean demoMode) {
         this.currentUser = currentUser;
         this.agencies = agencies;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+        this.badges = badges;
         this.messages = messages;
         this.demoMode = demoMode;
     }
@@ -60,6 +64,8 @@ class LayoutAdvice {
         if (user != null) {
             Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
             model.addAttribute("navigation", navigation.stream().filter(e -> e.visibleTo(roles)).toList());
+            // Lazy: counted only when a page is rendered (never for a redirect or a download), once per page.
+            model.addAttribute("navBadges", new NavigationBadges(user.isAdmin() ? List.of() : badges));
             model.addAttribute("currentAgencyName", agencies.find(user.agency()).map(a -> a.localName()).orElse(""));
             model.addAttribute("currentRoleNames", user.roles().stream().sorted()
                     .map(r -> messages.getMessage("role." + r.name(), null, r.name(), LocaleContextHolder.getLocale()))

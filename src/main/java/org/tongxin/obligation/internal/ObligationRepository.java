@@ -270,6 +270,20 @@ public class ObligationRepository {
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
     }
 
+    /** Pending obligations of an agency per step and counterparty. */
+    public record Facet(String stepId, AgencyId counterparty, long count) {
+    }
+
+    public List<Facet> facets(AgencyId agency) {
+        return jdbc.sql("""
+                SELECT step_id, counterparty_agency_id, count(*) FROM obligation
+                 WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')
+                 GROUP BY step_id, counterparty_agency_id ORDER BY step_id""")
+                .param("a", agency.value())
+                .query((rs, n) -> new Facet(rs.getString(1), rs.getObject(2, UUID.class) == null ? null
+                        : AgencyId.of(rs.getObject(2, UUID.class)), rs.getLong(3))).list();
+    }
+
     /** Overdue obligations escalated to an agency that are still pending. */
     public PageResult<ObligationView> escalatedTo(AgencyId agency, PageQuery page) {
         String from = " FROM obligation o JOIN obligation_escalation e ON e.obligation_id = o.id"

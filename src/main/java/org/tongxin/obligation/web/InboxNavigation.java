@@ -1,0 +1,41 @@
+package org.tongxin.obligation.web;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.tongxin.obligation.Inboxes;
+import org.tongxin.shared.web.NavigationBadge;
+import org.tongxin.shared.web.NavigationEntry;
+
+/** The inbox in the navigation, for every role that works on cases, with its open and overdue counts. */
+@Configuration(proxyBeanMethods = false)
+class InboxNavigation {
+
+    static final Set<String> CASE_ROLES = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
+            "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
+            "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
+
+    @Bean
+    NavigationEntry inboxEntry() {
+        return new NavigationEntry("nav.inbox", "/inbox", 2, CASE_ROLES, "home.tile.inbox");
+    }
+
+    @Bean
+    NavigationBadge inboxBadge(Inboxes inboxes) {
+        return new NavigationBadge() {
+            @Override
+            public String path() {
+                return "/inbox";
+            }
+
+            @Override
+            public Optional<Count> count() {
+                Inboxes.InboxCounts counts = inboxes.counts();
+                return counts.pending() == 0 ? Optional.empty() : Optional.of(new Count(counts.pending(), counts.overdue()));
+            }
+        };
+    }
+}

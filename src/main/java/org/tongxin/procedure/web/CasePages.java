@@ -1,0 +1,298 @@
+package org.tongxin.procedure.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseManagement;
+import org.tongxin.document.DocumentId;
+import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.HandoverKind;
+import org.tongxin.exchange.HandoverView;
+import org.tongxin.exchange.Handovers;
+import org.tongxin.procedure.CaseDocuments;
+import org.tongxin.procedure.Intake;
+import org.tongxin.procedure.web.CaseForms.AnnounceForm;
+import org.tongxin.procedure.web.CaseForms.DecideForm;
+import org.tongxin.procedure.web.CaseForms.DeliveryForm;
+import org.tongxin.procedure.web.CaseForms.MissingForm;
+import org.tongxin.procedure.web.CaseForms.OfficeForm;
+import org.tongxin.procedure.web.CaseForms.OpinionForm;
+import org.tongxin.procedure.web.CaseForms.PlanForm;
+import org.tongxin.procedure.web.CaseForms.ReceiptForm;
+import org.tongxin.procedure.web.CaseForms.RejectForm;
+import org.tongxin.procedure.web.CaseForms.ReportForm;
+import org.tongxin.procedure.web.CaseForms.TeamForm;
+import org.tongxin.procedure.web.CaseForms.Versioned;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.security.CaseUser;
+import org.tongxin.shared.web.FormFeedback;
+
+/**
+ * The case workspace ({@code /cases/{id}}) and every action on it. Each action POSTs, runs one façade command, waits
+ * briefly for the reactions (the obligations it opens or closes) and redirects to the page it came from. A refusal
+ * shows the same page again, current, with the refused form and its messages by the fields; a stale version says so
+ * in words (409), never as an error page.
+ */
+@Controller
+@CaseUser
+class CasePages {
+
+    static final Duration REACTIONS = Duration.ofSeconds(2);
+
+    private final CaseWorkspace workspace;
+    private final CaseManagement caseManagement;
+    private final Intake intake;
+    private final Handovers handovers;
+    private final CaseDocuments documents;
+    private final FormFeedback feedback;
+    private final EventQuiescence reactions;
+    private final Clock clock;
+
+    CasePages(CaseWorkspace workspace, CaseManagement caseManagement, Intake intake, Handovers handovers,
+            CaseDocuments documents, FormFeedback feedback, EventQuiescence reactions, Clock clock) {
+        this.clock = clock;
+        this.workspace = workspace;
+        this.caseManagement = caseManagement;
+        this.intake = intake;
+        this.handovers = handovers;
+        this.documents = documents;
+        this.feedback = feedback;
+        this.reactions = reactions;
+    }
+
+    @GetMapping("/cases/{id}")
+    String workspace(@PathVariable UUID id, Model model) {
+        workspace.fill(CaseId.of(id), model, null, null, null);
+        return "procedure/case";
+    }
+
+    @GetMapping("/cases/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
+        return download(documents.content(CaseId.of(id), DocumentId.of(documentId)));
+    }
+
+    // The decision organ
+
+    @PostMapping("/cases/{id}/decide")
+    String decide(@PathVariable UUID id, @ModelAttribute DecideForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "decide", form, binding, model, redirect, response, "case.done.decide",
+                () -> caseManagement.decide(CaseId.of(id), form.version(), form.getDecision().data()));
+    }
+
+    @PostMapping("/cases/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, @ModelAttribute Versioned form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "withdraw", form, binding, model, redirect, response, "case.done.withdraw",
+                () -> caseManagement.withdraw(CaseId.of(id), form.version()));
+    }
+
+    @PostMapping("/cases/{id}/notify")
+    String notifyCounty(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "notify", form, binding, model, redirect, response, "case.done.notify",
+                () -> intake.notifyCounty(CaseId.of(id), form.request()));
+    }
+
+    @PostMapping("/cases/{id}/deliver")
+    String deliver(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "deliver", form, binding, model, redirect, response, "case.done.deliver",
+                () -> intake.deliverDocuments(CaseId.of(id), form.request()));
+    }
+
+    // The county agency
+
+    @PostMapping("/cases/{id}/opinion")
+    String opinion(@PathVariable UUID id, @ModelAttribute OpinionForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "opinion", form, binding, model, redirect, response, "case.done.opinion",
+                () -> intake.submitOpinion(CaseId.of(id), form.request()));
+    }
+
+    @PostMapping("/cases/{id}/report")
+    String report(@PathVariable UUID id, @ModelAttribute ReportForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "report", form, binding, model, redirect, response, "case.done.report",
+                () -> caseManagement.recordArrival(CaseId.of(id), form.version(), false, CaseForms.instant(form.getArrivedAt())));
+    }
+
+    @PostMapping("/cases/{id}/office")
+    String office(@PathVariable UUID id, @ModelAttribute OfficeForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "office", form, binding, model, redirect, response, "case.done.office",
+                () -> caseManagement.assignOffice(CaseId.of(id), form.version(),
+                        form.getOfficeId() == null ? null : AgencyId.of(form.getOfficeId())));
+    }
+
+    @PostMapping("/cases/{id}/register")
+    String register(@PathVariable UUID id, @ModelAttribute Versioned form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "register", form, binding, model, redirect, response, "case.done.register",
+                () -> caseManagement.register(CaseId.of(id), form.version()));
+    }
+
+    @PostMapping("/cases/{id}/missing")
+    String missing(@PathVariable UUID id, @ModelAttribute MissingForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "missing", form, binding, model, redirect, response, "case.done.missing",
+                () -> intake.notifyMissing(CaseId.of(id), form.request()));
+    }
+
+    // The prison, detention centre or police
+
+    @PostMapping("/cases/{id}/transfer")
+    String transfer(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "transfer", form, binding, model, redirect, response, "case.done.transfer",
+                () -> intake.transferSubject(CaseId.of(id), form.request()));
+    }
+
+    // The county agency or the judicial office it entrusts
+
+    @PostMapping("/cases/{id}/team")
+    String team(@PathVariable UUID id, @ModelAttribute TeamForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "team", form, binding, model, redirect, response, "case.done.team",
+                () -> caseManagement.formTeam(CaseId.of(id), form.version(), form.request(null)));
+    }
+
+    @PostMapping("/cases/{id}/plan")
+    String plan(@PathVariable UUID id, @ModelAttribute PlanForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "plan", form, binding, model, redirect, response, "case.done.plan",
+                () -> caseManagement.makePlan(CaseId.of(id), form.version(), form.getContent()));
+    }
+
+    @PostMapping("/cases/{id}/announce")
+    String announce(@PathVariable UUID id, @ModelAttribute AnnounceForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "announce", form, binding, model, redirect, response, "case.done.announce",
+                () -> caseManagement.announce(CaseId.of(id), form.version(), form.request(clock.instant())));
+    }
+
+    // Handovers of the case: the receiver answers, the sender supplements
+
+    @PostMapping("/cases/{id}/handovers/{handoverId}/receipt")
+    String receipt(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
+            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        HandoverView h = handoverOf(id, handoverId);
+        if (h.kind() == HandoverKind.SUBJECT_TRANSFER) {
+            // Receiving a transferred subject is their arrival as well: the procedure does both at once.
+            return receive(id, handoverId, from, form, binding, model, redirect, response);
+        }
+        return act(id, h, from, "receipt", form, binding, model, redirect, response, "case.done.receipt",
+                () -> handovers.receipt(h.id(), form.version(), form.getNote()));
+    }
+
+    @PostMapping("/cases/{id}/handovers/{handoverId}/receive")
+    String receive(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
+            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        HandoverView h = handoverOf(id, handoverId);
+        return act(id, h, from, "receive", form, binding, model, redirect, response, "case.done.receive",
+                () -> intake.receiveTransfer(h.id(), form.version()));
+    }
+
+    @PostMapping("/cases/{id}/handovers/{handoverId}/reject")
+    String reject(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
+            @ModelAttribute RejectForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        HandoverView h = handoverOf(id, handoverId);
+        return act(id, h, from, "reject", form, binding, model, redirect, response, "case.done.reject",
+                () -> handovers.reject(h.id(), form.version(), form.request(), form.getNote()));
+    }
+
+    @PostMapping("/cases/{id}/handovers/{handoverId}/supplement")
+    String supplement(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
+            @ModelAttribute DeliveryForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        HandoverView h = handoverOf(id, handoverId);
+        return act(id, h, from, "supplement", form, binding, model, redirect, response, "case.done.supplement",
+                () -> handovers.supplement(h.id(), form.version(), CaseForms.items(form.getItems()), CaseForms.blank(form.getNote())));
+    }
+
+    // Helpers
+
+    /** A handover of this case the reader sees (else 404, also when it belongs to another case). */
+    private HandoverView handoverOf(UUID caseId, UUID handoverId) {
+        HandoverView h = handovers.view(HandoverId.of(handoverId));
+        if (!h.caseId().value().equals(caseId)) {
+            throw TongxinException.notFound();
+        }
+        return h;
+    }
+
+    private String act(UUID id, String key, Object form, BindingResult binding, Model model, RedirectAttributes redirect,
+            HttpServletResponse response, String done, Runnable command) {
+        return run(CaseId.of(id), null, null, key, form, binding, model, redirect, response, done, command);
+    }
+
+    private String act(UUID id, HandoverView h, String from, String action, Object form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response, String done, Runnable command) {
+        return run(CaseId.of(id), h, from, action + "-" + h.id(), form, binding, model, redirect, response, done, command);
+    }
+
+    private String run(CaseId id, HandoverView h, String from, String key, Object form, BindingResult binding, Model model,
+            RedirectAttributes redirect, HttpServletResponse response, String done, Runnable command) {
+        boolean backToHandover = h != null && "handover".equals(from);
+        try {
+            if (binding.hasErrors()) {
+                throw NewCasePages.typeProblems(binding);
+            }
+            command.run();
+        } catch (TongxinException e) {
+            int status = e.status().value();
+            if (status == 404 || status == 403 || status == 401) {
+                throw e;
+            }
+            feedback.apply(e, model);
+            if (e.code().equals("STALE_VERSION")) {
+                model.addAttribute("formError", feedback.message("case.stale"));
+            }
+            response.setStatus(status);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, List<String>> errors = (java.util.Map<String, List<String>>) model.getAttribute("errors");
+            FormState state = new FormState(key, errors);
+            if (backToHandover) {
+                workspace.fillHandover(h.id(), model, key, form, state);
+                return "procedure/handover";
+            }
+            workspace.fill(id, model, key, form, state);
+            return "procedure/case";
+        }
+        reactions.await(REACTIONS);
+        redirect.addFlashAttribute("notice", feedback.message(done));
+        return backToHandover ? "redirect:/handovers/" + h.id() : "redirect:/cases/" + id;
+    }
+
+    static ResponseEntity<byte[]> download(Handovers.Attachment file) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.parseMediaType(file.contentType())).body(file.content());
+    }
+}
