@@ -112,6 +112,14 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
         }
     }
 
+    /** The names of the demo's staff, which no fictitious subject of the caseload may bear. */
+    Set<String> staffNames() throws IOException {
+        try (InputStream in = new ClassPathResource("demo/city-a.json").getInputStream()) {
+            return json.readValue(in, CityData.class).accounts().stream().map(AccountData::displayName)
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     @Override
     public String sharedPassword() {
         return PASSWORD;

@@ -1,7 +1,9 @@
 /**
  * The City A demo (demo mode, {@code TONGXIN_DEMO=true}): a realistic city of four districts and counties with every
- * kind of agency, and demo accounts for every role that share one demo password (listed in the README). Loaded
- * once, through the other modules' public APIs, so it obeys every rule real data does.
+ * kind of agency, demo accounts for every role that share one demo password (listed in the README), and a caseload
+ * of about fifty cases in every intake state, replayed on a demo clock as its demo users (doc/adr/0011). Loaded once,
+ * through the other modules' public APIs, so it obeys every rule real data does.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "identity", "calendar", "casefile",
+        "exchange", "obligation", "procedure" })
 package org.tongxin.demo;

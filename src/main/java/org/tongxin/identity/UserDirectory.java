@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.tongxin.agency.AgencyId;
+import org.tongxin.identity.internal.LoginSteps;
 import org.tongxin.identity.internal.UserRepository;
 import org.tongxin.identity.internal.UserRow;
 import org.tongxin.shared.web.PageQuery;
@@ -36,6 +37,16 @@ public class UserDirectory {
     @Transactional(readOnly = true)
     public Optional<UserView> findByUsername(String username) {
         return users.findByUsername(username).map(this::view);
+    }
+
+    /**
+     * The principal a completed login of this active account carries (roles, agency, current security stamp), for
+     * work the system does on a demo account's behalf as if it had logged in (the City A demo caseload); empty for an
+     * unknown or disabled account.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TongxinPrincipal> loginPrincipal(String username) {
+        return users.findByUsername(username).filter(UserRow::active).map(LoginSteps::principal);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.tongxin.obligation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +47,19 @@ import org.tongxin.shared.time.LegalTime;
  * after the policy's number of working days still overdue they go to the city coordination office (level 2).
  * Batches of {@value #BATCH}, each in its own transaction, so a long backlog after downtime neither holds locks
  * for long nor is lost halfway.
+ * <p>
+ * A replay of past days on a moved clock (the City A demo) holds the clock with {@link #holdScheduledScans} and
+ * scans with {@link #scanNow} at each moment it reaches, so the ledger is as true at every replayed moment as the
+ * scheduled scan would have made it.
  */
 @Component
-class ObligationClock {
+public class ObligationClock {
 
     private static final Logger log = LoggerFactory.getLogger(ObligationClock.class);
     static final int BATCH = 200;
     private static final int MAX_BATCHES = 500;
+    private static final String LOCK = "obligation-clock";
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(2);
 
     private final ObligationRepository obligations;
     private final DueCalculator due;
@@ -80,11 +87,31 @@ class ObligationClock {
 
     @Scheduled(fixedDelayString = "${tongxin.obligations.scan-interval:PT1M}", initialDelayString = "PT20S")
     void scheduled() {
-        lock.runExclusively("obligation-clock", this::scanNow);
+        lock.runExclusively(LOCK, this::scanNow);
+    }
+
+    /**
+     * Runs {@code work} while no scheduled scan runs on any instance (it holds the scan's cluster lock), waiting for a
+     * scan in progress to finish first. For a replay of past days that calls {@link #scanNow} itself.
+     */
+    public void holdScheduledScans(Runnable work) {
+        // Elapsed time, not the clock of the law: the replay moves that one.
+        long end = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (!lock.runExclusively(LOCK, work)) {
+            if (System.nanoTime() - end > 0) {
+                throw new IllegalStateException("The obligation clock stayed busy for " + LOCK_WAIT);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the obligation clock", e);
+            }
+        }
     }
 
     /** One scan at the clock's current time; returns how many obligations changed (warned, overdue, escalated). */
-    int scanNow() {
+    public int scanNow() {
         Instant now = clock.instant();
         int changed = 0;
         changed += batches(() -> obligations.warnBefore(now, BATCH), row -> warn(row, now));

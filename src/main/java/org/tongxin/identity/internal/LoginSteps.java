@@ -60,7 +60,8 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         this.clock = clock;
     }
 
-    static TongxinPrincipal principal(UserRow user) {
+    /** The principal of a completed login: the account's agency, roles and current security stamp (SECURITY.md S4). */
+    public static TongxinPrincipal principal(UserRow user) {
         return new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, user.id(), user.username(), user.displayName(),
                 user.agencyId(), user.roles(), null, user.securityStamp());
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
@@ -20,14 +21,15 @@ import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.shared.web.DemoProgress;
 import org.tongxin.shared.web.Languages;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
 
 /**
- * What every page's layout shows: the DEMO banner, the user's name, agency and roles, the navigation entries their
- * roles may use (with their counts, such as the inbox's, for users who work on cases), and the language switch for
- * the current page.
+ * What every page's layout shows: the DEMO banner (and, while the demo is still being generated, a notice), the user's
+ * name, agency and roles, the navigation entries their roles may use (with their counts, such as the inbox's, for users
+ * who work on cases), and the language switch for the current page.
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -38,15 +40,18 @@ class LayoutAdvice {
     private final List<NavigationBadge> badges;
     private final MessageSource messages;
     private final boolean demoMode;
+    private final ObjectProvider<DemoProgress> demoProgress;
 
     LayoutAdvice(CurrentUser currentUser, AgencyDirectory agencies, List<NavigationEntry> navigation,
-            List<NavigationBadge> badges, MessageSource messages, @Value("${tongxin.demo:false}") boolean demoMode) {
+            List<NavigationBadge> badges, MessageSource messages, @Value("${tongxin.demo:false}") boolean demoMode,
+            ObjectProvider<DemoProgress> demoProgress) {
         this.currentUser = currentUser;
         this.agencies = agencies;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
         this.badges = badges;
         this.messages = messages;
         this.demoMode = demoMode;
+        this.demoProgress = demoProgress;
     }
 
     @ModelAttribute
@@ -56,6 +61,8 @@ class LayoutAdvice {
             return;
         }
         model.addAttribute("demoMode", demoMode);
+        DemoProgress progress = demoMode ? demoProgress.getIfAvailable() : null;
+        model.addAttribute("demoLoading", progress != null && progress.loading());
         model.addAttribute("currentPath", path);
         model.addAttribute("langZh", withLanguage(request, path, "zh-CN"));
         model.addAttribute("langEn", withLanguage(request, path, "en"));

@@ -1,0 +1,261 @@
+package org.tongxin.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.ArrivalState;
+import org.tongxin.casefile.CaseData.CaseSearch;
+import org.tongxin.casefile.CaseData.TeamMember;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseStatus;
+import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.casefile.CaseViews.TimelineItem;
+import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.DocumentsState;
+import org.tongxin.casefile.Gender;
+import org.tongxin.document.DocumentInfo;
+import org.tongxin.document.DocumentTemplate;
+import org.tongxin.document.Documents;
+import org.tongxin.exchange.HandoverKind;
+import org.tongxin.exchange.HandoverStatus;
+import org.tongxin.exchange.HandoverView;
+import org.tongxin.exchange.Handovers;
+import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.obligation.ObligationView;
+import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.support.Actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The City A caseload as the demo loads it (its own database and context, the real clock with the demo clock around
+ * it, the generation in the background as at a first start): every intake state is there, work is due soon and
+ * overdue with several agencies and escalated, rejected bundles wait for the court, every demo case user finds work or
+ * copies, and the history lies in the past of the day it was loaded. Everything is read back through the modules'
+ * own queries, as the demo users.
+ */
+// No web environment: outside a request the test thread reads as the application (row-level security's system scope).
+// The replay holds the obligation clock's lock, and with it one connection, for its whole run: no leak.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "tongxin.demo-caseload=true",
+        "tongxin.embedded.database=caseload", "spring.datasource.hikari.leak-detection-threshold=0" })
+@ActiveProfiles("test")
+class CityACaseloadIntegrationTests {
+
+    static final List<String> COUNTY_OFFICERS = List.of("cd.county", "cx.county", "qs.county", "bh.county");
+
+    /** Where a case's intake stands, as a user would name it. */
+    enum IntakeState {
+        ASSESSMENT_ENTRUSTED, OPINION_SUBMITTED, WITHDRAWN, DOCUMENTS_AWAITED, DOCUMENTS_DELIVERED, DOCUMENTS_REJECTED,
+        DOCUMENTS_RECEIPTED, SUBJECT_AWAITED, SUBJECT_REPORTED, SUBJECT_MISSING, SUBJECT_TRANSFERRED, REGISTERED_INTAKE_PENDING,
+        INTAKE_COMPLETE
+    }
+
+    @Autowired CityACaseload caseload;
+    @Autowired CaseDirectory cases;
+    @Autowired ObligationLedger ledger;
+    @Autowired Handovers handovers;
+    @Autowired Documents documents;
+    @Autowired AgencyDirectory agencies;
+    @Autowired Actors actors;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+
+    CityACaseload.Summary summary;
+    /** Every case, with the county officer who sees it. */
+    Map<CaseId, String> all;
+
+    @BeforeEach
+    void waitForTheCaseload() throws Exception {
+        summary = caseload.completion().get(5, TimeUnit.MINUTES);
+        all = new LinkedHashMap<>();
+        for (String officer : COUNTY_OFFICERS) {
+            actors.call(officer, () -> cases.search(new CaseSearch(null, null, null, null, null), new PageQuery(0, 100, "updated", true),
+                    "test")).items().forEach(c -> all.put(c.id(), officer));
+        }
+    }
+
+    @Test
+    void theCaseloadIsGeneratedOnceInTheBackgroundWithNoStepRefused() throws Exception {
+        assertThat(summary.complete()).isTrue();
+        assertThat(summary.refused()).as("every scripted step was accepted by the application").isZero();
+        assertThat(summary.cases()).isBetween(40, 60).isEqualTo(all.size());
+        assertThat(caseload.loading()).isFalse();
+        assertThat(Duration.between(clock.instant(), Instant.now()).abs()).as("the clock is back in the present")
+                .isLessThan(Duration.ofSeconds(5));
+
+        caseload.run(new DefaultApplicationArguments());
+        assertThat(caseload.completion().get(1, TimeUnit.SECONDS).complete()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM casefile_case").query(Long.class).single()).as("a second start adds nothing")
+                .isEqualTo(all.size());
+        assertThat(jdbc.sql("SELECT completed_at IS NOT NULL FROM demo_caseload").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void everyIntakeStateIsThereInEveryCountyAndForEveryKindOfCorrection() {
+        Map<IntakeState, Integer> states = new HashMap<>();
+        all.forEach((id, officer) -> stateOf(id, officer).forEach(s -> states.merge(s, 1, Integer::sum)));
+        assertThat(states.keySet()).containsExactlyInAnyOrder(IntakeState.values());
+        assertThat(states.get(IntakeState.WITHDRAWN)).as("a few withdrawn").isBetween(2, 5);
+
+        List<CaseFacts> facts = all.keySet().stream().map(id -> cases.facts(id).orElseThrow()).toList();
+        assertThat(facts.stream().map(f -> agencies.get(f.countyAgencyId()).code()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("CD-CCA", "CX-CCA", "QS-CCA", "BH-CCA");
+        assertThat(facts.stream().map(CaseFacts::correctionType).filter(t -> t != null).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(CorrectionType.values());
+        assertThat(facts.stream().filter(f -> f.correctionType() == CorrectionType.TEMPORARY_EXECUTION)
+                .map(f -> agencies.get(f.handoverInstitutionId()).code()).collect(Collectors.toSet()))
+                .as("handed over by prison, detention centre and police").contains("A-PRISON", "A-DC", "CD-PSB");
+        assertThat(facts).filteredOn(CaseFacts::minorAtOffence).hasSizeGreaterThanOrEqualTo(3);
+        List<CaseFacts> women = facts.stream().filter(f -> f.subjectGender() == Gender.FEMALE).toList();
+        assertThat(women).hasSizeGreaterThanOrEqualTo(5);
+        for (CaseFacts woman : women) {
+            List<TeamMember> team = actors.call(all.get(woman.id()), () -> cases.team(woman.id()));
+            if (!team.isEmpty()) {
+                assertThat(team).as("a woman's team includes a woman").anyMatch(m -> m.gender() == Gender.FEMALE);
+            }
+        }
+    }
+
+    @Test
+    void workIsDueSoonAndOverdueWithSeveralAgenciesAndWhatIsOverdueIsEscalated() {
+        Instant now = clock.instant();
+        List<ObligationView> pending = obligations().stream().filter(o -> o.status().pending()).toList();
+        Set<String> overdue = pending.stream().filter(o -> o.status() == ObligationStatus.OVERDUE).map(o -> code(o.owingAgencyId()))
+                .collect(Collectors.toSet());
+        Set<String> dueSoon = pending.stream().filter(o -> o.dueSoon(now)).map(o -> code(o.owingAgencyId()))
+                .collect(Collectors.toSet());
+        assertThat(overdue).hasSizeGreaterThanOrEqualTo(5).contains("CD-CCA", "CX-CCA", "BH-CCA", "CX-COURT");
+        assertThat(dueSoon).as("the assessments due in two working days, in each county")
+                .contains("CD-CCA", "CX-CCA", "QS-CCA", "BH-CCA");
+        assertThat(pending).as("the ledger is today's truth: nothing open is past its due time")
+                .noneMatch(o -> o.status() == ObligationStatus.OPEN && o.dueAt() != null && o.dueAt().isBefore(now.minusSeconds(60)));
+        assertThat(pending).filteredOn(o -> o.status() == ObligationStatus.OVERDUE)
+                .allSatisfy(o -> assertThat(o.escalationLevel()).as(o.stepId()).isPositive())
+                .anySatisfy(o -> assertThat(o.escalationLevel()).as("escalated on to the coordination office").isEqualTo(2));
+        assertThat(pending).filteredOn(o -> o.stepId().equals("assess.complete"))
+                .anyMatch(o -> o.status() == ObligationStatus.OVERDUE).anyMatch(o -> o.dueSoon(now));
+        assertThat(pending).filteredOn(o -> o.stepId().equals("docs.deliver")).anyMatch(o -> o.status() == ObligationStatus.OVERDUE);
+        assertThat(pending).as("a missing subject's notice still owed").anyMatch(o -> o.stepId().equals("report.missed"));
+        assertThat(pending).filteredOn(o -> o.stepId().startsWith("transfer.")).extracting(o -> code(o.owingAgencyId()))
+                .contains("A-PRISON", "A-DC");
+    }
+
+    @Test
+    void rejectedBundlesWaitForTheCourtsSupplementSomeOfThemOverdue() {
+        List<HandoverView> rejected = new ArrayList<>();
+        all.forEach((id, officer) -> actors.call(officer, () -> handovers.ofCase(id)).stream()
+                .filter(h -> h.kind() == HandoverKind.LEGAL_DOCUMENTS && h.status() == HandoverStatus.REJECTED).forEach(rejected::add));
+        assertThat(rejected).hasSizeGreaterThanOrEqualTo(3);
+        List<ObligationView> supplements = obligations().stream().filter(o -> o.stepId().equals("docs.supplement")).toList();
+        assertThat(supplements).anyMatch(o -> o.status() == ObligationStatus.OVERDUE)
+                .anyMatch(o -> o.status() == ObligationStatus.OPEN).anyMatch(o -> o.status() == ObligationStatus.FULFILLED);
+        assertThat(obligations()).filteredOn(o -> o.stepId().equals("docs.receipt"))
+                .as("the receipt clock stops while the court supplements").anyMatch(o -> o.status() == ObligationStatus.PAUSED);
+    }
+
+    @Test
+    void everyDemoCaseUserFindsWorkInTheInboxOrCopies() {
+        Map<String, Boolean> found = new LinkedHashMap<>();
+        for (String user : List.of("cd.court.clerk", "cd.county", "cd.dm", "cd.proc", "cd.police", "prison.officer")) {
+            AgencyId agency = actors.user(user).agencyId();
+            boolean inbox = obligations().stream().anyMatch(o -> o.status().pending() && o.owingAgencyId().equals(agency));
+            boolean copies = !actors.call(user, () -> handovers.copiesToMe(new PageQuery(0, 10, null, false))).items().isEmpty();
+            found.put(user, inbox || copies);
+        }
+        assertThat(found).allSatisfy((user, any) -> assertThat(any).as(user).isTrue());
+    }
+
+    @Test
+    void theHistoryLiesInThePastOfTheDayItWasLoadedWithRealDocumentsAndActors() {
+        LocalDate today = LegalTime.today(clock);
+        List<TimelineItem> history = new ArrayList<>();
+        CaseId complete = null;
+        for (Map.Entry<CaseId, String> c : all.entrySet()) {
+            history.addAll(actors.call(c.getValue(), () -> cases.timeline(c.getKey())));
+            if (cases.facts(c.getKey()).orElseThrow().intakeComplete()) {
+                complete = c.getKey();
+            }
+        }
+        LocalDate first = history.stream().map(t -> LegalTime.dateOf(t.occurredAt())).min(LocalDate::compareTo).orElseThrow();
+        assertThat(first).isBetween(today.minusDays(120), today.minusDays(60));
+        assertThat(history).allSatisfy(t -> assertThat(t.occurredAt()).isBefore(clock.instant()));
+        assertThat(history.stream().map(t -> LegalTime.dateOf(t.occurredAt())).distinct().count()).as("spread over many days")
+                .isGreaterThan(30);
+        assertThat(history).filteredOn(t -> t.kind().equals("case.decided")).allSatisfy(t -> assertThat(t.actorName())
+                .as("decided by a demo judge or officer, not the system").isNotEqualTo("system"));
+
+        assertThat(complete).isNotNull();
+        CaseId done = complete;
+        assertThat(documents.ofCase(done.value()).stream().map(DocumentInfo::template))
+                .contains(DocumentTemplate.REPORTING_NOTICE, DocumentTemplate.RECEIPT, DocumentTemplate.ENTRY_ANNOUNCEMENT);
+        List<TimelineItem> timeline = actors.call(all.get(done), () -> cases.timeline(done));
+        assertThat(timeline).extracting(TimelineItem::kind).contains("case.decided", "handover.receipted", "case.registered",
+                "team.formed", "plan.made", "entry.announced");
+        assertThat(jdbc.sql("SELECT count(DISTINCT actor_user_id) FROM audit_record WHERE action LIKE 'case.%'").query(Long.class)
+                .single()).as("the demo users acted, each under their own name").isGreaterThan(15);
+    }
+
+    private List<IntakeState> stateOf(CaseId id, String officer) {
+        CaseFacts f = cases.facts(id).orElseThrow();
+        List<IntakeState> states = new ArrayList<>();
+        switch (f.status()) {
+            case ASSESSING -> states.add(actors.call(officer, () -> handovers.ofCase(id)).stream()
+                    .anyMatch(h -> h.kind() == HandoverKind.ASSESSMENT_OPINION) ? IntakeState.OPINION_SUBMITTED
+                            : IntakeState.ASSESSMENT_ENTRUSTED);
+            case WITHDRAWN -> states.add(IntakeState.WITHDRAWN);
+            case INTAKE -> {
+                states.add(switch (f.documentsState()) {
+                    case AWAITED -> IntakeState.DOCUMENTS_AWAITED;
+                    case DELIVERED -> IntakeState.DOCUMENTS_DELIVERED;
+                    case REJECTED -> IntakeState.DOCUMENTS_REJECTED;
+                    case RECEIPTED -> IntakeState.DOCUMENTS_RECEIPTED;
+                });
+                states.add(switch (f.arrivalState()) {
+                    case AWAITED -> IntakeState.SUBJECT_AWAITED;
+                    case REPORTED -> IntakeState.SUBJECT_REPORTED;
+                    case MISSING -> IntakeState.SUBJECT_MISSING;
+                    case TRANSFERRED -> IntakeState.SUBJECT_TRANSFERRED;
+                });
+            }
+            case UNDER_CORRECTION -> states.add(f.intakeComplete() ? IntakeState.INTAKE_COMPLETE
+                    : IntakeState.REGISTERED_INTAKE_PENDING);
+            default -> {
+            }
+        }
+        assertThat(f.documentsState() == DocumentsState.RECEIPTED || f.status() != CaseStatus.UNDER_CORRECTION).isTrue();
+        assertThat(f.arrivalState() != ArrivalState.MISSING || f.status() == CaseStatus.INTAKE).isTrue();
+        return states;
+    }
+
+    private List<ObligationView> obligations() {
+        return all.keySet().stream().flatMap(id -> ledger.forCase(id).stream()).toList();
+    }
+
+    private String code(AgencyId id) {
+        return agencies.get(id).code();
+    }
+
+}
