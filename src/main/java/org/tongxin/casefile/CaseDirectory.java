@@ -172,6 +172,12 @@ public class CaseDirectory {
         return cases.find(id).map(c -> facts(c));
     }
 
+    /** The id of the case's subject, for audit records of reads that concern them (not personal data itself). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> subjectId(CaseId id) {
+        return cases.find(id).map(CorrectionCase::subjectId);
+    }
+
     @Transactional(readOnly = true)
     public List<LawfulRole> parties(CaseId id) {
         return cases.parties(id);

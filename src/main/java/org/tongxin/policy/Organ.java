@@ -30,5 +30,9 @@ public enum Organ {
     /** A social organisation carrying entrusted work. */
     SOCIAL_ORGANISATION,
     /** The city coordination office. */
-    COORDINATION_OFFICE
+    COORDINATION_OFFICE,
+    /** An assisting department or social organisation receiving a referral (education, civil affairs, HRSS). */
+    ASSISTING_DEPARTMENT,
+    /** The agency a joint-meeting decision or a conflict names. */
+    NAMED_AGENCY
 }

@@ -9,7 +9,8 @@ import java.util.List;
 public final class ProcedureStages {
 
     public static final List<String> ORDER = List.of("assessment", "decision", "documents", "reporting", "intake",
-            "supervision", "leave", "move", "monitoring", "rewards", "custody", "revocation", "termination");
+            "supervision", "leave", "move", "monitoring", "rewards", "custody", "revocation", "termination",
+            "assistance", "coordination");
 
     private ProcedureStages() {
     }

@@ -105,24 +105,29 @@ public class CaseDocuments {
      */
     @Transactional
     public List<CaseDocument> listed(CaseId caseId, String purpose) {
-        if (!cases.access(caseId).holdsAny(CaseDirectory.PROTECTED_FIELDS)) {
-            throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
-        }
+        requireDocumentRole(caseId);
         List<CaseDocument> list = readable(caseId);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.documents").target("case", caseId)
-                .detail("count", list.size()).purpose(purpose));
+                .subjects(cases.subjectId(caseId).stream().toList()).detail("count", list.size()).purpose(purpose));
         return list;
     }
 
     /** A document's content for a reader entitled to it (else 404); the read is audited. */
     @Transactional
     public Handovers.Attachment content(CaseId caseId, DocumentId documentId) {
+        requireDocumentRole(caseId);
         CaseDocument document = readable(caseId).stream().filter(d -> d.info().id().equals(documentId)).findFirst()
                 .orElseThrow(TongxinException::notFound);
         byte[] bytes = documents.content(documentId);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.document.read").target("document", documentId.value())
-                .detail("case", caseId).purpose("case/documents"));
+                .subjects(cases.subjectId(caseId).stream().toList()).detail("case", caseId).purpose("case/documents"));
         return new Handovers.Attachment(document.info().fileName(), document.info().contentType(), bytes);
     }
 
+    /** 404 without a lawful role in the case; 403 with one that never carries documents (SECURITY.md S8). */
+    private void requireDocumentRole(CaseId caseId) {
+        if (!cases.access(caseId).holdsAny(CaseDirectory.PROTECTED_FIELDS)) {
+            throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
+        }
+    }
 }

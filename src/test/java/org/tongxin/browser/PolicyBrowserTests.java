@@ -81,7 +81,7 @@ class PolicyBrowserTests {
 
         page.getByLabel("机关", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("社区矫正机构"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示")).click();
-        assertThat(page.locator("caption").first()).containsText("共 38 个");
+        assertThat(page.locator("caption").first()).containsText("共 40 个");
         assertThat(row(page, "assess.entrust")).hasCount(0);
         assertThat(row(page, "docs.receipt").locator(".organ-selected")).containsText("履行");
         check(page, "31-policy-matrix-county-agency");

@@ -18,6 +18,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class PolicyApiIntegrationTests {
 
+    /** City A\'s own assistance and coordination deadlines (PROCEDURES.md, policy-configured). */
+    static final String[] COORDINATION_STEPS = { "assist.answer", "assist.contact", "assist.progress", "meeting.decision",
+            "conflict.respond" };
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -50,7 +54,7 @@ class PolicyApiIntegrationTests {
         assertThat(catalogue.get("region").asString()).isEqualTo("369900");
         assertThat(catalogue.get("version").get("number").asInt()).isEqualTo(1);
         assertThat(catalogue.get("parentVersion").get("region").asString()).isEqualTo("CN");
-        assertThat(catalogue.get("steps")).hasSize(51);
+        assertThat(catalogue.get("steps")).hasSize(56);
         JsonNode plan = null;
         for (JsonNode s : catalogue.get("steps")) {
             if (s.get("id").asString().equals("plan.make")) {
@@ -78,7 +82,7 @@ class PolicyApiIntegrationTests {
     void theDiffOfTwoRegionsOrTwoVersions() throws Exception {
         JsonNode diff = read("/api/v1/policy/diff?from=CN&to=369900&date=2025-10-01");
         assertThat(diff.get("from").get("region").asString()).isEqualTo("CN");
-        assertThat(diff.get("added")).isEmpty();
+        assertThat(diff.get("added")).extracting(s -> s.get("id").asString()).containsExactlyInAnyOrder(COORDINATION_STEPS);
         assertThat(diff.get("changed")).extracting(c -> c.get("stepId").asString())
                 .containsExactlyInAnyOrder("plan.make", "procuratorate.opinion");
         JsonNode plan = diff.get("changed").get(0).get("stepId").asString().equals("plan.make") ? diff.get("changed").get(0)

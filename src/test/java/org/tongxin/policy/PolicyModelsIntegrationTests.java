@@ -43,7 +43,10 @@ class PolicyModelsIntegrationTests {
     @Test
     void cityAInheritsTheBaselineAndOverridesOnlyWhereItDiffers() {
         ResolvedPolicy cityA = policies.inForce("369900", TODAY);
-        assertThat(cityA.steps()).hasSize(51);
+        assertThat(cityA.steps()).hasSize(56);
+        assertThat(cityA.require("assist.answer").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 5));
+        assertThat(cityA.require("assist.answer").origin()).isEqualTo(ProcedureStep.Origin.ADDED);
+        assertThat(cityA.require("meeting.decision").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 20));
         assertThat(cityA.require("plan.make").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.MONTHS, 1));
         assertThat(cityA.require("plan.make").origin()).isEqualTo(ProcedureStep.Origin.OVERRIDDEN);
         assertThat(cityA.require("docs.receipt").origin()).isEqualTo(ProcedureStep.Origin.INHERITED);

@@ -45,7 +45,7 @@ class PolicyPagesIntegrationTests {
         assertThat(row(zh, "report.missed")).contains("立即");
         assertThat(row(zh, "team.form")).contains("及时");
         assertThat(row(zh, "revoke.arrest")).contains("48 小时", "CCL 47", ">V<");
-        assertThat(zh).contains("A市：2025年10月1日 施行的步骤，共 51 个");
+        assertThat(zh).contains("A市：2025年10月1日 施行的步骤，共 56 个");
 
         String en = page("cd.county", "/policy?region=369900&date=2025-10-01&lang=en");
         assertThat(row(en, "assess.complete")).contains("10 working days (5 expedited)");
@@ -109,7 +109,7 @@ class PolicyPagesIntegrationTests {
     @Test
     void theDiffOfTheBaselineAndCityAShowsTheTwoChangedSteps() throws Exception {
         String zh = page("cd.county", "/policy/diff?from=CN&to=369900&date=2025-10-01&lang=zh-CN");
-        assertThat(zh).contains("全国基线 v1 → A市 v1", "新增 0 个步骤，删除 0 个，修改 2 个");
+        assertThat(zh).contains("全国基线 v1 → A市 v1", "新增 5 个步骤，删除 0 个，修改 2 个");
         String plan = zh.substring(zh.indexOf("id=\"change-plan.make\""));
         assertThat(plan.substring(0, plan.indexOf("</table>"))).contains("期限", "<del>及时</del>", "<ins>1 个月</ins>");
         String opinion = zh.substring(zh.indexOf("id=\"change-procuratorate.opinion\""));

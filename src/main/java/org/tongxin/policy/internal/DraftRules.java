@@ -24,7 +24,7 @@ public final class DraftRules {
 
     /** Same pattern as the table's CHECK: lower-case words joined by dots, at least two parts (docs.receipt). */
     public static final Pattern STEP_ID = Pattern.compile("^[a-z][a-z_]*(\\.[a-z_]+)+$");
-    public static final List<String> CONFIDENCES = List.of("V", "R", "V/R");
+    public static final List<String> CONFIDENCES = List.of("V", "R", "V/R", "P");
     static final int NAME_MAX = 200;
     static final int TEXT_MAX = 300;
     static final int BASIS_MAX = 100;

@@ -26,7 +26,7 @@ public class Organs {
             case PROCURATORATE -> c.procuratorateId();
             case POLICE -> c.policeId();
             case PRISON, DETENTION_CENTRE -> c.handoverInstitutionId();
-            case SUBJECT, NEW_COUNTY_AGENCY, SOCIAL_ORGANISATION, COORDINATION_OFFICE -> null;
+            case SUBJECT, NEW_COUNTY_AGENCY, SOCIAL_ORGANISATION, COORDINATION_OFFICE, ASSISTING_DEPARTMENT, NAMED_AGENCY -> null;
         };
     }
 }
