@@ -1,0 +1,29 @@
+package org.tongxin.coordination;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identity of a coordination conflict in the register. */
+public record ConflictId(UUID value) {
+
+    @JsonCreator
+    public static ConflictId of(UUID value) {
+        return new ConflictId(value);
+    }
+
+    public static ConflictId random() {
+        return new ConflictId(UUID.randomUUID());
+    }
+
+    @JsonValue
+    public UUID value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
