@@ -132,7 +132,7 @@ class IntakeBrowserTests {
         check(county, "45-case-opinion-form-county");
         opinion.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交意见")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("调查评估意见已提交");
-        assertThat(obligation(county, "assess.complete")).containsText("已按期履行");
+        assertThat(obligation(county, "assess.complete")).containsText("按时办结");
 
         // The court decides probation effective Monday 29 September: notice and delivery run 5 and 10 days.
         clock.advance(Duration.ofHours(1));
@@ -165,8 +165,8 @@ class IntakeBrowserTests {
         deliver.getByLabel("第 1 份的名称").fill(CASE_NUMBER + "刑事判决书");
         deliver.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("送达并抄送")).click();
         assertThat(court.getByRole(AriaRole.STATUS)).containsText("法律文书已送达");
-        assertThat(obligation(court, "docs.deliver")).containsText("已按期履行");
-        assertThat(obligation(court, "docs.notify")).containsText("已按期履行");
+        assertThat(obligation(court, "docs.deliver")).containsText("按时办结");
+        assertThat(obligation(court, "docs.notify")).containsText("按时办结");
 
         // The county: the receipt is due, the subject's reporting in is watched; the guarantee is missing.
         county.navigate(browser.url("/inbox"));
@@ -181,7 +181,7 @@ class IntakeBrowserTests {
         reject.getByLabel("问题 1 的说明").fill("缺接受社区矫正保证书");
         reject.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("退回补正")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已退回");
-        assertThat(obligation(county, "docs.receipt")).containsText("已中止计时");
+        assertThat(obligation(county, "docs.receipt")).containsText("暂停计时");
         check(county, "48-case-rejected-county");
 
         // The court owes the supplement, within 5 days (again across the holiday), and sends it from the handover.
@@ -206,7 +206,7 @@ class IntakeBrowserTests {
         Locator receipt = form(county, "回执：法律文书送达");
         receipt.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("回执")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已回执");
-        assertThat(obligation(county, "docs.receipt")).containsText("已按期履行");
+        assertThat(obligation(county, "docs.receipt")).containsText("按时办结");
         form(county, "记录社区矫正对象报到").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("记录报到")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已记录社区矫正对象报到");
         Locator office = form(county, "指派司法所");
@@ -250,7 +250,7 @@ class IntakeBrowserTests {
         announce.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("记录入矫宣告")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已记录入矫宣告");
         for (String step : new String[] { "team.form", "plan.make", "intake.announce", "intake.register", "docs.supplement" }) {
-            assertThat(obligation(county, step)).containsText("已按期履行");
+            assertThat(obligation(county, step)).containsText("按时办结");
         }
         assertThat(form(county, "入矫宣告")).hasCount(0);
         assertThat(county.locator("summary", new Page.LocatorOptions().setHasText("调整矫正小组"))).isVisible();

@@ -77,6 +77,8 @@ class ObligationClockIntegrationTests {
     @Autowired
     Actors actors;
     @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
@@ -314,7 +316,7 @@ class ObligationClockIntegrationTests {
     }
 
     @Test
-    void anOfficialYearRecomputesTheProvisionalDueDatesAndReopensAStepNoLongerOverdue() {
+    void anOfficialYearRecomputesTheProvisionalDueDatesAndReopensAStepNoLongerOverdue() throws Exception {
         clock.setInstant(at("2026-12-28T10:00"));
         CaseId caseId = cases.withoutObligations();
         ObligationView assessment = open(caseId, "assess.complete", "", "2026-12-28T10:00", "CD-CCA", "CD-COURT");
@@ -340,6 +342,11 @@ class ObligationClockIntegrationTests {
             assertThat(recomputed.previousDueAt()).isEqualTo(assessment.dueAt());
             assertThat(recomputed.dueChangedAt()).isEqualTo(at("2027-01-05T09:00"));
             assertThat(ledgerFixtures.history(assessment.id())).containsExactly("OPENED", "DUE_CHANGED");
+            String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get("/inbox?case=" + caseId.value() + "&lang=zh-CN").with(actors.as("cd.county"))).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(inbox).as("the owner sees that the date moved, and from what")
+                    .contains("期限已于 2027年1月5日 重算，原为 2027年1月12日");
 
             ObligationView reopened = reload(receipt);
             assertThat(reopened.dueDate()).isEqualTo(LocalDate.of(2027, 1, 5));
