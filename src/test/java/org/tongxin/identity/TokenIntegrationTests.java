@@ -49,9 +49,18 @@ class TokenIntegrationTests {
                 .andExpect(status().isCreated()));
         String token = issued.get("token").asString();
         assertThat(token).startsWith("txp_").hasSize(47);
-        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+        org.springframework.test.web.servlet.MvcResult me = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.username").value("cd.county"))
-                .andExpect(jsonPath("$.kind").value("PERSONAL_TOKEN")).andExpect(jsonPath("$.roles[0]").value("COUNTY_OFFICER"));
+                .andExpect(jsonPath("$.kind").value("PERSONAL_TOKEN")).andExpect(jsonPath("$.roles[0]").value("COUNTY_OFFICER"))
+                .andReturn();
+        // A system calling with a token holds no session: nothing to store, expire or hijack.
+        assertThat(me.getRequest().getSession(false)).as("session of a bearer call").isNull();
+        assertThat(me.getResponse().getHeader("Set-Cookie")).isNull();
+        for (String path : List.of("/api/v1/inbox", "/api/v1/cases/00000000-0000-0000-0000-000000000000")) {
+            org.springframework.test.web.servlet.MvcResult call = mvc.perform(get(path).header("Authorization", "Bearer " + token))
+                    .andReturn();
+            assertThat(call.getRequest().getSession(false)).as("session of a bearer call to %s", path).isNull();
+        }
         // No CSRF token needed with a bearer token (browsers never send one by themselves).
         mvc.perform(post("/api/v1/me/tokens").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"x\"}")).andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("TOKEN_NEEDS_LOGIN"));

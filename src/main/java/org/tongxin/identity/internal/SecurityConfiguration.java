@@ -17,6 +17,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -45,7 +49,8 @@ import org.tongxin.shared.error.ProblemFactory;
 /**
  * Who may call what (SECURITY.md S1–S7). Deny by default: only the public list below is open; login steps need a
  * pending login; everything else needs a complete login (password and second factor) or an API token, and each
- * handler states its own rule. Pages use the session with CSRF; API callers may send a bearer token instead.
+ * handler states its own rule. Pages use the session with CSRF; API callers may send a bearer token instead, and
+ * are then served by a chain of their own that never creates a session.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -62,19 +67,67 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+    /** A request that authenticates with an API token rather than the session. */
+    static final RequestMatcher BEARER = request -> {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    };
+
+    /**
+     * Calls with a bearer token: stateless. The token is checked on every call and no session is ever created, so
+     * another agency's system calling all day leaves nothing behind to store, expire or steal; the rules are the same
+     * as for everything else (deny by default, method rules in the handlers).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain bearerFilterChain(HttpSecurity http, TokenAuthenticationManager tokens, ProblemFactory problems)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "INVALID_TOKEN");
+        };
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN");
+        http.securityMatcher(BEARER)
+                .authorizeHttpRequests(SecurityConfiguration::rules)
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> tokens)
+                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    /** Deny by default: the public list, the login steps with a pending login, everything else after a complete login. */
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+        authorize.requestMatchers(PUBLIC_PATHS.stream().map(PATHS::matcher).toArray(RequestMatcher[]::new)).permitAll()
+                .requestMatchers(PATHS.matcher(HttpMethod.GET, PUBLIC_CALENDAR)).permitAll()
+                .requestMatchers(PATHS.matcher("/login/password"), PATHS.matcher("/login/mfa"),
+                        PATHS.matcher("/login/mfa/**")).hasAuthority(Authorities.LOGIN_PENDING)
+                .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(Role.SYSTEM_ADMIN.name())
+                .anyRequest().hasAuthority(Authorities.FULLY_AUTHENTICATED);
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny());
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginSteps loginSteps,
-            PasswordAuthenticationProvider passwordProvider, TokenAuthenticationManager tokens, ProblemFactory problems,
+            PasswordAuthenticationProvider passwordProvider, ProblemFactory problems,
             UserRepository users, Clock clock, AuditLog audit,
             FindByIndexNameSessionRepository<? extends Session> sessions) throws Exception {
         RequestMatcher api = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**"));
-        RequestMatcher bearer = request -> {
-            String header = request.getHeader("Authorization");
-            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-        };
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, bearer.matches(request) ? "INVALID_TOKEN" : "UNAUTHENTICATED");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
         };
         AccessDeniedHandler apiDenied = (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN");
         AccessDeniedHandler pageDenied = (request, response, e) -> {
@@ -88,20 +141,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         };
 
         http.authenticationManager(new ProviderManager(passwordProvider))
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(PUBLIC_PATHS.stream().map(PATHS::matcher).toArray(RequestMatcher[]::new)).permitAll()
-                        .requestMatchers(PATHS.matcher(HttpMethod.GET, PUBLIC_CALENDAR)).permitAll()
-                        .requestMatchers(PATHS.matcher("/login/password"), PATHS.matcher("/login/mfa"),
-                                PATHS.matcher("/login/mfa/**")).hasAuthority(Authorities.LOGIN_PENDING)
-                        .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(Role.SYSTEM_ADMIN.name())
-                        .anyRequest().hasAuthority(Authorities.FULLY_AUTHENTICATED))
+                .authorizeHttpRequests(SecurityConfiguration::rules)
                 .formLogin(form -> form.loginPage("/login").successHandler(loginSteps)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("SESSION").addLogoutHandler(auditLogout(audit)))
-                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> tokens)
-                        .authenticationEntryPoint(apiEntryPoint).accessDeniedHandler(apiDenied))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
@@ -112,12 +156,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .maximumSessions(MAX_SESSIONS_PER_USER)
                         .sessionRegistry(new SpringSessionBackedSessionRegistry<>(sessions))
                         .expiredUrl("/login?expired"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-                                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(frame -> frame.deny()))
+                .headers(SecurityConfiguration::headers)
                 .addFilterAfter(new SessionGuardFilter(users, clock), SecurityContextHolderFilter.class);
         return http.build();
     }
