@@ -186,7 +186,7 @@ class InboxApi {
         Instant now = clock.instant();
         return obligations.stream().map(o -> {
             ProcedureStep step = ledger.step(o);
-            CaseSummary c = summaries.get(o.caseId());
+            CaseSummary c = o.caseId() == null ? null : summaries.get(o.caseId());
             return new ObligationResponse(o.id(), o.caseId(), c == null ? null : c.caseNumber(), c == null ? null : c.subjectName(),
                     c != null && c.masked(), o.stepId(), step.name(locale), step.legalBasis(), o.deadlineKind(), o.deadlineAmount(),
                     o.status(), o.dueDate(), o.dueAt(), o.alertOnly(), o.provisional(), o.dueSoon(now), o.owedBySubject(),

@@ -133,7 +133,7 @@ class InboxPages {
 
     private InboxLine line(ObligationView o, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> names,
             Map<UUID, String> assignees, TongxinPrincipal me) {
-        return new InboxLine(o, ledger.step(o), summaries.get(o.caseId()), name(names.get(o.owingAgencyId())),
+        return new InboxLine(o, ledger.step(o), o.caseId() == null ? null : summaries.get(o.caseId()), name(names.get(o.owingAgencyId())),
                 o.counterpartyAgencyId() == null ? null : name(names.get(o.counterpartyAgencyId())),
                 o.assigneeUserId() == null ? null : assignees.get(o.assigneeUserId()),
                 o.assigneeUserId() != null && o.assigneeUserId().equals(me.userId()));
