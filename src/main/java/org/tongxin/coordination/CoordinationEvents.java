@@ -2,20 +2,34 @@ package org.tongxin.coordination;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.TimelineEntry;
+import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
 
 /**
  * Events of joint meetings and the conflict register. {@code caseId} is null for a decision or conflict about a
  * procedure or topic rather than one case. The components are a contract that the statistics read models rely on.
+ * The events about a case are {@link TimelineEntry timeline entries} — the conflict points and decisions are marked on
+ * the case's timeline — for every party but the assisting departments (SECURITY.md S8); without a case (null) the
+ * timeline ignores them.
  */
 public final class CoordinationEvents {
 
     private CoordinationEvents() {
+    }
+
+    static final Set<Participation> AUDIENCE = EnumSet.complementOf(EnumSet.of(Participation.ASSISTING));
+
+    static Map<String, String> typeArgs(ConflictType type) {
+        return Map.of("type", type.nameZh(), "typeEn", type.nameEn());
     }
 
     /** A coordinator convened a meeting (notice sent to the attending agencies). */
@@ -30,24 +44,72 @@ public final class CoordinationEvents {
 
     /** A decision of a meeting became an obligation of {@code owingAgency}, due by {@code dueDate}. */
     public record DecisionRecorded(UUID eventId, DecisionId decisionId, MeetingId meetingId, CaseId caseId,
-            AgencyId owingAgency, LocalDate dueDate, Instant occurredAt, ActorRef actor) {
+            AgencyId owingAgency, LocalDate dueDate, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "coordination.decision-recorded";
+        }
+
+        public Map<String, String> timelineArgs() {
+            return Map.of("due", dueDate.toString());
+        }
+
+        public Set<Participation> audience() {
+            return AUDIENCE;
+        }
     }
 
     /** The agency reported the decision carried out; {@code late} when after its due date. */
     public record DecisionDone(UUID eventId, DecisionId decisionId, MeetingId meetingId, CaseId caseId,
-            AgencyId owingAgency, boolean late, Instant occurredAt, ActorRef actor) {
+            AgencyId owingAgency, boolean late, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return late ? "coordination.decision-done-late" : "coordination.decision-done";
+        }
+
+        public Set<Participation> audience() {
+            return AUDIENCE;
+        }
     }
 
+    /** A conflict point was raised (on the case's timeline when it is about a case). */
     public record ConflictRaised(UUID eventId, ConflictId conflictId, CaseId caseId, ConflictType type,
-            AgencyId raisedBy, List<AgencyId> parties, String stepId, Instant occurredAt, ActorRef actor) {
+            AgencyId raisedBy, List<AgencyId> parties, String stepId, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "coordination.conflict-raised";
+        }
+
+        public Map<String, String> timelineArgs() {
+            return typeArgs(type);
+        }
+
+        public Set<Participation> audience() {
+            return AUDIENCE;
+        }
     }
 
     /** The conflict was taken to the coordination office {@code to}. */
     public record ConflictEscalated(UUID eventId, ConflictId conflictId, CaseId caseId, AgencyId to,
-            Instant occurredAt, ActorRef actor) {
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "coordination.conflict-escalated";
+        }
+
+        public Set<Participation> audience() {
+            return AUDIENCE;
+        }
     }
 
     public record ConflictResolved(UUID eventId, ConflictId conflictId, CaseId caseId, ConflictType type,
-            AgencyId raisedBy, Instant occurredAt, ActorRef actor) {
+            AgencyId raisedBy, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "coordination.conflict-resolved";
+        }
+
+        public Map<String, String> timelineArgs() {
+            return typeArgs(type);
+        }
+
+        public Set<Participation> audience() {
+            return AUDIENCE;
+        }
     }
 }

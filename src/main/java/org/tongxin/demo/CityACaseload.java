@@ -50,6 +50,7 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
 
     private final CityADemo city;
     private final DemoClock clock;
+    private final CoordinationStories coordination;
     private final WorkingCalendar calendar;
     private final ObjectProvider<CaseloadReplay> replays;
     private final JdbcClient jdbc;
@@ -59,7 +60,8 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private volatile Thread worker;
 
     CityACaseload(CityADemo city, DemoClock clock, WorkingCalendar calendar, ObjectProvider<CaseloadReplay> replays,
-            JdbcClient jdbc) {
+            CoordinationStories coordination, JdbcClient jdbc) {
+        this.coordination = coordination;
         this.city = city;
         this.clock = clock;
         this.calendar = calendar;
@@ -121,6 +123,10 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
                 completion.complete(new Summary(outcome.cases(), outcome.steps(), outcome.refused(), took, false));
                 return;
             }
+            // The coordination stories (conflicts, joint meetings) follow on cases of their own.
+            CoordinationStories.Outcome played = coordination.play(today);
+            outcome = new CaseloadReplay.Outcome(outcome.cases() + played.cases(), outcome.steps(), outcome.refused() + played.refused(),
+                    outcome.days(), outcome.firstDay(), false);
             jdbc.sql("UPDATE demo_caseload SET completed_at = :at, cases = :cases, refused = :refused WHERE id = 1")
                     .param("at", java.sql.Timestamp.from(clock.instant())).param("cases", outcome.cases())
                     .param("refused", outcome.refused()).update();

@@ -49,5 +49,19 @@ public enum DocumentTemplate {
      * gender, birthDate, offence, decisionOrganName, judgmentNumber, correctionType, termStart, termEnd, obligations}
      * (besides the statutory ones, e.g. a prohibition order){@code , teamMembers, announcer, announcementPlace}.
      */
-    ENTRY_ANNOUNCEMENT
+    ENTRY_ANNOUNCEMENT,
+
+    /**
+     * 联席会议通知 (notice of a joint meeting): the coordination office to the attending agencies. Keys:
+     * {@code convenorName, title, scheduledAt, place, attendees} (one per line){@code , agenda} (one item per
+     * line){@code , contact, contactPhone}. Not a case document: rendered on demand, not stored.
+     */
+    MEETING_NOTICE,
+
+    /**
+     * 联席会议纪要 (minutes of a joint meeting): the coordination office's record of what was discussed and decided.
+     * Keys: {@code convenorName, title, heldAt, place, attendees} (one per line){@code , agenda} (one per line)
+     * {@code , minutes, decisions} (one per line: what, who, by when){@code , contact}.
+     */
+    MEETING_MINUTES
 }

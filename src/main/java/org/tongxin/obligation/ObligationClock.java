@@ -176,13 +176,19 @@ public class ObligationClock {
         }
         obligations.history(o.id(), o.caseId(), now, "ESCALATED", ObligationStatus.OVERDUE, o.dueAt(), to, null,
                 "level " + (coordination ? 2 : level));
-        cases.grant(o.caseId(), to, coordination ? Participation.COORDINATION : Participation.ESCALATION);
+        if (o.caseId() != null) {
+            // A matter without a case has no parties: the escalation row alone lets the agency see it.
+            cases.grant(o.caseId(), to, coordination ? Participation.COORDINATION : Participation.ESCALATION);
+        }
         ProcedureStep step = step(o);
         events.publishEvent(new ObligationEscalated(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(),
                 step.nameEn(), o.owingAgencyId(), coordination ? 2 : level, to, now, ActorRef.SYSTEM));
     }
 
-    /** The organ one level up (if any), then the coordination office serving the owing agency's place. */
+    /**
+     * The organ one level up (if any), then the coordination office serving the owing agency's place — unless the
+     * coordination office owes it itself (a first response to a conflict): nobody is above it.
+     */
     List<AgencyId> escalationChain(AgencyId owing) {
         List<AgencyId> chain = new ArrayList<>();
         Optional<AgencyView> agency = agencies.find(owing);
@@ -191,7 +197,7 @@ public class ObligationClock {
         }
         agency.map(AgencyView::parentId).flatMap(agencies::find).filter(AgencyView::active).ifPresent(p -> chain.add(p.id()));
         agencies.serving(AgencyType.COORDINATION_OFFICE, AgencyLevel.CITY, agency.get().divisionCode()).stream()
-                .findFirst().map(AgencyView::id).filter(id -> !chain.contains(id)).ifPresent(chain::add);
+                .findFirst().map(AgencyView::id).filter(id -> !chain.contains(id) && !id.equals(owing)).ifPresent(chain::add);
         return chain;
     }
 

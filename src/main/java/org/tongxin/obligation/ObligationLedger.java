@@ -62,10 +62,15 @@ public class ObligationLedger {
         this.clock = clock;
     }
 
-    /** Opens an obligation (once per case, step and instance); its due time follows the rule, calendar and settings. */
+    /**
+     * Opens an obligation (once per case or matter, step and instance); its due time follows the rule, calendar and
+     * settings.
+     */
     @Transactional
     public ObligationId open(OpenObligation request) {
-        Optional<ObligationRepository.Row> existing = obligations.find(request.caseId(), request.step().id(), instance(request.instance()));
+        Optional<ObligationRepository.Row> existing = request.caseId() != null
+                ? obligations.find(request.caseId(), request.step().id(), instance(request.instance()))
+                : obligations.find(request.matter(), request.step().id(), instance(request.instance()));
         if (existing.isPresent()) {
             return existing.get().view().id();
         }
@@ -76,7 +81,7 @@ public class ObligationLedger {
                 request.settings());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        obligations.insert(id, request.caseId(), step.id(), instance(request.instance()), request.policyVersion().versionId(),
+        obligations.insert(id, request.caseId(), request.matter(), step.id(), instance(request.instance()), request.policyVersion().versionId(),
                 request.policyVersion().region(), request.owingAgency(), request.owedBySubject(), request.counterparty(),
                 ObligationStatus.OPEN, kind, request.amount(), request.custody(), calendarRegion, request.triggeredAt(), computed,
                 request.settings().escalationWorkingDays(), request.assignee(), now);
@@ -94,11 +99,22 @@ public class ObligationLedger {
      */
     @Transactional
     public Optional<ObligationView> fulfil(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
-        Optional<ObligationRepository.Row> row = obligations.find(caseId, stepId, instance(instance));
+        return fulfil(obligations.find(caseId, stepId, instance(instance)), at, actor);
+    }
+
+    /** The step of a matter (a meeting decision, a conflict) was done at {@code at}; as {@link #fulfil(CaseId, String, String, Instant, ActorRef)}. */
+    @Transactional
+    public Optional<ObligationView> fulfil(ObligationMatter matter, String stepId, String instance, Instant at, ActorRef actor) {
+        return fulfil(obligations.find(matter, stepId, instance(instance)), at, actor);
+    }
+
+    private Optional<ObligationView> fulfil(Optional<ObligationRepository.Row> row, Instant at, ActorRef actor) {
         if (row.isEmpty() || row.get().view().closed()) {
             return row.map(ObligationRepository.Row::view);
         }
         ObligationView o = row.get().view();
+        CaseId caseId = o.caseId();
+        String stepId = o.stepId();
         // A stopped clock does not run: a step done while paused is as late as it was when the clock stopped.
         Instant counted = o.status() == ObligationStatus.PAUSED && o.pausedAt() != null && o.pausedAt().isBefore(at) ? o.pausedAt() : at;
         // For 立即 / 及时 steps the due time is the policy's alert threshold: done after it is late, whether or not a
@@ -185,8 +201,10 @@ public class ObligationLedger {
         ProcedureStep step = step(o);
         events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
                 reason.strip(), now, currentUser.ref()));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
-                .detail("case", o.caseId()).detail("step", o.stepId()));
+        AuditEntry.Builder entry = AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
+                .detail("step", o.stepId());
+        audit.record(o.caseId() != null ? entry.detail("case", o.caseId())
+                : entry.detail("matter", o.matter().kind() + " " + o.matter().id()));
     }
 
     /** Takes an obligation of one's own agency into one's personal inbox. */
@@ -235,6 +253,17 @@ public class ObligationLedger {
     @Transactional(readOnly = true)
     public Optional<ObligationView> find(CaseId caseId, String stepId, String instance) {
         return obligations.find(caseId, stepId, instance(instance)).map(ObligationRepository.Row::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ObligationView> find(ObligationMatter matter, String stepId, String instance) {
+        return obligations.find(matter, stepId, instance(instance)).map(ObligationRepository.Row::view);
+    }
+
+    /** Every obligation about a matter that the caller's agency may see (row-level security hides the others). */
+    @Transactional(readOnly = true)
+    public List<ObligationView> forMatter(ObligationMatter matter) {
+        return obligations.forMatter(matter);
     }
 
     @Transactional(readOnly = true)

@@ -8,18 +8,23 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.policy.DeadlineKind;
 
-/** An obligation as the ledger holds it. */
+/** An obligation as the ledger holds it: about a case, or (caseId null) about a {@code matter}. */
 public record ObligationView(ObligationId id, CaseId caseId, String stepId, String instance, UUID policyVersionId,
         String policyRegion, AgencyId owingAgencyId, boolean owedBySubject, AgencyId counterpartyAgencyId,
         ObligationStatus status, DeadlineKind deadlineKind, Integer deadlineAmount, boolean custody, Instant startedAt,
         Instant dueAt, LocalDate dueDate, boolean alertOnly, boolean provisional, Instant warnAt, Instant warnedAt,
         Instant pausedAt, String pauseReason, Instant previousDueAt, Instant dueChangedAt, Instant fulfilledAt,
         UUID fulfilledBy, Instant waivedAt, UUID waivedBy, String waiverReason, int escalationLevel, UUID assigneeUserId,
-        Instant createdAt, int version) {
+        Instant createdAt, int version, ObligationMatter matter) {
 
     /** Due soon: warned, or within the warning window, and not yet overdue. */
     public boolean dueSoon(Instant now) {
         return status == ObligationStatus.OPEN && warnAt != null && !now.isBefore(warnAt);
+    }
+
+    /** The page the obligation's work is done on: its case, or its matter (a meeting decision, a conflict). */
+    public String workPath() {
+        return caseId != null ? "/cases/" + caseId : matter.path();
     }
 
     public boolean closed() {

@@ -74,6 +74,9 @@ class CityACaseloadIntegrationTests {
     }
 
     @Autowired CityACaseload caseload;
+    @Autowired org.tongxin.coordination.Conflicts conflicts;
+    @Autowired org.tongxin.coordination.Meetings meetings;
+    @Autowired org.tongxin.obligation.Inboxes inboxes;
     @Autowired CaseDirectory cases;
     @Autowired ObligationLedger ledger;
     @Autowired Handovers handovers;
@@ -111,6 +114,42 @@ class CityACaseloadIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM casefile_case").query(Long.class).single()).as("a second start adds nothing")
                 .isEqualTo(all.size());
         assertThat(jdbc.sql("SELECT completed_at IS NOT NULL FROM demo_caseload").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void theThreeCoordinationStoriesHaveTheirConflictsOnTheTimelineAndTheirJointMeetings() {
+        var register = actors.call("city.coord", () -> conflicts.search(new org.tongxin.coordination.ConflictViews.ConflictSearch(
+                null, null, null, null, null), new PageQuery(0, 100, "raised", false), "test")).items();
+        assertThat(register).extracting(org.tongxin.coordination.ConflictViews.ConflictView::type).contains(
+                org.tongxin.coordination.ConflictType.COMMUNICATION, org.tongxin.coordination.ConflictType.DAILY_OPERATION,
+                org.tongxin.coordination.ConflictType.RESPONSIBILITY, org.tongxin.coordination.ConflictType.CAPACITY);
+        for (var conflict : register) {
+            assertThat(conflict.caseId()).as("every story is about a case").isNotNull();
+            assertThat(actors.call("cd.county", () -> cases.timeline(conflict.caseId()))).extracting(TimelineItem::kind)
+                    .as("the conflict point is marked on the timeline").contains("coordination.conflict-raised");
+        }
+        assertThat(actors.call("civil.worker", () -> conflicts.search(new org.tongxin.coordination.ConflictViews.ConflictSearch(
+                null, null, null, null, null), new PageQuery(0, 100, "raised", false), "test")).items())
+                .as("civil affairs is a party to the capacity conflict only")
+                .extracting(org.tongxin.coordination.ConflictViews.ConflictView::type)
+                .containsExactly(org.tongxin.coordination.ConflictType.CAPACITY);
+
+        var held = actors.call("city.coord", () -> meetings.list(null, new PageQuery(0, 100, "scheduled", false)).items());
+        assertThat(held).hasSize(2);
+        var earlier = actors.call("city.coord", () -> meetings.view(held.get(0).id()));
+        assertThat(earlier.status()).isEqualTo(org.tongxin.coordination.MeetingStatus.CLOSED);
+        assertThat(earlier.decisions()).extracting(org.tongxin.coordination.MeetingViews.DecisionView::done).containsExactly(true, false);
+        var later = actors.call("city.coord", () -> meetings.view(held.get(1).id()));
+        assertThat(later.status()).isEqualTo(org.tongxin.coordination.MeetingStatus.HELD);
+        assertThat(later.agenda()).extracting(org.tongxin.coordination.MeetingViews.AgendaItem::kind)
+                .as("the conflict, a topic, and the two earlier decisions for review").contains(
+                        org.tongxin.coordination.MeetingViews.AgendaKind.CONFLICT, org.tongxin.coordination.MeetingViews.AgendaKind.REVIEW);
+        for (String worker : List.of("hrss.worker", "civil.worker")) {
+            var inbox = actors.call(worker, () -> inboxes.inbox(new org.tongxin.obligation.Inboxes.InboxFilter(null,
+                    "meeting.decision", null, false, false), new PageQuery(0, 100, "due", false)).items());
+            assertThat(inbox).as(worker).hasSize(1);
+            assertThat(inbox.get(0).caseId()).as("the decision names the case").isNotNull();
+        }
     }
 
     @Test
@@ -152,7 +191,8 @@ class CityACaseloadIntegrationTests {
                 .contains("CD-CCA", "CX-CCA", "QS-CCA", "BH-CCA");
         assertThat(pending).as("the ledger is today's truth: nothing open is past its due time")
                 .noneMatch(o -> o.status() == ObligationStatus.OPEN && o.dueAt() != null && o.dueAt().isBefore(now.minusSeconds(60)));
-        assertThat(pending).filteredOn(o -> o.status() == ObligationStatus.OVERDUE)
+        // The coordination office's own overdue work (a conflict's first response) has nobody above it.
+        assertThat(pending).filteredOn(o -> o.status() == ObligationStatus.OVERDUE && !code(o.owingAgencyId()).equals("A-COORD"))
                 .allSatisfy(o -> assertThat(o.escalationLevel()).as(o.stepId()).isPositive())
                 .anySatisfy(o -> assertThat(o.escalationLevel()).as("escalated on to the coordination office").isEqualTo(2));
         assertThat(pending).filteredOn(o -> o.stepId().equals("assess.complete"))

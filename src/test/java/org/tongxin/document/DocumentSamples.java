@@ -110,6 +110,32 @@ public final class DocumentSamples {
                 v.put("announcementPlace", "东门街道司法所");
                 v.put("issueDate", "2025-04-03");
             }
+            case MEETING_NOTICE -> {
+                v.put("documentNumber", "（2025）A矫委字第 0007 号");
+                v.put("convenorName", "A市社区矫正委员会办公室");
+                v.put("title", "社区矫正对象就业和救助衔接");
+                v.put("scheduledAt", "2025-04-15T09:30");
+                v.put("place", "A市司法局三楼会议室");
+                v.put("attendees", "A市民政局\nA市人力资源和社会保障局\n城东区社区矫正管理局");
+                v.put("agenda", "个案研究：社区矫正对象" + SUBJECT + "的就业安置\n协调冲突：职业培训与最低生活保障救助的责任划分\n"
+                        + "回顾：上次会议决定的落实情况");
+                v.put("contact", "王芳");
+                v.put("contactPhone", "0700-8100222");
+                v.put("issueDate", "2025-04-08");
+            }
+            case MEETING_MINUTES -> {
+                v.put("documentNumber", "（2025）A矫委纪字第 0007 号");
+                v.put("convenorName", "A市社区矫正委员会办公室");
+                v.put("title", "社区矫正对象就业和救助衔接");
+                v.put("heldAt", "2025-04-15T09:30");
+                v.put("place", "A市司法局三楼会议室");
+                v.put("attendees", "A市民政局\nA市人力资源和社会保障局\n城东区社区矫正管理局");
+                v.put("agenda", "协调冲突：职业培训与最低生活保障救助的责任划分");
+                v.put("minutes", "会议听取了城东区社区矫正管理局关于社区矫正对象" + SUBJECT + "的情况介绍，民政、人社部门分别说明了各自政策。");
+                v.put("decisions", "A市人力资源和社会保障局：安排职业技能培训，2025年5月13日前完成\nA市民政局：审核最低生活保障申请，2025年5月13日前完成");
+                v.put("contact", "王芳");
+                v.put("issueDate", "2025-04-15");
+            }
         }
         return v;
     }

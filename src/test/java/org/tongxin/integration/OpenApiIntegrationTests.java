@@ -62,7 +62,11 @@ class OpenApiIntegrationTests {
             "recordArrival", "assignOffice", "registerCase", "formTeam", "makePlan", "announceEntry", "getCaseTimeline",
             "listCaseDocuments", "downloadCaseDocument", "getInbox", "getInboxCounts", "listCaseObligations", "listEscalations",
             "takeObligation", "waiveObligation", "listCaseHandovers", "getHandover", "receiptHandover", "rejectHandover",
-            "supplementHandover", "listCopiesToMe", "listHandoversAwaitingMe", "downloadHandoverDocument", "uploadCaseAttachment");
+            "supplementHandover", "listCopiesToMe", "listHandoversAwaitingMe", "downloadHandoverDocument", "uploadCaseAttachment",
+            // Joint meetings and the conflict register
+            "listMeetings", "conveneMeeting", "getMeeting", "getMeetingNotice", "getMeetingMinutes", "recordMeetingMinutes",
+            "recordMeetingDecision", "closeMeeting", "cancelMeeting", "getDecision", "reportDecisionDone", "raiseConflict",
+            "listConflicts", "searchConflicts", "getConflict", "respondToConflict", "escalateConflict", "resolveConflict");
 
     @Test
     void everyIntakeStepIsADocumentedOperation() throws Exception {
@@ -75,6 +79,7 @@ class OpenApiIntegrationTests {
         }
         assertThat(operations.keySet()).containsAll(INTAKE_OPERATIONS);
         assertThat(operations.get("searchCases").get("requestBody")).as("search filters travel in the body").isNotNull();
+        assertThat(operations.get("searchConflicts").get("requestBody")).as("search filters travel in the body").isNotNull();
         assertThat(operations.get("uploadCaseAttachment").get("requestBody").get("content").has("multipart/form-data")).isTrue();
         assertThat(operations.get("entrustAssessment").get("tags").get(0).asString()).isEqualTo("intake");
         assertThat(operations.get("getInbox").get("parameters")).extracting(p -> p.get("name").asString())

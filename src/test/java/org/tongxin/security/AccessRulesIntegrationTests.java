@@ -227,6 +227,45 @@ class AccessRulesIntegrationTests {
         rule("GET /handovers/{id}", CASE_ROLES);
         rule("GET /handovers/{id}/documents/{documentId}", CASE_ROLES);
         rule("GET /copies", "PROSECUTOR", "POLICE_OFFICER");
+        // Joint meetings and the conflict register: reads for case staff (the meeting or conflict decides: 404 for
+        // agencies not in it), coordination by city coordinators (their office decides: 403 for another's).
+        rule("GET /api/v1/meetings", CASE_STAFF);
+        rule("POST /api/v1/meetings", "CITY_COORDINATOR");
+        rule("GET /api/v1/meetings/{id}", CASE_STAFF);
+        rule("GET /api/v1/meetings/{id}/notice", CASE_STAFF);
+        rule("GET /api/v1/meetings/{id}/minutes", CASE_STAFF);
+        rule("POST /api/v1/meetings/{id}/minutes", "CITY_COORDINATOR");
+        rule("POST /api/v1/meetings/{id}/decisions", "CITY_COORDINATOR");
+        rule("POST /api/v1/meetings/{id}/closure", "CITY_COORDINATOR");
+        rule("POST /api/v1/meetings/{id}/cancellation", "CITY_COORDINATOR");
+        rule("GET /api/v1/decisions/{id}", CASE_STAFF);
+        rule("POST /api/v1/decisions/{id}/done", CASE_STAFF);
+        rule("POST /api/v1/conflicts", CASE_STAFF);
+        rule("GET /api/v1/conflicts", CASE_STAFF);
+        rule("POST /api/v1/conflicts/search", CASE_STAFF);
+        rule("GET /api/v1/conflicts/{id}", CASE_STAFF);
+        rule("POST /api/v1/conflicts/{id}/response", "CITY_COORDINATOR");
+        rule("POST /api/v1/conflicts/{id}/escalation", "CITY_COORDINATOR");
+        rule("POST /api/v1/conflicts/{id}/resolution", "CITY_COORDINATOR");
+        rule("GET /meetings", CASE_ROLES);
+        rule("GET /meetings/new", "CITY_COORDINATOR");
+        rule("POST /meetings", "CITY_COORDINATOR");
+        rule("GET /meetings/{id}", CASE_ROLES);
+        rule("GET /meetings/{id}/notice.pdf", CASE_ROLES);
+        rule("GET /meetings/{id}/minutes.pdf", CASE_ROLES);
+        for (String action : List.of("minutes", "decisions", "close", "cancel")) {
+            rule("POST /meetings/{id}/" + action, "CITY_COORDINATOR");
+        }
+        rule("GET /decisions/{id}", CASE_ROLES);
+        rule("POST /decisions/{id}/done", CASE_ROLES);
+        rule("GET /conflicts", CASE_ROLES);
+        rule("POST /conflicts/search", CASE_ROLES);
+        rule("GET /conflicts/new", CASE_ROLES);
+        rule("POST /conflicts", CASE_ROLES);
+        rule("GET /conflicts/{id}", CASE_ROLES);
+        for (String action : List.of("response", "escalation", "resolution")) {
+            rule("POST /conflicts/{id}/" + action, "CITY_COORDINATOR");
+        }
     }
 
     static void rule(String endpoint, String... who) {

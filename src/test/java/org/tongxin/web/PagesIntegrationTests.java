@@ -35,6 +35,39 @@ class PagesIntegrationTests {
     PolicyModels policies;
     @Autowired
     CaseSamples samples;
+    @Autowired
+    org.tongxin.coordination.Meetings meetings;
+    @Autowired
+    org.tongxin.coordination.Conflicts conflicts;
+    @Autowired
+    java.time.Clock clock;
+
+    /** A held meeting with a decision for civil affairs, and a conflict about a procedure: made once for the pages. */
+    static volatile String[] coordination;
+
+    String[] coordination() {
+        if (coordination == null) {
+            String conflict = actors.call("cd.county", () -> conflicts.raise(new org.tongxin.coordination.ConflictViews.NewConflict(
+                    null, org.tongxin.coordination.ConflictType.RESPONSIBILITY,
+                    java.util.List.of(agencies.findByCode("CD-PSB").orElseThrow().id().value()), "失联人员查找由谁负责，双方各执一词",
+                    "report.missed", java.util.List.of(), java.util.List.of()))).toString();
+            org.tongxin.coordination.MeetingId meeting = actors.call("city.coord", () -> meetings.convene(
+                    new org.tongxin.coordination.MeetingViews.NewMeeting("页面测试联席会议",
+                            org.tongxin.shared.time.LegalTime.today(clock).atStartOfDay(), "A市司法局会议室",
+                            java.util.List.of(agencies.findByCode("A-CIVIL").orElseThrow().id().value()),
+                            java.util.List.of(new org.tongxin.coordination.MeetingViews.AgendaInput(
+                                    org.tongxin.coordination.MeetingViews.AgendaKind.CONFLICT, null, null,
+                                    java.util.UUID.fromString(conflict))))));
+            String decision = actors.call("city.coord", () -> {
+                meetings.recordMinutes(meeting, meetings.view(meeting).version(), "会议明确了失联人员查找的分工。");
+                return meetings.addDecision(meeting, meetings.view(meeting).version(),
+                        new org.tongxin.coordination.MeetingViews.NewDecision("核查该对象的救助申请", 
+                                agencies.findByCode("A-CIVIL").orElseThrow().id().value(), null, null));
+            }).toString();
+            coordination = new String[] { meeting.toString(), decision, conflict };
+        }
+        return coordination;
+    }
 
     String resolve(String path) throws Exception {
         if (path.contains("{draft}") && policies.draft("310000").isEmpty()) {
@@ -44,6 +77,10 @@ class PagesIntegrationTests {
             CaseSamples.Sample sample = samples.assessedCase();
             path = path.replace("{case}", sample.caseId().toString()).replace("{handover}", sample.opinion().toString())
                     .replace("{document}", sample.letter().toString());
+        }
+        if (path.contains("{meeting}") || path.contains("{decision}") || path.contains("{conflict}")) {
+            String[] c = coordination();
+            path = path.replace("{meeting}", c[0]).replace("{decision}", c[1]).replace("{conflict}", c[2]);
         }
         return path.replace("{draft}", path.contains("{draft}") ? policies.draft("310000").orElseThrow().id().toString() : "")
                 .replace("{cnV1}", policies.versions("CN").getLast().id().toString())
@@ -86,7 +123,12 @@ class PagesIntegrationTests {
             "cd.court.clerk, /cases/new", "cd.court.clerk, /cases/new/decided",
             "cd.court.clerk, /cases/{case}", "cd.county, /cases/{case}", "cd.proc, /cases/{case}",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
-            "cd.proc, /copies", "cd.police, /copies" })
+            "cd.proc, /copies", "cd.police, /copies",
+            "city.coord, /meetings", "civil.worker, /meetings?status=HELD&sort=title", "city.coord, /meetings/new",
+            "city.coord, /meetings/{meeting}", "civil.worker, /meetings/{meeting}", "civil.worker, /decisions/{decision}",
+            "city.coord, /decisions/{decision}", "cd.county, /conflicts", "city.coord, /conflicts", "cd.county, /conflicts/new",
+            "cd.county, /conflicts/new?case={case}", "cd.county, /conflicts/{conflict}", "city.coord, /conflicts/{conflict}",
+            "civil.worker, /inbox", "city.coord, /inbox?step=conflict.respond" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

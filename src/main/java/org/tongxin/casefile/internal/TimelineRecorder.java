@@ -27,7 +27,9 @@ class TimelineRecorder {
 
     @ApplicationModuleListener
     void on(TimelineEntry entry) {
-        if (!cases.exists(entry.caseId())) {
+        // Events about a matter without a case (a joint-meeting decision on a topic, a conflict about a procedure) carry
+        // no case: there is no timeline to put them on.
+        if (entry.caseId() == null || !cases.exists(entry.caseId())) {
             return;
         }
         List<String> audience = entry.audience().stream().map(Enum::name).sorted().toList();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.obligation.ObligationId;
+import org.tongxin.obligation.ObligationMatter;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.policy.DeadlineKind;
@@ -47,24 +48,38 @@ public class ObligationRepository {
                 .param("c", caseId.value()).param("s", stepId).param("i", instance).query(ObligationRepository::row).optional();
     }
 
+    public Optional<Row> find(ObligationMatter matter, String stepId, String instance) {
+        return jdbc.sql("SELECT * FROM obligation WHERE matter_kind = :k AND matter_id = :m AND step_id = :s AND instance = :i")
+                .param("k", matter.kind().name()).param("m", matter.id()).param("s", stepId).param("i", instance)
+                .query(ObligationRepository::row).optional();
+    }
+
+    public List<ObligationView> forMatter(ObligationMatter matter) {
+        return jdbc.sql("SELECT * FROM obligation WHERE matter_kind = :k AND matter_id = :m ORDER BY started_at, step_id, instance")
+                .param("k", matter.kind().name()).param("m", matter.id()).query(ObligationRepository::row).list().stream()
+                .map(Row::view).toList();
+    }
+
     public List<ObligationView> forCase(CaseId caseId) {
         return jdbc.sql("SELECT * FROM obligation WHERE case_id = :c ORDER BY started_at, step_id, instance")
                 .param("c", caseId.value()).query(ObligationRepository::row).list().stream().map(Row::view).toList();
     }
 
-    public void insert(UUID id, CaseId caseId, String stepId, String instance, UUID policyVersion, String policyRegion,
+    public void insert(UUID id, CaseId caseId, ObligationMatter matter, String stepId, String instance, UUID policyVersion, String policyRegion,
             AgencyId owing, boolean bySubject, AgencyId counterparty, ObligationStatus status, DeadlineKind kind, Integer amount,
             boolean custody, String calendarRegion, Instant startedAt, DueCalculator.Due due, int escalationWorkingDays,
             UUID assignee, Instant now) {
         jdbc.sql("""
-                INSERT INTO obligation (id, case_id, step_id, instance, policy_version_id, policy_region, owing_agency_id,
+                INSERT INTO obligation (id, case_id, matter_kind, matter_id, step_id, instance, policy_version_id, policy_region, owing_agency_id,
                     owed_by_subject, counterparty_agency_id, status, urgency, deadline_kind, deadline_amount, custody,
                     calendar_region, started_at, clock_start, remaining_amount, due_at, due_date, alert_only, provisional,
                     warn_at, escalation_working_days, assignee_user_id, created_at, updated_at)
-                VALUES (:id, :case, :step, :instance, :policy, :region, :owing, :bySubject, :counterparty, :status, :urgency,
+                VALUES (:id, :case, :matterKind, :matterId, :step, :instance, :policy, :region, :owing, :bySubject, :counterparty, :status, :urgency,
                     :kind, :amount, :custody, :calendar, :started, :started, :amount, :dueAt, :dueDate, :alertOnly,
                     :provisional, :warnAt, :escalationDays, :assignee, :now, :now)""")
-                .param("id", id).param("case", caseId.value()).param("step", stepId).param("instance", instance)
+                .param("id", id).param("case", caseId == null ? null : caseId.value())
+                .param("matterKind", matter == null ? null : matter.kind().name()).param("matterId", matter == null ? null : matter.id())
+                .param("step", stepId).param("instance", instance)
                 .param("policy", policyVersion).param("region", policyRegion).param("owing", owing.value())
                 .param("bySubject", bySubject).param("counterparty", counterparty == null ? null : counterparty.value())
                 .param("status", status.name()).param("urgency", urgency(status)).param("kind", kind.name())
@@ -180,7 +195,8 @@ public class ObligationRepository {
                 INSERT INTO obligation_history (obligation_id, case_id, occurred_at, event, status_after, due_at, agency_id,
                     actor_user_id, detail)
                 VALUES (:id, :case, :at, :event, :status, :due, :agency, :actor, :detail)""")
-                .param("id", id.value()).param("case", caseId.value()).param("at", ts(at)).param("event", event)
+                .param("id", id.value()).param("case", caseId == null ? null : caseId.value()).param("at", ts(at))
+                .param("event", event)
                 .param("status", status.name()).param("due", ts(dueAt)).param("agency", agency == null ? null : agency.value())
                 .param("actor", actor).param("detail", detail).update();
     }
@@ -306,8 +322,10 @@ public class ObligationRepository {
 
     static Row row(ResultSet rs, int n) throws SQLException {
         Date dueDate = rs.getDate("due_date");
+        UUID caseId = rs.getObject("case_id", UUID.class);
+        String matterKind = rs.getString("matter_kind");
         ObligationView view = new ObligationView(ObligationId.of(rs.getObject("id", UUID.class)),
-                CaseId.of(rs.getObject("case_id", UUID.class)), rs.getString("step_id"), rs.getString("instance"),
+                caseId == null ? null : CaseId.of(caseId), rs.getString("step_id"), rs.getString("instance"),
                 rs.getObject("policy_version_id", UUID.class), rs.getString("policy_region"),
                 AgencyId.of(rs.getObject("owing_agency_id", UUID.class)), rs.getBoolean("owed_by_subject"),
                 rs.getObject("counterparty_agency_id", UUID.class) == null ? null
@@ -319,7 +337,9 @@ public class ObligationRepository {
                 rs.getString("pause_reason"), instant(rs, "previous_due_at"), instant(rs, "due_changed_at"),
                 instant(rs, "fulfilled_at"), rs.getObject("fulfilled_by", UUID.class), instant(rs, "waived_at"),
                 rs.getObject("waived_by", UUID.class), rs.getString("waiver_reason"), rs.getInt("escalation_level"),
-                rs.getObject("assignee_user_id", UUID.class), instant(rs, "created_at"), rs.getInt("version"));
+                rs.getObject("assignee_user_id", UUID.class), instant(rs, "created_at"), rs.getInt("version"),
+                matterKind == null ? null
+                        : new ObligationMatter(ObligationMatter.Kind.valueOf(matterKind), rs.getObject("matter_id", UUID.class)));
         return new Row(view, rs.getString("calendar_region"), instant(rs, "clock_start"), (Integer) rs.getObject("remaining_amount"),
                 rs.getInt("escalation_working_days"), instant(rs, "next_escalation_at"));
     }

@@ -34,6 +34,7 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationMatter;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.policy.DeadlineKind;
@@ -79,14 +80,16 @@ class InboxApi {
      * An obligation for its reader: the step's name (Accept-Language) and legal basis, the legal due date
      * ({@code dueDate}, China Standard Time) and exact due time, whether it is only an alert ("immediately",
      * "promptly"), provisional (counted on a calendar year whose notice is not out yet), owed by the subject (watched
-     * by the owing agency), and the case it belongs to when the reader may see it.
+     * by the owing agency), and the case it belongs to when the reader may see it — or, for an obligation without a
+     * case, the matter it is about ({@code matterKind} MEETING_DECISION or CONFLICT, {@code matterId}).
      */
     record ObligationResponse(ObligationId id, CaseId caseId, String caseNumber, String subjectName, boolean subjectMasked,
             String stepId, String stepName, String legalBasis, DeadlineKind deadlineKind, Integer deadlineAmount,
             ObligationStatus status, LocalDate dueDate, Instant dueAt, boolean alertOnly, boolean provisional, boolean dueSoon,
             boolean owedBySubject, AgencyName owingAgency, AgencyName counterpartyAgency, Instant startedAt, Instant pausedAt,
             String pauseReason, Instant previousDueAt, int escalationLevel, boolean assignedToMe, UUID assigneeUserId,
-            Instant fulfilledAt, Instant waivedAt, String waiverReason, int version) {
+            Instant fulfilledAt, Instant waivedAt, String waiverReason, int version, ObligationMatter.Kind matterKind,
+            UUID matterId) {
     }
 
     @AnyAuthenticatedUser
@@ -165,6 +168,11 @@ class InboxApi {
         return new PageResult<>(responses(found.items(), purpose, locale), found.page(), found.size(), found.total());
     }
 
+    private Map<CaseId, CaseSummary> summaries(List<ObligationView> obligations, String purpose) {
+        List<CaseId> caseIds = obligations.stream().map(ObligationView::caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        return caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, purpose);
+    }
+
     private List<ObligationResponse> responses(List<ObligationView> obligations, String purpose, Locale locale) {
         List<AgencyId> ids = new ArrayList<>();
         obligations.forEach(o -> {
@@ -173,19 +181,20 @@ class InboxApi {
         });
         Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
         Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of()
-                : cases.summaries(obligations.stream().map(ObligationView::caseId).distinct().toList(), purpose);
+                : summaries(obligations, purpose);
         UUID me = currentUser.get().userId();
         Instant now = clock.instant();
         return obligations.stream().map(o -> {
             ProcedureStep step = ledger.step(o);
-            CaseSummary c = summaries.get(o.caseId());
+            CaseSummary c = o.caseId() == null ? null : summaries.get(o.caseId());
             return new ObligationResponse(o.id(), o.caseId(), c == null ? null : c.caseNumber(), c == null ? null : c.subjectName(),
                     c != null && c.masked(), o.stepId(), step.name(locale), step.legalBasis(), o.deadlineKind(), o.deadlineAmount(),
                     o.status(), o.dueDate(), o.dueAt(), o.alertOnly(), o.provisional(), o.dueSoon(now), o.owedBySubject(),
                     names.get(o.owingAgencyId()), o.counterpartyAgencyId() == null ? null : names.get(o.counterpartyAgencyId()),
                     o.startedAt(), o.pausedAt(), o.pauseReason(), o.previousDueAt(), o.escalationLevel(),
                     me != null && me.equals(o.assigneeUserId()), o.assigneeUserId(), o.fulfilledAt(), o.waivedAt(),
-                    o.waiverReason(), o.version());
+                    o.waiverReason(), o.version(), o.matter() == null ? null : o.matter().kind(),
+                    o.matter() == null ? null : o.matter().id());
         }).toList();
     }
 }

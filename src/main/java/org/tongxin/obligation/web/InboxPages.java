@@ -102,8 +102,8 @@ class InboxPages {
         PageResult<ObligationView> escalated = inboxes.escalatedToMe(new PageQuery(0, PageQuery.MAX_SIZE, "due", false));
         List<ObligationView> all = new java.util.ArrayList<>(result.items());
         all.addAll(escalated.items());
-        Map<CaseId, CaseSummary> summaries = all.isEmpty() ? Map.of()
-                : cases.summaries(all.stream().map(ObligationView::caseId).distinct().toList(), "inbox");
+        List<CaseId> caseIds = all.stream().map(ObligationView::caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<CaseId, CaseSummary> summaries = caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "inbox");
         Map<AgencyId, AgencyView> names = agencies.findAll(all.stream()
                 .flatMap(o -> java.util.stream.Stream.of(o.owingAgencyId(), o.counterpartyAgencyId()))
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
@@ -111,7 +111,8 @@ class InboxPages {
         TongxinPrincipal me = currentUser.get();
 
         model.addAttribute("page", result.map(o -> line(o, summaries, names, assignees, me)));
-        model.addAttribute("escalated", escalated.items().stream().filter(o -> summaries.containsKey(o.caseId()))
+        model.addAttribute("escalated", escalated.items().stream()
+                .filter(o -> o.caseId() == null || summaries.containsKey(o.caseId()))
                 .map(o -> line(o, summaries, names, assignees, me)).toList());
         model.addAttribute("escalatedTotal", escalated.total());
         model.addAttribute("counts", inboxes.counts());
@@ -132,7 +133,7 @@ class InboxPages {
 
     private InboxLine line(ObligationView o, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> names,
             Map<UUID, String> assignees, TongxinPrincipal me) {
-        return new InboxLine(o, ledger.step(o), summaries.get(o.caseId()), name(names.get(o.owingAgencyId())),
+        return new InboxLine(o, ledger.step(o), o.caseId() == null ? null : summaries.get(o.caseId()), name(names.get(o.owingAgencyId())),
                 o.counterpartyAgencyId() == null ? null : name(names.get(o.counterpartyAgencyId())),
                 o.assigneeUserId() == null ? null : assignees.get(o.assigneeUserId()),
                 o.assigneeUserId() != null && o.assigneeUserId().equals(me.userId()));

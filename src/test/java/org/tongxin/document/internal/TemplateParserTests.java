@@ -34,7 +34,11 @@ class TemplateParserTests {
                         "agencyAddress", "agencyPhone", "copyTo")),
                 Arguments.of(DocumentTemplate.ENTRY_ANNOUNCEMENT, "社区矫正宣告书", Set.of("agencyName", "subjectName", "gender",
                         "birthDate", "offence", "decisionOrganName", "judgmentNumber", "correctionType", "termStart", "termEnd",
-                        "obligations", "teamMembers", "announcer", "announcementPlace")));
+                        "obligations", "teamMembers", "announcer", "announcementPlace")),
+                Arguments.of(DocumentTemplate.MEETING_NOTICE, "联席会议通知", Set.of("convenorName", "title", "scheduledAt",
+                        "place", "attendees", "agenda", "contact", "contactPhone")),
+                Arguments.of(DocumentTemplate.MEETING_MINUTES, "联席会议纪要", Set.of("convenorName", "title", "heldAt",
+                        "place", "attendees", "agenda", "minutes", "decisions", "contact")));
     }
 
     @ParameterizedTest

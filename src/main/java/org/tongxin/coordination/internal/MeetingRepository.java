@@ -1,0 +1,236 @@
+package org.tongxin.coordination.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.coordination.ConflictId;
+import org.tongxin.coordination.DecisionId;
+import org.tongxin.coordination.MeetingId;
+import org.tongxin.coordination.MeetingStatus;
+import org.tongxin.coordination.MeetingViews.AgendaItem;
+import org.tongxin.coordination.MeetingViews.AgendaKind;
+import org.tongxin.coordination.MeetingViews.DecisionView;
+import org.tongxin.coordination.MeetingViews.MeetingSummary;
+import org.tongxin.coordination.MeetingViews.MeetingView;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+/** SQL of joint meetings, their attendees, agenda and decisions. Row-level security limits meetings to their agencies. */
+@Repository
+public class MeetingRepository {
+
+    public static final Map<String, String> SORTABLE = Map.of("scheduled", "m.scheduled_at", "title", "m.title", "status", "m.status");
+
+    private final JdbcClient jdbc;
+
+    MeetingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(MeetingId id, AgencyId convenor, String region, String title, Instant scheduledAt, String place,
+            UUID createdBy, Instant now) {
+        jdbc.sql("""
+                INSERT INTO coordination_meeting (id, convenor_id, policy_region, title, scheduled_at, place, status, created_by,
+                    created_at, updated_at)
+                VALUES (:id, :convenor, :region, :title, :at, :place, 'CONVENED', :by, :now, :now)""")
+                .param("id", id.value()).param("convenor", convenor.value()).param("region", region).param("title", title)
+                .param("at", ts(scheduledAt)).param("place", place).param("by", createdBy).param("now", ts(now)).update();
+    }
+
+    public void attendee(MeetingId id, AgencyId agency) {
+        jdbc.sql("INSERT INTO coordination_attendee (meeting_id, agency_id) VALUES (:m, :a) ON CONFLICT DO NOTHING")
+                .param("m", id.value()).param("a", agency.value()).update();
+    }
+
+    public void agendaItem(MeetingId id, int position, AgendaKind kind, String topic, CaseId caseId, ConflictId conflictId,
+            DecisionId decisionId) {
+        jdbc.sql("""
+                INSERT INTO coordination_agenda_item (meeting_id, position, kind, topic, case_id, conflict_id, decision_id)
+                VALUES (:m, :p, :k, :t, :c, :f, :d)""").param("m", id.value()).param("p", position).param("k", kind.name())
+                .param("t", topic).param("c", caseId == null ? null : caseId.value())
+                .param("f", conflictId == null ? null : conflictId.value())
+                .param("d", decisionId == null ? null : decisionId.value()).update();
+    }
+
+    public int nextAgendaPosition(MeetingId id) {
+        return jdbc.sql("SELECT coalesce(max(position), 0) + 1 FROM coordination_agenda_item WHERE meeting_id = :m")
+                .param("m", id.value()).query(Integer.class).single();
+    }
+
+    public Optional<MeetingView> find(MeetingId id) {
+        return jdbc.sql("SELECT * FROM coordination_meeting WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> meeting(rs)).optional();
+    }
+
+    /** Meetings the caller's agency may see (row-level security), filtered by status, sorted and paged. */
+    public PageResult<MeetingSummary> list(MeetingStatus status, PageQuery page) {
+        String where = status == null ? "" : " WHERE m.status = :status";
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            params.put("status", status.name());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM coordination_meeting m" + where).params(params).query(Long.class).single();
+        String order = SORTABLE.getOrDefault(page.sort(), "m.scheduled_at") + (page.descending() ? " DESC" : " ASC");
+        List<MeetingSummary> items = jdbc.sql("""
+                SELECT m.*, (SELECT count(*) FROM coordination_attendee a WHERE a.meeting_id = m.id) AS attendees,
+                       (SELECT count(*) FROM coordination_decision d WHERE d.meeting_id = m.id) AS decisions,
+                       (SELECT count(*) FROM coordination_decision d WHERE d.meeting_id = m.id AND d.status = 'OPEN') AS open_decisions
+                  FROM coordination_meeting m""" + where + " ORDER BY " + order + ", m.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> new MeetingSummary(MeetingId.of(uuid(rs, "id")), AgencyId.of(uuid(rs, "convenor_id")),
+                        rs.getString("title"), instant(rs, "scheduled_at"), rs.getString("place"),
+                        MeetingStatus.valueOf(rs.getString("status")), rs.getInt("attendees"), rs.getInt("decisions"),
+                        rs.getInt("open_decisions"))).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** True when the row changed (its version was {@code version}). */
+    public boolean held(MeetingId id, int version, String minutes, Instant heldAt, Instant now) {
+        return jdbc.sql("""
+                UPDATE coordination_meeting SET status = 'HELD', minutes = :minutes, held_at = :held, updated_at = :now,
+                    version = version + 1 WHERE id = :id AND version = :v AND status = 'CONVENED'""")
+                .param("id", id.value()).param("v", version).param("minutes", minutes).param("held", ts(heldAt))
+                .param("now", ts(now)).update() == 1;
+    }
+
+    public boolean minutesAmended(MeetingId id, int version, String minutes, Instant now) {
+        return jdbc.sql("""
+                UPDATE coordination_meeting SET minutes = :minutes, updated_at = :now, version = version + 1
+                 WHERE id = :id AND version = :v AND status = 'HELD'""")
+                .param("id", id.value()).param("v", version).param("minutes", minutes).param("now", ts(now)).update() == 1;
+    }
+
+    public boolean closed(MeetingId id, int version, Instant now) {
+        return jdbc.sql("""
+                UPDATE coordination_meeting SET status = 'CLOSED', closed_at = :now, updated_at = :now, version = version + 1
+                 WHERE id = :id AND version = :v AND status = 'HELD'""")
+                .param("id", id.value()).param("v", version).param("now", ts(now)).update() == 1;
+    }
+
+    public boolean cancelled(MeetingId id, int version, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE coordination_meeting SET status = 'CANCELLED', cancelled_at = :now, cancel_reason = :reason,
+                    updated_at = :now, version = version + 1 WHERE id = :id AND version = :v AND status = 'CONVENED'""")
+                .param("id", id.value()).param("v", version).param("reason", reason).param("now", ts(now)).update() == 1;
+    }
+
+    /** Touches the meeting (a decision was added): its version moves, so a form read before is stale. */
+    public void touch(MeetingId id, Instant now) {
+        jdbc.sql("UPDATE coordination_meeting SET updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("id", id.value()).param("now", ts(now)).update();
+    }
+
+    // Decisions
+
+    public void insertDecision(DecisionId id, MeetingId meeting, String text, AgencyId owing, CaseId caseId, LocalDate due,
+            boolean tracked, Instant now) {
+        jdbc.sql("""
+                INSERT INTO coordination_decision (id, meeting_id, position, text, owing_agency_id, case_id, due_date, tracked,
+                    status, created_at)
+                VALUES (:id, :m, (SELECT coalesce(max(position), 0) + 1 FROM coordination_decision WHERE meeting_id = :m),
+                    :text, :owing, :case, :due, :tracked, 'OPEN', :now)""")
+                .param("id", id.value()).param("m", meeting.value()).param("text", text).param("owing", owing.value())
+                .param("case", caseId == null ? null : caseId.value()).param("due", due).param("tracked", tracked)
+                .param("now", ts(now)).update();
+    }
+
+    public Optional<DecisionView> findDecision(DecisionId id) {
+        return jdbc.sql("SELECT * FROM coordination_decision WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> decision(rs)).optional();
+    }
+
+    public boolean decisionDone(DecisionId id, int version, Instant at, UUID by, String note, boolean late) {
+        return jdbc.sql("""
+                UPDATE coordination_decision SET status = 'DONE', done_at = :at, done_by = :by, done_note = :note, late = :late,
+                    version = version + 1 WHERE id = :id AND version = :v AND status = 'OPEN'""")
+                .param("id", id.value()).param("v", version).param("at", ts(at)).param("by", by).param("note", note)
+                .param("late", late).update() == 1;
+    }
+
+    /**
+     * Decisions of the convenor's earlier meetings that a new meeting reviews: those still open, and those done within
+     * {@code recentDays} days of {@code now}.
+     */
+    public List<DecisionView> toReview(AgencyId convenor, Instant now, int recentDays) {
+        return jdbc.sql("""
+                SELECT d.* FROM coordination_decision d JOIN coordination_meeting m ON m.id = d.meeting_id
+                 WHERE m.convenor_id = :c AND m.status IN ('HELD', 'CLOSED')
+                   AND (d.status = 'OPEN' OR d.done_at >= :since)
+                 ORDER BY m.held_at, d.position""").param("c", convenor.value())
+                .param("since", ts(now.minus(java.time.Duration.ofDays(recentDays)))).query((rs, n) -> decision(rs)).list();
+    }
+
+    /** Decisions naming an agency, open first, for its list. */
+    public List<DecisionView> owedBy(AgencyId agency, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM coordination_decision WHERE owing_agency_id = :a ORDER BY status DESC, due_date LIMIT :limit""")
+                .param("a", agency.value()).param("limit", limit).query((rs, n) -> decision(rs)).list();
+    }
+
+    public Map<DecisionId, DecisionView> decisions(List<DecisionId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<DecisionId, DecisionView> result = new HashMap<>();
+        jdbc.sql("SELECT * FROM coordination_decision WHERE id IN (:ids)").param("ids", ids.stream().map(DecisionId::value).toList())
+                .query((rs, n) -> decision(rs)).list().forEach(d -> result.put(d.id(), d));
+        return result;
+    }
+
+    // Mapping
+
+    private MeetingView meeting(ResultSet rs) throws SQLException {
+        MeetingId id = MeetingId.of(uuid(rs, "id"));
+        List<AgencyId> attendees = jdbc.sql("SELECT agency_id FROM coordination_attendee WHERE meeting_id = :m ORDER BY agency_id")
+                .param("m", id.value()).query(UUID.class).list().stream().map(AgencyId::of).toList();
+        List<AgendaItem> agenda = jdbc.sql("SELECT * FROM coordination_agenda_item WHERE meeting_id = :m ORDER BY position")
+                .param("m", id.value()).query((r, n) -> new AgendaItem(r.getInt("position"), AgendaKind.valueOf(r.getString("kind")),
+                        r.getString("topic"), r.getObject("case_id", UUID.class) == null ? null : CaseId.of(uuid(r, "case_id")),
+                        r.getObject("conflict_id", UUID.class) == null ? null : ConflictId.of(uuid(r, "conflict_id")),
+                        r.getObject("decision_id", UUID.class) == null ? null : DecisionId.of(uuid(r, "decision_id")))).list();
+        List<DecisionView> decisions = jdbc.sql("SELECT * FROM coordination_decision WHERE meeting_id = :m ORDER BY position")
+                .param("m", id.value()).query((r, n) -> decision(r)).list();
+        return new MeetingView(id, AgencyId.of(uuid(rs, "convenor_id")), rs.getString("policy_region"), rs.getString("title"),
+                instant(rs, "scheduled_at"), rs.getString("place"), MeetingStatus.valueOf(rs.getString("status")),
+                rs.getString("minutes"), instant(rs, "held_at"), instant(rs, "closed_at"), instant(rs, "cancelled_at"),
+                rs.getString("cancel_reason"), uuid(rs, "created_by"), instant(rs, "created_at"), rs.getInt("version"), attendees,
+                agenda, decisions);
+    }
+
+    private static DecisionView decision(ResultSet rs) throws SQLException {
+        Date due = rs.getDate("due_date");
+        return new DecisionView(DecisionId.of(uuid(rs, "id")), MeetingId.of(uuid(rs, "meeting_id")), rs.getInt("position"),
+                rs.getString("text"), AgencyId.of(uuid(rs, "owing_agency_id")),
+                rs.getObject("case_id", UUID.class) == null ? null : CaseId.of(uuid(rs, "case_id")), due.toLocalDate(),
+                rs.getBoolean("tracked"), "DONE".equals(rs.getString("status")), instant(rs, "done_at"),
+                rs.getObject("done_by", UUID.class), rs.getString("done_note"), (Boolean) rs.getObject("late"),
+                instant(rs, "created_at"), rs.getInt("version"));
+    }
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}

@@ -1,0 +1,27 @@
+package org.tongxin.coordination.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.tongxin.shared.web.NavigationEntry;
+
+/** Joint meetings and the conflict register in the navigation, for every role that works on cases. */
+@Configuration(proxyBeanMethods = false)
+class CoordinationNavigation {
+
+    static final Set<String> CASE_ROLES = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
+            "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
+            "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
+
+    @Bean
+    NavigationEntry meetingsEntry() {
+        return new NavigationEntry("nav.meetings", "/meetings", 6, CASE_ROLES, "home.tile.meetings");
+    }
+
+    @Bean
+    NavigationEntry conflictsEntry() {
+        return new NavigationEntry("nav.conflicts", "/conflicts", 7, CASE_ROLES, "home.tile.conflicts");
+    }
+}
