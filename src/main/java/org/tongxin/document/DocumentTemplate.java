@@ -49,5 +49,14 @@ public enum DocumentTemplate {
      * gender, birthDate, offence, decisionOrganName, judgmentNumber, correctionType, termStart, termEnd, obligations}
      * (besides the statutory ones, e.g. a prohibition order){@code , teamMembers, announcer, announcementPlace}.
      */
-    ENTRY_ANNOUNCEMENT
+    ENTRY_ANNOUNCEMENT,
+
+    /**
+     * 社区矫正对象帮扶转介函 (assistance referral letter): the county agency or judicial office to an education, civil
+     * affairs or HRSS department or a social organisation, CCL arts. 35–43. It carries only the subject's fields the
+     * service needs (SECURITY.md S8). Keys: {@code fromAgencyName, toAgencyName, caseNumber, service, subjectDetails}
+     * (one "label：value" per line){@code , referralNote} (left out when the service does not share it){@code ,
+     * answerDays, contact, contactPhone}.
+     */
+    REFERRAL_LETTER
 }

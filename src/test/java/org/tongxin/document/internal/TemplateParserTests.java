@@ -34,7 +34,9 @@ class TemplateParserTests {
                         "agencyAddress", "agencyPhone", "copyTo")),
                 Arguments.of(DocumentTemplate.ENTRY_ANNOUNCEMENT, "社区矫正宣告书", Set.of("agencyName", "subjectName", "gender",
                         "birthDate", "offence", "decisionOrganName", "judgmentNumber", "correctionType", "termStart", "termEnd",
-                        "obligations", "teamMembers", "announcer", "announcementPlace")));
+                        "obligations", "teamMembers", "announcer", "announcementPlace")),
+                Arguments.of(DocumentTemplate.REFERRAL_LETTER, "社区矫正对象帮扶转介函", Set.of("fromAgencyName", "toAgencyName",
+                        "caseNumber", "service", "subjectDetails", "referralNote", "answerDays", "contact", "contactPhone")));
     }
 
     @ParameterizedTest
