@@ -46,11 +46,13 @@ public final class ReferralViews {
     }
 
     /** The places and staff an agency declared for a service, and how many are taken and waiting. */
-    public record CapacityLine(AssistanceService service, Integer places, Integer staff, int occupied, int waiting,
+    public record CapacityLine(AssistanceService service, Integer places, Integer staff, int occupied, int waiting, Integer free,
             int version, boolean declared) {
 
-        public Integer free() {
-            return places == null ? null : Math.max(0, places - occupied);
+        public static CapacityLine of(AssistanceService service, Integer places, Integer staff, int occupied, int waiting,
+                int version) {
+            return new CapacityLine(service, places, staff, occupied, waiting,
+                    places == null ? null : Math.max(0, places - occupied), version, places != null);
         }
     }
 

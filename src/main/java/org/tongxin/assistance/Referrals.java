@@ -308,8 +308,8 @@ public class Referrals {
         for (AssistanceService service : servicesOf(mine)) {
             Map<String, Integer> counts = referrals.counts(mine.id(), service);
             CapacityRow row = declared.get(service);
-            lines.add(new CapacityLine(service, row == null ? null : row.places(), row == null ? null : row.staff(),
-                    counts.get("occupied"), counts.get("waiting"), row == null ? 0 : row.version(), row != null));
+            lines.add(CapacityLine.of(service, row == null ? null : row.places(), row == null ? null : row.staff(),
+                    counts.get("occupied"), counts.get("waiting"), row == null ? 0 : row.version()));
         }
         return lines;
     }

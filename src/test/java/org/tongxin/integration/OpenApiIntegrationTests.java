@@ -64,6 +64,11 @@ class OpenApiIntegrationTests {
             "takeObligation", "waiveObligation", "listCaseHandovers", "getHandover", "receiptHandover", "rejectHandover",
             "supplementHandover", "listCopiesToMe", "listHandoversAwaitingMe", "downloadHandoverDocument", "uploadCaseAttachment");
 
+    /** Every referral step and the capacity of a department are operations of the API. */
+    static final Set<String> ASSISTANCE_OPERATIONS = Set.of("referSubject", "listCaseReferrals", "listReferrals", "getReferral",
+            "downloadReferralLetter", "acceptReferral", "declineReferral", "recordReferralContact", "addReferralProgressNote",
+            "completeReferral", "withdrawReferral", "getAssistanceCapacity", "declareAssistanceCapacity");
+
     @Test
     void everyIntakeStepIsADocumentedOperation() throws Exception {
         JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
@@ -73,7 +78,8 @@ class OpenApiIntegrationTests {
                 operations.put(operation.getValue().get("operationId").asString(), operation.getValue());
             }
         }
-        assertThat(operations.keySet()).containsAll(INTAKE_OPERATIONS);
+        assertThat(operations.keySet()).containsAll(INTAKE_OPERATIONS).containsAll(ASSISTANCE_OPERATIONS);
+        assertThat(operations.get("referSubject").get("tags").get(0).asString()).isEqualTo("assistance");
         assertThat(operations.get("searchCases").get("requestBody")).as("search filters travel in the body").isNotNull();
         assertThat(operations.get("uploadCaseAttachment").get("requestBody").get("content").has("multipart/form-data")).isTrue();
         assertThat(operations.get("entrustAssessment").get("tags").get(0).asString()).isEqualTo("intake");
