@@ -66,7 +66,16 @@ class AssistanceProcedure {
 
     @ApplicationModuleListener
     void on(ReferralMade event) {
-        open(event.caseId(), ANSWER, event.referralId().toString(), event.occurredAt(), event.toAgency(), event.fromAgency());
+        String instance = event.referralId().toString();
+        open(event.caseId(), ANSWER, instance, event.occurredAt(), event.toAgency(), event.fromAgency());
+        // Reactions may run late or out of order (redelivery after a crash): catch up with what already happened.
+        referrals.findAsSystem(event.referralId()).ifPresent(r -> {
+            if (r.answeredAt() != null) {
+                ledger.fulfil(event.caseId(), ANSWER, instance, r.answeredAt(), org.tongxin.shared.security.ActorRef.SYSTEM);
+            } else if (r.status() == ReferralStatus.WITHDRAWN) {
+                ledger.lapse(event.caseId(), ANSWER, instance, r.closedAt(), ENDED);
+            }
+        });
     }
 
     @ApplicationModuleListener
@@ -86,9 +95,22 @@ class AssistanceProcedure {
 
     @ApplicationModuleListener
     void on(ReferralPlaced event) {
-        open(event.caseId(), CONTACT, event.referralId().toString(), event.occurredAt(), event.toAgency(), null);
+        String instance = event.referralId().toString();
+        open(event.caseId(), CONTACT, instance, event.occurredAt(), event.toAgency(), null);
         open(event.caseId(), PROGRESS, progressInstance(event.referralId(), 1), event.occurredAt(), event.toAgency(),
                 event.fromAgency());
+        // Catch up when the contact, the first note or the end came before this reaction ran.
+        referrals.findAsSystem(event.referralId()).ifPresent(r -> {
+            if (r.firstContactAt() != null) {
+                ledger.fulfil(event.caseId(), CONTACT, instance, r.firstContactAt(), org.tongxin.shared.security.ActorRef.SYSTEM);
+            }
+            if (r.status() == ReferralStatus.COMPLETED) {
+                ledger.lapse(event.caseId(), CONTACT, instance, r.closedAt(), ENDED);
+                for (int n = 1; n <= r.progressNotes() + 1; n++) {
+                    ledger.lapse(event.caseId(), PROGRESS, progressInstance(event.referralId(), n), r.closedAt(), ENDED);
+                }
+            }
+        });
     }
 
     @ApplicationModuleListener

@@ -52,6 +52,7 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private final DemoClock clock;
     private final WorkingCalendar calendar;
     private final ObjectProvider<CaseloadReplay> replays;
+    private final ObjectProvider<CityAReferrals> referrals;
     private final JdbcClient jdbc;
     private final CompletableFuture<Summary> completion = new CompletableFuture<>();
     private volatile boolean loading;
@@ -59,11 +60,12 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private volatile Thread worker;
 
     CityACaseload(CityADemo city, DemoClock clock, WorkingCalendar calendar, ObjectProvider<CaseloadReplay> replays,
-            JdbcClient jdbc) {
+            ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc) {
         this.city = city;
         this.clock = clock;
         this.calendar = calendar;
         this.replays = replays;
+        this.referrals = referrals;
         this.jdbc = jdbc;
     }
 
@@ -121,6 +123,9 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
                 completion.complete(new Summary(outcome.cases(), outcome.steps(), outcome.refused(), took, false));
                 return;
             }
+            // The assistance referrals come after the caseload, at today's time (a few, see CityAReferrals).
+            int referred = referrals.getObject().seed();
+            log.info("City A demo caseload: {} assistance referral stories made", referred);
             jdbc.sql("UPDATE demo_caseload SET completed_at = :at, cases = :cases, refused = :refused WHERE id = 1")
                     .param("at", java.sql.Timestamp.from(clock.instant())).param("cases", outcome.cases())
                     .param("refused", outcome.refused()).update();
