@@ -394,14 +394,25 @@ public class Referrals {
     /** Referrals to the caller's agency ({@code incoming}) or made by it, filtered by state and service. */
     @Transactional(readOnly = true)
     public PageResult<ReferralSummary> list(boolean incoming, ReferralStatus status, AssistanceService service, PageQuery page) {
-        AgencyId mine = currentUser.get().agency();
-        if (mine == null || currentUser.get().isAdmin()) {
+        TongxinPrincipal me = currentUser.get();
+        if (me.agencyId() == null || me.isAdmin()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
+        AgencyId mine = me.agency();
         PageResult<Row> rows = referrals.list(mine, incoming, status, service, page);
         Map<CaseId, String> numbers = new HashMap<>();
         return rows.map(r -> summary(r, numbers.computeIfAbsent(r.caseId(),
                 c -> cases.facts(c).map(CaseFacts::caseNumber).orElse(null))));
+    }
+
+    /** How many referrals to the caller's agency await its answer (0 for anyone not working for a department). */
+    @Transactional(readOnly = true)
+    public long awaitingMyAnswer() {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.roles().stream().noneMatch(CASEWORKERS::contains)) {
+            return 0;
+        }
+        return referrals.awaitingAnswer(me.agency());
     }
 
     /** The referral letter PDF for a party of the referral; the read is audited. */
@@ -534,7 +545,7 @@ public class Referrals {
 
     private AgencyView caseworkerAgency() {
         TongxinPrincipal me = currentUser.get();
-        if (me.agency() == null || me.roles().stream().noneMatch(CASEWORKERS::contains)) {
+        if (me.agencyId() == null || me.roles().stream().noneMatch(CASEWORKERS::contains)) {
             throw TongxinException.forbidden("NOT_ASSISTING_AGENCY");
         }
         AgencyView mine = agencies.get(me.agency());
@@ -546,10 +557,11 @@ public class Referrals {
 
     private Row readable(ReferralId id) {
         Row r = referrals.find(id).orElseThrow(TongxinException::notFound);
-        AgencyId mine = currentUser.find().map(TongxinPrincipal::agency).orElse(null);
-        if (mine == null) {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.isAdmin()) {
             throw TongxinException.notFound();
         }
+        AgencyId mine = me.agency();
         if (r.from().equals(mine) || r.to().equals(mine)) {
             return r;
         }

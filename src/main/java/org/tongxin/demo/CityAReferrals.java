@@ -52,9 +52,12 @@ class CityAReferrals {
 
     /** Makes the referrals; returns how many (fewer when 城东区 has fewer cases under correction than stories). */
     int seed() {
-        List<CaseId> chengdong = users.actAs("cd.county", () -> cases.search(new CaseSearch(null, null, null,
-                CaseStatus.UNDER_CORRECTION, null), new PageQuery(0, 20, "updated", false), "demo").items().stream()
-                .map(CaseSummary::id).toList());
+        // Cases under correction first, then those still in intake (a subject may be referred from the decision on).
+        List<CaseId> chengdong = new ArrayList<>();
+        for (CaseStatus status : List.of(CaseStatus.UNDER_CORRECTION, CaseStatus.INTAKE)) {
+            chengdong.addAll(users.actAs("cd.county", () -> cases.search(new CaseSearch(null, null, null, status, null),
+                    new PageQuery(0, 20, "updated", false), "demo").items().stream().map(CaseSummary::id).toList()));
+        }
         List<Runnable> stories = new ArrayList<>();
         AgencyId civil = agency("A-CIVIL");
         AgencyId hrss = agency("A-HRSS");

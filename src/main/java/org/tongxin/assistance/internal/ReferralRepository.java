@@ -105,6 +105,12 @@ public class ReferralRepository {
         return spec;
     }
 
+    /** Referrals delivered to an agency and not answered yet (the navigation's count). */
+    public long awaitingAnswer(AgencyId agency) {
+        return jdbc.sql("SELECT count(*) FROM assistance_referral WHERE to_agency_id = :a AND status = 'DELIVERED'")
+                .param("a", agency.value()).query(Long.class).single();
+    }
+
     /** Applies a change if the version is still the one read; false when someone changed it meanwhile. */
     public boolean update(ReferralId id, int version, ReferralStatus status, Instant now, Map<String, Object> columns) {
         StringBuilder sql = new StringBuilder("UPDATE assistance_referral SET status = :status, updated_at = :now, version = version + 1");
