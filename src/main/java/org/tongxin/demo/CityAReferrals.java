@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import org.tongxin.agency.AgencyDirectory;
@@ -31,6 +32,7 @@ import org.tongxin.shared.web.PageQuery;
  * the acting user, so a story of several departments (refer, decline as a given user) is written the same way.
  */
 @Component
+@ConditionalOnExpression(CityACaseload.ENABLED)
 class CityAReferrals {
 
     private static final Logger log = LoggerFactory.getLogger(CityAReferrals.class);
