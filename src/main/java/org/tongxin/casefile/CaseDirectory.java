@@ -189,6 +189,25 @@ public class CaseDirectory {
         return cases.find(id).flatMap(c -> cases.subject(c.subjectId())).map(s -> codec.view(s, true, false));
     }
 
+    /**
+     * The subject's record, decrypted, for a referral's need-to-know view (SECURITY.md S8): only for a caller whose
+     * agency is the executing agency, the assigned office or an assisting department in the case (404 without a lawful
+     * role, 403 with another one). The caller shows only the fields its task needs; the read is audited here as a read
+     * of the subject's record for {@code purpose}.
+     */
+    @Transactional
+    public SubjectView subjectForAssistance(CaseId id, String purpose) {
+        CaseAccessDecision decision = access.require(cases.parties(id));
+        if (!decision.holdsAny(EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.ASSISTING))) {
+            throw TongxinException.forbidden("NOT_REFERRAL_PARTY");
+        }
+        CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
+        SubjectView subject = cases.subject(c.subjectId()).map(s -> codec.view(s, true, false)).orElseThrow(TongxinException::notFound);
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.subject.assistance").target("case", id)
+                .subjects(List.of(c.subjectId())).purpose(purpose));
+        return subject;
+    }
+
     /** Offence details for a document of the case's own parties. */
     @Transactional(readOnly = true)
     public Optional<String> offenceDetailsForDocuments(CaseId id) {

@@ -53,6 +53,7 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private final CoordinationStories coordination;
     private final WorkingCalendar calendar;
     private final ObjectProvider<CaseloadReplay> replays;
+    private final ObjectProvider<CityAReferrals> referrals;
     private final JdbcClient jdbc;
     private final CompletableFuture<Summary> completion = new CompletableFuture<>();
     private volatile boolean loading;
@@ -60,12 +61,13 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private volatile Thread worker;
 
     CityACaseload(CityADemo city, DemoClock clock, WorkingCalendar calendar, ObjectProvider<CaseloadReplay> replays,
-            CoordinationStories coordination, JdbcClient jdbc) {
+            CoordinationStories coordination, ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc) {
         this.coordination = coordination;
         this.city = city;
         this.clock = clock;
         this.calendar = calendar;
         this.replays = replays;
+        this.referrals = referrals;
         this.jdbc = jdbc;
     }
 
@@ -127,6 +129,9 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
             CoordinationStories.Outcome played = coordination.play(today);
             outcome = new CaseloadReplay.Outcome(outcome.cases() + played.cases(), outcome.steps(), outcome.refused() + played.refused(),
                     outcome.days(), outcome.firstDay(), false);
+            // The assistance referrals come after the caseload, at today's time (a few, see CityAReferrals).
+            int referred = referrals.getObject().seed();
+            log.info("City A demo caseload: {} assistance referral stories made", referred);
             jdbc.sql("UPDATE demo_caseload SET completed_at = :at, cases = :cases, refused = :refused WHERE id = 1")
                     .param("at", java.sql.Timestamp.from(clock.instant())).param("cases", outcome.cases())
                     .param("refused", outcome.refused()).update();

@@ -63,5 +63,14 @@ public enum DocumentTemplate {
      * Keys: {@code convenorName, title, heldAt, place, attendees} (one per line){@code , agenda} (one per line)
      * {@code , minutes, decisions} (one per line: what, who, by when){@code , contact}.
      */
-    MEETING_MINUTES
+    MEETING_MINUTES,
+
+    /**
+     * 社区矫正对象帮扶转介函 (assistance referral letter): the county agency or judicial office to an education, civil
+     * affairs or HRSS department or a social organisation, CCL arts. 35–43. It carries only the subject's fields the
+     * service needs (SECURITY.md S8). Keys: {@code fromAgencyName, toAgencyName, caseNumber, service, subjectDetails}
+     * (one "label：value" per line){@code , referralNote} (left out when the service does not share it){@code ,
+     * answerDays, contact, contactPhone}.
+     */
+    REFERRAL_LETTER
 }

@@ -235,6 +235,22 @@ public class ObligationLedger {
         obligations.history(o.id(), caseId, at, "REASSIGNED", o.status(), o.dueAt(), agency, null, o.owingAgencyId().toString());
     }
 
+    /**
+     * One pending obligation no longer applies (a referral withdrawn or ended before the step was due): it lapses
+     * (WAIVED by the system, with the reason). No-op when absent or already closed.
+     */
+    @Transactional
+    public boolean lapse(CaseId caseId, String stepId, String instance, Instant at, String reason) {
+        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
+        if (row == null || row.view().closed()) {
+            return false;
+        }
+        ObligationView o = row.view();
+        obligations.close(o.id(), ObligationStatus.WAIVED, at, null, reason);
+        obligations.history(o.id(), caseId, at, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), null, reason);
+        return true;
+    }
+
     /** The case ended before intake did (withdrawn): every pending obligation of it lapses, with the reason. */
     @Transactional
     public int lapseAll(CaseId caseId, Instant at, String reason) {

@@ -229,6 +229,22 @@ class CityACaseloadIntegrationTests {
     }
 
     @Test
+    void assistanceReferralsWaitInEveryStateForTheDepartmentsAndOneDeclineHasItsReason() {
+        List<String> states = jdbc.sql("SELECT status FROM assistance_referral ORDER BY made_at").query(String.class).list();
+        assertThat(states).contains("DELIVERED", "DECLINED", "IN_PROGRESS", "ACCEPTED", "WAITING");
+        assertThat(jdbc.sql("SELECT decline_reason FROM assistance_referral WHERE status = 'DECLINED'").query(String.class).list())
+                .allSatisfy(reason -> assertThat(reason).hasSizeGreaterThanOrEqualTo(10));
+        for (String caseworker : List.of("civil.worker", "hrss.worker", "sw.heart")) {
+            AgencyId agency = actors.user(caseworker).agencyId();
+            assertThat(jdbc.sql("SELECT count(*) FROM assistance_referral WHERE to_agency_id = :a").param("a", agency.value())
+                    .query(Long.class).single()).as(caseworker).isPositive();
+        }
+        AgencyId civil = actors.user("civil.worker").agencyId();
+        assertThat(obligations().stream().filter(o -> o.owingAgencyId().equals(civil) && o.status().pending())
+                .map(o -> o.stepId())).as("civil affairs' inbox").contains("assist.answer", "assist.progress");
+    }
+
+    @Test
     void theHistoryLiesInThePastOfTheDayItWasLoadedWithRealDocumentsAndActors() {
         LocalDate today = LegalTime.today(clock);
         List<TimelineItem> history = new ArrayList<>();

@@ -136,6 +136,19 @@ public final class DocumentSamples {
                 v.put("contact", "王芳");
                 v.put("issueDate", "2025-04-15");
             }
+            case REFERRAL_LETTER -> {
+                v.put("documentNumber", "（2025）城东矫转字第 0007 号");
+                v.put("fromAgencyName", "城东区社区矫正管理局");
+                v.put("toAgencyName", "A市民政局");
+                v.put("caseNumber", "（2025）城东刑初字第 123 号");
+                v.put("service", "最低生活保障");
+                v.put("subjectDetails", "姓名：" + SUBJECT + "\n性别：男\n公民身份号码：" + ID_NUMBER + "\n联系电话：13907001234");
+                v.put("referralNote", "对象失业半年，家庭无固定收入，申请最低生活保障。");
+                v.put("answerDays", "5");
+                v.put("contact", "陈静");
+                v.put("contactPhone", "0700-8100740");
+                v.put("issueDate", "2025-04-03");
+            }
         }
         return v;
     }

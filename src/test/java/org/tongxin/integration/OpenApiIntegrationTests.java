@@ -68,6 +68,11 @@ class OpenApiIntegrationTests {
             "recordMeetingDecision", "closeMeeting", "cancelMeeting", "getDecision", "reportDecisionDone", "raiseConflict",
             "listConflicts", "searchConflicts", "getConflict", "respondToConflict", "escalateConflict", "resolveConflict");
 
+    /** Every referral step and the capacity of a department are operations of the API. */
+    static final Set<String> ASSISTANCE_OPERATIONS = Set.of("referSubject", "listCaseReferrals", "listReferrals", "getReferral",
+            "downloadReferralLetter", "acceptReferral", "declineReferral", "recordReferralContact", "addReferralProgressNote",
+            "completeReferral", "withdrawReferral", "getAssistanceCapacity", "declareAssistanceCapacity");
+
     @Test
     void everyIntakeStepIsADocumentedOperation() throws Exception {
         JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
@@ -77,7 +82,8 @@ class OpenApiIntegrationTests {
                 operations.put(operation.getValue().get("operationId").asString(), operation.getValue());
             }
         }
-        assertThat(operations.keySet()).containsAll(INTAKE_OPERATIONS);
+        assertThat(operations.keySet()).containsAll(INTAKE_OPERATIONS).containsAll(ASSISTANCE_OPERATIONS);
+        assertThat(operations.get("referSubject").get("tags").get(0).asString()).isEqualTo("assistance");
         assertThat(operations.get("searchCases").get("requestBody")).as("search filters travel in the body").isNotNull();
         assertThat(operations.get("searchConflicts").get("requestBody")).as("search filters travel in the body").isNotNull();
         assertThat(operations.get("uploadCaseAttachment").get("requestBody").get("content").has("multipart/form-data")).isTrue();

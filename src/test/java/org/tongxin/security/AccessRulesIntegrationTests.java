@@ -49,6 +49,8 @@ class AccessRulesIntegrationTests {
     static final Set<String> CASE_STAFF = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
             "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER",
             "SOCIAL_WORKER");
+    /** Staff of assisting departments and social organisations: answers to referrals, capacity. */
+    static final Set<String> ASSISTING = Set.of("ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
     /** Every role that can hold a lawful role in a case (all but the administrators): case-bound pages. */
     static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "CITY_COORDINATOR",
             "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER" };
@@ -207,6 +209,29 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/handovers/awaiting", ANY);
         rule("GET /api/v1/handovers/{id}/documents/{documentId}", ANY);
         rule("POST /api/v1/cases/{caseId}/attachments", CASE_STAFF);
+        rule("POST /api/v1/cases/{caseId}/referrals", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/referrals", ANY);
+        rule("GET /api/v1/referrals", ANY);
+        rule("GET /api/v1/referrals/{id}", ANY);
+        rule("GET /api/v1/referrals/{id}/letter", ANY);
+        rule("POST /api/v1/referrals/{id}/acceptance", ASSISTING);
+        rule("POST /api/v1/referrals/{id}/decline", ASSISTING);
+        rule("POST /api/v1/referrals/{id}/contact", ASSISTING);
+        rule("POST /api/v1/referrals/{id}/progress-notes", ASSISTING);
+        rule("POST /api/v1/referrals/{id}/completion", ASSISTING);
+        rule("POST /api/v1/referrals/{id}/withdrawal", CASE_TEAM);
+        rule("GET /api/v1/assistance/capacity", ASSISTING);
+        rule("PUT /api/v1/assistance/capacity", ASSISTING);
+        rule("GET /referrals", CASE_ROLES);
+        rule("GET /referrals/{id}", CASE_ROLES);
+        rule("GET /referrals/{id}/letter", CASE_ROLES);
+        rule("GET /cases/{caseId}/referrals", CASE_ROLES);
+        rule("POST /cases/{caseId}/referrals", CASE_ROLES);
+        for (String action : List.of("accept", "decline", "contact", "progress", "complete", "withdraw")) {
+            rule("POST /referrals/{id}/" + action, CASE_ROLES);
+        }
+        rule("GET /assistance/capacity", ASSISTING);
+        rule("POST /assistance/capacity", ASSISTING);
         rule("GET /inbox", CASE_ROLES);
         rule("POST /inbox/{id}/take", CASE_ROLES);
         rule("GET /cases", CASE_ROLES);

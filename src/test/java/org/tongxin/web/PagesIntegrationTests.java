@@ -69,7 +69,33 @@ class PagesIntegrationTests {
         return coordination;
     }
 
+    @Autowired
+    org.tongxin.assistance.Referrals referrals;
+    @Autowired
+    org.tongxin.casefile.CaseManagement management;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    static String referral;
+    static String referralCase;
+
+    /** A case under correction with a referral to civil affairs (made once, read by the referral pages). */
+    synchronized void referral() {
+        if (referral == null) {
+            org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
+            org.tongxin.casefile.CaseId caseId = fixtures.underCorrection(fixtures.adult("郑页面", org.tongxin.casefile.Gender.MALE));
+            referralCase = caseId.toString();
+            referral = actors.call("cd.county", () -> referrals.refer(caseId, new org.tongxin.assistance.ReferralViews.NewReferral(
+                    org.tongxin.assistance.AssistanceService.SUBSISTENCE_ALLOWANCE, agencies.findByCode("A-CIVIL").orElseThrow().id(),
+                    "对象失业，家庭无固定收入，请审核最低生活保障。"))).toString();
+        }
+    }
+
     String resolve(String path) throws Exception {
+        if (path.contains("{referral")) {
+            referral();
+            path = path.replace("{referralCase}", referralCase).replace("{referral}", referral);
+        }
         if (path.contains("{draft}") && policies.draft("310000").isEmpty()) {
             mvc.perform(post("/policy/310000/drafts").with(csrf()).with(actors.as("city.coord")));
         }
@@ -128,7 +154,11 @@ class PagesIntegrationTests {
             "city.coord, /meetings/{meeting}", "civil.worker, /meetings/{meeting}", "civil.worker, /decisions/{decision}",
             "city.coord, /decisions/{decision}", "cd.county, /conflicts", "city.coord, /conflicts", "cd.county, /conflicts/new",
             "cd.county, /conflicts/new?case={case}", "cd.county, /conflicts/{conflict}", "city.coord, /conflicts/{conflict}",
-            "civil.worker, /inbox", "city.coord, /inbox?step=conflict.respond" })
+            "civil.worker, /inbox", "city.coord, /inbox?step=conflict.respond",
+            "civil.worker, /referrals", "hrss.worker, /referrals?status=DECLINED&service=JOB_TRAINING&sort=-updated",
+            "cd.county, /referrals?direction=outgoing&sort=service", "cd.dm, /referrals", "civil.worker, /referrals/{referral}",
+            "cd.county, /referrals/{referral}", "cd.county, /cases/{referralCase}/referrals",
+            "civil.worker, /assistance/capacity", "sw.heart, /assistance/capacity" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

@@ -38,7 +38,9 @@ class TemplateParserTests {
                 Arguments.of(DocumentTemplate.MEETING_NOTICE, "联席会议通知", Set.of("convenorName", "title", "scheduledAt",
                         "place", "attendees", "agenda", "contact", "contactPhone")),
                 Arguments.of(DocumentTemplate.MEETING_MINUTES, "联席会议纪要", Set.of("convenorName", "title", "heldAt",
-                        "place", "attendees", "agenda", "minutes", "decisions", "contact")));
+                        "place", "attendees", "agenda", "minutes", "decisions", "contact")),
+                Arguments.of(DocumentTemplate.REFERRAL_LETTER, "社区矫正对象帮扶转介函", Set.of("fromAgencyName", "toAgencyName",
+                        "caseNumber", "service", "subjectDetails", "referralNote", "answerDays", "contact", "contactPhone")));
     }
 
     @ParameterizedTest

@@ -1,0 +1,117 @@
+package org.tongxin.assistance.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyView;
+import org.tongxin.agency.Division;
+import org.tongxin.assistance.AssistanceService;
+import org.tongxin.assistance.ReferralId;
+import org.tongxin.assistance.SharedField;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.casefile.CaseViews.SubjectView;
+import org.tongxin.document.DocumentId;
+import org.tongxin.document.DocumentTemplate;
+import org.tongxin.document.Documents;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.policy.PolicyModels;
+import org.tongxin.shared.time.LegalTime;
+
+/**
+ * The referral letter (帮扶转介函), in Chinese: it goes to the receiving department, so it prints only the subject's
+ * fields the service shares with it (SECURITY.md S8) and the answer period of the policy in force.
+ */
+@Component
+public class ReferralLetters {
+
+    private final Documents documents;
+    private final CaseDirectory cases;
+    private final AgencyDirectory agencies;
+    private final PolicyModels policies;
+
+    ReferralLetters(Documents documents, CaseDirectory cases, AgencyDirectory agencies, PolicyModels policies) {
+        this.documents = documents;
+        this.cases = cases;
+        this.agencies = agencies;
+        this.policies = policies;
+    }
+
+    public DocumentId generate(ReferralId id, CaseId caseId, CaseFacts facts, AssistanceService service, AgencyView from,
+            AgencyView to, String note, Instant now, TongxinPrincipal me) {
+        Map<String, String> values = new LinkedHashMap<>();
+        LocalDate today = LegalTime.dateOf(now);
+        values.put("documentNumber", "（" + today.getYear() + "）" + from.code() + " 转介 " + id.value().toString().substring(0, 8)
+                .toUpperCase());
+        values.put("fromAgencyName", from.nameZh());
+        values.put("toAgencyName", to.nameZh());
+        if (facts.caseNumber() != null) {
+            values.put("caseNumber", facts.caseNumber());
+        }
+        values.put("service", service.nameZh());
+        Set<SharedField> shared = SharedField.of(service);
+        SubjectView s = cases.subjectForDocuments(caseId).orElse(null);
+        List<String> lines = new ArrayList<>();
+        if (s != null) {
+            for (SharedField f : shared) {
+                String line = switch (f) {
+                    case NAME -> label("姓名", s.name());
+                    case GENDER -> label("性别", s.gender() == null ? null : s.gender().name().equals("MALE") ? "男" : "女");
+                    case BIRTH_DATE -> label("出生日期", s.birthDate() == null ? null : s.birthDate().toString());
+                    case AGE -> label("年龄", s.birthDate() == null ? null : Period.between(s.birthDate(), today).getYears() + " 岁");
+                    case ID_NUMBER -> label("公民身份号码", s.idNumber());
+                    case PHONE -> label("联系电话", s.phone());
+                    case RESIDENCE_ADDRESS -> label("居住地", join(division(s.residenceDivision()), s.residenceAddress()));
+                    case RESIDENCE_DISTRICT -> label("居住地区", division(s.residenceDivision()));
+                    case GUARDIAN -> label("监护人", s.guardianName() == null ? null
+                            : join(s.guardianName(), s.guardianRelation(), s.guardianPhone()));
+                    case REFERRAL_NOTE -> null;
+                };
+                if (line != null) {
+                    lines.add(line);
+                }
+            }
+        }
+        values.put("subjectDetails", String.join("\n", lines));
+        if (shared.contains(SharedField.REFERRAL_NOTE)) {
+            values.put("referralNote", note);
+        }
+        policies.findInForce(facts.policyRegion(), today).flatMap(p -> p.step("assist.answer"))
+                .ifPresent(step -> values.put("answerDays", Integer.toString(step.deadline().amountFor(false))));
+        String name = me.displayName() == null ? me.username() : me.displayName();
+        values.put("contact", name);
+        if (from.phone() != null) {
+            values.put("contactPhone", from.phone());
+        }
+        values.put("issueDate", today.toString());
+        return documents.generate(DocumentTemplate.REFERRAL_LETTER, caseId.value(), values);
+    }
+
+    private String division(String code) {
+        return code == null ? null : agencies.division(code).map(Division::nameZh).orElse(code);
+    }
+
+    private static String label(String label, String value) {
+        return value == null || value.isBlank() ? null : label + "：" + value;
+    }
+
+    private static String join(String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                b.append(b.isEmpty() ? "" : " ").append(p);
+            }
+        }
+        return b.isEmpty() ? null : b.toString();
+    }
+}

@@ -1,0 +1,395 @@
+package org.tongxin.assistance.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyView;
+import org.tongxin.assistance.AssistanceService;
+import org.tongxin.assistance.ReferralId;
+import org.tongxin.assistance.ReferralStatus;
+import org.tongxin.assistance.ReferralViews.CapacityChange;
+import org.tongxin.assistance.ReferralViews.NewReferral;
+import org.tongxin.assistance.ReferralViews.ReferralSummary;
+import org.tongxin.assistance.ReferralViews.ReferralView;
+import org.tongxin.assistance.Referrals;
+import org.tongxin.assistance.SharedField;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseViews.CaseSummary;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationView;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.security.CaseUser;
+import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+
+/**
+ * The referral pages: "referrals to us" for the receiving department or organisation and "referrals we made" for the
+ * officers (filter by state and service, paging, sorting), a case's referrals with the referral form, one referral
+ * (letter, state, the subject's fields shared with the department, notes, outcome, deadlines from the ledger,
+ * waiting-list position) with the actions the reader's agency may take, and the capacity page of a department.
+ */
+@Controller
+class ReferralPages {
+
+    static final Set<String> SORTABLE = Set.of("made", "updated", "status", "service");
+    static final Duration REACTIONS = Duration.ofSeconds(2);
+
+    private final Referrals referrals;
+    private final CaseDirectory cases;
+    private final AgencyDirectory agencies;
+    private final ObligationLedger ledger;
+    private final CurrentUser currentUser;
+    private final FormFeedback feedback;
+    private final EventQuiescence reactions;
+    private final Clock clock;
+
+    ReferralPages(Referrals referrals, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
+            CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions, Clock clock) {
+        this.referrals = referrals;
+        this.cases = cases;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.currentUser = currentUser;
+        this.feedback = feedback;
+        this.reactions = reactions;
+        this.clock = clock;
+    }
+
+    /** A deadline of the referral with its step's name in the reader's language. */
+    public record Deadline(ObligationView obligation, String stepName) {
+    }
+
+    @CaseUser
+    @GetMapping("/referrals")
+    String list(@RequestParam(required = false) String direction, @RequestParam(required = false) ReferralStatus status,
+            @RequestParam(required = false) AssistanceService service, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort, Model model) {
+        boolean caseworker = currentUser.get().roles().stream().anyMatch(r -> r.name().equals("ASSISTANCE_CASEWORKER")
+                || r.name().equals("SOCIAL_WORKER"));
+        boolean incoming = direction == null || direction.isBlank() ? caseworker : ReferralApi.direction(direction);
+        PageQuery query = PageQuery.of(page, null, sort, SORTABLE, "-made");
+        PageResult<ReferralSummary> result = referrals.list(incoming, status, service, query);
+        model.addAttribute("page", result);
+        model.addAttribute("incoming", incoming);
+        model.addAttribute("status", status);
+        model.addAttribute("service", service);
+        model.addAttribute("sort", query.sortParameter());
+        model.addAttribute("statuses", ReferralStatus.values());
+        model.addAttribute("services", AssistanceService.values());
+        model.addAttribute("names", names(result.items().stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId())).toList()));
+        model.addAttribute("subjects", subjects(result.items().stream().map(ReferralSummary::caseId).distinct().toList()));
+        String base = UriComponentsBuilder.fromPath("/referrals").queryParam("direction", incoming ? "incoming" : "outgoing")
+                .queryParamIfPresent("status", Optional.ofNullable(status)).queryParamIfPresent("service", Optional.ofNullable(service))
+                .build().toUriString();
+        model.addAttribute("baseUrl", base);
+        model.addAttribute("pageUrl", base + "&sort=" + query.sortParameter() + "&");
+        model.addAttribute("filtered", status != null || service != null);
+        return "assistance/list";
+    }
+
+    @CaseUser
+    @GetMapping("/referrals/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        fillDetail(ReferralId.of(id), model);
+        return "assistance/detail";
+    }
+
+    @CaseUser
+    @GetMapping("/referrals/{id}/letter")
+    ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+        Referrals.Letter letter = referrals.letter(ReferralId.of(id));
+        return org.tongxin.shared.web.Downloads.attachment(letter.fileName(), letter.contentType(), letter.content());
+    }
+
+    @CaseUser
+    @GetMapping("/cases/{caseId}/referrals")
+    String ofCase(@PathVariable UUID caseId, Model model) {
+        fillCase(CaseId.of(caseId), model, null, null, null);
+        return "assistance/case";
+    }
+
+    @CaseUser
+    @PostMapping("/cases/{caseId}/referrals")
+    String refer(@PathVariable UUID caseId, @RequestParam(required = false) String service,
+            @RequestParam(required = false) UUID toAgencyId, @RequestParam(required = false) String note, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CaseId id = CaseId.of(caseId);
+        try {
+            AssistanceService chosen = service == null || service.isBlank() ? null : enumValue(service);
+            ReferralId made = referrals.refer(id, new NewReferral(chosen, toAgencyId == null ? null : AgencyId.of(toAgencyId), note));
+            reactions.await(REACTIONS);
+            redirect.addFlashAttribute("notice", feedback.message("referral.done.refer"));
+            return "redirect:/referrals/" + made;
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            fillCase(id, model, service, toAgencyId, note);
+            return "assistance/case";
+        }
+    }
+
+    @CaseUser
+    @PostMapping("/referrals/{id}/accept")
+    String accept(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(id, "accept", model, redirect, response, () -> {
+            ReferralStatus s = referrals.accept(ReferralId.of(id), required(version));
+            return s == ReferralStatus.WAITING ? "referral.done.waiting" : "referral.done.accept";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/referrals/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "decline", model, redirect, response, () -> {
+            referrals.decline(ReferralId.of(id), required(version), reason);
+            return "referral.done.decline";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/referrals/{id}/contact")
+    String contact(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "contact", model, redirect, response, () -> {
+            referrals.recordContact(ReferralId.of(id), required(version), date(on), note);
+            return "referral.done.contact";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/referrals/{id}/progress")
+    String progress(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "progress", model, redirect, response, () -> {
+            referrals.addProgressNote(ReferralId.of(id), required(version), date(on), note);
+            return "referral.done.progress";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/referrals/{id}/complete")
+    String complete(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Boolean delivered, @RequestParam(required = false) String note, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "complete", model, redirect, response, () -> {
+            referrals.complete(ReferralId.of(id), required(version), delivered, note);
+            return "referral.done.complete";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/referrals/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "withdraw", model, redirect, response, () -> {
+            referrals.withdraw(ReferralId.of(id), required(version), reason);
+            return "referral.done.withdraw";
+        });
+    }
+
+    @PreAuthorize(ReferralApi.CASEWORKERS)
+    @GetMapping("/assistance/capacity")
+    String capacity(Model model) {
+        model.addAttribute("lines", referrals.capacity());
+        return "assistance/capacity";
+    }
+
+    @PreAuthorize(ReferralApi.CASEWORKERS)
+    @PostMapping("/assistance/capacity")
+    String declare(@RequestParam(name = "service", required = false) List<String> services,
+            @RequestParam(name = "places", required = false) List<String> places,
+            @RequestParam(name = "staff", required = false) List<String> staff,
+            @RequestParam(name = "version", required = false) List<String> versions, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        // Rows left empty for a service never declared are skipped; problems are reported against the page's rows.
+        List<Integer> rows = new ArrayList<>();
+        try {
+            List<CapacityChange> changes = new ArrayList<>();
+            int n = services == null ? 0 : services.size();
+            for (int i = 0; i < n; i++) {
+                String p = at(places, i);
+                String s = at(staff, i);
+                if ((p == null || p.isBlank()) && (s == null || s.isBlank()) && "0".equals(at(versions, i))) {
+                    continue;
+                }
+                rows.add(i);
+                changes.add(new CapacityChange(enumValue(services.get(i)), number(p, "lines[" + i + "].places"),
+                        number(s, "lines[" + i + "].staff"), number(at(versions, i), "lines[" + i + "].version")));
+            }
+            try {
+                referrals.declareCapacity(changes);
+            } catch (TongxinException e) {
+                throw e.fieldProblems().isEmpty() ? e : TongxinException.invalid(e.fieldProblems().stream()
+                        .map(f -> new org.tongxin.shared.error.FieldProblem(pageRow(f.field(), rows), f.code(), f.args())).toList());
+            }
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            model.addAttribute("lines", referrals.capacity());
+            return "assistance/capacity";
+        }
+        reactions.await(REACTIONS);
+        redirect.addFlashAttribute("notice", feedback.message("capacity.saved"));
+        return "redirect:/assistance/capacity";
+    }
+
+    // Helpers
+
+    private String act(UUID id, String action, Model model, RedirectAttributes redirect, HttpServletResponse response,
+            Supplier<String> command) {
+        String done;
+        try {
+            done = command.get();
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            model.addAttribute("activeForm", action);
+            fillDetail(ReferralId.of(id), model);
+            return "assistance/detail";
+        }
+        reactions.await(REACTIONS);
+        redirect.addFlashAttribute("notice", feedback.message(done));
+        return "redirect:/referrals/" + id;
+    }
+
+    private void refuse(TongxinException e, Model model, HttpServletResponse response) {
+        int status = e.status().value();
+        if (status == 404 || status == 403 || status == 401) {
+            throw e;
+        }
+        feedback.apply(e, model);
+        if (e.code().equals("STALE_VERSION")) {
+            model.addAttribute("formError", feedback.message("referral.stale"));
+        }
+        response.setStatus(status);
+    }
+
+    private void fillDetail(ReferralId id, Model model) {
+        ReferralView r = referrals.view(id);
+        model.addAttribute("r", r);
+        model.addAttribute("names", names(List.of(r.fromAgencyId(), r.toAgencyId())));
+        model.addAttribute("sharedFields", Arrays.stream(SharedField.values()).filter(r.sharedFields()::contains).toList());
+        model.addAttribute("deadlines", r.deadlines().stream()
+                .map(o -> new Deadline(o, ledger.step(o).name(org.springframework.context.i18n.LocaleContextHolder.getLocale())))
+                .toList());
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
+        model.addAttribute("contacts", r.notes().stream().filter(n -> n.kind().equals("CONTACT")).toList());
+        model.addAttribute("progressNotes", r.notes().stream().filter(n -> n.kind().equals("PROGRESS")).toList());
+    }
+
+    private void fillCase(CaseId caseId, Model model, String service, UUID toAgencyId, String note) {
+        List<ReferralSummary> list = referrals.ofCase(caseId);
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("caseSummary", cases.summaries(List.of(caseId), "referrals").get(caseId));
+        model.addAttribute("referrals", list);
+        model.addAttribute("names", names(list.stream().flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId()))
+                .toList()));
+        boolean mayRefer = referrals.mayRefer(caseId);
+        model.addAttribute("mayRefer", mayRefer);
+        if (mayRefer) {
+            List<AgencyView> receivers = referrals.receivers(caseId);
+            model.addAttribute("receivers", receivers);
+            model.addAttribute("services", AssistanceService.values());
+            model.addAttribute("sharedTable", SharedField.FOR_SERVICE);
+            model.addAttribute("allFields", SharedField.values());
+        }
+        model.addAttribute("form", new ReferralForm(service, toAgencyId, note));
+    }
+
+    /** What the referral form shows again after a refusal. */
+    public record ReferralForm(String service, UUID toAgencyId, String note) {
+    }
+
+    private Map<AgencyId, String> names(Collection<AgencyId> ids) {
+        return agencies.names(ids, org.springframework.context.i18n.LocaleContextHolder.getLocale()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));
+    }
+
+    private Map<CaseId, CaseSummary> subjects(List<CaseId> ids) {
+        return ids.isEmpty() ? Map.of() : cases.summaries(ids, "referrals");
+    }
+
+    private static int required(Integer version) {
+        if (version == null || version < 0) {
+            throw TongxinException.invalid("version", "required");
+        }
+        return version;
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw TongxinException.invalid("on", "type");
+        }
+    }
+
+    private static AssistanceService enumValue(String value) {
+        try {
+            return AssistanceService.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw TongxinException.invalid("service", "oneOf", Arrays.stream(AssistanceService.values()).map(Enum::name)
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static Integer number(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw TongxinException.invalid(field, "type");
+        }
+    }
+
+    /** {@code lines[2].places} of the changes sent is {@code lines[5].places} of the page's rows. */
+    private static String pageRow(String field, List<Integer> rows) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^lines\\[(\\d+)\\](.*)$").matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        int index = Integer.parseInt(m.group(1));
+        return "lines[" + (index < rows.size() ? rows.get(index) : index) + "]" + m.group(2);
+    }
+
+    private static String at(List<String> list, int i) {
+        return list == null || i >= list.size() ? null : list.get(i);
+    }
+}
