@@ -155,7 +155,7 @@ public class StatisticsService {
         if (role == null) {
             return null;
         }
-        return (int) users.search(null, agency.id(), role, "ACTIVE", PageQuery.of(0, 1, null, Set.of(), null)).total();
+        return (int) users.search(null, agency.id(), role, "ACTIVE", PageQuery.of(0, 1, "status", UserDirectory.SORTABLE, "status")).total();
     }
 
     private static long total(Map<String, Map<String, Long>> figures, Indicator indicator) {
