@@ -86,7 +86,15 @@ class PagesIntegrationTests {
             "cd.court.clerk, /cases/new", "cd.court.clerk, /cases/new/decided",
             "cd.court.clerk, /cases/{case}", "cd.county, /cases/{case}", "cd.proc, /cases/{case}",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
-            "cd.proc, /copies", "cd.police, /copies" })
+            "cd.proc, /copies", "cd.police, /copies",
+            "city.coord, /statistics", "city.coord, /statistics?district=369902", "cd.county, /statistics",
+            "city.coord, /statistics/holdups", "cd.county.head, /statistics/holdups",
+            "city.coord, /statistics/scorecards", "city.coord, /statistics/scorecards?from=2026-01&to=2026-12&agencyType=JUDICIAL_OFFICE",
+            "cd.county, /statistics/scorecards?from=2025-06&to=2026-03",
+            "city.coord, /statistics/monthly", "city.coord, /statistics/monthly?month=2026-01&district=369903",
+            "cd.county, /statistics/monthly?month=2025-12",
+            "city.coord, /statistics/cases?figure=ACTIVE", "cd.county, /statistics/cases?figure=OVERDUE&district=369902",
+            "cd.county, /statistics/cases?figure=RECEIVED&month=2026-01" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

@@ -80,7 +80,7 @@ public class StatisticsQueries {
                   FROM statistics_obligation
                  WHERE status = 'FULFILLED_LATE' AND district LIKE :scope AND due_at >= :from AND due_at < :to
                  GROUP BY agency_id""")
-                .param("scope", scope.like()).param("from", start(from)).param("to", start(to.plusMonths(1)))
+                .param("scope", scope.like()).param("from", Timestamp.from(start(from))).param("to", Timestamp.from(start(to.plusMonths(1))))
                 .query((rs, n) -> result.put(rs.getObject(1, UUID.class),
                         new Lateness(rs.getObject(1, UUID.class), rs.getLong(2), rs.getDouble(3), rs.getInt(4))))
                 .list();
