@@ -42,6 +42,10 @@ class StatisticsPages {
     record Series(String name, List<? extends Number> data) {
     }
 
+    /** A district's line in the table behind the active-cases chart: a count per correction type and the total. */
+    record ActiveRow(String district, String label, List<Long> byType, long total) {
+    }
+
     private final StatisticsWeb web;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -72,6 +76,9 @@ class StatisticsPages {
                     .map(s -> d.activeByDistrictAndType().getOrDefault(s.key(), Map.of()).getOrDefault(type.key(), 0L)).toList()));
         }
         model.addAttribute("typeKeys", types);
+        model.addAttribute("activeRows", d.districts().stream().map(s -> new ActiveRow(s.key(), s.label(), types.stream()
+                .map(t -> d.activeByDistrictAndType().getOrDefault(s.key(), Map.of()).getOrDefault(t, 0L)).toList(), s.value()))
+                .toList());
         model.addAttribute("activeChart", chart(new Chart("bar", d.districts().stream().map(StatisticsService.Slice::label).toList(),
                 byType, d.districts().stream().map(s -> "/statistics?district=" + s.key()).toList(), true)));
         List<String> months = d.months().stream().map(YearMonth::toString).toList();
