@@ -24,7 +24,7 @@
       xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate: spec.categories.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: spec.series.map(function (s) {
-        return { name: s.name, type: spec.kind, data: s.data, stack: spec.stack ? 'total' : undefined, smooth: spec.kind === 'line',
+        return { name: s.name, type: spec.kind, data: s.data, stack: spec.stack ? 'total' : undefined, smooth: false,
           connectNulls: true, emphasis: { focus: 'series' } };
       })
     });

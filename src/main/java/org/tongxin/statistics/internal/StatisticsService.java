@@ -361,7 +361,7 @@ public class StatisticsService {
     }
 
     /** The districts of the scope with their names: every county of the city, or the one district. */
-    List<Slice> districtSlices(StatisticsScope.Scope scope, Collection<String> withFigures, Locale locale) {
+    public List<Slice> districtSlices(StatisticsScope.Scope scope, Collection<String> withFigures, Locale locale) {
         Set<String> codes = new java.util.TreeSet<>(withFigures);
         if (scope.city()) {
             agencies.divisionChildren(scope.cityCode()).forEach(d -> codes.add(Districts.district(d.code())));

@@ -153,7 +153,7 @@ class StatisticsPages {
         MonthlyReports.MonthlyReport report = web.monthly(district, m, locale);
         model.addAttribute("report", report);
         model.addAttribute("scope", web.scope(null));
-        model.addAttribute("districts", web.dashboard(null, locale).districts());
+        model.addAttribute("districts", web.districts(locale));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("month", m.toString());
         if (district != null && !district.isBlank()) {

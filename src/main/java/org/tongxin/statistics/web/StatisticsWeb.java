@@ -93,6 +93,11 @@ class StatisticsWeb {
         return service.dashboard(scopes.of(district), locale);
     }
 
+    /** The districts of the caller's own scope, for choosing one. */
+    List<StatisticsService.Slice> districts(Locale locale) {
+        return service.districtSlices(scopes.own(), List.of(), locale);
+    }
+
     StatisticsService.Holdups holdups(String district, Locale locale) {
         return service.holdups(scopes.of(district), locale);
     }
