@@ -29,6 +29,7 @@ import org.tongxin.agency.AgencyType;
 import org.tongxin.assistance.AssistanceEvents;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
+import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.Gender;
@@ -261,7 +262,16 @@ class StatisticsIntegrationTests {
         clock.setInstant(at("2021-05-12T10:00"));
         CaseId adult = fixtures.underCorrection(fixtures.adult("周统计", Gender.MALE));
         CaseId minor = fixtures.underCorrection(fixtures.minor("吴统计", Gender.FEMALE));
+        AgencyId sunshine = agencies.findByCode("A-SO-SUN").orElseThrow().id();
+        int version = fixtures.version(adult);
+        fixtures.as("cd.county", () -> caseManagement.formTeam(adult, version, List.of(
+                new CaseData.TeamMember("钱社工", CaseData.TeamRole.SOCIAL_WORKER, Gender.FEMALE, sunshine),
+                new CaseData.TeamMember("孙所员", CaseData.TeamRole.OFFICE_STAFF, Gender.MALE, null))));
         assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        // The social organisation's caseload counts the case its social worker serves on (and others of the test run).
+        JsonNode sunshineRow = rowOf(getJson("cd.county", "/api/v1/statistics/scorecards?from=2021-05&to=2021-05"), sunshine);
+        assertThat(sunshineRow.get("activeCases").asLong()).isPositive();
+        assertThat(sunshineRow.get("casesPerOfficer").isNull()).as("per social worker").isFalse();
 
         clock.setInstant(at("2021-06-03T10:00"));
         String url = "/api/v1/statistics/monthly?month=2021-05&district=369902";

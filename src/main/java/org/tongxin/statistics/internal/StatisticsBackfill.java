@@ -101,7 +101,7 @@ class StatisticsBackfill implements ApplicationRunner {
         }
         List<Entry> entries = jdbc.sql("""
                 SELECT id, case_id, occurred_at, kind FROM casefile_timeline
-                 WHERE kind IN ('case.decided', 'case.registered', 'office.assigned') ORDER BY occurred_at, id""")
+                 WHERE kind IN ('case.decided', 'case.registered', 'office.assigned', 'team.formed') ORDER BY occurred_at, id""")
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
                         rs.getString(4)))
                 .list();
@@ -118,6 +118,7 @@ class StatisticsBackfill implements ApplicationRunner {
                         f.inCustody(), f.policyRegion(), e.at(), ActorRef.SYSTEM));
                 case "case.registered" -> projector.on(new CaseEvents.CaseRegistered(eventId, f.id(), f.countyAgencyId(), e.at(),
                         ActorRef.SYSTEM));
+                case "team.formed" -> projector.on(new CaseEvents.TeamFormed(eventId, f.id(), 0, e.at(), ActorRef.SYSTEM));
                 default -> {
                     if (f.officeId() != null) {
                         projector.on(new CaseEvents.OfficeAssigned(eventId, f.id(), f.officeId(), e.at(), ActorRef.SYSTEM));

@@ -10,6 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceEvents;
+import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseEvents;
 import org.tongxin.casefile.CaseId;
@@ -80,6 +81,15 @@ class StatisticsProjector {
                 rememberCase(e.caseId(), null);
             }
             store.officeAssigned(e.caseId().value(), e.officeId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvents.TeamFormed e) {
+        if (store.claim(e.eventId(), e.occurredAt())) {
+            store.teamFormed(e.caseId().value(), cases.teamForDocuments(e.caseId()).stream()
+                    .filter(m -> m.role() == CaseData.TeamRole.SOCIAL_WORKER && m.agencyId() != null)
+                    .map(CaseData.TeamMember::agencyId).toList());
         }
     }
 

@@ -108,7 +108,10 @@ public class StatisticsQueries {
         return result;
     }
 
-    /** Active cases now per executing county agency and per judicial office (caseload). */
+    /**
+     * Active cases now per executing county agency, per judicial office and per social organisation with a social
+     * worker on the case's team (caseload), for the cases of the scope.
+     */
     public Map<UUID, Long> caseload(StatisticsScope.Scope scope) {
         Map<UUID, Long> result = new HashMap<>();
         jdbc.sql("""
@@ -124,6 +127,12 @@ public class StatisticsQueries {
                     }
                     return null;
                 }).list();
+        jdbc.sql("""
+                SELECT t.agency_id, count(*) FROM statistics_case_team t JOIN statistics_case c ON c.case_id = t.case_id
+                 WHERE c.district LIKE :scope AND c.received_at IS NOT NULL AND c.released_at IS NULL
+                 GROUP BY t.agency_id""")
+                .param("scope", scope.like())
+                .query((rs, n) -> result.merge(rs.getObject(1, UUID.class), rs.getLong(2), Long::sum)).list();
         return result;
     }
 

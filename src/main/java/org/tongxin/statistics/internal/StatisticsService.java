@@ -145,11 +145,12 @@ public class StatisticsService {
         return new Scorecards(period, scope.district(), type, rows, trend);
     }
 
-    /** Active staff who carry cases: officers of a judicial office, officers of a county agency. */
+    /** Active staff who carry cases: officers of a judicial office or a county agency, social workers of an organisation. */
     private Integer officersOf(AgencyView agency) {
         Role role = switch (agency.type()) {
             case JUDICIAL_OFFICE -> Role.OFFICE_OFFICER;
             case CORRECTION_AGENCY, JUDICIAL_BUREAU -> Role.COUNTY_OFFICER;
+            case SOCIAL_ORGANISATION -> Role.SOCIAL_WORKER;
             default -> null;
         };
         if (role == null) {

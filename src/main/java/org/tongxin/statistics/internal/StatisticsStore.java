@@ -86,6 +86,15 @@ public class StatisticsStore {
                 .param("office", office.value()).update();
     }
 
+    /** The social organisations on the case's team, replacing what an earlier team formation recorded. */
+    public void teamFormed(UUID caseId, java.util.Collection<AgencyId> organisations) {
+        jdbc.sql("DELETE FROM statistics_case_team WHERE case_id = :id").param("id", caseId).update();
+        for (AgencyId agency : new java.util.LinkedHashSet<>(organisations)) {
+            jdbc.sql("INSERT INTO statistics_case_team (case_id, agency_id) VALUES (:id, :agency) ON CONFLICT DO NOTHING")
+                    .param("id", caseId).param("agency", agency.value()).update();
+        }
+    }
+
     // Obligations
 
     public record ObligationRow(UUID id, UUID caseId, String stepId, UUID agencyId, String district, Instant dueAt,
