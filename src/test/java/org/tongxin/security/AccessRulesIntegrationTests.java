@@ -227,11 +227,11 @@ class AccessRulesIntegrationTests {
         rule("GET /handovers/{id}", CASE_ROLES);
         rule("GET /handovers/{id}/documents/{documentId}", CASE_ROLES);
         rule("GET /copies", "PROSECUTOR", "POLICE_OFFICER");
-        // Statistics: the coordination office (city) and the county agency (its county).
+        // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
         for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
                 "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",
                 "/statistics/monthly", "/statistics/holdups", "/statistics/cases")) {
-            rule("GET " + path, "CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER");
+            rule("GET " + path, "CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER", "OFFICE_HEAD");
         }
     }
 

@@ -12,7 +12,7 @@ import org.tongxin.shared.error.TongxinException;
 
 /**
  * Whose figures a user sees: the city coordinator the whole city (every district whose code starts with the city's
- * first four digits), a county agency's staff their own county. Asking for a district outside it answers 404, as if it
+ * first four digits), a county agency's staff and the heads of its judicial offices their own county. Asking for a district outside it answers 404, as if it
  * did not exist (SECURITY.md S7).
  */
 @Component
@@ -66,7 +66,7 @@ public class StatisticsScope {
         if (user.has(Role.CITY_COORDINATOR)) {
             return new Scope(district.substring(0, 4), cityCode, null);
         }
-        if (user.has(Role.COUNTY_HEAD) || user.has(Role.COUNTY_OFFICER)) {
+        if (user.has(Role.COUNTY_HEAD) || user.has(Role.COUNTY_OFFICER) || user.has(Role.OFFICE_HEAD)) {
             return new Scope(district.substring(0, 4), cityCode, district);
         }
         throw TongxinException.notFound();

@@ -33,9 +33,12 @@ import org.tongxin.statistics.internal.StatisticsService;
 @Component
 class StatisticsWeb {
 
-    /** Who reads statistics: the coordination office (city) and county agency staff (their county). */
-    static final String READERS = "hasAnyRole('CITY_COORDINATOR', 'COUNTY_HEAD', 'COUNTY_OFFICER')";
-    static final Set<String> READER_ROLES = Set.of("CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER");
+    /**
+     * Who reads statistics: the coordination office (the city), county agency staff (their county) and, read-only for
+     * comparing their office with the others, heads of judicial offices (their county).
+     */
+    static final String READERS = "hasAnyRole('CITY_COORDINATOR', 'COUNTY_HEAD', 'COUNTY_OFFICER', 'OFFICE_HEAD')";
+    static final Set<String> READER_ROLES = Set.of("CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER", "OFFICE_HEAD");
 
     /** A case as a drill-down or the coordinator's screen may name it: only where the caller has a lawful role. */
     record CaseLabel(UUID caseId, String caseNumber, String subjectName, boolean masked) {
