@@ -183,7 +183,8 @@ class StatisticsIntegrationTests {
         // Two rejections of the office's bundles, two referrals accepted and one declined, a conflict raised and resolved.
         CaseId someCase = CaseId.of(UUID.randomUUID());
         ConflictId conflict = ConflictId.of(UUID.randomUUID());
-        publish(new HandoverEvents.HandoverRejected(UUID.randomUUID(), HandoverId.of(UUID.randomUUID()), someCase,
+        HandoverId supplemented = HandoverId.of(UUID.randomUUID());
+        publish(new HandoverEvents.HandoverRejected(UUID.randomUUID(), supplemented, someCase,
                         HandoverKind.EXECUTION_NOTICE, "test.step", 1, office, receiver, 2, java.util.Set.of(), at("2021-03-09T10:00"),
                         ActorRef.SYSTEM),
                 new HandoverEvents.HandoverRejected(UUID.randomUUID(), HandoverId.of(UUID.randomUUID()), someCase,
@@ -193,7 +194,9 @@ class StatisticsIntegrationTests {
                 new CoordinationEvents.ConflictRaised(UUID.randomUUID(), conflict, someCase, ConflictType.RESPONSIBILITY, office,
                         List.of(office, receiver), "test.step", at("2021-03-10T10:00"), ActorRef.SYSTEM));
         publish(new CoordinationEvents.ConflictResolved(UUID.randomUUID(), conflict, someCase, ConflictType.RESPONSIBILITY, office,
-                at("2021-03-26T10:00"), ActorRef.SYSTEM));
+                        at("2021-03-26T10:00"), ActorRef.SYSTEM),
+                new HandoverEvents.HandoverDelivered(UUID.randomUUID(), supplemented, someCase, HandoverKind.EXECUTION_NOTICE,
+                        "test.step", 2, office, receiver, List.of(), java.util.Set.of(), at("2021-03-11T10:00"), ActorRef.SYSTEM));
 
         clock.setInstant(at("2021-04-10T09:00"));
         JsonNode row = rowOf(getJson("cd.county.head", "/api/v1/statistics/scorecards?from=2021-03&to=2021-03&district=369902"),
@@ -240,6 +243,11 @@ class StatisticsIntegrationTests {
         JsonNode line = mine.get("byCase").get(o6.caseId().value().toString()).get(0);
         assertThat(line.get("stepId").asString()).isEqualTo("test.step");
         assertThat(line.get("daysOverdue").asLong()).isEqualTo(16);
+        // Still holding things up: the rejection not yet supplemented and the declined referral (the supplemented
+        // rejection and the resolved conflict are gone).
+        List<String> kinds = new ArrayList<>();
+        mine.get("items").forEach(i -> kinds.add(i.get("kind").asString()));
+        assertThat(kinds).containsExactlyInAnyOrder("HANDOVER_REJECTED", "REFERRAL_DECLINED");
         // A county officer of another county does not see Chengdong's figures.
         assertThat(mvc.perform(get("/api/v1/statistics/scorecards?from=2021-03&to=2021-03&district=369902").with(actors.as("cx.county")))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
