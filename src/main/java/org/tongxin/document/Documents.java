@@ -123,6 +123,12 @@ public class Documents {
         return plain;
     }
 
+    /** Renders a report of tables as a PDF, without storing it (it holds figures, not a case's documents). */
+    public byte[] renderTables(TabularDocument report) {
+        Objects.requireNonNull(report, "report");
+        return renderer.renderTables(report);
+    }
+
     /** Renders without storing: for previews and tests. */
     public byte[] render(DocumentTemplate template, Map<String, String> values) {
         Objects.requireNonNull(template, "template");

@@ -91,4 +91,25 @@ class OpenApiIntegrationTests {
         assertThat(operations.get("getInbox").get("parameters")).extracting(p -> p.get("name").asString())
                 .contains("caseId", "step", "counterparty", "mine", "overdue", "page", "size");
     }
+
+    /** Statistics: scorecards, the monthly report, the dashboard, holdups and drill-down are documented operations. */
+    static final Set<String> STATISTICS_OPERATIONS = Set.of("getScorecards", "getMonthlyReport", "getStatisticsDashboard",
+            "getHoldups", "listStatisticsCases");
+
+    @Test
+    void statisticsAreDocumentedOperations() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+        java.util.Map<String, JsonNode> operations = new java.util.HashMap<>();
+        for (var path : api.get("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                operations.put(operation.getValue().get("operationId").asString(), operation.getValue());
+            }
+        }
+        assertThat(operations.keySet()).containsAll(STATISTICS_OPERATIONS);
+        assertThat(operations.get("getMonthlyReport").get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("month", "district", "format");
+        assertThat(operations.get("getScorecards").get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("from", "to", "agencyType", "district", "format");
+        assertThat(operations.get("getScorecards").get("tags").get(0).asString()).isEqualTo("statistics");
+    }
 }

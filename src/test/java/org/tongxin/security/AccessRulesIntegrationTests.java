@@ -291,6 +291,12 @@ class AccessRulesIntegrationTests {
         for (String action : List.of("response", "escalation", "resolution")) {
             rule("POST /conflicts/{id}/" + action, "CITY_COORDINATOR");
         }
+        // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
+        for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
+                "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",
+                "/statistics/monthly", "/statistics/holdups", "/statistics/cases")) {
+            rule("GET " + path, "CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER", "OFFICE_HEAD");
+        }
     }
 
     static void rule(String endpoint, String... who) {

@@ -84,6 +84,63 @@ public class PdfRenderer {
         return renderOnce(layout, filled, first.pages()).bytes();
     }
 
+    /** A report of tables on landscape A4: title, subtitle, then each table under its caption, headings repeated. */
+    public byte[] renderTables(org.tongxin.document.TabularDocument report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Document document = new Document(PageSize.A4.rotate(), 36f, 36f, 40f, 56f);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+            writer.setPageEvent(new PageFooter(font(9f, Font.NORMAL, GREY), 0));
+            document.addTitle(report.title());
+            document.addCreator("Tongxin 同心");
+            document.addCreationDate(new PdfDate(GregorianCalendar.from(clock.instant().atZone(LegalTime.ZONE))));
+            document.setDocumentLanguage("zh-CN");
+            document.open();
+            document.add(centred(report.title(), font(18f, Font.BOLD, null), 0f, 4f));
+            if (report.subtitle() != null && !report.subtitle().isBlank()) {
+                document.add(centred(report.subtitle(), font(10.5f, Font.NORMAL, GREY), 0f, 8f));
+            }
+            Font heading = font(9f, Font.BOLD, null);
+            Font body = font(9f, Font.NORMAL, null);
+            for (org.tongxin.document.TabularDocument.Table t : report.tables()) {
+                Paragraph caption = paragraph(t.caption(), font(12f, Font.BOLD, null), Element.ALIGN_LEFT, 0f);
+                caption.setSpacingBefore(10f);
+                caption.setSpacingAfter(4f);
+                document.add(caption);
+                int columns = Math.max(1, t.headers().size());
+                PdfPTable table = new PdfPTable(columns);
+                table.setWidthPercentage(100f);
+                table.setHeaderRows(1);
+                for (String h : t.headers()) {
+                    PdfPCell cell = cell(h, heading);
+                    cell.setBackgroundColor(LABEL_BACKGROUND);
+                    table.addCell(cell);
+                }
+                for (List<String> row : t.rows()) {
+                    for (int c = 0; c < columns; c++) {
+                        PdfPCell cell = cell(c < row.size() && row.get(c) != null ? row.get(c) : "", body);
+                        cell.setMinimumHeight(16f);
+                        if (c > 0) {
+                            cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                        }
+                        table.addCell(cell);
+                    }
+                }
+                if (t.rows().isEmpty()) {
+                    PdfPCell none = cell("—", body);
+                    none.setColspan(columns);
+                    table.addCell(none);
+                }
+                document.add(table);
+            }
+            document.close();
+            return out.toByteArray();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not render the report " + report.title(), e);
+        }
+    }
+
     private record Rendering(byte[] bytes, int pages) {
     }
 

@@ -1,0 +1,184 @@
+package org.tongxin.statistics.web;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.tongxin.agency.AgencyType;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseViews;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.web.Downloads;
+import org.tongxin.shared.web.Formats;
+import org.tongxin.shared.web.PageQuery;
+import org.tongxin.shared.web.PageResult;
+import org.tongxin.statistics.Period;
+import org.tongxin.statistics.internal.MonthlyReports;
+import org.tongxin.statistics.internal.ReportExports;
+import org.tongxin.statistics.internal.StatisticsQueries;
+import org.tongxin.statistics.internal.StatisticsScope;
+import org.tongxin.statistics.internal.StatisticsService;
+
+/** What the statistics pages and the API share: scope, validation, files and the cases behind a figure. */
+@Component
+class StatisticsWeb {
+
+    /**
+     * Who reads statistics: the coordination office (the city), county agency staff (their county) and, read-only for
+     * comparing their office with the others, heads of judicial offices (their county).
+     */
+    static final String READERS = "hasAnyRole('CITY_COORDINATOR', 'COUNTY_HEAD', 'COUNTY_OFFICER', 'OFFICE_HEAD')";
+    static final Set<String> READER_ROLES = Set.of("CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER", "OFFICE_HEAD");
+
+    /** A case as a drill-down or the coordinator's screen may name it: only where the caller has a lawful role. */
+    record CaseLabel(UUID caseId, String caseNumber, String subjectName, boolean masked) {
+    }
+
+    /** A page of the cases behind a figure: {@code page.total()} counts them all, {@code hidden} those on this page the caller may not see. */
+    record Drilldown(String figure, String district, UUID agency, String month, PageResult<CaseLabel> page, int hidden) {
+    }
+
+    private final StatisticsScope scopes;
+    private final StatisticsService service;
+    private final MonthlyReports monthly;
+    private final StatisticsQueries queries;
+    private final ReportExports exports;
+    private final CaseDirectory cases;
+    private final MessageSource messages;
+    private final Formats formats;
+    private final java.time.Clock clock;
+
+    StatisticsWeb(StatisticsScope scopes, StatisticsService service, MonthlyReports monthly, StatisticsQueries queries,
+            ReportExports exports, CaseDirectory cases, MessageSource messages, Formats formats,
+            java.time.Clock clock) {
+        this.scopes = scopes;
+        this.service = service;
+        this.monthly = monthly;
+        this.queries = queries;
+        this.exports = exports;
+        this.cases = cases;
+        this.messages = messages;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    static String format(String format) {
+        String f = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("json") && !f.equals("xlsx") && !f.equals("pdf")) {
+            throw TongxinException.invalid("format", "statistics.format");
+        }
+        return f;
+    }
+
+    StatisticsScope.Scope scope(String district) {
+        return scopes.of(district);
+    }
+
+    StatisticsService.Scorecards scorecards(String district, Period period, AgencyType type, Locale locale) {
+        return service.scorecards(scopes.of(district), period, type, locale);
+    }
+
+    MonthlyReports.MonthlyReport monthly(String district, YearMonth month, Locale locale) {
+        return monthly.report(scopes.of(district), month, locale);
+    }
+
+    StatisticsService.Dashboard dashboard(String district, Locale locale) {
+        return service.dashboard(scopes.of(district), locale);
+    }
+
+    /** The districts of the caller's own scope, for choosing one. */
+    List<StatisticsService.Slice> districts(Locale locale) {
+        return service.districtSlices(scopes.own(), List.of(), locale);
+    }
+
+    StatisticsService.Holdups holdups(String district, Locale locale) {
+        return service.holdups(scopes.of(district), locale);
+    }
+
+    ResponseEntity<byte[]> scorecardFile(StatisticsService.Scorecards cards, String kind, Locale locale) {
+        String area = area(cards.district(), locale);
+        boolean year = cards.period().from().getMonthValue() == 1 && cards.period().to().getMonthValue() == 12
+                && cards.period().from().getYear() == cards.period().to().getYear();
+        String title = year ? msg("statistics.assessment.title", locale, area, cards.period().from().getYear())
+                : msg("statistics.scorecards.fileTitle", locale, area);
+        String subtitle = msg("statistics.file.subtitle", locale, cards.period().from().toString(), cards.period().to().toString(),
+                formats.dateTime(clock.instant()));
+        var tables = service.scorecardTables(cards, locale);
+        String name = msg(year ? "statistics.assessment.file" : "statistics.scorecards.file", locale,
+                cards.period().from().toString(), cards.period().to().toString()) + "." + kind;
+        return file(name, kind, title, subtitle, tables);
+    }
+
+    ResponseEntity<byte[]> monthlyFile(MonthlyReports.MonthlyReport report, String kind, Locale locale) {
+        String title = msg("statistics.monthly.fileTitle", locale, report.districtName(), report.month().getYear(),
+                report.month().getMonthValue());
+        String subtitle = msg("statistics.monthly.asOf", locale, formats.dateTime(report.asOf()));
+        String name = msg("statistics.monthly.file", locale, report.month().toString(),
+                report.district() == null ? "" : "-" + report.district()) + "." + kind;
+        return file(name, kind, title, subtitle, report.tables());
+    }
+
+    private ResponseEntity<byte[]> file(String name, String kind, String title, String subtitle,
+            List<org.tongxin.statistics.ReportTable> tables) {
+        byte[] content = kind.equals("xlsx") ? exports.xlsx(title, subtitle, tables) : exports.pdf(title, subtitle, tables);
+        return Downloads.attachment(name, kind.equals("xlsx") ? ReportExports.XLSX : ReportExports.PDF, content);
+    }
+
+    String area(String district, Locale locale) {
+        StatisticsScope.Scope scope = scopes.of(district);
+        return service.districtName(scope.city() ? scope.cityCode() : scope.district(), locale);
+    }
+
+    /** Case numbers and names (minors masked) of the given cases the caller may see; the read is audited. */
+    Map<UUID, CaseLabel> caseLabels(Collection<UUID> ids, String purpose) {
+        Map<UUID, CaseLabel> labels = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return labels;
+        }
+        Map<CaseId, CaseViews.CaseSummary> seen = cases.summaries(ids.stream().map(CaseId::of).toList(), purpose);
+        seen.forEach((id, s) -> labels.put(id.value(), new CaseLabel(id.value(), s.caseNumber(), s.subjectName(), s.masked())));
+        return labels;
+    }
+
+    Drilldown drilldown(String figure, String district, UUID agency, String month, Integer page, Integer size, String purpose) {
+        StatisticsQueries.Figure f;
+        try {
+            f = StatisticsQueries.Figure.valueOf(figure == null ? "" : figure.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw TongxinException.invalid("figure", "statistics.figure");
+        }
+        YearMonth m = month == null || month.isBlank() ? null : Period.month("month", month);
+        if (f == StatisticsQueries.Figure.RECEIVED && m == null) {
+            throw TongxinException.invalid("month", "statistics.month");
+        }
+        StatisticsScope.Scope scope = scopes.of(district);
+        if (agency != null) {
+            service.agencyInScope(scope, agency);
+        }
+        PageQuery q = PageQuery.of(page, size, "case", Set.of("case"), "case");
+        StatisticsQueries.CaseIds ids = queries.casesBehind(f, scope, agency, m, (int) q.offset(), q.size());
+        Map<UUID, CaseLabel> labels = caseLabels(ids.ids(), purpose);
+        List<CaseLabel> items = new ArrayList<>();
+        ids.ids().forEach(id -> {
+            if (labels.containsKey(id)) {
+                items.add(labels.get(id));
+            }
+        });
+        return new Drilldown(f.name(), district, agency, month, new PageResult<>(items, q.page(), q.size(), ids.total()),
+                ids.ids().size() - items.size());
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}
