@@ -113,7 +113,7 @@ public class Meetings {
         if (request.scheduledAt() == null) {
             problems.add("scheduledAt", "required");
         } else if (request.scheduledAt().toLocalDate().isBefore(LegalTime.today(clock))) {
-            problems.add("scheduledAt", "notInPast");
+            problems.add("scheduledAt", "meetingInPast");
         } else {
             scheduledAt = request.scheduledAt().atZone(LegalTime.ZONE).toInstant();
         }

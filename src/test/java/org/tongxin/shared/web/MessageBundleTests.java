@@ -42,6 +42,24 @@ class MessageBundleTests {
         return keys;
     }
 
+    /**
+     * All bundles form one message source, so a key defined in two modules' bundles is answered by whichever loads
+     * first: an error code's text would depend on the class path. Each key lives in one bundle.
+     */
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        java.util.Map<String, java.util.List<String>> owners = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(I18N)) {
+            for (Path f : files.sorted().toList()) {
+                String bundle = f.getFileName().toString();
+                String language = bundle.endsWith("_en.properties") ? "en" : "zh";
+                load(f).stringPropertyNames().forEach(k -> owners.computeIfAbsent(language + ":" + k, x -> new java.util.ArrayList<>())
+                        .add(bundle));
+            }
+        }
+        assertThat(owners.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString).toList()).isEmpty();
+    }
+
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
         assertThat(allKeys("_en.properties")).containsExactlyInAnyOrderElementsOf(allKeys(""));
