@@ -81,6 +81,7 @@ public class Referrals {
     public static final int REASON_MIN = 10;
     public static final int TEXT_MAX = 1000;
     public static final int REASON_MAX = 500;
+    public static final int MAX_PLACES = 10_000;
     static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
     static final Set<Role> CASEWORKERS = EnumSet.of(Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER);
     static final Set<Participation> REFERRING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
@@ -623,8 +624,9 @@ public class Referrals {
     private static void range(Integer value, String field, FieldProblems problems) {
         if (value == null) {
             problems.add(field, "required");
-        } else if (value < 0 || value > 10_000) {
-            problems.add(field, "range", 0, 10_000);
+        } else if (value < 0 || value > MAX_PLACES) {
+            // The bounds as text: a number argument would print with a thousands separator.
+            problems.add(field, "range", "0", Integer.toString(MAX_PLACES));
         }
     }
 

@@ -309,6 +309,30 @@ class ReferralApiIntegrationTests {
                 .isEqualTo("WAIVED");
     }
 
+    @Test
+    void thePagesRefuseADeclineWithoutReasonAndBadCapacityInTheFormAndChangeNothing() throws Exception {
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("许文博", Gender.MALE));
+        Response made = api.as("cd.county").post("/api/v1/cases/" + caseId + "/referrals", Map.of("service", "SOCIAL_INSURANCE",
+                "toAgencyId", code("A-HRSS"), "note", "对象原单位社保中断，请协助办理社会保险接续。")).expect(201);
+        String id = made.text("id");
+        var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/referrals/" + id + "/decline")
+                .with(actors.as("hrss.worker")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("version", Integer.toString(made.number("version"))).param("reason", " ")).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(400);
+        assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("提交的内容有误", "必填", "不予接收的理由");
+        assertThat(api.as("hrss.worker").get("/api/v1/referrals/" + id).expect(200).text("status")).isEqualTo("DELIVERED");
+
+        var capacity = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/assistance/capacity")
+                .with(actors.as("hrss.worker")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("service", "JOB_TRAINING", "JOB_PLACEMENT", "SOCIAL_INSURANCE").param("version", "0", "0", "0")
+                .param("places", "", "-3", "").param("staff", "", "2", "")).andReturn().getResponse();
+        assertThat(capacity.getStatus()).isEqualTo(400);
+        assertThat(capacity.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("帮扶名额和人员",
+                "lines[1].places-error", "须在 0 到 10000 之间");
+        assertThat(api.as("hrss.worker").get("/api/v1/assistance/capacity").expect(200).body().get("lines").toString())
+                .doesNotContain("\"places\":-3");
+    }
+
     // Helpers
 
     private String code(String agencyCode) {

@@ -120,8 +120,9 @@ class ReferralApi {
 
     @AnyAuthenticatedUser
     @GetMapping("/referrals")
-    @Operation(operationId = "listReferrals", summary = "Referrals to the caller's agency (direction=incoming) or made by it (outgoing)",
-            description = "Filter by status and service; sort by made, updated, status or service (prefix - for descending).")
+    @Operation(operationId = "listReferrals", summary = "Referrals to the caller's agency (direction=incoming, the default) or made by it (outgoing)",
+            description = "Filter by status and service; sort by made, updated, status or service (prefix - for descending; "
+                    + "default -made).")
     PageResult<SummaryResponse> list(@RequestParam(required = false) String direction,
             @RequestParam(required = false) ReferralStatus status, @RequestParam(required = false) AssistanceService service,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
