@@ -230,6 +230,13 @@ class StatisticsIntegrationTests {
         JsonNode trend = getJson("cd.county.head", "/api/v1/statistics/scorecards?from=2021-03&to=2021-04&district=369902").get("trend");
         assertThat(trend.get(0).get("month").asString()).isEqualTo("2021-03");
         assertThat(trend.get(0).get("due").asLong()).isGreaterThanOrEqualTo(6);
+        // The office's own trend: March 6 due, 2 on time; April 1 due, on time.
+        JsonNode own = getJson("cd.county.head", "/api/v1/statistics/scorecards?from=2021-03&to=2021-04&agency=" + office.value());
+        assertThat(own.get("trend").get(0).get("due").asLong()).isEqualTo(6);
+        assertThat(own.get("trend").get(0).get("onTimeRate").asDouble()).isEqualTo(33.3);
+        assertThat(own.get("trend").get(1).get("onTimeRate").asDouble()).isEqualTo(100.0);
+        assertThat(mvc.perform(get("/api/v1/statistics/scorecards?from=2021-03&to=2021-04&agency=" + office.value())
+                .with(actors.as("cx.county"))).andReturn().getResponse().getStatus()).as("an office of another county").isEqualTo(404);
 
         // The coordinator's one screen names the office, its overdue step and how long it is overdue (16 days since 25 March).
         JsonNode holdups = getJson("city.coord", "/api/v1/statistics/holdups").get("holdups");

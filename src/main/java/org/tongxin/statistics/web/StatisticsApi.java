@@ -42,13 +42,15 @@ class StatisticsApi {
     @GetMapping("/scorecards")
     @Operation(operationId = "getScorecards", summary = "Agency scorecards over a period of months (the annual assessment for a year)",
             description = "from, to: months (YYYY-MM, at most 60); agencyType: compare agencies of one type; district: a county "
-                    + "division code inside the caller's scope; format: json (default), xlsx or pdf.")
+                    + "division code inside the caller's scope; agency: the agency whose month-by-month trend to give (the "
+                    + "whole scope's when absent); format: json (default), xlsx or pdf.")
     ResponseEntity<?> scorecards(@RequestParam String from, @RequestParam String to,
             @RequestParam(required = false) AgencyType agencyType, @RequestParam(required = false) String district,
+            @RequestParam(required = false) UUID agency,
             @RequestParam(defaultValue = "json") String format, @Parameter(hidden = true) Locale locale) {
         String kind = StatisticsWeb.format(format);
         Period period = Period.of(from, to);
-        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, locale);
+        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
         if (kind.equals("json")) {
             return ResponseEntity.ok(cards);
         }

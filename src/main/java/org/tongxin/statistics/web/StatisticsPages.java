@@ -110,12 +110,12 @@ class StatisticsPages {
 
     @GetMapping("/statistics/scorecards")
     String scorecards(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) AgencyType agencyType, @RequestParam(required = false) String district, Model model,
-            Locale locale) {
+            @RequestParam(required = false) AgencyType agencyType, @RequestParam(required = false) String district,
+            @RequestParam(required = false) UUID agency, Model model, Locale locale) {
         YearMonth now = YearMonth.from(LegalTime.today(clock));
         Period period = Period.of(from == null || from.isBlank() ? now.withMonth(1).toString() : from,
                 to == null || to.isBlank() ? now.toString() : to);
-        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, locale);
+        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
         model.addAttribute("cards", cards);
         model.addAttribute("area", web.area(district, locale));
         model.addAttribute("district", web.scope(district).district());
@@ -129,6 +129,10 @@ class StatisticsPages {
         }
         if (district != null && !district.isBlank()) {
             params.put("district", district);
+        }
+        model.addAttribute("trendUrl", url("/statistics/scorecards", params, null));
+        if (agency != null) {
+            params.put("agency", agency.toString());
         }
         model.addAttribute("xlsxUrl", url("/api/v1/statistics/scorecards", params, "xlsx"));
         model.addAttribute("pdfUrl", url("/api/v1/statistics/scorecards", params, "pdf"));
@@ -204,7 +208,9 @@ class StatisticsPages {
     private static String url(String path, Map<String, String> params, String format) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         params.forEach(b::queryParam);
-        b.queryParam("format", format);
+        if (format != null) {
+            b.queryParam("format", format);
+        }
         return b.build().toUriString();
     }
 
