@@ -283,6 +283,11 @@ class StatisticsIntegrationTests {
                 new CaseData.TeamMember("钱社工", CaseData.TeamRole.SOCIAL_WORKER, Gender.FEMALE, sunshine),
                 new CaseData.TeamMember("孙所员", CaseData.TeamRole.OFFICE_STAFF, Gender.MALE, null))));
         assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        // The adult's reporting period lapsed on 20 May: the county agency must search (a failure to report).
+        AgencyId countyAgency = agencies.findByCode("CD-CCA").orElseThrow().id();
+        publish(new ObligationEvents.ObligationOpened(UUID.randomUUID(), ObligationId.of(UUID.randomUUID()), adult, "report.missed",
+                "未按时报到的查找与通报", "Failure to report: search and notify", countyAgency, null, at("2021-05-20T09:00"),
+                ActorRef.SYSTEM));
         // The social organisation's caseload counts the case its social worker serves on (and others of the test run).
         JsonNode sunshineRow = rowOf(getJson("cd.county", "/api/v1/statistics/scorecards?from=2021-05&to=2021-05"), sunshine);
         assertThat(sunshineRow.get("activeCases").asLong()).isPositive();
@@ -298,6 +303,11 @@ class StatisticsIntegrationTests {
         assertThat(cells(subjects, "其中女性")).containsExactly(1L, 0L, 1L);
         assertThat(cells(subjects, "其中未成年人")).containsExactly(1L, 0L, 1L);
         assertThat(cells(subjects, "合计")).containsExactly(2L, 0L, 2L);
+        // Districts: received, released, active at end, failed to report, lost contact.
+        assertThat(cells(table(may, "districts"), "城东区")).containsExactly(2L, 0L, 2L, 1L, 0L);
+        JsonNode failed = getJson("cd.county", "/api/v1/statistics/cases?figure=FAILED_TO_REPORT&month=2021-05&district=369902");
+        assertThat(failed.get("page").get("total").asLong()).isEqualTo(1);
+        assertThat(failed.get("page").get("items").get(0).get("caseId").asString()).isEqualTo(adult.value().toString());
 
         // June: another case is received, a handover of Chengdong is rejected; May's report does not change.
         CaseId june = fixtures.underCorrection(fixtures.adult("郑统计", Gender.MALE));

@@ -97,7 +97,7 @@ class StatisticsApi {
 
     @GetMapping("/cases")
     @Operation(operationId = "listStatisticsCases", summary = "The cases behind a figure that the caller has a lawful role in (minors masked, audited)",
-            description = "figure: ACTIVE, RECEIVED (needs month), OVERDUE, HANDOVER_REJECTED or CONFLICT; district, agency: "
+            description = "figure: ACTIVE, RECEIVED (needs month), OVERDUE, HANDOVER_REJECTED, CONFLICT, FAILED_TO_REPORT or LOST_CONTACT (month optional); district, agency: "
                     + "narrow the figure; page, size (1-100). 'total' counts every case behind the figure, 'items' only those "
                     + "the caller may see.")
     StatisticsWeb.Drilldown cases(@RequestParam String figure, @RequestParam(required = false) String district,

@@ -101,10 +101,15 @@ class StatisticsPages {
         return new Series(msg(indicator.labelKey(), locale), d.monthly().get(indicator.key()));
     }
 
-    /** The dashboard's monthly series as rows for the table behind the charts. */
-    record StatisticsServiceSeries(String key, List<Long> values) {
+    /** The dashboard's monthly series as rows for the table behind the charts; {@code figure} when cases lie behind it. */
+    record StatisticsServiceSeries(String key, List<Long> values, String figure) {
+
+        static final Map<String, String> FIGURES = Map.of(Indicator.CASE_RECEIVED.key(), "RECEIVED",
+                Indicator.SUBJECT_FAILED_TO_REPORT.key(), "FAILED_TO_REPORT", Indicator.SUBJECT_LOST_CONTACT.key(), "LOST_CONTACT");
+
         static List<StatisticsServiceSeries> of(StatisticsService.Dashboard d) {
-            return d.monthly().entrySet().stream().map(e -> new StatisticsServiceSeries(e.getKey(), e.getValue())).toList();
+            return d.monthly().entrySet().stream()
+                    .map(e -> new StatisticsServiceSeries(e.getKey(), e.getValue(), FIGURES.get(e.getKey()))).toList();
         }
     }
 
