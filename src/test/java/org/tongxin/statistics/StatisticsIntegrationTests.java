@@ -230,6 +230,13 @@ class StatisticsIntegrationTests {
         JsonNode trend = getJson("cd.county.head", "/api/v1/statistics/scorecards?from=2021-03&to=2021-04&district=369902").get("trend");
         assertThat(trend.get(0).get("month").asString()).isEqualTo("2021-03");
         assertThat(trend.get(0).get("due").asLong()).isGreaterThanOrEqualTo(6);
+        // The office's own trend: March 6 due, 2 on time; April 1 due, on time.
+        JsonNode own = getJson("cd.county.head", "/api/v1/statistics/scorecards?from=2021-03&to=2021-04&agency=" + office.value());
+        assertThat(own.get("trend").get(0).get("due").asLong()).isEqualTo(6);
+        assertThat(own.get("trend").get(0).get("onTimeRate").asDouble()).isEqualTo(33.3);
+        assertThat(own.get("trend").get(1).get("onTimeRate").asDouble()).isEqualTo(100.0);
+        assertThat(mvc.perform(get("/api/v1/statistics/scorecards?from=2021-03&to=2021-04&agency=" + office.value())
+                .with(actors.as("cx.county"))).andReturn().getResponse().getStatus()).as("an office of another county").isEqualTo(404);
 
         // The coordinator's one screen names the office, its overdue step and how long it is overdue (16 days since 25 March).
         JsonNode holdups = getJson("city.coord", "/api/v1/statistics/holdups").get("holdups");
@@ -276,6 +283,11 @@ class StatisticsIntegrationTests {
                 new CaseData.TeamMember("钱社工", CaseData.TeamRole.SOCIAL_WORKER, Gender.FEMALE, sunshine),
                 new CaseData.TeamMember("孙所员", CaseData.TeamRole.OFFICE_STAFF, Gender.MALE, null))));
         assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        // The adult's reporting period lapsed on 20 May: the county agency must search (a failure to report).
+        AgencyId countyAgency = agencies.findByCode("CD-CCA").orElseThrow().id();
+        publish(new ObligationEvents.ObligationOpened(UUID.randomUUID(), ObligationId.of(UUID.randomUUID()), adult, "report.missed",
+                "未按时报到的查找与通报", "Failure to report: search and notify", countyAgency, null, at("2021-05-20T09:00"),
+                ActorRef.SYSTEM));
         // The social organisation's caseload counts the case its social worker serves on (and others of the test run).
         JsonNode sunshineRow = rowOf(getJson("cd.county", "/api/v1/statistics/scorecards?from=2021-05&to=2021-05"), sunshine);
         assertThat(sunshineRow.get("activeCases").asLong()).isPositive();
@@ -291,6 +303,11 @@ class StatisticsIntegrationTests {
         assertThat(cells(subjects, "其中女性")).containsExactly(1L, 0L, 1L);
         assertThat(cells(subjects, "其中未成年人")).containsExactly(1L, 0L, 1L);
         assertThat(cells(subjects, "合计")).containsExactly(2L, 0L, 2L);
+        // Districts: received, released, active at end, failed to report, lost contact.
+        assertThat(cells(table(may, "districts"), "城东区")).containsExactly(2L, 0L, 2L, 1L, 0L);
+        JsonNode failed = getJson("cd.county", "/api/v1/statistics/cases?figure=FAILED_TO_REPORT&month=2021-05&district=369902");
+        assertThat(failed.get("page").get("total").asLong()).isEqualTo(1);
+        assertThat(failed.get("page").get("items").get(0).get("caseId").asString()).isEqualTo(adult.value().toString());
 
         // June: another case is received, a handover of Chengdong is rejected; May's report does not change.
         CaseId june = fixtures.underCorrection(fixtures.adult("郑统计", Gender.MALE));

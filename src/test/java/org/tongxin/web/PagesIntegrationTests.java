@@ -163,10 +163,11 @@ class PagesIntegrationTests {
             "city.coord, /statistics/holdups", "cd.county.head, /statistics/holdups",
             "city.coord, /statistics/scorecards", "city.coord, /statistics/scorecards?from=2026-01&to=2026-12&agencyType=JUDICIAL_OFFICE",
             "cd.county, /statistics/scorecards?from=2025-06&to=2026-03", "cd.dm.head, /statistics/scorecards?agencyType=JUDICIAL_OFFICE",
+            "city.coord, /statistics/scorecards?agency={office}",
             "city.coord, /statistics/monthly", "city.coord, /statistics/monthly?month=2026-01&district=369903",
             "cd.county, /statistics/monthly?month=2025-12",
             "city.coord, /statistics/cases?figure=ACTIVE", "cd.county, /statistics/cases?figure=OVERDUE&district=369902",
-            "cd.county, /statistics/cases?figure=RECEIVED&month=2026-01" })
+            "cd.county, /statistics/cases?figure=RECEIVED&month=2026-01", "city.coord, /statistics/cases?figure=LOST_CONTACT" })
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();

@@ -218,7 +218,7 @@ public class StatisticsQueries {
     // The cases behind a figure (drill-down)
 
     /** Which cases a drill-down lists. */
-    public enum Figure { ACTIVE, RECEIVED, OVERDUE, HANDOVER_REJECTED, CONFLICT }
+    public enum Figure { ACTIVE, RECEIVED, OVERDUE, HANDOVER_REJECTED, CONFLICT, FAILED_TO_REPORT, LOST_CONTACT }
 
     public record CaseIds(List<UUID> ids, long total) {
     }
@@ -242,6 +242,12 @@ public class StatisticsQueries {
                        AND status = 'OVERDUE' AND case_id IS NOT NULL
                        AND (CAST(:agency AS UUID) IS NULL OR agency_id = :agency)
                      GROUP BY case_id""";
+            case FAILED_TO_REPORT, LOST_CONTACT -> """
+                    SELECT case_id AS id, min(opened_at) AS at FROM statistics_obligation WHERE district LIKE :scope
+                       AND step_id = :step AND case_id IS NOT NULL
+                       AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR opened_at >= :from AND opened_at < :to)
+                       AND (CAST(:agency AS UUID) IS NULL OR agency_id = :agency)
+                     GROUP BY case_id""";
             case HANDOVER_REJECTED, CONFLICT -> """
                     SELECT case_id AS id, min(opened_at) AS at FROM statistics_item WHERE district LIKE :scope
                        AND kind = :kind AND closed_at IS NULL AND case_id IS NOT NULL
@@ -252,13 +258,14 @@ public class StatisticsQueries {
             throw new IllegalArgumentException("RECEIVED needs a month");
         }
         String kind = figure == Figure.CONFLICT ? "CONFLICT" : "HANDOVER_REJECTED";
+        String step = figure == Figure.LOST_CONTACT ? StatisticsProjector.LOST_CONTACT_STEP : StatisticsProjector.FAILED_TO_REPORT_STEP;
         Timestamp fromTs = from == null ? null : Timestamp.from(from);
         Timestamp toTs = to == null ? null : Timestamp.from(to);
         long total = jdbc.sql("SELECT count(*) FROM (" + sql + ") t").param("scope", scope.like()).param("agency", agency)
-                .param("from", fromTs).param("to", toTs).param("kind", kind).query(Long.class).single();
+                .param("from", fromTs).param("to", toTs).param("kind", kind).param("step", step).query(Long.class).single();
         List<UUID> ids = jdbc.sql("SELECT id FROM (" + sql + ") t ORDER BY at, id LIMIT :limit OFFSET :offset")
                 .param("scope", scope.like()).param("agency", agency).param("from", fromTs).param("to", toTs)
-                .param("kind", kind).param("limit", size).param("offset", offset)
+                .param("kind", kind).param("step", step).param("limit", size).param("offset", offset)
                 .query(UUID.class).list();
         return new CaseIds(new ArrayList<>(ids), total);
     }

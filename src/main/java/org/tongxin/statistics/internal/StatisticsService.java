@@ -85,12 +85,20 @@ public class StatisticsService {
             long received) {
     }
 
+    /** {@code trendAgency}: the agency the trend follows (null: the whole scope). */
     public record Scorecards(Period period, String district, AgencyType agencyType, List<ScorecardRow> rows,
-            List<MonthTrend> trend) {
+            List<MonthTrend> trend, UUID trendAgency, String trendAgencyName) {
     }
 
     @Transactional(readOnly = true)
     public Scorecards scorecards(StatisticsScope.Scope scope, Period period, AgencyType type, Locale locale) {
+        return scorecards(scope, period, type, null, locale);
+    }
+
+    /** As above, with the month-by-month trend of one agency of the scope (404 for an agency outside it). */
+    @Transactional(readOnly = true)
+    public Scorecards scorecards(StatisticsScope.Scope scope, Period period, AgencyType type, UUID trendAgency, Locale locale) {
+        AgencyView followed = trendAgency == null ? null : agencyInScope(scope, trendAgency);
         List<StatisticsQueries.Count> counts = queries.counts(scope, period.from(), period.to());
         Map<UUID, StatisticsQueries.Lateness> lateness = queries.lateness(scope, period.from(), period.to());
         Map<UUID, StatisticsQueries.Backlog> backlog = queries.backlog(scope);
@@ -135,14 +143,15 @@ public class StatisticsService {
                 .thenComparing(ScorecardRow::agencyName));
         List<MonthTrend> trend = new ArrayList<>();
         queries.perMonth(scope, period.from(), period.to(), List.of(Indicator.OBLIGATION_DUE.key(),
-                Indicator.OBLIGATION_ON_TIME.key(), Indicator.HANDOVER_REJECTED.key(), Indicator.CASE_RECEIVED.key()), null)
+                Indicator.OBLIGATION_ON_TIME.key(), Indicator.HANDOVER_REJECTED.key(), Indicator.CASE_RECEIVED.key()), trendAgency)
                 .forEach((month, f) -> {
                     long d = f.getOrDefault(Indicator.OBLIGATION_DUE.key(), 0L);
                     long o = f.getOrDefault(Indicator.OBLIGATION_ON_TIME.key(), 0L);
                     trend.add(new MonthTrend(month, d, o, rate(o, d), f.getOrDefault(Indicator.HANDOVER_REJECTED.key(), 0L),
                             f.getOrDefault(Indicator.CASE_RECEIVED.key(), 0L)));
                 });
-        return new Scorecards(period, scope.district(), type, rows, trend);
+        return new Scorecards(period, scope.district(), type, rows, trend, trendAgency,
+                followed == null ? null : followed.name(locale));
     }
 
     /** Active staff who carry cases: officers of a judicial office or a county agency, social workers of an organisation. */

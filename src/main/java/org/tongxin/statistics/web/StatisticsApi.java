@@ -42,13 +42,15 @@ class StatisticsApi {
     @GetMapping("/scorecards")
     @Operation(operationId = "getScorecards", summary = "Agency scorecards over a period of months (the annual assessment for a year)",
             description = "from, to: months (YYYY-MM, at most 60); agencyType: compare agencies of one type; district: a county "
-                    + "division code inside the caller's scope; format: json (default), xlsx or pdf.")
+                    + "division code inside the caller's scope; agency: the agency whose month-by-month trend to give (the "
+                    + "whole scope's when absent); format: json (default), xlsx or pdf.")
     ResponseEntity<?> scorecards(@RequestParam String from, @RequestParam String to,
             @RequestParam(required = false) AgencyType agencyType, @RequestParam(required = false) String district,
+            @RequestParam(required = false) UUID agency,
             @RequestParam(defaultValue = "json") String format, @Parameter(hidden = true) Locale locale) {
         String kind = StatisticsWeb.format(format);
         Period period = Period.of(from, to);
-        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, locale);
+        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
         if (kind.equals("json")) {
             return ResponseEntity.ok(cards);
         }
@@ -95,7 +97,7 @@ class StatisticsApi {
 
     @GetMapping("/cases")
     @Operation(operationId = "listStatisticsCases", summary = "The cases behind a figure that the caller has a lawful role in (minors masked, audited)",
-            description = "figure: ACTIVE, RECEIVED (needs month), OVERDUE, HANDOVER_REJECTED or CONFLICT; district, agency: "
+            description = "figure: ACTIVE, RECEIVED (needs month), OVERDUE, HANDOVER_REJECTED, CONFLICT, FAILED_TO_REPORT or LOST_CONTACT (month optional); district, agency: "
                     + "narrow the figure; page, size (1-100). 'total' counts every case behind the figure, 'items' only those "
                     + "the caller may see.")
     StatisticsWeb.Drilldown cases(@RequestParam String figure, @RequestParam(required = false) String district,

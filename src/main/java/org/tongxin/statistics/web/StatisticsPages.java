@@ -101,21 +101,26 @@ class StatisticsPages {
         return new Series(msg(indicator.labelKey(), locale), d.monthly().get(indicator.key()));
     }
 
-    /** The dashboard's monthly series as rows for the table behind the charts. */
-    record StatisticsServiceSeries(String key, List<Long> values) {
+    /** The dashboard's monthly series as rows for the table behind the charts; {@code figure} when cases lie behind it. */
+    record StatisticsServiceSeries(String key, List<Long> values, String figure) {
+
+        static final Map<String, String> FIGURES = Map.of(Indicator.CASE_RECEIVED.key(), "RECEIVED",
+                Indicator.SUBJECT_FAILED_TO_REPORT.key(), "FAILED_TO_REPORT", Indicator.SUBJECT_LOST_CONTACT.key(), "LOST_CONTACT");
+
         static List<StatisticsServiceSeries> of(StatisticsService.Dashboard d) {
-            return d.monthly().entrySet().stream().map(e -> new StatisticsServiceSeries(e.getKey(), e.getValue())).toList();
+            return d.monthly().entrySet().stream()
+                    .map(e -> new StatisticsServiceSeries(e.getKey(), e.getValue(), FIGURES.get(e.getKey()))).toList();
         }
     }
 
     @GetMapping("/statistics/scorecards")
     String scorecards(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) AgencyType agencyType, @RequestParam(required = false) String district, Model model,
-            Locale locale) {
+            @RequestParam(required = false) AgencyType agencyType, @RequestParam(required = false) String district,
+            @RequestParam(required = false) UUID agency, Model model, Locale locale) {
         YearMonth now = YearMonth.from(LegalTime.today(clock));
         Period period = Period.of(from == null || from.isBlank() ? now.withMonth(1).toString() : from,
                 to == null || to.isBlank() ? now.toString() : to);
-        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, locale);
+        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
         model.addAttribute("cards", cards);
         model.addAttribute("area", web.area(district, locale));
         model.addAttribute("district", web.scope(district).district());
@@ -129,6 +134,10 @@ class StatisticsPages {
         }
         if (district != null && !district.isBlank()) {
             params.put("district", district);
+        }
+        model.addAttribute("trendUrl", url("/statistics/scorecards", params, null));
+        if (agency != null) {
+            params.put("agency", agency.toString());
         }
         model.addAttribute("xlsxUrl", url("/api/v1/statistics/scorecards", params, "xlsx"));
         model.addAttribute("pdfUrl", url("/api/v1/statistics/scorecards", params, "pdf"));
@@ -204,7 +213,9 @@ class StatisticsPages {
     private static String url(String path, Map<String, String> params, String format) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         params.forEach(b::queryParam);
-        b.queryParam("format", format);
+        if (format != null) {
+            b.queryParam("format", format);
+        }
         return b.build().toUriString();
     }
 

@@ -84,8 +84,8 @@ class StatisticsWeb {
         return scopes.of(district);
     }
 
-    StatisticsService.Scorecards scorecards(String district, Period period, AgencyType type, Locale locale) {
-        return service.scorecards(scopes.of(district), period, type, locale);
+    StatisticsService.Scorecards scorecards(String district, Period period, AgencyType type, UUID agency, Locale locale) {
+        return service.scorecards(scopes.of(district), period, type, agency, locale);
     }
 
     MonthlyReports.MonthlyReport monthly(String district, YearMonth month, Locale locale) {
