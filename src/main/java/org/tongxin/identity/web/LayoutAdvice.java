@@ -70,7 +70,13 @@ class LayoutAdvice {
         model.addAttribute("currentUser", user);
         if (user != null) {
             Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-            model.addAttribute("navigation", navigation.stream().filter(e -> e.visibleTo(roles)).toList());
+            List<NavigationEntry> visible = navigation.stream().filter(e -> e.visibleTo(roles)).toList();
+            model.addAttribute("navigation", visible);
+            // The section the page belongs to: the longest entry path that is the page or contains it (so /statistics/holdups
+            // marks 卡点, not 统计 as well).
+            model.addAttribute("activeNavigationPath", visible.stream().map(NavigationEntry::path)
+                    .filter(p -> path.equals(p) || (!p.equals("/") && path.startsWith(p + "/")))
+                    .max(java.util.Comparator.comparingInt(String::length)).orElse(null));
             // Lazy: counted only when a page is rendered (never for a redirect or a download), once per page.
             model.addAttribute("navBadges", new NavigationBadges(user.isAdmin() ? List.of() : badges));
             model.addAttribute("currentAgencyName", agencies.find(user.agency()).map(a -> a.localName()).orElse(""));
