@@ -88,6 +88,8 @@ class CoordinationApiIntegrationTests {
         assertThat(api.as("civil.worker").get("/api/v1/conflicts/" + id).status()).isEqualTo(404);
         assertThat(api.as("cx.county").post("/api/v1/conflicts/search", Map.of("caseNumber", "城东刑初941")).expect(200).body()
                 .get("total").asLong()).as("other county: absent from search").isZero();
+        assertThat(api.as("cd.court.clerk").post("/api/v1/conflicts/search", Map.of("caseNumber", "城东刑初941")).expect(200).body()
+                .get("items").get(0).get("id").asString()).as("found by its case number").isEqualTo(id);
 
         settle();
         assertThat(api.as("cd.county").get("/api/v1/cases/" + caseId + "/timeline").expect(200).body().toString())
