@@ -37,7 +37,10 @@ public final class CoordinationEvents {
             List<AgencyId> attendees, Instant occurredAt, ActorRef actor) {
     }
 
-    /** The meeting took place and its minutes were recorded. */
+    /**
+     * The meeting took place and its minutes were recorded; {@code decisions}: those recorded with the minutes (each
+     * decision, with them or later, also publishes {@link DecisionRecorded}).
+     */
     public record MeetingHeld(UUID eventId, MeetingId meetingId, AgencyId convenor, Instant heldAt, int decisions,
             Instant occurredAt, ActorRef actor) {
     }

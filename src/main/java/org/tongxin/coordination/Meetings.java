@@ -228,13 +228,23 @@ public class Meetings {
     /** The meeting was held: its minutes (5 to 20,000 characters); it can now record decisions. */
     @Transactional
     public void recordMinutes(MeetingId id, int version, String minutes) {
+        recordMinutes(id, version, minutes, List.of());
+    }
+
+    /**
+     * The meeting was held: its minutes, and the decisions it took (each as {@link #addDecision}); all or nothing.
+     * Once held, the minutes may be amended until the meeting is closed (decisions are then added one by one).
+     */
+    @Transactional
+    public List<DecisionId> recordMinutes(MeetingId id, int version, String minutes, List<NewDecision> decisions) {
         MeetingView m = managed(id);
-        if (m.status() == MeetingStatus.HELD) {
+        List<NewDecision> taken = decisions == null ? List.of() : decisions;
+        if (m.status() == MeetingStatus.HELD && taken.isEmpty()) {
             String text = requiredMinutes(minutes);
             if (!meetings.minutesAmended(id, version, text, clock.instant())) {
                 throw TongxinException.staleVersion();
             }
-            return;
+            return List.of();
         }
         if (m.status() != MeetingStatus.CONVENED) {
             throw TongxinException.conflict("MEETING_NOT_CONVENED");
@@ -246,11 +256,26 @@ public class Meetings {
         if (now.isBefore(m.scheduledAt())) {
             throw TongxinException.rule("MEETING_NOT_YET_HELD");
         }
-        String text = requiredMinutes(minutes);
+        FieldProblems problems = new FieldProblems();
+        String text = Texts.required(problems, "minutes", minutes, 5, 20000);
+        if (taken.size() > 50) {
+            problems.add("decisions", "maxItems", 50);
+        }
+        LocalDate heldDate = LegalTime.dateOf(m.scheduledAt());
+        List<Checked> checked = new ArrayList<>();
+        for (int i = 0; i < taken.size(); i++) {
+            checked.add(check(m.policyRegion(), heldDate, taken.get(i), problems, "decisions[" + i + "]."));
+        }
+        problems.throwIfAny();
         if (!meetings.held(id, version, text, m.scheduledAt(), now)) {
             throw TongxinException.staleVersion();
         }
-        events.publishEvent(new MeetingHeld(UUID.randomUUID(), id, m.convenor(), m.scheduledAt(), 0, now, currentUser.ref()));
+        List<DecisionId> ids = new ArrayList<>();
+        for (Checked c : checked) {
+            ids.add(record(id, m.convenor(), m.scheduledAt(), c, now));
+        }
+        events.publishEvent(new MeetingHeld(UUID.randomUUID(), id, m.convenor(), m.scheduledAt(), ids.size(), now, currentUser.ref()));
+        return ids;
     }
 
     /**
@@ -269,55 +294,82 @@ public class Meetings {
             throw TongxinException.staleVersion();
         }
         FieldProblems problems = new FieldProblems();
-        String text = Texts.required(problems, "text", request.text(), 2, 2000);
+        Checked checked = check(m.policyRegion(), LegalTime.dateOf(m.heldAt()), request, problems, "");
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        DecisionId decisionId = record(id, m.convenor(), m.heldAt(), checked, now);
+        meetings.touch(id, now);
+        return decisionId;
+    }
+
+    /** A decision whose fields passed: the text, the agency, the case, and the due date with its ledger step. */
+    private record Checked(String text, AgencyView owing, CaseId caseId, LocalDate due, Optional<ResolvedPolicy> policy,
+            Optional<ProcedureStep> step, Integer amount) {
+    }
+
+    /** Checks a decision of a meeting held on {@code heldDate}; problems go under {@code prefix} + field. */
+    private Checked check(String region, LocalDate heldDate, NewDecision request, FieldProblems problems, String prefix) {
+        String text = Texts.required(problems, prefix + "text", request == null ? null : request.text(), 2, 2000);
+        if (request == null) {
+            return new Checked(text, null, null, null, Optional.empty(), Optional.empty(), null);
+        }
         AgencyView owing = request.agencyId() == null ? null : agencies.find(AgencyId.of(request.agencyId())).filter(AgencyView::active)
                 .orElse(null);
         if (owing == null) {
-            problems.add("agencyId", request.agencyId() == null ? "required" : "unknownAgency");
+            problems.add(prefix + "agencyId", request.agencyId() == null ? "required" : "unknownAgency");
         }
         CaseId caseId = request.caseId() == null ? null : CaseId.of(request.caseId());
         if (caseId != null) {
             if (!visible(caseId)) {
-                problems.add("caseId", "caseNotVisible");
+                problems.add(prefix + "caseId", "caseNotVisible");
             } else if (owing != null && cases.parties(caseId).stream().map(LawfulRole::agency).noneMatch(owing.id()::equals)) {
-                problems.add("agencyId", "agencyNotParty");
+                problems.add(prefix + "agencyId", "agencyNotParty");
             }
         }
-        LocalDate heldDate = LegalTime.dateOf(m.heldAt());
-        Optional<ResolvedPolicy> policy = policies.findInForce(m.policyRegion(), heldDate);
+        Optional<ResolvedPolicy> policy = policies.findInForce(region, heldDate);
         Optional<ProcedureStep> step = policy.flatMap(p -> p.step(DECISION_STEP));
-        String calendarRegion = calendar.isKnownRegion(m.policyRegion()) ? m.policyRegion() : WorkingCalendar.NATIONAL;
-        Integer amount = null;
+        String calendarRegion = calendar.isKnownRegion(region) ? region : WorkingCalendar.NATIONAL;
         LocalDate due = request.dueDate();
         if (due == null && step.isEmpty()) {
-            problems.add("dueDate", "dueDateRequired");
+            problems.add(prefix + "dueDate", "dueDateRequired");
         } else if (due != null && !due.isAfter(heldDate)) {
-            problems.add("dueDate", "dueDateAfterMeeting");
+            problems.add(prefix + "dueDate", "dueDateAfterMeeting");
         } else if (due != null && due.isAfter(heldDate.plusYears(1))) {
-            problems.add("dueDate", "dueDateTooLate");
+            problems.add(prefix + "dueDate", "dueDateTooLate");
         } else if (due != null && !calendar.isWorkingDay(calendarRegion, due)) {
-            problems.add("dueDate", "dueDateNotWorkingDay");
+            problems.add(prefix + "dueDate", "dueDateNotWorkingDay");
         }
-        problems.throwIfAny();
-        if (step.isPresent()) {
-            amount = due == null ? step.get().deadline().amount() : workingDaysBetween(calendarRegion, heldDate, due);
-            due = ledger.previewDueDate(policy.get(), step.get(), amount, m.heldAt(), false);
+        Integer amount = step.isEmpty() ? null
+                : due == null ? step.get().deadline().amount() : workingDaysBetween(calendarRegion, heldDate, due);
+        return new Checked(text, owing, caseId, due, policy, step, amount);
+    }
+
+    /**
+     * Records a checked decision of a meeting held at {@code heldAt} and opens {@code meeting.decision} for the agency
+     * named (case-bound when it names a case, about the decision otherwise), due by the date given or the policy's
+     * period from the meeting. Without the step in the region's policy the decision keeps the meeting's date and no
+     * ledger deadline.
+     */
+    private DecisionId record(MeetingId id, AgencyId convenor, Instant heldAt, Checked c, Instant now) {
+        LocalDate due = c.due();
+        if (c.step().isPresent()) {
+            due = ledger.previewDueDate(c.policy().get(), c.step().get(), c.amount(), heldAt, false);
         }
-        Instant now = clock.instant();
         DecisionId decisionId = DecisionId.random();
-        meetings.insertDecision(decisionId, id, text, owing.id(), caseId, due, step.isPresent(), now);
-        meetings.touch(id, now);
-        if (step.isPresent()) {
-            OpenObligation open = caseId != null
-                    ? new OpenObligation(caseId, step.get(), decisionId.toString(), policy.get().version(), policy.get().settings(),
-                            owing.id(), false, m.convenor(), amount, false, m.heldAt(), null)
-                    : OpenObligation.forMatter(ObligationMatter.decision(decisionId.value()), step.get(), "",
-                            policy.get().version(), policy.get().settings(), owing.id(), m.convenor(), amount, m.heldAt());
-            ledger.open(open);
+        meetings.insertDecision(decisionId, id, c.text(), c.owing().id(), c.caseId(), due, c.step().isPresent(), now);
+        if (c.step().isPresent()) {
+            ProcedureStep step = c.step().get();
+            ResolvedPolicy policy = c.policy().get();
+            ledger.open(c.caseId() != null
+                    ? new OpenObligation(c.caseId(), step, decisionId.toString(), policy.version(), policy.settings(), c.owing().id(),
+                            false, convenor, c.amount(), false, heldAt, null)
+                    : OpenObligation.forMatter(ObligationMatter.decision(decisionId.value()), step, "", policy.version(),
+                            policy.settings(), c.owing().id(), convenor, c.amount(), heldAt));
         }
-        events.publishEvent(new DecisionRecorded(UUID.randomUUID(), decisionId, id, caseId, owing.id(), due, now, currentUser.ref()));
+        events.publishEvent(new DecisionRecorded(UUID.randomUUID(), decisionId, id, c.caseId(), c.owing().id(), due, now,
+                currentUser.ref()));
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.decision").target("decision", decisionId)
-                .detail("meeting", id).detail("agency", owing.id()).detail("case", caseId));
+                .detail("meeting", id).detail("agency", c.owing().id()).detail("case", c.caseId()));
         return decisionId;
     }
 

@@ -8,9 +8,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
+import org.tongxin.assistance.AssistanceService;
+import org.tongxin.assistance.ReferralId;
+import org.tongxin.assistance.ReferralViews.NewReferral;
+import org.tongxin.assistance.Referrals;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -42,7 +47,6 @@ import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.Handovers;
 import org.tongxin.exchange.ItemCode;
 import org.tongxin.exchange.ProblemKind;
-import org.tongxin.identity.Participation;
 import org.tongxin.obligation.ObligationClock;
 import org.tongxin.procedure.Intake;
 import org.tongxin.procedure.IntakeRequests.Delivery;
@@ -95,7 +99,8 @@ class CoordinationStories {
 
     CoordinationStories(DemoClock clock, DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake,
             Handovers handovers, Conflicts conflicts, Meetings meetings, AgencyDirectory agencies, ObligationClock obligationClock,
-            EventQuiescence events) {
+            EventQuiescence events, ObjectProvider<Referrals> referrals) {
+        this.referrals = referrals;
         this.clock = clock;
         this.users = users;
         this.caseManagement = caseManagement;
@@ -121,8 +126,11 @@ class CoordinationStories {
         ConflictId conflict;
         MeetingId meeting;
         DecisionId decision;
+        ReferralId training;
+        ReferralId allowance;
     }
 
+    private final ObjectProvider<Referrals> referrals;
     private final java.util.List<Step> script = new java.util.ArrayList<>();
 
     /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
@@ -256,7 +264,11 @@ class CoordinationStories {
             s.documents = users.actAs("cd.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(fullDocuments(number), null)));
         });
         step(5, 10, 0, () -> users.actAs("cd.county", () -> handovers.receipt(s.documents, handovers.view(s.documents).version(), null)));
-        step(6, 10, 0, () -> declinedReferrals(s.caseId));
+        step(6, 10, 0, () -> referBoth(s));
+        step(7, 15, 0, () -> decline("hrss.worker", s.training,
+                "对象目前无生活来源，应先由民政部门保障基本生活，再安排职业技能培训。"));
+        step(8, 11, 0, () -> decline("civil.worker", s.allowance,
+                "对象有劳动能力，应先由人社部门安排就业培训和岗位，不符合最低生活保障条件。"));
         step(9, 10, 0, () -> s.conflict = raise("cd.county", s.caseId, ConflictType.CAPACITY, List.of("A-HRSS", "A-CIVIL"),
                 "社区矫正对象失业且无生活来源，转介职业技能培训和最低生活保障后，人社部门认为应先由民政部门保障基本生活，民政部门认为其有劳动能力应先就业，双方均退回转介。",
                 null, List.of()));
@@ -281,17 +293,21 @@ class CoordinationStories {
     }
 
     /**
-     * The two referrals of story 3 — job training to HRSS, subsistence assistance to civil affairs — each declined. They
-     * belong to the assistance module (merged separately): until its referral and decline commands are called here,
-     * the two departments get the lawful role a referral gives them (ASSISTING), which the meeting's case-bound
-     * decisions need. TODO: replace the grants by the assistance module's referral and decline commands after its
-     * merge.
+     * The two referrals of story 3, through the assistance module's own commands: job training to HRSS and subsistence
+     * assistance to civil affairs, each declined with the other department named. The referrals give both departments
+     * the lawful role (ASSISTING) the meeting's case-bound decisions need.
      */
-    private void declinedReferrals(CaseId caseId) {
-        users.actAs("cd.county", () -> {
-            caseManagement.grant(caseId, agency("A-HRSS"), Participation.ASSISTING);
-            caseManagement.grant(caseId, agency("A-CIVIL"), Participation.ASSISTING);
-        });
+    private void referBoth(Story s) {
+        Referrals assistance = referrals.getObject();
+        s.training = users.actAs("cd.county", () -> assistance.refer(s.caseId, new NewReferral(AssistanceService.JOB_TRAINING,
+                agency("A-HRSS"), "对象失业半年，有意学习电工技能，请安排职业技能培训并推荐就业岗位。")));
+        s.allowance = users.actAs("cd.county", () -> assistance.refer(s.caseId, new NewReferral(AssistanceService.SUBSISTENCE_ALLOWANCE,
+                agency("A-CIVIL"), "对象失业，家庭无固定收入，请审核最低生活保障。")));
+    }
+
+    private void decline(String user, ReferralId id, String reason) {
+        Referrals assistance = referrals.getObject();
+        users.actAs(user, () -> assistance.decline(id, assistance.view(id).version(), reason));
     }
 
     // Helpers

@@ -88,6 +88,8 @@ class CoordinationApiIntegrationTests {
         assertThat(api.as("civil.worker").get("/api/v1/conflicts/" + id).status()).isEqualTo(404);
         assertThat(api.as("cx.county").post("/api/v1/conflicts/search", Map.of("caseNumber", "城东刑初941")).expect(200).body()
                 .get("total").asLong()).as("other county: absent from search").isZero();
+        assertThat(api.as("cd.court.clerk").post("/api/v1/conflicts/search", Map.of("caseNumber", "城东刑初941")).expect(200).body()
+                .get("items").get(0).get("id").asString()).as("found by its case number").isEqualTo(id);
 
         settle();
         assertThat(api.as("cd.county").get("/api/v1/cases/" + caseId + "/timeline").expect(200).body().toString())
@@ -217,6 +219,32 @@ class CoordinationApiIntegrationTests {
         JsonNode found = api.as("civil.worker").post("/api/v1/conflicts/search", Map.of("text", "互相推诿", "type", "CAPACITY"))
                 .expect(200).body();
         assertThat(ids(toList(found.get("items")))).contains(conflictId);
+    }
+
+    @Test
+    void minutesAndTheirDecisionsAreRecordedTogetherOrNotAtAll() {
+        clock.setInstant(MONDAY.toInstant());
+        Response convened = api.as("city.coord").post("/api/v1/meetings", Map.of("title", "社区矫正对象教育帮扶协调会",
+                "scheduledAt", "2025-10-20T09:00", "place", "A市教育局会议室", "attendees", List.of(agency("A-EDU")),
+                "agenda", List.of(Map.of("kind", "TOPIC", "topic", "未成年社区矫正对象复学")))).expect(201);
+        String path = "/api/v1/meetings/" + convened.text("id") + "/minutes";
+        int version = convened.number("version");
+        Response refused = api.as("city.coord").post(path, Map.of("version", version, "minutes", "会议研究了未成年社区矫正对象的复学安排。",
+                "decisions", List.of(Map.of("text", "协调学校接收复学", "agencyId", agency("A-EDU")),
+                        Map.of("text", "提供复学所需的情况说明")))).expect(400);
+        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("decisions[1].agencyId");
+        assertThat(api.as("city.coord").get("/api/v1/meetings/" + convened.text("id")).expect(200).text("status"))
+                .as("nothing saved").isEqualTo("CONVENED");
+        assertThat(api.as("edu.worker").items("/api/v1/inbox?step=meeting.decision")).isEmpty();
+
+        Response held = api.as("city.coord").post(path, Map.of("version", version, "minutes", "会议研究了未成年社区矫正对象的复学安排。",
+                "decisions", List.of(Map.of("text", "协调学校接收复学", "agencyId", agency("A-EDU"), "dueDate", "2025-10-31"),
+                        Map.of("text", "提供复学所需的情况说明", "agencyId", agency("CD-CCA"))))).expect(200);
+        assertThat(held.text("status")).isEqualTo("HELD");
+        assertThat(held.body().get("decisions")).hasSize(2);
+        assertThat(held.body().get("decisions").get(0).get("dueDate").asString()).isEqualTo("2025-10-31");
+        assertThat(api.as("edu.worker").items("/api/v1/inbox?step=meeting.decision")).extracting(o -> o.get("dueDate").asString())
+                .contains("2025-10-31");
     }
 
     // Helpers

@@ -98,7 +98,12 @@ class MeetingApi {
     record ConveneRequest(String title, LocalDateTime scheduledAt, String place, List<UUID> attendees, List<AgendaInput> agenda) {
     }
 
-    record MinutesRequest(Integer version, String minutes) {
+    /** The minutes, and optionally the decisions taken (recorded together, all or nothing). */
+    record MinutesRequest(Integer version, String minutes, List<MinutesDecision> decisions) {
+    }
+
+    /** A decision recorded with the minutes: text, the agency named, optionally a case and a due date. */
+    record MinutesDecision(String text, UUID agencyId, UUID caseId, LocalDate dueDate) {
     }
 
     /** A decision: text, the agency named, optionally a case, and a due date (default: the policy's period). */
@@ -165,10 +170,14 @@ class MeetingApi {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/minutes")
-    @Operation(operationId = "recordMeetingMinutes", summary = "Record the minutes of a held meeting (or amend them before it is closed)")
+    @Operation(operationId = "recordMeetingMinutes", summary = "Record the minutes of a held meeting with its decisions (or amend the minutes before it is closed)",
+            description = "Each decision opens meeting.decision for the agency named; a problem with any of them saves nothing "
+                    + "(fields decisions[i].text, .agencyId, .caseId, .dueDate).")
     MeetingResponse minutes(@PathVariable UUID id, @RequestBody MinutesRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
-        meetings.recordMinutes(MeetingId.of(id), LockVersions.required(body.version(), ifMatch), body.minutes());
+        List<NewDecision> decisions = body.decisions() == null ? List.of() : body.decisions().stream()
+                .map(d -> d == null ? null : new NewDecision(d.text(), d.agencyId(), d.caseId(), d.dueDate())).toList();
+        meetings.recordMinutes(MeetingId.of(id), LockVersions.required(body.version(), ifMatch), body.minutes(), decisions);
         return response(meetings.view(MeetingId.of(id)), locale);
     }
 
