@@ -120,7 +120,8 @@ class IntakeBrowserTests {
 
         // The county officer finds the assessment in the inbox: 10 working days across the holiday.
         login(county, "cd.county");
-        assertThat(navLink(county, "待办")).containsText("1");
+        // Other browser tests leave work in 城东区's inbox too: the badge counts at least this assessment.
+        assertThat(navLink(county, "待办")).containsText(java.util.regex.Pattern.compile("待办事项数：[1-9]\\d*"));
         nav(county, "待办");
         assertThat(inboxRow(county, "assess.complete")).containsText("2025年10月16日");
         assertThat(inboxRow(county, "assess.complete")).containsText(CASE_NUMBER);
