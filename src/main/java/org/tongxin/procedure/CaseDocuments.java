@@ -66,7 +66,10 @@ public class CaseDocuments {
     /** The documents of the case this reader may open, oldest first (404 when the case is not theirs). */
     @Transactional(readOnly = true)
     public List<CaseDocument> readable(CaseId caseId) {
-        CaseAccessDecision decision = cases.access(caseId);
+        return readable(caseId, cases.access(caseId));
+    }
+
+    private List<CaseDocument> readable(CaseId caseId, CaseAccessDecision decision) {
         Set<HandoverId> seen = handovers.ofCase(caseId).stream().map(HandoverView::id).collect(Collectors.toSet());
         Map<UUID, HandoverView> carriedBy = new HashMap<>();
         Set<UUID> receipts = new HashSet<>();
@@ -105,8 +108,7 @@ public class CaseDocuments {
      */
     @Transactional
     public List<CaseDocument> listed(CaseId caseId, String purpose) {
-        requireDocumentRole(caseId);
-        List<CaseDocument> list = readable(caseId);
+        List<CaseDocument> list = readable(caseId, requireDocumentRole(caseId));
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.documents").target("case", caseId)
                 .subjects(cases.subjectId(caseId).stream().toList()).detail("count", list.size()).purpose(purpose));
         return list;
@@ -115,8 +117,7 @@ public class CaseDocuments {
     /** A document's content for a reader entitled to it (else 404); the read is audited. */
     @Transactional
     public Handovers.Attachment content(CaseId caseId, DocumentId documentId) {
-        requireDocumentRole(caseId);
-        CaseDocument document = readable(caseId).stream().filter(d -> d.info().id().equals(documentId)).findFirst()
+        CaseDocument document = readable(caseId, requireDocumentRole(caseId)).stream().filter(d -> d.info().id().equals(documentId)).findFirst()
                 .orElseThrow(TongxinException::notFound);
         byte[] bytes = documents.content(documentId);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.document.read").target("document", documentId.value())
@@ -125,9 +126,11 @@ public class CaseDocuments {
     }
 
     /** 404 without a lawful role in the case; 403 with one that never carries documents (SECURITY.md S8). */
-    private void requireDocumentRole(CaseId caseId) {
-        if (!cases.access(caseId).holdsAny(CaseDirectory.PROTECTED_FIELDS)) {
+    private CaseAccessDecision requireDocumentRole(CaseId caseId) {
+        CaseAccessDecision decision = cases.access(caseId);
+        if (!decision.holdsAny(CaseDirectory.PROTECTED_FIELDS)) {
             throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
         }
+        return decision;
     }
 }

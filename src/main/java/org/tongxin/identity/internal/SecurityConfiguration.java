@@ -82,11 +82,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain bearerFilterChain(HttpSecurity http, TokenAuthenticationManager tokens, ProblemFactory problems)
             throws Exception {
-        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "INVALID_TOKEN");
-        };
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN");
+        AuthenticationEntryPoint entryPoint = apiEntryPoint(problems, "INVALID_TOKEN");
+        AccessDeniedHandler denied = apiDenied(problems);
         http.securityMatcher(BEARER)
                 .authorizeHttpRequests(SecurityConfiguration::rules)
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> tokens)
@@ -110,6 +107,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .anyRequest().hasAuthority(Authorities.FULLY_AUTHENTICATED);
     }
 
+    /** 401 for an API call, as a problem with {@code code}, telling the caller a bearer token would do. */
+    private static AuthenticationEntryPoint apiEntryPoint(ProblemFactory problems, String code) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, code);
+        };
+    }
+
+    private static AccessDeniedHandler apiDenied(ProblemFactory problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN");
+    }
+
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
                         + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
@@ -125,11 +134,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             UserRepository users, Clock clock, AuditLog audit,
             FindByIndexNameSessionRepository<? extends Session> sessions) throws Exception {
         RequestMatcher api = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**"));
-        AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
-        };
-        AccessDeniedHandler apiDenied = (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN");
+        AuthenticationEntryPoint apiEntryPoint = apiEntryPoint(problems, "UNAUTHENTICATED");
+        AccessDeniedHandler apiDenied = apiDenied(problems);
         AccessDeniedHandler pageDenied = (request, response, e) -> {
             if (PendingLogins.pendingPrincipal() != null) {
                 PendingLogin pending = request.getSession(false) == null ? null
