@@ -236,6 +236,19 @@ class HolidayForecastTests {
     }
 
     @Test
+    void everyReasonHasItsWordsInChineseAndEnglish() throws java.io.IOException {
+        for (String bundle : List.of("calendar.properties", "calendar_en.properties")) {
+            java.util.Properties words = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("src/main/resources/i18n", bundle))) {
+                words.load(in);
+            }
+            for (ForecastReason reason : ForecastReason.values()) {
+                assertThat(words.getProperty("calendar.reason." + reason.name())).as("%s in %s", reason, bundle).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void aListedDayIsRightOnlyWhenBothListItAsTheSameKind() {
         List<SpecialDay> notice = List.of(SpecialDay.holiday(d("2030-01-01"), "元旦", "New Year's Day"),
                 SpecialDay.holiday(d("2030-01-02"), "元旦", "New Year's Day"), SpecialDay.workingDay(d("2030-01-05")));
