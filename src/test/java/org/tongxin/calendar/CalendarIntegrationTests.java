@@ -187,6 +187,21 @@ class CalendarIntegrationTests {
         assertThat(kind(body(mvc.perform(get("/api/v1/calendar/years/2027")).andReturn()), "2027-02-09")).isEqualTo("HOLIDAY");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheBasis() throws Exception {
+        JsonNode api = body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn());
+        JsonNode operation = api.get("paths").get("/api/v1/calendar/years/{year}").get("get");
+        assertThat(operation.get("operationId").asString()).isEqualTo("getCalendarYear");
+        assertThat(operation.get("description").asString()).contains("basis=regulation", "calendarBasis");
+        JsonNode basis = operation.get("parameters").valueStream().filter(p -> p.get("name").asString().equals("basis"))
+                .findFirst().orElseThrow();
+        assertThat(basis.get("in").asString()).isEqualTo("query");
+        assertThat(basis.get("required").asBoolean()).isFalse();
+        assertThat(basis.get("description").asString()).contains("official (default)", "regulation");
+        assertThat(basis.get("schema").get("enum").valueStream().map(JsonNode::asString)).containsExactly("official", "regulation");
+        assertThat(basis.get("schema").get("default").asString()).isEqualTo("official");
+    }
+
     static String kind(JsonNode year, String date) {
         return year.get("days").valueStream().filter(d -> d.get("date").asString().equals(date)).findFirst()
                 .map(d -> d.get("kind").asString()).orElse(null);

@@ -107,6 +107,26 @@ class HolidayForecastTests {
         }
 
         @Test
+        void onlyEightMissedDaysChangeWhetherADayIsWorked() {
+            CalendarData data = new CalendarData(SEED);
+            Map<Integer, Long> changed = new TreeMap<>();
+            for (int year = 2020; year <= 2026; year++) {
+                Map<LocalDate, SpecialDay> notice = SEED.days(year).stream().collect(Collectors.toMap(SpecialDay::date, x -> x));
+                Map<LocalDate, SpecialDay> prediction = data.predicted("CN", year).days();
+                long count = Agreement.of(year, SEED.days(year), prediction.values()).misses().stream()
+                        .filter(x -> worked(notice.get(x), x) != worked(prediction.get(x), x)).count();
+                changed.put(year, count);
+            }
+            System.out.println("basis=regulation, missed days whose working status differs: " + changed);
+            assertThat(changed).containsExactlyEntriesOf(new TreeMap<>(Map.of(2020, 2L, 2021, 0L, 2022, 0L, 2023, 0L, 2024, 4L,
+                    2025, 0L, 2026, 2L)));
+        }
+
+        static boolean worked(SpecialDay listed, LocalDate date) {
+            return listed == null ? !weekend(date) : !listed.holiday();
+        }
+
+        @Test
         void aYearsPredictionIsTheSameWhateverItsOwnNoticeSays() {
             CalendarData real = new CalendarData(SEED);
             for (int year = 2020; year <= 2026; year++) {
