@@ -188,6 +188,29 @@ class CalendarIntegrationTests {
     }
 
     @Test
+    void theApiBackTestsTheRegulationOnEveryAnnouncedYearAsTheModelDoes() throws Exception {
+        int right = 0;
+        int listed = 0;
+        for (int year = 2020; year <= 2026; year++) {
+            Map<String, String> notice = kinds(body(mvc.perform(get("/api/v1/calendar/years/" + year)).andReturn()));
+            Map<String, String> predicted = kinds(body(mvc.perform(get("/api/v1/calendar/years/" + year + "?basis=regulation"))
+                    .andReturn()));
+            java.util.Set<String> dates = new java.util.TreeSet<>(notice.keySet());
+            dates.addAll(predicted.keySet());
+            listed += dates.size();
+            right += (int) dates.stream().filter(d -> notice.containsKey(d) && notice.get(d).equals(predicted.get(d))).count();
+        }
+        assertThat(listed).isEqualTo(259);
+        assertThat(right).as("at least the figure of HolidayForecastTests and the README").isGreaterThanOrEqualTo(246);
+    }
+
+    static Map<String, String> kinds(JsonNode year) {
+        Map<String, String> kinds = new java.util.TreeMap<>();
+        year.get("days").valueStream().forEach(d -> kinds.put(d.get("date").asString(), d.get("kind").asString()));
+        return kinds;
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheBasis() throws Exception {
         JsonNode api = body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn());
         JsonNode operation = api.get("paths").get("/api/v1/calendar/years/{year}").get("get");
