@@ -19,14 +19,14 @@ public enum HolidayRegulation {
     REVISION_2024(2025, "《全国年节及纪念日放假办法》（2024年修订）", "National Holiday Regulation (2024 revision)", 6);
 
     private final int firstYear;
-    private final String nameZh;
-    private final String nameEn;
+    private final String titleZh;
+    private final String titleEn;
     private final Integer maxConsecutiveWorkingDays;
 
-    HolidayRegulation(int firstYear, String nameZh, String nameEn, Integer maxConsecutiveWorkingDays) {
+    HolidayRegulation(int firstYear, String titleZh, String titleEn, Integer maxConsecutiveWorkingDays) {
         this.firstYear = firstYear;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.titleZh = titleZh;
+        this.titleEn = titleEn;
         this.maxConsecutiveWorkingDays = maxConsecutiveWorkingDays;
     }
 
@@ -51,17 +51,18 @@ public enum HolidayRegulation {
         return ordinal() == 0 ? null : values()[ordinal() - 1];
     }
 
-    public String nameZh() {
-        return nameZh;
+    /** The title as users read it: 《全国年节及纪念日放假办法》（2024年修订）. */
+    public String titleZh() {
+        return titleZh;
     }
 
-    public String nameEn() {
-        return nameEn;
+    public String titleEn() {
+        return titleEn;
     }
 
     /** The title in the reader's language (English for English, else Chinese). */
-    public String name(java.util.Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+    public String title(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? titleEn : titleZh;
     }
 
     /** The longest run of working days around a holiday the regulation allows (art. 7 of the 2024 revision), if any. */

@@ -96,22 +96,28 @@ public final class HolidayForecast {
             return core.lastKey();
         }
 
-        /** The names of a day of the break; a joined Mid-Autumn and National Day break names each part by its festival. */
-        String[] names(LocalDate date) {
+        /** The name of a day of the break; a joined Mid-Autumn and National Day break names each part by its festival. */
+        Name name(LocalDate date) {
             if (festivals.size() == 1) {
-                Kind kind = festivals.getFirst().kind();
-                return new String[] { kind.nameZh(), kind.nameEn() };
+                return Name.of(festivals.getFirst().kind());
             }
             Festival midAutumn = festivals.getFirst();
             Festival national = festivals.getLast();
             boolean festivalDay = midAutumn.first().equals(date);
             if (festivalDay && national.days().contains(date)) {
-                return new String[] { Kind.NATIONAL_DAY.nameZh() + "、" + Kind.MID_AUTUMN.nameZh(),
-                        Kind.NATIONAL_DAY.nameEn() + " and " + Kind.MID_AUTUMN.nameEn() };
+                return new Name(Kind.NATIONAL_DAY.nameZh() + "、" + Kind.MID_AUTUMN.nameZh(),
+                        Kind.NATIONAL_DAY.nameEn() + " and " + Kind.MID_AUTUMN.nameEn());
             }
             boolean beforeNationalDay = date.isBefore(national.first()) && midAutumn.first().isBefore(national.first());
-            Kind kind = festivalDay || beforeNationalDay ? Kind.MID_AUTUMN : Kind.NATIONAL_DAY;
-            return new String[] { kind.nameZh(), kind.nameEn() };
+            return Name.of(festivalDay || beforeNationalDay ? Kind.MID_AUTUMN : Kind.NATIONAL_DAY);
+        }
+    }
+
+    /** A holiday's name as the notices write it, in Chinese and English. */
+    private record Name(String zh, String en) {
+
+        static Name of(Kind kind) {
+            return new Name(kind.nameZh(), kind.nameEn());
         }
     }
 
@@ -383,8 +389,8 @@ public final class HolidayForecast {
             for (Break b : breaks) {
                 for (LocalDate d = b.spanFirst; !d.isAfter(b.spanLast); d = d.plusDays(1)) {
                     if (d.getYear() == year) {
-                        String[] names = b.names(d);
-                        days.put(d, new SpecialDay(d, true, names[0], names[1], off.getOrDefault(d, ForecastReason.WEEKEND)));
+                        Name name = b.name(d);
+                        days.put(d, new SpecialDay(d, true, name.zh(), name.en(), off.getOrDefault(d, ForecastReason.WEEKEND)));
                     }
                 }
             }

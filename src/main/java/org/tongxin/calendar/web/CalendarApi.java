@@ -171,7 +171,7 @@ class CalendarApi {
         problems.throwIfAny();
         CalendarYear found = calendar.year(region, year, parsed.orElseThrow());
         return new YearAnswer(found.region(), found.year(), found.basis().parameter(), found.provisional(), found.notice(),
-                found.regulation().name(locale), found.specialDays().stream().map(d -> DayAnswer.of(d, locale)).toList());
+                found.regulation().title(locale), found.specialDays().stream().map(d -> DayAnswer.of(d, locale)).toList());
     }
 
     @PublicEndpoint
