@@ -40,7 +40,7 @@ import org.tongxin.shared.time.LegalTime;
  * (never in the past), after which the version is immutable. A regional variant stores only what differs from its
  * parent, so a later correction of the parent still reaches every field the variant did not change.
  * Every change is audited. Who may draft and publish is decided here, for pages and API alike
- * (doc/adr/0017-policy-editing-by-region.md): the national baseline by a national policy editor, a region's model by a
+ * (doc/adr/0019-policy-editing-by-region.md): the national baseline by a national policy editor, a region's model by a
  * city coordinator whose agency serves that region. A draft of another region does not exist for the caller (404);
  * starting one there is refused (403).
  */

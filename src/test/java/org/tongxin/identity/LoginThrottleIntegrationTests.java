@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Guessing is throttled as OWASP ASVS 4.0.3 §2.2.1 asks (doc/adr/0015-throttling-instead-of-lockout.md): growing delays per
+ * Guessing is throttled as OWASP ASVS 4.0.3 §2.2.1 asks (doc/adr/0017-throttling-instead-of-lockout.md): growing delays per
  * (account, source), per source and per account that an attacker cannot turn into a lockout of the real user; bad
  * bearer tokens held per source; anonymous failures audited as counted records; a locked or disabled account's tokens
  * stop. The clock moves; nothing sleeps. Each test uses addresses of its own.

@@ -13,7 +13,7 @@ import org.tongxin.shared.error.TongxinException;
 
 /**
  * A reset of a person's credentials (password, second factor, or both). An administrator's is two-person
- * (doc/adr/0016-two-person-rules.md): requested by one administrator, approved — and so carried out — by an
+ * (doc/adr/0018-two-person-rules.md): requested by one administrator, approved — and so carried out — by an
  * administrator of another administrator role, never by the target: {@code REQUESTED → DONE}, or {@code REFUSED} by
  * such a second administrator, or {@code WITHDRAWN} by the requester. A staff member's reset is one administrator's
  * action, recorded {@code DONE} at once. Either way the target is shown it at the next login.

@@ -25,7 +25,7 @@ import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
 /**
- * Resets of credentials (doc/adr/0016-two-person-rules.md). An administrator's password or second factor is reset only
+ * Resets of credentials (doc/adr/0018-two-person-rules.md). An administrator's password or second factor is reset only
  * when one administrator asks and an administrator of another administrator role approves — so no administrator can
  * take over another alone. Every reset, an administrator's or a staff member's, ends the person's sessions (new
  * security stamp) and personal tokens, forgets their known browsers, is audited, and is shown to them at their next

@@ -21,7 +21,7 @@ import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 
 /**
- * Leaving demo mode closes the demo's doors (doc/adr/0018-leaving-demo-mode.md). At every start outside demo mode,
+ * Leaving demo mode closes the demo's doors (doc/adr/0020-leaving-demo-mode.md). At every start outside demo mode,
  * before anything else runs (the bootstrap command included), every account made in demo mode is disabled (its sessions
  * end) and renamed so its name is free, the published demo second factor is removed, every token made in demo mode is
  * revoked and every token request made in demo mode withdrawn — all recognised by the mark set when they were made,

@@ -17,7 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tongxin.identity.internal.ThrottleRepository.Key;
 
 /**
- * Throttling instead of lockout (doc/adr/0015-throttling-instead-of-lockout.md). A login attempt is
+ * Throttling instead of lockout (doc/adr/0017-throttling-instead-of-lockout.md). A login attempt is
  * counted under three keys — the account from this source, the source, and the account — each with growing delays
  * ({@link ThrottleRules}); while a key's delay runs, its attempts are refused without checking the password, exactly
  * like a wrong password. A browser in which the account completed a login before is its own source and passes the

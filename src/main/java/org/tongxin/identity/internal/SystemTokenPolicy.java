@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.tongxin.identity.Role;
 
 /**
- * Who must agree before a system token may carry a role, decided per role (doc/adr/0016-two-person-rules.md). A role
+ * Who must agree before a system token may carry a role, decided per role (doc/adr/0018-two-person-rules.md). A role
  * that can read personal data needs two people: requested by a head of the agency the token acts for, issued by the
  * security administrator. A role that reads none keeps the security administrator's one-step issue. Administrator
  * roles and the agency head's own role are never given to a machine. The switch has no default: a new role does not

@@ -19,7 +19,7 @@ import org.tongxin.shared.error.TongxinException;
 
 /**
  * A system token asked for by a head of the agency it will act for, and issued or refused by the security
- * administrator (two people, doc/adr/0016-two-person-rules.md). One method per transition, each guarded, each recording
+ * administrator (two people, doc/adr/0018-two-person-rules.md). One method per transition, each guarded, each recording
  * its event: {@code REQUESTED → ISSUED → DELIVERED} (the requester collects the token, once), or {@code REFUSED},
  * or {@code WITHDRAWN} by the agency's head before the token is collected.
  */

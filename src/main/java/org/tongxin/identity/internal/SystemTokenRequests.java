@@ -28,7 +28,7 @@ import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
 /**
- * System tokens that need two people (doc/adr/0016-two-person-rules.md): a head of an agency requests one for the
+ * System tokens that need two people (doc/adr/0018-two-person-rules.md): a head of an agency requests one for the
  * agency, the security administrator issues or refuses it, the requester collects it once. One access rule for every
  * path: the security administrator sees every request; a head sees their own agency's (another agency's is absent,
  * 404); nobody else has any (403). Both steps and the collection are audited.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long guessing waits (OWASP ASVS 4.0.3 §2.2.1; doc/adr/0015-throttling-instead-of-lockout.md): each counter allows
+ * How long guessing waits (OWASP ASVS 4.0.3 §2.2.1; doc/adr/0017-throttling-instead-of-lockout.md): each counter allows
  * a few free failures, then every further failure doubles the delay before the next attempt under the same key is even
  * checked, up to a cap. A counter is forgotten once {@code memory} passes without a failure. Plain values, no Spring.
  */
