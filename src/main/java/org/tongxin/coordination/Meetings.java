@@ -207,7 +207,8 @@ public class Meetings {
     /** The meeting, for its convenor, attendees and the agencies its decisions name (404 for anyone else). */
     @Transactional(readOnly = true)
     public MeetingView view(MeetingId id) {
-        return meetings.find(id).orElseThrow(TongxinException::notFound);
+        AgencyId mine = currentUser.get().agency();
+        return meetings.find(id).filter(m -> m.seenBy(mine)).orElseThrow(TongxinException::notFound);
     }
 
     /** Meetings the caller's agency convened, attends or owes a decision of. */
@@ -216,7 +217,7 @@ public class Meetings {
         if (currentUser.get().isAdmin()) {
             return new org.tongxin.shared.web.PageResult<>(List.of(), page.page(), page.size(), 0);
         }
-        return meetings.list(status, page);
+        return meetings.list(currentUser.get().agency(), status, page);
     }
 
     /** Whether the caller may manage the meeting (its convenor's coordinator). */
@@ -404,7 +405,7 @@ public class Meetings {
     @Transactional(readOnly = true)
     public DecisionView decision(DecisionId id) {
         DecisionView d = meetings.findDecision(id).orElseThrow(TongxinException::notFound);
-        meetings.find(d.meetingId()).orElseThrow(TongxinException::notFound);
+        view(d.meetingId());
         return d;
     }
 

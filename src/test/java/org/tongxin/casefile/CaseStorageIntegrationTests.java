@@ -37,6 +37,7 @@ import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
 import org.tongxin.platform.EmbeddedDatabase;
+import org.tongxin.shared.jdbc.RowSecurity;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 
@@ -156,19 +157,24 @@ class CaseStorageIntegrationTests {
     }
 
     @Test
-    void theCaseTablesHaveRowLevelSecurityPoliciesForANonOwningApplicationRole() {
+    void theCaseTablesHaveRowLevelSecurityPoliciesForANonOwningApplicationRole() throws SQLException {
         List<String> secured = jdbc.sql("SELECT relname FROM pg_class WHERE relrowsecurity AND relname LIKE 'casefile%'")
                 .query(String.class).list();
         assertThat(secured).contains("casefile_case", "casefile_subject", "casefile_timeline", "casefile_team_member",
                 "casefile_plan", "casefile_announcement");
         List<String> policies = jdbc.sql("SELECT tablename || ':' || cmd FROM pg_policies WHERE tablename LIKE 'casefile%'")
                 .query(String.class).list();
-        assertThat(policies).contains("casefile_case:SELECT", "casefile_case:UPDATE", "casefile_subject:SELECT",
-                "casefile_subject:UPDATE", "casefile_timeline:SELECT", "casefile_plan:ALL");
-        assertThat(jdbc.sql("""
-                SELECT r.rolsuper OR r.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'casefile_case'
-                       AND c.relowner = r.oid) FROM pg_roles r WHERE r.rolname = current_user""").query(Boolean.class).single())
-                .as("the application role is no superuser, does not bypass RLS and does not own the table").isFalse();
+        assertThat(policies).contains("casefile_case:ALL", "casefile_subject:ALL", "casefile_party:ALL", "casefile_timeline:ALL",
+                "casefile_plan:ALL");
+        try (Connection c = RowSecurity.applicationRoleConnection(applicationRole);
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT r.rolsuper OR r.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'casefile_case'
+                               AND c.relowner = r.oid) FROM pg_roles r WHERE r.rolname = current_user""");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("the application role is no superuser, does not bypass RLS and does not own the table")
+                    .isFalse();
+        }
     }
 
     @Test
@@ -179,7 +185,7 @@ class CaseStorageIntegrationTests {
         UUID subject = fixtures.subjectOf(id);
         String chengdong = fixtures.agency("CD-CCA").toString();
         String baihe = fixtures.agency("BH-CCA").toString();
-        try (Connection c = applicationRole.getConnection()) {
+        try (Connection c = RowSecurity.applicationRoleConnection(applicationRole)) {
             scope(c, "user", baihe);
             assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value())).isZero();
             assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE county_agency_id = ?", fixtures.agency("CD-CCA").value()))
@@ -201,7 +207,11 @@ class CaseStorageIntegrationTests {
             assertThat(count(c, "SELECT count(*) FROM casefile_plan WHERE case_id = ?", id.value())).isEqualTo(1);
 
             scope(c, "system", "");
-            assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value())).isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value()))
+                    .as("the application role cannot claim the system's sight by a setting").isZero();
+        }
+        try (Connection c = RowSecurity.systemConnection(applicationRole)) {
+            assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value())).as("the owner's own policy").isEqualTo(1);
         }
         assertThat(fixtures.version(id)).isEqualTo(v + 1);
     }

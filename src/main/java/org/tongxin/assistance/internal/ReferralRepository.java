@@ -18,7 +18,6 @@ import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.RowSecurity;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -69,9 +68,9 @@ public class ReferralRepository {
                 .optional();
     }
 
-    /** The referral without row-level security, for the system's reactions. */
+    /** The referral for the system's reactions (listeners run as the application's own work and see every row). */
     public Optional<Row> findAsSystem(ReferralId id) {
-        return RowSecurity.asSystem(jdbc, () -> find(id));
+        return find(id);
     }
 
     public List<Row> ofCase(CaseId caseId) {
@@ -177,37 +176,35 @@ public class ReferralRepository {
                 .param("now", ts(now)).param("by", by).param("v", version).update() == 1;
     }
 
-    /** Referrals holding one of the agency's places for a service, and waiting for one. */
+    /**
+     * Referrals holding one of the agency's places for a service, and waiting for one — over all its referrals, some of
+     * them cases the caller does not see: asked of the owner's counting function (V131), which returns two numbers.
+     */
     public Map<String, Integer> counts(AgencyId agency, AssistanceService service) {
-        return RowSecurity.asSystem(jdbc, () -> jdbc.sql("""
-                SELECT count(*) FILTER (WHERE status IN ('ACCEPTED', 'IN_PROGRESS')) AS occupied,
-                       count(*) FILTER (WHERE status = 'WAITING') AS waiting
-                  FROM assistance_referral WHERE to_agency_id = :a AND service = :s""")
+        return jdbc.sql("SELECT occupied, waiting FROM assistance_capacity_counts(:a, :s)")
                 .param("a", agency.value()).param("s", service.name())
-                .query((rs, n) -> Map.of("occupied", rs.getInt("occupied"), "waiting", rs.getInt("waiting"))).single());
+                .query((rs, n) -> Map.of("occupied", rs.getInt("occupied"), "waiting", rs.getInt("waiting"))).single();
     }
 
-    /** 1 for the next referral to be placed. */
+    /** 1 for the next referral to be placed (its department's whole queue, through the owner's function, V131). */
     public int waitingPosition(Row r) {
-        return RowSecurity.asSystem(jdbc, () -> jdbc.sql("""
-                SELECT count(*) + 1 FROM assistance_referral
-                 WHERE to_agency_id = :a AND service = :s AND status = 'WAITING'
-                   AND (waiting_since, id) < (:since, :id)""")
-                .param("a", r.to().value()).param("s", r.service().name()).param("since", ts(r.waitingSince()))
-                .param("id", r.id().value()).query(Integer.class).single());
+        return jdbc.sql("SELECT assistance_waiting_position(:id)").param("id", r.id().value()).query(Integer.class).single();
     }
 
-    /** The referral that has waited longest for a place, if any (system scope: it may be another county's case). */
+    /**
+     * The referral that has waited longest for a place, if any. Asked by the receiving department, which holds a lawful
+     * role (ASSISTING) in the case of every referral it has accepted onto its waiting list, of any county.
+     */
     public Optional<Row> nextWaiting(AgencyId agency, AssistanceService service) {
-        return RowSecurity.asSystem(jdbc, () -> jdbc.sql("""
+        return jdbc.sql("""
                 SELECT * FROM assistance_referral WHERE to_agency_id = :a AND service = :s AND status = 'WAITING'
                  ORDER BY waiting_since, id LIMIT 1""")
-                .param("a", agency.value()).param("s", service.name()).query(ReferralRepository::row).optional());
+                .param("a", agency.value()).param("s", service.name()).query(ReferralRepository::row).optional();
     }
 
-    /** Places a waiting referral (system scope). */
+    /** Places a waiting referral (by its department, see {@link #nextWaiting}). */
     public boolean place(Row r, Instant now) {
-        return RowSecurity.asSystem(jdbc, () -> update(r.id(), r.version(), ReferralStatus.ACCEPTED, now, Map.of("placed_at", now)));
+        return update(r.id(), r.version(), ReferralStatus.ACCEPTED, now, Map.of("placed_at", now));
     }
 
     private static CapacityRow capacity(ResultSet rs, int n) throws SQLException {

@@ -78,10 +78,15 @@ public class ConflictRepository {
                 .param("o", office.value()).query((rs, n) -> conflict(rs, true)).list();
     }
 
-    /** The register as the caller's agency may see it (row-level security), filtered, sorted and paged. */
-    public PageResult<ConflictView> search(ConflictSearch s, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+    /**
+     * The register as {@code reader} may see it — the conflicts it is the office or a party of (row-level security repeats
+     * the rule) — filtered, sorted and paged.
+     */
+    public PageResult<ConflictView> search(AgencyId reader, ConflictSearch s, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE (c.office_id = :reader OR EXISTS (SELECT 1 FROM coordination_conflict_party rp"
+                + " WHERE rp.conflict_id = c.id AND rp.agency_id = :reader))");
         Map<String, Object> params = new HashMap<>();
+        params.put("reader", reader.value());
         if (s.text() != null && !s.text().isBlank()) {
             where.append(" AND (c.point ILIKE :text OR c.resolution ILIKE :text OR c.lessons ILIKE :text OR c.response ILIKE :text)");
             params.put("text", "%" + like(s.text().strip()) + "%");

@@ -76,10 +76,18 @@ public class MeetingRepository {
                 .query((rs, n) -> meeting(rs)).optional();
     }
 
-    /** Meetings the caller's agency may see (row-level security), filtered by status, sorted and paged. */
-    public PageResult<MeetingSummary> list(MeetingStatus status, PageQuery page) {
-        String where = status == null ? "" : " WHERE m.status = :status";
+    /**
+     * Meetings {@code agency} convened, attends or owes a decision of (row-level security repeats the rule), filtered by
+     * status, sorted and paged.
+     */
+    public PageResult<MeetingSummary> list(AgencyId agency, MeetingStatus status, PageQuery page) {
+        String where = " " + """
+                WHERE (m.convenor_id = :agency
+                    OR EXISTS (SELECT 1 FROM coordination_attendee a WHERE a.meeting_id = m.id AND a.agency_id = :agency)
+                    OR EXISTS (SELECT 1 FROM coordination_decision d WHERE d.meeting_id = m.id AND d.owing_agency_id = :agency))"""
+                + (status == null ? "" : " AND m.status = :status");
         Map<String, Object> params = new HashMap<>();
+        params.put("agency", agency.value());
         if (status != null) {
             params.put("status", status.name());
         }
