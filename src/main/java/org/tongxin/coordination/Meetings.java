@@ -200,7 +200,8 @@ public class Meetings {
             events.publishEvent(new ConflictEscalated(UUID.randomUUID(), c.id(), c.caseId(), office.id(), now, actor));
         }
         events.publishEvent(new MeetingConvened(UUID.randomUUID(), id, office.id(), scheduledAt, List.copyOf(attendees), now, actor));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.convene").target("meeting", id).detail("title", title));
+        // The title may name a person: the audit log keeps the meeting's id, not its text.
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.convene").target("meeting", id));
         return id;
     }
 

@@ -18,6 +18,7 @@ import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -29,13 +30,19 @@ public class ReferralRepository {
     public static final Map<String, String> SORTABLE = Map.of("made", "made_at", "updated", "updated_at", "status", "status",
             "service", "service");
 
-    private final JdbcClient jdbc;
+    /** Contexts of the reasons, encrypted like the notes (they may name or describe the subject). */
+    public static final String DECLINE_REASON = "assistance_referral.decline_reason";
+    public static final String WITHDRAWAL_REASON = "assistance_referral.withdrawal_reason";
 
-    ReferralRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    ReferralRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
-    /** A referral as stored (note texts still encrypted). */
+    /** A referral as stored (note texts still encrypted, reasons decrypted). */
     public record Row(ReferralId id, CaseId caseId, AssistanceService service, AgencyId from, AgencyId to,
             ReferralStatus status, byte[] note, UUID letterDocumentId, Instant madeAt, String madeByName, Instant answeredAt,
             String answeredByName, String declineReason, Instant waitingSince, Instant placedAt, Instant firstContactAt,
@@ -64,7 +71,7 @@ public class ReferralRepository {
     }
 
     public Optional<Row> find(ReferralId id) {
-        return jdbc.sql("SELECT * FROM assistance_referral WHERE id = :id").param("id", id.value()).query(ReferralRepository::row)
+        return jdbc.sql("SELECT * FROM assistance_referral WHERE id = :id").param("id", id.value()).query(this::row)
                 .optional();
     }
 
@@ -75,7 +82,7 @@ public class ReferralRepository {
 
     public List<Row> ofCase(CaseId caseId) {
         return jdbc.sql("SELECT * FROM assistance_referral WHERE case_id = :case ORDER BY made_at, id")
-                .param("case", caseId.value()).query(ReferralRepository::row).list();
+                .param("case", caseId.value()).query(this::row).list();
     }
 
     /** Referrals made by ({@code incoming} false) or to ({@code incoming} true) an agency, filtered, one page. */
@@ -88,7 +95,7 @@ public class ReferralRepository {
         String order = SORTABLE.get(page.sort()) + (page.descending() ? " DESC" : "") + ", id";
         List<Row> rows = params(jdbc.sql("SELECT * FROM assistance_referral WHERE " + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset"), agency, status, service).param("limit", page.size())
-                .param("offset", page.offset()).query(ReferralRepository::row).list();
+                .param("offset", page.offset()).query(this::row).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -199,7 +206,7 @@ public class ReferralRepository {
         return jdbc.sql("""
                 SELECT * FROM assistance_referral WHERE to_agency_id = :a AND service = :s AND status = 'WAITING'
                  ORDER BY waiting_since, id LIMIT 1""")
-                .param("a", agency.value()).param("s", service.name()).query(ReferralRepository::row).optional();
+                .param("a", agency.value()).param("s", service.name()).query(this::row).optional();
     }
 
     /** Places a waiting referral (by its department, see {@link #nextWaiting}). */
@@ -212,16 +219,18 @@ public class ReferralRepository {
                 rs.getInt("version"));
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    /** A referral row, its reasons decrypted (the notes stay sealed until a reader entitled to them asks). */
+    private Row row(ResultSet rs, int n) throws SQLException {
         Object delivered = rs.getObject("delivered");
         return new Row(ReferralId.of(rs.getObject("id", UUID.class)), CaseId.of(rs.getObject("case_id", UUID.class)),
                 AssistanceService.valueOf(rs.getString("service")), AgencyId.of(rs.getObject("from_agency_id", UUID.class)),
                 AgencyId.of(rs.getObject("to_agency_id", UUID.class)), ReferralStatus.valueOf(rs.getString("status")),
                 rs.getBytes("note"), rs.getObject("letter_document_id", UUID.class), instant(rs, "made_at"),
                 rs.getString("made_by_name"), instant(rs, "answered_at"), rs.getString("answered_by_name"),
-                rs.getString("decline_reason"), instant(rs, "waiting_since"), instant(rs, "placed_at"),
+                cipher.open(rs.getBytes("decline_reason_enc"), DECLINE_REASON), instant(rs, "waiting_since"), instant(rs, "placed_at"),
                 instant(rs, "first_contact_at"), rs.getInt("progress_notes"), instant(rs, "closed_at"),
-                delivered == null ? null : (Boolean) delivered, rs.getBytes("outcome_note"), rs.getString("withdrawal_reason"),
+                delivered == null ? null : (Boolean) delivered, rs.getBytes("outcome_note"),
+                cipher.open(rs.getBytes("withdrawal_reason_enc"), WITHDRAWAL_REASON),
                 instant(rs, "updated_at"), rs.getInt("version"));
     }
 

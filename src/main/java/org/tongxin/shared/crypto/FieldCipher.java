@@ -28,6 +28,16 @@ public interface FieldCipher {
         return new String(decryptBytes(ciphertext, context), StandardCharsets.UTF_8);
     }
 
+    /** {@link #encrypt}, keeping null as null (an optional text). */
+    default byte[] seal(String plaintext, String context) {
+        return plaintext == null ? null : encrypt(plaintext, context);
+    }
+
+    /** {@link #decrypt}, keeping null as null (an optional text). */
+    default String open(byte[] sealed, String context) {
+        return sealed == null ? null : decrypt(sealed, context);
+    }
+
     /** The value sealed with the current suite and key: itself when it already is, else decrypted and encrypted anew. */
     default byte[] reseal(byte[] sealed, String context) {
         return isCurrent(sealed) ? sealed : encryptBytes(decryptBytes(sealed, context), context);
