@@ -61,7 +61,8 @@ class RowLevelSecurityIntegrationTests {
             Map.entry("demo_caseload", "whether the demo caseload was made"),
             Map.entry("assistance_capacity", "places and staff a department declares per service"),
             Map.entry("statistics_handled_event", "ids of events statistics already counted"),
-            Map.entry("statistics_backfill", "marks the one-time backfill of the statistics")));
+            Map.entry("statistics_backfill", "marks the one-time backfill of the statistics"),
+            Map.entry("platform_key_rotation", "progress of the key rotation per column: positions and counts, no values")));
 
     @Autowired
     JdbcClient jdbc;

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * version not yet known, so that running instances learn a key added for rotation without a restart.
  */
 @Component
-class DataKeyCrypto implements FieldCipher, KeyedHash {
+class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
 
     private static final Logger log = LoggerFactory.getLogger(DataKeyCrypto.class);
 
@@ -170,6 +170,28 @@ class DataKeyCrypto implements FieldCipher, KeyedHash {
     public boolean isCurrent(byte[] sealed) {
         return sealed != null && sealed.length >= HEADER_BYTES && sealed[0] == (byte) (VERSIONED | suite.id())
                 && version(sealed) == ring().newest();
+    }
+
+    // What the rotation asks
+
+    @Override
+    public CryptoSuite suite() {
+        return suite;
+    }
+
+    @Override
+    public int writeVersion() {
+        return reload().newest();
+    }
+
+    @Override
+    public List<Integer> versions() {
+        return ring().versions();
+    }
+
+    @Override
+    public byte[] currentHeader() {
+        return header(suite, ring().newest());
     }
 
     // Keyed hashes
