@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverData;
@@ -30,6 +29,7 @@ import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.ItemCode;
 import org.tongxin.exchange.ProblemKind;
 import org.tongxin.identity.Participation;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 

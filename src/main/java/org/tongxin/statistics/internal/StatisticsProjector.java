@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.tongxin.assistance.Referrals;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceEvents;
+import org.tongxin.assistance.Referrals;
 import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseEvents;

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
 import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.time.LegalTime;
 
