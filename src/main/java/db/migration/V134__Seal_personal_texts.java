@@ -19,7 +19,7 @@ import org.tongxin.shared.crypto.FieldCiphers;
 import org.tongxin.shared.crypto.PlainTextSealing;
 
 /**
- * Seals the free texts kept in plain text before into the encrypted columns V133 added (doc/adr/0017); V135 drops the
+ * Seals the free texts kept in plain text before into the encrypted columns V133 added (doc/adr/0024); V135 drops the
  * plain columns. The data key comes as Flyway placeholders ({@code data_key_file}, {@code crypto_suite}, set in
  * application.yml from the application's own settings). The contexts are the ones the repositories open the values
  * with: {@code "table.column"} of the plain column.

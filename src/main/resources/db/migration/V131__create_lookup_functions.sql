@@ -1,4 +1,4 @@
--- The few facts a person's request needs beyond the rows its agency may see (doc/adr/0015). Each function answers one
+-- The few facts a person's request needs beyond the rows its agency may see (doc/adr/0022). Each function answers one
 -- question, runs as the owner (SECURITY DEFINER) and returns no personal data; the application role may call them, and
 -- nothing else gives it sight of other agencies' rows. Keyed hashes come as arrays: one per live key version
 -- (doc/operations.md, key rotation).

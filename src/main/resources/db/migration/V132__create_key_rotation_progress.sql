@@ -1,4 +1,4 @@
--- Key rotation (doc/operations.md, doc/adr/0016): `--tongxin.keys.rotate` seals every encrypted value and keyed hash
+-- Key rotation (doc/operations.md, doc/adr/0023): `--tongxin.keys.rotate` seals every encrypted value and keyed hash
 -- again with the newest data key, column by column in small batches. This table keeps where each column got to, so that
 -- a rotation that was stopped resumes there; it holds positions and counts, never a value. Only the owner role (the
 -- application's own work) uses it.

@@ -1,5 +1,5 @@
 -- Free texts that may name or describe a person are encrypted at rest with the data key (SECURITY.md S15,
--- doc/adr/0017): reasons for declining or withdrawing a referral, handover item titles (the missing-subject notice puts
+-- doc/adr/0024): reasons for declining or withdrawing a referral, handover item titles (the missing-subject notice puts
 -- the search record there) and notes, the conflict register's texts, joint meetings' titles, minutes, agenda topics
 -- and decisions, and the decline reasons statistics keep for the coordinator's screen. This migration adds the
 -- encrypted columns; V134.x (Java, with the key) seals what the plain columns hold, V135 drops them. Each value is

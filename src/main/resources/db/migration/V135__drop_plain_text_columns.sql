@@ -1,4 +1,4 @@
--- The plain-text columns whose values V134.x sealed into encrypted ones (doc/adr/0017) go, and so do the free texts
+-- The plain-text columns whose values V134.x sealed into encrypted ones (doc/adr/0024) go, and so do the free texts
 -- earlier events carried into the event publication registry: a referral's decline reason, a pause's or waiver's reason.
 -- Events now carry ids and non-personal facts only (EventPayloadIntegrationTests).
 

@@ -31,7 +31,7 @@ import org.tongxin.shared.crypto.KeyedHash;
 
 /**
  * Seals every encrypted value and recomputes every keyed hash with the newest key of the key file and the configured
- * suite (doc/operations.md, doc/adr/0016), while the application runs: column by column, in small batches, each batch
+ * suite (doc/operations.md, doc/adr/0023), while the application runs: column by column, in small batches, each batch
  * its own short transaction that changes a row only if it still holds what was read (a person's edit in between wins,
  * and it was written with the newest key anyway). Where a column got to is kept in {@code platform_key_rotation}, so a
  * run that was stopped — killed, even — resumes there; every batch skips values that are already current, so running

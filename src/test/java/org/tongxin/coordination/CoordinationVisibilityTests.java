@@ -15,7 +15,7 @@ import org.tongxin.coordination.MeetingViews.MeetingView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who sees a meeting or a conflict is decided by the application, not only by row-level security (doc/adr/0015): the
+ * Who sees a meeting or a conflict is decided by the application, not only by row-level security (doc/adr/0022): the
  * rule the façades apply to every read.
  */
 class CoordinationVisibilityTests {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tongxin refuses to start on an application role that row-level security would not bind (doc/adr/0015): a superuser,
+ * Tongxin refuses to start on an application role that row-level security would not bind (doc/adr/0022): a superuser,
  * a role with BYPASSRLS, the owner role or a member of it. The check runs at every start; here it meets such roles.
  */
 @IntegrationTest

@@ -19,7 +19,7 @@ import org.tongxin.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An install upgraded from before the free texts were encrypted (doc/adr/0017): the migrations seal every reason, note,
+ * An install upgraded from before the free texts were encrypted (doc/adr/0024): the migrations seal every reason, note,
  * title and conflict or meeting text that was in plain text, move a declined referral's reason out of the statistics
  * detail, drop the plain columns, and strip the free text earlier events carried — on a database of its own, migrated
  * first to the version before, filled as the old code wrote, then migrated to the end.

@@ -34,7 +34,7 @@ import static org.tongxin.coordination.internal.MeetingRepository.uuid;
 /**
  * SQL of the conflict register. Row-level security limits rows to the parties and the coordination office. The texts
  * (the conflict point, response, escalation note, resolution and lessons) may name or describe a person: encrypted at
- * rest; the text search decrypts within the reader's own conflicts (doc/adr/0017).
+ * rest; the text search decrypts within the reader's own conflicts (doc/adr/0024).
  */
 @Repository
 public class ConflictRepository {

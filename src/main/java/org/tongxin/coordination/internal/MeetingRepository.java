@@ -33,7 +33,7 @@ import org.tongxin.shared.web.PageResult;
 /**
  * SQL of joint meetings, their attendees, agenda and decisions. Row-level security limits meetings to their agencies.
  * Titles, minutes, cancellation reasons, agenda topics, decisions and their done notes may name or describe a person:
- * encrypted at rest (doc/adr/0017); sorting by title happens after decryption.
+ * encrypted at rest (doc/adr/0024); sorting by title happens after decryption.
  */
 @Repository
 public class MeetingRepository {

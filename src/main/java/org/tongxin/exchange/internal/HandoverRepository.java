@@ -35,7 +35,7 @@ import org.tongxin.shared.web.PageResult;
 
 /**
  * SQL of the exchange. Item titles (a missing-subject notice puts its search record there) and every note are free
- * texts that may describe a person: encrypted at rest (doc/adr/0017).
+ * texts that may describe a person: encrypted at rest (doc/adr/0024).
  */
 @Repository
 public class HandoverRepository {

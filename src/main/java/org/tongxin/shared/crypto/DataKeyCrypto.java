@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code ./data} in embedded mode; format in {@link KeyRing}). Sub-keys are derived per key version, suite and
  * purpose, so no two uses share a key.
  *
- * <p>Formats (doc/adr/0016). A ciphertext is {@code [0x80|suite][version: 2 bytes][nonce 12][ciphertext+tag]}, the
+ * <p>Formats (doc/adr/0023). A ciphertext is {@code [0x80|suite][version: 2 bytes][nonce 12][ciphertext+tag]}, the
  * three header bytes authenticated with the context; a keyed hash is {@code [0x80|suite][version: 2 bytes][HMAC]}.
  * Values written before versions existed — {@code [suite][nonce][ciphertext+tag]} and a bare 32-byte HMAC — belong to
  * key version 1 and stay readable and findable. New values use the configured suite and the newest key.

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * For the Java migrations that encrypt a column kept in plain text before (doc/adr/0017): seals every non-null value
+ * For the Java migrations that encrypt a column kept in plain text before (doc/adr/0024): seals every non-null value
  * of {@code table.plain} into {@code table.sealed} with the column's context, in the migration's transaction. The
  * migration then drops the plain column.
  */

@@ -119,7 +119,7 @@ class DataKeyCryptoTests {
                 .isInstanceOf(DataKeyException.class).hasMessageContaining("too short");
     }
 
-    // Key versions and suites (doc/adr/0016)
+    // Key versions and suites (doc/adr/0023)
 
     static String key() {
         byte[] bytes = new byte[32];
