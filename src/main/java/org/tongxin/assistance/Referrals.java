@@ -184,7 +184,8 @@ public class Referrals {
         String clean = text(reason, "reason", REASON_MIN, REASON_MAX, problems);
         problems.throwIfAny();
         Instant now = clock.instant();
-        save(r, ReferralStatus.WITHDRAWN, now, columns("withdrawal_reason", clean, "closed_at", now));
+        save(r, ReferralStatus.WITHDRAWN, now, columns("withdrawal_reason_enc", cipher.encrypt(clean, ReferralRepository.WITHDRAWAL_REASON),
+                "closed_at", now));
         events.publishEvent(new ReferralWithdrawn(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
                 currentUser.ref()));
         audited("referral.withdraw", r);
@@ -227,8 +228,8 @@ public class Referrals {
         }
         Instant now = clock.instant();
         save(r, ReferralStatus.DECLINED, now, columns("answered_at", now, "answered_by_name", displayName(currentUser.get()),
-                "decline_reason", clean, "closed_at", now));
-        events.publishEvent(new ReferralDeclined(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), clean, now,
+                "decline_reason_enc", cipher.encrypt(clean, ReferralRepository.DECLINE_REASON), "closed_at", now));
+        events.publishEvent(new ReferralDeclined(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
                 currentUser.ref()));
         audited("referral.decline", r);
     }
@@ -448,6 +449,15 @@ public class Referrals {
         String district = district(facts);
         return agencies.listActive().stream().filter(a -> providers.contains(a.type()))
                 .filter(a -> agencies.serves(a.id(), district)).toList();
+    }
+
+    /**
+     * Why a referral was declined, for the read models the application builds in its own work (event listeners): the
+     * event carries no free text. No access check beyond row-level security — not for a person's request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> declineReason(ReferralId id) {
+        return referrals.find(id).map(Row::declineReason);
     }
 
     /** Whether the caller may refer a subject of this case (county agency or judicial office officer of the case). */

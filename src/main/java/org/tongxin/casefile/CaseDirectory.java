@@ -96,11 +96,11 @@ public class CaseDirectory {
         if (currentUser.get().isAdmin()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
-        byte[] idHash = null;
+        List<byte[]> idHashes = null;
         if (search.idNumber() != null && !search.idNumber().isBlank()) {
-            idHash = codec.idHash(search.idNumber());
+            idHashes = codec.idHashes(search.idNumber());
         }
-        PageResult<CorrectionCase> found = cases.search(agency, search.name(), idHash, search.caseNumber(), search.status(),
+        PageResult<CorrectionCase> found = cases.search(agency, search.name(), idHashes, search.caseNumber(), search.status(),
                 search.officeId(), page);
         Map<UUID, CaseRepository.SubjectRow> subjects = cases.subjects(found.items().stream().map(CorrectionCase::subjectId).toList());
         PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.subjectId()), decisionFor(c.id())));

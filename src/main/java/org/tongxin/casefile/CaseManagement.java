@@ -41,7 +41,6 @@ import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.RowSecurity;
 import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 
@@ -135,7 +134,7 @@ public class CaseManagement {
         FieldProblems problems = new FieldProblems();
         rules.decision(decision, LegalTime.today(clock), problems);
         if (problems.isEmpty()) {
-            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::idNumberHash).orElse(null), id,
+            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.subject(c.subjectId()).map(s -> List.of(s.idNumberHash())).orElse(null), id,
                     "decision.caseNumber", problems);
         }
         problems.throwIfAny();
@@ -382,20 +381,20 @@ public class CaseManagement {
      * share its number, each with a case of their own): a number already used for the same person is a field problem,
      * not a failed insert. Checked across all cases (system scope), as the constraint is.
      */
-    private void requireUnusedNumber(AgencyId organ, String number, byte[] person, CaseId self, String field,
+    private void requireUnusedNumber(AgencyId organ, String number, List<byte[]> person, CaseId self, String field,
             FieldProblems problems) {
         if (number == null || number.isBlank() || person == null || problems.has(field)) {
             return;
         }
-        if (RowSecurity.asSystem(jdbc, () -> cases.caseNumberTaken(organ, number.strip(), person, self))) {
+        if (cases.caseNumberTaken(organ, number.strip(), person, self)) {
             problems.add(field, "taken");
         }
     }
 
-    /** The keyed hash that identifies a person by their identity number (null when the number is missing). */
-    private byte[] personHash(CaseData.SubjectData subject) {
+    /** The keyed hashes that identify a person by their identity number, one per live key (null without a number). */
+    private List<byte[]> personHash(CaseData.SubjectData subject) {
         return subject == null || subject.idNumber() == null || subject.idNumber().isBlank() ? null
-                : codec.idHash(subject.idNumber());
+                : codec.idHashes(subject.idNumber());
     }
 
     private TongxinPrincipal requireDecider() {

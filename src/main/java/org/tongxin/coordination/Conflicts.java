@@ -206,7 +206,7 @@ public class Conflicts {
     /** A conflict for its parties and its coordination office (404 for anyone else); audited as a read. */
     @Transactional
     public ConflictView view(ConflictId id, String purpose) {
-        ConflictView c = conflicts.find(id).orElseThrow(TongxinException::notFound);
+        ConflictView c = seen(id);
         audited(List.of(c), "conflict.view", purpose);
         return c;
     }
@@ -225,7 +225,7 @@ public class Conflicts {
             problems.add("caseNumber", "maxLength", 60);
         }
         problems.throwIfAny();
-        PageResult<ConflictView> found = conflicts.search(search, page);
+        PageResult<ConflictView> found = conflicts.search(currentUser.get().agency(), search, page);
         audited(found.items(), "conflict.search", purpose);
         return found;
     }
@@ -234,7 +234,8 @@ public class Conflicts {
     @Transactional
     public List<ConflictView> ofCase(CaseId caseId) {
         cases.access(caseId);
-        List<ConflictView> found = conflicts.ofCase(caseId);
+        AgencyId mine = currentUser.get().agency();
+        List<ConflictView> found = conflicts.ofCase(caseId).stream().filter(c -> c.seenBy(mine)).toList();
         audited(found, "conflict.list", "case");
         return found;
     }
@@ -342,8 +343,14 @@ public class Conflicts {
 
     // Helpers
 
+    /** The conflict when the caller's agency is its office or a party (the application's rule; RLS repeats it), else 404. */
+    private ConflictView seen(ConflictId id) {
+        AgencyId mine = currentUser.get().agency();
+        return conflicts.find(id).filter(c -> c.seenBy(mine)).orElseThrow(TongxinException::notFound);
+    }
+
     private ConflictView coordinated(ConflictId id) {
-        ConflictView c = conflicts.find(id).orElseThrow(TongxinException::notFound);
+        ConflictView c = seen(id);
         if (!coordinates(c)) {
             throw TongxinException.forbidden("CONFLICT_COORDINATION_ONLY");
         }

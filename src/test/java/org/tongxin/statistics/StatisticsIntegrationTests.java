@@ -268,7 +268,7 @@ class StatisticsIntegrationTests {
                 ? new AssistanceEvents.ReferralAccepted(UUID.randomUUID(), id, caseId, AssistanceService.JOB_TRAINING, from, to,
                         at("2021-03-11T10:00"), ActorRef.SYSTEM)
                 : new AssistanceEvents.ReferralDeclined(UUID.randomUUID(), id, caseId, AssistanceService.JOB_TRAINING, from, to,
-                        "名额已满", at("2021-03-12T10:00"), ActorRef.SYSTEM);
+                        at("2021-03-12T10:00"), ActorRef.SYSTEM);
     }
 
     @Test

@@ -50,8 +50,13 @@ public class CaseRepository {
 
     // Subjects
 
-    public Optional<UUID> subjectByIdHash(byte[] hash) {
-        return jdbc.sql("SELECT id FROM casefile_subject WHERE id_number_hash = :h").param("h", hash).query(UUID.class).optional();
+    /**
+     * The person with this identity number in any case, whoever may see it (a new case links to a known person): asked
+     * of the owner's function, which tells the id and nothing else (V131).
+     */
+    public Optional<UUID> subjectByIdHash(List<byte[]> hashes) {
+        return jdbc.sql("SELECT s FROM casefile_subject_by_id_hash(ARRAY[:h]::bytea[]) s WHERE s IS NOT NULL").param("h", hashes)
+                .query(UUID.class).optional();
     }
 
     public Optional<SubjectRow> subject(UUID id) {
@@ -121,12 +126,10 @@ public class CaseRepository {
     }
 
     /** Whether the organ already used the case number for another case (numbers are unique per decision organ). */
-    public boolean caseNumberTaken(AgencyId organ, String number, byte[] personHash, CaseId except) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id
-                                WHERE c.decision_organ_id = :organ AND c.case_number = :number AND s.id_number_hash = :person
-                                  AND c.id <> :except)""")
-                .param("organ", organ.value()).param("number", number).param("person", personHash)
+    /** Whether the organ's case number names another case of this person, in any agency's cases (V131). */
+    public boolean caseNumberTaken(AgencyId organ, String number, List<byte[]> personHashes, CaseId except) {
+        return jdbc.sql("SELECT casefile_case_number_taken(:organ, :number, ARRAY[:person]::bytea[], :except)")
+                .param("organ", organ.value()).param("number", number).param("person", personHashes)
                 .param("except", except.value()).query(Boolean.class).single();
     }
 
@@ -212,10 +215,14 @@ public class CaseRepository {
         }
     }
 
+    /**
+     * Adds a lawful role unless the case has it. Not {@code ON CONFLICT}: that would require the new row to be one the
+     * caller may already see (row-level security, V130), which a court's first party row of its new case is not.
+     */
     public void addParty(CaseId caseId, AgencyId agency, Participation participation, Instant since) {
         jdbc.sql("""
-                INSERT INTO casefile_party (case_id, agency_id, participation, since) VALUES (:c, :a, :p, :s)
-                ON CONFLICT (case_id, agency_id, participation) DO NOTHING""")
+                INSERT INTO casefile_party (case_id, agency_id, participation, since) SELECT CAST(:c AS uuid), CAST(:a AS uuid), :p, :s
+                 WHERE NOT EXISTS (SELECT 1 FROM casefile_party WHERE case_id = :c AND agency_id = :a AND participation = :p)""")
                 .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name())
                 .param("s", Timestamp.from(since)).update();
     }
@@ -227,7 +234,7 @@ public class CaseRepository {
     }
 
     /** Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). */
-    public PageResult<CorrectionCase> search(AgencyId partyOf, String name, byte[] idHash, String caseNumber, CaseStatus status,
+    public PageResult<CorrectionCase> search(AgencyId partyOf, String name, List<byte[]> idHashes, String caseNumber, CaseStatus status,
             AgencyId office, PageQuery page) {
         StringBuilder where = new StringBuilder(
                 " WHERE EXISTS (SELECT 1 FROM casefile_party p WHERE p.case_id = c.id AND p.agency_id = :agency)");
@@ -237,9 +244,9 @@ public class CaseRepository {
             where.append(" AND s.name LIKE :name");
             params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (idHash != null) {
-            where.append(" AND s.id_number_hash = :idHash");
-            params.put("idHash", idHash);
+        if (idHashes != null) {
+            where.append(" AND s.id_number_hash IN (:idHashes)");
+            params.put("idHashes", idHashes);
         }
         if (caseNumber != null && !caseNumber.isBlank()) {
             where.append(" AND c.case_number = :number");

@@ -1,5 +1,6 @@
 package org.tongxin.casefile.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -33,12 +34,25 @@ public class SubjectCodec {
         this.hash = hash;
     }
 
+    static final String ID_NUMBER_PURPOSE = "subject-id-number";
+    static final String PHONE_PURPOSE = "subject-phone";
+
+    /** The keyed hash a subject's identity number is stored with (newest key). */
     public byte[] idHash(String idNumber) {
-        return hash.hash("subject-id-number", IdentityNumbers.normalise(idNumber));
+        return hash.hash(ID_NUMBER_PURPOSE, IdentityNumbers.normalise(idNumber));
+    }
+
+    /** Every form the identity number's hash may be stored in (each live key version): search with all of them. */
+    public List<byte[]> idHashes(String idNumber) {
+        return hash.candidates(ID_NUMBER_PURPOSE, IdentityNumbers.normalise(idNumber));
     }
 
     public byte[] phoneHash(String phone) {
-        return phone == null ? null : hash.hash("subject-phone", phone.replaceAll("[^0-9]", ""));
+        return phone == null ? null : hash.hash(PHONE_PURPOSE, phoneDigits(phone));
+    }
+
+    static String phoneDigits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
     }
 
     public CaseRepository.SubjectRow encode(UUID id, SubjectData s, int version) {

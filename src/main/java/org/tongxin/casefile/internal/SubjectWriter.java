@@ -5,41 +5,44 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
-import org.tongxin.shared.jdbc.RowSecurity;
 
 /**
- * Stores the subject of a new case: a person already known (by the keyed hash of their identity number, looked up
- * across all cases with system scope) keeps their record, updated with what was entered now; anyone else gets a new
- * one. Also encrypts the offence details onto the case.
+ * Stores the subject of a new case: a person already known (by the keyed hash of their identity number, under any live
+ * key, asked of the owner's lookup function across all cases) keeps their record, updated with what was entered now;
+ * anyone else gets a new one. Also encrypts the offence details onto the case.
  */
 @Component
 public class SubjectWriter {
 
     private final CaseRepository cases;
     private final SubjectCodec codec;
-    private final JdbcClient jdbc;
 
-    SubjectWriter(CaseRepository cases, SubjectCodec codec, JdbcClient jdbc) {
+    SubjectWriter(CaseRepository cases, SubjectCodec codec) {
         this.cases = cases;
         this.codec = codec;
-        this.jdbc = jdbc;
     }
 
     public UUID subject(SubjectData data, Instant now) {
-        byte[] hash = codec.idHash(data.idNumber());
-        Optional<UUID> known = RowSecurity.asSystem(jdbc, () -> cases.subjectByIdHash(hash));
+        Optional<UUID> known = cases.subjectByIdHash(codec.idHashes(data.idNumber()));
         if (known.isPresent()) {
-            CaseRepository.SubjectRow existing = RowSecurity.asSystem(jdbc, () -> cases.subject(known.get())).orElseThrow();
-            RowSecurity.asSystem(jdbc, () -> {
-                cases.updateSubject(codec.encode(existing.id(), data, existing.version()), now);
-                return null;
+            UUID id = known.get();
+            // The record is updated as the writer's agency, which sees it once the new case names its agency as a party:
+            // at the end of this transaction, when the case is stored.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    CaseRepository.SubjectRow existing = cases.subject(id).orElseThrow(() -> new IllegalStateException(
+                            "The known subject is not linked to the new case"));
+                    cases.updateSubject(codec.encode(existing.id(), data, existing.version()), now);
+                }
             });
-            return existing.id();
+            return id;
         }
         UUID id = UUID.randomUUID();
         cases.insertSubject(codec.encode(id, data, 0), now);
