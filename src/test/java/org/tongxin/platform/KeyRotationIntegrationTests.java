@@ -84,7 +84,7 @@ class KeyRotationIntegrationTests {
         for (int i = 0; i < 4; i++) {
             fixtures.underCorrection(fixtures.adult("邬其" + "甲乙丙丁".charAt(i), Gender.MALE));
         }
-        assertThat(events.await(Duration.ofSeconds(30))).as("the reactions (documents, obligations) have run").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(30))).as("the reactions (documents, obligations) have run").isTrue();
         Map<String, String> values = everyValue();
         assertThat(values).as("values to rotate").hasSizeGreaterThan(30);
         int previous = keys.writeVersion();
@@ -94,7 +94,7 @@ class KeyRotationIntegrationTests {
         SubjectData second = CaseFixtures.subject("邬新钥", Gender.MALE, fixtures.today().minusYears(36));
         String after = second.idNumber();
         CaseId fresh = fixtures.underCorrection(second);
-        assertThat(events.await(Duration.ofSeconds(30))).isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(30))).isTrue();
         values = everyValue();
 
         // Stopped halfway: some columns done, some not, nothing unreadable.
