@@ -30,6 +30,7 @@ class EncryptedColumnsIntegrationTests {
             "audit_seal.previous_hash", "the audit chain is never rewritten",
             "audit_seal.seal_hash", "the audit chain is never rewritten",
             "identity_token.token_hash", "SHA-256 of a random token: no data key involved",
+            "identity_known_device.device_hash", "SHA-256 of a random device cookie: no data key involved",
             "spring_session_attributes.attribute_bytes", "session attributes; sessions end within 12 hours");
 
     @Autowired
