@@ -416,6 +416,12 @@ public class Referrals {
         return referrals.awaitingAnswer(me.agency());
     }
 
+    /** Whether the caller's agency may open the referral (its two agencies, and the case's referring parties). */
+    @Transactional(readOnly = true)
+    public boolean mayRead(ReferralId id) {
+        return referrals.find(id).map(this::readableBy).orElse(false);
+    }
+
     /** The referral letter PDF for a party of the referral; the read is audited. */
     @Transactional
     public Letter letter(ReferralId id) {
@@ -558,19 +564,20 @@ public class Referrals {
 
     private Row readable(ReferralId id) {
         Row r = referrals.find(id).orElseThrow(TongxinException::notFound);
-        TongxinPrincipal me = currentUser.find().orElse(null);
-        if (me == null || me.agencyId() == null || me.isAdmin()) {
-            throw TongxinException.notFound();
-        }
-        AgencyId mine = me.agency();
-        if (r.from().equals(mine) || r.to().equals(mine)) {
-            return r;
-        }
-        CaseAccessDecision decision = cases.access(r.caseId());
-        if (!decision.holdsAny(REFERRING)) {
+        if (!readableBy(r)) {
             throw TongxinException.notFound();
         }
         return r;
+    }
+
+    /** Its two agencies read a referral, and so do the case's referring parties (executing agency, assigned office). */
+    private boolean readableBy(Row r) {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.isAdmin()) {
+            return false;
+        }
+        AgencyId mine = me.agency();
+        return r.from().equals(mine) || r.to().equals(mine) || cases.decision(r.caseId()).holdsAny(REFERRING);
     }
 
     private Row referringCommand(ReferralId id, int version) {

@@ -89,6 +89,15 @@ public class CaseDirectory {
         return access.require(cases.parties(id));
     }
 
+    /**
+     * The caller's lawful roles in a case, empty when none (never throws: for callers deciding inside their own
+     * transaction whether to show something, where a refused nested call would doom the whole transaction).
+     */
+    @Transactional(readOnly = true)
+    public CaseAccessDecision decision(CaseId id) {
+        return decisionFor(id);
+    }
+
     /** Cases where the caller's agency has a lawful role, filtered; names and numbers of minors masked; audited. */
     @Transactional
     public PageResult<CaseSummary> search(CaseSearch search, PageQuery page, String purpose) {
@@ -108,6 +117,22 @@ public class CaseDirectory {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search").purpose(purpose)
                     .subjects(result.items().stream().map(CaseSummary::subjectId).toList()));
         }
+        return result;
+    }
+
+    /**
+     * Which of the given cases the caller may open (a lawful role of their agency; none for administrators): for screens
+     * that must count, not list, the lines of other cases (SECURITY.md S7). Reads no personal data.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<CaseId> openable(java.util.Collection<CaseId> ids) {
+        var me = currentUser.find().orElse(null);
+        if (me == null || me.isAdmin() || me.agencyId() == null || ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<CaseId> result = new java.util.HashSet<>();
+        cases.withParty(me.agency(), ids.stream().map(CaseId::value).collect(java.util.stream.Collectors.toSet()))
+                .forEach(id -> result.add(CaseId.of(id)));
         return result;
     }
 

@@ -211,6 +211,16 @@ public class Conflicts {
         return c;
     }
 
+    /** Whether the caller's agency may open the conflict: one of its parties or its coordination office. */
+    @Transactional(readOnly = true)
+    public boolean mayRead(ConflictId id) {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.isAdmin()) {
+            return false;
+        }
+        return conflicts.find(id).map(c -> c.office().equals(me.agency()) || c.parties().contains(me.agency())).orElse(false);
+    }
+
     /** The register as far as the caller's agency takes part, filtered, sorted and paged; audited. */
     @Transactional
     public PageResult<ConflictView> search(ConflictSearch search, PageQuery page, String purpose) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -218,6 +219,15 @@ public class CaseRepository {
                 ON CONFLICT (case_id, agency_id, participation) DO NOTHING""")
                 .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name())
                 .param("s", Timestamp.from(since)).update();
+    }
+
+    /** Of the given cases, those in which the agency holds a lawful role (one query, for screens listing many cases). */
+    public java.util.Set<UUID> withParty(AgencyId agency, java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT case_id FROM casefile_party WHERE agency_id = :a AND case_id IN (:ids)")
+                .param("a", agency.value()).param("ids", List.copyOf(caseIds)).query(UUID.class).list());
     }
 
     public List<LawfulRole> parties(CaseId caseId) {
