@@ -109,8 +109,8 @@ public class CaseDirectory {
         if (search.idNumber() != null && !search.idNumber().isBlank()) {
             idHash = codec.idHash(search.idNumber());
         }
-        PageResult<CorrectionCase> found = cases.search(agency, search.name(), idHash, search.caseNumber(), search.status(),
-                search.officeId(), page);
+        PageResult<CorrectionCase> found = cases.search(agency, MINORS_TEAM, search.name(), idHash, search.caseNumber(),
+                search.status(), search.officeId(), page);
         Map<UUID, CaseRepository.SubjectRow> subjects = cases.subjects(found.items().stream().map(CorrectionCase::subjectId).toList());
         PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.subjectId()), decisionFor(c.id())));
         if (!result.isEmpty()) {

@@ -236,16 +236,22 @@ public class CaseRepository {
                 .list();
     }
 
-    /** Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). */
-    public PageResult<CorrectionCase> search(AgencyId partyOf, String name, byte[] idHash, String caseNumber, CaseStatus status,
-            AgencyId office, PageQuery page) {
+    /**
+     * Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). A name
+     * never matches a case whose subject the agency sees masked (a minor at the offence, SECURITY.md S10, for an agency
+     * outside {@code minorsTeam}): one letter at a time, a name search would otherwise confirm the masked name.
+     */
+    public PageResult<CorrectionCase> search(AgencyId partyOf, Set<Participation> minorsTeam, String name, byte[] idHash,
+            String caseNumber, CaseStatus status, AgencyId office, PageQuery page) {
         StringBuilder where = new StringBuilder(
                 " WHERE EXISTS (SELECT 1 FROM casefile_party p WHERE p.case_id = c.id AND p.agency_id = :agency)");
         Map<String, Object> params = new HashMap<>();
         params.put("agency", partyOf.value());
         if (name != null && !name.isBlank()) {
-            where.append(" AND s.name LIKE :name");
+            where.append(" AND s.name LIKE :name AND (NOT c.minor_at_offence OR EXISTS (SELECT 1 FROM casefile_party t"
+                    + " WHERE t.case_id = c.id AND t.agency_id = :agency AND t.participation IN (:team)))");
             params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("team", minorsTeam.stream().map(Enum::name).toList());
         }
         if (idHash != null) {
             where.append(" AND s.id_number_hash = :idHash");
