@@ -185,6 +185,7 @@ public class Referrals {
         problems.throwIfAny();
         Instant now = clock.instant();
         save(r, ReferralStatus.WITHDRAWN, now, columns("withdrawal_reason", clean, "closed_at", now));
+        endAssistance(r);
         events.publishEvent(new ReferralWithdrawn(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
                 currentUser.ref()));
         audited("referral.withdraw", r);
@@ -228,6 +229,7 @@ public class Referrals {
         Instant now = clock.instant();
         save(r, ReferralStatus.DECLINED, now, columns("answered_at", now, "answered_by_name", displayName(currentUser.get()),
                 "decline_reason", clean, "closed_at", now));
+        endAssistance(r);
         events.publishEvent(new ReferralDeclined(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), clean, now,
                 currentUser.ref()));
         audited("referral.decline", r);
@@ -291,6 +293,7 @@ public class Referrals {
         Instant now = clock.instant();
         save(r, ReferralStatus.COMPLETED, now, columns("delivered", delivered, "outcome_note", cipher.encrypt(clean, OUTCOME),
                 "closed_at", now));
+        endAssistance(r);
         events.publishEvent(new ReferralCompleted(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), delivered, now,
                 currentUser.ref()));
         audited("referral.complete", r);
@@ -368,14 +371,18 @@ public class Referrals {
         Row r = readable(id);
         AgencyId mine = currentUser.get().agency();
         boolean receiving = r.to().equals(mine);
+        boolean ended = endedForReceiver(r, mine);
         Set<SharedField> shared = SharedField.of(r.service());
-        Map<String, Object> subject = shared(r, shared, cases.subjectForAssistance(r.caseId(), "referral"));
-        String note = cipher.decrypt(r.note(), NOTE);
+        // Shared fields only while the referral is active (issue 9, item 6): after it ended the department keeps its
+        // own record of the referral (its answer, notes and outcome), not the subject's fields and not the case.
+        Map<String, Object> subject = ended ? Map.of() : shared(r, shared, cases.subjectForAssistance(r.caseId(), "referral"));
+        String note = ended ? null : cipher.decrypt(r.note(), NOTE);
         List<Note> notes = referrals.notes(id).stream().map(n -> new Note(n.id(), n.kind(), n.seq(), n.happenedOn(),
                 cipher.decrypt(n.text(), NOTE_TEXT), n.recordedAt(), n.authorName())).toList();
-        return new ReferralView(r.id(), r.caseId(), cases.facts(r.caseId()).map(CaseFacts::caseNumber).orElse(null), r.service(),
+        return new ReferralView(r.id(), ended ? null : r.caseId(),
+                ended ? null : cases.facts(r.caseId()).map(CaseFacts::caseNumber).orElse(null), r.service(),
                 r.from(), r.to(), r.status(), receiving && !shared.contains(SharedField.REFERRAL_NOTE) ? null : note,
-                r.letterDocumentId(), r.madeAt(), r.madeByName(), r.answeredAt(), r.answeredByName(), r.declineReason(),
+                ended ? null : r.letterDocumentId(), r.madeAt(), r.madeByName(), r.answeredAt(), r.answeredByName(), r.declineReason(),
                 r.waitingSince(), r.status() == ReferralStatus.WAITING ? referrals.waitingPosition(r) : null, r.placedAt(),
                 r.firstContactAt(), r.progressNotes(), r.closedAt(), r.delivered(),
                 r.outcomeNote() == null ? null : cipher.decrypt(r.outcomeNote(), OUTCOME), r.withdrawalReason(), r.version(),
@@ -402,7 +409,7 @@ public class Referrals {
         AgencyId mine = me.agency();
         PageResult<Row> rows = referrals.list(mine, incoming, status, service, page);
         Map<CaseId, String> numbers = new HashMap<>();
-        return rows.map(r -> summary(r, numbers.computeIfAbsent(r.caseId(),
+        return rows.map(r -> endedForReceiver(r, mine) ? ended(r) : summary(r, numbers.computeIfAbsent(r.caseId(),
                 c -> cases.facts(c).map(CaseFacts::caseNumber).orElse(null))));
     }
 
@@ -426,7 +433,7 @@ public class Referrals {
     @Transactional
     public Letter letter(ReferralId id) {
         Row r = readable(id);
-        if (r.letterDocumentId() == null) {
+        if (r.letterDocumentId() == null || endedForReceiver(r, currentUser.get().agency())) {
             throw TongxinException.notFound();
         }
         DocumentId doc = DocumentId.of(r.letterDocumentId());
@@ -464,6 +471,20 @@ public class Referrals {
     }
 
     // Helpers
+
+    /**
+     * A referral that ended (declined, withdrawn, completed) no longer gives its department a lawful role in the case:
+     * the department keeps its referral record, but neither the case nor the subject's fields, unless another referral
+     * of the case to it is still open.
+     */
+    private void endAssistance(Row r) {
+        caseManagement.revoke(r.caseId(), r.to(), Participation.ASSISTING, () -> referrals.anyOpenTo(r.caseId(), r.to()));
+    }
+
+    /** Whether the caller reads the referral as its receiving department after it ended: no case, no subject fields. */
+    private boolean endedForReceiver(Row r, AgencyId mine) {
+        return r.to().equals(mine) && r.status().closed();
+    }
 
     private void fillFreePlaces(AgencyId agency, AssistanceService service, Instant now) {
         while (true) {
@@ -660,6 +681,12 @@ public class Referrals {
     private ReferralSummary summary(Row r, String caseNumber) {
         return new ReferralSummary(r.id(), r.caseId(), caseNumber, r.service(), r.from(), r.to(), r.status(), r.madeAt(),
                 r.answeredAt(), r.updatedAt(), r.version());
+    }
+
+    /** A referral as its department lists it after it ended: without the case. */
+    private static ReferralSummary ended(Row r) {
+        return new ReferralSummary(r.id(), null, null, r.service(), r.from(), r.to(), r.status(), r.madeAt(), r.answeredAt(),
+                r.updatedAt(), r.version());
     }
 
     static String displayName(TongxinPrincipal me) {

@@ -330,7 +330,21 @@ public class CaseManagement {
     /** Gives an agency a lawful role in a case (escalation, coordination, a referral). */
     @Transactional
     public void grant(CaseId id, AgencyId agency, Participation participation) {
+        cases.lockParty(id, agency);
         cases.addParty(id, agency, participation, clock.instant());
+    }
+
+    /**
+     * Takes back a role granted for a task once the task ended (a referral declined, withdrawn or completed), unless
+     * {@code stillNeeded} finds another task of the agency in the case; serialised with {@link #grant} per case and
+     * agency, so a task granted concurrently keeps its role.
+     */
+    @Transactional
+    public void revoke(CaseId id, AgencyId agency, Participation participation, java.util.function.BooleanSupplier stillNeeded) {
+        cases.lockParty(id, agency);
+        if (!stillNeeded.getAsBoolean()) {
+            cases.removeParty(id, agency, participation);
+        }
     }
 
     // Helpers

@@ -230,6 +230,20 @@ public class CaseRepository {
                 .param("a", agency.value()).param("ids", List.copyOf(caseIds)).query(UUID.class).list());
     }
 
+    /**
+     * Serialises granting and taking back one agency's roles in one case until the transaction ends (a transaction-scoped
+     * advisory lock): a role taken back because no task needs it any more never removes one a concurrent task just got.
+     */
+    public void lockParty(CaseId caseId, AgencyId agency) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "casefile_party:" + caseId.value() + ":" + agency.value()).query((rs, n) -> 0).list();
+    }
+
+    public void removeParty(CaseId caseId, AgencyId agency, Participation participation) {
+        jdbc.sql("DELETE FROM casefile_party WHERE case_id = :c AND agency_id = :a AND participation = :p")
+                .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name()).update();
+    }
+
     public List<LawfulRole> parties(CaseId caseId) {
         return jdbc.sql("SELECT agency_id, participation FROM casefile_party WHERE case_id = :c").param("c", caseId.value())
                 .query((rs, n) -> new LawfulRole(AgencyId.of(rs.getObject(1, UUID.class)), Participation.valueOf(rs.getString(2))))
