@@ -45,13 +45,12 @@ import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
-import org.tongxin.document.DocumentInfo;
-import org.tongxin.document.Documents;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Participation;
@@ -93,7 +92,7 @@ public class Referrals {
     private final CaseDirectory cases;
     private final CaseManagement caseManagement;
     private final AgencyDirectory agencies;
-    private final Documents documents;
+    private final CaseDocumentAccess documentAccess;
     private final ReferralLetters letters;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
@@ -103,13 +102,13 @@ public class Referrals {
     private final Clock clock;
 
     Referrals(ReferralRepository referrals, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
-            Documents documents, ReferralLetters letters, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
+            CaseDocumentAccess documentAccess, ReferralLetters letters, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
             AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.referrals = referrals;
         this.cases = cases;
         this.caseManagement = caseManagement;
         this.agencies = agencies;
-        this.documents = documents;
+        this.documentAccess = documentAccess;
         this.letters = letters;
         this.ledger = ledger;
         this.currentUser = currentUser;
@@ -433,16 +432,13 @@ public class Referrals {
     @Transactional
     public Letter letter(ReferralId id) {
         Row r = readable(id);
-        if (r.letterDocumentId() == null || endedForReceiver(r, currentUser.get().agency())) {
+        if (r.letterDocumentId() == null) {
             throw TongxinException.notFound();
         }
-        DocumentId doc = DocumentId.of(r.letterDocumentId());
-        DocumentInfo info = documents.info(doc).orElseThrow(TongxinException::notFound);
-        byte[] bytes = documents.content(doc);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "referral.letter.read").target("document", doc.value())
-                .subjects(cases.subjectId(r.caseId()).map(List::of).orElse(List.of())).detail("case", r.caseId())
-                .detail("referral", id).purpose("referral"));
-        return new Letter(info.fileName(), info.contentType(), bytes);
+        // The case's one document rule decides (the department only while its referral is open); it audits the read.
+        CaseDocumentAccess.Opened opened = documentAccess.open(r.caseId(), DocumentId.of(r.letterDocumentId()), "referral.letter.read",
+                "referral", Map.of("referral", id));
+        return new Letter(opened.fileName(), opened.contentType(), opened.content());
     }
 
     /** A document's bytes with its name and type, for a download. */
