@@ -113,12 +113,14 @@ public class CaseManagement {
         }
         problems.throwIfAny();
         Instant now = clock.instant();
-        UUID subjectId = writer.subject(request.subject(), now);
+        SubjectWriter.Link subject = writer.subject(request.subject(), now);
+        UUID subjectId = subject.subjectId();
         String region = regions.regionFor(request.subject().residenceDivision());
         CorrectionCase c = CorrectionCase.assessing(id, subjectId, me.agency(), assessing.id(), request.expedited(),
                 blankToNull(request.caseNumber()), region, now, currentUser.ref());
         writer.offence(c, offence, request.subject().birthDate());
         cases.insert(c);
+        writer.linked(subject, id, me.agency(), now, currentUser.ref());
         publish(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.assessment-entrusted").target("case", id)
                 .subjects(List.of(subjectId)));
@@ -135,11 +137,11 @@ public class CaseManagement {
         FieldProblems problems = new FieldProblems();
         rules.decision(decision, LegalTime.today(clock), problems);
         if (problems.isEmpty()) {
-            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::idNumberHash).orElse(null), id,
+            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.caseSubject(id).map(CaseRepository.CaseSubject::idNumberHash).orElse(null), id,
                     "decision.caseNumber", problems);
         }
         problems.throwIfAny();
-        Placement placement = placement(decision, cases.subject(c.subjectId()).orElseThrow().residenceDivision());
+        Placement placement = placement(decision, cases.caseSubject(id).orElseThrow().residenceDivision());
         decide(c, decision, placement, clock.instant());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(c.subjectId())));
@@ -166,11 +168,13 @@ public class CaseManagement {
         }
         problems.throwIfAny();
         Instant now = clock.instant();
-        UUID subjectId = writer.subject(request.subject(), now);
+        SubjectWriter.Link subject = writer.subject(request.subject(), now);
+        UUID subjectId = subject.subjectId();
         CorrectionCase c = CorrectionCase.decided(id, subjectId, me.agency(), now, currentUser.ref());
         writer.offence(c, offence, request.subject().birthDate());
         decide(c, request.decision(), placement, now);
         cases.insert(c);
+        writer.linked(subject, id, me.agency(), now, currentUser.ref());
         publish(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(subjectId)));
         return id;
@@ -247,7 +251,7 @@ public class CaseManagement {
                 EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
-        rules.team(members, cases.subject(c.subjectId()).orElseThrow().gender(), problems);
+        rules.team(members, cases.caseSubject(id).orElseThrow().gender(), problems);
         problems.throwIfAny();
         cases.replaceTeam(id, members.stream().map(m -> new TeamMember(m.name().strip(), m.role(), m.gender(), m.agencyId())).toList());
         c.teamFormed(members.size(), clock.instant(), currentUser.ref());

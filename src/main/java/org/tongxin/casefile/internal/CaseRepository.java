@@ -51,6 +51,132 @@ public class CaseRepository {
 
     // Subjects
 
+    /**
+     * A subject as a statement gives it: a case's own statement, or the values of a proposed change (fields not proposed
+     * are null there). Phone, address, guardian phone and health are encrypted under their own table's contexts.
+     */
+    public record StatedSubject(String name, Gender gender, String ethnicity, IdentityDocumentType idType, LocalDate birthDate,
+            byte[] phone, String residenceDivision, byte[] residenceAddress, String guardianName, String guardianRelation,
+            byte[] guardianPhone, byte[] health) {
+    }
+
+    /** A case's own statement of its subject (kept when the case was opened for a person already known). */
+    public record StatementRow(CaseId caseId, UUID subjectId, StatedSubject stated, AgencyId statedBy, Instant statedAt) {
+    }
+
+    /** The subject of one case: the record and, where the case stated the person itself, its statement (shown instead). */
+    public record CaseSubject(SubjectRow record, StatementRow statement) {
+
+        public UUID id() {
+            return record.id();
+        }
+
+        public String name() {
+            return statement == null ? record.name() : statement.stated().name();
+        }
+
+        public Gender gender() {
+            return statement == null ? record.gender() : statement.stated().gender();
+        }
+
+        public String residenceDivision() {
+            return statement == null ? record.residenceDivision() : statement.stated().residenceDivision();
+        }
+
+        public byte[] idNumberHash() {
+            return record.idNumberHash();
+        }
+    }
+
+    public void insertStatement(StatementRow s) {
+        StatedSubject v = s.stated();
+        jdbc.sql("""
+                INSERT INTO casefile_subject_statement (case_id, subject_id, name, gender, ethnicity, id_type, birth_date, phone_enc,
+                    residence_division, residence_address_enc, guardian_name, guardian_relation, guardian_phone_enc, health_enc,
+                    stated_by_agency_id, stated_at)
+                VALUES (:c, :s, :name, :gender, :ethnicity, :idType, :birth, :phone, :division, :address, :guardian, :relation,
+                    :guardianPhone, :health, :by, :at)""")
+                .params(statedParams(v)).param("c", s.caseId().value()).param("s", s.subjectId()).param("by", s.statedBy().value())
+                .param("at", Timestamp.from(s.statedAt())).update();
+    }
+
+    static Map<String, Object> statedParams(StatedSubject v) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", v.name());
+        p.put("gender", v.gender() == null ? null : v.gender().name());
+        p.put("ethnicity", v.ethnicity());
+        p.put("idType", v.idType() == null ? null : v.idType().name());
+        p.put("birth", v.birthDate());
+        p.put("phone", v.phone());
+        p.put("division", v.residenceDivision());
+        p.put("address", v.residenceAddress());
+        p.put("guardian", v.guardianName());
+        p.put("relation", v.guardianRelation());
+        p.put("guardianPhone", v.guardianPhone());
+        p.put("health", v.health());
+        return p;
+    }
+
+    static StatedSubject stated(ResultSet rs) throws SQLException {
+        return new StatedSubject(rs.getString("name"), rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
+                rs.getString("ethnicity"), rs.getString("id_type") == null ? null : IdentityDocumentType.valueOf(rs.getString("id_type")),
+                date(rs, "birth_date"), rs.getBytes("phone_enc"), rs.getString("residence_division"), rs.getBytes("residence_address_enc"),
+                rs.getString("guardian_name"), rs.getString("guardian_relation"), rs.getBytes("guardian_phone_enc"),
+                rs.getBytes("health_enc"));
+    }
+
+    private static StatementRow statement(ResultSet rs, int n) throws SQLException {
+        return new StatementRow(CaseId.of(rs.getObject("case_id", UUID.class)), rs.getObject("subject_id", UUID.class), stated(rs),
+                AgencyId.of(rs.getObject("stated_by_agency_id", UUID.class)), rs.getTimestamp("stated_at").toInstant());
+    }
+
+    /** The subject of a case as the case shows it (its own statement where it has one). */
+    public Optional<CaseSubject> caseSubject(CaseId caseId) {
+        return caseSubjects(List.of(caseId)).values().stream().findFirst();
+    }
+
+    /** The subjects of cases as each case shows it, by case (cases not found are left out). */
+    public Map<CaseId, CaseSubject> caseSubjects(java.util.Collection<CaseId> caseIds) {
+        Map<CaseId, CaseSubject> result = new java.util.LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return result;
+        }
+        List<UUID> ids = caseIds.stream().map(CaseId::value).distinct().toList();
+        Map<UUID, UUID> subjectOf = new HashMap<>();
+        jdbc.sql("SELECT id, subject_id FROM casefile_case WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> subjectOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        Map<UUID, SubjectRow> subjects = subjects(subjectOf.values().stream().distinct().toList());
+        Map<UUID, StatementRow> statements = new HashMap<>();
+        if (!subjectOf.isEmpty()) {
+            jdbc.sql("SELECT * FROM casefile_subject_statement WHERE case_id IN (:ids)").param("ids", List.copyOf(subjectOf.keySet()))
+                    .query(CaseRepository::statement).list().forEach(st -> statements.put(st.caseId().value(), st));
+        }
+        for (CaseId id : caseIds) {
+            SubjectRow record = subjects.get(subjectOf.get(id.value()));
+            if (record != null) {
+                result.put(id, new CaseSubject(record, statements.get(id.value())));
+            }
+        }
+        return result;
+    }
+
+    /** The person's other cases (system scope is the caller's: they decide whose they are). */
+    public List<CaseId> otherCasesOf(UUID subjectId, CaseId except) {
+        return jdbc.sql("SELECT id FROM casefile_case WHERE subject_id = :s AND id <> :c ORDER BY created_at, id")
+                .param("s", subjectId).param("c", except.value()).query(UUID.class).list().stream().map(CaseId::of).toList();
+    }
+
+    /** Saves a changed record when {@code s.version} is still current; false when someone changed it first. */
+    public boolean updateSubjectIfCurrent(SubjectRow s, Instant now) {
+        return jdbc.sql("""
+                UPDATE casefile_subject SET name = :name, gender = :gender, ethnicity = :ethnicity, id_type = :idType,
+                    birth_date = :birth, phone_enc = :phone, phone_hash = :phoneHash, residence_division = :division,
+                    residence_address_enc = :address, guardian_name = :guardian, guardian_relation = :relation,
+                    guardian_phone_enc = :guardianPhone, health_enc = :health, updated_at = :now, version = version + 1
+                 WHERE id = :id AND version = :version""").params(subjectParams(s)).param("now", Timestamp.from(now))
+                .param("version", s.version()).update() == 1;
+    }
+
     public Optional<UUID> subjectByIdHash(byte[] hash) {
         return jdbc.sql("SELECT id FROM casefile_subject WHERE id_number_hash = :h").param("h", hash).query(UUID.class).optional();
     }
@@ -67,16 +193,6 @@ public class CaseRepository {
                 VALUES (:id, :name, :gender, :ethnicity, :idType, :idNumber, :idHash, :birth, :phone, :phoneHash, :division,
                     :address, :guardian, :relation, :guardianPhone, :health, :now, :now)""")
                 .params(subjectParams(s)).param("now", Timestamp.from(now)).update();
-    }
-
-    public void updateSubject(SubjectRow s, Instant now) {
-        jdbc.sql("""
-                UPDATE casefile_subject SET name = :name, gender = :gender, ethnicity = :ethnicity, id_type = :idType,
-                    id_number_enc = :idNumber, id_number_hash = :idHash, birth_date = :birth, phone_enc = :phone,
-                    phone_hash = :phoneHash, residence_division = :division, residence_address_enc = :address,
-                    guardian_name = :guardian, guardian_relation = :relation, guardian_phone_enc = :guardianPhone,
-                    health_enc = :health, updated_at = :now, version = version + 1
-                 WHERE id = :id""").params(subjectParams(s)).param("now", Timestamp.from(now)).update();
     }
 
     private static Map<String, Object> subjectParams(SubjectRow s) {
@@ -262,7 +378,7 @@ public class CaseRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("agency", partyOf.value());
         if (name != null && !name.isBlank()) {
-            where.append(" AND s.name LIKE :name AND (NOT c.minor_at_offence OR EXISTS (SELECT 1 FROM casefile_party t"
+            where.append(" AND coalesce(st.name, s.name) LIKE :name AND (NOT c.minor_at_offence OR EXISTS (SELECT 1 FROM casefile_party t"
                     + " WHERE t.case_id = c.id AND t.agency_id = :agency AND t.participation IN (:team)))");
             params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("team", minorsTeam.stream().map(Enum::name).toList());
@@ -283,7 +399,9 @@ public class CaseRepository {
             where.append(" AND c.judicial_office_id = :office");
             params.put("office", office.value());
         }
-        String from = " FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id";
+        // A case opened for a known person shows (and is found by) the name its own statement gives.
+        String from = " FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id"
+                + " LEFT JOIN casefile_subject_statement st ON st.case_id = c.id";
         long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
         String order = switch (page.sort()) {
             case "effective" -> "c.effective_date";
