@@ -110,6 +110,10 @@ public class Conflicts {
         if (me.isAdmin()) {
             throw TongxinException.forbidden("CONFLICT_CASE_STAFF_ONLY");
         }
+        if (me.userId() == null) {
+            // A conflict names the person who raised it; a system token has none behind it (issue 9, item 11).
+            throw TongxinException.forbidden("PERSON_REQUIRED");
+        }
         AgencyView mine = agencies.find(me.agency()).orElseThrow(TongxinException::notFound);
         CaseId caseId = request.caseId() == null ? null : CaseId.of(request.caseId());
         String caseNumber = null;
