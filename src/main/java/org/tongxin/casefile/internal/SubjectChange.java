@@ -53,7 +53,7 @@ public final class SubjectChange {
         this.sourceCaseId = sourceCaseId;
         this.proposedBy = proposedBy;
         this.proposedAt = proposedAt;
-        this.fields = fields.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fields));
+        this.fields = fields.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(fields));
     }
 
     /**
