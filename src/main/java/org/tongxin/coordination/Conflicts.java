@@ -110,6 +110,10 @@ public class Conflicts {
         if (me.isAdmin()) {
             throw TongxinException.forbidden("CONFLICT_CASE_STAFF_ONLY");
         }
+        if (me.userId() == null) {
+            // A conflict names the person who raised it; a system token has none behind it (issue 9, item 11).
+            throw TongxinException.forbidden("PERSON_REQUIRED");
+        }
         AgencyView mine = agencies.find(me.agency()).orElseThrow(TongxinException::notFound);
         CaseId caseId = request.caseId() == null ? null : CaseId.of(request.caseId());
         String caseNumber = null;
@@ -209,6 +213,16 @@ public class Conflicts {
         ConflictView c = seen(id);
         audited(List.of(c), "conflict.view", purpose);
         return c;
+    }
+
+    /** Whether the caller's agency may open the conflict: one of its parties or its coordination office. */
+    @Transactional(readOnly = true)
+    public boolean mayRead(ConflictId id) {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.isAdmin()) {
+            return false;
+        }
+        return conflicts.find(id).map(c -> c.office().equals(me.agency()) || c.parties().contains(me.agency())).orElse(false);
     }
 
     /** The register as far as the caller's agency takes part, filtered, sorted and paged; audited. */

@@ -106,6 +106,10 @@ public class Meetings {
     public MeetingId convene(NewMeeting request) {
         TongxinPrincipal me = currentUser.get();
         AgencyView office = requireCoordinationOffice(me);
+        if (me.userId() == null) {
+            // A meeting names the person who convened it; a system token has none behind it (issue 9, item 11).
+            throw TongxinException.forbidden("PERSON_REQUIRED");
+        }
         FieldProblems problems = new FieldProblems();
         String title = Texts.required(problems, "title", request.title(), 2, 200);
         String place = Texts.required(problems, "place", request.place(), 2, 200);

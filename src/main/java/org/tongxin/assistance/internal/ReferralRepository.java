@@ -111,6 +111,18 @@ public class ReferralRepository {
         return spec;
     }
 
+    /**
+     * Whether an agency still has a referral of the case that is not closed (it then keeps its lawful role in the case).
+     * Both who may ask see every referral to that agency: the referring parties through the case, the agency as its
+     * receiver (V136).
+     */
+    public boolean anyOpenTo(CaseId caseId, AgencyId agency) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM assistance_referral WHERE case_id = :c AND to_agency_id = :a
+                                  AND status IN ('DELIVERED', 'ACCEPTED', 'WAITING', 'IN_PROGRESS'))""")
+                .param("c", caseId.value()).param("a", agency.value()).query(Boolean.class).single();
+    }
+
     /** Referrals delivered to an agency and not answered yet (the navigation's count). */
     public long awaitingAnswer(AgencyId agency) {
         return jdbc.sql("SELECT count(*) FROM assistance_referral WHERE to_agency_id = :a AND status = 'DELIVERED'")
