@@ -20,7 +20,17 @@ class CasefileEncryptedData implements EncryptedData {
                 SealedColumn.of("casefile_subject", subject, "guardian_phone_enc", SubjectCodec.GUARDIAN_PHONE),
                 SealedColumn.of("casefile_subject", subject, "health_enc", SubjectCodec.HEALTH),
                 SealedColumn.of("casefile_case", List.of("id"), "offence_details_enc", SubjectCodec.OFFENCE),
-                SealedColumn.of("casefile_plan", List.of("case_id", "number"), "content_enc", SubjectCodec.PLAN));
+                SealedColumn.of("casefile_plan", List.of("case_id", "number"), "content_enc", SubjectCodec.PLAN),
+                stated(SubjectCodec.STATEMENT, "case_id", "phone"), stated(SubjectCodec.STATEMENT, "case_id", "residence_address"),
+                stated(SubjectCodec.STATEMENT, "case_id", "guardian_phone"), stated(SubjectCodec.STATEMENT, "case_id", "health"),
+                stated(SubjectCodec.CHANGE, "id", "phone"), stated(SubjectCodec.CHANGE, "id", "residence_address"),
+                stated(SubjectCodec.CHANGE, "id", "guardian_phone"), stated(SubjectCodec.CHANGE, "id", "health"),
+                stated(SubjectCodec.CHANGE, "id", "rejection_reason"));
+    }
+
+    /** A statement's or a proposed change's field: encrypted under "table.field" (SubjectCodec#state). */
+    private static SealedColumn stated(String table, String key, String field) {
+        return SealedColumn.of(table, List.of(key), field + "_enc", table + "." + field);
     }
 
     @Override
