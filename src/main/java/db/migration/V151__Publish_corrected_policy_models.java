@@ -16,6 +16,6 @@ public class V151__Publish_corrected_policy_models extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         PolicyCatalogueCorrection.publish(context.getConnection(), "policy/v151/national-baseline.json",
-                "policy/v151/regional-variants.json");
+                "policy/national-baseline.json", "policy/v151/regional-variants.json");
     }
 }

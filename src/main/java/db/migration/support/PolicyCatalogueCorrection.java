@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * change, so each correction is a new version of each model, carrying over what the model's own latest version holds
  * (a coordinator's settings and overrides stay) with the corrections applied.
  * <ul>
- * <li>The baseline file gives every step of the corrected catalogue in full (each replaces the step of that id), the
- * step ids it removes, its note and settings ({@code rules}: {@link org.tongxin.policy.PolicySetting} keys).</li>
+ * <li>The baseline file gives every step of the corrected catalogue in full, the step ids it removes, its note and
+ * settings ({@code rules}: {@link org.tongxin.policy.PolicySetting} keys). A step that differs from the same step of the
+ * catalogue it corrects (the previous file) replaces the step of that id, a new one is added; a step the correction does
+ * not change is left as the model holds it, so a coordinator's later edit of it stays.</li>
  * <li>A variant gives its overrides, added and removed steps (each replaces the variant's own row for that id), the
  * ids whose own row it drops to inherit the baseline again ({@code inherit}), its note and settings (null: inherit).</li>
  * </ul>
@@ -46,17 +48,24 @@ public final class PolicyCatalogueCorrection {
     private final JsonNode baseline;
     private final JsonNode variants;
     private final Set<String> removedFromBaseline = new LinkedHashSet<>();
+    private final Map<String, JsonNode> previousSteps = new HashMap<>();
 
-    private PolicyCatalogueCorrection(Connection c, JsonNode baseline, JsonNode variants) {
+    private PolicyCatalogueCorrection(Connection c, JsonNode baseline, JsonNode previous, JsonNode variants) {
         this.c = c;
         this.baseline = baseline;
         this.variants = variants;
         baseline.path("removed").forEach(n -> removedFromBaseline.add(n.asString()));
+        previous.path("steps").forEach(n -> previousSteps.put(n.get("id").asString(), n));
     }
 
-    /** Applies the correction files (class-path resources) to every model they name. */
-    public static void publish(Connection connection, String baselineResource, String variantsResource) throws Exception {
-        new PolicyCatalogueCorrection(connection, read(baselineResource), read(variantsResource)).run();
+    /**
+     * Applies the correction files (class-path resources) to every model they name: the corrected baseline, the baseline
+     * catalogue it corrects (to tell the corrected steps from the unchanged ones), and the variants' corrections.
+     */
+    public static void publish(Connection connection, String baselineResource, String previousBaselineResource,
+            String variantsResource) throws Exception {
+        new PolicyCatalogueCorrection(connection, read(baselineResource), read(previousBaselineResource), read(variantsResource))
+                .run();
     }
 
     private void run() throws SQLException {
@@ -175,7 +184,13 @@ public final class PolicyCatalogueCorrection {
         if (isBaseline) {
             int position = 0;
             for (JsonNode step : data.path("steps")) {
-                replace(version, step, "DEFINED", position++);
+                int at = position++;
+                String id = step.get("id").asString();
+                if (!step.equals(previousSteps.get(id)) || !order.containsKey(id)) {
+                    replace(version, step, "DEFINED", at);
+                } else {
+                    update("UPDATE policy_step SET sort_order = ? WHERE version_id = ? AND step_id = ?", at, version, id);
+                }
             }
             for (String id : removedFromBaseline) {
                 update("DELETE FROM policy_step WHERE version_id = ? AND step_id = ?", version, id);

@@ -254,8 +254,14 @@ class PolicyDraftingIntegrationTests {
                 .getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRows(draft, "leave.frequent")).as("the baseline deletes a removed step").isZero();
 
-        api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"), Map.of("version", lock(draft), "warningWorkingDays", 2,
-                "promptAlertHours", 24, "immediateAlertHours", 24, "escalationWorkingDays", 2, "noteZh", "通知期限延长为 7 日"));
+        Map<String, Object> rules = new java.util.LinkedHashMap<>();
+        for (PolicySetting setting : PolicySetting.values()) {
+            int value = PolicySettings.BUILT_IN.get(setting);
+            rules.put(setting.key(), setting.kind() == PolicySetting.Kind.FLAG ? (Object) (value != 0) : value);
+        }
+        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"), Map.of("version", lock(draft),
+                "warningWorkingDays", 2, "promptAlertHours", 24, "immediateAlertHours", 2, "escalationWorkingDays", 2, "noteZh",
+                "通知期限延长为 7 日", "rules", rules)).getResponse().getStatus()).isEqualTo(200);
         assertThat(api("city.coord", post("/api/v1/policy/drafts/" + draft + "/publish"),
                 Map.of("version", lock(draft), "effectiveFrom", tomorrow.toString())).getResponse().getStatus()).isEqualTo(200);
 

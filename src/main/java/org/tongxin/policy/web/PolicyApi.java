@@ -132,8 +132,9 @@ class PolicyApi {
         return views.version(id);
     }
 
-    /** What differs between two catalogues. */
-    record DiffResponse(Side from, Side to, List<ProcedureStep> added, List<ProcedureStep> removed, List<Change> changed) {
+    /** What differs between two catalogues: steps, and settings (by threshold name or setting key; values as numbers, flags 1/0). */
+    record DiffResponse(Side from, Side to, List<ProcedureStep> added, List<ProcedureStep> removed, List<Change> changed,
+            List<PolicyDiff.Field> settings) {
 
         record Side(String region, PolicyVersionRef version, PolicyVersionRef parentVersion) {
             static Side of(ResolvedPolicy p) {
@@ -146,7 +147,7 @@ class PolicyApi {
 
         static DiffResponse of(PolicyDiff d) {
             return new DiffResponse(Side.of(d.from()), Side.of(d.to()), d.added(), d.removed(),
-                    d.changed().stream().map(c -> new Change(c.after().id(), c.fields())).toList());
+                    d.changed().stream().map(c -> new Change(c.after().id(), c.fields())).toList(), d.settings());
         }
     }
 

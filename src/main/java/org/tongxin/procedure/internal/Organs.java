@@ -43,6 +43,7 @@ public class Organs {
             case PROCURATORATE -> c.procuratorateId();
             case POLICE -> c.policeId();
             case PRISON, DETENTION_CENTRE -> c.handoverInstitutionId();
+            case DETAINING_ORGAN -> c.detainingOrganId();
             case SUPERIOR_AGENCY -> superior(c.countyAgencyId());
             case COUNTY_JUDICIAL_BUREAU -> serving(c.countyAgencyId(), AgencyType.JUDICIAL_BUREAU, AgencyLevel.COUNTY);
             case INTERMEDIATE_COURT -> serving(c.countyAgencyId(), AgencyType.INTERMEDIATE_COURT, AgencyLevel.CITY);
@@ -50,7 +51,7 @@ public class Organs {
                 AgencyId county = serving(c.countyAgencyId(), AgencyType.EDUCATION_BUREAU, AgencyLevel.COUNTY);
                 yield county != null ? county : serving(c.countyAgencyId(), AgencyType.EDUCATION_BUREAU, AgencyLevel.CITY);
             }
-            case DETAINING_ORGAN, SUBJECT, GUARDIAN, EVERY_PARTY, NEW_COUNTY_AGENCY, NEW_PROCURATORATE, NEW_POLICE, ADDRESSED_UNIT,
+            case SUBJECT, GUARDIAN, EVERY_PARTY, NEW_COUNTY_AGENCY, NEW_PROCURATORATE, NEW_POLICE, ADDRESSED_UNIT,
                     COMPETENT_DEPARTMENT, SOCIAL_ORGANISATION, COORDINATION_OFFICE, ASSISTING_DEPARTMENT, NAMED_AGENCY -> null;
         };
     }

@@ -132,13 +132,20 @@ class CaseWorkspace {
         CaseView c = cases.view(id, "case/workspace");
         TongxinPrincipal me = currentUser.get();
         List<ObligationView> obligations = ledger.forCase(id);
+        if (CaseDirectory.ownPartOnly(c.access())) {
+            // A former place of execution, the judicial bureau asked for an approval, a county agency consulted about a
+            // move: the case's state and its own work, not the others' (ADR 0015).
+            AgencyId mine = me.agency();
+            obligations = obligations.stream().filter(o -> mine.equals(o.owingAgencyId()) || mine.equals(o.counterpartyAgencyId()))
+                    .toList();
+        }
         List<HandoverView> visible = handovers.ofCase(id);
         List<CaseData.TeamMember> team = c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null
                 ? cases.team(id) : List.of();
 
         Set<AgencyId> ids = new HashSet<>();
         Collections.addAll(ids, c.decisionOrganId(), c.countyAgencyId(), c.officeId(), c.procuratorateId(), c.policeId(),
-                c.handoverInstitutionId());
+                c.handoverInstitutionId(), c.detainingOrganId());
         obligations.forEach(o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId()));
         visible.forEach(h -> {
             Collections.addAll(ids, h.senderAgencyId(), h.receiverAgencyId());
