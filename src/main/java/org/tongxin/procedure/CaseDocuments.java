@@ -125,10 +125,13 @@ public class CaseDocuments {
         return new Handovers.Attachment(document.info().fileName(), document.info().contentType(), bytes);
     }
 
-    /** 404 without a lawful role in the case; 403 with one that never carries documents (SECURITY.md S8). */
+    /**
+     * 404 without a lawful role in the case; 403 with one that never carries documents (SECURITY.md S8). A party that sees
+     * only its own part (ADR 0015) reads, as on the case page, the documents of the handovers it sent or received.
+     */
     private CaseAccessDecision requireDocumentRole(CaseId caseId) {
         CaseAccessDecision decision = cases.access(caseId);
-        if (!decision.holdsAny(CaseDirectory.PROTECTED_FIELDS)) {
+        if (!decision.holdsAny(CaseDirectory.PROTECTED_FIELDS) && !decision.holdsAny(CaseDirectory.OWN_PART_ONLY)) {
             throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
         }
         return decision;

@@ -80,6 +80,7 @@ class CaseWorkspace {
 
     private final CaseDirectory cases;
     private final ObligationLedger ledger;
+    private final org.tongxin.obligation.Inboxes inboxes;
     private final Handovers handovers;
     private final CaseDocuments documents;
     private final AgencyDirectory agencies;
@@ -87,10 +88,11 @@ class CaseWorkspace {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    CaseWorkspace(CaseDirectory cases, ObligationLedger ledger, Handovers handovers, CaseDocuments documents,
+    CaseWorkspace(CaseDirectory cases, ObligationLedger ledger, org.tongxin.obligation.Inboxes inboxes, Handovers handovers, CaseDocuments documents,
             AgencyDirectory agencies, CaseOptions options, CurrentUser currentUser, Clock clock) {
         this.cases = cases;
         this.ledger = ledger;
+        this.inboxes = inboxes;
         this.handovers = handovers;
         this.documents = documents;
         this.agencies = agencies;
@@ -131,14 +133,8 @@ class CaseWorkspace {
     CaseView fill(CaseId id, Model model, String activeKey, Object submitted, FormState state) {
         CaseView c = cases.view(id, "case/workspace");
         TongxinPrincipal me = currentUser.get();
-        List<ObligationView> obligations = ledger.forCase(id);
-        if (CaseDirectory.ownPartOnly(c.access())) {
-            // A former place of execution, the judicial bureau asked for an approval, a county agency consulted about a
-            // move: the case's state and its own work, not the others' (ADR 0015).
-            AgencyId mine = me.agency();
-            obligations = obligations.stream().filter(o -> mine.equals(o.owingAgencyId()) || mine.equals(o.counterpartyAgencyId()))
-                    .toList();
-        }
+        // The case's obligations as its reader may see them (a party that sees only its own part: its own; ADR 0015).
+        List<ObligationView> obligations = inboxes.ofCase(id);
         List<HandoverView> visible = handovers.ofCase(id);
         List<CaseData.TeamMember> team = c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null
                 ? cases.team(id) : List.of();
