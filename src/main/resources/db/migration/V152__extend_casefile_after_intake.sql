@@ -1,4 +1,4 @@
--- Module casefile: what a case holds after intake (ADR 0015): the supervision level, custody during correction, how
+-- Module casefile: what a case holds after intake (ADR 0021): the supervision level, custody during correction, how
 -- correction ended, and whether a minor's terminated case is sealed; the history of supervision-level changes.
 
 ALTER TABLE casefile_case

@@ -59,7 +59,7 @@ public class CaseDirectory {
             Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN);
     public static final Set<String> SORTABLE = Set.of("updated", "effective", "status");
     /**
-     * Parties that see a case's state but of its record only their own agency's part (ADR 0015): a former place of
+     * Parties that see a case's state but of its record only their own agency's part (ADR 0021): a former place of
      * execution, the county judicial bureau asked for an approval, the county agency consulted about a move. A reader
      * whose participations are all among these sees, of the timeline, the entries its own agency made (and those
      * addressed to it), and of the ledger its own obligations.

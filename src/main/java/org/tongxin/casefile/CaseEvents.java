@@ -100,7 +100,7 @@ public final class CaseEvents {
     public record DocumentsStateChanged(UUID eventId, CaseId caseId, DocumentsState state, Instant occurredAt, ActorRef actor) {
     }
 
-    // After intake (ADR 0015): the processes of supervision, assessment and termination move the case.
+    // After intake (ADR 0021): the processes of supervision, assessment and termination move the case.
 
     /**
      * The subject was detained during correction (CCL art. 32) or arrested pending a revocation ruling (art. 47): the case

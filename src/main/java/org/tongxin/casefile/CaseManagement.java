@@ -54,7 +54,7 @@ import org.tongxin.shared.time.LegalTime;
  * the case through the transitions below ({@link #detain}, {@link #release}, {@link #revoke}, {@link #terminate},
  * {@link #recordDeath}, {@link #changePlaceOfExecution}, {@link #changeSupervisionLevel}, {@link #changeTermEnd},
  * {@link #seal}) and grant or remove the parties they need ({@link #grant}, {@link #removeGrant}): the process
- * checks its caller's right for its own command and calls these in the same transaction (ADR 0015).
+ * checks its caller's right for its own command and calls these in the same transaction (ADR 0021).
  */
 @Component
 public class CaseManagement {
@@ -356,7 +356,7 @@ public class CaseManagement {
         return removed;
     }
 
-    // Commands of the processes after intake (ADR 0015). The process module checks that its caller may give the command
+    // Commands of the processes after intake (ADR 0021). The process module checks that its caller may give the command
     // (404 / 403) and calls the transition in the same transaction; these check the input (400), the case's state (409)
     // and the rules (422), save against the case's current version, audit, and publish the case's event. The actor is
     // the logged-in user, or the system when a listener or job calls.

@@ -354,7 +354,7 @@ class CoordinationStories {
     }
 
     private void settle() {
-        events.await(java.time.Duration.ofSeconds(30));
+        events.awaitAll(java.time.Duration.ofSeconds(30));
     }
 
     private static List<NewItem> fullDocuments(String number) {

@@ -127,7 +127,7 @@ public class CaseDocuments {
 
     /**
      * 404 without a lawful role in the case; 403 with one that never carries documents (SECURITY.md S8). A party that sees
-     * only its own part (ADR 0015) reads, as on the case page, the documents of the handovers it sent or received.
+     * only its own part (ADR 0021) reads, as on the case page, the documents of the handovers it sent or received.
      */
     private CaseAccessDecision requireDocumentRole(CaseId caseId) {
         CaseAccessDecision decision = cases.access(caseId);

@@ -21,7 +21,7 @@ import org.tongxin.procedure.internal.Organs;
 import org.tongxin.shared.time.LegalTime;
 
 /**
- * How every process opens a step of a case on the ledger (ADR 0015): with the policy version in force in the case's
+ * How every process opens a step of a case on the ledger (ADR 0021): with the policy version in force in the case's
  * region on the trigger's day (recorded on the obligation, so it keeps that rule), the case's agencies filling the
  * organs the step names, a step the subject owes watched by its watcher (the county agency by default), and the clock
  * under custody rules while the subject is held. Intake, supervision, assessment and termination all open their steps

@@ -345,7 +345,7 @@ class ReferralApiIntegrationTests {
     }
 
     private void settle() {
-        events.await(java.time.Duration.ofSeconds(10));
+        events.awaitAll(java.time.Duration.ofSeconds(10));
     }
 
     private static JsonNode housing(Response capacity) {

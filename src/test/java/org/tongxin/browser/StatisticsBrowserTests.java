@@ -101,7 +101,7 @@ class StatisticsBrowserTests {
                 publisher.publishEvent(e);
             }
         });
-        assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
     }
 
     /** Some months of 2023 in City A: cases in two districts, an overdue obligation, a rejected handover, a conflict. */
@@ -110,7 +110,7 @@ class StatisticsBrowserTests {
         clock.setInstant(at("2023-04-12T10:00"));
         fixtures.underCorrection(fixtures.adult("秦看板", Gender.MALE));
         fixtures.underCorrection(fixtures.adult("尤看板", Gender.FEMALE));
-        assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
         AgencyId office = agencies.findByCode("CD-SO-DM").orElseThrow().id();
         AgencyId county = agencies.findByCode("CD-CCA").orElseThrow().id();
         AgencyId court = agencies.findByCode("CD-COURT").orElseThrow().id();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The case after intake through the façade the processes call (ADR 0015): each transition saved with its parties,
+ * The case after intake through the façade the processes call (ADR 0021): each transition saved with its parties,
  * audited and on the timeline in words; bad input a 400 that changes nothing; a former place of execution and the
  * county judicial bureau see the case's state and their own part only.
  */
@@ -77,7 +77,7 @@ class CaseAfterIntakeIntegrationTests {
     }
 
     List<String> timeline(String username, CaseId id) {
-        reactions.await(Duration.ofSeconds(5));
+        reactions.awaitAll(Duration.ofSeconds(5));
         return fixtures.as(username, () -> directory.timeline(id)).stream().map(TimelineItem::kind).toList();
     }
 

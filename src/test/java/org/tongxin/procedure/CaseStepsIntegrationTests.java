@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * How every process opens its steps (ADR 0015): the organs a step names filled from the case, the corrected owners of
+ * How every process opens its steps (ADR 0021): the organs a step names filled from the case, the corrected owners of
  * the post-intake steps on the ledger under the version in force, a period fixed by the process, and the judicial
  * bureau finding the approval asked of it in its inbox.
  */

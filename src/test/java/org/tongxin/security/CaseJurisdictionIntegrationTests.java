@@ -135,7 +135,7 @@ class CaseJurisdictionIntegrationTests {
         // The city coordination office, while no conflict or meeting brings the case to it.
         matrix.put("city.coord", row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE), Set.of(READ, TIMELINE, OBLIGATIONS,
                 HANDOVERS, DOCUMENTS, DOWNLOAD, ATTACH)));
-        // The county judicial bureau, while no approval is asked of it (APPROVING_BUREAU, ADR 0015): the case does not exist.
+        // The county judicial bureau, while no approval is asked of it (APPROVING_BUREAU, ADR 0021): the case does not exist.
         matrix.put("cd.bureau.head", row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE), Set.of(READ, TIMELINE, OBLIGATIONS,
                 HANDOVERS, DOCUMENTS, DOWNLOAD, ATTACH)));
         // Administrators never read case content: absent when reading, refused when acting.

@@ -102,7 +102,7 @@ class StatisticsIntegrationTests {
                 publisher.publishEvent(event);
             }
         });
-        assertThat(events.await(Duration.ofSeconds(20))).as("the listeners finished").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("the listeners finished").isTrue();
     }
 
     AgencyId newOffice() {
@@ -282,7 +282,7 @@ class StatisticsIntegrationTests {
         fixtures.as("cd.county", () -> caseManagement.formTeam(adult, version, List.of(
                 new CaseData.TeamMember("钱社工", CaseData.TeamRole.SOCIAL_WORKER, Gender.FEMALE, sunshine),
                 new CaseData.TeamMember("孙所员", CaseData.TeamRole.OFFICE_STAFF, Gender.MALE, null))));
-        assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
         // The adult's reporting period lapsed on 20 May: the county agency must search (a failure to report).
         AgencyId countyAgency = agencies.findByCode("CD-CCA").orElseThrow().id();
         publish(new ObligationEvents.ObligationOpened(UUID.randomUUID(), ObligationId.of(UUID.randomUUID()), adult, "report.missed",

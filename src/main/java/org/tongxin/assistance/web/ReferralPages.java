@@ -1,7 +1,6 @@
 package org.tongxin.assistance.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -63,7 +62,6 @@ import org.tongxin.shared.web.PageResult;
 class ReferralPages {
 
     static final Set<String> SORTABLE = Set.of("made", "updated", "status", "service");
-    static final Duration REACTIONS = Duration.ofSeconds(2);
 
     private final Referrals referrals;
     private final CaseDirectory cases;
@@ -149,7 +147,7 @@ class ReferralPages {
         try {
             AssistanceService chosen = service == null || service.isBlank() ? null : enumValue(service);
             ReferralId made = referrals.refer(id, new NewReferral(chosen, toAgencyId == null ? null : AgencyId.of(toAgencyId), note));
-            reactions.await(REACTIONS);
+            reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("referral.done.refer"));
             return "redirect:/referrals/" + made;
         } catch (TongxinException e) {
@@ -260,7 +258,7 @@ class ReferralPages {
             model.addAttribute("lines", referrals.capacity());
             return "assistance/capacity";
         }
-        reactions.await(REACTIONS);
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("capacity.saved"));
         return "redirect:/assistance/capacity";
     }
@@ -278,7 +276,7 @@ class ReferralPages {
             fillDetail(ReferralId.of(id), model);
             return "assistance/detail";
         }
-        reactions.await(REACTIONS);
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message(done));
         return "redirect:/referrals/" + id;
     }

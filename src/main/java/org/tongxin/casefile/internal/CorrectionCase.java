@@ -222,7 +222,7 @@ public final class CorrectionCase {
         events.add(new CaseEvents.EntryAnnounced(UUID.randomUUID(), id, heldAt, now, actor));
     }
 
-    // After intake: the processes of supervision, assessment and termination move the case (ADR 0015).
+    // After intake: the processes of supervision, assessment and termination move the case (ADR 0021).
 
     /** UNDER_CORRECTION → IN_CUSTODY: the subject was detained by {@code organ} (CCL art. 32) or arrested (art. 47). */
     public void detain(CustodyKind kind, AgencyId organ, Instant at, Instant now, ActorRef actor) {

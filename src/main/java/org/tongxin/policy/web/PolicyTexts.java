@@ -115,7 +115,7 @@ public class PolicyTexts {
     public static final List<String> SETTING_GROUPS = List.of("THRESHOLDS", PolicySetting.Group.LEAVE.name(),
             PolicySetting.Group.CONTACT.name());
 
-    /** Every setting of a catalogue, in words, with its source (ADR 0015: a region's own value is local policy). */
+    /** Every setting of a catalogue, in words, with its source (ADR 0021: a region's own value is local policy). */
     public List<SettingRow> settings(ResolvedPolicy policy) {
         List<SettingRow> rows = new ArrayList<>();
         PolicySettings s = policy.settings();

@@ -133,7 +133,7 @@ class CaseWorkspace {
     CaseView fill(CaseId id, Model model, String activeKey, Object submitted, FormState state) {
         CaseView c = cases.view(id, "case/workspace");
         TongxinPrincipal me = currentUser.get();
-        // The case's obligations as its reader may see them (a party that sees only its own part: its own; ADR 0015).
+        // The case's obligations as its reader may see them (a party that sees only its own part: its own; ADR 0021).
         List<ObligationView> obligations = inboxes.ofCase(id);
         List<HandoverView> visible = handovers.ofCase(id);
         List<CaseData.TeamMember> team = c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null
