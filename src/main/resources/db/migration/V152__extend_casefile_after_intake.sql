@@ -46,7 +46,10 @@ COMMENT ON COLUMN casefile_supervision_level.note_enc IS 'The reason in words, e
 COMMENT ON COLUMN casefile_supervision_level.changed_by IS 'Who changed it (null for the system).';
 
 ALTER TABLE casefile_supervision_level ENABLE ROW LEVEL SECURITY;
-CREATE POLICY casefile_supervision_level_read ON casefile_supervision_level FOR ALL TO ${app_role}
+ALTER TABLE casefile_supervision_level FORCE ROW LEVEL SECURITY;
+CREATE POLICY casefile_supervision_level_app ON casefile_supervision_level FOR ALL TO ${app_role}
     USING (casefile_visible(case_id)) WITH CHECK (TRUE);
+CREATE POLICY casefile_supervision_level_system ON casefile_supervision_level FOR ALL TO CURRENT_USER
+    USING (TRUE) WITH CHECK (TRUE);
 GRANT SELECT, INSERT ON casefile_supervision_level TO ${app_role};
 GRANT USAGE ON SEQUENCE casefile_supervision_level_id_seq TO ${app_role};
