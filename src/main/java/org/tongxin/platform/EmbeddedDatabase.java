@@ -337,6 +337,11 @@ public final class EmbeddedDatabase {
         return postgres.getDatabase(SUPERUSER, DATABASE);
     }
 
+    /** The same for a further database made by {@link #database(String)} (tests that migrate an install of their own). */
+    public DataSource superuserDataSource(String database) {
+        return postgres.getDatabase(SUPERUSER, database);
+    }
+
     public Path directory() {
         return directory;
     }

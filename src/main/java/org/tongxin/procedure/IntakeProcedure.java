@@ -30,13 +30,7 @@ import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
 import org.tongxin.exchange.HandoverEvents.HandoverRejected;
 import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
 import org.tongxin.obligation.ObligationLedger;
-import org.tongxin.obligation.OpenObligation;
-import org.tongxin.policy.Organ;
-import org.tongxin.policy.PolicyModels;
-import org.tongxin.policy.ProcedureStep;
-import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.procedure.internal.IntakeDocuments;
-import org.tongxin.procedure.internal.Organs;
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -56,19 +50,17 @@ class IntakeProcedure {
     private final ObligationLedger ledger;
     private final CaseDirectory cases;
     private final CaseManagement caseManagement;
-    private final PolicyModels policies;
     private final AgencyDirectory agencies;
-    private final Organs organs;
+    private final CaseSteps steps;
     private final IntakeDocuments documents;
 
-    IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, PolicyModels policies,
-            AgencyDirectory agencies, Organs organs, IntakeDocuments documents) {
+    IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
+            CaseSteps steps, IntakeDocuments documents) {
         this.ledger = ledger;
         this.cases = cases;
         this.caseManagement = caseManagement;
-        this.policies = policies;
         this.agencies = agencies;
-        this.organs = organs;
+        this.steps = steps;
         this.documents = documents;
     }
 
@@ -249,25 +241,7 @@ class IntakeProcedure {
      * a step the subject owes is watched by the agency named as watcher (the county agency by default).
      */
     private void open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
-        ResolvedPolicy policy = policies.inForce(c.policyRegion(), LegalTime.dateOf(trigger));
-        Optional<ProcedureStep> found = policy.step(stepId);
-        if (found.isEmpty()) {
-            log.warn("Policy {} v{} has no step {}; case {} goes on without it", policy.region(), policy.version().number(),
-                    stepId, c.id());
-            return;
-        }
-        ProcedureStep step = found.get();
-        boolean bySubject = step.owes() == Organ.SUBJECT;
-        AgencyId owingAgency = owing != null ? owing
-                : organs.resolve(c, bySubject ? (step.watcher() == null ? Organ.COUNTY_AGENCY : step.watcher()) : step.owes());
-        if (owingAgency == null) {
-            log.warn("Case {}: nobody fills {} for step {}; not opened", c.id(), step.owes(), stepId);
-            return;
-        }
-        AgencyId to = counterparty != null ? counterparty : organs.resolve(c, step.counterparty());
-        ledger.open(new OpenObligation(c.id(), step, instance, policy.version(), policy.settings(), owingAgency, bySubject,
-                to == null || to.equals(owingAgency) ? null : to, step.deadline().amountFor(c.expedited()), c.inCustody(),
-                trigger, null));
+        steps.open(c, stepId, instance, trigger, owing, counterparty);
     }
 
     private CaseFacts facts(CaseId id) {
