@@ -11,7 +11,7 @@
 #
 # Settings (environment): KILLS (default 20), KILLTEST_CLIENTS (4), KILLTEST_PORT (8094), KILLTEST_SEED (random; the
 # log names it, to repeat a run), KILLTEST_MIN_RUN_MS / KILLTEST_MAX_RUN_MS (1500 / 8000: how long the application
-# runs between ready and the kill), KILLTEST_TIME_LIMIT_MIN (40), KILLTEST_VERBOSE=1 (the driver's log on stderr too),
+# runs between ready and the kill), KILLTEST_TIME_LIMIT_MIN (20), KILLTEST_VERBOSE=1 (the driver's log on stderr too),
 # KILLTEST_BUILD=1 (rebuild the jar and test classes first).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1090,7 +1090,7 @@ public final class KillTestDriver {
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MAX_RUN_MS", "8000"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_READY_TIMEOUT_S", "300"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_RECOVERY_TIMEOUT_S", "300"))),
-                    Duration.ofMinutes(Long.parseLong(env.getOrDefault("KILLTEST_TIME_LIMIT_MIN", "40"))), jvm,
+                    Duration.ofMinutes(Long.parseLong(env.getOrDefault("KILLTEST_TIME_LIMIT_MIN", "20"))), jvm,
                     "1".equals(env.get("KILLTEST_VERBOSE")));
         }
     }
