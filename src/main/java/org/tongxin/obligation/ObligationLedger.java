@@ -261,12 +261,16 @@ public class ObligationLedger {
     /** Applies the kept commands that apply now, one after the other in the order their facts happened. */
     private void applyKept(Key key) {
         for (int i = 0; i < 100; i++) {
+            List<Signal> kept = obligations.waiting(key);
+            if (kept.isEmpty()) {
+                return; // the usual case: one indexed lookup
+            }
             Optional<Row> row = obligations.findForUpdate(key);
             if (row.isEmpty() || row.get().view().closed()) {
                 return;
             }
             ObligationView o = row.get().view();
-            Optional<Signal> next = Signal.next(obligations.waiting(key), o.status(), row.get().clockStart(), o.pausedAt());
+            Optional<Signal> next = Signal.next(kept, o.status(), row.get().clockStart(), o.pausedAt());
             if (next.isEmpty()) {
                 return;
             }
