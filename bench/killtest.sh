@@ -10,8 +10,8 @@
 # passed. Details: target/killtest/killtest.log (the driver) and target/killtest/application.log (the application).
 #
 # Settings (environment): KILLS (default 20), KILLTEST_CLIENTS (4), KILLTEST_PORT (8094), KILLTEST_SEED (random; the
-# log names it, to repeat a run), KILLTEST_MIN_RUN_MS / KILLTEST_MAX_RUN_MS (1500 / 8000: how long the application
-# runs between ready and the kill), KILLTEST_TIME_LIMIT_MIN (20), KILLTEST_VERBOSE=1 (the driver's log on stderr too),
+# log names it, to repeat a run), KILLTEST_MIN_RUN_MS / KILLTEST_MAX_RUN_MS (0 / 5000: how long the application
+# runs, once the clients have had one command each acknowledged after a restart, before the kill), KILLTEST_TIME_LIMIT_MIN (20), KILLTEST_VERBOSE=1 (the driver's log on stderr too),
 # KILLTEST_BUILD=1 (rebuild the jar and test classes first).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -138,6 +138,9 @@ public final class KillTestDriver {
                 if (Duration.ofNanos(System.nanoTime() - started).compareTo(settings.timeLimit()) > 0) {
                     throw new IllegalStateException("Time limit " + settings.timeLimit() + " reached after " + app.kills() + " kills");
                 }
+                // Let the clients get going (a cold start answers its first commands slowly), then kill at a random
+                // moment while they are busy.
+                awaitProgress(acknowledged.size() + settings.clients(), Duration.ofSeconds(90));
                 long pause = settings.minRun().toMillis()
                         + (long) (random.nextDouble() * (settings.maxRun().toMillis() - settings.minRun().toMillis()));
                 Thread.sleep(pause);
@@ -179,6 +182,14 @@ public final class KillTestDriver {
         }
         log.line("Took " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return new Result(app.kills(), acknowledged.size(), checks.lost, checks.duplicated, checks.failures);
+    }
+
+    /** Waits until {@code count} commands have been acknowledged in all, or the time is up. */
+    private void awaitProgress(int count, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (acknowledged.size() < count && System.nanoTime() < end) {
+            pauseBriefly(100);
+        }
     }
 
     // Clients
@@ -572,6 +583,14 @@ public final class KillTestDriver {
                 }
             }
             String in = "case " + caseId + ": ";
+            // No half-made case: its parties were written with it.
+            long parties = count(db, """
+                    SELECT count(DISTINCT participation) FROM casefile_party
+                     WHERE case_id = ? AND participation IN ('DECISION_ORGAN', 'EXECUTING_AGENCY', 'COPIED_PROCURATORATE', 'COPIED_POLICE')""",
+                    caseId);
+            if (parties < 4) {
+                lost(in + "only " + parties + " of its 4 parties (decision organ, executing agency, procuratorate, police)");
+            }
             expect(status, in, "place.determine#", "FULFILLED");
             expect(status, in, "decide.inform#", "FULFILLED");
             expectPresent(status, in, "docs.notify#");
@@ -593,6 +612,13 @@ public final class KillTestDriver {
             int rejections = 0;
             int rounds = 0;
             if (bundle != null) {
+                // No half-made handover: its items and its copies to the procuratorate and the police came with it.
+                if (count(db, "SELECT count(*) FROM exchange_item WHERE handover_id = ?", bundle) < 2) {
+                    lost(in + "bundle " + bundle + " lacks its items");
+                }
+                if (count(db, "SELECT count(*) FROM exchange_copy WHERE handover_id = ?", bundle) != 2) {
+                    lost(in + "bundle " + bundle + " lacks a copy");
+                }
                 expect(status, in, "docs.deliver#", "FULFILLED");
                 expect(status, in, "docs.notify#", "FULFILLED");
                 rounds = (int) count(db, "SELECT count(*) FROM exchange_round WHERE handover_id = ?", bundle);
@@ -611,13 +637,11 @@ public final class KillTestDriver {
                     boolean supplemented = round < rounds;
                     expect(status, in, "docs.supplement#" + round, supplemented ? "FULFILLED" : "OPEN");
                 }
+                if (!bundleStatus.equals(documentsState)) {
+                    lost(in + "the bundle is " + bundleStatus + " but the case says its documents are " + documentsState);
+                }
                 switch (bundleStatus) {
-                    case "RECEIPTED" -> {
-                        expect(status, in, "docs.receipt#", "FULFILLED");
-                        if (!"RECEIPTED".equals(documentsState)) {
-                            lost(in + "documents receipted but the case says " + documentsState);
-                        }
-                    }
+                    case "RECEIPTED" -> expect(status, in, "docs.receipt#", "FULFILLED");
                     case "REJECTED" -> expect(status, in, "docs.receipt#", "PAUSED");
                     case "DELIVERED" -> expect(status, in, "docs.receipt#", "OPEN");
                     default -> lost(in + "bundle " + bundle + " is " + bundleStatus);
@@ -1086,8 +1110,8 @@ public final class KillTestDriver {
                     : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
             return new Settings(jar, java, work, Integer.parseInt(env.getOrDefault("KILLTEST_PORT", "8094")),
                     Integer.parseInt(env.getOrDefault("KILLS", "20")), Integer.parseInt(env.getOrDefault("KILLTEST_CLIENTS", "4")),
-                    seed, Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MIN_RUN_MS", "1500"))),
-                    Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MAX_RUN_MS", "8000"))),
+                    seed, Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MIN_RUN_MS", "0"))),
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MAX_RUN_MS", "5000"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_READY_TIMEOUT_S", "300"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_RECOVERY_TIMEOUT_S", "300"))),
                     Duration.ofMinutes(Long.parseLong(env.getOrDefault("KILLTEST_TIME_LIMIT_MIN", "20"))), jvm,
