@@ -202,8 +202,9 @@ class IntakeProcedure {
         if (c == null) {
             return;
         }
-        caseManagement.subjectMissing(c.id());
+        // The ledger first: it takes the case's lock, which every reaction takes before it writes the case itself.
         open(c, Steps.MISSED, "", event.occurredAt(), null, null);
+        caseManagement.subjectMissing(c.id());
     }
 
     // Registration and after
