@@ -2,7 +2,7 @@
 -- concurrent transactions and, after a crash, in any order (the event publication registry delivers again what did not
 -- complete): the reaction that fulfils, pauses, resumes, reassigns or lets a step lapse may run before the one that
 -- opens it has committed, or a resumption before its pause. Such a command is kept here, in the same transaction, and
--- applied as soon as the obligation is in a state it applies to (ADR 0015). Commands on one case or matter are
+-- applied as soon as the obligation is in a state it applies to (ADR 0028). Commands on one case or matter are
 -- serialised by a transaction-scoped advisory lock, so a command is either applied or kept, never lost in between.
 
 CREATE TABLE obligation_signal
@@ -33,7 +33,7 @@ CREATE INDEX obligation_signal_case_idx ON obligation_signal (case_id, step_id, 
 CREATE INDEX obligation_signal_matter_idx ON obligation_signal (matter_kind, matter_id, step_id, instance)
     WHERE applied_at IS NULL;
 
-COMMENT ON TABLE obligation_signal IS 'Ledger commands (fulfil, lapse, pause, resume, reassign) that arrived before the obligation they concern was in a state they apply to; applied when it is (ADR 0015).';
+COMMENT ON TABLE obligation_signal IS 'Ledger commands (fulfil, lapse, pause, resume, reassign) that arrived before the obligation they concern was in a state they apply to; applied when it is (ADR 0028).';
 COMMENT ON COLUMN obligation_signal.id IS 'Order of arrival (ties of occurred_at).';
 COMMENT ON COLUMN obligation_signal.case_id IS 'The case of the obligation (null for a matter).';
 COMMENT ON COLUMN obligation_signal.matter_kind IS 'For an obligation about a matter: MEETING_DECISION or CONFLICT.';
@@ -51,13 +51,17 @@ COMMENT ON COLUMN obligation_signal.recorded_at IS 'When the ledger kept the com
 COMMENT ON COLUMN obligation_signal.applied_at IS 'When it was applied (null while waiting; LAPSE_ALL stays waiting: it applies to every later opening).';
 COMMENT ON COLUMN obligation_signal.obligation_id IS 'The obligation it was applied to.';
 
--- Row-level security like the obligations themselves (second line, SECURITY.md S9).
+-- Row-level security like the obligations themselves (SECURITY.md S9, doc/adr/0022): forced, so the owner is bound
+-- too. The application role sees a kept command through the case it concerns, or for a matter through the obligation
+-- rule (coordination offices, escalations), or through the obligation it was applied to; the owner role — the
+-- reactions and scans that issue most commands — sees every row through its own policy.
 ALTER TABLE obligation_signal ENABLE ROW LEVEL SECURITY;
-CREATE POLICY obligation_signal_read ON obligation_signal FOR SELECT TO ${app_role}
-    USING (obligation_visible(case_id, obligation_id, NULL, NULL));
-CREATE POLICY obligation_signal_update ON obligation_signal FOR UPDATE TO ${app_role}
-    USING (obligation_visible(case_id, obligation_id, NULL, NULL));
-CREATE POLICY obligation_signal_insert ON obligation_signal FOR INSERT TO ${app_role} WITH CHECK (TRUE);
+ALTER TABLE obligation_signal FORCE ROW LEVEL SECURITY;
+CREATE POLICY obligation_signal_app ON obligation_signal FOR ALL TO ${app_role}
+    USING (obligation_visible(case_id, obligation_id, NULL, NULL)
+        OR (obligation_id IS NOT NULL AND obligation_id_visible(obligation_id)))
+    WITH CHECK (TRUE);
+CREATE POLICY obligation_signal_system ON obligation_signal FOR ALL TO CURRENT_USER USING (TRUE) WITH CHECK (TRUE);
 
 GRANT SELECT, INSERT, UPDATE ON obligation_signal TO ${app_role};
 GRANT USAGE ON SEQUENCE obligation_signal_id_seq TO ${app_role};

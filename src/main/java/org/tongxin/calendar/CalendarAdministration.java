@@ -17,7 +17,6 @@ import org.tongxin.audit.AuditLog;
 import org.tongxin.calendar.internal.CalendarData;
 import org.tongxin.calendar.internal.CalendarRepository;
 import org.tongxin.calendar.internal.SpecialDay;
-import org.tongxin.calendar.internal.StatutoryHolidays;
 import org.tongxin.calendar.internal.StoredYear;
 import org.tongxin.calendar.internal.YearEntryRules;
 import org.tongxin.shared.error.TongxinException;
@@ -91,7 +90,7 @@ public class CalendarAdministration {
 
     /**
      * What the entry form starts from: the official year when there is one; for a national year without a notice,
-     * the statutory holidays of the regulation (to be adjusted to the notice); else nothing.
+     * its prediction from the regulation (to be checked against the notice day by day); else nothing.
      */
     @Transactional(readOnly = true)
     public YearEntry draft(String region, int year) {
@@ -102,7 +101,7 @@ public class CalendarAdministration {
             days = stored.get().days();
             notice = stored.get().notice();
         } else if (WorkingCalendar.NATIONAL.equals(region) && year >= WorkingCalendar.FIRST_YEAR && year <= WorkingCalendar.LAST_YEAR) {
-            days = StatutoryHolidays.of(year);
+            days = List.copyOf(data.predicted(region, year).days().values());
         } else {
             days = List.of();
         }

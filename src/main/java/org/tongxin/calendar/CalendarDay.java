@@ -4,10 +4,16 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * One day of a region's working calendar: its kind, the holiday's name (holidays only) and whether it comes from a
- * provisional year (no notice published yet).
+ * One day of a region's working calendar: its kind, the holiday's name (holidays only), whether it comes from a
+ * provisional year (no notice published yet, or a year asked for on the regulation's basis) and, for a predicted
+ * holiday or adjusted working day, why ({@code reason}; null for the days of a notice and for ordinary days).
  */
-public record CalendarDay(LocalDate date, DayKind kind, String nameZh, String nameEn, boolean provisional) {
+public record CalendarDay(LocalDate date, DayKind kind, String nameZh, String nameEn, boolean provisional,
+        ForecastReason reason) {
+
+    public CalendarDay(LocalDate date, DayKind kind, String nameZh, String nameEn, boolean provisional) {
+        this(date, kind, nameZh, nameEn, provisional, null);
+    }
 
     public boolean working() {
         return kind.working();

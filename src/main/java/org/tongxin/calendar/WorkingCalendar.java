@@ -32,8 +32,9 @@ import org.tongxin.shared.error.TongxinException;
  * to the full hour (the same rule as for any amount: 10:30 + 0 h = 11:00, 10:00 + 0 h = 10:00).</li>
  * </ul>
  * A deadline is provisional when its period touches a day of a year without a published notice (from the day after
- * the start, or the start day itself when the amount is 0, to the last day); those years use the statutory holidays
- * of the regulation. Regions: "CN", or the GB/T 2260 code of a region with its own extras on top of the national days.
+ * the start, or the start day itself when the amount is 0, to the last day); those years are predicted from the
+ * holiday regulation in force (statutory holidays, their make-up days, and the breaks and adjusted working days the
+ * notice will most likely declare: doc/holiday-forecast.md). Regions: "CN", or the GB/T 2260 code of a region with its own extras on top of the national days.
  * Refusals (unknown region, negative amount, dates outside {@link #FIRST_YEAR}–{@link #LAST_YEAR}) are
  * {@link TongxinException}s with a field and a code.
  */
@@ -106,15 +107,25 @@ public class WorkingCalendar {
         return IntStream.rangeClosed(1, month.lengthOfMonth()).mapToObj(d -> classify(region, month.atDay(d))).toList();
     }
 
-    /** A year with its holidays and adjusted working days, official or provisional. */
+    /** A year with its holidays and adjusted working days as deadlines are counted: official or provisional. */
     public CalendarYear year(String region, int year) {
+        return year(region, year, CalendarBasis.OFFICIAL);
+    }
+
+    /**
+     * A year with its holidays and adjusted working days on a basis: {@link CalendarBasis#OFFICIAL} as deadlines are
+     * counted; {@link CalendarBasis#REGULATION} the prediction from the regulation in force that year, which never
+     * uses that year's own notice (and is therefore always provisional).
+     */
+    public CalendarYear year(String region, int year, CalendarBasis basis) {
         requireKnown(region);
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw TongxinException.invalid("year", "calendarRange", FIRST_YEAR, LAST_YEAR);
         }
-        YearView view = data.year(region, year);
-        return new CalendarYear(region, year, view.official(), view.notice(), view.publishedAt(),
-                view.days().keySet().stream().map(d -> classify(region, d)).toList());
+        YearView view = basis == CalendarBasis.REGULATION ? data.predicted(region, year) : data.year(region, year);
+        return new CalendarYear(region, year, basis, view.official(), view.notice(), view.publishedAt(),
+                HolidayRegulation.inForce(year),
+                view.days().values().stream().map(d -> special(d, !view.official())).toList());
     }
 
     /** "CN" first, then the regions with their own extras by code. */
@@ -175,11 +186,15 @@ public class WorkingCalendar {
         boolean provisional = !year.official();
         SpecialDay special = year.days().get(date);
         if (special != null) {
-            return special.holiday() ? new CalendarDay(date, DayKind.HOLIDAY, special.nameZh(), special.nameEn(), provisional)
-                    : new CalendarDay(date, DayKind.ADJUSTED_WORKING_DAY, null, null, provisional);
+            return special(special, provisional);
         }
         boolean weekend = date.getDayOfWeek().getValue() >= 6;
         return new CalendarDay(date, weekend ? DayKind.WEEKEND : DayKind.WORKING_DAY, null, null, provisional);
+    }
+
+    private static CalendarDay special(SpecialDay day, boolean provisional) {
+        return day.holiday() ? new CalendarDay(day.date(), DayKind.HOLIDAY, day.nameZh(), day.nameEn(), provisional, day.reason())
+                : new CalendarDay(day.date(), DayKind.ADJUSTED_WORKING_DAY, null, null, provisional, day.reason());
     }
 
     private void requireKnown(String region) {

@@ -143,7 +143,7 @@ class CaseloadReplay {
     }
 
     private void settle() {
-        if (!events.await(SETTLE_LIMIT)) {
+        if (!events.awaitAll(SETTLE_LIMIT)) {
             log.warn("City A demo caseload: reactions still running after {}; going on", SETTLE_LIMIT);
         }
     }

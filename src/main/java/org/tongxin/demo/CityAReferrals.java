@@ -103,7 +103,7 @@ class CityAReferrals {
             } catch (RuntimeException refused) {
                 log.warn("City A demo referrals: a story was refused ({}); the demo goes on without it", refused.getMessage());
             }
-            reactions.await(java.time.Duration.ofSeconds(5));
+            reactions.awaitAll(java.time.Duration.ofSeconds(5));
         }
         return made;
     }

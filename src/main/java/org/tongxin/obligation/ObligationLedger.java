@@ -48,7 +48,7 @@ import org.tongxin.shared.time.LegalTime;
  * <p>The procedure's reactions run in concurrent transactions and, after a crash, in any order. Every command therefore
  * first takes a transaction-scoped lock on its case (or matter), so that two commands about one case never interleave,
  * and a command that arrives before it can apply — a fulfilment before the opening has committed, a resumption before
- * its pause — is kept and applied when it can (ADR 0015). Nothing a reaction tells the ledger is lost to timing.
+ * its pause — is kept and applied when it can (ADR 0028). Nothing a reaction tells the ledger is lost to timing.
  */
 @Component
 public class ObligationLedger {
@@ -76,7 +76,7 @@ public class ObligationLedger {
 
     /**
      * Opens an obligation (once per case or matter, step and instance); its due time follows the rule, calendar and
-     * settings. Commands about it that arrived first (ADR 0015) are applied at once, in the order their facts happened.
+     * settings. Commands about it that arrived first (ADR 0028) are applied at once, in the order their facts happened.
      */
     @Transactional
     public ObligationId open(OpenObligation request) {
@@ -176,8 +176,8 @@ public class ObligationLedger {
         obligations.history(id, o.caseId(), now, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), me.userId(),
                 reason.strip());
         ProcedureStep step = step(o);
-        events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                reason.strip(), now, currentUser.ref()));
+        events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(), now,
+                currentUser.ref()));
         AuditEntry.Builder entry = AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
                 .detail("step", o.stepId());
         audit.record(o.caseId() != null ? entry.detail("case", o.caseId())
@@ -236,7 +236,7 @@ public class ObligationLedger {
         return count;
     }
 
-    // Commands: applied when they apply, else kept until they do (ADR 0015)
+    // Commands: applied when they apply, else kept until they do (ADR 0028)
 
     /**
      * Applies a command to the obligation it names, under the case's (or matter's) lock, or keeps it when the obligation
@@ -331,7 +331,7 @@ public class ObligationLedger {
         obligations.history(o.id(), o.caseId(), at, "PAUSED", ObligationStatus.PAUSED, o.dueAt(), o.owingAgencyId(),
                 actor.userId(), reason);
         events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                reason, at, actor));
+                at, actor));
     }
 
     private void restartClock(Row row, Instant at, ActorRef actor) {

@@ -99,7 +99,7 @@ class CalendarIntegrationTests {
         mvc.perform(get("/api/v1/calendar/due?region=CN&from=2025-09-26T16:45:00&amount=0&unit=WORKING_DAYS"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.due").value("2025-09-26"));
         mvc.perform(get("/api/v1/calendar/due?region=CN&from=2030-01-31&amount=3&unit=WORKING_DAYS"))
-                .andExpect(jsonPath("$.due").value("2030-02-07")).andExpect(jsonPath("$.provisional").value(true))
+                .andExpect(jsonPath("$.due").value("2030-02-12")).andExpect(jsonPath("$.provisional").value(true))
                 .andExpect(jsonPath("$.skipped[0].name").value("春节"));
     }
 
@@ -141,8 +141,12 @@ class CalendarIntegrationTests {
                 .andExpect(jsonPath("$.days[?(@.date == '2026-02-14')].kind").value("ADJUSTED_WORKING_DAY"))
                 .andExpect(jsonPath("$.days[?(@.date == '2026-10-01')].name").value("国庆节"));
         mvc.perform(get("/api/v1/calendar/years/2030?region=CN").header("Accept-Language", "en")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.days.length()").value(13))
-                .andExpect(jsonPath("$.days[0].name").value("New Year's Day"));
+                .andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.basis").value("official"))
+                .andExpect(jsonPath("$.regulation").value("National Holiday Regulation (2024 revision)"))
+                .andExpect(jsonPath("$.days[0].name").value("New Year's Day"))
+                .andExpect(jsonPath("$.days[0].reason").value("STATUTORY"))
+                .andExpect(jsonPath("$.days[?(@.date == '2030-02-06')].reason").value("MAKE_UP"))
+                .andExpect(jsonPath("$.days[?(@.date == '2030-01-27')].kind").value("ADJUSTED_WORKING_DAY"));
         mvc.perform(get("/api/v1/calendar/days/2025-10-11")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.working").value(true)).andExpect(jsonPath("$.kind").value("ADJUSTED_WORKING_DAY"));
         mvc.perform(get("/api/v1/calendar/days/2025-10-06")).andExpect(jsonPath("$.working").value(false))
@@ -151,6 +155,98 @@ class CalendarIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].code").value("calendarRange"));
         mvc.perform(get("/api/v1/calendar/days/2025-02-30")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
+    }
+
+    @Test
+    void aYearOnTheRegulationsBasisIsThePredictionEvenWhenItsNoticeIsKnown() throws Exception {
+        JsonNode official = body(mvc.perform(get("/api/v1/calendar/years/2026")).andExpect(status().isOk()).andReturn());
+        assertThat(official.propertyNames()).containsExactly("region", "year", "basis", "provisional", "notice", "regulation", "days");
+        assertThat(official.get("basis").asString()).isEqualTo("official");
+        assertThat(official.get("provisional").asBoolean()).isFalse();
+        assertThat(official.get("notice").asString()).isEqualTo("国务院办公厅关于2026年部分节假日安排的通知");
+        assertThat(official.get("regulation").asString()).isEqualTo("《全国年节及纪念日放假办法》（2024年修订）");
+        assertThat(official.get("days").get(0).propertyNames())
+                .containsExactly("date", "kind", "working", "name", "provisional", "reason");
+        assertThat(official.get("days").get(0).get("reason").isNull()).as("a notice's day has no predicted reason").isTrue();
+
+        JsonNode predicted = body(mvc.perform(get("/api/v1/calendar/years/2026?basis=regulation")).andExpect(status().isOk()).andReturn());
+        assertThat(predicted.get("basis").asString()).isEqualTo("regulation");
+        assertThat(predicted.get("provisional").asBoolean()).isTrue();
+        assertThat(predicted.get("notice").isNull()).isTrue();
+        assertThat(predicted.get("days").valueStream()).allSatisfy(d -> assertThat(d.get("provisional").asBoolean()).isTrue());
+        // Without the notice of 2026, Sunday 15 February is predicted worked; the notice made it part of the break.
+        assertThat(kind(official, "2026-02-15")).isEqualTo("HOLIDAY");
+        assertThat(kind(predicted, "2026-02-15")).isEqualTo("ADJUSTED_WORKING_DAY");
+        assertThat(kind(predicted, "2026-10-01")).isEqualTo("HOLIDAY");
+
+        // A year without a notice is the same prediction on either basis.
+        String provisional = mvc.perform(get("/api/v1/calendar/years/2027")).andReturn().getResponse().getContentAsString();
+        String regulation = mvc.perform(get("/api/v1/calendar/years/2027?basis=regulation")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(regulation).isEqualTo(provisional.replace("\"basis\":\"official\"", "\"basis\":\"regulation\""));
+        assertThat(kind(body(mvc.perform(get("/api/v1/calendar/years/2027")).andReturn()), "2027-02-09")).isEqualTo("HOLIDAY");
+    }
+
+    @Test
+    void theApiBackTestsTheRegulationOnEveryAnnouncedYearAsTheModelDoes() throws Exception {
+        int right = 0;
+        int listed = 0;
+        for (int year = 2020; year <= 2026; year++) {
+            Map<String, String> notice = kinds(body(mvc.perform(get("/api/v1/calendar/years/" + year)).andReturn()));
+            Map<String, String> predicted = kinds(body(mvc.perform(get("/api/v1/calendar/years/" + year + "?basis=regulation"))
+                    .andReturn()));
+            java.util.Set<String> dates = new java.util.TreeSet<>(notice.keySet());
+            dates.addAll(predicted.keySet());
+            listed += dates.size();
+            right += (int) dates.stream().filter(d -> notice.containsKey(d) && notice.get(d).equals(predicted.get(d))).count();
+        }
+        assertThat(listed).isEqualTo(259);
+        assertThat(right).as("at least the figure of HolidayForecastTests and the README").isGreaterThanOrEqualTo(246);
+    }
+
+    static Map<String, String> kinds(JsonNode year) {
+        Map<String, String> kinds = new java.util.TreeMap<>();
+        year.get("days").valueStream().forEach(d -> kinds.put(d.get("date").asString(), d.get("kind").asString()));
+        return kinds;
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheBasis() throws Exception {
+        JsonNode api = body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn());
+        JsonNode operation = api.get("paths").get("/api/v1/calendar/years/{year}").get("get");
+        assertThat(operation.get("operationId").asString()).isEqualTo("getCalendarYear");
+        assertThat(operation.get("description").asString()).contains("basis=regulation", "calendarBasis");
+        JsonNode basis = operation.get("parameters").valueStream().filter(p -> p.get("name").asString().equals("basis"))
+                .findFirst().orElseThrow();
+        assertThat(basis.get("in").asString()).isEqualTo("query");
+        assertThat(basis.get("required").asBoolean()).isFalse();
+        assertThat(basis.get("description").asString()).contains("official (default)", "regulation");
+        assertThat(basis.get("schema").get("enum").valueStream().map(JsonNode::asString)).containsExactly("official", "regulation");
+        assertThat(basis.get("schema").get("default").asString()).isEqualTo("official");
+    }
+
+    static String kind(JsonNode year, String date) {
+        return year.get("days").valueStream().filter(d -> d.get("date").asString().equals(date)).findFirst()
+                .map(d -> d.get("kind").asString()).orElse(null);
+    }
+
+    @Test
+    void anyOtherBasisIsACodedProblemInTheCallersLanguage() throws Exception {
+        for (String basis : new String[] { "notice", "OFFICIAL", " regulation", "regulation,official" }) {
+            mvc.perform(get("/api/v1/calendar/years/2026").param("basis", basis)).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("basis"))
+                    .andExpect(jsonPath("$.errors[0].code").value("calendarBasis"))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("basis 只能是 official")));
+        }
+        mvc.perform(get("/api/v1/calendar/years/2026?basis=guess").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(
+                        "basis must be official (the notice where there is one, the default) or regulation (predicted from the holiday regulation in force that year)."));
+        mvc.perform(get("/api/v1/calendar/years/2026?basis=")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.basis").value("official"));
+        mvc.perform(get("/api/v1/calendar/years/1990?basis=guess&region=XX")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(3));
     }
 
     static final String YEAR_2040 = """
@@ -162,8 +258,9 @@ class CalendarIntegrationTests {
     @Test
     void aSystemAdministratorEntersAYearAndProvisionalDeadlinesBecomeOfficial() throws Exception {
         String url = "/api/v1/calendar/due?region=CN&from=2040-02-16&amount=1&unit=WORKING_DAYS";
-        // Provisional 2040: Lunar New Year is 12 February, the break 11-14 February; Friday 17 February is worked.
-        mvc.perform(get(url)).andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.due").value("2040-02-17"));
+        // Provisional 2040: Lunar New Year is Sunday 12 February; predicted, the break runs eight days from New Year's
+        // Eve (Saturday 11th) with the make-up days 15 and 16 February and the bridge day 17th: Monday 20th is next.
+        mvc.perform(get(url)).andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.due").value("2040-02-20"));
         assertThat(calendar.isProvisional("CN", 2040)).isTrue();
 
         mvc.perform(put("/api/v1/calendar/years/2040").with(actors.as("sysadmin")).with(csrf())
@@ -313,7 +410,19 @@ class CalendarIntegrationTests {
                 "data-date=\"2025-10-11\"", "year=2025&amp;month=9", "year=2025&amp;month=11").doesNotContain("尚未公布");
         String provisional = mvc.perform(get("/calendar?year=2030&month=2&lang=en").with(actors.as("cd.county")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(provisional).contains("The 2030 holiday schedule has not been published yet", "Spring Festival", "(provisional)");
+        assertThat(provisional).contains("The 2030 holiday schedule has not been published yet", "Spring Festival", "(provisional)",
+                "National Holiday Regulation (2024 revision)", "made up on a working day (art. 6)", "Make-up day", "Bridge day",
+                "no more than 6 consecutive working days");
+        String february2027 = mvc.perform(get("/calendar?year=2027&month=2").with(actors.as("cd.county")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(february2027).contains("2027年的放假安排尚未公布", "《全国年节及纪念日放假办法》（2024年修订）", "在工作日补假（第六条）",
+                "补假", "调休放假", "法定节日", "(暂定)");
+        assertThat(february2027.substring(february2027.indexOf("data-date=\"2027-02-09\"")))
+                .as("the make-up day for Saturday 6 February").startsWith("data-date=\"2027-02-09\"")
+                .contains("补假");
+        String before2025 = mvc.perform(get("/calendar?year=2024&month=2").with(actors.as("cd.county")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(before2025).doesNotContain("尚未公布", "补假");
         mvc.perform(get("/calendar?year=2025&month=13").with(actors.as("cd.county"))).andExpect(status().isBadRequest());
         mvc.perform(get("/calendar?year=2025&month=10&region=XX").with(actors.as("cd.county"))).andExpect(status().isBadRequest());
     }

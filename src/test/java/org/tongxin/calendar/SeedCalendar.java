@@ -54,6 +54,12 @@ final class SeedCalendar implements CalendarSource {
         return this;
     }
 
+    /** Replaces a national year by other days (a notice that differs from the real one). */
+    SeedCalendar replacing(int year, List<SpecialDay> replacement) {
+        days.put("CN/" + year, List.copyOf(replacement));
+        return this;
+    }
+
     /** Removes a national year, so that it becomes provisional. */
     SeedCalendar without(int year) {
         days.remove("CN/" + year);
@@ -75,6 +81,12 @@ final class SeedCalendar implements CalendarSource {
         List<SpecialDay> found = days.get(region + "/" + year);
         return found == null ? Optional.empty()
                 : Optional.of(new StoredYear(region, year, "seed", Instant.EPOCH, "migration", 0, found));
+    }
+
+    @Override
+    public List<StoredYear> findAll(String region) {
+        return days.keySet().stream().filter(k -> k.startsWith(region + "/")).map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1)))
+                .sorted().map(year -> find(region, year).orElseThrow()).toList();
     }
 
     @Override

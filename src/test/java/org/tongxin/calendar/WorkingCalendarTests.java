@@ -22,7 +22,7 @@ import static org.tongxin.calendar.PeriodUnit.WORKING_DAYS;
 
 /**
  * The counting rules of PROCEDURES.md "Counting periods" with the real notices of 2025 and 2026 (the seeded data),
- * provisional years from the regulation, and regional extras.
+ * provisional years predicted from the regulation, and regional extras.
  */
 class WorkingCalendarTests {
 
@@ -255,41 +255,58 @@ class WorkingCalendarTests {
     class ProvisionalYears {
 
         @Test
-        void aYearWithoutANoticeUsesTheStatutoryHolidaysAndNoAdjustedWorkingDays() {
+        void aYearWithoutANoticeIsPredictedFromTheRegulation() {
             assertThat(calendar.isProvisional("CN", 2027)).isTrue();
             CalendarYear y2030 = calendar.year("CN", 2030);
             assertThat(y2030.official()).isFalse();
-            assertThat(y2030.specialDays()).hasSize(13).allSatisfy(day -> {
-                assertThat(day.kind()).isEqualTo(DayKind.HOLIDAY);
+            assertThat(y2030.regulation()).isEqualTo(HolidayRegulation.REVISION_2024);
+            assertThat(y2030.specialDays()).allSatisfy(day -> {
                 assertThat(day.provisional()).isTrue();
+                assertThat(day.reason()).isNotNull();
             });
-            // Lunar New Year 2030 is Sunday 3 February: the break is New Year's Eve (Saturday 2) to Tuesday 5 February.
-            assertThat(d("2030-02-02").datesUntil(d("2030-02-06")))
+            assertThat(y2030.specialDays()).filteredOn(day -> day.reason() == ForecastReason.STATUTORY).hasSize(13);
+            // Lunar New Year 2030 is Sunday 3 February: eight days from New Year's Eve (Saturday 2nd) with the make-up
+            // days of the 2nd and 3rd on 6 and 7 February, joined by Sunday 10th; Sunday 27 January is worked.
+            assertThat(d("2030-02-02").datesUntil(d("2030-02-11")))
                     .allSatisfy(day -> assertThat(calendar.day("CN", day).nameZh()).isEqualTo("春节"));
-            assertThat(calendar.isWorkingDay("CN", d("2030-02-06"))).isTrue();
+            assertThat(calendar.day("CN", d("2030-02-06")).reason()).isEqualTo(ForecastReason.MAKE_UP);
+            assertThat(calendar.day("CN", d("2030-01-27")).kind()).isEqualTo(DayKind.ADJUSTED_WORKING_DAY);
+            assertThat(calendar.isWorkingDay("CN", d("2030-02-11"))).isTrue();
             assertThat(calendar.isWorkingDay("CN", d("2027-04-05"))).as("Qingming 2027").isFalse();
             assertThat(calendar.isWorkingDay("CN", d("2028-04-04"))).as("Qingming 2028").isFalse();
             assertThat(calendar.isWorkingDay("CN", d("2027-02-06"))).as("Lunar New Year 2027, a Saturday").isFalse();
             assertThat(calendar.isWorkingDay("CN", d("2027-02-08"))).as("the 3rd day, Monday").isFalse();
-            assertThat(calendar.isWorkingDay("CN", d("2027-02-09"))).as("no substitute day is guessed").isTrue();
+            assertThat(calendar.day("CN", d("2027-02-09"))).as("the make-up day for Saturday 6th (art. 6)").satisfies(day -> {
+                assertThat(day.working()).isFalse();
+                assertThat(day.reason()).isEqualTo(ForecastReason.MAKE_UP);
+            });
+        }
+
+        @Test
+        void aWorkingDayDeadlineInFebruary2027CountsTheMakeUpDays() {
+            // Monday 1 February + 5 working days: 2, 3, 4 February, the break 5-13 February (four statutory days, the
+            // make-up days 9 and 10, the bridge days 11 and 12, Saturday 13th), Sunday 14th worked, Monday 15th.
+            Deadline deadline = due("2027-02-01", 5, WORKING_DAYS);
+            assertThat(deadline.dueDate()).isEqualTo(d("2027-02-15"));
+            assertThat(deadline.provisional()).isTrue();
+            assertThat(dates(deadline)).containsExactlyElementsOf(d("2027-02-05").datesUntil(d("2027-02-14")).toList());
         }
 
         @Test
         void deadlinesAcrossAProvisionalDayAreProvisional() {
             Deadline deadline = due("2030-01-31", 3, WORKING_DAYS);
-            assertThat(deadline.dueDate()).isEqualTo(d("2030-02-07"));
+            assertThat(deadline.dueDate()).isEqualTo(d("2030-02-12"));
             assertThat(deadline.provisional()).isTrue();
-            assertThat(deadline.skipped()).extracting(SkippedDay::date, SkippedDay::nameZh).containsExactly(
-                    tuple(d("2030-02-02"), "春节"), tuple(d("2030-02-03"), "春节"), tuple(d("2030-02-04"), "春节"),
-                    tuple(d("2030-02-05"), "春节"));
+            assertThat(deadline.skipped()).extracting(SkippedDay::date, SkippedDay::nameZh).containsExactlyElementsOf(
+                    d("2030-02-02").datesUntil(d("2030-02-11")).map(day -> tuple(day, "春节")).toList());
 
             Deadline newYear = due("2026-12-20", 10, WORKING_DAYS);
             assertThat(newYear.dueDate()).isEqualTo(d("2027-01-04"));
             assertThat(newYear.provisional()).isTrue();
-            assertThat(newYear.skipped()).extracting(SkippedDay::date, SkippedDay::reason).containsExactly(
-                    tuple(d("2026-12-26"), Reason.WEEKEND), tuple(d("2026-12-27"), Reason.WEEKEND),
-                    tuple(d("2027-01-01"), Reason.HOLIDAY), tuple(d("2027-01-02"), Reason.WEEKEND),
-                    tuple(d("2027-01-03"), Reason.WEEKEND));
+            assertThat(newYear.skipped()).extracting(SkippedDay::date, SkippedDay::reason, SkippedDay::nameZh).containsExactly(
+                    tuple(d("2026-12-26"), Reason.WEEKEND, "周末"), tuple(d("2026-12-27"), Reason.WEEKEND, "周末"),
+                    tuple(d("2027-01-01"), Reason.HOLIDAY, "元旦"), tuple(d("2027-01-02"), Reason.HOLIDAY, "元旦"),
+                    tuple(d("2027-01-03"), Reason.HOLIDAY, "元旦"));
             assertThat(due("2026-12-01", 5, WORKING_DAYS).provisional()).isFalse();
             assertThat(due("2026-12-31T10:00", 48, HOURS).provisional()).as("the period reaches 2027").isTrue();
             assertThat(due("2026-12-25", 6, CALENDAR_DAYS).provisional()).isFalse();
@@ -311,18 +328,17 @@ class WorkingCalendarTests {
 
         @Test
         void whenTheNoticeIsEnteredTheSameDeadlineIsNoLongerProvisional() {
-            SeedCalendar seed = new SeedCalendar().without(2025);
-            WorkingCalendar before = seed.calendar();
-            Deadline provisional = before.due("CN", at("2025-09-26"), 10, WORKING_DAYS, false);
-            // The regulation alone: 1-3 and 6 October off, 28 September and 11 October ordinary weekend days, 7 and
-            // 8 October working days. (The due day happens to be the same 16 October.)
+            WorkingCalendar before = new SeedCalendar().without(2024).calendar();
+            // Predicted without its notice, the Spring Festival of 2024 runs seven days from New Year's Eve (Friday 9
+            // February to Thursday 15th, Saturday 17th worked); the notice began it on Saturday 10th, for eight days.
+            Deadline provisional = before.due("CN", at("2024-02-07"), 2, WORKING_DAYS, false);
             assertThat(provisional.provisional()).isTrue();
-            assertThat(provisional.dueDate()).isEqualTo(d("2025-10-16"));
-            assertThat(dates(provisional)).contains(d("2025-09-28"), d("2025-10-06"), d("2025-10-11"))
-                    .doesNotContain(d("2025-10-07"), d("2025-10-08"));
-            Deadline official = calendar.due("CN", at("2025-09-26"), 10, WORKING_DAYS, false);
+            assertThat(provisional.dueDate()).isEqualTo(d("2024-02-16"));
+            assertThat(dates(provisional)).containsExactlyElementsOf(d("2024-02-09").datesUntil(d("2024-02-16")).toList());
+            Deadline official = calendar.due("CN", at("2024-02-07"), 2, WORKING_DAYS, false);
             assertThat(official.provisional()).isFalse();
-            assertThat(dates(official)).doesNotContain(d("2025-09-28"), d("2025-10-11")).contains(d("2025-10-07"));
+            assertThat(official.dueDate()).isEqualTo(d("2024-02-09"));
+            assertThat(official.skipped()).isEmpty();
         }
     }
 

@@ -71,7 +71,7 @@ class CaseReadAuditIntegrationTests {
         handover = api.as("cd.court.clerk").post("/api/v1/cases/" + caseId + "/legal-documents", """
                 {"items": [{"code": "DECISION_DOCUMENT", "documentId": "%s"}, {"code": "EXECUTION_NOTICE"}]}""".formatted(document))
                 .expect(201).text("handoverId");
-        assertThat(events.await(java.time.Duration.ofSeconds(20))).isTrue();
+        assertThat(events.awaitAll(java.time.Duration.ofSeconds(20))).isTrue();
     }
 
     @Test

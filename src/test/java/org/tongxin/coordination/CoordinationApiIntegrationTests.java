@@ -264,7 +264,7 @@ class CoordinationApiIntegrationTests {
     }
 
     private void settle() {
-        assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
     }
 
     private static List<JsonNode> toList(JsonNode array) {

@@ -35,7 +35,7 @@ import static org.tongxin.obligation.LedgerFixtures.at;
 
 /**
  * The reactions that open an obligation and the ones that fulfil, pause, resume, reassign or let it lapse run in
- * concurrent transactions, and after a crash in any order (ADR 0015). Each interleaving is produced deterministically:
+ * concurrent transactions, and after a crash in any order (ADR 0028). Each interleaving is produced deterministically:
  * one transaction is held open on a latch while the other is shown, through PostgreSQL's lock table, to wait for it;
  * or one commits completely before the other starts. No sleeps.
  */

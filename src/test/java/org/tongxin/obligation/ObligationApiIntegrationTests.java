@@ -151,7 +151,7 @@ class ObligationApiIntegrationTests {
     }
 
     private void settle() {
-        assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
     }
 
     private List<String> escalated(String user, String caseId) {

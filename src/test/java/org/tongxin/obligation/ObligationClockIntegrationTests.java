@@ -322,7 +322,8 @@ class ObligationClockIntegrationTests {
         ObligationView assessment = open(caseId, "assess.complete", "", "2026-12-28T10:00", "CD-CCA", "CD-COURT");
         ObligationView receipt = open(caseId, "docs.receipt", "", "2026-12-28T10:00", "CD-CCA", "CD-COURT");
         ObligationView settled = open(caseId, "docs.deliver", "", "2026-11-02T10:00", "CD-COURT", "CD-CCA");
-        // 2027 has no notice yet: New Year's Day only (the regulation), so ten working days end on 12 January.
+        // 2027 has no notice yet: predicted, New Year's Day (a Friday) is joined to its weekend, so ten working days
+        // end on 12 January.
         assertThat(assessment.provisional()).isTrue();
         assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2027, 1, 12));
         assertThat(receipt.provisional()).isTrue();
@@ -356,6 +357,42 @@ class ObligationClockIntegrationTests {
 
             assertThat(reload(settled).dueChangedAt()).isNull();
             assertThat(reload(settled).version()).as("a due date on an official year is left alone").isEqualTo(settledVersion);
+        } finally {
+            remove2027();
+        }
+    }
+
+    @Test
+    void theMakeUpDaysOfAPredictedSpringFestivalCountUntilTheNoticeMovesTheDueDatesAndTheInboxSaysSo() throws Exception {
+        clock.setInstant(at("2027-02-01T10:00"));
+        CaseId caseId = cases.withoutObligations();
+        ObligationView assessment = open(caseId, "assess.complete", "", "2027-02-01T10:00", "CD-CCA", "CD-COURT");
+        ObligationView receipt = open(caseId, "docs.receipt", "", "2027-02-01T10:00", "CD-CCA", "CD-COURT");
+        // Predicted (no notice for 2027): the Lunar New Year is Saturday 6 February, so the break runs from New Year's
+        // Eve (Friday 5th) with the make-up days Tuesday 9 and Wednesday 10 (regulation art. 6), the bridge days 11 and
+        // 12, Saturday 13th, and Sunday 14th worked. Ten working days: 2, 3, 4, 14, 15-19 and 22 February.
+        assertThat(assessment.provisional()).isTrue();
+        assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2027, 2, 22));
+        // Five days end on Saturday 6th, a holiday: the period runs to the next working day, Sunday 14th (worked). The
+        // statutory holidays alone would have ended it on Tuesday 9th, a make-up day.
+        assertThat(receipt.dueDate()).isEqualTo(LocalDate.of(2027, 2, 14));
+        clock.setInstant(at("2027-02-02T09:00"));
+        try {
+            // The notice (test data) gives only the statutory minimum: 5-10 February, the make-up days included.
+            List<SpecialDay> days = new ArrayList<>();
+            LocalDate.of(2027, 2, 5).datesUntil(LocalDate.of(2027, 2, 11))
+                    .forEach(d -> days.add(SpecialDay.holiday(d, "春节", "Spring Festival")));
+            publish2027(days.toArray(SpecialDay[]::new));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reload(assessment).provisional()).isFalse());
+
+            assertThat(reload(assessment).dueDate()).as("2, 3, 4, 11, 12 and 15-19 February").isEqualTo(LocalDate.of(2027, 2, 19));
+            assertThat(reload(assessment).previousDueAt()).isEqualTo(assessment.dueAt());
+            assertThat(reload(receipt).dueDate()).as("the first working day after the make-up days").isEqualTo(LocalDate.of(2027, 2, 11));
+            assertThat(ledgerFixtures.history(receipt.id())).containsExactly("OPENED", "DUE_CHANGED");
+            String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get("/inbox?case=" + caseId.value() + "&lang=zh-CN").with(actors.as("cd.county"))).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(inbox).contains("期限已于 2027年2月2日 重算，原为 2027年2月22日", "期限已于 2027年2月2日 重算，原为 2027年2月14日");
         } finally {
             remove2027();
         }

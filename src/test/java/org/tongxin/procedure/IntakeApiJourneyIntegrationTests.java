@@ -234,7 +234,7 @@ class IntakeApiJourneyIntegrationTests {
     // Helpers
 
     private void settle() {
-        assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
     }
 
     private List<String> copies(String user) {

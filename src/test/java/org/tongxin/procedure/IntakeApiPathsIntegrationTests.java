@@ -123,6 +123,6 @@ class IntakeApiPathsIntegrationTests {
     }
 
     private void settle() {
-        assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
     }
 }

@@ -102,7 +102,7 @@ class IntakeFixture {
     }
 
     void settle() {
-        assertThat(events.await(Duration.ofSeconds(20))).as("reactions completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions completed").isTrue();
     }
 
     static String caseNumber() {

@@ -207,7 +207,7 @@ class IntakeJourneyIntegrationTests {
     }
 
     private void settle() {
-        assertThat(events.await(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
     }
 
     private ObligationView obligation(CaseId caseId, String step) {

@@ -104,6 +104,6 @@ public class CaseSamples {
     }
 
     public void settle() {
-        events.await(Duration.ofSeconds(20));
+        events.awaitAll(Duration.ofSeconds(20));
     }
 }

@@ -1,7 +1,6 @@
 package org.tongxin.assistance.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -63,7 +62,6 @@ import org.tongxin.shared.web.PageResult;
 class ReferralPages {
 
     static final Set<String> SORTABLE = Set.of("made", "updated", "status", "service");
-    static final Duration REACTIONS = Duration.ofSeconds(2);
 
     private final Referrals referrals;
     private final CaseDirectory cases;
@@ -109,7 +107,8 @@ class ReferralPages {
         model.addAttribute("services", AssistanceService.values());
         model.addAttribute("names", names(result.items().stream()
                 .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId())).toList()));
-        model.addAttribute("subjects", subjects(result.items().stream().map(ReferralSummary::caseId).distinct().toList()));
+        model.addAttribute("subjects", subjects(result.items().stream().map(ReferralSummary::caseId).filter(java.util.Objects::nonNull)
+                .distinct().toList()));
         String base = UriComponentsBuilder.fromPath("/referrals").queryParam("direction", incoming ? "incoming" : "outgoing")
                 .queryParamIfPresent("status", Optional.ofNullable(status)).queryParamIfPresent("service", Optional.ofNullable(service))
                 .build().toUriString();
@@ -149,7 +148,7 @@ class ReferralPages {
         try {
             AssistanceService chosen = service == null || service.isBlank() ? null : enumValue(service);
             ReferralId made = referrals.refer(id, new NewReferral(chosen, toAgencyId == null ? null : AgencyId.of(toAgencyId), note));
-            reactions.await(REACTIONS);
+            reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("referral.done.refer"));
             return "redirect:/referrals/" + made;
         } catch (TongxinException e) {
@@ -260,7 +259,7 @@ class ReferralPages {
             model.addAttribute("lines", referrals.capacity());
             return "assistance/capacity";
         }
-        reactions.await(REACTIONS);
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("capacity.saved"));
         return "redirect:/assistance/capacity";
     }
@@ -278,7 +277,7 @@ class ReferralPages {
             fillDetail(ReferralId.of(id), model);
             return "assistance/detail";
         }
-        reactions.await(REACTIONS);
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message(done));
         return "redirect:/referrals/" + id;
     }
@@ -338,7 +337,8 @@ class ReferralPages {
     }
 
     private Map<CaseId, CaseSummary> subjects(List<CaseId> ids) {
-        return ids.isEmpty() ? Map.of() : cases.summaries(ids, "referrals");
+        // A map that answers null for a referral without its case (one that ended, as its department sees it).
+        return ids.isEmpty() ? new java.util.HashMap<>() : cases.summaries(ids, "referrals");
     }
 
     private static int required(Integer version) {

@@ -31,7 +31,7 @@ public class CalendarRepository implements CalendarSource {
                 .optional();
     }
 
-    /** Every official year of a region, oldest first. */
+    @Override
     public List<StoredYear> findAll(String region) {
         return jdbc.sql("SELECT year FROM calendar_year WHERE region = :region ORDER BY year").param("region", region)
                 .query(Integer.class).list().stream().map(year -> find(region, year).orElseThrow()).toList();

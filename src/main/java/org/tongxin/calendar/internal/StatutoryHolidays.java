@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.tongxin.calendar.HolidayRegulation;
+import org.tongxin.calendar.internal.Festival.Kind;
 
 /**
- * The provisional calendar of a year without a notice: the statutory holidays of the national holiday regulation
- * (全国年节及纪念日放假办法) in force that year, on top of the weekends. No adjusted working days and no substitute
- * days (补假) are guessed: how a year joins holidays and weekends into breaks is exactly what its notice decides.
+ * The statutory holidays of the national holiday regulation (全国年节及纪念日放假办法, art. 2) in the version in force
+ * in a year ({@link HolidayRegulation}); {@link HolidayForecast} builds a provisional year's breaks on them.
  * <ul>
  * <li>From 2025 (revision of November 2024), 13 days: New Year's Day (1 January); Spring Festival 4 days from New
  * Year's Eve (the last day of the 12th lunar month) to the 3rd day of the 1st lunar month; Qingming (the solar
@@ -23,53 +27,60 @@ import java.util.TreeMap;
  */
 public final class StatutoryHolidays {
 
-    public static final String NEW_YEAR_ZH = "元旦";
-    public static final String NEW_YEAR_EN = "New Year's Day";
-    public static final String SPRING_FESTIVAL_ZH = "春节";
-    public static final String SPRING_FESTIVAL_EN = "Spring Festival";
-    public static final String QINGMING_ZH = "清明节";
-    public static final String QINGMING_EN = "Qingming Festival";
-    public static final String LABOUR_DAY_ZH = "劳动节";
-    public static final String LABOUR_DAY_EN = "Labour Day";
-    public static final String DRAGON_BOAT_ZH = "端午节";
-    public static final String DRAGON_BOAT_EN = "Dragon Boat Festival";
-    public static final String MID_AUTUMN_ZH = "中秋节";
-    public static final String MID_AUTUMN_EN = "Mid-Autumn Festival";
-    public static final String NATIONAL_DAY_ZH = "国庆节";
-    public static final String NATIONAL_DAY_EN = "National Day";
-
     /** The first year the current set of festivals (with Qingming, Dragon Boat and Mid-Autumn) applies. */
     public static final int FIRST_YEAR = 2008;
     /** The last year the Qingming formula is valid for (the 21st century). */
     public static final int LAST_YEAR = 2099;
+
+    /** The festivals per year once computed (the lunar dates cost a few milliseconds and never change). */
+    private static final ConcurrentMap<Integer, List<Festival>> FESTIVALS = new ConcurrentHashMap<>();
 
     private StatutoryHolidays() {
     }
 
     /** The statutory holidays of {@code year}, in date order; a day that is two festivals carries both names. */
     public static List<SpecialDay> of(int year) {
+        Map<LocalDate, SpecialDay> days = new TreeMap<>();
+        for (Festival festival : festivals(year)) {
+            for (LocalDate date : festival.days()) {
+                add(days, date, festival.kind().nameZh(), festival.kind().nameEn());
+            }
+        }
+        return new ArrayList<>(days.values());
+    }
+
+    /**
+     * The seven festivals of {@code year} with their statutory days under the regulation in force that year, in the
+     * order of the regulation's article 2 (a Mid-Autumn Festival on 1–3 October shares its date with National Day).
+     */
+    public static List<Festival> festivals(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new IllegalArgumentException("No holiday regulation encoded for " + year);
         }
-        Map<LocalDate, SpecialDay> days = new TreeMap<>();
-        add(days, LocalDate.of(year, 1, 1), NEW_YEAR_ZH, NEW_YEAR_EN);
+        List<Festival> known = FESTIVALS.get(year);
+        if (known == null) {
+            known = List.copyOf(compute(year));
+            FESTIVALS.put(year, known);
+        }
+        return known;
+    }
+
+    private static List<Festival> compute(int year) {
+        HolidayRegulation regulation = HolidayRegulation.inForce(year);
         LocalDate lunarNewYear = LunarCalendar.newYear(year);
-        LocalDate springFrom = year >= 2025 || year < 2014 ? lunarNewYear.minusDays(1) : lunarNewYear;
-        int springDays = year >= 2025 ? 4 : 3;
-        for (int i = 0; i < springDays; i++) {
-            add(days, springFrom.plusDays(i), SPRING_FESTIVAL_ZH, SPRING_FESTIVAL_EN);
-        }
-        add(days, qingming(year), QINGMING_ZH, QINGMING_EN);
-        add(days, LocalDate.of(year, 5, 1), LABOUR_DAY_ZH, LABOUR_DAY_EN);
-        if (year >= 2025) {
-            add(days, LocalDate.of(year, 5, 2), LABOUR_DAY_ZH, LABOUR_DAY_EN);
-        }
-        add(days, LunarCalendar.date(year, 5, 5), DRAGON_BOAT_ZH, DRAGON_BOAT_EN);
-        add(days, LunarCalendar.date(year, 8, 15), MID_AUTUMN_ZH, MID_AUTUMN_EN);
-        for (int day = 1; day <= 3; day++) {
-            add(days, LocalDate.of(year, 10, day), NATIONAL_DAY_ZH, NATIONAL_DAY_EN);
-        }
-        return new ArrayList<>(days.values());
+        LocalDate springFrom = regulation == HolidayRegulation.REVISION_2013 ? lunarNewYear : lunarNewYear.minusDays(1);
+        int springDays = regulation == HolidayRegulation.REVISION_2024 ? 4 : 3;
+        List<Festival> festivals = new ArrayList<>();
+        festivals.add(new Festival(Kind.NEW_YEAR, year, List.of(LocalDate.of(year, 1, 1))));
+        festivals.add(new Festival(Kind.SPRING_FESTIVAL, year, springFrom.datesUntil(springFrom.plusDays(springDays)).toList()));
+        festivals.add(new Festival(Kind.QINGMING, year, List.of(qingming(year))));
+        festivals.add(new Festival(Kind.LABOUR_DAY, year, regulation == HolidayRegulation.REVISION_2024
+                ? List.of(LocalDate.of(year, 5, 1), LocalDate.of(year, 5, 2)) : List.of(LocalDate.of(year, 5, 1))));
+        festivals.add(new Festival(Kind.DRAGON_BOAT, year, List.of(LunarCalendar.date(year, 5, 5))));
+        festivals.add(new Festival(Kind.MID_AUTUMN, year, List.of(LunarCalendar.date(year, 8, 15))));
+        festivals.add(new Festival(Kind.NATIONAL_DAY, year,
+                List.of(LocalDate.of(year, 10, 1), LocalDate.of(year, 10, 2), LocalDate.of(year, 10, 3))));
+        return festivals;
     }
 
     /**

@@ -6,9 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.tongxin.calendar.CalendarAdministration;
+import org.tongxin.calendar.CalendarBasis;
 import org.tongxin.calendar.CalendarDay;
 import org.tongxin.calendar.CalendarYear;
 import org.tongxin.calendar.Deadline;
+import org.tongxin.calendar.ForecastReason;
 import org.tongxin.calendar.HolidayRange;
 import org.tongxin.calendar.PeriodUnit;
 import org.tongxin.calendar.SkippedDay;
@@ -115,27 +119,59 @@ class CalendarApi {
         }
     }
 
-    /** A year: whether its notice is entered, and its holidays and adjusted working days. */
-    record YearAnswer(String region, int year, boolean provisional, String notice, List<DayAnswer> days) {
+    /**
+     * A year on a basis ({@code official} or {@code regulation}): whether it is a prediction, the notice it comes from
+     * (official years), the holiday regulation in force that year, and its holidays and adjusted working days.
+     */
+    record YearAnswer(String region, int year, String basis, boolean provisional, String notice, String regulation,
+            List<DayAnswer> days) {
     }
 
-    /** One day: its kind (HOLIDAY, ADJUSTED_WORKING_DAY, WEEKEND, WORKING_DAY), whether people work, the holiday's name. */
-    record DayAnswer(String date, String kind, boolean working, String name, boolean provisional) {
+    /**
+     * One day: its kind (HOLIDAY, ADJUSTED_WORKING_DAY, WEEKEND, WORKING_DAY), whether people work, the holiday's name,
+     * whether it is provisional and, for a predicted day, why (STATUTORY, MAKE_UP, BRIDGE, WEEKEND, ADJUSTED; null for
+     * the days of a notice).
+     */
+    record DayAnswer(String date, String kind, boolean working, String name, boolean provisional, ForecastReason reason) {
 
         static DayAnswer of(CalendarDay day, Locale locale) {
-            return new DayAnswer(day.date().toString(), day.kind().name(), day.working(), day.name(locale), day.provisional());
+            return new DayAnswer(day.date().toString(), day.kind().name(), day.working(), day.name(locale), day.provisional(),
+                    day.reason());
         }
     }
 
     @PublicEndpoint
     @SecurityRequirements()
     @GetMapping("/years/{year}")
-    @Operation(operationId = "getCalendarYear", summary = "The holidays and adjusted working days of a year (public)")
+    @Operation(operationId = "getCalendarYear", summary = "The holidays and adjusted working days of a year (public)",
+            description = "With `basis=official` (the default) the calendar deadlines are counted with: the State Council's "
+                    + "notice where it has been entered, else the prediction from the holiday regulation in force that year. "
+                    + "With `basis=regulation` always that prediction, even for a year whose notice is known; it never uses "
+                    + "that year's own notice. `provisional` says whether the answer is a prediction; a predicted day's "
+                    + "`reason` says why it is off or worked (STATUTORY: a statutory holiday; MAKE_UP: a weekend holiday made "
+                    + "up on a working day; BRIDGE: a weekday off for a weekend day worked; WEEKEND: a weekend day inside a "
+                    + "break; ADJUSTED: a weekend day worked). Any other basis is a 400 problem with the field error "
+                    + "`basis: calendarBasis`.")
     YearAnswer year(@PathVariable int year, @RequestParam(defaultValue = WorkingCalendar.NATIONAL) String region,
-            @Parameter(hidden = true) Locale locale) {
-        CalendarYear found = calendar.year(region, year);
-        return new YearAnswer(found.region(), found.year(), found.provisional(), found.notice(),
-                found.specialDays().stream().map(d -> DayAnswer.of(d, locale)).toList());
+            @Parameter(description = "official (default): the notice where entered, else the prediction; regulation: the "
+                    + "prediction from the holiday regulation in force that year",
+                    schema = @Schema(type = "string", allowableValues = { "official", "regulation" }, defaultValue = "official"))
+            @RequestParam(defaultValue = "official") String basis, @Parameter(hidden = true) Locale locale) {
+        FieldProblems problems = new FieldProblems();
+        Optional<CalendarBasis> parsed = CalendarBasis.parse(basis);
+        if (parsed.isEmpty()) {
+            problems.add("basis", "calendarBasis");
+        }
+        if (!calendar.isKnownRegion(region)) {
+            problems.add("region", "unknownRegion");
+        }
+        if (year < WorkingCalendar.FIRST_YEAR || year > WorkingCalendar.LAST_YEAR) {
+            problems.add("year", "calendarRange", WorkingCalendar.FIRST_YEAR, WorkingCalendar.LAST_YEAR);
+        }
+        problems.throwIfAny();
+        CalendarYear found = calendar.year(region, year, parsed.orElseThrow());
+        return new YearAnswer(found.region(), found.year(), found.basis().parameter(), found.provisional(), found.notice(),
+                found.regulation().title(locale), found.specialDays().stream().map(d -> DayAnswer.of(d, locale)).toList());
     }
 
     @PublicEndpoint
@@ -165,6 +201,6 @@ class CalendarApi {
         List<HolidayRange> holidays = body.holidays() == null ? List.of() : body.holidays().stream()
                 .map(h -> h == null ? null : new HolidayRange(h.from(), h.to(), h.nameZh(), h.nameEn())).toList();
         administration.publish(new YearEntry(region, year, body.notice(), holidays, body.workingDays()), true);
-        return year(year, region, locale);
+        return year(year, region, CalendarBasis.OFFICIAL.parameter(), locale);
     }
 }

@@ -136,7 +136,7 @@ class ConflictPages {
             ConflictType conflictType = type == null || type.isBlank() ? null : parseType(type);
             ConflictId id = conflicts.raise(new NewConflict(caseId, conflictType, form.parties(), point, stepId, form.handoverIds(),
                     form.obligationIds()));
-            reactions.await(java.time.Duration.ofSeconds(2));
+            reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("conflict.raised"));
             return "redirect:/conflicts/" + id;
         } catch (TongxinException e) {
@@ -175,7 +175,7 @@ class ConflictPages {
         } catch (TongxinException e) {
             return refused(e, ConflictId.of(id), model);
         }
-        reactions.await(java.time.Duration.ofSeconds(2));
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("conflict.escalated"));
         return "redirect:/conflicts/" + id;
     }
@@ -189,7 +189,7 @@ class ConflictPages {
         } catch (TongxinException e) {
             return refused(e, ConflictId.of(id), model);
         }
-        reactions.await(java.time.Duration.ofSeconds(2));
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("conflict.resolvedNotice"));
         return "redirect:/conflicts/" + id;
     }

@@ -143,7 +143,7 @@ class MeetingPages {
             form.caseIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CASE, null, c, null)));
             form.conflictIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CONFLICT, null, null, c)));
             MeetingId id = meetings.convene(new NewMeeting(title, parse(scheduledAt), place, form.attendees(), agenda));
-            reactions.await(java.time.Duration.ofSeconds(2));
+            reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("meeting.convened"));
             return "redirect:/meetings/" + id;
         } catch (TongxinException e) {
@@ -200,7 +200,7 @@ class MeetingPages {
             model.addAttribute("decisionDue", dueDate);
             return refused(e, meetingId, model);
         }
-        reactions.await(java.time.Duration.ofSeconds(2));
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("meeting.decision.recorded"));
         return "redirect:/meetings/" + id + "#decisions";
     }
@@ -249,7 +249,7 @@ class MeetingPages {
             model.addAttribute("note", note);
             return decisionView(meetings.decision(decisionId), model);
         }
-        reactions.await(java.time.Duration.ofSeconds(2));
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("decision.reported"));
         return "redirect:/decisions/" + id;
     }

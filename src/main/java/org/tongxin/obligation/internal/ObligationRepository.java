@@ -88,7 +88,7 @@ public class ObligationRepository {
                         .param("i", key.instance()).query(ObligationRepository::row).optional();
     }
 
-    /** Keeps a command that cannot apply yet (ADR 0015). */
+    /** Keeps a command that cannot apply yet (ADR 0028). */
     public void keep(Key key, Signal signal, Instant now) {
         boolean wholeCase = signal.kind() == Signal.Kind.LAPSE_ALL;
         ActorRef actor = signal.actor();

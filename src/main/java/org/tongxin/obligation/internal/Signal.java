@@ -14,7 +14,7 @@ import org.tongxin.shared.security.ActorRef;
  * case lapse — with the time of the fact behind it. The reactions that send these commands run in concurrent
  * transactions and, after a crash, in any order, so a command may arrive before the obligation exists or before it is in
  * a state the command applies to (a resumption before its pause). Such a command is kept and applied as soon as it
- * applies, in the order the facts happened (ADR 0015).
+ * applies, in the order the facts happened (ADR 0028).
  *
  * @param id order of arrival among kept commands (0 for one not kept)
  * @param at when the fact happened: the fulfilment, pause or resumption time

@@ -1,7 +1,6 @@
 package org.tongxin.procedure.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,7 +57,6 @@ import org.tongxin.shared.web.FormFeedback;
 @CaseUser
 class CasePages {
 
-    static final Duration REACTIONS = Duration.ofSeconds(2);
 
     private final CaseWorkspace workspace;
     private final CaseManagement caseManagement;
@@ -283,7 +281,7 @@ class CasePages {
             workspace.fill(id, model, key, form, state);
             return "procedure/case";
         }
-        reactions.await(REACTIONS);
+        reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message(done));
         return backToHandover ? "redirect:/handovers/" + h.id() : "redirect:/cases/" + id;
     }

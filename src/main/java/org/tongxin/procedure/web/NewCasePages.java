@@ -1,6 +1,5 @@
 package org.tongxin.procedure.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,7 +72,7 @@ class NewCasePages {
         }
         try {
             CaseId id = intake.entrust(form.request());
-            reactions.await(Duration.ofSeconds(2));
+            reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("newCase.entrusted"));
             return "redirect:/cases/" + id;
         } catch (TongxinException e) {
@@ -94,7 +93,7 @@ class NewCasePages {
         }
         try {
             CaseId id = caseManagement.openDecided(form.request());
-            reactions.await(Duration.ofSeconds(2));
+            reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("newCase.decided"));
             return "redirect:/cases/" + id;
         } catch (TongxinException e) {

@@ -17,7 +17,7 @@ import static org.tongxin.obligation.ObligationStatus.OVERDUE;
 import static org.tongxin.obligation.ObligationStatus.PAUSED;
 import static org.tongxin.obligation.ObligationStatus.WAIVED;
 
-/** Which kept ledger command applies to an obligation's state, and in which order (ADR 0015). */
+/** Which kept ledger command applies to an obligation's state, and in which order (ADR 0028). */
 class SignalTests {
 
     static final Instant T0 = Instant.parse("2025-09-22T02:00:00Z");

@@ -70,7 +70,7 @@ class StatisticsBackfillIntegrationTests {
         CaseFixtures fixtures = new CaseFixtures(caseManagement, agencies, actors, jdbc, clock);
         clock.setInstant(LocalDateTime.parse("2022-02-14T10:00").atZone(LegalTime.ZONE).toInstant());
         fixtures.underCorrection(fixtures.adult("冯回填", Gender.MALE));
-        assertThat(events.await(Duration.ofSeconds(20))).isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
         UUID county = agencies.findByCode("CD-CCA").orElseThrow().id().value();
         Map<String, Long> live = february(county);
         assertThat(live.get("case.decided/")).isPositive();
