@@ -301,9 +301,8 @@ public class Monitoring {
             double longitude = parseNumber(cells[2].strip(), "longitude", rowProblems);
             java.math.BigDecimal accuracy = parseDecimal(cells[3].strip(), rowProblems);
             PositionInput input = new PositionInput(null, caseId, time, latitude, longitude, accuracy);
-            if (rowProblems.isEmpty()) {
-                check(input, now).list().forEach(p -> rowProblems.add(p.field(), p.code(), p.args()));
-            }
+            check(input, now).list().stream().filter(p -> !rowProblems.has(p.field()))
+                    .forEach(p -> rowProblems.add(p.field(), p.code(), p.args()));
             if (rowProblems.isEmpty() && !seen.add(time)) {
                 rowProblems.add("time", "duplicateTime");
             }
