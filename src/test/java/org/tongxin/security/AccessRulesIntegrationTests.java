@@ -355,6 +355,17 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/monitoring/positions", "MONITORING_POSITIONS_TOKEN");
         rule("POST /api/v1/cases/{id}/monitoring/positions/import", COUNTY);
         rule("GET /api/v1/cases/{id}/monitoring/positions", COUNTY);
+        rule("GET /cases/{id}/monitoring", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD");
+        rule("POST /cases/{id}/monitoring", COUNTY);
+        rule("POST /cases/{id}/monitoring/import", COUNTY);
+        rule("POST /monitoring-periods/{id}/approval", "BUREAU_HEAD");
+        rule("POST /monitoring-periods/{id}/refusal", "BUREAU_HEAD");
+        rule("POST /monitoring-periods/{id}/end", COUNTY);
+        // Custody during correction: the county agency or the detaining organ records and releases; the organ notifies.
+        rule("POST /api/v1/cases/{id}/custody", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("GET /api/v1/cases/{id}/custody", CASE_STAFF);
+        rule("POST /api/v1/custody/{id}/notice", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("POST /api/v1/custody/{id}/release", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
         // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
         for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
                 "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",

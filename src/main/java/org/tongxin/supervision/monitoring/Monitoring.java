@@ -417,7 +417,8 @@ public class Monitoring {
                 .detail("positions", stored));
     }
 
-    Instant now() {
+    /** The application's clock, for pages deciding which periods run now. */
+    public Instant nowForPages() {
         return clock.instant();
     }
 
