@@ -25,7 +25,11 @@ public enum HandoverKind {
      * 羁押通知: the organ that detained a subject during correction notifies the county agency, copy to the procuratorate
      * (CCL art. 32; IM art. 40, 3 days).
      */
-    CUSTODY_NOTICE("羁押情况通知", "Custody notice", EnumSet.of(ItemCode.CUSTODY_NOTICE));
+    CUSTODY_NOTICE("羁押情况通知", "Custody notice", EnumSet.of(ItemCode.CUSTODY_NOTICE)),
+    /** 失去联系协查: the county agency asks the police to assist the search (CCL art. 30). */
+    LOST_CONTACT_ASSISTANCE("失联协查", "Request to assist a search", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /** 失去联系通报: the county agency notifies the decision organ, copy to the procuratorate (CCL art. 30). */
+    LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD));
 
     private final String nameZh;
     private final String nameEn;

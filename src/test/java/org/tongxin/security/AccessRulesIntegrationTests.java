@@ -366,6 +366,10 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/cases/{id}/custody", CASE_STAFF);
         rule("POST /api/v1/custody/{id}/notice", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
         rule("POST /api/v1/custody/{id}/release", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        // Lost contact: the county agency reports and records the outcome; the case's parties read.
+        rule("POST /api/v1/cases/{id}/lost-contacts", COUNTY);
+        rule("GET /api/v1/cases/{id}/lost-contacts", CASE_STAFF);
+        rule("POST /api/v1/lost-contacts/{id}/found", COUNTY);
         // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
         for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
                 "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",
