@@ -33,6 +33,8 @@ class PolicyCorrectionIntegrationTests {
 
     @Autowired
     PolicyModels policies;
+    @Autowired
+    Flyway applicationFlyway;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -102,7 +104,7 @@ class PolicyCorrectionIntegrationTests {
         String database = embedded.database("policy_" + UUID.randomUUID().toString().substring(0, 8));
         DataSource source = embedded.superuserDataSource(database);
         Flyway flyway = Flyway.configure().dataSource(source).initSql("SET ROLE " + EmbeddedDatabase.OWNER_ROLE)
-                .locations("classpath:db/migration").placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE)).load();
+                .locations("classpath:db/migration").placeholders(placeholders()).load();
         Flyway.configure().configuration(flyway.getConfiguration()).target("150").load().migrate();
         JdbcClient jdbc = JdbcClient.create(source);
         LocalDate today = jdbc.sql("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").query(LocalDate.class).single();
@@ -195,5 +197,12 @@ class PolicyCorrectionIntegrationTests {
     static List<String> steps(JdbcClient jdbc, UUID version) {
         return jdbc.sql("SELECT step_id FROM policy_step WHERE version_id = :v AND change <> 'REMOVED'").param("v", version)
                 .query(String.class).list();
+    }
+
+    /** The application's placeholders (the data key for V134's sealing) with the application role of the test database. */
+    Map<String, String> placeholders() {
+        Map<String, String> placeholders = new java.util.HashMap<>(applicationFlyway.getConfiguration().getPlaceholders());
+        placeholders.put("app_role", EmbeddedDatabase.APP_ROLE);
+        return placeholders;
     }
 }

@@ -231,9 +231,10 @@ public class Monitoring {
         FieldProblems problems = check(input, now);
         problems.throwIfAny();
         CaseId caseId = input.caseId();
+        String device = input.deviceId() == null || input.deviceId().isBlank() ? null : input.deviceId().strip();
         List<MonitoringPeriod> candidates;
-        if (input.deviceId() != null) {
-            candidates = periods.ofDevice(input.deviceId().strip());
+        if (device != null) {
+            candidates = periods.ofDevice(device);
             if (candidates.isEmpty()) {
                 if (caseId != null) {
                     access.require(cases.parties(caseId));
