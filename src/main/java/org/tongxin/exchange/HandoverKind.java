@@ -20,7 +20,16 @@ public enum HandoverKind {
     /** 移交社区矫正对象: the prison, detention centre or police hand the subject over with the decision (CCL art. 21). */
     SUBJECT_TRANSFER("移交社区矫正对象", "Transfer of the subject", EnumSet.of(ItemCode.DECISION_DOCUMENT)),
     /** 未按时报到的查找情况通报: the county agency to the decision organ, copy to the procuratorate (IM art. 17). */
-    MISSING_NOTICE("未报到通报", "Notice of failure to report", EnumSet.of(ItemCode.SEARCH_RECORD));
+    MISSING_NOTICE("未报到通报", "Notice of failure to report", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /**
+     * 羁押通知: the organ that detained a subject during correction notifies the county agency, copy to the procuratorate
+     * (CCL art. 32; IM art. 40, 3 days).
+     */
+    CUSTODY_NOTICE("羁押情况通知", "Custody notice", EnumSet.of(ItemCode.CUSTODY_NOTICE)),
+    /** 失去联系协查: the county agency asks the police to assist the search (CCL art. 30). */
+    LOST_CONTACT_ASSISTANCE("失联协查", "Request to assist a search", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /** 失去联系通报: the county agency notifies the decision organ, copy to the procuratorate (CCL art. 30). */
+    LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD));
 
     private final String nameZh;
     private final String nameEn;

@@ -22,6 +22,8 @@ public enum ItemCode {
     CUSTODY_RECORD,
     /** 查找记录及通报函. */
     SEARCH_RECORD,
+    /** 被拘留、强制隔离戒毒或者采取刑事强制措施的通知书 (CCL art. 32). */
+    CUSTODY_NOTICE,
     /** 其他材料. */
     OTHER
 }

@@ -343,6 +343,33 @@ class AccessRulesIntegrationTests {
         for (String action : List.of("response", "escalation", "resolution")) {
             rule("POST /conflicts/{id}/" + action, "CITY_COORDINATOR");
         }
+        // Electronic monitoring (ADR 0034): the county agency proposes, ends, imports and reads positions; the county
+        // judicial bureau's head decides; positions arrive only with the monitoring system's scoped token, which no
+        // person and no other token holds (every caller here gets 403).
+        rule("POST /api/v1/cases/{id}/monitoring-periods", COUNTY);
+        rule("GET /api/v1/cases/{id}/monitoring-periods", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD");
+        rule("GET /api/v1/monitoring-periods/{id}", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD");
+        rule("POST /api/v1/monitoring-periods/{id}/approval", "BUREAU_HEAD");
+        rule("POST /api/v1/monitoring-periods/{id}/refusal", "BUREAU_HEAD");
+        rule("POST /api/v1/monitoring-periods/{id}/end", COUNTY);
+        rule("POST /api/v1/monitoring/positions", "MONITORING_POSITIONS_TOKEN");
+        rule("POST /api/v1/cases/{id}/monitoring/positions/import", COUNTY);
+        rule("GET /api/v1/cases/{id}/monitoring/positions", COUNTY);
+        rule("GET /cases/{id}/monitoring", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD");
+        rule("POST /cases/{id}/monitoring", COUNTY);
+        rule("POST /cases/{id}/monitoring/import", COUNTY);
+        rule("POST /monitoring-periods/{id}/approval", "BUREAU_HEAD");
+        rule("POST /monitoring-periods/{id}/refusal", "BUREAU_HEAD");
+        rule("POST /monitoring-periods/{id}/end", COUNTY);
+        // Custody during correction: the county agency or the detaining organ records and releases; the organ notifies.
+        rule("POST /api/v1/cases/{id}/custody", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("GET /api/v1/cases/{id}/custody", CASE_STAFF);
+        rule("POST /api/v1/custody/{id}/notice", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("POST /api/v1/custody/{id}/release", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        // Lost contact: the county agency reports and records the outcome; the case's parties read.
+        rule("POST /api/v1/cases/{id}/lost-contacts", COUNTY);
+        rule("GET /api/v1/cases/{id}/lost-contacts", CASE_STAFF);
+        rule("POST /api/v1/lost-contacts/{id}/found", COUNTY);
         // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
         for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
                 "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",

@@ -93,6 +93,10 @@ public final class SystemTokenRequest {
         } else if (!ops.stream().allMatch(knownOperation)) {
             problems.add("operations", "unknownOperation");
         }
+        if (ops.contains(org.tongxin.identity.Authorities.MONITORING_POSITIONS_OPERATION) && ops.size() > 1) {
+            // The monitoring positions scope stands alone: that token calls nothing else (ADR 0034).
+            problems.add("operations", "monitoringScopeAlone");
+        }
         int days = lifetimeDays == null ? 90 : lifetimeDays;
         if (!lifetimes.contains(days)) {
             problems.add("lifetimeDays", "oneOf", lifetimes.toString());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -74,6 +75,11 @@ class TokenAuthenticationManager implements AuthenticationManager {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
         principal.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
+        if (principal.kind() == TongxinPrincipal.Kind.SYSTEM_TOKEN
+                && Set.of(Authorities.MONITORING_POSITIONS_OPERATION).equals(principal.operations())) {
+            // The monitoring system's token: scoped to the positions endpoint alone (ADR 0034).
+            authorities.add(new SimpleGrantedAuthority(Authorities.MONITORING_POSITIONS));
+        }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
