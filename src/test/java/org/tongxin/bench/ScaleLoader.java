@@ -77,7 +77,11 @@ public final class ScaleLoader {
                 "address", codec.encrypt("某市某区某街道某社区 1 号", "casefile_subject.residence_address"),
                 "health", codec.encrypt("良好", "casefile_subject.health"),
                 "offence", codec.encrypt("盗窃，数额较大", "casefile_case.offence_details"),
-                "note", codec.encrypt("申请最低生活保障", "assistance_referral.note"));
+                "note", codec.encrypt("申请最低生活保障", "assistance_referral.note"),
+                // Handover item titles are sealed with their column as context (V133), as HandoverRepository writes them.
+                "title1", codec.encrypt("判决书", "exchange_item.title"),
+                "title2", codec.encrypt("执行通知书", "exchange_item.title"),
+                "title3", codec.encrypt("报到通知书", "exchange_item.title"));
     }
 
     /**
@@ -468,10 +472,10 @@ public final class ScaleLoader {
                  CROSS JOIN LATERAL (VALUES (procuratorate), (police)) AS x(agency) WHERE status <> 'ASSESSING'""".formatted(
                 NAME_UUID.formatted("'bench-handover:' || n")), p);
         jdbc.update("""
-                INSERT INTO exchange_item (id, handover_id, position, code, title, added_round)
+                INSERT INTO exchange_item (id, handover_id, position, code, title_enc, added_round)
                 SELECT %s, %s, x.pos, x.code, x.title, 1 FROM bench_case
-                 CROSS JOIN LATERAL (VALUES (1, 'DECISION_DOCUMENT', '判决书'), (2, 'EXECUTION_NOTICE', '执行通知书'),
-                                            (3, 'REPORTING_NOTICE', '报到通知书')) AS x(pos, code, title)
+                 CROSS JOIN LATERAL (VALUES (1, 'DECISION_DOCUMENT', CAST(:title1 AS BYTEA)), (2, 'EXECUTION_NOTICE', CAST(:title2 AS BYTEA)),
+                                            (3, 'REPORTING_NOTICE', CAST(:title3 AS BYTEA))) AS x(pos, code, title)
                  WHERE status <> 'ASSESSING'""".formatted(NAME_UUID.formatted("'bench-item:' || n || ':' || x.pos"),
                 NAME_UUID.formatted("'bench-handover:' || n")), p);
         jdbc.update("""

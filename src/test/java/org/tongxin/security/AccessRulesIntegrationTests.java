@@ -291,6 +291,16 @@ class AccessRulesIntegrationTests {
         for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
             rule("POST /cases/{id}/handovers/{handoverId}/" + answer, CASE_ROLES);
         }
+        // Proposed changes of a subject's record (issue 9, item 4): read by county agencies and judicial offices (the
+        // proposal decides: 404 without a role in another case of the person), decided by the county agency's officers.
+        rule("GET /api/v1/subject-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("GET /api/v1/subject-changes/{id}", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("POST /api/v1/subject-changes/{id}/confirmation", COUNTY);
+        rule("POST /api/v1/subject-changes/{id}/rejection", COUNTY);
+        rule("GET /subject-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("GET /subject-changes/{id}", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("POST /subject-changes/{id}/confirm", COUNTY);
+        rule("POST /subject-changes/{id}/reject", COUNTY);
         rule("GET /handovers/{id}", CASE_ROLES);
         rule("GET /handovers/{id}/documents/{documentId}", CASE_ROLES);
         rule("GET /copies", "PROSECUTOR", "POLICE_OFFICER");

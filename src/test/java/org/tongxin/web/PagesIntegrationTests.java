@@ -114,10 +114,34 @@ class PagesIntegrationTests {
     @Autowired
     org.tongxin.identity.internal.CredentialResets credentialResets;
 
+    static String subjectChange;
+
+    /** A proposed change of a Chengdong subject's data, stated by Chengxi's court (made once, read by its page). */
+    synchronized void subjectChange() {
+        if (subjectChange == null) {
+            org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
+            org.tongxin.casefile.CaseData.SubjectData known = fixtures.adult("孙页面", org.tongxin.casefile.Gender.MALE);
+            org.tongxin.casefile.CaseId first = fixtures.decided(known);
+            org.tongxin.casefile.CaseData.SubjectData restated = new org.tongxin.casefile.CaseData.SubjectData("孙晓页", known.gender(),
+                    known.ethnicity(), known.idType(), known.idNumber(), known.birthDate(), "13907008888", "369903001",
+                    "城西区西关街道和平路 9 号", null, null, null, "糖尿病");
+            actors.run("cx.court.clerk", () -> management.openDecided(new org.tongxin.casefile.CaseData.NewDecidedCase(restated,
+                    fixtures.offence(), new org.tongxin.casefile.CaseData.DecisionData(org.tongxin.casefile.CorrectionType.PROBATION,
+                            "（2026）城西刑初" + (9000 + (int) (Math.random() * 900)) + "号", fixtures.today().minusDays(20),
+                            fixtures.today().minusDays(10), fixtures.today().minusDays(10), fixtures.today().plusYears(1), null, false, null))));
+            subjectChange = jdbc.sql("SELECT x.id FROM casefile_subject_change x JOIN casefile_case c ON c.subject_id = x.subject_id"
+                    + " WHERE c.id = :c").param("c", first.value()).query(String.class).single();
+        }
+    }
+
     String resolve(String path) throws Exception {
         if (path.contains("{tokenRequest}") || path.contains("{credentialReset}")) {
             identityRequests();
             path = path.replace("{tokenRequest}", tokenRequest).replace("{credentialReset}", credentialReset);
+        }
+        if (path.contains("{subjectChange}")) {
+            subjectChange();
+            path = path.replace("{subjectChange}", subjectChange);
         }
         if (path.contains("{referral")) {
             referral();
@@ -192,6 +216,8 @@ class PagesIntegrationTests {
             "cd.county, /referrals?direction=outgoing&sort=service", "cd.dm, /referrals", "civil.worker, /referrals/{referral}",
             "cd.county, /referrals/{referral}", "cd.county, /cases/{referralCase}/referrals",
             "civil.worker, /assistance/capacity", "sw.heart, /assistance/capacity",
+            "cd.county, /subject-changes", "cd.county, /subject-changes?status=ALL&sort=status", "cd.dm, /subject-changes",
+            "cd.county, /subject-changes/{subjectChange}",
             "city.coord, /statistics", "city.coord, /statistics?district=369902", "cd.county, /statistics",
             "city.coord, /statistics/holdups", "cd.county.head, /statistics/holdups",
             "city.coord, /statistics/scorecards", "city.coord, /statistics/scorecards?from=2026-01&to=2026-12&agencyType=JUDICIAL_OFFICE",
