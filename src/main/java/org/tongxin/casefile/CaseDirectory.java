@@ -130,8 +130,11 @@ public class CaseDirectory {
         }
         PageResult<CorrectionCase> found = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
                 search.status(), search.officeId(), page);
-        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(found.items().stream().map(CorrectionCase::id).toList());
-        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.id()), decisionFor(c.id())));
+        List<CaseId> ids = found.items().stream().map(CorrectionCase::id).toList();
+        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(ids);
+        Map<CaseId, List<LawfulRole>> parties = cases.parties(ids);
+        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.id()),
+                access.decide(parties.getOrDefault(c.id(), List.of()))));
         if (!result.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search").purpose(purpose)
                     .subjects(result.items().stream().map(CaseSummary::subjectId).toList()));
@@ -155,17 +158,29 @@ public class CaseDirectory {
         return result;
     }
 
-    /** Summaries of given cases the caller may see (inbox lines); cases they may not see are left out. */
+    /**
+     * Summaries of given cases the caller may see (inbox lines); cases they may not see are left out. The same five
+     * queries (parties, cases, and the subjects as each case states them) and one audit record, however many cases.
+     */
     @Transactional
     public Map<CaseId, CaseSummary> summaries(java.util.Collection<CaseId> ids, String purpose) {
-        Map<CaseId, CaseSummary> result = new java.util.LinkedHashMap<>();
+        Map<CaseId, List<LawfulRole>> parties = cases.parties(ids);
+        Map<CaseId, CaseAccessDecision> visible = new java.util.LinkedHashMap<>();
         for (CaseId id : ids) {
-            CaseAccessDecision decision = decisionFor(id);
-            if (!decision.visible()) {
-                continue;
+            CaseAccessDecision decision = access.decide(parties.getOrDefault(id, List.of()));
+            if (decision.visible()) {
+                visible.put(id, decision);
             }
-            cases.find(id).ifPresent(c -> result.put(id, summary(c, cases.caseSubject(id).orElseThrow(), decision)));
         }
+        Map<CaseId, CorrectionCase> found = cases.findAll(visible.keySet());
+        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(found.keySet());
+        Map<CaseId, CaseSummary> result = new java.util.LinkedHashMap<>();
+        visible.forEach((id, decision) -> {
+            CorrectionCase c = found.get(id);
+            if (c != null && subjects.containsKey(id)) {
+                result.put(id, summary(c, subjects.get(id), decision));
+            }
+        });
         if (!result.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.list").purpose(purpose)
                     .subjects(result.values().stream().map(CaseSummary::subjectId).toList()));
@@ -304,7 +319,7 @@ public class CaseDirectory {
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {
         boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
-        CaseFacts f = facts(c);
+        CaseFacts f = c.facts(subject.gender());
         return new CaseSummary(c.id(), c.subjectId(), masked ? SubjectCodec.maskName(subject.name()) : subject.name(), masked,
                 f.status(), f.correctionType(), f.caseNumber(), f.countyAgencyId(), f.officeId(), f.decisionOrganId(),
                 f.effectiveDate(), f.documentsState(), f.arrivalState(), c.updatedAt());

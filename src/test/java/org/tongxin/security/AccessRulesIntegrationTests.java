@@ -135,6 +135,7 @@ class AccessRulesIntegrationTests {
         rule("GET /audit/verify", "AUDIT_ADMIN");
         rule("POST /audit/verify", "AUDIT_ADMIN");
         rule("GET /api/v1/me", ANY);
+        rule("GET /api/v1/ping", ANY);
         rule("GET /api/v1/me/tokens", ANY);
         rule("POST /api/v1/me/tokens", ANY);
         rule("DELETE /api/v1/me/tokens/{id}", ANY);

@@ -212,8 +212,9 @@ class CaseWorkspace {
         model.addAttribute("fs", state == null ? FormState.NONE : state);
         model.addAttribute("now", clock.instant());
         model.addAttribute("correctionTypes", CorrectionType.values());
-        model.addAttribute("countyAgencies", options.countyAgencies());
-        model.addAttribute("institutions", options.institutions());
+        // The places and institutions to choose from: only the decision form has them, and nationally they are thousands.
+        model.addAttribute("countyAgencies", actions.decide() ? options.countyAgencies() : List.of());
+        model.addAttribute("institutions", actions.decide() ? options.institutions() : List.of());
         model.addAttribute("offices", actions.office() ? options.offices(c.countyAgencyId()) : List.of());
         model.addAttribute("itemCodes", ItemCode.values());
         model.addAttribute("teamRoles", TeamRole.values());
