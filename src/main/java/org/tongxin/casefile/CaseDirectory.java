@@ -121,7 +121,7 @@ public class CaseDirectory {
     @Transactional
     public PageResult<CaseSummary> search(CaseSearch search, PageQuery page, String purpose) {
         AgencyId agency = currentUser.get().agency();
-        if (currentUser.get().isAdmin()) {
+        if (!currentUser.get().worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         List<byte[]> idHashes = null;
@@ -149,7 +149,7 @@ public class CaseDirectory {
     @Transactional(readOnly = true)
     public java.util.Set<CaseId> openable(java.util.Collection<CaseId> ids) {
         var me = currentUser.find().orElse(null);
-        if (me == null || me.isAdmin() || me.agencyId() == null || ids.isEmpty()) {
+        if (me == null || !me.worksCases() || me.agencyId() == null || ids.isEmpty()) {
             return java.util.Set.of();
         }
         java.util.Set<CaseId> result = new java.util.HashSet<>();

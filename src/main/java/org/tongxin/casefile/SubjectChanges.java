@@ -73,7 +73,7 @@ public class SubjectChanges {
     @Transactional
     public PageResult<SubjectChangeSummary> list(SubjectChangeStatus status, PageQuery page, String purpose) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin() || me.agencyId() == null) {
+        if (!me.worksCases() || me.agencyId() == null) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         PageResult<SubjectChangeRepository.Row> rows = changes.forAgency(me.agency(), READERS, status, page);

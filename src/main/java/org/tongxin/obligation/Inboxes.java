@@ -54,7 +54,7 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public PageResult<ObligationView> inbox(InboxFilter filter, PageQuery page) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         return obligations.inbox(new ObligationRepository.InboxFilter(me.agency(), filter.mine() ? me.userId() : null,
@@ -64,7 +64,7 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public InboxCounts counts() {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return InboxCounts.NONE;
         }
         ObligationRepository.Counts c = obligations.counts(me.agency(), me.userId(), clock.instant());
@@ -75,7 +75,7 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public List<InboxFacet> facets() {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return List.of();
         }
         return obligations.facets(me.agency()).stream()
@@ -86,7 +86,7 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public PageResult<ObligationView> escalatedToMe(PageQuery page) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         return obligations.escalatedTo(me.agency(), page);
