@@ -27,6 +27,8 @@ class SecurityRequirementsDocTests {
 
     static final Path PAGE = Path.of("doc/security-requirements.md");
     static final Pattern TEST = Pattern.compile("`([A-Z][A-Za-z0-9]*Tests)(?:#([a-zA-Z0-9_]+))?`");
+    /** "**Proven in CI:** `path`": a script run by .ci/run. */
+    static final Pattern CI_STEP = Pattern.compile("\\*\\*Proven in CI:\\*\\* `([^`]+)`");
     static final Pattern FILE = Pattern.compile("`((?:doc|src|bench|\\.ci)/[^`]+)`");
 
     @Test
@@ -49,6 +51,14 @@ class SecurityRequirementsDocTests {
                 } else if (m.group(2) != null && Arrays.stream(type.getDeclaredMethods()).map(Method::getName)
                         .noneMatch(m.group(2)::equals)) {
                     problems.add(section.getKey() + ": no method " + m.group(1) + "#" + m.group(2));
+                }
+            }
+            // A requirement proven by a CI step names the script, which must exist and be run by .ci/run.
+            Matcher ci = CI_STEP.matcher(text);
+            while (ci.find()) {
+                any = true;
+                if (!Files.exists(Path.of(ci.group(1))) || !Files.readString(Path.of(".ci/run")).contains(ci.group(1))) {
+                    problems.add(section.getKey() + ": " + ci.group(1) + " is not a script that .ci/run runs");
                 }
             }
             if (!any && !text.contains("**Missing:**") && !text.contains("**Pending merge:**")) {
