@@ -60,7 +60,7 @@ public class ProblemFactory {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("field", p.field());
                 error.put("code", p.code());
-                error.put("message", messages.getMessage("validation." + p.code(), p.args(), p.code(), locale));
+                error.put("message", p.message(messages, locale));
                 return error;
             }).toList());
         }
