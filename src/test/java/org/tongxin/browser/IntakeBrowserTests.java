@@ -162,7 +162,7 @@ class IntakeBrowserTests {
         assertThat(inboxRow(court, "docs.deliver")).containsText("2025年10月9日");
         check(court, "46-inbox-court-notify-deliver");
         court.navigate(browser.url("/inbox?lang=en"));
-        assertThat(inboxRow(court, "docs.deliver")).containsText("9 Oct 2025");
+        assertThat(inboxRow(court, "docs.deliver")).containsText("2025-10-09");
         assertThat(inboxRow(court, "docs.deliver")).containsText("Due soon");
         check(court, "46-inbox-court-notify-deliver-en");
         court.navigate(browser.url("/inbox?lang=zh-CN"));
@@ -264,7 +264,7 @@ class IntakeBrowserTests {
         check(county, "52-case-announced-office");
         county.navigate(caseUrl + "?lang=en");
         assertThat(county.locator(".tx-flag-case")).hasText("Under correction");
-        assertThat(obligation(county, "plan.make")).containsText("29 Oct 2025");
+        assertThat(obligation(county, "plan.make")).containsText("2025-10-29");
         check(county, "53-case-announced-office-en");
         county.navigate(browser.url("/inbox?lang=en"));
         assertThat(county.locator(".empty-state")).containsText("Your agency owes nothing");

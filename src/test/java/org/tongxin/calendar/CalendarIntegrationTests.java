@@ -370,7 +370,7 @@ class CalendarIntegrationTests {
                 .andExpect(status().isBadRequest()).andReturn();
         String page = rejected.getResponse().getContentAsString();
         assertThat(page).contains("有错误", "href=\"#holidays[3].nameEn\"", "id=\"holidays[3].nameEn-error\"", "id=\"workingDays[2]-error\"",
-                "2042-10-08 不是周六或周日");
+                "2042年10月8日 不是周六或周日");
         assertThat(calendar.isProvisional("CN", 2042)).isTrue();
 
         mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())

@@ -17,8 +17,9 @@ public record FieldProblem(String field, String code, Object... args) {
      * "必填". The API and the pages say the same.
      */
     public String message(MessageSource messages, Locale locale) {
-        String general = messages.getMessage("validation." + code, args, code, locale);
-        return messages.getMessage("validation." + code + "." + plainField(field), args, general, locale);
+        Object[] written = org.tongxin.shared.web.Formats.arguments(args, locale);
+        String general = messages.getMessage("validation." + code, written, code, locale);
+        return messages.getMessage("validation." + code + "." + plainField(field), written, general, locale);
     }
 
     /** Whether the form names its own term for this problem ({@code validation.<code>.<field>} exists). */

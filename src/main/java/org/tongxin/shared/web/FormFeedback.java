@@ -59,7 +59,7 @@ public class FormFeedback {
         }
         List<String> general = new ArrayList<>();
         if (fields.isEmpty()) {
-            general.add(messageKey != null ? message(messageKey) : message("error." + e.code(), e.args()));
+            general.add(messageKey != null ? message(messageKey) : message("error." + e.code(), Formats.arguments(e.args(), locale)));
         }
         Map<String, String> submitted = new LinkedHashMap<>();
         ServletRequestAttributes attributes = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
