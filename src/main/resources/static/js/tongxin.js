@@ -219,6 +219,64 @@
 
   ready(prepareAllFilters);
 
+  // Sortable tables: <table data-sortable> whose <th data-sort="number|text"> headings become buttons; a cell may give
+  // its value in data-value (an empty value sorts last). aria-sort tells which column orders the rows and how.
+  function prepareSortable(table) {
+    var headings = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+    var body = table.tBodies[0];
+    if (!body) { return; }
+    headings.forEach(function (th, column) {
+      if (!th.dataset.sort) { return; }
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'tx-sort-button';
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener('click', function () {
+        var descending = th.getAttribute('aria-sort') !== 'descending';
+        headings.forEach(function (other) { other.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+        var rows = Array.prototype.slice.call(body.rows);
+        var value = function (row) {
+          var cell = row.cells[column];
+          var raw = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent.trim();
+          if (th.dataset.sort === 'number') { return raw === '' ? null : parseFloat(raw); }
+          return raw;
+        };
+        rows.sort(function (a, b) {
+          var x = value(a);
+          var y = value(b);
+          if (x === null || x === '' || (typeof x === 'number' && isNaN(x))) { return 1; }
+          if (y === null || y === '' || (typeof y === 'number' && isNaN(y))) { return -1; }
+          var order = typeof x === 'number' ? x - y : x.localeCompare(y, document.documentElement.lang);
+          return descending ? -order : order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  ready(function () { document.querySelectorAll('table[data-sortable]').forEach(prepareSortable); });
+
+  // Lists shown as cards on a phone (table.tx-cards, see tongxin.css): each cell is labelled with its column's heading.
+  // A cell spanning rows (a case with several lines) stays with the first.
+  function labelCells(table) {
+    var headings = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+      return th.textContent.replace(/\s+/g, ' ').trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = headings.length - row.cells.length;
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          var index = column > 0 && row.cells.length < headings.length ? i + column : i;
+          if (!cell.hasAttribute('data-label') && headings[index]) { cell.setAttribute('data-label', headings[index]); }
+        });
+      });
+    });
+  }
+
+  ready(function () { document.querySelectorAll('table.tx-cards').forEach(labelCells); });
+
   // htmx requests carry the CSRF token like forms do.
   document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="_csrf"]');
