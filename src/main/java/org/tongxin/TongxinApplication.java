@@ -16,8 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class TongxinApplication {
 
-    /** One-off commands: verify the audit log; create the first administrators of a production install. */
-    static final List<String> COMMANDS = List.of("--tongxin.audit.verify", "--tongxin.bootstrap-admins");
+    /** One-off commands: verify the audit log; create the first administrators of a production install; rotate the keys. */
+    static final List<String> COMMANDS = List.of("--tongxin.audit.verify", "--tongxin.bootstrap-admins", "--tongxin.keys.rotate");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(TongxinApplication.class);

@@ -43,6 +43,19 @@ class ArchitectureTests {
                 .because("code is packaged by module (STYLE.md 1)").check(CLASSES);
     }
 
+    /**
+     * Issue 9, item 3: one rule decides who opens a case's stored documents, on every path (case documents, handover
+     * documents and copies, referral letters, any export to come), so nothing but that rule reads a document's content.
+     */
+    @Test
+    void onlyTheCaseDocumentRuleReadsADocumentsContent() {
+        noClasses().that().doNotHaveFullyQualifiedName(org.tongxin.casefile.CaseDocumentAccess.class.getName())
+                .and().resideOutsideOfPackage("org.tongxin.document..")
+                .should().callMethod(org.tongxin.document.Documents.class, "content", org.tongxin.document.DocumentId.class)
+                .because("every path to a document goes through CaseDocumentAccess and its DocumentRule")
+                .check(CLASSES);
+    }
+
     @Test
     void controllersLiveInWebPackages() {
         noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)

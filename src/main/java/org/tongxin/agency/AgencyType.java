@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static org.tongxin.agency.AgencyLevel.CITY;
 import static org.tongxin.agency.AgencyLevel.COUNTY;
+import static org.tongxin.agency.AgencyLevel.NATIONAL;
 import static org.tongxin.agency.AgencyLevel.PROVINCE;
 import static org.tongxin.agency.AgencyLevel.TOWNSHIP;
 
@@ -29,8 +30,8 @@ public enum AgencyType {
     DETENTION_CENTRE(CITY, COUNTY),
     /** 司法局. */
     JUDICIAL_BUREAU(CITY, COUNTY),
-    /** 社区矫正机构 (city or county level). */
-    CORRECTION_AGENCY(CITY, COUNTY),
+    /** 社区矫正机构 (city or county level; nationally the Ministry of Justice's 社区矫正管理局). */
+    CORRECTION_AGENCY(NATIONAL, CITY, COUNTY),
     /** 司法所. */
     JUDICIAL_OFFICE(TOWNSHIP),
     /** 教育局. */

@@ -20,6 +20,7 @@ public record Division(String code, String nameZh, String nameEn, AgencyLevel le
 
     String significantPrefix() {
         return switch (level) {
+            case NATIONAL -> "";
             case PROVINCE -> code.substring(0, 2);
             case CITY -> code.substring(0, 4);
             case COUNTY -> code.substring(0, 6);

@@ -13,7 +13,8 @@ import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
 
 /**
- * Events of assistance referrals. {@code fromAgency} referred the subject (county agency or judicial office),
+ * Events of assistance referrals: ids and non-personal facts only, never a note or a reason (they are stored with the
+ * referral, encrypted). {@code fromAgency} referred the subject (county agency or judicial office),
  * {@code toAgency} is the department or social organisation asked to help. The components are a contract that the
  * statistics read models rely on. Each is on the case timeline for the case's parties and the assisting agency (its
  * arguments name only the service: never a protected field). Timeline arguments in key order: the service in
@@ -56,8 +57,9 @@ public final class AssistanceEvents {
         }
     }
 
+    /** The receiving agency declined; its reason stays with the referral (encrypted), never in the event. */
     public record ReferralDeclined(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, String reason, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements TimelineEntry {
 
         public String timelineKind() {
             return "referral.declined";

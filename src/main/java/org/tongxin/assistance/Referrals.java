@@ -45,13 +45,12 @@ import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
-import org.tongxin.document.DocumentInfo;
-import org.tongxin.document.Documents;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Participation;
@@ -93,7 +92,7 @@ public class Referrals {
     private final CaseDirectory cases;
     private final CaseManagement caseManagement;
     private final AgencyDirectory agencies;
-    private final Documents documents;
+    private final CaseDocumentAccess documentAccess;
     private final ReferralLetters letters;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
@@ -103,13 +102,13 @@ public class Referrals {
     private final Clock clock;
 
     Referrals(ReferralRepository referrals, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
-            Documents documents, ReferralLetters letters, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
+            CaseDocumentAccess documentAccess, ReferralLetters letters, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
             AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.referrals = referrals;
         this.cases = cases;
         this.caseManagement = caseManagement;
         this.agencies = agencies;
-        this.documents = documents;
+        this.documentAccess = documentAccess;
         this.letters = letters;
         this.ledger = ledger;
         this.currentUser = currentUser;
@@ -184,7 +183,9 @@ public class Referrals {
         String clean = text(reason, "reason", REASON_MIN, REASON_MAX, problems);
         problems.throwIfAny();
         Instant now = clock.instant();
-        save(r, ReferralStatus.WITHDRAWN, now, columns("withdrawal_reason", clean, "closed_at", now));
+        save(r, ReferralStatus.WITHDRAWN, now, columns("withdrawal_reason_enc", cipher.encrypt(clean, ReferralRepository.WITHDRAWAL_REASON),
+                "closed_at", now));
+        endAssistance(r);
         events.publishEvent(new ReferralWithdrawn(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
                 currentUser.ref()));
         audited("referral.withdraw", r);
@@ -227,8 +228,9 @@ public class Referrals {
         }
         Instant now = clock.instant();
         save(r, ReferralStatus.DECLINED, now, columns("answered_at", now, "answered_by_name", displayName(currentUser.get()),
-                "decline_reason", clean, "closed_at", now));
-        events.publishEvent(new ReferralDeclined(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), clean, now,
+                "decline_reason_enc", cipher.encrypt(clean, ReferralRepository.DECLINE_REASON), "closed_at", now));
+        endAssistance(r);
+        events.publishEvent(new ReferralDeclined(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
                 currentUser.ref()));
         audited("referral.decline", r);
     }
@@ -291,6 +293,7 @@ public class Referrals {
         Instant now = clock.instant();
         save(r, ReferralStatus.COMPLETED, now, columns("delivered", delivered, "outcome_note", cipher.encrypt(clean, OUTCOME),
                 "closed_at", now));
+        endAssistance(r);
         events.publishEvent(new ReferralCompleted(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), delivered, now,
                 currentUser.ref()));
         audited("referral.complete", r);
@@ -368,14 +371,18 @@ public class Referrals {
         Row r = readable(id);
         AgencyId mine = currentUser.get().agency();
         boolean receiving = r.to().equals(mine);
+        boolean ended = endedForReceiver(r, mine);
         Set<SharedField> shared = SharedField.of(r.service());
-        Map<String, Object> subject = shared(r, shared, cases.subjectForAssistance(r.caseId(), "referral"));
-        String note = cipher.decrypt(r.note(), NOTE);
+        // Shared fields only while the referral is active (issue 9, item 6): after it ended the department keeps its
+        // own record of the referral (its answer, notes and outcome), not the subject's fields and not the case.
+        Map<String, Object> subject = ended ? Map.of() : shared(r, shared, cases.subjectForAssistance(r.caseId(), "referral"));
+        String note = ended ? null : cipher.decrypt(r.note(), NOTE);
         List<Note> notes = referrals.notes(id).stream().map(n -> new Note(n.id(), n.kind(), n.seq(), n.happenedOn(),
                 cipher.decrypt(n.text(), NOTE_TEXT), n.recordedAt(), n.authorName())).toList();
-        return new ReferralView(r.id(), r.caseId(), cases.facts(r.caseId()).map(CaseFacts::caseNumber).orElse(null), r.service(),
+        return new ReferralView(r.id(), ended ? null : r.caseId(),
+                ended ? null : cases.facts(r.caseId()).map(CaseFacts::caseNumber).orElse(null), r.service(),
                 r.from(), r.to(), r.status(), receiving && !shared.contains(SharedField.REFERRAL_NOTE) ? null : note,
-                r.letterDocumentId(), r.madeAt(), r.madeByName(), r.answeredAt(), r.answeredByName(), r.declineReason(),
+                ended ? null : r.letterDocumentId(), r.madeAt(), r.madeByName(), r.answeredAt(), r.answeredByName(), r.declineReason(),
                 r.waitingSince(), r.status() == ReferralStatus.WAITING ? referrals.waitingPosition(r) : null, r.placedAt(),
                 r.firstContactAt(), r.progressNotes(), r.closedAt(), r.delivered(),
                 r.outcomeNote() == null ? null : cipher.decrypt(r.outcomeNote(), OUTCOME), r.withdrawalReason(), r.version(),
@@ -402,7 +409,7 @@ public class Referrals {
         AgencyId mine = me.agency();
         PageResult<Row> rows = referrals.list(mine, incoming, status, service, page);
         Map<CaseId, String> numbers = new HashMap<>();
-        return rows.map(r -> summary(r, numbers.computeIfAbsent(r.caseId(),
+        return rows.map(r -> endedForReceiver(r, mine) ? ended(r) : summary(r, numbers.computeIfAbsent(r.caseId(),
                 c -> cases.facts(c).map(CaseFacts::caseNumber).orElse(null))));
     }
 
@@ -416,6 +423,12 @@ public class Referrals {
         return referrals.awaitingAnswer(me.agency());
     }
 
+    /** Whether the caller's agency may open the referral (its two agencies, and the case's referring parties). */
+    @Transactional(readOnly = true)
+    public boolean mayRead(ReferralId id) {
+        return referrals.find(id).map(this::readableBy).orElse(false);
+    }
+
     /** The referral letter PDF for a party of the referral; the read is audited. */
     @Transactional
     public Letter letter(ReferralId id) {
@@ -423,13 +436,10 @@ public class Referrals {
         if (r.letterDocumentId() == null) {
             throw TongxinException.notFound();
         }
-        DocumentId doc = DocumentId.of(r.letterDocumentId());
-        DocumentInfo info = documents.info(doc).orElseThrow(TongxinException::notFound);
-        byte[] bytes = documents.content(doc);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "referral.letter.read").target("document", doc.value())
-                .subjects(cases.subjectId(r.caseId()).map(List::of).orElse(List.of())).detail("case", r.caseId())
-                .detail("referral", id).purpose("referral"));
-        return new Letter(info.fileName(), info.contentType(), bytes);
+        // The case's one document rule decides (the department only while its referral is open); it audits the read.
+        CaseDocumentAccess.Opened opened = documentAccess.open(r.caseId(), DocumentId.of(r.letterDocumentId()), "referral.letter.read",
+                "referral", Map.of("referral", id));
+        return new Letter(opened.fileName(), opened.contentType(), opened.content());
     }
 
     /** A document's bytes with its name and type, for a download. */
@@ -450,6 +460,15 @@ public class Referrals {
                 .filter(a -> agencies.serves(a.id(), district)).toList();
     }
 
+    /**
+     * Why a referral was declined, for the read models the application builds in its own work (event listeners): the
+     * event carries no free text. No access check beyond row-level security — not for a person's request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> declineReason(ReferralId id) {
+        return referrals.find(id).map(Row::declineReason);
+    }
+
     /** Whether the caller may refer a subject of this case (county agency or judicial office officer of the case). */
     @Transactional(readOnly = true)
     public boolean mayRefer(CaseId caseId) {
@@ -458,6 +477,20 @@ public class Referrals {
     }
 
     // Helpers
+
+    /**
+     * A referral that ended (declined, withdrawn, completed) no longer gives its department a lawful role in the case:
+     * the department keeps its referral record, but neither the case nor the subject's fields, unless another referral
+     * of the case to it is still open.
+     */
+    private void endAssistance(Row r) {
+        caseManagement.revoke(r.caseId(), r.to(), Participation.ASSISTING, () -> referrals.anyOpenTo(r.caseId(), r.to()));
+    }
+
+    /** Whether the caller reads the referral as its receiving department after it ended: no case, no subject fields. */
+    private boolean endedForReceiver(Row r, AgencyId mine) {
+        return r.to().equals(mine) && r.status().closed();
+    }
 
     private void fillFreePlaces(AgencyId agency, AssistanceService service, Instant now) {
         while (true) {
@@ -558,19 +591,20 @@ public class Referrals {
 
     private Row readable(ReferralId id) {
         Row r = referrals.find(id).orElseThrow(TongxinException::notFound);
-        TongxinPrincipal me = currentUser.find().orElse(null);
-        if (me == null || me.agencyId() == null || me.isAdmin()) {
-            throw TongxinException.notFound();
-        }
-        AgencyId mine = me.agency();
-        if (r.from().equals(mine) || r.to().equals(mine)) {
-            return r;
-        }
-        CaseAccessDecision decision = cases.access(r.caseId());
-        if (!decision.holdsAny(REFERRING)) {
+        if (!readableBy(r)) {
             throw TongxinException.notFound();
         }
         return r;
+    }
+
+    /** Its two agencies read a referral, and so do the case's referring parties (executing agency, assigned office). */
+    private boolean readableBy(Row r) {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.isAdmin()) {
+            return false;
+        }
+        AgencyId mine = me.agency();
+        return r.from().equals(mine) || r.to().equals(mine) || cases.decision(r.caseId()).holdsAny(REFERRING);
     }
 
     private Row referringCommand(ReferralId id, int version) {
@@ -653,6 +687,12 @@ public class Referrals {
     private ReferralSummary summary(Row r, String caseNumber) {
         return new ReferralSummary(r.id(), r.caseId(), caseNumber, r.service(), r.from(), r.to(), r.status(), r.madeAt(),
                 r.answeredAt(), r.updatedAt(), r.version());
+    }
+
+    /** A referral as its department lists it after it ended: without the case. */
+    private static ReferralSummary ended(Row r) {
+        return new ReferralSummary(r.id(), null, null, r.service(), r.from(), r.to(), r.status(), r.madeAt(), r.answeredAt(),
+                r.updatedAt(), r.version());
     }
 
     static String displayName(TongxinPrincipal me) {

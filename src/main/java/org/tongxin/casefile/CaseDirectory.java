@@ -89,6 +89,15 @@ public class CaseDirectory {
         return access.require(cases.parties(id));
     }
 
+    /**
+     * The caller's lawful roles in a case, empty when none (never throws: for callers deciding inside their own
+     * transaction whether to show something, where a refused nested call would doom the whole transaction).
+     */
+    @Transactional(readOnly = true)
+    public CaseAccessDecision decision(CaseId id) {
+        return decisionFor(id);
+    }
+
     /** Cases where the caller's agency has a lawful role, filtered; names and numbers of minors masked; audited. */
     @Transactional
     public PageResult<CaseSummary> search(CaseSearch search, PageQuery page, String purpose) {
@@ -96,18 +105,34 @@ public class CaseDirectory {
         if (currentUser.get().isAdmin()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
-        byte[] idHash = null;
+        List<byte[]> idHashes = null;
         if (search.idNumber() != null && !search.idNumber().isBlank()) {
-            idHash = codec.idHash(search.idNumber());
+            idHashes = codec.idHashes(search.idNumber());
         }
-        PageResult<CorrectionCase> found = cases.search(agency, search.name(), idHash, search.caseNumber(), search.status(),
-                search.officeId(), page);
-        Map<UUID, CaseRepository.SubjectRow> subjects = cases.subjects(found.items().stream().map(CorrectionCase::subjectId).toList());
-        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.subjectId()), decisionFor(c.id())));
+        PageResult<CorrectionCase> found = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
+                search.status(), search.officeId(), page);
+        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(found.items().stream().map(CorrectionCase::id).toList());
+        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.id()), decisionFor(c.id())));
         if (!result.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search").purpose(purpose)
                     .subjects(result.items().stream().map(CaseSummary::subjectId).toList()));
         }
+        return result;
+    }
+
+    /**
+     * Which of the given cases the caller may open (a lawful role of their agency; none for administrators): for screens
+     * that must count, not list, the lines of other cases (SECURITY.md S7). Reads no personal data.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<CaseId> openable(java.util.Collection<CaseId> ids) {
+        var me = currentUser.find().orElse(null);
+        if (me == null || me.isAdmin() || me.agencyId() == null || ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<CaseId> result = new java.util.HashSet<>();
+        cases.withParty(me.agency(), ids.stream().map(CaseId::value).collect(java.util.stream.Collectors.toSet()))
+                .forEach(id -> result.add(CaseId.of(id)));
         return result;
     }
 
@@ -120,7 +145,7 @@ public class CaseDirectory {
             if (!decision.visible()) {
                 continue;
             }
-            cases.find(id).ifPresent(c -> result.put(id, summary(c, cases.subject(c.subjectId()).orElseThrow(), decision)));
+            cases.find(id).ifPresent(c -> result.put(id, summary(c, cases.caseSubject(id).orElseThrow(), decision)));
         }
         if (!result.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.list").purpose(purpose)
@@ -186,7 +211,7 @@ public class CaseDirectory {
     /** The subject's data for a document the system generates for the case's own parties (never for a page). */
     @Transactional(readOnly = true)
     public Optional<SubjectView> subjectForDocuments(CaseId id) {
-        return cases.find(id).flatMap(c -> cases.subject(c.subjectId())).map(s -> codec.view(s, true, false));
+        return cases.caseSubject(id).map(s -> codec.view(s, true, false));
     }
 
     /**
@@ -202,7 +227,7 @@ public class CaseDirectory {
             throw TongxinException.forbidden("NOT_REFERRAL_PARTY");
         }
         CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
-        SubjectView subject = cases.subject(c.subjectId()).map(s -> codec.view(s, true, false)).orElseThrow(TongxinException::notFound);
+        SubjectView subject = cases.caseSubject(id).map(s -> codec.view(s, true, false)).orElseThrow(TongxinException::notFound);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.subject.assistance").target("case", id)
                 .subjects(List.of(c.subjectId())).purpose(purpose));
         return subject;
@@ -237,7 +262,7 @@ public class CaseDirectory {
     }
 
     private CaseView toView(CorrectionCase c, CaseAccessDecision decision) {
-        CaseRepository.SubjectRow subject = cases.subject(c.subjectId()).orElseThrow(TongxinException::notFound);
+        CaseRepository.CaseSubject subject = cases.caseSubject(c.id()).orElseThrow(TongxinException::notFound);
         boolean protectedVisible = decision.holdsAny(PROTECTED_FIELDS);
         boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
         SubjectView subjectView = codec.view(subject, protectedVisible, masked);
@@ -251,7 +276,7 @@ public class CaseDirectory {
                 f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked);
     }
 
-    private CaseSummary summary(CorrectionCase c, CaseRepository.SubjectRow subject, CaseAccessDecision decision) {
+    private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {
         boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
         CaseFacts f = facts(c);
         return new CaseSummary(c.id(), c.subjectId(), masked ? SubjectCodec.maskName(subject.name()) : subject.name(), masked,
@@ -260,7 +285,7 @@ public class CaseDirectory {
     }
 
     private CaseFacts facts(CorrectionCase c) {
-        return c.facts(cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::gender).orElse(null));
+        return c.facts(cases.caseSubject(c.id()).map(CaseRepository.CaseSubject::gender).orElse(null));
     }
 
     private Map<String, String> args(String text) {

@@ -41,7 +41,6 @@ import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.RowSecurity;
 import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 
@@ -113,12 +112,14 @@ public class CaseManagement {
         }
         problems.throwIfAny();
         Instant now = clock.instant();
-        UUID subjectId = writer.subject(request.subject(), now);
+        SubjectWriter.Link subject = writer.subject(request.subject(), now);
+        UUID subjectId = subject.subjectId();
         String region = regions.regionFor(request.subject().residenceDivision());
         CorrectionCase c = CorrectionCase.assessing(id, subjectId, me.agency(), assessing.id(), request.expedited(),
                 blankToNull(request.caseNumber()), region, now, currentUser.ref());
         writer.offence(c, offence, request.subject().birthDate());
         cases.insert(c);
+        writer.linked(subject, id, me.agency(), now, currentUser.ref());
         publish(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.assessment-entrusted").target("case", id)
                 .subjects(List.of(subjectId)));
@@ -135,11 +136,11 @@ public class CaseManagement {
         FieldProblems problems = new FieldProblems();
         rules.decision(decision, LegalTime.today(clock), problems);
         if (problems.isEmpty()) {
-            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::idNumberHash).orElse(null), id,
+            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.caseSubject(id).map(s -> List.of(s.idNumberHash())).orElse(null), id,
                     "decision.caseNumber", problems);
         }
         problems.throwIfAny();
-        Placement placement = placement(decision, cases.subject(c.subjectId()).orElseThrow().residenceDivision());
+        Placement placement = placement(decision, cases.caseSubject(id).orElseThrow().residenceDivision());
         decide(c, decision, placement, clock.instant());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(c.subjectId())));
@@ -166,11 +167,13 @@ public class CaseManagement {
         }
         problems.throwIfAny();
         Instant now = clock.instant();
-        UUID subjectId = writer.subject(request.subject(), now);
+        SubjectWriter.Link subject = writer.subject(request.subject(), now);
+        UUID subjectId = subject.subjectId();
         CorrectionCase c = CorrectionCase.decided(id, subjectId, me.agency(), now, currentUser.ref());
         writer.offence(c, offence, request.subject().birthDate());
         decide(c, request.decision(), placement, now);
         cases.insert(c);
+        writer.linked(subject, id, me.agency(), now, currentUser.ref());
         publish(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(subjectId)));
         return id;
@@ -247,7 +250,7 @@ public class CaseManagement {
                 EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
-        rules.team(members, cases.subject(c.subjectId()).orElseThrow().gender(), problems);
+        rules.team(members, cases.caseSubject(id).orElseThrow().gender(), problems);
         problems.throwIfAny();
         cases.replaceTeam(id, members.stream().map(m -> new TeamMember(m.name().strip(), m.role(), m.gender(), m.agencyId())).toList());
         c.teamFormed(members.size(), clock.instant(), currentUser.ref());
@@ -330,7 +333,21 @@ public class CaseManagement {
     /** Gives an agency a lawful role in a case (escalation, coordination, a referral). */
     @Transactional
     public void grant(CaseId id, AgencyId agency, Participation participation) {
+        cases.lockParty(id, agency);
         cases.addParty(id, agency, participation, clock.instant());
+    }
+
+    /**
+     * Takes back a role granted for a task once the task ended (a referral declined, withdrawn or completed), unless
+     * {@code stillNeeded} finds another task of the agency in the case; serialised with {@link #grant} per case and
+     * agency, so a task granted concurrently keeps its role.
+     */
+    @Transactional
+    public void revoke(CaseId id, AgencyId agency, Participation participation, java.util.function.BooleanSupplier stillNeeded) {
+        cases.lockParty(id, agency);
+        if (!stillNeeded.getAsBoolean()) {
+            cases.removeParty(id, agency, participation);
+        }
     }
 
     // Helpers
@@ -382,20 +399,20 @@ public class CaseManagement {
      * share its number, each with a case of their own): a number already used for the same person is a field problem,
      * not a failed insert. Checked across all cases (system scope), as the constraint is.
      */
-    private void requireUnusedNumber(AgencyId organ, String number, byte[] person, CaseId self, String field,
+    private void requireUnusedNumber(AgencyId organ, String number, List<byte[]> person, CaseId self, String field,
             FieldProblems problems) {
         if (number == null || number.isBlank() || person == null || problems.has(field)) {
             return;
         }
-        if (RowSecurity.asSystem(jdbc, () -> cases.caseNumberTaken(organ, number.strip(), person, self))) {
+        if (cases.caseNumberTaken(organ, number.strip(), person, self)) {
             problems.add(field, "taken");
         }
     }
 
-    /** The keyed hash that identifies a person by their identity number (null when the number is missing). */
-    private byte[] personHash(CaseData.SubjectData subject) {
+    /** The keyed hashes that identify a person by their identity number, one per live key (null without a number). */
+    private List<byte[]> personHash(CaseData.SubjectData subject) {
         return subject == null || subject.idNumber() == null || subject.idNumber().isBlank() ? null
-                : codec.idHash(subject.idNumber());
+                : codec.idHashes(subject.idNumber());
     }
 
     private TongxinPrincipal requireDecider() {

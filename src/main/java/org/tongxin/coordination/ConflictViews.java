@@ -34,5 +34,10 @@ public final class ConflictViews {
             String legalBasis, String policyRegion, String response, Instant respondedAt, Instant escalatedAt,
             String escalationNote, MeetingId meetingId, String resolution, String lessons, Instant resolvedAt,
             Instant raisedAt, Instant updatedAt, int version, List<Evidence> evidence) {
+
+        /** Its coordination office and its parties see a conflict; nobody else (the rule row-level security repeats). */
+        public boolean seenBy(AgencyId agency) {
+            return agency != null && (agency.equals(office) || parties.contains(agency));
+        }
     }
 }

@@ -110,6 +110,10 @@ public class Conflicts {
         if (me.isAdmin()) {
             throw TongxinException.forbidden("CONFLICT_CASE_STAFF_ONLY");
         }
+        if (me.userId() == null) {
+            // A conflict names the person who raised it; a system token has none behind it (issue 9, item 11).
+            throw TongxinException.forbidden("PERSON_REQUIRED");
+        }
         AgencyView mine = agencies.find(me.agency()).orElseThrow(TongxinException::notFound);
         CaseId caseId = request.caseId() == null ? null : CaseId.of(request.caseId());
         String caseNumber = null;
@@ -206,9 +210,19 @@ public class Conflicts {
     /** A conflict for its parties and its coordination office (404 for anyone else); audited as a read. */
     @Transactional
     public ConflictView view(ConflictId id, String purpose) {
-        ConflictView c = conflicts.find(id).orElseThrow(TongxinException::notFound);
+        ConflictView c = seen(id);
         audited(List.of(c), "conflict.view", purpose);
         return c;
+    }
+
+    /** Whether the caller's agency may open the conflict: one of its parties or its coordination office. */
+    @Transactional(readOnly = true)
+    public boolean mayRead(ConflictId id) {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.agencyId() == null || me.isAdmin()) {
+            return false;
+        }
+        return conflicts.find(id).map(c -> c.office().equals(me.agency()) || c.parties().contains(me.agency())).orElse(false);
     }
 
     /** The register as far as the caller's agency takes part, filtered, sorted and paged; audited. */
@@ -225,7 +239,7 @@ public class Conflicts {
             problems.add("caseNumber", "maxLength", 60);
         }
         problems.throwIfAny();
-        PageResult<ConflictView> found = conflicts.search(search, page);
+        PageResult<ConflictView> found = conflicts.search(currentUser.get().agency(), search, page);
         audited(found.items(), "conflict.search", purpose);
         return found;
     }
@@ -234,7 +248,8 @@ public class Conflicts {
     @Transactional
     public List<ConflictView> ofCase(CaseId caseId) {
         cases.access(caseId);
-        List<ConflictView> found = conflicts.ofCase(caseId);
+        AgencyId mine = currentUser.get().agency();
+        List<ConflictView> found = conflicts.ofCase(caseId).stream().filter(c -> c.seenBy(mine)).toList();
         audited(found, "conflict.list", "case");
         return found;
     }
@@ -342,8 +357,14 @@ public class Conflicts {
 
     // Helpers
 
+    /** The conflict when the caller's agency is its office or a party (the application's rule; RLS repeats it), else 404. */
+    private ConflictView seen(ConflictId id) {
+        AgencyId mine = currentUser.get().agency();
+        return conflicts.find(id).filter(c -> c.seenBy(mine)).orElseThrow(TongxinException::notFound);
+    }
+
     private ConflictView coordinated(ConflictId id) {
-        ConflictView c = conflicts.find(id).orElseThrow(TongxinException::notFound);
+        ConflictView c = seen(id);
         if (!coordinates(c)) {
             throw TongxinException.forbidden("CONFLICT_COORDINATION_ONLY");
         }

@@ -48,5 +48,14 @@ public final class MeetingViews {
             String place, MeetingStatus status, String minutes, Instant heldAt, Instant closedAt, Instant cancelledAt,
             String cancelReason, UUID createdBy, Instant createdAt, int version, List<AgencyId> attendees,
             List<AgendaItem> agenda, List<DecisionView> decisions) {
+
+        /**
+         * Its convenor, the attending agencies and the agencies its decisions name see a meeting; nobody else (the rule
+         * row-level security repeats).
+         */
+        public boolean seenBy(AgencyId agency) {
+            return agency != null && (agency.equals(convenor) || attendees.contains(agency)
+                    || decisions.stream().anyMatch(d -> agency.equals(d.owingAgency())));
+        }
     }
 }

@@ -106,6 +106,10 @@ public class Meetings {
     public MeetingId convene(NewMeeting request) {
         TongxinPrincipal me = currentUser.get();
         AgencyView office = requireCoordinationOffice(me);
+        if (me.userId() == null) {
+            // A meeting names the person who convened it; a system token has none behind it (issue 9, item 11).
+            throw TongxinException.forbidden("PERSON_REQUIRED");
+        }
         FieldProblems problems = new FieldProblems();
         String title = Texts.required(problems, "title", request.title(), 2, 200);
         String place = Texts.required(problems, "place", request.place(), 2, 200);
@@ -200,14 +204,16 @@ public class Meetings {
             events.publishEvent(new ConflictEscalated(UUID.randomUUID(), c.id(), c.caseId(), office.id(), now, actor));
         }
         events.publishEvent(new MeetingConvened(UUID.randomUUID(), id, office.id(), scheduledAt, List.copyOf(attendees), now, actor));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.convene").target("meeting", id).detail("title", title));
+        // The title may name a person: the audit log keeps the meeting's id, not its text.
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.convene").target("meeting", id));
         return id;
     }
 
     /** The meeting, for its convenor, attendees and the agencies its decisions name (404 for anyone else). */
     @Transactional(readOnly = true)
     public MeetingView view(MeetingId id) {
-        return meetings.find(id).orElseThrow(TongxinException::notFound);
+        AgencyId mine = currentUser.get().agency();
+        return meetings.find(id).filter(m -> m.seenBy(mine)).orElseThrow(TongxinException::notFound);
     }
 
     /** Meetings the caller's agency convened, attends or owes a decision of. */
@@ -216,7 +222,7 @@ public class Meetings {
         if (currentUser.get().isAdmin()) {
             return new org.tongxin.shared.web.PageResult<>(List.of(), page.page(), page.size(), 0);
         }
-        return meetings.list(status, page);
+        return meetings.list(currentUser.get().agency(), status, page);
     }
 
     /** Whether the caller may manage the meeting (its convenor's coordinator). */
@@ -404,7 +410,7 @@ public class Meetings {
     @Transactional(readOnly = true)
     public DecisionView decision(DecisionId id) {
         DecisionView d = meetings.findDecision(id).orElseThrow(TongxinException::notFound);
-        meetings.find(d.meetingId()).orElseThrow(TongxinException::notFound);
+        view(d.meetingId());
         return d;
     }
 

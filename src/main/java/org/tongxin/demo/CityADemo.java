@@ -97,8 +97,8 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
     @Override
     public List<DemoAccount> accounts() {
         List<String> shown = List.of("cd.court.clerk", "cd.court.judge", "cd.proc", "cd.police", "cd.county", "cd.county.head",
-                "cd.dm", "cd.dm.head", "city.coord", "prison.officer", "hrss.worker", "sw.sunshine", "sysadmin", "secadmin",
-                "auditadmin");
+                "cd.dm", "cd.dm.head", "city.coord", "prison.officer", "hrss.worker", "sw.sunshine", "city.court.head", "moj.policy",
+                "sysadmin", "secadmin", "auditadmin");
         try (InputStream in = new ClassPathResource("demo/city-a.json").getInputStream()) {
             CityData city = json.readValue(in, CityData.class);
             Map<String, AgencyData> agencies = new HashMap<>();

@@ -279,6 +279,9 @@ class CoordinationStories {
                             new AgendaInput(AgendaKind.TOPIC, "就业困难社区矫正对象的帮扶责任分工", null, null)))));
             meetingCount++;
         });
+        // As the meeting agreed, the county refers the subject to both departments again: a declined referral gave
+        // them no lasting role in the case, the new ones do, and the meeting's decisions name them on the case.
+        step(13, 11, 0, () -> referBothAgain(s));
         step(13, 11, 30, () -> users.actAs("city.coord", () -> {
             MeetingId meeting = s.meeting;
             meetings.recordMinutes(meeting, meetings.view(meeting).version(), "会议听取了城东区社区矫正管理局关于该对象就业和生活困难的情况介绍，"
@@ -295,7 +298,7 @@ class CoordinationStories {
     /**
      * The two referrals of story 3, through the assistance module's own commands: job training to HRSS and subsistence
      * assistance to civil affairs, each declined with the other department named. The referrals give both departments
-     * the lawful role (ASSISTING) the meeting's case-bound decisions need.
+     * lawful role (ASSISTING) only until they decline.
      */
     private void referBoth(Story s) {
         Referrals assistance = referrals.getObject();
@@ -303,6 +306,14 @@ class CoordinationStories {
                 agency("A-HRSS"), "对象失业半年，有意学习电工技能，请安排职业技能培训并推荐就业岗位。")));
         s.allowance = users.actAs("cd.county", () -> assistance.refer(s.caseId, new NewReferral(AssistanceService.SUBSISTENCE_ALLOWANCE,
                 agency("A-CIVIL"), "对象失业，家庭无固定收入，请审核最低生活保障。")));
+    }
+
+    private void referBothAgain(Story s) {
+        Referrals assistance = referrals.getObject();
+        users.actAs("cd.county", () -> assistance.refer(s.caseId, new NewReferral(AssistanceService.JOB_TRAINING,
+                agency("A-HRSS"), "经联席会议议定，职业技能培训与最低生活保障审核同步开展，请安排电工技能培训。")));
+        users.actAs("cd.county", () -> assistance.refer(s.caseId, new NewReferral(AssistanceService.SUBSISTENCE_ALLOWANCE,
+                agency("A-CIVIL"), "经联席会议议定，请受理最低生活保障申请，审核期间给予临时救助。")));
     }
 
     private void decline(String user, ReferralId id, String reason) {

@@ -28,6 +28,7 @@ import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
@@ -70,6 +71,7 @@ public class Handovers {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final Documents documents;
+    private final CaseDocumentAccess documentAccess;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -77,7 +79,9 @@ public class Handovers {
     private final Clock clock;
 
     Handovers(HandoverRepository handovers, CaseDirectory cases, AgencyDirectory agencies, Documents documents,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+            CaseDocumentAccess documentAccess, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events,
+            MessageSource messages, Clock clock) {
+        this.documentAccess = documentAccess;
         this.handovers = handovers;
         this.cases = cases;
         this.agencies = agencies;
@@ -264,6 +268,12 @@ public class Handovers {
         return view;
     }
 
+    /** Whether the reader may open the handover (never throws: for screens deciding what to list). */
+    @Transactional(readOnly = true)
+    public boolean mayRead(HandoverId id) {
+        return handovers.view(id).map(v -> visible(v, cases.decision(v.caseId()))).orElse(false);
+    }
+
     /** The handovers of a case the reader may see (404 when the case is not theirs), oldest first. */
     @Transactional(readOnly = true)
     public List<HandoverView> ofCase(CaseId caseId) {
@@ -295,7 +305,11 @@ public class Handovers {
         return handovers.awaitingAnswer(currentUser.get().agency(), page);
     }
 
-    /** A document of the bundle (or its receipt) for a reader of the handover; the read is audited. */
+    /**
+     * A document of the bundle (or its receipt) for a reader of the handover, by the one document rule of the case
+     * ({@link CaseDocumentAccess}: an escalation organ or the coordination office sees the handover, not its documents);
+     * the read is audited there.
+     */
     @Transactional
     public Attachment content(HandoverId id, UUID documentId) {
         HandoverView view = view(id);
@@ -304,15 +318,9 @@ public class Handovers {
         if (!belongs) {
             throw TongxinException.notFound();
         }
-        if (view.status() == HandoverStatus.PREPARED && !view.senderAgencyId().equals(currentUser.get().agency())) {
-            throw TongxinException.notFound();
-        }
-        DocumentId doc = DocumentId.of(documentId);
-        DocumentInfo info = documents.info(doc).orElseThrow(TongxinException::notFound);
-        byte[] bytes = documents.content(doc);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "handover.document.read").target("document", documentId)
-                .detail("case", view.caseId()).detail("handover", id).purpose("handover"));
-        return new Attachment(info.fileName(), info.contentType(), bytes);
+        CaseDocumentAccess.Opened opened = documentAccess.open(view.caseId(), DocumentId.of(documentId), "handover.document.read",
+                "handover", Map.of("handover", id));
+        return new Attachment(opened.fileName(), opened.contentType(), opened.content());
     }
 
     /**
@@ -408,11 +416,7 @@ public class Handovers {
     }
 
     private CaseAccessDecision roles(CaseId caseId) {
-        try {
-            return cases.access(caseId);
-        } catch (TongxinException notAParty) {
-            return new CaseAccessDecision(Set.of());
-        }
+        return cases.decision(caseId);
     }
 
     private void checkItems(CaseId caseId, List<NewItem> items, String field, FieldProblems problems) {

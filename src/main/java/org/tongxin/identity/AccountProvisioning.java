@@ -32,9 +32,12 @@ public class AccountProvisioning {
     private final AgencyDirectory agencies;
     private final AuditLog audit;
     private final Clock clock;
+    private final boolean demoMode;
 
     AccountProvisioning(UserRepository users, PasswordPolicy passwords, SecondFactors secondFactors,
-            AgencyDirectory agencies, AuditLog audit, Clock clock) {
+            AgencyDirectory agencies, AuditLog audit, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tongxin.demo:false}") boolean demoMode) {
+        this.demoMode = demoMode;
         this.users = users;
         this.passwords = passwords;
         this.secondFactors = secondFactors;
@@ -64,8 +67,9 @@ public class AccountProvisioning {
             throw TongxinException.invalid("roles", "adminRoleExclusive");
         }
         UUID id = UUID.randomUUID();
+        // Made in demo mode: marked, so that leaving demo mode disables it (DemoRetirement), whatever its name.
         users.insert(id, account.username(), account.displayName(), agency.id().value(), passwordHash, mustChangePassword,
-                demoMfaExempt, clock.instant());
+                demoMfaExempt, demoMode, clock.instant());
         users.replaceRoles(id, roles, null, clock.instant());
         if (totpSecret != null) {
             secondFactors.enrolKnownSecret(id, totpSecret);

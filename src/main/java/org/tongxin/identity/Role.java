@@ -58,9 +58,23 @@ public enum Role {
     /** 安全管理员: roles, second factors, lockouts, system tokens. */
     SECURITY_ADMIN(null),
     /** 审计管理员: the audit log. */
-    AUDIT_ADMIN(null);
+    AUDIT_ADMIN(null),
+    /**
+     * 单位负责人: the head of an agency whose kind has no head role of its own (courts, procuratorates, police, prisons and
+     * detention centres, the departments, social organisations, the coordination office, city and national correction
+     * agencies). Requests system tokens for the agency; no case role by itself.
+     */
+    AGENCY_HEAD(null),
+    /** 全国政策模型编辑: drafts and publishes the national baseline policy model, at a national agency. */
+    NATIONAL_POLICY_EDITOR(AgencyLevel.NATIONAL, CORRECTION_AGENCY);
 
     public static final Set<Role> ADMINS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
+
+    /**
+     * The heads of an agency: who may speak for it, e.g. request a system token for it. {@link #AGENCY_HEAD} fits exactly
+     * the agencies none of the others fits.
+     */
+    public static final Set<Role> HEADS = EnumSet.of(OFFICE_HEAD, COUNTY_HEAD, AGENCY_HEAD);
 
     private final AgencyLevel level;
     private final Set<AgencyType> agencyTypes;
@@ -76,7 +90,15 @@ public enum Role {
 
     /** Whether a member of this agency can hold the role. */
     public boolean fits(AgencyView agency) {
+        if (this == AGENCY_HEAD) {
+            return HEADS.stream().filter(r -> r != AGENCY_HEAD).noneMatch(r -> r.fits(agency));
+        }
         return agencyTypes.contains(agency.type()) && (level == null || level == agency.level());
+    }
+
+    /** Whether this is a head of an agency (see {@link #HEADS}). */
+    public boolean isHead() {
+        return HEADS.contains(this);
     }
 
     public String authority() {

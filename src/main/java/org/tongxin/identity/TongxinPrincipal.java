@@ -12,10 +12,12 @@ import org.tongxin.agency.AgencyId;
 
 /**
  * Who is logged in (or which token acts): kept in the server-side session and rebuilt for every token call.
- * {@code securityStamp} ends sessions when the account's password, roles or status change.
+ * {@code securityStamp} ends sessions when the account's password, roles or status change. {@code operations}: the
+ * API operations (OpenAPI operation ids) a scoped system token may call; null for everybody else (no such limit).
  */
 public record TongxinPrincipal(Kind kind, UUID userId, String username, String displayName, UUID agencyId,
-        Set<Role> roles, UUID tokenId, int securityStamp) implements Serializable, AuthenticatedPrincipal, java.security.Principal {
+        Set<Role> roles, UUID tokenId, int securityStamp, Set<String> operations)
+        implements Serializable, AuthenticatedPrincipal, java.security.Principal {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,6 +26,18 @@ public record TongxinPrincipal(Kind kind, UUID userId, String username, String d
 
     public TongxinPrincipal {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        operations = operations == null ? null : Set.copyOf(operations);
+    }
+
+    /** A principal without an operation scope (people, personal tokens, unscoped system tokens). */
+    public TongxinPrincipal(Kind kind, UUID userId, String username, String displayName, UUID agencyId, Set<Role> roles,
+            UUID tokenId, int securityStamp) {
+        this(kind, userId, username, displayName, agencyId, roles, tokenId, securityStamp, null);
+    }
+
+    /** Whether the caller may call the API operation with this id (always, unless a system token's scope leaves it out). */
+    public boolean mayCall(String operationId) {
+        return operations == null || (operationId != null && operations.contains(operationId));
     }
 
     public AgencyId agency() {

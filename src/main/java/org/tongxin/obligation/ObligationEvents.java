@@ -12,7 +12,10 @@ import org.tongxin.casefile.TimelineEntry;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
 
-/** Events of the ledger. Timeline arguments: the step's Chinese and English names ({0}, {1}). */
+/**
+ * Events of the ledger: ids and non-personal facts only (a pause's or waiver's reason stays on the ledger). Timeline
+ * arguments: the step's Chinese and English names ({0}, {1}).
+ */
 public final class ObligationEvents {
 
     private ObligationEvents() {
@@ -89,8 +92,9 @@ public final class ObligationEvents {
             Instant dueAt, Instant occurredAt) {
     }
 
+    /** The clock stopped; why is kept on the ledger, not in the event (events carry no free text). */
     public record ObligationPaused(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, String reason, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            String stepEn, Instant occurredAt, ActorRef actor) implements TimelineEntry {
         public String timelineKind() {
             return "obligation.paused";
         }
@@ -119,8 +123,9 @@ public final class ObligationEvents {
         }
     }
 
+    /** Waived; the reason is kept on the ledger, not in the event. */
     public record ObligationWaived(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, String reason, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            String stepEn, Instant occurredAt, ActorRef actor) implements TimelineEntry {
         public String timelineKind() {
             return "obligation.waived";
         }

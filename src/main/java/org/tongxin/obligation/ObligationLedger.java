@@ -146,8 +146,7 @@ public class ObligationLedger {
         obligations.pause(o.id(), at, reason, remaining);
         obligations.history(o.id(), caseId, at, "PAUSED", ObligationStatus.PAUSED, o.dueAt(), o.owingAgencyId(), actor.userId(), reason);
         ProcedureStep step = step(o);
-        events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(), reason,
-                at, actor));
+        events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(), at, actor));
     }
 
     /** Restarts a paused clock: the rest of the period runs from now (due time recomputed). */
@@ -199,8 +198,8 @@ public class ObligationLedger {
         obligations.history(id, o.caseId(), now, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), me.userId(),
                 reason.strip());
         ProcedureStep step = step(o);
-        events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                reason.strip(), now, currentUser.ref()));
+        events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(), now,
+                currentUser.ref()));
         AuditEntry.Builder entry = AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
                 .detail("step", o.stepId());
         audit.record(o.caseId() != null ? entry.detail("case", o.caseId())

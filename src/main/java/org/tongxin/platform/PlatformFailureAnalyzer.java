@@ -15,6 +15,9 @@ class PlatformFailureAnalyzer implements FailureAnalyzer {
                                 + "or unset TONGXIN_DB_URL to run with the embedded database.",
                         missing);
             }
+            if (t instanceof UnsafeDatabaseRoleException unsafe) {
+                return new FailureAnalysis(unsafe.getMessage(), unsafe.action(), unsafe);
+            }
             if (t instanceof EmbeddedDatabaseUnavailableException embedded) {
                 return new FailureAnalysis(embedded.getMessage(), embedded.action(), embedded);
             }

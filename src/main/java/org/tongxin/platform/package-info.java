@@ -1,7 +1,9 @@
 /**
  * Platform: how Tongxin finds its database and its data key. With no database configured it runs an embedded
  * PostgreSQL under {@code ./data} (demo mode); with {@code TONGXIN_DB_URL} it runs in production mode and refuses
- * to start while any required setting is missing. Owns no business data.
+ * to start while any required setting is missing, or when its database role would escape row-level security. It
+ * rotates the data keys ({@code --tongxin.keys.rotate}) over the encrypted columns the modules declare. Owns no
+ * business data.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
 package org.tongxin.platform;

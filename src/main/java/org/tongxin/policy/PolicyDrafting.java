@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.identity.CurrentUser;
+import org.tongxin.identity.Role;
 import org.tongxin.policy.internal.DraftRules;
 import org.tongxin.policy.internal.PolicyRepository;
 import org.tongxin.policy.internal.PolicyRepository.ModelRow;
@@ -34,7 +39,10 @@ import org.tongxin.shared.time.LegalTime;
  * version's own rows; steps edited, added and removed; settings and a note; then published with an effective date
  * (never in the past), after which the version is immutable. A regional variant stores only what differs from its
  * parent, so a later correction of the parent still reaches every field the variant did not change.
- * The caller's right (role CITY_COORDINATOR) is checked at the web edge; every change is audited.
+ * Every change is audited. Who may draft and publish is decided here, for pages and API alike
+ * (doc/adr/0019-policy-editing-by-region.md): the national baseline by a national policy editor, a region's model by a
+ * city coordinator whose agency serves that region. A draft of another region does not exist for the caller (404);
+ * starting one there is refused (403).
  */
 @Component
 public class PolicyDrafting {
@@ -44,10 +52,14 @@ public class PolicyDrafting {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final CurrentActor actor;
+    private final CurrentUser currentUser;
+    private final AgencyDirectory agencies;
     private final Clock clock;
 
     PolicyDrafting(PolicyRepository repository, PolicyModels models, AuditLog audit, ApplicationEventPublisher events,
-            CurrentActor actor, Clock clock) {
+            CurrentActor actor, CurrentUser currentUser, AgencyDirectory agencies, Clock clock) {
+        this.currentUser = currentUser;
+        this.agencies = agencies;
         this.repository = repository;
         this.models = models;
         this.audit = audit;
@@ -56,10 +68,31 @@ public class PolicyDrafting {
         this.clock = clock;
     }
 
+    /**
+     * Whether the caller may draft and publish this region's model: the national baseline ({@value PolicyModels#NATIONAL})
+     * a national policy editor; any other region a city coordinator whose agency's jurisdiction contains it.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayEdit(String region) {
+        return currentUser.find().map(user -> mayEdit(region, user.roles(),
+                () -> user.agencyId() != null && agencies.serves(user.agency(), region))).orElse(false);
+    }
+
+    /** The rule itself, without Spring: {@code servesRegion} is asked only when it matters. */
+    static boolean mayEdit(String region, Set<Role> roles, BooleanSupplier servesRegion) {
+        if (PolicyModels.NATIONAL.equals(region)) {
+            return roles.contains(Role.NATIONAL_POLICY_EDITOR);
+        }
+        return roles.contains(Role.CITY_COORDINATOR) && servesRegion.getAsBoolean();
+    }
+
     /** Starts a draft of a region's model from its latest published version (409 if a draft is already open). */
     @Transactional
     public PolicyModels.VersionView createDraft(String region) {
         ModelRow model = repository.modelOfRegion(region).orElseThrow(TongxinException::notFound);
+        if (!mayEdit(region)) {
+            throw TongxinException.forbidden("POLICY_REGION_NOT_YOURS");
+        }
         List<VersionRow> versions = repository.versions(model.id());
         if (versions.stream().anyMatch(v -> !v.published())) {
             throw TongxinException.conflict("POLICY_DRAFT_EXISTS");
@@ -348,7 +381,7 @@ public class PolicyDrafting {
 
     /** The draft, refused if it is unknown (404), published (409) or changed since the caller read it (409). */
     private VersionRow lock(UUID draftId, int version) {
-        VersionRow row = repository.version(draftId).orElseThrow(TongxinException::notFound);
+        VersionRow row = repository.version(draftId).filter(this::editable).orElseThrow(TongxinException::notFound);
         if (row.published()) {
             throw TongxinException.conflict("POLICY_VERSION_PUBLISHED");
         }
@@ -366,11 +399,16 @@ public class PolicyDrafting {
     }
 
     private VersionRow openDraft(UUID draftId) {
-        VersionRow row = repository.version(draftId).orElseThrow(TongxinException::notFound);
+        VersionRow row = repository.version(draftId).filter(this::editable).orElseThrow(TongxinException::notFound);
         if (row.published()) {
             throw TongxinException.conflict("POLICY_VERSION_PUBLISHED");
         }
         return row;
+    }
+
+    /** A version of a model the caller may edit; any other draft is absent for them (404). */
+    private boolean editable(VersionRow row) {
+        return repository.model(row.modelId()).map(m -> mayEdit(m.region())).orElse(false);
     }
 
     /** Why a guarded update matched no row: the version was published meanwhile, discarded, or changed. */

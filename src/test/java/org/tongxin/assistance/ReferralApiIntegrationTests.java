@@ -122,14 +122,99 @@ class ReferralApiIntegrationTests {
                 .containsExactly("FULFILLED", "WAIVED");
         assertThat(api.as("civil.worker").get("/api/v1/inbox?caseId=" + caseId).expect(200).body().get("items")).isEmpty();
 
-        // Both sides see it on the case timeline; the referring agency reads the notes and the outcome.
-        JsonNode timeline = api.as("civil.worker").get("/api/v1/cases/" + caseId + "/timeline").expect(200).body();
+        // The referral is on the case timeline for the referring agency; the department, its task done, no longer sees
+        // the case at all. The referring agency reads the notes and the outcome.
+        JsonNode timeline = api.as("cd.county").get("/api/v1/cases/" + caseId + "/timeline").expect(200).body();
         assertThat(timeline.toString()).contains("帮扶转介：最低生活保障", "帮扶结束，已提供：最低生活保障");
+        api.as("civil.worker").get("/api/v1/cases/" + caseId + "/timeline").expect(404);
         Response county = api.as("cd.county").get("/api/v1/referrals/" + id).expect(200);
         assertThat(county.text("outcomeNote")).isEqualTo("低保已批准，自十月起按月发放。");
         assertThat(county.body().get("notes")).hasSize(2);
         assertThat(api.as("cd.county").items("/api/v1/referrals?direction=outgoing&status=COMPLETED"))
                 .extracting(n -> n.get("id").asString()).contains(id);
+    }
+
+    /**
+     * Issue 9, item 6: a department sees the subject's shared fields only while its referral is open, and the case only as
+     * long as a referral of it is open. Declined, withdrawn or completed, it keeps its own record of the referral (its
+     * answer) but neither the case (number, offence, term, obligations, timeline) nor the subject's fields, the letter
+     * included; another open referral of the same case keeps the case open to it.
+     */
+    @Test
+    void aDepartmentSeesTheCaseAndTheSharedFieldsOnlyWhileAReferralToItIsOpen() {
+        clock.setInstant(MONDAY.toInstant());
+        SubjectData subject = fixtures.adult("钱转介", Gender.MALE);
+        CaseId caseId = fixtures.underCorrection(subject);
+        String civil = code("A-CIVIL");
+        String hrss = code("A-HRSS");
+        String training = api.as("cd.county").post("/api/v1/cases/" + caseId + "/referrals", Map.of("service", "JOB_TRAINING",
+                "toAgencyId", hrss, "note", "对象失业半年，请安排职业技能培训并推荐就业岗位。")).expect(201).text("id");
+        String allowance = api.as("cd.county").post("/api/v1/cases/" + caseId + "/referrals", Map.of("service",
+                "SUBSISTENCE_ALLOWANCE", "toAgencyId", civil, "note", "对象失业，家庭无固定收入，请审核最低生活保障。")).expect(201).text("id");
+        String temporary = api.as("cd.county").post("/api/v1/cases/" + caseId + "/referrals", Map.of("service",
+                "TEMPORARY_ASSISTANCE", "toAgencyId", civil, "note", "对象生活困难，请给予临时救助。")).expect(201).text("id");
+        settle();
+
+        // While open: the case (without its protected fields) and the shared fields, the phone among them.
+        api.as("hrss.worker").get("/api/v1/cases/" + caseId).expect(200);
+        Response open = api.as("hrss.worker").get("/api/v1/referrals/" + training).expect(200);
+        assertThat(open.body().get("sharedSubject").get("phone").asString()).isEqualTo(subject.phone());
+        assertThat(open.text("caseNumber")).isNotNull();
+
+        // HRSS declines: its answer stays its own, the case and the subject are gone.
+        Response declined = api.as("hrss.worker").post("/api/v1/referrals/" + training + "/decline", Map.of("version",
+                open.number("version"), "reason", "本季度职业技能培训名额已满，请下季度再转介。")).expect(200);
+        settle();
+        assertThat(declined.text("status")).isEqualTo("DECLINED");
+        endedForDepartment("hrss.worker", caseId, training, subject, "本季度职业技能培训名额已满，请下季度再转介。");
+
+        // Civil affairs declines one of its two referrals: the other is open, so the case stays open to it.
+        int version = api.as("civil.worker").get("/api/v1/referrals/" + allowance).expect(200).number("version");
+        api.as("civil.worker").post("/api/v1/referrals/" + allowance + "/decline", Map.of("version", version,
+                "reason", "对象有劳动能力，暂不符合最低生活保障条件。")).expect(200);
+        settle();
+        api.as("civil.worker").get("/api/v1/cases/" + caseId).expect(200);
+        assertThat(api.as("civil.worker").get("/api/v1/referrals/" + temporary).expect(200).body().get("sharedSubject")
+                .get("phone").asString()).isEqualTo(subject.phone());
+        endedForDepartment("civil.worker", null, allowance, subject, "对象有劳动能力，暂不符合最低生活保障条件。");
+
+        // The county withdraws the last one: now civil affairs has no case either.
+        int last = api.as("cd.county").get("/api/v1/referrals/" + temporary).expect(200).number("version");
+        api.as("cd.county").post("/api/v1/referrals/" + temporary + "/withdrawal", Map.of("version", last,
+                "reason", "对象已找到工作，不再需要临时救助。")).expect(200);
+        settle();
+        endedForDepartment("civil.worker", caseId, temporary, subject, null);
+
+        // The referring agency still reads everything.
+        Response county = api.as("cd.county").get("/api/v1/referrals/" + training).expect(200);
+        assertThat(county.text("caseNumber")).isNotNull();
+        assertThat(county.body().get("sharedSubject").get("phone").asString()).isEqualTo(subject.phone());
+        api.as("cd.county").get("/api/v1/referrals/" + training + "/letter").expect(200);
+    }
+
+    /** What a department reads after its referral ended; {@code caseId} null when another referral keeps the case open. */
+    private void endedForDepartment(String worker, CaseId caseId, String referral, SubjectData subject, String answer) {
+        Response record = api.as(worker).get("/api/v1/referrals/" + referral).expect(200);
+        assertThat(record.body().get("caseId").isNull()).as("no case").isTrue();
+        assertThat(record.body().get("caseNumber").isNull()).isTrue();
+        assertThat(record.body().get("sharedSubject").isEmpty()).as("no subject fields").isTrue();
+        assertThat(record.body().get("letterDocumentId").isNull()).isTrue();
+        if (answer != null) {
+            assertThat(record.text("declineReason")).as("its own answer").isEqualTo(answer);
+        }
+        assertThat(record.body().toString()).doesNotContain(subject.phone(), subject.name(), subject.idNumber());
+        // The letter holds the subject's fields: refused by the case's document rule, 404 once the case is gone, 403 while
+        // another referral keeps the department in the case.
+        api.as(worker).get("/api/v1/referrals/" + referral + "/letter").expect(caseId == null ? 403 : 404);
+        JsonNode listed = api.as(worker).items("/api/v1/referrals?direction=incoming").stream()
+                .filter(n -> n.get("id").asString().equals(referral)).findFirst().orElseThrow();
+        assertThat(listed.get("caseNumber").isNull()).isTrue();
+        if (caseId != null) {
+            api.as(worker).get("/api/v1/cases/" + caseId).expect(404);
+            api.as(worker).get("/api/v1/cases/" + caseId + "/timeline").expect(404);
+            api.as(worker).get("/api/v1/cases/" + caseId + "/obligations").expect(404);
+            api.as(worker).get("/api/v1/cases/" + caseId + "/referrals").expect(404);
+        }
     }
 
     @Test
@@ -340,8 +425,9 @@ class ReferralApiIntegrationTests {
     }
 
     private long count(CaseId caseId) {
-        return org.tongxin.shared.jdbc.RowSecurity.asSystem(jdbc, () -> jdbc.sql("SELECT count(*) FROM assistance_referral WHERE case_id = :c")
-                .param("c", caseId.value()).query(Long.class).single());
+        // The test thread acts as nobody: the application's own connections, which see every row.
+        return jdbc.sql("SELECT count(*) FROM assistance_referral WHERE case_id = :c").param("c", caseId.value()).query(Long.class)
+                .single();
     }
 
     private void settle() {

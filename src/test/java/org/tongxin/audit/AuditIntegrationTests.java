@@ -16,6 +16,7 @@ import org.tongxin.audit.internal.AuditSealer;
 import org.tongxin.audit.internal.AuditVerifier;
 import org.tongxin.platform.EmbeddedDatabase;
 import org.tongxin.support.Actors;
+import org.tongxin.support.ApplicationRole;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.WebSession;
@@ -82,14 +83,16 @@ class AuditIntegrationTests {
     }
 
     @Test
-    void theApplicationRoleCanOnlyAppendToTheAuditLog() {
-        JdbcTemplate app = new JdbcTemplate(applicationRole);
-        assertThatThrownBy(() -> app.update("UPDATE audit_record SET action = 'x' WHERE id = (SELECT min(id) FROM audit_record)"))
-                .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.update("DELETE FROM audit_record WHERE id = (SELECT min(id) FROM audit_record)"))
-                .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.update("DELETE FROM audit_seal")).rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.update("TRUNCATE audit_record")).rootCause().hasMessageContaining("permission denied");
+    void theApplicationRoleCanOnlyAppendToTheAuditLog() throws Exception {
+        try (ApplicationRole role = ApplicationRole.connect(applicationRole)) {
+            JdbcTemplate app = role.jdbc();
+            assertThatThrownBy(() -> app.update("UPDATE audit_record SET action = 'x' WHERE id = (SELECT min(id) FROM audit_record)"))
+                    .rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.update("DELETE FROM audit_record WHERE id = (SELECT min(id) FROM audit_record)"))
+                    .rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.update("DELETE FROM audit_seal")).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.update("TRUNCATE audit_record")).rootCause().hasMessageContaining("permission denied");
+        }
     }
 
     @Test

@@ -134,7 +134,7 @@ class FoundationBrowserTests {
         page.getByLabel("代码", new Page.GetByLabelOptions().setExact(true)).fill("cd court");
         page.getByLabel("中文名称", new Page.GetByLabelOptions().setExact(true)).fill("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("提交的内容有误");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("有错误");
         assertThat(page.locator("#code-error")).containsText("大写字母");
         BrowserSupport.assertAccessible(page, "agency-form-errors");
         BrowserSupport.screenshot(page, "12-agency-form-errors");
@@ -173,5 +173,49 @@ class FoundationBrowserTests {
         assertThat(audit.locator("h1")).hasText("机构名录");
         audit.navigate(browser.url("/admin/users"));
         assertThat(audit.locator("h1")).hasText("无权操作");
+    }
+
+    @Test
+    void aCourtsHeadRequestsASystemTokenTheSecurityAdministratorIssuesItAndOnlyTheHeadSeesIt() {
+        Page head = login("cd.court.head", false);
+        head.onDialog(dialog -> dialog.accept());
+        head.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("令牌申请")).click();
+        assertThat(head.locator("h1")).hasText("系统令牌申请");
+        BrowserSupport.assertAccessible(head, "token-requests-head");
+        head.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申请系统令牌")).click();
+        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+        assertThat(head.getByRole(AriaRole.ALERT)).containsText("有错误");
+        BrowserSupport.assertAccessible(head, "token-request-form-errors");
+        BrowserSupport.screenshot(head, "18-token-request-errors");
+        head.getByLabel("令牌名称").fill("城东法院审判系统");
+        head.getByLabel("用途说明").fill("向县级社区矫正机构送达法律文书");
+        head.getByLabel("书记员").check();
+        head.getByLabel("可调用的接口").selectOption(new String[] { "deliverLegalDocuments", "getCase" });
+        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+        assertThat(head.getByRole(AriaRole.STATUS)).containsText("等待安全管理员签发");
+        assertThat(head.locator("h1")).containsText("待签发");
+        String request = head.url();
+
+        Page security = login("secadmin", true);
+        security.onDialog(dialog -> dialog.accept());
+        security.navigate(browser.url("/token-requests"));
+        assertThat(security.locator("table")).containsText("城东法院审判系统");
+        BrowserSupport.assertAccessible(security, "token-requests-security");
+        security.navigate(request);
+        BrowserSupport.assertAccessible(security, "token-request-security");
+        BrowserSupport.screenshot(security, "19-token-request-issue");
+        security.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("签发").setExact(true)).click();
+        assertThat(security.getByRole(AriaRole.STATUS)).containsText("已签发");
+        assertThat(security.locator("body")).not().containsText("txs_");
+
+        head.navigate(request);
+        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示令牌")).click();
+        assertThat(head.locator("#issuedToken")).containsText("txs_");
+        BrowserSupport.assertAccessible(head, "token-request-collected");
+        BrowserSupport.screenshot(head, "20-token-request-collected");
+
+        Page audit = login("auditadmin", true);
+        visit(audit, "/admin/credential-resets", "21-credential-resets");
     }
 }

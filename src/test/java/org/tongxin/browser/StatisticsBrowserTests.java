@@ -108,15 +108,16 @@ class StatisticsBrowserTests {
     void cityInMidYear() {
         CaseFixtures fixtures = new CaseFixtures(caseManagement, agencies, actors, jdbc, clock);
         clock.setInstant(at("2023-04-12T10:00"));
-        fixtures.underCorrection(fixtures.adult("秦看板", Gender.MALE));
+        CaseId someCase = fixtures.underCorrection(fixtures.adult("秦看板", Gender.MALE));
         fixtures.underCorrection(fixtures.adult("尤看板", Gender.FEMALE));
+        // A conflict brought the case to the coordination office: its lines are the coordinator's to open (others are counted).
+        caseManagement.grant(someCase, agencies.findByCode("A-COORD").orElseThrow().id(), org.tongxin.identity.Participation.COORDINATION);
         assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
         AgencyId office = agencies.findByCode("CD-SO-DM").orElseThrow().id();
         AgencyId county = agencies.findByCode("CD-CCA").orElseThrow().id();
         AgencyId court = agencies.findByCode("CD-COURT").orElseThrow().id();
         List<Object> batch = new ArrayList<>();
         ObligationId late = ObligationId.of(UUID.randomUUID());
-        CaseId someCase = CaseId.of(UUID.randomUUID());
         batch.add(new ObligationEvents.ObligationOpened(UUID.randomUUID(), late, someCase, "test.step", "测试环节", "Test step", office,
                 at("2023-05-10T17:00"), at("2023-05-02T09:00"), ActorRef.SYSTEM));
         batch.add(new HandoverEvents.HandoverRejected(UUID.randomUUID(), HandoverId.of(UUID.randomUUID()), someCase,
@@ -182,13 +183,11 @@ class StatisticsBrowserTests {
         check(page, "61-statistics-dashboard-chengdong");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("卡点一览")).click();
-        // 东门街道司法所 is ranked for its overdue step; the step is on a case the coordination office may not open, so it
-        // is counted, not listed (the ledger's own scan may add the intake steps that fell due meanwhile).
-        String office = agencies.findByCode("CD-SO-DM").orElseThrow().id().toString();
+        // The overdue step of 东门街道司法所 (the ledger's own scan may add the intake steps that fell due meanwhile).
+        Locator line = page.locator("[data-obligation]", new Page.LocatorOptions().setHasText("测试环节"));
+        assertThat(line).hasCount(1);
+        assertThat(line).containsText("2023年5月10日");
         assertThat(page.locator("[data-table=ranking]")).containsText("东门街道司法所");
-        Locator section = page.locator("article[data-agency='" + office + "']");
-        assertThat(section.locator("[data-hidden-lines]")).containsText("另有 1 项");
-        assertThat(section.locator("[data-step='test.step']")).hasCount(0);
         check(page, "62-statistics-holdups");
 
         page.navigate(browser.url("/statistics/scorecards?from=2023-01&to=2023-06&lang=en"));

@@ -19,6 +19,7 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.AnnouncementData;
 import org.tongxin.casefile.CaseData.CaseSearch;
 import org.tongxin.casefile.CaseData.SubjectData;
+import org.tongxin.casefile.internal.SubjectCodec;
 import org.tongxin.casefile.CaseData.TeamMember;
 import org.tongxin.casefile.CaseData.TeamRole;
 import org.tongxin.casefile.CaseViews.CaseSummary;
@@ -297,6 +298,38 @@ class CaseAccessIntegrationTests {
             assertThat(s.subjectName()).isEqualTo("司马小龙");
         });
         assertThat(fixtures.as("cd.police", () -> directory.summaries(List.of(id), "inbox")).get(id).subjectName()).isEqualTo("司***");
+    }
+
+    /**
+     * Issue 9, item 7: a reader who sees a minor masked cannot confirm the name by searching for it, a character at a
+     * time or whole; the exact identity number still finds the case, masked. The minor's own team finds it by name.
+     */
+    @Test
+    void aMaskedMinorIsNeverMatchedByNameForAReaderWhoSeesItMasked() {
+        String name = uniqueName();
+        SubjectData minor = fixtures.minor(name, Gender.FEMALE);
+        CaseId id = fixtures.decided(minor);
+        management.grant(id, agency("A-COORD"), Participation.COORDINATION);
+        Consumer<PageResult<CaseSummary>> found = r -> assertThat(r.items()).extracting(CaseSummary::id).contains(id);
+        Consumer<PageResult<CaseSummary>> none = r -> assertThat(r.items()).extracting(CaseSummary::id).doesNotContain(id);
+
+        for (String user : List.of("cd.county", "cd.court.clerk")) {
+            found.accept(search(user, byName(name)));
+            found.accept(search(user, byName(name.substring(2))));
+        }
+        for (String user : List.of("cd.proc", "cd.police", "city.coord")) {
+            none.accept(search(user, byName(name)));
+            none.accept(search(user, byName(name.substring(2))));
+            none.accept(search(user, byName(name.substring(2, 3))));
+            none.accept(search(user, byName(name.substring(0, 3))));
+            none.accept(search(user, new CaseSearch(name, minor.idNumber(), null, null, null)));
+            assertThat(search(user, new CaseSearch(null, minor.idNumber(), null, null, null)).items()).as(user)
+                    .singleElement().satisfies(s -> {
+                        assertThat(s.id()).isEqualTo(id);
+                        assertThat(s.masked()).isTrue();
+                        assertThat(s.subjectName()).isEqualTo(SubjectCodec.maskName(name)).doesNotContain(name.substring(1));
+                    });
+        }
     }
 
     @Test

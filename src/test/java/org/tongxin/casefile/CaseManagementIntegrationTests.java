@@ -428,7 +428,7 @@ class CaseManagementIntegrationTests {
     }
 
     @Test
-    void theSamePersonKeepsOneRecordAcrossCases() {
+    void theSamePersonKeepsOneRecordAcrossCasesAndANewCaseKeepsWhatItStated() {
         SubjectData first = fixtures.adult("孔亮", Gender.MALE);
         CaseId one = fixtures.decided(first);
         SubjectData again = new SubjectData(first.name(), first.gender(), first.ethnicity(), first.idType(),
@@ -436,6 +436,9 @@ class CaseManagementIntegrationTests {
                 null, null, null, null);
         CaseId two = fixtures.decided(again);
         assertThat(fixtures.subjectOf(two)).isEqualTo(fixtures.subjectOf(one));
-        assertThat(view("cd.county", one).subject().phone()).as("the record holds what was entered last").isEqualTo("13907009999");
+        assertThat(view("cd.county", one).subject().phone()).as("the record is not overwritten (issue 9, item 4)")
+                .isEqualTo(first.phone());
+        assertThat(view("cd.county", two).subject().phone()).as("the new case shows what it stated").isEqualTo("13907009999");
+        assertThat(view("cd.county", two).subject().health()).as("and nothing it left out").isNull();
     }
 }

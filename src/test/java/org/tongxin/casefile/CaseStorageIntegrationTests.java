@@ -1,33 +1,21 @@
 package org.tongxin.casefile;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,7 +25,9 @@ import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
 import org.tongxin.platform.EmbeddedDatabase;
+import org.tongxin.shared.jdbc.RowSecurity;
 import org.tongxin.support.Actors;
+import org.tongxin.support.DatabaseDump;
 import org.tongxin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,19 +146,24 @@ class CaseStorageIntegrationTests {
     }
 
     @Test
-    void theCaseTablesHaveRowLevelSecurityPoliciesForANonOwningApplicationRole() {
+    void theCaseTablesHaveRowLevelSecurityPoliciesForANonOwningApplicationRole() throws SQLException {
         List<String> secured = jdbc.sql("SELECT relname FROM pg_class WHERE relrowsecurity AND relname LIKE 'casefile%'")
                 .query(String.class).list();
         assertThat(secured).contains("casefile_case", "casefile_subject", "casefile_timeline", "casefile_team_member",
                 "casefile_plan", "casefile_announcement");
         List<String> policies = jdbc.sql("SELECT tablename || ':' || cmd FROM pg_policies WHERE tablename LIKE 'casefile%'")
                 .query(String.class).list();
-        assertThat(policies).contains("casefile_case:SELECT", "casefile_case:UPDATE", "casefile_subject:SELECT",
-                "casefile_subject:UPDATE", "casefile_timeline:SELECT", "casefile_plan:ALL");
-        assertThat(jdbc.sql("""
-                SELECT r.rolsuper OR r.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'casefile_case'
-                       AND c.relowner = r.oid) FROM pg_roles r WHERE r.rolname = current_user""").query(Boolean.class).single())
-                .as("the application role is no superuser, does not bypass RLS and does not own the table").isFalse();
+        assertThat(policies).contains("casefile_case:ALL", "casefile_subject:ALL", "casefile_party:ALL", "casefile_timeline:ALL",
+                "casefile_plan:ALL");
+        try (Connection c = RowSecurity.applicationRoleConnection(applicationRole);
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT r.rolsuper OR r.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'casefile_case'
+                               AND c.relowner = r.oid) FROM pg_roles r WHERE r.rolname = current_user""");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("the application role is no superuser, does not bypass RLS and does not own the table")
+                    .isFalse();
+        }
     }
 
     @Test
@@ -179,7 +174,7 @@ class CaseStorageIntegrationTests {
         UUID subject = fixtures.subjectOf(id);
         String chengdong = fixtures.agency("CD-CCA").toString();
         String baihe = fixtures.agency("BH-CCA").toString();
-        try (Connection c = applicationRole.getConnection()) {
+        try (Connection c = RowSecurity.applicationRoleConnection(applicationRole)) {
             scope(c, "user", baihe);
             assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value())).isZero();
             assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE county_agency_id = ?", fixtures.agency("CD-CCA").value()))
@@ -201,7 +196,11 @@ class CaseStorageIntegrationTests {
             assertThat(count(c, "SELECT count(*) FROM casefile_plan WHERE case_id = ?", id.value())).isEqualTo(1);
 
             scope(c, "system", "");
-            assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value())).isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value()))
+                    .as("the application role cannot claim the system's sight by a setting").isZero();
+        }
+        try (Connection c = RowSecurity.systemConnection(applicationRole)) {
+            assertThat(count(c, "SELECT count(*) FROM casefile_case WHERE id = ?", id.value())).as("the owner's own policy").isEqualTo(1);
         }
         assertThat(fixtures.version(id)).isEqualTo(v + 1);
     }
@@ -224,82 +223,7 @@ class CaseStorageIntegrationTests {
         }
     }
 
-    // The dump
-
-    /**
-     * The whole database as text: pg_dump run as the superuser, like an operator's backup. pg_dump must be at least
-     * the server's major version; it is taken from the embedded binaries if they carry one (zonky's do not), else
-     * from Debian's PostgreSQL client packages. Without any, every table is copied out over JDBC instead.
-     */
     String dump() throws Exception {
-        EmbeddedDatabase database = EmbeddedDatabase.current().orElseThrow();
-        Properties credentials = new Properties();
-        try (InputStream in = Files.newInputStream(database.directory().resolve("db-credentials.properties"))) {
-            credentials.load(in);
-        }
-        int serverMajor;
-        try (Connection c = database.superuserDataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT current_setting('server_version_num')::int / 10000");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            serverMajor = rs.getInt(1);
-        }
-        Optional<Path> pgDump = pgDump(serverMajor);
-        if (pgDump.isEmpty()) {
-            return copyOut(database);
-        }
-        Path file = Files.createTempFile("tongxin-dump-", ".sql");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(pgDump.get().toString(), "--host=localhost", "--port=" + database.port(),
-                    "--username=postgres", "--dbname=" + EmbeddedDatabase.DATABASE, "--no-password", "--file=" + file)
-                    .redirectErrorStream(true);
-            builder.environment().put("PGPASSWORD", credentials.getProperty("postgres"));
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("pg_dump: %s", output).isZero();
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    static Optional<Path> pgDump(int serverMajor) throws IOException {
-        List<Path> candidates = new ArrayList<>();
-        Path embedded = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
-        if (Files.isDirectory(embedded)) {
-            try (Stream<Path> dirs = Files.list(embedded)) {
-                dirs.map(d -> d.resolve("bin/pg_dump")).filter(Files::isExecutable).forEach(candidates::add);
-            }
-        }
-        Path debian = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(debian)) {
-            try (Stream<Path> majors = Files.list(debian)) {
-                majors.filter(d -> d.getFileName().toString().matches("\\d+"))
-                        .filter(d -> Integer.parseInt(d.getFileName().toString()) >= serverMajor)
-                        .sorted(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())))
-                        .map(d -> d.resolve("bin/pg_dump")).filter(Files::isExecutable).forEach(candidates::add);
-            }
-        }
-        return candidates.stream().findFirst();
-    }
-
-    /** Every table of the database copied out as text, as a dump would hold it. */
-    static String copyOut(EmbeddedDatabase database) throws SQLException, IOException {
-        StringWriter out = new StringWriter();
-        try (Connection c = database.superuserDataSource().getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                out.write("-- " + table + "\n");
-                c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY public." + table + " TO STDOUT", out);
-            }
-        }
-        return out.toString();
+        return DatabaseDump.of(EmbeddedDatabase.DATABASE);
     }
 }

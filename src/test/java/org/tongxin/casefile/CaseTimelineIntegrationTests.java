@@ -26,6 +26,7 @@ import org.tongxin.casefile.CaseViews.TimelineItem;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
 import org.tongxin.support.Actors;
+import org.tongxin.support.ApplicationRole;
 import org.tongxin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,8 @@ class CaseTimelineIntegrationTests {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     CaseFixtures fixtures;
 
@@ -188,12 +191,20 @@ class CaseTimelineIntegrationTests {
     }
 
     @Test
-    void theApplicationCanNeitherChangeNorDeleteTimelineEntries() {
+    void theApplicationCanNeitherChangeNorDeleteTimelineEntries() throws Exception {
         CaseId id = fixtures.decided();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rows(id)).isPositive());
+        // A person's request runs as the application role, which has no right to change the timeline.
+        try (ApplicationRole role = ApplicationRole.connect(dataSource)) {
+            assertThatThrownBy(() -> role.jdbc().update("UPDATE casefile_timeline SET kind = 'x' WHERE case_id = ?", id.value()))
+                    .rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> role.jdbc().update("DELETE FROM casefile_timeline WHERE case_id = ?", id.value()))
+                    .rootCause().hasMessageContaining("permission denied");
+        }
+        // The application's own work runs as the owner: the trigger refuses it too.
         assertThatThrownBy(() -> jdbc.sql("UPDATE casefile_timeline SET kind = 'x' WHERE case_id = :id").param("id", id.value())
-                .update()).rootCause().hasMessageContaining("permission denied");
+                .update()).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM casefile_timeline WHERE case_id = :id").param("id", id.value()).update())
-                .rootCause().hasMessageContaining("permission denied");
+                .rootCause().hasMessageContaining("append-only");
     }
 }

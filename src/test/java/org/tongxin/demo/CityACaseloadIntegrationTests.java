@@ -85,6 +85,7 @@ class CityACaseloadIntegrationTests {
     @Autowired Actors actors;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired org.tongxin.shared.crypto.FieldCipher cipher;
 
     CityACaseload.Summary summary;
     /** Every case, with the county officer who sees it. */
@@ -232,8 +233,9 @@ class CityACaseloadIntegrationTests {
     void assistanceReferralsWaitInEveryStateForTheDepartmentsAndOneDeclineHasItsReason() {
         List<String> states = jdbc.sql("SELECT status FROM assistance_referral ORDER BY made_at").query(String.class).list();
         assertThat(states).contains("DELIVERED", "DECLINED", "IN_PROGRESS", "ACCEPTED", "WAITING");
-        assertThat(jdbc.sql("SELECT decline_reason FROM assistance_referral WHERE status = 'DECLINED'").query(String.class).list())
-                .allSatisfy(reason -> assertThat(reason).hasSizeGreaterThanOrEqualTo(10));
+        assertThat(jdbc.sql("SELECT decline_reason_enc FROM assistance_referral WHERE status = 'DECLINED'").query(byte[].class).list())
+                .isNotEmpty().allSatisfy(reason -> assertThat(cipher.decrypt(reason, "assistance_referral.decline_reason"))
+                        .hasSizeGreaterThanOrEqualTo(10));
         for (String caseworker : List.of("civil.worker", "hrss.worker", "sw.heart")) {
             AgencyId agency = actors.user(caseworker).agencyId();
             assertThat(jdbc.sql("SELECT count(*) FROM assistance_referral WHERE to_agency_id = :a").param("a", agency.value())

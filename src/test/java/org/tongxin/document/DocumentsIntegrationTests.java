@@ -25,11 +25,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.casefile.CaseFixtures;
+import org.tongxin.casefile.CaseManagement;
 import org.tongxin.document.internal.PdfRenderer;
 import org.tongxin.identity.UserView;
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.support.Actors;
+import org.tongxin.support.ApplicationRole;
 import org.tongxin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,12 @@ class DocumentsIntegrationTests {
     MessageSource messages;
     @Autowired
     Actors actors;
+    @Autowired
+    CaseManagement management;
+    @Autowired
+    AgencyDirectory agencies;
+    @Autowired
+    java.time.Clock clock;
 
     final UUID caseId = UUID.randomUUID();
 
@@ -195,13 +205,16 @@ class DocumentsIntegrationTests {
     @Test
     void aCaseListsOnlyItsOwnDocumentsOldestFirstWithWhoStoredThem() {
         UserView officer = actors.user("cd.county");
+        // A case of the officer's county: row-level security shows an agency the documents of its cases only.
+        UUID own = new CaseFixtures(management, agencies, actors, jdbc, clock).withoutObligations().value();
         SecurityContextHolder.getContext().setAuthentication(actors.authenticationOf(officer, 0));
-        DocumentId first = documents.generate(DocumentTemplate.RECEIPT, caseId, DocumentSamples.values(DocumentTemplate.RECEIPT));
-        DocumentId second = documents.upload(caseId, "回执扫描件.jpg", "image/jpeg", new ByteArrayInputStream(UploadFixtures.jpeg()));
-        documents.generate(DocumentTemplate.RECEIPT, UUID.randomUUID(), Map.of());
-        assertThat(documents.ofCase(caseId)).extracting(DocumentInfo::id).containsExactly(first, second);
-        assertThat(documents.ofCase(caseId)).extracting(DocumentInfo::createdBy).containsOnly(officer.id().value());
-        assertThat(documents.ofCase(UUID.randomUUID())).isEmpty();
+        DocumentId first = documents.generate(DocumentTemplate.RECEIPT, own, DocumentSamples.values(DocumentTemplate.RECEIPT));
+        DocumentId second = documents.upload(own, "回执扫描件.jpg", "image/jpeg", new ByteArrayInputStream(UploadFixtures.jpeg()));
+        DocumentId elsewhere = documents.generate(DocumentTemplate.RECEIPT, caseId, Map.of());
+        assertThat(documents.ofCase(own)).extracting(DocumentInfo::id).containsExactly(first, second);
+        assertThat(documents.ofCase(own)).extracting(DocumentInfo::createdBy).containsOnly(officer.id().value());
+        assertThat(documents.ofCase(caseId)).as("a document of a case the agency has no part in").isEmpty();
+        assertThat(documents.info(elsewhere)).isEmpty();
     }
 
     @Test
@@ -225,11 +238,13 @@ class DocumentsIntegrationTests {
     }
 
     @Test
-    void theApplicationRoleCanNeitherChangeNorDeleteStoredDocuments() {
+    void theApplicationRoleCanNeitherChangeNorDeleteStoredDocuments() throws Exception {
         documents.generate(DocumentTemplate.RECEIPT, caseId, Map.of());
-        JdbcTemplate app = new JdbcTemplate(applicationRole);
-        assertThatThrownBy(() -> app.update("UPDATE document_content SET sealed = '\\x00'::bytea"))
-                .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.update("DELETE FROM document_file")).rootCause().hasMessageContaining("permission denied");
+        try (ApplicationRole role = ApplicationRole.connect(applicationRole)) {
+            JdbcTemplate app = role.jdbc();
+            assertThatThrownBy(() -> app.update("UPDATE document_content SET sealed = '\\x00'::bytea"))
+                    .rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.update("DELETE FROM document_file")).rootCause().hasMessageContaining("permission denied");
+        }
     }
 }

@@ -81,21 +81,26 @@ class TokenIntegrationTests {
 
     @Test
     void aSystemTokenActsForOneAgencyWithItsRolesOnly() throws Exception {
-        String agency = agencies.findByCode("CD-COURT").orElseThrow().id().toString();
+        String court = agencies.findByCode("CD-COURT").orElseThrow().id().toString();
         mvc.perform(post("/api/v1/system-tokens").with(actors.as("secadmin")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"法院审判系统\", \"agencyId\": \"" + agency + "\", \"roles\": [\"SYSTEM_ADMIN\"]}"))
+                        .content("{\"name\": \"法院审判系统\", \"agencyId\": \"" + court + "\", \"roles\": [\"SYSTEM_ADMIN\"]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("noAdminRoleForToken"));
         mvc.perform(post("/api/v1/system-tokens").with(actors.as("secadmin")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"法院审判系统\", \"agencyId\": \"" + agency + "\", \"roles\": [\"PROSECUTOR\"]}"))
+                        .content("{\"name\": \"法院审判系统\", \"agencyId\": \"" + court + "\", \"roles\": [\"PROSECUTOR\"]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("roleForAgency"));
+        // A court clerk reads the court's cases: such a token takes the court's head and the security administrator.
+        mvc.perform(post("/api/v1/system-tokens").with(actors.as("secadmin")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"法院审判系统\", \"agencyId\": \"" + court + "\", \"roles\": [\"COURT_CLERK\"]}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SYSTEM_TOKEN_NEEDS_REQUEST"));
+        String ministry = agencies.findByCode("MOJ-CCB").orElseThrow().id().toString();
         JsonNode issued = read(mvc.perform(post("/api/v1/system-tokens").with(actors.as("secadmin")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"法院审判系统\", \"agencyId\": \"" + agency + "\", \"roles\": [\"COURT_CLERK\"]}"))
+                .content("{\"name\": \"全国规则库同步\", \"agencyId\": \"" + ministry + "\", \"roles\": [\"NATIONAL_POLICY_EDITOR\"]}"))
                 .andExpect(status().isCreated()));
         String token = issued.get("token").asString();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.kind").value("SYSTEM_TOKEN")).andExpect(jsonPath("$.agencyId").value(agency))
-                .andExpect(jsonPath("$.roles[0]").value("COURT_CLERK"));
+                .andExpect(jsonPath("$.kind").value("SYSTEM_TOKEN")).andExpect(jsonPath("$.agencyId").value(ministry))
+                .andExpect(jsonPath("$.roles[0]").value("NATIONAL_POLICY_EDITOR"));
         mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
         mvc.perform(delete("/api/v1/system-tokens/" + issued.get("id").asString()).with(actors.as("secadmin")).with(csrf()))
                 .andExpect(status().isNoContent());

@@ -35,8 +35,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * A city coordinator drafts, checks and publishes a new version of a model, through the API and the pages; nobody
- * else may. Publications change the shared database for good (published versions are immutable), so the tests that
+ * A model's editor — the national policy editor for the baseline, a region's city coordinator for its model — drafts,
+ * checks and publishes a new version of it, through the API and the pages; nobody else may, and nobody edits another
+ * region's model. Publications change the shared database for good (published versions are immutable), so the tests that
  * publish first move the clock decades ahead: their "tomorrow" is a day no other test looks at.
  */
 @IntegrationTest
@@ -61,6 +62,8 @@ class PolicyDraftingIntegrationTests {
     ApplicationEvents events;
     @Autowired
     PolicyDrafting drafting;
+    @Autowired
+    org.tongxin.support.RegionalCoordinators editors;
 
     @AfterEach
     void resetClock() {
@@ -90,14 +93,14 @@ class PolicyDraftingIntegrationTests {
     void discardOpenDraft(String region) throws Exception {
         var open = policies.draft(region);
         if (open.isPresent()) {
-            assertThat(call("city.coord", delete("/api/v1/policy/drafts/" + open.get().id() + "?version=" + open.get().version()))
+            assertThat(call(editors.editorOf(region), delete("/api/v1/policy/drafts/" + open.get().id() + "?version=" + open.get().version()))
                     .getResponse().getStatus()).isEqualTo(204);
         }
     }
 
     UUID createDraft(String region) throws Exception {
         discardOpenDraft(region);
-        MvcResult created = call("city.coord", post("/api/v1/policy/" + region + "/drafts"));
+        MvcResult created = call(editors.editorOf(region), post("/api/v1/policy/" + region + "/drafts"));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         return UUID.fromString(body(created).get("id").asString());
     }
@@ -235,7 +238,7 @@ class PolicyDraftingIntegrationTests {
         UUID draft = createDraft(PolicyModels.NATIONAL);
 
         StepDraft notify = StepDraft.of(policies.version(draft).require("docs.notify"));
-        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.notify"),
+        assertThat(api("moj.policy", put("/api/v1/policy/drafts/" + draft + "/steps/docs.notify"),
                 stepBody(notify.withDeadline("CALENDAR_DAYS", 7, null), lock(draft))).getResponse().getStatus()).isEqualTo(200);
         Map<String, Object> row = ownRow(draft, "docs.notify");
         assertThat(row).as("the baseline replaces its full row").containsEntry("change", "DEFINED")
@@ -244,19 +247,19 @@ class PolicyDraftingIntegrationTests {
         StepDraft archive = new StepDraft("docs.archive", "归档法律文书", "File the legal documents", "收到法律文书",
                 "Receipt of the documents", "COUNTY_AGENCY", null, List.of("PROCURATORATE"), null, "WORKING_DAYS", 3, null, "档案",
                 "File", "IM 16", "R", false, "documents", null, null);
-        assertThat(api("city.coord", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(archive, lock(draft)))
+        assertThat(api("moj.policy", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(archive, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(201);
         assertThat(ownRow(draft, "docs.archive")).containsEntry("change", "DEFINED");
-        MvcResult duplicate = api("city.coord", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(archive, lock(draft)));
+        MvcResult duplicate = api("moj.policy", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(archive, lock(draft)));
         assertThat(duplicate.getResponse().getStatus()).isEqualTo(400);
         assertThat(duplicate.getResponse().getContentAsString()).contains("\"field\":\"id\"", "\"code\":\"taken\"");
-        assertThat(call("city.coord", delete("/api/v1/policy/drafts/" + draft + "/steps/leave.frequent?version=" + lock(draft)))
+        assertThat(call("moj.policy", delete("/api/v1/policy/drafts/" + draft + "/steps/leave.frequent?version=" + lock(draft)))
                 .getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRows(draft, "leave.frequent")).as("the baseline deletes a removed step").isZero();
 
-        api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"), Map.of("version", lock(draft), "warningWorkingDays", 2,
+        api("moj.policy", put("/api/v1/policy/drafts/" + draft + "/settings"), Map.of("version", lock(draft), "warningWorkingDays", 2,
                 "promptAlertHours", 24, "immediateAlertHours", 24, "escalationWorkingDays", 2, "noteZh", "通知期限延长为 7 日"));
-        assertThat(api("city.coord", post("/api/v1/policy/drafts/" + draft + "/publish"),
+        assertThat(api("moj.policy", post("/api/v1/policy/drafts/" + draft + "/publish"),
                 Map.of("version", lock(draft), "effectiveFrom", tomorrow.toString())).getResponse().getStatus()).isEqualTo(200);
 
         ResolvedPolicy baseline = policies.inForce(PolicyModels.NATIONAL, tomorrow);
@@ -277,19 +280,20 @@ class PolicyDraftingIntegrationTests {
 
         // A draft of City A started while the correction is scheduled shows only what the draft itself changes.
         UUID cityDraft = createDraft(CITY_A);
-        assertThat(drafting.diff(cityDraft).empty()).isTrue();
+        assertThat(actors.call("city.coord", () -> drafting.diff(cityDraft)).empty()).isTrue();
         assertThat(policies.version(cityDraft).require("docs.notify").deadline().amount()).isEqualTo(7);
         discardOpenDraft(CITY_A);
     }
 
     @Test
     void aVariantRemovesRestoresAddsAndCannotClearWhatItsParentSets() throws Exception {
+        String editor = editors.editorOf("110000");
         UUID draft = createDraft("110000");
-        assertThat(call("city.coord", delete("/api/v1/policy/drafts/" + draft + "/steps/docs.supplement?version=" + lock(draft)))
+        assertThat(call(editor, delete("/api/v1/policy/drafts/" + draft + "/steps/docs.supplement?version=" + lock(draft)))
                 .getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRow(draft, "docs.supplement")).containsEntry("change", "REMOVED");
         assertThat(policies.version(draft).step("docs.supplement")).isEmpty();
-        JsonNode restored = body(api("city.coord", post("/api/v1/policy/drafts/" + draft + "/steps/docs.supplement/revert"),
+        JsonNode restored = body(api(editor, post("/api/v1/policy/drafts/" + draft + "/steps/docs.supplement/revert"),
                 Map.of("version", lock(draft))));
         assertThat(restored.get("removed")).isEmpty();
         assertThat(ownRows(draft, "docs.supplement")).isZero();
@@ -298,10 +302,10 @@ class PolicyDraftingIntegrationTests {
         StepDraft visit = new StepDraft("intake.home_visit", "入户走访", "Home visit", "登记接收", "Registration", "JUDICIAL_OFFICE",
                 "SUBJECT", List.of(), null, "WORKING_DAYS", 5, null, "走访记录", "Visit record", "北京市实施细则", "R", false, "intake",
                 null, null);
-        assertThat(api("city.coord", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(visit, lock(draft)))
+        assertThat(api(editor, post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(visit, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(201);
         assertThat(ownRow(draft, "intake.home_visit")).containsEntry("change", "ADDED").containsEntry("owes", "JUDICIAL_OFFICE");
-        assertThat(call("city.coord", delete("/api/v1/policy/drafts/" + draft + "/steps/intake.home_visit?version=" + lock(draft)))
+        assertThat(call(editor, delete("/api/v1/policy/drafts/" + draft + "/steps/intake.home_visit?version=" + lock(draft)))
                 .getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRows(draft, "intake.home_visit")).as("a step the parent lacks is simply gone").isZero();
 
@@ -310,7 +314,7 @@ class PolicyDraftingIntegrationTests {
                 deliver.triggerEn(), deliver.owes(), null, List.of(), deliver.watcher(), deliver.deadlineKind(),
                 deliver.deadlineAmount(), null, null, deliver.documentsEn(), deliver.legalBasis(), deliver.confidence(),
                 deliver.pausable(), deliver.group(), deliver.noteZh(), deliver.noteEn());
-        MvcResult cleared = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.deliver"),
+        MvcResult cleared = api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/docs.deliver"),
                 stepBody(noCounterparty, lock(draft)));
         assertThat(cleared.getResponse().getStatus()).isEqualTo(400);
         assertThat(cleared.getResponse().getContentAsString()).contains("\"field\":\"counterparty\"", "\"code\":\"inheritedValue\"");
@@ -319,7 +323,7 @@ class PolicyDraftingIntegrationTests {
                 deliver.triggerEn(), deliver.owes(), deliver.counterparty(), List.of(), deliver.watcher(), deliver.deadlineKind(),
                 deliver.deadlineAmount(), null, null, deliver.documentsEn(), deliver.legalBasis(), deliver.confidence(),
                 deliver.pausable(), deliver.group(), deliver.noteZh(), deliver.noteEn());
-        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.deliver"), stepBody(fewerCopies, lock(draft)))
+        assertThat(api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/docs.deliver"), stepBody(fewerCopies, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(200);
         ProcedureStep changed = policies.version(draft).require("docs.deliver");
         assertThat(changed.copies()).isEmpty();
@@ -333,10 +337,11 @@ class PolicyDraftingIntegrationTests {
 
     @Test
     void invalidStepsAreRefusedWithEveryFieldAtFaultInTheCallersLanguage() throws Exception {
+        String editor = editors.editorOf("310000");
         UUID draft = createDraft("310000");
         StepDraft bad = new StepDraft("Leave Review", "", "x".repeat(201), null, null, "MAYOR", null, List.of("POLICE", "SHERIFF"),
                 null, "SOMETIMES", null, null, null, null, " ", "V", false, "leave", null, null);
-        MvcResult result = api("city.coord", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(bad, lock(draft)));
+        MvcResult result = api(editor, post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(bad, lock(draft)));
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         JsonNode problem = body(result);
         assertThat(problem.get("code").asString()).isEqualTo("VALIDATION_FAILED");
@@ -348,26 +353,26 @@ class PolicyDraftingIntegrationTests {
         assertThat(result.getResponse().getContentAsString()).contains("须为小写字母和下划线", "请从列表中选择机关");
 
         StepDraft counted = StepDraft.of(policies.version(draft).require("leave.review"));
-        MvcResult ranges = mvc.perform(put("/api/v1/policy/drafts/" + draft + "/steps/leave.review").with(actors.as("city.coord"))
+        MvcResult ranges = mvc.perform(put("/api/v1/policy/drafts/" + draft + "/steps/leave.review").with(actors.as(editor))
                 .with(csrf()).header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(stepBody(counted.withDeadline("MONTHS", 25, 30), lock(draft))))).andReturn();
         assertThat(ranges.getResponse().getStatus()).isEqualTo(400);
         assertThat(ranges.getResponse().getContentAsString()).contains("\"field\":\"deadlineAmount\"", "\"code\":\"range\"",
                 "between 0 and 24", "\"field\":\"deadlineExpedited\"", "expedited period cannot be longer");
-        MvcResult noAmount = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/leave.review"),
+        MvcResult noAmount = api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/leave.review"),
                 stepBody(counted.withDeadline("WORKING_DAYS", null, null), lock(draft)));
         assertThat(noAmount.getResponse().getContentAsString()).contains("\"field\":\"deadlineAmount\"", "\"code\":\"deadlineAmount\"");
-        MvcResult renamed = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/leave.review"),
+        MvcResult renamed = api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/leave.review"),
                 stepBody(counted.withId("leave.reviewed"), lock(draft)));
         assertThat(renamed.getResponse().getContentAsString()).contains("\"code\":\"stepIdFixed\"");
-        MvcResult settings = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"),
+        MvcResult settings = api(editor, put("/api/v1/policy/drafts/" + draft + "/settings"),
                 Map.of("version", lock(draft), "promptAlertHours", 0, "escalationWorkingDays", 31));
         assertThat(settings.getResponse().getContentAsString()).contains("\"field\":\"promptAlertHours\"",
                 "\"field\":\"escalationWorkingDays\"");
-        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/no.such_step"),
+        assertThat(api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/no.such_step"),
                 stepBody(counted.withId("no.such_step"), lock(draft)))
                 .getResponse().getStatus()).isEqualTo(404);
-        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + UUID.randomUUID() + "/steps/leave.review"),
+        assertThat(api(editor, put("/api/v1/policy/drafts/" + UUID.randomUUID() + "/steps/leave.review"),
                 stepBody(counted, 0)).getResponse().getStatus()).isEqualTo(404);
         assertThat(policies.version(draft).require("leave.review").deadline().kind()).isEqualTo(DeadlineKind.PROMPTLY);
         discardOpenDraft("310000");
@@ -375,18 +380,19 @@ class PolicyDraftingIntegrationTests {
 
     @Test
     void aStaleEditIsAConflictForTheApiAndAFormErrorOnThePage() throws Exception {
+        String editor = editors.editorOf("310000");
         UUID draft = createDraft("310000");
         int read = lock(draft);
         StepDraft verify = StepDraft.of(policies.version(draft).require("supervise.verify"));
-        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/supervise.verify"),
+        assertThat(api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/supervise.verify"),
                 stepBody(verify.withDeadline("WORKING_DAYS", 10, null), read)).getResponse().getStatus()).isEqualTo(200);
-        MvcResult stale = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/supervise.verify"),
+        MvcResult stale = api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/supervise.verify"),
                 stepBody(verify.withDeadline("WORKING_DAYS", 20, null), read));
         assertThat(stale.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(stale).get("code").asString()).isEqualTo("STALE_VERSION");
         assertThat(policies.version(draft).require("supervise.verify").deadline().amount()).isEqualTo(10);
 
-        MvcResult form = call("city.coord", post("/policy/drafts/" + draft + "/steps/supervise.verify")
+        MvcResult form = call(editor, post("/policy/drafts/" + draft + "/steps/supervise.verify")
                 .param("version", String.valueOf(read)).param("nameZh", verify.nameZh()).param("nameEn", verify.nameEn())
                 .param("owes", verify.owes()).param("deadlineKind", "WORKING_DAYS").param("deadlineAmount", "20")
                 .param("legalBasis", verify.legalBasis()).param("confidence", "V").param("group", "supervision"));
@@ -398,20 +404,21 @@ class PolicyDraftingIntegrationTests {
 
     @Test
     void theDraftingPagesCreateEditValidateAndDiscard() throws Exception {
+        String editor = editors.editorOf("110000");
         discardOpenDraft("110000");
-        MvcResult created = call("city.coord", post("/policy/110000/drafts"));
+        MvcResult created = call(editor, post("/policy/110000/drafts"));
         assertThat(created.getResponse().getStatus()).isEqualTo(302);
         UUID draft = policies.draft("110000").orElseThrow().id();
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);
-        MvcResult again = call("city.coord", post("/policy/110000/drafts"));
+        MvcResult again = call(editor, post("/policy/110000/drafts"));
         assertThat(again.getResponse().getRedirectedUrl()).as("one open draft per model").isEqualTo("/policy/drafts/" + draft);
-        assertThat(call("city.coord", post("/api/v1/policy/110000/drafts")).getResponse().getStatus()).isEqualTo(409);
+        assertThat(call(editor, post("/api/v1/policy/110000/drafts")).getResponse().getStatus()).isEqualTo(409);
 
-        String form = call("city.coord", get("/policy/drafts/" + draft + "/steps/move.reply?lang=zh-CN")).getResponse()
+        String form = call(editor, get("/policy/drafts/" + draft + "/steps/move.reply?lang=zh-CN")).getResponse()
                 .getContentAsString();
         assertThat(form).contains("编辑步骤 move.reply", "value=\"7\"", "全国基线 的规定：5 日");
         StepDraft reply = StepDraft.of(policies.version(draft).require("move.reply"));
-        MvcResult saved = call("city.coord", post("/policy/drafts/" + draft + "/steps/move.reply").param("version",
+        MvcResult saved = call(editor, post("/policy/drafts/" + draft + "/steps/move.reply").param("version",
                 String.valueOf(lock(draft))).param("nameZh", reply.nameZh()).param("nameEn", reply.nameEn())
                 .param("triggerZh", reply.triggerZh()).param("triggerEn", reply.triggerEn()).param("owes", reply.owes())
                 .param("counterparty", reply.counterparty()).param("deadlineKind", "WORKING_DAYS").param("deadlineAmount", "9")
@@ -421,38 +428,58 @@ class PolicyDraftingIntegrationTests {
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);
         assertThat(policies.version(draft).require("move.reply").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 9));
 
-        MvcResult invalid = call("city.coord", post("/policy/drafts/" + draft + "/steps").param("version", String.valueOf(lock(draft)))
+        MvcResult invalid = call(editor, post("/policy/drafts/" + draft + "/steps").param("version", String.valueOf(lock(draft)))
                 .param("id", "Bad Id").param("deadlineKind", "CALENDAR_DAYS").param("deadlineAmount", "abc")
                 .param("lang", "zh-CN"));
         assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
         assertThat(invalid.getResponse().getContentAsString()).contains("有错误", "请按正确的格式填写", "href=\"#deadlineAmount\"");
-        MvcResult invalid2 = call("city.coord", post("/policy/drafts/" + draft + "/steps").param("version", String.valueOf(lock(draft)))
+        MvcResult invalid2 = call(editor, post("/policy/drafts/" + draft + "/steps").param("version", String.valueOf(lock(draft)))
                 .param("id", "Bad Id").param("deadlineKind", "CALENDAR_DAYS").param("deadlineExpedited", "3"));
         assertThat(invalid2.getResponse().getContentAsString()).contains("须为小写字母和下划线", "此期限种类须填写数额", "id=\"id-error\"",
                 "value=\"Bad Id\"");
 
-        MvcResult settings = call("city.coord", post("/policy/drafts/" + draft + "/settings").param("version",
+        MvcResult settings = call(editor, post("/policy/drafts/" + draft + "/settings").param("version",
                 String.valueOf(lock(draft))).param("warningWorkingDays", "abc").param("promptAlertHours", "999"));
         assertThat(settings.getResponse().getContentAsString()).contains("请按正确的格式填写", "value=\"abc\"");
-        MvcResult publish = call("city.coord", post("/policy/drafts/" + draft + "/publish").param("version",
+        MvcResult publish = call(editor, post("/policy/drafts/" + draft + "/publish").param("version",
                 String.valueOf(lock(draft))).param("effectiveFrom", "2020-01-01"));
         assertThat(publish.getResponse().getContentAsString()).contains("施行日期不能早于今天");
 
-        MvcResult removed = call("city.coord", post("/policy/drafts/" + draft + "/steps/docs.supplement/remove")
+        MvcResult removed = call(editor, post("/policy/drafts/" + draft + "/steps/docs.supplement/remove")
                 .param("version", String.valueOf(lock(draft))));
         assertThat(removed.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);
-        assertThat(call("city.coord", get("/policy/drafts/" + draft + "?lang=zh-CN")).getResponse().getContentAsString())
+        assertThat(call(editor, get("/policy/drafts/" + draft + "?lang=zh-CN")).getResponse().getContentAsString())
                 .contains("本草稿删除的上级步骤", "删除的步骤（1 个）");
 
-        MvcResult discarded = call("city.coord", post("/policy/drafts/" + draft + "/discard").param("version",
+        MvcResult discarded = call(editor, post("/policy/drafts/" + draft + "/discard").param("version",
                 String.valueOf(lock(draft))));
         assertThat(discarded.getResponse().getRedirectedUrl()).isEqualTo("/policy/110000/versions");
         assertThat(policies.draft("110000")).isEmpty();
-        assertThat(call("city.coord", get("/policy/drafts/" + draft)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(call(editor, get("/policy/drafts/" + draft)).getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
-    void onlyCityCoordinatorsDraftAndOnlyTheySeeDrafts() throws Exception {
+    void aCityCoordinatorDraftsNeitherTheNationalBaselineNorAnotherRegionsModel() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM policy_version").query(Long.class).single();
+        for (String region : List.of(PolicyModels.NATIONAL, "110000")) {
+            MvcResult api = call("city.coord", post("/api/v1/policy/" + region + "/drafts"));
+            assertThat(api.getResponse().getStatus()).as(region).isEqualTo(403);
+            assertThat(body(api).get("code").asString()).isEqualTo("POLICY_REGION_NOT_YOURS");
+            assertThat(call("city.coord", post("/policy/" + region + "/drafts")).getResponse().getStatus()).as(region).isEqualTo(403);
+        }
+        assertThat(call("moj.policy", post("/api/v1/policy/" + CITY_A + "/drafts")).getResponse().getStatus())
+                .as("the national editor keeps the baseline, not the regions").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_version").query(Long.class).single()).as("no draft made").isEqualTo(before);
+        assertThat(actors.call("city.coord", () -> drafting.mayEdit(PolicyModels.NATIONAL))).isFalse();
+        assertThat(actors.call("moj.policy", () -> drafting.mayEdit(PolicyModels.NATIONAL))).isTrue();
+        assertThat(call("city.coord", get("/policy?region=CN&lang=zh-CN")).getResponse().getContentAsString())
+                .as("no button where the coordinator may not draft").doesNotContain("新建草稿");
+        assertThat(call("moj.policy", get("/policy?region=CN&lang=zh-CN")).getResponse().getContentAsString())
+                .containsAnyOf("新建草稿", "继续编辑草稿");
+    }
+
+    @Test
+    void onlyTheRegionsEditorsDraftAndOnlyTheySeeItsDrafts() throws Exception {
         UUID draft = createDraft("310000");
         for (String user : List.of("cd.county", "cd.court.clerk", "sysadmin")) {
             assertThat(call(user, post("/api/v1/policy/310000/drafts")).getResponse().getStatus()).as(user).isEqualTo(403);
@@ -462,13 +489,26 @@ class PolicyDraftingIntegrationTests {
                     .getStatus()).as(user).isEqualTo(403);
             assertThat(api(user, post("/api/v1/policy/drafts/" + draft + "/publish"), Map.of("version", 0)).getResponse()
                     .getStatus()).as(user).isEqualTo(403);
+        }
+        // Editors of other models: the model is there (starting a draft is refused), its draft is not (404).
+        for (String user : List.of("cd.county", "cd.court.clerk", "sysadmin", "city.coord", "moj.policy")) {
+            if (user.equals("city.coord") || user.equals("moj.policy")) {
+                assertThat(call(user, post("/api/v1/policy/310000/drafts")).getResponse().getStatus()).as(user).isEqualTo(403);
+                assertThat(call(user, get("/policy/drafts/" + draft)).getResponse().getStatus()).as(user).isEqualTo(404);
+                assertThat(api(user, put("/api/v1/policy/drafts/" + draft + "/steps/leave.review"), Map.of("version", lock(draft)))
+                        .getResponse().getStatus()).as(user).isEqualTo(404);
+                assertThat(api(user, post("/api/v1/policy/drafts/" + draft + "/publish"), Map.of("version", lock(draft)))
+                        .getResponse().getStatus()).as(user).isEqualTo(404);
+                assertThat(call(user, delete("/api/v1/policy/drafts/" + draft + "?version=" + lock(draft))).getResponse()
+                        .getStatus()).as(user).isEqualTo(404);
+            }
             assertThat(call(user, get("/api/v1/policy/versions/" + draft)).getResponse().getStatus()).as(user).isEqualTo(404);
             assertThat(call(user, get("/policy/diff?from=310000&toVersion=" + draft)).getResponse().getStatus()).as(user)
                     .isEqualTo(404);
             assertThat(body(call(user, get("/api/v1/policy/310000/versions")))).extracting(v -> v.get("status").asString())
                     .doesNotContain("DRAFT");
         }
-        assertThat(call("city.coord", get("/api/v1/policy/versions/" + draft)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(call(editors.editorOf("310000"), get("/api/v1/policy/versions/" + draft)).getResponse().getStatus()).isEqualTo(200);
         assertThat(policies.draft("310000")).isPresent();
         discardOpenDraft("310000");
     }

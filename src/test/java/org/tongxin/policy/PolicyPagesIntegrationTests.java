@@ -129,8 +129,11 @@ class PolicyPagesIntegrationTests {
     }
 
     @Test
-    void onlyCoordinatorsSeeDraftingButtons() throws Exception {
+    void onlyAModelsEditorsSeeItsDraftingButtons() throws Exception {
         assertThat(page("cd.county", "/policy?region=CN&lang=zh-CN")).doesNotContain("新建草稿", "继续编辑草稿");
-        assertThat(page("city.coord", "/policy?region=CN&lang=zh-CN")).containsAnyOf("新建草稿", "继续编辑草稿");
+        assertThat(page("city.coord", "/policy?region=CN&lang=zh-CN")).doesNotContain("新建草稿", "继续编辑草稿");
+        assertThat(page("moj.policy", "/policy?region=CN&lang=zh-CN")).containsAnyOf("新建草稿", "继续编辑草稿");
+        assertThat(page("city.coord", "/policy?region=369900&lang=zh-CN")).containsAnyOf("新建草稿", "继续编辑草稿");
+        assertThat(page("moj.policy", "/policy/369900/versions?lang=zh-CN")).doesNotContain("新建草稿", "打开草稿");
     }
 }

@@ -55,6 +55,13 @@ class AccessRulesIntegrationTests {
     static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "CITY_COORDINATOR",
             "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER" };
 
+    /** The heads of an agency (who speak for it, e.g. request its system tokens). */
+    static final Set<String> HEADS = Set.of("COUNTY_HEAD", "OFFICE_HEAD", "AGENCY_HEAD");
+    static final Set<String> HEADS_AND_SECURITY = Set.of("COUNTY_HEAD", "OFFICE_HEAD", "AGENCY_HEAD", "SECURITY_ADMIN");
+    static final Set<String> ADMINS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
+    /** Editors of policy models: each may edit only the model of their own region (the façade decides: 403 / 404). */
+    static final Set<String> POLICY_EDITORS = Set.of("CITY_COORDINATOR", "NATIONAL_POLICY_EDITOR");
+
     /** Who may call each endpoint: PUBLIC, ANY logged-in user, or the roles named. */
     static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
 
@@ -98,9 +105,27 @@ class AccessRulesIntegrationTests {
         rule("POST /admin/users/{id}/password", "SYSTEM_ADMIN", "SECURITY_ADMIN");
         rule("POST /admin/users/{id}/mfa-reset", "SECURITY_ADMIN");
         rule("POST /admin/users/{id}/unlock", "SECURITY_ADMIN");
+        rule("POST /admin/users/{id}/lock", "SECURITY_ADMIN");
         rule("GET /admin/tokens", "SECURITY_ADMIN");
         rule("POST /admin/tokens", "SECURITY_ADMIN");
         rule("POST /admin/tokens/{id}/revoke", "SECURITY_ADMIN");
+        // Two-person system tokens: heads of agencies request and collect, the security administrator issues.
+        rule("GET /token-requests", HEADS_AND_SECURITY);
+        rule("GET /token-requests/new", HEADS);
+        rule("POST /token-requests", HEADS);
+        rule("GET /token-requests/{id}", HEADS_AND_SECURITY);
+        rule("POST /token-requests/{id}/issue", "SECURITY_ADMIN");
+        rule("POST /token-requests/{id}/refuse", "SECURITY_ADMIN");
+        rule("POST /token-requests/{id}/withdraw", HEADS);
+        rule("POST /token-requests/{id}/collect", HEADS);
+        // Two-person resets of administrators' credentials; everyone's own notice.
+        rule("GET /admin/credential-resets", ADMINS);
+        rule("POST /admin/credential-resets", ADMINS);
+        rule("GET /admin/credential-resets/{id}", ADMINS);
+        rule("POST /admin/credential-resets/{id}/approve", ADMINS);
+        rule("POST /admin/credential-resets/{id}/refuse", ADMINS);
+        rule("POST /admin/credential-resets/{id}/withdraw", ADMINS);
+        rule("GET /account/resets", ANY);
         rule("GET /calendar", ANY);
         rule("GET /admin/calendar", "SYSTEM_ADMIN");
         rule("GET /admin/calendar/entry", "SYSTEM_ADMIN");
@@ -123,9 +148,25 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/users/{id}/password-reset", "SYSTEM_ADMIN", "SECURITY_ADMIN");
         rule("POST /api/v1/users/{id}/mfa-reset", "SECURITY_ADMIN");
         rule("POST /api/v1/users/{id}/unlock", "SECURITY_ADMIN");
+        rule("POST /api/v1/users/{id}/lock", "SECURITY_ADMIN");
         rule("GET /api/v1/system-tokens", "SECURITY_ADMIN");
         rule("POST /api/v1/system-tokens", "SECURITY_ADMIN");
         rule("DELETE /api/v1/system-tokens/{id}", "SECURITY_ADMIN");
+        rule("POST /api/v1/system-token-requests", HEADS);
+        rule("GET /api/v1/system-token-requests", HEADS_AND_SECURITY);
+        rule("GET /api/v1/system-token-requests/{id}", HEADS_AND_SECURITY);
+        rule("POST /api/v1/system-token-requests/{id}/issue", "SECURITY_ADMIN");
+        rule("POST /api/v1/system-token-requests/{id}/refusal", "SECURITY_ADMIN");
+        rule("POST /api/v1/system-token-requests/{id}/withdrawal", HEADS);
+        rule("POST /api/v1/system-token-requests/{id}/token", HEADS);
+        rule("GET /api/v1/api-operations", HEADS_AND_SECURITY);
+        rule("POST /api/v1/credential-resets", ADMINS);
+        rule("GET /api/v1/credential-resets", ADMINS);
+        rule("GET /api/v1/credential-resets/{id}", ADMINS);
+        rule("POST /api/v1/credential-resets/{id}/approval", ADMINS);
+        rule("POST /api/v1/credential-resets/{id}/refusal", ADMINS);
+        rule("POST /api/v1/credential-resets/{id}/withdrawal", ADMINS);
+        rule("GET /api/v1/me/credential-resets", ANY);
         rule("GET /api/v1/staff", ANY);
         rule("GET /api/v1/agencies", ANY);
         rule("GET /api/v1/agencies/{id}", ANY);
@@ -146,33 +187,33 @@ class AccessRulesIntegrationTests {
         rule("GET /policy/{region}/steps/{stepId}", ANY);
         rule("GET /policy/diff", ANY);
         rule("GET /policy/{region}/versions", ANY);
-        rule("POST /policy/{region}/drafts", "CITY_COORDINATOR");
-        rule("GET /policy/drafts/{id}", "CITY_COORDINATOR");
-        rule("GET /policy/drafts/{id}/steps/new", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/steps", "CITY_COORDINATOR");
-        rule("GET /policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/steps/{stepId}/remove", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/steps/{stepId}/revert", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/settings", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/publish", "CITY_COORDINATOR");
-        rule("POST /policy/drafts/{id}/discard", "CITY_COORDINATOR");
+        rule("POST /policy/{region}/drafts", POLICY_EDITORS);
+        rule("GET /policy/drafts/{id}", POLICY_EDITORS);
+        rule("GET /policy/drafts/{id}/steps/new", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/steps", POLICY_EDITORS);
+        rule("GET /policy/drafts/{id}/steps/{stepId}", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/steps/{stepId}", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/steps/{stepId}/remove", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/steps/{stepId}/revert", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/settings", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/publish", POLICY_EDITORS);
+        rule("POST /policy/drafts/{id}/discard", POLICY_EDITORS);
         rule("GET /api/v1/policy/models", ANY);
         rule("GET /api/v1/policy/{region}/versions", ANY);
         rule("GET /api/v1/policy/{region}/steps", ANY);
         rule("GET /api/v1/policy/{region}/steps/{stepId}", ANY);
         rule("GET /api/v1/policy/versions/{id}", ANY);
         rule("GET /api/v1/policy/diff", ANY);
-        rule("POST /api/v1/policy/{region}/drafts", "CITY_COORDINATOR");
-        rule("GET /api/v1/policy/drafts/{id}", "CITY_COORDINATOR");
-        rule("GET /api/v1/policy/drafts/{id}/diff", "CITY_COORDINATOR");
-        rule("POST /api/v1/policy/drafts/{id}/steps", "CITY_COORDINATOR");
-        rule("PUT /api/v1/policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
-        rule("DELETE /api/v1/policy/drafts/{id}/steps/{stepId}", "CITY_COORDINATOR");
-        rule("POST /api/v1/policy/drafts/{id}/steps/{stepId}/revert", "CITY_COORDINATOR");
-        rule("PUT /api/v1/policy/drafts/{id}/settings", "CITY_COORDINATOR");
-        rule("POST /api/v1/policy/drafts/{id}/publish", "CITY_COORDINATOR");
-        rule("DELETE /api/v1/policy/drafts/{id}", "CITY_COORDINATOR");
+        rule("POST /api/v1/policy/{region}/drafts", POLICY_EDITORS);
+        rule("GET /api/v1/policy/drafts/{id}", POLICY_EDITORS);
+        rule("GET /api/v1/policy/drafts/{id}/diff", POLICY_EDITORS);
+        rule("POST /api/v1/policy/drafts/{id}/steps", POLICY_EDITORS);
+        rule("PUT /api/v1/policy/drafts/{id}/steps/{stepId}", POLICY_EDITORS);
+        rule("DELETE /api/v1/policy/drafts/{id}/steps/{stepId}", POLICY_EDITORS);
+        rule("POST /api/v1/policy/drafts/{id}/steps/{stepId}/revert", POLICY_EDITORS);
+        rule("PUT /api/v1/policy/drafts/{id}/settings", POLICY_EDITORS);
+        rule("POST /api/v1/policy/drafts/{id}/publish", POLICY_EDITORS);
+        rule("DELETE /api/v1/policy/drafts/{id}", POLICY_EDITORS);
         // Cases: reads for every logged-in caller (the case decides: 404 without a lawful role), commands by role.
         rule("POST /api/v1/assessments", DECIDERS);
         rule("POST /api/v1/cases", DECIDERS);
@@ -250,6 +291,16 @@ class AccessRulesIntegrationTests {
         for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
             rule("POST /cases/{id}/handovers/{handoverId}/" + answer, CASE_ROLES);
         }
+        // Proposed changes of a subject's record (issue 9, item 4): read by county agencies and judicial offices (the
+        // proposal decides: 404 without a role in another case of the person), decided by the county agency's officers.
+        rule("GET /api/v1/subject-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("GET /api/v1/subject-changes/{id}", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("POST /api/v1/subject-changes/{id}/confirmation", COUNTY);
+        rule("POST /api/v1/subject-changes/{id}/rejection", COUNTY);
+        rule("GET /subject-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("GET /subject-changes/{id}", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("POST /subject-changes/{id}/confirm", COUNTY);
+        rule("POST /subject-changes/{id}/reject", COUNTY);
         rule("GET /handovers/{id}", CASE_ROLES);
         rule("GET /handovers/{id}/documents/{documentId}", CASE_ROLES);
         rule("GET /copies", "PROSECUTOR", "POLICE_OFFICER");
@@ -430,11 +481,11 @@ class AccessRulesIntegrationTests {
 
     static MockHttpServletRequestBuilder call(String endpoint) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        // Real region and step (the Beijing-style model: a coordinator's POST may open a draft there, which the
-        // policy tests discard before they use that model).
+        // Real region and step (City A's model: its coordinator's POST may open a draft there, which the policy tests
+        // discard before they use that model).
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
-                        .replace("{region}", "110000").replace("{stepId}", "docs.receipt")
+                        .replace("{region}", "369900").replace("{stepId}", "docs.receipt")
                         .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());

@@ -3,6 +3,7 @@ package org.tongxin.smoke;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.tongxin.audit.internal.AuditSealer;
 import org.tongxin.audit.internal.AuditVerifier;
+import org.tongxin.shared.jdbc.ClusterLock;
+import org.tongxin.support.ApplicationRole;
 import org.tongxin.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -40,6 +44,8 @@ class ProductionSmokeTests {
     AuditSealer sealer;
     @Autowired
     AuditVerifier verifier;
+    @Autowired
+    ClusterLock lock;
     @Value("${tongxin.database.mode}")
     String mode;
     @Value("${TONGXIN_DB_ADMIN_USER}")
@@ -48,26 +54,40 @@ class ProductionSmokeTests {
     String appRole;
 
     @Test
-    void runsInProductionModeAsTheApplicationRoleWithTheMigrationsAppliedByTheOwner() {
+    void runsInProductionModeAsTheApplicationRoleWithTheMigrationsAppliedByTheOwner() throws Exception {
         assertThat(mode).isEqualTo("production");
-        assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo(appRole);
-        assertThat(jdbc.sql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user").query(Boolean.class).single())
-                .isFalse();
+        try (ApplicationRole role = ApplicationRole.connect(dataSource)) {
+            assertThat(role.jdbc().queryForObject("SELECT current_user", String.class)).isEqualTo(appRole);
+            assertThat(role.jdbc().queryForObject("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user",
+                    Boolean.class)).isFalse();
+            role.jdbc().execute("SELECT set_config('tongxin.scope', 'system', false)");
+            assertThat(role.jdbc().queryForObject("SELECT count(*) FROM casefile_party", Long.class))
+                    .as("no setting gives the application role the system's sight").isZero();
+        }
+        assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).as("the application's own work").isEqualTo(owner);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relforcerowsecurity
+                   AND EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = c.relname AND p.policyname = c.relname || '_system'
+                                  AND p.roles = ARRAY[CAST(:owner AS name)])""").param("owner", owner).query(Long.class).single())
+                .as("case tables forced, with the owner's own policy").isGreaterThanOrEqualTo(31);
         assertThat(jdbc.sql("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'").query(String.class).list())
                 .as("every table, the migration history included, belongs to the owner role").containsExactly(owner);
-        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user")
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = :app").param("app", appRole)
                 .query(Long.class).single()).as("the application role owns no table").isZero();
         assertThat(jdbc.sql("SELECT server_version_num >= 150000 FROM (SELECT current_setting('server_version_num')::int AS server_version_num) v")
                 .query(Boolean.class).single()).isTrue();
     }
 
     @Test
-    void theApplicationRoleCanNeitherRewriteTheAuditLogNorChangeTheSchema() {
-        JdbcTemplate app = new JdbcTemplate(dataSource);
-        assertThatThrownBy(() -> app.update("UPDATE audit_record SET action = 'x'")).rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.update("DELETE FROM audit_record")).rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.execute("CREATE TABLE smoke_intruder (id int)")).rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> app.execute("ALTER TABLE agency ADD COLUMN intruder int")).rootCause().hasMessageContaining("owner");
+    void theApplicationRoleCanNeitherRewriteTheAuditLogNorChangeTheSchema() throws Exception {
+        try (ApplicationRole role = ApplicationRole.connect(dataSource)) {
+            JdbcTemplate app = role.jdbc();
+            assertThatThrownBy(() -> app.update("UPDATE audit_record SET action = 'x'")).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.update("DELETE FROM audit_record")).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.execute("CREATE TABLE smoke_intruder (id int)")).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.execute("ALTER TABLE agency ADD COLUMN intruder int")).rootCause().hasMessageContaining("owner");
+            assertThatThrownBy(() -> app.execute("SET ROLE " + owner)).rootCause().hasMessageContaining("permission denied");
+        }
     }
 
     @Test
@@ -87,7 +107,8 @@ class ProductionSmokeTests {
 
     @Test
     void theAuditLogIsSealedAndIntact() {
-        sealer.sealNow();
+        // Under the sealer's cluster lock, as the scheduled sealer of the running application takes it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> lock.runExclusively("audit-sealer", sealer::sealNow));
         assertThat(verifier.verify().problems()).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'user.provision'").query(Long.class).single()).isEqualTo(3);
     }

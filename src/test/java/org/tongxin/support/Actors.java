@@ -40,6 +40,22 @@ public class Actors {
         return authentication(authenticationOf(user, stampOf(user.id().value())));
     }
 
+    /**
+     * MockMvc requests as a system token of an agency with the given roles: another agency's system, acting without a
+     * user (as the token filter authenticates one, however the token was issued).
+     */
+    public RequestPostProcessor asSystemToken(String agencyCode, Role... roles) {
+        UUID agency = jdbc.sql("SELECT id FROM agency WHERE code = :c").param("c", agencyCode).query(UUID.class).single();
+        TongxinPrincipal principal = new TongxinPrincipal(TongxinPrincipal.Kind.SYSTEM_TOKEN, null, "system:" + agencyCode, null,
+                agency, java.util.EnumSet.copyOf(List.of(roles)), UUID.randomUUID(), 0);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
+        for (Role role : roles) {
+            authorities.add(new SimpleGrantedAuthority(role.authority()));
+        }
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+    }
+
     public UsernamePasswordAuthenticationToken authenticationOf(UserView user, int stamp) {
         TongxinPrincipal principal = new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, user.id().value(), user.username(),
                 user.displayName(), user.agencyId().value(), user.roles(), null, stamp);

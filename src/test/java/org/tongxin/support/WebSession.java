@@ -30,11 +30,22 @@ public final class WebSession {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
     private String csrf;
+    private String forwardedFor;
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * Every request of this browser comes from {@code address}, as a TLS proxy in front of the application reports it
+     * (X-Forwarded-For; the tests run with server.forward-headers-strategy=native and the loopback proxy is trusted). A
+     * test that fails logins on purpose uses an address of its own, so the per-source delays never reach other tests.
+     */
+    public WebSession from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public HttpResponse<String> get(String path) {
@@ -105,6 +116,9 @@ public final class WebSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

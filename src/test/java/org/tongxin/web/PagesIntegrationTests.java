@@ -91,13 +91,64 @@ class PagesIntegrationTests {
         }
     }
 
+    static String tokenRequest;
+    static String credentialReset;
+
+    /** A system-token request of Chengdong's county agency, and a refused request to reset the audit administrator. */
+    synchronized void identityRequests() throws Exception {
+        if (tokenRequest == null) {
+            tokenRequest = actors.call("cd.county.head", () -> tokenRequests.request(new org.tongxin.identity.internal.SystemTokenRequests
+                    .NewRequest("矫正业务系统", "同步待办事项", java.util.Set.of(org.tongxin.identity.Role.COUNTY_OFFICER),
+                    java.util.Set.of("getInbox"), 90))).id().toString();
+            credentialReset = actors.call("secadmin", () -> {
+                org.tongxin.identity.internal.CredentialResets.View view = credentialResets.request(actors.user("auditadmin").id().value(),
+                        org.tongxin.identity.internal.CredentialReset.Kind.PASSWORD, "页面测试");
+                return view.id().toString();
+            });
+            actors.run("sysadmin", () -> credentialResets.refuse(java.util.UUID.fromString(credentialReset), 0, "页面测试：不重置"));
+        }
+    }
+
+    @Autowired
+    org.tongxin.identity.internal.SystemTokenRequests tokenRequests;
+    @Autowired
+    org.tongxin.identity.internal.CredentialResets credentialResets;
+
+    static String subjectChange;
+
+    /** A proposed change of a Chengdong subject's data, stated by Chengxi's court (made once, read by its page). */
+    synchronized void subjectChange() {
+        if (subjectChange == null) {
+            org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
+            org.tongxin.casefile.CaseData.SubjectData known = fixtures.adult("孙页面", org.tongxin.casefile.Gender.MALE);
+            org.tongxin.casefile.CaseId first = fixtures.decided(known);
+            org.tongxin.casefile.CaseData.SubjectData restated = new org.tongxin.casefile.CaseData.SubjectData("孙晓页", known.gender(),
+                    known.ethnicity(), known.idType(), known.idNumber(), known.birthDate(), "13907008888", "369903001",
+                    "城西区西关街道和平路 9 号", null, null, null, "糖尿病");
+            actors.run("cx.court.clerk", () -> management.openDecided(new org.tongxin.casefile.CaseData.NewDecidedCase(restated,
+                    fixtures.offence(), new org.tongxin.casefile.CaseData.DecisionData(org.tongxin.casefile.CorrectionType.PROBATION,
+                            "（2026）城西刑初" + (9000 + (int) (Math.random() * 900)) + "号", fixtures.today().minusDays(20),
+                            fixtures.today().minusDays(10), fixtures.today().minusDays(10), fixtures.today().plusYears(1), null, false, null))));
+            subjectChange = jdbc.sql("SELECT x.id FROM casefile_subject_change x JOIN casefile_case c ON c.subject_id = x.subject_id"
+                    + " WHERE c.id = :c").param("c", first.value()).query(String.class).single();
+        }
+    }
+
     String resolve(String path) throws Exception {
+        if (path.contains("{tokenRequest}") || path.contains("{credentialReset}")) {
+            identityRequests();
+            path = path.replace("{tokenRequest}", tokenRequest).replace("{credentialReset}", credentialReset);
+        }
+        if (path.contains("{subjectChange}")) {
+            subjectChange();
+            path = path.replace("{subjectChange}", subjectChange);
+        }
         if (path.contains("{referral")) {
             referral();
             path = path.replace("{referralCase}", referralCase).replace("{referral}", referral);
         }
-        if (path.contains("{draft}") && policies.draft("310000").isEmpty()) {
-            mvc.perform(post("/policy/310000/drafts").with(csrf()).with(actors.as("city.coord")));
+        if (path.contains("{draft}") && policies.draft("369900").isEmpty()) {
+            mvc.perform(post("/policy/369900/drafts").with(csrf()).with(actors.as("city.coord")));
         }
         if (path.contains("{case}") || path.contains("{handover}") || path.contains("{document}")) {
             CaseSamples.Sample sample = samples.assessedCase();
@@ -108,7 +159,7 @@ class PagesIntegrationTests {
             String[] c = coordination();
             path = path.replace("{meeting}", c[0]).replace("{decision}", c[1]).replace("{conflict}", c[2]);
         }
-        return path.replace("{draft}", path.contains("{draft}") ? policies.draft("310000").orElseThrow().id().toString() : "")
+        return path.replace("{draft}", path.contains("{draft}") ? policies.draft("369900").orElseThrow().id().toString() : "")
                 .replace("{cnV1}", policies.versions("CN").getLast().id().toString())
                 .replace("{cityAV1}", policies.versions("369900").getLast().id().toString())
                 .replace("{office}", agencies.findByCode("CD-SO-DM").orElseThrow().id().toString())
@@ -125,7 +176,13 @@ class PagesIntegrationTests {
             "sysadmin, /admin/users", "sysadmin, /admin/users?role=OFFICE_OFFICER&status=ACTIVE&sort=-lastLogin",
             "sysadmin, /admin/users/new", "sysadmin, /admin/users/{user}", "sysadmin, /admin/users/{admin}",
             "sysadmin, /admin/agencies/new", "sysadmin, /admin/agencies/{office}/edit", "sysadmin, /admin/divisions/new",
-            "secadmin, /admin/users/{user}", "secadmin, /admin/tokens", "auditadmin, /audit",
+            "secadmin, /admin/users/{user}", "secadmin, /admin/users/{admin}", "secadmin, /admin/tokens", "auditadmin, /audit",
+            "secadmin, /token-requests", "secadmin, /token-requests?state=REQUESTED&sort=-requested", "cd.county.head, /token-requests",
+            "city.court.head, /token-requests/new", "cd.dm.head, /token-requests/new", "secadmin, /token-requests/{tokenRequest}",
+            "cd.county.head, /token-requests/{tokenRequest}", "city.court.head, /", "moj.policy, /", "moj.policy, /policy?region=CN",
+            "auditadmin, /admin/credential-resets", "sysadmin, /admin/credential-resets?user={admin}&state=DONE",
+            "secadmin, /admin/credential-resets/{credentialReset}", "auditadmin, /admin/credential-resets/{credentialReset}",
+            "cd.county, /account/resets",
             "auditadmin, /audit?category=SECURITY&outcome=FAILURE&from=2020-01-01", "auditadmin, /audit/verify",
             "city.coord, /", "prison.officer, /", "cd.county, /calendar", "cd.court.clerk, /calendar?year=2025&month=10&region=CN",
             "cd.county, /calendar?year=2026&month=2", "cd.county, /calendar?year=2030&month=2&region=CN", "sysadmin, /calendar",
@@ -141,7 +198,7 @@ class PagesIntegrationTests {
             "cd.county, /policy/diff?fromVersion={cnV1}&toVersion={cityAV1}", "cd.county, /policy/diff?from=110000&to=110000",
             "cd.county, /policy/369900/versions", "city.coord, /policy/CN/versions", "city.coord, /policy?region=310000",
             "city.coord, /policy/drafts/{draft}", "city.coord, /policy/drafts/{draft}/steps/leave.approve",
-            "city.coord, /policy/drafts/{draft}/steps/leave.review", "city.coord, /policy/drafts/{draft}/steps/new",
+            "city.coord, /policy/drafts/{draft}/steps/plan.make", "city.coord, /policy/drafts/{draft}/steps/new",
             "city.coord, /policy/310000/versions", "city.coord, /policy/diff?from=310000&toVersion={draft}",
             "cd.county, /inbox", "cd.county, /inbox?mine=true", "cd.county, /inbox?step=assess.complete&case={case}",
             "cd.court.clerk, /inbox", "cd.dm, /inbox", "city.coord, /inbox", "prison.officer, /inbox",
@@ -159,6 +216,8 @@ class PagesIntegrationTests {
             "cd.county, /referrals?direction=outgoing&sort=service", "cd.dm, /referrals", "civil.worker, /referrals/{referral}",
             "cd.county, /referrals/{referral}", "cd.county, /cases/{referralCase}/referrals",
             "civil.worker, /assistance/capacity", "sw.heart, /assistance/capacity",
+            "cd.county, /subject-changes", "cd.county, /subject-changes?status=ALL&sort=status", "cd.dm, /subject-changes",
+            "cd.county, /subject-changes/{subjectChange}",
             "city.coord, /statistics", "city.coord, /statistics?district=369902", "cd.county, /statistics",
             "city.coord, /statistics/holdups", "cd.county.head, /statistics/holdups",
             "city.coord, /statistics/scorecards", "city.coord, /statistics/scorecards?from=2026-01&to=2026-12&agencyType=JUDICIAL_OFFICE",

@@ -222,7 +222,8 @@ public class AgencyRepository {
     }
 
     public List<Division> divisionChildren(String parentCode) {
-        String sql = parentCode == null ? "SELECT * FROM agency_division WHERE parent_code IS NULL ORDER BY code"
+        String sql = parentCode == null
+                ? "SELECT * FROM agency_division WHERE parent_code IS NULL AND level <> 'NATIONAL' ORDER BY code"
                 : "SELECT * FROM agency_division WHERE parent_code = :parent ORDER BY code";
         JdbcClient.StatementSpec spec = jdbc.sql(sql);
         if (parentCode != null) {

@@ -18,7 +18,7 @@ import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.RowSecurity;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -30,13 +30,19 @@ public class ReferralRepository {
     public static final Map<String, String> SORTABLE = Map.of("made", "made_at", "updated", "updated_at", "status", "status",
             "service", "service");
 
-    private final JdbcClient jdbc;
+    /** Contexts of the reasons, encrypted like the notes (they may name or describe the subject). */
+    public static final String DECLINE_REASON = "assistance_referral.decline_reason";
+    public static final String WITHDRAWAL_REASON = "assistance_referral.withdrawal_reason";
 
-    ReferralRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    ReferralRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
-    /** A referral as stored (note texts still encrypted). */
+    /** A referral as stored (note texts still encrypted, reasons decrypted). */
     public record Row(ReferralId id, CaseId caseId, AssistanceService service, AgencyId from, AgencyId to,
             ReferralStatus status, byte[] note, UUID letterDocumentId, Instant madeAt, String madeByName, Instant answeredAt,
             String answeredByName, String declineReason, Instant waitingSince, Instant placedAt, Instant firstContactAt,
@@ -65,18 +71,18 @@ public class ReferralRepository {
     }
 
     public Optional<Row> find(ReferralId id) {
-        return jdbc.sql("SELECT * FROM assistance_referral WHERE id = :id").param("id", id.value()).query(ReferralRepository::row)
+        return jdbc.sql("SELECT * FROM assistance_referral WHERE id = :id").param("id", id.value()).query(this::row)
                 .optional();
     }
 
-    /** The referral without row-level security, for the system's reactions. */
+    /** The referral for the system's reactions (listeners run as the application's own work and see every row). */
     public Optional<Row> findAsSystem(ReferralId id) {
-        return RowSecurity.asSystem(jdbc, () -> find(id));
+        return find(id);
     }
 
     public List<Row> ofCase(CaseId caseId) {
         return jdbc.sql("SELECT * FROM assistance_referral WHERE case_id = :case ORDER BY made_at, id")
-                .param("case", caseId.value()).query(ReferralRepository::row).list();
+                .param("case", caseId.value()).query(this::row).list();
     }
 
     /** Referrals made by ({@code incoming} false) or to ({@code incoming} true) an agency, filtered, one page. */
@@ -89,7 +95,7 @@ public class ReferralRepository {
         String order = SORTABLE.get(page.sort()) + (page.descending() ? " DESC" : "") + ", id";
         List<Row> rows = params(jdbc.sql("SELECT * FROM assistance_referral WHERE " + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset"), agency, status, service).param("limit", page.size())
-                .param("offset", page.offset()).query(ReferralRepository::row).list();
+                .param("offset", page.offset()).query(this::row).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -103,6 +109,18 @@ public class ReferralRepository {
             spec = spec.param("service", service.name());
         }
         return spec;
+    }
+
+    /**
+     * Whether an agency still has a referral of the case that is not closed (it then keeps its lawful role in the case).
+     * Both who may ask see every referral to that agency: the referring parties through the case, the agency as its
+     * receiver (V136).
+     */
+    public boolean anyOpenTo(CaseId caseId, AgencyId agency) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM assistance_referral WHERE case_id = :c AND to_agency_id = :a
+                                  AND status IN ('DELIVERED', 'ACCEPTED', 'WAITING', 'IN_PROGRESS'))""")
+                .param("c", caseId.value()).param("a", agency.value()).query(Boolean.class).single();
     }
 
     /** Referrals delivered to an agency and not answered yet (the navigation's count). */
@@ -177,37 +195,35 @@ public class ReferralRepository {
                 .param("now", ts(now)).param("by", by).param("v", version).update() == 1;
     }
 
-    /** Referrals holding one of the agency's places for a service, and waiting for one. */
+    /**
+     * Referrals holding one of the agency's places for a service, and waiting for one — over all its referrals, some of
+     * them cases the caller does not see: asked of the owner's counting function (V131), which returns two numbers.
+     */
     public Map<String, Integer> counts(AgencyId agency, AssistanceService service) {
-        return RowSecurity.asSystem(jdbc, () -> jdbc.sql("""
-                SELECT count(*) FILTER (WHERE status IN ('ACCEPTED', 'IN_PROGRESS')) AS occupied,
-                       count(*) FILTER (WHERE status = 'WAITING') AS waiting
-                  FROM assistance_referral WHERE to_agency_id = :a AND service = :s""")
+        return jdbc.sql("SELECT occupied, waiting FROM assistance_capacity_counts(:a, :s)")
                 .param("a", agency.value()).param("s", service.name())
-                .query((rs, n) -> Map.of("occupied", rs.getInt("occupied"), "waiting", rs.getInt("waiting"))).single());
+                .query((rs, n) -> Map.of("occupied", rs.getInt("occupied"), "waiting", rs.getInt("waiting"))).single();
     }
 
-    /** 1 for the next referral to be placed. */
+    /** 1 for the next referral to be placed (its department's whole queue, through the owner's function, V131). */
     public int waitingPosition(Row r) {
-        return RowSecurity.asSystem(jdbc, () -> jdbc.sql("""
-                SELECT count(*) + 1 FROM assistance_referral
-                 WHERE to_agency_id = :a AND service = :s AND status = 'WAITING'
-                   AND (waiting_since, id) < (:since, :id)""")
-                .param("a", r.to().value()).param("s", r.service().name()).param("since", ts(r.waitingSince()))
-                .param("id", r.id().value()).query(Integer.class).single());
+        return jdbc.sql("SELECT assistance_waiting_position(:id)").param("id", r.id().value()).query(Integer.class).single();
     }
 
-    /** The referral that has waited longest for a place, if any (system scope: it may be another county's case). */
+    /**
+     * The referral that has waited longest for a place, if any. Asked by the receiving department, which holds a lawful
+     * role (ASSISTING) in the case of every referral it has accepted onto its waiting list, of any county.
+     */
     public Optional<Row> nextWaiting(AgencyId agency, AssistanceService service) {
-        return RowSecurity.asSystem(jdbc, () -> jdbc.sql("""
+        return jdbc.sql("""
                 SELECT * FROM assistance_referral WHERE to_agency_id = :a AND service = :s AND status = 'WAITING'
                  ORDER BY waiting_since, id LIMIT 1""")
-                .param("a", agency.value()).param("s", service.name()).query(ReferralRepository::row).optional());
+                .param("a", agency.value()).param("s", service.name()).query(this::row).optional();
     }
 
-    /** Places a waiting referral (system scope). */
+    /** Places a waiting referral (by its department, see {@link #nextWaiting}). */
     public boolean place(Row r, Instant now) {
-        return RowSecurity.asSystem(jdbc, () -> update(r.id(), r.version(), ReferralStatus.ACCEPTED, now, Map.of("placed_at", now)));
+        return update(r.id(), r.version(), ReferralStatus.ACCEPTED, now, Map.of("placed_at", now));
     }
 
     private static CapacityRow capacity(ResultSet rs, int n) throws SQLException {
@@ -215,16 +231,18 @@ public class ReferralRepository {
                 rs.getInt("version"));
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    /** A referral row, its reasons decrypted (the notes stay sealed until a reader entitled to them asks). */
+    private Row row(ResultSet rs, int n) throws SQLException {
         Object delivered = rs.getObject("delivered");
         return new Row(ReferralId.of(rs.getObject("id", UUID.class)), CaseId.of(rs.getObject("case_id", UUID.class)),
                 AssistanceService.valueOf(rs.getString("service")), AgencyId.of(rs.getObject("from_agency_id", UUID.class)),
                 AgencyId.of(rs.getObject("to_agency_id", UUID.class)), ReferralStatus.valueOf(rs.getString("status")),
                 rs.getBytes("note"), rs.getObject("letter_document_id", UUID.class), instant(rs, "made_at"),
                 rs.getString("made_by_name"), instant(rs, "answered_at"), rs.getString("answered_by_name"),
-                rs.getString("decline_reason"), instant(rs, "waiting_since"), instant(rs, "placed_at"),
+                cipher.open(rs.getBytes("decline_reason_enc"), DECLINE_REASON), instant(rs, "waiting_since"), instant(rs, "placed_at"),
                 instant(rs, "first_contact_at"), rs.getInt("progress_notes"), instant(rs, "closed_at"),
-                delivered == null ? null : (Boolean) delivered, rs.getBytes("outcome_note"), rs.getString("withdrawal_reason"),
+                delivered == null ? null : (Boolean) delivered, rs.getBytes("outcome_note"),
+                cipher.open(rs.getBytes("withdrawal_reason_enc"), WITHDRAWAL_REASON),
                 instant(rs, "updated_at"), rs.getInt("version"));
     }
 

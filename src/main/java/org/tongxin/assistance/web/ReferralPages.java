@@ -108,7 +108,8 @@ class ReferralPages {
         model.addAttribute("services", AssistanceService.values());
         model.addAttribute("names", names(result.items().stream()
                 .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId())).toList()));
-        model.addAttribute("subjects", subjects(result.items().stream().map(ReferralSummary::caseId).distinct().toList()));
+        model.addAttribute("subjects", subjects(result.items().stream().map(ReferralSummary::caseId).filter(java.util.Objects::nonNull)
+                .distinct().toList()));
         String base = UriComponentsBuilder.fromPath("/referrals").queryParam("direction", incoming ? "incoming" : "outgoing")
                 .queryParamIfPresent("status", Optional.ofNullable(status)).queryParamIfPresent("service", Optional.ofNullable(service))
                 .build().toUriString();
@@ -346,7 +347,8 @@ class ReferralPages {
     }
 
     private Map<CaseId, CaseSummary> subjects(List<CaseId> ids) {
-        return ids.isEmpty() ? Map.of() : cases.summaries(ids, "referrals");
+        // A map that answers null for a referral without its case (one that ended, as its department sees it).
+        return ids.isEmpty() ? new java.util.HashMap<>() : cases.summaries(ids, "referrals");
     }
 
     private static int required(Integer version) {

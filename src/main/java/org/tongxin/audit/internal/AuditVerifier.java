@@ -50,8 +50,8 @@ public class AuditVerifier {
             }
             byte[] expectedPrevious = previous == null ? null : previous.sealHash();
             boolean linkOk = Arrays.equals(expectedPrevious, seal.previousHash());
-            boolean selfOk = Arrays.equals(seal.sealHash(), hashing.sealHash(seal.previousHash(), seal.txidFrom(),
-                    seal.txidTo(), seal.count(), seal.batchHash()));
+            boolean selfOk = hashing.sealMatches(seal.sealHash(), seal.previousHash(), seal.txidFrom(), seal.txidTo(),
+                    seal.count(), seal.batchHash());
             if (!linkOk || !selfOk || seal.count() != seal.recordIds().size()) {
                 problems.add(new Problem(Kind.SEAL_BROKEN, null, seal.id()));
             }
@@ -61,7 +61,7 @@ public class AuditVerifier {
             Set<Long> present = new HashSet<>();
             for (StoredRecord row : rows) {
                 present.add(row.id());
-                if (!Arrays.equals(row.rowHash(), hashing.recordHash(row))) {
+                if (!hashing.recordMatches(row)) {
                     problems.add(new Problem(Kind.RECORD_CHANGED, row.id(), seal.id()));
                 }
                 if (!seal.recordIds().contains(row.id())) {
@@ -74,8 +74,8 @@ public class AuditVerifier {
                 }
             }
             boolean sameIds = present.size() == seal.recordIds().size() && present.containsAll(seal.recordIds());
-            if (sameIds && !Arrays.equals(seal.batchHash(), hashing.batchHash(rows.stream().map(StoredRecord::id).toList(),
-                    rows.stream().map(StoredRecord::rowHash).toList()))) {
+            if (sameIds && !hashing.batchMatches(seal.batchHash(), rows.stream().map(StoredRecord::id).toList(),
+                    rows.stream().map(StoredRecord::rowHash).toList())) {
                 problems.add(new Problem(Kind.SEAL_BROKEN, null, seal.id()));
             }
             previous = seal;
@@ -84,7 +84,7 @@ public class AuditVerifier {
         List<StoredRecord> tail = jdbc.sql("SELECT * FROM audit_record WHERE txid >= :from ORDER BY id")
                 .param("from", tailFrom).query(AuditStore::map).list();
         for (StoredRecord row : tail) {
-            if (!Arrays.equals(row.rowHash(), hashing.recordHash(row))) {
+            if (!hashing.recordMatches(row)) {
                 problems.add(new Problem(Kind.RECORD_CHANGED, row.id(), null));
             }
         }

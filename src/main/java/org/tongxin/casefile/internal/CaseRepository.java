@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +51,142 @@ public class CaseRepository {
 
     // Subjects
 
-    public Optional<UUID> subjectByIdHash(byte[] hash) {
-        return jdbc.sql("SELECT id FROM casefile_subject WHERE id_number_hash = :h").param("h", hash).query(UUID.class).optional();
+    /**
+     * A subject as a statement gives it: a case's own statement, or the values of a proposed change (fields not proposed
+     * are null there). Phone, address, guardian phone and health are encrypted under their own table's contexts.
+     */
+    public record StatedSubject(String name, Gender gender, String ethnicity, IdentityDocumentType idType, LocalDate birthDate,
+            byte[] phone, String residenceDivision, byte[] residenceAddress, String guardianName, String guardianRelation,
+            byte[] guardianPhone, byte[] health) {
+    }
+
+    /** A case's own statement of its subject (kept when the case was opened for a person already known). */
+    public record StatementRow(CaseId caseId, UUID subjectId, StatedSubject stated, AgencyId statedBy, Instant statedAt) {
+    }
+
+    /** The subject of one case: the record and, where the case stated the person itself, its statement (shown instead). */
+    public record CaseSubject(SubjectRow record, StatementRow statement) {
+
+        public UUID id() {
+            return record.id();
+        }
+
+        public String name() {
+            return statement == null ? record.name() : statement.stated().name();
+        }
+
+        public Gender gender() {
+            return statement == null ? record.gender() : statement.stated().gender();
+        }
+
+        public String residenceDivision() {
+            return statement == null ? record.residenceDivision() : statement.stated().residenceDivision();
+        }
+
+        public byte[] idNumberHash() {
+            return record.idNumberHash();
+        }
+    }
+
+    public void insertStatement(StatementRow s) {
+        StatedSubject v = s.stated();
+        jdbc.sql("""
+                INSERT INTO casefile_subject_statement (case_id, subject_id, name, gender, ethnicity, id_type, birth_date, phone_enc,
+                    residence_division, residence_address_enc, guardian_name, guardian_relation, guardian_phone_enc, health_enc,
+                    stated_by_agency_id, stated_at)
+                VALUES (:c, :s, :name, :gender, :ethnicity, :idType, :birth, :phone, :division, :address, :guardian, :relation,
+                    :guardianPhone, :health, :by, :at)""")
+                .params(statedParams(v)).param("c", s.caseId().value()).param("s", s.subjectId()).param("by", s.statedBy().value())
+                .param("at", Timestamp.from(s.statedAt())).update();
+    }
+
+    static Map<String, Object> statedParams(StatedSubject v) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", v.name());
+        p.put("gender", v.gender() == null ? null : v.gender().name());
+        p.put("ethnicity", v.ethnicity());
+        p.put("idType", v.idType() == null ? null : v.idType().name());
+        p.put("birth", v.birthDate());
+        p.put("phone", v.phone());
+        p.put("division", v.residenceDivision());
+        p.put("address", v.residenceAddress());
+        p.put("guardian", v.guardianName());
+        p.put("relation", v.guardianRelation());
+        p.put("guardianPhone", v.guardianPhone());
+        p.put("health", v.health());
+        return p;
+    }
+
+    static StatedSubject stated(ResultSet rs) throws SQLException {
+        return new StatedSubject(rs.getString("name"), rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
+                rs.getString("ethnicity"), rs.getString("id_type") == null ? null : IdentityDocumentType.valueOf(rs.getString("id_type")),
+                date(rs, "birth_date"), rs.getBytes("phone_enc"), rs.getString("residence_division"), rs.getBytes("residence_address_enc"),
+                rs.getString("guardian_name"), rs.getString("guardian_relation"), rs.getBytes("guardian_phone_enc"),
+                rs.getBytes("health_enc"));
+    }
+
+    private static StatementRow statement(ResultSet rs, int n) throws SQLException {
+        return new StatementRow(CaseId.of(rs.getObject("case_id", UUID.class)), rs.getObject("subject_id", UUID.class), stated(rs),
+                AgencyId.of(rs.getObject("stated_by_agency_id", UUID.class)), rs.getTimestamp("stated_at").toInstant());
+    }
+
+    /** The subject of a case as the case shows it (its own statement where it has one). */
+    public Optional<CaseSubject> caseSubject(CaseId caseId) {
+        return caseSubjects(List.of(caseId)).values().stream().findFirst();
+    }
+
+    /** The subjects of cases as each case shows it, by case (cases not found are left out). */
+    public Map<CaseId, CaseSubject> caseSubjects(java.util.Collection<CaseId> caseIds) {
+        Map<CaseId, CaseSubject> result = new java.util.LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return result;
+        }
+        List<UUID> ids = caseIds.stream().map(CaseId::value).distinct().toList();
+        Map<UUID, UUID> subjectOf = new HashMap<>();
+        jdbc.sql("SELECT id, subject_id FROM casefile_case WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> subjectOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        Map<UUID, SubjectRow> subjects = subjects(subjectOf.values().stream().distinct().toList());
+        Map<UUID, StatementRow> statements = new HashMap<>();
+        if (!subjectOf.isEmpty()) {
+            jdbc.sql("SELECT * FROM casefile_subject_statement WHERE case_id IN (:ids)").param("ids", List.copyOf(subjectOf.keySet()))
+                    .query(CaseRepository::statement).list().forEach(st -> statements.put(st.caseId().value(), st));
+        }
+        for (CaseId id : caseIds) {
+            SubjectRow record = subjects.get(subjectOf.get(id.value()));
+            if (record != null) {
+                result.put(id, new CaseSubject(record, statements.get(id.value())));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The person's other cases, by id, whoever may see them: asked of the owner's function, which tells the ids and
+     * nothing else (V136); each reader is checked per case.
+     */
+    public List<CaseId> otherCasesOf(UUID subjectId, CaseId except) {
+        return jdbc.sql("SELECT c FROM casefile_other_cases_of(:s, :c) c")
+                .param("s", subjectId).param("c", except.value()).query(UUID.class).list().stream().map(CaseId::of).toList();
+    }
+
+    /** Saves a changed record when {@code s.version} is still current; false when someone changed it first. */
+    public boolean updateSubjectIfCurrent(SubjectRow s, Instant now) {
+        return jdbc.sql("""
+                UPDATE casefile_subject SET name = :name, gender = :gender, ethnicity = :ethnicity, id_type = :idType,
+                    birth_date = :birth, phone_enc = :phone, phone_hash = :phoneHash, residence_division = :division,
+                    residence_address_enc = :address, guardian_name = :guardian, guardian_relation = :relation,
+                    guardian_phone_enc = :guardianPhone, health_enc = :health, updated_at = :now, version = version + 1
+                 WHERE id = :id AND version = :version""").params(subjectParams(s)).param("now", Timestamp.from(now))
+                .param("version", s.version()).update() == 1;
+    }
+
+    /**
+     * The person with this identity number in any case, whoever may see it (a new case links to a known person): asked
+     * of the owner's function, which tells the id and nothing else (V131).
+     */
+    public Optional<UUID> subjectByIdHash(List<byte[]> hashes) {
+        return jdbc.sql("SELECT s FROM casefile_subject_by_id_hash(ARRAY[:h]::bytea[]) s WHERE s IS NOT NULL").param("h", hashes)
+                .query(UUID.class).optional();
     }
 
     public Optional<SubjectRow> subject(UUID id) {
@@ -66,16 +201,6 @@ public class CaseRepository {
                 VALUES (:id, :name, :gender, :ethnicity, :idType, :idNumber, :idHash, :birth, :phone, :phoneHash, :division,
                     :address, :guardian, :relation, :guardianPhone, :health, :now, :now)""")
                 .params(subjectParams(s)).param("now", Timestamp.from(now)).update();
-    }
-
-    public void updateSubject(SubjectRow s, Instant now) {
-        jdbc.sql("""
-                UPDATE casefile_subject SET name = :name, gender = :gender, ethnicity = :ethnicity, id_type = :idType,
-                    id_number_enc = :idNumber, id_number_hash = :idHash, birth_date = :birth, phone_enc = :phone,
-                    phone_hash = :phoneHash, residence_division = :division, residence_address_enc = :address,
-                    guardian_name = :guardian, guardian_relation = :relation, guardian_phone_enc = :guardianPhone,
-                    health_enc = :health, updated_at = :now, version = version + 1
-                 WHERE id = :id""").params(subjectParams(s)).param("now", Timestamp.from(now)).update();
     }
 
     private static Map<String, Object> subjectParams(SubjectRow s) {
@@ -121,12 +246,10 @@ public class CaseRepository {
     }
 
     /** Whether the organ already used the case number for another case (numbers are unique per decision organ). */
-    public boolean caseNumberTaken(AgencyId organ, String number, byte[] personHash, CaseId except) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id
-                                WHERE c.decision_organ_id = :organ AND c.case_number = :number AND s.id_number_hash = :person
-                                  AND c.id <> :except)""")
-                .param("organ", organ.value()).param("number", number).param("person", personHash)
+    /** Whether the organ's case number names another case of this person, in any agency's cases (V131). */
+    public boolean caseNumberTaken(AgencyId organ, String number, List<byte[]> personHashes, CaseId except) {
+        return jdbc.sql("SELECT casefile_case_number_taken(:organ, :number, ARRAY[:person]::bytea[], :except)")
+                .param("organ", organ.value()).param("number", number).param("person", personHashes)
                 .param("except", except.value()).query(Boolean.class).single();
     }
 
@@ -212,12 +335,39 @@ public class CaseRepository {
         }
     }
 
+    /**
+     * Adds a lawful role unless the case has it. Not {@code ON CONFLICT}: that would require the new row to be one the
+     * caller may already see (row-level security, V130), which a court's first party row of its new case is not.
+     */
     public void addParty(CaseId caseId, AgencyId agency, Participation participation, Instant since) {
         jdbc.sql("""
-                INSERT INTO casefile_party (case_id, agency_id, participation, since) VALUES (:c, :a, :p, :s)
-                ON CONFLICT (case_id, agency_id, participation) DO NOTHING""")
+                INSERT INTO casefile_party (case_id, agency_id, participation, since) SELECT CAST(:c AS uuid), CAST(:a AS uuid), :p, :s
+                 WHERE NOT EXISTS (SELECT 1 FROM casefile_party WHERE case_id = :c AND agency_id = :a AND participation = :p)""")
                 .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name())
                 .param("s", Timestamp.from(since)).update();
+    }
+
+    /** Of the given cases, those in which the agency holds a lawful role (one query, for screens listing many cases). */
+    public java.util.Set<UUID> withParty(AgencyId agency, java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT case_id FROM casefile_party WHERE agency_id = :a AND case_id IN (:ids)")
+                .param("a", agency.value()).param("ids", List.copyOf(caseIds)).query(UUID.class).list());
+    }
+
+    /**
+     * Serialises granting and taking back one agency's roles in one case until the transaction ends (a transaction-scoped
+     * advisory lock): a role taken back because no task needs it any more never removes one a concurrent task just got.
+     */
+    public void lockParty(CaseId caseId, AgencyId agency) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "casefile_party:" + caseId.value() + ":" + agency.value()).query((rs, n) -> 0).list();
+    }
+
+    public void removeParty(CaseId caseId, AgencyId agency, Participation participation) {
+        jdbc.sql("DELETE FROM casefile_party WHERE case_id = :c AND agency_id = :a AND participation = :p")
+                .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name()).update();
     }
 
     public List<LawfulRole> parties(CaseId caseId) {
@@ -226,20 +376,26 @@ public class CaseRepository {
                 .list();
     }
 
-    /** Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). */
-    public PageResult<CorrectionCase> search(AgencyId partyOf, String name, byte[] idHash, String caseNumber, CaseStatus status,
-            AgencyId office, PageQuery page) {
+    /**
+     * Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). A name
+     * never matches a case whose subject the agency sees masked (a minor at the offence, SECURITY.md S10, for an agency
+     * outside {@code minorsTeam}): one letter at a time, a name search would otherwise confirm the masked name.
+     */
+    public PageResult<CorrectionCase> search(AgencyId partyOf, Set<Participation> minorsTeam, String name, List<byte[]> idHashes,
+            String caseNumber, CaseStatus status, AgencyId office, PageQuery page) {
         StringBuilder where = new StringBuilder(
                 " WHERE EXISTS (SELECT 1 FROM casefile_party p WHERE p.case_id = c.id AND p.agency_id = :agency)");
         Map<String, Object> params = new HashMap<>();
         params.put("agency", partyOf.value());
         if (name != null && !name.isBlank()) {
-            where.append(" AND s.name LIKE :name");
+            where.append(" AND coalesce(st.name, s.name) LIKE :name AND (NOT c.minor_at_offence OR EXISTS (SELECT 1 FROM casefile_party t"
+                    + " WHERE t.case_id = c.id AND t.agency_id = :agency AND t.participation IN (:team)))");
             params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("team", minorsTeam.stream().map(Enum::name).toList());
         }
-        if (idHash != null) {
-            where.append(" AND s.id_number_hash = :idHash");
-            params.put("idHash", idHash);
+        if (idHashes != null) {
+            where.append(" AND s.id_number_hash IN (:idHashes)");
+            params.put("idHashes", idHashes);
         }
         if (caseNumber != null && !caseNumber.isBlank()) {
             where.append(" AND c.case_number = :number");
@@ -253,7 +409,9 @@ public class CaseRepository {
             where.append(" AND c.judicial_office_id = :office");
             params.put("office", office.value());
         }
-        String from = " FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id";
+        // A case opened for a known person shows (and is found by) the name its own statement gives.
+        String from = " FROM casefile_case c JOIN casefile_subject s ON s.id = c.subject_id"
+                + " LEFT JOIN casefile_subject_statement st ON st.case_id = c.id";
         long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
         String order = switch (page.sort()) {
             case "effective" -> "c.effective_date";

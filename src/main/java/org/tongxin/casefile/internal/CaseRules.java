@@ -111,7 +111,11 @@ public class CaseRules {
      * the birthday (最高人民法院法释〔2006〕1号 第二条), so an offence on the 18th birthday is still a minor's.
      */
     public static boolean minorAt(LocalDate birth, LocalDate offence) {
-        return birth != null && offence != null && !offence.isAfter(birth.plusYears(18));
+        if (birth == null || offence == null || birth.getYear() > 9999 || offence.getYear() > 9999) {
+            // Dates beyond the calendar are refused by the date rules; they never make a minor (nor overflow here).
+            return false;
+        }
+        return !offence.isAfter(birth.plusYears(18));
     }
 
     public void offence(OffenceData o, LocalDate today, FieldProblems problems) {

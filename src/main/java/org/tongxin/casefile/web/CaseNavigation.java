@@ -1,13 +1,19 @@
 package org.tongxin.casefile.web;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.tongxin.casefile.SubjectChanges;
+import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
 
-/** The case list in the navigation, for every role that works on cases (not the administrators: S5). */
+/**
+ * The case list in the navigation, for every role that works on cases (not the administrators: S5), and the proposed
+ * changes of subjects' records for the county agencies and judicial offices.
+ */
 @Configuration(proxyBeanMethods = false)
 class CaseNavigation {
 
@@ -16,5 +22,29 @@ class CaseNavigation {
         return new NavigationEntry("nav.cases", "/cases", 3, Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER",
                 "COUNTY_HEAD", "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
                 "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER"), "home.tile.cases");
+    }
+
+    /** Proposed changes of subjects' records, for the executing agencies and judicial offices that decide or follow them. */
+    @Bean
+    NavigationEntry subjectChangesEntry() {
+        return new NavigationEntry("nav.subjectChanges", "/subject-changes", 4, Set.of("OFFICE_OFFICER", "OFFICE_HEAD",
+                "COUNTY_OFFICER", "COUNTY_HEAD"), "home.tile.subjectChanges");
+    }
+
+    /** For a county agency's officers: the proposals awaiting their decision. */
+    @Bean
+    NavigationBadge subjectChangesBadge(SubjectChanges changes) {
+        return new NavigationBadge() {
+            @Override
+            public String path() {
+                return "/subject-changes";
+            }
+
+            @Override
+            public Optional<Count> count() {
+                long awaiting = changes.awaitingMyDecision();
+                return awaiting == 0 ? Optional.empty() : Optional.of(new Count(awaiting, 0));
+            }
+        };
     }
 }

@@ -3,8 +3,10 @@ package org.tongxin.coordination.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import org.tongxin.coordination.ConflictViews.ConflictSearch;
 import org.tongxin.coordination.ConflictViews.ConflictView;
 import org.tongxin.coordination.ConflictViews.Evidence;
 import org.tongxin.coordination.MeetingId;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -28,27 +31,39 @@ import static org.tongxin.coordination.internal.MeetingRepository.instant;
 import static org.tongxin.coordination.internal.MeetingRepository.ts;
 import static org.tongxin.coordination.internal.MeetingRepository.uuid;
 
-/** SQL of the conflict register. Row-level security limits rows to the parties and the coordination office. */
+/**
+ * SQL of the conflict register. Row-level security limits rows to the parties and the coordination office. The texts
+ * (the conflict point, response, escalation note, resolution and lessons) may name or describe a person: encrypted at
+ * rest; the text search decrypts within the reader's own conflicts (doc/adr/0024).
+ */
 @Repository
 public class ConflictRepository {
 
     public static final Map<String, String> SORTABLE = Map.of("raised", "c.raised_at", "type", "c.type", "state", "c.state");
 
-    private final JdbcClient jdbc;
+    public static final String POINT = "coordination_conflict.point";
+    public static final String RESPONSE = "coordination_conflict.response";
+    public static final String ESCALATION_NOTE = "coordination_conflict.escalation_note";
+    public static final String RESOLUTION = "coordination_conflict.resolution";
+    public static final String LESSONS = "coordination_conflict.lessons";
 
-    ConflictRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    ConflictRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public void insert(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, AgencyId raisedBy, UUID user,
             AgencyId office, String point, String stepId, String legalBasis, String region, Instant now) {
         jdbc.sql("""
                 INSERT INTO coordination_conflict (id, case_id, case_number, type, state, raised_by_agency_id, raised_by_user_id,
-                    office_id, point, step_id, legal_basis, policy_region, raised_at, updated_at)
+                    office_id, point_enc, step_id, legal_basis, policy_region, raised_at, updated_at)
                 VALUES (:id, :case, :number, :type, 'RAISED', :raisedBy, :user, :office, :point, :step, :basis, :region, :now, :now)""")
                 .param("id", id.value()).param("case", caseId == null ? null : caseId.value()).param("number", caseNumber)
                 .param("type", type.name()).param("raisedBy", raisedBy.value()).param("user", user)
-                .param("office", office.value()).param("point", point).param("step", stepId).param("basis", legalBasis)
+                .param("office", office.value()).param("point", cipher.encrypt(point, POINT)).param("step", stepId).param("basis", legalBasis)
                 .param("region", region).param("now", ts(now)).update();
     }
 
@@ -78,14 +93,16 @@ public class ConflictRepository {
                 .param("o", office.value()).query((rs, n) -> conflict(rs, true)).list();
     }
 
-    /** The register as the caller's agency may see it (row-level security), filtered, sorted and paged. */
-    public PageResult<ConflictView> search(ConflictSearch s, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+    /**
+     * The register as {@code reader} may see it — the conflicts it is the office or a party of (row-level security repeats
+     * the rule) — filtered, sorted and paged. The text filter matches the point, response, resolution or lessons: they are
+     * encrypted, so it decrypts them within the reader's conflicts (after the other filters) and pages what matches.
+     */
+    public PageResult<ConflictView> search(AgencyId reader, ConflictSearch s, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE (c.office_id = :reader OR EXISTS (SELECT 1 FROM coordination_conflict_party rp"
+                + " WHERE rp.conflict_id = c.id AND rp.agency_id = :reader))");
         Map<String, Object> params = new HashMap<>();
-        if (s.text() != null && !s.text().isBlank()) {
-            where.append(" AND (c.point ILIKE :text OR c.resolution ILIKE :text OR c.lessons ILIKE :text OR c.response ILIKE :text)");
-            params.put("text", "%" + like(s.text().strip()) + "%");
-        }
+        params.put("reader", reader.value());
         if (s.type() != null) {
             where.append(" AND c.type = :type");
             params.put("type", s.type().name());
@@ -103,35 +120,63 @@ public class ConflictRepository {
             where.append(" AND c.case_number ILIKE :number");
             params.put("number", "%" + like(s.caseNumber().strip()) + "%");
         }
-        long total = jdbc.sql("SELECT count(*) FROM coordination_conflict c" + where).params(params).query(Long.class).single();
         String order = SORTABLE.getOrDefault(page.sort(), "c.raised_at") + (page.descending() ? " DESC" : " ASC");
-        List<ConflictView> items = jdbc.sql("SELECT c.* FROM coordination_conflict c" + where + " ORDER BY " + order
-                + ", c.id LIMIT :limit OFFSET :offset").params(params).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> conflict(rs, false)).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        if (s.text() == null || s.text().isBlank()) {
+            long total = jdbc.sql("SELECT count(*) FROM coordination_conflict c" + where).params(params).query(Long.class).single();
+            List<ConflictView> items = jdbc.sql("SELECT c.* FROM coordination_conflict c" + where + " ORDER BY " + order
+                    + ", c.id LIMIT :limit OFFSET :offset").params(params).param("limit", page.size()).param("offset", page.offset())
+                    .query((rs, n) -> conflict(rs, false)).list();
+            return new PageResult<>(items, page.page(), page.size(), total);
+        }
+        String needle = s.text().strip().toLowerCase(Locale.ROOT);
+        List<UUID> matching = new ArrayList<>();
+        jdbc.sql("SELECT c.id, c.point_enc, c.response_enc, c.resolution_enc, c.lessons_enc FROM coordination_conflict c" + where
+                + " ORDER BY " + order + ", c.id").params(params).query(rs -> {
+                    if (contains(rs.getBytes(2), POINT, needle) || contains(rs.getBytes(3), RESPONSE, needle)
+                            || contains(rs.getBytes(4), RESOLUTION, needle) || contains(rs.getBytes(5), LESSONS, needle)) {
+                        matching.add(rs.getObject(1, UUID.class));
+                    }
+                });
+        List<UUID> shown = matching.subList((int) Math.min(page.offset(), matching.size()),
+                (int) Math.min(page.offset() + page.size(), matching.size()));
+        Map<UUID, ConflictView> found = new HashMap<>();
+        if (!shown.isEmpty()) {
+            jdbc.sql("SELECT * FROM coordination_conflict WHERE id IN (:ids)").param("ids", shown)
+                    .query((rs, n) -> conflict(rs, false)).list().forEach(c -> found.put(c.id().value(), c));
+        }
+        List<ConflictView> items = shown.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return new PageResult<>(items, page.page(), page.size(), matching.size());
+    }
+
+    private boolean contains(byte[] sealed, String context, String needle) {
+        String text = cipher.open(sealed, context);
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     public boolean responded(ConflictId id, int version, String response, Instant now) {
         return jdbc.sql("""
-                UPDATE coordination_conflict SET state = 'RESPONDED', response = :r, responded_at = :now, updated_at = :now,
+                UPDATE coordination_conflict SET state = 'RESPONDED', response_enc = :r, responded_at = :now, updated_at = :now,
                     version = version + 1 WHERE id = :id AND version = :v AND state = 'RAISED'""")
-                .param("id", id.value()).param("v", version).param("r", response).param("now", ts(now)).update() == 1;
+                .param("id", id.value()).param("v", version).param("r", cipher.encrypt(response, RESPONSE)).param("now", ts(now))
+                .update() == 1;
     }
 
     public boolean escalated(ConflictId id, Integer version, String note, MeetingId meeting, Instant now) {
         return jdbc.sql("""
-                UPDATE coordination_conflict SET state = 'ESCALATED', escalated_at = :now, escalation_note = coalesce(:note, escalation_note),
+                UPDATE coordination_conflict SET state = 'ESCALATED', escalated_at = :now,
+                    escalation_note_enc = coalesce(CAST(:note AS bytea), escalation_note_enc),
                     meeting_id = coalesce(:meeting, meeting_id), updated_at = :now, version = version + 1
                  WHERE id = :id AND (CAST(:v AS INT) IS NULL OR version = :v) AND state IN ('RAISED', 'RESPONDED', 'ESCALATED')""")
-                .param("id", id.value()).param("v", version).param("note", note)
+                .param("id", id.value()).param("v", version).param("note", cipher.seal(note, ESCALATION_NOTE))
                 .param("meeting", meeting == null ? null : meeting.value()).param("now", ts(now)).update() == 1;
     }
 
     public boolean resolved(ConflictId id, int version, String resolution, String lessons, Instant now) {
         return jdbc.sql("""
-                UPDATE coordination_conflict SET state = 'RESOLVED', resolution = :r, lessons = :l, resolved_at = :now,
+                UPDATE coordination_conflict SET state = 'RESOLVED', resolution_enc = :r, lessons_enc = :l, resolved_at = :now,
                     updated_at = :now, version = version + 1 WHERE id = :id AND version = :v AND state <> 'RESOLVED'""")
-                .param("id", id.value()).param("v", version).param("r", resolution).param("l", lessons).param("now", ts(now))
+                .param("id", id.value()).param("v", version).param("r", cipher.encrypt(resolution, RESOLUTION))
+                .param("l", cipher.encrypt(lessons, LESSONS)).param("now", ts(now))
                 .update() == 1;
     }
 
@@ -145,10 +190,12 @@ public class ConflictRepository {
         return new ConflictView(id, rs.getObject("case_id", UUID.class) == null ? null : CaseId.of(uuid(rs, "case_id")),
                 rs.getString("case_number"), ConflictType.valueOf(rs.getString("type")), ConflictState.valueOf(rs.getString("state")),
                 AgencyId.of(uuid(rs, "raised_by_agency_id")), uuid(rs, "raised_by_user_id"), AgencyId.of(uuid(rs, "office_id")),
-                parties, rs.getString("point"), rs.getString("step_id"), rs.getString("legal_basis"), rs.getString("policy_region"),
-                rs.getString("response"), instant(rs, "responded_at"), instant(rs, "escalated_at"), rs.getString("escalation_note"),
+                parties, cipher.decrypt(rs.getBytes("point_enc"), POINT), rs.getString("step_id"), rs.getString("legal_basis"),
+                rs.getString("policy_region"), cipher.open(rs.getBytes("response_enc"), RESPONSE), instant(rs, "responded_at"),
+                instant(rs, "escalated_at"), cipher.open(rs.getBytes("escalation_note_enc"), ESCALATION_NOTE),
                 rs.getObject("meeting_id", UUID.class) == null ? null : MeetingId.of(uuid(rs, "meeting_id")),
-                rs.getString("resolution"), rs.getString("lessons"), instant(rs, "resolved_at"), instant(rs, "raised_at"),
+                cipher.open(rs.getBytes("resolution_enc"), RESOLUTION), cipher.open(rs.getBytes("lessons_enc"), LESSONS),
+                instant(rs, "resolved_at"), instant(rs, "raised_at"),
                 instant(rs, "updated_at"), rs.getInt("version"), evidence);
     }
 

@@ -26,28 +26,42 @@ import org.tongxin.coordination.MeetingViews.AgendaKind;
 import org.tongxin.coordination.MeetingViews.DecisionView;
 import org.tongxin.coordination.MeetingViews.MeetingSummary;
 import org.tongxin.coordination.MeetingViews.MeetingView;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
-/** SQL of joint meetings, their attendees, agenda and decisions. Row-level security limits meetings to their agencies. */
+/**
+ * SQL of joint meetings, their attendees, agenda and decisions. Row-level security limits meetings to their agencies.
+ * Titles, minutes, cancellation reasons, agenda topics, decisions and their done notes may name or describe a person:
+ * encrypted at rest (doc/adr/0024); sorting by title happens after decryption.
+ */
 @Repository
 public class MeetingRepository {
 
-    public static final Map<String, String> SORTABLE = Map.of("scheduled", "m.scheduled_at", "title", "m.title", "status", "m.status");
+    public static final Map<String, String> SORTABLE = Map.of("scheduled", "m.scheduled_at", "title", "m.title_enc", "status", "m.status");
+
+    public static final String TITLE = "coordination_meeting.title";
+    public static final String MINUTES = "coordination_meeting.minutes";
+    public static final String CANCEL_REASON = "coordination_meeting.cancel_reason";
+    public static final String TOPIC = "coordination_agenda_item.topic";
+    public static final String DECISION_TEXT = "coordination_decision.text";
+    public static final String DONE_NOTE = "coordination_decision.done_note";
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    MeetingRepository(JdbcClient jdbc) {
+    MeetingRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public void insert(MeetingId id, AgencyId convenor, String region, String title, Instant scheduledAt, String place,
             UUID createdBy, Instant now) {
         jdbc.sql("""
-                INSERT INTO coordination_meeting (id, convenor_id, policy_region, title, scheduled_at, place, status, created_by,
+                INSERT INTO coordination_meeting (id, convenor_id, policy_region, title_enc, scheduled_at, place, status, created_by,
                     created_at, updated_at)
                 VALUES (:id, :convenor, :region, :title, :at, :place, 'CONVENED', :by, :now, :now)""")
-                .param("id", id.value()).param("convenor", convenor.value()).param("region", region).param("title", title)
+                .param("id", id.value()).param("convenor", convenor.value()).param("region", region).param("title", cipher.encrypt(title, TITLE))
                 .param("at", ts(scheduledAt)).param("place", place).param("by", createdBy).param("now", ts(now)).update();
     }
 
@@ -59,9 +73,9 @@ public class MeetingRepository {
     public void agendaItem(MeetingId id, int position, AgendaKind kind, String topic, CaseId caseId, ConflictId conflictId,
             DecisionId decisionId) {
         jdbc.sql("""
-                INSERT INTO coordination_agenda_item (meeting_id, position, kind, topic, case_id, conflict_id, decision_id)
+                INSERT INTO coordination_agenda_item (meeting_id, position, kind, topic_enc, case_id, conflict_id, decision_id)
                 VALUES (:m, :p, :k, :t, :c, :f, :d)""").param("m", id.value()).param("p", position).param("k", kind.name())
-                .param("t", topic).param("c", caseId == null ? null : caseId.value())
+                .param("t", cipher.seal(topic, TOPIC)).param("c", caseId == null ? null : caseId.value())
                 .param("f", conflictId == null ? null : conflictId.value())
                 .param("d", decisionId == null ? null : decisionId.value()).update();
     }
@@ -76,14 +90,25 @@ public class MeetingRepository {
                 .query((rs, n) -> meeting(rs)).optional();
     }
 
-    /** Meetings the caller's agency may see (row-level security), filtered by status, sorted and paged. */
-    public PageResult<MeetingSummary> list(MeetingStatus status, PageQuery page) {
-        String where = status == null ? "" : " WHERE m.status = :status";
+    /**
+     * Meetings {@code agency} convened, attends or owes a decision of (row-level security repeats the rule), filtered by
+     * status, sorted and paged.
+     */
+    public PageResult<MeetingSummary> list(AgencyId agency, MeetingStatus status, PageQuery page) {
+        String where = " " + """
+                WHERE (m.convenor_id = :agency
+                    OR EXISTS (SELECT 1 FROM coordination_attendee a WHERE a.meeting_id = m.id AND a.agency_id = :agency)
+                    OR EXISTS (SELECT 1 FROM coordination_decision d WHERE d.meeting_id = m.id AND d.owing_agency_id = :agency))"""
+                + (status == null ? "" : " AND m.status = :status");
         Map<String, Object> params = new HashMap<>();
+        params.put("agency", agency.value());
         if (status != null) {
             params.put("status", status.name());
         }
         long total = jdbc.sql("SELECT count(*) FROM coordination_meeting m" + where).params(params).query(Long.class).single();
+        if ("title".equals(page.sort())) {
+            return byTitle(where, params, page, total);
+        }
         String order = SORTABLE.getOrDefault(page.sort(), "m.scheduled_at") + (page.descending() ? " DESC" : " ASC");
         List<MeetingSummary> items = jdbc.sql("""
                 SELECT m.*, (SELECT count(*) FROM coordination_attendee a WHERE a.meeting_id = m.id) AS attendees,
@@ -91,27 +116,46 @@ public class MeetingRepository {
                        (SELECT count(*) FROM coordination_decision d WHERE d.meeting_id = m.id AND d.status = 'OPEN') AS open_decisions
                   FROM coordination_meeting m""" + where + " ORDER BY " + order + ", m.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> new MeetingSummary(MeetingId.of(uuid(rs, "id")), AgencyId.of(uuid(rs, "convenor_id")),
-                        rs.getString("title"), instant(rs, "scheduled_at"), rs.getString("place"),
-                        MeetingStatus.valueOf(rs.getString("status")), rs.getInt("attendees"), rs.getInt("decisions"),
-                        rs.getInt("open_decisions"))).list();
+                .query((rs, n) -> summary(rs)).list();
         return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Sorted by title: the titles are encrypted, so the reader's meetings are ordered after decryption, then paged. */
+    private PageResult<MeetingSummary> byTitle(String where, Map<String, Object> params, PageQuery page, long total) {
+        java.util.Comparator<MeetingSummary> order = java.util.Comparator.comparing(MeetingSummary::title,
+                java.text.Collator.getInstance(java.util.Locale.CHINA)).thenComparing(m -> m.id().value());
+        List<MeetingSummary> all = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT m.*, (SELECT count(*) FROM coordination_attendee a WHERE a.meeting_id = m.id) AS attendees,
+                       (SELECT count(*) FROM coordination_decision d WHERE d.meeting_id = m.id) AS decisions,
+                       (SELECT count(*) FROM coordination_decision d WHERE d.meeting_id = m.id AND d.status = 'OPEN') AS open_decisions
+                  FROM coordination_meeting m""" + where).params(params).query((rs, n) -> summary(rs)).list());
+        all.sort(page.descending() ? order.reversed() : order);
+        List<MeetingSummary> items = all.subList((int) Math.min(page.offset(), all.size()), (int) Math.min(page.offset() + page.size(), all.size()));
+        return new PageResult<>(List.copyOf(items), page.page(), page.size(), total);
+    }
+
+    private MeetingSummary summary(ResultSet rs) throws SQLException {
+        return new MeetingSummary(MeetingId.of(uuid(rs, "id")), AgencyId.of(uuid(rs, "convenor_id")),
+                cipher.decrypt(rs.getBytes("title_enc"), TITLE), instant(rs, "scheduled_at"), rs.getString("place"),
+                MeetingStatus.valueOf(rs.getString("status")), rs.getInt("attendees"), rs.getInt("decisions"),
+                rs.getInt("open_decisions"));
     }
 
     /** True when the row changed (its version was {@code version}). */
     public boolean held(MeetingId id, int version, String minutes, Instant heldAt, Instant now) {
         return jdbc.sql("""
-                UPDATE coordination_meeting SET status = 'HELD', minutes = :minutes, held_at = :held, updated_at = :now,
+                UPDATE coordination_meeting SET status = 'HELD', minutes_enc = :minutes, held_at = :held, updated_at = :now,
                     version = version + 1 WHERE id = :id AND version = :v AND status = 'CONVENED'""")
-                .param("id", id.value()).param("v", version).param("minutes", minutes).param("held", ts(heldAt))
+                .param("id", id.value()).param("v", version).param("minutes", cipher.seal(minutes, MINUTES)).param("held", ts(heldAt))
                 .param("now", ts(now)).update() == 1;
     }
 
     public boolean minutesAmended(MeetingId id, int version, String minutes, Instant now) {
         return jdbc.sql("""
-                UPDATE coordination_meeting SET minutes = :minutes, updated_at = :now, version = version + 1
+                UPDATE coordination_meeting SET minutes_enc = :minutes, updated_at = :now, version = version + 1
                  WHERE id = :id AND version = :v AND status = 'HELD'""")
-                .param("id", id.value()).param("v", version).param("minutes", minutes).param("now", ts(now)).update() == 1;
+                .param("id", id.value()).param("v", version).param("minutes", cipher.seal(minutes, MINUTES)).param("now", ts(now))
+                .update() == 1;
     }
 
     public boolean closed(MeetingId id, int version, Instant now) {
@@ -123,9 +167,10 @@ public class MeetingRepository {
 
     public boolean cancelled(MeetingId id, int version, String reason, Instant now) {
         return jdbc.sql("""
-                UPDATE coordination_meeting SET status = 'CANCELLED', cancelled_at = :now, cancel_reason = :reason,
+                UPDATE coordination_meeting SET status = 'CANCELLED', cancelled_at = :now, cancel_reason_enc = :reason,
                     updated_at = :now, version = version + 1 WHERE id = :id AND version = :v AND status = 'CONVENED'""")
-                .param("id", id.value()).param("v", version).param("reason", reason).param("now", ts(now)).update() == 1;
+                .param("id", id.value()).param("v", version).param("reason", cipher.seal(reason, CANCEL_REASON)).param("now", ts(now))
+                .update() == 1;
     }
 
     /** Touches the meeting (a decision was added): its version moves, so a form read before is stale. */
@@ -139,11 +184,12 @@ public class MeetingRepository {
     public void insertDecision(DecisionId id, MeetingId meeting, String text, AgencyId owing, CaseId caseId, LocalDate due,
             boolean tracked, Instant now) {
         jdbc.sql("""
-                INSERT INTO coordination_decision (id, meeting_id, position, text, owing_agency_id, case_id, due_date, tracked,
+                INSERT INTO coordination_decision (id, meeting_id, position, text_enc, owing_agency_id, case_id, due_date, tracked,
                     status, created_at)
                 VALUES (:id, :m, (SELECT coalesce(max(position), 0) + 1 FROM coordination_decision WHERE meeting_id = :m),
                     :text, :owing, :case, :due, :tracked, 'OPEN', :now)""")
-                .param("id", id.value()).param("m", meeting.value()).param("text", text).param("owing", owing.value())
+                .param("id", id.value()).param("m", meeting.value()).param("text", cipher.encrypt(text, DECISION_TEXT))
+                .param("owing", owing.value())
                 .param("case", caseId == null ? null : caseId.value()).param("due", due).param("tracked", tracked)
                 .param("now", ts(now)).update();
     }
@@ -155,9 +201,9 @@ public class MeetingRepository {
 
     public boolean decisionDone(DecisionId id, int version, Instant at, UUID by, String note, boolean late) {
         return jdbc.sql("""
-                UPDATE coordination_decision SET status = 'DONE', done_at = :at, done_by = :by, done_note = :note, late = :late,
+                UPDATE coordination_decision SET status = 'DONE', done_at = :at, done_by = :by, done_note_enc = :note, late = :late,
                     version = version + 1 WHERE id = :id AND version = :v AND status = 'OPEN'""")
-                .param("id", id.value()).param("v", version).param("at", ts(at)).param("by", by).param("note", note)
+                .param("id", id.value()).param("v", version).param("at", ts(at)).param("by", by).param("note", cipher.seal(note, DONE_NOTE))
                 .param("late", late).update() == 1;
     }
 
@@ -199,25 +245,26 @@ public class MeetingRepository {
                 .param("m", id.value()).query(UUID.class).list().stream().map(AgencyId::of).toList();
         List<AgendaItem> agenda = jdbc.sql("SELECT * FROM coordination_agenda_item WHERE meeting_id = :m ORDER BY position")
                 .param("m", id.value()).query((r, n) -> new AgendaItem(r.getInt("position"), AgendaKind.valueOf(r.getString("kind")),
-                        r.getString("topic"), r.getObject("case_id", UUID.class) == null ? null : CaseId.of(uuid(r, "case_id")),
+                        cipher.open(r.getBytes("topic_enc"), TOPIC),
+                        r.getObject("case_id", UUID.class) == null ? null : CaseId.of(uuid(r, "case_id")),
                         r.getObject("conflict_id", UUID.class) == null ? null : ConflictId.of(uuid(r, "conflict_id")),
                         r.getObject("decision_id", UUID.class) == null ? null : DecisionId.of(uuid(r, "decision_id")))).list();
         List<DecisionView> decisions = jdbc.sql("SELECT * FROM coordination_decision WHERE meeting_id = :m ORDER BY position")
                 .param("m", id.value()).query((r, n) -> decision(r)).list();
-        return new MeetingView(id, AgencyId.of(uuid(rs, "convenor_id")), rs.getString("policy_region"), rs.getString("title"),
-                instant(rs, "scheduled_at"), rs.getString("place"), MeetingStatus.valueOf(rs.getString("status")),
-                rs.getString("minutes"), instant(rs, "held_at"), instant(rs, "closed_at"), instant(rs, "cancelled_at"),
-                rs.getString("cancel_reason"), uuid(rs, "created_by"), instant(rs, "created_at"), rs.getInt("version"), attendees,
+        return new MeetingView(id, AgencyId.of(uuid(rs, "convenor_id")), rs.getString("policy_region"),
+                cipher.decrypt(rs.getBytes("title_enc"), TITLE), instant(rs, "scheduled_at"), rs.getString("place"),
+                MeetingStatus.valueOf(rs.getString("status")), cipher.open(rs.getBytes("minutes_enc"), MINUTES), instant(rs, "held_at"),
+                instant(rs, "closed_at"), instant(rs, "cancelled_at"), cipher.open(rs.getBytes("cancel_reason_enc"), CANCEL_REASON), uuid(rs, "created_by"), instant(rs, "created_at"), rs.getInt("version"), attendees,
                 agenda, decisions);
     }
 
-    private static DecisionView decision(ResultSet rs) throws SQLException {
+    private DecisionView decision(ResultSet rs) throws SQLException {
         Date due = rs.getDate("due_date");
         return new DecisionView(DecisionId.of(uuid(rs, "id")), MeetingId.of(uuid(rs, "meeting_id")), rs.getInt("position"),
-                rs.getString("text"), AgencyId.of(uuid(rs, "owing_agency_id")),
+                cipher.decrypt(rs.getBytes("text_enc"), DECISION_TEXT), AgencyId.of(uuid(rs, "owing_agency_id")),
                 rs.getObject("case_id", UUID.class) == null ? null : CaseId.of(uuid(rs, "case_id")), due.toLocalDate(),
                 rs.getBoolean("tracked"), "DONE".equals(rs.getString("status")), instant(rs, "done_at"),
-                rs.getObject("done_by", UUID.class), rs.getString("done_note"), (Boolean) rs.getObject("late"),
+                rs.getObject("done_by", UUID.class), cipher.open(rs.getBytes("done_note_enc"), DONE_NOTE), (Boolean) rs.getObject("late"),
                 instant(rs, "created_at"), rs.getInt("version"));
     }
 

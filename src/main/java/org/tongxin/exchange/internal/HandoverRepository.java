@@ -29,17 +29,28 @@ import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.ItemCode;
 import org.tongxin.exchange.ProblemKind;
 import org.tongxin.identity.Participation;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
-/** SQL of the exchange. */
+/**
+ * SQL of the exchange. Item titles (a missing-subject notice puts its search record there) and every note are free
+ * texts that may describe a person: encrypted at rest (doc/adr/0024).
+ */
 @Repository
 public class HandoverRepository {
 
-    private final JdbcClient jdbc;
+    public static final String HANDOVER_NOTE = "exchange_handover.note";
+    public static final String ITEM_TITLE = "exchange_item.title";
+    public static final String ROUND_NOTE = "exchange_round.note";
+    public static final String PROBLEM_NOTE = "exchange_problem.note";
 
-    HandoverRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    HandoverRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** The handover row with the audience, for the commands. */
@@ -50,12 +61,12 @@ public class HandoverRepository {
     public void insert(HandoverId id, HandoverData.NewHandover h, String note, Instant now, UUID by) {
         jdbc.sql("""
                 INSERT INTO exchange_handover (id, case_id, kind, step_id, sender_agency_id, receiver_agency_id, status, round,
-                    audience, note, created_at, created_by, updated_at)
+                    audience, note_enc, created_at, created_by, updated_at)
                 VALUES (:id, :case, :kind, :step, :sender, :receiver, 'PREPARED', 0, :audience, :note, :now, :by, :now)""")
                 .param("id", id.value()).param("case", h.caseId().value()).param("kind", h.kind().name())
                 .param("step", h.stepId()).param("sender", h.sender().value()).param("receiver", h.receiver().value())
                 .param("audience", h.audience().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                .param("note", note).param("now", ts(now)).param("by", by).update();
+                .param("note", cipher.seal(note, HANDOVER_NOTE)).param("now", ts(now)).param("by", by).update();
         for (AgencyId copy : h.copies()) {
             jdbc.sql("INSERT INTO exchange_copy (handover_id, agency_id) VALUES (:id, :agency) ON CONFLICT DO NOTHING")
                     .param("id", id.value()).param("agency", copy.value()).update();
@@ -64,11 +75,11 @@ public class HandoverRepository {
 
     public void insertItem(HandoverId id, HandoverData.NewItem item, int round) {
         jdbc.sql("""
-                INSERT INTO exchange_item (id, handover_id, position, code, title, document_id, added_round)
+                INSERT INTO exchange_item (id, handover_id, position, code, title_enc, document_id, added_round)
                 VALUES (:itemId, :id, (SELECT coalesce(max(position), 0) + 1 FROM exchange_item WHERE handover_id = :id),
                     :code, :title, :document, :round)""")
                 .param("itemId", UUID.randomUUID()).param("id", id.value()).param("code", item.code().name())
-                .param("title", item.title()).param("document", item.documentId()).param("round", round).update();
+                .param("title", cipher.encrypt(item.title(), ITEM_TITLE)).param("document", item.documentId()).param("round", round).update();
     }
 
     public Optional<Head> head(HandoverId id) {
@@ -119,17 +130,17 @@ public class HandoverRepository {
     public void answerRound(HandoverId id, int round, String outcome, Instant at, UUID by, String byName, String note) {
         jdbc.sql("""
                 UPDATE exchange_round SET outcome = :outcome, answered_at = :at, answered_by = :by, answered_by_name = :name,
-                    note = :note WHERE handover_id = :id AND round = :round""")
+                    note_enc = :note WHERE handover_id = :id AND round = :round""")
                 .param("id", id.value()).param("round", round).param("outcome", outcome).param("at", ts(at))
-                .param("by", by).param("name", byName).param("note", note).update();
+                .param("by", by).param("name", byName).param("note", cipher.seal(note, ROUND_NOTE)).update();
     }
 
     public void insertProblem(HandoverId id, int round, int position, HandoverData.Problem p) {
         jdbc.sql("""
-                INSERT INTO exchange_problem (handover_id, round, position, code, item_id, kind, note)
+                INSERT INTO exchange_problem (handover_id, round, position, code, item_id, kind, note_enc)
                 VALUES (:id, :round, :position, :code, :item, :kind, :note)""")
                 .param("id", id.value()).param("round", round).param("position", position).param("code", p.code().name())
-                .param("item", p.itemId()).param("kind", p.kind().name()).param("note", p.note()).update();
+                .param("item", p.itemId()).param("kind", p.kind().name()).param("note", cipher.seal(p.note(), PROBLEM_NOTE)).update();
     }
 
     public Optional<HandoverView> view(HandoverId id) {
@@ -174,20 +185,21 @@ public class HandoverRepository {
         List<HandoverView.Item> items = jdbc.sql("SELECT * FROM exchange_item WHERE handover_id = :id ORDER BY position")
                 .param("id", id.value())
                 .query((r, n) -> new HandoverView.Item(r.getObject("id", UUID.class), ItemCode.valueOf(r.getString("code")),
-                        r.getString("title"), r.getObject("document_id", UUID.class), r.getInt("added_round")))
+                        cipher.decrypt(r.getBytes("title_enc"), ITEM_TITLE), r.getObject("document_id", UUID.class),
+                        r.getInt("added_round")))
                 .list();
         Map<Integer, List<HandoverView.ProblemView>> problems = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM exchange_problem WHERE handover_id = :id ORDER BY round, position").param("id", id.value())
                 .query(r -> {
                     problems.computeIfAbsent(r.getInt("round"), k -> new ArrayList<>()).add(new HandoverView.ProblemView(
                             ItemCode.valueOf(r.getString("code")), r.getObject("item_id", UUID.class),
-                            ProblemKind.valueOf(r.getString("kind")), r.getString("note")));
+                            ProblemKind.valueOf(r.getString("kind")), cipher.open(r.getBytes("note_enc"), PROBLEM_NOTE)));
                 });
         List<HandoverView.Round> rounds = jdbc.sql("SELECT * FROM exchange_round WHERE handover_id = :id ORDER BY round")
                 .param("id", id.value())
                 .query((r, n) -> new HandoverView.Round(r.getInt("round"), instant(r, "delivered_at"),
                         r.getString("delivered_by_name"), r.getString("outcome"), instant(r, "answered_at"),
-                        r.getString("answered_by_name"), r.getString("note"),
+                        r.getString("answered_by_name"), cipher.open(r.getBytes("note_enc"), ROUND_NOTE),
                         problems.getOrDefault(r.getInt("round"), List.of())))
                 .list();
         List<HandoverView.Copy> copies = jdbc.sql("SELECT * FROM exchange_copy WHERE handover_id = :id ORDER BY agency_id")
@@ -197,7 +209,8 @@ public class HandoverRepository {
         return new HandoverView(id, CaseId.of(rs.getObject("case_id", UUID.class)), HandoverKind.valueOf(rs.getString("kind")),
                 rs.getString("step_id"), AgencyId.of(rs.getObject("sender_agency_id", UUID.class)),
                 AgencyId.of(rs.getObject("receiver_agency_id", UUID.class)), HandoverStatus.valueOf(rs.getString("status")),
-                rs.getInt("round"), rs.getString("note"), instant(rs, "created_at"), instant(rs, "first_delivered_at"),
+                rs.getInt("round"), cipher.open(rs.getBytes("note_enc"), HANDOVER_NOTE), instant(rs, "created_at"),
+                instant(rs, "first_delivered_at"),
                 instant(rs, "last_delivered_at"), instant(rs, "answered_at"), rs.getObject("receipt_document_id", UUID.class),
                 rs.getInt("version"), items, rounds, copies, audience(rs.getString("audience")));
     }

@@ -1,5 +1,9 @@
 package org.tongxin.identity.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.shared.error.TongxinException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,7 +52,19 @@ public class AccessRules implements HandlerInterceptor {
                 throw new AccessDeniedException("Role rule refused");
             }
         }
+        if (SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof TongxinPrincipal principal
+                && !principal.mayCall(operationId(method))) {
+            // A scoped system token calls only the operations its request named (and never a page).
+            throw TongxinException.forbidden("TOKEN_OPERATION_NOT_ALLOWED");
+        }
         return true;
+    }
+
+    /** The OpenAPI operation id of an API handler; null for pages. */
+    public static String operationId(HandlerMethod method) {
+        Operation operation = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Operation.class);
+        return operation == null || operation.operationId().isBlank() ? null : operation.operationId();
     }
 
     public static boolean hasRule(HandlerMethod method) {

@@ -28,8 +28,9 @@ import org.tongxin.shared.error.TongxinException;
 /**
  * What administrators do to accounts, with separation of duties (三权分立, SECURITY.md S5): the system
  * administrator creates and maintains staff accounts; the security administrator grants roles, resets second
- * factors, unlocks, and looks after administrator accounts; nobody changes their own roles or second factor this
- * way; the last active holder of an administrator role cannot be removed. Every change is audited.
+ * factors, locks and unlocks, and looks after administrator accounts; nobody changes their own roles or second factor
+ * this way; the last active holder of an administrator role cannot be removed. An administrator's credentials are
+ * reset only through {@link CredentialResets} (two administrators). Every change is audited.
  */
 @Service
 public class AccountAdministration {
@@ -43,16 +44,26 @@ public class AccountAdministration {
     private final AgencyDirectory agencies;
     private final AuditLog audit;
     private final CurrentUser currentUser;
+    private final CredentialResets resets;
+    private final LoginThrottle throttle;
     private final Clock clock;
+    private final boolean demoMode;
+
+    /** The security administrator's lock lasts until it is lifted. */
+    static final java.time.Instant UNTIL_UNLOCKED = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
     AccountAdministration(UserRepository users, PasswordPolicy passwords, AgencyDirectory agencies, AuditLog audit,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, CredentialResets resets, LoginThrottle throttle, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tongxin.demo:false}") boolean demoMode) {
         this.users = users;
         this.passwords = passwords;
         this.agencies = agencies;
         this.audit = audit;
         this.currentUser = currentUser;
+        this.resets = resets;
+        this.throttle = throttle;
         this.clock = clock;
+        this.demoMode = demoMode;
     }
 
     /** A new account with a one-time password the user must change at first login. */
@@ -79,7 +90,7 @@ public class AccountAdministration {
         problems.throwIfAny();
         UUID id = UUID.randomUUID();
         String oneTime = oneTimePassword();
-        users.insert(id, username, name, agency.id().value(), passwords.hash(oneTime), true, false, clock.instant());
+        users.insert(id, username, name, agency.id().value(), passwords.hash(oneTime), true, false, demoMode, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.create").target("user", id)
                 .subjects(java.util.List.of(id)).detail("username", username).detail("agency", agency.id()));
         return new Created(UserId.of(id), oneTime);
@@ -122,16 +133,19 @@ public class AccountAdministration {
                 .target("user", user.id()).subjects(java.util.List.of(user.id())));
     }
 
-    /** Sets a new one-time password (the user must change it at next login) and returns it, once. */
+    /**
+     * Sets a new one-time password for a staff member (who must change it at next login) and returns it, once. An
+     * administrator's password is reset only by two administrators ({@link CredentialResets}).
+     */
     @Transactional
     public String resetPassword(UserId id) {
         UserRow user = existing(id);
+        requireNotOwn(user);
+        if (user.isAdmin()) {
+            throw TongxinException.forbidden("ADMIN_RESET_NEEDS_APPROVAL");
+        }
         requireLifecycleRightFor(user);
-        String oneTime = oneTimePassword();
-        users.setPassword(user.id(), passwords.hash(oneTime), true, clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.password-reset").target("user", user.id())
-                .subjects(java.util.List.of(user.id())));
-        return oneTime;
+        return resets.resetStaff(user, CredentialReset.Kind.PASSWORD);
     }
 
     @Transactional
@@ -166,27 +180,55 @@ public class AccountAdministration {
                 .detail("after", String.join(",", wanted.stream().map(Role::name).sorted().toList())));
     }
 
+    /** Removes a staff member's second factor (they enrol again at next login); an administrator's needs two. */
     @Transactional
     public void resetSecondFactor(UserId id) {
         TongxinPrincipal actor = currentUser.get();
         requireRole(actor, Role.SECURITY_ADMIN);
         UserRow user = existing(id);
-        if (user.id().equals(actor.userId())) {
-            throw TongxinException.forbidden("OWN_ACCOUNT");
+        requireNotOwn(user);
+        if (user.isAdmin()) {
+            throw TongxinException.forbidden("ADMIN_RESET_NEEDS_APPROVAL");
         }
-        users.clearTotp(user.id(), clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.mfa-reset").target("user", user.id())
+        resets.resetStaff(user, CredentialReset.Kind.SECOND_FACTOR);
+    }
+
+    /**
+     * The security administrator's lock (a suspected compromise): the account's sessions end, and its logins and personal
+     * tokens are refused until it is unlocked. Failed logins never lock an account (they are throttled).
+     */
+    @Transactional
+    public void lock(UserId id) {
+        TongxinPrincipal actor = currentUser.get();
+        requireRole(actor, Role.SECURITY_ADMIN);
+        UserRow user = existing(id);
+        requireNotOwn(user);
+        for (Role role : user.roles()) {
+            if (role.isAdmin() && user.active() && users.countWithRole(role) <= 1) {
+                throw TongxinException.rule("LAST_ADMIN", role.name());
+            }
+        }
+        users.lock(user.id(), UNTIL_UNLOCKED, clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.lock").target("user", user.id())
                 .subjects(java.util.List.of(user.id())));
     }
 
+    /** Lifts the lock, and every delay the throttle holds on the account's logins. */
     @Transactional
     public void unlock(UserId id) {
         TongxinPrincipal actor = currentUser.get();
         requireRole(actor, Role.SECURITY_ADMIN);
         UserRow user = existing(id);
         users.unlock(user.id());
+        throttle.clearAccount(user.username());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.unlock").target("user", user.id())
                 .subjects(java.util.List.of(user.id())));
+    }
+
+    private void requireNotOwn(UserRow target) {
+        if (target.id().equals(currentUser.get().userId())) {
+            throw TongxinException.forbidden("OWN_ACCOUNT");
+        }
     }
 
     private UserRow existing(UserId id) {

@@ -49,10 +49,17 @@ public class LoginSteps implements AuthenticationSuccessHandler {
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final LocaleResolver localeResolver;
+    private final LoginThrottle throttle;
+    private final KnownDevices devices;
+    private final CredentialResets resets;
     private final java.time.Clock clock;
 
     LoginSteps(UserRepository users, AuditLog audit, @Value("${tongxin.demo:false}") boolean demoMode,
-            LocaleResolver localeResolver, java.time.Clock clock) {
+            LocaleResolver localeResolver, LoginThrottle throttle, KnownDevices devices, CredentialResets resets,
+            java.time.Clock clock) {
+        this.throttle = throttle;
+        this.devices = devices;
+        this.resets = resets;
         this.users = users;
         this.audit = audit;
         this.demoMode = demoMode;
@@ -104,8 +111,14 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         response.sendRedirect(request.getContextPath() + stage.path());
     }
 
-    /** The full login: fresh session id, roles, audit, and back to where the user was going. */
+    /**
+     * The full login: fresh session id, roles, audit; this browser becomes known to the account and the account's
+     * failures from here are forgotten; then back to where the user was going — or first to the notice of a reset of
+     * their credentials they have not seen yet.
+     */
     void complete(HttpServletRequest request, HttpServletResponse response, UserRow user) throws IOException {
+        throttle.succeeded(throttle.attempt(user.username(), user.id()));
+        devices.remember(request, response, user.id());
         SavedRequest saved = requestCache.getRequest(request, response);
         HttpSession session = request.getSession();
         session.removeAttribute(PendingLogin.ATTRIBUTE);
@@ -120,6 +133,9 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         requestCache.removeRequest(request, response);
         String target = saved != null && isSafeTarget(saved.getRedirectUrl(), request) ? saved.getRedirectUrl()
                 : request.getContextPath() + "/";
+        if (resets.unseen(user.id())) {
+            target = request.getContextPath() + "/account/resets";
+        }
         response.sendRedirect(target);
     }
 

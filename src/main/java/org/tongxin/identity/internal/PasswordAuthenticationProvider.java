@@ -1,5 +1,6 @@
 package org.tongxin.identity.internal;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,29 +15,36 @@ import org.springframework.stereotype.Component;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
-import org.tongxin.audit.AuditOutcome;
 import org.tongxin.identity.Authorities;
 
 /**
- * The password step. Unknown user, disabled or locked account and wrong password all fail the same way, after the
- * same hashing work, so a response never tells which (SECURITY.md S2). Success only opens the next login step.
+ * The password step. An attempt held by the throttle ({@link LoginThrottle}), an unknown user, a disabled or locked
+ * account and a wrong password all fail the same way, after the same hashing work, so a response never tells which
+ * (doc/operations.md, "Logins"). Failures are counted by the throttle and in the audit log as counted bursts
+ * ({@link FailureTally}). Success only opens the next login step.
  */
 @Component
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
+    static final String FAILURE = "login.failure";
     private static final String FAILED = "Bad credentials";
 
     private final UserRepository users;
     private final PasswordPolicy passwords;
-    private final LoginProtection protection;
+    private final LoginThrottle throttle;
+    private final FailureTally tally;
     private final AuditLog audit;
+    private final Clock clock;
     private final String dummyHash;
 
-    PasswordAuthenticationProvider(UserRepository users, PasswordPolicy passwords, LoginProtection protection, AuditLog audit) {
+    PasswordAuthenticationProvider(UserRepository users, PasswordPolicy passwords, LoginThrottle throttle, FailureTally tally,
+            AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
-        this.protection = protection;
+        this.throttle = throttle;
+        this.tally = tally;
         this.audit = audit;
+        this.clock = clock;
         this.dummyHash = passwords.hash("timing-equaliser-" + System.nanoTime());
     }
 
@@ -45,27 +53,36 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String username = normalise(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         Optional<UserRow> found = username.isEmpty() || username.length() > 64 ? Optional.empty() : users.findByUsername(username);
+        LoginThrottle.Attempt attempt = throttle.attempt(username, found.map(UserRow::id).orElse(null));
+        if (throttle.blockedUntil(attempt).isPresent()) {
+            // Held: not even checked (so it cannot be a guess), and refused like any other failure.
+            passwords.matches(password, dummyHash);
+            fail(attempt, null, "throttled");
+        }
         if (found.isEmpty()) {
             passwords.matches(password, dummyHash);
-            fail(username, null, "unknown-user");
+            throttle.failed(attempt);
+            fail(attempt, null, "unknown-user");
         }
         UserRow user = found.get();
-        if (!user.active() || protection.isLocked(user)) {
+        if (!user.active() || user.locked(clock.instant())) {
             passwords.matches(password, dummyHash);
-            fail(username, user, user.active() ? "locked" : "disabled");
+            throttle.failed(attempt);
+            fail(attempt, user, user.active() ? "locked" : "disabled");
         }
         if (!passwords.matches(password, user.passwordHash())) {
-            boolean lockedNow = protection.failed(user.id(), username);
-            fail(username, user, lockedNow ? "wrong-password-locked" : "wrong-password");
+            throttle.failed(attempt);
+            fail(attempt, user, "wrong-password");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "login.password").target("user", user.id()).actorName(username));
         return UsernamePasswordAuthenticationToken.authenticated(LoginSteps.principal(user), null,
                 List.of(new SimpleGrantedAuthority(Authorities.LOGIN_PENDING)));
     }
 
-    private void fail(String username, UserRow user, String reason) {
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "login.failure").outcome(AuditOutcome.FAILURE)
-                .target("user", user == null ? null : user.id()).actorName(username).detail("reason", reason));
+    private void fail(LoginThrottle.Attempt attempt, UserRow user, String reason) {
+        // Attempts refused during a delay are counted per source only: a spray of names makes one counted record.
+        tally.failed(FAILURE, attempt.source(), "throttled".equals(reason) ? "" : attempt.username(), reason, "user",
+                user == null ? null : user.id());
         throw new BadCredentialsException(FAILED);
     }
 

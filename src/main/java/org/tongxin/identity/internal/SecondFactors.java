@@ -15,7 +15,8 @@ import org.tongxin.shared.crypto.FieldCipher;
 
 /**
  * The second factor (SECURITY.md S3): TOTP secrets are stored encrypted with the data key; a code is accepted
- * once (its time step must be newer than the last accepted one); wrong codes count toward the lockout.
+ * once (its time step must be newer than the last accepted one); wrong codes count toward the throttle's delays, and a
+ * login whose attempts are held by them ends (back to the password).
  */
 @Component
 public class SecondFactors {
@@ -28,15 +29,15 @@ public class SecondFactors {
     private final UserRepository users;
     private final Totp totp;
     private final FieldCipher cipher;
-    private final LoginProtection protection;
+    private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
 
-    SecondFactors(UserRepository users, Totp totp, FieldCipher cipher, LoginProtection protection, AuditLog audit, Clock clock) {
+    SecondFactors(UserRepository users, Totp totp, FieldCipher cipher, LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.users = users;
         this.totp = totp;
         this.cipher = cipher;
-        this.protection = protection;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -44,7 +45,8 @@ public class SecondFactors {
     /** Checks a code of the enrolled secret and uses up its time step. */
     @Transactional
     public Result verify(UserRow user, String code) {
-        if (!user.active() || protection.isLocked(user) || !user.mfaEnrolled()) {
+        if (!user.active() || user.locked(clock.instant()) || !user.mfaEnrolled()
+                || throttle.blockedUntil(throttle.attempt(user.username(), user.id())).isPresent()) {
             return Result.LOCKED;
         }
         String secret = cipher.decrypt(user.totpSecret(), SECRET_CONTEXT);
@@ -67,7 +69,8 @@ public class SecondFactors {
     /** Confirms enrolment with a code of the proposed secret, which then replaces any previous one. */
     @Transactional
     public Result enrol(UserRow user, byte[] proposed, String code) {
-        if (!user.active() || protection.isLocked(user)) {
+        if (!user.active() || user.locked(clock.instant())
+                || throttle.blockedUntil(throttle.attempt(user.username(), user.id())).isPresent()) {
             return Result.LOCKED;
         }
         String secret = reveal(proposed);
@@ -75,21 +78,25 @@ public class SecondFactors {
         if (step.isEmpty()) {
             return failure(user, "mfa.enrol-failure");
         }
-        users.setTotp(user.id(), cipher.encrypt(secret, SECRET_CONTEXT), step.getAsLong(), clock.instant());
+        users.setTotp(user.id(), cipher.encrypt(secret, SECRET_CONTEXT), step.getAsLong(), false, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "mfa.enrolled").target("user", user.id()).actorName(user.username()));
         return Result.ACCEPTED;
     }
 
-    /** Sets a known secret (the demo's administrators, whose secret the README gives). */
+    /**
+     * Sets a known secret (the demo's administrators, whose secret the README gives): marked as published, so leaving
+     * demo mode removes it.
+     */
     @Transactional
     public void enrolKnownSecret(UUID userId, String base32Secret) {
-        users.setTotp(userId, cipher.encrypt(base32Secret, SECRET_CONTEXT), 0, clock.instant());
+        users.setTotp(userId, cipher.encrypt(base32Secret, SECRET_CONTEXT), 0, true, clock.instant());
     }
 
     private Result failure(UserRow user, String action) {
-        boolean locked = protection.failed(user.id(), user.username());
+        LoginThrottle.Attempt attempt = throttle.attempt(user.username(), user.id());
+        throttle.failed(attempt);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, action).outcome(AuditOutcome.FAILURE).target("user", user.id())
                 .actorName(user.username()));
-        return locked ? Result.LOCKED : Result.REJECTED;
+        return throttle.blockedUntil(attempt).isPresent() ? Result.LOCKED : Result.REJECTED;
     }
 }

@@ -107,9 +107,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .anyRequest().hasAuthority(Authorities.FULLY_AUTHENTICATED);
     }
 
-    /** 401 for an API call, as a problem with {@code code}, telling the caller a bearer token would do. */
+    /**
+     * 401 for an API call, as a problem with {@code code}, telling the caller a bearer token would do; 429 with
+     * {@code Retry-After} while the caller's address must wait after too many bad tokens.
+     */
     private static AuthenticationEntryPoint apiEntryPoint(ProblemFactory problems, String code) {
         return (request, response, e) -> {
+            if (e instanceof TooManyFailuresException wait) {
+                response.setHeader("Retry-After", Long.toString(wait.retryAfterSeconds()));
+                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILURES");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Bearer");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, code);
         };

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +32,11 @@ public class SelfService {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final boolean demoMode;
 
     SelfService(UserRepository users, TokenRepository tokens, PasswordPolicy passwords, AuditLog audit,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, @Value("${tongxin.demo:false}") boolean demoMode) {
+        this.demoMode = demoMode;
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -98,7 +101,7 @@ public class SelfService {
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
         tokens.insert(id, "PERSONAL", label, Tokens.hash(token), Tokens.displayPrefix(token), me.userId(), null, null,
-                me.userId(), now, expires);
+                me.userId(), now, expires, null, null, demoMode);
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create").target("token", id).detail("kind", "PERSONAL"));
         return new IssuedToken(id, token, expires);
     }

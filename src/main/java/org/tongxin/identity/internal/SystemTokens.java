@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,9 @@ import org.tongxin.shared.error.TongxinException;
 
 /**
  * Tokens for other agencies' systems, issued and revoked by the security administrator: each acts for one agency
- * with named (non-administrator) roles that fit that agency.
+ * with named (non-administrator) roles that fit that agency. The security administrator alone issues only tokens whose
+ * roles read no personal data ({@link SystemTokenPolicy#ONE_STEP}); any other needs a head of the agency to request it
+ * ({@link SystemTokenRequests}).
  */
 @Service
 public class SystemTokens {
@@ -34,8 +37,11 @@ public class SystemTokens {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final boolean demoMode;
 
-    SystemTokens(TokenRepository tokens, AgencyDirectory agencies, AuditLog audit, CurrentUser currentUser, Clock clock) {
+    SystemTokens(TokenRepository tokens, AgencyDirectory agencies, AuditLog audit, CurrentUser currentUser, Clock clock,
+            @Value("${tongxin.demo:false}") boolean demoMode) {
+        this.demoMode = demoMode;
         this.tokens = tokens;
         this.agencies = agencies;
         this.audit = audit;
@@ -63,6 +69,8 @@ public class SystemTokens {
             problems.add("roles", "required");
         } else if (wanted.stream().anyMatch(Role::isAdmin)) {
             problems.add("roles", "noAdminRoleForToken");
+        } else if (SystemTokenPolicy.of(wanted) == SystemTokenPolicy.NEVER) {
+            problems.add("roles", "roleNotForTokens");
         } else if (agency != null && wanted.stream().anyMatch(r -> !r.fits(agency))) {
             problems.add("roles", "roleForAgency");
         }
@@ -71,12 +79,16 @@ public class SystemTokens {
             problems.add("lifetimeDays", "oneOf", SelfService.TOKEN_LIFETIMES_DAYS.toString());
         }
         problems.throwIfAny();
+        if (SystemTokenPolicy.of(wanted) != SystemTokenPolicy.ONE_STEP) {
+            // A role that reads personal data: a head of the agency must ask for it (two people), never one administrator.
+            throw TongxinException.forbidden("SYSTEM_TOKEN_NEEDS_REQUEST");
+        }
         String token = Tokens.generate(Tokens.SYSTEM_PREFIX);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
         tokens.insert(id, "SYSTEM", label, Tokens.hash(token), Tokens.displayPrefix(token), null, agency.id().value(),
-                wanted, currentUser.get().userId(), now, expires);
+                wanted, currentUser.get().userId(), now, expires, null, null, demoMode);
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create").target("token", id).detail("kind", "SYSTEM")
                 .detail("agency", agency.id()).detail("roles", wanted));
         return new SelfService.IssuedToken(id, token, expires);

@@ -27,8 +27,10 @@ public class TokenRepository {
         this.jdbc = jdbc;
     }
 
+    /** A token as stored ({@code operations}: the scope of a system token, null = every operation its roles allow). */
     public record TokenRow(UUID id, String kind, String name, String prefix, UUID userId, UUID agencyId, Set<Role> roles,
-            UUID createdBy, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+            UUID createdBy, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt, Set<String> operations,
+            UUID requestId) {
 
         public boolean usable(Instant now) {
             return revokedAt == null && now.isBefore(expiresAt);
@@ -36,15 +38,34 @@ public class TokenRepository {
     }
 
     public void insert(UUID id, String kind, String name, byte[] hash, String prefix, UUID userId, UUID agencyId,
-            Set<Role> roles, UUID createdBy, Instant now, Instant expiresAt) {
+            Set<Role> roles, UUID createdBy, Instant now, Instant expiresAt, Set<String> operations, UUID requestId,
+            boolean createdInDemo) {
         jdbc.sql("""
                 INSERT INTO identity_token (id, kind, name, token_hash, prefix, user_id, agency_id, roles, created_by,
-                    created_at, expires_at)
-                VALUES (:id, :kind, :name, :hash, :prefix, :user, :agency, :roles, :by, :now, :expires)""")
+                    created_at, expires_at, operations, request_id, created_in_demo)
+                VALUES (:id, :kind, :name, :hash, :prefix, :user, :agency, :roles, :by, :now, :expires, :operations, :request,
+                    :demo)""")
                 .param("id", id).param("kind", kind).param("name", name).param("hash", hash).param("prefix", prefix)
                 .param("user", userId).param("agency", agencyId)
                 .param("roles", roles == null ? null : roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
-                .param("by", createdBy).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt)).update();
+                .param("by", createdBy).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt))
+                .param("operations", operations == null ? null : String.join(",", operations)).param("request", requestId)
+                .param("demo", createdInDemo).update();
+    }
+
+    /** Ends every personal token of an account (its credentials were reset). */
+    public int revokePersonal(UUID userId, UUID by, Instant now) {
+        return jdbc.sql("""
+                UPDATE identity_token SET revoked_at = :now, revoked_by = :by
+                 WHERE kind = 'PERSONAL' AND user_id = :user AND revoked_at IS NULL""")
+                .param("user", userId).param("by", by).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Leaving demo mode: every token made in demo mode stops; returns their ids. */
+    public List<UUID> revokeCreatedInDemo(Instant now) {
+        return jdbc.sql("""
+                UPDATE identity_token SET revoked_at = :now WHERE created_in_demo AND revoked_at IS NULL RETURNING id""")
+                .param("now", Timestamp.from(now)).query(UUID.class).list();
     }
 
     public Optional<TokenRow> findByHash(byte[] hash) {
@@ -84,7 +105,12 @@ public class TokenRepository {
         return new TokenRow(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"), rs.getString("prefix"),
                 rs.getObject("user_id", UUID.class), rs.getObject("agency_id", UUID.class), roleSet,
                 rs.getObject("created_by", UUID.class), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+                instant(rs, "last_used_at"), instant(rs, "revoked_at"), operations(rs.getString("operations")),
+                rs.getObject("request_id", UUID.class));
+    }
+
+    private static Set<String> operations(String value) {
+        return value == null ? null : new java.util.LinkedHashSet<>(Arrays.asList(value.split(",")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,7 +3,6 @@ package org.tongxin.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,14 +93,14 @@ public class UserRepository {
     }
 
     public void insert(UUID id, String username, String displayName, UUID agencyId, String passwordHash,
-            boolean mustChangePassword, boolean mfaExempt, Instant now) {
+            boolean mustChangePassword, boolean mfaExempt, boolean createdInDemo, Instant now) {
         jdbc.sql("""
                 INSERT INTO identity_user (id, username, display_name, agency_id, status, password_hash, password_changed_at,
-                    must_change_password, mfa_exempt, created_at, updated_at)
-                VALUES (:id, :username, :name, :agency, 'ACTIVE', :hash, :now, :must, :exempt, :now, :now)""")
+                    must_change_password, mfa_exempt, created_in_demo, created_at, updated_at)
+                VALUES (:id, :username, :name, :agency, 'ACTIVE', :hash, :now, :must, :exempt, :demo, :now, :now)""")
                 .param("id", id).param("username", username).param("name", displayName).param("agency", agencyId)
                 .param("hash", passwordHash).param("must", mustChangePassword).param("exempt", mfaExempt)
-                .param("now", ts(now)).update();
+                .param("demo", createdInDemo).param("now", ts(now)).update();
     }
 
     public boolean updateProfile(UUID id, int version, String displayName, UUID agencyId, Instant now) {
@@ -129,44 +128,34 @@ public class UserRepository {
                 .param("id", id).param("hash", hash).param("must", mustChange).param("now", ts(now)).update();
     }
 
-    /** Counts a failed login; returns the number of failures in the current window. */
-    public int recordFailure(UUID id, Instant now, Duration window) {
-        return jdbc.sql("""
-                UPDATE identity_user SET
-                    failed_attempts = CASE WHEN first_failed_at IS NULL OR first_failed_at <= :windowStart THEN 1 ELSE failed_attempts + 1 END,
-                    first_failed_at = CASE WHEN first_failed_at IS NULL OR first_failed_at <= :windowStart THEN :now ELSE first_failed_at END
-                 WHERE id = :id RETURNING failed_attempts""")
-                .param("id", id).param("now", ts(now)).param("windowStart", ts(now.minus(window)))
-                .query(Integer.class).single();
-    }
-
-    public void lock(UUID id, Instant until) {
-        jdbc.sql("UPDATE identity_user SET locked_until = :until, failed_attempts = 0, first_failed_at = NULL WHERE id = :id")
-                .param("id", id).param("until", ts(until)).update();
+    /** The security administrator's lock: sessions end (new stamp), logins and personal tokens are refused until unlocked. */
+    public void lock(UUID id, Instant until, Instant now) {
+        jdbc.sql("""
+                UPDATE identity_user SET locked_until = :until, updated_at = :now, security_stamp = security_stamp + 1
+                 WHERE id = :id""").param("id", id).param("until", ts(until)).param("now", ts(now)).update();
     }
 
     public void unlock(UUID id) {
-        jdbc.sql("UPDATE identity_user SET locked_until = NULL, failed_attempts = 0, first_failed_at = NULL WHERE id = :id")
-                .param("id", id).update();
+        jdbc.sql("UPDATE identity_user SET locked_until = NULL WHERE id = :id").param("id", id).update();
     }
 
     public void loginSucceeded(UUID id, Instant now) {
         jdbc.sql("""
-                UPDATE identity_user SET failed_attempts = 0, first_failed_at = NULL, locked_until = NULL, last_login_at = :now
-                 WHERE id = :id""").param("id", id).param("now", ts(now)).update();
+                UPDATE identity_user SET last_login_at = :now WHERE id = :id""").param("id", id).param("now", ts(now)).update();
     }
 
-    public void setTotp(UUID id, byte[] encryptedSecret, long step, Instant now) {
+    /** Enrols a second factor; {@code published} marks the demo's secret, which the README gives to everybody. */
+    public void setTotp(UUID id, byte[] encryptedSecret, long step, boolean published, Instant now) {
         jdbc.sql("""
                 UPDATE identity_user SET totp_secret = :secret, totp_enrolled_at = :now, totp_last_step = :step,
-                       updated_at = :now, security_stamp = security_stamp + 1
+                       totp_published = :published, updated_at = :now, security_stamp = security_stamp + 1
                  WHERE id = :id""").param("id", id).param("secret", encryptedSecret).param("step", step)
-                .param("now", ts(now)).update();
+                .param("published", published).param("now", ts(now)).update();
     }
 
     public void clearTotp(UUID id, Instant now) {
         jdbc.sql("""
-                UPDATE identity_user SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = 0,
+                UPDATE identity_user SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = 0, totp_published = FALSE,
                        updated_at = :now, security_stamp = security_stamp + 1
                  WHERE id = :id""").param("id", id).param("now", ts(now)).update();
     }
@@ -192,6 +181,34 @@ public class UserRepository {
                 .param("id", id).param("now", ts(now)).update();
     }
 
+    /** Accounts made in demo mode that can still be used: active, or holding the published second factor. */
+    public List<UserRow> openDemoAccounts() {
+        return withRoles(jdbc.sql("""
+                SELECT u.* FROM identity_user u WHERE u.created_in_demo AND (u.status = 'ACTIVE' OR u.totp_published)
+                 ORDER BY u.username""").query(UserRepository::map).list());
+    }
+
+    /**
+     * Closes a demo account for good: disabled (its sessions end), the published second factor removed, and renamed so
+     * that its name is free for a real account (the bootstrap's administrators have the demo's names).
+     */
+    public void retireDemoAccount(UUID id, String newUsername, Instant now) {
+        jdbc.sql("""
+                UPDATE identity_user SET status = 'DISABLED', username = :username,
+                       totp_secret = CASE WHEN totp_published THEN NULL ELSE totp_secret END,
+                       totp_enrolled_at = CASE WHEN totp_published THEN NULL ELSE totp_enrolled_at END,
+                       totp_published = FALSE, security_stamp = security_stamp + 1, version = version + 1, updated_at = :now
+                 WHERE id = :id""").param("id", id).param("username", newUsername).param("now", ts(now)).update();
+    }
+
+    /** Active holders of an administrator role (for choosing whom a two-person reset concerns). */
+    public List<UserRow> administrators() {
+        return withRoles(jdbc.sql("""
+                SELECT u.* FROM identity_user u WHERE EXISTS (SELECT 1 FROM identity_user_role r WHERE r.user_id = u.id
+                   AND r.role IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')) ORDER BY u.username""")
+                .query(UserRepository::map).list());
+    }
+
     private Optional<UserRow> one(JdbcClient.StatementSpec spec) {
         return spec.query(UserRepository::map).optional().map(u -> withRoles(List.of(u)).get(0));
     }
@@ -211,8 +228,8 @@ public class UserRepository {
         for (UserRow u : rows) {
             result.add(new UserRow(u.id(), u.username(), u.displayName(), u.agencyId(), u.status(), u.passwordHash(),
                     u.passwordChangedAt(), u.mustChangePassword(), u.totpSecret(), u.totpEnrolledAt(), u.totpLastStep(),
-                    u.mfaExempt(), u.failedAttempts(), u.firstFailedAt(), u.lockedUntil(), u.preferredLanguage(),
-                    u.securityStamp(), u.lastLoginAt(), u.createdAt(), u.updatedAt(), u.version(),
+                    u.mfaExempt(), u.lockedUntil(), u.preferredLanguage(), u.securityStamp(), u.lastLoginAt(), u.createdAt(),
+                    u.updatedAt(), u.version(), u.createdInDemo(), u.totpPublished(),
                     Set.copyOf(roles.getOrDefault(u.id(), EnumSet.noneOf(Role.class)))));
         }
         return result;
@@ -223,9 +240,9 @@ public class UserRepository {
                 rs.getObject("agency_id", UUID.class), rs.getString("status"), rs.getString("password_hash"),
                 instant(rs, "password_changed_at"), rs.getBoolean("must_change_password"), rs.getBytes("totp_secret"),
                 instant(rs, "totp_enrolled_at"), rs.getLong("totp_last_step"), rs.getBoolean("mfa_exempt"),
-                rs.getInt("failed_attempts"), instant(rs, "first_failed_at"), instant(rs, "locked_until"),
-                rs.getString("preferred_language"), rs.getInt("security_stamp"), instant(rs, "last_login_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"), Set.of());
+                instant(rs, "locked_until"), rs.getString("preferred_language"), rs.getInt("security_stamp"),
+                instant(rs, "last_login_at"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"),
+                rs.getBoolean("created_in_demo"), rs.getBoolean("totp_published"), Set.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

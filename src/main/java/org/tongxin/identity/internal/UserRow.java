@@ -9,9 +9,9 @@ import org.tongxin.identity.Role;
 /** A staff account as stored. */
 public record UserRow(UUID id, String username, String displayName, UUID agencyId, String status, String passwordHash,
         Instant passwordChangedAt, boolean mustChangePassword, byte[] totpSecret, Instant totpEnrolledAt,
-        long totpLastStep, boolean mfaExempt, int failedAttempts, Instant firstFailedAt, Instant lockedUntil,
-        String preferredLanguage, int securityStamp, Instant lastLoginAt, Instant createdAt, Instant updatedAt,
-        int version, Set<Role> roles) {
+        long totpLastStep, boolean mfaExempt, Instant lockedUntil, String preferredLanguage, int securityStamp,
+        Instant lastLoginAt, Instant createdAt, Instant updatedAt, int version, boolean createdInDemo, boolean totpPublished,
+        Set<Role> roles) {
 
     public boolean active() {
         return "ACTIVE".equals(status);
@@ -21,6 +21,7 @@ public record UserRow(UUID id, String username, String displayName, UUID agencyI
         return totpEnrolledAt != null && totpSecret != null;
     }
 
+    /** Locked by the security administrator (failed logins never lock an account: they are throttled). */
     public boolean locked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

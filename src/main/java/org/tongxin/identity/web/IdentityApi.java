@@ -80,10 +80,10 @@ class IdentityApi {
     }
 
     record TokenView(UUID id, String kind, String name, String prefix, UUID agencyId, Set<Role> roles, Instant createdAt,
-            Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+            Instant expiresAt, Instant lastUsedAt, Instant revokedAt, Set<String> operations, UUID requestId) {
         static TokenView of(TokenRepository.TokenRow t) {
             return new TokenView(t.id(), t.kind(), t.name(), t.prefix(), t.agencyId(), t.roles(), t.createdAt(),
-                    t.expiresAt(), t.lastUsedAt(), t.revokedAt());
+                    t.expiresAt(), t.lastUsedAt(), t.revokedAt(), t.operations(), t.requestId());
         }
     }
 
@@ -208,7 +208,7 @@ class IdentityApi {
 
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
     @PostMapping("/users/{id}/password-reset")
-    @Operation(operationId = "resetUserPassword", summary = "Set a one-time password the user must change at next login")
+    @Operation(operationId = "resetUserPassword", summary = "Set a staff member's one-time password, to change at next login (an administrator's: credential-resets)")
     OneTimePassword resetPassword(@PathVariable UUID id) {
         return new OneTimePassword(administration.resetPassword(UserId.of(id)));
     }
@@ -216,15 +216,23 @@ class IdentityApi {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/users/{id}/mfa-reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "resetUserSecondFactor", summary = "Remove a user's second factor; they enrol again at next login")
+    @Operation(operationId = "resetUserSecondFactor", summary = "Remove a staff member's second factor; they enrol again at next login (an administrator's: credential-resets)")
     void resetMfa(@PathVariable UUID id) {
         administration.resetSecondFactor(UserId.of(id));
     }
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PostMapping("/users/{id}/lock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "lockUser", summary = "Lock an account until unlocked: its sessions end, its logins and personal tokens are refused")
+    void lock(@PathVariable UUID id) {
+        administration.lock(UserId.of(id));
+    }
+
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/users/{id}/unlock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "unlockUser", summary = "Lift a lockout before it ends by itself")
+    @Operation(operationId = "unlockUser", summary = "Lift the security administrator's lock and every login delay of the account")
     void unlock(@PathVariable UUID id) {
         administration.unlock(UserId.of(id));
     }
@@ -243,7 +251,7 @@ class IdentityApi {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/system-tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "issueSystemToken", summary = "Issue a token for one agency and named roles; the token is in this response only")
+    @Operation(operationId = "issueSystemToken", summary = "Issue a token for one agency and roles that read no personal data; the token is in this response only")
     IssuedToken issueSystemToken(@Valid @RequestBody NewSystemToken body) {
         SelfService.IssuedToken issued = systemTokens.issue(body.name(), AgencyId.of(body.agencyId()),
                 body.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(body.roles()), body.lifetimeDays());

@@ -29,6 +29,18 @@ class IdentityNavigation {
     }
 
     @Bean
+    NavigationEntry tokenRequestsNavigation() {
+        return new NavigationEntry("nav.tokenRequests", "/token-requests", 84, Set.of(Role.COUNTY_HEAD.name(),
+                Role.OFFICE_HEAD.name(), Role.AGENCY_HEAD.name(), Role.SECURITY_ADMIN.name()), "home.tile.tokenRequests");
+    }
+
+    @Bean
+    NavigationEntry credentialResetsNavigation() {
+        return new NavigationEntry("nav.credentialResets", "/admin/credential-resets", 86, Set.of(Role.SYSTEM_ADMIN.name(),
+                Role.SECURITY_ADMIN.name(), Role.AUDIT_ADMIN.name()), "home.tile.credentialResets");
+    }
+
+    @Bean
     NavigationEntry systemTokensNavigation() {
         return new NavigationEntry("nav.systemTokens", "/admin/tokens", 85, Set.of(Role.SECURITY_ADMIN.name()),
                 "home.tile.systemTokens");

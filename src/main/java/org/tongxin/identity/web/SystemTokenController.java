@@ -20,12 +20,16 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.internal.SelfService;
+import org.tongxin.identity.internal.SystemTokenPolicy;
 import org.tongxin.identity.internal.SystemTokens;
 import org.tongxin.identity.internal.TokenRepository;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
 
-/** Tokens for other agencies' systems: issued and revoked by the security administrator. */
+/**
+ * Tokens for other agencies' systems: issued (when their roles read no personal data) and revoked by the security
+ * administrator; the others are requested by the agency's head (/token-requests).
+ */
 @Controller
 @PreAuthorize("hasRole('SECURITY_ADMIN')")
 class SystemTokenController {
@@ -75,7 +79,8 @@ class SystemTokenController {
         model.addAttribute("tokens", list);
         model.addAttribute("agencyNames", byId.values().stream().collect(Collectors.toMap(a -> a.id().value(), AgencyView::localName)));
         model.addAttribute("agencyOptions", agencies.listActive());
-        model.addAttribute("roles", EnumSet.complementOf(EnumSet.copyOf(Role.ADMINS)));
+        // One step only for roles that read no personal data; the others are requested by the agency's head.
+        model.addAttribute("roles", SystemTokenPolicy.roles(SystemTokenPolicy.ONE_STEP));
         model.addAttribute("lifetimes", SelfService.tokenLifetimes());
     }
 }

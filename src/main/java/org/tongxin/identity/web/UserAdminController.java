@@ -36,7 +36,8 @@ import org.tongxin.shared.web.PageResult;
 
 /**
  * Account administration pages. The system administrator creates and maintains staff accounts; the security
- * administrator grants roles, resets second factors and unlocks. Each sees only the actions of their duty.
+ * administrator grants roles, resets second factors, locks and unlocks. Each sees only the actions of their duty; an
+ * administrator's credentials are reset through the two-person procedure (/admin/credential-resets).
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
@@ -157,6 +158,12 @@ class UserAdminController {
     @PostMapping("/admin/users/{id}/mfa-reset")
     String resetMfa(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "user.mfaReset", () -> administration.resetSecondFactor(UserId.of(id)));
+    }
+
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PostMapping("/admin/users/{id}/lock")
+    String lock(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, "user.lockedNotice", () -> administration.lock(UserId.of(id)));
     }
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")

@@ -44,15 +44,17 @@ import org.tongxin.shared.security.AnyAuthenticatedUser;
 
 /**
  * REST API of the policy models, mirroring the pages: models, versions, the catalogue in force, one step, the
- * difference of two catalogues (reading: every logged-in caller), and drafting (city coordinators). Changes of a
- * draft carry the {@code version} the caller read (stale: 409 STALE_VERSION).
+ * difference of two catalogues (reading: every logged-in caller), and drafting (a region's city coordinators; the
+ * national baseline's national policy editors). Changes of a draft carry the {@code version} the caller read (stale:
+ * 409 STALE_VERSION).
  */
 @RestController
 @RequestMapping("/api/v1/policy")
 @Tag(name = "policy", description = "Policy models: procedure catalogues per region, versions, differences and drafting")
 class PolicyApi {
 
-    private static final String COORDINATOR = "hasRole('CITY_COORDINATOR')";
+    /** Who may ask at all; which region's model each may edit is decided by {@link PolicyDrafting} (403 / 404). */
+    private static final String COORDINATOR = "hasAnyRole('CITY_COORDINATOR', 'NATIONAL_POLICY_EDITOR')";
 
     private final PolicyModels models;
     private final PolicyDrafting drafting;
@@ -80,7 +82,7 @@ class PolicyApi {
 
     @AnyAuthenticatedUser
     @GetMapping("/{region}/versions")
-    @Operation(operationId = "listPolicyVersions", summary = "The versions of a region's model, newest first (drafts only for coordinators)")
+    @Operation(operationId = "listPolicyVersions", summary = "The versions of a region's model, newest first (drafts only for whoever may edit the model)")
     List<VersionResponse> versions(@PathVariable String region) {
         List<PolicyModels.VersionEntry> history = views.history(region);
         Map<UUID, String> names = users.findAll(history.stream().flatMap(e -> java.util.stream.Stream.of(e.createdBy(),
@@ -124,7 +126,7 @@ class PolicyApi {
 
     @AnyAuthenticatedUser
     @GetMapping("/versions/{id}")
-    @Operation(operationId = "getPolicyVersion", summary = "One version with everything it inherits (drafts only for coordinators)")
+    @Operation(operationId = "getPolicyVersion", summary = "One version with everything it inherits (drafts only for whoever may edit the model)")
     ResolvedPolicy version(@PathVariable UUID id) {
         return views.version(id);
     }
@@ -182,7 +184,7 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/{region}/drafts")
-    @Operation(operationId = "createPolicyDraft", summary = "Start a draft of a region's model from its latest published version (coordinator; one open draft per model)")
+    @Operation(operationId = "createPolicyDraft", summary = "Start a draft of a region's model from its latest published version (the region's editor; one open draft per model)")
     ResponseEntity<DraftResponse> createDraft(@PathVariable String region) {
         views.model(region);
         PolicyModels.VersionView draft = drafting.createDraft(region);
@@ -192,14 +194,14 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @GetMapping("/drafts/{id}")
-    @Operation(operationId = "getPolicyDraft", summary = "An open draft with its lock version (coordinator)")
+    @Operation(operationId = "getPolicyDraft", summary = "An open draft with its lock version (the region's editor)")
     DraftResponse draft(@PathVariable UUID id) {
         return DraftResponse.of(drafting.draft(id));
     }
 
     @PreAuthorize(COORDINATOR)
     @GetMapping("/drafts/{id}/diff")
-    @Operation(operationId = "diffPolicyDraft", summary = "What publishing the draft would change against the catalogue in force today (coordinator)")
+    @Operation(operationId = "diffPolicyDraft", summary = "What publishing the draft would change against the catalogue in force today (the region's editor)")
     DiffResponse draftDiff(@PathVariable UUID id) {
         return DiffResponse.of(drafting.diff(id));
     }
@@ -219,7 +221,7 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/drafts/{id}/steps")
-    @Operation(operationId = "addPolicyDraftStep", summary = "Add a step to a draft (coordinator)")
+    @Operation(operationId = "addPolicyDraftStep", summary = "Add a step to a draft (the region's editor)")
     ResponseEntity<DraftResponse> addStep(@PathVariable UUID id, @RequestBody StepRequest body) {
         drafting.addStep(id, version(body.version()), body.draft());
         return ResponseEntity.created(URI.create("/api/v1/policy/drafts/" + id)).body(DraftResponse.of(drafting.draft(id)));
@@ -227,7 +229,7 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @PutMapping("/drafts/{id}/steps/{stepId}")
-    @Operation(operationId = "updatePolicyDraftStep", summary = "Change a step of a draft: send the whole step as it should apply (coordinator)")
+    @Operation(operationId = "updatePolicyDraftStep", summary = "Change a step of a draft: send the whole step as it should apply (the region's editor)")
     DraftResponse updateStep(@PathVariable UUID id, @PathVariable String stepId, @RequestBody StepRequest body) {
         if (body.id() != null && !body.id().strip().equals(stepId)) {
             throw TongxinException.invalid("id", "stepIdFixed");
@@ -238,7 +240,7 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @DeleteMapping("/drafts/{id}/steps/{stepId}")
-    @Operation(operationId = "removePolicyDraftStep", summary = "Remove a step from a draft (coordinator; a variant records the removal)")
+    @Operation(operationId = "removePolicyDraftStep", summary = "Remove a step from a draft (the region's editor; a variant records the removal)")
     DraftResponse removeStep(@PathVariable UUID id, @PathVariable String stepId, @RequestParam Integer version) {
         drafting.removeStep(id, version, stepId);
         return DraftResponse.of(drafting.draft(id));
@@ -250,7 +252,7 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/drafts/{id}/steps/{stepId}/revert")
-    @Operation(operationId = "revertPolicyDraftStep", summary = "A variant's draft takes the parent's step again as it is (coordinator)")
+    @Operation(operationId = "revertPolicyDraftStep", summary = "A variant's draft takes the parent's step again as it is (the region's editor)")
     DraftResponse revertStep(@PathVariable UUID id, @PathVariable String stepId, @RequestBody VersionRequest body) {
         drafting.revertStep(id, version(body.version()), stepId);
         return DraftResponse.of(drafting.draft(id));
@@ -263,7 +265,7 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @PutMapping("/drafts/{id}/settings")
-    @Operation(operationId = "updatePolicyDraftSettings", summary = "Set a draft's warning, alert and escalation settings and its note (coordinator)")
+    @Operation(operationId = "updatePolicyDraftSettings", summary = "Set a draft's warning, alert and escalation settings and its note (the region's editor)")
     DraftResponse settings(@PathVariable UUID id, @RequestBody SettingsRequest body) {
         drafting.updateSettings(id, version(body.version()), new DraftSettings(body.warningWorkingDays(), body.promptAlertHours(),
                 body.immediateAlertHours(), body.escalationWorkingDays(), body.noteZh(), body.noteEn()));
@@ -276,14 +278,14 @@ class PolicyApi {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/drafts/{id}/publish")
-    @Operation(operationId = "publishPolicyDraft", summary = "Publish a draft with an effective date; it is immutable afterwards (coordinator)")
+    @Operation(operationId = "publishPolicyDraft", summary = "Publish a draft with an effective date; it is immutable afterwards (the region's editor)")
     PolicyVersionRef publish(@PathVariable UUID id, @RequestBody PublishRequest body) {
         return drafting.publish(id, version(body.version()), body.effectiveFrom());
     }
 
     @PreAuthorize(COORDINATOR)
     @DeleteMapping("/drafts/{id}")
-    @Operation(operationId = "discardPolicyDraft", summary = "Discard an open draft (coordinator)")
+    @Operation(operationId = "discardPolicyDraft", summary = "Discard an open draft (the region's editor)")
     ResponseEntity<Void> discard(@PathVariable UUID id, @RequestParam Integer version) {
         drafting.discard(id, version);
         return ResponseEntity.noContent().build();

@@ -35,12 +35,13 @@ import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.Formats;
 
 /**
- * Drafting a new version of a region's model (city coordinators only): the draft's workspace with its difference
+ * Drafting a new version of a region's model (its city coordinators; the national baseline: national policy editors;
+ * {@link PolicyDrafting} decides which model each may edit): the draft's workspace with its difference
  * from the catalogue in force, the step form, settings and note, publication with an effective date, discarding.
  * A refused change re-renders the page with the reason next to the field.
  */
 @Controller
-@PreAuthorize("hasRole('CITY_COORDINATOR')")
+@PreAuthorize("hasAnyRole('CITY_COORDINATOR', 'NATIONAL_POLICY_EDITOR')")
 class PolicyDraftPages {
 
     private final PolicyDrafting drafting;

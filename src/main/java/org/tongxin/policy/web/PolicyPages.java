@@ -71,7 +71,9 @@ class PolicyPages {
         model.addAttribute("organs", Organ.values());
         model.addAttribute("stages", ProcedureStages.ORDER);
         model.addAttribute("parts", ResponsibilityMatrix.Part.values());
-        model.addAttribute("draft", views.coordinator() ? models.draft(selected).orElse(null) : null);
+        boolean mayEdit = views.mayEdit(selected);
+        model.addAttribute("mayEdit", mayEdit);
+        model.addAttribute("draft", mayEdit ? models.draft(selected).orElse(null) : null);
         Optional<ResolvedPolicy> policy = models.findInForce(selected, day);
         if (policy.isEmpty()) {
             model.addAttribute("notInForce", feedback.message("error.POLICY_NOT_IN_FORCE",
@@ -160,6 +162,7 @@ class PolicyPages {
         model.addAttribute("inForce", inForce);
         model.addAttribute("previous", previous);
         model.addAttribute("hasDraft", history.stream().anyMatch(e -> !e.version().published()));
+        model.addAttribute("mayEdit", views.mayEdit(region));
         model.addAttribute("today", views.today());
         return "policy/versions";
     }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.identity.CurrentUser;
-import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.policy.PolicyDrafting;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.error.TongxinException;
@@ -20,8 +20,8 @@ import org.tongxin.shared.time.LegalTime;
 
 /**
  * What the policy pages and the API share: the caller's region (from their agency's place), today's legal date,
- * which models exist, and the rule that drafts are shown to city coordinators only (others get 404, as for
- * anything they may not know about).
+ * which models exist, and the rule that a draft is shown only to whoever may edit its region's model (others get
+ * 404, as for anything they may not know about).
  */
 @Component
 class PolicyViews {
@@ -29,9 +29,11 @@ class PolicyViews {
     private final PolicyModels models;
     private final CurrentUser currentUser;
     private final AgencyDirectory agencies;
+    private final PolicyDrafting drafting;
     private final Clock clock;
 
-    PolicyViews(PolicyModels models, CurrentUser currentUser, AgencyDirectory agencies, Clock clock) {
+    PolicyViews(PolicyModels models, CurrentUser currentUser, AgencyDirectory agencies, PolicyDrafting drafting, Clock clock) {
+        this.drafting = drafting;
         this.models = models;
         this.currentUser = currentUser;
         this.agencies = agencies;
@@ -48,8 +50,9 @@ class PolicyViews {
                 .map(models::regionFor).orElse(PolicyModels.NATIONAL);
     }
 
-    boolean coordinator() {
-        return currentUser.find().map(u -> u.has(Role.CITY_COORDINATOR)).orElse(false);
+    /** Whether the caller may draft this region's model (the one rule of {@link PolicyDrafting#mayEdit}). */
+    boolean mayEdit(String region) {
+        return drafting.mayEdit(region);
     }
 
     Optional<TongxinPrincipal> user() {
@@ -73,7 +76,7 @@ class PolicyViews {
     /** A version by id; a draft only for coordinators. */
     ResolvedPolicy version(UUID id) {
         PolicyModels.VersionView info = models.versionInfo(id).orElseThrow(TongxinException::notFound);
-        if (!info.published() && !coordinator()) {
+        if (!info.published() && !mayEdit(info.region())) {
             throw TongxinException.notFound();
         }
         return models.version(id);
@@ -81,7 +84,7 @@ class PolicyViews {
 
     List<PolicyModels.VersionEntry> history(String region) {
         model(region);
-        boolean drafts = coordinator();
+        boolean drafts = mayEdit(region);
         return models.history(region).stream().filter(e -> drafts || e.version().published()).toList();
     }
 }

@@ -23,6 +23,7 @@ import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseData.TeamRole;
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseView;
@@ -86,9 +87,11 @@ class CaseWorkspace {
     private final CaseOptions options;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final SubjectChanges subjectChanges;
 
     CaseWorkspace(CaseDirectory cases, ObligationLedger ledger, Handovers handovers, CaseDocuments documents,
-            AgencyDirectory agencies, CaseOptions options, CurrentUser currentUser, Clock clock) {
+            AgencyDirectory agencies, CaseOptions options, CurrentUser currentUser, Clock clock, SubjectChanges subjectChanges) {
+        this.subjectChanges = subjectChanges;
         this.cases = cases;
         this.ledger = ledger;
         this.handovers = handovers;
@@ -192,6 +195,7 @@ class CaseWorkspace {
         model.addAttribute("pendingObligations", obligations.stream().filter(o -> !o.closed()).count());
         model.addAttribute("handovers", rows);
         model.addAttribute("timeline", cases.timeline(id));
+        model.addAttribute("subjectChanges", subjectChanges.pendingAbout(id));
         List<CaseDocuments.CaseDocument> readable = documents.readable(id);
         model.addAttribute("documents", readable);
         Map<UUID, String> links = new HashMap<>();

@@ -18,8 +18,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * One set of algorithms for field encryption and keyed hashing. {@code STANDARD} is AES-256-GCM with HMAC-SHA256;
- * {@code SM} is SM4-GCM with HMAC-SM3 for deployments assessed under GB/T 39786 (密评). The first byte of every
- * ciphertext names its suite, so a deployment can switch suites and still read what it wrote before.
+ * {@code SM} is SM4-GCM with HMAC-SM3 for deployments assessed under GB/T 39786 (密评). Every ciphertext and every
+ * keyed hash names its suite and key version ({@link DataKeyCrypto}), so a deployment can switch suites and rotate
+ * keys and still read and find what it wrote before.
  */
 public enum CryptoSuite {
 
@@ -46,6 +47,10 @@ public enum CryptoSuite {
         this.provider = provider;
     }
 
+    byte id() {
+        return id;
+    }
+
     static CryptoSuite byId(byte id) {
         for (CryptoSuite suite : values()) {
             if (suite.id == id) {
@@ -65,22 +70,27 @@ public enum CryptoSuite {
         return key;
     }
 
-    byte[] encrypt(byte[] key, byte[] plaintext, byte[] associated) throws GeneralSecurityException {
+    /** {@code header}, a fresh nonce, then the ciphertext with its tag; the header is authenticated with the data. */
+    byte[] encrypt(byte[] key, byte[] header, byte[] plaintext, byte[] associated) throws GeneralSecurityException {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         Cipher cipher = cipher();
         cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, keyAlgorithm), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associated);
         byte[] sealed = cipher.doFinal(plaintext);
-        return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(id).put(nonce).put(sealed).array();
+        return ByteBuffer.allocate(header.length + NONCE_BYTES + sealed.length).put(header).put(nonce).put(sealed).array();
     }
 
-    byte[] decrypt(byte[] key, byte[] message, byte[] associated) throws GeneralSecurityException {
-        byte[] nonce = Arrays.copyOfRange(message, 1, 1 + NONCE_BYTES);
+    /** Opens what {@link #encrypt} sealed behind a header of {@code headerLength} bytes. */
+    byte[] decrypt(byte[] key, int headerLength, byte[] message, byte[] associated) throws GeneralSecurityException {
+        if (message.length < headerLength + NONCE_BYTES + TAG_BITS / 8) {
+            throw new GeneralSecurityException("Sealed value too short");
+        }
+        byte[] nonce = Arrays.copyOfRange(message, headerLength, headerLength + NONCE_BYTES);
         Cipher cipher = cipher();
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, keyAlgorithm), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associated);
-        return cipher.doFinal(message, 1 + NONCE_BYTES, message.length - 1 - NONCE_BYTES);
+        return cipher.doFinal(message, headerLength + NONCE_BYTES, message.length - headerLength - NONCE_BYTES);
     }
 
     byte[] mac(byte[] key, byte[] data) throws GeneralSecurityException {

@@ -99,10 +99,13 @@ class ProblemHandler {
             return respond(request, response, HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", new Object[] { unknown.getPropertyName() },
                     List.of(new FieldProblem(unknown.getPropertyName(), "unknown")));
         }
+        if (cause instanceof UnacceptableInputException unacceptable) {
+            String field = path(unacceptable);
+            return respond(request, response, HttpStatus.BAD_REQUEST, unacceptable.kind().problemCode(), new Object[] { field },
+                    List.of(new FieldProblem(field, unacceptable.kind().fieldCode())));
+        }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            String field = ((MismatchedInputException) cause).getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            String field = path((MismatchedInputException) cause);
             return respond(request, response, HttpStatus.BAD_REQUEST, "INVALID_VALUE", new Object[] { field },
                     List.of(new FieldProblem(field, "type")));
         }
@@ -201,6 +204,13 @@ class ProblemHandler {
             log.debug("Could not send error page", e);
         }
         return null;
+    }
+
+    /** The JSON path of the value at fault: {@code subject.name}, {@code items[2].title}. */
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
     }
 
     /** Bean Validation annotation names become stable lower-case codes: NotBlank → required, Size → size, … */

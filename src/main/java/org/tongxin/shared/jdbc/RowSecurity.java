@@ -1,41 +1,52 @@
 package org.tongxin.shared.jdbc;
 
+import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import org.tongxin.shared.security.Actor;
 import org.tongxin.shared.security.CurrentActor;
 
 /**
- * Row-level security in PostgreSQL (SECURITY.md S9) needs to know who asks. Every connection the application takes
- * from the pool first sets {@code tongxin.scope} ({@code system} for the application's own jobs and listeners,
- * {@code user} for requests) and {@code tongxin.agency} (the caller's agency); the policies of the case tables read
- * them. The application's own checks come first; this is the second line.
+ * Row-level security in PostgreSQL (SECURITY.md S9) needs to know who asks, and it must not believe the asker
+ * (doc/adr/0022). Requests of people and tokens run on the application role: every connection first sets
+ * {@code tongxin.agency} (the caller's agency), which the policies of the case tables read; the application role's
+ * policies grant nothing else, so no setting a connection can make gives it more. The application's own work —
+ * scheduled scans, event listeners, start-up runners, commands, anything with no person acting ({@link Actor#SYSTEM})
+ * — runs on a second, small pool that logs in as the owner role with the credentials the application already has for
+ * the migrations; the tables are {@code FORCE ROW LEVEL SECURITY}, so the owner too sees rows only through its own
+ * policy, which the migrations create for it alone ({@code TO CURRENT_USER} while they run as the owner). A statement
+ * on an application-role connection can neither log in as the owner nor set a role it is not a member of.
+ *
+ * <p>Where a person's request needs one fact beyond its agency's rows (is this identity number known anywhere?), the
+ * owning module asks a {@code SECURITY DEFINER} function that answers exactly that question (doc/development.md).
+ * The application's own checks come first; this is the second line.
  */
 @Configuration(proxyBeanMethods = false)
 public class RowSecurity {
 
-    public static final String SYSTEM = "system";
-    public static final String USER = "user";
+    /** The setting the application-role policies read: the agency of the person or token acting. */
+    public static final String AGENCY_SETTING = "tongxin.agency";
 
     @Bean
-    static BeanPostProcessor rowSecurityDataSource(ObjectProvider<CurrentActor> actors) {
+    static BeanPostProcessor rowSecurityDataSource(ObjectProvider<CurrentActor> actors, ObjectProvider<SystemPool> system) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSource dataSource && "dataSource".equals(name)) {
-                    return new ScopedDataSource(dataSource, actors);
+                    return new ScopedDataSource(dataSource, actors, system);
                 }
                 return bean;
             }
@@ -43,72 +54,141 @@ public class RowSecurity {
     }
 
     /**
-     * Runs {@code work} with system scope inside the current transaction (finding whether a person already has a
-     * record anywhere, before a new case links to it), then restores the caller's scope.
+     * A connection as the application role with no agency set, whoever acts on this thread: for start-up checks and
+     * tests that must look at the database as a person's request does.
      */
-    public static <T> T asSystem(JdbcClient jdbc, Supplier<T> work) {
-        String previous = jdbc.sql("SELECT coalesce(current_setting('tongxin.scope', true), '')").query(String.class).single();
-        jdbc.sql("SELECT set_config('tongxin.scope', 'system', true)").query(String.class).single();
-        try {
-            return work.get();
-        } finally {
-            jdbc.sql("SELECT set_config('tongxin.scope', :s, true)").param("s", previous).query(String.class).single();
+    public static Connection applicationRoleConnection(DataSource dataSource) throws SQLException {
+        ScopedDataSource scoped = dataSource.unwrap(ScopedDataSource.class);
+        return ScopedDataSource.scoped(scoped.getTargetDataSource().getConnection(), null);
+    }
+
+    /** A connection of the application's own work (the owner role), whoever acts on this thread. */
+    public static Connection systemConnection(DataSource dataSource) throws SQLException {
+        return dataSource.unwrap(ScopedDataSource.class).system.getObject().connection();
+    }
+
+    @Bean
+    static SystemPool systemPool(Environment environment) {
+        return new SystemPool(environment);
+    }
+
+    /**
+     * The connections of the application's own work: the owner role (the migrations' login, {@code spring.flyway.user}),
+     * a few connections, opened on first use. Not a {@link DataSource} bean, so Spring Boot's data source stays the
+     * only one it configures and reports.
+     */
+    public static final class SystemPool implements Closeable {
+
+        private final Environment environment;
+        private volatile HikariDataSource pool;
+
+        SystemPool(Environment environment) {
+            this.environment = environment;
+        }
+
+        Connection connection() throws SQLException {
+            HikariDataSource p = pool;
+            if (p == null) {
+                synchronized (this) {
+                    if (pool == null) {
+                        pool = create();
+                    }
+                    p = pool;
+                }
+            }
+            return p.getConnection();
+        }
+
+        private HikariDataSource create() {
+            String user = environment.getProperty("spring.flyway.user");
+            if (user == null || user.isBlank()) {
+                throw new IllegalStateException("The owner role (spring.flyway.user, TONGXIN_DB_ADMIN_USER in production) is not "
+                        + "configured: the application's own work needs it (doc/operations.md)");
+            }
+            HikariDataSource p = new HikariDataSource();
+            p.setPoolName("tongxin-system");
+            p.setJdbcUrl(environment.getProperty("spring.flyway.url", environment.getRequiredProperty("spring.datasource.url")));
+            p.setUsername(user);
+            p.setPassword(environment.getProperty("spring.flyway.password"));
+            p.setMaximumPoolSize(environment.getProperty("tongxin.database.system-pool-size", Integer.class, 10));
+            p.setMinimumIdle(1);
+            // Background work may wait for a connection longer than a person's request would.
+            p.setConnectionTimeout(environment.getProperty("tongxin.database.system-connection-timeout-ms", Long.class, 60_000L));
+            return p;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (pool != null) {
+                pool.close();
+                pool = null;
+            }
         }
     }
 
-    static final class ScopedDataSource extends DelegatingDataSource {
+    static final class ScopedDataSource extends DelegatingDataSource implements Closeable {
 
         private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
         private final ObjectProvider<CurrentActor> actors;
+        private final ObjectProvider<SystemPool> system;
 
-        ScopedDataSource(DataSource target, ObjectProvider<CurrentActor> actors) {
+        ScopedDataSource(DataSource target, ObjectProvider<CurrentActor> actors, ObjectProvider<SystemPool> system) {
             super(target);
             this.actors = actors;
+            this.system = system;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            return scoped(super.getConnection());
+            Actor actor = actor();
+            if (actor != null && actor.kind() == Actor.Kind.SYSTEM) {
+                return system.getObject().connection();
+            }
+            return scoped(super.getConnection(), actor);
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return scoped(super.getConnection(username, password));
+            return scoped(super.getConnection(username, password), actor());
         }
 
-        private Connection scoped(Connection connection) throws SQLException {
-            String scope;
-            String agency;
+        /** Who acts; null while finding that out reads the database itself (then: the narrowest scope). */
+        private Actor actor() {
             if (RESOLVING.get() != null) {
-                // Finding out who acts may itself read the database (the session store loads the security context):
-                // that inner connection gets the narrowest scope instead of asking again, which would recurse.
-                scope = USER;
-                agency = "";
-            } else {
-                RESOLVING.set(Boolean.TRUE);
-                try {
-                    CurrentActor current = actors.getIfAvailable();
-                    Actor actor = current == null ? Actor.SYSTEM : current.get();
-                    scope = actor.kind() == Actor.Kind.SYSTEM ? SYSTEM : USER;
-                    agency = actor.agencyId() == null ? "" : actor.agencyId().toString();
-                } catch (RuntimeException e) {
-                    connection.close();
-                    throw e;
-                } finally {
-                    RESOLVING.remove();
-                }
+                // The session store loads the security context through this data source: asking again would recurse.
+                return null;
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT set_config('tongxin.scope', ?, false), set_config('tongxin.agency', ?, false)")) {
-                statement.setString(1, scope);
-                statement.setString(2, agency);
+            RESOLVING.set(Boolean.TRUE);
+            try {
+                CurrentActor current = actors.getIfAvailable();
+                return current == null ? Actor.SYSTEM : current.get();
+            } finally {
+                RESOLVING.remove();
+            }
+        }
+
+        private static Connection scoped(Connection connection, Actor actor) throws SQLException {
+            String agency = actor == null || actor.agencyId() == null ? "" : actor.agencyId().toString();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('" + AGENCY_SETTING + "', ?, false)")) {
+                statement.setString(1, agency);
                 statement.execute();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
             }
             return connection;
+        }
+
+        @Override
+        public void close() {
+            if (getTargetDataSource() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Closing the connection pool failed", e);
+                }
+            }
         }
 
         @Override

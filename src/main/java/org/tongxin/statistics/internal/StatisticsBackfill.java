@@ -53,11 +53,12 @@ class StatisticsBackfill implements ApplicationRunner {
     private final Clock clock;
 
     StatisticsBackfill(JdbcClient jdbc, StatisticsStore store, Districts districts, CaseDirectory cases, ObligationLedger ledger,
-            org.tongxin.exchange.Handovers handovers, PlatformTransactionManager transactions, Clock clock) {
+            org.tongxin.exchange.Handovers handovers, org.tongxin.assistance.Referrals referrals,
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         // The handlers themselves, not the listener bean: called on it, the listeners' @Async and REQUIRES_NEW would take
         // each replayed event out of this one transaction.
-        this.projector = new StatisticsProjector(store, districts, cases, ledger, handovers);
+        this.projector = new StatisticsProjector(store, districts, cases, ledger, handovers, referrals);
         this.cases = cases;
         this.ledger = ledger;
         this.transaction = new TransactionTemplate(transactions);
@@ -169,11 +170,11 @@ class StatisticsBackfill implements ApplicationRunner {
                         step.nameZh(), step.nameEn(), o.owingAgencyId(), escalations.merge(o.id().value(), 1, Integer::sum),
                         agency, e.at(), system));
                 case "PAUSED" -> projector.on(new ObligationEvents.ObligationPaused(eventId, o.id(), caseId, o.stepId(), step.nameZh(),
-                        step.nameEn(), null, e.at(), system));
+                        step.nameEn(), e.at(), system));
                 case "RESUMED" -> projector.on(new ObligationEvents.ObligationResumed(eventId, o.id(), caseId, o.stepId(), step.nameZh(),
                         step.nameEn(), e.dueAt(), e.at(), system));
                 case "WAIVED" -> projector.on(new ObligationEvents.ObligationWaived(eventId, o.id(), caseId, o.stepId(), step.nameZh(),
-                        step.nameEn(), null, e.at(), system));
+                        step.nameEn(), e.at(), system));
                 default -> projector.on(new ObligationEvents.ObligationDueChanged(eventId, o.id(), caseId, o.stepId(),
                         o.owingAgencyId(), null, e.dueAt(), e.at()));
             }

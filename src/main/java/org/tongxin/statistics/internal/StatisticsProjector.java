@@ -10,6 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceEvents;
+import org.tongxin.assistance.Referrals;
 import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseEvents;
@@ -41,9 +42,11 @@ class StatisticsProjector {
     private final CaseDirectory cases;
     private final ObligationLedger ledger;
     private final Handovers handovers;
+    private final Referrals referrals;
 
     StatisticsProjector(StatisticsStore store, Districts districts, CaseDirectory cases, ObligationLedger ledger,
-            Handovers handovers) {
+            Handovers handovers, Referrals referrals) {
+        this.referrals = referrals;
         this.store = store;
         this.districts = districts;
         this.cases = cases;
@@ -287,9 +290,9 @@ class StatisticsProjector {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.toAgency());
             store.count(e.occurredAt(), e.toAgency(), district, Indicator.REFERRAL_DECLINED, e.service().name());
+            // The reason is not in the event (events carry no free text): read from the referral, kept encrypted.
             store.itemOpened("REFERRAL_DECLINED", e.referralId().value(), caseOf(e.caseId()), e.toAgency(), e.fromAgency(),
-                    district, e.service().name() + (e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason()),
-                    e.occurredAt());
+                    district, e.service().name(), referrals.declineReason(e.referralId()).orElse(null), e.occurredAt());
         }
     }
 

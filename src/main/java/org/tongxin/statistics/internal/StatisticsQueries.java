@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -25,8 +27,10 @@ public class StatisticsQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FieldCipher cipher;
 
-    StatisticsQueries(JdbcClient jdbc, Clock clock) {
+    StatisticsQueries(JdbcClient jdbc, Clock clock, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -194,15 +198,21 @@ public class StatisticsQueries {
     /** Open items (rejected handovers awaiting a supplement, open conflicts) and declined referrals since {@code since}. */
     public List<Item> items(StatisticsScope.Scope scope, Instant declinedSince, int limit) {
         return jdbc.sql("""
-                SELECT kind, item_id, case_id, agency_id, counterparty_id, district, detail, opened_at FROM statistics_item
+                SELECT kind, item_id, case_id, agency_id, counterparty_id, district, detail, opened_at, reason_enc FROM statistics_item
                  WHERE district LIKE :scope AND closed_at IS NULL
                    AND (kind <> 'REFERRAL_DECLINED' OR opened_at >= :since)
                  ORDER BY kind, agency_id, opened_at LIMIT :limit""")
                 .param("scope", scope.like()).param("since", Timestamp.from(declinedSince)).param("limit", limit)
                 .query((rs, n) -> new Item(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
+                        rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), detail(rs.getString(7), rs.getBytes(9)),
                         StatisticsStore.instant(rs.getTimestamp(8))))
                 .list();
+    }
+
+    /** The item's facts, with the reason (decrypted for this reader, who sees the item) after a colon. */
+    private String detail(String facts, byte[] reason) {
+        String text = cipher.open(reason, StatisticsStore.REASON);
+        return text == null ? facts : (facts == null ? "" : facts) + ": " + text;
     }
 
     /** Open items per kind and district, for the dashboard. */

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,11 @@ public class StatisticsService {
     private final ObligationLedger ledger;
     private final MessageSource messages;
     private final Clock clock;
+    private final HoldupLines lines;
 
     StatisticsService(StatisticsQueries queries, AgencyDirectory agencies, UserDirectory users, ObligationLedger ledger,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, HoldupLines lines) {
+        this.lines = lines;
         this.queries = queries;
         this.agencies = agencies;
         this.users = users;
@@ -218,13 +221,18 @@ public class StatisticsService {
             Instant openedAt, long days) {
     }
 
-    /** One agency's share: its overdue obligations by case, its rejected handovers, declined referrals, open conflicts. */
+    /**
+     * One agency's share: its overdue obligations by case, its rejected handovers, declined referrals, open conflicts, as
+     * far as the reader may open them; {@code overdue} counts all its overdue obligations, {@code hiddenOverdue} and
+     * {@code hiddenItems} the lines left out because the reader may not open them (SECURITY.md S7).
+     */
     public record AgencyHoldups(UUID agencyId, String agencyName, String district, Map<UUID, List<StuckLine>> byCase,
-            List<ItemLine> items, long overdue) {
+            List<ItemLine> items, long overdue, long hiddenOverdue, long hiddenItems) {
     }
 
+    /** The whole screen; the totals count every line, listed or not, and {@code hidden} those not listed. */
     public record Holdups(List<AgencyHoldups> agencies, long overdue, long rejectedHandovers, long declinedReferrals,
-            long openConflicts, Set<UUID> caseIds) {
+            long openConflicts, long hidden, Set<UUID> caseIds) {
     }
 
     @Transactional(readOnly = true)
@@ -232,6 +240,19 @@ public class StatisticsService {
         Instant now = clock.instant();
         List<StatisticsQueries.StuckObligation> stuck = queries.overdue(scope, HOLDUP_LIMIT);
         List<StatisticsQueries.Item> items = queries.items(scope, now.minus(DECLINED_WINDOW), HOLDUP_LIMIT);
+        Set<UUID> mentioned = new HashSet<>();
+        stuck.forEach(s -> {
+            if (s.caseId() != null) {
+                mentioned.add(s.caseId());
+            }
+        });
+        items.forEach(i -> {
+            if (i.caseId() != null) {
+                mentioned.add(i.caseId());
+            }
+        });
+        HoldupLines.Reader reader = lines.reader(mentioned);
+        Map<UUID, long[]> hidden = new HashMap<>();
         Set<UUID> agencyIds = new HashSet<>();
         stuck.forEach(s -> {
             agencyIds.add(s.agencyId());
@@ -252,7 +273,11 @@ public class StatisticsService {
         Set<UUID> caseIds = new HashSet<>();
         for (StatisticsQueries.StuckObligation s : stuck) {
             AgencyHoldups a = result.computeIfAbsent(s.agencyId(),
-                    id -> new AgencyHoldups(id, name.apply(id), s.district(), new LinkedHashMap<>(), new ArrayList<>(), 0));
+                    id -> new AgencyHoldups(id, name.apply(id), s.district(), new LinkedHashMap<>(), new ArrayList<>(), 0, 0, 0));
+            if (!reader.obligation(s)) {
+                hidden.computeIfAbsent(s.agencyId(), k -> new long[2])[0]++;
+                continue;
+            }
             String basis = null;
             String region = null;
             Instant started = null;
@@ -279,25 +304,35 @@ public class StatisticsService {
         long conflicts = 0;
         for (StatisticsQueries.Item i : items) {
             AgencyHoldups a = result.computeIfAbsent(i.agencyId(),
-                    id -> new AgencyHoldups(id, name.apply(id), i.district(), new LinkedHashMap<>(), new ArrayList<>(), 0));
-            a.items().add(new ItemLine(i.kind(), i.itemId(), i.caseId(), a.agencyName(), name.apply(i.counterpartyId()),
-                    itemDetail(i, locale), i.openedAt(), Duration.between(i.openedAt(), now).toDays()));
-            if (i.caseId() != null) {
-                caseIds.add(i.caseId());
-            }
+                    id -> new AgencyHoldups(id, name.apply(id), i.district(), new LinkedHashMap<>(), new ArrayList<>(), 0, 0, 0));
             switch (i.kind()) {
                 case "HANDOVER_REJECTED" -> rejected++;
                 case "REFERRAL_DECLINED" -> declined++;
                 default -> conflicts++;
             }
+            if (!reader.item(i)) {
+                hidden.computeIfAbsent(i.agencyId(), k -> new long[2])[1]++;
+                continue;
+            }
+            // A line the reader may open names the case only when the reader may open the case too.
+            UUID caseId = i.caseId() != null && reader.caseOpenable(i.caseId()) ? i.caseId() : null;
+            a.items().add(new ItemLine(i.kind(), i.itemId(), caseId, a.agencyName(), name.apply(i.counterpartyId()),
+                    itemDetail(i, locale), i.openedAt(), Duration.between(i.openedAt(), now).toDays()));
+            if (caseId != null) {
+                caseIds.add(caseId);
+            }
         }
         List<AgencyHoldups> list = result.values().stream()
-                .map(a -> new AgencyHoldups(a.agencyId(), a.agencyName(), a.district(), a.byCase(), a.items(),
-                        a.byCase().values().stream().mapToLong(List::size).sum()))
-                .sorted(Comparator.comparingLong((AgencyHoldups a) -> -(a.overdue() + a.items().size()))
+                .map(a -> {
+                    long[] h = hidden.getOrDefault(a.agencyId(), new long[2]);
+                    return new AgencyHoldups(a.agencyId(), a.agencyName(), a.district(), a.byCase(), a.items(),
+                            a.byCase().values().stream().mapToLong(List::size).sum() + h[0], h[0], h[1]);
+                })
+                .sorted(Comparator.comparingLong((AgencyHoldups a) -> -(a.overdue() + a.items().size() + a.hiddenItems()))
                         .thenComparing(AgencyHoldups::agencyName))
                 .toList();
-        return new Holdups(list, stuck.size(), rejected, declined, conflicts, caseIds);
+        long hiddenTotal = hidden.values().stream().mapToLong(h -> h[0] + h[1]).sum();
+        return new Holdups(list, stuck.size(), rejected, declined, conflicts, hiddenTotal, caseIds);
     }
 
     private String itemDetail(StatisticsQueries.Item i, Locale locale) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.statistics.Indicator;
 
@@ -16,10 +17,15 @@ import org.tongxin.statistics.Indicator;
 @Repository
 public class StatisticsStore {
 
-    private final JdbcClient jdbc;
+    /** Context of a declined referral's reason, kept encrypted beside the item (it may describe the subject). */
+    static final String REASON = "statistics_item.reason";
 
-    StatisticsStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    StatisticsStore(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Records that an event is being counted; false when it was counted before (a redelivery). */
@@ -166,14 +172,21 @@ public class StatisticsStore {
 
     public void itemOpened(String kind, UUID itemId, UUID caseId, AgencyId agency, AgencyId counterparty, String district,
             String detail, Instant at) {
+        itemOpened(kind, itemId, caseId, agency, counterparty, district, detail, null, at);
+    }
+
+    /** An item with a reason in the agency's words (encrypted; {@code detail} holds only non-personal facts). */
+    public void itemOpened(String kind, UUID itemId, UUID caseId, AgencyId agency, AgencyId counterparty, String district,
+            String detail, String reason, Instant at) {
         jdbc.sql("""
-                INSERT INTO statistics_item (kind, item_id, case_id, agency_id, counterparty_id, district, detail, opened_at)
-                VALUES (:kind, :id, :case, :agency, :other, :district, :detail, :at)
+                INSERT INTO statistics_item (kind, item_id, case_id, agency_id, counterparty_id, district, detail, reason_enc, opened_at)
+                VALUES (:kind, :id, :case, :agency, :other, :district, :detail, :reason, :at)
                 ON CONFLICT (kind, item_id) DO UPDATE SET opened_at = excluded.opened_at, detail = excluded.detail,
-                    closed_at = NULL""")
+                    reason_enc = excluded.reason_enc, closed_at = NULL""")
                 .param("kind", kind).param("id", itemId).param("case", caseId).param("agency", agency.value())
                 .param("other", counterparty == null ? null : counterparty.value()).param("district", district)
-                .param("detail", truncate(detail, 200)).param("at", ts(at)).update();
+                .param("detail", truncate(detail, 200)).param("reason", cipher.seal(reason == null || reason.isBlank() ? null : reason, REASON))
+                .param("at", ts(at)).update();
     }
 
     public void itemClosed(String kind, UUID itemId, Instant at) {

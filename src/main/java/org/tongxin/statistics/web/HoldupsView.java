@@ -12,8 +12,9 @@ import org.tongxin.statistics.internal.StatisticsService;
 /**
  * The coordinator's screen as the page shows it: the agencies ranked by what they hold up (count, then the worst days
  * overdue) with a jump link to each, and per agency one list of overdue obligations sorted by days overdue and one of
- * its other holdups, both with the same columns. A line about a case the reader may not open is not listed, only
- * counted ({@code hidden}); the ranking counts every line.
+ * its other holdups, both with the same columns. The service leaves out the lines the reader may not open and counts
+ * them ({@code hiddenOverdue}, {@code hiddenItems}); the ranking counts every line, its worst days overdue and
+ * escalations are those of the lines listed.
  */
 record HoldupsView(List<Section> sections, long hidden) {
 
@@ -23,9 +24,9 @@ record HoldupsView(List<Section> sections, long hidden) {
             int escalationLevel) {
     }
 
-    /** One agency: its rank, its lines, and how many it holds up in all. */
-    record Section(int rank, UUID agencyId, String agencyName, List<Line> overdue, List<Line> items, long hidden,
-            long total, long overdueTotal, long worstDaysOverdue, long escalated) {
+    /** One agency: its rank, its lines, how many were left out, and how many it holds up in all. */
+    record Section(int rank, UUID agencyId, String agencyName, List<Line> overdue, List<Line> items, long hiddenOverdue,
+            long hiddenItems, long total, long overdueTotal, long worstDaysOverdue, long escalated) {
 
         public String anchor() {
             return "agency-" + agencyId;
@@ -34,27 +35,17 @@ record HoldupsView(List<Section> sections, long hidden) {
 
     static HoldupsView of(StatisticsService.Holdups holdups, Map<UUID, StatisticsWeb.CaseLabel> cases) {
         List<Section> sections = new ArrayList<>();
-        long hiddenAll = 0;
         for (StatisticsService.AgencyHoldups a : holdups.agencies()) {
             List<Line> overdue = new ArrayList<>();
             List<Line> items = new ArrayList<>();
-            long hidden = 0;
             long worst = 0;
             long escalated = 0;
-            long total = 0;
-            long overdueTotal = 0;
             for (Map.Entry<UUID, List<StatisticsService.StuckLine>> entry : a.byCase().entrySet()) {
+                StatisticsWeb.CaseLabel label = entry.getKey() == null ? null : cases.get(entry.getKey());
                 for (StatisticsService.StuckLine s : entry.getValue()) {
-                    total++;
-                    overdueTotal++;
                     worst = Math.max(worst, s.daysOverdue());
                     if (s.escalationLevel() > 0) {
                         escalated++;
-                    }
-                    StatisticsWeb.CaseLabel label = entry.getKey() == null ? null : cases.get(entry.getKey());
-                    if (entry.getKey() != null && label == null) {
-                        hidden++;
-                        continue;
                     }
                     overdue.add(new Line("OBLIGATION", s.obligationId(), label, entry.getKey() == null, s.step(), s.stepId(),
                             s.dueAt(), s.daysOverdue(), s.legalBasis(), s.policyRegion(), s.startedAt(), null, s.escalatedTo(),
@@ -62,20 +53,16 @@ record HoldupsView(List<Section> sections, long hidden) {
                 }
             }
             for (StatisticsService.ItemLine i : a.items()) {
-                total++;
                 StatisticsWeb.CaseLabel label = i.caseId() == null ? null : cases.get(i.caseId());
-                if (i.caseId() != null && label == null) {
-                    hidden++;
-                    continue;
-                }
                 items.add(new Line(i.kind(), i.itemId(), label, i.caseId() == null, null, null, i.openedAt(), i.days(), null, null,
                         null, i.detail(), i.counterpartyName(), 0));
             }
             overdue.sort(Comparator.comparingLong(Line::days).reversed()
                     .thenComparing(Line::date, Comparator.nullsLast(Comparator.naturalOrder())));
             items.sort(Comparator.comparingLong(Line::days).reversed());
-            hiddenAll += hidden;
-            sections.add(new Section(0, a.agencyId(), a.agencyName(), overdue, items, hidden, total, overdueTotal, worst, escalated));
+            long total = a.overdue() + items.size() + a.hiddenItems();
+            sections.add(new Section(0, a.agencyId(), a.agencyName(), overdue, items, a.hiddenOverdue(), a.hiddenItems(), total,
+                    a.overdue(), worst, escalated));
         }
         sections.sort(Comparator.comparingLong(Section::total).reversed()
                 .thenComparing(Comparator.comparingLong(Section::worstDaysOverdue).reversed())
@@ -83,9 +70,9 @@ record HoldupsView(List<Section> sections, long hidden) {
         List<Section> ranked = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
-            ranked.add(new Section(i + 1, s.agencyId(), s.agencyName(), s.overdue(), s.items(), s.hidden(), s.total(),
-                    s.overdueTotal(), s.worstDaysOverdue(), s.escalated()));
+            ranked.add(new Section(i + 1, s.agencyId(), s.agencyName(), s.overdue(), s.items(), s.hiddenOverdue(), s.hiddenItems(),
+                    s.total(), s.overdueTotal(), s.worstDaysOverdue(), s.escalated()));
         }
-        return new HoldupsView(ranked, hiddenAll);
+        return new HoldupsView(ranked, holdups.hidden());
     }
 }

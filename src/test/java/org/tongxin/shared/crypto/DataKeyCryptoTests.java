@@ -50,10 +50,10 @@ class DataKeyCryptoTests {
         DataKeyCrypto sm = crypto(CryptoSuite.SM);
         byte[] old = standard.encrypt("旧值", "c");
         byte[] fresh = sm.encrypt("新值", "c");
-        assertThat(fresh[0]).isEqualTo((byte) 2);
+        assertThat(fresh[0]).as("SM, versioned").isEqualTo((byte) 0x82);
         assertThat(sm.decrypt(old, "c")).isEqualTo("旧值");
         assertThat(sm.decrypt(fresh, "c")).isEqualTo("新值");
-        assertThat(sm.hash("search", "x")).hasSize(32).isNotEqualTo(standard.hash("search", "x"));
+        assertThat(sm.hash("search", "x")).hasSize(35).isNotEqualTo(standard.hash("search", "x"));
     }
 
     @Test
@@ -69,7 +69,7 @@ class DataKeyCryptoTests {
         byte[] file = ("%PDF-1.7 BT (110101199003077777) Tj ET " + "x".repeat(5_000)).getBytes(StandardCharsets.ISO_8859_1);
         byte[] sealed = crypto.encryptBytes(file, "document_content.content:1");
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("110101199003077777").doesNotContain("%PDF");
-        assertThat(sealed).hasSize(1 + 12 + file.length + 16);
+        assertThat(sealed).hasSize(3 + 12 + file.length + 16);
         assertThat(crypto.decryptBytes(sealed, "document_content.content:1")).isEqualTo(file);
         assertThat(crypto.encryptBytes(file, "c")).isNotEqualTo(crypto.encryptBytes(file, "c"));
     }
@@ -117,5 +117,105 @@ class DataKeyCryptoTests {
         Files.writeString(shortKey, Base64.getEncoder().encodeToString(new byte[8]));
         assertThatThrownBy(() -> new DataKeyCrypto(shortKey.toString(), CryptoSuite.STANDARD))
                 .isInstanceOf(DataKeyException.class).hasMessageContaining("too short");
+    }
+
+    // Key versions and suites (doc/adr/0023)
+
+    static String key() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    DataKeyCrypto crypto(String fileText, CryptoSuite suite) throws Exception {
+        Path file = dir.resolve("ring-" + System.nanoTime() + ".key");
+        Files.writeString(file, fileText);
+        return new DataKeyCrypto(file.toString(), suite);
+    }
+
+    @Test
+    void valuesAndHashesWrittenBeforeKeysHadVersionsStayReadableAndFindableAsVersionOne() throws Exception {
+        String first = key();
+        byte[] master = Base64.getDecoder().decode(first);
+        // What the single-key format wrote: [suite][nonce][ciphertext+tag], the column as associated data; a bare HMAC.
+        byte[] legacy = CryptoSuite.STANDARD.encrypt(CryptoSuite.STANDARD.derive(master, "field"), new byte[] { 1 },
+                "110101199003077777".getBytes(StandardCharsets.UTF_8), "c".getBytes(StandardCharsets.UTF_8));
+        byte[] legacyHash = CryptoSuite.STANDARD.mac(CryptoSuite.STANDARD.derive(master, "hash/id"),
+                "110101199003077777".getBytes(StandardCharsets.UTF_8));
+        DataKeyCrypto crypto = crypto(first + "\n2:" + key() + "\n", CryptoSuite.SM);
+        assertThat(crypto.decrypt(legacy, "c")).isEqualTo("110101199003077777");
+        assertThat(crypto.isCurrent(legacy)).isFalse();
+        assertThat(crypto.candidates("id", "110101199003077777")).anySatisfy(h -> assertThat(h).isEqualTo(legacyHash));
+        assertThat(crypto.matches("id", "110101199003077777", legacyHash)).isTrue();
+        assertThat(crypto.matches("id", "110101199003077778", legacyHash)).isFalse();
+    }
+
+    @Test
+    void theNewestKeyWritesEveryKeyReadsAndResealingMovesAValueToTheNewest() throws Exception {
+        String one = key();
+        DataKeyCrypto old = crypto("1:" + one, CryptoSuite.STANDARD);
+        DataKeyCrypto both = crypto("# rotated 2026-12\n1:" + one + "\n2:" + key() + "\n", CryptoSuite.STANDARD);
+        byte[] written = old.encrypt("青云路8号", "casefile_subject.residence_address");
+        assertThat(written[0]).isEqualTo((byte) 0x81);
+        assertThat(new byte[] { written[1], written[2] }).as("key version 1").containsExactly(0, 1);
+        assertThat(both.decrypt(written, "casefile_subject.residence_address")).isEqualTo("青云路8号");
+        assertThat(both.isCurrent(written)).isFalse();
+        byte[] resealed = both.reseal(written, "casefile_subject.residence_address");
+        assertThat(new byte[] { resealed[1], resealed[2] }).as("key version 2").containsExactly(0, 2);
+        assertThat(both.isCurrent(resealed)).isTrue();
+        assertThat(both.reseal(resealed, "casefile_subject.residence_address")).isSameAs(resealed);
+        assertThat(both.decrypt(resealed, "casefile_subject.residence_address")).isEqualTo("青云路8号");
+        assertThatThrownBy(() -> old.decrypt(resealed, "casefile_subject.residence_address"))
+                .as("a key version the file does not hold").isInstanceOf(IllegalStateException.class);
+        byte[] headerChanged = resealed.clone();
+        headerChanged[2] = 1;
+        assertThatThrownBy(() -> both.decrypt(headerChanged, "casefile_subject.residence_address"))
+                .as("the header is authenticated").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void hashesNameTheirSuiteAndKeySoASearchFindsValuesOfEveryLiveKeyAndSuite() throws Exception {
+        String one = key();
+        String two = key();
+        DataKeyCrypto standardOld = crypto("1:" + one, CryptoSuite.STANDARD);
+        DataKeyCrypto smNew = crypto("1:" + one + "\n2:" + two, CryptoSuite.SM);
+        byte[] before = standardOld.hash("subject-phone", "13800138000");
+        byte[] after = smNew.hash("subject-phone", "13800138000");
+        assertThat(before).hasSize(35).startsWith(0x81, 0, 1);
+        assertThat(after).hasSize(35).startsWith(0x82, 0, 2);
+        assertThat(smNew.candidates("subject-phone", "13800138000")).as("one per key version and suite, and the legacy forms")
+                .hasSize(6).anySatisfy(h -> assertThat(h).isEqualTo(before)).anySatisfy(h -> assertThat(h).isEqualTo(after));
+        assertThat(smNew.matches("subject-phone", "13800138000", before)).isTrue();
+        assertThat(smNew.matches("subject-phone", "13800138000", after)).isTrue();
+        assertThat(smNew.isCurrentHash(after)).isTrue();
+        assertThat(smNew.isCurrentHash(before)).isFalse();
+        DataKeyCrypto withoutOne = crypto("2:" + two, CryptoSuite.SM);
+        assertThat(withoutOne.matches("subject-phone", "13800138000", before)).as("a removed key confirms nothing").isFalse();
+    }
+
+    @Test
+    void aKeyAddedToTheFileIsLearntWhenAValueNamesIt() throws Exception {
+        String one = key();
+        Path file = dir.resolve("live.key");
+        Files.writeString(file, one);
+        DataKeyCrypto running = new DataKeyCrypto(file.toString(), CryptoSuite.STANDARD);
+        String withTwo = one + "\n2:" + key() + "\n";
+        DataKeyCrypto rotating = crypto(withTwo, CryptoSuite.STANDARD);
+        byte[] fresh = rotating.encrypt("新钥匙写的", "c");
+        Files.writeString(file, withTwo);
+        assertThat(running.decrypt(fresh, "c")).isEqualTo("新钥匙写的");
+        assertThat(running.isCurrent(running.encrypt("x", "c"))).isTrue();
+        assertThat(running.encrypt("x", "c")[2]).as("writes with the newest key once it knows it").isEqualTo((byte) 2);
+    }
+
+    @Test
+    void aMalformedKeyFileIsRefusedNamingTheLine() {
+        assertThatThrownBy(() -> KeyRing.parse("1:" + key() + "\n1:" + key(), "f")).isInstanceOf(DataKeyException.class)
+                .hasMessageContaining("version 1 twice");
+        assertThatThrownBy(() -> KeyRing.parse("x:" + key(), "f")).hasMessageContaining("Line 1");
+        assertThatThrownBy(() -> KeyRing.parse("0:" + key(), "f")).hasMessageContaining("versions run from 1");
+        assertThatThrownBy(() -> KeyRing.parse("# nothing\n", "f")).hasMessageContaining("holds no key");
+        assertThat(KeyRing.parse(key() + "\n\n7:" + key() + "\n", "f").versions()).containsExactly(1, 7);
+        assertThat(KeyRing.parse(key() + "\n7:" + key(), "f").newest()).isEqualTo(7);
     }
 }
