@@ -292,7 +292,8 @@ class CasePagesIntegrationTests {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
+    /** English pages write dates in the ISO order (2026-01-05), which no reader misreads. */
     private static String english(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+        return date.toString();
     }
 }
