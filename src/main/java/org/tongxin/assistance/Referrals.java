@@ -484,7 +484,7 @@ public class Referrals {
      * of the case to it is still open.
      */
     private void endAssistance(Row r) {
-        caseManagement.revoke(r.caseId(), r.to(), Participation.ASSISTING, () -> referrals.anyOpenTo(r.caseId(), r.to()));
+        caseManagement.revokeGrant(r.caseId(), r.to(), Participation.ASSISTING, () -> referrals.anyOpenTo(r.caseId(), r.to()));
     }
 
     /** Whether the caller reads the referral as its receiving department after it ended: no case, no subject fields. */

@@ -44,14 +44,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CaseDirectory {
 
-    /** Who sees the protected fields (identity number, phones, address, health, offence details). */
+    /**
+     * Who sees the protected fields (identity number, phones, address, health, offence details) and the case's documents:
+     * the case's own organs, and those that must identify the person for their part — the county agency consulted about
+     * a move (it verifies the new residence), an organ that detained the subject, rules on a proposal or holds the
+     * subject.
+     */
     public static final Set<Participation> PROTECTED_FIELDS = EnumSet.of(Participation.EXECUTING_AGENCY,
             Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE,
-            Participation.COPIED_POLICE, Participation.HANDOVER_INSTITUTION);
+            Participation.COPIED_POLICE, Participation.HANDOVER_INSTITUTION, Participation.RECEIVING_AGENCY,
+            Participation.DETAINING_ORGAN, Participation.RULING_ORGAN, Participation.CUSTODIAL_INSTITUTION);
     /** A minor's own team (CCL art. 54): only they see the identity unmasked. */
     public static final Set<Participation> MINORS_TEAM = EnumSet.of(Participation.EXECUTING_AGENCY,
             Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN);
     public static final Set<String> SORTABLE = Set.of("updated", "effective", "status");
+    /**
+     * Parties that see a case's state but of its record only their own agency's part (ADR 0021): a former place of
+     * execution, the county judicial bureau asked for an approval, the county agency consulted about a move. A reader
+     * whose participations are all among these sees, of the timeline, the entries its own agency made (and those
+     * addressed to it), and of the ledger its own obligations.
+     */
+    public static final Set<Participation> OWN_PART_ONLY = EnumSet.of(Participation.FORMER_EXECUTING_AGENCY,
+            Participation.FORMER_ASSIGNED_OFFICE, Participation.APPROVING_BUREAU, Participation.RECEIVING_AGENCY);
 
     private final CaseRepository cases;
     private final SubjectCodec codec;
@@ -81,6 +95,11 @@ public class CaseDirectory {
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.view").target("case", id)
                 .subjects(List.of(c.subjectId())).purpose(purpose));
         return view;
+    }
+
+    /** Whether a reader with these participations sees only its own part of the case ({@link #OWN_PART_ONLY}). */
+    public static boolean ownPartOnly(CaseAccessDecision decision) {
+        return decision.visible() && decision.held().stream().allMatch(OWN_PART_ONLY::contains);
     }
 
     /** The caller's lawful roles in a case (404 when none): for pages deciding which actions to offer. */
@@ -154,13 +173,18 @@ public class CaseDirectory {
         return result;
     }
 
-    /** The timeline as far as the caller's participations may see it, newest first. */
+    /**
+     * The timeline as far as the caller's participations may see it, newest first: the entries addressed to one of
+     * them, and for a party that sees only its own part ({@link #OWN_PART_ONLY}) also the entries its agency made.
+     */
     @Transactional(readOnly = true)
     public List<TimelineItem> timeline(CaseId id) {
         CaseAccessDecision decision = access.require(cases.parties(id));
         java.util.Locale locale = LocaleContextHolder.getLocale();
+        UUID mine = decision.holdsAny(OWN_PART_ONLY) ? currentUser.get().agencyId() : null;
         return cases.timeline(id).stream()
-                .filter(row -> row.audience().stream().anyMatch(a -> decision.holds(Participation.valueOf(a))))
+                .filter(row -> row.audience().stream().anyMatch(a -> decision.holds(Participation.valueOf(a)))
+                        || (mine != null && mine.equals(row.actorAgencyId())))
                 .map(row -> {
                     Map<String, String> args = args(row.args());
                     String text = messages.getMessage("timeline." + row.kind(), args.values().toArray(), row.kind(), locale);
@@ -273,7 +297,9 @@ public class CaseDirectory {
                 c.offenceDate(), f.minorAtOffence(), c.termStart(), c.termEnd(), f.inCustody(), f.expedited(), f.countyAgencyId(),
                 f.officeId(), f.procuratorateId(), f.policeId(), f.handoverInstitutionId(), f.policyRegion(),
                 f.documentsState(), f.arrivalState(), f.arrivedAt(), f.registeredAt(), f.teamFormedAt(), f.planMadeAt(),
-                f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked);
+                f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked,
+                f.supervisionLevel(), f.custodyKind(), f.detainingOrganId(), f.detainedAt(), f.revocationKind(),
+                f.terminationReason(), f.endedOn(), f.sealed());
     }
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {

@@ -99,4 +99,99 @@ public final class CaseEvents {
     /** The legal documents' state changed (delivered, rejected, receipted), as the exchange of documents reports it. */
     public record DocumentsStateChanged(UUID eventId, CaseId caseId, DocumentsState state, Instant occurredAt, ActorRef actor) {
     }
+
+    // After intake (ADR 0021): the processes of supervision, assessment and termination move the case.
+
+    /**
+     * The subject was detained during correction (CCL art. 32) or arrested pending a revocation ruling (art. 47): the case
+     * is IN_CUSTODY. {@code detainingOrganId} decided it (and owes the county agency the custody notice).
+     */
+    public record SubjectDetained(UUID eventId, CaseId caseId, CustodyKind kind, AgencyId detainingOrganId, Instant detainedAt,
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "custody.began." + kind.name();
+        }
+    }
+
+    /** The subject was released from the custody {@code kind}: the case is UNDER_CORRECTION again. */
+    public record SubjectReleased(UUID eventId, CaseId caseId, CustodyKind kind, AgencyId detainingOrganId, Instant releasedAt,
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "custody.ended";
+        }
+    }
+
+    /** Probation or parole was revoked, or a temporary-execution subject taken into custody: the case is REVOKED. */
+    public record CaseRevoked(UUID eventId, CaseId caseId, RevocationKind kind, AgencyId rulingOrganId, LocalDate ruledOn,
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "case.revoked." + kind.name();
+        }
+    }
+
+    /** Correction ended on expiry of the term or by pardon (CCL art. 44): the case is TERMINATED. */
+    public record CaseTerminated(UUID eventId, CaseId caseId, TerminationReason reason, LocalDate endedOn, Instant occurredAt,
+            ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "case.terminated." + reason.name();
+        }
+    }
+
+    /** The subject died (CCL art. 45): the case is DECEASED. {@code previousStatus} says whether intake was complete. */
+    public record SubjectDied(UUID eventId, CaseId caseId, CaseStatus previousStatus, Instant occurredAt, ActorRef actor)
+            implements TimelineEntry {
+        public String timelineKind() {
+            return "case.deceased";
+        }
+    }
+
+    /**
+     * The place of execution changed (CCL art. 27): the case's county agency, judicial office (null until the new county
+     * assigns one), procuratorate, police and policy region are now the {@code to…} ones. The former county agency and
+     * office keep read access to the case's state and to what they produced (FORMER_EXECUTING_AGENCY,
+     * FORMER_ASSIGNED_OFFICE), and see this entry.
+     */
+    public record ExecutionPlaceChanged(UUID eventId, CaseId caseId, AgencyId fromCountyAgencyId, AgencyId toCountyAgencyId,
+            AgencyId fromOfficeId, AgencyId toOfficeId, AgencyId fromProcuratorateId, AgencyId toProcuratorateId,
+            AgencyId fromPoliceId, AgencyId toPoliceId, String fromPolicyRegion, String toPolicyRegion, Instant occurredAt,
+            ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "case.place.changed";
+        }
+
+        public java.util.Set<org.tongxin.identity.Participation> audience() {
+            java.util.Set<org.tongxin.identity.Participation> audience = java.util.EnumSet.copyOf(TimelineEntry.CASE_PARTIES);
+            audience.add(org.tongxin.identity.Participation.FORMER_EXECUTING_AGENCY);
+            audience.add(org.tongxin.identity.Participation.FORMER_ASSIGNED_OFFICE);
+            return audience;
+        }
+    }
+
+    /** The subject's supervision level (分类管理) was set or changed, for {@code reason} (the words stay in the case file). */
+    public record SupervisionLevelChanged(UUID eventId, CaseId caseId, org.tongxin.policy.SupervisionLevel from,
+            org.tongxin.policy.SupervisionLevel to, LevelChangeReason reason, Instant occurredAt, ActorRef actor)
+            implements TimelineEntry {
+        public String timelineKind() {
+            return "supervision.level." + to.name();
+        }
+    }
+
+    /** A commutation ruling (CCL art. 33) of {@code rulingCourtId} moved the term's last day from {@code from} to {@code to}. */
+    public record TermEndChanged(UUID eventId, CaseId caseId, LocalDate from, LocalDate to, AgencyId rulingCourtId,
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "term.end.changed";
+        }
+
+        public Map<String, String> timelineArgs() {
+            return Map.of("from", String.valueOf(from), "to", to.toString());
+        }
+    }
+
+    /** A minor's terminated case was sealed (CPL art. 286): it is read only under the access rules for sealed records. */
+    public record CaseSealed(UUID eventId, CaseId caseId, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "case.sealed";
+        }
+    }
 }

@@ -39,6 +39,7 @@ import org.tongxin.identity.Participation;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -46,9 +47,13 @@ import org.tongxin.shared.time.LegalTime;
 
 /**
  * Changes cases: open one (an entrusted assessment, or a decided case), decide, record the subject's arrival,
- * register, assign an office, form the team, make the plan, hold the entry announcement. Each command checks the
- * caller's lawful role and right (404 / 403), validates as a whole, saves with optimistic locking (stale → 409),
- * audits and publishes the case's event.
+ * register, assign an office, form the team, make the plan, hold the entry announcement. Each of these commands checks
+ * the caller's lawful role and right (404 / 403), validates as a whole, saves with optimistic locking (stale → 409),
+ * audits and publishes the case's event. After intake the processes of supervision, assessment and termination move
+ * the case through the transitions below ({@link #detain}, {@link #release}, {@link #revoke}, {@link #terminate},
+ * {@link #recordDeath}, {@link #changePlaceOfExecution}, {@link #changeSupervisionLevel}, {@link #changeTermEnd},
+ * {@link #seal}) and grant or remove the parties they need ({@link #grant}, {@link #removeGrant}): the process
+ * checks its caller's right for its own command and calls these in the same transaction (ADR 0021).
  */
 @Component
 public class CaseManagement {
@@ -330,11 +335,248 @@ public class CaseManagement {
         saveUnchecked(c);
     }
 
-    /** Gives an agency a lawful role in a case (escalation, coordination, a referral). */
+    /** Gives an agency a lawful role in a case (escalation, coordination, a referral, a process's party). Idempotent. */
     @Transactional
     public void grant(CaseId id, AgencyId agency, Participation participation) {
         cases.lockParty(id, agency);
         cases.addParty(id, agency, participation, clock.instant());
+    }
+
+    /**
+     * Ends a lawful role a process granted (a consultation that came to nothing, a ruling organ that has ruled, a grant
+     * that expired); idempotent. The roles that follow from the case's own fields (decision organ, executing agency,
+     * assigned office, copied procuratorate and police, handover institution) change only with those fields.
+     */
+    @Transactional
+    public boolean removeGrant(CaseId id, AgencyId agency, Participation participation) {
+        if (org.tongxin.casefile.internal.CaseRepository.DERIVED.contains(participation)) {
+            throw new IllegalArgumentException(participation + " follows from the case's fields and cannot be removed");
+        }
+        boolean removed = cases.removeParty(id, agency, participation);
+        if (removed) {
+            audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.party.removed").target("case", id)
+                    .detail("agency", agency).detail("participation", participation));
+        }
+        return removed;
+    }
+
+    // Commands of the processes after intake (ADR 0021). The process module checks that its caller may give the command
+    // (404 / 403) and calls the transition in the same transaction; these check the input (400), the case's state (409)
+    // and the rules (422), save against the case's current version, audit, and publish the case's event. The actor is
+    // the logged-in user, or the system when a listener or job calls.
+
+    /**
+     * The subject was detained during correction or arrested pending a revocation ruling (UNDER_CORRECTION →
+     * IN_CUSTODY). {@code detainingOrgan} is the police, procuratorate or court that decided it (a court for an arrest);
+     * it becomes a party (DETAINING_ORGAN) so that it can deliver its notice in the case.
+     */
+    @Transactional
+    public void detain(CaseId id, CustodyKind kind, AgencyId detainingOrgan, Instant detainedAt) {
+        CorrectionCase c = load(id);
+        Instant now = clock.instant();
+        FieldProblems problems = new FieldProblems();
+        if (kind == null) {
+            problems.add("kind", "required");
+        }
+        AgencyView organ = detainingOrgan == null ? null : agencies.find(detainingOrgan).orElse(null);
+        if (organ == null) {
+            problems.add("detainingOrganId", "required");
+        } else if (!organ.active() || !DETAINING_TYPES.contains(organ.type())) {
+            problems.add("detainingOrganId", "detainingOrgan");
+        } else if (kind == CustodyKind.ARREST_PENDING_REVOCATION && !organ.type().isCourt()) {
+            problems.add("detainingOrganId", "arrestByCourt");
+        }
+        past(problems, "detainedAt", detainedAt, now);
+        if (detainedAt != null && c.registeredAt() != null && detainedAt.isBefore(c.registeredAt())) {
+            problems.add("detainedAt", "beforeRegistration");
+        }
+        problems.throwIfAny();
+        c.detain(kind, organ.id(), detainedAt, now, currentUser.ref());
+        saveUnchecked(c);
+        cases.addParty(id, organ.id(), Participation.DETAINING_ORGAN, now);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.detained").target("case", id).detail("kind", kind)
+                .detail("organ", organ.id()));
+    }
+
+    /** The subject was released from custody during correction (IN_CUSTODY → UNDER_CORRECTION). */
+    @Transactional
+    public void release(CaseId id, Instant releasedAt) {
+        CorrectionCase c = load(id);
+        Instant now = clock.instant();
+        FieldProblems problems = new FieldProblems();
+        past(problems, "releasedAt", releasedAt, now);
+        problems.throwIfAny();
+        c.release(releasedAt, now, currentUser.ref());
+        saveUnchecked(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.released").target("case", id));
+    }
+
+    /**
+     * Probation or parole revoked, or 收监执行 decided, by {@code rulingOrgan} on {@code ruledOn} (UNDER_CORRECTION or
+     * IN_CUSTODY → REVOKED). The kind must fit the case's correction type (422 REVOCATION_NOT_FOR_TYPE).
+     */
+    @Transactional
+    public void revoke(CaseId id, RevocationKind kind, AgencyId rulingOrgan, LocalDate ruledOn) {
+        CorrectionCase c = load(id);
+        FieldProblems problems = new FieldProblems();
+        if (kind == null) {
+            problems.add("kind", "required");
+        }
+        AgencyView organ = rulingOrgan == null ? null : agencies.find(rulingOrgan).orElse(null);
+        if (organ == null) {
+            problems.add("rulingOrganId", "required");
+        } else if (!organ.active() || !RULING_TYPES.contains(organ.type())) {
+            problems.add("rulingOrganId", "rulingOrgan");
+        }
+        pastDate(problems, "ruledOn", ruledOn);
+        problems.throwIfAny();
+        c.revoke(kind, organ.id(), ruledOn, clock.instant(), currentUser.ref());
+        saveUnchecked(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.revoked").target("case", id).detail("kind", kind));
+    }
+
+    /** Correction ends on expiry of the term (not before its last day) or by pardon (→ TERMINATED, CCL art. 44). */
+    @Transactional
+    public void terminate(CaseId id, TerminationReason reason, LocalDate endedOn) {
+        CorrectionCase c = load(id);
+        FieldProblems problems = new FieldProblems();
+        if (reason == null) {
+            problems.add("reason", "required");
+        }
+        pastDate(problems, "endedOn", endedOn);
+        problems.throwIfAny();
+        c.terminate(reason, endedOn, clock.instant(), currentUser.ref());
+        saveUnchecked(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.terminated").target("case", id).detail("reason", reason));
+    }
+
+    /** The subject died on {@code diedOn} (→ DECEASED, CCL art. 45). */
+    @Transactional
+    public void recordDeath(CaseId id, LocalDate diedOn) {
+        CorrectionCase c = load(id);
+        FieldProblems problems = new FieldProblems();
+        pastDate(problems, "diedOn", diedOn);
+        problems.throwIfAny();
+        c.died(diedOn, clock.instant(), currentUser.ref());
+        saveUnchecked(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.deceased").target("case", id));
+    }
+
+    /**
+     * The place of execution moves to {@code newCountyAgency} (CCL art. 27), with one of its judicial offices if already
+     * chosen (else the new county assigns one); the procuratorate, police and policy region follow the new place. The
+     * former county agency and office become FORMER_EXECUTING_AGENCY and FORMER_ASSIGNED_OFFICE; a RECEIVING_AGENCY grant
+     * of the new agency ends, as it is now the executing agency.
+     */
+    @Transactional
+    public void changePlaceOfExecution(CaseId id, AgencyId newCountyAgency, AgencyId newOffice) {
+        CorrectionCase c = load(id);
+        FieldProblems problems = new FieldProblems();
+        AgencyView county = newCountyAgency == null ? null : agencies.find(newCountyAgency).orElse(null);
+        if (county == null) {
+            problems.add("countyAgencyId", "required");
+        } else if (!county.active() || county.type() != AgencyType.CORRECTION_AGENCY || county.level() != AgencyLevel.COUNTY) {
+            problems.add("countyAgencyId", "countyAgency");
+        }
+        AgencyView office = newOffice == null ? null : agencies.find(newOffice).orElse(null);
+        if (newOffice != null && (office == null || office.type() != AgencyType.JUDICIAL_OFFICE || !office.active()
+                || county == null || !county.id().equals(office.parentId()))) {
+            problems.add("officeId", "officeOfCounty");
+        }
+        problems.throwIfAny();
+        AgencyId formerCounty = c.countyAgencyId();
+        AgencyId formerOffice = c.officeId();
+        AgencyId procuratorate = first(agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, county.divisionCode()));
+        AgencyId police = first(agencies.serving(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, county.divisionCode()));
+        Instant now = clock.instant();
+        c.changePlaceOfExecution(county.id(), office == null ? null : office.id(), procuratorate, police,
+                regions.regionFor(county.divisionCode()), now, currentUser.ref());
+        saveUnchecked(c);
+        cases.addParty(id, formerCounty, Participation.FORMER_EXECUTING_AGENCY, now);
+        if (formerOffice != null) {
+            cases.addParty(id, formerOffice, Participation.FORMER_ASSIGNED_OFFICE, now);
+        }
+        cases.removeParty(id, county.id(), Participation.RECEIVING_AGENCY);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.place-changed").target("case", id)
+                .detail("from", formerCounty).detail("to", county.id()));
+    }
+
+    /**
+     * Sets or changes the subject's supervision level (分类管理) with its reason: a code, and words (required for OTHER;
+     * at most 500 characters; kept encrypted in the case file, never in the event).
+     */
+    @Transactional
+    public void changeSupervisionLevel(CaseId id, SupervisionLevel level, LevelChangeReason reason, String note) {
+        CorrectionCase c = load(id);
+        FieldProblems problems = new FieldProblems();
+        if (level == null) {
+            problems.add("level", "required");
+        }
+        if (reason == null) {
+            problems.add("reason", "required");
+        }
+        String words = blankToNull(note);
+        if (words == null && reason == LevelChangeReason.OTHER) {
+            problems.add("note", "reasonForOther");
+        } else if (words != null && words.length() > 500) {
+            problems.add("note", "maxLength", 500);
+        }
+        problems.throwIfAny();
+        SupervisionLevel before = c.supervisionLevel();
+        Instant now = clock.instant();
+        c.classify(level, reason, now, currentUser.ref());
+        saveUnchecked(c);
+        cases.insertLevelChange(id, now, before, level, reason,
+                words == null ? null : codec.encrypt(words, "casefile_supervision_level.note"),
+                currentUser.find().map(TongxinPrincipal::userId).orElse(null));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.supervision-level").target("case", id)
+                .detail("level", level).detail("reason", reason));
+    }
+
+    /** A commutation ruling of {@code rulingCourt} moves the term's last day earlier, to {@code newEnd} (CCL art. 33). */
+    @Transactional
+    public void changeTermEnd(CaseId id, LocalDate newEnd, AgencyId rulingCourt) {
+        CorrectionCase c = load(id);
+        FieldProblems problems = new FieldProblems();
+        if (newEnd == null) {
+            problems.add("termEnd", "required");
+        }
+        AgencyView court = rulingCourt == null ? null : agencies.find(rulingCourt).orElse(null);
+        if (court == null) {
+            problems.add("rulingCourtId", "required");
+        } else if (!court.type().isCourt()) {
+            problems.add("rulingCourtId", "court");
+        }
+        problems.throwIfAny();
+        c.changeTermEnd(newEnd, court.id(), clock.instant(), currentUser.ref());
+        saveUnchecked(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.term-end").target("case", id).detail("termEnd", newEnd));
+    }
+
+    /**
+     * Seals a minor's terminated case (CPL art. 286). The caller has established that the record qualifies; who may read a
+     * sealed case is decided by the access rules for sealed records.
+     */
+    @Transactional
+    public void seal(CaseId id) {
+        CorrectionCase c = load(id);
+        c.seal(clock.instant(), currentUser.ref());
+        saveUnchecked(c);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed").target("case", id));
+    }
+
+    /** The changes of a case's supervision level, newest first, with their reasons in words (the case's own parties). */
+    @Transactional(readOnly = true)
+    public List<LevelChange> levelChanges(CaseId id) {
+        CaseAccessDecision decision = access.require(cases.parties(id));
+        boolean words = decision.holdsAny(CaseDirectory.PROTECTED_FIELDS);
+        return cases.levelChanges(id).stream().map(r -> new LevelChange(r.changedAt(), r.from(), r.to(), r.reason(),
+                words && r.note() != null ? codec.decrypt(r.note(), "casefile_supervision_level.note") : null)).toList();
+    }
+
+    /** A change of the supervision level as its readers see it ({@code note} only for parties who see protected fields). */
+    public record LevelChange(Instant changedAt, SupervisionLevel from, SupervisionLevel to, LevelChangeReason reason,
+            String note) {
     }
 
     /**
@@ -343,7 +585,7 @@ public class CaseManagement {
      * agency, so a task granted concurrently keeps its role.
      */
     @Transactional
-    public void revoke(CaseId id, AgencyId agency, Participation participation, java.util.function.BooleanSupplier stillNeeded) {
+    public void revokeGrant(CaseId id, AgencyId agency, Participation participation, java.util.function.BooleanSupplier stillNeeded) {
         cases.lockParty(id, agency);
         if (!stillNeeded.getAsBoolean()) {
             cases.removeParty(id, agency, participation);
@@ -351,6 +593,29 @@ public class CaseManagement {
     }
 
     // Helpers
+
+    /** Who may detain or arrest a subject (有关机关, CCL art. 32; the court for an arrest, art. 47). */
+    static final Set<AgencyType> DETAINING_TYPES = EnumSet.of(AgencyType.PUBLIC_SECURITY, AgencyType.POLICE_STATION,
+            AgencyType.PROCURATORATE, AgencyType.BASIC_COURT, AgencyType.INTERMEDIATE_COURT);
+    /** Who rules on revocation or decides on custody: courts, and police approving temporary execution (CCL arts. 48–49). */
+    static final Set<AgencyType> RULING_TYPES = EnumSet.of(AgencyType.BASIC_COURT, AgencyType.INTERMEDIATE_COURT,
+            AgencyType.PUBLIC_SECURITY, AgencyType.PRISON);
+
+    private static void past(FieldProblems problems, String field, Instant at, Instant now) {
+        if (at == null) {
+            problems.add(field, "required");
+        } else if (at.isAfter(now)) {
+            problems.add(field, "past");
+        }
+    }
+
+    private void pastDate(FieldProblems problems, String field, LocalDate date) {
+        if (date == null) {
+            problems.add(field, "required");
+        } else if (date.isAfter(LegalTime.today(clock))) {
+            problems.add(field, "past");
+        }
+    }
 
     private record Placement(AgencyView county, AgencyId procuratorate, AgencyId police) {
     }

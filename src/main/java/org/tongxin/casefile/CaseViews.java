@@ -31,7 +31,9 @@ public final class CaseViews {
             AgencyId policeId, AgencyId handoverInstitutionId, String policyRegion, DocumentsState documentsState,
             ArrivalState arrivalState, Instant arrivedAt, Instant registeredAt, Instant teamFormedAt, Instant planMadeAt,
             Instant announcedAt, Instant createdAt, Instant updatedAt, SubjectView subject, CaseAccessDecision access,
-            boolean protectedFieldsVisible) {
+            boolean protectedFieldsVisible, org.tongxin.policy.SupervisionLevel supervisionLevel, CustodyKind custodyKind,
+            AgencyId detainingOrganId, Instant detainedAt, RevocationKind revocationKind, TerminationReason terminationReason,
+            LocalDate endedOn, boolean sealed) {
     }
 
     /** A line of a case list. */
@@ -43,14 +45,19 @@ public final class CaseViews {
 
     /**
      * The facts other modules need to run the procedure for a case (ids, dates, flags): no personal data. For the
-     * system's own work; pages use {@link CaseView}.
+     * system's own work; pages use {@link CaseView}. After intake: the supervision level (null until first set), the
+     * custody during correction (kind, detaining organ, since when; null when not IN_CUSTODY), how the case ended
+     * (revocation kind or termination reason, and the day correction ended: ruled, terminated or died) and whether a
+     * minor's terminated case is sealed.
      */
     public record CaseFacts(CaseId id, CaseStatus status, CorrectionType correctionType, AgencyId decisionOrganId,
             AgencyId countyAgencyId, AgencyId officeId, AgencyId procuratorateId, AgencyId policeId,
             AgencyId handoverInstitutionId, LocalDate effectiveDate, boolean inCustody, boolean expedited, String policyRegion,
             DocumentsState documentsState, ArrivalState arrivalState, Instant arrivedAt, Instant registeredAt,
             Instant teamFormedAt, Instant planMadeAt, Instant announcedAt, Gender subjectGender, boolean minorAtOffence,
-            String caseNumber, LocalDate termStart, LocalDate termEnd) {
+            String caseNumber, LocalDate termStart, LocalDate termEnd, org.tongxin.policy.SupervisionLevel supervisionLevel,
+            CustodyKind custodyKind, AgencyId detainingOrganId, Instant detainedAt, RevocationKind revocationKind,
+            TerminationReason terminationReason, LocalDate endedOn, boolean sealed) {
 
         public boolean intakeComplete() {
             return registeredAt != null && teamFormedAt != null && planMadeAt != null && announcedAt != null;

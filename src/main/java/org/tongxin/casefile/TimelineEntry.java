@@ -30,10 +30,19 @@ public interface TimelineEntry {
     }
 
     /**
-     * Who may see it: by default every party except assisting departments and social organisations, which see only
-     * what their referred task needs (SECURITY.md S8) and get it from events that name them.
+     * The parties that see a case's timeline by default: every participation except those that see only their own
+     * part of a case — assisting departments and social organisations (their referred task, SECURITY.md S8), the
+     * county judicial bureau (the approvals asked of it), the county agency consulted about a move (until the case
+     * moves to it), a former place of execution (what it produced), the detaining organ and the institution holding
+     * the subject.
      */
+    Set<Participation> CASE_PARTIES = java.util.Collections.unmodifiableSet(java.util.EnumSet.complementOf(java.util.EnumSet.of(
+            Participation.ASSISTING, Participation.APPROVING_BUREAU, Participation.RECEIVING_AGENCY,
+            Participation.FORMER_EXECUTING_AGENCY, Participation.FORMER_ASSIGNED_OFFICE, Participation.DETAINING_ORGAN,
+            Participation.CUSTODIAL_INSTITUTION)));
+
+    /** Who may see it: by default {@link #CASE_PARTIES}. */
     default Set<Participation> audience() {
-        return java.util.EnumSet.complementOf(java.util.EnumSet.of(Participation.ASSISTING));
+        return CASE_PARTIES;
     }
 }

@@ -17,11 +17,13 @@ public final class CaseRoleRules {
     public static final String INSTITUTION = "hasAnyRole('PRISON_OFFICER', 'POLICE_OFFICER')";
     /** Whoever records a subject's arrival: the county agency, or the institution handing them over. */
     public static final String ARRIVAL = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'PRISON_OFFICER', 'POLICE_OFFICER')";
+    /** The head of the county judicial bureau (approval of electronic monitoring, CCL art. 29). */
+    public static final String BUREAU_HEAD = "hasRole('BUREAU_HEAD')";
     /** Heads of an owing organ (waivers). */
     public static final String HEADS = "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'JUDGE')";
     /** Every role that can take part in a case: all but the three administrators (SECURITY.md S5). */
     public static final String CASE_STAFF = "hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', "
-            + "'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', "
+            + "'BUREAU_HEAD', 'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', "
             + "'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";
 
     private CaseRoleRules() {

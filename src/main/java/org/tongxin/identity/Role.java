@@ -37,6 +37,11 @@ public enum Role {
     COUNTY_OFFICER(AgencyLevel.COUNTY, CORRECTION_AGENCY, JUDICIAL_BUREAU),
     /** 县级社区矫正机构负责人. */
     COUNTY_HEAD(AgencyLevel.COUNTY, CORRECTION_AGENCY, JUDICIAL_BUREAU),
+    /**
+     * 县级司法行政部门负责人: the head of the county judicial bureau, who approves electronic monitoring (CCL art. 29) in the
+     * cases of the county's agency that ask for it (participation APPROVING_BUREAU), and nothing else in them.
+     */
+    BUREAU_HEAD(AgencyLevel.COUNTY, JUDICIAL_BUREAU),
     /** 市级协调员 (community correction committee office, city agency). */
     CITY_COORDINATOR(AgencyLevel.CITY, COORDINATION_OFFICE, CORRECTION_AGENCY, JUDICIAL_BUREAU),
     /** 书记员. */

@@ -96,10 +96,19 @@ public class Inboxes {
         return obligations.escalatedTo(me.agency(), page);
     }
 
-    /** Every obligation of a case, for its parties (404 for anyone without a lawful role in it). */
+    /**
+     * Every obligation of a case, for its parties (404 for anyone without a lawful role in it). A party that sees only
+     * its own part of the case (a former place of execution, the judicial bureau asked for an approval, the county agency
+     * consulted about a move: {@link CaseDirectory#ownPartOnly}) sees the obligations its agency owes or is owed.
+     */
     @Transactional(readOnly = true)
     public List<ObligationView> ofCase(CaseId caseId) {
-        cases.access(caseId);
-        return obligations.forCase(caseId);
+        org.tongxin.identity.CaseAccessDecision decision = cases.access(caseId);
+        List<ObligationView> all = obligations.forCase(caseId);
+        if (!CaseDirectory.ownPartOnly(decision)) {
+            return all;
+        }
+        AgencyId mine = currentUser.get().agency();
+        return all.stream().filter(o -> mine.equals(o.owingAgencyId()) || mine.equals(o.counterpartyAgencyId())).toList();
     }
 }

@@ -108,6 +108,7 @@ public class PolicyDrafting {
         }
         if (latest != null) {
             repository.steps(latest.id()).forEach(row -> repository.insertStep(id, row));
+            repository.replaceSettings(id, repository.settings(latest.id()));
         }
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.draft").target("policyVersion", id)
                 .detail("region", region).detail("number", number).detail("operation", "create")
@@ -126,7 +127,7 @@ public class PolicyDrafting {
         List<ProcedureStep> removed = parent == null ? List.of() : repository.steps(draftId).stream()
                 .filter(r -> "REMOVED".equals(r.change())).map(r -> parent.step(r.stepId())).flatMap(Optional::stream).toList();
         DraftSettings own = new DraftSettings(row.warningWorkingDays(), row.promptAlertHours(), row.immediateAlertHours(),
-                row.escalationWorkingDays(), row.noteZh(), row.noteEn());
+                row.escalationWorkingDays(), row.noteZh(), row.noteEn(), repository.settings(draftId));
         return new PolicyDraft(view, policy, parent, inForce, own, removed);
     }
 
@@ -233,11 +234,19 @@ public class PolicyDrafting {
         if (!updated) {
             throw refusal(draftId);
         }
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.settings").target("policyVersion", draftId)
+        guard(() -> {
+            repository.replaceSettings(draftId, settings.rules());
+            return null;
+        });
+        var entry = AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.settings").target("policyVersion", draftId)
                 .detail("region", model.region()).detail("warningWorkingDays", settings.warningWorkingDays())
                 .detail("promptAlertHours", settings.promptAlertHours())
                 .detail("immediateAlertHours", settings.immediateAlertHours())
-                .detail("escalationWorkingDays", settings.escalationWorkingDays()));
+                .detail("escalationWorkingDays", settings.escalationWorkingDays());
+        for (PolicySetting setting : PolicySetting.values()) {
+            entry.detail(setting.key(), settings.rules().get(setting));
+        }
+        audit.record(entry);
     }
 
     /**

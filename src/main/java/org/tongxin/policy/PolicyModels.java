@@ -192,8 +192,9 @@ public class PolicyModels {
         if (parent == null) {
             List<ProcedureStep> steps = repository.steps(version.id()).stream()
                     .map(row -> full(row, ProcedureStep.Origin.BASELINE)).toList();
+            Map<String, String> origins = new LinkedHashMap<>();
             resolved = new ResolvedPolicy(model.region(), model.nameZh(), model.nameEn(), ref(version, model),
-                    null, settings(version, PolicySettings.DEFAULTS), steps);
+                    null, settings(version, model, PolicySettings.DEFAULTS, origins), steps, origins);
         } else {
             Map<String, ProcedureStep> steps = new LinkedHashMap<>();
             parent.policy().steps().forEach(s -> steps.put(s.id(), s.withOrigin(ProcedureStep.Origin.INHERITED)));
@@ -209,8 +210,10 @@ public class PolicyModels {
                     }
                 }
             }
+            Map<String, String> origins = new LinkedHashMap<>(parent.policy().settingOrigins());
             resolved = new ResolvedPolicy(model.region(), model.nameZh(), model.nameEn(), ref(version, model),
-                    parent.policy().version(), settings(version, parent.policy().settings()), new ArrayList<>(steps.values()));
+                    parent.policy().version(), settings(version, model, parent.policy().settings(), origins),
+                    new ArrayList<>(steps.values()), origins);
         }
         if (version.published()) {
             publishedCache.put(key, resolved);
@@ -236,7 +239,20 @@ public class PolicyModels {
                 }
             }
         }
-        return new PolicyDiff(from, to, added, removed, changed);
+        return new PolicyDiff(from, to, added, removed, changed, settingDifferences(from.settings(), to.settings()));
+    }
+
+    /** The settings whose values differ between two catalogues, thresholds first. */
+    static List<PolicyDiff.Field> settingDifferences(PolicySettings a, PolicySettings b) {
+        List<PolicyDiff.Field> fields = new ArrayList<>();
+        compare(fields, "warningWorkingDays", a.warningWorkingDays(), b.warningWorkingDays());
+        compare(fields, "promptAlertHours", a.promptAlertHours(), b.promptAlertHours());
+        compare(fields, "immediateAlertHours", a.immediateAlertHours(), b.immediateAlertHours());
+        compare(fields, "escalationWorkingDays", a.escalationWorkingDays(), b.escalationWorkingDays());
+        for (PolicySetting s : PolicySetting.values()) {
+            compare(fields, s.key(), a.value(s), b.value(s));
+        }
+        return fields;
     }
 
     /** The fields in which two versions of a step differ (what an override changes against its parent). */
@@ -309,10 +325,25 @@ public class PolicyModels {
         return value == null ? fallback : value.isEmpty() ? null : value;
     }
 
-    private static PolicySettings settings(VersionRow v, PolicySettings inherited) {
-        return new PolicySettings(or(v.warningWorkingDays(), inherited.warningWorkingDays()),
+    /**
+     * The version's own settings over the inherited ones; {@code origins} learns which region set each value the
+     * version sets itself.
+     */
+    private PolicySettings settings(VersionRow v, ModelRow model, PolicySettings inherited, Map<String, String> origins) {
+        Integer[] own = { v.warningWorkingDays(), v.promptAlertHours(), v.immediateAlertHours(), v.escalationWorkingDays() };
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] != null) {
+                origins.put(ResolvedPolicy.THRESHOLDS.get(i), model.region());
+            }
+        }
+        Map<PolicySetting, Integer> values = inherited.values();
+        repository.settings(v.id()).forEach((setting, value) -> {
+            values.put(setting, value);
+            origins.put(setting.key(), model.region());
+        });
+        return PolicySettings.of(or(v.warningWorkingDays(), inherited.warningWorkingDays()),
                 or(v.promptAlertHours(), inherited.promptAlertHours()), or(v.immediateAlertHours(), inherited.immediateAlertHours()),
-                or(v.escalationWorkingDays(), inherited.escalationWorkingDays()));
+                or(v.escalationWorkingDays(), inherited.escalationWorkingDays()), values);
     }
 
     private static PolicyVersionRef ref(VersionRow v, ModelRow m) {

@@ -10,7 +10,7 @@ public final class ProcedureStages {
 
     public static final List<String> ORDER = List.of("assessment", "decision", "documents", "reporting", "intake",
             "supervision", "leave", "move", "monitoring", "rewards", "custody", "revocation", "termination",
-            "assistance", "coordination");
+            "minors", "procuratorial", "assistance", "coordination");
 
     private ProcedureStages() {
     }

@@ -26,17 +26,13 @@ import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
+import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.Handovers;
 import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
 import org.tongxin.exchange.HandoverEvents.HandoverRejected;
 import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
 import org.tongxin.obligation.ObligationLedger;
-import org.tongxin.obligation.OpenObligation;
-import org.tongxin.policy.Organ;
-import org.tongxin.policy.PolicyModels;
-import org.tongxin.policy.ProcedureStep;
-import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.procedure.internal.IntakeDocuments;
-import org.tongxin.procedure.internal.Organs;
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -56,20 +52,20 @@ class IntakeProcedure {
     private final ObligationLedger ledger;
     private final CaseDirectory cases;
     private final CaseManagement caseManagement;
-    private final PolicyModels policies;
     private final AgencyDirectory agencies;
-    private final Organs organs;
+    private final CaseSteps steps;
     private final IntakeDocuments documents;
+    private final Handovers handovers;
 
-    IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, PolicyModels policies,
-            AgencyDirectory agencies, Organs organs, IntakeDocuments documents) {
+    IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
+            CaseSteps steps, IntakeDocuments documents, Handovers handovers) {
         this.ledger = ledger;
         this.cases = cases;
         this.caseManagement = caseManagement;
-        this.policies = policies;
         this.agencies = agencies;
-        this.organs = organs;
+        this.steps = steps;
         this.documents = documents;
+        this.handovers = handovers;
     }
 
     // The decision
@@ -137,7 +133,7 @@ class IntakeProcedure {
                     ledger.fulfil(c.id(), Steps.NOTIFY, "", at, event.actor());
                     open(c, Steps.RECEIPT, "", at, event.receiver(), event.sender());
                 }
-                caseManagement.documentsState(c.id(), DocumentsState.DELIVERED);
+                documentsState(c.id(), event.handoverId());
             }
             case MISSING_NOTICE -> ledger.fulfil(c.id(), Steps.MISSED, "", at, event.actor());
             case SUBJECT_TRANSFER -> {
@@ -159,7 +155,7 @@ class IntakeProcedure {
             case LEGAL_DOCUMENTS -> {
                 ledger.pause(c.id(), Steps.RECEIPT, "", at, "补正法律文书 / documents being supplemented", event.actor());
                 open(c, Steps.SUPPLEMENT, Integer.toString(event.round()), at, event.sender(), event.receiver());
-                caseManagement.documentsState(c.id(), DocumentsState.REJECTED);
+                documentsState(c.id(), event.handoverId());
             }
             default -> {
                 // Other bundles have no statutory clock on the answer; the sender sees the rejection in the case.
@@ -171,7 +167,7 @@ class IntakeProcedure {
     void on(HandoverReceipted event) {
         if (event.kind() == org.tongxin.exchange.HandoverKind.LEGAL_DOCUMENTS) {
             ledger.fulfil(event.caseId(), Steps.RECEIPT, "", event.occurredAt(), event.actor());
-            caseManagement.documentsState(event.caseId(), DocumentsState.RECEIPTED);
+            documentsState(event.caseId(), event.handoverId());
         }
     }
 
@@ -198,8 +194,9 @@ class IntakeProcedure {
         if (c == null) {
             return;
         }
-        caseManagement.subjectMissing(c.id());
+        // The ledger first: it takes the case's lock, which every reaction takes before it writes the case itself.
         open(c, Steps.MISSED, "", event.occurredAt(), null, null);
+        caseManagement.subjectMissing(c.id());
     }
 
     // Registration and after
@@ -249,25 +246,21 @@ class IntakeProcedure {
      * a step the subject owes is watched by the agency named as watcher (the county agency by default).
      */
     private void open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
-        ResolvedPolicy policy = policies.inForce(c.policyRegion(), LegalTime.dateOf(trigger));
-        Optional<ProcedureStep> found = policy.step(stepId);
-        if (found.isEmpty()) {
-            log.warn("Policy {} v{} has no step {}; case {} goes on without it", policy.region(), policy.version().number(),
-                    stepId, c.id());
-            return;
-        }
-        ProcedureStep step = found.get();
-        boolean bySubject = step.owes() == Organ.SUBJECT;
-        AgencyId owingAgency = owing != null ? owing
-                : organs.resolve(c, bySubject ? (step.watcher() == null ? Organ.COUNTY_AGENCY : step.watcher()) : step.owes());
-        if (owingAgency == null) {
-            log.warn("Case {}: nobody fills {} for step {}; not opened", c.id(), step.owes(), stepId);
-            return;
-        }
-        AgencyId to = counterparty != null ? counterparty : organs.resolve(c, step.counterparty());
-        ledger.open(new OpenObligation(c.id(), step, instance, policy.version(), policy.settings(), owingAgency, bySubject,
-                to == null || to.equals(owingAgency) ? null : to, step.deadline().amountFor(c.expedited()), c.inCustody(),
-                trigger, null));
+        steps.open(c, stepId, instance, trigger, owing, counterparty);
+    }
+
+    /**
+     * The case's documents follow the bundle as it is now, not as the event that triggered this reaction saw it: the
+     * reactions to a delivery, a rejection, a supplement and a receipt may run in any order after a crash, and the last
+     * one to run (they are serialised by the ledger's lock on the case, taken before) writes the current state.
+     */
+    private void documentsState(CaseId caseId, HandoverId bundle) {
+        handovers.find(bundle).map(h -> switch (h.status()) {
+            case DELIVERED -> DocumentsState.DELIVERED;
+            case REJECTED -> DocumentsState.REJECTED;
+            case RECEIPTED -> DocumentsState.RECEIPTED;
+            default -> null;
+        }).ifPresent(state -> caseManagement.documentsState(caseId, state));
     }
 
     private CaseFacts facts(CaseId id) {

@@ -77,11 +77,15 @@ class PolicyBrowserTests {
         assertThat(page.locator("h1")).containsText("A市");
         assertThat(row(page, "docs.receipt")).containsText("5 日");
         assertThat(row(page, "assess.complete")).containsText("10 个工作日（速裁 5）");
+        assertThat(row(page, "revoke.arrest.decide")).containsText("48 小时");
+        assertThat(page.locator("#setting-immediateAlertHours")).containsText("2 小时");
+        assertThat(page.locator("#setting-leaveOfficeEntrusted")).containsText("是");
+        assertThat(page.locator("#setting-leaveCountyMaxDays")).containsText("全国基线：IM 26");
         check(page, "30-policy-matrix-county");
 
         page.getByLabel("机关", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("社区矫正机构"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示")).click();
-        assertThat(page.locator("caption").first()).containsText("共 40 个");
+        assertThat(page.locator("caption").first()).containsText("共 50 个");
         assertThat(row(page, "assess.entrust")).hasCount(0);
         assertThat(row(page, "docs.receipt").locator(".organ-selected")).containsText("履行");
         check(page, "31-policy-matrix-county-agency");
@@ -110,8 +114,8 @@ class PolicyBrowserTests {
         page.onDialog(dialog -> dialog.accept());
         page.navigate(browser.url("/policy"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("新建草稿")).click();
-        assertThat(page.locator("h1")).hasText("草稿 v2 · A市");
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已新建草稿 v2");
+        assertThat(page.locator("h1")).hasText("草稿 v3 · A市");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已新建草稿 v3");
         assertThat(page.locator("#changes ~ div").first()).containsText("两个目录没有差别");
         check(page, "35-policy-draft-new");
 
@@ -129,17 +133,19 @@ class PolicyBrowserTests {
         Locator change = page.locator("#change-docs\\.receipt");
         assertThat(change.locator("del")).hasText("5 日");
         assertThat(change.locator("ins")).hasText("3 日");
+        page.getByLabel("司法所可批准的天数上限").fill("5");
         page.getByLabel("变更说明（中文）").fill("送达回执期限缩短为 3 日");
         page.getByLabel("变更说明（英文）").fill("The receipt is due within 3 days");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存设置")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("设置已保存");
+        assertThat(page.locator("#setting-change-leaveOfficeMaxDays ins")).hasText("5 日");
         check(page, "37-policy-draft-diff");
 
         String tomorrow = LegalTime.today(clock).plusDays(1).toString();
         assertThat(page.getByLabel("施行日期")).hasValue(tomorrow);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布").setExact(true)).click();
         assertThat(page.locator("h1")).hasText("A市：版本");
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("版本 v2 已发布");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("版本 v3 已发布");
         assertThat(page.locator("tbody tr").first()).containsText("待施行");
         assertThat(page.locator("tbody tr").first()).containsText("送达回执期限缩短为 3 日");
         check(page, "38-policy-versions-published");
@@ -147,8 +153,10 @@ class PolicyBrowserTests {
         assertThat(policies.inForce("369900", LegalTime.today(clock).plusDays(1)).require("docs.receipt").deadline().amount())
                 .isEqualTo(3);
         assertThat(policies.inForce("369900", LegalTime.today(clock)).require("docs.receipt").deadline().amount()).isEqualTo(5);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看变更")).click();
+        // The newest version's changes first (v2, the correction, has its own).
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看变更")).first().click();
         assertThat(page.locator("#change-docs\\.receipt ins")).hasText("3 日");
-        check(page, "39-policy-diff-v1-v2");
+        assertThat(page.locator("#setting-change-leaveOfficeMaxDays ins")).hasText("5 日");
+        check(page, "39-policy-diff-v2-v3");
     }
 }

@@ -135,23 +135,26 @@ class ObligationLedgerIntegrationTests {
         assertThat(missed.alertOnly()).isTrue();
         assertThat(missed.dueDate()).isNull();
         assertThat(missed.deadlineAmount()).isNull();
-        assertThat(missed.dueAt()).as("City A: 24 hours, holidays or not").isEqualTo(at("2025-10-01T15:20"));
+        assertThat(missed.dueAt()).as("City A: 立即 is 2 hours, holidays or not").isEqualTo(at("2025-09-30T17:20"));
         assertThat(missed.warnAt()).isNull();
     }
 
     @Test
     void anImmediateStepDoneAfterItsAlertIsLateWhetherOrNotTheClockNoticedFirst() {
         open("report.missed", "2025-09-30T15:20");
-        assertThat(ledger.fulfil(caseId, "report.missed", "", at("2025-10-01T15:21"), ActorRef.SYSTEM).orElseThrow().status())
+        assertThat(ledger.fulfil(caseId, "report.missed", "", at("2025-09-30T17:21"), ActorRef.SYSTEM).orElseThrow().status())
                 .isEqualTo(ObligationStatus.FULFILLED_LATE);
         open("report.missed", "in-time", "2025-09-30T15:20", false, false);
-        assertThat(ledger.fulfil(caseId, "report.missed", "in-time", at("2025-10-01T15:19"), ActorRef.SYSTEM).orElseThrow()
+        assertThat(ledger.fulfil(caseId, "report.missed", "in-time", at("2025-09-30T17:19"), ActorRef.SYSTEM).orElseThrow()
                 .status()).isEqualTo(ObligationStatus.FULFILLED);
+        open("intake.announce", "promptly", "2025-09-30T15:20", false, false);
+        assertThat(ledger.fulfil(caseId, "intake.announce", "promptly", at("2025-10-01T15:19"), ActorRef.SYSTEM).orElseThrow()
+                .status()).as("及时 stays 24 hours: the two alerts are not the same").isEqualTo(ObligationStatus.FULFILLED);
     }
 
     @Test
     void hourAndMonthPeriodsFollowTheirOwnRules() {
-        ObligationView arrest = open("revoke.arrest", "2025-09-30T10:30");
+        ObligationView arrest = open("revoke.arrest.decide", "2025-09-30T10:30");
         assertThat(arrest.dueAt()).as("from the next full hour, over the holiday").isEqualTo(at("2025-10-02T11:00"));
         assertThat(arrest.warnAt()).isEqualTo(at("2025-10-01T11:00"));
 
@@ -250,13 +253,10 @@ class ObligationLedgerIntegrationTests {
     }
 
     @Test
-    void aStepThatIsNotPausableCannotBePausedAndResumingAnOpenStepDoesNothing() {
+    void aStepThatIsNotPausableKeepsItsClockRunningAndResumingAnOpenStepDoesNothing() {
         ObligationView report = open("report.self", "2025-09-26T10:00");
-        assertThatThrownBy(() -> ledger.pause(caseId, "report.self", "", at("2025-09-27T10:00"), "外出", ActorRef.SYSTEM))
-                .isInstanceOfSatisfying(TongxinException.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(422);
-                    assertThat(e.code()).isEqualTo("OBLIGATION_NOT_PAUSABLE");
-                });
+        // Only the procedure's reactions pause clocks: a refusal there would fail the reaction on every redelivery.
+        ledger.pause(caseId, "report.self", "", at("2025-09-27T10:00"), "外出", ActorRef.SYSTEM);
         ledger.resume(caseId, "report.self", "", at("2025-09-28T10:00"), ActorRef.SYSTEM);
         ObligationView unchanged = ledger.find(report.id()).orElseThrow();
         assertThat(unchanged.status()).isEqualTo(ObligationStatus.OPEN);
@@ -314,7 +314,7 @@ class ObligationLedgerIntegrationTests {
 
     @Test
     void everyRefusalOfTheLedgerIsExplainedInChineseAndEnglish() {
-        for (String key : new String[] { "error.OBLIGATION_NOT_PAUSABLE", "error.WAIVER_NEEDS_HEAD", "error.OBLIGATION_CLOSED",
+        for (String key : new String[] { "error.WAIVER_NEEDS_HEAD", "error.OBLIGATION_CLOSED",
                 "validation.waiverReason" }) {
             for (java.util.Locale locale : new java.util.Locale[] { java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH }) {
                 assertThat(messages.getMessage(key, new Object[] { 5 }, null, locale)).as("%s in %s", key, locale).isNotBlank()

@@ -1,5 +1,7 @@
 package org.tongxin.policy;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,9 +54,18 @@ class PolicyApiIntegrationTests {
 
         JsonNode catalogue = read("/api/v1/policy/369900/steps?date=2025-10-01");
         assertThat(catalogue.get("region").asString()).isEqualTo("369900");
-        assertThat(catalogue.get("version").get("number").asInt()).isEqualTo(1);
+        assertThat(catalogue.get("version").get("number").asInt()).as("the corrected version, in force from the first day")
+                .isEqualTo(2);
         assertThat(catalogue.get("parentVersion").get("region").asString()).isEqualTo("CN");
-        assertThat(catalogue.get("steps")).hasSize(56);
+        assertThat(catalogue.get("parentVersion").get("number").asInt()).isEqualTo(2);
+        assertThat(catalogue.get("steps")).hasSize(70);
+        JsonNode settings = catalogue.get("settings");
+        assertThat(settings.get("immediateAlertHours").asInt()).isEqualTo(2);
+        assertThat(settings.get("leave").get("officeEntrusted").asBoolean()).isTrue();
+        assertThat(settings.get("leave").get("countyMaxDays").asInt()).isEqualTo(30);
+        assertThat(settings.get("contact").get("STRICT").get("reportIntervalDays").asInt()).isEqualTo(7);
+        assertThat(catalogue.get("settingOrigins").get("leaveOfficeEntrusted").asString()).isEqualTo("369900");
+        assertThat(catalogue.get("settingOrigins").get("leaveCountyMaxDays").asString()).as("inherited").isEqualTo("CN");
         JsonNode plan = null;
         for (JsonNode s : catalogue.get("steps")) {
             if (s.get("id").asString().equals("plan.make")) {
@@ -84,18 +95,31 @@ class PolicyApiIntegrationTests {
         assertThat(diff.get("from").get("region").asString()).isEqualTo("CN");
         assertThat(diff.get("added")).extracting(s -> s.get("id").asString()).containsExactlyInAnyOrder(COORDINATION_STEPS);
         assertThat(diff.get("changed")).extracting(c -> c.get("stepId").asString())
-                .containsExactlyInAnyOrder("plan.make", "procuratorate.opinion");
+                .containsExactlyInAnyOrder("plan.make", "procuratorate.reply");
+        assertThat(diff.get("settings")).extracting(f -> f.get("name").asString()).contains("leaveOfficeEntrusted",
+                "reportIntervalDaysOrdinary").doesNotContain("immediateAlertHours", "leaveCountyMaxDays");
         JsonNode plan = diff.get("changed").get(0).get("stepId").asString().equals("plan.make") ? diff.get("changed").get(0)
                 : diff.get("changed").get(1);
         assertThat(plan.get("fields").get(0).get("name").asString()).isEqualTo("deadline");
         assertThat(plan.get("fields").get(0).get("before").asString()).isEqualTo("PROMPTLY");
         assertThat(plan.get("fields").get(0).get("after").asString()).isEqualTo("MONTHS 1");
 
-        String cn = policies.versions("CN").getLast().id().toString();
-        String shanghai = policies.versions("310000").getLast().id().toString();
+        String cn = policies.inForce("CN", LocalDate.of(2025, 10, 1)).version().versionId().toString();
+        String shanghai = policies.inForce("310000", LocalDate.of(2025, 10, 1)).version().versionId().toString();
         JsonNode byVersion = read("/api/v1/policy/diff?fromVersion=" + cn + "&toVersion=" + shanghai);
         assertThat(byVersion.get("added")).extracting(s -> s.get("id").asString()).containsExactly("leave.review");
-        assertThat(read("/api/v1/policy/versions/" + shanghai).get("steps")).hasSize(52);
+        assertThat(read("/api/v1/policy/versions/" + shanghai).get("steps")).hasSize(66);
+
+        String cnFirst = policies.versions("CN").getLast().id().toString();
+        JsonNode correction = read("/api/v1/policy/diff?fromVersion=" + cnFirst + "&toVersion=" + cn);
+        assertThat(correction.get("added")).extracting(s -> s.get("id").asString()).contains("procuratorate.reply",
+                "revoke.arrest.decide", "revoke.custody_limit", "commutation.rule", "move.forward", "minors.seal");
+        assertThat(correction.get("removed")).extracting(s -> s.get("id").asString()).containsExactly("revoke.arrest");
+        assertThat(correction.get("settings")).anySatisfy(f -> {
+            assertThat(f.get("name").asString()).isEqualTo("immediateAlertHours");
+            assertThat(f.get("before").asString()).isEqualTo("24");
+            assertThat(f.get("after").asString()).isEqualTo("2");
+        });
     }
 
     @Test

@@ -257,8 +257,14 @@ class PolicyDraftingIntegrationTests {
                 .getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRows(draft, "leave.frequent")).as("the baseline deletes a removed step").isZero();
 
-        api("moj.policy", put("/api/v1/policy/drafts/" + draft + "/settings"), Map.of("version", lock(draft), "warningWorkingDays", 2,
-                "promptAlertHours", 24, "immediateAlertHours", 24, "escalationWorkingDays", 2, "noteZh", "通知期限延长为 7 日"));
+        Map<String, Object> rules = new java.util.LinkedHashMap<>();
+        for (PolicySetting setting : PolicySetting.values()) {
+            int value = PolicySettings.BUILT_IN.get(setting);
+            rules.put(setting.key(), setting.kind() == PolicySetting.Kind.FLAG ? (Object) (value != 0) : value);
+        }
+        assertThat(api("moj.policy", put("/api/v1/policy/drafts/" + draft + "/settings"), Map.of("version", lock(draft),
+                "warningWorkingDays", 2, "promptAlertHours", 24, "immediateAlertHours", 2, "escalationWorkingDays", 2, "noteZh",
+                "通知期限延长为 7 日", "rules", rules)).getResponse().getStatus()).isEqualTo(200);
         assertThat(api("moj.policy", post("/api/v1/policy/drafts/" + draft + "/publish"),
                 Map.of("version", lock(draft), "effectiveFrom", tomorrow.toString())).getResponse().getStatus()).isEqualTo(200);
 
@@ -511,5 +517,65 @@ class PolicyDraftingIntegrationTests {
         assertThat(call(editors.editorOf("310000"), get("/api/v1/policy/versions/" + draft)).getResponse().getStatus()).isEqualTo(200);
         assertThat(policies.draft("310000")).isPresent();
         discardOpenDraft("310000");
+    }
+
+    @Test
+    void aVariantSetsLeaveLimitsAndContactIntervalsOrInheritsThemAndBadValuesChangeNothing() throws Exception {
+        UUID draft = createDraft(CITY_A);
+        JsonNode created = body(call("city.coord", get("/api/v1/policy/drafts/" + draft)));
+        assertThat(created.get("own").get("rules").get("leaveOfficeEntrusted").asBoolean()).as("copied from the version in force")
+                .isTrue();
+        assertThat(created.get("own").get("rules").get("reportIntervalDaysOrdinary").asInt()).isEqualTo(14);
+        assertThat(created.get("own").get("rules").has("leaveCountyMaxDays")).as("inherited from the baseline").isFalse();
+
+        int before = lock(draft);
+        Map<String, Object> unknown = new java.util.HashMap<>(Map.of("version", before, "rules", Map.of("noSuchSetting", 3)));
+        MvcResult refused = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"), unknown);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("\"field\":\"rules.noSuchSetting\"", "unknownSetting");
+        MvcResult type = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"),
+                Map.of("version", before, "rules", Map.of("leaveOfficeEntrusted", 1, "leaveCountyMaxDays", "30")));
+        assertThat(body(type).get("errors")).extracting(e -> e.get("field").asString() + ":" + e.get("code").asString())
+                .containsExactlyInAnyOrder("leaveOfficeEntrusted:type", "leaveCountyMaxDays:type");
+        MvcResult above = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"),
+                Map.of("version", before, "rules", Map.of("leaveOfficeMaxDays", 10, "leaveCountyMaxDays", 7)));
+        assertThat(body(above).get("errors").get(0).get("code").asString()).isEqualTo("leaveOfficeAboveCounty");
+        assertThat(lock(draft)).as("nothing changed").isEqualTo(before);
+
+        Map<String, Object> rules = new java.util.HashMap<>();
+        rules.put("leaveOfficeEntrusted", false);
+        rules.put("leaveOfficeMaxDays", 5);
+        rules.put("reportIntervalDaysStrict", 10);
+        rules.put("contactIntervalDaysStrict", null);
+        MvcResult saved = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/settings"),
+                Map.of("version", before, "noteZh", "短期请假不再委托司法所", "rules", rules));
+        assertThat(saved.getResponse().getStatus()).isEqualTo(200);
+        JsonNode own = body(saved).get("own").get("rules");
+        assertThat(own.get("leaveOfficeEntrusted").asBoolean()).isFalse();
+        assertThat(own.has("contactIntervalDaysStrict")).as("null inherits").isFalse();
+        assertThat(own.has("reportIntervalDaysOrdinary")).as("left out: inherits").isFalse();
+        JsonNode settings = body(saved).get("settings");
+        assertThat(settings.get("leave").get("officeMaxDays").asInt()).isEqualTo(5);
+        assertThat(settings.get("contact").get("STRICT").get("reportIntervalDays").asInt()).isEqualTo(10);
+        assertThat(settings.get("contact").get("STRICT").get("contactIntervalDays").asInt()).as("the baseline's").isEqualTo(15);
+        assertThat(settings.get("contact").get("ORDINARY").get("reportIntervalDays").asInt()).isEqualTo(15);
+        assertThat(auditActions(draft)).anyMatch(a -> a.startsWith("policy.settings:") && a.contains("leaveOfficeMaxDays"));
+
+        JsonNode diff = body(call("city.coord", get("/api/v1/policy/drafts/" + draft + "/diff")));
+        assertThat(diff.get("settings")).extracting(f -> f.get("name").asString()).contains("leaveOfficeEntrusted",
+                "leaveOfficeMaxDays", "reportIntervalDaysStrict");
+
+        String page = call("city.coord", get("/policy/drafts/" + draft + "?lang=zh-CN")).getResponse().getContentAsString();
+        assertThat(page).contains("请假审批", "分级报告与联系", "司法所可批准的天数上限", "沿用上级（否）", "id=\"setting-change-leaveOfficeMaxDays\"");
+        MvcResult typed = call("city.coord", post("/policy/drafts/" + draft + "/settings").param("version", String.valueOf(lock(draft)))
+                .param("leaveOfficeMaxDays", "abc").param("reportIntervalDaysLenient", "45").param("lang", "zh-CN"));
+        assertThat(typed.getResponse().getContentAsString()).contains("请按正确的格式填写", "value=\"abc\"", "value=\"45\"");
+        MvcResult form = call("city.coord", post("/policy/drafts/" + draft + "/settings").param("version", String.valueOf(lock(draft)))
+                .param("leaveOfficeEntrusted", "").param("leaveOfficeMaxDays", "6").param("noteZh", "司法所可批准 6 日"));
+        assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);
+        ResolvedPolicy resolved = policies.version(draft);
+        assertThat(resolved.settings().leave().officeEntrusted()).as("inherited again: the baseline says no").isFalse();
+        assertThat(resolved.settings().leave().officeMaxDays()).isEqualTo(6);
+        discardOpenDraft(CITY_A);
     }
 }

@@ -25,7 +25,7 @@ class PolicyModelsIntegrationTests {
     @Test
     void theNationalBaselineHoldsTheWholeCatalogueWithDeadlinesAndArticles() {
         ResolvedPolicy baseline = policies.inForce("CN", TODAY);
-        assertThat(baseline.steps()).hasSize(51);
+        assertThat(baseline.steps()).hasSize(65);
         ProcedureStep receipt = baseline.require("docs.receipt");
         assertThat(receipt.owes()).isEqualTo(Organ.COUNTY_AGENCY);
         assertThat(receipt.counterparty()).isEqualTo(Organ.DECISION_ORGAN);
@@ -43,7 +43,7 @@ class PolicyModelsIntegrationTests {
     @Test
     void cityAInheritsTheBaselineAndOverridesOnlyWhereItDiffers() {
         ResolvedPolicy cityA = policies.inForce("369900", TODAY);
-        assertThat(cityA.steps()).hasSize(56);
+        assertThat(cityA.steps()).hasSize(70);
         assertThat(cityA.require("assist.answer").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 5));
         assertThat(cityA.require("assist.answer").origin()).isEqualTo(ProcedureStep.Origin.ADDED);
         assertThat(cityA.require("meeting.decision").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 20));
@@ -51,6 +51,15 @@ class PolicyModelsIntegrationTests {
         assertThat(cityA.require("plan.make").origin()).isEqualTo(ProcedureStep.Origin.OVERRIDDEN);
         assertThat(cityA.require("docs.receipt").origin()).isEqualTo(ProcedureStep.Origin.INHERITED);
         assertThat(cityA.settings().promptAlertHours()).isEqualTo(24);
+        assertThat(cityA.settings().immediateAlertHours()).isEqualTo(2);
+        ProcedureStep reply = cityA.require("procuratorate.reply");
+        assertThat(reply.deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 15));
+        assertThat(reply.owes()).isEqualTo(Organ.ADDRESSED_UNIT);
+        assertThat(reply.confidence()).as("City A's own period is local policy").isEqualTo("P");
+        assertThat(reply.legalBasis()).as("never the baseline's article").isNotEqualTo("CCL 62");
+        assertThat(cityA.require("procuratorate.opinion").origin()).as("the 15 days left the opinion")
+                .isEqualTo(ProcedureStep.Origin.INHERITED);
+        assertThat(cityA.require("procuratorate.opinion").deadline().kind()).isEqualTo(DeadlineKind.NONE);
     }
 
     @Test
@@ -61,11 +70,13 @@ class PolicyModelsIntegrationTests {
         ResolvedPolicy shanghai = policies.inForce("310000", TODAY);
         assertThat(shanghai.require("leave.approve").owes()).isEqualTo(Organ.COUNTY_AGENCY);
         assertThat(shanghai.step("leave.review")).isPresent();
+        assertThat(shanghai.settings().leave().officeEntrusted()).isFalse();
         PolicyDiff diff = policies.diff(policies.inForce("CN", TODAY), shanghai);
         assertThat(diff.added()).extracting(ProcedureStep::id).containsExactly("leave.review");
         assertThat(diff.changed()).extracting(c -> c.after().id()).contains("leave.approve", "supervise.verify");
         assertThat(diff.changed().stream().filter(c -> c.after().id().equals("leave.approve")).findFirst().orElseThrow().fields())
-                .extracting(PolicyDiff.Field::name).contains("owes");
+                .as("the county agency approving leave is the baseline's default now: Shanghai differs in words and source")
+                .extracting(PolicyDiff.Field::name).contains("note", "legalBasis").doesNotContain("owes");
     }
 
     @Test

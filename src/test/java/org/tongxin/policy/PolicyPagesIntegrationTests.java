@@ -44,14 +44,37 @@ class PolicyPagesIntegrationTests {
         assertThat(row(zh, "plan.make")).contains("1 个月", "本地调整");
         assertThat(row(zh, "report.missed")).contains("立即");
         assertThat(row(zh, "team.form")).contains("及时");
-        assertThat(row(zh, "revoke.arrest")).contains("48 小时", "CCL 47", ">V<");
-        assertThat(zh).contains("A市：2025年10月1日 施行的步骤，共 56 个");
+        assertThat(row(zh, "revoke.arrest.decide")).contains("48 小时", "CCL 47", ">V<");
+        assertThat(row(zh, "procuratorate.reply")).contains("15 日", ">P<", "本地调整");
+        assertThat(zh).contains("A市：2025年10月1日 施行的步骤，共 70 个");
 
         String en = page("cd.county", "/policy?region=369900&date=2025-10-01&lang=en");
         assertThat(row(en, "assess.complete")).contains("10 working days (5 expedited)");
         assertThat(row(en, "docs.receipt")).contains("5 days", "Return the receipt");
         assertThat(row(en, "plan.make")).contains("1 month", "changed here");
         assertThat(row(en, "place.determine")).contains("at the event");
+    }
+
+    /** The settings row of the matrix page for a key: from its id to the end of its row. */
+    static String setting(String html, String key) {
+        int at = html.indexOf("id=\"setting-" + key + "\"");
+        assertThat(at).as("setting %s", key).isPositive();
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    @Test
+    void theVersionInForceShowsItsSettingsEachWithItsSource() throws Exception {
+        String zh = page("cd.county", "/policy?region=369900&date=2025-10-01&lang=zh-CN");
+        assertThat(zh).contains("本版本的设置", "请假审批", "分级报告与联系");
+        assertThat(setting(zh, "immediateAlertHours")).contains("2 小时", "由 A市 设定（地方政策）");
+        assertThat(setting(zh, "leaveOfficeEntrusted")).contains("委托司法所审批短期请假", ">是<", "由 A市 设定");
+        assertThat(setting(zh, "leaveCountyMaxDays")).as("inherited: the baseline's article, never City A's")
+                .contains("30 日", "全国基线：IM 26（依据二手资料，待核实）");
+        assertThat(setting(zh, "reportIntervalDaysStrict")).contains("严管：报告间隔（日）", "7 日", "地方政策");
+        String baseline = page("cd.county", "/policy?region=CN&date=2025-10-01&lang=en");
+        assertThat(setting(baseline, "leaveOfficeEntrusted")).contains(">No<", "National baseline: IM 26");
+        assertThat(setting(baseline, "contactIntervalDaysLenient")).contains("60 days", "a policy setting, not law");
+        assertThat(setting(baseline, "frequentTravelMaxMonths")).contains("6 months", "IM 27");
     }
 
     @Test
@@ -70,12 +93,13 @@ class PolicyPagesIntegrationTests {
         String county = page("cd.county", "/policy?region=CN&organ=COUNTY_AGENCY&date=2025-10-01&lang=zh-CN");
         assertThat(county).contains("<code>docs.receipt</code>", "<code>missing.search</code>")
                 .doesNotContain("<code>assess.entrust</code>", "<code>assess.complete</code>", "<code>place.determine</code>")
-                .contains("共 38 个").contains("organ-selected");
+                .contains("共 48 个").contains("organ-selected");
         String prison = page("cd.county", "/policy?region=CN&organ=PRISON&date=2025-10-01&lang=zh-CN");
         assertThat(prison).contains("<code>transfer.approved_jwzx</code>", "<code>revoke.commit</code>")
                 .doesNotContain("<code>docs.receipt</code>");
         String stage = page("cd.county", "/policy?region=CN&stage=move&date=2025-10-01&lang=zh-CN");
-        assertThat(stage).contains("<code>move.consult</code>").doesNotContain("<code>docs.receipt</code>").contains("共 6 个");
+        assertThat(stage).contains("<code>move.consult</code>", "<code>move.forward</code>").doesNotContain("<code>docs.receipt</code>")
+                .contains("共 7 个");
         assertThat(page("cd.county", "/policy?region=CN&organ=PRISON&stage=assessment&lang=zh-CN")).contains("没有符合条件的步骤");
     }
 
@@ -109,21 +133,26 @@ class PolicyPagesIntegrationTests {
     @Test
     void theDiffOfTheBaselineAndCityAShowsTheTwoChangedSteps() throws Exception {
         String zh = page("cd.county", "/policy/diff?from=CN&to=369900&date=2025-10-01&lang=zh-CN");
-        assertThat(zh).contains("全国基线 v1 → A市 v1", "新增 5 个步骤，删除 0 个，修改 2 个");
+        assertThat(zh).contains("全国基线 v2 → A市 v2", "新增 5 个步骤，删除 0 个，修改 2 个", "设置的变化");
         String plan = zh.substring(zh.indexOf("id=\"change-plan.make\""));
         assertThat(plan.substring(0, plan.indexOf("</table>"))).contains("期限", "<del>及时</del>", "<ins>1 个月</ins>");
-        String opinion = zh.substring(zh.indexOf("id=\"change-procuratorate.opinion\""));
-        assertThat(opinion.substring(0, opinion.indexOf("</table>"))).contains("<del>无法定期限</del>", "<ins>15 日</ins>");
+        String reply = zh.substring(zh.indexOf("id=\"change-procuratorate.reply\""));
+        assertThat(reply.substring(0, reply.indexOf("</table>"))).contains("<del>无法定期限</del>", "<ins>15 日</ins>");
+        String settings = zh.substring(zh.indexOf("id=\"setting-change-leaveOfficeEntrusted\""));
+        assertThat(settings.substring(0, settings.indexOf("</tr>"))).contains("<del>否</del>", "<ins>是</ins>");
         String en = page("cd.county", "/policy/diff?from=CN&to=310000&date=2025-10-01&lang=en");
-        assertThat(en).contains("Steps added (1)", "leave.review", "Owes it", "<del>Judicial office</del>",
-                "<ins>County correction agency</ins>");
+        assertThat(en).contains("Steps added (1)", "leave.review");
+        String leave = en.substring(en.indexOf("id=\"change-leave.approve\""));
+        assertThat(leave.substring(0, leave.indexOf("</table>"))).as("the agency approving is the baseline's default now")
+                .contains("上海市实施细则").doesNotContain("Owes it");
         assertThat(page("cd.county", "/policy/diff?from=369900&to=369900&lang=en")).contains("The two catalogues do not differ.");
     }
 
     @Test
     void theVersionsPageListsNumberStatusEffectiveDateAndNote() throws Exception {
         String html = page("cd.county", "/policy/369900/versions?lang=zh-CN");
-        assertThat(html).contains("A市：版本", "v1", "已发布", "2020年7月1日", "依据法律法规载入的初始版本", "依法律载入");
+        assertThat(html).contains("A市：版本", "v1", "v2", "已发布", "2020年7月1日", "依据法律法规载入的初始版本", "依法律载入",
+                "随全国基线的更正重新发布");
         assertThat(html).doesNotContain("新建草稿");
         assertThat(page("city.coord", "/policy/369900/versions?lang=zh-CN")).containsAnyOf("新建草稿", "打开草稿");
     }

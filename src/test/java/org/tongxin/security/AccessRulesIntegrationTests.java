@@ -46,13 +46,14 @@ class AccessRulesIntegrationTests {
     /** Those who carry out the intake after registration: the county agency and the judicial offices. */
     static final Set<String> CASE_TEAM = Set.of("COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
     /** Every role that may take part in a case (not the three administrators). */
-    static final Set<String> CASE_STAFF = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
+    static final Set<String> CASE_STAFF = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
             "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER",
             "SOCIAL_WORKER");
     /** Staff of assisting departments and social organisations: answers to referrals, capacity. */
     static final Set<String> ASSISTING = Set.of("ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
     /** Every role that can hold a lawful role in a case (all but the administrators): case-bound pages. */
-    static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "CITY_COORDINATOR",
+    static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
+            "CITY_COORDINATOR",
             "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER" };
 
     /** The heads of an agency (who speak for it, e.g. request its system tokens). */

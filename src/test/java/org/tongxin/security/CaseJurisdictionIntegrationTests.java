@@ -135,6 +135,9 @@ class CaseJurisdictionIntegrationTests {
         // The city coordination office, while no conflict or meeting brings the case to it.
         matrix.put("city.coord", row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE), Set.of(READ, TIMELINE, OBLIGATIONS,
                 HANDOVERS, DOCUMENTS, DOWNLOAD, ATTACH)));
+        // The county judicial bureau, while no approval is asked of it (APPROVING_BUREAU, ADR 0021): the case does not exist.
+        matrix.put("cd.bureau.head", row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE), Set.of(READ, TIMELINE, OBLIGATIONS,
+                HANDOVERS, DOCUMENTS, DOWNLOAD, ATTACH)));
         // Administrators never read case content: absent when reading, refused when acting.
         for (String admin : List.of("sysadmin", "secadmin", "auditadmin")) {
             matrix.put(admin, row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE, ATTACH), Set.of(READ, TIMELINE, OBLIGATIONS,

@@ -62,6 +62,7 @@ class RowLevelSecurityIntegrationTests {
             Map.entry("policy_model", "policy models: the law's procedures, public within the service"),
             Map.entry("policy_version", "policy models: versions"),
             Map.entry("policy_step", "policy models: steps"),
+            Map.entry("policy_setting", "policy models: effective-dated settings (leave limits, contact intervals)"),
             Map.entry("procedure_serial", "last serial number per agency, year and document kind"),
             Map.entry("demo_caseload", "whether the demo caseload was made"),
             Map.entry("assistance_capacity", "places and staff a department declares per service"),

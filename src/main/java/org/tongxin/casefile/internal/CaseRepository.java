@@ -23,6 +23,11 @@ import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.CustodyKind;
+import org.tongxin.casefile.LevelChangeReason;
+import org.tongxin.casefile.RevocationKind;
+import org.tongxin.casefile.TerminationReason;
+import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.Gender;
 import org.tongxin.casefile.IdentityDocumentType;
@@ -263,7 +268,10 @@ public class CaseRepository {
                     judicial_office_id = :office, procuratorate_id = :procuratorate, police_id = :police,
                     handover_institution_id = :institution, policy_region = :region, documents_state = :documents,
                     arrival_state = :arrival, arrived_at = :arrivedAt, registered_at = :registeredAt, team_formed_at = :teamAt,
-                    plan_made_at = :planAt, announced_at = :announcedAt, updated_at = :updatedAt, version = version + 1
+                    plan_made_at = :planAt, announced_at = :announcedAt, supervision_level = :level, custody_kind = :custodyKind,
+                    detaining_organ_id = :detainingOrgan, detained_at = :detainedAt, revocation_kind = :revocation,
+                    termination_reason = :termination, ended_on = :endedOn, sealed_at = :sealedAt, updated_at = :updatedAt,
+                    version = version + 1
                  WHERE id = :id AND version = :version""").params(caseParams(c)).param("version", c.version).update();
         if (rows == 1) {
             c.version++;
@@ -303,6 +311,14 @@ public class CaseRepository {
         p.put("teamAt", ts(c.teamFormedAt));
         p.put("planAt", ts(c.planMadeAt));
         p.put("announcedAt", ts(c.announcedAt));
+        p.put("level", c.supervisionLevel == null ? null : c.supervisionLevel.name());
+        p.put("custodyKind", c.custodyKind == null ? null : c.custodyKind.name());
+        p.put("detainingOrgan", id(c.detainingOrganId));
+        p.put("detainedAt", ts(c.detainedAt));
+        p.put("revocation", c.revocationKind == null ? null : c.revocationKind.name());
+        p.put("termination", c.terminationReason == null ? null : c.terminationReason.name());
+        p.put("endedOn", c.endedOn);
+        p.put("sealedAt", ts(c.sealedAt));
         p.put("createdBy", c.createdBy);
         p.put("createdAt", ts(c.createdAt));
         p.put("updatedAt", ts(c.updatedAt));
@@ -335,6 +351,42 @@ public class CaseRepository {
         }
     }
 
+    /** The participations that follow from the case's own fields (kept in step by every save). */
+    public static final java.util.Set<Participation> DERIVED = java.util.EnumSet.of(Participation.DECISION_ORGAN,
+            Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.COPIED_PROCURATORATE,
+            Participation.COPIED_POLICE, Participation.HANDOVER_INSTITUTION);
+
+    /** Ends a granted participation (false when the agency did not hold it). */
+    public boolean removeParty(CaseId caseId, AgencyId agency, Participation participation) {
+        return jdbc.sql("DELETE FROM casefile_party WHERE case_id = :c AND agency_id = :a AND participation = :p")
+                .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name()).update() == 1;
+    }
+
+    /** Records a change of the supervision level with its reason in words (encrypted: it may name health or offences). */
+    public void insertLevelChange(CaseId caseId, Instant at, SupervisionLevel from, SupervisionLevel to, LevelChangeReason reason,
+            byte[] note, UUID by) {
+        jdbc.sql("""
+                INSERT INTO casefile_supervision_level (case_id, changed_at, level_from, level_to, reason, note_enc, changed_by)
+                VALUES (:c, :at, :from, :to, :reason, :note, :by)""")
+                .param("c", caseId.value()).param("at", Timestamp.from(at)).param("from", from == null ? null : from.name())
+                .param("to", to.name()).param("reason", reason.name()).param("note", note).param("by", by).update();
+    }
+
+    /** A change of the supervision level as stored (the note still encrypted). */
+    public record LevelChangeRow(Instant changedAt, SupervisionLevel from, SupervisionLevel to, LevelChangeReason reason,
+            byte[] note, UUID changedBy) {
+    }
+
+    /** The changes of a case's supervision level, newest first. */
+    public List<LevelChangeRow> levelChanges(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM casefile_supervision_level WHERE case_id = :c ORDER BY changed_at DESC, id DESC")
+                .param("c", caseId.value()).query((rs, n) -> new LevelChangeRow(rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("level_from") == null ? null : SupervisionLevel.valueOf(rs.getString("level_from")),
+                        SupervisionLevel.valueOf(rs.getString("level_to")), LevelChangeReason.valueOf(rs.getString("reason")),
+                        rs.getBytes("note_enc"), rs.getObject("changed_by", UUID.class)))
+                .list();
+    }
+
     /**
      * Adds a lawful role unless the case has it. Not {@code ON CONFLICT}: that would require the new row to be one the
      * caller may already see (row-level security, V130), which a court's first party row of its new case is not.
@@ -363,11 +415,6 @@ public class CaseRepository {
     public void lockParty(CaseId caseId, AgencyId agency) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", "casefile_party:" + caseId.value() + ":" + agency.value()).query((rs, n) -> 0).list();
-    }
-
-    public void removeParty(CaseId caseId, AgencyId agency, Participation participation) {
-        jdbc.sql("DELETE FROM casefile_party WHERE case_id = :c AND agency_id = :a AND participation = :p")
-                .param("c", caseId.value()).param("a", agency.value()).param("p", participation.name()).update();
     }
 
     public List<LawfulRole> parties(CaseId caseId) {
@@ -547,6 +594,16 @@ public class CaseRepository {
         c.teamFormedAt = instant(rs, "team_formed_at");
         c.planMadeAt = instant(rs, "plan_made_at");
         c.announcedAt = instant(rs, "announced_at");
+        c.supervisionLevel = rs.getString("supervision_level") == null ? null
+                : SupervisionLevel.valueOf(rs.getString("supervision_level"));
+        c.custodyKind = rs.getString("custody_kind") == null ? null : CustodyKind.valueOf(rs.getString("custody_kind"));
+        c.detainingOrganId = agency(rs, "detaining_organ_id");
+        c.detainedAt = instant(rs, "detained_at");
+        c.revocationKind = rs.getString("revocation_kind") == null ? null : RevocationKind.valueOf(rs.getString("revocation_kind"));
+        c.terminationReason = rs.getString("termination_reason") == null ? null
+                : TerminationReason.valueOf(rs.getString("termination_reason"));
+        c.endedOn = date(rs, "ended_on");
+        c.sealedAt = instant(rs, "sealed_at");
         c.createdBy = rs.getObject("created_by", UUID.class);
         c.createdAt = instant(rs, "created_at");
         c.updatedAt = instant(rs, "updated_at");

@@ -12,6 +12,11 @@ import org.tongxin.casefile.CaseEvents;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.CustodyKind;
+import org.tongxin.casefile.LevelChangeReason;
+import org.tongxin.casefile.RevocationKind;
+import org.tongxin.casefile.TerminationReason;
+import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.shared.error.TongxinException;
@@ -20,7 +25,11 @@ import org.tongxin.shared.security.ActorRef;
 /**
  * The case aggregate and its state machine (STYLE.md 7): one method per transition, each guarded by the current
  * state, each recording the event it causes. INTAKE tracks the documents and the subject's arrival in parallel;
- * registration needs both.
+ * registration needs both. After registration: detention during correction and release (UNDER_CORRECTION ⇄
+ * IN_CUSTODY), revocation or 收监执行 (→ REVOKED), termination on expiry or pardon (→ TERMINATED), death (→ DECEASED),
+ * the change of the place of execution, the supervision level, the term end changed by a commutation ruling, and a
+ * minor's terminated case sealed. A refusal is a {@link TongxinException} with a code: 409 for the wrong state, 422
+ * for a rule; the case is then unchanged.
  */
 public final class CorrectionCase {
 
@@ -53,6 +62,14 @@ public final class CorrectionCase {
     Instant teamFormedAt;
     Instant planMadeAt;
     Instant announcedAt;
+    SupervisionLevel supervisionLevel;
+    CustodyKind custodyKind;
+    AgencyId detainingOrganId;
+    Instant detainedAt;
+    RevocationKind revocationKind;
+    TerminationReason terminationReason;
+    LocalDate endedOn;
+    Instant sealedAt;
     UUID createdBy;
     Instant createdAt;
     Instant updatedAt;
@@ -205,6 +222,161 @@ public final class CorrectionCase {
         events.add(new CaseEvents.EntryAnnounced(UUID.randomUUID(), id, heldAt, now, actor));
     }
 
+    // After intake: the processes of supervision, assessment and termination move the case (ADR 0021).
+
+    /** UNDER_CORRECTION → IN_CUSTODY: the subject was detained by {@code organ} (CCL art. 32) or arrested (art. 47). */
+    public void detain(CustodyKind kind, AgencyId organ, Instant at, Instant now, ActorRef actor) {
+        if (status == CaseStatus.IN_CUSTODY) {
+            throw TongxinException.conflict("ALREADY_IN_CUSTODY");
+        }
+        require(CaseStatus.UNDER_CORRECTION, "CASE_NOT_UNDER_SUPERVISION");
+        if (kind == CustodyKind.ARREST_PENDING_REVOCATION && correctionType != CorrectionType.PROBATION
+                && correctionType != CorrectionType.PAROLE) {
+            throw TongxinException.rule("ARREST_ONLY_FOR_REVOCATION");
+        }
+        status = CaseStatus.IN_CUSTODY;
+        custodyKind = kind;
+        detainingOrganId = organ;
+        detainedAt = at;
+        inCustody = true;
+        updatedAt = now;
+        events.add(new CaseEvents.SubjectDetained(UUID.randomUUID(), id, kind, organ, at, now, actor));
+    }
+
+    /** IN_CUSTODY → UNDER_CORRECTION: released from the detention; correction goes on. */
+    public void release(Instant at, Instant now, ActorRef actor) {
+        require(CaseStatus.IN_CUSTODY, "CASE_NOT_IN_CUSTODY");
+        if (detainedAt != null && at.isBefore(detainedAt)) {
+            throw TongxinException.rule("RELEASE_BEFORE_DETENTION");
+        }
+        CustodyKind kind = custodyKind;
+        AgencyId organ = detainingOrganId;
+        status = CaseStatus.UNDER_CORRECTION;
+        custodyKind = null;
+        detainingOrganId = null;
+        detainedAt = null;
+        inCustody = false;
+        updatedAt = now;
+        events.add(new CaseEvents.SubjectReleased(UUID.randomUUID(), id, kind, organ, at, now, actor));
+    }
+
+    /**
+     * UNDER_CORRECTION or IN_CUSTODY → REVOKED: probation or parole revoked, or a temporary-execution subject taken
+     * into custody (收监执行), on {@code rulingOrgan}'s ruling or decision of {@code ruledOn}. The kind must fit the
+     * correction type (public surveillance cannot be revoked).
+     */
+    public void revoke(RevocationKind kind, AgencyId rulingOrgan, LocalDate ruledOn, Instant now, ActorRef actor) {
+        requireInCorrection();
+        if (kind == null || kind.appliesTo() != correctionType) {
+            throw TongxinException.rule("REVOCATION_NOT_FOR_TYPE");
+        }
+        status = CaseStatus.REVOKED;
+        revocationKind = kind;
+        endedOn = ruledOn;
+        updatedAt = now;
+        events.add(new CaseEvents.CaseRevoked(UUID.randomUUID(), id, kind, rulingOrgan, ruledOn, now, actor));
+    }
+
+    /** UNDER_CORRECTION or IN_CUSTODY → TERMINATED: the term expired (not before its last day) or a pardon (CCL art. 44). */
+    public void terminate(TerminationReason reason, LocalDate on, Instant now, ActorRef actor) {
+        requireInCorrection();
+        if (reason == TerminationReason.EXPIRY && termEnd != null && on.isBefore(termEnd)) {
+            throw TongxinException.rule("TERM_NOT_EXPIRED");
+        }
+        status = CaseStatus.TERMINATED;
+        terminationReason = reason;
+        endedOn = on;
+        inCustody = false;
+        custodyKind = null;
+        detainingOrganId = null;
+        detainedAt = null;
+        updatedAt = now;
+        events.add(new CaseEvents.CaseTerminated(UUID.randomUUID(), id, reason, on, now, actor));
+    }
+
+    /** INTAKE, UNDER_CORRECTION or IN_CUSTODY → DECEASED: death ends correction (CCL art. 45). */
+    public void died(LocalDate on, Instant now, ActorRef actor) {
+        if (status != CaseStatus.INTAKE && status != CaseStatus.UNDER_CORRECTION && status != CaseStatus.IN_CUSTODY) {
+            throw TongxinException.conflict("CASE_NOT_IN_CORRECTION");
+        }
+        CaseStatus before = status;
+        status = CaseStatus.DECEASED;
+        endedOn = on;
+        updatedAt = now;
+        events.add(new CaseEvents.SubjectDied(UUID.randomUUID(), id, before, now, actor));
+    }
+
+    /**
+     * The place of execution changes (CCL art. 27; IM arts. 30–31): the case moves to another county agency, with
+     * that place's office (if already chosen), procuratorate, police and policy region. Only under correction.
+     */
+    public void changePlaceOfExecution(AgencyId county, AgencyId office, AgencyId procuratorate, AgencyId police, String region,
+            Instant now, ActorRef actor) {
+        require(CaseStatus.UNDER_CORRECTION, "CASE_NOT_UNDER_SUPERVISION");
+        if (county.equals(countyAgencyId)) {
+            throw TongxinException.rule("SAME_PLACE_OF_EXECUTION");
+        }
+        CaseEvents.ExecutionPlaceChanged event = new CaseEvents.ExecutionPlaceChanged(UUID.randomUUID(), id, countyAgencyId, county,
+                officeId, office, procuratorateId, procuratorate, policeId, police, policyRegion, region, now, actor);
+        countyAgencyId = county;
+        officeId = office;
+        procuratorateId = procuratorate;
+        policeId = police;
+        policyRegion = region;
+        updatedAt = now;
+        events.add(event);
+    }
+
+    /** Sets or changes the supervision level (分类管理), in correction only; the reason's words are kept by the caller. */
+    public void classify(SupervisionLevel level, LevelChangeReason reason, Instant now, ActorRef actor) {
+        requireInCorrection();
+        if (level == supervisionLevel) {
+            throw TongxinException.rule("SAME_SUPERVISION_LEVEL");
+        }
+        SupervisionLevel before = supervisionLevel;
+        supervisionLevel = level;
+        updatedAt = now;
+        events.add(new CaseEvents.SupervisionLevelChanged(UUID.randomUUID(), id, before, level, reason, now, actor));
+    }
+
+    /** A commutation ruling (CCL art. 33) moves the term's last day earlier, never before its first day. */
+    public void changeTermEnd(LocalDate end, AgencyId rulingCourt, Instant now, ActorRef actor) {
+        requireInCorrection();
+        if (termEnd != null && !end.isBefore(termEnd)) {
+            throw TongxinException.rule("TERM_END_NOT_REDUCED");
+        }
+        if (termStart != null && !end.isAfter(termStart)) {
+            throw TongxinException.rule("TERM_END_BEFORE_START");
+        }
+        LocalDate before = termEnd;
+        termEnd = end;
+        updatedAt = now;
+        events.add(new CaseEvents.TermEndChanged(UUID.randomUUID(), id, before, end, rulingCourt, now, actor));
+    }
+
+    /**
+     * Seals a terminated case of an offence committed under 18 (CPL art. 286; CCL art. 54). Whether the sentence
+     * qualifies (≤ 5 years) and who may read the case afterwards are decided by the caller and the access rules.
+     */
+    public void seal(Instant now, ActorRef actor) {
+        if (sealedAt != null) {
+            throw TongxinException.conflict("ALREADY_SEALED");
+        }
+        require(CaseStatus.TERMINATED, "CASE_NOT_TERMINATED");
+        if (!minorAtOffence) {
+            throw TongxinException.rule("SEAL_ONLY_FOR_MINORS");
+        }
+        sealedAt = now;
+        updatedAt = now;
+        events.add(new CaseEvents.CaseSealed(UUID.randomUUID(), id, now, actor));
+    }
+
+    private void requireInCorrection() {
+        if (status != CaseStatus.UNDER_CORRECTION && status != CaseStatus.IN_CUSTODY) {
+            throw TongxinException.conflict("CASE_NOT_IN_CORRECTION");
+        }
+    }
+
     private void require(CaseStatus expected, String code) {
         if (status != expected) {
             throw TongxinException.conflict(code);
@@ -282,7 +454,32 @@ public final class CorrectionCase {
         return new org.tongxin.casefile.CaseViews.CaseFacts(id, status, correctionType, decisionOrganId, countyAgencyId, officeId,
                 procuratorateId, policeId, handoverInstitutionId, effectiveDate, inCustody, expedited, policyRegion,
                 documentsState, arrivalState, arrivedAt, registeredAt, teamFormedAt, planMadeAt, announcedAt, subjectGender,
-                minorAtOffence, caseNumber, termStart, termEnd);
+                minorAtOffence, caseNumber, termStart, termEnd, supervisionLevel, custodyKind, detainingOrganId, detainedAt,
+                revocationKind, terminationReason, endedOn, sealedAt != null);
+    }
+
+    public SupervisionLevel supervisionLevel() {
+        return supervisionLevel;
+    }
+
+    public Instant sealedAt() {
+        return sealedAt;
+    }
+
+    public AgencyId officeId() {
+        return officeId;
+    }
+
+    public AgencyId procuratorateId() {
+        return procuratorateId;
+    }
+
+    public AgencyId policeId() {
+        return policeId;
+    }
+
+    public CaseStatus status() {
+        return status;
     }
 
     /** Sets the offence (category, encrypted details, date) and whether the subject was then a minor. */

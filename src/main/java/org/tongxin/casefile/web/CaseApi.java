@@ -45,6 +45,10 @@ import org.tongxin.casefile.CaseViews.CaseView;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.casefile.CaseViews.TimelineItem;
 import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.CustodyKind;
+import org.tongxin.casefile.RevocationKind;
+import org.tongxin.casefile.TerminationReason;
+import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.identity.Participation;
@@ -92,7 +96,9 @@ class CaseApi {
             AgencyName police, AgencyName handoverInstitution, String policyRegion, DocumentsState documentsState,
             ArrivalState arrivalState, Instant arrivedAt, Instant registeredAt, Instant teamFormedAt, Instant planMadeAt,
             Instant announcedAt, Instant createdAt, Instant updatedAt, SubjectView subject, Set<Participation> participations,
-            boolean protectedFieldsVisible) {
+            boolean protectedFieldsVisible, SupervisionLevel supervisionLevel, CustodyKind custodyKind, AgencyName detainingOrgan,
+            Instant detainedAt, RevocationKind revocationKind, TerminationReason terminationReason, LocalDate endedOn,
+            boolean sealed) {
     }
 
     /** Where a new case is: read it at {@code Location}. */
@@ -263,14 +269,16 @@ class CaseApi {
 
     private CaseResponse response(CaseView v, Locale locale) {
         Map<AgencyId, AgencyName> names = agencies.names(Stream.of(v.decisionOrganId(), v.countyAgencyId(), v.officeId(),
-                v.procuratorateId(), v.policeId(), v.handoverInstitutionId()).toList(), locale);
+                v.procuratorateId(), v.policeId(), v.handoverInstitutionId(), v.detainingOrganId()).filter(java.util.Objects::nonNull)
+                .toList(), locale);
         return new CaseResponse(v.id(), v.version(), v.status(), v.correctionType(), v.caseNumber(), name(names, v.decisionOrganId()),
                 v.judgmentDate(), v.effectiveDate(), v.offenceCategory(), v.offenceDetails(), v.offenceDate(), v.minorAtOffence(),
                 v.termStart(), v.termEnd(), v.inCustody(), v.expedited(), name(names, v.countyAgencyId()), name(names, v.officeId()),
                 name(names, v.procuratorateId()), name(names, v.policeId()), name(names, v.handoverInstitutionId()),
                 v.policyRegion(), v.documentsState(), v.arrivalState(), v.arrivedAt(), v.registeredAt(), v.teamFormedAt(),
                 v.planMadeAt(), v.announcedAt(), v.createdAt(), v.updatedAt(), v.subject(), v.access().held(),
-                v.protectedFieldsVisible());
+                v.protectedFieldsVisible(), v.supervisionLevel(), v.custodyKind(), name(names, v.detainingOrganId()), v.detainedAt(),
+                v.revocationKind(), v.terminationReason(), v.endedOn(), v.sealed());
     }
 
     private static AgencyName name(Map<AgencyId, AgencyName> names, AgencyId id) {

@@ -20,7 +20,7 @@ class CaseNavigation {
     @Bean
     NavigationEntry casesEntry() {
         return new NavigationEntry("nav.cases", "/cases", 3, Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER",
-                "COUNTY_HEAD", "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
+                "COUNTY_HEAD", "BUREAU_HEAD", "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
                 "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER"), "home.tile.cases");
     }
 

@@ -28,6 +28,8 @@ public enum SystemTokenPolicy {
         return switch (role) {
             // Case roles: each reads subjects' records (names, identity numbers, addresses, health) in its cases.
             case OFFICE_OFFICER, OFFICE_HEAD, COUNTY_OFFICER, COUNTY_HEAD -> TWO_PERSON;
+            // The county judicial bureau's head sees the cases whose approval is asked of it (CCL art. 29).
+            case BUREAU_HEAD -> TWO_PERSON;
             case COURT_CLERK, JUDGE, PROSECUTOR, POLICE_OFFICER, PRISON_OFFICER -> TWO_PERSON;
             // Referrals carry the fields a department's service needs (an identity number for assistance, a phone).
             case ASSISTANCE_CASEWORKER, SOCIAL_WORKER -> TWO_PERSON;

@@ -17,7 +17,7 @@ import org.tongxin.shared.web.NavigationEntry;
 @Configuration(proxyBeanMethods = false)
 class InboxNavigation {
 
-    static final Set<String> CASE_ROLES = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
+    static final Set<String> CASE_ROLES = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
             "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
             "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
 

@@ -11,6 +11,7 @@ import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.DeadlineRule;
 import org.tongxin.policy.DraftSettings;
 import org.tongxin.policy.Organ;
+import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.ProcedureStages;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.StepDraft;
@@ -127,13 +128,29 @@ public final class DraftRules {
         return ok ? new DeadlineRule(kind, amount, expedited) : null;
     }
 
-    /** Checks a draft's settings: ranges always; for the baseline (no parent to inherit from) all four are required. */
+    /**
+     * Checks a draft's settings: ranges always; for the baseline (no parent to inherit from) every threshold and every
+     * {@link PolicySetting} is required. A judicial office may not be allowed longer leave than the county agency.
+     */
     public static void check(DraftSettings s, boolean baseline) {
         FieldProblems problems = new FieldProblems();
         setting(problems, "warningWorkingDays", s.warningWorkingDays(), 0, 30, baseline);
         setting(problems, "promptAlertHours", s.promptAlertHours(), 1, 720, baseline);
         setting(problems, "immediateAlertHours", s.immediateAlertHours(), 1, 720, baseline);
         setting(problems, "escalationWorkingDays", s.escalationWorkingDays(), 0, 30, baseline);
+        for (PolicySetting setting : PolicySetting.values()) {
+            Integer value = s.rules().get(setting);
+            if (setting.kind() == PolicySetting.Kind.FLAG && value != null && value != 0 && value != 1) {
+                problems.add(setting.key(), "flag");
+            } else {
+                setting(problems, setting.key(), value, setting.min(), setting.max(), baseline);
+            }
+        }
+        Integer office = s.rules().get(PolicySetting.LEAVE_OFFICE_MAX_DAYS);
+        Integer county = s.rules().get(PolicySetting.LEAVE_COUNTY_MAX_DAYS);
+        if (office != null && county != null && office > county && !problems.has(PolicySetting.LEAVE_OFFICE_MAX_DAYS.key())) {
+            problems.add(PolicySetting.LEAVE_OFFICE_MAX_DAYS.key(), "leaveOfficeAboveCounty");
+        }
         optional(problems, "noteZh", s.noteZh(), NOTE_MAX);
         optional(problems, "noteEn", s.noteEn(), NOTE_MAX);
         problems.throwIfAny();

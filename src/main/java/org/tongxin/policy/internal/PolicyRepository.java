@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.Organ;
+import org.tongxin.policy.PolicySetting;
 
 /** SQL for models, versions and steps. */
 @Repository
@@ -162,7 +165,24 @@ public class PolicyRepository {
                 .param("now", Timestamp.from(now)).update() == 1;
     }
 
+    /** The settings a version sets itself (the others it inherits). */
+    public Map<PolicySetting, Integer> settings(UUID versionId) {
+        Map<PolicySetting, Integer> values = new EnumMap<>(PolicySetting.class);
+        jdbc.sql("SELECT setting_key, value FROM policy_setting WHERE version_id = :v").param("v", versionId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
+                .forEach(e -> PolicySetting.ofKey(e.getKey()).ifPresent(k -> values.put(k, e.getValue())));
+        return values;
+    }
+
+    /** Replaces a draft's own settings (the database refuses it for a published version). */
+    public void replaceSettings(UUID versionId, Map<PolicySetting, Integer> values) {
+        jdbc.sql("DELETE FROM policy_setting WHERE version_id = :v").param("v", versionId).update();
+        values.forEach((setting, value) -> jdbc.sql("INSERT INTO policy_setting (version_id, setting_key, value) VALUES (:v, :k, :value)")
+                .param("v", versionId).param("k", setting.key()).param("value", value).update());
+    }
+
     public void deleteDraft(UUID versionId) {
+        jdbc.sql("DELETE FROM policy_setting WHERE version_id = :v").param("v", versionId).update();
         jdbc.sql("DELETE FROM policy_step WHERE version_id = :v").param("v", versionId).update();
         jdbc.sql("DELETE FROM policy_version WHERE id = :v AND status = 'DRAFT'").param("v", versionId).update();
     }

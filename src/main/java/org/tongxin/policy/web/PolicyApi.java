@@ -3,6 +3,8 @@ package org.tongxin.policy.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,7 @@ import org.tongxin.policy.PolicyDiff;
 import org.tongxin.policy.PolicyDraft;
 import org.tongxin.policy.PolicyDrafting;
 import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.PolicySettings;
 import org.tongxin.policy.PolicyVersionRef;
 import org.tongxin.policy.ProcedureStep;
@@ -131,8 +134,9 @@ class PolicyApi {
         return views.version(id);
     }
 
-    /** What differs between two catalogues. */
-    record DiffResponse(Side from, Side to, List<ProcedureStep> added, List<ProcedureStep> removed, List<Change> changed) {
+    /** What differs between two catalogues: steps, and settings (by threshold name or setting key; values as numbers, flags 1/0). */
+    record DiffResponse(Side from, Side to, List<ProcedureStep> added, List<ProcedureStep> removed, List<Change> changed,
+            List<PolicyDiff.Field> settings) {
 
         record Side(String region, PolicyVersionRef version, PolicyVersionRef parentVersion) {
             static Side of(ResolvedPolicy p) {
@@ -145,7 +149,7 @@ class PolicyApi {
 
         static DiffResponse of(PolicyDiff d) {
             return new DiffResponse(Side.of(d.from()), Side.of(d.to()), d.added(), d.removed(),
-                    d.changed().stream().map(c -> new Change(c.after().id(), c.fields())).toList());
+                    d.changed().stream().map(c -> new Change(c.after().id(), c.fields())).toList(), d.settings());
         }
     }
 
@@ -171,14 +175,30 @@ class PolicyApi {
         return DiffResponse.of(models.diff(a, b));
     }
 
-    /** An open draft: its lock, own settings (null: inherited), the settings and steps it would publish. */
-    record DraftResponse(UUID id, String region, int number, int version, String noteZh, String noteEn, DraftSettings own,
+    /**
+     * A draft's own settings: the four thresholds (null: inherited) and the other settings it sets itself, by key
+     * (leaveOfficeEntrusted as true/false, the others as numbers of days or months); a key it does not set is inherited.
+     */
+    record OwnSettings(Integer warningWorkingDays, Integer promptAlertHours, Integer immediateAlertHours,
+            Integer escalationWorkingDays, Map<String, Object> rules) {
+
+        static OwnSettings of(DraftSettings s) {
+            Map<String, Object> rules = new LinkedHashMap<>();
+            s.rules().forEach((setting, value) -> rules.put(setting.key(),
+                    setting.kind() == PolicySetting.Kind.FLAG ? (Object) (value != 0) : value));
+            return new OwnSettings(s.warningWorkingDays(), s.promptAlertHours(), s.immediateAlertHours(), s.escalationWorkingDays(),
+                    rules);
+        }
+    }
+
+    /** An open draft: its lock, own settings (null or absent: inherited), the settings and steps it would publish. */
+    record DraftResponse(UUID id, String region, int number, int version, String noteZh, String noteEn, OwnSettings own,
             PolicySettings settings, PolicyVersionRef parentVersion, List<ProcedureStep> steps, List<String> removed) {
 
         static DraftResponse of(PolicyDraft d) {
             return new DraftResponse(d.version().id(), d.version().region(), d.version().number(), d.version().version(),
-                    d.version().noteZh(), d.version().noteEn(), d.own(), d.policy().settings(), d.policy().parentVersion(),
-                    d.policy().steps(), d.removed().stream().map(ProcedureStep::id).toList());
+                    d.version().noteZh(), d.version().noteEn(), OwnSettings.of(d.own()), d.policy().settings(),
+                    d.policy().parentVersion(), d.policy().steps(), d.removed().stream().map(ProcedureStep::id).toList());
         }
     }
 
@@ -258,17 +278,41 @@ class PolicyApi {
         return DraftResponse.of(drafting.draft(id));
     }
 
-    /** A draft's settings (null: inherited, variants only) and note. */
+    /**
+     * A draft's settings (null: inherited, variants only) and note. {@code rules} sets the other settings by key:
+     * leaveOfficeEntrusted (true/false), leaveOfficeMaxDays, leaveCountyMaxDays, leaveTotalMaxDays, leaveTotalWindowMonths,
+     * leaveAdvanceDays, frequentTravelMaxMonths, reportIntervalDays{Strict,Ordinary,Lenient} and
+     * contactIntervalDays{Strict,Ordinary,Lenient} (days or months as named); a key left out or null is inherited.
+     */
     record SettingsRequest(Integer version, Integer warningWorkingDays, Integer promptAlertHours, Integer immediateAlertHours,
-            Integer escalationWorkingDays, String noteZh, String noteEn) {
+            Integer escalationWorkingDays, String noteZh, String noteEn, Map<String, Object> rules) {
     }
 
     @PreAuthorize(COORDINATOR)
     @PutMapping("/drafts/{id}/settings")
-    @Operation(operationId = "updatePolicyDraftSettings", summary = "Set a draft's warning, alert and escalation settings and its note (the region's editor)")
+    @Operation(operationId = "updatePolicyDraftSettings", summary = "Set a draft's warning, alert and escalation thresholds, leave limits, reporting and contact intervals and its note (the region's editor)")
     DraftResponse settings(@PathVariable UUID id, @RequestBody SettingsRequest body) {
+        FieldProblems problems = new FieldProblems();
+        Map<PolicySetting, Integer> rules = new EnumMap<>(PolicySetting.class);
+        if (body.rules() != null) {
+            body.rules().forEach((key, value) -> {
+                PolicySetting setting = PolicySetting.ofKey(key).orElse(null);
+                if (setting == null) {
+                    problems.add("rules." + key, "unknownSetting");
+                } else if (value == null) {
+                    return;
+                } else if (setting.kind() == PolicySetting.Kind.FLAG && value instanceof Boolean flag) {
+                    rules.put(setting, flag ? 1 : 0);
+                } else if (setting.kind() != PolicySetting.Kind.FLAG && value instanceof Integer number) {
+                    rules.put(setting, number);
+                } else {
+                    problems.add(key, "type");
+                }
+            });
+        }
+        problems.throwIfAny();
         drafting.updateSettings(id, version(body.version()), new DraftSettings(body.warningWorkingDays(), body.promptAlertHours(),
-                body.immediateAlertHours(), body.escalationWorkingDays(), body.noteZh(), body.noteEn()));
+                body.immediateAlertHours(), body.escalationWorkingDays(), body.noteZh(), body.noteEn(), rules));
         return DraftResponse.of(drafting.draft(id));
     }
 

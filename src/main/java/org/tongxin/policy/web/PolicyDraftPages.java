@@ -1,6 +1,7 @@
 package org.tongxin.policy.web;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicyDraft;
 import org.tongxin.policy.PolicyDrafting;
 import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.PolicyVersionRef;
 import org.tongxin.policy.ProcedureStages;
 import org.tongxin.policy.ProcedureStep;
@@ -84,8 +86,21 @@ class PolicyDraftPages {
         model.addAttribute("today", views.today());
         if (!model.containsAttribute("settingsForm")) {
             DraftSettings own = draft.own();
-            model.addAttribute("settingsForm", settingsForm(text(own.warningWorkingDays()), text(own.promptAlertHours()),
-                    text(own.immediateAlertHours()), text(own.escalationWorkingDays()), own.noteZh(), own.noteEn()));
+            Map<String, String> form = new HashMap<>();
+            form.put("warningWorkingDays", text(own.warningWorkingDays()));
+            form.put("promptAlertHours", text(own.promptAlertHours()));
+            form.put("immediateAlertHours", text(own.immediateAlertHours()));
+            form.put("escalationWorkingDays", text(own.escalationWorkingDays()));
+            form.put("noteZh", own.noteZh());
+            form.put("noteEn", own.noteEn());
+            // The baseline inherits nothing: its form starts from the values that apply (a version older than a setting has
+            // no row for it yet).
+            for (PolicySetting setting : PolicySetting.values()) {
+                Integer value = own.rules().get(setting);
+                form.put(setting.key(), value != null ? value.toString()
+                        : draft.variant() ? null : Integer.toString(draft.policy().settings().value(setting)));
+            }
+            model.addAttribute("settingsForm", form);
         }
         if (!model.containsAttribute("effectiveFrom")) {
             model.addAttribute("effectiveFrom", views.today().plusDays(1));
@@ -162,24 +177,28 @@ class PolicyDraftPages {
     }
 
     @PostMapping("/policy/drafts/{id}/settings")
-    String settings(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String warningWorkingDays, @RequestParam(required = false) String promptAlertHours,
-            @RequestParam(required = false) String immediateAlertHours,
-            @RequestParam(required = false) String escalationWorkingDays, @RequestParam(required = false) String noteZh,
-            @RequestParam(required = false) String noteEn, Model model, RedirectAttributes redirect) {
+    String settings(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         try {
             FieldProblems problems = new FieldProblems();
-            DraftSettings settings = new DraftSettings(number(problems, "warningWorkingDays", warningWorkingDays),
-                    number(problems, "promptAlertHours", promptAlertHours),
-                    number(problems, "immediateAlertHours", immediateAlertHours),
-                    number(problems, "escalationWorkingDays", escalationWorkingDays), noteZh, noteEn);
+            Integer version = number(problems, "version", params.get("version"));
+            Map<PolicySetting, Integer> rules = new EnumMap<>(PolicySetting.class);
+            for (PolicySetting setting : PolicySetting.values()) {
+                Integer value = number(problems, setting.key(), params.get(setting.key()));
+                if (value != null) {
+                    rules.put(setting, value);
+                }
+            }
+            DraftSettings settings = new DraftSettings(number(problems, "warningWorkingDays", params.get("warningWorkingDays")),
+                    number(problems, "promptAlertHours", params.get("promptAlertHours")),
+                    number(problems, "immediateAlertHours", params.get("immediateAlertHours")),
+                    number(problems, "escalationWorkingDays", params.get("escalationWorkingDays")), params.get("noteZh"),
+                    params.get("noteEn"), rules);
             problems.throwIfAny();
             drafting.updateSettings(id, version(version), settings);
             redirect.addFlashAttribute("notice", feedback.message("policy.settings.saved"));
             return "redirect:/policy/drafts/" + id;
         } catch (TongxinException e) {
-            model.addAttribute("settingsForm", settingsForm(warningWorkingDays, promptAlertHours, immediateAlertHours,
-                    escalationWorkingDays, noteZh, noteEn));
+            model.addAttribute("settingsForm", settingsForm(params));
             return workspaceRejected(id, e, model);
         }
     }
@@ -276,15 +295,16 @@ class PolicyDraftPages {
     }
 
     /** The settings form's values as typed (a refused number stays as the person typed it). */
-    private static Map<String, String> settingsForm(String warning, String prompt, String immediate, String escalation,
-            String noteZh, String noteEn) {
+    private static Map<String, String> settingsForm(Map<String, String> params) {
         Map<String, String> form = new HashMap<>();
-        form.put("warningWorkingDays", warning);
-        form.put("promptAlertHours", prompt);
-        form.put("immediateAlertHours", immediate);
-        form.put("escalationWorkingDays", escalation);
-        form.put("noteZh", noteZh);
-        form.put("noteEn", noteEn);
+        for (String key : List.of("warningWorkingDays", "promptAlertHours", "immediateAlertHours", "escalationWorkingDays", "noteZh",
+                "noteEn")) {
+            form.put(key, params.get(key));
+        }
+        for (PolicySetting setting : PolicySetting.values()) {
+            String value = params.get(setting.key());
+            form.put(setting.key(), value == null || value.isBlank() ? null : value.strip());
+        }
         return form;
     }
 

@@ -1,6 +1,8 @@
 package org.tongxin.policy.web;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,9 @@ import org.springframework.stereotype.Component;
 import org.tongxin.policy.DeadlineRule;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicyModels;
+import org.tongxin.policy.PolicySetting;
+import org.tongxin.policy.PolicySettings;
+import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.policy.ProcedureStep;
 
 /**
@@ -100,6 +105,74 @@ public class PolicyTexts {
             return "—";
         }
         return messageOr("policy.confidence." + confidence.replace("/", ""), confidence);
+    }
+
+    /** One setting of a catalogue as the pages show it: its group, key, label, value in words and where it comes from. */
+    public record SettingRow(String group, String key, String label, String value, String source) {
+    }
+
+    /** The groups of settings in page order: the thresholds, then each {@link PolicySetting.Group}. */
+    public static final List<String> SETTING_GROUPS = List.of("THRESHOLDS", PolicySetting.Group.LEAVE.name(),
+            PolicySetting.Group.CONTACT.name());
+
+    /** Every setting of a catalogue, in words, with its source (ADR 0021: a region's own value is local policy). */
+    public List<SettingRow> settings(ResolvedPolicy policy) {
+        List<SettingRow> rows = new ArrayList<>();
+        PolicySettings s = policy.settings();
+        int[] thresholds = { s.warningWorkingDays(), s.promptAlertHours(), s.immediateAlertHours(), s.escalationWorkingDays() };
+        for (int i = 0; i < thresholds.length; i++) {
+            String key = ResolvedPolicy.THRESHOLDS.get(i);
+            rows.add(new SettingRow("THRESHOLDS", key, settingLabel(key), settingValue(key, Integer.toString(thresholds[i])),
+                    source(policy, key, null)));
+        }
+        for (PolicySetting setting : PolicySetting.values()) {
+            rows.add(new SettingRow(setting.group().name(), setting.key(), settingLabel(setting.key()),
+                    settingValue(setting.key(), Integer.toString(s.value(setting))), source(policy, setting.key(), setting)));
+        }
+        return rows;
+    }
+
+    /** The settings of one group (for the forms). */
+    public List<SettingRow> settings(ResolvedPolicy policy, String group) {
+        return settings(policy).stream().filter(r -> r.group().equals(group)).toList();
+    }
+
+    public String settingGroup(String group) {
+        return message("policy.settings.group." + group);
+    }
+
+    public String settingLabel(String key) {
+        return messageOr("policy.settings." + key, key);
+    }
+
+    /** A setting's value in words (a threshold's or {@link PolicySetting}'s key; the value as stored, flags 1/0). */
+    public String settingValue(String key, String value) {
+        if (value == null || value.isBlank()) {
+            return "—";
+        }
+        return switch (key) {
+            case "warningWorkingDays", "escalationWorkingDays" -> message("policy.settings.workingDays", value);
+            case "promptAlertHours", "immediateAlertHours" -> message("policy.settings.hours", value);
+            default -> PolicySetting.ofKey(key).map(setting -> switch (setting.kind()) {
+                case FLAG -> message("0".equals(value) ? "policy.no" : "policy.yes");
+                case DAYS -> message("policy.settings.days", value);
+                case MONTHS -> message("policy.settings.months", value);
+            }).orElse(value);
+        };
+    }
+
+    private String source(ResolvedPolicy policy, String key, PolicySetting setting) {
+        String origin = policy.origin(key);
+        if (origin == null) {
+            return message("policy.settings.builtIn");
+        }
+        if (!PolicyModels.NATIONAL.equals(origin)) {
+            return message("policy.settings.setBy", regionName(origin));
+        }
+        if (setting != null && setting.baselineBasis() != null) {
+            return message("policy.settings.setByBaseline", setting.baselineBasis(), confidence(setting.baselineConfidence()));
+        }
+        return message("policy.settings.setByBaselinePolicy");
     }
 
     private boolean english() {

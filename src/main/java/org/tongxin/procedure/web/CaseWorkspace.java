@@ -81,6 +81,7 @@ class CaseWorkspace {
 
     private final CaseDirectory cases;
     private final ObligationLedger ledger;
+    private final org.tongxin.obligation.Inboxes inboxes;
     private final Handovers handovers;
     private final CaseDocuments documents;
     private final AgencyDirectory agencies;
@@ -89,11 +90,12 @@ class CaseWorkspace {
     private final Clock clock;
     private final SubjectChanges subjectChanges;
 
-    CaseWorkspace(CaseDirectory cases, ObligationLedger ledger, Handovers handovers, CaseDocuments documents,
+    CaseWorkspace(CaseDirectory cases, ObligationLedger ledger, org.tongxin.obligation.Inboxes inboxes, Handovers handovers, CaseDocuments documents,
             AgencyDirectory agencies, CaseOptions options, CurrentUser currentUser, Clock clock, SubjectChanges subjectChanges) {
         this.subjectChanges = subjectChanges;
         this.cases = cases;
         this.ledger = ledger;
+        this.inboxes = inboxes;
         this.handovers = handovers;
         this.documents = documents;
         this.agencies = agencies;
@@ -134,14 +136,15 @@ class CaseWorkspace {
     CaseView fill(CaseId id, Model model, String activeKey, Object submitted) {
         CaseView c = cases.view(id, "case/workspace");
         TongxinPrincipal me = currentUser.get();
-        List<ObligationView> obligations = ledger.forCase(id);
+        // The case's obligations as its reader may see them (a party that sees only its own part: its own; ADR 0021).
+        List<ObligationView> obligations = inboxes.ofCase(id);
         List<HandoverView> visible = handovers.ofCase(id);
         List<CaseData.TeamMember> team = c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null
                 ? cases.team(id) : List.of();
 
         Set<AgencyId> ids = new HashSet<>();
         Collections.addAll(ids, c.decisionOrganId(), c.countyAgencyId(), c.officeId(), c.procuratorateId(), c.policeId(),
-                c.handoverInstitutionId());
+                c.handoverInstitutionId(), c.detainingOrganId());
         obligations.forEach(o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId()));
         visible.forEach(h -> {
             Collections.addAll(ids, h.senderAgencyId(), h.receiverAgencyId());

@@ -16,7 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@PreAuthorize("hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', 'CITY_COORDINATOR', 'COURT_CLERK',"
-        + " 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', 'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')")
+@PreAuthorize("hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', 'BUREAU_HEAD', 'CITY_COORDINATOR',"
+        + " 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', 'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')")
 public @interface CaseUser {
 }

@@ -19,6 +19,7 @@ class SystemTokenPolicyTests {
     static final Map<Role, SystemTokenPolicy> EXPECTED = Map.ofEntries(
             Map.entry(Role.OFFICE_OFFICER, TWO_PERSON), Map.entry(Role.OFFICE_HEAD, TWO_PERSON),
             Map.entry(Role.COUNTY_OFFICER, TWO_PERSON), Map.entry(Role.COUNTY_HEAD, TWO_PERSON),
+            Map.entry(Role.BUREAU_HEAD, TWO_PERSON),
             Map.entry(Role.CITY_COORDINATOR, TWO_PERSON), Map.entry(Role.COURT_CLERK, TWO_PERSON),
             Map.entry(Role.JUDGE, TWO_PERSON), Map.entry(Role.PROSECUTOR, TWO_PERSON),
             Map.entry(Role.POLICE_OFFICER, TWO_PERSON), Map.entry(Role.PRISON_OFFICER, TWO_PERSON),

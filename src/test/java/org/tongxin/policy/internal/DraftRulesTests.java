@@ -1,5 +1,6 @@
 package org.tongxin.policy.internal;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.DeadlineRule;
 import org.tongxin.policy.DraftSettings;
 import org.tongxin.policy.Organ;
+import org.tongxin.policy.PolicySetting;
+import org.tongxin.policy.PolicySettings;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.StepDraft;
 import org.tongxin.shared.error.FieldProblem;
@@ -19,6 +22,7 @@ import org.tongxin.shared.error.TongxinException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What a coordinator may write into a draft: each rule refuses with the field at fault and a stable code. */
 class DraftRulesTests {
@@ -107,13 +111,40 @@ class DraftRulesTests {
     @Test
     void theBaselineSetsEverySettingAVariantMayInheritAndRangesHoldForBoth() {
         TongxinException baseline = catchThrowableOfType(TongxinException.class,
-                () -> DraftRules.check(new DraftSettings(null, 24, 24, 2, null, null), true));
+                () -> DraftRules.check(new DraftSettings(null, 24, 24, 2, null, null, PolicySettings.BUILT_IN), true));
         assertThat(baseline.fieldProblems()).extracting(FieldProblem::field).containsExactly("warningWorkingDays");
+        TongxinException noRules = catchThrowableOfType(TongxinException.class,
+                () -> DraftRules.check(new DraftSettings(2, 24, 2, 2, null, null), true));
+        assertThat(noRules.fieldProblems()).extracting(FieldProblem::field).as("the baseline has nothing to inherit from")
+                .containsExactlyElementsOf(java.util.Arrays.stream(PolicySetting.values()).map(PolicySetting::key).toList());
+        DraftRules.check(new DraftSettings(2, 24, 2, 2, null, null, PolicySettings.BUILT_IN), true);
         DraftRules.check(new DraftSettings(null, null, null, null, null, null), false);
         TongxinException ranges = catchThrowableOfType(TongxinException.class,
                 () -> DraftRules.check(new DraftSettings(31, 0, 721, -1, null, null), false));
         assertThat(ranges.fieldProblems()).extracting(FieldProblem::field)
                 .containsExactly("warningWorkingDays", "promptAlertHours", "immediateAlertHours", "escalationWorkingDays");
         assertThat(ranges.fieldProblems()).extracting(FieldProblem::code).containsOnly("range");
+    }
+
+    @Test
+    void leaveLimitsAndContactIntervalsHaveRangesAndAnOfficeNeverApprovesMoreThanTheCounty() {
+        Map<PolicySetting, Integer> rules = new EnumMap<>(PolicySetting.class);
+        rules.put(PolicySetting.LEAVE_OFFICE_ENTRUSTED, 2);
+        rules.put(PolicySetting.LEAVE_COUNTY_MAX_DAYS, 0);
+        rules.put(PolicySetting.REPORT_DAYS_STRICT, 181);
+        rules.put(PolicySetting.FREQUENT_TRAVEL_MAX_MONTHS, 13);
+        TongxinException ranges = catchThrowableOfType(TongxinException.class,
+                () -> DraftRules.check(new DraftSettings(null, null, null, null, null, null, rules), false));
+        assertThat(ranges.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactly(
+                tuple("leaveOfficeEntrusted", "flag"), tuple("leaveCountyMaxDays", "range"),
+                tuple("frequentTravelMaxMonths", "range"), tuple("reportIntervalDaysStrict", "range"));
+
+        Map<PolicySetting, Integer> office = Map.of(PolicySetting.LEAVE_OFFICE_MAX_DAYS, 10, PolicySetting.LEAVE_COUNTY_MAX_DAYS, 7);
+        TongxinException above = catchThrowableOfType(TongxinException.class,
+                () -> DraftRules.check(new DraftSettings(null, null, null, null, null, null, office), false));
+        assertThat(above.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code)
+                .containsExactly(tuple("leaveOfficeMaxDays", "leaveOfficeAboveCounty"));
+        DraftRules.check(new DraftSettings(null, null, null, null, null, null,
+                Map.of(PolicySetting.LEAVE_OFFICE_MAX_DAYS, 7, PolicySetting.LEAVE_OFFICE_ENTRUSTED, 1)), false);
     }
 }
