@@ -85,6 +85,7 @@ class AccessRulesIntegrationTests {
         rule("GET /account/mfa", ANY);
         rule("POST /account/mfa", ANY);
         rule("GET /agencies", ANY);
+        rule("GET /divisions/townships", ANY);
         rule("GET /agencies/{id}", ANY);
         rule("GET /admin/agencies/new", "SYSTEM_ADMIN");
         rule("POST /admin/agencies", "SYSTEM_ADMIN");

@@ -387,17 +387,23 @@ public class ObligationRepository {
     }
 
     /** Counts for the navigation: pending, overdue, due soon (warning time reached) and assigned to one person. */
-    public record Counts(long pending, long overdue, long dueSoon, long mine) {
+    /** {@code escalated}: pending obligations of other agencies escalated to this one, {@code escalatedOverdue} of them overdue. */
+    public record Counts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue) {
     }
 
     public Counts counts(AgencyId agency, UUID user, Instant now) {
         return jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE'),
                        count(*) FILTER (WHERE status = 'OPEN' AND warn_at <= :now),
-                       count(*) FILTER (WHERE assignee_user_id = :user)
+                       count(*) FILTER (WHERE assignee_user_id = :user),
+                       (SELECT count(*) FROM obligation o WHERE o.status IN ('OPEN', 'PAUSED', 'OVERDUE') AND o.owing_agency_id <> :a
+                           AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a)),
+                       (SELECT count(*) FROM obligation o WHERE o.status = 'OVERDUE' AND o.owing_agency_id <> :a
+                           AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a))
                   FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
                 .param("a", agency.value()).param("user", user).param("now", ts(now))
-                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6))).single();
     }
 
     /** Pending obligations of an agency per step and counterparty. */
