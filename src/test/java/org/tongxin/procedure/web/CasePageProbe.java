@@ -21,7 +21,7 @@ public final class CasePageProbe {
     /** Fills the case page's model as the current user; returns how many attributes it holds. */
     public int read(CaseId id) {
         ExtendedModelMap model = new ExtendedModelMap();
-        workspace.fill(id, model, null, null, null);
+        workspace.fill(id, model, null, null);
         return model.size();
     }
 }
