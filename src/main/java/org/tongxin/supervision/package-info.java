@@ -1,0 +1,10 @@
+/**
+ * Daily supervision after the entry announcement (CCL arts. 23-27, 29-32; doc/adr/0021): reporting and contacts by
+ * supervision level, visits, the medical re-examination of medical-parole subjects, leave (请假) and its approval at
+ * the level the policy model sets, and (beside it) the change of the place of execution, electronic monitoring, lost
+ * contact and custody notices. Each process is an aggregate with its own tables; its deadlines are steps on the ledger
+ * opened through {@code procedure.CaseSteps}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
+        "policy", "casefile", "obligation", "exchange", "document", "procedure" })
+package org.tongxin.supervision;
