@@ -59,7 +59,7 @@ public final class LeaveEvents {
      * approved by the agency one level up, which notifies the procuratorate (IM art. 26).
      */
     public record LeaveApproved(UUID eventId, LeaveId leaveId, CaseId caseId, LeaveKind kind, LocalDate departOn,
-            LocalDate returnOn, int days, LeaveApprover approver, boolean extension, boolean procuratorateNotified,
+            LocalDate returnOn, int days, LeaveApprover approver, boolean extension, int extensions, boolean procuratorateNotified,
             Instant occurredAt, ActorRef actor) implements TimelineEntry {
 
         public String timelineKind() {
@@ -73,7 +73,7 @@ public final class LeaveEvents {
 
     /** The leave (or its extension) was refused; the reason stays in the leave's row. */
     public record LeaveRefused(UUID eventId, LeaveId leaveId, CaseId caseId, LeaveApprover approver, boolean extension,
-            LocalDate departOn, LocalDate returnOn, int days, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            int extensions, LocalDate departOn, LocalDate returnOn, int days, Instant occurredAt, ActorRef actor) implements TimelineEntry {
 
         public String timelineKind() {
             return extension ? "leave.extension.refused" : "leave.refused";
@@ -85,7 +85,7 @@ public final class LeaveEvents {
     }
 
     /** Before the last day, an extension to {@code requestedReturnOn} was asked; {@code approvingAgency} decides. */
-    public record LeaveExtensionRequested(UUID eventId, LeaveId leaveId, CaseId caseId, LocalDate departOn,
+    public record LeaveExtensionRequested(UUID eventId, LeaveId leaveId, CaseId caseId, int extensions, LocalDate departOn,
             LocalDate requestedReturnOn, int days, LeaveApprover approver, AgencyId approvingAgency, Instant occurredAt,
             ActorRef actor) implements TimelineEntry {
 
@@ -99,8 +99,8 @@ public final class LeaveEvents {
     }
 
     /** The subject reported back on {@code returnedOn}; {@code late} when after the approved last day. */
-    public record LeaveReturned(UUID eventId, LeaveId leaveId, CaseId caseId, LocalDate returnOn, LocalDate returnedOn,
-            boolean late, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record LeaveReturned(UUID eventId, LeaveId leaveId, CaseId caseId, int extensions, LocalDate returnOn,
+            LocalDate returnedOn, boolean late, Instant occurredAt, ActorRef actor) implements TimelineEntry {
 
         public String timelineKind() {
             return late ? "leave.returned.late" : "leave.returned";

@@ -29,8 +29,7 @@ import org.tongxin.supervision.Leaves;
  * approver's decision (instance = the leave; an extension's = the leave and the day asked), which the approval or the
  * refusal fulfils; an approved single leave opens the subject's return, due at the end of the last day and watched by
  * the county agency ("awaiting the subject"); an approved extension replaces it. When the return goes overdue the leave
- * turns RETURN_OVERDUE and the judicial office owes a follow-up within a day (supervise.verify, instance
- * {@code leave/<id>}: find out where the subject is, CCL art. 26). Listeners run after commit and are idempotent: the
+ * turns RETURN_OVERDUE and the judicial office owes a follow-up within a day (supervise.verify, instance = the leave: find out where the subject is, CCL art. 26). Listeners run after commit and are idempotent: the
  * ledger opens a step once per instance and ignores closing what is closed.
  */
 @Component
@@ -54,13 +53,17 @@ class LeaveProcedure {
         this.leaves = leaves;
     }
 
-    /** The ledger instance of a leave's return due on its last day {@code returnOn}. */
-    static String returnInstance(LeaveId id, java.time.LocalDate returnOn) {
-        return id + "/" + returnOn;
+    /**
+     * The ledger instance of a leave's return after {@code extensions} approved extensions (the ledger keeps instances to
+     * 40 characters: the leave's id, then the extension's number).
+     */
+    static String returnInstance(LeaveId id, int extensions) {
+        return extensions == 0 ? id.toString() : id + "/" + extensions;
     }
 
-    static String followUpInstance(LeaveId id) {
-        return "leave/" + id;
+    /** The instance of the approver's decision on the {@code n}-th extension. */
+    static String extensionInstance(LeaveId id, int n) {
+        return id + "/x" + n;
     }
 
     @ApplicationModuleListener
@@ -71,33 +74,35 @@ class LeaveProcedure {
 
     @ApplicationModuleListener
     void on(LeaveExtensionRequested event) {
-        facts(event.caseId()).ifPresent(c -> steps.open(c, APPROVE, returnInstance(event.leaveId(), event.requestedReturnOn()),
+        facts(event.caseId()).ifPresent(c -> steps.open(c, APPROVE, extensionInstance(event.leaveId(), event.extensions() + 1),
                 event.occurredAt(), event.approvingAgency(), null));
     }
 
     @ApplicationModuleListener
     void on(LeaveApproved event) {
-        String decided = event.extension() ? returnInstance(event.leaveId(), event.returnOn()) : event.leaveId().toString();
+        String decided = event.extension() ? extensionInstance(event.leaveId(), event.extensions()) : event.leaveId().toString();
         ledger.fulfil(event.caseId(), event.kind() == LeaveKind.FREQUENT ? FREQUENT : APPROVE, decided, event.occurredAt(),
                 event.actor());
         if (event.kind() == LeaveKind.FREQUENT) {
             return;
         }
-        String current = returnInstance(event.leaveId(), event.returnOn());
-        for (ObligationView o : ledger.forCase(event.caseId())) {
-            if (o.stepId().equals(RETURN) && o.instance().startsWith(event.leaveId() + "/") && !o.instance().equals(current)) {
-                ledger.lapse(event.caseId(), RETURN, o.instance(), event.occurredAt(), EXTENDED);
-            }
+        if (event.extension()) {
+            ledger.lapse(event.caseId(), RETURN, returnInstance(event.leaveId(), event.extensions() - 1), event.occurredAt(), EXTENDED);
         }
         Instant lastDay = event.returnOn().atStartOfDay(LegalTime.ZONE).toInstant();
-        facts(event.caseId()).ifPresent(c -> steps.open(c, RETURN, current, lastDay, null, null));
+        facts(event.caseId()).ifPresent(c -> steps.open(c, RETURN, returnInstance(event.leaveId(), event.extensions()), lastDay, null,
+                null));
     }
 
     @ApplicationModuleListener
     void on(LeaveRefused event) {
-        String decided = event.extension() ? returnInstance(event.leaveId(), event.returnOn()) : event.leaveId().toString();
-        ledger.fulfil(event.caseId(), APPROVE, decided, event.occurredAt(), event.actor());
-        ledger.fulfil(event.caseId(), FREQUENT, decided, event.occurredAt(), event.actor());
+        if (event.extension()) {
+            ledger.fulfil(event.caseId(), APPROVE, extensionInstance(event.leaveId(), event.extensions() + 1), event.occurredAt(),
+                    event.actor());
+        } else {
+            ledger.fulfil(event.caseId(), APPROVE, event.leaveId().toString(), event.occurredAt(), event.actor());
+            ledger.fulfil(event.caseId(), FREQUENT, event.leaveId().toString(), event.occurredAt(), event.actor());
+        }
     }
 
     @ApplicationModuleListener
@@ -105,22 +110,22 @@ class LeaveProcedure {
         // Reported back on that day: the return is done then (a record made later is not a later return).
         Instant back = event.returnedOn().atTime(LocalTime.NOON).atZone(LegalTime.ZONE).toInstant();
         Instant at = back.isBefore(event.occurredAt()) ? back : event.occurredAt();
-        ledger.fulfil(event.caseId(), RETURN, returnInstance(event.leaveId(), event.returnOn()), at, event.actor());
-        ledger.fulfil(event.caseId(), FOLLOW_UP, followUpInstance(event.leaveId()), event.occurredAt(), event.actor());
+        ledger.fulfil(event.caseId(), RETURN, returnInstance(event.leaveId(), event.extensions()), at, event.actor());
+        ledger.fulfil(event.caseId(), FOLLOW_UP, event.leaveId().toString(), event.occurredAt(), event.actor());
     }
 
     @ApplicationModuleListener
     void on(ObligationOverdue event) {
         if (event.stepId().equals(RETURN) && event.caseId() != null) {
-            ledger.find(event.obligationId()).map(ObligationView::instance).filter(i -> i.indexOf('/') > 0)
-                    .map(i -> LeaveId.of(java.util.UUID.fromString(i.substring(0, i.indexOf('/')))))
-                    .ifPresent(leaves::noteReturnOverdue);
+            ledger.find(event.obligationId()).map(ObligationView::instance).filter(i -> i.length() >= 36)
+                    .map(i -> LeaveId.of(java.util.UUID.fromString(i.substring(0, 36)))).ifPresent(leaves::noteReturnOverdue);
         }
     }
 
+    /** The judicial office finds out where the subject is within a day (instance: the leave; contacts use dates). */
     @ApplicationModuleListener
     void on(LeaveReturnOverdue event) {
-        facts(event.caseId()).ifPresent(c -> steps.open(c, FOLLOW_UP, followUpInstance(event.leaveId()), event.occurredAt(), null, null, 1));
+        facts(event.caseId()).ifPresent(c -> steps.open(c, FOLLOW_UP, event.leaveId().toString(), event.occurredAt(), null, null, 1));
     }
 
     private java.util.Optional<CaseFacts> facts(CaseId caseId) {

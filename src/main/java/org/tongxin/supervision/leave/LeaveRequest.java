@@ -181,7 +181,7 @@ public final class LeaveRequest {
             status = LeaveStatus.APPROVED;
             decided(byName, byAgency, now);
             events.add(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
-                    false, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
+                    false, extensions, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
         } else if (status == LeaveStatus.EXTENSION_REQUESTED) {
             returnOn = extensionReturnOn;
             approver = extensionApprover;
@@ -191,7 +191,7 @@ public final class LeaveRequest {
             status = LeaveStatus.APPROVED;
             decided(byName, byAgency, now);
             events.add(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
-                    true, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
+                    true, extensions, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
         } else {
             throw TongxinException.conflict("LEAVE_NOT_PENDING");
         }
@@ -209,7 +209,7 @@ public final class LeaveRequest {
             status = LeaveStatus.REFUSED;
             refusalReason = clean;
             decided(byName, byAgency, now);
-            events.add(new LeaveRefused(UUID.randomUUID(), id, caseId, approver, false, departOn, returnOn, days(departOn, returnOn),
+            events.add(new LeaveRefused(UUID.randomUUID(), id, caseId, approver, false, extensions, departOn, returnOn, days(departOn, returnOn),
                     now, actor));
         } else if (status == LeaveStatus.EXTENSION_REQUESTED) {
             LeaveApprover level = extensionApprover;
@@ -218,7 +218,7 @@ public final class LeaveRequest {
             status = LeaveStatus.APPROVED;
             refusalReason = clean;
             decided(byName, byAgency, now);
-            events.add(new LeaveRefused(UUID.randomUUID(), id, caseId, level, true, departOn, asked, days(departOn, asked), now, actor));
+            events.add(new LeaveRefused(UUID.randomUUID(), id, caseId, level, true, extensions, departOn, asked, days(departOn, asked), now, actor));
         } else {
             throw TongxinException.conflict("LEAVE_NOT_PENDING");
         }
@@ -259,7 +259,7 @@ public final class LeaveRequest {
         extensionApprover = level;
         extensionAgency = approving;
         extensionReason = why;
-        events.add(new LeaveExtensionRequested(UUID.randomUUID(), id, caseId, departOn, newReturnOn, days, level, approving, now, actor));
+        events.add(new LeaveExtensionRequested(UUID.randomUUID(), id, caseId, extensions, departOn, newReturnOn, days, level, approving, now, actor));
     }
 
     /**
@@ -283,7 +283,7 @@ public final class LeaveRequest {
         status = LeaveStatus.RETURNED;
         returnedOn = on;
         returnedAt = now;
-        events.add(new LeaveReturned(UUID.randomUUID(), id, caseId, returnOn, on, on.isAfter(returnOn), now, actor));
+        events.add(new LeaveReturned(UUID.randomUUID(), id, caseId, extensions, returnOn, on, on.isAfter(returnOn), now, actor));
     }
 
     /**
