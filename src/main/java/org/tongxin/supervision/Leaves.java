@@ -236,6 +236,22 @@ public class Leaves {
         return list;
     }
 
+    /** Whether the caller may record applications, returns and extensions for a case (never throws; false without a role). */
+    @Transactional(readOnly = true)
+    public boolean mayRecord(CaseId caseId) {
+        return mayRecord(access.decide(cases.parties(caseId)));
+    }
+
+    /** How many applications and extensions await the caller's agency (the navigation's count). */
+    @Transactional(readOnly = true)
+    public long awaitingCount() {
+        TongxinPrincipal me = currentUser.find().orElse(null);
+        if (me == null || me.isAdmin() || me.agencyId() == null) {
+            return 0;
+        }
+        return leaves.awaiting(me.agency()).size();
+    }
+
     /** The approval notice PDF of an approved leave, for its readers (audited). */
     @Transactional
     public Notice notice(LeaveId id) {
