@@ -302,6 +302,9 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/leaves/{id}/refusal", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
         rule("POST /api/v1/leaves/{id}/return", CASE_TEAM);
         rule("POST /api/v1/leaves/{id}/extension", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/contacts", ANY);
+        rule("POST /api/v1/cases/{caseId}/contacts", CASE_TEAM);
+        rule("POST /cases/{caseId}/contacts", CASE_ROLES);
         rule("GET /cases/{caseId}/supervision", CASE_ROLES);
         rule("POST /cases/{caseId}/leaves", CASE_ROLES);
         rule("GET /leaves", CASE_ROLES);

@@ -30,6 +30,8 @@ import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.supervision.ContactKind;
+import org.tongxin.supervision.Contacts;
 import org.tongxin.supervision.LeaveId;
 import org.tongxin.supervision.LeaveKind;
 import org.tongxin.supervision.LeaveViews.LeaveView;
@@ -46,17 +48,22 @@ import org.tongxin.supervision.Leaves;
 class LeavePages {
 
     private final Leaves leaves;
+    private final Contacts contacts;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final FormFeedback feedback;
     private final EventQuiescence reactions;
+    private final java.time.Clock clock;
 
-    LeavePages(Leaves leaves, CaseDirectory cases, AgencyDirectory agencies, FormFeedback feedback, EventQuiescence reactions) {
+    LeavePages(Leaves leaves, Contacts contacts, CaseDirectory cases, AgencyDirectory agencies, FormFeedback feedback, EventQuiescence reactions,
+            java.time.Clock clock) {
         this.leaves = leaves;
+        this.contacts = contacts;
         this.cases = cases;
         this.agencies = agencies;
         this.feedback = feedback;
         this.reactions = reactions;
+        this.clock = clock;
     }
 
     /** What the application form shows again after a refusal. */
@@ -86,6 +93,30 @@ class LeavePages {
         } catch (TongxinException e) {
             refuse(e, model, response);
             fillCase(id, model, new LeaveForm(kind, destination, reason, departOn, returnOn));
+            return "supervision/case";
+        }
+    }
+
+    @CaseUser
+    @PostMapping("/cases/{caseId}/contacts")
+    String recordContact(@PathVariable UUID caseId, @RequestParam(required = false) String kind, @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        CaseId id = CaseId.of(caseId);
+        try {
+            ContactKind k;
+            try {
+                k = kind == null || kind.isBlank() ? null : ContactKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw TongxinException.invalid("kind", "invalid");
+            }
+            contacts.record(id, k, date("on", on), note);
+            reactions.settle();
+            redirect.addFlashAttribute("notice", feedback.message("contact.done"));
+            return "redirect:/cases/" + caseId + "/supervision#contacts";
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            model.addAttribute("activeForm", "contact");
+            fillCase(id, model, new LeaveForm("SINGLE", null, null, null, null));
             return "supervision/case";
         }
     }
@@ -193,6 +224,9 @@ class LeavePages {
         model.addAttribute("mayRecord", leaves.mayRecord(caseId));
         model.addAttribute("kinds", LeaveKind.values());
         model.addAttribute("form", form);
+        model.addAttribute("contacts", contacts.ofCase(caseId, "page.caseContacts"));
+        model.addAttribute("contactKinds", ContactKind.values());
+        model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
     }
 
     private void fillDetail(LeaveId id, Model model) {
