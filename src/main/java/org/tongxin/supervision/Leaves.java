@@ -22,7 +22,7 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseFacts;
-import org.tongxin.document.Documents;
+import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.identity.CaseAccess;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
@@ -72,13 +72,13 @@ public class Leaves {
     private final PolicyModels policies;
     private final CaseAccess access;
     private final CurrentUser currentUser;
-    private final Documents documents;
+    private final CaseDocumentAccess documentAccess;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Leaves(LeaveRepository leaves, LeaveNotices notices, CaseDirectory cases, CaseManagement management, CaseSteps steps,
-            PolicyModels policies, CaseAccess access, CurrentUser currentUser, Documents documents, AuditLog audit,
+            PolicyModels policies, CaseAccess access, CurrentUser currentUser, CaseDocumentAccess documentAccess, AuditLog audit,
             ApplicationEventPublisher events, Clock clock) {
         this.leaves = leaves;
         this.notices = notices;
@@ -88,7 +88,7 @@ public class Leaves {
         this.policies = policies;
         this.access = access;
         this.currentUser = currentUser;
-        this.documents = documents;
+        this.documentAccess = documentAccess;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -252,7 +252,7 @@ public class Leaves {
         return leaves.awaiting(me.agency()).size();
     }
 
-    /** The approval notice PDF of an approved leave, for its readers (audited). */
+    /** The approval notice PDF of an approved leave; the case's one document rule decides and audits the read. */
     @Transactional
     public Notice notice(LeaveId id) {
         LeaveRequest leave = leaves.find(id).orElseThrow(TongxinException::notFound);
@@ -260,10 +260,9 @@ public class Leaves {
         if (leave.noticeDocumentId() == null) {
             throw TongxinException.notFound();
         }
-        byte[] pdf = documents.content(org.tongxin.document.DocumentId.of(leave.noticeDocumentId()));
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.notice").target("leave", id.value())
-                .subjects(subjects(leave.caseId())).purpose("leave.notice"));
-        return new Notice("leave-approval-" + id.value().toString().substring(0, 8) + ".pdf", pdf);
+        CaseDocumentAccess.Opened opened = documentAccess.open(leave.caseId(), org.tongxin.document.DocumentId.of(leave.noticeDocumentId()),
+                "leave.notice.read", "leave", java.util.Map.of("leave", id));
+        return new Notice(opened.fileName(), opened.content());
     }
 
     // Helpers
