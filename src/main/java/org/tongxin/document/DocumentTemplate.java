@@ -72,5 +72,13 @@ public enum DocumentTemplate {
      * (one "label：value" per line){@code , referralNote} (left out when the service does not share it){@code ,
      * answerDays, contact, contactPhone}.
      */
-    REFERRAL_LETTER
+    REFERRAL_LETTER,
+
+    /**
+     * 社区矫正对象外出审批通知书 (leave approval notice): the approving agency to the subject, CCL art. 27, IM arts. 26-28.
+     * Keys: {@code agencyName, subjectName, caseNumber, destination, reason, departOn, returnOn, days, approverLevel}
+     * (e.g. 县级社区矫正机构){@code , extension} (a sentence when an extension was approved; left out otherwise){@code ,
+     * copyTo} (the procuratorate when the agency one level up approved; left out otherwise).
+     */
+    LEAVE_APPROVAL
 }

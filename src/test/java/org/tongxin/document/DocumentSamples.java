@@ -149,6 +149,19 @@ public final class DocumentSamples {
                 v.put("contactPhone", "0700-8100740");
                 v.put("issueDate", "2025-04-03");
             }
+            case LEAVE_APPROVAL -> {
+                v.put("documentNumber", "（2026）城东矫外字第 0003 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("subjectName", SUBJECT);
+                v.put("caseNumber", "（2025）城东刑初字第 123 号");
+                v.put("destination", "广东省广州市");
+                v.put("reason", "探望住院的母亲");
+                v.put("departOn", "2026-03-09");
+                v.put("returnOn", "2026-03-18");
+                v.put("days", "10");
+                v.put("approverLevel", "县级社区矫正机构");
+                v.put("issueDate", "2026-03-05");
+            }
         }
         return v;
     }

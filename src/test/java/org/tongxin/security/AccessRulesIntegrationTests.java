@@ -293,6 +293,28 @@ class AccessRulesIntegrationTests {
         for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
             rule("POST /cases/{id}/handovers/{handoverId}/" + answer, CASE_ROLES);
         }
+        // Leave (supervision): recorded by the case's county agency and judicial office, decided by the approver the
+        // policy names (the façade decides: 404 without a role in the case, 403 for another role or approver).
+        rule("POST /api/v1/cases/{caseId}/leaves", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/leaves", ANY);
+        rule("GET /api/v1/leaves", ANY);
+        rule("GET /api/v1/leaves/{id}", ANY);
+        rule("GET /api/v1/leaves/{id}/notice", ANY);
+        rule("POST /api/v1/leaves/{id}/approval", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
+        rule("POST /api/v1/leaves/{id}/refusal", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
+        rule("POST /api/v1/leaves/{id}/return", CASE_TEAM);
+        rule("POST /api/v1/leaves/{id}/extension", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/contacts", ANY);
+        rule("POST /api/v1/cases/{caseId}/contacts", CASE_TEAM);
+        rule("POST /cases/{caseId}/contacts", CASE_ROLES);
+        rule("GET /cases/{caseId}/supervision", CASE_ROLES);
+        rule("POST /cases/{caseId}/leaves", CASE_ROLES);
+        rule("GET /leaves", CASE_ROLES);
+        rule("GET /leaves/{id}", CASE_ROLES);
+        rule("GET /leaves/{id}/notice", CASE_ROLES);
+        for (String action : List.of("approve", "refuse", "return", "extend")) {
+            rule("POST /leaves/{id}/" + action, CASE_ROLES);
+        }
         // Proposed changes of a subject's record (issue 9, item 4): read by county agencies and judicial offices (the
         // proposal decides: 404 without a role in another case of the person), decided by the county agency's officers.
         rule("GET /api/v1/subject-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
