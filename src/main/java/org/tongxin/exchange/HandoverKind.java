@@ -20,7 +20,14 @@ public enum HandoverKind {
     /** 移交社区矫正对象: the prison, detention centre or police hand the subject over with the decision (CCL art. 21). */
     SUBJECT_TRANSFER("移交社区矫正对象", "Transfer of the subject", EnumSet.of(ItemCode.DECISION_DOCUMENT)),
     /** 未按时报到的查找情况通报: the county agency to the decision organ, copy to the procuratorate (IM art. 17). */
-    MISSING_NOTICE("未报到通报", "Notice of failure to report", EnumSet.of(ItemCode.SEARCH_RECORD));
+    MISSING_NOTICE("未报到通报", "Notice of failure to report", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /**
+     * 解除社区矫正通知: the county agency tells the decision organ that correction ended on expiry or pardon, with a copy of
+     * the certificate, copies to the procuratorate and police (CCL art. 44).
+     */
+    TERMINATION_NOTICE("解除社区矫正通知", "Notice of termination", EnumSet.of(ItemCode.TERMINATION_CERTIFICATE)),
+    /** 社区矫正对象死亡通知: the county agency to the decision organ, copies to procuratorate and police (CCL art. 45; IM art. 56). */
+    DEATH_NOTICE("社区矫正对象死亡通知", "Notice of death", EnumSet.of(ItemCode.DEATH_NOTICE));
 
     private final String nameZh;
     private final String nameEn;

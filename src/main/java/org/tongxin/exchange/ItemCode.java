@@ -22,6 +22,10 @@ public enum ItemCode {
     CUSTODY_RECORD,
     /** 查找记录及通报函. */
     SEARCH_RECORD,
+    /** 解除社区矫正证明书（副本）. */
+    TERMINATION_CERTIFICATE,
+    /** 社区矫正对象死亡通知书（附死亡证明）. */
+    DEATH_NOTICE,
     /** 其他材料. */
     OTHER
 }
