@@ -92,7 +92,7 @@ class TerminationIntegrationTests {
     }
 
     ObligationView step(CaseId id, String step) {
-        reactions.awaitAll(Duration.ofSeconds(5));
+        reactions.awaitAll(Duration.ofSeconds(30));
         return ledger.find(id, step, "").orElseThrow(() -> new AssertionError(step + " not opened"));
     }
 

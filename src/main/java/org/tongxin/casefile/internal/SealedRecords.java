@@ -30,7 +30,12 @@ public class SealedRecords {
     private final AuditLog audit;
     private final Clock clock;
 
-    SealedRecords(CaseRepository cases, SealedQueryRepository queries, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+    SealedRecords(CaseRepository cases, SealedQueryRepository queries, CurrentUser currentUser, AuditLog audit, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cases = cases;
         this.queries = queries;
         this.currentUser = currentUser;
@@ -46,8 +51,14 @@ public class SealedRecords {
             return all;
         }
         boolean granted = granted(id, me);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.sealed.read").target("case", id)
-                .outcome(granted ? AuditOutcome.SUCCESS : AuditOutcome.DENIED));
+        AuditEntry entry = AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.sealed.read").target("case", id)
+                .outcome(granted ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).build();
+        if (granted) {
+            audit.record(entry);
+        } else {
+            // The refusal ends the caller's transaction in a rollback: its record is kept in a transaction of its own.
+            ownTransaction.executeWithoutResult(status -> audit.record(entry));
+        }
         return granted ? all : List.of();
     }
 
