@@ -247,6 +247,10 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/cases/{caseId}/sealed-record-queries", CASE_ROLES);
         rule("POST /api/v1/cases/{caseId}/sealed-record-queries/{queryId}/approval", "COUNTY_HEAD");
         rule("POST /api/v1/cases/{caseId}/sealed-record-queries/{queryId}/refusal", "COUNTY_HEAD");
+        // Procuratorial supervision (procuratorial: ProcuratorialSupervision).
+        rule("POST /api/v1/cases/{caseId}/procuratorial-opinions", "PROSECUTOR");
+        rule("GET /api/v1/cases/{caseId}/procuratorial-opinions", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/procuratorial-opinions/{opinionId}/reply", CASE_ROLES);
         rule("GET /api/v1/inbox", ANY);
         rule("GET /api/v1/inbox/counts", ANY);
         rule("GET /api/v1/cases/{caseId}/obligations", ANY);
@@ -498,7 +502,7 @@ class AccessRulesIntegrationTests {
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
                         .replace("{region}", "369900").replace("{stepId}", "docs.receipt")
                         .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID)
-                        .replace("{queryId}", ID));
+                        .replace("{queryId}", ID).replace("{opinionId}", ID));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {
