@@ -35,7 +35,8 @@ import org.tongxin.shared.time.LegalTime;
  * termination announcement on its last day (IM arts. 53–54). Every ending — termination, death, revocation — archives
  * the case: its open obligations lapse with the reason, except the steps the ending itself brings (the certificate and
  * notice, the notice of death, the revocation's own steps) and the addressed units' replies to the procuratorate; then
- * the ending's own step opens. A minor's terminated case whose sentence qualifies is sealed (CPL art. 286). Listeners
+ * the ending's own step opens. A minor's terminated case whose sentence qualifies is sealed (CPL art. 286) as soon as the
+ * certificate is issued and the organs notified — the county agency's last act on the record. Listeners
  * are idempotent: the ledger opens and fulfils a step once, the ending is recorded once, sealing checks the case first.
  */
 @Component
@@ -106,10 +107,6 @@ class TerminationProcedure {
         ledger.fulfil(c.id(), Steps.END_ANNOUNCE, "", event.occurredAt(), event.actor());
         archive(c.id(), event.occurredAt(), step -> false);
         steps.open(c, Steps.CERTIFY, "", event.occurredAt(), null, null);
-        if (sealable(c)) {
-            caseManagement.seal(c.id());
-            log.info("Case {} sealed on termination (CPL art. 286)", c.id());
-        }
     }
 
     @ApplicationModuleListener
@@ -135,6 +132,11 @@ class TerminationProcedure {
     void on(HandoverDelivered event) {
         if (event.kind() == HandoverKind.TERMINATION_NOTICE) {
             ledger.fulfil(event.caseId(), Steps.CERTIFY, "", event.occurredAt(), event.actor());
+            // The termination's own work done (certificate issued, organs notified), a qualifying minor's record is sealed.
+            cases.facts(event.caseId()).filter(TerminationProcedure::sealable).ifPresent(c -> {
+                caseManagement.seal(c.id());
+                log.info("Case {} sealed on termination (CPL art. 286)", c.id());
+            });
         } else if (event.kind() == HandoverKind.DEATH_NOTICE) {
             ledger.fulfil(event.caseId(), Steps.DEATH_NOTIFY, "", event.occurredAt(), event.actor());
         }

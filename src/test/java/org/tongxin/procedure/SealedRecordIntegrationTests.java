@@ -91,13 +91,16 @@ class SealedRecordIntegrationTests {
         });
     }
 
-    /** A minor's probation terminated on expiry today (the term brought to today by a commutation ruling). */
+    /** A minor's probation terminated on expiry today (the term brought to today by a commutation ruling), certified. */
     CaseId terminatedMinor(String name) {
         CaseId id = fixtures.underCorrection(fixtures.minor(name, Gender.FEMALE));
         LocalDate today = fixtures.today();
         management.changeTermEnd(id, today, fixtures.agency("CD-COURT"));
         int version = fixtures.version(id);
         fixtures.as("cd.county", () -> termination.terminate(id, version, TerminationReason.EXPIRY, today));
+        reactions.awaitAll(Duration.ofSeconds(30));
+        assertThat(visible("cd.county", id)).as("the county agency still issues the certificate").isTrue();
+        fixtures.as("cd.county", () -> termination.certify(id));
         reactions.awaitAll(Duration.ofSeconds(30));
         return id;
     }
@@ -127,7 +130,7 @@ class SealedRecordIntegrationTests {
         CaseId id = terminatedMinor("林小雨");
         assertThat(fixtures.status(id)).isEqualTo(CaseStatus.TERMINATED);
         assertThat(jdbc.sql("SELECT sealed_at IS NOT NULL FROM casefile_case WHERE id = :id").param("id", id.value())
-                .query(Boolean.class).single()).as("sealed on termination").isTrue();
+                .query(Boolean.class).single()).as("sealed once the termination was certified and notified").isTrue();
         String number = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class).single();
 
         // Invisible to every lawful role, on every path.
