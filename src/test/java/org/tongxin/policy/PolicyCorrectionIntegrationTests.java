@@ -96,13 +96,18 @@ class PolicyCorrectionIntegrationTests {
         assertThat(original.settings().immediateAlertHours()).isEqualTo(24);
     }
 
+    @org.springframework.beans.factory.annotation.Value("${tongxin.data-key-file}")
+    String keyFile;
+
     @Test
     void whereObligationsExistTheCorrectionTakesEffectTheDayItRunsAndCorrectsLaterVersionsAndTheOpenDraft() throws Exception {
         EmbeddedDatabase embedded = EmbeddedDatabase.current().orElseThrow();
         String database = embedded.database("policy_" + UUID.randomUUID().toString().substring(0, 8));
         DataSource source = embedded.superuserDataSource(database);
         Flyway flyway = Flyway.configure().dataSource(source).initSql("SET ROLE " + EmbeddedDatabase.OWNER_ROLE)
-                .locations("classpath:db/migration").placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE)).load();
+                .locations("classpath:db/migration").placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE,
+                        // V134 seals the texts of an older install with the data key.
+                        "data_key_file", keyFile, "crypto_suite", "STANDARD")).load();
         Flyway.configure().configuration(flyway.getConfiguration()).target("150").load().migrate();
         JdbcClient jdbc = JdbcClient.create(source);
         LocalDate today = jdbc.sql("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").query(LocalDate.class).single();
