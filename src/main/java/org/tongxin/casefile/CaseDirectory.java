@@ -44,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CaseDirectory {
 
+    private final org.tongxin.casefile.internal.SealedRecords sealed;
+
     /**
      * Who sees the protected fields (identity number, phones, address, health, offence details) and the case's documents:
      * the case's own organs, and those that must identify the person for their part — the county agency consulted about
@@ -76,7 +78,8 @@ public class CaseDirectory {
     private final JsonMapper json;
 
     CaseDirectory(CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser, AuditLog audit,
-            MessageSource messages, JsonMapper json) {
+            MessageSource messages, JsonMapper json, org.tongxin.casefile.internal.SealedRecords sealed) {
+        this.sealed = sealed;
         this.cases = cases;
         this.codec = codec;
         this.access = access;
@@ -89,7 +92,7 @@ public class CaseDirectory {
     /** The case for the caller, or 404; audited as a read of the subject's record for {@code purpose}. */
     @Transactional
     public CaseView view(CaseId id, String purpose) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
         CaseView view = toView(c, decision);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.view").target("case", id)
@@ -105,7 +108,7 @@ public class CaseDirectory {
     /** The caller's lawful roles in a case (404 when none): for pages deciding which actions to offer. */
     @Transactional(readOnly = true)
     public CaseAccessDecision access(CaseId id) {
-        return access.require(cases.parties(id));
+        return access.require(sealed.parties(id));
     }
 
     /**
@@ -128,8 +131,12 @@ public class CaseDirectory {
         if (search.idNumber() != null && !search.idNumber().isBlank()) {
             idHashes = codec.idHashes(search.idNumber());
         }
-        PageResult<CorrectionCase> found = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
+        PageResult<CorrectionCase> all = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
                 search.status(), search.officeId(), page);
+        // A sealed case is found only by the person holding a live lawful-query grant (CPL art. 286).
+        List<CorrectionCase> readable = all.items().stream().filter(c -> sealed.readable(c.id())).toList();
+        PageResult<CorrectionCase> found = new PageResult<>(readable, all.page(), all.size(),
+                all.total() - (all.items().size() - readable.size()));
         List<CaseId> ids = found.items().stream().map(CorrectionCase::id).toList();
         Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(ids);
         Map<CaseId, List<LawfulRole>> parties = cases.parties(ids);
@@ -155,6 +162,7 @@ public class CaseDirectory {
         java.util.Set<CaseId> result = new java.util.HashSet<>();
         cases.withParty(me.agency(), ids.stream().map(CaseId::value).collect(java.util.stream.Collectors.toSet()))
                 .forEach(id -> result.add(CaseId.of(id)));
+        result.removeIf(id -> !sealed.readable(id));
         return result;
     }
 
@@ -194,7 +202,7 @@ public class CaseDirectory {
      */
     @Transactional(readOnly = true)
     public List<TimelineItem> timeline(CaseId id) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         java.util.Locale locale = LocaleContextHolder.getLocale();
         UUID mine = decision.holdsAny(OWN_PART_ONLY) ? currentUser.get().agencyId() : null;
         return cases.timeline(id).stream()
@@ -210,13 +218,13 @@ public class CaseDirectory {
 
     @Transactional(readOnly = true)
     public List<CaseData.TeamMember> team(CaseId id) {
-        access.require(cases.parties(id));
+        access.require(sealed.parties(id));
         return cases.team(id);
     }
 
     @Transactional(readOnly = true)
     public Optional<String> latestPlan(CaseId id) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         if (!decision.holdsAny(PROTECTED_FIELDS)) {
             return Optional.empty();
         }
@@ -225,7 +233,7 @@ public class CaseDirectory {
 
     @Transactional(readOnly = true)
     public Optional<CaseData.Announcement> announcement(CaseId id) {
-        access.require(cases.parties(id));
+        access.require(sealed.parties(id));
         return cases.announcement(id);
     }
 
@@ -234,6 +242,12 @@ public class CaseDirectory {
     @Transactional(readOnly = true)
     public Optional<CaseFacts> facts(CaseId id) {
         return cases.find(id).map(c -> facts(c));
+    }
+
+    /** Cases in correction whose term ends on or before {@code by}: for the termination's clocks (system, no person data). */
+    @Transactional(readOnly = true)
+    public List<CaseId> inCorrectionEndingBy(java.time.LocalDate by) {
+        return cases.inCorrectionEndingBy(by);
     }
 
     /** The id of the case's subject, for audit records of reads that concern them (not personal data itself). */
@@ -261,7 +275,7 @@ public class CaseDirectory {
      */
     @Transactional
     public SubjectView subjectForAssistance(CaseId id, String purpose) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         if (!decision.holdsAny(EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.ASSISTING))) {
             throw TongxinException.forbidden("NOT_REFERRAL_PARTY");
         }
@@ -297,7 +311,7 @@ public class CaseDirectory {
     }
 
     private CaseAccessDecision decisionFor(CaseId id) {
-        return access.decide(cases.parties(id));
+        return access.decide(sealed.parties(id));
     }
 
     private CaseView toView(CorrectionCase c, CaseAccessDecision decision) {

@@ -29,7 +29,14 @@ public enum HandoverKind {
     /** 失去联系协查: the county agency asks the police to assist the search (CCL art. 30). */
     LOST_CONTACT_ASSISTANCE("失联协查", "Request to assist a search", EnumSet.of(ItemCode.SEARCH_RECORD)),
     /** 失去联系通报: the county agency notifies the decision organ, copy to the procuratorate (CCL art. 30). */
-    LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD));
+    LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /**
+     * 解除社区矫正通知: the county agency tells the decision organ that correction ended on expiry or pardon, with a copy of
+     * the certificate, copies to the procuratorate and police (CCL art. 44).
+     */
+    TERMINATION_NOTICE("解除社区矫正通知", "Notice of termination", EnumSet.of(ItemCode.TERMINATION_CERTIFICATE)),
+    /** 社区矫正对象死亡通知: the county agency to the decision organ, copies to procuratorate and police (CCL art. 45; IM art. 56). */
+    DEATH_NOTICE("社区矫正对象死亡通知", "Notice of death", EnumSet.of(ItemCode.DEATH_NOTICE));
 
     private final String nameZh;
     private final String nameEn;

@@ -238,6 +238,21 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{caseId}/transfer", "PRISON_OFFICER", "POLICE_OFFICER");
         rule("POST /api/v1/handovers/{id}/transfer-receipt", COUNTY);
         rule("POST /api/v1/cases/{caseId}/missing-notice", COUNTY);
+        // The end of correction (procedure: Termination) and lawful queries of sealed records (casefile: SealedQueries).
+        rule("POST /api/v1/cases/{caseId}/expiry-warning", CASE_TEAM);
+        rule("POST /api/v1/cases/{caseId}/termination", CASE_TEAM);
+        rule("POST /api/v1/cases/{caseId}/termination/certificate", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/death", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/death/notice", COUNTY);
+        rule("GET /api/v1/cases/{caseId}/ending", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/sealed-record-queries", CASE_ROLES);
+        rule("GET /api/v1/cases/{caseId}/sealed-record-queries", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/sealed-record-queries/{queryId}/approval", "COUNTY_HEAD");
+        rule("POST /api/v1/cases/{caseId}/sealed-record-queries/{queryId}/refusal", "COUNTY_HEAD");
+        // Procuratorial supervision (procuratorial: ProcuratorialSupervision).
+        rule("POST /api/v1/cases/{caseId}/procuratorial-opinions", "PROSECUTOR");
+        rule("GET /api/v1/cases/{caseId}/procuratorial-opinions", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/procuratorial-opinions/{opinionId}/reply", CASE_ROLES);
         rule("GET /api/v1/inbox", ANY);
         rule("GET /api/v1/inbox/counts", ANY);
         rule("GET /api/v1/cases/{caseId}/obligations", ANY);
@@ -537,7 +552,8 @@ class AccessRulesIntegrationTests {
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
                         .replace("{region}", "369900").replace("{stepId}", "docs.receipt")
-                        .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID));
+                        .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID)
+                        .replace("{queryId}", ID).replace("{opinionId}", ID));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

@@ -428,6 +428,12 @@ public class CaseRepository {
                 .param("key", "casefile_party:" + caseId.value() + ":" + agency.value()).query((rs, n) -> 0).list();
     }
 
+    /** Cases in correction (under supervision or in custody) whose term ends on or before {@code by} (system scope). */
+    public List<CaseId> inCorrectionEndingBy(java.time.LocalDate by) {
+        return jdbc.sql("SELECT id FROM casefile_case WHERE status IN ('UNDER_CORRECTION', 'IN_CUSTODY') AND term_end <= :by"
+                + " ORDER BY term_end, id").param("by", by).query(UUID.class).list().stream().map(CaseId::of).toList();
+    }
+
     public List<LawfulRole> parties(CaseId caseId) {
         return jdbc.sql("SELECT agency_id, participation FROM casefile_party WHERE case_id = :c").param("c", caseId.value())
                 .query((rs, n) -> new LawfulRole(AgencyId.of(rs.getObject(1, UUID.class)), Participation.valueOf(rs.getString(2))))
