@@ -43,8 +43,8 @@ class PolicyPagesIntegrationTests {
                 .doesNotContain(">R<", "IM 16", "<code>");
         assertThat(row(zh, "assess.complete")).contains("10 个工作日（速裁 5）");
         assertThat(row(zh, "plan.make")).contains("1 个月", "本地调整");
-        assertThat(row(zh, "report.missed")).contains("立即");
-        assertThat(row(zh, "team.form")).contains("及时");
+        assertThat(row(zh, "report.missed")).as("City A: 2 hours for 立即").contains("立即：须马上办理，2 小时未办即提醒");
+        assertThat(row(zh, "team.form")).as("24 hours for 及时").contains("及时：须尽快办理，24 小时未办即提醒");
         assertThat(row(zh, "revoke.arrest.decide")).contains("48 小时", "《社区矫正法》第四十七条", "已核对全文",
                 "人民法院应当在四十八小时内作出是否逮捕的决定");
         assertThat(row(zh, "procuratorate.reply")).contains("15 日", "地方政策", "《A市社区矫正工作协调机制规定》", "本地调整");

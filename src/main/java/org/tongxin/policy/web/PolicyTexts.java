@@ -68,6 +68,36 @@ public class PolicyTexts {
         return rule.expeditedAmount() == null ? main : message("policy.deadline.expedited", main, rule.expeditedAmount());
     }
 
+    /**
+     * A deadline as it applies in a catalogue: "immediately" (立即) and "promptly" (及时) are two different alerts, so each
+     * says what it asks and after how many hours of the catalogue's settings it alerts (立即：须马上办理，2 小时未办即提醒).
+     */
+    public String deadline(DeadlineRule rule, PolicySettings settings) {
+        if (rule != null && settings != null && rule.kind() == org.tongxin.policy.DeadlineKind.IMMEDIATELY) {
+            return message("policy.alert.IMMEDIATELY", settings.immediateAlertHours());
+        }
+        if (rule != null && settings != null && rule.kind() == org.tongxin.policy.DeadlineKind.PROMPTLY) {
+            return message("policy.alert.PROMPTLY", settings.promptAlertHours());
+        }
+        return deadline(rule);
+    }
+
+    /**
+     * An obligation's "immediately" or "promptly" in words with the alert hours of the version it was opened under;
+     * null for other kinds (the obligation pages show their due date).
+     */
+    public String alert(org.tongxin.policy.DeadlineKind kind, java.util.UUID policyVersionId) {
+        if (kind != org.tongxin.policy.DeadlineKind.IMMEDIATELY && kind != org.tongxin.policy.DeadlineKind.PROMPTLY
+                || policyVersionId == null) {
+            return null;
+        }
+        try {
+            return deadline(DeadlineRule.of(kind, null), models.version(policyVersionId).settings());
+        } catch (RuntimeException unknownVersion) {
+            return null;
+        }
+    }
+
     /** One field of a step as the diff and the detail page show it. */
     public String field(ProcedureStep step, String field) {
         if (step == null) {
