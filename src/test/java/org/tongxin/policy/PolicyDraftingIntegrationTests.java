@@ -135,7 +135,11 @@ class PolicyDraftingIntegrationTests {
                 .query(Integer.class).single()).as("City A's own overrides are copied into the draft").isEqualTo(2);
 
         // Only the differing field is stored for a variant ...
-        StepDraft receipt = StepDraft.of(policies.version(draft).require("docs.receipt"));
+        StepDraft inheritedReceipt = StepDraft.of(policies.version(draft).require("docs.receipt"));
+        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
+                stepBody(inheritedReceipt.withDeadline("CALENDAR_DAYS", 3, null), lock(draft))).getResponse().getStatus())
+                .as("a region's own period cannot rest on the baseline's article").isEqualTo(400);
+        StepDraft receipt = inheritedReceipt.withLegalBasis("IM 16 [R step, organ]; CITYA [P deadline]", "P");
         MvcResult edited = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
                 stepBody(receipt.withDeadline("CALENDAR_DAYS", 3, null), lock(draft)));
         assertThat(edited.getResponse().getStatus()).isEqualTo(200);
@@ -144,10 +148,10 @@ class PolicyDraftingIntegrationTests {
                 .containsEntry("deadline_amount", 3);
         assertThat(row.get("name_zh")).isNull();
         assertThat(row.get("owes")).isNull();
-        assertThat(row.get("legal_basis")).isNull();
+        assertThat(row.get("legal_basis")).as("the region's own source").isEqualTo("IM 16 [R step, organ]; CITYA [P deadline]");
         // ... and nothing once the step equals the parent's again.
         assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
-                stepBody(receipt.withDeadline("CALENDAR_DAYS", 5, null), lock(draft))).getResponse().getStatus()).isEqualTo(200);
+                stepBody(inheritedReceipt, lock(draft))).getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRows(draft, "docs.receipt")).isZero();
         assertThat(policies.version(draft).require("docs.receipt").origin()).isEqualTo(ProcedureStep.Origin.INHERITED);
         assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
@@ -327,7 +331,7 @@ class PolicyDraftingIntegrationTests {
         // Copies and an optional text can be cleared: stored as an empty list and an empty string.
         StepDraft fewerCopies = new StepDraft(deliver.id(), deliver.nameZh(), deliver.nameEn(), deliver.triggerZh(),
                 deliver.triggerEn(), deliver.owes(), deliver.counterparty(), List.of(), deliver.watcher(), deliver.deadlineKind(),
-                deliver.deadlineAmount(), null, null, deliver.documentsEn(), deliver.legalBasis(), deliver.confidence(),
+                deliver.deadlineAmount(), null, null, deliver.documentsEn(), "CCL 20 [V step, deadline]; BJ [R organ]", "V/R",
                 deliver.pausable(), deliver.group(), deliver.noteZh(), deliver.noteEn());
         assertThat(api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/docs.deliver"), stepBody(fewerCopies, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(200);
@@ -429,7 +433,7 @@ class PolicyDraftingIntegrationTests {
                 .param("triggerZh", reply.triggerZh()).param("triggerEn", reply.triggerEn()).param("owes", reply.owes())
                 .param("counterparty", reply.counterparty()).param("deadlineKind", "WORKING_DAYS").param("deadlineAmount", "9")
                 .param("documentsZh", reply.documentsZh()).param("documentsEn", reply.documentsEn())
-                .param("legalBasis", reply.legalBasis()).param("confidence", reply.confidence()).param("group", reply.group())
+                .param("legalBasis", "IM 30 [R step, organ]; BJ [R deadline]").param("confidence", "R").param("group", reply.group())
                 .param("noteZh", reply.noteZh()).param("noteEn", reply.noteEn()));
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);
         assertThat(policies.version(draft).require("move.reply").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 9));
