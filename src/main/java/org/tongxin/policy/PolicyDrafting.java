@@ -353,12 +353,26 @@ public class PolicyDrafting {
                 text(s.documentsZh(), p.documentsZh()), text(s.documentsEn(), p.documentsEn()),
                 differ(s.legalBasis(), p.legalBasis()), differ(s.confidence(), p.confidence()),
                 s.pausable() == p.pausable() ? null : s.pausable(), text(s.noteZh(), p.noteZh()), text(s.noteEn(), p.noteEn()));
+        boolean rule = row.owes() != null || row.counterparty() != null || row.copies() != null || row.watcher() != null
+                || row.deadlineKind() != null || row.pausable() != null;
+        if (rule && !citesOwnRule(s)) {
+            // A region's change of who owes a step or by when rests on the region's rule, never on the baseline's
+            // article and its confidence (issue 11).
+            problems.add("legalBasis", "ownSource");
+            problems.throwIfAny();
+        }
         boolean any = row.group() != null || row.nameZh() != null || row.nameEn() != null || row.triggerZh() != null
                 || row.triggerEn() != null || row.owes() != null || row.counterparty() != null || row.copies() != null
                 || row.watcher() != null || row.deadlineKind() != null || row.documentsZh() != null
                 || row.documentsEn() != null || row.legalBasis() != null || row.confidence() != null || row.pausable() != null
                 || row.noteZh() != null || row.noteEn() != null;
         return any ? row : null;
+    }
+
+    /** Whether a step's sources include a provincial rule or a local policy (a region's own rule). */
+    static boolean citesOwnRule(ProcedureStep s) {
+        return s.sources().stream().map(LegalSource::instrument).anyMatch(i -> i != null
+                && (i.kind() == LegalInstrument.Kind.PROVINCIAL || i.kind() == LegalInstrument.Kind.LOCAL));
     }
 
     private static <T> T differ(T value, T parent) {

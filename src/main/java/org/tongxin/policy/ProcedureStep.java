@@ -3,6 +3,8 @@ package org.tongxin.policy;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One step of the catalogue as it applies in a region: who owes it ({@code owes}) to whom ({@code counterparty}),
  * who gets copies, who watches it when the subject owes it, its deadline rule, documents and legal basis.
@@ -34,6 +36,17 @@ public record ProcedureStep(String id, String nameZh, String nameEn, String trig
 
     public String note(Locale locale) {
         return english(locale) && noteEn != null ? noteEn : noteZh;
+    }
+
+    /** The step's sources with their own confidence and, per cited article, its citation and text ({@link LegalSource}). */
+    @JsonProperty("sources")
+    public List<LegalSource> sources() {
+        return LegalSource.parse(legalBasis, confidence);
+    }
+
+    /** Whether the step rests on {@code article} of the instrument {@code code} (CCL, CPL, IM, …). */
+    public boolean cites(String code, int article) {
+        return sources().stream().anyMatch(s -> s.cites(code, article));
     }
 
     /** The organ responsible for watching this step: the watcher when the subject owes it, else the one who owes it. */

@@ -39,6 +39,12 @@ public record StepDraft(String id, String nameZh, String nameEn, String triggerZ
                 expedited, documentsZh, documentsEn, legalBasis, confidence, pausable, group, noteZh, noteEn);
     }
 
+    /** The same draft with another legal basis and confidence. */
+    public StepDraft withLegalBasis(String basis, String confidenceValue) {
+        return new StepDraft(id, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, copies, watcher, deadlineKind,
+                deadlineAmount, deadlineExpedited, documentsZh, documentsEn, basis, confidenceValue, pausable, group, noteZh, noteEn);
+    }
+
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
     }

@@ -55,9 +55,9 @@ class PolicyApiIntegrationTests {
         JsonNode catalogue = read("/api/v1/policy/369900/steps?date=2025-10-01");
         assertThat(catalogue.get("region").asString()).isEqualTo("369900");
         assertThat(catalogue.get("version").get("number").asInt()).as("the corrected version, in force from the first day")
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(catalogue.get("parentVersion").get("region").asString()).isEqualTo("CN");
-        assertThat(catalogue.get("parentVersion").get("number").asInt()).isEqualTo(2);
+        assertThat(catalogue.get("parentVersion").get("number").asInt()).isEqualTo(3);
         assertThat(catalogue.get("steps")).hasSize(70);
         JsonNode settings = catalogue.get("settings");
         assertThat(settings.get("immediateAlertHours").asInt()).isEqualTo(2);
@@ -84,7 +84,22 @@ class PolicyApiIntegrationTests {
         assertThat(plan.get("parentStep").get("deadline").get("kind").asString()).isEqualTo("PROMPTLY");
         assertThat(plan.get("overrides")).extracting(f -> f.get("name").asString()).contains("deadline", "note");
         JsonNode receipt = read("/api/v1/policy/CN/steps/docs.receipt?date=2025-10-01");
-        assertThat(receipt.get("step").get("legalBasis").asString()).isEqualTo("IM 16");
+        assertThat(receipt.get("step").get("legalBasis").asString()).isEqualTo("IM 16 [R]");
+        JsonNode im = receipt.get("step").get("sources").get(0);
+        assertThat(im.get("citation").asString()).isEqualTo("《社区矫正法实施办法》第十六条");
+        assertThat(im.get("citationEn").asString()).isEqualTo("Implementation Measures, art. 16");
+        assertThat(im.get("confidence").asString()).isEqualTo("R");
+        assertThat(im.get("articles").get(0).get("text").isNull()).as("the official text was not found: citation only").isTrue();
+        JsonNode custody = read("/api/v1/policy/CN/steps/custody.notice?date=2025-10-01").get("step");
+        assertThat(custody.get("confidence").asString()).isEqualTo("V/R");
+        JsonNode ccl = custody.get("sources").get(0);
+        assertThat(ccl.get("confidence").asString()).isEqualTo("V");
+        assertThat(ccl.get("aspects")).extracting(JsonNode::asString).containsExactlyInAnyOrder("STEP", "ORGAN");
+        assertThat(ccl.get("articles").get(0).get("citationEn").asString()).isEqualTo("Community Correction Law, art. 32");
+        assertThat(ccl.get("articles").get(0).get("text").asString()).startsWith("社区矫正对象有被依法决定拘留");
+        assertThat(custody.get("sources").get(1).get("aspects")).extracting(JsonNode::asString).containsExactly("DEADLINE");
+        JsonNode cityA = read("/api/v1/policy/369900/steps/plan.make?date=2025-10-01").get("step");
+        assertThat(cityA.get("confidence").asString()).as("City A's own period never claims V").isEqualTo("P");
         assertThat(receipt.get("step").get("pausable").asBoolean()).isTrue();
         assertThat(receipt.get("parentStep").isNull()).isTrue();
     }

@@ -84,13 +84,13 @@ class PolicyCorrectionIntegrationTests {
     @Test
     void aFreshInstallIsCorrectedFromTheFirstDaySoNothingIsEverOpenedUnderTheOldRows() {
         for (String region : List.of("CN", "110000", "310000", "369900")) {
-            // Other tests of this database publish later versions; the first two are the law's.
-            List<PolicyModels.VersionView> versions = policies.versions(region).stream().filter(v -> v.number() <= 2).toList();
-            assertThat(versions).extracting(PolicyModels.VersionView::number).as(region).containsExactly(2, 1);
+            // Other tests of this database publish later versions; the first three are the law's (V151, V210).
+            List<PolicyModels.VersionView> versions = policies.versions(region).stream().filter(v -> v.number() <= 3).toList();
+            assertThat(versions).extracting(PolicyModels.VersionView::number).as(region).containsExactly(3, 2, 1);
             assertThat(versions).extracting(PolicyModels.VersionView::effectiveFrom).as(region).containsOnly(FIRST_DAY);
             assertThat(versions).allMatch(PolicyModels.VersionView::published);
             ResolvedPolicy first = policies.inForce(region, FIRST_DAY);
-            assertThat(first.version().number()).as("two versions in force the same day: the newer applies").isEqualTo(2);
+            assertThat(first.version().number()).as("versions in force the same day: the newest applies").isEqualTo(3);
             assertThat(first.step("revoke.arrest")).isEmpty();
             assertThat(first.require("revoke.arrest.decide").owes()).isEqualTo(Organ.COURT);
         }
@@ -127,7 +127,7 @@ class PolicyCorrectionIntegrationTests {
         jdbc.sql("UPDATE policy_step SET deadline_amount = 7 WHERE version_id = :v AND step_id = 'docs.notify'").param("v", draft)
                 .update();
 
-        flyway.migrate();
+        Flyway.configure().configuration(flyway.getConfiguration()).target("152").load().migrate();
 
         assertThat(versions(jdbc, cn)).containsExactly(
                 Map.of("number", 1, "status", "PUBLISHED", "effective", FIRST_DAY),
@@ -159,6 +159,17 @@ class PolicyCorrectionIntegrationTests {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM pg_indexes WHERE indexname = 'policy_version_one_draft_idx'").query(Integer.class)
                 .single()).as("one draft per model, again").isEqualTo(1);
+
+        flyway.migrate();
+        assertThat(versions(jdbc, cn)).as("the sources (V210) are one more correction of the same kind").containsExactly(
+                Map.of("number", 1, "status", "PUBLISHED", "effective", FIRST_DAY),
+                Map.of("number", 3, "status", "PUBLISHED", "effective", today),
+                Map.of("number", 5, "status", "PUBLISHED", "effective", today),
+                Map.of("number", 6, "status", "DRAFT"));
+        assertThat(jdbc.sql("SELECT legal_basis FROM policy_step WHERE version_id = :v AND step_id = 'docs.receipt'")
+                .param("v", version(jdbc, cn, 5)).query(String.class).single()).isEqualTo("IM 16 [R]");
+        assertThat(jdbc.sql("SELECT legal_basis FROM policy_step WHERE version_id = :v AND step_id = 'docs.receipt'")
+                .param("v", cnV1).query(String.class).single()).as("published versions never change").isEqualTo("IM 16");
     }
 
     static UUID model(JdbcClient jdbc, String region) {

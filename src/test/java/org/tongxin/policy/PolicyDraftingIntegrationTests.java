@@ -135,7 +135,11 @@ class PolicyDraftingIntegrationTests {
                 .query(Integer.class).single()).as("City A's own overrides are copied into the draft").isEqualTo(2);
 
         // Only the differing field is stored for a variant ...
-        StepDraft receipt = StepDraft.of(policies.version(draft).require("docs.receipt"));
+        StepDraft inheritedReceipt = StepDraft.of(policies.version(draft).require("docs.receipt"));
+        assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
+                stepBody(inheritedReceipt.withDeadline("CALENDAR_DAYS", 3, null), lock(draft))).getResponse().getStatus())
+                .as("a region's own period cannot rest on the baseline's article").isEqualTo(400);
+        StepDraft receipt = inheritedReceipt.withLegalBasis("IM 16 [R step, organ]; CITYA [P deadline]", "P");
         MvcResult edited = api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
                 stepBody(receipt.withDeadline("CALENDAR_DAYS", 3, null), lock(draft)));
         assertThat(edited.getResponse().getStatus()).isEqualTo(200);
@@ -144,10 +148,10 @@ class PolicyDraftingIntegrationTests {
                 .containsEntry("deadline_amount", 3);
         assertThat(row.get("name_zh")).isNull();
         assertThat(row.get("owes")).isNull();
-        assertThat(row.get("legal_basis")).isNull();
+        assertThat(row.get("legal_basis")).as("the region's own source").isEqualTo("IM 16 [R step, organ]; CITYA [P deadline]");
         // ... and nothing once the step equals the parent's again.
         assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
-                stepBody(receipt.withDeadline("CALENDAR_DAYS", 5, null), lock(draft))).getResponse().getStatus()).isEqualTo(200);
+                stepBody(inheritedReceipt, lock(draft))).getResponse().getStatus()).isEqualTo(200);
         assertThat(ownRows(draft, "docs.receipt")).isZero();
         assertThat(policies.version(draft).require("docs.receipt").origin()).isEqualTo(ProcedureStep.Origin.INHERITED);
         assertThat(api("city.coord", put("/api/v1/policy/drafts/" + draft + "/steps/docs.receipt"),
@@ -206,7 +210,7 @@ class PolicyDraftingIntegrationTests {
         // When tomorrow comes, the matrix shows the new deadline by default.
         clock.advance(Duration.ofDays(1));
         String matrix = call("cd.county", get("/policy?lang=zh-CN")).getResponse().getContentAsString();
-        String matrixRow = matrix.substring(matrix.indexOf("<code>docs.receipt</code>"));
+        String matrixRow = matrix.substring(matrix.indexOf("data-step=\"docs.receipt\""));
         assertThat(matrixRow.substring(0, matrixRow.indexOf("</tr>"))).contains("3 日");
         assertThat(body(call("cd.county", get("/api/v1/policy/369900/steps/docs.receipt"))).get("step").get("deadline")
                 .get("amount").asInt()).isEqualTo(3);
@@ -242,11 +246,11 @@ class PolicyDraftingIntegrationTests {
                 stepBody(notify.withDeadline("CALENDAR_DAYS", 7, null), lock(draft))).getResponse().getStatus()).isEqualTo(200);
         Map<String, Object> row = ownRow(draft, "docs.notify");
         assertThat(row).as("the baseline replaces its full row").containsEntry("change", "DEFINED")
-                .containsEntry("deadline_amount", 7).containsEntry("name_zh", notify.nameZh()).containsEntry("legal_basis", "CCL 20");
+                .containsEntry("deadline_amount", 7).containsEntry("name_zh", notify.nameZh()).containsEntry("legal_basis", "CCL 20 [V]");
 
         StepDraft archive = new StepDraft("docs.archive", "归档法律文书", "File the legal documents", "收到法律文书",
                 "Receipt of the documents", "COUNTY_AGENCY", null, List.of("PROCURATORATE"), null, "WORKING_DAYS", 3, null, "档案",
-                "File", "IM 16", "R", false, "documents", null, null);
+                "File", "IM 16 [R]", "R", false, "documents", null, null);
         assertThat(api("moj.policy", post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(archive, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(201);
         assertThat(ownRow(draft, "docs.archive")).containsEntry("change", "DEFINED");
@@ -306,7 +310,7 @@ class PolicyDraftingIntegrationTests {
         assertThat(policies.version(draft).require("docs.supplement").origin()).isEqualTo(ProcedureStep.Origin.INHERITED);
 
         StepDraft visit = new StepDraft("intake.home_visit", "入户走访", "Home visit", "登记接收", "Registration", "JUDICIAL_OFFICE",
-                "SUBJECT", List.of(), null, "WORKING_DAYS", 5, null, "走访记录", "Visit record", "北京市实施细则", "R", false, "intake",
+                "SUBJECT", List.of(), null, "WORKING_DAYS", 5, null, "走访记录", "Visit record", "BJ [R]", "R", false, "intake",
                 null, null);
         assertThat(api(editor, post("/api/v1/policy/drafts/" + draft + "/steps"), stepBody(visit, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(201);
@@ -327,7 +331,7 @@ class PolicyDraftingIntegrationTests {
         // Copies and an optional text can be cleared: stored as an empty list and an empty string.
         StepDraft fewerCopies = new StepDraft(deliver.id(), deliver.nameZh(), deliver.nameEn(), deliver.triggerZh(),
                 deliver.triggerEn(), deliver.owes(), deliver.counterparty(), List.of(), deliver.watcher(), deliver.deadlineKind(),
-                deliver.deadlineAmount(), null, null, deliver.documentsEn(), deliver.legalBasis(), deliver.confidence(),
+                deliver.deadlineAmount(), null, null, deliver.documentsEn(), "CCL 20 [V step, deadline]; BJ [R organ]", "V/R",
                 deliver.pausable(), deliver.group(), deliver.noteZh(), deliver.noteEn());
         assertThat(api(editor, put("/api/v1/policy/drafts/" + draft + "/steps/docs.deliver"), stepBody(fewerCopies, lock(draft)))
                 .getResponse().getStatus()).isEqualTo(200);
@@ -401,7 +405,7 @@ class PolicyDraftingIntegrationTests {
         MvcResult form = call(editor, post("/policy/drafts/" + draft + "/steps/supervise.verify")
                 .param("version", String.valueOf(read)).param("nameZh", verify.nameZh()).param("nameEn", verify.nameEn())
                 .param("owes", verify.owes()).param("deadlineKind", "WORKING_DAYS").param("deadlineAmount", "20")
-                .param("legalBasis", verify.legalBasis()).param("confidence", "V").param("group", "supervision"));
+                .param("legalBasis", verify.legalBasis()).param("confidence", verify.confidence()).param("group", "supervision"));
         assertThat(form.getResponse().getStatus()).isEqualTo(409);
         assertThat(form.getResponse().getContentAsString()).contains("其他人已修改了这条记录", "value=\"20\"", "id=\"error-summary\"");
         assertThat(auditActions(draft)).filteredOn(a -> a.startsWith("policy.step")).hasSize(1);
@@ -422,14 +426,14 @@ class PolicyDraftingIntegrationTests {
 
         String form = call(editor, get("/policy/drafts/" + draft + "/steps/move.reply?lang=zh-CN")).getResponse()
                 .getContentAsString();
-        assertThat(form).contains("编辑步骤 move.reply", "value=\"7\"", "全国基线 的规定：5 日");
+        assertThat(form).contains("编辑步骤 move.reply", "value=\"5\"");
         StepDraft reply = StepDraft.of(policies.version(draft).require("move.reply"));
         MvcResult saved = call(editor, post("/policy/drafts/" + draft + "/steps/move.reply").param("version",
                 String.valueOf(lock(draft))).param("nameZh", reply.nameZh()).param("nameEn", reply.nameEn())
                 .param("triggerZh", reply.triggerZh()).param("triggerEn", reply.triggerEn()).param("owes", reply.owes())
                 .param("counterparty", reply.counterparty()).param("deadlineKind", "WORKING_DAYS").param("deadlineAmount", "9")
                 .param("documentsZh", reply.documentsZh()).param("documentsEn", reply.documentsEn())
-                .param("legalBasis", reply.legalBasis()).param("confidence", reply.confidence()).param("group", reply.group())
+                .param("legalBasis", "IM 30 [R step, organ]; BJ [R deadline]").param("confidence", "R").param("group", reply.group())
                 .param("noteZh", reply.noteZh()).param("noteEn", reply.noteEn()));
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);
         assertThat(policies.version(draft).require("move.reply").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 9));

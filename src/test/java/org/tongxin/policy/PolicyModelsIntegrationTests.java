@@ -31,7 +31,7 @@ class PolicyModelsIntegrationTests {
         assertThat(receipt.counterparty()).isEqualTo(Organ.DECISION_ORGAN);
         assertThat(receipt.deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5));
         assertThat(receipt.pausable()).isTrue();
-        assertThat(receipt.legalBasis()).isEqualTo("IM 16");
+        assertThat(receipt.legalBasis()).isEqualTo("IM 16 [R]");
         ProcedureStep assessment = baseline.require("assess.complete");
         assertThat(assessment.deadline().amountFor(false)).isEqualTo(10);
         assertThat(assessment.deadline().amountFor(true)).isEqualTo(5);
@@ -65,7 +65,9 @@ class PolicyModelsIntegrationTests {
     @Test
     void beijingAndShanghaiDifferInWhoOwesStepsAndInTheirOwnSteps() {
         ResolvedPolicy beijing = policies.inForce("110000", TODAY);
-        assertThat(beijing.require("move.reply").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 7));
+        assertThat(beijing.require("move.reply").deadline()).as("the older Beijing rule rested on the Measures repealed in 2020")
+                .isEqualTo(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5));
+        assertThat(beijing.require("supervise.verify").legalBasis()).contains("BJ [R organ]");
         assertThat(beijing.step("intake.education")).isPresent();
         ResolvedPolicy shanghai = policies.inForce("310000", TODAY);
         assertThat(shanghai.require("leave.approve").owes()).isEqualTo(Organ.COUNTY_AGENCY);

@@ -82,7 +82,7 @@ class CasePagesIntegrationTests {
         String inbox = page(get("/inbox?case=" + caseId.value() + "&lang=zh-CN"), "cd.county");
         assertThat(inbox).contains("（2025）城东刑初7001号", "吴建国", "完成调查评估并提交意见", chinese(assess.dueDate()));
         String workspace = page(get(location + "?lang=en"), "cd.court.clerk");
-        assertThat(workspace).contains("Assessing", "Complete the assessment", english(assess.dueDate()), "IM 14",
+        assertThat(workspace).contains("Assessing", "Complete the assessment", english(assess.dueDate()), "Implementation Measures, art. 14",
                 "/policy/" + assess.policyRegion() + "/steps/assess.complete");
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.DeadlineRule;
+import org.tongxin.policy.LegalSource;
 import org.tongxin.policy.DraftSettings;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicySetting;
@@ -69,6 +70,13 @@ public final class DraftRules {
             problems.add("confidence", "required");
         } else if (!CONFIDENCES.contains(confidence)) {
             problems.add("confidence", "oneOf", String.join(", ", CONFIDENCES));
+        }
+        if (legalBasis != null && !LegalSource.explicit(legalBasis)) {
+            problems.add("legalBasis", "legalSources");
+        } else if (legalBasis != null && CONFIDENCES.contains(confidence)
+                && !confidence.equals(LegalSource.combined(LegalSource.parse(legalBasis, confidence)))) {
+            // The step's confidence is the one its sources give (issue 11): a region's own rule cannot claim V.
+            problems.add("confidence", "fromSources", LegalSource.combined(LegalSource.parse(legalBasis, confidence)));
         }
         String group = trim(d.group());
         if (group == null) {

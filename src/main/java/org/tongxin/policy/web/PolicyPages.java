@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.identity.UserDirectory;
 import org.tongxin.identity.UserId;
 import org.tongxin.identity.UserView;
+import org.tongxin.policy.LegalSource;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStages;
@@ -53,11 +54,15 @@ class PolicyPages {
         this.formats = formats;
     }
 
+    /** The texts whose articles the matrix's search box finds. */
+    static final java.util.List<String> SEARCHABLE_LAWS = java.util.List.of("CCL", "IM", "CPL");
+
     @AnyAuthenticatedUser
     @GetMapping("/policy")
     String matrix(@RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) Organ organ, @RequestParam(required = false) String stage, Model model) {
+            @RequestParam(required = false) Organ organ, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String law, @RequestParam(required = false) String article, Model model) {
         String selected = region == null || region.isBlank() ? views.defaultRegion() : region;
         PolicyModels.ModelView regionModel = views.model(selected);
         LocalDate day = date != null ? date : views.today();
@@ -81,7 +86,21 @@ class PolicyPages {
             return "policy/matrix";
         }
         model.addAttribute("policy", policy.get());
-        model.addAttribute("matrix", ResponsibilityMatrix.of(policy.get(), organ, stageFilter));
+        model.addAttribute("laws", SEARCHABLE_LAWS);
+        ResolvedPolicy shown = policy.get();
+        String lawFilter = law != null && SEARCHABLE_LAWS.contains(law) ? law : null;
+        Integer articleFilter = article == null || !article.strip().matches("\\d{1,3}") ? null : Integer.valueOf(article.strip());
+        model.addAttribute("law", lawFilter);
+        model.addAttribute("article", articleFilter);
+        if (lawFilter != null && articleFilter != null) {
+            // The search box: only the steps resting on the article (issue 11).
+            shown = new ResolvedPolicy(shown.region(), shown.nameZh(), shown.nameEn(), shown.version(), shown.parentVersion(),
+                    shown.settings(), shown.steps().stream().filter(s -> s.cites(lawFilter, articleFilter)).toList(),
+                    shown.settingOrigins());
+            model.addAttribute("articleCitation", new LegalSource(lawFilter, lawFilter + " " + articleFilter,
+                    java.util.List.of(articleFilter), false, "V", null).citation(LocaleContextHolder.getLocale()));
+        }
+        model.addAttribute("matrix", ResponsibilityMatrix.of(shown, organ, stageFilter));
         return "policy/matrix";
     }
 

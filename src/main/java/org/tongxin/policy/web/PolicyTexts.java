@@ -11,6 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.tongxin.policy.DeadlineRule;
+import org.tongxin.policy.LegalSource;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.PolicySetting;
@@ -67,6 +68,36 @@ public class PolicyTexts {
         return rule.expeditedAmount() == null ? main : message("policy.deadline.expedited", main, rule.expeditedAmount());
     }
 
+    /**
+     * A deadline as it applies in a catalogue: "immediately" (立即) and "promptly" (及时) are two different alerts, so each
+     * says what it asks and after how many hours of the catalogue's settings it alerts (立即：须马上办理，2 小时未办即提醒).
+     */
+    public String deadline(DeadlineRule rule, PolicySettings settings) {
+        if (rule != null && settings != null && rule.kind() == org.tongxin.policy.DeadlineKind.IMMEDIATELY) {
+            return message("policy.alert.IMMEDIATELY", settings.immediateAlertHours());
+        }
+        if (rule != null && settings != null && rule.kind() == org.tongxin.policy.DeadlineKind.PROMPTLY) {
+            return message("policy.alert.PROMPTLY", settings.promptAlertHours());
+        }
+        return deadline(rule);
+    }
+
+    /**
+     * An obligation's "immediately" or "promptly" in words with the alert hours of the version it was opened under;
+     * null for other kinds (the obligation pages show their due date).
+     */
+    public String alert(org.tongxin.policy.DeadlineKind kind, java.util.UUID policyVersionId) {
+        if (kind != org.tongxin.policy.DeadlineKind.IMMEDIATELY && kind != org.tongxin.policy.DeadlineKind.PROMPTLY
+                || policyVersionId == null) {
+            return null;
+        }
+        try {
+            return deadline(DeadlineRule.of(kind, null), models.version(policyVersionId).settings());
+        } catch (RuntimeException unknownVersion) {
+            return null;
+        }
+    }
+
     /** One field of a step as the diff and the detail page show it. */
     public String field(ProcedureStep step, String field) {
         if (step == null) {
@@ -85,7 +116,7 @@ public class PolicyTexts {
             case "pausable" -> message(step.pausable() ? "policy.yes" : "policy.no");
             case "documents" -> step.documentsZh();
             case "documentsEn" -> step.documentsEn();
-            case "legalBasis" -> step.legalBasis();
+            case "legalBasis" -> citations(step);
             case "confidence" -> confidence(step.confidence());
             case "group" -> stage(step.group());
             case "note" -> step.noteZh();
@@ -93,6 +124,47 @@ public class PolicyTexts {
             default -> null;
         };
         return value == null || value.toString().isBlank() ? "—" : value.toString();
+    }
+
+    /** A step's sources in the law's words, each with its confidence in words (《社区矫正法》第二十二条（已核对全文））. */
+    public String citations(ProcedureStep step) {
+        if (step == null) {
+            return "—";
+        }
+        return joinSources(step.sources(), true);
+    }
+
+    /**
+     * A legal basis as another module stored it (a conflict's or a holdup's copy of the step's basis) in the law's words;
+     * "—" when there is none.
+     */
+    public String basis(String legalBasis) {
+        if (legalBasis == null || legalBasis.isBlank()) {
+            return "—";
+        }
+        return joinSources(LegalSource.parse(legalBasis, null), false);
+    }
+
+    /** The words of the articles a step cites, for a tooltip; null when none is shipped. */
+    public String articleTexts(ProcedureStep step) {
+        if (step == null) {
+            return null;
+        }
+        String texts = step.sources().stream().map(LegalSource::text).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+        return texts.isEmpty() ? null : texts;
+    }
+
+    /** What of a step a source supports, in words ("步骤、责任机关", "the step, the organ"). */
+    public String aspects(LegalSource source) {
+        return source.aspects().stream().map(a -> message("policy.source.aspect." + a.name()))
+                .collect(Collectors.joining(english() ? ", " : "、"));
+    }
+
+    private String joinSources(List<LegalSource> sources, boolean withConfidence) {
+        return sources.stream().map(s -> withConfidence ? s.citation(locale()) + (english() ? " (" : "（")
+                + confidence(s.confidence()) + (english() ? ")" : "）") : s.citation(locale()))
+                .collect(Collectors.joining(english() ? "; " : "；"));
     }
 
     /** The label of a field name of {@link org.tongxin.policy.PolicyDiff.Field}. */
@@ -170,7 +242,7 @@ public class PolicyTexts {
             return message("policy.settings.setBy", regionName(origin));
         }
         if (setting != null && setting.baselineBasis() != null) {
-            return message("policy.settings.setByBaseline", setting.baselineBasis(), confidence(setting.baselineConfidence()));
+            return message("policy.settings.setByBaseline", basis(setting.baselineBasis()), confidence(setting.baselineConfidence()));
         }
         return message("policy.settings.setByBaselinePolicy");
     }

@@ -29,7 +29,7 @@ class DraftRulesTests {
 
     static final StepDraft RECEIPT = new StepDraft("docs.receipt", "送达回执", "Return the receipt", "收到法律文书",
             "Receipt of the documents", "COUNTY_AGENCY", "DECISION_ORGAN", List.of(), null, "CALENDAR_DAYS", 5, null, "回执",
-            "Receipt", "IM 16", "R", true, "documents", null, null);
+            "Receipt", "IM 16 [R]", "R", true, "documents", null, null);
 
     static Map<String, String> problems(StepDraft draft) {
         TongxinException e = catchThrowableOfType(TongxinException.class, () -> DraftRules.check(draft));
@@ -41,7 +41,7 @@ class DraftRulesTests {
     @Test
     void aCompleteStepBecomesACatalogueStepWithBlankTextsDropped() {
         ProcedureStep step = DraftRules.check(new StepDraft(" docs.receipt ", " 送达回执 ", "Return the receipt", "  ", null,
-                "COUNTY_AGENCY", "", List.of("PROCURATORATE", "POLICE"), "", "WORKING_DAYS", 10, 5, null, null, "IM 16", "V/R",
+                "COUNTY_AGENCY", "", List.of("PROCURATORATE", "POLICE"), "", "WORKING_DAYS", 10, 5, null, null, "CCL 20 [V step, organ]; IM 16 [R deadline]", "V/R",
                 null, "documents", "", null));
         assertThat(step.id()).isEqualTo("docs.receipt");
         assertThat(step.nameZh()).isEqualTo("送达回执");
@@ -70,7 +70,7 @@ class DraftRulesTests {
     @Test
     void namesHaveAtMost200Characters() {
         StepDraft d = new StepDraft("docs.receipt", "长".repeat(201), "x".repeat(200), null, null, "COUNTY_AGENCY", null, null, null,
-                "NONE", null, null, null, null, "IM 16", "R", false, "documents", null, null);
+                "NONE", null, null, null, null, "IM 16 [R]", "R", false, "documents", null, null);
         assertThat(problems(d)).containsEntry("nameZh", "maxLength").doesNotContainKey("nameEn");
     }
 
@@ -82,6 +82,16 @@ class DraftRulesTests {
         assertThat(problems(d)).containsEntry("owes", "policyOrgan").containsEntry("counterparty", "policyOrgan")
                 .containsEntry("watcher", "policyOrgan").containsEntry("copies", "duplicate").containsEntry("deadlineKind", "deadlineKind")
                 .containsEntry("confidence", "oneOf").containsEntry("group", "policyStage");
+    }
+
+    @Test
+    void eachSourceNamesAKnownTextAndItsConfidenceAndTheStepsConfidenceIsTheirs() {
+        assertThat(problems(RECEIPT.withLegalBasis("IM 16", "R"))).containsEntry("legalBasis", "legalSources");
+        assertThat(problems(RECEIPT.withLegalBasis("Someone's rules [V]", "V"))).containsEntry("legalBasis", "legalSources");
+        assertThat(problems(RECEIPT.withLegalBasis("CCL 24 [V step, organ]; CITYA [P deadline]", "V")))
+                .as("a region's own period cannot claim V").containsEntry("confidence", "fromSources");
+        assertThat(DraftRules.check(RECEIPT.withLegalBasis("CCL 24 [V step, organ]; CITYA [P deadline]", "P")).confidence())
+                .isEqualTo("P");
     }
 
     @ParameterizedTest(name = "{0} {1}")

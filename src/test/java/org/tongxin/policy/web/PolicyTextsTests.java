@@ -33,6 +33,30 @@ class PolicyTextsTests {
     }
 
     @Test
+    void immediatelyAndPromptlyAreTwoAlertsSaidInWordsWithTheirHours() {
+        org.tongxin.policy.PolicySettings settings = org.tongxin.policy.PolicySettings.of(2, 24, 2, 2,
+                org.tongxin.policy.PolicySettings.BUILT_IN);
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.IMMEDIATELY, null), settings)).isEqualTo("立即：须马上办理，2 小时未办即提醒");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.PROMPTLY, null), settings)).isEqualTo("及时：须尽快办理，24 小时未办即提醒");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5), settings)).isEqualTo("5 日");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.IMMEDIATELY, null), settings))
+                .isEqualTo("Immediately: at once, alert after 2 hours");
+        assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.PROMPTLY, null), settings))
+                .isEqualTo("Promptly: without delay, alert after 24 hours");
+    }
+
+    @Test
+    void aLegalBasisReadsInTheLawsWords() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(texts.basis("CCL 22 [V step, organ]; IM 19 [R deadline]")).isEqualTo("《社区矫正法》第二十二条；《社区矫正法实施办法》第十九条");
+        assertThat(texts.basis(null)).isEqualTo("—");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(texts.basis("CCL 22; IM 19")).isEqualTo("Community Correction Law, art. 22; Implementation Measures, art. 19");
+    }
+
+    @Test
     void deadlinesInChinese() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(texts.deadline(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5))).isEqualTo("5 日");
