@@ -104,7 +104,7 @@ class SupervisionBrowserTests {
         check(head, "84-leave-approvals");
         head.locator("main table a").first().click();
         head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("不予批准")).click();
-        assertThat(head.locator("#reason-error")).containsText("必填");
+        assertThat(head.locator("#refuse-reason-error")).containsText("必填");
         check(head, "85-leave-refusal-needs-reason");
         head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("批准外出")).click();
         assertThat(head.getByRole(AriaRole.STATUS)).containsText("已批准");

@@ -91,7 +91,7 @@ class LeavePages {
             redirect.addFlashAttribute("notice", feedback.message("leave.done.request"));
             return "redirect:/leaves/" + made;
         } catch (TongxinException e) {
-            refuse(e, model, response);
+            refuse(e, model, response, null);
             fillCase(id, model, new LeaveForm(kind, destination, reason, departOn, returnOn));
             return "supervision/case";
         }
@@ -114,8 +114,7 @@ class LeavePages {
             redirect.addFlashAttribute("notice", feedback.message("contact.done"));
             return "redirect:/cases/" + caseId + "/supervision#contacts";
         } catch (TongxinException e) {
-            refuse(e, model, response);
-            model.addAttribute("activeForm", "contact");
+            refuse(e, model, response, "contact");
             fillCase(id, model, new LeaveForm("SINGLE", null, null, null, null));
             return "supervision/case";
         }
@@ -193,8 +192,7 @@ class LeavePages {
         try {
             done = command.get();
         } catch (TongxinException e) {
-            refuse(e, model, response);
-            model.addAttribute("activeForm", action);
+            refuse(e, model, response, action);
             fillDetail(LeaveId.of(id), model);
             return "supervision/leave";
         }
@@ -203,14 +201,15 @@ class LeavePages {
         return "redirect:/leaves/" + id;
     }
 
-    private void refuse(TongxinException e, Model model, HttpServletResponse response) {
+    private void refuse(TongxinException e, Model model, HttpServletResponse response, String formKey) {
         int status = e.status().value();
         if (status == 404 || status == 403 || status == 401) {
             throw e;
         }
-        feedback.apply(e, model);
         if (e.code().equals("STALE_VERSION")) {
-            model.addAttribute("formError", feedback.message("leave.stale"));
+            feedback.apply(e, model, formKey, "leave.stale");
+        } else {
+            feedback.apply(e, model, formKey);
         }
         response.setStatus(status);
     }

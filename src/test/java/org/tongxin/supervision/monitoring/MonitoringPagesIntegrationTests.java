@@ -63,8 +63,8 @@ class MonitoringPagesIntegrationTests {
 
         MvcResult bad = mvc.perform(post(page).param("reason", "").param("months", "3").with(actors.as("cd.county")).with(csrf()))
                 .andReturn();
-        assertThat(bad.getResponse().getStatus()).isEqualTo(200);
-        assertThat(bad.getResponse().getContentAsString()).contains("ground-error", "is-invalid");
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(bad.getResponse().getContentAsString()).contains("error-summary", "ground-error", "is-invalid");
 
         MvcResult proposed = mvc.perform(post(page).param("ground", "PROHIBITION_ORDER_BREACH").param("reason", "进入禁止进入的场所")
                 .param("deviceId", "EM-PAGE-" + id.toString().substring(0, 6)).param("months", "2")

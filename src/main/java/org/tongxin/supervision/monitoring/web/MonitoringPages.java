@@ -126,7 +126,6 @@ class MonitoringPages {
                 throw e;
             }
             feedback.apply(e, model);
-            model.addAttribute("importRejected", true);
             return view(CaseId.of(id), 0, new ProposalForm(null, null, null, 3, null), model);
         }
     }
