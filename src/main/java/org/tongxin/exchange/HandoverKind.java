@@ -29,7 +29,13 @@ public enum HandoverKind {
     /** 失去联系协查: the county agency asks the police to assist the search (CCL art. 30). */
     LOST_CONTACT_ASSISTANCE("失联协查", "Request to assist a search", EnumSet.of(ItemCode.SEARCH_RECORD)),
     /** 失去联系通报: the county agency notifies the decision organ, copy to the procuratorate (CCL art. 30). */
-    LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD));
+    LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /**
+     * 变更执行地移交: the former county agency sends the decision, the legal documents and the file to the new one, whose
+     * receipt moves the case (CCL art. 27; IM art. 31, 5 days).
+     */
+    PLACE_CHANGE_FILE("变更执行地档案移交", "File on a change of the place of execution",
+            EnumSet.of(ItemCode.DECISION_DOCUMENT, ItemCode.CASE_MATERIALS));
 
     private final String nameZh;
     private final String nameEn;
