@@ -21,6 +21,8 @@ CREATE TABLE supervision_place_change
     file_sent_at            TIMESTAMPTZ,
     transferred_at          TIMESTAMPTZ,
     reported_at             TIMESTAMPTZ,
+    forward_handover_id     UUID,
+    forwarded_at            TIMESTAMPTZ,
     version                 INTEGER     NOT NULL DEFAULT 0
 );
 CREATE INDEX supervision_place_change_case_idx ON supervision_place_change (case_id, applied_at);
@@ -43,6 +45,8 @@ COMMENT ON COLUMN supervision_place_change.file_handover_id IS 'The handover car
 COMMENT ON COLUMN supervision_place_change.file_sent_at IS 'When that handover was delivered.';
 COMMENT ON COLUMN supervision_place_change.transferred_at IS 'When the new agency receipted the file and the case moved to it.';
 COMMENT ON COLUMN supervision_place_change.reported_at IS 'When the subject reported at the new place (move.report).';
+COMMENT ON COLUMN supervision_place_change.forward_handover_id IS 'The new agency''s handover forwarding the legal documents to its procuratorate, copy to its police (move.forward).';
+COMMENT ON COLUMN supervision_place_change.forwarded_at IS 'When that handover was delivered.';
 COMMENT ON COLUMN supervision_place_change.version IS 'Optimistic lock.';
 
 ALTER TABLE supervision_place_change ENABLE ROW LEVEL SECURITY;

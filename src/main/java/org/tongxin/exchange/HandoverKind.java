@@ -35,7 +35,10 @@ public enum HandoverKind {
      * receipt moves the case (CCL art. 27; IM art. 31, 5 days).
      */
     PLACE_CHANGE_FILE("变更执行地档案移交", "File on a change of the place of execution",
-            EnumSet.of(ItemCode.DECISION_DOCUMENT, ItemCode.CASE_MATERIALS));
+            EnumSet.of(ItemCode.DECISION_DOCUMENT, ItemCode.CASE_MATERIALS)),
+    /** 变更执行地法律文书转送: the new county agency forwards them to its procuratorate, copy to its police (CCL art. 27). */
+    PLACE_CHANGE_FORWARDING("变更执行地法律文书转送", "Legal documents forwarded after a change of place",
+            EnumSet.of(ItemCode.DECISION_DOCUMENT));
 
     private final String nameZh;
     private final String nameEn;

@@ -66,6 +66,14 @@ public final class PlaceChangeEvents {
         }
     }
 
+    /** The new county agency forwarded the legal documents to its procuratorate, copy to its police (move.forward). */
+    public record DocumentsForwardedAtNewPlace(UUID eventId, CaseId caseId, UUID placeChangeId, HandoverId handoverId,
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "move.forwarded";
+        }
+    }
+
     /** The subject reported to the new county agency (move.report). */
     public record SubjectReportedAtNewPlace(UUID eventId, CaseId caseId, UUID placeChangeId, Instant reportedAt,
             Instant occurredAt, ActorRef actor) implements TimelineEntry {

@@ -81,7 +81,8 @@ public class PlaceChanges {
     public record PlaceChangeView(UUID id, CaseId caseId, AgencyId formerCountyAgencyId, AgencyId newCountyAgencyId,
             PlaceChangeState state, LocalDate intendedMoveOn, String reason, Instant appliedAt, Instant consultedAt,
             String replyReason, Instant repliedAt, String decisionReason, Instant decidedAt, HandoverId fileHandoverId,
-            Instant fileSentAt, Instant transferredAt, Instant reportedAt, int version) {
+            Instant fileSentAt, Instant transferredAt, HandoverId forwardHandoverId, Instant forwardedAt, Instant reportedAt,
+            int version) {
     }
 
     private final PlaceChangeRepository records;
@@ -263,6 +264,33 @@ public class PlaceChanges {
         change.pullEvents().forEach(events::publishEvent);
     }
 
+    /**
+     * The new county agency, now executing the case, forwards the legal documents to the procuratorate of its place with
+     * a copy to its police by a handover (PLACE_CHANGE_FORWARDING), which fulfils move.forward.
+     */
+    @Transactional
+    public PlaceChangeView forward(UUID id, int version) {
+        PlaceChange change = load(id);
+        CaseAccessDecision decision = newAgencyCommand(change, version, Participation.EXECUTING_AGENCY);
+        change.requireForwardable();
+        CaseFacts facts = facts(change.caseId());
+        if (facts.procuratorateId() == null) {
+            throw TongxinException.rule("PLACE_CHANGE_NO_PROCURATORATE");
+        }
+        HandoverId handover = handovers.prepare(new NewHandover(change.caseId(), HandoverKind.PLACE_CHANGE_FORWARDING,
+                FORWARD_STEP, change.newCountyAgencyId(), facts.procuratorateId(),
+                facts.policeId() == null ? List.of() : List.of(facts.policeId()),
+                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE,
+                        Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE),
+                List.of(new NewItem(ItemCode.DECISION_DOCUMENT, null, null)), null));
+        handovers.deliver(handover, 0);
+        Instant now = clock.instant();
+        change.forwarded(handover, now, currentUser.ref());
+        records.update(change);
+        ledger.fulfil(change.caseId(), FORWARD_STEP, change.id().toString(), now, currentUser.ref());
+        return publish(change, decision);
+    }
+
     /** The new county agency, now executing the case, records the subject's report at the new place (move.report). */
     @Transactional
     public PlaceChangeView reported(UUID id, int version, Instant reportedAt) {
@@ -346,6 +374,7 @@ public class PlaceChanges {
         return new PlaceChangeView(c.id(), c.caseId(), c.formerCountyAgencyId(), c.newCountyAgencyId(), c.state(),
                 c.intendedMoveOn(), reasons ? c.reason() : null, c.appliedAt(), c.consultedAt(),
                 reasons ? c.replyReason() : null, c.repliedAt(), reasons ? c.decisionReason() : null, c.decidedAt(),
-                c.fileHandoverId(), c.fileSentAt(), c.transferredAt(), c.reportedAt(), c.version());
+                c.fileHandoverId(), c.fileSentAt(), c.transferredAt(), c.forwardHandoverId(), c.forwardedAt(), c.reportedAt(),
+                c.version());
     }
 }

@@ -38,8 +38,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The whole change of the place of execution between two counties of City A (Chengdong to Chengxi) through the API:
- * application, consultation, the new agency's reply, the decision, the file handed over and receipted, the report at
- * the new place. Afterwards Chengxi owns the case and Chengdong reads only its own part; refusals change nothing.
+ * application, consultation, the new agency's reply, the decision, the file handed over and receipted, the documents
+ * forwarded to the new place's procuratorate and police, the report at the new place. Afterwards Chengxi owns the
+ * case and Chengdong reads only its own part; refusals change nothing.
  */
 @IntegrationTest
 class PlaceChangeIntegrationTests {
@@ -165,16 +166,26 @@ class PlaceChangeIntegrationTests {
         assertThat(report.owedBySubject()).isTrue();
         assertThat(report.owingAgencyId()).as("watched by the new agency").isEqualTo(chengxi);
 
-        refused(call("cd.county", post("/api/v1/place-changes/" + change + "/report"), Map.of("version", 5,
+        refused(call("cd.county", post("/api/v1/place-changes/" + change + "/forwarding"), Map.of("version", 5)), 403,
+                "PLACE_CHANGE_NEW_AGENCY_ONLY");
+        ok("cx.county", "/api/v1/place-changes/" + change + "/forwarding", Map.of("version", 5));
+        assertThat(ledger.find(id, PlaceChanges.FORWARD_STEP, change).orElseThrow().status().pending()).isFalse();
+        assertThat(actors.call("cx.proc", () -> handovers.ofCase(id)).stream()
+                .filter(h -> h.kind() == HandoverKind.PLACE_CHANGE_FORWARDING)).as("the new place's procuratorate has them")
+                .singleElement().satisfies(h -> assertThat(h.copies()).isNotEmpty());
+        refused(call("cx.county", post("/api/v1/place-changes/" + change + "/forwarding"), Map.of("version", 6)), 409,
+                "PLACE_CHANGE_ALREADY_FORWARDED");
+
+        refused(call("cd.county", post("/api/v1/place-changes/" + change + "/report"), Map.of("version", 6,
                 "reportedAt", clock.instant().toString())), 403, "PLACE_CHANGE_NEW_AGENCY_ONLY");
-        ok("cx.county", "/api/v1/place-changes/" + change + "/report", Map.of("version", 5, "reportedAt", clock.instant().toString()));
+        ok("cx.county", "/api/v1/place-changes/" + change + "/report", Map.of("version", 6, "reportedAt", clock.instant().toString()));
         assertThat(state(change)).isEqualTo("REPORTED");
         assertThat(ledger.find(id, PlaceChanges.REPORT_STEP, change).orElseThrow().status().pending()).isFalse();
 
         assertThat(actors.call("cd.county", () -> CaseDirectory.ownPartOnly(directory.decision(id)))).isTrue();
         assertThat(actors.call("cd.county", () -> directory.timeline(id))).extracting(i -> i.kind())
                 .as("Chengdong sees what it did, not what happens at the new place").contains("move.applied")
-                .doesNotContain("move.reported");
+                .doesNotContain("move.forwarded", "move.reported");
         assertThat(actors.call("cx.county", () -> directory.timeline(id))).extracting(i -> i.kind()).contains("move.reported");
         MvcResult oldReads = mvc.perform(get("/api/v1/cases/" + id + "/place-changes").with(actors.as("cd.county"))).andReturn();
         assertThat(oldReads.getResponse().getStatus()).isEqualTo(200);

@@ -76,16 +76,19 @@ class PlaceChangePagesIntegrationTests {
                 .doesNotContain("登记申请");
         String change = jdbc.sql("SELECT id::text FROM supervision_place_change WHERE case_id = ?").param(id.value())
                 .query(String.class).single();
-        MvcResult consulted = mvc.perform(post("/place-changes/" + change + "/consultation").param("version", "0")
+        MvcResult consulted = mvc.perform(post("/place-changes/" + change + "/steps").param("step", "consultation")
+                .param("version", "0")
                 .with(actors.as("cd.county")).with(csrf())).andReturn();
         assertThat(consulted.getResponse().getRedirectedUrl()).isEqualTo(page);
 
         assertThat(render("cx.county", page, "en")).contains("New agency consulted; its reply is due", "Accept the subject");
-        MvcResult refusedWithoutReasons = mvc.perform(post("/place-changes/" + change + "/reply").param("version", "1")
+        MvcResult refusedWithoutReasons = mvc.perform(post("/place-changes/" + change + "/steps").param("step", "reply")
+                .param("version", "1")
                 .param("yes", "false").with(actors.as("cx.county")).with(csrf())).andReturn();
         assertThat(refusedWithoutReasons.getResponse().getStatus()).isEqualTo(200);
         assertThat(refusedWithoutReasons.getResponse().getContentAsString()).contains("is-invalid");
-        MvcResult accepted = mvc.perform(post("/place-changes/" + change + "/reply").param("version", "1").param("yes", "true")
+        MvcResult accepted = mvc.perform(post("/place-changes/" + change + "/steps").param("step", "reply")
+                .param("version", "1").param("yes", "true")
                 .with(actors.as("cx.county")).with(csrf())).andReturn();
         assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo(page);
         assertThat(render("cd.county", page, "zh-CN")).contains("新执行地同意接收，待决定", "同意变更");

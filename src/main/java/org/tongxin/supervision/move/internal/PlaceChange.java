@@ -12,6 +12,7 @@ import org.tongxin.exchange.HandoverId;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
+import org.tongxin.supervision.move.PlaceChangeEvents.DocumentsForwardedAtNewPlace;
 import org.tongxin.supervision.move.PlaceChangeEvents.NewAgencyConsulted;
 import org.tongxin.supervision.move.PlaceChangeEvents.NewAgencyReplied;
 import org.tongxin.supervision.move.PlaceChangeEvents.PlaceChangeApplied;
@@ -24,8 +25,8 @@ import org.tongxin.supervision.move.PlaceChangeState;
 /**
  * One change of the place of execution (变更执行地, CCL art. 27; IM arts. 30–31): the subject's application, the
  * consultation of the new county agency, its reply (a refusal gives reasons), the current county agency's decision
- * (it cannot approve what the new agency refused), the file sent and receipted (the case moves then), and the subject
- * reporting at the new place. Each step is one method with its guard; the texts are kept encrypted by the repository.
+ * (it cannot approve what the new agency refused), the file sent and receipted (the case moves then), the new agency
+ * forwarding the documents to its procuratorate and police, and the subject reporting at the new place. Each step is one method with its guard; the texts are kept encrypted by the repository.
  */
 public final class PlaceChange {
 
@@ -48,13 +49,15 @@ public final class PlaceChange {
     Instant fileSentAt;
     Instant transferredAt;
     Instant reportedAt;
+    HandoverId forwardHandoverId;
+    Instant forwardedAt;
     int version;
     private final List<Object> events = new ArrayList<>();
 
     PlaceChange(UUID id, CaseId caseId, AgencyId formerCountyAgencyId, AgencyId newCountyAgencyId, LocalDate intendedMoveOn,
             String reason, Instant appliedAt, PlaceChangeState state, Instant consultedAt, String replyReason,
             Instant repliedAt, String decisionReason, Instant decidedAt, HandoverId fileHandoverId, Instant fileSentAt,
-            Instant transferredAt, Instant reportedAt, int version) {
+            Instant transferredAt, Instant reportedAt, HandoverId forwardHandoverId, Instant forwardedAt, int version) {
         this.id = id;
         this.caseId = caseId;
         this.formerCountyAgencyId = formerCountyAgencyId;
@@ -72,6 +75,8 @@ public final class PlaceChange {
         this.fileSentAt = fileSentAt;
         this.transferredAt = transferredAt;
         this.reportedAt = reportedAt;
+        this.forwardHandoverId = forwardHandoverId;
+        this.forwardedAt = forwardedAt;
         this.version = version;
     }
 
@@ -94,7 +99,7 @@ public final class PlaceChange {
             throw TongxinException.rule("PLACE_CHANGE_SAME_COUNTY");
         }
         PlaceChange c = new PlaceChange(UUID.randomUUID(), caseId, currentCounty, newCounty, intendedMoveOn, text, now,
-                PlaceChangeState.APPLIED, null, null, null, null, null, null, null, null, null, 0);
+                PlaceChangeState.APPLIED, null, null, null, null, null, null, null, null, null, null, null, 0);
         c.events.add(new PlaceChangeApplied(UUID.randomUUID(), caseId, c.id, newCounty, now, actor));
         return c;
     }
@@ -202,6 +207,27 @@ public final class PlaceChange {
         events.add(new SubjectReportedAtNewPlace(UUID.randomUUID(), caseId, id, at, now, actor));
     }
 
+    /**
+     * Checks that the new agency may forward the documents now: after it receipted the file (409
+     * PLACE_CHANGE_NOT_TRANSFERRED), once (409 PLACE_CHANGE_ALREADY_FORWARDED).
+     */
+    public void requireForwardable() {
+        if (state != PlaceChangeState.TRANSFERRED && state != PlaceChangeState.REPORTED) {
+            throw TongxinException.conflict("PLACE_CHANGE_NOT_TRANSFERRED");
+        }
+        if (forwardHandoverId != null) {
+            throw TongxinException.conflict("PLACE_CHANGE_ALREADY_FORWARDED");
+        }
+    }
+
+    /** The new agency forwarded the legal documents to the procuratorate and police of its place (move.forward). */
+    public void forwarded(HandoverId handover, Instant now, ActorRef actor) {
+        requireForwardable();
+        forwardHandoverId = handover;
+        forwardedAt = now;
+        events.add(new DocumentsForwardedAtNewPlace(UUID.randomUUID(), caseId, id, handover, now, actor));
+    }
+
     private static String text(FieldProblems problems, String field, String value, boolean required) {
         String text = value == null ? null : value.strip();
         if (text == null || text.isEmpty()) {
@@ -239,5 +265,7 @@ public final class PlaceChange {
     public Instant fileSentAt() { return fileSentAt; }
     public Instant transferredAt() { return transferredAt; }
     public Instant reportedAt() { return reportedAt; }
+    public HandoverId forwardHandoverId() { return forwardHandoverId; }
+    public Instant forwardedAt() { return forwardedAt; }
     public int version() { return version; }
 }

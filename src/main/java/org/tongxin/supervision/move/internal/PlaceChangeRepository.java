@@ -48,13 +48,16 @@ public class PlaceChangeRepository {
         int n = jdbc.sql("""
                 UPDATE supervision_place_change SET state = :state, consulted_at = :consulted, reply_reason_enc = :reply,
                     replied_at = :replied, decision_reason_enc = :decision, decided_at = :decided, file_handover_id = :handover,
-                    file_sent_at = :sent, transferred_at = :transferred, reported_at = :reported, version = version + 1
+                    file_sent_at = :sent, transferred_at = :transferred, reported_at = :reported,
+                    forward_handover_id = :forward, forwarded_at = :forwarded, version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("state", c.state.name()).param("consulted", ts(c.consultedAt))
                 .param("reply", cipher.seal(c.replyReason, REPLY_REASON)).param("replied", ts(c.repliedAt))
                 .param("decision", cipher.seal(c.decisionReason, DECISION_REASON)).param("decided", ts(c.decidedAt))
                 .param("handover", c.fileHandoverId == null ? null : c.fileHandoverId.value()).param("sent", ts(c.fileSentAt))
-                .param("transferred", ts(c.transferredAt)).param("reported", ts(c.reportedAt)).param("id", c.id)
+                .param("transferred", ts(c.transferredAt)).param("reported", ts(c.reportedAt))
+                .param("forward", c.forwardHandoverId == null ? null : c.forwardHandoverId.value()).param("forwarded", ts(c.forwardedAt))
+                .param("id", c.id)
                 .param("version", c.version).update();
         if (n == 0) {
             throw TongxinException.staleVersion();
@@ -78,6 +81,7 @@ public class PlaceChangeRepository {
 
     private PlaceChange row(ResultSet rs) throws SQLException {
         UUID handover = rs.getObject("file_handover_id", UUID.class);
+        UUID forward = rs.getObject("forward_handover_id", UUID.class);
         java.sql.Date on = rs.getDate("intended_move_on");
         return new PlaceChange(rs.getObject("id", UUID.class), CaseId.of(rs.getObject("case_id", UUID.class)),
                 AgencyId.of(rs.getObject("former_county_agency_id", UUID.class)),
@@ -87,7 +91,8 @@ public class PlaceChangeRepository {
                 cipher.open(rs.getBytes("reply_reason_enc"), REPLY_REASON), instant(rs, "replied_at"),
                 cipher.open(rs.getBytes("decision_reason_enc"), DECISION_REASON), instant(rs, "decided_at"),
                 handover == null ? null : HandoverId.of(handover), instant(rs, "file_sent_at"), instant(rs, "transferred_at"),
-                instant(rs, "reported_at"), rs.getInt("version"));
+                instant(rs, "reported_at"), forward == null ? null : HandoverId.of(forward), instant(rs, "forwarded_at"),
+                rs.getInt("version"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

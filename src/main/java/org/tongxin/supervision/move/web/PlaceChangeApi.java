@@ -29,7 +29,7 @@ import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
 
 /**
  * REST API of the change of the place of execution (CCL art. 27): the application, the consultation, the new county
- * agency's reply, the decision, the file's transfer and receipt (which moves the case) and the report at the new place.
+ * agency's reply, the decision, the file's transfer and receipt (which moves the case), the forwarding at the new place and the subject's report.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -125,6 +125,14 @@ class PlaceChangeApi {
     PlaceChangeView receive(@PathVariable UUID id, @RequestBody VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
         return settled(changes.receive(id, LockVersions.required(body.version(), ifMatch)));
+    }
+
+    @PreAuthorize(COUNTY)
+    @PostMapping("/place-changes/{id}/forwarding")
+    @Operation(operationId = "forwardPlaceChangeDocuments", summary = "The new county agency forwards the legal documents to its procuratorate, copy to its police")
+    PlaceChangeView forward(@PathVariable UUID id, @RequestBody VersionRequest body,
+            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
+        return settled(changes.forward(id, LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(COUNTY)

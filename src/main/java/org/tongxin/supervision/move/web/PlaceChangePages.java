@@ -101,23 +101,25 @@ class PlaceChangePages {
         }
     }
 
-    /** One step on a change: consultation, reply, decision, transfer, receipt or report. */
+    /** One step on a change: consultation, reply, decision, transfer, receipt, forwarding or report. */
     @PreAuthorize(COUNTY)
-    @PostMapping("/place-changes/{id}/{step}")
-    String step(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) Integer version,
+    @PostMapping("/place-changes/{id}/steps")
+    String step(@PathVariable UUID id, @RequestParam(required = false) String step, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean yes, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String reportedAt, Model model, RedirectAttributes redirect) {
         PlaceChangeView change = changes.find(id);
         int v = version == null ? -1 : version;
         try {
-            switch (step) {
+            switch (step == null ? "" : step) {
                 case "consultation" -> changes.consult(id, v);
                 case "reply" -> changes.reply(id, v, yes, reason);
                 case "decision" -> changes.decide(id, v, yes, reason);
                 case "transfer" -> changes.transfer(id, v);
                 case "receipt" -> changes.receive(id, v);
+                case "forwarding" -> changes.forward(id, v);
                 case "report" -> changes.reported(id, v, instant(reportedAt));
-                default -> throw TongxinException.notFound();
+                default -> throw TongxinException.invalid("step", "oneOf",
+                        "consultation, reply, decision, transfer, receipt, forwarding, report");
             }
             reactions.settle();
             redirect.addFlashAttribute("notice", feedback.message("move.doneNotice." + step));

@@ -11,6 +11,7 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
+import org.tongxin.supervision.move.PlaceChangeEvents.DocumentsForwardedAtNewPlace;
 import org.tongxin.supervision.move.PlaceChangeEvents.NewAgencyConsulted;
 import org.tongxin.supervision.move.PlaceChangeEvents.NewAgencyReplied;
 import org.tongxin.supervision.move.PlaceChangeEvents.PlaceChangeApplied;
@@ -168,5 +169,21 @@ class PlaceChangeTests {
         assertThat(c.state()).isEqualTo(PlaceChangeState.REPORTED);
         assertThat(c.pullEvents()).singleElement().isInstanceOf(SubjectReportedAtNewPlace.class);
         refused(() -> c.reported(NOW, NOW, ACTOR), 409, "PLACE_CHANGE_NOT_TRANSFERRED");
+    }
+
+    @Test
+    void theNewAgencyForwardsTheDocumentsOnceAfterTheTransferBeforeOrAfterTheReport() {
+        PlaceChange c = approved();
+        refused(() -> c.forwarded(HandoverId.of(UUID.randomUUID()), NOW, ACTOR), 409, "PLACE_CHANGE_NOT_TRANSFERRED");
+        c.fileSent(HandoverId.of(UUID.randomUUID()), NOW, ACTOR);
+        c.transferred(NOW, ACTOR);
+        c.reported(NOW, NOW, ACTOR);
+        c.pullEvents();
+        HandoverId handover = HandoverId.of(UUID.randomUUID());
+        c.forwarded(handover, NOW, ACTOR);
+        assertThat(c.forwardHandoverId()).isEqualTo(handover);
+        assertThat(c.state()).as("forwarding leaves the state as it was").isEqualTo(PlaceChangeState.REPORTED);
+        assertThat(c.pullEvents()).singleElement().isInstanceOf(DocumentsForwardedAtNewPlace.class);
+        refused(c::requireForwardable, 409, "PLACE_CHANGE_ALREADY_FORWARDED");
     }
 }
