@@ -403,7 +403,7 @@ public class Referrals {
     @Transactional(readOnly = true)
     public PageResult<ReferralSummary> list(boolean incoming, ReferralStatus status, AssistanceService service, PageQuery page) {
         TongxinPrincipal me = currentUser.get();
-        if (me.agencyId() == null || me.isAdmin()) {
+        if (me.agencyId() == null || !me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         AgencyId mine = me.agency();
@@ -600,7 +600,7 @@ public class Referrals {
     /** Its two agencies read a referral, and so do the case's referring parties (executing agency, assigned office). */
     private boolean readableBy(Row r) {
         TongxinPrincipal me = currentUser.find().orElse(null);
-        if (me == null || me.agencyId() == null || me.isAdmin()) {
+        if (me == null || me.agencyId() == null || !me.worksCases()) {
             return false;
         }
         AgencyId mine = me.agency();

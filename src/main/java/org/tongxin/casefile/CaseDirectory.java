@@ -44,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CaseDirectory {
 
+    private final org.tongxin.casefile.internal.SealedRecords sealed;
+
     /**
      * Who sees the protected fields (identity number, phones, address, health, offence details) and the case's documents:
      * the case's own organs, and those that must identify the person for their part — the county agency consulted about
@@ -76,7 +78,8 @@ public class CaseDirectory {
     private final JsonMapper json;
 
     CaseDirectory(CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser, AuditLog audit,
-            MessageSource messages, JsonMapper json) {
+            MessageSource messages, JsonMapper json, org.tongxin.casefile.internal.SealedRecords sealed) {
+        this.sealed = sealed;
         this.cases = cases;
         this.codec = codec;
         this.access = access;
@@ -89,7 +92,7 @@ public class CaseDirectory {
     /** The case for the caller, or 404; audited as a read of the subject's record for {@code purpose}. */
     @Transactional
     public CaseView view(CaseId id, String purpose) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
         CaseView view = toView(c, decision);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.view").target("case", id)
@@ -105,7 +108,7 @@ public class CaseDirectory {
     /** The caller's lawful roles in a case (404 when none): for pages deciding which actions to offer. */
     @Transactional(readOnly = true)
     public CaseAccessDecision access(CaseId id) {
-        return access.require(cases.parties(id));
+        return access.require(sealed.parties(id));
     }
 
     /**
@@ -121,17 +124,24 @@ public class CaseDirectory {
     @Transactional
     public PageResult<CaseSummary> search(CaseSearch search, PageQuery page, String purpose) {
         AgencyId agency = currentUser.get().agency();
-        if (currentUser.get().isAdmin()) {
+        if (!currentUser.get().worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         List<byte[]> idHashes = null;
         if (search.idNumber() != null && !search.idNumber().isBlank()) {
             idHashes = codec.idHashes(search.idNumber());
         }
-        PageResult<CorrectionCase> found = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
+        PageResult<CorrectionCase> all = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
                 search.status(), search.officeId(), page);
-        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(found.items().stream().map(CorrectionCase::id).toList());
-        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.id()), decisionFor(c.id())));
+        // A sealed case is found only by the person holding a live lawful-query grant (CPL art. 286).
+        List<CorrectionCase> readable = all.items().stream().filter(c -> sealed.readable(c.id())).toList();
+        PageResult<CorrectionCase> found = new PageResult<>(readable, all.page(), all.size(),
+                all.total() - (all.items().size() - readable.size()));
+        List<CaseId> ids = found.items().stream().map(CorrectionCase::id).toList();
+        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(ids);
+        Map<CaseId, List<LawfulRole>> parties = cases.parties(ids);
+        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.id()),
+                access.decide(parties.getOrDefault(c.id(), List.of()))));
         if (!result.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search").purpose(purpose)
                     .subjects(result.items().stream().map(CaseSummary::subjectId).toList()));
@@ -146,26 +156,39 @@ public class CaseDirectory {
     @Transactional(readOnly = true)
     public java.util.Set<CaseId> openable(java.util.Collection<CaseId> ids) {
         var me = currentUser.find().orElse(null);
-        if (me == null || me.isAdmin() || me.agencyId() == null || ids.isEmpty()) {
+        if (me == null || !me.worksCases() || me.agencyId() == null || ids.isEmpty()) {
             return java.util.Set.of();
         }
         java.util.Set<CaseId> result = new java.util.HashSet<>();
         cases.withParty(me.agency(), ids.stream().map(CaseId::value).collect(java.util.stream.Collectors.toSet()))
                 .forEach(id -> result.add(CaseId.of(id)));
+        result.removeIf(id -> !sealed.readable(id));
         return result;
     }
 
-    /** Summaries of given cases the caller may see (inbox lines); cases they may not see are left out. */
+    /**
+     * Summaries of given cases the caller may see (inbox lines); cases they may not see are left out. The same five
+     * queries (parties, cases, and the subjects as each case states them) and one audit record, however many cases.
+     */
     @Transactional
     public Map<CaseId, CaseSummary> summaries(java.util.Collection<CaseId> ids, String purpose) {
-        Map<CaseId, CaseSummary> result = new java.util.LinkedHashMap<>();
+        Map<CaseId, List<LawfulRole>> parties = cases.parties(ids);
+        Map<CaseId, CaseAccessDecision> visible = new java.util.LinkedHashMap<>();
         for (CaseId id : ids) {
-            CaseAccessDecision decision = decisionFor(id);
-            if (!decision.visible()) {
-                continue;
+            CaseAccessDecision decision = access.decide(parties.getOrDefault(id, List.of()));
+            if (decision.visible()) {
+                visible.put(id, decision);
             }
-            cases.find(id).ifPresent(c -> result.put(id, summary(c, cases.caseSubject(id).orElseThrow(), decision)));
         }
+        Map<CaseId, CorrectionCase> found = cases.findAll(visible.keySet());
+        Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(found.keySet());
+        Map<CaseId, CaseSummary> result = new java.util.LinkedHashMap<>();
+        visible.forEach((id, decision) -> {
+            CorrectionCase c = found.get(id);
+            if (c != null && subjects.containsKey(id)) {
+                result.put(id, summary(c, subjects.get(id), decision));
+            }
+        });
         if (!result.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.list").purpose(purpose)
                     .subjects(result.values().stream().map(CaseSummary::subjectId).toList()));
@@ -179,7 +202,7 @@ public class CaseDirectory {
      */
     @Transactional(readOnly = true)
     public List<TimelineItem> timeline(CaseId id) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         java.util.Locale locale = LocaleContextHolder.getLocale();
         UUID mine = decision.holdsAny(OWN_PART_ONLY) ? currentUser.get().agencyId() : null;
         return cases.timeline(id).stream()
@@ -195,13 +218,13 @@ public class CaseDirectory {
 
     @Transactional(readOnly = true)
     public List<CaseData.TeamMember> team(CaseId id) {
-        access.require(cases.parties(id));
+        access.require(sealed.parties(id));
         return cases.team(id);
     }
 
     @Transactional(readOnly = true)
     public Optional<String> latestPlan(CaseId id) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         if (!decision.holdsAny(PROTECTED_FIELDS)) {
             return Optional.empty();
         }
@@ -210,7 +233,7 @@ public class CaseDirectory {
 
     @Transactional(readOnly = true)
     public Optional<CaseData.Announcement> announcement(CaseId id) {
-        access.require(cases.parties(id));
+        access.require(sealed.parties(id));
         return cases.announcement(id);
     }
 
@@ -219,6 +242,12 @@ public class CaseDirectory {
     @Transactional(readOnly = true)
     public Optional<CaseFacts> facts(CaseId id) {
         return cases.find(id).map(c -> facts(c));
+    }
+
+    /** Cases in correction whose term ends on or before {@code by}: for the termination's clocks (system, no person data). */
+    @Transactional(readOnly = true)
+    public List<CaseId> inCorrectionEndingBy(java.time.LocalDate by) {
+        return cases.inCorrectionEndingBy(by);
     }
 
     /** The id of the case's subject, for audit records of reads that concern them (not personal data itself). */
@@ -246,7 +275,7 @@ public class CaseDirectory {
      */
     @Transactional
     public SubjectView subjectForAssistance(CaseId id, String purpose) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         if (!decision.holdsAny(EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.ASSISTING))) {
             throw TongxinException.forbidden("NOT_REFERRAL_PARTY");
         }
@@ -282,7 +311,7 @@ public class CaseDirectory {
     }
 
     private CaseAccessDecision decisionFor(CaseId id) {
-        return access.decide(cases.parties(id));
+        return access.decide(sealed.parties(id));
     }
 
     private CaseView toView(CorrectionCase c, CaseAccessDecision decision) {
@@ -304,7 +333,7 @@ public class CaseDirectory {
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {
         boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
-        CaseFacts f = facts(c);
+        CaseFacts f = c.facts(subject.gender());
         return new CaseSummary(c.id(), c.subjectId(), masked ? SubjectCodec.maskName(subject.name()) : subject.name(), masked,
                 f.status(), f.correctionType(), f.caseNumber(), f.countyAgencyId(), f.officeId(), f.decisionOrganId(),
                 f.effectiveDate(), f.documentsState(), f.arrivalState(), c.updatedAt());

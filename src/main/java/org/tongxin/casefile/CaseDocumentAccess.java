@@ -34,6 +34,8 @@ import org.tongxin.shared.error.TongxinException;
 @Component
 public class CaseDocumentAccess {
 
+    private final org.tongxin.casefile.internal.SealedRecords sealed;
+
     /** A document the reader may open, with the route that brought it to them (null: one the case holds itself). */
     public record Readable(DocumentInfo info, DocumentRoute route) {
     }
@@ -50,7 +52,8 @@ public class CaseDocumentAccess {
     private final ObjectProvider<DocumentCarrier> carriers;
 
     CaseDocumentAccess(CaseRepository cases, CaseAccess access, CurrentUser currentUser, Documents documents, AuditLog audit,
-            ObjectProvider<DocumentCarrier> carriers) {
+            ObjectProvider<DocumentCarrier> carriers, org.tongxin.casefile.internal.SealedRecords sealed) {
+        this.sealed = sealed;
         this.cases = cases;
         this.access = access;
         this.currentUser = currentUser;
@@ -62,7 +65,7 @@ public class CaseDocumentAccess {
     /** The case's documents the reader may open, oldest first (404 without a lawful role in the case). Not audited. */
     @Transactional(readOnly = true)
     public List<Readable> readable(CaseId caseId) {
-        CaseAccessDecision held = access.require(cases.parties(caseId));
+        CaseAccessDecision held = access.require(sealed.parties(caseId));
         return readable(caseId, held, routes(caseId));
     }
 
@@ -72,7 +75,7 @@ public class CaseDocumentAccess {
      */
     @Transactional
     public List<Readable> listed(CaseId caseId, String purpose) {
-        CaseAccessDecision held = access.require(cases.parties(caseId));
+        CaseAccessDecision held = access.require(sealed.parties(caseId));
         Map<UUID, List<DocumentRoute>> routes = routes(caseId);
         if (!DocumentRule.mayList(reader(), held, routes.values().stream().flatMap(List::stream).toList())) {
             throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
@@ -89,7 +92,7 @@ public class CaseDocumentAccess {
      */
     @Transactional
     public Opened open(CaseId caseId, DocumentId documentId, String action, String purpose, Map<String, Object> details) {
-        CaseAccessDecision held = access.require(cases.parties(caseId));
+        CaseAccessDecision held = access.require(sealed.parties(caseId));
         DocumentInfo info = documents.info(documentId).filter(i -> i.caseId().equals(caseId.value()))
                 .orElseThrow(TongxinException::notFound);
         List<DocumentRoute> routes = routes(caseId).getOrDefault(documentId.value(), List.of());

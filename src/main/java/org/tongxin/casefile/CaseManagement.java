@@ -58,6 +58,8 @@ import org.tongxin.shared.time.LegalTime;
 @Component
 public class CaseManagement {
 
+    private final org.tongxin.casefile.internal.SealedRecords sealed;
+
     static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
     static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
     static final Set<Role> COUNTY_AND_OFFICE = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER,
@@ -78,7 +80,8 @@ public class CaseManagement {
 
     CaseManagement(CaseRepository cases, SubjectWriter writer, CaseRules rules, CaseAccess access, CurrentUser currentUser,
             AgencyDirectory agencies, org.tongxin.casefile.internal.SubjectCodec codec, AuditLog audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, PolicyModels regions) {
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, PolicyModels regions, org.tongxin.casefile.internal.SealedRecords sealed) {
+        this.sealed = sealed;
         this.cases = cases;
         this.writer = writer;
         this.rules = rules;
@@ -135,7 +138,7 @@ public class CaseManagement {
     @Transactional
     public void decide(CaseId id, int version, DecisionData decision) {
         CorrectionCase c = load(id);
-        CaseAccessDecision decisionAccess = access.require(cases.parties(id));
+        CaseAccessDecision decisionAccess = access.require(sealed.parties(id));
         access.requireAction(decisionAccess, EnumSet.of(Participation.DECISION_ORGAN), DECIDERS, "NOT_DECISION_ORGAN");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
@@ -188,7 +191,7 @@ public class CaseManagement {
     @Transactional
     public void withdraw(CaseId id, int version) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(cases.parties(id)), EnumSet.of(Participation.DECISION_ORGAN), DECIDERS,
+        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.DECISION_ORGAN), DECIDERS,
                 "NOT_DECISION_ORGAN");
         stale(c, version);
         c.withdraw(clock.instant(), currentUser.ref());
@@ -200,7 +203,7 @@ public class CaseManagement {
     @Transactional
     public void recordArrival(CaseId id, int version, boolean handedOver, Instant arrivedAt) {
         CorrectionCase c = load(id);
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         if (handedOver) {
             access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY, Participation.HANDOVER_INSTITUTION),
                     EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.PRISON_OFFICER, Role.POLICE_OFFICER), "NOT_EXECUTING_AGENCY");
@@ -222,7 +225,7 @@ public class CaseManagement {
     @Transactional
     public void assignOffice(CaseId id, int version, AgencyId officeId) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(cases.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
+        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
                 "NOT_EXECUTING_AGENCY");
         stale(c, version);
         AgencyView office = officeId == null ? null : agencies.find(officeId).orElse(null);
@@ -239,7 +242,7 @@ public class CaseManagement {
     @Transactional
     public void register(CaseId id, int version) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(cases.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
+        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
                 "NOT_EXECUTING_AGENCY");
         stale(c, version);
         c.register(clock.instant(), currentUser.ref());
@@ -251,7 +254,7 @@ public class CaseManagement {
     @Transactional
     public void formTeam(CaseId id, int version, List<TeamMember> members) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(cases.parties(id)),
+        access.requireAction(access.require(sealed.parties(id)),
                 EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
@@ -267,7 +270,7 @@ public class CaseManagement {
     @Transactional
     public void makePlan(CaseId id, int version, String content) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(cases.parties(id)),
+        access.requireAction(access.require(sealed.parties(id)),
                 EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         stale(c, version);
         if (content == null || content.strip().length() < 20) {
@@ -287,7 +290,7 @@ public class CaseManagement {
     @Transactional
     public void announce(CaseId id, int version, AnnouncementData announcement) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(cases.parties(id)),
+        access.requireAction(access.require(sealed.parties(id)),
                 EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
@@ -568,7 +571,7 @@ public class CaseManagement {
     /** The changes of a case's supervision level, newest first, with their reasons in words (the case's own parties). */
     @Transactional(readOnly = true)
     public List<LevelChange> levelChanges(CaseId id) {
-        CaseAccessDecision decision = access.require(cases.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
         boolean words = decision.holdsAny(CaseDirectory.PROTECTED_FIELDS);
         return cases.levelChanges(id).stream().map(r -> new LevelChange(r.changedAt(), r.from(), r.to(), r.reason(),
                 words && r.note() != null ? codec.decrypt(r.note(), "casefile_supervision_level.note") : null)).toList();

@@ -1,6 +1,9 @@
 package org.tongxin.casefile;
 
-/** Identity documents a subject can be identified by. */
+/**
+ * Identity documents a subject can be identified by. The order is part of the messages: {@code validation.idNumberFormat}
+ * chooses its words by the constant's ordinal, so add new documents at the end.
+ */
 public enum IdentityDocumentType {
     /** 居民身份证 (18 characters, GB 11643 check character). */
     RESIDENT_ID,

@@ -43,6 +43,8 @@ import org.tongxin.shared.web.PageResult;
 @Component
 public class SubjectChanges {
 
+    private final org.tongxin.casefile.internal.SealedRecords sealed;
+
     /** Who reads a proposal: the person's other cases' executing agencies and assigned offices. */
     static final Set<Participation> READERS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
     static final Set<Role> DECIDING_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
@@ -58,7 +60,8 @@ public class SubjectChanges {
     private final Clock clock;
 
     SubjectChanges(SubjectChangeRepository changes, CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, org.tongxin.casefile.internal.SealedRecords sealed) {
+        this.sealed = sealed;
         this.changes = changes;
         this.cases = cases;
         this.codec = codec;
@@ -73,7 +76,7 @@ public class SubjectChanges {
     @Transactional
     public PageResult<SubjectChangeSummary> list(SubjectChangeStatus status, PageQuery page, String purpose) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin() || me.agencyId() == null) {
+        if (!me.worksCases() || me.agencyId() == null) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         PageResult<SubjectChangeRepository.Row> rows = changes.forAgency(me.agency(), READERS, status, page);
@@ -149,7 +152,7 @@ public class SubjectChanges {
     /** The open proposals about the subject of a case, for its executing agency and assigned office (else none). */
     @Transactional(readOnly = true)
     public List<SubjectChangeId> pendingAbout(CaseId caseId) {
-        CaseAccessDecision decision = access.decide(cases.parties(caseId));
+        CaseAccessDecision decision = access.decide(sealed.parties(caseId));
         return decision.holdsAny(READERS) ? changes.pendingAbout(caseId) : List.of();
     }
 
@@ -163,7 +166,7 @@ public class SubjectChanges {
         List<CaseId> mine = new ArrayList<>();
         Set<Participation> held = EnumSet.noneOf(Participation.class);
         for (CaseId other : others(c)) {
-            CaseAccessDecision decision = access.decide(cases.parties(other));
+            CaseAccessDecision decision = access.decide(sealed.parties(other));
             if (decision.visible()) {
                 held.addAll(decision.held());
                 if (decision.holdsAny(READERS)) {

@@ -107,7 +107,7 @@ public class Conflicts {
     @Transactional
     public ConflictId raise(NewConflict request) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             throw TongxinException.forbidden("CONFLICT_CASE_STAFF_ONLY");
         }
         if (me.userId() == null) {
@@ -219,7 +219,7 @@ public class Conflicts {
     @Transactional(readOnly = true)
     public boolean mayRead(ConflictId id) {
         TongxinPrincipal me = currentUser.find().orElse(null);
-        if (me == null || me.agencyId() == null || me.isAdmin()) {
+        if (me == null || me.agencyId() == null || !me.worksCases()) {
             return false;
         }
         return conflicts.find(id).map(c -> c.office().equals(me.agency()) || c.parties().contains(me.agency())).orElse(false);
@@ -228,7 +228,7 @@ public class Conflicts {
     /** The register as far as the caller's agency takes part, filtered, sorted and paged; audited. */
     @Transactional
     public PageResult<ConflictView> search(ConflictSearch search, PageQuery page, String purpose) {
-        if (currentUser.get().isAdmin()) {
+        if (!currentUser.get().worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         FieldProblems problems = new FieldProblems();

@@ -219,7 +219,7 @@ public class Meetings {
     /** Meetings the caller's agency convened, attends or owes a decision of. */
     @Transactional(readOnly = true)
     public org.tongxin.shared.web.PageResult<MeetingSummary> list(MeetingStatus status, org.tongxin.shared.web.PageQuery page) {
-        if (currentUser.get().isAdmin()) {
+        if (!currentUser.get().worksCases()) {
             return new org.tongxin.shared.web.PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         return meetings.list(currentUser.get().agency(), status, page);

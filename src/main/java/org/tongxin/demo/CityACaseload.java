@@ -51,6 +51,7 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private final CityADemo city;
     private final DemoClock clock;
     private final CoordinationStories coordination;
+    private final ObjectProvider<SupervisionEndStories> supervisionEnd;
     private final WorkingCalendar calendar;
     private final ObjectProvider<CaseloadReplay> replays;
     private final ObjectProvider<CityAReferrals> referrals;
@@ -61,7 +62,9 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private volatile Thread worker;
 
     CityACaseload(CityADemo city, DemoClock clock, WorkingCalendar calendar, ObjectProvider<CaseloadReplay> replays,
-            CoordinationStories coordination, ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc) {
+            CoordinationStories coordination, ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc,
+            ObjectProvider<SupervisionEndStories> supervisionEnd) {
+        this.supervisionEnd = supervisionEnd;
         this.coordination = coordination;
         this.city = city;
         this.clock = clock;
@@ -132,6 +135,10 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
             // The assistance referrals come after the caseload, at today's time (a few, see CityAReferrals).
             int referred = referrals.getObject().seed();
             log.info("City A demo caseload: {} assistance referral stories made", referred);
+            // The end of correction and procuratorial supervision, at today's time (see SupervisionEndStories).
+            SupervisionEndStories.Outcome ending = supervisionEnd.getObject().play();
+            outcome = new CaseloadReplay.Outcome(outcome.cases() + ending.cases(), outcome.steps(), outcome.refused() + ending.refused(),
+                    outcome.days(), outcome.firstDay(), false);
             jdbc.sql("UPDATE demo_caseload SET completed_at = :at, cases = :cases, refused = :refused WHERE id = 1")
                     .param("at", java.sql.Timestamp.from(clock.instant())).param("cases", outcome.cases())
                     .param("refused", outcome.refused()).update();

@@ -72,5 +72,28 @@ public enum DocumentTemplate {
      * (one "label：value" per line){@code , referralNote} (left out when the service does not share it){@code ,
      * answerDays, contact, contactPhone}.
      */
-    REFERRAL_LETTER
+    REFERRAL_LETTER,
+
+    /**
+     * 社区矫正对象外出审批通知书 (leave approval notice): the approving agency to the subject, CCL art. 27, IM arts. 26-28.
+     * Keys: {@code agencyName, subjectName, caseNumber, destination, reason, departOn, returnOn, days, approverLevel}
+     * (e.g. 县级社区矫正机构){@code , extension} (a sentence when an extension was approved; left out otherwise){@code ,
+     * copyTo} (the procuratorate when the agency one level up approved; left out otherwise).
+     */
+    LEAVE_APPROVAL,
+
+    /**
+     * 解除社区矫正证明书 (termination certificate): the county agency to the subject on expiry of the term or a pardon, a
+     * copy to the decision organ, procuratorate and police, CCL art. 44, IM art. 54. Keys: {@code agencyName, subjectName,
+     * gender, birthDate, idNumber, decisionOrganName, judgmentNumber, correctionType, termStart, termEnd, endedOn, reason}
+     * (期满 / 赦免){@code , copyTo}.
+     */
+    TERMINATION_CERTIFICATE,
+
+    /**
+     * 社区矫正对象死亡通知书 (notice of death): the county agency to the decision organ, copies to the procuratorate and
+     * police, CCL arts. 45 and 51, IM art. 56. Keys: {@code agencyName, decisionOrganName, subjectName, gender, birthDate,
+     * idNumber, judgmentNumber, correctionType, diedOn, copyTo}.
+     */
+    DEATH_NOTICE
 }

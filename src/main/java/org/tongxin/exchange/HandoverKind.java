@@ -38,7 +38,14 @@ public enum HandoverKind {
             EnumSet.of(ItemCode.DECISION_DOCUMENT, ItemCode.CASE_MATERIALS)),
     /** 变更执行地法律文书转送: the new county agency forwards them to its procuratorate, copy to its police (CCL art. 27). */
     PLACE_CHANGE_FORWARDING("变更执行地法律文书转送", "Legal documents forwarded after a change of place",
-            EnumSet.of(ItemCode.DECISION_DOCUMENT));
+            EnumSet.of(ItemCode.DECISION_DOCUMENT)),
+    /**
+     * 解除社区矫正通知: the county agency tells the decision organ that correction ended on expiry or pardon, with a copy of
+     * the certificate, copies to the procuratorate and police (CCL art. 44).
+     */
+    TERMINATION_NOTICE("解除社区矫正通知", "Notice of termination", EnumSet.of(ItemCode.TERMINATION_CERTIFICATE)),
+    /** 社区矫正对象死亡通知: the county agency to the decision organ, copies to procuratorate and police (CCL art. 45; IM art. 56). */
+    DEATH_NOTICE("社区矫正对象死亡通知", "Notice of death", EnumSet.of(ItemCode.DEATH_NOTICE));
 
     private final String nameZh;
     private final String nameEn;

@@ -296,12 +296,18 @@ public class Handovers {
     /** Copies (抄送) the caller's agency received, newest first. */
     @Transactional(readOnly = true)
     public PageResult<HandoverSummary> copiesToMe(PageQuery page) {
+        if (!currentUser.get().worksCases()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
         return handovers.copiedTo(currentUser.get().agency(), page);
     }
 
     /** Deliveries the caller's agency must answer (receipt or reject), oldest first. */
     @Transactional(readOnly = true)
     public PageResult<HandoverSummary> awaitingMyAnswer(PageQuery page) {
+        if (!currentUser.get().worksCases()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
         return handovers.awaitingAnswer(currentUser.get().agency(), page);
     }
 

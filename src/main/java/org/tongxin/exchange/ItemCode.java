@@ -24,6 +24,10 @@ public enum ItemCode {
     SEARCH_RECORD,
     /** 被拘留、强制隔离戒毒或者采取刑事强制措施的通知书 (CCL art. 32). */
     CUSTODY_NOTICE,
+    /** 解除社区矫正证明书（副本）. */
+    TERMINATION_CERTIFICATE,
+    /** 社区矫正对象死亡通知书（附死亡证明）. */
+    DEATH_NOTICE,
     /** 其他材料. */
     OTHER
 }

@@ -32,7 +32,7 @@ public class CaseAccess {
     }
 
     static CaseAccessDecision decide(TongxinPrincipal principal, Collection<LawfulRole> parties) {
-        if (principal.isAdmin() || principal.agencyId() == null) {
+        if (!principal.worksCases() || principal.agencyId() == null) {
             return new CaseAccessDecision(Set.of());
         }
         EnumSet<Participation> held = EnumSet.noneOf(Participation.class);

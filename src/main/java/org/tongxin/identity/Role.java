@@ -76,6 +76,14 @@ public enum Role {
     public static final Set<Role> ADMINS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
     /**
+     * The roles that work cases: only a holder of one of them may use its agency's lawful role in a case (SECURITY.md S7,
+     * the roles of {@code @CaseUser}). Not the administrators (S5), and not a head of agency or a policy editor by that role
+     * alone: they speak for their agency or edit the law's model, and read no case.
+     */
+    public static final Set<Role> CASE_ROLES = EnumSet.complementOf(EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN,
+            AGENCY_HEAD, NATIONAL_POLICY_EDITOR));
+
+    /**
      * The heads of an agency: who may speak for it, e.g. request a system token for it. {@link #AGENCY_HEAD} fits exactly
      * the agencies none of the others fits.
      */
@@ -91,6 +99,11 @@ public enum Role {
 
     public boolean isAdmin() {
         return ADMINS.contains(this);
+    }
+
+    /** Whether the role works cases (see {@link #CASE_ROLES}). */
+    public boolean worksCases() {
+        return CASE_ROLES.contains(this);
     }
 
     /** Whether a member of this agency can hold the role. */

@@ -60,4 +60,12 @@ public record TongxinPrincipal(Kind kind, UUID userId, String username, String d
     public boolean isAdmin() {
         return roles.stream().anyMatch(Role::isAdmin);
     }
+
+    /**
+     * Whether the caller may use its agency's lawful roles in cases at all: it holds a role that works cases
+     * ({@link Role#CASE_ROLES}). Administrators, heads of agency and policy editors by those roles alone do not.
+     */
+    public boolean worksCases() {
+        return roles.stream().anyMatch(Role::worksCases);
+    }
 }

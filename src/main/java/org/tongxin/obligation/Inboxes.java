@@ -40,10 +40,14 @@ public class Inboxes {
     public record InboxFilter(CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly) {
     }
 
-    /** Pending obligations of the caller's agency, overdue, due soon (warning time reached) and the caller's own. */
-    public record InboxCounts(long pending, long overdue, long dueSoon, long mine) {
+    /**
+     * Pending obligations of the caller's agency, overdue, due soon (warning time reached) and the caller's own; and the
+     * pending obligations of other agencies escalated to it ({@code escalated}, {@code escalatedOverdue} of them overdue),
+     * which the coordination office and the agencies one level up oversee from their inbox.
+     */
+    public record InboxCounts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue) {
 
-        public static final InboxCounts NONE = new InboxCounts(0, 0, 0, 0);
+        public static final InboxCounts NONE = new InboxCounts(0, 0, 0, 0, 0, 0);
     }
 
     /** How many pending obligations of the caller's agency there are per step and counterparty (the inbox's filters). */
@@ -54,7 +58,7 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public PageResult<ObligationView> inbox(InboxFilter filter, PageQuery page) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         return obligations.inbox(new ObligationRepository.InboxFilter(me.agency(), filter.mine() ? me.userId() : null,
@@ -64,18 +68,18 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public InboxCounts counts() {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return InboxCounts.NONE;
         }
         ObligationRepository.Counts c = obligations.counts(me.agency(), me.userId(), clock.instant());
-        return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine());
+        return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine(), c.escalated(), c.escalatedOverdue());
     }
 
     /** Steps and counterparties among the caller's agency's pending obligations, for the inbox's filter lists. */
     @Transactional(readOnly = true)
     public List<InboxFacet> facets() {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return List.of();
         }
         return obligations.facets(me.agency()).stream()
@@ -86,7 +90,7 @@ public class Inboxes {
     @Transactional(readOnly = true)
     public PageResult<ObligationView> escalatedToMe(PageQuery page) {
         TongxinPrincipal me = currentUser.get();
-        if (me.isAdmin()) {
+        if (!me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         return obligations.escalatedTo(me.agency(), page);

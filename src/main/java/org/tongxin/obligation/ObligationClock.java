@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,7 +118,12 @@ public class ObligationClock {
         int changed = 0;
         changed += batches(() -> obligations.warnBefore(now, BATCH), row -> warn(row, now));
         changed += batches(() -> obligations.dueBefore(now, BATCH), row -> overdue(row, now));
-        changed += batches(() -> obligations.escalationDue(now, BATCH), row -> escalate(row, now));
+        // Within one run each agency's escalation chain is read once: a backlog holds many obligations of few agencies.
+        Map<AgencyId, List<AgencyId>> chains = new HashMap<>();
+        Map<AgencyId, Boolean> coordinationOffices = new HashMap<>();
+        changed += batches(() -> obligations.escalationDue(now, BATCH), row -> escalate(row, now,
+                owing -> chains.computeIfAbsent(owing, this::escalationChain),
+                to -> coordinationOffices.computeIfAbsent(to, this::isCoordination)));
         if (changed > 0) {
             log.info("Obligation clock: {} obligations warned, overdue or escalated", changed);
         }
@@ -160,16 +167,17 @@ public class ObligationClock {
     }
 
     /** The next escalation level; the chain is the owing agency's parent, then the coordination office. */
-    private void escalate(Row row, Instant now) {
+    private void escalate(Row row, Instant now, java.util.function.Function<AgencyId, List<AgencyId>> chains,
+            java.util.function.Predicate<AgencyId> isCoordination) {
         ObligationView o = row.view();
-        List<AgencyId> chain = escalationChain(o.owingAgencyId());
+        List<AgencyId> chain = chains.apply(o.owingAgencyId());
         int level = o.escalationLevel() + 1;
         if (chain.size() < level) {
             obligations.stopEscalation(o.id(), now);
             return;
         }
         AgencyId to = chain.get(level - 1);
-        boolean coordination = isCoordination(to);
+        boolean coordination = isCoordination.test(to);
         Instant next = level < chain.size() ? due.workingDaysAfter(row.calendarRegion(), now, row.escalationWorkingDays()) : null;
         if (!obligations.escalated(o.id(), o.escalationLevel(), coordination ? 2 : level, to, now, next)) {
             return;

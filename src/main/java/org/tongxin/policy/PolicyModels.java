@@ -10,19 +10,26 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.tongxin.policy.internal.PolicyRepository;
 import org.tongxin.policy.internal.PolicyRepository.ModelRow;
 import org.tongxin.policy.internal.PolicyRepository.StepRow;
 import org.tongxin.policy.internal.PolicyRepository.VersionRow;
 import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.time.LegalTime;
 
 /**
  * Reads the catalogues: which version of a region's model is in force on a date, that version with everything it
  * inherits, and the difference between two catalogues. Published versions never change, so their resolution is
- * cached.
+ * cached; so is the resolution of a version as it applied on a past day ({@link #version(UUID, LocalDate)}, asked for
+ * every line of every inbox), because no version can be published with an effective date in the past.
  */
 @Component
 public class PolicyModels {
@@ -30,10 +37,20 @@ public class PolicyModels {
     public static final String NATIONAL = "CN";
 
     private final PolicyRepository repository;
+    private final java.time.Clock clock;
+    private final TransactionTemplate readOnly;
     private final Map<String, ResolvedPolicy> publishedCache = new ConcurrentHashMap<>();
+    /** A published version as it applied on a day before today: the answer can no longer change. */
+    private final Map<VersionOnDay, ResolvedPolicy> settled = new ConcurrentHashMap<>();
 
-    PolicyModels(PolicyRepository repository) {
+    PolicyModels(PolicyRepository repository, java.time.Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    private record VersionOnDay(UUID versionId, LocalDate date) {
     }
 
     /** A model of the catalogue as lists show it. */
@@ -140,11 +157,45 @@ public class PolicyModels {
         return resolve(repository.version(versionId).orElseThrow(TongxinException::notFound));
     }
 
-    /** A specific version as it applied on {@code date}: over the parent version in force that day. */
-    @Transactional(readOnly = true)
+    /**
+     * A specific version as it applied on {@code date}: over the parent version in force that day. For a published
+     * version and a day before today the answer is final — a version takes effect today at the earliest — so it is
+     * kept, and asking again costs no query (nor a transaction). Today and later are read afresh: a parent version
+     * published today may take effect today.
+     */
     public ResolvedPolicy version(UUID versionId, LocalDate date) {
-        VersionRow version = repository.version(versionId).orElseThrow(TongxinException::notFound);
-        return resolve(version, repository.model(version.modelId()).orElseThrow(), date).policy();
+        boolean past = date.isBefore(LegalTime.today(clock));
+        if (past) {
+            ResolvedPolicy known = settled.get(new VersionOnDay(versionId, date));
+            if (known != null) {
+                return known;
+            }
+        }
+        ResolvedPolicy resolved = readOnly.execute(status -> {
+            VersionRow version = repository.version(versionId).orElseThrow(TongxinException::notFound);
+            return resolve(version, repository.model(version.modelId()).orElseThrow(), date).policy();
+        });
+        if (past && resolved.version().published()) {
+            settled.put(new VersionOnDay(versionId, date), resolved);
+        }
+        return resolved;
+    }
+
+    /**
+     * A version was published in this process: forget the settled resolutions, now and again once it is committed. By
+     * the rule above none can have changed; this keeps the cache right even where the clock is moved backwards (tests).
+     */
+    @EventListener
+    void on(PolicyVersionPublished published) {
+        settled.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    settled.clear();
+                }
+            });
+        }
     }
 
     ResolvedPolicy resolve(VersionRow version) {

@@ -4,7 +4,7 @@ import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 
-/** The ids of the intake steps in the policy catalogue (PROCEDURES.md "Procedure catalogue"). */
+/** The ids of the intake and termination steps in the policy catalogue (PROCEDURES.md "Procedure catalogue"). */
 public final class Steps {
 
     public static final String ENTRUST = "assess.entrust";
@@ -24,6 +24,11 @@ public final class Steps {
     public static final String ANNOUNCE = "intake.announce";
     public static final String TEAM = "team.form";
     public static final String PLAN = "plan.make";
+    // The end of correction (CCL arts. 44, 45; IM arts. 53–56).
+    public static final String EXPIRY_WARNING = "end.expiry_warning";
+    public static final String END_ANNOUNCE = "end.announce";
+    public static final String CERTIFY = "end.certify";
+    public static final String DEATH_NOTIFY = "death.notify";
 
     private Steps() {
     }

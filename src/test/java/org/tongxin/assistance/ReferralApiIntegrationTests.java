@@ -404,7 +404,7 @@ class ReferralApiIntegrationTests {
                 .with(actors.as("hrss.worker")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .param("version", Integer.toString(made.number("version"))).param("reason", " ")).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(400);
-        assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("提交的内容有误", "必填", "不予接收的理由");
+        assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("有错误", "必填", "不予接收的理由", "href=\"#decline-reason\"");
         assertThat(api.as("hrss.worker").get("/api/v1/referrals/" + id).expect(200).text("status")).isEqualTo("DELIVERED");
 
         var capacity = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/assistance/capacity")

@@ -76,7 +76,7 @@ class AssistanceBrowserTests {
         assertThat(county.locator("h1")).hasText("帮扶转介");
         assertThat(county.locator(".empty-state")).containsText("本案尚无");
         county.getByLabel("帮扶事项").selectOption("SUBSISTENCE_ALLOWANCE");
-        county.getByLabel("接收单位").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("A市民政局 (民政局)"));
+        county.getByLabel("接收单位").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("A市民政局（民政局）"));
         submit(county, "转介并生成转介函");
         assertThat(county.locator("#note-error")).containsText("必填");
         check(county, "60-referral-form-errors");

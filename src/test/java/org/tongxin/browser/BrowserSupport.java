@@ -42,7 +42,12 @@ final class BrowserSupport implements AutoCloseable {
 
     /** A fresh browser profile (cookies, language) for one person. */
     Page newPerson() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+        return newPerson(1280, 900);
+    }
+
+    /** A fresh profile with a window of the given size: 1440 × 900 for a desk, 390 × 844 for a phone. */
+    Page newPerson(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setLocale("en-US"));
         return context.newPage();
     }

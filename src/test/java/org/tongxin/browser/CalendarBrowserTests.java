@@ -116,11 +116,11 @@ class CalendarBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("录入 2027")).click();
         assertThat(page.locator("h1")).hasText("2027年放假安排（全国）");
         assertThat(page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("尚未录入"))).isVisible();
-        assertThat(page.locator("#h1-from")).hasValue("2027-02-05");
-        page.locator("#w0").fill("2027-02-10");
-        page.locator("#h0-nameEn").fill("");
+        assertThat(page.locator("[id='holidays[1].from']")).hasValue("2027-02-05");
+        page.locator("[id='workingDays[0]']").fill("2027-02-10");
+        page.locator("[id='holidays[0].nameEn']").fill("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("提交的内容有误");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("有错误");
         assertThat(page.locator("[id='workingDays[0]-error']")).containsText("不是周六或周日");
         assertThat(page.locator("[id='holidays[0].nameEn-error']")).containsText("必填");
         BrowserSupport.assertAccessible(page, "calendar-entry-errors");

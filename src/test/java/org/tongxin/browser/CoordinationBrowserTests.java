@@ -70,8 +70,8 @@ class CoordinationBrowserTests {
         coordinator.getByLabel("会议名称").fill(TITLE);
         submit(coordinator, "召集会议并发送通知");
         assertThat(coordinator.getByRole(AriaRole.ALERT)).isVisible();
-        assertThat(coordinator.locator("#place-error")).containsText("必填");
-        assertThat(coordinator.locator("#attendees-error")).containsText("必填");
+        assertThat(coordinator.locator("#place-error")).containsText("请填写地点");
+        assertThat(coordinator.locator("#attendees-error")).containsText("请写明参加的人员或单位");
         check(coordinator, "71-convene-errors");
         coordinator.getByLabel("会议时间").fill("2025-10-20T09:30");
         coordinator.getByLabel("会议地点").fill("A市司法局三楼会议室");

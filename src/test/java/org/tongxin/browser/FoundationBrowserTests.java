@@ -134,7 +134,7 @@ class FoundationBrowserTests {
         page.getByLabel("代码", new Page.GetByLabelOptions().setExact(true)).fill("cd court");
         page.getByLabel("中文名称", new Page.GetByLabelOptions().setExact(true)).fill("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("提交的内容有误");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("有错误");
         assertThat(page.locator("#code-error")).containsText("大写字母");
         BrowserSupport.assertAccessible(page, "agency-form-errors");
         BrowserSupport.screenshot(page, "12-agency-form-errors");
@@ -185,7 +185,7 @@ class FoundationBrowserTests {
         BrowserSupport.assertAccessible(head, "token-requests-head");
         head.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申请系统令牌")).click();
         head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
-        assertThat(head.getByRole(AriaRole.ALERT)).containsText("提交的内容有误");
+        assertThat(head.getByRole(AriaRole.ALERT)).containsText("有错误");
         BrowserSupport.assertAccessible(head, "token-request-form-errors");
         BrowserSupport.screenshot(head, "18-token-request-errors");
         head.getByLabel("令牌名称").fill("城东法院审判系统");

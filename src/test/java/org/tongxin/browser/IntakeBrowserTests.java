@@ -86,10 +86,10 @@ class IntakeBrowserTests {
         court.getByLabel("证件号码").fill(wrongCheck);
         court.getByLabel("出生日期").fill("1990-03-12");
         submit(court, "委托并送达委托函");
-        assertThat(court.getByRole(AriaRole.ALERT)).containsText("提交的内容有误");
-        assertThat(court.locator("#subject\\.idNumber-error")).containsText("校验位不正确");
-        assertThat(court.locator("#subject\\.gender-error")).containsText("必填");
-        assertThat(court.locator("#offence\\.category-error")).containsText("必填");
+        assertThat(court.getByRole(AriaRole.ALERT)).containsText("有错误");
+        assertThat(court.locator("#subject\\.idNumber-error")).containsText("校验位");
+        assertThat(court.locator("#subject\\.gender-error")).containsText("请选择性别");
+        assertThat(court.locator("#offence\\.category-error")).containsText("请选择罪名类别");
         check(court, "41-new-case-errors-zh");
 
         court.navigate(browser.url("/cases/new?lang=en"));
@@ -100,8 +100,9 @@ class IntakeBrowserTests {
         court.getByLabel("出生日期").fill("1990-03-12");
         court.getByLabel("性别").selectOption("MALE");
         court.getByLabel("证件号码").fill(idNumber);
-        court.getByLabel("联系电话", new Page.GetByLabelOptions().setExact(true)).fill("13800001111");
-        court.getByLabel("居住地（行政区划代码）").fill("369902001");
+        court.getByLabel("联系电话（选填）", new Page.GetByLabelOptions().setExact(true)).fill("13800001111");
+        court.getByLabel("区（县）").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("城东区"));
+        court.locator("select[name='subject.residenceDivision']").selectOption("369902001");
         court.getByLabel("详细住址").fill("城东区东门街道和平路 18 号");
         court.getByLabel("罪名类别").selectOption("DANGEROUS_DRIVING");
         court.getByLabel("犯罪日期").fill("2025-06-01");
@@ -162,7 +163,7 @@ class IntakeBrowserTests {
         assertThat(inboxRow(court, "docs.deliver")).containsText("2025年10月9日");
         check(court, "46-inbox-court-notify-deliver");
         court.navigate(browser.url("/inbox?lang=en"));
-        assertThat(inboxRow(court, "docs.deliver")).containsText("9 Oct 2025");
+        assertThat(inboxRow(court, "docs.deliver")).containsText("2025-10-09");
         assertThat(inboxRow(court, "docs.deliver")).containsText("Due soon");
         check(court, "46-inbox-court-notify-deliver-en");
         court.navigate(browser.url("/inbox?lang=zh-CN"));
@@ -170,6 +171,9 @@ class IntakeBrowserTests {
         clock.advance(Duration.ofHours(1));
         Locator deliver = form(court, "送达法律文书");
         deliver.getByLabel("第 1 份的名称").fill(CASE_NUMBER + "刑事判决书");
+        // The form lists the documents a delivery holds (IM art. 16); the court has no guarantee to send yet.
+        assertThat(deliver.getByLabel("第 3 份的种类")).hasValue("GUARANTEE");
+        deliver.getByLabel("第 3 份的种类").selectOption("");
         deliver.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("送达并抄送")).click();
         assertThat(court.getByRole(AriaRole.STATUS)).containsText("法律文书已送达");
         assertThat(obligation(court, "docs.deliver")).containsText("按时办结");
@@ -242,6 +246,8 @@ class IntakeBrowserTests {
         team.getByLabel("成员 1：姓名").fill("赵所长");
         team.getByLabel("成员 1：身份").selectOption("OFFICE_STAFF");
         team.getByLabel("成员 1：性别").selectOption("MALE");
+        assertThat(team.getByLabel("成员 2：姓名")).not().isVisible();
+        team.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("添加一行")).click();
         team.getByLabel("成员 2：姓名").fill("钱主任");
         team.getByLabel("成员 2：身份").selectOption("COMMITTEE");
         team.getByLabel("成员 2：性别").selectOption("FEMALE");
@@ -264,7 +270,7 @@ class IntakeBrowserTests {
         check(county, "52-case-announced-office");
         county.navigate(caseUrl + "?lang=en");
         assertThat(county.locator(".tx-flag-case")).hasText("Under correction");
-        assertThat(obligation(county, "plan.make")).containsText("29 Oct 2025");
+        assertThat(obligation(county, "plan.make")).containsText("2025-10-29");
         check(county, "53-case-announced-office-en");
         county.navigate(browser.url("/inbox?lang=en"));
         assertThat(county.locator(".empty-state")).containsText("Your agency owes nothing");

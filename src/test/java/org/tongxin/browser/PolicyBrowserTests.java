@@ -123,7 +123,7 @@ class PolicyBrowserTests {
         assertThat(page.locator("h1")).hasText("编辑步骤 docs.receipt");
         page.getByLabel("期限数额").fill("400");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("提交的内容有误");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("有错误");
         assertThat(page.locator("#deadlineAmount-error")).containsText("须在 0 到 365 之间");
         check(page, "36-policy-step-form-error");
         page.getByLabel("期限数额").fill("3");

@@ -187,6 +187,7 @@ class StatisticsBrowserTests {
         Locator line = page.locator("[data-obligation]", new Page.LocatorOptions().setHasText("测试环节"));
         assertThat(line).hasCount(1);
         assertThat(line).containsText("2023年5月10日");
+        assertThat(page.locator("[data-table=ranking]")).containsText("东门街道司法所");
         check(page, "62-statistics-holdups");
 
         page.navigate(browser.url("/statistics/scorecards?from=2023-01&to=2023-06&lang=en"));

@@ -367,10 +367,10 @@ class CalendarIntegrationTests {
                         .param("holidays[0].from", "2042-01-01").param("holidays[0].nameZh", "元旦").param("holidays[0].nameEn", "New Year's Day")
                         .param("holidays[3].from", "2042-10-01").param("holidays[3].to", "2042-10-07").param("holidays[3].nameZh", "国庆节")
                         .param("workingDays[2]", "2042-10-08"))
-                .andExpect(status().isOk()).andReturn();
+                .andExpect(status().isBadRequest()).andReturn();
         String page = rejected.getResponse().getContentAsString();
-        assertThat(page).contains("提交的内容有误", "id=\"holidays[3].nameEn-error\"", "id=\"workingDays[2]-error\"",
-                "2042-10-08 不是周六或周日");
+        assertThat(page).contains("有错误", "href=\"#holidays[3].nameEn\"", "id=\"holidays[3].nameEn-error\"", "id=\"workingDays[2]-error\"",
+                "2042年10月8日 不是周六或周日");
         assertThat(calendar.isProvisional("CN", 2042)).isTrue();
 
         mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())
@@ -387,8 +387,8 @@ class CalendarIntegrationTests {
         String replacement = mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())
                         .param("year", "2042").param("region", "CN")
                         .param("holidays[0].from", "2042-01-01").param("holidays[0].nameZh", "元旦").param("holidays[0].nameEn", "New Year's Day"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(replacement).contains("2042年已有正式安排：替换前请勾选确认。", "data-confirm=");
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(replacement).contains("2042年已有正式安排：替换前请勾选确认。", "data-confirm=", "href=\"#replace\"");
         assertThat(calendar.isWorkingDay("CN", LocalDate.of(2042, 10, 11))).as("unchanged").isTrue();
 
         mvc.perform(post("/admin/calendar/entry").with(actors.as("sysadmin")).with(csrf())

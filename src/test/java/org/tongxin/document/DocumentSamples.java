@@ -149,6 +149,50 @@ public final class DocumentSamples {
                 v.put("contactPhone", "0700-8100740");
                 v.put("issueDate", "2025-04-03");
             }
+            case LEAVE_APPROVAL -> {
+                v.put("documentNumber", "（2026）城东矫外字第 0003 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("subjectName", SUBJECT);
+                v.put("caseNumber", "（2025）城东刑初字第 123 号");
+                v.put("destination", "广东省广州市");
+                v.put("reason", "探望住院的母亲");
+                v.put("departOn", "2026-03-09");
+                v.put("returnOn", "2026-03-18");
+                v.put("days", "10");
+                v.put("approverLevel", "县级社区矫正机构");
+                v.put("issueDate", "2026-03-05");
+            }
+            case TERMINATION_CERTIFICATE -> {
+                v.put("documentNumber", "（2025）城东区社区矫正管理局解矫字第 0003 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("subjectName", SUBJECT);
+                v.put("gender", "男");
+                v.put("birthDate", "1990-05-17");
+                v.put("idNumber", ID_NUMBER);
+                v.put("decisionOrganName", "城东区人民法院");
+                v.put("judgmentNumber", "（2024）城东刑初字第 123 号");
+                v.put("correctionType", "缓刑");
+                v.put("termStart", "2024-04-01");
+                v.put("termEnd", "2025-03-31");
+                v.put("endedOn", "2025-03-31");
+                v.put("reason", "社区矫正期满");
+                v.put("copyTo", "城东区人民法院、城东区人民检察院、城东区公安分局");
+                v.put("issueDate", "2025-03-31");
+            }
+            case DEATH_NOTICE -> {
+                v.put("documentNumber", "（2025）城东区社区矫正管理局死通字第 0001 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("decisionOrganName", "城东区人民法院");
+                v.put("subjectName", SUBJECT);
+                v.put("gender", "男");
+                v.put("birthDate", "1950-05-17");
+                v.put("idNumber", ID_NUMBER);
+                v.put("judgmentNumber", "（2024）城东刑初字第 124 号");
+                v.put("correctionType", "缓刑");
+                v.put("diedOn", "2025-03-02");
+                v.put("copyTo", "城东区人民检察院、城东区公安分局");
+                v.put("issueDate", "2025-03-04");
+            }
         }
         return v;
     }

@@ -42,4 +42,15 @@ class CaseAccessTests {
         assertThat(CaseAccess.decide(member(COUNTY, Role.SYSTEM_ADMIN), CASE).visible()).isFalse();
         assertThat(CaseAccess.decide(member(COUNTY, Role.AUDIT_ADMIN), CASE).visible()).isFalse();
     }
+
+    @Test
+    void aHeadOfAgencyOrAPolicyEditorHasNoLawfulRoleInItsAgencysCases() {
+        // They speak for the agency (system token requests) or edit the law's model; neither reads its cases.
+        assertThat(CaseAccess.decide(member(COUNTY, Role.AGENCY_HEAD), CASE).visible()).isFalse();
+        assertThat(CaseAccess.decide(member(PROCURATORATE, Role.AGENCY_HEAD), CASE).visible()).isFalse();
+        assertThat(CaseAccess.decide(member(COUNTY, Role.NATIONAL_POLICY_EDITOR), CASE).visible()).isFalse();
+        // The heads that work cases keep their agency's role.
+        assertThat(CaseAccess.decide(member(COUNTY, Role.COUNTY_HEAD), CASE).held()).containsExactly(Participation.EXECUTING_AGENCY);
+        assertThat(CaseAccess.decide(member(OFFICE, Role.OFFICE_HEAD), CASE).held()).containsExactly(Participation.ASSIGNED_OFFICE);
+    }
 }

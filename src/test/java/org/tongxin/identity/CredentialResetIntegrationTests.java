@@ -107,8 +107,10 @@ class CredentialResetIntegrationTests {
             assertThat(result.getResponse().getStatus()).as(path).isEqualTo(403);
             assertThat(body(result).get("code").asString()).isEqualTo("ADMIN_RESET_NEEDS_APPROVAL");
         }
-        assertThat(call("secadmin", post("/admin/users/" + admin.id() + "/mfa-reset"), null).getResponse().getStatus())
-                .as("the page says why, and changes nothing").isEqualTo(200);
+        MvcResult page = call("secadmin", post("/admin/users/" + admin.id() + "/mfa-reset").param("lang", "zh-CN"), null);
+        assertThat(page.getResponse().getStatus()).as("a refused form comes back with the refusal's status").isEqualTo(403);
+        assertThat(page.getResponse().getContentAsString()).as("the page says why, and changes nothing")
+                .contains("id=\"error-summary\"", "须经两名管理员办理");
         assertThat(credentials(admin)).isEqualTo(before);
     }
 

@@ -201,8 +201,8 @@ class LoginIntegrationTests {
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login/password"));
         web.get("/login/password");
         HttpResponse<String> weak = web.post("/login/password", Map.of("newPassword", "password1234", "confirmation", "password1234"));
-        assertThat(weak.statusCode()).isEqualTo(200);
-        assertThat(weak.body()).contains("常见密码");
+        assertThat(weak.statusCode()).as("a refused form is a 400").isEqualTo(400);
+        assertThat(weak.body()).contains("常见密码", "有错误");
         HttpResponse<String> set = web.post("/login/password", Map.of("newPassword", "Harbour-Lights-19", "confirmation", "Harbour-Lights-19"));
         assertThat(set.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa/enrol"));
         HttpResponse<String> enrol = web.get("/login/mfa/enrol");

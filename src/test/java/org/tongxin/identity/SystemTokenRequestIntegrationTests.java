@@ -160,8 +160,8 @@ class SystemTokenRequestIntegrationTests {
         assertThat(call("city.proc.head", get("/token-requests/new?lang=zh-CN"), null).getResponse().getContentAsString())
                 .contains("getInbox", "检察官");
         MvcResult invalid = call("city.proc.head", post("/token-requests").param("name", "检察业务系统"), null);
-        assertThat(invalid.getResponse().getStatus()).isEqualTo(200);
-        assertThat(invalid.getResponse().getContentAsString()).contains("is-invalid");
+        assertThat(invalid.getResponse().getStatus()).as("a refused form comes back with the refusal's status").isEqualTo(400);
+        assertThat(invalid.getResponse().getContentAsString()).contains("is-invalid", "id=\"error-summary\"", "href=\"#purpose\"");
         MvcResult created = call("city.proc.head", post("/token-requests").param("name", "检察业务系统").param("purpose", "接收抄送文书")
                 .param("roles", "PROSECUTOR").param("operations", "listCopiesToMe").param("lifetimeDays", "180"), null);
         String location = created.getResponse().getRedirectedUrl();

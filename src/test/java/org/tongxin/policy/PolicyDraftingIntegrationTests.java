@@ -356,7 +356,7 @@ class PolicyDraftingIntegrationTests {
         assertThat(errors).containsEntry("id", "stepId").containsEntry("nameZh", "required").containsEntry("nameEn", "maxLength")
                 .containsEntry("owes", "policyOrgan").containsEntry("copies", "policyOrgan")
                 .containsEntry("deadlineKind", "deadlineKind").containsEntry("legalBasis", "required");
-        assertThat(result.getResponse().getContentAsString()).contains("须为小写字母和下划线", "不是有效的机关类型");
+        assertThat(result.getResponse().getContentAsString()).contains("须为小写字母和下划线", "请从列表中选择机关");
 
         StepDraft counted = StepDraft.of(policies.version(draft).require("leave.review"));
         MvcResult ranges = mvc.perform(put("/api/v1/policy/drafts/" + draft + "/steps/leave.review").with(actors.as(editor))
@@ -402,8 +402,8 @@ class PolicyDraftingIntegrationTests {
                 .param("version", String.valueOf(read)).param("nameZh", verify.nameZh()).param("nameEn", verify.nameEn())
                 .param("owes", verify.owes()).param("deadlineKind", "WORKING_DAYS").param("deadlineAmount", "20")
                 .param("legalBasis", verify.legalBasis()).param("confidence", "V").param("group", "supervision"));
-        assertThat(form.getResponse().getStatus()).isEqualTo(200);
-        assertThat(form.getResponse().getContentAsString()).contains("其他人已修改了这条记录", "value=\"20\"");
+        assertThat(form.getResponse().getStatus()).isEqualTo(409);
+        assertThat(form.getResponse().getContentAsString()).contains("其他人已修改了这条记录", "value=\"20\"", "id=\"error-summary\"");
         assertThat(auditActions(draft)).filteredOn(a -> a.startsWith("policy.step")).hasSize(1);
         discardOpenDraft("310000");
     }
@@ -437,8 +437,8 @@ class PolicyDraftingIntegrationTests {
         MvcResult invalid = call(editor, post("/policy/drafts/" + draft + "/steps").param("version", String.valueOf(lock(draft)))
                 .param("id", "Bad Id").param("deadlineKind", "CALENDAR_DAYS").param("deadlineAmount", "abc")
                 .param("lang", "zh-CN"));
-        assertThat(invalid.getResponse().getStatus()).isEqualTo(200);
-        assertThat(invalid.getResponse().getContentAsString()).contains("提交的内容有误", "值的类型不正确");
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        assertThat(invalid.getResponse().getContentAsString()).contains("有错误", "请按正确的格式填写", "href=\"#deadlineAmount\"");
         MvcResult invalid2 = call(editor, post("/policy/drafts/" + draft + "/steps").param("version", String.valueOf(lock(draft)))
                 .param("id", "Bad Id").param("deadlineKind", "CALENDAR_DAYS").param("deadlineExpedited", "3"));
         assertThat(invalid2.getResponse().getContentAsString()).contains("须为小写字母和下划线", "此期限种类须填写数额", "id=\"id-error\"",
@@ -446,7 +446,7 @@ class PolicyDraftingIntegrationTests {
 
         MvcResult settings = call(editor, post("/policy/drafts/" + draft + "/settings").param("version",
                 String.valueOf(lock(draft))).param("warningWorkingDays", "abc").param("promptAlertHours", "999"));
-        assertThat(settings.getResponse().getContentAsString()).contains("值的类型不正确", "value=\"abc\"");
+        assertThat(settings.getResponse().getContentAsString()).contains("请按正确的格式填写", "value=\"abc\"");
         MvcResult publish = call(editor, post("/policy/drafts/" + draft + "/publish").param("version",
                 String.valueOf(lock(draft))).param("effectiveFrom", "2020-01-01"));
         assertThat(publish.getResponse().getContentAsString()).contains("施行日期不能早于今天");
@@ -569,7 +569,7 @@ class PolicyDraftingIntegrationTests {
         assertThat(page).contains("请假审批", "分级报告与联系", "司法所可批准的天数上限", "沿用上级（否）", "id=\"setting-change-leaveOfficeMaxDays\"");
         MvcResult typed = call("city.coord", post("/policy/drafts/" + draft + "/settings").param("version", String.valueOf(lock(draft)))
                 .param("leaveOfficeMaxDays", "abc").param("reportIntervalDaysLenient", "45").param("lang", "zh-CN"));
-        assertThat(typed.getResponse().getContentAsString()).contains("值的类型不正确", "value=\"abc\"", "value=\"45\"");
+        assertThat(typed.getResponse().getContentAsString()).contains("请按正确的格式填写", "value=\"abc\"", "value=\"45\"");
         MvcResult form = call("city.coord", post("/policy/drafts/" + draft + "/settings").param("version", String.valueOf(lock(draft)))
                 .param("leaveOfficeEntrusted", "").param("leaveOfficeMaxDays", "6").param("noteZh", "司法所可批准 6 日"));
         assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/policy/drafts/" + draft);

@@ -85,6 +85,7 @@ class AccessRulesIntegrationTests {
         rule("GET /account/mfa", ANY);
         rule("POST /account/mfa", ANY);
         rule("GET /agencies", ANY);
+        rule("GET /divisions/townships", ANY);
         rule("GET /agencies/{id}", ANY);
         rule("GET /admin/agencies/new", "SYSTEM_ADMIN");
         rule("POST /admin/agencies", "SYSTEM_ADMIN");
@@ -135,6 +136,7 @@ class AccessRulesIntegrationTests {
         rule("GET /audit/verify", "AUDIT_ADMIN");
         rule("POST /audit/verify", "AUDIT_ADMIN");
         rule("GET /api/v1/me", ANY);
+        rule("GET /api/v1/ping", ANY);
         rule("GET /api/v1/me/tokens", ANY);
         rule("POST /api/v1/me/tokens", ANY);
         rule("DELETE /api/v1/me/tokens/{id}", ANY);
@@ -236,6 +238,21 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{caseId}/transfer", "PRISON_OFFICER", "POLICE_OFFICER");
         rule("POST /api/v1/handovers/{id}/transfer-receipt", COUNTY);
         rule("POST /api/v1/cases/{caseId}/missing-notice", COUNTY);
+        // The end of correction (procedure: Termination) and lawful queries of sealed records (casefile: SealedQueries).
+        rule("POST /api/v1/cases/{caseId}/expiry-warning", CASE_TEAM);
+        rule("POST /api/v1/cases/{caseId}/termination", CASE_TEAM);
+        rule("POST /api/v1/cases/{caseId}/termination/certificate", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/death", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/death/notice", COUNTY);
+        rule("GET /api/v1/cases/{caseId}/ending", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/sealed-record-queries", CASE_ROLES);
+        rule("GET /api/v1/cases/{caseId}/sealed-record-queries", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/sealed-record-queries/{queryId}/approval", "COUNTY_HEAD");
+        rule("POST /api/v1/cases/{caseId}/sealed-record-queries/{queryId}/refusal", "COUNTY_HEAD");
+        // Procuratorial supervision (procuratorial: ProcuratorialSupervision).
+        rule("POST /api/v1/cases/{caseId}/procuratorial-opinions", "PROSECUTOR");
+        rule("GET /api/v1/cases/{caseId}/procuratorial-opinions", CASE_ROLES);
+        rule("POST /api/v1/cases/{caseId}/procuratorial-opinions/{opinionId}/reply", CASE_ROLES);
         rule("GET /api/v1/inbox", ANY);
         rule("GET /api/v1/inbox/counts", ANY);
         rule("GET /api/v1/cases/{caseId}/obligations", ANY);
@@ -290,6 +307,28 @@ class AccessRulesIntegrationTests {
         }
         for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
             rule("POST /cases/{id}/handovers/{handoverId}/" + answer, CASE_ROLES);
+        }
+        // Leave (supervision): recorded by the case's county agency and judicial office, decided by the approver the
+        // policy names (the façade decides: 404 without a role in the case, 403 for another role or approver).
+        rule("POST /api/v1/cases/{caseId}/leaves", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/leaves", ANY);
+        rule("GET /api/v1/leaves", ANY);
+        rule("GET /api/v1/leaves/{id}", ANY);
+        rule("GET /api/v1/leaves/{id}/notice", ANY);
+        rule("POST /api/v1/leaves/{id}/approval", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
+        rule("POST /api/v1/leaves/{id}/refusal", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
+        rule("POST /api/v1/leaves/{id}/return", CASE_TEAM);
+        rule("POST /api/v1/leaves/{id}/extension", CASE_TEAM);
+        rule("GET /api/v1/cases/{caseId}/contacts", ANY);
+        rule("POST /api/v1/cases/{caseId}/contacts", CASE_TEAM);
+        rule("POST /cases/{caseId}/contacts", CASE_ROLES);
+        rule("GET /cases/{caseId}/supervision", CASE_ROLES);
+        rule("POST /cases/{caseId}/leaves", CASE_ROLES);
+        rule("GET /leaves", CASE_ROLES);
+        rule("GET /leaves/{id}", CASE_ROLES);
+        rule("GET /leaves/{id}/notice", CASE_ROLES);
+        for (String action : List.of("approve", "refuse", "return", "extend")) {
+            rule("POST /leaves/{id}/" + action, CASE_ROLES);
         }
         // Proposed changes of a subject's record (issue 9, item 4): read by county agencies and judicial offices (the
         // proposal decides: 404 without a role in another case of the person), decided by the county agency's officers.
@@ -527,7 +566,8 @@ class AccessRulesIntegrationTests {
         MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
                         .replace("{region}", "369900").replace("{stepId}", "docs.receipt")
-                        .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID));
+                        .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID)
+                        .replace("{queryId}", ID).replace("{opinionId}", ID));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

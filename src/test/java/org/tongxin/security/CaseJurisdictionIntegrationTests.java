@@ -138,6 +138,9 @@ class CaseJurisdictionIntegrationTests {
         // The county judicial bureau, while no approval is asked of it (APPROVING_BUREAU, ADR 0021): the case does not exist.
         matrix.put("cd.bureau.head", row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE), Set.of(READ, TIMELINE, OBLIGATIONS,
                 HANDOVERS, DOCUMENTS, DOWNLOAD, ATTACH)));
+        // The head of the deciding court speaks for it (system tokens) but works no case: the case does not exist for it.
+        matrix.put("cd.court.head", row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE, ATTACH), Set.of(READ, TIMELINE, OBLIGATIONS,
+                HANDOVERS, DOCUMENTS, DOWNLOAD)));
         // Administrators never read case content: absent when reading, refused when acting.
         for (String admin : List.of("sysadmin", "secadmin", "auditadmin")) {
             matrix.put(admin, row(Set.of(), Set.of(), Set.of(), Set.of(TEAM, DECIDE, ATTACH), Set.of(READ, TIMELINE, OBLIGATIONS,
@@ -166,7 +169,7 @@ class CaseJurisdictionIntegrationTests {
             assertThat(search(party)).as(party).isEqualTo(1);
         }
         for (String stranger : List.of("cd.nh", "cx.county", "cx.court.clerk", "edu.worker", "city.coord", "sysadmin", "secadmin",
-                "auditadmin")) {
+                "auditadmin", "cd.court.head", "cd.proc.head")) {
             assertThat(search(stranger)).as(stranger).isZero();
         }
     }

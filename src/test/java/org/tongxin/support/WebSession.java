@@ -97,6 +97,15 @@ public final class WebSession {
         return this;
     }
 
+    /** Sends {@code name=value} from now on, as a browser sends a cookie it was given elsewhere (another instance). */
+    public WebSession withCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();

@@ -39,8 +39,9 @@ class CoordinationPagesIntegrationTests {
 
         MvcResult refused = mvc.perform(post("/conflicts").with(csrf()).with(actors.as("cd.county")).param("caseId", caseId)
                 .param("point", "短")).andReturn();
-        assertThat(refused.getResponse().getStatus()).isEqualTo(200);
-        assertThat(refused.getResponse().getContentAsString()).contains("id=\"type-error\"", "id=\"parties-error\"", "id=\"point-error\"");
+        assertThat(refused.getResponse().getStatus()).as("a refused form is a 400, never a 200").isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("id=\"type-error\"", "id=\"parties-error\"", "id=\"point-error\"",
+                "id=\"error-summary\"", "href=\"#type\"", "href=\"#parties\"", "href=\"#point\"");
 
         String court = agencies.findByCode("CD-COURT").orElseThrow().id().toString();
         String point = "评估意见送达后法院迟迟不作出决定-" + UUID.randomUUID();
@@ -68,7 +69,8 @@ class CoordinationPagesIntegrationTests {
 
         MvcResult stale = mvc.perform(post(conflictPath + "/response").with(csrf()).with(actors.as("city.coord"))
                 .param("version", "99").param("response", "已联系法院尽快作出决定")).andReturn();
-        assertThat(stale.getResponse().getContentAsString()).contains("alert-danger");
+        assertThat(stale.getResponse().getStatus()).isEqualTo(409);
+        assertThat(stale.getResponse().getContentAsString()).contains("id=\"error-summary\"");
         assertThat(mvc.perform(get(conflictPath).with(actors.as("city.coord"))).andReturn().getResponse().getContentAsString())
                 .as("nothing changed").contains("待回应");
     }

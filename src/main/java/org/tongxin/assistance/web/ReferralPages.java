@@ -48,6 +48,7 @@ import org.tongxin.obligation.ObligationView;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
+import org.tongxin.shared.web.Choice;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -152,7 +153,7 @@ class ReferralPages {
             redirect.addFlashAttribute("notice", feedback.message("referral.done.refer"));
             return "redirect:/referrals/" + made;
         } catch (TongxinException e) {
-            refuse(e, model, response);
+            refuse(e, model, null);
             fillCase(id, model, service, toAgencyId, note);
             return "assistance/case";
         }
@@ -255,7 +256,7 @@ class ReferralPages {
                         .map(f -> new org.tongxin.shared.error.FieldProblem(pageRow(f.field(), rows), f.code(), f.args())).toList());
             }
         } catch (TongxinException e) {
-            refuse(e, model, response);
+            refuse(e, model, null);
             model.addAttribute("lines", referrals.capacity());
             return "assistance/capacity";
         }
@@ -272,8 +273,7 @@ class ReferralPages {
         try {
             done = command.get();
         } catch (TongxinException e) {
-            refuse(e, model, response);
-            model.addAttribute("activeForm", action);
+            refuse(e, model, action);
             fillDetail(ReferralId.of(id), model);
             return "assistance/detail";
         }
@@ -282,16 +282,13 @@ class ReferralPages {
         return "redirect:/referrals/" + id;
     }
 
-    private void refuse(TongxinException e, Model model, HttpServletResponse response) {
+    /** A refusal of the page's form, or of the form named {@code formKey} on a referral's page (one per action). */
+    private void refuse(TongxinException e, Model model, String formKey) {
         int status = e.status().value();
         if (status == 404 || status == 403 || status == 401) {
             throw e;
         }
-        feedback.apply(e, model);
-        if (e.code().equals("STALE_VERSION")) {
-            model.addAttribute("formError", feedback.message("referral.stale"));
-        }
-        response.setStatus(status);
+        feedback.apply(e, model, formKey, e.code().equals("STALE_VERSION") ? "referral.stale" : null);
     }
 
     private void fillDetail(ReferralId id, Model model) {
@@ -304,6 +301,8 @@ class ReferralPages {
                 .toList());
         model.addAttribute("now", clock.instant());
         model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
+        model.addAttribute("outcomeChoices", List.of(new Choice("true", feedback.message("referral.outcome.delivered")),
+                new Choice("false", feedback.message("referral.outcome.notDelivered"))));
         model.addAttribute("contacts", r.notes().stream().filter(n -> n.kind().equals("CONTACT")).toList());
         model.addAttribute("progressNotes", r.notes().stream().filter(n -> n.kind().equals("PROGRESS")).toList());
     }
@@ -318,8 +317,19 @@ class ReferralPages {
         boolean mayRefer = referrals.mayRefer(caseId);
         model.addAttribute("mayRefer", mayRefer);
         if (mayRefer) {
-            List<AgencyView> receivers = referrals.receivers(caseId);
+            // Each receiving agency and each service carry the agency type that provides it, so the list of agencies
+            // follows the service chosen (static/js/tongxin.js; without script the server refuses a mismatch).
+            AssistanceService chosen = parse(service);
+            List<Choice> receivers = referrals.receivers(caseId).stream()
+                    .filter(a -> chosen == null || a.type() == chosen.provider())
+                    .map(a -> new Choice(a.id().toString(), a.localName() + feedback.message("referral.to.type",
+                            feedback.message("agency.type." + a.type().name())), a.type().name()))
+                    .toList();
             model.addAttribute("receivers", receivers);
+            model.addAttribute("serviceChoices", Arrays.stream(AssistanceService.values())
+                    .map(s -> new Choice(s.name(), feedback.message("referral.service." + s.name()) + " — "
+                            + feedback.message("agency.type." + s.provider().name()), s.provider().name()))
+                    .toList());
             model.addAttribute("services", AssistanceService.values());
             model.addAttribute("sharedTable", SharedField.FOR_SERVICE);
             model.addAttribute("allFields", SharedField.values());
@@ -356,6 +366,14 @@ class ReferralPages {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw TongxinException.invalid("on", "type");
+        }
+    }
+
+    private static AssistanceService parse(String value) {
+        try {
+            return value == null || value.isBlank() ? null : AssistanceService.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

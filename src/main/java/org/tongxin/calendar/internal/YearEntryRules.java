@@ -108,7 +108,7 @@ public final class YearEntryRules {
             }
             for (LocalDate date = holiday.from(); !date.isAfter(last); date = date.plusDays(1)) {
                 if (days.putIfAbsent(date, SpecialDay.holiday(date, nameZh, nameEn)) != null) {
-                    problems.add(field + ".from", "duplicateDate", date.toString());
+                    problems.add(field + ".from", "duplicateDate", date);
                 }
             }
         }
@@ -120,11 +120,11 @@ public final class YearEntryRules {
             } else if (yearValid && date.getYear() != year) {
                 problems.add(field, "outsideYear", year);
             } else if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                problems.add(field, "notWeekend", date.toString());
+                problems.add(field, "notWeekend", date);
             } else {
                 SpecialDay before = days.putIfAbsent(date, SpecialDay.workingDay(date));
                 if (before != null) {
-                    problems.add(field, before.holiday() ? "holidayAndWorkingDay" : "duplicateDate", date.toString());
+                    problems.add(field, before.holiday() ? "holidayAndWorkingDay" : "duplicateDate", date);
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,6 +237,16 @@ public class CaseRepository {
                 .query(CaseRepository::correctionCase).optional();
     }
 
+    /** The cases with these ids that the caller may read (row-level security), in one query. */
+    public Map<CaseId, CorrectionCase> findAll(Collection<CaseId> ids) {
+        Map<CaseId, CorrectionCase> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM casefile_case WHERE id IN (:ids)").param("ids", ids.stream().map(CaseId::value).toList())
+                    .query(CaseRepository::correctionCase).list().forEach(c -> result.put(c.id(), c));
+        }
+        return result;
+    }
+
     public void insert(CorrectionCase c) {
         jdbc.sql("""
                 INSERT INTO casefile_case (id, subject_id, status, correction_type, decision_organ_id, case_number, judgment_date,
@@ -417,10 +428,30 @@ public class CaseRepository {
                 .param("key", "casefile_party:" + caseId.value() + ":" + agency.value()).query((rs, n) -> 0).list();
     }
 
+    /** Cases in correction (under supervision or in custody) whose term ends on or before {@code by} (system scope). */
+    public List<CaseId> inCorrectionEndingBy(java.time.LocalDate by) {
+        return jdbc.sql("SELECT id FROM casefile_case WHERE status IN ('UNDER_CORRECTION', 'IN_CUSTODY') AND term_end <= :by"
+                + " ORDER BY term_end, id").param("by", by).query(UUID.class).list().stream().map(CaseId::of).toList();
+    }
+
     public List<LawfulRole> parties(CaseId caseId) {
         return jdbc.sql("SELECT agency_id, participation FROM casefile_party WHERE case_id = :c").param("c", caseId.value())
                 .query((rs, n) -> new LawfulRole(AgencyId.of(rs.getObject(1, UUID.class)), Participation.valueOf(rs.getString(2))))
                 .list();
+    }
+
+    /** The parties of each of these cases, in one query (a case without parties is absent). */
+    public Map<CaseId, List<LawfulRole>> parties(Collection<CaseId> caseIds) {
+        Map<CaseId, List<LawfulRole>> result = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("SELECT case_id, agency_id, participation FROM casefile_party WHERE case_id IN (:c)")
+                    .param("c", caseIds.stream().map(CaseId::value).toList())
+                    .query(rs -> {
+                        result.computeIfAbsent(CaseId.of(rs.getObject(1, UUID.class)), id -> new java.util.ArrayList<>())
+                                .add(new LawfulRole(AgencyId.of(rs.getObject(2, UUID.class)), Participation.valueOf(rs.getString(3))));
+                    });
+        }
+        return result;
     }
 
     /**

@@ -54,7 +54,8 @@ public class CaseRules {
         } else {
             String problem = IdentityNumbers.problem(s.idType(), s.idNumber());
             if (problem != null) {
-                problems.add(prefix + "idNumber", problem);
+                // The argument names the document, so the message says what its number looks like.
+                problems.add(prefix + "idNumber", problem, s.idType().ordinal());
             } else if (s.idType() == IdentityDocumentType.RESIDENT_ID || s.idType() == IdentityDocumentType.HMT_RESIDENCE_PERMIT) {
                 String number = IdentityNumbers.normalise(s.idNumber());
                 if (s.birthDate() != null && !s.birthDate().equals(IdentityNumbers.birthDate(number))) {

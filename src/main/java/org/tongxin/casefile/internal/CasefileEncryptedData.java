@@ -26,7 +26,8 @@ class CasefileEncryptedData implements EncryptedData {
                 stated(SubjectCodec.CHANGE, "id", "phone"), stated(SubjectCodec.CHANGE, "id", "residence_address"),
                 stated(SubjectCodec.CHANGE, "id", "guardian_phone"), stated(SubjectCodec.CHANGE, "id", "health"),
                 stated(SubjectCodec.CHANGE, "id", "rejection_reason"),
-                SealedColumn.of("casefile_supervision_level", List.of("id"), "note_enc", "casefile_supervision_level.note"));
+                SealedColumn.of("casefile_supervision_level", List.of("id"), "note_enc", "casefile_supervision_level.note"),
+                SealedColumn.of("casefile_sealed_query", List.of("id"), "reason_enc", "casefile_sealed_query.reason"));
     }
 
     /** A statement's or a proposed change's field: encrypted under "table.field" (SubjectCodec#state). */

@@ -124,10 +124,8 @@ class SubjectChangePages {
             if (status == 404 || status == 403 || status == 401) {
                 throw e;
             }
-            feedback.apply(e, model);
-            if (e.code().equals("STALE_VERSION") || e.code().equals("SUBJECT_CHANGE_DECIDED")) {
-                model.addAttribute("formError", feedback.message("subjectChange.stale"));
-            }
+            boolean decidedMeanwhile = e.code().equals("STALE_VERSION") || e.code().equals("SUBJECT_CHANGE_DECIDED");
+            feedback.apply(e, model, null, decidedMeanwhile ? "subjectChange.stale" : null);
             response.setStatus(status);
             model.addAttribute("activeForm", action);
             fill(SubjectChangeId.of(id), model, locale);

@@ -111,6 +111,7 @@ public class PdfRenderer {
                 int columns = Math.max(1, t.headers().size());
                 PdfPTable table = new PdfPTable(columns);
                 table.setWidthPercentage(100f);
+                table.setWidths(columnWidths(t, columns));
                 table.setHeaderRows(1);
                 for (String h : t.headers()) {
                     PdfPCell cell = cell(h, heading);
@@ -134,11 +135,60 @@ public class PdfRenderer {
                 }
                 document.add(table);
             }
+            if (!report.closing().isEmpty()) {
+                // The closing line of an official form: 填报单位, 负责人 and 填报日期 side by side under the tables.
+                PdfPTable closing = new PdfPTable(report.closing().size());
+                closing.setWidthPercentage(100f);
+                closing.setSpacingBefore(18f);
+                closing.setKeepTogether(true);
+                for (String part : report.closing()) {
+                    PdfPCell cell = new PdfPCell(new Phrase(15f, chunk(part, font(10.5f, Font.NORMAL, null))));
+                    cell.setBorder(PdfPCell.NO_BORDER);
+                    cell.setPaddingTop(6f);
+                    closing.addCell(cell);
+                }
+                document.add(closing);
+            }
             document.close();
             return out.toByteArray();
         } catch (DocumentException e) {
             throw new IllegalStateException("Could not render the report " + report.title(), e);
         }
+    }
+
+    /**
+     * Relative column widths from the longest text of each column (a CJK character counts twice a Latin one), the first
+     * column — the labels — at least a fifth of the page, none narrower than a number needs or wider than two fifths.
+     */
+    static float[] columnWidths(org.tongxin.document.TabularDocument.Table t, int columns) {
+        float[] widths = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            int longest = c < t.headers().size() ? Math.min(textWidth(t.headers().get(c)), 16) : 0;
+            for (List<String> row : t.rows()) {
+                if (c < row.size() && row.get(c) != null) {
+                    longest = Math.max(longest, textWidth(row.get(c)));
+                }
+            }
+            widths[c] = Math.max(longest, 6);
+        }
+        float total = 0;
+        for (float w : widths) {
+            total += w;
+        }
+        for (int c = 0; c < columns; c++) {
+            float share = widths[c] / total;
+            float min = c == 0 && columns > 2 ? 0.2f : 0.05f;
+            widths[c] = Math.max(min, Math.min(0.4f, share));
+        }
+        return widths;
+    }
+
+    private static int textWidth(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += Character.UnicodeScript.of(text.codePointAt(i)) == Character.UnicodeScript.HAN || text.charAt(i) > 0x2E80 ? 2 : 1;
+        }
+        return width;
     }
 
     private record Rendering(byte[] bytes, int pages) {

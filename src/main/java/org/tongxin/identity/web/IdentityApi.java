@@ -79,6 +79,22 @@ class IdentityApi {
         return new Me(p.kind().name(), p.userId(), p.username(), p.displayName(), p.agencyId(), p.roles());
     }
 
+    /** The constant answer of {@link #ping()}. */
+    record Pong(boolean pong) {
+        static final Pong INSTANCE = new Pong(true);
+    }
+
+    /**
+     * A constant answer behind the same authentication as every other call (token or session, deny by default): what
+     * a call costs before it does any work. bench/http.sh compares the inbox against it (doc/performance.md).
+     */
+    @AnyAuthenticatedUser
+    @GetMapping("/ping")
+    @Operation(operationId = "ping", summary = "A constant answer for any logged-in caller: checks a token or session and measures the cost of the call itself")
+    Pong ping() {
+        return Pong.INSTANCE;
+    }
+
     record TokenView(UUID id, String kind, String name, String prefix, UUID agencyId, Set<Role> roles, Instant createdAt,
             Instant expiresAt, Instant lastUsedAt, Instant revokedAt, Set<String> operations, UUID requestId) {
         static TokenView of(TokenRepository.TokenRow t) {

@@ -60,6 +60,7 @@ class SystemTokenController {
             feedback.apply(e, model);
             model.addAttribute("name", name);
             model.addAttribute("agencyId", agencyId);
+            model.addAttribute("chosenRoles", roles);
         }
         fill(model);
         return "identity/system-tokens";

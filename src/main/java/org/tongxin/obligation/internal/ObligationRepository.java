@@ -363,26 +363,47 @@ public class ObligationRepository {
         if (f.overdueOnly()) {
             where.append(" AND status = 'OVERDUE'");
         }
-        long total = jdbc.sql("SELECT count(*) FROM obligation" + where).params(params).query(Long.class).single();
-        List<ObligationView> items = jdbc.sql("SELECT * FROM obligation" + where
-                + " ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit OFFSET :offset").params(params)
-                .param("limit", page.size()).param("offset", page.offset()).query(ObligationRepository::row).list()
-                .stream().map(Row::view).toList();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return paged(jdbc.sql("SELECT *, count(*) OVER () AS total FROM obligation" + where
+                + " ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit OFFSET :offset").params(params),
+                () -> jdbc.sql("SELECT count(*) FROM obligation" + where).params(params), page);
+    }
+
+    /**
+     * A page and the number of all matching rows from one statement ({@code count(*) OVER ()}, computed before the
+     * limit: the sort reads every matching row anyway). Only a page past the end, which has no row to carry the count,
+     * asks for it separately.
+     */
+    private static PageResult<ObligationView> paged(JdbcClient.StatementSpec rows, java.util.function.Supplier<JdbcClient.StatementSpec> count,
+            PageQuery page) {
+        long[] total = { 0 };
+        List<ObligationView> items = rows.param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> {
+            total[0] = rs.getLong("total");
+            return row(rs, n).view();
+        }).list();
+        if (items.isEmpty() && page.offset() > 0) {
+            total[0] = count.get().query(Long.class).single();
+        }
+        return new PageResult<>(items, page.page(), page.size(), total[0]);
     }
 
     /** Counts for the navigation: pending, overdue, due soon (warning time reached) and assigned to one person. */
-    public record Counts(long pending, long overdue, long dueSoon, long mine) {
+    /** {@code escalated}: pending obligations of other agencies escalated to this one, {@code escalatedOverdue} of them overdue. */
+    public record Counts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue) {
     }
 
     public Counts counts(AgencyId agency, UUID user, Instant now) {
         return jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE'),
                        count(*) FILTER (WHERE status = 'OPEN' AND warn_at <= :now),
-                       count(*) FILTER (WHERE assignee_user_id = :user)
+                       count(*) FILTER (WHERE assignee_user_id = :user),
+                       (SELECT count(*) FROM obligation o WHERE o.status IN ('OPEN', 'PAUSED', 'OVERDUE') AND o.owing_agency_id <> :a
+                           AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a)),
+                       (SELECT count(*) FROM obligation o WHERE o.status = 'OVERDUE' AND o.owing_agency_id <> :a
+                           AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a))
                   FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
                 .param("a", agency.value()).param("user", user).param("now", ts(now))
-                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6))).single();
     }
 
     /** Pending obligations of an agency per step and counterparty. */
@@ -401,13 +422,12 @@ public class ObligationRepository {
 
     /** Overdue obligations escalated to an agency that are still pending. */
     public PageResult<ObligationView> escalatedTo(AgencyId agency, PageQuery page) {
-        String from = " FROM obligation o JOIN obligation_escalation e ON e.obligation_id = o.id"
-                + " WHERE e.agency_id = :a AND o.status IN ('OPEN', 'PAUSED', 'OVERDUE')";
-        long total = jdbc.sql("SELECT count(DISTINCT o.id)" + from).param("a", agency.value()).query(Long.class).single();
-        List<ObligationView> items = jdbc.sql("SELECT DISTINCT o.*" + from + " ORDER BY o.due_at LIMIT :limit OFFSET :offset")
-                .param("a", agency.value()).param("limit", page.size()).param("offset", page.offset())
-                .query(ObligationRepository::row).list().stream().map(Row::view).toList();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        // Driven by the agency's escalations (obligation_escalation_agency_idx), each obligation once however often it
+        // was escalated to the agency.
+        String from = " FROM obligation o WHERE o.status IN ('OPEN', 'PAUSED', 'OVERDUE')"
+                + " AND o.id IN (SELECT e.obligation_id FROM obligation_escalation e WHERE e.agency_id = :a)";
+        return paged(jdbc.sql("SELECT o.*, count(*) OVER () AS total" + from + " ORDER BY o.due_at, o.id LIMIT :limit OFFSET :offset")
+                .param("a", agency.value()), () -> jdbc.sql("SELECT count(*)" + from).param("a", agency.value()), page);
     }
 
     static short urgency(ObligationStatus status) {

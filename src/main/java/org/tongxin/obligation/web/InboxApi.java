@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +93,13 @@ class InboxApi {
             UUID matterId) {
     }
 
+    /*
+     * The reads below run in one transaction each: the inbox, the names, the case summaries and the audit record of
+     * the read take one connection and one commit, not one per façade call (doc/performance.md).
+     */
+
     @AnyAuthenticatedUser
+    @Transactional
     @GetMapping("/inbox")
     @Operation(operationId = "getInbox", summary = "The caller's agency's open obligations, overdue first, then by due time (mine=true: the caller's own)",
             description = "Filters: caseId, step (a step id such as docs.receipt), counterparty (an agency id), mine, overdue. "
@@ -117,6 +124,7 @@ class InboxApi {
     }
 
     @AnyAuthenticatedUser
+    @Transactional
     @GetMapping("/cases/{caseId}/obligations")
     @Operation(operationId = "listCaseObligations", summary = "Every obligation of a case, open and closed, for its parties")
     List<ObligationResponse> ofCase(@PathVariable UUID caseId, @Parameter(hidden = true) Locale locale) {
@@ -124,6 +132,7 @@ class InboxApi {
     }
 
     @AnyAuthenticatedUser
+    @Transactional
     @GetMapping("/escalations")
     @Operation(operationId = "listEscalations", summary = "Overdue obligations of other agencies escalated to the caller's agency, by due time")
     PageResult<ObligationResponse> escalations(@RequestParam(required = false) Integer page,

@@ -10,7 +10,10 @@ import org.tongxin.obligation.Inboxes;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
 
-/** The inbox in the navigation, for every role that works on cases, with its open and overdue counts. */
+/**
+ * The inbox in the navigation, for every role that works on cases, with its open and overdue counts — the agency's own
+ * and those escalated to it, which its inbox lists too.
+ */
 @Configuration(proxyBeanMethods = false)
 class InboxNavigation {
 
@@ -31,10 +34,12 @@ class InboxNavigation {
                 return "/inbox";
             }
 
+            /** The agency's own pending work and what was escalated to it (the coordination office's work is mostly the latter). */
             @Override
             public Optional<Count> count() {
                 Inboxes.InboxCounts counts = inboxes.counts();
-                return counts.pending() == 0 ? Optional.empty() : Optional.of(new Count(counts.pending(), counts.overdue()));
+                long pending = counts.pending() + counts.escalated();
+                return pending == 0 ? Optional.empty() : Optional.of(new Count(pending, counts.overdue() + counts.escalatedOverdue()));
             }
         };
     }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,6 +89,8 @@ class InboxPages {
     public record Choice(String value, String label, long count) {
     }
 
+    /** One transaction for the page's reads and the audit record of the cases it shows (doc/performance.md). */
+    @Transactional
     @GetMapping("/inbox")
     String inbox(@RequestParam(name = "case", required = false) UUID caseId, @RequestParam(required = false) String step,
             @RequestParam(required = false) UUID counterparty, @RequestParam(required = false) Boolean mine,

@@ -58,23 +58,13 @@ class CaseOptions {
         return agencies.children(county).stream().filter(a -> a.type() == AgencyType.JUDICIAL_OFFICE && a.active()).toList();
     }
 
-    /** The districts, counties and townships of the user's city, for the residence field's suggestions. */
-    List<Option> divisions(AgencyId mine) {
+    /** The code of the user's city: the residence picker offers its districts and townships (null when none). */
+    String city(AgencyId mine) {
         Optional<Division> city = agencies.find(mine).flatMap(a -> agencies.division(a.divisionCode()));
         while (city.isPresent() && city.get().level() != AgencyLevel.CITY && city.get().parentCode() != null) {
             city = agencies.division(city.get().parentCode());
         }
-        List<Option> options = new ArrayList<>();
-        if (city.isEmpty() || city.get().level() != AgencyLevel.CITY) {
-            return options;
-        }
-        for (Division county : agencies.divisionChildren(city.get().code())) {
-            options.add(new Option(county.code(), county.localName()));
-            for (Division township : agencies.divisionChildren(county.code())) {
-                options.add(new Option(township.code(), county.localName() + " · " + township.localName()));
-            }
-        }
-        return options;
+        return city.filter(d -> d.level() == AgencyLevel.CITY).map(Division::code).orElse(null);
     }
 
     /** The ethnic groups of GB/T 3304 in the reader's language. */

@@ -81,7 +81,7 @@ class CasePages {
 
     @GetMapping("/cases/{id}")
     String workspace(@PathVariable UUID id, Model model) {
-        workspace.fill(CaseId.of(id), model, null, null, null);
+        workspace.fill(CaseId.of(id), model, null, null);
         return "procedure/case";
     }
 
@@ -266,19 +266,13 @@ class CasePages {
             if (status == 404 || status == 403 || status == 401) {
                 throw e;
             }
-            feedback.apply(e, model);
-            if (e.code().equals("STALE_VERSION")) {
-                model.addAttribute("formError", feedback.message("case.stale"));
-            }
+            feedback.apply(e, model, key, e.code().equals("STALE_VERSION") ? "case.stale" : null);
             response.setStatus(status);
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, List<String>> errors = (java.util.Map<String, List<String>>) model.getAttribute("errors");
-            FormState state = new FormState(key, errors);
             if (backToHandover) {
-                workspace.fillHandover(h.id(), model, key, form, state);
+                workspace.fillHandover(h.id(), model, key, form);
                 return "procedure/handover";
             }
-            workspace.fill(id, model, key, form, state);
+            workspace.fill(id, model, key, form);
             return "procedure/case";
         }
         reactions.settle();

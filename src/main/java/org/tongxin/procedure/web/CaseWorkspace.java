@@ -133,7 +133,7 @@ class CaseWorkspace {
     }
 
     /** The case page's model. {@code submitted} is the refused form (by its key), shown again with its messages. */
-    CaseView fill(CaseId id, Model model, String activeKey, Object submitted, FormState state) {
+    CaseView fill(CaseId id, Model model, String activeKey, Object submitted) {
         CaseView c = cases.view(id, "case/workspace");
         TongxinPrincipal me = currentUser.get();
         // The case's obligations as its reader may see them (a party that sees only its own part: its own; ADR 0021).
@@ -209,13 +209,15 @@ class CaseWorkspace {
         model.addAttribute("announcement", c.announcedAt() != null ? cases.announcement(id).orElse(null) : null);
         model.addAttribute("actions", actions);
         model.addAttribute("forms", forms);
-        model.addAttribute("fs", state == null ? FormState.NONE : state);
         model.addAttribute("now", clock.instant());
         model.addAttribute("correctionTypes", CorrectionType.values());
-        model.addAttribute("countyAgencies", options.countyAgencies());
-        model.addAttribute("institutions", options.institutions());
+        // The places and institutions to choose from: only the decision form has them, and nationally they are thousands.
+        model.addAttribute("countyAgencies", actions.decide() ? options.countyAgencies() : List.of());
+        model.addAttribute("institutions", actions.decide() ? options.institutions() : List.of());
         model.addAttribute("offices", actions.office() ? options.offices(c.countyAgencyId()) : List.of());
         model.addAttribute("itemCodes", ItemCode.values());
+        model.addAttribute("requiredItems", Map.of("notify", HandoverKind.EXECUTION_NOTICE.required(),
+                "deliver", HandoverKind.LEGAL_DOCUMENTS.required(), "transfer", HandoverKind.SUBJECT_TRANSFER.required()));
         model.addAttribute("teamRoles", TeamRole.values());
         model.addAttribute("genders", Gender.values());
         model.addAttribute("recommendations", Recommendation.values());
@@ -223,7 +225,7 @@ class CaseWorkspace {
     }
 
     /** The handover page's model: the handover, its case as the reader sees it, and the reader's forms on it. */
-    HandoverView fillHandover(HandoverId id, Model model, String activeKey, Object submitted, FormState state) {
+    HandoverView fillHandover(HandoverId id, Model model, String activeKey, Object submitted) {
         HandoverView h = handovers.view(id);
         HandoverRow row = row(h, cases.facts(h.caseId()).map(f -> f.status()).orElse(CaseStatus.ASSESSING));
         Set<AgencyId> ids = new HashSet<>();
@@ -250,7 +252,6 @@ class CaseWorkspace {
         }
         model.addAttribute("docLinks", links);
         model.addAttribute("forms", forms);
-        model.addAttribute("fs", state == null ? FormState.NONE : state);
         model.addAttribute("itemCodes", ItemCode.values());
         return h;
     }
@@ -293,11 +294,9 @@ class CaseWorkspace {
         forms.put("decide", decide);
         forms.put("withdraw", versioned(new Versioned(), c.version()));
         forms.put("opinion", new CaseForms.OpinionForm());
-        forms.put("notify", new DeliveryForm(CaseForms.rows(2, new ItemRow(ItemCode.EXECUTION_NOTICE, null))));
-        forms.put("deliver", new DeliveryForm(CaseForms.rows(4, new ItemRow(ItemCode.DECISION_DOCUMENT, null),
-                new ItemRow(ItemCode.EXECUTION_NOTICE, null))));
-        forms.put("transfer", new DeliveryForm(CaseForms.rows(4, new ItemRow(ItemCode.DECISION_DOCUMENT, null),
-                new ItemRow(ItemCode.CUSTODY_RECORD, null))));
+        forms.put("notify", new DeliveryForm(CaseForms.rows(3, listed(HandoverKind.EXECUTION_NOTICE, c.correctionType()))));
+        forms.put("deliver", new DeliveryForm(CaseForms.rows(6, listed(HandoverKind.LEGAL_DOCUMENTS, c.correctionType()))));
+        forms.put("transfer", new DeliveryForm(CaseForms.rows(5, listed(HandoverKind.SUBJECT_TRANSFER, c.correctionType()))));
         forms.put("report", versioned(new CaseForms.ReportForm(), c.version()));
         CaseForms.OfficeForm office = versioned(new CaseForms.OfficeForm(), c.version());
         office.setOfficeId(c.officeId() == null ? null : c.officeId().value());
@@ -316,6 +315,33 @@ class CaseWorkspace {
         forms.put("announce", versioned(new CaseForms.AnnounceForm(), c.version()));
         rows.forEach(row -> handoverForms(forms, row));
         return forms;
+    }
+
+    /**
+     * The documents a bundle form lists before anyone types: those the bundle must hold (it is refused without them),
+     * then those the Implementation Measures (art. 16) name for a delivery of this kind of correction — the sender
+     * clears a row for a document it does not send.
+     */
+    static ItemRow[] listed(HandoverKind kind, CorrectionType type) {
+        java.util.LinkedHashSet<ItemCode> codes = new java.util.LinkedHashSet<>();
+        switch (kind) {
+            case LEGAL_DOCUMENTS -> {
+                codes.add(ItemCode.DECISION_DOCUMENT);
+                codes.add(ItemCode.EXECUTION_NOTICE);
+                codes.add(ItemCode.GUARANTEE);
+                if (type == CorrectionType.TEMPORARY_EXECUTION) {
+                    codes.add(ItemCode.MEDICAL_ASSESSMENT);
+                }
+            }
+            case SUBJECT_TRANSFER -> {
+                codes.add(ItemCode.DECISION_DOCUMENT);
+                codes.add(ItemCode.MEDICAL_ASSESSMENT);
+                codes.add(ItemCode.CUSTODY_RECORD);
+            }
+            default -> codes.addAll(kind.required());
+        }
+        codes.addAll(kind.required());
+        return codes.stream().map(code -> new ItemRow(code, null)).toArray(ItemRow[]::new);
     }
 
     private static void handoverForms(Map<String, Object> forms, HandoverRow row) {

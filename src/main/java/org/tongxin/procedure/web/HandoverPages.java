@@ -31,7 +31,7 @@ class HandoverPages {
 
     @GetMapping("/handovers/{id}")
     String handover(@PathVariable UUID id, Model model) {
-        workspace.fillHandover(HandoverId.of(id), model, null, null, null);
+        workspace.fillHandover(HandoverId.of(id), model, null, null);
         return "procedure/handover";
     }
 

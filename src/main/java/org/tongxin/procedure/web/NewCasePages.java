@@ -132,7 +132,7 @@ class NewCasePages {
         model.addAttribute("idTypes", IdentityDocumentType.values());
         model.addAttribute("offenceCategories", OffenceCategory.values());
         model.addAttribute("ethnicities", options.ethnicities());
-        model.addAttribute("divisions", options.divisions(currentUser.get().agency()));
+        model.addAttribute("residenceCity", options.city(currentUser.get().agency()));
     }
 
     /** Values the binder could not convert (a tampered select, a malformed date) are field problems like any other. */

@@ -47,7 +47,7 @@ public class ProblemFactory {
         Locale locale = localeResolver.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage("status." + status.value(), null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage("error." + code, args, messages.getMessage("status." + status.value(),
+        problem.setDetail(messages.getMessage("error." + code, org.tongxin.shared.web.Formats.arguments(args, locale), messages.getMessage("status." + status.value(),
                 null, status.getReasonPhrase(), locale), locale));
         try {
             problem.setInstance(URI.create(originalPath(request)));
@@ -60,7 +60,7 @@ public class ProblemFactory {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("field", p.field());
                 error.put("code", p.code());
-                error.put("message", messages.getMessage("validation." + p.code(), p.args(), p.code(), locale));
+                error.put("message", p.message(messages, locale));
                 return error;
             }).toList());
         }

@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
@@ -166,7 +167,8 @@ class ProblemHandler {
         return respond(request, response, HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", new Object[0], List.of());
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    /** An address no handler serves: neither a page, an API operation nor a static file (static files have their own folders). */
+    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
     ResponseEntity<ProblemDetail> noResource(HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.NOT_FOUND, "NOT_FOUND", new Object[0], List.of());
     }

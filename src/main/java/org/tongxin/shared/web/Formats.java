@@ -13,16 +13,18 @@ import org.springframework.stereotype.Component;
 import org.tongxin.shared.time.LegalTime;
 
 /**
- * Dates, times and numbers as the reader's locale writes them, always in China Standard Time. Templates call it as
- * {@code ${@fmt.date(x)}}.
+ * Dates, times and numbers as the reader's locale writes them, always in China Standard Time: 2026年1月5日 in Chinese,
+ * 2026-01-05 in English. Templates call it as {@code ${@fmt.date(x)}}; messages get their date arguments written the
+ * same way ({@link #arguments}).
  */
 @Component("fmt")
 public class Formats {
 
     private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
     private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    // English readers get the ISO order, which no reader of either language misreads (5/1 or 1/5?).
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ENGLISH);
+    private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     public String date(TemporalAccessor value) {
         if (value == null) {
@@ -54,8 +56,32 @@ public class Formats {
         return normalised instanceof LocalDateTime ldt ? ldt.withNano(0).toString() : normalised.toString();
     }
 
+    /**
+     * A message's arguments with dates and times written for the reader ({@code validation.notWeekend}: "2042年10月8日
+     * 不是周六或周日"); other arguments as they are.
+     */
+    public static Object[] arguments(Object[] args, Locale locale) {
+        if (args == null || args.length == 0) {
+            return args;
+        }
+        Object[] written = args.clone();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] instanceof java.time.LocalDate d) {
+                written[i] = formatter(false, locale).format(d);
+            } else if (written[i] instanceof LocalDateTime || written[i] instanceof Instant || written[i] instanceof OffsetDateTime
+                    || written[i] instanceof java.time.ZonedDateTime) {
+                written[i] = formatter(true, locale).format(normalise((TemporalAccessor) written[i]));
+            }
+        }
+        return written;
+    }
+
     private static DateTimeFormatter formatter(boolean withTime) {
-        boolean chinese = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
+        return formatter(withTime, LocaleContextHolder.getLocale());
+    }
+
+    private static DateTimeFormatter formatter(boolean withTime, Locale locale) {
+        boolean chinese = locale == null || "zh".equals(locale.getLanguage());
         if (withTime) {
             return chinese ? ZH_DATE_TIME : EN_DATE_TIME;
         }

@@ -180,7 +180,7 @@ public class MonthlyReports {
         List<String> headers = new ArrayList<>(List.of(msg("statistics.col.agency", locale), msg("statistics.col.type", locale)));
         indicators.forEach(i -> headers.add(msg(i.labelKey(), locale)));
         if (rate) {
-            headers.add(msg("statistics.col.rate", locale));
+            headers.add(msg("statistics.col.ratePercent", locale));
         }
         return new ReportTable(key, msg("statistics.monthly." + key, locale), headers, rows);
     }

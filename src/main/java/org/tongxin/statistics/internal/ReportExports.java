@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -17,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tongxin.document.Documents;
 import org.tongxin.document.TabularDocument;
@@ -30,13 +32,19 @@ public class ReportExports {
     public static final String PDF = "application/pdf";
 
     private final Documents documents;
+    private final MessageSource messages;
 
-    ReportExports(Documents documents) {
+    ReportExports(Documents documents, MessageSource messages) {
         this.documents = documents;
+        this.messages = messages;
     }
 
-    /** The workbook: the first sheet names the report, then one sheet per table with its caption above the headings. */
-    public byte[] xlsx(String title, String subtitle, List<ReportTable> tables) {
+    /**
+     * The workbook: one sheet per table, named by the table's short name ({@code statistics.sheet.<key>}: a sheet name
+     * holds at most 31 characters, so a long caption would be cut), with the report's title and the table's caption above
+     * the headings.
+     */
+    public byte[] xlsx(String title, String subtitle, List<ReportTable> tables, Locale locale) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -50,7 +58,8 @@ public class ReportExports {
             captionStyle.setFont(bold);
             Set<String> names = new HashSet<>();
             for (ReportTable table : tables) {
-                Sheet sheet = workbook.createSheet(sheetName(table.caption(), names));
+                Sheet sheet = workbook.createSheet(sheetName(messages.getMessage("statistics.sheet." + table.key(), null,
+                        table.caption(), locale), names));
                 int r = 0;
                 Cell titleCell = sheet.createRow(r++).createCell(0);
                 titleCell.setCellValue(title);
@@ -89,10 +98,11 @@ public class ReportExports {
         }
     }
 
-    public byte[] pdf(String title, String subtitle, List<ReportTable> tables) {
+    /** The report printed; {@code closing}: the lines an official form ends with (填报单位, 负责人, 填报日期), or none. */
+    public byte[] pdf(String title, String subtitle, List<ReportTable> tables, List<String> closing) {
         List<TabularDocument.Table> printed = tables.stream().map(t -> new TabularDocument.Table(t.caption(), t.headers(),
                 t.rows().stream().map(row -> row.stream().map(ReportExports::text).toList()).toList())).toList();
-        return documents.renderTables(new TabularDocument(title, subtitle, printed));
+        return documents.renderTables(new TabularDocument(title, subtitle, printed, closing));
     }
 
     static String text(Object value) {
@@ -108,6 +118,7 @@ public class ReportExports {
     private static String sheetName(String caption, Set<String> used) {
         String base = WorkbookUtil.createSafeSheetName(caption == null || caption.isBlank() ? "Sheet" : caption);
         if (base.length() > 28) {
+            // Only a caption without a short name gets here; it is cut where Excel would refuse it.
             base = base.substring(0, 28);
         }
         String name = base;

@@ -77,6 +77,30 @@ class StatisticsProjector {
         }
     }
 
+    // The "released" figures: every way correction ends (CCL arts. 44, 45, 46, 49), on the day it ended.
+
+    @ApplicationModuleListener
+    void on(CaseEvents.CaseTerminated e) {
+        released(e.caseId(), e.endedOn().atStartOfDay(org.tongxin.shared.time.LegalTime.ZONE).toInstant());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvents.CaseRevoked e) {
+        released(e.caseId(), e.ruledOn().atStartOfDay(org.tongxin.shared.time.LegalTime.ZONE).toInstant());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvents.SubjectDied e) {
+        released(e.caseId(), e.occurredAt());
+    }
+
+    private void released(CaseId caseId, Instant at) {
+        if (!store.caseKnown(caseId.value())) {
+            rememberCase(caseId, null);
+        }
+        store.caseReleased(caseId.value(), at);
+    }
+
     @ApplicationModuleListener
     void on(CaseEvents.OfficeAssigned e) {
         if (store.claim(e.eventId(), e.occurredAt())) {

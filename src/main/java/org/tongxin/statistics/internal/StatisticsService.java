@@ -181,7 +181,7 @@ public class StatisticsService {
 
     /** The scorecards as tables (the annual assessment 考核 when the period is a year): for Excel and PDF. */
     public List<ReportTable> scorecardTables(Scorecards s, Locale locale) {
-        List<String> headers = List.of("agency", "type", "due", "onTime", "rate", "late", "medianLate", "worstLate", "open",
+        List<String> headers = List.of("agency", "type", "due", "onTime", "ratePercent", "late", "medianLate", "worstLate", "open",
                 "overdueNow", "backlogMedian", "backlogOldest", "rejected", "handoversLate", "referralsAccepted",
                 "referralsDeclined", "conflictsRaised", "conflictsResolved", "activeCases", "perOfficer").stream()
                 .map(h -> msg("statistics.col." + h, locale)).toList();
@@ -204,7 +204,7 @@ public class StatisticsService {
         return List.of(new ReportTable("scorecards", msg("statistics.scorecards.caption", locale), headers, rows),
                 new ReportTable("trend", msg("statistics.trend.caption", locale),
                         List.of(msg("statistics.col.month", locale), msg("statistics.col.due", locale),
-                                msg("statistics.col.onTime", locale), msg("statistics.col.rate", locale),
+                                msg("statistics.col.onTime", locale), msg("statistics.col.ratePercent", locale),
                                 msg("statistics.col.rejected", locale), msg("statistics.col.received", locale)),
                         trend),
                 new ReportTable("definitions", msg("statistics.definitions", locale),

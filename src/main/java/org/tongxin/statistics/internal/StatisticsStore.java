@@ -87,6 +87,12 @@ public class StatisticsStore {
                 .param("id", caseId).param("at", ts(at)).update();
     }
 
+    /** Correction ended (termination, revocation, death): the first ending counts, a redelivery changes nothing. */
+    public void caseReleased(UUID caseId, Instant at) {
+        jdbc.sql("UPDATE statistics_case SET released_at = coalesce(released_at, :at) WHERE case_id = :id")
+                .param("id", caseId).param("at", ts(at)).update();
+    }
+
     public void officeAssigned(UUID caseId, AgencyId office) {
         jdbc.sql("UPDATE statistics_case SET office_id = :office WHERE case_id = :id").param("id", caseId)
                 .param("office", office.value()).update();

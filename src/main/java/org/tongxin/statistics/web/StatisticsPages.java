@@ -35,8 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize(StatisticsWeb.READERS)
 class StatisticsPages {
 
-    /** One chart: categories on the x axis, one or more series, and where a click on a category leads. */
-    record Chart(String kind, List<String> categories, List<Series> series, List<String> links, boolean stack) {
+    /**
+     * One chart: categories on the x axis (on the y axis, top down, when {@code horizontal}: long agency names stay
+     * readable), one or more series, and where a click on a category leads.
+     */
+    record Chart(String kind, List<String> categories, List<Series> series, List<String> links, boolean stack, boolean horizontal) {
+
+        Chart(String kind, List<String> categories, List<Series> series, List<String> links, boolean stack) {
+            this(kind, categories, series, links, stack, false);
+        }
     }
 
     record Series(String name, List<? extends Number> data) {
@@ -92,7 +99,7 @@ class StatisticsPages {
         model.addAttribute("overdueChart", chart(new Chart("bar", d.overdueByAgency().stream().map(StatisticsService.Slice::label).toList(),
                 List.of(new Series(msg("statistics.dashboard.overdueNow", locale),
                         d.overdueByAgency().stream().map(StatisticsService.Slice::value).toList())),
-                d.overdueByAgency().stream().map(s -> drill("OVERDUE", scope.district(), s.key(), null)).toList(), false)));
+                d.overdueByAgency().stream().map(s -> drill("OVERDUE", scope.district(), s.key(), null)).toList(), false, true)));
         model.addAttribute("series", StatisticsServiceSeries.of(d));
         return "statistics/dashboard";
     }
@@ -177,7 +184,7 @@ class StatisticsPages {
     String holdups(@RequestParam(required = false) String district, Model model, Locale locale) {
         StatisticsService.Holdups holdups = web.holdups(district, locale);
         model.addAttribute("holdups", holdups);
-        model.addAttribute("cases", web.caseLabels(holdups.caseIds(), "page.statistics.holdups"));
+        model.addAttribute("view", HoldupsView.of(holdups, web.caseLabels(holdups.caseIds(), "page.statistics.holdups")));
         model.addAttribute("area", web.area(district, locale));
         model.addAttribute("district", web.scope(district).district());
         model.addAttribute("now", clock.instant());

@@ -22,6 +22,7 @@ import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.Formats;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.time.LegalTime;
 import org.tongxin.statistics.Period;
 import org.tongxin.statistics.internal.MonthlyReports;
 import org.tongxin.statistics.internal.ReportExports;
@@ -57,10 +58,14 @@ class StatisticsWeb {
     private final MessageSource messages;
     private final Formats formats;
     private final java.time.Clock clock;
+    private final org.tongxin.agency.AgencyDirectory agencies;
+    private final org.tongxin.identity.CurrentUser currentUser;
 
     StatisticsWeb(StatisticsScope scopes, StatisticsService service, MonthlyReports monthly, StatisticsQueries queries,
             ReportExports exports, CaseDirectory cases, MessageSource messages, Formats formats,
-            java.time.Clock clock) {
+            java.time.Clock clock, org.tongxin.agency.AgencyDirectory agencies, org.tongxin.identity.CurrentUser currentUser) {
+        this.agencies = agencies;
+        this.currentUser = currentUser;
         this.scopes = scopes;
         this.service = service;
         this.monthly = monthly;
@@ -116,7 +121,7 @@ class StatisticsWeb {
         var tables = service.scorecardTables(cards, locale);
         String name = msg(year ? "statistics.assessment.file" : "statistics.scorecards.file", locale,
                 cards.period().from().toString(), cards.period().to().toString()) + "." + kind;
-        return file(name, kind, title, subtitle, tables);
+        return file(name, kind, title, subtitle, tables, List.of(), locale);
     }
 
     ResponseEntity<byte[]> monthlyFile(MonthlyReports.MonthlyReport report, String kind, Locale locale) {
@@ -125,12 +130,17 @@ class StatisticsWeb {
         String subtitle = msg("statistics.monthly.asOf", locale, formats.dateTime(report.asOf()));
         String name = msg("statistics.monthly.file", locale, report.month().toString(),
                 report.district() == null ? "" : "-" + report.district()) + "." + kind;
-        return file(name, kind, title, subtitle, report.tables());
+        // An official monthly report closes with who filed it, its head's signature and the day it was filed.
+        String filer = agencies.find(currentUser.get().agency()).map(a -> a.name(locale)).orElse("");
+        List<String> closing = List.of(msg("statistics.monthly.filedBy", locale, filer), msg("statistics.monthly.head", locale),
+                msg("statistics.monthly.filedOn", locale, Formats.arguments(new Object[] { LegalTime.today(clock) }, locale)[0]));
+        return file(name, kind, title, subtitle, report.tables(), closing, locale);
     }
 
     private ResponseEntity<byte[]> file(String name, String kind, String title, String subtitle,
-            List<org.tongxin.statistics.ReportTable> tables) {
-        byte[] content = kind.equals("xlsx") ? exports.xlsx(title, subtitle, tables) : exports.pdf(title, subtitle, tables);
+            List<org.tongxin.statistics.ReportTable> tables, List<String> closing, Locale locale) {
+        byte[] content = kind.equals("xlsx") ? exports.xlsx(title, subtitle, tables, locale)
+                : exports.pdf(title, subtitle, tables, closing);
         return Downloads.attachment(name, kind.equals("xlsx") ? ReportExports.XLSX : ReportExports.PDF, content);
     }
 

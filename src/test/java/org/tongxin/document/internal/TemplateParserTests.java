@@ -40,7 +40,14 @@ class TemplateParserTests {
                 Arguments.of(DocumentTemplate.MEETING_MINUTES, "联席会议纪要", Set.of("convenorName", "title", "heldAt",
                         "place", "attendees", "agenda", "minutes", "decisions", "contact")),
                 Arguments.of(DocumentTemplate.REFERRAL_LETTER, "社区矫正对象帮扶转介函", Set.of("fromAgencyName", "toAgencyName",
-                        "caseNumber", "service", "subjectDetails", "referralNote", "answerDays", "contact", "contactPhone")));
+                        "caseNumber", "service", "subjectDetails", "referralNote", "answerDays", "contact", "contactPhone")),
+                Arguments.of(DocumentTemplate.LEAVE_APPROVAL, "社区矫正对象外出审批通知书", Set.of("agencyName", "subjectName",
+                        "caseNumber", "destination", "reason", "departOn", "returnOn", "days", "approverLevel", "extension", "copyTo")),
+                Arguments.of(DocumentTemplate.TERMINATION_CERTIFICATE, "解除社区矫正证明书", Set.of("agencyName", "subjectName",
+                        "gender", "birthDate", "idNumber", "decisionOrganName", "judgmentNumber", "correctionType", "termStart",
+                        "termEnd", "endedOn", "reason", "copyTo")),
+                Arguments.of(DocumentTemplate.DEATH_NOTICE, "社区矫正对象死亡通知书", Set.of("agencyName", "decisionOrganName",
+                        "subjectName", "gender", "birthDate", "idNumber", "judgmentNumber", "correctionType", "diedOn", "copyTo")));
     }
 
     @ParameterizedTest

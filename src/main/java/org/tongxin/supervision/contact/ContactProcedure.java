@@ -1,0 +1,87 @@
+package org.tongxin.supervision.contact;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseStatus;
+import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
+import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationView;
+import org.tongxin.policy.PolicyModels;
+import org.tongxin.procedure.CaseSteps;
+import org.tongxin.shared.security.ActorRef;
+import org.tongxin.shared.time.LegalTime;
+import org.tongxin.supervision.ContactEvents.ContactMissed;
+import org.tongxin.supervision.ContactEvents.ContactRecorded;
+import org.tongxin.supervision.ContactKind;
+
+/**
+ * Contacts on the ledger (PROCEDURES.md supervise.report, supervise.verify, supervise.medical): a recorded contact
+ * fulfils the earliest open due one of its step and opens the next, due on its day (instance = that day, period = the
+ * interval); the subject's reports and re-examinations are owed by the subject and watched by the office or county
+ * agency ("awaiting the subject"). A due one that goes overdue publishes {@link ContactMissed} once (its overdue event
+ * comes once per obligation) and opens the following one, so the schedule goes on while the case is under correction.
+ */
+@Component
+class ContactProcedure {
+
+    /** Contact instances are due days (a leave's follow-up check uses the leave's id). */
+    static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
+
+    private final CaseSteps steps;
+    private final ObligationLedger ledger;
+    private final CaseDirectory cases;
+    private final PolicyModels policies;
+    private final ApplicationEventPublisher events;
+
+    ContactProcedure(CaseSteps steps, ObligationLedger ledger, CaseDirectory cases, PolicyModels policies,
+            ApplicationEventPublisher events) {
+        this.steps = steps;
+        this.ledger = ledger;
+        this.cases = cases;
+        this.policies = policies;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(ContactRecorded event) {
+        Instant at = event.on().atTime(LocalTime.NOON).atZone(LegalTime.ZONE).toInstant();
+        Instant done = at.isBefore(event.occurredAt()) ? at : event.occurredAt();
+        ledger.forCase(event.caseId()).stream().filter(o -> o.stepId().equals(event.stepId()) && !o.closed() && o.instance().matches(DAY))
+                .min(Comparator.comparing(ObligationView::instance))
+                .ifPresent(o -> ledger.fulfil(event.caseId(), event.stepId(), o.instance(), done, event.actor()));
+        cases.facts(event.caseId()).filter(c -> c.status() == CaseStatus.UNDER_CORRECTION)
+                .ifPresent(c -> open(c, event.stepId(), event.on(), event.nextDueOn()));
+    }
+
+    @ApplicationModuleListener
+    void on(ObligationOverdue event) {
+        if (event.caseId() == null || !(event.stepId().equals(ContactKind.REPORT) || event.stepId().equals(ContactKind.VERIFY)
+                || event.stepId().equals(ContactKind.MEDICAL))) {
+            return;
+        }
+        ObligationView o = ledger.find(event.obligationId()).orElse(null);
+        if (o == null || !o.instance().matches(DAY)) {
+            return;
+        }
+        LocalDate due = LocalDate.parse(o.instance());
+        events.publishEvent(new ContactMissed(UUID.randomUUID(), event.caseId(), event.stepId(), due, o.owedBySubject(),
+                event.occurredAt(), ActorRef.SYSTEM));
+        cases.facts(event.caseId()).filter(c -> c.status() == CaseStatus.UNDER_CORRECTION).ifPresent(c -> open(c, event.stepId(), due,
+                ContactSchedule.nextDue(event.stepId(), due, c.supervisionLevel(), policies.inForce(c.policyRegion(), due).settings())));
+    }
+
+    private void open(CaseFacts c, String stepId, LocalDate from, LocalDate due) {
+        steps.open(c, stepId, due.toString(), from.atStartOfDay(LegalTime.ZONE).toInstant(), null, null,
+                stepId.equals(ContactKind.MEDICAL) ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(from, due));
+    }
+}

@@ -1,0 +1,38 @@
+package org.tongxin.supervision.web;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.tongxin.shared.web.NavigationBadge;
+import org.tongxin.shared.web.NavigationEntry;
+import org.tongxin.supervision.Leaves;
+
+/** Leave approvals in the navigation for those who approve leave, with the count awaiting their agency. */
+@Configuration(proxyBeanMethods = false)
+class LeaveNavigation {
+
+    @Bean
+    NavigationEntry leavesEntry() {
+        return new NavigationEntry("nav.leaves", "/leaves", 8, Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
+                "CITY_COORDINATOR"), "home.tile.leaves");
+    }
+
+    @Bean
+    NavigationBadge leavesBadge(Leaves leaves) {
+        return new NavigationBadge() {
+            @Override
+            public String path() {
+                return "/leaves";
+            }
+
+            @Override
+            public Optional<Count> count() {
+                long awaiting = leaves.awaitingCount();
+                return awaiting == 0 ? Optional.empty() : Optional.of(new Count(awaiting, 0));
+            }
+        };
+    }
+}

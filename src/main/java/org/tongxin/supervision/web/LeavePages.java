@@ -1,0 +1,269 @@
+package org.tongxin.supervision.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.security.CaseUser;
+import org.tongxin.shared.web.Downloads;
+import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.supervision.ContactKind;
+import org.tongxin.supervision.Contacts;
+import org.tongxin.supervision.LeaveId;
+import org.tongxin.supervision.LeaveKind;
+import org.tongxin.supervision.LeaveViews.LeaveView;
+import org.tongxin.supervision.LeaveViews.NewLeave;
+import org.tongxin.supervision.LeaveViews.Notice;
+import org.tongxin.supervision.Leaves;
+
+/**
+ * The leave pages: a case's supervision section (its leave and the form to record an application), one leave with the
+ * actions the reader may take (approve or refuse what is pending; record the return or an extension), and the list of
+ * applications awaiting the reader's agency. Refusals come back on the same page with the law's words, never codes.
+ */
+@Controller
+class LeavePages {
+
+    private final Leaves leaves;
+    private final Contacts contacts;
+    private final CaseDirectory cases;
+    private final AgencyDirectory agencies;
+    private final FormFeedback feedback;
+    private final EventQuiescence reactions;
+    private final java.time.Clock clock;
+
+    LeavePages(Leaves leaves, Contacts contacts, CaseDirectory cases, AgencyDirectory agencies, FormFeedback feedback, EventQuiescence reactions,
+            java.time.Clock clock) {
+        this.leaves = leaves;
+        this.contacts = contacts;
+        this.cases = cases;
+        this.agencies = agencies;
+        this.feedback = feedback;
+        this.reactions = reactions;
+        this.clock = clock;
+    }
+
+    /** What the application form shows again after a refusal. */
+    public record LeaveForm(String kind, String destination, String reason, String departOn, String returnOn) {
+    }
+
+    @CaseUser
+    @GetMapping("/cases/{caseId}/supervision")
+    String ofCase(@PathVariable UUID caseId, Model model) {
+        fillCase(CaseId.of(caseId), model, new LeaveForm("SINGLE", null, null, null, null));
+        return "supervision/case";
+    }
+
+    @CaseUser
+    @PostMapping("/cases/{caseId}/leaves")
+    String request(@PathVariable UUID caseId, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String destination, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String departOn, @RequestParam(required = false) String returnOn, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        CaseId id = CaseId.of(caseId);
+        try {
+            LeaveKind k = kind == null || kind.isBlank() ? null : kind(kind);
+            LeaveId made = leaves.request(id, new NewLeave(k, destination, reason, date("departOn", departOn), date("returnOn", returnOn)));
+            reactions.settle();
+            redirect.addFlashAttribute("notice", feedback.message("leave.done.request"));
+            return "redirect:/leaves/" + made;
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            fillCase(id, model, new LeaveForm(kind, destination, reason, departOn, returnOn));
+            return "supervision/case";
+        }
+    }
+
+    @CaseUser
+    @PostMapping("/cases/{caseId}/contacts")
+    String recordContact(@PathVariable UUID caseId, @RequestParam(required = false) String kind, @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        CaseId id = CaseId.of(caseId);
+        try {
+            ContactKind k;
+            try {
+                k = kind == null || kind.isBlank() ? null : ContactKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw TongxinException.invalid("kind", "invalid");
+            }
+            contacts.record(id, k, date("on", on), note);
+            reactions.settle();
+            redirect.addFlashAttribute("notice", feedback.message("contact.done"));
+            return "redirect:/cases/" + caseId + "/supervision#contacts";
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            model.addAttribute("activeForm", "contact");
+            fillCase(id, model, new LeaveForm("SINGLE", null, null, null, null));
+            return "supervision/case";
+        }
+    }
+
+    @CaseUser
+    @GetMapping("/leaves")
+    String awaiting(Model model) {
+        List<LeaveView> list = leaves.awaitingMyDecision("page.leaves");
+        model.addAttribute("leaves", list);
+        model.addAttribute("subjects", cases.summaries(list.stream().map(LeaveView::caseId).distinct().toList(), "page.leaves"));
+        return "supervision/leaves";
+    }
+
+    @CaseUser
+    @GetMapping("/leaves/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        fillDetail(LeaveId.of(id), model);
+        return "supervision/leave";
+    }
+
+    @CaseUser
+    @GetMapping("/leaves/{id}/notice")
+    ResponseEntity<byte[]> notice(@PathVariable UUID id) {
+        Notice notice = leaves.notice(LeaveId.of(id));
+        return Downloads.attachment(notice.fileName(), "application/pdf", notice.content());
+    }
+
+    @CaseUser
+    @PostMapping("/leaves/{id}/approve")
+    String approve(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(id, "approve", model, redirect, response, () -> {
+            leaves.approve(LeaveId.of(id), required(version));
+            return "leave.done.approve";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/leaves/{id}/refuse")
+    String refuse(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "refuse", model, redirect, response, () -> {
+            leaves.refuse(LeaveId.of(id), required(version), reason);
+            return "leave.done.refuse";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/leaves/{id}/return")
+    String recordReturn(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String returnedOn, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "return", model, redirect, response, () -> {
+            leaves.recordReturn(LeaveId.of(id), required(version), date("returnedOn", returnedOn));
+            return "leave.done.return";
+        });
+    }
+
+    @CaseUser
+    @PostMapping("/leaves/{id}/extend")
+    String extend(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String returnOn, @RequestParam(required = false) String reason, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, "extend", model, redirect, response, () -> {
+            leaves.requestExtension(LeaveId.of(id), required(version), date("returnOn", returnOn), reason);
+            return "leave.done.extend";
+        });
+    }
+
+    // Helpers
+
+    private String act(UUID id, String action, Model model, RedirectAttributes redirect, HttpServletResponse response,
+            Supplier<String> command) {
+        String done;
+        try {
+            done = command.get();
+        } catch (TongxinException e) {
+            refuse(e, model, response);
+            model.addAttribute("activeForm", action);
+            fillDetail(LeaveId.of(id), model);
+            return "supervision/leave";
+        }
+        reactions.settle();
+        redirect.addFlashAttribute("notice", feedback.message(done));
+        return "redirect:/leaves/" + id;
+    }
+
+    private void refuse(TongxinException e, Model model, HttpServletResponse response) {
+        int status = e.status().value();
+        if (status == 404 || status == 403 || status == 401) {
+            throw e;
+        }
+        feedback.apply(e, model);
+        if (e.code().equals("STALE_VERSION")) {
+            model.addAttribute("formError", feedback.message("leave.stale"));
+        }
+        response.setStatus(status);
+    }
+
+    private void fillCase(CaseId caseId, Model model, LeaveForm form) {
+        List<LeaveView> list = leaves.ofCase(caseId, "page.caseLeaves");
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("caseSummary", cases.summaries(List.of(caseId), "page.caseLeaves").get(caseId));
+        model.addAttribute("leaves", list);
+        model.addAttribute("names", names(list.stream().map(LeaveView::approvingAgency).toList()));
+        model.addAttribute("mayRecord", leaves.mayRecord(caseId));
+        model.addAttribute("kinds", LeaveKind.values());
+        model.addAttribute("form", form);
+        model.addAttribute("contacts", contacts.ofCase(caseId, "page.caseContacts"));
+        model.addAttribute("contactKinds", ContactKind.values());
+        model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
+    }
+
+    private void fillDetail(LeaveId id, Model model) {
+        LeaveView l = leaves.view(id, "page.leave");
+        model.addAttribute("l", l);
+        model.addAttribute("caseSummary", cases.summaries(List.of(l.caseId()), "page.leave").get(l.caseId()));
+        model.addAttribute("names", names(List.of(l.approvingAgency())));
+    }
+
+    private Map<AgencyId, String> names(Collection<AgencyId> ids) {
+        return agencies.names(ids, LocaleContextHolder.getLocale()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));
+    }
+
+    private static LeaveKind kind(String value) {
+        try {
+            return LeaveKind.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw TongxinException.invalid("kind", "invalid");
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw TongxinException.invalid(field, "invalid");
+        }
+    }
+
+    private static int required(Integer version) {
+        if (version == null) {
+            throw TongxinException.invalid("version", "required");
+        }
+        return version;
+    }
+}
