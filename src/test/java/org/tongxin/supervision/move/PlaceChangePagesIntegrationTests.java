@@ -63,7 +63,7 @@ class PlaceChangePagesIntegrationTests {
 
         MvcResult bad = mvc.perform(post(page).param("newCountyAgencyId", chengxi).param("reason", "")
                 .with(actors.as("cd.county")).with(csrf())).andReturn();
-        assertThat(bad.getResponse().getStatus()).isEqualTo(200);
+        assertThat(bad.getResponse().getStatus()).as("a refused form answers with the refusal's status").isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString()).contains("reason-error", "is-invalid");
         assertThat(jdbc.sql("SELECT count(*) FROM supervision_place_change WHERE case_id = ?").param(id.value())
                 .query(Integer.class).single()).isZero();
@@ -85,7 +85,7 @@ class PlaceChangePagesIntegrationTests {
         MvcResult refusedWithoutReasons = mvc.perform(post("/place-changes/" + change + "/steps").param("step", "reply")
                 .param("version", "1")
                 .param("yes", "false").with(actors.as("cx.county")).with(csrf())).andReturn();
-        assertThat(refusedWithoutReasons.getResponse().getStatus()).isEqualTo(200);
+        assertThat(refusedWithoutReasons.getResponse().getStatus()).isEqualTo(400);
         assertThat(refusedWithoutReasons.getResponse().getContentAsString()).contains("is-invalid");
         MvcResult accepted = mvc.perform(post("/place-changes/" + change + "/steps").param("step", "reply")
                 .param("version", "1").param("yes", "true")
