@@ -31,6 +31,15 @@ public enum HandoverKind {
     /** 失去联系通报: the county agency notifies the decision organ, copy to the procuratorate (CCL art. 30). */
     LOST_CONTACT_NOTICE("失联通报", "Notice of lost contact", EnumSet.of(ItemCode.SEARCH_RECORD)),
     /**
+     * 变更执行地移交: the former county agency sends the decision, the legal documents and the file to the new one, whose
+     * receipt moves the case (CCL art. 27; IM art. 31, 5 days).
+     */
+    PLACE_CHANGE_FILE("变更执行地档案移交", "File on a change of the place of execution",
+            EnumSet.of(ItemCode.DECISION_DOCUMENT, ItemCode.CASE_MATERIALS)),
+    /** 变更执行地法律文书转送: the new county agency forwards them to its procuratorate, copy to its police (CCL art. 27). */
+    PLACE_CHANGE_FORWARDING("变更执行地法律文书转送", "Legal documents forwarded after a change of place",
+            EnumSet.of(ItemCode.DECISION_DOCUMENT)),
+    /**
      * 解除社区矫正通知: the county agency tells the decision organ that correction ended on expiry or pardon, with a copy of
      * the certificate, copies to the procuratorate and police (CCL art. 44).
      */

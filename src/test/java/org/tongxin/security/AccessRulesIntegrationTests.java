@@ -409,6 +409,20 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{id}/lost-contacts", COUNTY);
         rule("GET /api/v1/cases/{id}/lost-contacts", CASE_STAFF);
         rule("POST /api/v1/lost-contacts/{id}/found", COUNTY);
+        // Change of the place of execution: the executing county (or office) records the application; the county agencies act.
+        rule("POST /api/v1/cases/{id}/place-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("GET /api/v1/cases/{id}/place-changes", CASE_STAFF);
+        rule("GET /api/v1/place-changes/{id}", CASE_STAFF);
+        rule("POST /api/v1/place-changes/{id}/consultation", COUNTY);
+        rule("POST /api/v1/place-changes/{id}/reply", COUNTY);
+        rule("POST /api/v1/place-changes/{id}/decision", COUNTY);
+        rule("POST /api/v1/place-changes/{id}/transfer", COUNTY);
+        rule("POST /api/v1/place-changes/{id}/receipt", COUNTY);
+        rule("POST /api/v1/place-changes/{id}/forwarding", COUNTY);
+        rule("POST /api/v1/place-changes/{id}/report", COUNTY);
+        rule("GET /cases/{id}/place-change", CASE_STAFF);
+        rule("POST /cases/{id}/place-change", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
+        rule("POST /place-changes/{id}/steps", COUNTY);
         // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
         for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
                 "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",
