@@ -90,6 +90,7 @@ class GeneratedAccessMatrixIntegrationTests {
         // The head of the court that decided the fixture's cases: its agency is a party, the role is not a case role.
         ACCOUNTS.put(Role.AGENCY_HEAD, "cd.court.head");
         ACCOUNTS.put(Role.NATIONAL_POLICY_EDITOR, "moj.policy");
+        ACCOUNTS.put(Role.BUREAU_HEAD, "cd.bureau.head");
     }
 
     /**
@@ -153,7 +154,14 @@ class GeneratedAccessMatrixIntegrationTests {
         /** An answer of the receiving department. */
         RECEIVING_COMMAND,
         /** A command of the referring agency. */
-        REFERRING_COMMAND
+        REFERRING_COMMAND,
+        /**
+         * A read or command of a process after intake on the case (leave, contacts, termination, sealing, procuratorial
+         * opinions): no lawful role in the case finds nothing (404); a lawful role gets the documented answer, a refusal
+         * after the access check, or 403 — which participations may act is each process's own rule, proven by its API
+         * tests and its line in AccessRulesIntegrationTests.
+         */
+        CASE_PROCESS
     }
 
     record Expectation(Kind kind, Set<Participation> rights, Set<Integer> refusedAfterAccess) {
@@ -194,7 +202,24 @@ class GeneratedAccessMatrixIntegrationTests {
         expect(Kind.RECEIVING_COMMAND, "acceptReferral", "declineReferral", "recordReferralContact", "addReferralProgressNote",
                 "completeReferral");
         expect(Kind.REFERRING_COMMAND, "withdrawReferral");
+        expect(Kind.CASE_PROCESS, "terminateCorrection", "certifyTermination", "listSealedRecordQueries", "requestSealedRecordQuery",
+                "refuseSealedRecordQuery", "approveSealedRecordQuery", "listProcuratorialOpinions", "issueProcuratorialOpinion",
+                "replyToProcuratorialOpinion", "listCaseLeaves", "requestLeave", "warnTermExpiry", "recordSubjectDeath",
+                "notifySubjectDeath", "listCaseContacts", "recordContact", "getCaseEnding");
     }
+
+    /**
+     * Operations after intake whose path names the case as {@code {id}} or another object of their own process (a leave,
+     * a monitoring period, a custody record, a lost contact, a change of place): called with an id nobody has, so the
+     * role rule decides and an allowed caller finds nothing (404) or is refused after the access check.
+     */
+    static final Set<String> PROCESS_OBJECTS = Set.of("recordMonitoringPosition", "refuseMonitoring", "endMonitoring",
+            "approveMonitoring", "recordSubjectFound", "recordLeaveReturn", "refuseLeave", "requestLeaveExtension", "approveLeave",
+            "releaseFromCustody", "giveCustodyNotice", "importMonitoringPositions", "listMonitoringPeriods", "proposeMonitoring",
+            "listLostContacts", "reportLostContact", "listCustody", "recordCustody", "getMonitoringPeriod", "listLeavesAwaitingDecision",
+            "getLeave", "downloadLeaveNotice", "listMonitoringPositions", "ping", "applyForPlaceChange", "listPlaceChanges",
+            "getPlaceChange", "consultNewCountyAgency", "replyToPlaceChangeConsultation", "decidePlaceChange",
+            "transferPlaceChangeFile", "receivePlaceChangeFile", "forwardPlaceChangeDocuments", "recordReportAtNewPlace");
 
     /**
      * Operations whose object is not one of the fixture's cases or referrals: the role rule decides, an allowed caller gets
@@ -363,7 +388,7 @@ class GeneratedAccessMatrixIntegrationTests {
     void everyOperationOfTheApiDocumentHasAnExpectation() {
         List<String> missing = new ArrayList<>();
         for (Operation op : operations()) {
-            if (!EXPECTATIONS.containsKey(op.id()) && !ROLE_RULED.contains(op.id())) {
+            if (!EXPECTATIONS.containsKey(op.id()) && !ROLE_RULED.contains(op.id()) && !PROCESS_OBJECTS.contains(op.id())) {
                 missing.add(op.id() + " (" + op.key() + ")");
             }
             if (!AccessRulesIntegrationTests.RULES.containsKey(op.key())) {
@@ -371,7 +396,7 @@ class GeneratedAccessMatrixIntegrationTests {
             }
         }
         Set<String> documented = new TreeSet<>(operations().stream().map(Operation::id).toList());
-        for (String id : union(EXPECTATIONS.keySet(), ROLE_RULED)) {
+        for (String id : union(union(EXPECTATIONS.keySet(), ROLE_RULED), PROCESS_OBJECTS)) {
             if (!documented.contains(id)) {
                 missing.add(id + " is expected here but is no operation of the document " + documented);
             }
@@ -388,7 +413,7 @@ class GeneratedAccessMatrixIntegrationTests {
         for (Operation op : operations()) {
             Set<String> rule = AccessRulesIntegrationTests.RULES.get(op.key());
             Expectation expectation = EXPECTATIONS.get(op.id());
-            if (rule == null || (expectation == null && !ROLE_RULED.contains(op.id()))) {
+            if (rule == null || (expectation == null && !ROLE_RULED.contains(op.id()) && !PROCESS_OBJECTS.contains(op.id()))) {
                 continue; // everyOperationOfTheApiDocumentHasAnExpectation names it
             }
             Kind kind = expectation == null ? Kind.ROLE_RULE : expectation.kind();
@@ -519,6 +544,9 @@ class GeneratedAccessMatrixIntegrationTests {
             case RECEIVING_COMMAND -> !(referring || department) ? Set.of(404) : department ? VALIDATION : Set.of(403);
             case REFERRING_COMMAND -> !(referring || department) ? Set.of(404)
                     : held.contains(Participation.EXECUTING_AGENCY) ? VALIDATION : Set.of(403);
+            // A process's own record under the case (a query, an opinion) is called with an id nobody has: 404 too.
+            case CASE_PROCESS -> held.isEmpty() ? Set.of(404) : union(union(success, VALIDATION),
+                    op.path().contains("{queryId}") || op.path().contains("{opinionId}") ? Set.of(403, 404) : Set.of(403));
         };
     }
 
@@ -531,6 +559,7 @@ class GeneratedAccessMatrixIntegrationTests {
             path = path.replace("{documentId}", documents.get(state));
         }
         path = path.replace("{id}", UNKNOWN).replace("{documentId}", UNKNOWN).replace("{handoverId}", UNKNOWN)
+                .replace("{queryId}", UNKNOWN).replace("{opinionId}", UNKNOWN)
                 .replace("{region}", op.read() ? "369900" : "999999").replace("{stepId}", "docs.receipt")
                 .replace("{year}", op.read() ? "2025" : "2031").replace("{date}", "2025-10-01");
         StringBuilder query = new StringBuilder(QUERIES.containsKey(op.id()) ? "?" + QUERIES.get(op.id()) : "");
