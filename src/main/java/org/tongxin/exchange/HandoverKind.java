@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a handover carries in the intake procedures (PROCEDURES.md), with the items a complete bundle holds. A bundle
+ * What a handover carries in the intake and assessment procedures (PROCEDURES.md), with the items a complete bundle holds. A bundle
  * that lacks a required item cannot be delivered; the receiver judges whether what came is complete and correct.
  */
 public enum HandoverKind {
@@ -20,7 +20,13 @@ public enum HandoverKind {
     /** 移交社区矫正对象: the prison, detention centre or police hand the subject over with the decision (CCL art. 21). */
     SUBJECT_TRANSFER("移交社区矫正对象", "Transfer of the subject", EnumSet.of(ItemCode.DECISION_DOCUMENT)),
     /** 未按时报到的查找情况通报: the county agency to the decision organ, copy to the procuratorate (IM art. 17). */
-    MISSING_NOTICE("未报到通报", "Notice of failure to report", EnumSet.of(ItemCode.SEARCH_RECORD));
+    MISSING_NOTICE("未报到通报", "Notice of failure to report", EnumSet.of(ItemCode.SEARCH_RECORD)),
+    /** 撤销缓刑、假释建议书 (with an arrest request where asked): the county agency to the court, copy to the procuratorate (CCL arts. 46–47). */
+    REVOCATION_PROPOSAL("撤销缓刑、假释建议", "Revocation proposal", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    /** 收监执行建议书: the county agency to the decision organ, copy to the procuratorate (CCL art. 49). */
+    CUSTODY_PROPOSAL("收监执行建议", "Proposal to take into custody", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    /** 治安管理处罚建议书: the county agency to the police of the same level, copy to the procuratorate (CCL art. 28). */
+    POLICE_PENALTY_PROPOSAL("治安管理处罚建议", "Proposal of a public-security penalty", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE));
 
     private final String nameZh;
     private final String nameEn;
