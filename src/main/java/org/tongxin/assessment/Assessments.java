@@ -387,9 +387,9 @@ public class Assessments {
         CaseAccessDecision decision = visible(p.caseId());
         boolean police = p.kind() == ResponseKind.POLICE_PENALTY;
         access.requireAction(decision, police ? EnumSet.of(Participation.COPIED_POLICE)
-                : EnumSet.of(Participation.DECISION_ORGAN, Participation.RULING_ORGAN), police ? POLICE : COURT, "NOT_RECEIVER");
+                : EnumSet.of(Participation.DECISION_ORGAN, Participation.RULING_ORGAN), police ? POLICE : COURT, "NOT_PROPOSAL_RECEIVER");
         if (!p.receiver().equals(currentUser.get().agency())) {
-            throw TongxinException.forbidden("NOT_RECEIVER");
+            throw TongxinException.forbidden("NOT_PROPOSAL_RECEIVER");
         }
         return p;
     }
@@ -495,7 +495,7 @@ public class Assessments {
             return null;
         }
         if (v.length() > MAX_TEXT) {
-            problems.add(field, "tooLong", MAX_TEXT);
+            problems.add(field, "assessmentTextTooLong", MAX_TEXT);
         }
         return v;
     }
