@@ -141,7 +141,7 @@ public class Assessments {
     @Transactional
     public DecisionId decide(CaseId caseId, NewDecision request) {
         CaseAccessDecision decision = visible(caseId);
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
+        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_SANCTIONING_AGENCY");
         if (request == null || request.kind() == null) {
             throw TongxinException.invalid("kind", "required");
         }
@@ -177,7 +177,7 @@ public class Assessments {
     @Transactional
     public ProposalId propose(CaseId caseId, NewProposal request) {
         CaseAccessDecision decision = visible(caseId);
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
+        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_SANCTIONING_AGENCY");
         if (request == null || request.kind() == null) {
             throw TongxinException.invalid("kind", "required");
         }

@@ -106,16 +106,16 @@ class AssessmentApi {
     }
 
     @AnyAuthenticatedUser
-    @GetMapping("/proposals/{proposalId}")
+    @GetMapping("/proposals/{id}")
     @Operation(operationId = "getProposal", summary = "One proposal of the case with the receiver's decisions")
-    ProposalView proposal(@PathVariable UUID caseId, @PathVariable UUID proposalId) {
+    ProposalView proposal(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId) {
         return ofCase(caseId, proposalId);
     }
 
     @PreAuthorize(RECEIVERS)
-    @PostMapping("/proposals/{proposalId}/arrest-decision")
+    @PostMapping("/proposals/{id}/arrest-decision")
     @Operation(operationId = "decideArrest", summary = "The court addressed decides on the arrest request (48 hours, CCL art. 47)")
-    ProposalView decideArrest(@PathVariable UUID caseId, @PathVariable UUID proposalId,
+    ProposalView decideArrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId,
             @RequestBody(required = false) ArrestDecisionRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         if (body == null || body.arrest() == null) {
@@ -127,9 +127,9 @@ class AssessmentApi {
     }
 
     @PreAuthorize(POLICE)
-    @PostMapping("/proposals/{proposalId}/arrest")
+    @PostMapping("/proposals/{id}/arrest")
     @Operation(operationId = "recordArrest", summary = "The police of the case record the arrest executed (the case is in custody)")
-    ProposalView arrest(@PathVariable UUID caseId, @PathVariable UUID proposalId, @RequestBody(required = false) ArrestRequest body) {
+    ProposalView arrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestBody(required = false) ArrestRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         ArrestRequest r = body == null ? new ArrestRequest(null, null) : body;
         assessments.executeArrest(p.id(), version(r.version()), r.arrestedAt());
@@ -138,9 +138,9 @@ class AssessmentApi {
     }
 
     @PreAuthorize(RECEIVERS)
-    @PostMapping("/proposals/{proposalId}/ruling")
+    @PostMapping("/proposals/{id}/ruling")
     @Operation(operationId = "recordRuling", summary = "The organ addressed records its ruling or decision (30 days); revocation ends the case")
-    ProposalView rule(@PathVariable UUID caseId, @PathVariable UUID proposalId, @RequestBody(required = false) RulingRequest body) {
+    ProposalView rule(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestBody(required = false) RulingRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         if (body == null || body.granted() == null) {
             throw TongxinException.invalid("granted", "required");
@@ -151,9 +151,9 @@ class AssessmentApi {
     }
 
     @PreAuthorize(POLICE)
-    @PostMapping("/proposals/{proposalId}/commitment")
+    @PostMapping("/proposals/{id}/commitment")
     @Operation(operationId = "recordCommitment", summary = "The police record the revoked subject's delivery to prison or the detention centre")
-    ProposalView commit(@PathVariable UUID caseId, @PathVariable UUID proposalId,
+    ProposalView commit(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId,
             @RequestBody(required = false) CommitmentRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         CommitmentRequest r = body == null ? new CommitmentRequest(null, null, null) : body;

@@ -107,8 +107,8 @@ class AssessmentPages {
     }
 
     @CaseUser
-    @PostMapping("/cases/{caseId}/assessment/proposals/{proposalId}/arrest-decision")
-    String decideArrest(@PathVariable UUID caseId, @PathVariable UUID proposalId, @RequestParam(required = false) Integer version,
+    @PostMapping("/cases/{caseId}/assessment/proposals/{id}/arrest-decision")
+    String decideArrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean arrest, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
         return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.arrestDecided", () -> {
@@ -121,8 +121,8 @@ class AssessmentPages {
     }
 
     @CaseUser
-    @PostMapping("/cases/{caseId}/assessment/proposals/{proposalId}/arrest")
-    String arrest(@PathVariable UUID caseId, @PathVariable UUID proposalId, @RequestParam(required = false) Integer version,
+    @PostMapping("/cases/{caseId}/assessment/proposals/{id}/arrest")
+    String arrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) LocalDateTime arrestedAt, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
         return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.arrested", () -> {
@@ -132,8 +132,8 @@ class AssessmentPages {
     }
 
     @CaseUser
-    @PostMapping("/cases/{caseId}/assessment/proposals/{proposalId}/ruling")
-    String rule(@PathVariable UUID caseId, @PathVariable UUID proposalId, @RequestParam(required = false) Integer version,
+    @PostMapping("/cases/{caseId}/assessment/proposals/{id}/ruling")
+    String rule(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean granted, @RequestParam(required = false) LocalDate ruledOn,
             @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
@@ -147,8 +147,8 @@ class AssessmentPages {
     }
 
     @CaseUser
-    @PostMapping("/cases/{caseId}/assessment/proposals/{proposalId}/commitment")
-    String commit(@PathVariable UUID caseId, @PathVariable UUID proposalId, @RequestParam(required = false) Integer version,
+    @PostMapping("/cases/{caseId}/assessment/proposals/{id}/commitment")
+    String commit(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) UUID institutionId, @RequestParam(required = false) LocalDateTime deliveredAt,
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.committed", () -> {
