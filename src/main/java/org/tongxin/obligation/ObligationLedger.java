@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,9 @@ import org.tongxin.obligation.ObligationEvents.ObligationResumed;
 import org.tongxin.obligation.ObligationEvents.ObligationWaived;
 import org.tongxin.obligation.internal.DueCalculator;
 import org.tongxin.obligation.internal.ObligationRepository;
+import org.tongxin.obligation.internal.ObligationRepository.Key;
+import org.tongxin.obligation.internal.ObligationRepository.Row;
+import org.tongxin.obligation.internal.Signal;
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
@@ -39,9 +44,16 @@ import org.tongxin.shared.time.LegalTime;
  * The ledger's commands. The procedure module opens, fulfils, pauses and resumes obligations as the case moves;
  * heads of the owing agency may waive one with a reason; anyone of the owing agency may take one into their own
  * inbox. Opening and fulfilling are idempotent, so a redelivered event changes nothing.
+ *
+ * <p>The procedure's reactions run in concurrent transactions and, after a crash, in any order. Every command therefore
+ * first takes a transaction-scoped lock on its case (or matter), so that two commands about one case never interleave,
+ * and a command that arrives before it can apply — a fulfilment before the opening has committed, a resumption before
+ * its pause — is kept and applied when it can (ADR 0028). Nothing a reaction tells the ledger is lost to timing.
  */
 @Component
 public class ObligationLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(ObligationLedger.class);
 
     private final ObligationRepository obligations;
     private final DueCalculator due;
@@ -64,13 +76,14 @@ public class ObligationLedger {
 
     /**
      * Opens an obligation (once per case or matter, step and instance); its due time follows the rule, calendar and
-     * settings.
+     * settings. Commands about it that arrived first (ADR 0028) are applied at once, in the order their facts happened.
      */
     @Transactional
     public ObligationId open(OpenObligation request) {
-        Optional<ObligationRepository.Row> existing = request.caseId() != null
-                ? obligations.find(request.caseId(), request.step().id(), instance(request.instance()))
-                : obligations.find(request.matter(), request.step().id(), instance(request.instance()));
+        Key key = request.caseId() != null ? Key.of(request.caseId(), request.step().id(), instance(request.instance()))
+                : Key.of(request.matter(), request.step().id(), instance(request.instance()));
+        obligations.serialise(key);
+        Optional<Row> existing = obligations.findForUpdate(key);
         if (existing.isPresent()) {
             return existing.get().view().id();
         }
@@ -90,91 +103,56 @@ public class ObligationLedger {
                 request.owingAgency(), null, null);
         events.publishEvent(new ObligationOpened(UUID.randomUUID(), obligationId, request.caseId(), step.id(), step.nameZh(),
                 step.nameEn(), request.owingAgency(), computed.dueAt(), now, ActorRef.SYSTEM));
+        applyKept(key);
         return obligationId;
     }
 
     /**
      * The step was done at {@code at}: FULFILLED, or FULFILLED_LATE after its due time (for a paused step: if its time
-     * had run out when the clock stopped). No-op when already closed.
+     * had run out when the clock stopped). No-op when already closed; kept until it opens when it is not open yet.
      */
     @Transactional
     public Optional<ObligationView> fulfil(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
-        return fulfil(obligations.find(caseId, stepId, instance(instance)), at, actor);
+        return fulfil(Key.of(caseId, stepId, instance(instance)), at, actor);
     }
 
     /** The step of a matter (a meeting decision, a conflict) was done at {@code at}; as {@link #fulfil(CaseId, String, String, Instant, ActorRef)}. */
     @Transactional
     public Optional<ObligationView> fulfil(ObligationMatter matter, String stepId, String instance, Instant at, ActorRef actor) {
-        return fulfil(obligations.find(matter, stepId, instance(instance)), at, actor);
+        return fulfil(Key.of(matter, stepId, instance(instance)), at, actor);
     }
 
-    private Optional<ObligationView> fulfil(Optional<ObligationRepository.Row> row, Instant at, ActorRef actor) {
-        if (row.isEmpty() || row.get().view().closed()) {
-            return row.map(ObligationRepository.Row::view);
-        }
-        ObligationView o = row.get().view();
-        CaseId caseId = o.caseId();
-        String stepId = o.stepId();
-        // A stopped clock does not run: a step done while paused is as late as it was when the clock stopped.
-        Instant counted = o.status() == ObligationStatus.PAUSED && o.pausedAt() != null && o.pausedAt().isBefore(at) ? o.pausedAt() : at;
-        // For 立即 / 及时 steps the due time is the policy's alert threshold: done after it is late, whether or not a
-        // scan has already marked the step overdue, so the outcome never depends on the scan's timing.
-        boolean late = o.status() == ObligationStatus.OVERDUE || (o.dueAt() != null && counted.isAfter(o.dueAt()));
-        ObligationStatus status = late ? ObligationStatus.FULFILLED_LATE : ObligationStatus.FULFILLED;
-        obligations.close(o.id(), status, at, actor.userId(), null);
-        obligations.history(o.id(), caseId, at, status.name(), status, o.dueAt(), o.owingAgencyId(), actor.userId(), null);
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationFulfilled(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(),
-                o.owingAgencyId(), late, at, actor));
-        return obligations.find(o.id()).map(ObligationRepository.Row::view);
+    private Optional<ObligationView> fulfil(Key key, Instant at, ActorRef actor) {
+        command(key, Signal.of(Signal.Kind.FULFIL, at, actor));
+        return current(key);
     }
 
-    /** Stops a pausable clock (materials being supplemented); remembers how much of the period is left. */
+    /**
+     * Stops a pausable clock (materials being supplemented); remembers how much of the period is left. Kept until it
+     * applies when the obligation is not open yet or its clock is stopped already (a resumption still to come).
+     */
     @Transactional
     public void pause(CaseId caseId, String stepId, String instance, Instant at, String reason, ActorRef actor) {
-        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
-        if (row == null || row.view().status() != ObligationStatus.OPEN && row.view().status() != ObligationStatus.OVERDUE) {
-            return;
-        }
-        ObligationView o = row.view();
-        if (!step(o).pausable()) {
-            throw TongxinException.rule("OBLIGATION_NOT_PAUSABLE");
-        }
-        int remaining = o.deadlineKind() == DeadlineKind.MONTHS || row.remainingAmount() == null
-                ? (row.remainingAmount() == null ? 0 : row.remainingAmount())
-                : due.remainingAfterPause(o.deadlineKind(), row.remainingAmount(), row.clockStart(), at, row.calendarRegion());
-        obligations.pause(o.id(), at, reason, remaining);
-        obligations.history(o.id(), caseId, at, "PAUSED", ObligationStatus.PAUSED, o.dueAt(), o.owingAgencyId(), actor.userId(), reason);
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(), at, actor));
+        command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.PAUSE, at, actor, reason));
     }
 
-    /** Restarts a paused clock: the rest of the period runs from now (due time recomputed). */
+    /**
+     * Restarts a paused clock: the rest of the period runs from {@code at} (due time recomputed). Kept until it applies
+     * when the clock has not stopped yet (its pause still to come).
+     */
     @Transactional
     public void resume(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
-        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
-        if (row == null || row.view().status() != ObligationStatus.PAUSED) {
-            return;
-        }
-        ObligationView o = row.view();
-        Instant clockStart = o.deadlineKind() == DeadlineKind.MONTHS
-                ? row.clockStart().plus(Duration.between(o.pausedAt(), at)) : at;
-        ResolvedPolicy policy = policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()));
-        DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), clockStart, row.calendarRegion(),
-                o.custody(), policy.settings());
-        obligations.resume(o.id(), at, clockStart, computed);
-        obligations.history(o.id(), caseId, at, "RESUMED", ObligationStatus.OPEN, computed.dueAt(), o.owingAgencyId(),
-                actor.userId(), null);
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationResumed(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(),
-                computed.dueAt(), at, actor));
+        command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.RESUME, at, actor));
     }
 
     /** A head of the owing agency waives an obligation that no longer applies, with the reason (audited). */
     @Transactional
     public void waive(ObligationId id, int version, String reason) {
         TongxinPrincipal me = currentUser.get();
-        ObligationView o = obligations.find(id).map(ObligationRepository.Row::view).orElseThrow(TongxinException::notFound);
+        ObligationView found = obligations.find(id).map(Row::view).orElseThrow(TongxinException::notFound);
+        Key key = Key.of(found);
+        obligations.serialise(key);
+        ObligationView o = obligations.findForUpdate(key).map(Row::view).orElseThrow(TongxinException::notFound);
         if (!o.owingAgencyId().equals(me.agency())) {
             throw TongxinException.notFound();
         }
@@ -225,44 +203,164 @@ public class ObligationLedger {
     /** The step moves to another agency (the county agency entrusts it to the judicial office it assigned). */
     @Transactional
     public void reassign(CaseId caseId, String stepId, String instance, AgencyId agency, Instant at) {
-        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
-        if (row == null || row.view().closed() || row.view().owingAgencyId().equals(agency)) {
-            return;
-        }
-        ObligationView o = row.view();
-        obligations.reassign(o.id(), agency, at);
-        obligations.history(o.id(), caseId, at, "REASSIGNED", o.status(), o.dueAt(), agency, null, o.owingAgencyId().toString());
+        command(Key.of(caseId, stepId, instance(instance)), Signal.reassign(agency, at));
     }
 
     /**
      * One pending obligation no longer applies (a referral withdrawn or ended before the step was due): it lapses
-     * (WAIVED by the system, with the reason). No-op when absent or already closed.
+     * (WAIVED by the system, with the reason). Returns whether it lapsed now; kept until it opens when it is not open yet.
      */
     @Transactional
     public boolean lapse(CaseId caseId, String stepId, String instance, Instant at, String reason) {
-        ObligationRepository.Row row = obligations.find(caseId, stepId, instance(instance)).orElse(null);
-        if (row == null || row.view().closed()) {
+        return command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.LAPSE, at, ActorRef.SYSTEM, reason));
+    }
+
+    /**
+     * The case ended before intake did (withdrawn): every pending obligation of it lapses, with the reason, and so does
+     * any the reactions still open for it afterwards.
+     */
+    @Transactional
+    public int lapseAll(CaseId caseId, Instant at, String reason) {
+        Key wholeCase = Key.of(caseId, "*", "*");
+        obligations.serialise(wholeCase);
+        Signal lapse = Signal.of(Signal.Kind.LAPSE_ALL, at, ActorRef.SYSTEM, reason);
+        obligations.keep(wholeCase, lapse, clock.instant());
+        int count = 0;
+        for (ObligationView o : obligations.forCase(caseId)) {
+            Optional<Row> row = obligations.findForUpdate(Key.of(o));
+            if (row.isPresent() && !row.get().view().closed()) {
+                apply(row.get(), lapse);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    // Commands: applied when they apply, else kept until they do (ADR 0028)
+
+    /**
+     * Applies a command to the obligation it names, under the case's (or matter's) lock, or keeps it when the obligation
+     * is not there yet or not in a state it applies to. Returns whether it was applied now.
+     */
+    private boolean command(Key key, Signal signal) {
+        obligations.serialise(key);
+        Optional<Row> row = obligations.findForUpdate(key);
+        if (row.isPresent() && row.get().view().closed()) {
             return false;
         }
-        ObligationView o = row.view();
-        obligations.close(o.id(), ObligationStatus.WAIVED, at, null, reason);
-        obligations.history(o.id(), caseId, at, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), null, reason);
+        if (row.isEmpty() || !signal.appliesTo(row.get().view().status(), row.get().clockStart(), row.get().view().pausedAt())) {
+            obligations.keep(key, signal, clock.instant());
+            log.debug("Ledger command {} for {} kept until it applies", signal.kind(), key);
+            return false;
+        }
+        apply(row.get(), signal);
+        applyKept(key);
         return true;
     }
 
-    /** The case ended before intake did (withdrawn): every pending obligation of it lapses, with the reason. */
-    @Transactional
-    public int lapseAll(CaseId caseId, Instant at, String reason) {
-        int count = 0;
-        for (ObligationView o : obligations.forCase(caseId)) {
-            if (o.closed()) {
-                continue;
+    /** Applies the kept commands that apply now, one after the other in the order their facts happened. */
+    private void applyKept(Key key) {
+        for (int i = 0; i < 100; i++) {
+            List<Signal> kept = obligations.waiting(key);
+            if (kept.isEmpty()) {
+                return; // the usual case: one indexed lookup
             }
-            obligations.close(o.id(), ObligationStatus.WAIVED, at, null, reason);
-            obligations.history(o.id(), caseId, at, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), null, reason);
-            count++;
+            Optional<Row> row = obligations.findForUpdate(key);
+            if (row.isEmpty() || row.get().view().closed()) {
+                return;
+            }
+            ObligationView o = row.get().view();
+            Optional<Signal> next = Signal.next(kept, o.status(), row.get().clockStart(), o.pausedAt());
+            if (next.isEmpty()) {
+                return;
+            }
+            apply(row.get(), next.get());
+            if (next.get().kind() != Signal.Kind.LAPSE_ALL) {
+                obligations.applied(next.get(), o.id(), clock.instant());
+            }
         }
-        return count;
+        throw new IllegalStateException("Kept ledger commands for " + key + " do not settle");
+    }
+
+    private void apply(Row row, Signal signal) {
+        switch (signal.kind()) {
+            case FULFIL -> closeFulfilled(row, signal.at(), signal.actor());
+            case LAPSE, LAPSE_ALL -> closeLapsed(row, signal.at(), signal.reason());
+            case PAUSE -> stopClock(row, signal.at(), signal.reason(), signal.actor());
+            case RESUME -> restartClock(row, signal.at(), signal.actor());
+            case REASSIGN -> moveTo(row, signal.agency(), signal.at());
+        }
+    }
+
+    private void closeFulfilled(Row row, Instant at, ActorRef actor) {
+        ObligationView o = row.view();
+        CaseId caseId = o.caseId();
+        String stepId = o.stepId();
+        // A stopped clock does not run: a step done while paused is as late as it was when the clock stopped.
+        Instant counted = o.status() == ObligationStatus.PAUSED && o.pausedAt() != null && o.pausedAt().isBefore(at) ? o.pausedAt() : at;
+        // For 立即 / 及时 steps the due time is the policy's alert threshold: done after it is late, whether or not a
+        // scan has already marked the step overdue, so the outcome never depends on the scan's timing.
+        boolean late = o.status() == ObligationStatus.OVERDUE || (o.dueAt() != null && counted.isAfter(o.dueAt()));
+        ObligationStatus status = late ? ObligationStatus.FULFILLED_LATE : ObligationStatus.FULFILLED;
+        obligations.close(o.id(), status, at, actor.userId(), null);
+        obligations.history(o.id(), caseId, at, status.name(), status, o.dueAt(), o.owingAgencyId(), actor.userId(), null);
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationFulfilled(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(),
+                o.owingAgencyId(), late, at, actor));
+    }
+
+    private void closeLapsed(Row row, Instant at, String reason) {
+        ObligationView o = row.view();
+        obligations.close(o.id(), ObligationStatus.WAIVED, at, null, reason);
+        obligations.history(o.id(), o.caseId(), at, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), null, reason);
+    }
+
+    private void stopClock(Row row, Instant at, String reason, ActorRef actor) {
+        ObligationView o = row.view();
+        ProcedureStep step = step(o);
+        if (!step.pausable()) {
+            // The policy does not let this clock stop: a reaction asking for it must not fail for ever on redelivery.
+            log.warn("Step {} of {} is not pausable in policy {}; its clock keeps running", o.stepId(),
+                    o.caseId() != null ? o.caseId() : o.matter(), o.policyRegion());
+            return;
+        }
+        int remaining = o.deadlineKind() == DeadlineKind.MONTHS || row.remainingAmount() == null
+                ? (row.remainingAmount() == null ? 0 : row.remainingAmount())
+                : due.remainingAfterPause(o.deadlineKind(), row.remainingAmount(), row.clockStart(), at, row.calendarRegion());
+        obligations.pause(o.id(), at, reason, remaining);
+        obligations.history(o.id(), o.caseId(), at, "PAUSED", ObligationStatus.PAUSED, o.dueAt(), o.owingAgencyId(),
+                actor.userId(), reason);
+        events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
+                at, actor));
+    }
+
+    private void restartClock(Row row, Instant at, ActorRef actor) {
+        ObligationView o = row.view();
+        Instant clockStart = o.deadlineKind() == DeadlineKind.MONTHS
+                ? row.clockStart().plus(Duration.between(o.pausedAt(), at)) : at;
+        ResolvedPolicy policy = policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()));
+        DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), clockStart, row.calendarRegion(),
+                o.custody(), policy.settings());
+        obligations.resume(o.id(), at, clockStart, computed);
+        obligations.history(o.id(), o.caseId(), at, "RESUMED", ObligationStatus.OPEN, computed.dueAt(), o.owingAgencyId(),
+                actor.userId(), null);
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationResumed(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
+                computed.dueAt(), at, actor));
+    }
+
+    private void moveTo(Row row, AgencyId agency, Instant at) {
+        ObligationView o = row.view();
+        if (o.owingAgencyId().equals(agency)) {
+            return;
+        }
+        obligations.reassign(o.id(), agency, at);
+        obligations.history(o.id(), o.caseId(), at, "REASSIGNED", o.status(), o.dueAt(), agency, null, o.owingAgencyId().toString());
+    }
+
+    private Optional<ObligationView> current(Key key) {
+        return (key.caseId() != null ? obligations.find(key.caseId(), key.stepId(), key.instance())
+                : obligations.find(key.matter(), key.stepId(), key.instance())).map(Row::view);
     }
 
     @Transactional(readOnly = true)

@@ -63,8 +63,10 @@ class DatabaseSettingsEnvironmentPostProcessor implements EnvironmentPostProcess
     private void embedded(ConfigurableEnvironment environment, SpringApplication application, Map<String, Object> settings) {
         boolean ephemeral = environment.getProperty("tongxin.embedded.ephemeral", Boolean.class, false);
         Path dataDir = Path.of(environment.getProperty("tongxin.data-dir", "data")).toAbsolutePath().normalize();
-        boolean synchronousCommit = environment.getProperty("tongxin.embedded.synchronous-commit", Boolean.class, true);
-        EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir, ephemeral, synchronousCommit);
+        // Durable unless told otherwise: only the test suite, whose database is thrown away, turns it off.
+        boolean durable = environment.getProperty("tongxin.embedded.durable", Boolean.class, true);
+        EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir, ephemeral,
+                durable ? EmbeddedDatabase.Durability.DURABLE : EmbeddedDatabase.Durability.THROWAWAY);
         // Stop PostgreSQL only after every application context has closed (web server drained, pools closed).
         SpringApplication.getShutdownHandlers().add(database::close);
         String extra = environment.getProperty("tongxin.embedded.database");

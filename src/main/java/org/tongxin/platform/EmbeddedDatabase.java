@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * key beside it. Its files live under {@code ./data} and survive restarts.
  *
  * <p>PostgreSQL refuses to run as root; zonky's launcher runs it in a user namespace ({@code unshare -U}) then.
+ *
+ * <p>Durability: zonky starts the server with {@code -F} (fsync off), which is right for throw-away test databases
+ * and wrong for {@code ./data}, where a power loss or an operating-system crash would lose acknowledged writes or
+ * corrupt the cluster (SECURITY.md S18). Server options given with {@code -c} come after {@code -F} on the command
+ * line and so win: outside the tests the server runs with {@code fsync}, {@code full_page_writes} and
+ * {@code synchronous_commit} on ({@link Durability#DURABLE}); doc/operations.md gives the measured cost.
  */
 public final class EmbeddedDatabase {
 
@@ -43,6 +49,19 @@ public final class EmbeddedDatabase {
     private static final String SUPERUSER = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /** How hard the server works to keep a committed transaction across a crash of the machine. */
+    public enum Durability {
+        /** fsync, full-page writes and synchronous commit on: what {@code ./data} needs. */
+        DURABLE,
+        /** All three off: a test database that is thrown away anyway, so nothing is worth waiting for the disk. */
+        THROWAWAY;
+
+        Map<String, String> serverSettings() {
+            String value = this == DURABLE ? "on" : "off";
+            return Map.of("fsync", value, "full_page_writes", value, "synchronous_commit", value);
+        }
+    }
+
     private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,11 +84,11 @@ public final class EmbeddedDatabase {
      * The running database for this data directory, started on first use. An ephemeral database (tests) lives in a
      * fresh temporary directory and is removed when the JVM ends.
      */
-    public static synchronized EmbeddedDatabase obtain(Path dataDir, boolean ephemeral, boolean synchronousCommit) {
+    public static synchronized EmbeddedDatabase obtain(Path dataDir, boolean ephemeral, Durability durability) {
         Path key = ephemeral ? Path.of("<ephemeral>") : dataDir;
         EmbeddedDatabase running = RUNNING.get(key);
         if (running == null) {
-            running = start(dataDir, ephemeral, synchronousCommit);
+            running = start(dataDir, ephemeral, durability);
             RUNNING.put(key, running);
         }
         return running;
@@ -80,7 +99,7 @@ public final class EmbeddedDatabase {
         return RUNNING.values().stream().findFirst();
     }
 
-    private static EmbeddedDatabase start(Path dataDir, boolean ephemeral, boolean synchronousCommit) {
+    private static EmbeddedDatabase start(Path dataDir, boolean ephemeral, Durability durability) {
         Path directory;
         try {
             directory = ephemeral ? Files.createTempDirectory("tongxin-test-") : dataDir;
@@ -96,13 +115,15 @@ public final class EmbeddedDatabase {
 
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // After zonky's -F on the command line, so these win (see the class comment).
+            durability.serverSettings().forEach(builder::setServerConfig);
+            postgres = builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(ephemeral)
                     .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("timezone", "UTC")
-                    .setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "localhost")
                     .setConnectConfig("password", credentials.getProperty(SUPERUSER))
@@ -120,7 +141,9 @@ public final class EmbeddedDatabase {
             throw new EmbeddedDatabaseUnavailableException("The embedded PostgreSQL started but could not be prepared: "
                     + e.getMessage(), "Delete " + pgData + " to start from an empty database, or set TONGXIN_DB_URL.", e);
         }
-        log.info("Embedded PostgreSQL ready on port {} with data in {}", postgres.getPort(), ephemeral ? "a temporary directory" : pgData);
+        log.info("Embedded PostgreSQL ready on port {} with data in {} ({})", postgres.getPort(),
+                ephemeral ? "a temporary directory" : pgData, durability == Durability.DURABLE
+                        ? "fsync, full-page writes and synchronous commit on" : "throw-away: fsync off");
         return database;
     }
 

@@ -26,6 +26,8 @@ import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
+import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.Handovers;
 import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
 import org.tongxin.exchange.HandoverEvents.HandoverRejected;
 import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
@@ -53,15 +55,17 @@ class IntakeProcedure {
     private final AgencyDirectory agencies;
     private final CaseSteps steps;
     private final IntakeDocuments documents;
+    private final Handovers handovers;
 
     IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
-            CaseSteps steps, IntakeDocuments documents) {
+            CaseSteps steps, IntakeDocuments documents, Handovers handovers) {
         this.ledger = ledger;
         this.cases = cases;
         this.caseManagement = caseManagement;
         this.agencies = agencies;
         this.steps = steps;
         this.documents = documents;
+        this.handovers = handovers;
     }
 
     // The decision
@@ -129,7 +133,7 @@ class IntakeProcedure {
                     ledger.fulfil(c.id(), Steps.NOTIFY, "", at, event.actor());
                     open(c, Steps.RECEIPT, "", at, event.receiver(), event.sender());
                 }
-                caseManagement.documentsState(c.id(), DocumentsState.DELIVERED);
+                documentsState(c.id(), event.handoverId());
             }
             case MISSING_NOTICE -> ledger.fulfil(c.id(), Steps.MISSED, "", at, event.actor());
             case SUBJECT_TRANSFER -> {
@@ -151,7 +155,7 @@ class IntakeProcedure {
             case LEGAL_DOCUMENTS -> {
                 ledger.pause(c.id(), Steps.RECEIPT, "", at, "补正法律文书 / documents being supplemented", event.actor());
                 open(c, Steps.SUPPLEMENT, Integer.toString(event.round()), at, event.sender(), event.receiver());
-                caseManagement.documentsState(c.id(), DocumentsState.REJECTED);
+                documentsState(c.id(), event.handoverId());
             }
             default -> {
                 // Other bundles have no statutory clock on the answer; the sender sees the rejection in the case.
@@ -163,7 +167,7 @@ class IntakeProcedure {
     void on(HandoverReceipted event) {
         if (event.kind() == org.tongxin.exchange.HandoverKind.LEGAL_DOCUMENTS) {
             ledger.fulfil(event.caseId(), Steps.RECEIPT, "", event.occurredAt(), event.actor());
-            caseManagement.documentsState(event.caseId(), DocumentsState.RECEIPTED);
+            documentsState(event.caseId(), event.handoverId());
         }
     }
 
@@ -190,8 +194,9 @@ class IntakeProcedure {
         if (c == null) {
             return;
         }
-        caseManagement.subjectMissing(c.id());
+        // The ledger first: it takes the case's lock, which every reaction takes before it writes the case itself.
         open(c, Steps.MISSED, "", event.occurredAt(), null, null);
+        caseManagement.subjectMissing(c.id());
     }
 
     // Registration and after
@@ -242,6 +247,20 @@ class IntakeProcedure {
      */
     private void open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
         steps.open(c, stepId, instance, trigger, owing, counterparty);
+    }
+
+    /**
+     * The case's documents follow the bundle as it is now, not as the event that triggered this reaction saw it: the
+     * reactions to a delivery, a rejection, a supplement and a receipt may run in any order after a crash, and the last
+     * one to run (they are serialised by the ledger's lock on the case, taken before) writes the current state.
+     */
+    private void documentsState(CaseId caseId, HandoverId bundle) {
+        handovers.find(bundle).map(h -> switch (h.status()) {
+            case DELIVERED -> DocumentsState.DELIVERED;
+            case REJECTED -> DocumentsState.REJECTED;
+            case RECEIPTED -> DocumentsState.RECEIPTED;
+            default -> null;
+        }).ifPresent(state -> caseManagement.documentsState(caseId, state));
     }
 
     private CaseFacts facts(CaseId id) {

@@ -44,12 +44,17 @@ public final class PdfText {
     }
 
     static String run(String... command) {
+        Path errors = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            // Errors go to a file: on a file that is not a PDF poppler writes more complaints than a pipe holds, and
+            // would block on them while we wait for its output.
+            errors = Files.createTempFile("tongxin-poppler", ".err");
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             byte[] out = process.getInputStream().readAllBytes();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new PopplerRefused(command[0] + " failed (" + process.exitValue() + "): " + err.strip());
+                String err = Files.readString(errors, StandardCharsets.UTF_8);
+                throw new PopplerRefused(command[0] + " failed (" + process.exitValue() + "): "
+                        + err.strip().substring(0, Math.min(2000, err.strip().length())));
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -57,6 +62,14 @@ public final class PdfText {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        } finally {
+            if (errors != null) {
+                try {
+                    Files.deleteIfExists(errors);
+                } catch (IOException e) {
+                    // a temporary file; nothing depends on it
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.tongxin.platform.EmbeddedDatabase;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class PolicyCorrectionIntegrationTests {
+
+    @Value("${tongxin.data-key-file}")
+    String keyFile;
 
     static final LocalDate FIRST_DAY = LocalDate.of(2020, 7, 1);
 
@@ -102,7 +106,7 @@ class PolicyCorrectionIntegrationTests {
         String database = embedded.database("policy_" + UUID.randomUUID().toString().substring(0, 8));
         DataSource source = embedded.superuserDataSource(database);
         Flyway flyway = Flyway.configure().dataSource(source).initSql("SET ROLE " + EmbeddedDatabase.OWNER_ROLE)
-                .locations("classpath:db/migration").placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE)).load();
+                .locations("classpath:db/migration").placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE, "data_key_file", keyFile, "crypto_suite", "STANDARD")).load();
         Flyway.configure().configuration(flyway.getConfiguration()).target("150").load().migrate();
         JdbcClient jdbc = JdbcClient.create(source);
         LocalDate today = jdbc.sql("SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date").query(LocalDate.class).single();

@@ -17,15 +17,21 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.DocumentsState;
+import org.tongxin.exchange.HandoverData.NewItem;
+import org.tongxin.exchange.HandoverData.Problem;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.HandoverStatus;
+import org.tongxin.exchange.ItemCode;
+import org.tongxin.exchange.ProblemKind;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.platform.EventRedelivery;
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged handover is never lost between its commit and the reactions of other modules: when the reaction
@@ -41,6 +47,7 @@ class ReactionRecoveryIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired Environment environment;
     @Autowired MutableClock clock;
+    @Autowired EventRedelivery redelivery;
 
     @AfterEach
     void removeFault() throws SQLException {
@@ -88,6 +95,82 @@ class ReactionRecoveryIntegrationTests {
                 .param("c", caseId.value()).query(Long.class).single()).as("fulfilled once").isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE case_id = :c AND kind = 'handover.receipted'")
                 .param("c", caseId.value()).query(Long.class).single()).as("on the timeline once").isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveryCutShortByACrashIsDeliveredAgainOnTheNextRound() throws SQLException {
+        CaseId caseId = fixture.decided(CorrectionType.PROBATION, LegalTime.today(clock), null);
+        HandoverId bundle = fixture.delivered(caseId);
+        asOwner("""
+                CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.case_id = '%s' AND NEW.step_id = 'docs.receipt' AND NEW.status LIKE 'FULFILLED%%' THEN
+                        RAISE EXCEPTION 'simulated crash before the reaction committed';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER test_fault BEFORE UPDATE ON obligation FOR EACH ROW EXECUTE FUNCTION test_fault();
+                """.formatted(caseId.value()));
+        fixture.as("cd.county", () -> fixture.handovers.receipt(bundle, fixture.version(bundle, "cd.county"), null));
+        fixture.settle();
+        asOwner("DROP TRIGGER test_fault ON obligation; DROP FUNCTION test_fault()");
+        // A redelivery claimed the publication, and the process died before the reaction completed.
+        jdbc.sql("""
+                UPDATE event_publication SET status = 'RESUBMITTED', last_resubmission_date = :at
+                 WHERE completion_date IS NULL AND serialized_event LIKE :c""")
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("c", "%" + bundle.value() + "%").update();
+        incomplete.resubmitIncompletePublications(publication -> true);
+        assertThat(pendingReactions()).as("the registry alone never claims a RESUBMITTED publication again").isNotEmpty();
+        assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
+
+        clock.advance(java.time.Duration.ofMinutes(5));
+        await().atMost(java.time.Duration.ofSeconds(60)).until(redelivery::redeliver);
+        fixture.settle();
+
+        assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(pendingReactions()).isEmpty();
+    }
+
+    @Test
+    void reactionsDeliveredOutOfOrderLeaveTheCaseAsIfTheyHadRunInOrder() throws SQLException {
+        CaseId caseId = fixture.decided(CorrectionType.PROBATION, LegalTime.today(clock), null);
+        HandoverId bundle = fixture.delivered(caseId);
+        // The reaction to the rejection dies before it commits (here: it cannot open the supplement) ...
+        asOwner("""
+                CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.case_id = '%s' AND NEW.step_id = 'docs.supplement' THEN
+                        RAISE EXCEPTION 'simulated crash before the reaction committed';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER test_fault BEFORE INSERT ON obligation FOR EACH ROW EXECUTE FUNCTION test_fault();
+                """.formatted(caseId.value()));
+        fixture.as("cd.county", () -> fixture.handovers.reject(bundle, fixture.version(bundle, "cd.county"),
+                List.of(new Problem(ItemCode.GUARANTEE, null, ProblemKind.MISSING, null)), "请补送保证书"));
+        fixture.settle();
+        // ... the court supplies the document two hours later, and the reaction to that runs first ...
+        clock.advance(java.time.Duration.ofHours(2));
+        fixture.as("cd.court.clerk", () -> fixture.handovers.supplement(bundle, fixture.version(bundle, "cd.court.clerk"),
+                List.of(new NewItem(ItemCode.GUARANTEE, null, null)), "补送保证书"));
+        fixture.settle();
+        assertThat(ledger.find(caseId, Steps.SUPPLEMENT, "1")).as("not opened yet").isEmpty();
+        // ... and the rejection's reaction is delivered again only afterwards.
+        asOwner("DROP TRIGGER test_fault ON obligation; DROP FUNCTION test_fault()");
+        incomplete.resubmitIncompletePublications(publication -> true);
+        fixture.settle();
+
+        // As in order: the receipt clock stopped for the two hours and runs again; the supplement owed and done.
+        assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(jdbc.sql("""
+                SELECT h.event FROM obligation_history h JOIN obligation o ON o.id = h.obligation_id
+                 WHERE o.case_id = :c AND o.step_id = 'docs.receipt' ORDER BY h.id""")
+                .param("c", caseId.value()).query(String.class).list()).containsExactly("OPENED", "PAUSED", "RESUMED");
+        assertThat(ledger.find(caseId, Steps.SUPPLEMENT, "1").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(fixture.cases.facts(caseId).orElseThrow().documentsState()).as("the bundle is delivered again")
+                .isEqualTo(DocumentsState.DELIVERED);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :b")
+                .param("b", "%" + bundle.value() + "%").query(Long.class).single()).as("every reaction completed").isZero();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.tongxin.obligation.ObligationMatter;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.policy.DeadlineKind;
+import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -37,6 +38,104 @@ public class ObligationRepository {
     /** A row with the fields the ledger computes with (besides the view). */
     public record Row(ObligationView view, String calendarRegion, Instant clockStart, Integer remainingAmount,
             int escalationWorkingDays, Instant nextEscalationAt) {
+    }
+
+    /**
+     * What one ledger command is about: a step (and instance) of a case or of a matter. Commands about the same case
+     * or matter are serialised ({@link #serialise(Key)}).
+     */
+    public record Key(CaseId caseId, ObligationMatter matter, String stepId, String instance) {
+
+        public static Key of(CaseId caseId, String stepId, String instance) {
+            return new Key(caseId, null, stepId, instance);
+        }
+
+        public static Key of(ObligationMatter matter, String stepId, String instance) {
+            return new Key(null, matter, stepId, instance);
+        }
+
+        public static Key of(ObligationView o) {
+            return new Key(o.caseId(), o.matter(), o.stepId(), o.instance());
+        }
+
+        String lockName() {
+            return caseId != null ? "case:" + caseId.value() : "matter:" + matter.kind() + ":" + matter.id();
+        }
+    }
+
+    /** The advisory-lock space of the ledger (the second key is the hash of the case or matter). */
+    public static final int LOCK_SPACE = 0x4C454447;
+
+    /**
+     * Waits until no other transaction is changing the ledger of the same case or matter, and keeps the others waiting
+     * until this one ends. The lookups that follow are new statements and so see what the other one committed.
+     */
+    public void serialise(Key key) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:space, hashtext(:name))) l").param("space", LOCK_SPACE)
+                .param("name", key.lockName()).query(Integer.class).single();
+    }
+
+    /** The obligation a key names, its row locked until the transaction ends (the clock scans update rows too). */
+    public Optional<Row> findForUpdate(Key key) {
+        return key.caseId() != null
+                ? jdbc.sql("SELECT * FROM obligation WHERE case_id = :c AND step_id = :s AND instance = :i FOR UPDATE")
+                        .param("c", key.caseId().value()).param("s", key.stepId()).param("i", key.instance())
+                        .query(ObligationRepository::row).optional()
+                : jdbc.sql("""
+                        SELECT * FROM obligation WHERE matter_kind = :k AND matter_id = :m AND step_id = :s AND instance = :i
+                           FOR UPDATE""")
+                        .param("k", key.matter().kind().name()).param("m", key.matter().id()).param("s", key.stepId())
+                        .param("i", key.instance()).query(ObligationRepository::row).optional();
+    }
+
+    /** Keeps a command that cannot apply yet (ADR 0028). */
+    public void keep(Key key, Signal signal, Instant now) {
+        boolean wholeCase = signal.kind() == Signal.Kind.LAPSE_ALL;
+        ActorRef actor = signal.actor();
+        jdbc.sql("""
+                INSERT INTO obligation_signal (case_id, matter_kind, matter_id, step_id, instance, kind, occurred_at,
+                    actor_user_id, actor_name, actor_agency_id, agency_id, reason, recorded_at)
+                VALUES (:case, :matterKind, :matterId, :step, :instance, :kind, :at, :user, :name, :actorAgency, :agency,
+                    :reason, :now)""")
+                .param("case", key.caseId() == null ? null : key.caseId().value())
+                .param("matterKind", key.matter() == null ? null : key.matter().kind().name())
+                .param("matterId", key.matter() == null ? null : key.matter().id())
+                .param("step", wholeCase ? "*" : key.stepId()).param("instance", wholeCase ? "*" : key.instance())
+                .param("kind", signal.kind().name()).param("at", ts(signal.at()))
+                .param("user", actor == null ? null : actor.userId())
+                .param("name", actor == null || actor.name() == null ? null : actor.name().substring(0, Math.min(100, actor.name().length())))
+                .param("actorAgency", actor == null ? null : actor.agencyId())
+                .param("agency", signal.agency() == null ? null : signal.agency().value())
+                .param("reason", signal.reason()).param("now", ts(now)).update();
+    }
+
+    /** The commands kept for a key, oldest fact first, with the case's standing LAPSE_ALL if it has one. */
+    public List<Signal> waiting(Key key) {
+        JdbcClient.StatementSpec spec = key.caseId() != null
+                ? jdbc.sql("""
+                        SELECT * FROM obligation_signal
+                         WHERE applied_at IS NULL AND case_id = :c
+                           AND ((step_id = :s AND instance = :i) OR (step_id = '*' AND instance = '*' AND kind = 'LAPSE_ALL'))
+                         ORDER BY occurred_at, id""").param("c", key.caseId().value())
+                : jdbc.sql("""
+                        SELECT * FROM obligation_signal
+                         WHERE applied_at IS NULL AND matter_kind = :k AND matter_id = :m AND step_id = :s AND instance = :i
+                         ORDER BY occurred_at, id""").param("k", key.matter().kind().name()).param("m", key.matter().id());
+        return spec.param("s", key.stepId()).param("i", key.instance()).query((rs, n) -> {
+            UUID agency = rs.getObject("agency_id", UUID.class);
+            UUID user = rs.getObject("actor_user_id", UUID.class);
+            String name = rs.getString("actor_name");
+            ActorRef actor = user == null && name == null ? ActorRef.SYSTEM
+                    : new ActorRef(user, name, rs.getObject("actor_agency_id", UUID.class));
+            return new Signal(rs.getLong("id"), Signal.Kind.valueOf(rs.getString("kind")), instant(rs, "occurred_at"), actor,
+                    agency == null ? null : AgencyId.of(agency), rs.getString("reason"));
+        }).list();
+    }
+
+    /** A kept command was applied to an obligation (a LAPSE_ALL is never marked: it applies to every later one). */
+    public void applied(Signal signal, ObligationId obligation, Instant now) {
+        jdbc.sql("UPDATE obligation_signal SET applied_at = :now, obligation_id = :o WHERE id = :id AND applied_at IS NULL")
+                .param("now", ts(now)).param("o", obligation.value()).param("id", signal.id()).update();
     }
 
     public Optional<Row> find(ObligationId id) {

@@ -1,0 +1,74 @@
+package org.tongxin.obligation.internal;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.shared.security.ActorRef;
+
+/**
+ * A command to the ledger about one obligation — fulfil, lapse, pause, resume, reassign, or let every obligation of a
+ * case lapse — with the time of the fact behind it. The reactions that send these commands run in concurrent
+ * transactions and, after a crash, in any order, so a command may arrive before the obligation exists or before it is in
+ * a state the command applies to (a resumption before its pause). Such a command is kept and applied as soon as it
+ * applies, in the order the facts happened (ADR 0028).
+ *
+ * @param id order of arrival among kept commands (0 for one not kept)
+ * @param at when the fact happened: the fulfilment, pause or resumption time
+ * @param agency for REASSIGN, the agency that carries the step from now on
+ * @param reason for PAUSE and the lapses, the reason shown with the obligation
+ */
+public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason) {
+
+    public enum Kind { FULFIL, LAPSE, LAPSE_ALL, PAUSE, RESUME, REASSIGN }
+
+    /** Oldest fact first; among equal times, the one that arrived first. */
+    static final Comparator<Signal> ORDER = Comparator.comparing(Signal::at).thenComparingLong(Signal::id);
+
+    public Signal {
+        if (kind == null || at == null) {
+            throw new IllegalArgumentException("A ledger command has a kind and a time");
+        }
+        if (kind == Kind.REASSIGN && agency == null) {
+            throw new IllegalArgumentException("A reassignment names the agency");
+        }
+        actor = actor == null ? ActorRef.SYSTEM : actor;
+    }
+
+    public static Signal of(Kind kind, Instant at, ActorRef actor) {
+        return new Signal(0, kind, at, actor, null, null);
+    }
+
+    public static Signal of(Kind kind, Instant at, ActorRef actor, String reason) {
+        return new Signal(0, kind, at, actor, null, reason);
+    }
+
+    public static Signal reassign(AgencyId agency, Instant at) {
+        return new Signal(0, Kind.REASSIGN, at, ActorRef.SYSTEM, agency, null);
+    }
+
+    /**
+     * Whether this command applies to an obligation that is now {@code status}, its clock last (re)started at
+     * {@code clockStart} or stopped at {@code pausedAt}. Closing commands apply to any pending obligation; a pause only
+     * to a running clock it does not predate, a resumption only to a stopped clock it does not predate (an older one
+     * belongs to an earlier stretch of the clock, already decided).
+     */
+    public boolean appliesTo(ObligationStatus status, Instant clockStart, Instant pausedAt) {
+        if (!status.pending()) {
+            return false;
+        }
+        return switch (kind) {
+            case FULFIL, LAPSE, LAPSE_ALL, REASSIGN -> true;
+            case PAUSE -> status != ObligationStatus.PAUSED && (clockStart == null || !at.isBefore(clockStart));
+            case RESUME -> status == ObligationStatus.PAUSED && (pausedAt == null || !at.isBefore(pausedAt));
+        };
+    }
+
+    /** The first of the kept commands, in the order the facts happened, that applies to the obligation's state now. */
+    public static Optional<Signal> next(List<Signal> kept, ObligationStatus status, Instant clockStart, Instant pausedAt) {
+        return kept.stream().sorted(ORDER).filter(s -> s.appliesTo(status, clockStart, pausedAt)).findFirst();
+    }
+}

@@ -1,0 +1,81 @@
+package org.tongxin.obligation.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.tongxin.agency.AgencyId;
+import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.shared.security.ActorRef;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tongxin.obligation.ObligationStatus.FULFILLED;
+import static org.tongxin.obligation.ObligationStatus.OPEN;
+import static org.tongxin.obligation.ObligationStatus.OVERDUE;
+import static org.tongxin.obligation.ObligationStatus.PAUSED;
+import static org.tongxin.obligation.ObligationStatus.WAIVED;
+
+/** Which kept ledger command applies to an obligation's state, and in which order (ADR 0028). */
+class SignalTests {
+
+    static final Instant T0 = Instant.parse("2025-09-22T02:00:00Z");
+    static final Instant T1 = T0.plusSeconds(3600);
+    static final Instant T2 = T0.plusSeconds(7200);
+    static final Instant T3 = T0.plusSeconds(10800);
+
+    static Signal signal(long id, Signal.Kind kind, Instant at) {
+        return new Signal(id, kind, at, ActorRef.SYSTEM, kind == Signal.Kind.REASSIGN ? AgencyId.of(java.util.UUID.randomUUID()) : null,
+                null);
+    }
+
+    @Test
+    void closingCommandsApplyToAnyPendingObligationAndToNoClosedOne() {
+        for (Signal.Kind kind : new Signal.Kind[] { Signal.Kind.FULFIL, Signal.Kind.LAPSE, Signal.Kind.LAPSE_ALL, Signal.Kind.REASSIGN }) {
+            for (ObligationStatus pending : new ObligationStatus[] { OPEN, PAUSED, OVERDUE }) {
+                assertThat(signal(1, kind, T0).appliesTo(pending, T1, T1)).as("%s on %s", kind, pending).isTrue();
+            }
+            assertThat(signal(1, kind, T3).appliesTo(FULFILLED, T0, null)).as("%s on a fulfilled one", kind).isFalse();
+            assertThat(signal(1, kind, T3).appliesTo(WAIVED, T0, null)).as("%s on a waived one", kind).isFalse();
+        }
+    }
+
+    @Test
+    void aPauseStopsOnlyARunningClockThatItDoesNotPredate() {
+        assertThat(signal(1, Signal.Kind.PAUSE, T1).appliesTo(OPEN, T0, null)).isTrue();
+        assertThat(signal(1, Signal.Kind.PAUSE, T1).appliesTo(OVERDUE, T0, null)).isTrue();
+        assertThat(signal(1, Signal.Kind.PAUSE, T1).appliesTo(PAUSED, T0, T0)).as("already stopped: wait for the resumption").isFalse();
+        assertThat(signal(1, Signal.Kind.PAUSE, T0).appliesTo(OPEN, T1, null)).as("older than the clock's restart").isFalse();
+    }
+
+    @Test
+    void aResumptionRestartsOnlyAStoppedClockThatItDoesNotPredate() {
+        assertThat(signal(1, Signal.Kind.RESUME, T2).appliesTo(PAUSED, T0, T1)).isTrue();
+        assertThat(signal(1, Signal.Kind.RESUME, T2).appliesTo(OPEN, T0, null)).as("its pause has not come yet").isFalse();
+        assertThat(signal(1, Signal.Kind.RESUME, T0).appliesTo(PAUSED, T0, T1)).as("older than the pause").isFalse();
+    }
+
+    @Test
+    void keptCommandsApplyInTheOrderTheirFactsHappenedWhateverTheOrderTheyArrivedIn() {
+        Signal resume = signal(1, Signal.Kind.RESUME, T2);
+        Signal fulfil = signal(2, Signal.Kind.FULFIL, T3);
+        Signal pause = signal(3, Signal.Kind.PAUSE, T1);
+        List<Signal> kept = List.of(resume, fulfil, pause);
+        assertThat(Signal.next(kept, OPEN, T0, null)).contains(pause);
+        assertThat(Signal.next(List.of(resume, fulfil), PAUSED, T0, T1)).contains(resume);
+        assertThat(Signal.next(List.of(fulfil), OPEN, T2, null)).contains(fulfil);
+        assertThat(Signal.next(List.of(resume), OPEN, T0, null)).as("nothing applies yet").isEmpty();
+        Signal sameTimeFirst = signal(4, Signal.Kind.PAUSE, T1);
+        Signal sameTimeSecond = signal(5, Signal.Kind.FULFIL, T1);
+        assertThat(Signal.next(List.of(sameTimeSecond, sameTimeFirst), OPEN, T0, null)).as("ties: arrival").contains(sameTimeFirst);
+    }
+
+    @Test
+    void aCommandHasAKindATimeAndForAReassignmentTheAgency() {
+        assertThatThrownBy(() -> new Signal(0, Signal.Kind.REASSIGN, T0, ActorRef.SYSTEM, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Signal.of(Signal.Kind.FULFIL, null, ActorRef.SYSTEM)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Signal.of(Signal.Kind.FULFIL, T0, null).actor()).as("no actor: the system").isEqualTo(ActorRef.SYSTEM);
+    }
+}
