@@ -25,6 +25,7 @@ import org.tongxin.assessment.AssessmentViews.FactKind;
 import org.tongxin.assessment.AssessmentViews.NewDecision;
 import org.tongxin.assessment.AssessmentViews.NewProposal;
 import org.tongxin.assessment.AssessmentViews.ProposalView;
+import org.tongxin.assessment.internal.AssessmentDocuments;
 import org.tongxin.assessment.internal.AssessmentRepository;
 import org.tongxin.assessment.internal.AssessmentRepository.FactRow;
 import org.tongxin.assessment.internal.Proposal;
@@ -97,11 +98,13 @@ public class Assessments {
     private final Handovers handovers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final AssessmentDocuments documents;
     private final Clock clock;
 
     Assessments(AssessmentRepository repository, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access,
             CurrentUser currentUser, AgencyDirectory agencies, PolicyModels policies, CaseSteps steps, ObligationLedger ledger,
-            Handovers handovers, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            Handovers handovers, AuditLog audit, ApplicationEventPublisher events, AssessmentDocuments documents, Clock clock) {
+        this.documents = documents;
         this.repository = repository;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -163,6 +166,9 @@ public class Assessments {
         Instant now = clock.instant();
         repository.insertDecision(id, caseId, request.kind(), List.copyOf(reasons), days, facts, evidence, now, me.userId(),
                 me.displayName(), me.agency(), policy.version().versionId());
+        if (request.kind() == ResponseKind.WARNING) {
+            documents.warningDecision(c, id.value(), me.agency(), reasons, facts, evidence, LegalTime.dateOf(now));
+        }
         events.publishEvent(new AssessmentEvents.ResponseDecided(UUID.randomUUID(), id, caseId, request.kind(), codes(reasons),
                 now, currentUser.ref()));
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.decided").target("case", caseId)
@@ -207,7 +213,10 @@ public class Assessments {
         ProposalId id = ProposalId.random();
         Proposal proposal = Proposal.submit(id, caseId, request.kind(), receiver, request.withArrest(), codes(reasons), now,
                 currentUser.ref());
-        HandoverId handover = deliver(c, proposal, me.agency(), evidence);
+        UUID letter = request.kind() == ResponseKind.POLICE_PENALTY ? null
+                : documents.proposal(c, id.value(), request.kind(), me.agency(), receiver, reasons, facts, evidence, arrestReason,
+                        me.displayName() == null ? me.username() : me.displayName(), LegalTime.dateOf(now)).value();
+        HandoverId handover = deliver(c, proposal, me.agency(), evidence, letter);
         repository.insertProposal(proposal, List.copyOf(reasons), days, facts, evidence, arrestReason, me.agency(),
                 handover.value(), now, me.userId(), me.displayName(), policy.version().versionId());
         proposal.pullEvents().forEach(events::publishEvent);
@@ -344,14 +353,14 @@ public class Assessments {
 
     // ---
 
-    private HandoverId deliver(CaseFacts c, Proposal p, AgencyId sender, String evidence) {
+    private HandoverId deliver(CaseFacts c, Proposal p, AgencyId sender, String evidence, UUID letter) {
         HandoverKind kind = switch (p.kind()) {
             case REVOCATION -> HandoverKind.REVOCATION_PROPOSAL;
             case CUSTODY -> HandoverKind.CUSTODY_PROPOSAL;
             default -> HandoverKind.POLICE_PENALTY_PROPOSAL;
         };
         List<NewItem> items = new java.util.ArrayList<>();
-        items.add(new NewItem(ItemCode.SANCTION_PROPOSAL, kind.nameZh() + "书", null));
+        items.add(new NewItem(ItemCode.SANCTION_PROPOSAL, kind.nameZh() + "书", letter));
         long lines = evidence.lines().filter(l -> !l.isBlank()).count();
         items.add(new NewItem(ItemCode.EVIDENCE, "证据材料（" + lines + " 件）", null));
         if (p.arrest() == ArrestStatus.REQUESTED) {

@@ -5,5 +5,5 @@
  * penalty — carried by handovers, with the receiver's statutory clocks and the decisions that move the case.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
-        "casefile", "obligation", "exchange", "procedure" })
+        "casefile", "obligation", "exchange", "procedure", "document" })
 package org.tongxin.assessment;

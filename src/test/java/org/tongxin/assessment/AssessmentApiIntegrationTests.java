@@ -22,9 +22,11 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.Gender;
+import org.tongxin.obligation.LedgerScans;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -55,6 +57,10 @@ class AssessmentApiIntegrationTests {
     Clock clock;
     @Autowired
     EventQuiescence reactions;
+    @Autowired
+    MutableClock testClock;
+    @Autowired
+    LedgerScans scans;
 
     final ObjectMapper json = new ObjectMapper();
     CaseFixtures fixtures;
@@ -66,6 +72,7 @@ class AssessmentApiIntegrationTests {
 
     @AfterEach
     void logout() {
+        testClock.reset();
         SecurityContextHolder.clearContext();
     }
 
@@ -104,6 +111,11 @@ class AssessmentApiIntegrationTests {
         String pid = created.get("id").asText();
         String p = base + "/proposals/" + pid;
         reactions.awaitAll(Duration.ofSeconds(5));
+        assertThat(templates(id)).containsExactlyInAnyOrder("WARNING_DECISION", "WARNING_DECISION", "REVOCATION_PROPOSAL");
+        assertThat(jdbc.sql("""
+                SELECT f.template FROM exchange_item i JOIN document_file f ON f.id = i.document_id
+                 WHERE i.code = 'SANCTION_PROPOSAL' AND f.case_id = :c""").param("c", id.value()).query(String.class).list())
+                .containsExactly("REVOCATION_PROPOSAL");
         assertThat(obligation(id, "revoke.rule")).isEqualTo("OPEN");
         assertThat(obligation(id, "revoke.arrest.decide")).isEqualTo("OPEN");
         mvc.perform(get(p).with(actors.as("cd.proc"))).andExpect(status().isOk()).andExpect(jsonPath("$.arrest").value("REQUESTED"));
@@ -139,6 +151,11 @@ class AssessmentApiIntegrationTests {
         mvc.perform(get(base + "/assessment").with(actors.as("cx.court.judge"))).andExpect(status().isNotFound());
     }
 
+    java.util.List<String> templates(CaseId id) {
+        return jdbc.sql("SELECT template FROM document_file WHERE case_id = :c AND template IS NOT NULL").param("c", id.value())
+                .query(String.class).list();
+    }
+
     @Test
     void badInputIsACodedBadRequestAndChangesNothing() throws Exception {
         CaseId id = fixtures.underCorrection(fixtures.adult("赵六", Gender.MALE));
@@ -152,5 +169,56 @@ class AssessmentApiIntegrationTests {
                 .andExpect(jsonPath("$.code").value("GROUND_NOT_MET_REPRIMANDED_NOT_CORRECTED"));
         mvc.perform(get(base + "/assessment").with(actors.as("cd.county"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.decisions.length()").value(0));
+        assertThat(templates(id)).isEmpty();
+    }
+
+    /** Two warnings, a revocation proposal with an arrest request, the court's approval, the police's arrest: IN_CUSTODY. */
+    String arrested(CaseId id) throws Exception {
+        String base = "/api/v1/cases/" + id;
+        postAs("cd.county", base + "/sanctions", warning("\"SERIOUS_BREACH\"")).andExpect(status().isCreated());
+        postAs("cd.county", base + "/sanctions", warning("\"SERIOUS_BREACH\"")).andExpect(status().isCreated());
+        String pid = read(postAs("cd.county", base + "/proposals", """
+                {"kind":"REVOCATION","reasons":["WARNED_TWICE_NOT_CORRECTED"],"facts":"两次警告仍不改正","evidence":"警告决定书",
+                 "withArrest":true,"arrestReason":"可能逃跑"}""").andExpect(status().isCreated())).get("id").asText();
+        String p = base + "/proposals/" + pid;
+        postAs("cd.court.judge", p + "/arrest-decision", "{\"version\":0,\"arrest\":true}").andExpect(status().isOk());
+        postAs("cd.police", p + "/arrest", "{\"version\":1,\"arrestedAt\":\"" + clock.instant() + "\"}").andExpect(status().isOk());
+        assertThat(fixtures.status(id)).isEqualTo(CaseStatus.IN_CUSTODY);
+        return p;
+    }
+
+    @Test
+    void theArrestedSubjectIsReleasedWhenThirtyDaysPassWithoutARuling() throws Exception {
+        CaseId id = fixtures.underCorrection(fixtures.adult("钱七", Gender.MALE));
+        String p = arrested(id);
+        reactions.awaitAll(Duration.ofSeconds(5));
+        testClock.advance(Duration.ofDays(29));
+        scans.scanNow();
+        reactions.awaitAll(Duration.ofSeconds(5));
+        assertThat(fixtures.status(id)).isEqualTo(CaseStatus.IN_CUSTODY);
+
+        testClock.advance(Duration.ofDays(2));
+        scans.scanNow();
+        reactions.awaitAll(Duration.ofSeconds(10));
+        assertThat(fixtures.status(id)).isEqualTo(CaseStatus.UNDER_CORRECTION);
+        mvc.perform(get(p).with(actors.as("cd.county"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUBMITTED")).andExpect(jsonPath("$.arrest").value("RELEASED"))
+                .andExpect(jsonPath("$.releasedAt").isNotEmpty());
+        postAs("cd.court.judge", p + "/ruling", "{\"version\":3,\"granted\":true,\"ruledOn\":\"" + fixtures.today() + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("GRANTED"));
+        assertThat(fixtures.status(id)).isEqualTo(CaseStatus.REVOKED);
+    }
+
+    @Test
+    void aRefusedProposalReleasesTheArrestedSubjectAtOnce() throws Exception {
+        CaseId id = fixtures.underCorrection(fixtures.adult("孙八", Gender.MALE));
+        String p = arrested(id);
+        postAs("cd.court.judge", p + "/ruling", "{\"version\":2,\"granted\":false,\"ruledOn\":\"" + fixtures.today() + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUSED"))
+                .andExpect(jsonPath("$.arrest").value("RELEASED"));
+        assertThat(fixtures.status(id)).isEqualTo(CaseStatus.UNDER_CORRECTION);
+        assertThat(obligation(id, "revoke.custody_limit")).isEqualTo("FULFILLED");
+        assertThat(obligation(id, "revoke.rule")).isEqualTo("FULFILLED");
+        assertThat(obligation(id, "revoke.commit")).isNull();
     }
 }

@@ -40,7 +40,12 @@ class TemplateParserTests {
                 Arguments.of(DocumentTemplate.MEETING_MINUTES, "联席会议纪要", Set.of("convenorName", "title", "heldAt",
                         "place", "attendees", "agenda", "minutes", "decisions", "contact")),
                 Arguments.of(DocumentTemplate.REFERRAL_LETTER, "社区矫正对象帮扶转介函", Set.of("fromAgencyName", "toAgencyName",
-                        "caseNumber", "service", "subjectDetails", "referralNote", "answerDays", "contact", "contactPhone")));
+                        "caseNumber", "service", "subjectDetails", "referralNote", "answerDays", "contact", "contactPhone")),
+                Arguments.of(DocumentTemplate.WARNING_DECISION, "警告决定书", Set.of("agencyName", "subjectName", "gender",
+                        "birthDate", "idNumber", "address", "correctionType", "facts", "reasons", "evidence", "procuratorateName")),
+                Arguments.of(DocumentTemplate.REVOCATION_PROPOSAL, "社区矫正撤销建议书", Set.of("agencyName", "receiverName",
+                        "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "offence", "correctionType",
+                        "proposal", "facts", "reasons", "evidence", "arrestReason", "copyTo", "contact", "contactPhone")));
     }
 
     @ParameterizedTest
