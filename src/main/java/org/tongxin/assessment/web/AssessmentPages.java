@@ -86,7 +86,8 @@ class AssessmentPages {
             @RequestParam(required = false) List<String> reasons, @RequestParam(required = false) String facts,
             @RequestParam(required = false) String evidence, @RequestParam(required = false) Integer outOfContactDays, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.decided", () -> {
+        model.addAttribute("sent", sent(kind, reasons, facts, evidence, outOfContactDays, false, null));
+        return act(CaseId.of(caseId), "decide", model, locale, redirect, response, "assessment.done.decided", () -> {
             assessments.decide(CaseId.of(caseId), new NewDecision(kind(kind), reasons(reasons), facts, evidence, outOfContactDays));
             return null;
         });
@@ -99,7 +100,8 @@ class AssessmentPages {
             @RequestParam(required = false) String evidence, @RequestParam(required = false) Integer outOfContactDays,
             @RequestParam(required = false) boolean withArrest, @RequestParam(required = false) String arrestReason, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.proposed", () -> {
+        model.addAttribute("sent", sent(kind, reasons, facts, evidence, outOfContactDays, withArrest, arrestReason));
+        return act(CaseId.of(caseId), "propose", model, locale, redirect, response, "assessment.done.proposed", () -> {
             assessments.propose(CaseId.of(caseId), new NewProposal(kind(kind), reasons(reasons), facts, evidence, outOfContactDays,
                     withArrest, arrestReason));
             return null;
@@ -111,7 +113,8 @@ class AssessmentPages {
     String decideArrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean arrest, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
-        return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.arrestDecided", () -> {
+        model.addAttribute("failedProposal", proposalId);
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.arrestDecided", () -> {
             if (arrest == null) {
                 throw TongxinException.invalid("arrest", "required");
             }
@@ -125,7 +128,8 @@ class AssessmentPages {
     String arrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) LocalDateTime arrestedAt, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
-        return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.arrested", () -> {
+        model.addAttribute("failedProposal", proposalId);
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.arrested", () -> {
             assessments.executeArrest(own(caseId, proposalId), required(version), instant(arrestedAt));
             return null;
         });
@@ -137,7 +141,8 @@ class AssessmentPages {
             @RequestParam(required = false) Boolean granted, @RequestParam(required = false) LocalDate ruledOn,
             @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
-        return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.ruled", () -> {
+        model.addAttribute("failedProposal", proposalId);
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.ruled", () -> {
             if (granted == null) {
                 throw TongxinException.invalid("granted", "required");
             }
@@ -151,15 +156,17 @@ class AssessmentPages {
     String commit(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) UUID institutionId, @RequestParam(required = false) LocalDateTime deliveredAt,
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(CaseId.of(caseId), model, locale, redirect, response, "assessment.done.committed", () -> {
+        model.addAttribute("failedProposal", proposalId);
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.committed", () -> {
             assessments.commit(own(caseId, proposalId), required(version), institutionId == null ? null : AgencyId.of(institutionId),
                     instant(deliveredAt));
             return null;
         });
     }
 
-    private String act(CaseId caseId, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response,
-            String done, Supplier<Void> command) {
+    /** Runs a command; a refusal shows the page again with the messages beside the fields of the form that was sent. */
+    private String act(CaseId caseId, String form, Model model, Locale locale, RedirectAttributes redirect,
+            HttpServletResponse response, String done, Supplier<Void> command) {
         try {
             command.get();
             reactions.settle();
@@ -171,6 +178,7 @@ class AssessmentPages {
                 throw e;
             }
             feedback.apply(e, model);
+            model.addAttribute("failedForm", form);
             response.setStatus(status);
             fill(caseId, model, locale);
             return "assessment/case";
@@ -212,6 +220,20 @@ class AssessmentPages {
         model.addAttribute("proposalKinds", ResponseKind.PROPOSALS);
         model.addAttribute("reasonCodes", ReasonCode.values());
         model.addAttribute("today", LegalTime.today(clock));
+    }
+
+    /** What the person sent, shown again in the form when the command is refused, so nothing typed is lost. */
+    private static Map<String, Object> sent(String kind, List<String> reasons, String facts, String evidence, Integer days,
+            boolean withArrest, String arrestReason) {
+        Map<String, Object> sent = new HashMap<>();
+        sent.put("kind", kind);
+        sent.put("reasons", reasons == null ? List.of() : reasons);
+        sent.put("facts", facts);
+        sent.put("evidence", evidence);
+        sent.put("days", days);
+        sent.put("withArrest", withArrest);
+        sent.put("arrestReason", arrestReason);
+        return sent;
     }
 
     private static String name(AgencyView v, Locale locale) {
