@@ -166,9 +166,11 @@ class PagesIntegrationTests {
             subjectChange();
             path = path.replace("{subjectChange}", subjectChange);
         }
-        if (path.contains("{proposalCase}")) {
+        if (path.contains("{proposalCase}") || path.contains("{proposalHandover}")) {
             proposalCase();
-            path = path.replace("{proposalCase}", proposalCase);
+            path = path.replace("{proposalCase}", proposalCase).replace("{proposalHandover}", jdbc.sql(
+                    "SELECT handover_id FROM assessment_proposal WHERE case_id = :c").param("c", java.util.UUID.fromString(proposalCase))
+                    .query(String.class).single());
         }
         if (path.contains("{referral")) {
             referral();
@@ -244,6 +246,7 @@ class PagesIntegrationTests {
             "cd.county, /referrals/{referral}", "cd.county, /cases/{referralCase}/referrals",
             "civil.worker, /assistance/capacity", "sw.heart, /assistance/capacity",
             "cd.county, /cases/{referralCase}/assessment", "cd.county, /cases/{proposalCase}/assessment",
+            "cd.county, /cases/{proposalCase}", "cd.court.judge, /handovers/{proposalHandover}",
             "cd.court.judge, /cases/{proposalCase}/assessment", "cd.proc, /cases/{proposalCase}/assessment",
             "cd.police, /cases/{proposalCase}/assessment",
             "cd.county, /subject-changes", "cd.county, /subject-changes?status=ALL&sort=status", "cd.dm, /subject-changes",
