@@ -52,6 +52,7 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private final DemoClock clock;
     private final CoordinationStories coordination;
     private final ObjectProvider<SupervisionEndStories> supervisionEnd;
+    private final AssessmentStories assessment;
     private final WorkingCalendar calendar;
     private final ObjectProvider<CaseloadReplay> replays;
     private final ObjectProvider<CityAReferrals> referrals;
@@ -62,10 +63,11 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private volatile Thread worker;
 
     CityACaseload(CityADemo city, DemoClock clock, WorkingCalendar calendar, ObjectProvider<CaseloadReplay> replays,
-            CoordinationStories coordination, ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc,
+            CoordinationStories coordination, AssessmentStories assessment, ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc,
             ObjectProvider<SupervisionEndStories> supervisionEnd) {
         this.supervisionEnd = supervisionEnd;
         this.coordination = coordination;
+        this.assessment = assessment;
         this.city = city;
         this.clock = clock;
         this.calendar = calendar;
@@ -130,8 +132,10 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
             }
             // The coordination stories (conflicts, joint meetings) follow on cases of their own.
             CoordinationStories.Outcome played = coordination.play(today);
-            outcome = new CaseloadReplay.Outcome(outcome.cases() + played.cases(), outcome.steps(), outcome.refused() + played.refused(),
-                    outcome.days(), outcome.firstDay(), false);
+            // The graduated-response stories (a warning, a proposal awaiting arrest, a revocation) on cases of their own.
+            AssessmentStories.Outcome responded = assessment.play(today);
+            outcome = new CaseloadReplay.Outcome(outcome.cases() + played.cases() + responded.cases(), outcome.steps(),
+                    outcome.refused() + played.refused() + responded.refused(), outcome.days(), outcome.firstDay(), false);
             // The assistance referrals come after the caseload, at today's time (a few, see CityAReferrals).
             int referred = referrals.getObject().seed();
             log.info("City A demo caseload: {} assistance referral stories made", referred);

@@ -95,5 +95,21 @@ public enum DocumentTemplate {
      * police, CCL arts. 45 and 51, IM art. 56. Keys: {@code agencyName, decisionOrganName, subjectName, gender, birthDate,
      * idNumber, judgmentNumber, correctionType, diedOn, copyTo}.
      */
-    DEATH_NOTICE
+    DEATH_NOTICE,
+
+    /**
+     * 警告决定书 (warning decision): the county agency to the subject, copy to the procuratorate, CCL art. 28, IM
+     * art. 35. Keys: {@code agencyName, subjectName, gender, birthDate, idNumber, address, correctionType, facts,
+     * reasons, evidence} (one item per line; left out when empty){@code , procuratorateName}.
+     */
+    WARNING_DECISION,
+
+    /**
+     * 社区矫正撤销建议书 (proposal to revoke a suspended sentence or parole, or to take a subject into custody): the
+     * county agency to the court or decision organ, copies to the procuratorate and the police, CCL arts. 46-49.
+     * Keys: {@code agencyName, receiverName, caseNumber, subjectName, gender, birthDate, idNumber, address, offence,
+     * correctionType, proposal} (e.g. 撤销缓刑){@code , facts, reasons, evidence} (one item per line){@code ,
+     * arrestReason} (left out when no arrest is requested){@code , copyTo, contact, contactPhone}.
+     */
+    REVOCATION_PROPOSAL
 }

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a handover carries in the intake procedures (PROCEDURES.md), with the items a complete bundle holds. A bundle
+ * What a handover carries in the intake and assessment procedures (PROCEDURES.md), with the items a complete bundle holds. A bundle
  * that lacks a required item cannot be delivered; the receiver judges whether what came is complete and correct.
  */
 public enum HandoverKind {
@@ -45,7 +45,13 @@ public enum HandoverKind {
      */
     TERMINATION_NOTICE("解除社区矫正通知", "Notice of termination", EnumSet.of(ItemCode.TERMINATION_CERTIFICATE)),
     /** 社区矫正对象死亡通知: the county agency to the decision organ, copies to procuratorate and police (CCL art. 45; IM art. 56). */
-    DEATH_NOTICE("社区矫正对象死亡通知", "Notice of death", EnumSet.of(ItemCode.DEATH_NOTICE));
+    DEATH_NOTICE("社区矫正对象死亡通知", "Notice of death", EnumSet.of(ItemCode.DEATH_NOTICE)),
+    /** 撤销缓刑、假释建议书 (with an arrest request where asked): the county agency to the court, copy to the procuratorate (CCL arts. 46–47). */
+    REVOCATION_PROPOSAL("撤销缓刑、假释建议", "Revocation proposal", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    /** 收监执行建议书: the county agency to the decision organ, copy to the procuratorate (CCL art. 49). */
+    CUSTODY_PROPOSAL("收监执行建议", "Proposal to take into custody", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    /** 治安管理处罚建议书: the county agency to the police of the same level, copy to the procuratorate (CCL art. 28). */
+    POLICE_PENALTY_PROPOSAL("治安管理处罚建议", "Proposal of a public-security penalty", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE));
 
     private final String nameZh;
     private final String nameEn;

@@ -28,6 +28,12 @@ public enum ItemCode {
     TERMINATION_CERTIFICATE,
     /** 社区矫正对象死亡通知书（附死亡证明）. */
     DEATH_NOTICE,
+    /** 建议书（撤销缓刑、假释，收监执行，治安管理处罚）. */
+    SANCTION_PROPOSAL,
+    /** 提请逮捕意见. */
+    ARREST_REQUEST,
+    /** 证据材料（警告决定书、谈话记录、查找记录等）. */
+    EVIDENCE,
     /** 其他材料. */
     OTHER
 }

@@ -37,13 +37,21 @@ public enum PolicySetting {
     /** Days between contacts with an ordinarily supervised subject. */
     CONTACT_DAYS_ORDINARY("contactIntervalDaysOrdinary", Kind.DAYS, Group.CONTACT, 1, 180, null, "P"),
     /** Days between contacts with a leniently supervised subject. */
-    CONTACT_DAYS_LENIENT("contactIntervalDaysLenient", Kind.DAYS, Group.CONTACT, 1, 180, null, "P");
+    CONTACT_DAYS_LENIENT("contactIntervalDaysLenient", Kind.DAYS, Group.CONTACT, 1, 180, null, "P"),
+    /** Reprimands (训诫) after which a violation not corrected warrants a warning (IM art. 35: twice). */
+    REPRIMANDS_BEFORE_WARNING("reprimandsBeforeWarning", Kind.COUNT, Group.SANCTION, 1, 10, "IM 35", "R"),
+    /** Days out of contact above which a warning rather than a reprimand applies (IM arts. 34–35: 10). */
+    OUT_OF_CONTACT_DAYS_FOR_WARNING("outOfContactDaysForWarning", Kind.DAYS, Group.SANCTION, 1, 60, "IM 35", "R"),
+    /** Warnings after which a violation not corrected grounds a revocation or custody proposal (IM arts. 46, 49: twice). */
+    WARNINGS_BEFORE_REVOCATION("warningsBeforeRevocation", Kind.COUNT, Group.SANCTION, 1, 10, "IM 46", "R"),
+    /** Days out of contact above which revocation or custody may be proposed (IM arts. 46, 49: more than a month). */
+    OUT_OF_CONTACT_DAYS_FOR_REVOCATION("outOfContactDaysForRevocation", Kind.DAYS, Group.SANCTION, 1, 180, "IM 46", "R");
 
-    /** How a value reads: a yes/no flag (stored 1/0), a number of days or of months. */
-    public enum Kind { FLAG, DAYS, MONTHS }
+    /** How a value reads: a yes/no flag (stored 1/0), a number of days or of months, a count (of earlier sanctions). */
+    public enum Kind { FLAG, DAYS, MONTHS, COUNT }
 
     /** Where the setting belongs on the pages. */
-    public enum Group { LEAVE, CONTACT }
+    public enum Group { LEAVE, CONTACT, SANCTION }
 
     private final String key;
     private final Kind kind;

@@ -10,7 +10,16 @@ import java.util.Map;
  * each supervision level report and are contacted.
  */
 public record PolicySettings(int warningWorkingDays, int promptAlertHours, int immediateAlertHours, int escalationWorkingDays,
-        Leave leave, Map<SupervisionLevel, Contact> contact) {
+        Leave leave, Map<SupervisionLevel, Contact> contact, Sanctions sanctions) {
+
+    /**
+     * When the graduated responses apply (IM arts. 34–35, 46, 49): a warning after {@code reprimandsBeforeWarning}
+     * reprimands not heeded or more than {@code outOfContactDaysForWarning} days out of contact; revocation or custody
+     * may be proposed after {@code warningsBeforeRevocation} warnings or more than {@code outOfContactDaysForRevocation}.
+     */
+    public record Sanctions(int reprimandsBeforeWarning, int outOfContactDaysForWarning, int warningsBeforeRevocation,
+            int outOfContactDaysForRevocation) {
+    }
 
     /**
      * Leave approval (IM arts. 26–27): a judicial office approves up to {@code officeMaxDays} only where
@@ -39,14 +48,15 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
 
     /** The four thresholds with the built-in values of the other settings. */
     public PolicySettings(int warningWorkingDays, int promptAlertHours, int immediateAlertHours, int escalationWorkingDays) {
-        this(warningWorkingDays, promptAlertHours, immediateAlertHours, escalationWorkingDays, leave(BUILT_IN), contact(BUILT_IN));
+        this(warningWorkingDays, promptAlertHours, immediateAlertHours, escalationWorkingDays, leave(BUILT_IN), contact(BUILT_IN),
+                sanctions(BUILT_IN));
     }
 
     /** Settings from the four thresholds and a value for every {@link PolicySetting}. */
     public static PolicySettings of(int warningWorkingDays, int promptAlertHours, int immediateAlertHours,
             int escalationWorkingDays, Map<PolicySetting, Integer> values) {
         return new PolicySettings(warningWorkingDays, promptAlertHours, immediateAlertHours, escalationWorkingDays, leave(values),
-                contact(values));
+                contact(values), sanctions(values));
     }
 
     /** The value of one setting (flags as 1 or 0). */
@@ -61,6 +71,10 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
             case FREQUENT_TRAVEL_MAX_MONTHS -> leave.frequentTravelMaxMonths();
             case REPORT_DAYS_STRICT, REPORT_DAYS_ORDINARY, REPORT_DAYS_LENIENT -> contact.get(level(setting)).reportIntervalDays();
             case CONTACT_DAYS_STRICT, CONTACT_DAYS_ORDINARY, CONTACT_DAYS_LENIENT -> contact.get(level(setting)).contactIntervalDays();
+            case REPRIMANDS_BEFORE_WARNING -> sanctions.reprimandsBeforeWarning();
+            case OUT_OF_CONTACT_DAYS_FOR_WARNING -> sanctions.outOfContactDaysForWarning();
+            case WARNINGS_BEFORE_REVOCATION -> sanctions.warningsBeforeRevocation();
+            case OUT_OF_CONTACT_DAYS_FOR_REVOCATION -> sanctions.outOfContactDaysForRevocation();
         };
     }
 
@@ -98,6 +112,11 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
                 v.get(PolicySetting.FREQUENT_TRAVEL_MAX_MONTHS));
     }
 
+    private static Sanctions sanctions(Map<PolicySetting, Integer> v) {
+        return new Sanctions(v.get(PolicySetting.REPRIMANDS_BEFORE_WARNING), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING),
+                v.get(PolicySetting.WARNINGS_BEFORE_REVOCATION), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION));
+    }
+
     private static Map<SupervisionLevel, Contact> contact(Map<PolicySetting, Integer> v) {
         Map<SupervisionLevel, Contact> contact = new EnumMap<>(SupervisionLevel.class);
         for (SupervisionLevel level : SupervisionLevel.values()) {
@@ -125,6 +144,10 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
         v.put(PolicySetting.CONTACT_DAYS_STRICT, 15);
         v.put(PolicySetting.CONTACT_DAYS_ORDINARY, 30);
         v.put(PolicySetting.CONTACT_DAYS_LENIENT, 60);
+        v.put(PolicySetting.REPRIMANDS_BEFORE_WARNING, 2);
+        v.put(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING, 10);
+        v.put(PolicySetting.WARNINGS_BEFORE_REVOCATION, 2);
+        v.put(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION, 30);
         return java.util.Collections.unmodifiableMap(v);
     }
 }

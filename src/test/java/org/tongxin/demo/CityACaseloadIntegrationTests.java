@@ -102,6 +102,24 @@ class CityACaseloadIntegrationTests {
     }
 
     @Test
+    void theGraduatedResponseStoriesLeaveAWarningAnArrestDecisionDueAndARevocationDelivered() {
+        assertThat(jdbc.sql("""
+                SELECT d.kind FROM assessment_decision d WHERE d.case_id IN
+                  (SELECT case_id FROM assessment_decision GROUP BY case_id HAVING count(*) FILTER (WHERE kind = 'REPRIMAND') = 2)
+                 ORDER BY d.decided_at""").query(String.class).list()).containsExactly("REPRIMAND", "REPRIMAND", "WARNING");
+        List<String> proposals = jdbc.sql("""
+                SELECT p.status || '/' || p.arrest || '/' || c.status FROM assessment_proposal p JOIN casefile_case c ON c.id = p.case_id
+                 ORDER BY p.submitted_at""").query(String.class).list();
+        assertThat(proposals).containsExactly("COMMITTED/EXECUTED/REVOKED", "SUBMITTED/REQUESTED/UNDER_CORRECTION");
+        assertThat(jdbc.sql("""
+                SELECT o.status FROM obligation o JOIN assessment_proposal p ON p.id::text = o.instance
+                 WHERE o.step_id = 'revoke.arrest.decide' AND p.status = 'SUBMITTED'""").query(String.class).list())
+                .as("the court's 48 hours are running").containsExactly("OPEN");
+        assertThat(jdbc.sql("SELECT count(*) FROM document_file WHERE template IN ('WARNING_DECISION', 'REVOCATION_PROPOSAL')")
+                .query(Long.class).single()).as("5 warnings and 2 proposals, each with its PDF").isEqualTo(7);
+    }
+
+    @Test
     void theCaseloadIsGeneratedOnceInTheBackgroundWithNoStepRefused() throws Exception {
         assertThat(summary.complete()).isTrue();
         assertThat(summary.refused()).as("every scripted step was accepted by the application").isZero();

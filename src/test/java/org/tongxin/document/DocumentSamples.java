@@ -193,6 +193,39 @@ public final class DocumentSamples {
                 v.put("copyTo", "城东区人民检察院、城东区公安分局");
                 v.put("issueDate", "2025-03-04");
             }
+            case WARNING_DECISION -> {
+                v.put("documentNumber", "（2025）城东矫警字第 0003 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("gender", "男");
+                v.put("birthDate", "1988-05-12");
+                v.put("idNumber", ID_NUMBER);
+                v.put("address", "城东区和平街道幸福路 8 号");
+                v.put("correctionType", "缓刑");
+                v.put("facts", "2025年2月至3月间两次未按规定时间报告，经训诫仍不改正。");
+                v.put("reasons", "受到训诫后仍不改正");
+                v.put("evidence", "谈话记录\n训诫决定书");
+                v.put("procuratorateName", "城东区人民检察院");
+            }
+            case REVOCATION_PROPOSAL -> {
+                v.put("documentNumber", "（2025）城东矫撤字第 0001 号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("receiverName", "城东区人民法院");
+                v.put("caseNumber", "（2025）城东刑初字第 123 号");
+                v.put("gender", "男");
+                v.put("birthDate", "1988-05-12");
+                v.put("idNumber", ID_NUMBER);
+                v.put("address", "城东区和平街道幸福路 8 号");
+                v.put("offence", "盗窃罪");
+                v.put("correctionType", "缓刑");
+                v.put("proposal", "撤销缓刑");
+                v.put("facts", "受到两次警告后仍不改正，继续违反监督管理规定。");
+                v.put("reasons", "受到警告两次仍不改正");
+                v.put("evidence", "警告决定书两份\n谈话记录");
+                v.put("arrestReason", "对象已变卖住房，可能逃跑。");
+                v.put("copyTo", "城东区人民检察院、A市公安局城东分局");
+                v.put("contact", "陈静");
+                v.put("contactPhone", "0700-8100740");
+            }
         }
         return v;
     }

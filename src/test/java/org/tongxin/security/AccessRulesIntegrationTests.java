@@ -268,6 +268,20 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/handovers/awaiting", ANY);
         rule("GET /api/v1/handovers/{id}/documents/{documentId}", ANY);
         rule("POST /api/v1/cases/{caseId}/attachments", CASE_STAFF);
+        rule("GET /api/v1/cases/{caseId}/assessment", ANY);
+        rule("POST /api/v1/cases/{caseId}/sanctions", COUNTY);
+        rule("POST /api/v1/cases/{caseId}/proposals", COUNTY);
+        rule("GET /api/v1/cases/{caseId}/proposals/{id}", ANY);
+        rule("POST /api/v1/cases/{caseId}/proposals/{id}/arrest-decision", "JUDGE", "COURT_CLERK", "POLICE_OFFICER");
+        rule("POST /api/v1/cases/{caseId}/proposals/{id}/ruling", "JUDGE", "COURT_CLERK", "POLICE_OFFICER");
+        rule("POST /api/v1/cases/{caseId}/proposals/{id}/arrest", "POLICE_OFFICER");
+        rule("POST /api/v1/cases/{caseId}/proposals/{id}/commitment", "POLICE_OFFICER");
+        rule("GET /cases/{caseId}/assessment", CASE_ROLES);
+        rule("POST /cases/{caseId}/assessment/decisions", CASE_ROLES);
+        rule("POST /cases/{caseId}/assessment/proposals", CASE_ROLES);
+        for (String action : new String[] { "arrest-decision", "arrest", "ruling", "commitment" }) {
+            rule("POST /cases/{caseId}/assessment/proposals/{id}/" + action, CASE_ROLES);
+        }
         rule("POST /api/v1/cases/{caseId}/referrals", CASE_TEAM);
         rule("GET /api/v1/cases/{caseId}/referrals", ANY);
         rule("GET /api/v1/referrals", ANY);

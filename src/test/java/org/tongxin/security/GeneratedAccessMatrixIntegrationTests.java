@@ -205,7 +205,8 @@ class GeneratedAccessMatrixIntegrationTests {
         expect(Kind.CASE_PROCESS, "terminateCorrection", "certifyTermination", "listSealedRecordQueries", "requestSealedRecordQuery",
                 "refuseSealedRecordQuery", "approveSealedRecordQuery", "listProcuratorialOpinions", "issueProcuratorialOpinion",
                 "replyToProcuratorialOpinion", "listCaseLeaves", "requestLeave", "warnTermExpiry", "recordSubjectDeath",
-                "notifySubjectDeath", "listCaseContacts", "recordContact", "getCaseEnding");
+                "notifySubjectDeath", "listCaseContacts", "recordContact", "getCaseEnding", "getCaseAssessment", "decideResponse",
+                "submitProposal", "getProposal", "decideArrest", "recordArrest", "recordRuling", "recordCommitment");
     }
 
     /**
@@ -546,7 +547,8 @@ class GeneratedAccessMatrixIntegrationTests {
                     : held.contains(Participation.EXECUTING_AGENCY) ? VALIDATION : Set.of(403);
             // A process's own record under the case (a query, an opinion) is called with an id nobody has: 404 too.
             case CASE_PROCESS -> held.isEmpty() ? Set.of(404) : union(union(success, VALIDATION),
-                    op.path().contains("{queryId}") || op.path().contains("{opinionId}") ? Set.of(403, 404) : Set.of(403));
+                    op.path().contains("{queryId}") || op.path().contains("{opinionId}") || op.path().contains("{id}")
+                            ? Set.of(403, 404) : Set.of(403));
         };
     }
 

@@ -91,6 +91,29 @@ class PagesIntegrationTests {
         }
     }
 
+    @Autowired
+    org.tongxin.assessment.Assessments assessments;
+
+    static String proposalCase;
+
+    /** A case under correction warned twice, with a revocation proposal and an arrest request before the court. */
+    synchronized void proposalCase() {
+        if (proposalCase == null) {
+            org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
+            org.tongxin.casefile.CaseId caseId = fixtures.underCorrection(fixtures.adult("钱页面", org.tongxin.casefile.Gender.MALE));
+            for (int i = 0; i < 2; i++) {
+                actors.call("cd.county", () -> assessments.decide(caseId, new org.tongxin.assessment.AssessmentViews.NewDecision(
+                        org.tongxin.assessment.ResponseKind.WARNING, java.util.List.of(org.tongxin.assessment.ReasonCode.SERIOUS_BREACH),
+                        "未经批准外出", null, null)));
+            }
+            actors.call("cd.county", () -> assessments.propose(caseId, new org.tongxin.assessment.AssessmentViews.NewProposal(
+                    org.tongxin.assessment.ResponseKind.REVOCATION,
+                    java.util.List.of(org.tongxin.assessment.ReasonCode.WARNED_TWICE_NOT_CORRECTED), "两次警告仍不改正", "警告决定书",
+                    null, true, "可能逃跑")));
+            proposalCase = caseId.toString();
+        }
+    }
+
     static String tokenRequest;
     static String credentialReset;
 
@@ -142,6 +165,12 @@ class PagesIntegrationTests {
         if (path.contains("{subjectChange}")) {
             subjectChange();
             path = path.replace("{subjectChange}", subjectChange);
+        }
+        if (path.contains("{proposalCase}") || path.contains("{proposalHandover}")) {
+            proposalCase();
+            path = path.replace("{proposalCase}", proposalCase).replace("{proposalHandover}", jdbc.sql(
+                    "SELECT handover_id FROM assessment_proposal WHERE case_id = :c").param("c", java.util.UUID.fromString(proposalCase))
+                    .query(String.class).single());
         }
         if (path.contains("{referral")) {
             referral();
@@ -217,6 +246,10 @@ class PagesIntegrationTests {
             "cd.county, /referrals?direction=outgoing&sort=service", "cd.dm, /referrals", "civil.worker, /referrals/{referral}",
             "cd.county, /referrals/{referral}", "cd.county, /cases/{referralCase}/referrals",
             "civil.worker, /assistance/capacity", "sw.heart, /assistance/capacity",
+            "cd.county, /cases/{referralCase}/assessment", "cd.county, /cases/{proposalCase}/assessment",
+            "cd.county, /cases/{proposalCase}", "cd.court.judge, /handovers/{proposalHandover}",
+            "cd.court.judge, /cases/{proposalCase}/assessment", "cd.proc, /cases/{proposalCase}/assessment",
+            "cd.police, /cases/{proposalCase}/assessment",
             "cd.county, /subject-changes", "cd.county, /subject-changes?status=ALL&sort=status", "cd.dm, /subject-changes",
             "cd.county, /subject-changes/{subjectChange}",
             "city.coord, /statistics", "city.coord, /statistics?district=369902", "cd.county, /statistics",

@@ -185,7 +185,7 @@ public class PolicyTexts {
 
     /** The groups of settings in page order: the thresholds, then each {@link PolicySetting.Group}. */
     public static final List<String> SETTING_GROUPS = List.of("THRESHOLDS", PolicySetting.Group.LEAVE.name(),
-            PolicySetting.Group.CONTACT.name());
+            PolicySetting.Group.CONTACT.name(), PolicySetting.Group.SANCTION.name());
 
     /** Every setting of a catalogue, in words, with its source (ADR 0021: a region's own value is local policy). */
     public List<SettingRow> settings(ResolvedPolicy policy) {
@@ -229,6 +229,7 @@ public class PolicyTexts {
                 case FLAG -> message("0".equals(value) ? "policy.no" : "policy.yes");
                 case DAYS -> message("policy.settings.days", value);
                 case MONTHS -> message("policy.settings.months", value);
+                case COUNT -> message("policy.settings.times", value);
             }).orElse(value);
         };
     }

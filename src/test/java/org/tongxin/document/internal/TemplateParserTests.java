@@ -47,7 +47,12 @@ class TemplateParserTests {
                         "gender", "birthDate", "idNumber", "decisionOrganName", "judgmentNumber", "correctionType", "termStart",
                         "termEnd", "endedOn", "reason", "copyTo")),
                 Arguments.of(DocumentTemplate.DEATH_NOTICE, "社区矫正对象死亡通知书", Set.of("agencyName", "decisionOrganName",
-                        "subjectName", "gender", "birthDate", "idNumber", "judgmentNumber", "correctionType", "diedOn", "copyTo")));
+                        "subjectName", "gender", "birthDate", "idNumber", "judgmentNumber", "correctionType", "diedOn", "copyTo")),
+                Arguments.of(DocumentTemplate.WARNING_DECISION, "警告决定书", Set.of("agencyName", "subjectName", "gender",
+                        "birthDate", "idNumber", "address", "correctionType", "facts", "reasons", "evidence", "procuratorateName")),
+                Arguments.of(DocumentTemplate.REVOCATION_PROPOSAL, "社区矫正撤销建议书", Set.of("agencyName", "receiverName",
+                        "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "offence", "correctionType",
+                        "proposal", "facts", "reasons", "evidence", "arrestReason", "copyTo", "contact", "contactPhone")));
     }
 
     @ParameterizedTest

@@ -1,0 +1,29 @@
+package org.tongxin.assessment;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identity of a reward or sanction decision. */
+public record DecisionId(UUID value) {
+
+    @JsonCreator
+    public static DecisionId of(UUID value) {
+        return new DecisionId(value);
+    }
+
+    public static DecisionId random() {
+        return new DecisionId(UUID.randomUUID());
+    }
+
+    @JsonValue
+    public UUID value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

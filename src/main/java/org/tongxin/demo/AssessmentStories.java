@@ -1,0 +1,267 @@
+package org.tongxin.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.assessment.AssessmentViews.NewDecision;
+import org.tongxin.assessment.AssessmentViews.NewProposal;
+import org.tongxin.assessment.Assessments;
+import org.tongxin.assessment.ProposalId;
+import org.tongxin.assessment.ReasonCode;
+import org.tongxin.assessment.ResponseKind;
+import org.tongxin.casefile.CaseData.DecisionData;
+import org.tongxin.casefile.CaseData.NewDecidedCase;
+import org.tongxin.casefile.CaseData.OffenceData;
+import org.tongxin.casefile.CaseData.SubjectData;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseManagement;
+import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.IdentityDocumentType;
+import org.tongxin.casefile.IdentityNumbers;
+import org.tongxin.casefile.OffenceCategory;
+import org.tongxin.exchange.HandoverData.NewItem;
+import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.Handovers;
+import org.tongxin.exchange.ItemCode;
+import org.tongxin.obligation.ObligationClock;
+import org.tongxin.procedure.Intake;
+import org.tongxin.procedure.IntakeRequests.Delivery;
+import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.time.LegalTime;
+
+/**
+ * Three City A stories of the graduated response (doc/adr/0035-graduated-responses.md), played after the coordination
+ * stories on the demo clock through the real commands as the demo users, on 城东区 probation cases of their own:
+ * <ol>
+ * <li>a subject reprimanded twice for late reports and then warned (the warning decision is a PDF on the case);</li>
+ * <li>a subject warned twice, for whom the county agency proposed revocation with an arrest request yesterday: the
+ * court's 48-hour arrest decision is pending (log in as {@code cd.court.judge});</li>
+ * <li>a subject warned twice, proposed for revocation with arrest, arrested by the police on the court's decision,
+ * revoked by the court and delivered to City A Prison by the police.</li>
+ * </ol>
+ */
+@Component
+@ConditionalOnExpression(CityACaseload.ENABLED)
+class AssessmentStories {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentStories.class);
+    /** The stories start this many days before the day of loading. */
+    static final int DAYS_BACK = 20;
+
+    /** What the stories made. */
+    record Outcome(int cases, int refused) {
+    }
+
+    private record Step(int day, LocalTime time, int order, Runnable action) {
+    }
+
+    private static final class Story {
+        CaseId caseId;
+        HandoverId documents;
+        ProposalId proposal;
+    }
+
+    private final DemoClock clock;
+    private final DemoUsers users;
+    private final CaseManagement caseManagement;
+    private final CaseDirectory cases;
+    private final Intake intake;
+    private final Handovers handovers;
+    private final Assessments assessments;
+    private final AgencyDirectory agencies;
+    private final ObligationClock obligationClock;
+    private final EventQuiescence events;
+    private final List<Step> script = new ArrayList<>();
+    private LocalDate start;
+    private int refused;
+
+    AssessmentStories(DemoClock clock, DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake,
+            Handovers handovers, Assessments assessments, AgencyDirectory agencies, ObligationClock obligationClock,
+            EventQuiescence events) {
+        this.clock = clock;
+        this.users = users;
+        this.caseManagement = caseManagement;
+        this.cases = cases;
+        this.intake = intake;
+        this.handovers = handovers;
+        this.assessments = assessments;
+        this.agencies = agencies;
+        this.obligationClock = obligationClock;
+        this.events = events;
+    }
+
+    /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
+    Outcome play(LocalDate today) {
+        start = today.minusDays(DAYS_BACK);
+        script.clear();
+        refused = 0;
+        List<Story> stories = List.of(warned(), pendingArrestDecision(), revokedAndDelivered());
+        script.sort(Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
+        obligationClock.holdScheduledScans(() -> {
+            clock.startReplayAt(at(0, 8, 0));
+            try {
+                int day = -1;
+                for (Step step : script) {
+                    if (step.day() != day) {
+                        day = step.day();
+                        go(day, 0, 1);
+                        settle();
+                        obligationClock.scanNow();
+                        settle();
+                    }
+                    go(step.day(), step.time().getHour(), step.time().getMinute());
+                    try {
+                        step.action().run();
+                    } catch (RuntimeException e) {
+                        // As in the caseload: a refused step is logged (its kind and code only) and the others go on.
+                        refused++;
+                        log.warn("City A demo assessment: a step on day {} was refused ({})", step.day(),
+                                e instanceof org.tongxin.shared.error.TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
+                    }
+                    settle();
+                }
+            } finally {
+                clock.returnToPresent();
+            }
+            settle();
+            obligationClock.scanNow();
+            settle();
+        });
+        int made = (int) stories.stream().filter(s -> s.caseId != null).count();
+        log.info("City A demo assessment: {} cases, {} refused steps", made, refused);
+        return new Outcome(made, refused);
+    }
+
+    /** Story 1: two reprimands for late reports, then a warning. */
+    private Story warned() {
+        Story s = underCorrection("（" + start.getYear() + "）城东刑初7101号", subject("马晓东", LocalDate.of(1993, 4, 8), 1,
+                "城东区东门街道新街 30 号"), new OffenceData(OffenceCategory.THEFT, "盗窃超市财物", start.minusMonths(6)));
+        step(6, 10, 0, () -> decide(s, ResponseKind.REPRIMAND, ReasonCode.LATE_REPORT,
+                "未按规定时间到司法所报告，迟到两日，经谈话承认错误。", "谈话笔录"));
+        step(10, 10, 0, () -> decide(s, ResponseKind.REPRIMAND, ReasonCode.LATE_REPORT,
+                "再次未按规定时间报告，迟到三日。", "谈话笔录"));
+        step(15, 10, 0, () -> decide(s, ResponseKind.WARNING, ReasonCode.REPRIMANDED_NOT_CORRECTED,
+                "两次训诫后仍未按规定时间报告，本月第三次迟报。", "训诫决定书两份\n谈话笔录"));
+        return s;
+    }
+
+    /** Story 2: two warnings, then yesterday a revocation proposal with an arrest request; the court has 48 hours. */
+    private Story pendingArrestDecision() {
+        Story s = underCorrection("（" + start.getYear() + "）城东刑初7102号", subject("邓国平", LocalDate.of(1985, 9, 17), 2,
+                "城东区南湖街道湖滨路 88 号"), new OffenceData(OffenceCategory.FRAUD, "电信网络诈骗", start.minusMonths(8)));
+        step(5, 9, 30, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
+                "未经批准擅自离开所居住的市、县，前往外省五日。", "行程记录\n谈话笔录"));
+        step(11, 9, 30, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
+                "警告后再次未经批准外出，拒不说明去向。", "行程记录\n谈话笔录"));
+        step(DAYS_BACK - 1, 15, 0, () -> propose(s, "受到两次警告仍不改正，多次未经批准离开居住地。", "警告决定书两份\n行程记录\n谈话笔录",
+                "已购买出境机票，可能逃跑。"));
+        return s;
+    }
+
+    /** Story 3: two warnings, a proposal with arrest, the arrest, the revocation and the delivery to prison. */
+    private Story revokedAndDelivered() {
+        Story s = underCorrection("（" + start.getYear() + "）城东刑初7103号", subject("韩志勇", LocalDate.of(1982, 1, 26), 3,
+                "城东区新华街道建设路 12 号"), new OffenceData(OffenceCategory.INTENTIONAL_INJURY, "酒后持械伤人", start.minusMonths(10)));
+        step(3, 10, 0, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
+                "违反禁止令进入酒吧，并与他人发生冲突。", "派出所出警记录"));
+        step(5, 10, 0, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
+                "警告后再次违反禁止令，饮酒后滋事。", "派出所出警记录\n谈话笔录"));
+        step(6, 9, 0, () -> propose(s, "受到两次警告仍不改正，多次违反禁止令饮酒滋事。", "警告决定书两份\n派出所出警记录",
+                "多次酒后滋事，可能发生社会危险。"));
+        step(7, 10, 0, () -> users.actAs("cd.court.judge", () -> {
+            assessments.decideArrest(s.proposal, assessments.proposal(s.proposal).version(), true);
+            return null;
+        }));
+        step(7, 16, 0, () -> users.actAs("cd.police", () -> {
+            assessments.executeArrest(s.proposal, assessments.proposal(s.proposal).version(), at(7, 15, 30));
+            return null;
+        }));
+        step(12, 11, 0, () -> users.actAs("cd.court.judge", () -> {
+            assessments.rule(s.proposal, assessments.proposal(s.proposal).version(), true, local(12, 0, 0).toLocalDate(),
+                    "（" + start.getYear() + "）城东刑执字第 31 号裁定：撤销缓刑，执行原判刑罚。");
+            return null;
+        }));
+        step(14, 10, 0, () -> users.actAs("cd.police", () -> {
+            assessments.commit(s.proposal, assessments.proposal(s.proposal).version(), agency("A-PRISON"), at(14, 9, 0));
+            return null;
+        }));
+        return s;
+    }
+
+    /** Decided by the court on day 1, documents delivered and receipted, reported and registered on day 2. */
+    private Story underCorrection(String number, SubjectData subject, OffenceData offence) {
+        Story s = new Story();
+        step(1, 9, 0, () -> s.caseId = users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject,
+                offence, decision(number)))));
+        step(1, 14, 0, () -> s.documents = users.actAs("cd.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(
+                List.of(new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
+                        new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
+                        new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)), null))));
+        step(2, 9, 0, () -> users.actAs("cd.county", () -> handovers.receipt(s.documents, handovers.view(s.documents).version(), null)));
+        step(2, 10, 0, () -> users.actAs("cd.county", () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
+        step(2, 10, 30, () -> users.actAs("cd.county", () -> caseManagement.register(s.caseId, cases.version(s.caseId))));
+        return s;
+    }
+
+    private void decide(Story s, ResponseKind kind, ReasonCode reason, String facts, String evidence) {
+        users.actAs("cd.county", () -> assessments.decide(s.caseId, new NewDecision(kind, List.of(reason), facts, evidence, null)));
+    }
+
+    private void propose(Story s, String facts, String evidence, String arrestReason) {
+        s.proposal = users.actAs("cd.county", () -> assessments.propose(s.caseId, new NewProposal(ResponseKind.REVOCATION,
+                List.of(ReasonCode.WARNED_TWICE_NOT_CORRECTED), facts, evidence, null, true, arrestReason)));
+    }
+
+    private void step(int day, int hour, int minute, Runnable action) {
+        script.add(new Step(day, LocalTime.of(hour, minute), script.size(), action));
+    }
+
+    private DecisionData decision(String caseNumber) {
+        LocalDate effective = start;
+        return new DecisionData(CorrectionType.PROBATION, caseNumber, effective.minusDays(10), effective, effective,
+                effective.plusYears(2).minusDays(1), agency("CD-CCA"), false, null);
+    }
+
+    private static SubjectData subject(String name, LocalDate birth, int sequence, String address) {
+        String id = IdentityNumbers.compose("369902", birth, 710 + sequence, Gender.MALE);
+        return new SubjectData(name, Gender.MALE, "01", IdentityDocumentType.RESIDENT_ID, id, birth, "13900017" + sequence + "00",
+                "369902001", address, null, null, null, null);
+    }
+
+    private AgencyId agency(String code) {
+        return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
+    }
+
+    private LocalDateTime local(int day, int hour, int minute) {
+        return start.plusDays(day).atTime(LocalTime.of(hour, minute));
+    }
+
+    private Instant at(int day, int hour, int minute) {
+        return local(day, hour, minute).atZone(LegalTime.ZONE).toInstant();
+    }
+
+    private void go(int day, int hour, int minute) {
+        Instant moment = at(day, hour, minute);
+        if (moment.isAfter(clock.instant()) && moment.isBefore(clock.present())) {
+            clock.travelTo(moment);
+        }
+    }
+
+    private void settle() {
+        events.awaitAll(java.time.Duration.ofSeconds(30));
+    }
+}
