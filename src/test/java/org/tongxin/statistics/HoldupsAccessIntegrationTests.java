@@ -121,6 +121,22 @@ class HoldupsAccessIntegrationTests {
         assertThat(agency(coordinator, nanhu).get("byCase").has(other.value().toString())).isTrue();
     }
 
+    @Test
+    void anOverdueObligationAboutAMatterRatherThanACaseIsListedAndTheAnswerIsNotAServerError() throws Exception {
+        CaseFixtures fixtures = new CaseFixtures(caseManagement, agencies, actors, jdbc, clock);
+        AgencyId county = fixtures.agency("CD-CCA");
+        Instant due = clock.instant().minus(Duration.ofDays(2));
+        ObligationId decision = ObligationId.of(UUID.randomUUID());
+        publish(opened(decision, null, county, due, "联席会议决定事项", "A joint meeting's decision"));
+        publish(overdue(decision, null, county, due, "联席会议决定事项", "A joint meeting's decision"));
+
+        JsonNode holdups = json.readTree(body("cd.county", "/api/v1/statistics/holdups")).get("holdups");
+        JsonNode mine = agency(holdups, county);
+        assertThat(mine.get("withoutCase")).extracting(line -> line.get("obligationId").asString())
+                .contains(decision.value().toString());
+        assertThat(body("cd.county", "/statistics/holdups")).contains("联席会议决定事项");
+    }
+
     Object opened(ObligationId id, CaseId caseId, AgencyId agency, Instant due, String zh, String en) {
         return new ObligationEvents.ObligationOpened(UUID.randomUUID(), id, caseId, "test.step", zh, en, agency, due,
                 due.minus(Duration.ofDays(5)), ActorRef.SYSTEM);

@@ -227,7 +227,7 @@ public class StatisticsService {
      * {@code hiddenItems} the lines left out because the reader may not open them (SECURITY.md S7).
      */
     public record AgencyHoldups(UUID agencyId, String agencyName, String district, Map<UUID, List<StuckLine>> byCase,
-            List<ItemLine> items, long overdue, long hiddenOverdue, long hiddenItems) {
+            List<StuckLine> withoutCase, List<ItemLine> items, long overdue, long hiddenOverdue, long hiddenItems) {
     }
 
     /** The whole screen; the totals count every line, listed or not, and {@code hidden} those not listed. */
@@ -273,7 +273,7 @@ public class StatisticsService {
         Set<UUID> caseIds = new HashSet<>();
         for (StatisticsQueries.StuckObligation s : stuck) {
             AgencyHoldups a = result.computeIfAbsent(s.agencyId(),
-                    id -> new AgencyHoldups(id, name.apply(id), s.district(), new LinkedHashMap<>(), new ArrayList<>(), 0, 0, 0));
+                    id -> new AgencyHoldups(id, name.apply(id), s.district(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), 0, 0, 0));
             if (!reader.obligation(s)) {
                 hidden.computeIfAbsent(s.agencyId(), k -> new long[2])[0]++;
                 continue;
@@ -292,7 +292,9 @@ public class StatisticsService {
                 // A step no longer in its policy version: shown without a basis rather than hiding the line.
             }
             long days = s.dueAt() == null ? 0 : Math.max(0, Duration.between(s.dueAt(), now).toDays());
-            a.byCase().computeIfAbsent(s.caseId(), k -> new ArrayList<>()).add(new StuckLine(s.obligationId(), s.caseId(),
+            // An obligation about a matter rather than a case (a meeting's decision) has no case to be listed under: a map
+            // key must not be null (the API writes the map as a JSON object).
+            (s.caseId() == null ? a.withoutCase() : a.byCase().computeIfAbsent(s.caseId(), k -> new ArrayList<>())).add(new StuckLine(s.obligationId(), s.caseId(),
                     s.stepId(), "en".equals(locale.getLanguage()) ? s.stepEn() : s.stepZh(), basis, region, started, s.dueAt(),
                     days, s.escalationLevel(), name.apply(s.escalatedTo())));
             if (s.caseId() != null) {
@@ -304,7 +306,7 @@ public class StatisticsService {
         long conflicts = 0;
         for (StatisticsQueries.Item i : items) {
             AgencyHoldups a = result.computeIfAbsent(i.agencyId(),
-                    id -> new AgencyHoldups(id, name.apply(id), i.district(), new LinkedHashMap<>(), new ArrayList<>(), 0, 0, 0));
+                    id -> new AgencyHoldups(id, name.apply(id), i.district(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), 0, 0, 0));
             switch (i.kind()) {
                 case "HANDOVER_REJECTED" -> rejected++;
                 case "REFERRAL_DECLINED" -> declined++;
@@ -325,8 +327,8 @@ public class StatisticsService {
         List<AgencyHoldups> list = result.values().stream()
                 .map(a -> {
                     long[] h = hidden.getOrDefault(a.agencyId(), new long[2]);
-                    return new AgencyHoldups(a.agencyId(), a.agencyName(), a.district(), a.byCase(), a.items(),
-                            a.byCase().values().stream().mapToLong(List::size).sum() + h[0], h[0], h[1]);
+                    return new AgencyHoldups(a.agencyId(), a.agencyName(), a.district(), a.byCase(), a.withoutCase(), a.items(),
+                            a.byCase().values().stream().mapToLong(List::size).sum() + a.withoutCase().size() + h[0], h[0], h[1]);
                 })
                 .sorted(Comparator.comparingLong((AgencyHoldups a) -> -(a.overdue() + a.items().size() + a.hiddenItems()))
                         .thenComparing(AgencyHoldups::agencyName))

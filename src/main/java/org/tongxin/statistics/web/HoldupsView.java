@@ -40,7 +40,11 @@ record HoldupsView(List<Section> sections, long hidden) {
             List<Line> items = new ArrayList<>();
             long worst = 0;
             long escalated = 0;
-            for (Map.Entry<UUID, List<StatisticsService.StuckLine>> entry : a.byCase().entrySet()) {
+            Map<UUID, List<StatisticsService.StuckLine>> lines = new java.util.HashMap<>(a.byCase());
+            if (!a.withoutCase().isEmpty()) {
+                lines.put(null, a.withoutCase());
+            }
+            for (Map.Entry<UUID, List<StatisticsService.StuckLine>> entry : lines.entrySet()) {
                 StatisticsWeb.CaseLabel label = entry.getKey() == null ? null : cases.get(entry.getKey());
                 for (StatisticsService.StuckLine s : entry.getValue()) {
                     worst = Math.max(worst, s.daysOverdue());
