@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Point-in-time recovery, proven (SECURITY.md S22; the procedure for operators is in doc/operations.md, "Backups"):
+# Point-in-time recovery, proven (doc/security-requirements.md S22; the procedure for operators is in doc/operations.md, "Backups"):
 # with Debian's PostgreSQL 15, a primary with WAL archiving takes a base backup (pg_basebackup), then changes are made,
 # a named restore point is set and the time noted, and a "mistake" follows (rows deleted and added). The base backup
 # and the archived WAL are then restored twice into a second cluster on another port, once to the time and once to the

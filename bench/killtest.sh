@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The kill -9 harness (SECURITY.md S18, S19): drives the intake through the REST API from several clients, kills the
+# The kill -9 harness (doc/security-requirements.md S18, S19): drives the intake through the REST API from several clients, kills the
 # application with SIGKILL at random moments (every other time the embedded PostgreSQL with it), restarts it, and
 # checks that no acknowledged command and no event effect was lost or applied twice. The driver is
 # src/test/java/org/tongxin/bench/KillTestDriver.java; doc/operations.md explains the checks.

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the procedure catalogue as published version 1 of each model: the national baseline of PROCEDURES.md
+ * Loads the procedure catalogue as published version 1 of each model: the national baseline of doc/procedures.md
  * ({@code policy/national-baseline.json}) and the regional variants ({@code policy/regional-variants.json}).
  * Later corrections are new versions drafted and published in the application, never edits of this data.
  */

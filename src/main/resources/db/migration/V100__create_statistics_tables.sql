@@ -1,4 +1,4 @@
--- Module statistics: read models built from the events of the other modules (STYLE.md 9), never joined with their
+-- Module statistics: read models built from the events of the other modules (doc/style.md 9), never joined with their
 -- tables on a page view. Every table can be rebuilt: delete its rows and the handled events, then replay.
 -- Figures are keyed by the month in which they happened (Asia/Shanghai), so a past month's report, computed from
 -- rows of that month and earlier, stays the same whatever happens later.

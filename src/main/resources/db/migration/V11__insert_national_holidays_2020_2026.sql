@@ -24,7 +24,7 @@
 --   2024  国办发明电〔2023〕7号 (9 February, New Year's Eve, was a working day; employers were only encouraged to give
 --         it off).
 --   2025  国办发明电〔2024〕12号, the first year under the regulation as revised in November 2024 (13 days).
---   2026  the notice published in November 2025 (as summarised in PROCEDURES.md).
+--   2026  the notice published in November 2025 (as summarised in doc/procedures.md).
 
 INSERT INTO calendar_year (region, year, notice, published_at, published_by) VALUES
 ('CN', 2020, '国务院办公厅关于2020年部分节假日安排的通知；国务院办公厅关于延长2020年春节假期的通知', now(), 'migration'),

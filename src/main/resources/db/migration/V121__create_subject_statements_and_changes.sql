@@ -96,7 +96,7 @@ COMMENT ON COLUMN casefile_subject_change.decided_at IS 'When.';
 COMMENT ON COLUMN casefile_subject_change.rejection_reason_enc IS 'Why it was rejected, encrypted.';
 COMMENT ON COLUMN casefile_subject_change.version IS 'Optimistic lock: a stale decision gets 409.';
 
--- Row-level security (SECURITY.md S9), behind the application's checks: a statement belongs to its case; a proposal to
+-- Row-level security (doc/security-requirements.md S9), behind the application's checks: a statement belongs to its case; a proposal to
 -- the parties of the person's other cases.
 ALTER TABLE casefile_subject_statement ENABLE ROW LEVEL SECURITY;
 CREATE POLICY casefile_subject_statement_access ON casefile_subject_statement FOR ALL TO ${app_role}

@@ -1,4 +1,4 @@
--- Row-level security that the application role cannot talk its way around (doc/adr/0022, SECURITY.md S9).
+-- Row-level security that the application role cannot talk its way around (doc/adr/0022, doc/security-requirements.md S9).
 --
 -- Before: the application role's policies let every row through when the session said tongxin.scope = 'system', a
 -- setting any statement of the application role can make. Now:

@@ -1,4 +1,4 @@
--- Free texts that may name or describe a person are encrypted at rest with the data key (SECURITY.md S15,
+-- Free texts that may name or describe a person are encrypted at rest with the data key (doc/security-requirements.md S15,
 -- doc/adr/0024): reasons for declining or withdrawing a referral, handover item titles (the missing-subject notice puts
 -- the search record there) and notes, the conflict register's texts, joint meetings' titles, minutes, agenda topics
 -- and decisions, and the decline reasons statistics keep for the coordinator's screen. This migration adds the

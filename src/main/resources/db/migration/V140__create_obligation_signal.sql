@@ -51,7 +51,7 @@ COMMENT ON COLUMN obligation_signal.recorded_at IS 'When the ledger kept the com
 COMMENT ON COLUMN obligation_signal.applied_at IS 'When it was applied (null while waiting; LAPSE_ALL stays waiting: it applies to every later opening).';
 COMMENT ON COLUMN obligation_signal.obligation_id IS 'The obligation it was applied to.';
 
--- Row-level security like the obligations themselves (SECURITY.md S9, doc/adr/0022): forced, so the owner is bound
+-- Row-level security like the obligations themselves (doc/security-requirements.md S9, doc/adr/0022): forced, so the owner is bound
 -- too. The application role sees a kept command through the case it concerns, or for a matter through the obligation
 -- rule (coordination offices, escalations), or through the obligation it was applied to; the owner role — the
 -- reactions and scans that issue most commands — sees every row through its own policy.

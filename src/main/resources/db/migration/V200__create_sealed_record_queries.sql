@@ -1,4 +1,4 @@
--- Lawful queries of sealed records (CPL art. 286; CCL art. 54; SECURITY.md S10): a minor's sealed case is read by nobody
+-- Lawful queries of sealed records (CPL art. 286; CCL art. 54; doc/security-requirements.md S10): a minor's sealed case is read by nobody
 -- except under a time-boxed grant that a party of the case requested with its legal basis and the head of the county
 -- community correction agency approved. The application checks the expiry against its clock on every read; the
 -- row-level-security function (V201) admits an approved, not yet expired-marked grant of the reader's agency.

@@ -1,6 +1,6 @@
 -- Module casefile: subjects (sensitive fields encrypted), cases with their status machine, the agencies with a lawful
 -- role in each case, and the append-only case timeline. Row-level security hides cases from agencies without a
--- lawful role (SECURITY.md S9), as a second line behind the application's own checks.
+-- lawful role (doc/security-requirements.md S9), as a second line behind the application's own checks.
 
 CREATE TABLE casefile_subject
 (
@@ -132,7 +132,7 @@ CREATE TABLE casefile_party
     PRIMARY KEY (case_id, agency_id, participation)
 );
 CREATE INDEX casefile_party_agency_idx ON casefile_party (agency_id, case_id);
-COMMENT ON TABLE casefile_party IS 'Agencies with a lawful role in a case (SECURITY.md S7); only they may know the case exists.';
+COMMENT ON TABLE casefile_party IS 'Agencies with a lawful role in a case (doc/security-requirements.md S7); only they may know the case exists.';
 COMMENT ON COLUMN casefile_party.case_id IS 'The case.';
 COMMENT ON COLUMN casefile_party.agency_id IS 'The agency.';
 COMMENT ON COLUMN casefile_party.participation IS 'EXECUTING_AGENCY, ASSIGNED_OFFICE, DECISION_ORGAN, COPIED_PROCURATORATE, COPIED_POLICE, HANDOVER_INSTITUTION, ESCALATION, COORDINATION or ASSISTING.';

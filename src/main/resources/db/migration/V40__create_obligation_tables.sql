@@ -55,7 +55,7 @@ CREATE INDEX obligation_warn_scan_idx ON obligation (warn_at) WHERE status = 'OP
 CREATE INDEX obligation_escalation_scan_idx ON obligation (next_escalation_at) WHERE status = 'OVERDUE';
 CREATE INDEX obligation_case_idx ON obligation (case_id);
 CREATE INDEX obligation_provisional_idx ON obligation (calendar_region) WHERE provisional AND status IN ('OPEN', 'PAUSED', 'OVERDUE');
-COMMENT ON TABLE obligation IS 'The ledger: agency X owes step Y of case Z to agency W by due time T (DESIGN.md §3).';
+COMMENT ON TABLE obligation IS 'The ledger: agency X owes step Y of case Z to agency W by due time T (doc/architecture.md §3).';
 COMMENT ON COLUMN obligation.id IS 'Obligation id.';
 COMMENT ON COLUMN obligation.case_id IS 'The case.';
 COMMENT ON COLUMN obligation.step_id IS 'The procedure step of the policy model.';

@@ -1,4 +1,4 @@
--- Module audit: the append-only, hash-chained audit log (SECURITY.md S12-S14).
+-- Module audit: the append-only, hash-chained audit log (doc/security-requirements.md S12-S14).
 
 CREATE TABLE audit_record
 (

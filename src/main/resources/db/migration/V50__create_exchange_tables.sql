@@ -26,7 +26,7 @@ CREATE TABLE exchange_handover
 CREATE INDEX exchange_handover_case_idx ON exchange_handover (case_id, created_at);
 CREATE INDEX exchange_handover_receiver_idx ON exchange_handover (receiver_agency_id, last_delivered_at) WHERE status = 'DELIVERED';
 CREATE INDEX exchange_handover_sender_idx ON exchange_handover (sender_agency_id, updated_at) WHERE status IN ('PREPARED', 'REJECTED');
-COMMENT ON TABLE exchange_handover IS 'A bundle of legal documents from one organ to another for a case (DESIGN.md §3, acknowledged handovers).';
+COMMENT ON TABLE exchange_handover IS 'A bundle of legal documents from one organ to another for a case (doc/architecture.md §3, acknowledged handovers).';
 COMMENT ON COLUMN exchange_handover.id IS 'Handover id.';
 COMMENT ON COLUMN exchange_handover.case_id IS 'The case.';
 COMMENT ON COLUMN exchange_handover.kind IS 'ASSESSMENT_ENTRUSTMENT, ASSESSMENT_OPINION, EXECUTION_NOTICE, LEGAL_DOCUMENTS or SUBJECT_TRANSFER.';
@@ -127,7 +127,7 @@ COMMENT ON COLUMN exchange_problem.item_id IS 'The defective item, if one came.'
 COMMENT ON COLUMN exchange_problem.kind IS 'MISSING or DEFECTIVE.';
 COMMENT ON COLUMN exchange_problem.note IS 'What is wrong.';
 
--- Handovers are case data: only agencies with a lawful role in the case see them (SECURITY.md S9).
+-- Handovers are case data: only agencies with a lawful role in the case see them (doc/security-requirements.md S9).
 ALTER TABLE exchange_handover ENABLE ROW LEVEL SECURITY;
 CREATE POLICY exchange_handover_access ON exchange_handover FOR ALL TO ${app_role}
     USING (casefile_visible(case_id)) WITH CHECK (TRUE);

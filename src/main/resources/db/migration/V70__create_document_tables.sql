@@ -1,5 +1,5 @@
 -- Module document: the documents of a case (generated legal documents and uploads) and their content, sealed with
--- the data key (SECURITY.md S15, S16). Documents are never changed once stored.
+-- the data key (doc/security-requirements.md S15, S16). Documents are never changed once stored.
 
 CREATE TABLE document_file
 (

@@ -106,7 +106,7 @@ COMMENT ON COLUMN assistance_capacity.updated_at IS 'Last change.';
 COMMENT ON COLUMN assistance_capacity.updated_by IS 'Who changed it.';
 COMMENT ON COLUMN assistance_capacity.version IS 'Optimistic lock.';
 
--- Referrals and notes are case data: only agencies with a lawful role in the case see them (SECURITY.md S9).
+-- Referrals and notes are case data: only agencies with a lawful role in the case see them (doc/security-requirements.md S9).
 ALTER TABLE assistance_referral ENABLE ROW LEVEL SECURITY;
 CREATE POLICY assistance_referral_access ON assistance_referral FOR ALL TO ${app_role}
     USING (casefile_visible(case_id)) WITH CHECK (TRUE);

@@ -16,7 +16,7 @@ COMMENT ON COLUMN obligation.matter_id IS 'The decision or conflict the obligati
 ALTER TABLE obligation_history ALTER COLUMN case_id DROP NOT NULL;
 COMMENT ON COLUMN obligation_history.case_id IS 'Its case (null for an obligation about a matter).';
 
--- Row-level security (SECURITY.md S9), second line behind the application's checks. A case's obligations: the case's
+-- Row-level security (doc/security-requirements.md S9), second line behind the application's checks. A case's obligations: the case's
 -- parties and the agencies owing or owed them. A matter's obligations have no case parties: the owing agency, the
 -- counterparty, an agency it was escalated to, and the coordination office.
 CREATE FUNCTION obligation_visible(o_case UUID, o_id UUID, o_owing UUID, o_counterparty UUID) RETURNS BOOLEAN

@@ -189,7 +189,7 @@ COMMENT ON COLUMN coordination_decision.late IS 'Reported after its due date.';
 COMMENT ON COLUMN coordination_decision.created_at IS 'When it was recorded.';
 COMMENT ON COLUMN coordination_decision.version IS 'Optimistic lock.';
 
--- Row-level security (SECURITY.md S9), behind the application's own checks: a conflict is seen by its parties and its
+-- Row-level security (doc/security-requirements.md S9), behind the application's own checks: a conflict is seen by its parties and its
 -- coordination office; a meeting by its convenor, its attendees and the agencies its decisions name.
 CREATE FUNCTION coordination_agency() RETURNS TEXT LANGUAGE sql STABLE AS
 $$

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** STYLE.md rules that a compiler does not check. */
+/** doc/style.md rules that a compiler does not check. */
 class ArchitectureTests {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -22,7 +22,7 @@ class ArchitectureTests {
                 .orShould().callMethod(java.time.ZonedDateTime.class, "now")
                 .orShould().callMethod(java.time.OffsetDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
-                .because("time is injected (Clock bean) so tests can move it (STYLE.md 8)");
+                .because("time is injected (Clock bean) so tests can move it (doc/style.md 8)");
         rule.check(CLASSES);
     }
 
@@ -32,7 +32,7 @@ class ArchitectureTests {
                         "org.tongxin.platform..", "org.tongxin.audit.internal..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
                         "org.springframework.ui..")
-                .because("aggregates and policies take plain values; the web stays at the edges (STYLE.md 10)")
+                .because("aggregates and policies take plain values; the web stays at the edges (doc/style.md 10)")
                 .check(CLASSES);
     }
 
@@ -40,7 +40,7 @@ class ArchitectureTests {
     void noLayerPackagesAtTheTop() {
         noClasses().should().resideInAnyPackage("org.tongxin.controller..", "org.tongxin.service..", "org.tongxin.dto..",
                         "org.tongxin.repository..")
-                .because("code is packaged by module (STYLE.md 1)").check(CLASSES);
+                .because("code is packaged by module (doc/style.md 1)").check(CLASSES);
     }
 
     /**

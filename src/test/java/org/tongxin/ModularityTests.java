@@ -6,7 +6,7 @@ import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The module structure of DESIGN.md §4 holds, and its documentation is generated from the code. */
+/** The module structure of doc/architecture.md §4 holds, and its documentation is generated from the code. */
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(TongxinApplication.class);

@@ -10,7 +10,7 @@ import static org.tongxin.agency.AgencyLevel.PROVINCE;
 import static org.tongxin.agency.AgencyLevel.TOWNSHIP;
 
 /**
- * The kinds of organ that take part in community correction (DESIGN.md §1), with the levels each can exist at.
+ * The kinds of organ that take part in community correction (doc/architecture.md §1), with the levels each can exist at.
  * Names are in the message bundle as {@code agency.type.<NAME>}.
  */
 public enum AgencyType {

@@ -7,7 +7,7 @@ import org.tongxin.casefile.CorrectionType;
 
 /**
  * The graduated responses of CCL art. 28 and arts. 46–49, in rising order: what the county agency decides itself and
- * what it proposes to another organ. {@link #stepId()} is the step of the policy model it is (PROCEDURES.md).
+ * what it proposes to another organ. {@link #stepId()} is the step of the policy model it is (doc/procedures.md).
  */
 public enum ResponseKind {
     /** 表扬 (IM art. 33). */

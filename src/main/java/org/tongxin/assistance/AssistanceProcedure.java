@@ -29,7 +29,7 @@ import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.time.LegalTime;
 
 /**
- * The referral's deadlines on the ledger, as the policy in force sets them (PROCEDURES.md, "Assistance and
+ * The referral's deadlines on the ledger, as the policy in force sets them (doc/procedures.md, "Assistance and
  * coordination"; the law sets none): delivery opens the receiving agency's answer ({@code assist.answer}), which
  * acceptance or a decline fulfils; a place opens the first contact ({@code assist.contact}) and the first monthly
  * progress report ({@code assist.progress}, one instance per month: each note fulfils one and opens the next); a

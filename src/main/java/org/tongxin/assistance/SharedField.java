@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The subject's fields a department or organisation may see for a referral (SECURITY.md S8: field-level
+ * The subject's fields a department or organisation may see for a referral (doc/security-requirements.md S8: field-level
  * need-to-know). {@link #FOR_SERVICE} is the configuration: one line per service, shown on the referral page as
  * "fields shared with the department". Offence details and location data are never shared with an assisting agency.
  */

@@ -18,7 +18,7 @@ import org.tongxin.calendar.internal.YearView;
 import org.tongxin.shared.error.TongxinException;
 
 /**
- * The working calendar and its deadline arithmetic (PROCEDURES.md "Counting periods"), in China Standard Time:
+ * The working calendar and its deadline arithmetic (doc/procedures.md "Counting periods"), in China Standard Time:
  * <ul>
  * <li>Working days: the start day is not counted; only working days count (weekdays that are no holiday, and
  * adjusted working days on weekends).</li>

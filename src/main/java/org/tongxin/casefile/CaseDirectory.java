@@ -151,7 +151,7 @@ public class CaseDirectory {
 
     /**
      * Which of the given cases the caller may open (a lawful role of their agency; none for administrators): for screens
-     * that must count, not list, the lines of other cases (SECURITY.md S7). Reads no personal data.
+     * that must count, not list, the lines of other cases (doc/security-requirements.md S7). Reads no personal data.
      */
     @Transactional(readOnly = true)
     public java.util.Set<CaseId> openable(java.util.Collection<CaseId> ids) {
@@ -268,7 +268,7 @@ public class CaseDirectory {
     }
 
     /**
-     * The subject's record, decrypted, for a referral's need-to-know view (SECURITY.md S8): only for a caller whose
+     * The subject's record, decrypted, for a referral's need-to-know view (doc/security-requirements.md S8): only for a caller whose
      * agency is the executing agency, the assigned office or an assisting department in the case (404 without a lawful
      * role, 403 with another one). The caller shows only the fields its task needs; the read is audited here as a read
      * of the subject's record for {@code purpose}.

@@ -1,6 +1,6 @@
 package org.tongxin.casefile;
 
-/** Where a case stands (DESIGN.md §3). */
+/** Where a case stands (doc/architecture.md §3). */
 public enum CaseStatus {
     /** 调查评估中: an assessment was entrusted, no decision yet. */
     ASSESSING,

@@ -29,7 +29,7 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.jdbc.ClusterLock;
 
 /**
- * Lawful queries of sealed records (CPL art. 286; CCL art. 54; SECURITY.md S10). A minor's sealed case is read by
+ * Lawful queries of sealed records (CPL art. 286; CCL art. 54; doc/security-requirements.md S10). A minor's sealed case is read by
  * nobody; a party of the case may ask to read it, naming the legal basis and what for; the head of the county
  * community correction agency approves (for at most 30 days) or refuses; the grant opens the case to the person who
  * asked until it expires. Every request, decision and read attempt of a sealed case is audited.

@@ -31,7 +31,7 @@ public interface TimelineEntry {
 
     /**
      * The parties that see a case's timeline by default: every participation except those that see only their own
-     * part of a case — assisting departments and social organisations (their referred task, SECURITY.md S8), the
+     * part of a case — assisting departments and social organisations (their referred task, doc/security-requirements.md S8), the
      * county judicial bureau (the approvals asked of it), the county agency consulted about a move (until the case
      * moves to it), a former place of execution (what it produced), the detaining organ and the institution holding
      * the subject.

@@ -1,6 +1,6 @@
 package org.tongxin.coordination;
 
-/** What kind of coordination conflict was raised, by the five problems the field study found (DESIGN.md §2). */
+/** What kind of coordination conflict was raised, by the five problems the field study found (doc/architecture.md §2). */
 public enum ConflictType {
     /** Information did not reach, or arrived late or incomplete (e.g. a disputed receipt). */
     COMMUNICATION("信息沟通", "Communication"),

@@ -188,7 +188,7 @@ public class Conflicts {
         handoverIds.forEach(h -> conflicts.evidence(id, "HANDOVER", h));
         obligationIds.forEach(o -> conflicts.evidence(id, "OBLIGATION", o));
         if (caseId != null) {
-            // A conflict brings the case to the coordination office (SECURITY.md S7).
+            // A conflict brings the case to the coordination office (doc/security-requirements.md S7).
             caseManagement.grant(caseId, office.id(), Participation.COORDINATION);
         }
         Optional<ProcedureStep> respond = policy.flatMap(p -> p.step(RESPONSE_STEP));

@@ -18,7 +18,7 @@ import org.tongxin.shared.security.ActorRef;
  * Events of joint meetings and the conflict register. {@code caseId} is null for a decision or conflict about a
  * procedure or topic rather than one case. The components are a contract that the statistics read models rely on.
  * The events about a case are {@link TimelineEntry timeline entries} — the conflict points and decisions are marked on
- * the case's timeline — for every party but the assisting departments (SECURITY.md S8); without a case (null) the
+ * the case's timeline — for every party but the assisting departments (doc/security-requirements.md S8); without a case (null) the
  * timeline ignores them.
  */
 public final class CoordinationEvents {

@@ -1,5 +1,5 @@
 /**
- * The coordination mechanism beyond the case procedures (DESIGN.md §2): joint meetings (联席会议) whose decisions become
+ * The coordination mechanism beyond the case procedures (doc/architecture.md §2): joint meetings (联席会议) whose decisions become
  * tracked obligations, and the conflict register of inter-agency disputes with escalation, resolution and lessons.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",

@@ -56,7 +56,7 @@ import org.tongxin.shared.time.LegalTime;
 
 /**
  * Three typical City A coordination stories, played after the caseload on the demo clock through the real commands as
- * the demo users, each with its conflict points marked on the case's timeline (DESIGN.md §2):
+ * the demo users, each with its conflict points marked on the case's timeline (doc/architecture.md §2):
  * <ol>
  * <li>城西区's court delivers late and incomplete documents for a subject of 城东区 who has already reported in; the
  * county agency rejects the receipt and nobody knows who may act (communication, daily operation);</li>

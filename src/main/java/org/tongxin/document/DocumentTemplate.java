@@ -1,7 +1,7 @@
 package org.tongxin.document;
 
 /**
- * The legal documents of the intake procedures that Tongxin renders (PROCEDURES.md). Each has a template file,
+ * The legal documents of the intake procedures that Tongxin renders (doc/procedures.md). Each has a template file,
  * {@code document/templates/<name>.txt}, that declares its value keys; a key given no value prints as a blank line
  * ({@code ________}) to be filled in by hand, unknown keys are ignored, and values are plain text. Values of the
  * form {@code 2025-03-10} print as {@code 2025年3月10日}, {@code 2025-03-10T14:30} as {@code 2025年3月10日14时30分}.
@@ -68,7 +68,7 @@ public enum DocumentTemplate {
     /**
      * 社区矫正对象帮扶转介函 (assistance referral letter): the county agency or judicial office to an education, civil
      * affairs or HRSS department or a social organisation, CCL arts. 35–43. It carries only the subject's fields the
-     * service needs (SECURITY.md S8). Keys: {@code fromAgencyName, toAgencyName, caseNumber, service, subjectDetails}
+     * service needs (doc/security-requirements.md S8). Keys: {@code fromAgencyName, toAgencyName, caseNumber, service, subjectDetails}
      * (one "label：value" per line){@code , referralNote} (left out when the service does not share it){@code ,
      * answerDays, contact, contactPhone}.
      */

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a handover carries in the intake and assessment procedures (PROCEDURES.md), with the items a complete bundle holds. A bundle
+ * What a handover carries in the intake and assessment procedures (doc/procedures.md), with the items a complete bundle holds. A bundle
  * that lacks a required item cannot be delivered; the receiver judges whether what came is complete and correct.
  */
 public enum HandoverKind {

@@ -1,5 +1,5 @@
 /**
- * Acknowledged handovers (DESIGN.md §3): a bundle of legal documents from one organ to another for a case is
+ * Acknowledged handovers (doc/architecture.md §3): a bundle of legal documents from one organ to another for a case is
  * delivered, then receipted (回执, with a generated receipt) or rejected with the missing or defective items; the
  * sender supplements and delivers again, round after round. Copy recipients (抄送) see every round. Every state
  * change is an event on the case timeline; the procedure module turns them into obligations fulfilled and opened.

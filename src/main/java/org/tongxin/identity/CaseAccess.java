@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.tongxin.shared.error.TongxinException;
 
 /**
- * The one access-decision component for case-bound data (SECURITY.md S6–S7). The module that owns a case supplies
+ * The one access-decision component for case-bound data (doc/security-requirements.md S6–S7). The module that owns a case supplies
  * its lawful roles; this decides for the current user:
  * <ul>
  * <li>no lawful role (or an administrator, or no user) → the case is absent: {@link #require} throws 404;</li>

@@ -21,7 +21,7 @@ public final class CaseRoleRules {
     public static final String BUREAU_HEAD = "hasRole('BUREAU_HEAD')";
     /** Heads of an owing organ (waivers). */
     public static final String HEADS = "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'JUDGE')";
-    /** Every role that can take part in a case: all but the three administrators (SECURITY.md S5). */
+    /** Every role that can take part in a case: all but the three administrators (doc/security-requirements.md S5). */
     public static final String CASE_STAFF = "hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', "
             + "'BUREAU_HEAD', 'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', "
             + "'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";

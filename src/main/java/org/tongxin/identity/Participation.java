@@ -1,7 +1,7 @@
 package org.tongxin.identity;
 
 /**
- * The lawful roles an agency can have in a case (SECURITY.md S7). Only an agency holding one of them may know the
+ * The lawful roles an agency can have in a case (doc/security-requirements.md S7). Only an agency holding one of them may know the
  * case exists.
  */
 public enum Participation {

@@ -26,7 +26,7 @@ import static org.tongxin.agency.AgencyType.SOCIAL_ORGANISATION;
 
 /**
  * What a staff member may do, and in which kinds of agency the role exists. The three administrator roles
- * (三权分立) exclude each other and every case role, and never read case content (SECURITY.md S5).
+ * (三权分立) exclude each other and every case role, and never read case content (doc/security-requirements.md S5).
  */
 public enum Role {
     /** 司法所工作人员. */
@@ -76,7 +76,7 @@ public enum Role {
     public static final Set<Role> ADMINS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
     /**
-     * The roles that work cases: only a holder of one of them may use its agency's lawful role in a case (SECURITY.md S7,
+     * The roles that work cases: only a holder of one of them may use its agency's lawful role in a case (doc/security-requirements.md S7,
      * the roles of {@code @CaseUser}). Not the administrators (S5), and not a head of agency or a policy editor by that role
      * alone: they speak for their agency or edit the law's model, and read no case.
      */

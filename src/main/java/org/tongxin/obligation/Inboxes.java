@@ -19,7 +19,7 @@ import org.tongxin.shared.web.PageResult;
  * The ledger as people read it: the caller's agency's inbox (its open obligations, overdue first, then by due time),
  * the caller's personal inbox, the counts the navigation shows, the obligations escalated to the caller's agency,
  * and the obligations of one case for its parties (404 for anyone else). Administrators have no inbox: they never
- * take part in cases (SECURITY.md S5).
+ * take part in cases (doc/security-requirements.md S5).
  */
 @Component
 public class Inboxes {

@@ -1,6 +1,6 @@
 package org.tongxin.obligation;
 
-/** OPEN → FULFILLED | OVERDUE → FULFILLED_LATE | WAIVED; a pausable clock may be PAUSED and resumed (DESIGN.md §3). */
+/** OPEN → FULFILLED | OVERDUE → FULFILLED_LATE | WAIVED; a pausable clock may be PAUSED and resumed (doc/architecture.md §3). */
 public enum ObligationStatus {
     OPEN, PAUSED, OVERDUE, FULFILLED, FULFILLED_LATE, WAIVED;
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.tongxin.shared.jdbc.RowSecurity;
 
 /**
- * Refuses to start when row-level security could not bind the application role (SECURITY.md S9, doc/adr/0022): the
+ * Refuses to start when row-level security could not bind the application role (doc/security-requirements.md S9, doc/adr/0022): the
  * role is a superuser or has BYPASSRLS (policies do not apply to it), it is the owner role or may act as it (the owner
  * sees every row), or it owns a table (an owner bypasses what it is not forced into). Runs once the migrations are in.
  */

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: zonky starts the server with {@code -F} (fsync off), which is right for throw-away test databases
  * and wrong for {@code ./data}, where a power loss or an operating-system crash would lose acknowledged writes or
- * corrupt the cluster (SECURITY.md S18). Server options given with {@code -c} come after {@code -F} on the command
+ * corrupt the cluster (doc/security-requirements.md S18). Server options given with {@code -c} come after {@code -F} on the command
  * line and so win: outside the tests the server runs with {@code fsync}, {@code full_page_writes} and
  * {@code synchronous_commit} on ({@link Durability#DURABLE}); doc/operations.md gives the measured cost.
  */

@@ -17,7 +17,7 @@ import org.tongxin.shared.jdbc.ClusterLock;
 
 /**
  * Delivers again the events whose listener did not complete (the process died, a listener failed): every minute,
- * those older than {@code tongxin.events.redeliver-after}, on one instance at a time (STYLE.md 6). Listeners are
+ * those older than {@code tongxin.events.redeliver-after}, on one instance at a time (doc/style.md 6). Listeners are
  * idempotent, so a second delivery changes nothing. Nightly, completed publications older than
  * {@code tongxin.events.keep-completed} are removed.
  *

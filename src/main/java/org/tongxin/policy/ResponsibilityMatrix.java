@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who owes what (DESIGN.md §2, cognition): a region's catalogue as organ × step, grouped by stage. A cell says
+ * Who owes what (doc/architecture.md §2, cognition): a region's catalogue as organ × step, grouped by stage. A cell says
  * whether the organ owes the step, is owed it, gets a copy of it, or watches it (when the subject owes it).
  * Filtered by organ, only the steps that organ takes part in remain; columns are the organs that take part in
  * the remaining steps.

@@ -37,7 +37,7 @@ import org.tongxin.shared.time.LegalTime;
 
 /**
  * The intake procedure as the ledger sees it: each event of the case, its handovers and its clocks opens, fulfils,
- * pauses or resumes the obligations PROCEDURES.md names, with the policy version in force on the trigger's day.
+ * pauses or resumes the obligations doc/procedures.md names, with the policy version in force on the trigger's day.
  * Listeners run after the change committed, from the event publication registry (a crash in between delivers the
  * event again), and are idempotent: the ledger opens a step once per case and instance, and fulfils it once.
  */

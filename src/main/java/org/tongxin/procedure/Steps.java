@@ -4,7 +4,7 @@ import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 
-/** The ids of the intake and termination steps in the policy catalogue (PROCEDURES.md "Procedure catalogue"). */
+/** The ids of the intake and termination steps in the policy catalogue (doc/procedures.md "Procedure catalogue"). */
 public final class Steps {
 
     public static final String ENTRUST = "assess.entrust";

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Assistance referrals through {@code /api/v1} as the demo's officers and caseworkers: the whole journey with its
  * deadlines on the ledger, a decline with (and without) a reason, the subject's fields each kind of department sees
- * (SECURITY.md S8), the waiting list behind the declared places, and who finds a referral at all.
+ * (doc/security-requirements.md S8), the waiting list behind the declared places, and who finds a referral at all.
  */
 @IntegrationTest
 class ReferralApiIntegrationTests {

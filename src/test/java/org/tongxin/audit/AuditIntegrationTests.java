@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** SECURITY.md S12–S13: reads are audited, the log is append-only, and tampering is found. */
+/** doc/security-requirements.md S12–S13: reads are audited, the log is append-only, and tampering is found. */
 @IntegrationTest
 class AuditIntegrationTests {
 

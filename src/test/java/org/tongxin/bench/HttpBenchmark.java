@@ -25,7 +25,7 @@ import org.tongxin.support.WebSession;
  * the three addresses so that a change in the machine's load touches all three alike.
  *
  * <p>Checks: every response of the run was 200 (a lost session would answer 302), the inbox held lines with their
- * cases, and every inbox request wrote its audit record (SECURITY.md S12): the audit log gained at least one
+ * cases, and every inbox request wrote its audit record (doc/security-requirements.md S12): the audit log gained at least one
  * {@code case.list} record per completed request (and no more than the requests still in flight at the end add).
  *
  * <p>Prints {@code tongxin-http clients=C api_rps=.. page_rps=.. trivial_rps=.. api_ratio=.. page_ratio=.. api_p99_ms=..}.

@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The kill -9 harness (SECURITY.md S18, S19), run by {@code bench/killtest.sh}: starts the packaged application on the
+ * The kill -9 harness (doc/security-requirements.md S18, S19), run by {@code bench/killtest.sh}: starts the packaged application on the
  * embedded database, drives the intake through the REST API from several clients with personal tokens (a court opens
  * decided cases and delivers the legal documents, sometimes supplementing them after a rejection; the county agency
  * rejects or receipts them, records the subject's arrival and registers), and kills the application with SIGKILL at

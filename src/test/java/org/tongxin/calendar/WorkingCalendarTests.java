@@ -21,7 +21,7 @@ import static org.tongxin.calendar.PeriodUnit.MONTHS;
 import static org.tongxin.calendar.PeriodUnit.WORKING_DAYS;
 
 /**
- * The counting rules of PROCEDURES.md "Counting periods" with the real notices of 2025 and 2026 (the seeded data),
+ * The counting rules of doc/procedures.md "Counting periods" with the real notices of 2025 and 2026 (the seeded data),
  * provisional years predicted from the regulation, and regional extras.
  */
 class WorkingCalendarTests {

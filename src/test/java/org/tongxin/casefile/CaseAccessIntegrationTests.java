@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Who may know a case exists and what they see of it (SECURITY.md S7, S8, S10, S12): a lawful role or 404 (in
+ * Who may know a case exists and what they see of it (doc/security-requirements.md S7, S8, S10, S12): a lawful role or 404 (in
  * lists and search too), a lawful role without the right to an action 403, protected fields only for the roles
  * that need them, minors' identities masked outside their own team, and every read audited.
  */

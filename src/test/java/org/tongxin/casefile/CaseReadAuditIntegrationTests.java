@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
- * SECURITY.md S12 for the API: every read of a subject's record — the case, a search, an inbox listing cases, a
+ * doc/security-requirements.md S12 for the API: every read of a subject's record — the case, a search, an inbox listing cases, a
  * document downloaded from the case or from a bundle — writes one audit record naming who read, the subjects shown
  * and the API operation as the purpose; a read that finds nothing shows nobody and records no subject.
  */

@@ -33,7 +33,7 @@ import org.tongxin.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The case file at rest (SECURITY.md S9, S15): a dump of the database holds no identity number, phone, address,
+ * The case file at rest (doc/security-requirements.md S9, S15): a dump of the database holds no identity number, phone, address,
  * health or offence detail in plain text, exact-match search runs on a keyed hash, and row-level security hides
  * cases from an agency without a lawful role even to a plain SELECT of the application's database role.
  */

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The document module against the real database: the five legal documents generated, stored sealed and read back,
  * read by poppler to prove the Chinese text and the embedded font; uploads kept under generated keys; refusals that
- * change nothing; audit of every change (SECURITY.md S12, S15, S16).
+ * change nothing; audit of every change (doc/security-requirements.md S12, S15, S16).
  */
 @IntegrationTest
 class DocumentsIntegrationTests {

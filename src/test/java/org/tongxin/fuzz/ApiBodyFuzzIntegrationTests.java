@@ -39,7 +39,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Issue 9, item 11 and SECURITY.md S21: the API's request bodies under a fuzzer (Jazzer). Each test starts from valid
+ * Issue 9, item 11 and doc/security-requirements.md S21: the API's request bodies under a fuzzer (Jazzer). Each test starts from valid
  * bodies of its endpoints — opening and searching cases, conflicts and meetings, referrals and capacity, tokens — and
  * sends what the fuzzer makes of them (or, now and then, the fuzzer's raw bytes) as the callers who may send them, a
  * system token among them. Whatever comes in, the answer is never a 5xx: bad input is a coded 4xx.

@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Separation of the three administrator duties (SECURITY.md S5) and the account rules. */
+/** Separation of the three administrator duties (doc/security-requirements.md S5) and the account rules. */
 @IntegrationTest
 class AccountAdministrationIntegrationTests {
 

@@ -22,7 +22,7 @@ import org.tongxin.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SECURITY.md S1–S4 over real HTTP: login steps, second factor, throttling, identical failures, sessions. */
+/** doc/security-requirements.md S1–S4 over real HTTP: login steps, second factor, throttling, identical failures, sessions. */
 @IntegrationTest
 class LoginIntegrationTests {
 

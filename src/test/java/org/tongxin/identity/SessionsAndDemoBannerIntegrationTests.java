@@ -16,7 +16,7 @@ import org.tongxin.support.WebSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SECURITY.md S3 and S4, the parts the login tests leave out: a session lives in PostgreSQL (so every instance shares it)
+ * doc/security-requirements.md S3 and S4, the parts the login tests leave out: a session lives in PostgreSQL (so every instance shares it)
  * and ends after thirty idle minutes; demo mode says so on every page.
  */
 @IntegrationTest

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** STYLE.md 14: the OpenAPI document is public and every operation has a unique id, a summary and a security rule. */
+/** doc/style.md 14: the OpenAPI document is public and every operation has a unique id, a summary and a security rule. */
 @IntegrationTest
 class OpenApiIntegrationTests {
 

@@ -18,7 +18,7 @@ import org.tongxin.support.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SECURITY.md S14: after every other test of the build has run (failsafe, last), the logs they wrote hold no
+ * doc/security-requirements.md S14: after every other test of the build has run (failsafe, last), the logs they wrote hold no
  * password, token, second-factor secret, ID-card number or mobile phone number.
  */
 class LogScanTests {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The embedded launcher starts PostgreSQL with {@code -F} (fsync off). A data directory that is kept ({@code ./data})
  * must survive a crash of the machine, so there the server runs with fsync, full-page writes and synchronous commit on
- * (SECURITY.md S18); only a throw-away test database may skip them. Asked of the running server, not of the settings
+ * (doc/security-requirements.md S18); only a throw-away test database may skip them. Asked of the running server, not of the settings
  * we pass: the test fails if the launcher's {@code -F} ever wins again.
  */
 class EmbeddedDurabilityTests {

@@ -219,7 +219,7 @@ class SeveralInstancesIntegrationTests {
 
         // Redelivery is at least once: while one instance's redelivery is still processing a publication, the other's may
         // claim it again. Each reaction claims its event id with its effect, as every listener of the application does
-        // (STYLE.md 6), so each effect is applied once, and none is lost.
+        // (doc/style.md 6), so each effect is applied once, and none is lost.
         List<Map<String, Object>> reactions = owner.sql("SELECT obligation_id, applications FROM test_reaction").query().listOfRows();
         assertThat(reactions.stream().map(r -> ObligationId.of((UUID) r.get("obligation_id"))).toList())
                 .as("every reaction applied").containsExactlyInAnyOrderElementsOf(ids);

@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class PolicyApiIntegrationTests {
 
-    /** City A\'s own assistance and coordination deadlines (PROCEDURES.md, policy-configured). */
+    /** City A\'s own assistance and coordination deadlines (doc/procedures.md, policy-configured). */
     static final String[] COORDINATION_STEPS = { "assist.answer", "assist.contact", "assist.progress", "meeting.decision",
             "conflict.respond" };
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The corrected policy models (ADR 0021): every step whose clock runs against the receiver is owed by the receiver,
- * the rows PROCEDURES.md added exist, and the correction takes effect so that nothing is opened under the old rows —
+ * the rows doc/procedures.md added exist, and the correction takes effect so that nothing is opened under the old rows —
  * from the first day on a fresh install (this test's database, where no obligation existed when it migrated), from the
  * day of the migration where obligations exist (a database of its own, migrated step by step).
  */

@@ -11,7 +11,7 @@ import org.tongxin.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The catalogue of PROCEDURES.md as versioned data, and the regional variants that inherit and override it. */
+/** The catalogue of doc/procedures.md as versioned data, and the regional variants that inherit and override it. */
 @IntegrationTest
 class PolicyModelsIntegrationTests {
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * SECURITY.md S20–S21 for the intake API: malformed JSON, unknown fields and enum values, wrong ids, missing bodies,
+ * doc/security-requirements.md S20–S21 for the intake API: malformed JSON, unknown fields and enum values, wrong ids, missing bodies,
  * oversized fields and stale versions each get a 4xx problem with a stable code and the fields at fault, in the
  * caller's language, never a 500, and change nothing.
  */

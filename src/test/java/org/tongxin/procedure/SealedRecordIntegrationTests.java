@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The minors' sealing journey (CPL art. 286; SECURITY.md S10): a minor's case terminated on expiry is sealed; it is
+ * The minors' sealing journey (CPL art. 286; doc/security-requirements.md S10): a minor's case terminated on expiry is sealed; it is
  * invisible to every lawful role — view, search, API, row-level security — until the head of the county agency approves
  * a lawful query; it is visible to the requester alone while the grant runs, and invisible again when it expires. Every
  * attempt is audited, allowed or refused.

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * SECURITY.md S6–S7 and STYLE.md 18, structurally: every endpoint has an explicit rule, and for every endpoint the
+ * doc/security-requirements.md S6–S7 and doc/style.md 18, structurally: every endpoint has an explicit rule, and for every endpoint the
  * expected outcome per kind of caller is written down here. A new endpoint without a line below fails the build.
  */
 @IntegrationTest

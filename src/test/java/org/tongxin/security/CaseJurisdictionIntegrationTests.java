@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
- * SECURITY.md S6–S7 for the case endpoints, as a matrix: for one case in intake (decided by the Chengdong court,
+ * doc/security-requirements.md S6–S7 for the case endpoints, as a matrix: for one case in intake (decided by the Chengdong court,
  * executed by the Chengdong county agency, assigned to the Dongmen office, copied to the Chengdong procuratorate and
  * police, referred to the civil affairs bureau), who may read it, who may act on it, who gets 403 for a lawful role
  * without the right, and who finds nothing at all (404, absent from search too).

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * SECURITY.md S6–S8, generated from the application's own OpenAPI document: every operation × every {@link Role} (one
+ * doc/security-requirements.md S6–S8, generated from the application's own OpenAPI document: every operation × every {@link Role} (one
  * account each) × the cases a reader can meet — of its own jurisdiction, of another, escalated to its agency, with an
  * open and with an ended referral — answers 404 (no lawful role), 403 (a lawful role without the right, or a role the
  * operation's rule does not name) or the documented 2xx, and a 2xx carries only what the reader needs to know.
@@ -95,7 +95,7 @@ class GeneratedAccessMatrixIntegrationTests {
 
     /**
      * The lawful roles an account may use in a case: its agency's, when the account holds a case role (a head of agency
-     * or a policy editor speaks for the agency, it does not work cases; the administrators never do, SECURITY.md S5).
+     * or a policy editor speaks for the agency, it does not work cases; the administrators never do, doc/security-requirements.md S5).
      */
     static Set<Participation> participations(Role role, State state) {
         return role.isAdmin() || role == Role.AGENCY_HEAD || role == Role.NATIONAL_POLICY_EDITOR ? Set.of() : agencyRoles(role, state);
@@ -258,7 +258,7 @@ class GeneratedAccessMatrixIntegrationTests {
             "getScorecards", "getMonthlyReport", "getStatisticsDashboard", "getHoldups", "listStatisticsCases");
 
     /**
-     * Operations that read although they are POSTed: search criteria travel in the body (SECURITY.md S17); the audit
+     * Operations that read although they are POSTed: search criteria travel in the body (doc/security-requirements.md S17); the audit
      * verifier only reads the chain.
      */
     static final Set<String> POSTED_READS = Set.of("searchCases", "searchConflicts", "verifyAuditLog");
@@ -449,7 +449,7 @@ class GeneratedAccessMatrixIntegrationTests {
         assertThat(snapshot()).as("the commands changed nothing").isEqualTo(before);
     }
 
-    /** SECURITY.md S17: a name or an identity number is searched in a POSTed body, never put into an address. */
+    /** doc/security-requirements.md S17: a name or an identity number is searched in a POSTed body, never put into an address. */
     @Test
     void noOperationTakesANameOrIdentityNumberInItsAddress() {
         List<String> found = new ArrayList<>();
@@ -468,7 +468,7 @@ class GeneratedAccessMatrixIntegrationTests {
     }
 
     /**
-     * SECURITY.md S8 field by field: the case's subject as each lawful reader gets it, and the referral's shared fields for
+     * doc/security-requirements.md S8 field by field: the case's subject as each lawful reader gets it, and the referral's shared fields for
      * the department while it is open and after it ended.
      */
     @Test

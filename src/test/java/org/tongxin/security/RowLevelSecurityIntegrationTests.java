@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Row-level security binds the application role whatever it says about itself, and covers every table that holds
- * case data (SECURITY.md S9, doc/adr/0022). A new table is either case data — then it needs {@code ENABLE} and
+ * case data (doc/security-requirements.md S9, doc/adr/0022). A new table is either case data — then it needs {@code ENABLE} and
  * {@code FORCE ROW LEVEL SECURITY}, a policy for the application role and the owner's {@code <table>_system} policy —
  * or it is listed in {@link #NOT_CASE_DATA} with the reason; otherwise this test fails (doc/development.md).
  */

@@ -27,7 +27,7 @@ import org.tongxin.platform.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A whole database of the embedded PostgreSQL as text, as an operator's backup holds it (SECURITY.md S15): pg_dump run
+ * A whole database of the embedded PostgreSQL as text, as an operator's backup holds it (doc/security-requirements.md S15): pg_dump run
  * as the superuser. pg_dump must be at least the server's major version; it is taken from the embedded binaries if they
  * carry one (zonky's do not), else from Debian's PostgreSQL client packages. Without any, every table is copied out
  * over JDBC instead.

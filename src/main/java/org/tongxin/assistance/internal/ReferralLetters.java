@@ -30,7 +30,7 @@ import org.tongxin.shared.time.LegalTime;
 
 /**
  * The referral letter (帮扶转介函), in Chinese: it goes to the receiving department, so it prints only the subject's
- * fields the service shares with it (SECURITY.md S8) and the answer period of the policy in force.
+ * fields the service shares with it (doc/security-requirements.md S8) and the answer period of the policy in force.
  */
 @Component
 public class ReferralLetters {

@@ -68,7 +68,7 @@ class JdbcAuditLog implements AuditLog {
                 ownTransaction.executeWithoutResult(status -> write(entry));
             }
         } catch (DataAccessException | TransactionException e) {
-            // Fail closed: no record, no action (SECURITY.md S12).
+            // Fail closed: no record, no action (doc/security-requirements.md S12).
             log.error("Audit record {} could not be written; the audited action is refused", entry.action(), e);
             throw new TongxinException(HttpStatus.SERVICE_UNAVAILABLE, "AUDIT_UNAVAILABLE");
         }

@@ -456,7 +456,7 @@ public class CaseRepository {
 
     /**
      * Case ids, newest first, where the agency is a party and the filters match (subject fields by the caller). A name
-     * never matches a case whose subject the agency sees masked (a minor at the offence, SECURITY.md S10, for an agency
+     * never matches a case whose subject the agency sees masked (a minor at the offence, doc/security-requirements.md S10, for an agency
      * outside {@code minorsTeam}): one letter at a time, a name search would otherwise confirm the masked name.
      */
     public PageResult<CorrectionCase> search(AgencyId partyOf, Set<Participation> minorsTeam, String name, List<byte[]> idHashes,

@@ -23,7 +23,7 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
 /**
- * The case aggregate and its state machine (STYLE.md 7): one method per transition, each guarded by the current
+ * The case aggregate and its state machine (doc/style.md 7): one method per transition, each guarded by the current
  * state, each recording the event it causes. INTAKE tracks the documents and the subject's arrival in parallel;
  * registration needs both. After registration: detention during correction and release (UNDER_CORRECTION ⇄
  * IN_CUSTODY), revocation or 收监执行 (→ REVOKED), termination on expiry or pardon (→ TERMINATED), death (→ DECEASED),

@@ -15,7 +15,7 @@ import org.tongxin.identity.LawfulRole;
 import org.tongxin.identity.TongxinPrincipal;
 
 /**
- * The access rule for sealed records (CPL art. 286; SECURITY.md S10), on every path by which a person reaches a case:
+ * The access rule for sealed records (CPL art. 286; doc/security-requirements.md S10), on every path by which a person reaches a case:
  * a sealed case has no lawful parties for anyone but a person holding a lawful-query grant that is approved and not
  * expired by the application's clock, so {@code CaseAccess.require} answers 404 and lists leave it out. Each attempt of
  * a person to reach a sealed case is audited, allowed or refused. The system's own work (no person acting) is not

@@ -20,7 +20,7 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
 /**
- * A proposed change of a subject's record (issue 9, item 4) and its state machine (STYLE.md 7): a new case stated the
+ * A proposed change of a subject's record (issue 9, item 4) and its state machine (doc/style.md 7): a new case stated the
  * person differently; an executing agency of the person's other cases confirms it (the record takes the fields) or
  * rejects it with a reason. One method per transition, each guarded by the state, each recording one event per other
  * case of the person (their timelines; never the new case's).

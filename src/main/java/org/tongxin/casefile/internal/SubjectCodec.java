@@ -14,7 +14,7 @@ import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.crypto.KeyedHash;
 
 /**
- * Encrypts the protected fields of a subject for storage (SECURITY.md S15), computes the keyed hashes that make
+ * Encrypts the protected fields of a subject for storage (doc/security-requirements.md S15), computes the keyed hashes that make
  * them searchable, and decrypts or masks them for a reader.
  */
 @Component

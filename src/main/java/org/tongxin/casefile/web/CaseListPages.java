@@ -38,7 +38,7 @@ import org.tongxin.shared.web.PageResult;
 /**
  * The cases of the user's agency: every case it has a lawful role in, newest change first, with a search by name,
  * identity number, case number, status and judicial office. The search is POSTed, so that names and identity numbers
- * never appear in an address, a browser history or a server log (SECURITY.md S17); minors come masked as the
+ * never appear in an address, a browser history or a server log (doc/security-requirements.md S17); minors come masked as the
  * directory returns them (S10).
  */
 @Controller

@@ -25,7 +25,7 @@ import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.LockVersions;
 
 /**
- * REST API of lawful queries of sealed records (CPL art. 286; SECURITY.md S10): a party of a sealed minor's case asks to
+ * REST API of lawful queries of sealed records (CPL art. 286; doc/security-requirements.md S10): a party of a sealed minor's case asks to
  * read it with the legal basis; the head of the county community correction agency approves (time-boxed) or refuses.
  * The case itself stays 404 for everyone else.
  */

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the document module ({@code tongxin.document.*}): which file types an upload may have and how large
- * it may be (SECURITY.md S16).
+ * it may be (doc/security-requirements.md S16).
  *
  * @param upload {@code allowed-types} (default PDF, JPEG, PNG, DOCX, XLSX) and {@code max-size} (default 10MB)
  */

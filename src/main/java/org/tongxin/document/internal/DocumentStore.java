@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Where the (already sealed) content of documents lives, by a generated key. Today PostgreSQL
- * ({@link JdbcDocumentStore}); an object store can replace it without touching the rest of the module (DESIGN.md:
+ * ({@link JdbcDocumentStore}); an object store can replace it without touching the rest of the module (doc/architecture.md:
  * no local-file-only storage). Implementations join the caller's transaction where they can.
  */
 public interface DocumentStore {

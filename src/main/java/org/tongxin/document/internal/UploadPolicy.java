@@ -17,7 +17,7 @@ import org.tongxin.shared.error.PayloadTooLargeException;
 import org.tongxin.shared.error.TongxinException;
 
 /**
- * Decides whether an upload may be kept (SECURITY.md S16, S21): a file name that is safe to show, an allow-listed
+ * Decides whether an upload may be kept (doc/security-requirements.md S16, S21): a file name that is safe to show, an allow-listed
  * type named by its extension, a declared content type that agrees with it, a size within the limit (read with the
  * limit, never unbounded) and content that really is of that type (magic bytes; for DOCX and XLSX the ZIP's own
  * declaration of its main part, without unpacking it). Each refusal is {@code TongxinException.invalid("file",

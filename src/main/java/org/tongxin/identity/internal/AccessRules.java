@@ -23,7 +23,7 @@ import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.security.PublicEndpoint;
 
 /**
- * Deny by default (SECURITY.md S6): a Tongxin handler without an explicit rule — {@code @PreAuthorize},
+ * Deny by default (doc/security-requirements.md S6): a Tongxin handler without an explicit rule — {@code @PreAuthorize},
  * {@link AnyAuthenticatedUser} or {@link PublicEndpoint}, on the method or its class — is refused, whatever the
  * URL rules would allow. The role rule is also decided here, before the request body is read or validated, so a
  * caller without the right gets 403 and learns nothing from validation messages. {@code AccessRulesIntegrationTests}

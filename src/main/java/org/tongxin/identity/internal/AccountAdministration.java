@@ -26,7 +26,7 @@ import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 
 /**
- * What administrators do to accounts, with separation of duties (三权分立, SECURITY.md S5): the system
+ * What administrators do to accounts, with separation of duties (三权分立, doc/security-requirements.md S5): the system
  * administrator creates and maintains staff accounts; the security administrator grants roles, resets second
  * factors, locks and unlocks, and looks after administrator accounts; nobody changes their own roles or second factor
  * this way; the last active holder of an administrator role cannot be removed. An administrator's credentials are

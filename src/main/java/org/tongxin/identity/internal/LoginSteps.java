@@ -37,7 +37,7 @@ import org.tongxin.shared.web.Languages;
 /**
  * The steps of a login after the password: choose a new password when an administrator set a one-time one, give
  * the TOTP code or enrol one, then the full login with a fresh session id. Only in demo mode may non-admin demo
- * accounts skip the second factor (SECURITY.md S3).
+ * accounts skip the second factor (doc/security-requirements.md S3).
  */
 @Component
 public class LoginSteps implements AuthenticationSuccessHandler {
@@ -67,7 +67,7 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         this.clock = clock;
     }
 
-    /** The principal of a completed login: the account's agency, roles and current security stamp (SECURITY.md S4). */
+    /** The principal of a completed login: the account's agency, roles and current security stamp (doc/security-requirements.md S4). */
     public static TongxinPrincipal principal(UserRow user) {
         return new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, user.id(), user.username(), user.displayName(),
                 user.agencyId(), user.roles(), null, user.securityStamp());

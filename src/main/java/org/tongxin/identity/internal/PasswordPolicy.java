@@ -28,7 +28,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * SECURITY.md S1: at least 12 characters with 3 of the 4 character classes, not one of the ~49,000 most common
+ * doc/security-requirements.md S1: at least 12 characters with 3 of the 4 character classes, not one of the ~49,000 most common
  * passwords (bundled list), not containing the username; hashed with argon2id at the OWASP recommendation
  * (19 MiB, 2 iterations, parallelism 1).
  */

@@ -14,7 +14,7 @@ import org.tongxin.audit.AuditOutcome;
 import org.tongxin.shared.crypto.FieldCipher;
 
 /**
- * The second factor (SECURITY.md S3): TOTP secrets are stored encrypted with the data key; a code is accepted
+ * The second factor (doc/security-requirements.md S3): TOTP secrets are stored encrypted with the data key; a code is accepted
  * once (its time step must be newer than the last accepted one); wrong codes count toward the throttle's delays, and a
  * login whose attempts are held by them ends (back to the password).
  */

@@ -47,7 +47,7 @@ import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.error.ProblemFactory;
 
 /**
- * Who may call what (SECURITY.md S1–S7). Deny by default: only the public list below is open; login steps need a
+ * Who may call what (doc/security-requirements.md S1–S7). Deny by default: only the public list below is open; login steps need a
  * pending login; everything else needs a complete login (password and second factor) or an API token, and each
  * handler states its own rule. Pages use the session with CSRF; API callers may send a bearer token instead, and
  * are then served by a chain of their own that never creates a session.

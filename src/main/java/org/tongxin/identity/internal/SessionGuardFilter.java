@@ -19,7 +19,7 @@ import org.tongxin.identity.Authorities;
 import org.tongxin.identity.TongxinPrincipal;
 
 /**
- * SECURITY.md S4 on every request: a session older than 12 hours ends whatever its activity, and a session whose
+ * doc/security-requirements.md S4 on every request: a session older than 12 hours ends whatever its activity, and a session whose
  * account was disabled (or whose password, roles or second factor changed) ends at its next request.
  */
 class SessionGuardFilter extends OncePerRequestFilter {

@@ -3,7 +3,7 @@ package org.tongxin.shared.crypto;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Encrypts sensitive fields and files at rest (SECURITY.md S15). The {@code context} names the column (for example
+ * Encrypts sensitive fields and files at rest (doc/security-requirements.md S15). The {@code context} names the column (for example
  * {@code "identity_user.totp_secret"}) or the stored object and is bound to the ciphertext, so a value copied into
  * another column or row does not decrypt. The keys live outside the database ({@code TONGXIN_DATA_KEY_FILE}); every
  * ciphertext names the suite and the key version it was sealed with, so values of older suites and keys stay readable

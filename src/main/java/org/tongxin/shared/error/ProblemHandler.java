@@ -38,7 +38,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The single place where exceptions become responses (STYLE.md 13): API callers get a {@link ProblemDetail} with
+ * The single place where exceptions become responses (doc/style.md 13): API callers get a {@link ProblemDetail} with
  * a stable code; page requests are sent to the error page with the same problem. 4xx are logged at info, 5xx at
  * error, and no stack trace ever reaches a response.
  */

@@ -52,7 +52,7 @@ public class TongxinException extends RuntimeException {
         return fieldProblems;
     }
 
-    /** 404: the thing does not exist, or the caller has no lawful role in it (SECURITY.md S7). */
+    /** 404: the thing does not exist, or the caller has no lawful role in it (doc/security-requirements.md S7). */
     public static TongxinException notFound() {
         return new TongxinException(HttpStatus.NOT_FOUND, "NOT_FOUND");
     }

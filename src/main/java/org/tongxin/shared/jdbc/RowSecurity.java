@@ -20,7 +20,7 @@ import org.tongxin.shared.security.Actor;
 import org.tongxin.shared.security.CurrentActor;
 
 /**
- * Row-level security in PostgreSQL (SECURITY.md S9) needs to know who asks, and it must not believe the asker
+ * Row-level security in PostgreSQL (doc/security-requirements.md S9) needs to know who asks, and it must not believe the asker
  * (doc/adr/0022). Requests of people and tokens run on the application role: every connection first sets
  * {@code tongxin.agency} (the caller's agency), which the policies of the case tables read; the application role's
  * policies grant nothing else, so no setting a connection can make gives it more. The application's own work —

@@ -10,7 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Marks a case-bound handler: open to every role that can hold a lawful role in a case (every role but the three
- * administrators, SECURITY.md S5). Which case the caller may see, and what they may do in it, the façade decides
+ * administrators, doc/security-requirements.md S5). Which case the caller may see, and what they may do in it, the façade decides
  * per case through the access-decision component (no lawful role → 404, lawful role without the right → 403).
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a handler that anybody may call without logging in. Every handler carries either this or an explicit
  * authorization rule ({@code @PreAuthorize}); a handler with neither is refused at run time and fails the build
- * (deny by default, SECURITY.md S6). The URL must also be on the security configuration's public list.
+ * (deny by default, doc/security-requirements.md S6). The URL must also be on the security configuration's public list.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 
 /**
  * Legal dates and deadlines are counted in China Standard Time whatever the server's time zone
- * (PROCEDURES.md, "Counting periods").
+ * (doc/procedures.md, "Counting periods").
  */
 public final class LegalTime {
 

@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A stored document as a download: sent as an attachment under its display name (RFC 6266 with a UTF-8 name, so
- * Chinese names survive), never cached (SECURITY.md S17) and never sniffed into another type.
+ * Chinese names survive), never cached (doc/security-requirements.md S17) and never sniffed into another type.
  */
 public final class Downloads {
 

@@ -3,7 +3,7 @@ package org.tongxin.shared.web;
 import org.tongxin.shared.error.TongxinException;
 
 /**
- * The version a client read, for optimistic locking (STYLE.md 12): from the request body's {@code version}, or else
+ * The version a client read, for optimistic locking (doc/style.md 12): from the request body's {@code version}, or else
  * from an {@code If-Match} header carrying the entity tag a read returned ({@code "3"}, {@code W/"3"} or {@code 3}).
  * Missing or unreadable: 400; a stale version is the command's own 409.
  */

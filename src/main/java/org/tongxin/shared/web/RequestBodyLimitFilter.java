@@ -22,7 +22,7 @@ import org.tongxin.shared.error.ProblemFactory;
 
 /**
  * Refuses API bodies above {@code tongxin.api.max-body-bytes} with 413, whether announced by Content-Length or
- * discovered while streaming, before anything is parsed (SECURITY.md S21). Uploads have their own multipart limit.
+ * discovered while streaming, before anything is parsed (doc/security-requirements.md S21). Uploads have their own multipart limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

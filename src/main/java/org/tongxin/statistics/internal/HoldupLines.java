@@ -21,7 +21,7 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.TongxinPrincipal;
 
 /**
- * Which lines of the holdups screen the reader may open (SECURITY.md S7): a line about a case only where the reader's
+ * Which lines of the holdups screen the reader may open (doc/security-requirements.md S7): a line about a case only where the reader's
  * agency has a lawful role in it, a rejected handover, a declined referral or a conflict only where its own module lets
  * the reader open it, an obligation about a matter only for the agency owing it, the agency it was escalated to and
  * the coordination office. The other lines are counted, never listed: their case ids, steps, dates and texts stay out

@@ -13,7 +13,7 @@ import org.tongxin.shared.error.TongxinException;
 /**
  * Whose figures a user sees: the city coordinator the whole city (every district whose code starts with the city's
  * first four digits), a county agency's staff and the heads of its judicial offices their own county. Asking for a district outside it answers 404, as if it
- * did not exist (SECURITY.md S7).
+ * did not exist (doc/security-requirements.md S7).
  */
 @Component
 public class StatisticsScope {

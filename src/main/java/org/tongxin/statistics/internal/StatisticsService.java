@@ -224,7 +224,7 @@ public class StatisticsService {
     /**
      * One agency's share: its overdue obligations by case, its rejected handovers, declined referrals, open conflicts, as
      * far as the reader may open them; {@code overdue} counts all its overdue obligations, {@code hiddenOverdue} and
-     * {@code hiddenItems} the lines left out because the reader may not open them (SECURITY.md S7).
+     * {@code hiddenItems} the lines left out because the reader may not open them (doc/security-requirements.md S7).
      */
     public record AgencyHoldups(UUID agencyId, String agencyName, String district, Map<UUID, List<StuckLine>> byCase,
             List<StuckLine> withoutCase, List<ItemLine> items, long overdue, long hiddenOverdue, long hiddenItems) {

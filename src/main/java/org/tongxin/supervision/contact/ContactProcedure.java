@@ -25,7 +25,7 @@ import org.tongxin.supervision.ContactEvents.ContactRecorded;
 import org.tongxin.supervision.ContactKind;
 
 /**
- * Contacts on the ledger (PROCEDURES.md supervise.report, supervise.verify, supervise.medical): a recorded contact
+ * Contacts on the ledger (doc/procedures.md supervise.report, supervise.verify, supervise.medical): a recorded contact
  * fulfils the earliest open due one of its step and opens the next, due on its day (instance = that day, period = the
  * interval); the subject's reports and re-examinations are owed by the subject and watched by the office or county
  * agency ("awaiting the subject"). A due one that goes overdue publishes {@link ContactMissed} once (its overdue event

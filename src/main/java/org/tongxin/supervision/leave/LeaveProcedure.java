@@ -25,7 +25,7 @@ import org.tongxin.supervision.LeaveKind;
 import org.tongxin.supervision.Leaves;
 
 /**
- * A leave's steps on the ledger (PROCEDURES.md leave.approve, leave.frequent, leave.return): an application opens the
+ * A leave's steps on the ledger (doc/procedures.md leave.approve, leave.frequent, leave.return): an application opens the
  * approver's decision (instance = the leave; an extension's = the leave and the day asked), which the approval or the
  * refusal fulfils; an approved single leave opens the subject's return, due at the end of the last day and watched by
  * the county agency ("awaiting the subject"); an approved extension replaces it. When the return goes overdue the leave

@@ -25,7 +25,7 @@ import org.tongxin.supervision.LeaveKind;
 import org.tongxin.supervision.LeaveStatus;
 
 /**
- * A subject's leave request (请假, CCL art. 27; IM arts. 26-28) and its state machine (STYLE.md 7):
+ * A subject's leave request (请假, CCL art. 27; IM arts. 26-28) and its state machine (doc/style.md 7):
  * {@code REQUESTED → APPROVED | REFUSED}; {@code APPROVED → EXTENSION_REQUESTED → APPROVED} (the approver decides
  * the extension; a refusal keeps the old last day); {@code APPROVED | EXTENSION_REQUESTED → RETURN_OVERDUE} when the
  * last day passes; {@code APPROVED | EXTENSION_REQUESTED | RETURN_OVERDUE → RETURNED}. Who approves follows from the

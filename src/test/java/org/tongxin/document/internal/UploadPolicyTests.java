@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** SECURITY.md S16, S21: what an upload must be, and every way it is refused. */
+/** doc/security-requirements.md S16, S21: what an upload must be, and every way it is refused. */
 class UploadPolicyTests {
 
     static final String PDF = "application/pdf";

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SECURITY.md S1. */
+/** doc/security-requirements.md S1. */
 class PasswordPolicyTests {
 
     static final PasswordPolicy POLICY = new PasswordPolicy();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SECURITY.md S15: AES-GCM (or SM4-GCM) under a key outside the database; HMAC for exact-match search. */
+/** doc/security-requirements.md S15: AES-GCM (or SM4-GCM) under a key outside the database; HMAC for exact-match search. */
 class DataKeyCryptoTests {
 
     @TempDir

@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** SECURITY.md S21 and STYLE.md 13: bad input of every kind gets a clear 4xx problem and changes nothing. */
+/** doc/security-requirements.md S21 and doc/style.md 13: bad input of every kind gets a clear 4xx problem and changes nothing. */
 @IntegrationTest
 class ErrorContractIntegrationTests {
 

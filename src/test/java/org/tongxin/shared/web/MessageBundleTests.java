@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** STYLE.md 15: every text in Chinese and English, and every key a page uses exists. */
+/** doc/style.md 15: every text in Chinese and English, and every key a page uses exists. */
 class MessageBundleTests {
 
     static final Path I18N = Path.of("src/main/resources/i18n");
