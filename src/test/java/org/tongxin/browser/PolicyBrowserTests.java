@@ -64,8 +64,8 @@ class PolicyBrowserTests {
     }
 
     static Locator row(Page page, String stepId) {
-        return page.locator("tr").filter(new Locator.FilterOptions().setHas(page.locator("code", new Page.LocatorOptions()
-                .setHasText(stepId))));
+        // Step ids are not shown to users (only the law's words): the row carries its step as data.
+        return page.locator("tr[data-step='" + stepId + "']");
     }
 
     @Test
@@ -114,8 +114,8 @@ class PolicyBrowserTests {
         page.onDialog(dialog -> dialog.accept());
         page.navigate(browser.url("/policy"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("新建草稿")).click();
-        assertThat(page.locator("h1")).hasText("草稿 v3 · A市");
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已新建草稿 v3");
+        assertThat(page.locator("h1")).hasText("草稿 v4 · A市");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已新建草稿 v4");
         assertThat(page.locator("#changes ~ div").first()).containsText("两个目录没有差别");
         check(page, "35-policy-draft-new");
 
@@ -145,7 +145,7 @@ class PolicyBrowserTests {
         assertThat(page.getByLabel("施行日期")).hasValue(tomorrow);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布").setExact(true)).click();
         assertThat(page.locator("h1")).hasText("A市：版本");
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("版本 v3 已发布");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("版本 v4 已发布");
         assertThat(page.locator("tbody tr").first()).containsText("待施行");
         assertThat(page.locator("tbody tr").first()).containsText("送达回执期限缩短为 3 日");
         check(page, "38-policy-versions-published");
@@ -153,10 +153,10 @@ class PolicyBrowserTests {
         assertThat(policies.inForce("369900", LegalTime.today(clock).plusDays(1)).require("docs.receipt").deadline().amount())
                 .isEqualTo(3);
         assertThat(policies.inForce("369900", LegalTime.today(clock)).require("docs.receipt").deadline().amount()).isEqualTo(5);
-        // The newest version's changes first (v2, the correction, has its own).
+        // The newest version's changes first (v2 and v3, the corrections, have their own).
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看变更")).first().click();
         assertThat(page.locator("#change-docs\\.receipt ins")).hasText("3 日");
         assertThat(page.locator("#setting-change-leaveOfficeMaxDays ins")).hasText("5 日");
-        check(page, "39-policy-diff-v2-v3");
+        check(page, "39-policy-diff-v3-v4");
     }
 }

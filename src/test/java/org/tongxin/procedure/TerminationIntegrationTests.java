@@ -174,6 +174,8 @@ class TerminationIntegrationTests {
         refused(() -> fixtures.as("cd.county", () -> termination.recordDeath(id, version, fixtures.today().plusDays(1))),
                 400, "VALIDATION_FAILED");
         fixtures.as("cd.county", () -> termination.recordDeath(id, version, yesterday));
+        // The archive (waiving what is left open) is the ending's reaction, committed after the command.
+        assertThat(reactions.awaitAll(Duration.ofSeconds(30))).isTrue();
         assertThat(fixtures.status(id)).isEqualTo(CaseStatus.DECEASED);
         ObligationView notify = step(id, Steps.DEATH_NOTIFY);
         assertThat(notify.status()).isEqualTo(ObligationStatus.OPEN);
