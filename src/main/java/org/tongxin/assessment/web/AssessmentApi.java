@@ -54,7 +54,7 @@ class AssessmentApi {
         this.reactions = reactions;
     }
 
-    record DecisionRequest(ResponseKind kind, List<ReasonCode> reasons, String facts, String evidence, Integer outOfContactDays) {
+    record SanctionRequest(ResponseKind kind, List<ReasonCode> reasons, String facts, String evidence, Integer outOfContactDays) {
     }
 
     record ProposalRequest(ResponseKind kind, List<ReasonCode> reasons, String facts, String evidence, Integer outOfContactDays,
@@ -86,8 +86,8 @@ class AssessmentApi {
     @PreAuthorize(COUNTY)
     @PostMapping("/sanctions")
     @Operation(operationId = "decideResponse", summary = "Commend, reprimand or warn the subject (executing county agency), on grounds the engine allows")
-    ResponseEntity<Created> decide(@PathVariable UUID caseId, @RequestBody(required = false) DecisionRequest body) {
-        DecisionRequest r = body == null ? new DecisionRequest(null, null, null, null, null) : body;
+    ResponseEntity<Created> decide(@PathVariable UUID caseId, @RequestBody(required = false) SanctionRequest body) {
+        SanctionRequest r = body == null ? new SanctionRequest(null, null, null, null, null) : body;
         DecisionId id = assessments.decide(CaseId.of(caseId), new NewDecision(r.kind(), r.reasons(), r.facts(), r.evidence(),
                 r.outOfContactDays()));
         reactions.settle();

@@ -107,7 +107,7 @@ class MeetingApi {
     }
 
     /** A decision: text, the agency named, optionally a case, and a due date (default: the policy's period). */
-    record DecisionRequest(Integer version, String text, UUID agencyId, UUID caseId, LocalDate dueDate) {
+    record MeetingDecisionRequest(Integer version, String text, UUID agencyId, UUID caseId, LocalDate dueDate) {
     }
 
     record VersionRequest(Integer version) {
@@ -184,7 +184,7 @@ class MeetingApi {
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/decisions")
     @Operation(operationId = "recordMeetingDecision", summary = "Record a decision of a held meeting: it opens meeting.decision for the agency named")
-    ResponseEntity<DecisionResponse> decision(@PathVariable UUID id, @RequestBody DecisionRequest body,
+    ResponseEntity<DecisionResponse> decision(@PathVariable UUID id, @RequestBody MeetingDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         DecisionId decisionId = meetings.addDecision(MeetingId.of(id), LockVersions.required(body.version(), ifMatch),
                 new NewDecision(body.text(), body.agencyId(), body.caseId(), body.dueDate()));

@@ -74,7 +74,7 @@ class MonitoringApi {
     }
 
     /** A decision or end: the version read and, for a refusal or an end, the reason. */
-    record DecisionRequest(Integer version, String reason) {
+    record MonitoringDecisionRequest(Integer version, String reason) {
     }
 
     /** One position: deviceId or caseId, time (ISO 8601 with offset), latitude and longitude (WGS-84), accuracy (metres). */
@@ -111,7 +111,7 @@ class MonitoringApi {
     @PreAuthorize(BUREAU_HEAD)
     @PostMapping("/monitoring-periods/{id}/approval")
     @Operation(operationId = "approveMonitoring", summary = "Approve a monitoring period (head of the county judicial bureau asked)")
-    PeriodView approve(@PathVariable UUID id, @RequestBody DecisionRequest body,
+    PeriodView approve(@PathVariable UUID id, @RequestBody MonitoringDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
         PeriodView view = monitoring.approve(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch));
         reactions.settle();
@@ -121,7 +121,7 @@ class MonitoringApi {
     @PreAuthorize(BUREAU_HEAD)
     @PostMapping("/monitoring-periods/{id}/refusal")
     @Operation(operationId = "refuseMonitoring", summary = "Refuse a monitoring proposal, with the reason (head of the county judicial bureau asked)")
-    PeriodView refuse(@PathVariable UUID id, @RequestBody DecisionRequest body,
+    PeriodView refuse(@PathVariable UUID id, @RequestBody MonitoringDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
         PeriodView view = monitoring.refuse(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch), body.reason());
         reactions.settle();
@@ -131,7 +131,7 @@ class MonitoringApi {
     @PreAuthorize(COUNTY)
     @PostMapping("/monitoring-periods/{id}/end")
     @Operation(operationId = "endMonitoring", summary = "End a running monitoring period before its end, with the reason (executing county agency)")
-    PeriodView end(@PathVariable UUID id, @RequestBody DecisionRequest body,
+    PeriodView end(@PathVariable UUID id, @RequestBody MonitoringDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
         PeriodView view = monitoring.end(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch), body.reason());
         reactions.settle();

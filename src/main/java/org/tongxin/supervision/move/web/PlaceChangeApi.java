@@ -58,7 +58,7 @@ class PlaceChangeApi {
     record ReplyRequest(Integer version, Boolean accepted, String reason) {
     }
 
-    record DecisionRequest(Integer version, Boolean approved, String reason) {
+    record PlaceChangeDecisionRequest(Integer version, Boolean approved, String reason) {
     }
 
     record ReportRequest(Integer version, Instant reportedAt) {
@@ -106,7 +106,7 @@ class PlaceChangeApi {
     @PreAuthorize(COUNTY)
     @PostMapping("/place-changes/{id}/decision")
     @Operation(operationId = "decidePlaceChange", summary = "The executing county agency approves or refuses the change (CCL art. 27)")
-    PlaceChangeView decide(@PathVariable UUID id, @RequestBody DecisionRequest body,
+    PlaceChangeView decide(@PathVariable UUID id, @RequestBody PlaceChangeDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
         return settled(changes.decide(id, LockVersions.required(body.version(), ifMatch), body.approved(), body.reason()));
     }
