@@ -80,7 +80,7 @@ class PolicyBrowserTests {
         assertThat(row(page, "revoke.arrest.decide")).containsText("48 小时");
         assertThat(page.locator("#setting-immediateAlertHours")).containsText("2 小时");
         assertThat(page.locator("#setting-leaveOfficeEntrusted")).containsText("是");
-        assertThat(page.locator("#setting-leaveCountyMaxDays")).containsText("全国基线：IM 26");
+        assertThat(page.locator("#setting-leaveCountyMaxDays")).containsText("全国基线：《社区矫正法实施办法》第二十六条");
         check(page, "30-policy-matrix-county");
 
         page.getByLabel("机关", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("社区矫正机构"));

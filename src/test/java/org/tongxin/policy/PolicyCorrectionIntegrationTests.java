@@ -143,7 +143,8 @@ class PolicyCorrectionIntegrationTests {
                 .param("v", draft).query(Integer.class).single()).as("the coordinator's edit of a step the correction leaves alone")
                 .isEqualTo(7);
         assertThat(jdbc.sql("SELECT count(*) FROM policy_setting WHERE version_id = :v").param("v", draft).query(Integer.class).single())
-                .isEqualTo(PolicySetting.values().length);
+                .as("every setting the migrations up to the target know (the sanction thresholds come with V211)")
+                .isEqualTo((int) java.util.Arrays.stream(PolicySetting.values()).filter(x -> x.group() != PolicySetting.Group.SANCTION).count());
 
         assertThat(versions(jdbc, cityA)).containsExactly(
                 Map.of("number", 1, "status", "PUBLISHED", "effective", FIRST_DAY),
