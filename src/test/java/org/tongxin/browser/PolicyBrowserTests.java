@@ -127,6 +127,9 @@ class PolicyBrowserTests {
         assertThat(page.locator("#deadlineAmount-error")).containsText("须在 0 到 365 之间");
         check(page, "36-policy-step-form-error");
         page.getByLabel("期限数额").fill("3");
+        // A region's own deadline rests on its own rule, and the step's confidence follows its sources.
+        page.getByLabel("法律依据").fill("IM 16 [R step, organ]; CITYA [P deadline]");
+        page.getByLabel("可信度").selectOption("P");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("已保存步骤 docs.receipt");
 
