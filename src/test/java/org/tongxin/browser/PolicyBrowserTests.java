@@ -134,8 +134,8 @@ class PolicyBrowserTests {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("已保存步骤 docs.receipt");
 
         Locator change = page.locator("#change-docs\\.receipt");
-        assertThat(change.locator("del")).hasText("5 日");
-        assertThat(change.locator("ins")).hasText("3 日");
+        assertThat(change.locator("del").filter(new Locator.FilterOptions().setHasText("5 日"))).hasCount(1);
+        assertThat(change.locator("ins").filter(new Locator.FilterOptions().setHasText("3 日"))).hasCount(1);
         page.getByLabel("司法所可批准的天数上限").fill("5");
         page.getByLabel("变更说明（中文）").fill("送达回执期限缩短为 3 日");
         page.getByLabel("变更说明（英文）").fill("The receipt is due within 3 days");
