@@ -409,16 +409,39 @@ class ReferralApiIntegrationTests {
 
         var capacity = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/assistance/capacity")
                 .with(actors.as("hrss.worker")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("service", "JOB_TRAINING", "JOB_PLACEMENT", "SOCIAL_INSURANCE").param("version", "0", "0", "0")
-                .param("places", "", "-3", "").param("staff", "", "2", "")).andReturn().getResponse();
+                .params(capacityRows(new String[][] {{"JOB_TRAINING", "0", "", ""}, {"JOB_PLACEMENT", "0", "-3", "2"},
+                        {"SOCIAL_INSURANCE", "0", "", ""}}))).andReturn().getResponse();
         assertThat(capacity.getStatus()).isEqualTo(400);
-        assertThat(capacity.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("帮扶名额和人员",
-                "lines[1].places-error", "须在 0 到 10000 之间");
+        String refused = capacity.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused).contains("帮扶名额和人员", "lines[1].places-error", "须在 0 到 10000 之间");
+        // What was typed comes back in its own row only.
+        assertThat(refused.split("value=\"-3\"", -1)).hasSize(2);
         assertThat(api.as("hrss.worker").get("/api/v1/assistance/capacity").expect(200).body().get("lines").toString())
                 .doesNotContain("\"places\":-3");
+
+        // Places declared with the staff left empty: no staff, saved.
+        var declared = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/assistance/capacity")
+                .with(actors.as("hrss.worker")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .params(capacityRows(new String[][] {{"JOB_TRAINING", "0", "", ""}, {"JOB_PLACEMENT", "0", "7", ""},
+                        {"SOCIAL_INSURANCE", "0", "", ""}}))).andReturn().getResponse();
+        assertThat(declared.getStatus()).isEqualTo(302);
+        assertThat(api.as("hrss.worker").get("/api/v1/assistance/capacity").expect(200).body().get("lines").toString())
+                .contains("\"service\":\"JOB_PLACEMENT\",\"places\":7,\"staff\":0");
     }
 
     // Helpers
+
+    /** The capacity page's rows as posted: service, version, places, staff. */
+    private static org.springframework.util.MultiValueMap<String, String> capacityRows(String[][] rows) {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        for (int i = 0; i < rows.length; i++) {
+            form.add("lines[" + i + "].service", rows[i][0]);
+            form.add("lines[" + i + "].version", rows[i][1]);
+            form.add("lines[" + i + "].places", rows[i][2]);
+            form.add("lines[" + i + "].staff", rows[i][3]);
+        }
+        return form;
+    }
 
     private String code(String agencyCode) {
         return agencies.findByCode(agencyCode).orElseThrow().id().toString();

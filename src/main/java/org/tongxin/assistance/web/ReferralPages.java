@@ -229,25 +229,25 @@ class ReferralPages {
 
     @PreAuthorize(ReferralApi.CASEWORKERS)
     @PostMapping("/assistance/capacity")
-    String declare(@RequestParam(name = "service", required = false) List<String> services,
-            @RequestParam(name = "places", required = false) List<String> places,
-            @RequestParam(name = "staff", required = false) List<String> staff,
-            @RequestParam(name = "version", required = false) List<String> versions, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        // Rows left empty for a service never declared are skipped; problems are reported against the page's rows.
+    String declare(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        // One row per service, posted as lines[i].service/places/staff/version. Rows left empty for a service never
+        // declared are skipped; a row's staff left empty is none; problems are reported against the page's rows.
         List<Integer> rows = new ArrayList<>();
         try {
             List<CapacityChange> changes = new ArrayList<>();
-            int n = services == null ? 0 : services.size();
-            for (int i = 0; i < n; i++) {
-                String p = at(places, i);
-                String s = at(staff, i);
-                if ((p == null || p.isBlank()) && (s == null || s.isBlank()) && "0".equals(at(versions, i))) {
+            for (int i = 0; form.containsKey("lines[" + i + "].service"); i++) {
+                String row = "lines[" + i + "].";
+                String p = form.get(row + "places");
+                String s = form.get(row + "staff");
+                String version = form.get(row + "version");
+                boolean noPlaces = p == null || p.isBlank();
+                boolean noStaff = s == null || s.isBlank();
+                if (noPlaces && noStaff && "0".equals(version)) {
                     continue;
                 }
                 rows.add(i);
-                changes.add(new CapacityChange(enumValue(services.get(i)), number(p, "lines[" + i + "].places"),
-                        number(s, "lines[" + i + "].staff"), number(at(versions, i), "lines[" + i + "].version")));
+                changes.add(new CapacityChange(enumValue(form.get(row + "service")), number(p, row + "places"),
+                        noStaff && !noPlaces ? Integer.valueOf(0) : number(s, row + "staff"), number(version, row + "version")));
             }
             try {
                 referrals.declareCapacity(changes);

@@ -98,4 +98,39 @@ class FormFieldTemplatesTests {
         assertThat(Files.readString(TEMPLATES.resolve("fragments/fields.html")))
                 .contains("th:fragment=\"errorSummary\"", "data-error-summary", "#{form.error.summary}");
     }
+
+    /** th:text replaces an element's body: a control written inside it (a hidden service field) would never be posted. */
+    @Test
+    void noElementWithTextReplacementHoldsControls() throws IOException {
+        Pattern textWithChild = Pattern.compile("<(\\w+)\\b[^>]*\\sth:u?text=\"[^\"]*\"[^>]*(?<!/)>([^<]*)<(?!/)");
+        List<String> found = new ArrayList<>();
+        for (Path file : templates()) {
+            Matcher m = textWithChild.matcher(Files.readString(file));
+            while (m.find()) {
+                found.add(relative(file) + ": " + m.group().replaceAll("\\s+", " "));
+            }
+        }
+        assertThat(found).as("put the text in a span of its own").isEmpty();
+    }
+
+    /**
+     * Thymeleaf evaluates a fragment's parameters in restricted mode: a bean reference there ({@code @formFeedback})
+     * fails only when the page renders — a 500. Such values are computed in a th:with of an enclosing element.
+     */
+    @Test
+    void noFragmentParameterReferencesABean() throws IOException {
+        Pattern insertion = Pattern.compile("th:(?:replace|insert)=\"([^\"]*)\"", Pattern.DOTALL);
+        Pattern bean = Pattern.compile("@(?!\\{)[A-Za-z]");
+        List<String> found = new ArrayList<>();
+        for (Path file : templates()) {
+            Matcher m = insertion.matcher(Files.readString(file));
+            while (m.find()) {
+                // Text in quotes is an expression the fragment evaluates later, unrestricted (an option's label).
+                if (bean.matcher(m.group(1).replaceAll("'(?:\\\\'|[^'])*'", "")).find()) {
+                    found.add(relative(file) + ": " + m.group(1).replaceAll("\\s+", " "));
+                }
+            }
+        }
+        assertThat(found).as("compute the value in a th:with around the insertion").isEmpty();
+    }
 }
