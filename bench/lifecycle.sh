@@ -4,9 +4,9 @@
 # Drives CASES (default 1000) lives on THREADS (default 2) threads, as the City A demo accounts on a moved clock:
 # assessment entrusted and answered, decision, legal documents delivered and receipted, reporting in, registration,
 # team, plan, announcement, a report every 14 days and a visit every 28 (City A's ordinary supervision), one leave
-# approved and returned, the expiry warned, termination and
-# the decision organ's notice receipted. Checks that every case ended TERMINATED with every obligation fulfilled, then
-# runs `pgbench -N -c THREADS` for 30 s on a scratch database of the same server for comparison. Prints one line:
+# approved and returned, the expiry warned, termination and the decision organ's notice receipted. Checks that every
+# case ended TERMINATED with nothing left open, then runs `pgbench -N -c THREADS` for 30 s on the same server (its
+# tables in the benchmark's database, dropped afterwards) for comparison. Prints one line:
 #   tongxin-lifecycle cases=N threads=T seconds=S cases_per_s=X obligations=O commits_per_s=C pgbench_tps=P
 # The database as for every benchmark (bench/lib.sh). Details: target/bench/lifecycle/lifecycle.log.
 set -euo pipefail
