@@ -198,8 +198,11 @@ public final class LifecycleBenchmark {
                         moveTo(day.plusDays(3));
                         phase("return", pool, lives, life -> returned(life, day.plusDays(3)));
                     }
-                    if (!warned && !day.plusMonths(1).isBefore(termEnd)) {
+                    // The expiry is warned on the day it falls due, a month before the end.
+                    LocalDate warnOn = termEnd.minusMonths(1);
+                    if (!warned && !day.plusDays(14).isBefore(warnOn)) {
                         warned = true;
+                        moveTo(warnOn);
                         phase("expiry warning", pool, lives, life -> as(COUNTY, () -> termination.warnExpiry(life.id)));
                     }
                 }
