@@ -200,7 +200,7 @@ class IntakeApiErrorsIntegrationTests {
         return """
                 {"subject": {"name": "郑国强", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "residenceDivision": "369902002", "guardianRelation": null},
-                 "offence": {"category": "DANGEROUS_DRIVING", "offenceDate": "2025-01-05"},
+                 "offence": {"category": "DANGEROUS_DRIVING", "offenceDate": "2025-01-05", "charges": ["危险驾驶罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
                               "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, sequence, Gender.MALE), birth, caseNumber, today.minusDays(2),

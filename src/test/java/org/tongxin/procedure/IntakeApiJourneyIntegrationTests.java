@@ -260,7 +260,7 @@ class IntakeApiJourneyIntegrationTests {
                 {"subject": {"name": "周晓梅", "gender": "FEMALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "phone": "13800002222", "residenceDivision": "369902001",
                              "residenceAddress": "城东区东门街道和平路 20 号"},
-                 "offence": {"category": "THEFT", "details": "盗窃超市商品，价值人民币二千元。", "offenceDate": "2025-05-10"},
+                 "offence": {"category": "THEFT", "details": "盗窃超市商品，价值人民币二千元。", "offenceDate": "2025-05-10", "charges": ["盗窃罪"]},
                  "expedited": false, "caseNumber": "%s", "contact": "王书记员",
                  "materials": [{"code": "CASE_MATERIALS", "title": "起诉书副本"}]}""".formatted(id, birth, CASE_NUMBER);
     }

@@ -67,7 +67,7 @@ class CasePagesIntegrationTests {
                 .param("subject.name", "吴建国").param("subject.gender", "MALE").param("subject.ethnicity", "01")
                 .param("subject.idType", "RESIDENT_ID").param("subject.idNumber", idNumber)
                 .param("subject.birthDate", birth.toString()).param("subject.residenceDivision", "369902002")
-                .param("offence.category", "FRAUD").param("offence.offenceDate", "2025-03-01")
+                .param("offence.category", "FRAUD").param("offence.offenceDate", "2025-03-01").param("offence.charges", "诈骗罪")
                 .param("caseNumber", "（2025）城东刑初7001号").param("expedited", "true").param("contact", "王书记员")
                 .param("materials[0].code", "CASE_MATERIALS").param("materials[0].title", "起诉书副本")
                 .param("materials[1].code", "").param("materials[1].title", "")).andReturn();
@@ -267,7 +267,7 @@ class CasePagesIntegrationTests {
                 .param("subject.name", name).param("subject.gender", "MALE").param("subject.ethnicity", "01")
                 .param("subject.idType", "RESIDENT_ID").param("subject.idNumber", subject.idNumber())
                 .param("subject.birthDate", birth.toString()).param("subject.residenceDivision", "369902001")
-                .param("offence.category", "THEFT").param("offence.offenceDate", "2024-05-01")
+                .param("offence.category", "THEFT").param("offence.offenceDate", "2024-05-01").param("offence.charges", "盗窃罪")
                 .param("decision.correctionType", type).param("decision.caseNumber", caseNumber)
                 .param("decision.judgmentDate", judgment.toString()).param("decision.effectiveDate", effective.toString())
                 .param("decision.termStart", effective.toString()).param("decision.termEnd", effective.plusYears(1).toString())
