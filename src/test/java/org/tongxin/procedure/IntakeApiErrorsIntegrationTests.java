@@ -144,6 +144,8 @@ class IntakeApiErrorsIntegrationTests {
                 .expect(201).text("caseId");
         assertThat(jdbc.sql("SELECT array_to_string(charges, '、') FROM casefile_case WHERE id = :id::uuid").param("id", id)
                 .query(String.class).single()).isEqualTo("危险驾驶罪、妨害公务罪");
+        assertThat(api.as("cd.court.clerk").get("/api/v1/cases/" + id).expect(200).body().get("charges"))
+                .extracting(JsonNode::asString).containsExactly("危险驾驶罪", "妨害公务罪");
     }
 
     @Test
