@@ -219,6 +219,21 @@
 
   ready(prepareAllFilters);
 
+  // Searchable lists: <input data-search-options="id"> shows only the options of <select multiple id="id"> whose text
+  // holds what is typed; chosen options always stay shown, so a choice never disappears from sight.
+  function prepareSearch(input) {
+    var list = document.getElementById(input.dataset.searchOptions);
+    if (!list) { return; }
+    input.addEventListener('input', function () {
+      var q = input.value.trim();
+      Array.prototype.forEach.call(list.options, function (o) {
+        o.hidden = q !== '' && !o.selected && o.text.indexOf(q) < 0;
+      });
+    });
+  }
+
+  ready(function () { document.querySelectorAll('input[data-search-options]').forEach(prepareSearch); });
+
   // Sortable tables: <table data-sortable> whose <th data-sort="number|text"> headings become buttons; a cell may give
   // its value in data-value (an empty value sorts last). aria-sort tells which column orders the rows and how.
   function prepareSortable(table) {

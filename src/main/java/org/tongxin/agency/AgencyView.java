@@ -14,6 +14,15 @@ public record AgencyView(AgencyId id, String code, String nameZh, String nameEn,
         return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
     }
 
+    /**
+     * The organ's abbreviation (机关代字) in its document numbers (GB/T 9704: 发文机关代字〔年份〕序号): the place of its
+     * name without 区/县/市/街道/乡/镇 (kept when only one character would remain) and one or two characters for the
+     * kind of organ: 城东区社区矫正管理局 → 城东矫, 城东区人民法院 → 城东法, A市中级人民法院 → A市中法.
+     */
+    public String abbreviation() {
+        return AgencyAbbreviations.of(nameZh, type);
+    }
+
     public String localName() {
         return name(org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }

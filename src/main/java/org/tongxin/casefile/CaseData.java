@@ -18,8 +18,11 @@ public final class CaseData {
             String guardianRelation, String guardianPhone, String health) {
     }
 
-    /** The offence: category for statistics, details encrypted, date decides whether the subject was a minor. */
-    public record OffenceData(OffenceCategory category, String details, LocalDate offenceDate) {
+    /**
+     * The offence: category for statistics, details encrypted, date decides whether the subject was a minor, and the
+     * charges (罪名) by their names in {@link Charges} (one or more; documents name them).
+     */
+    public record OffenceData(OffenceCategory category, String details, LocalDate offenceDate, List<String> charges) {
     }
 
     /** A decision organ entrusts an investigation assessment (CCL art. 18). Assessing agency: null = the county agency of the residence. */

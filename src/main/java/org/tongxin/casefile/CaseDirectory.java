@@ -292,6 +292,15 @@ public class CaseDirectory {
         return cases.find(id).map(c -> codec.decrypt(c.offenceDetails(), "casefile_case.offence_details"));
     }
 
+    /**
+     * The case's charges (罪名) by name, in the order entered; empty when the case was opened before charges were
+     * recorded (pages show "未录入" / "Not recorded", see {@link Charges#display}). Row-level security decides who reads them.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<String> charges(CaseId id) {
+        return cases.find(id).map(org.tongxin.casefile.internal.CorrectionCase::charges).orElse(java.util.List.of());
+    }
+
     /** The case's current version (for a command the system completes on the caller's behalf). */
     @Transactional(readOnly = true)
     public int version(CaseId id) {
@@ -328,7 +337,7 @@ public class CaseDirectory {
                 f.documentsState(), f.arrivalState(), f.arrivedAt(), f.registeredAt(), f.teamFormedAt(), f.planMadeAt(),
                 f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked,
                 f.supervisionLevel(), f.custodyKind(), f.detainingOrganId(), f.detainedAt(), f.revocationKind(),
-                f.terminationReason(), f.endedOn(), f.sealed());
+                f.terminationReason(), f.endedOn(), f.sealed(), c.charges());
     }
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {

@@ -33,7 +33,15 @@ public final class CaseViews {
             Instant announcedAt, Instant createdAt, Instant updatedAt, SubjectView subject, CaseAccessDecision access,
             boolean protectedFieldsVisible, org.tongxin.policy.SupervisionLevel supervisionLevel, CustodyKind custodyKind,
             AgencyId detainingOrganId, Instant detainedAt, RevocationKind revocationKind, TerminationReason terminationReason,
-            LocalDate endedOn, boolean sealed) {
+            LocalDate endedOn, boolean sealed, java.util.List<String> charges) {
+
+        /**
+         * The charges (罪名) as a page shows them: 盗窃罪、诈骗罪, or 未录入 / Not recorded for a case opened before
+         * charges were recorded (as the category, every party of the case sees them).
+         */
+        public String chargesText(java.util.Locale locale) {
+            return Charges.display(charges, locale);
+        }
     }
 
     /** A line of a case list. */

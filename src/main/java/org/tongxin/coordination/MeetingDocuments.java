@@ -23,6 +23,7 @@ import org.tongxin.coordination.MeetingViews.AgendaItem;
 import org.tongxin.coordination.MeetingViews.DecisionView;
 import org.tongxin.coordination.MeetingViews.MeetingView;
 import org.tongxin.coordination.internal.ConflictRepository;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 import org.tongxin.identity.CurrentUser;
@@ -104,6 +105,7 @@ public class MeetingDocuments {
         Map<String, String> v = new LinkedHashMap<>();
         AgencyView convenor = agencies.find(m.convenor()).orElseThrow();
         v.put("convenorName", convenor.nameZh());
+        v.put("documentNumber", DocumentNumbers.unnumbered(convenor.abbreviation(), LegalTime.dateOf(m.createdAt()).getYear()));
         v.put("title", m.title());
         v.put("place", m.place());
         Map<AgencyId, AgencyView> attendees = agencies.findAll(m.attendees());

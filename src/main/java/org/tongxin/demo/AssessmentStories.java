@@ -149,7 +149,7 @@ class AssessmentStories {
     /** Story 1: two reprimands for late reports, then a warning. */
     private Story warned() {
         Story s = underCorrection("（" + start.getYear() + "）城东刑初7101号", subject("马晓东", LocalDate.of(1993, 4, 8), 1,
-                "城东区东门街道新街 30 号"), new OffenceData(OffenceCategory.THEFT, "盗窃超市财物", start.minusMonths(6)));
+                "城东区东门街道新街 30 号"), new OffenceData(OffenceCategory.THEFT, "盗窃超市财物", start.minusMonths(6), List.of("盗窃罪")));
         step(6, 10, 0, () -> decide(s, ResponseKind.REPRIMAND, ReasonCode.LATE_REPORT,
                 "未按规定时间到司法所报告，迟到两日，经谈话承认错误。", "谈话笔录"));
         step(10, 10, 0, () -> decide(s, ResponseKind.REPRIMAND, ReasonCode.LATE_REPORT,
@@ -162,7 +162,7 @@ class AssessmentStories {
     /** Story 2: two warnings, then yesterday a revocation proposal with an arrest request; the court has 48 hours. */
     private Story pendingArrestDecision() {
         Story s = underCorrection("（" + start.getYear() + "）城东刑初7102号", subject("邓国平", LocalDate.of(1985, 9, 17), 2,
-                "城东区南湖街道湖滨路 88 号"), new OffenceData(OffenceCategory.FRAUD, "电信网络诈骗", start.minusMonths(8)));
+                "城东区南湖街道湖滨路 88 号"), new OffenceData(OffenceCategory.FRAUD, "电信网络诈骗", start.minusMonths(8), List.of("诈骗罪")));
         step(5, 9, 30, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
                 "未经批准擅自离开所居住的市、县，前往外省五日。", "行程记录\n谈话笔录"));
         step(11, 9, 30, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
@@ -175,7 +175,7 @@ class AssessmentStories {
     /** Story 3: two warnings, a proposal with arrest, the arrest, the revocation and the delivery to prison. */
     private Story revokedAndDelivered() {
         Story s = underCorrection("（" + start.getYear() + "）城东刑初7103号", subject("韩志勇", LocalDate.of(1982, 1, 26), 3,
-                "城东区新华街道建设路 12 号"), new OffenceData(OffenceCategory.INTENTIONAL_INJURY, "酒后持械伤人", start.minusMonths(10)));
+                "城东区新华街道建设路 12 号"), new OffenceData(OffenceCategory.INTENTIONAL_INJURY, "酒后持械伤人", start.minusMonths(10), List.of("故意伤害罪")));
         step(3, 10, 0, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,
                 "违反禁止令进入酒吧，并与他人发生冲突。", "派出所出警记录"));
         step(5, 10, 0, () -> decide(s, ResponseKind.WARNING, ReasonCode.SERIOUS_BREACH,

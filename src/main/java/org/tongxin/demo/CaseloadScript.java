@@ -430,7 +430,8 @@ final class CaseloadScript {
                 : people.adultBirth(offenceDate, spec.type() == PAROLE ? 30 : 21, spec.type() == PAROLE ? 55 : 62);
         String health = spec.type() == TEMPORARY_EXECUTION ? texts.health(woman) : null;
         SubjectData subject = people.subject(gender, birth, township(spec.division()), minor, health);
-        OffenceData offence = new OffenceData(spec.offence(), texts.offence(spec.offence()), offenceDate);
+        String summary = texts.offence(spec.offence());
+        OffenceData offence = new OffenceData(spec.offence(), summary, offenceDate, CaseloadTexts.charges(spec.offence(), summary));
         Story story = new Story(label, spec, subject, offence, caseNumber(spec, entrusted != null ? entrusted : judgment),
                 spec.county().countyOfficer(turn));
         if (effective != null) {

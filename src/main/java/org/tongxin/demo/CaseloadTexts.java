@@ -46,6 +46,27 @@ final class CaseloadTexts {
         };
     }
 
+    /**
+     * The charges (罪名) that fit an offence summary of {@link #offence}: the category's usual charge, 合同诈骗罪 for the
+     * fraud by a sham sales contract.
+     */
+    static List<String> charges(OffenceCategory category, String summary) {
+        return List.of(switch (category) {
+            case DANGEROUS_DRIVING -> "危险驾驶罪";
+            case THEFT -> "盗窃罪";
+            case FRAUD -> summary != null && summary.contains("合同") ? "合同诈骗罪" : "诈骗罪";
+            case INTENTIONAL_INJURY -> "故意伤害罪";
+            case TRAFFIC_ACCIDENT -> "交通肇事罪";
+            case PICKING_QUARRELS -> "寻衅滋事罪";
+            case GAMBLING -> "开设赌场罪";
+            case CORRUPTION_BRIBERY -> "受贿罪";
+            case DRUGS -> "走私、贩卖、运输、制造毒品罪";
+            case DUTY_CRIME -> "挪用资金罪";
+            case ENVIRONMENT -> "非法捕捞水产品罪";
+            case OTHER -> "非法占用农用地罪";
+        });
+    }
+
     /** Why a temporary execution was decided (CPL art. 265: serious illness, pregnancy or nursing, unable to care for oneself). */
     String health(boolean woman) {
         if (woman && people.chance(60)) {

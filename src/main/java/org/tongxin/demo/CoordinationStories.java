@@ -212,7 +212,7 @@ class CoordinationStories {
         String number = "（" + start.getYear() + "）城西刑初7001号";
         step(3, 9, 0, () -> s.caseId = users.actAs("cx.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(
                 subject("周海涛", Gender.MALE, LocalDate.of(1991, 7, 14), 1, "369902001", "城东区东门街道新街 12 号"),
-                new OffenceData(OffenceCategory.DANGEROUS_DRIVING, "醉酒驾驶机动车", start.minusMonths(4)), decision(number, 3)))));
+                new OffenceData(OffenceCategory.DANGEROUS_DRIVING, "醉酒驾驶机动车", start.minusMonths(4), List.of("危险驾驶罪")), decision(number, 3)))));
         step(4, 10, 0, () -> users.actAs("cd.county", () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
         step(11, 15, 0, () -> s.documents = users.actAs("cx.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(
                 List.of(new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
@@ -239,7 +239,7 @@ class CoordinationStories {
         String number = "（" + start.getYear() + "）城东刑初7002号";
         step(3, 10, 0, () -> s.caseId = users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(
                 subject("黄志强", Gender.MALE, LocalDate.of(1987, 2, 3), 2, "369902002", "城东区南湖街道湖滨路 45 号"),
-                new OffenceData(OffenceCategory.THEFT, "多次盗窃电动车", start.minusMonths(5)), decision(number, 3)))));
+                new OffenceData(OffenceCategory.THEFT, "多次盗窃电动车", start.minusMonths(5), List.of("盗窃罪")), decision(number, 3)))));
         step(4, 11, 0, () -> s.documents = users.actAs("cd.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(
                 fullDocuments(number), null))));
         step(5, 9, 0, () -> users.actAs("cd.county", () -> handovers.receipt(s.documents, handovers.view(s.documents).version(), null)));
@@ -258,7 +258,7 @@ class CoordinationStories {
         String number = "（" + start.getYear() + "）城东刑初7003号";
         step(3, 11, 0, () -> s.caseId = users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(
                 subject("刘建国", Gender.MALE, LocalDate.of(1979, 11, 21), 3, "369902001", "城东区东门街道光明里 3 号"),
-                new OffenceData(OffenceCategory.FRAUD, "以介绍工作为名骗取他人财物", start.minusMonths(6)), decision(number, 3)))));
+                new OffenceData(OffenceCategory.FRAUD, "以介绍工作为名骗取他人财物", start.minusMonths(6), List.of("诈骗罪")), decision(number, 3)))));
         step(4, 14, 0, () -> {
             users.actAs("cd.county", () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null));
             s.documents = users.actAs("cd.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(fullDocuments(number), null)));

@@ -139,7 +139,7 @@ class SupervisionEndStories {
                 IdentityNumbers.compose("369902", birth, 760 + sequence, gender), birth, "13900076" + sequence + "00", "369902001",
                 "城东区东门街道和平路 " + (20 + sequence) + " 号", minor ? "孙建华" : null, minor ? "父亲" : null,
                 minor ? "13900076900" : null, null);
-        OffenceData offence = new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", effective.minusMonths(3));
+        OffenceData offence = new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", effective.minusMonths(3), List.of("盗窃罪"));
         DecisionData decision = new DecisionData(CorrectionType.PROBATION, number, effective.minusDays(10), effective, effective,
                 effective.plusYears(1).minusDays(1), agency("CD-CCA"), false, null);
         CaseId id = attempt(() -> users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject, offence,

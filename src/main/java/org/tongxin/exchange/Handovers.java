@@ -35,6 +35,7 @@ import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
 import org.tongxin.document.DocumentTemplate;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.Documents;
 import org.tongxin.exchange.HandoverData.NewHandover;
 import org.tongxin.exchange.HandoverData.NewItem;
@@ -71,6 +72,7 @@ public class Handovers {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final Documents documents;
+    private final DocumentNumbers numbers;
     private final CaseDocumentAccess documentAccess;
     private final CurrentUser currentUser;
     private final AuditLog audit;
@@ -80,7 +82,8 @@ public class Handovers {
 
     Handovers(HandoverRepository handovers, CaseDirectory cases, AgencyDirectory agencies, Documents documents,
             CaseDocumentAccess documentAccess, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, DocumentNumbers numbers, Clock clock) {
+        this.numbers = numbers;
         this.documentAccess = documentAccess;
         this.handovers = handovers;
         this.cases = cases;
@@ -487,8 +490,7 @@ public class Handovers {
         if (receiver.phone() != null) {
             values.put("contactPhone", receiver.phone());
         }
-        values.put("documentNumber", "（" + LegalTime.dateOf(now).getYear() + "）" + receiver.code() + " 回执 "
-                + h.id().value().toString().substring(0, 8).toUpperCase());
+        values.put("documentNumber", numbers.next(receiver.id().value(), receiver.abbreviation(), LegalTime.dateOf(now)));
         values.put("issueDate", LegalTime.dateOf(now).toString());
         return values;
     }

@@ -322,7 +322,7 @@ public final class KillTestDriver {
                     {"subject": {"name": "%s", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                                  "birthDate": "%s", "phone": "1380000%04d", "residenceDivision": "369902001",
                                  "residenceAddress": "城东区东门街道压测路 %d 号"},
-                     "offence": {"category": "THEFT", "details": "盗窃，价值人民币一千元。", "offenceDate": "%s"},
+                     "offence": {"category": "THEFT", "details": "盗窃，价值人民币一千元。", "offenceDate": "%s", "charges": ["盗窃罪"]},
                      "decision": {"correctionType": "PROBATION", "caseNumber": "（%d）城东刑初K%d%06d号", "judgmentDate": "%s",
                                   "effectiveDate": "%s", "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                     .formatted(name(n), first17 + checkCharacter(first17), birth, n % 10000, n, today.minusMonths(3), today.getYear(),

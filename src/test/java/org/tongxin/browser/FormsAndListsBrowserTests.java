@@ -224,6 +224,7 @@ class FormsAndListsBrowserTests {
         clerk.getByLabel("出生日期").fill(birth.toString());
         clerk.getByLabel("证件号码").fill(IdentityNumbers.compose("369902", birth, 71, Gender.MALE));
         clerk.getByLabel("罪名类别").selectOption("THEFT");
+        clerk.getByLabel("罪名", new Page.GetByLabelOptions().setExact(true)).selectOption(new String[] { "盗窃罪", "抢夺罪" });
         clerk.getByLabel("犯罪日期").fill("2025-03-01");
         check(clerk, "92-entrustment-form-picker-rows-1440");
         clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("委托并送达委托函")).click();

@@ -90,6 +90,7 @@ class IntakeBrowserTests {
         assertThat(court.locator("#subject\\.idNumber-error")).containsText("校验位");
         assertThat(court.locator("#subject\\.gender-error")).containsText("请选择性别");
         assertThat(court.locator("#offence\\.category-error")).containsText("请选择罪名类别");
+        assertThat(court.locator("#offence\\.charges-error")).containsText("请选择至少一个罪名");
         check(court, "41-new-case-errors-zh");
 
         court.navigate(browser.url("/cases/new?lang=en"));
@@ -105,6 +106,10 @@ class IntakeBrowserTests {
         court.locator("select[name='subject.residenceDivision']").selectOption("369902001");
         court.getByLabel("详细住址").fill("城东区东门街道和平路 18 号");
         court.getByLabel("罪名类别").selectOption("DANGEROUS_DRIVING");
+        // The charges: typing narrows the long list to the names that hold the words typed.
+        court.getByLabel("搜索罪名，如：盗窃").fill("危险驾驶");
+        assertThat(court.locator("select[name='offence.charges'] option:not([hidden])")).hasCount(1);
+        court.getByLabel("罪名", new Page.GetByLabelOptions().setExact(true)).selectOption("危险驾驶罪");
         court.getByLabel("犯罪日期").fill("2025-06-01");
         court.getByLabel("犯罪事实摘要").fill("醉酒驾驶机动车，血液酒精含量 180mg/100ml。");
         court.getByLabel("案号").fill(CASE_NUMBER);

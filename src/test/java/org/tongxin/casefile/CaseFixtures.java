@@ -105,7 +105,7 @@ public final class CaseFixtures {
     }
 
     public OffenceData offence() {
-        return new OffenceData(OffenceCategory.THEFT, "于东门菜市场盗窃电动自行车一辆，价值三千元", today().minusYears(1));
+        return new OffenceData(OffenceCategory.THEFT, "于东门菜市场盗窃电动自行车一辆，价值三千元", today().minusYears(1), java.util.List.of("盗窃罪"));
     }
 
     /** Probation decided by 城东区人民法院 twenty days ago, effective ten days ago, for two years. */

@@ -290,10 +290,10 @@ class CaseManagementIntegrationTests {
         CaseData.DecisionData noNumber = new CaseData.DecisionData(decision.correctionType(), "第12号", decision.judgmentDate(),
                 decision.effectiveDate(), decision.termStart(), decision.termEnd(), null, false, null);
         List<FieldProblem> problems = problems(() -> fixtures.as("cd.court.clerk", () -> management.openDecided(
-                new NewDecidedCase(bad, new CaseData.OffenceData(null, null, fixtures.today()), noNumber))));
+                new NewDecidedCase(bad, new CaseData.OffenceData(null, null, fixtures.today(), List.of("偷窃罪")), noNumber))));
         assertThat(problems).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
                 tuple("subject.idNumber", "idNumberChecksum"), tuple("subject.phone", "phone"),
-                tuple("offence.category", "required"), tuple("decision.caseNumber", "caseNumber"));
+                tuple("offence.category", "required"), tuple("offence.charges", "unknownCharge"), tuple("decision.caseNumber", "caseNumber"));
         assertThat(problems(() -> fixtures.as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(good,
                 fixtures.offence(), new CaseData.DecisionData(CorrectionType.PROBATION, CaseFixtures.caseNumber(),
                         decision.judgmentDate(), decision.effectiveDate(), decision.termStart(), decision.termEnd(), agency("CD-SO-DM"),
@@ -382,7 +382,7 @@ class CaseManagementIntegrationTests {
         for (int offset : new int[] { -1, 0, 1 }) {
             SubjectData subject = CaseFixtures.subject("岳小飞", Gender.MALE, birth);
             CaseData.OffenceData offence = new CaseData.OffenceData(OffenceCategory.PICKING_QUARRELS, "寻衅滋事",
-                    eighteenth.plusDays(offset));
+                    eighteenth.plusDays(offset), List.of("寻衅滋事罪"));
             CaseId id = fixtures.as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject, offence,
                     fixtures.decision(CorrectionType.PROBATION))));
             assertThat(directory.facts(id).orElseThrow().minorAtOffence()).as("offence %s day(s) after the 18th birthday", offset)

@@ -58,7 +58,7 @@ class CaseReadAuditIntegrationTests {
         caseId = api.as("cd.court.clerk").post("/api/v1/cases", """
                 {"subject": {"name": "冯小川", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "residenceDivision": "369902003"},
-                 "offence": {"category": "GAMBLING", "offenceDate": "2025-02-01"},
+                 "offence": {"category": "GAMBLING", "offenceDate": "2025-02-01", "charges": ["开设赌场罪"]},
                  "decision": {"correctionType": "PUBLIC_SURVEILLANCE", "caseNumber": "%s", "judgmentDate": "%s",
                               "effectiveDate": "%s", "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, 75, Gender.MALE), birth, CASE_NUMBER, today.minusDays(2),

@@ -219,13 +219,31 @@ class CaseRulesIntegrationTests {
 
     @Test
     void eachOffenceRuleNamesItsFieldAndCode() {
-        assertThat(offence(new OffenceData(OffenceCategory.FRAUD, "诈骗", TODAY))).isEmpty();
+        assertThat(offence(new OffenceData(OffenceCategory.FRAUD, "诈骗", TODAY, List.of("诈骗罪", "合同诈骗罪")))).isEmpty();
         assertThat(offence(null)).extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("offence", "required"));
-        assertThat(offence(new OffenceData(null, null, null))).extracting(FieldProblem::field, FieldProblem::code)
-                .containsExactly(tuple("offence.category", "required"), tuple("offence.offenceDate", "required"));
-        assertThat(offence(new OffenceData(OffenceCategory.FRAUD, "诈".repeat(2001), TODAY.plusDays(1))))
+        assertThat(offence(new OffenceData(null, null, null, null))).extracting(FieldProblem::field, FieldProblem::code)
+                .containsExactly(tuple("offence.category", "required"), tuple("offence.offenceDate", "required"),
+                        tuple("offence.charges", "required"));
+        assertThat(offence(new OffenceData(OffenceCategory.FRAUD, "诈".repeat(2001), TODAY.plusDays(1), List.of("诈骗罪"))))
                 .extracting(FieldProblem::field, FieldProblem::code)
                 .containsExactly(tuple("offence.offenceDate", "past"), tuple("offence.details", "maxLength"));
+    }
+
+    @Test
+    void chargesMustBeNamesTheSupremeCourtAndProcuratorateDetermine() {
+        assertThat(offence(new OffenceData(OffenceCategory.THEFT, null, TODAY, List.of(" ", ""))))
+                .extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("offence.charges", "required"));
+        assertThat(offence(new OffenceData(OffenceCategory.THEFT, null, TODAY, List.of("盗窃罪", "偷东西罪"))))
+                .extracting(FieldProblem::field, FieldProblem::code, p -> p.args()[0])
+                .containsExactly(tuple("offence.charges", "unknownCharge", "偷东西罪"));
+        // The summary of the facts is no charge: "盗窃" without 罪 is not a name of the list.
+        assertThat(offence(new OffenceData(OffenceCategory.THEFT, null, TODAY, List.of("盗窃"))))
+                .extracting(FieldProblem::code).containsExactly("unknownCharge");
+        List<String> eleven = org.tongxin.casefile.Charges.standard().all().stream().limit(11).map(org.tongxin.casefile.Charges.Charge::name).toList();
+        assertThat(offence(new OffenceData(OffenceCategory.OTHER, null, TODAY, eleven)))
+                .extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("offence.charges", "tooManyCharges"));
+        // Repetitions and surrounding blanks are forgiven.
+        assertThat(offence(new OffenceData(OffenceCategory.THEFT, null, TODAY, List.of("盗窃罪", " 盗窃罪 ")))).isEmpty();
     }
 
     static final DecisionData DECISION = new DecisionData(CorrectionType.PROBATION, "（2026）赣0102刑初12号",

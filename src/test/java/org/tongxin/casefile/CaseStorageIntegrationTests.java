@@ -95,7 +95,7 @@ class CaseStorageIntegrationTests {
                 fixtures.today().minusYears(40), secrets.phone(), CaseFixtures.DONGMEN, secrets.address(), null, null,
                 secrets.guardianPhone(), secrets.health());
         CaseId id = fixtures.as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject,
-                new OffenceData(OffenceCategory.FRAUD, secrets.offence(), fixtures.today().minusYears(1)),
+                new OffenceData(OffenceCategory.FRAUD, secrets.offence(), fixtures.today().minusYears(1), java.util.List.of("诈骗罪")),
                 fixtures.decision(CorrectionType.PROBATION))));
         management.documentsState(id, DocumentsState.RECEIPTED);
         int v = fixtures.version(id);

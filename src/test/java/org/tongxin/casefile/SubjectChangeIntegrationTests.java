@@ -61,7 +61,7 @@ class SubjectChangeIntegrationTests {
                 {"subject": {"name": "%s", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "phone": "%s", "residenceDivision": "%s", "residenceAddress": "%s", "health": "%s",
                              "guardianName": "%s", "guardianRelation": "父亲", "guardianPhone": "%s"},
-                 "offence": {"category": "THEFT", "details": "盗窃。", "offenceDate": "%s"},
+                 "offence": {"category": "THEFT", "details": "盗窃。", "offenceDate": "%s", "charges": ["盗窃罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
                               "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(p.name(), p.idNumber(), p.birth(), p.phone(), p.division(), p.address(), p.health(), p.guardian(),
@@ -197,7 +197,7 @@ class SubjectChangeIntegrationTests {
         String second = api.as("cd.court.clerk").post("/api/v1/cases", """
                 {"subject": {"name": "%s", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "residenceDivision": "%s"},
-                 "offence": {"category": "THEFT", "offenceDate": "%s"},
+                 "offence": {"category": "THEFT", "offenceDate": "%s", "charges": ["盗窃罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "（2025）城东刑初934号", "judgmentDate": "%s",
                               "effectiveDate": "%s", "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(original.name(), original.idNumber(), original.birth(), original.division(),

@@ -255,7 +255,7 @@ class CoordinationApiIntegrationTests {
         return api.as("cd.court.clerk").post("/api/v1/cases", """
                 {"subject": {"name": "郑立新", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "residenceDivision": "369902001"},
-                 "offence": {"category": "PICKING_QUARRELS", "offenceDate": "2025-03-03"},
+                 "offence": {"category": "PICKING_QUARRELS", "offenceDate": "2025-03-03", "charges": ["寻衅滋事罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
                               "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, sequence, Gender.MALE), birth, caseNumber, today.minusDays(3),

@@ -27,7 +27,7 @@ public final class DocumentSamples {
         v.put("issueDate", "2025-03-10");
         switch (template) {
             case ENTRUSTMENT_LETTER -> {
-                v.put("documentNumber", "（2025）城东刑委字第 0001 号");
+                v.put("documentNumber", "城东法〔2025〕1号");
                 v.put("courtName", "城东区人民法院");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("procuratorateName", "城东区人民检察院");
@@ -36,7 +36,7 @@ public final class DocumentSamples {
                 v.put("birthDate", "1988-05-12");
                 v.put("idNumber", ID_NUMBER);
                 v.put("address", "A市城东区东门街道中心路 18 号 3 栋 502 室");
-                v.put("offence", "危险驾驶罪");
+                v.put("charges", "危险驾驶罪");
                 v.put("intendedPlace", "城东区（东门街道司法所）");
                 v.put("expedited", "false");
                 v.put("deadlineDate", "2025-03-24");
@@ -45,7 +45,7 @@ public final class DocumentSamples {
                 v.put("attachments", "起诉书副本\n被告人户籍证明");
             }
             case ASSESSMENT_OPINION -> {
-                v.put("documentNumber", "（2025）城东矫评字第 0007 号");
+                v.put("documentNumber", "城东矫〔2025〕7号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("courtName", "城东区人民法院");
                 v.put("procuratorateName", "城东区人民检察院");
@@ -54,7 +54,7 @@ public final class DocumentSamples {
                 v.put("birthDate", "1988-05-12");
                 v.put("idNumber", ID_NUMBER);
                 v.put("address", "A市城东区东门街道中心路 18 号 3 栋 502 室");
-                v.put("offence", "危险驾驶罪");
+                v.put("charges", "危险驾驶罪");
                 v.put("findings", "经走访被告人居住地东门社区居民委员会、工作单位及家庭成员，被告人居住稳定，"
                         + "与妻子、女儿共同生活，在本市某物流公司任驾驶员五年，表现良好，无其他违法犯罪记录。\n"
                         + "其家庭成员愿意协助监督管理，社区居民委员会同意配合开展社区矫正工作。");
@@ -65,7 +65,7 @@ public final class DocumentSamples {
                 v.put("contactPhone", "0700-8100740");
             }
             case RECEIPT -> {
-                v.put("documentNumber", "（2025）城东矫收字第 0012 号");
+                v.put("documentNumber", "城东矫〔2025〕12号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("decisionOrganName", "城东区人民法院");
                 v.put("caseNumber", "（2025）城东刑初字第 123 号");
@@ -78,10 +78,10 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-04-03");
             }
             case REPORTING_NOTICE -> {
-                v.put("documentNumber", "（2025）城东刑通字第 0045 号");
+                v.put("documentNumber", "城东法〔2025〕45号");
                 v.put("decisionOrganName", "城东区人民法院");
                 v.put("idNumber", ID_NUMBER);
-                v.put("offence", "危险驾驶");
+                v.put("charges", "危险驾驶罪");
                 v.put("judgmentNumber", "（2025）城东刑初字第 123 号");
                 v.put("correctionType", "缓刑");
                 v.put("effectiveDate", "2025-03-28");
@@ -93,11 +93,11 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-03-28");
             }
             case ENTRY_ANNOUNCEMENT -> {
-                v.put("documentNumber", "（2025）城东矫宣字第 0031 号");
+                v.put("documentNumber", "城东矫〔2025〕31号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("gender", "男");
                 v.put("birthDate", "1988-05-12");
-                v.put("offence", "危险驾驶罪");
+                v.put("charges", "危险驾驶罪");
                 v.put("decisionOrganName", "城东区人民法院");
                 v.put("judgmentNumber", "（2025）城东刑初字第 123 号");
                 v.put("correctionType", "缓刑");
@@ -111,7 +111,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-04-03");
             }
             case MEETING_NOTICE -> {
-                v.put("documentNumber", "（2025）A矫委字第 0007 号");
+                v.put("documentNumber", "A市矫委〔2025〕7号");
                 v.put("convenorName", "A市社区矫正委员会办公室");
                 v.put("title", "社区矫正对象就业和救助衔接");
                 v.put("scheduledAt", "2025-04-15T09:30");
@@ -124,7 +124,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-04-08");
             }
             case MEETING_MINUTES -> {
-                v.put("documentNumber", "（2025）A矫委纪字第 0007 号");
+                v.put("documentNumber", "A市矫委〔2025〕7号");
                 v.put("convenorName", "A市社区矫正委员会办公室");
                 v.put("title", "社区矫正对象就业和救助衔接");
                 v.put("heldAt", "2025-04-15T09:30");
@@ -137,7 +137,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-04-15");
             }
             case REFERRAL_LETTER -> {
-                v.put("documentNumber", "（2025）城东矫转字第 0007 号");
+                v.put("documentNumber", "城东矫〔2025〕7号");
                 v.put("fromAgencyName", "城东区社区矫正管理局");
                 v.put("toAgencyName", "A市民政局");
                 v.put("caseNumber", "（2025）城东刑初字第 123 号");
@@ -150,7 +150,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-04-03");
             }
             case LEAVE_APPROVAL -> {
-                v.put("documentNumber", "（2026）城东矫外字第 0003 号");
+                v.put("documentNumber", "城东矫〔2026〕3号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("subjectName", SUBJECT);
                 v.put("caseNumber", "（2025）城东刑初字第 123 号");
@@ -163,7 +163,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2026-03-05");
             }
             case TERMINATION_CERTIFICATE -> {
-                v.put("documentNumber", "（2025）城东区社区矫正管理局解矫字第 0003 号");
+                v.put("documentNumber", "城东矫〔2025〕3号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("subjectName", SUBJECT);
                 v.put("gender", "男");
@@ -180,7 +180,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-03-31");
             }
             case DEATH_NOTICE -> {
-                v.put("documentNumber", "（2025）城东区社区矫正管理局死通字第 0001 号");
+                v.put("documentNumber", "城东矫〔2025〕1号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("decisionOrganName", "城东区人民法院");
                 v.put("subjectName", SUBJECT);
@@ -194,7 +194,7 @@ public final class DocumentSamples {
                 v.put("issueDate", "2025-03-04");
             }
             case WARNING_DECISION -> {
-                v.put("documentNumber", "（2025）城东矫警字第 0003 号");
+                v.put("documentNumber", "城东矫〔2025〕3号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("gender", "男");
                 v.put("birthDate", "1988-05-12");
@@ -207,7 +207,7 @@ public final class DocumentSamples {
                 v.put("procuratorateName", "城东区人民检察院");
             }
             case REVOCATION_PROPOSAL -> {
-                v.put("documentNumber", "（2025）城东矫撤字第 0001 号");
+                v.put("documentNumber", "城东矫〔2025〕1号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("receiverName", "城东区人民法院");
                 v.put("caseNumber", "（2025）城东刑初字第 123 号");
@@ -215,7 +215,7 @@ public final class DocumentSamples {
                 v.put("birthDate", "1988-05-12");
                 v.put("idNumber", ID_NUMBER);
                 v.put("address", "城东区和平街道幸福路 8 号");
-                v.put("offence", "盗窃罪");
+                v.put("charges", "盗窃罪");
                 v.put("correctionType", "缓刑");
                 v.put("proposal", "撤销缓刑");
                 v.put("facts", "受到两次警告后仍不改正，继续违反监督管理规定。");

@@ -77,7 +77,7 @@ class ApiBodyFuzzIntegrationTests {
                 .formatted(IdentityNumbers.compose("369902", LocalDate.of(1990, 5, 6), 1 + Math.floorMod(data.consumeInt(), 900),
                         Gender.MALE));
         String offence = """
-                {"category": "THEFT", "details": "盗窃。", "offenceDate": "%s"}""".formatted(today.minusYears(1));
+                {"category": "THEFT", "details": "盗窃。", "offenceDate": "%s", "charges": ["盗窃罪"]}""".formatted(today.minusYears(1));
         fuzz(data, List.of(
                 new Target(HttpMethod.POST, "/api/v1/cases", "cd.court.clerk", """
                         {"subject": %s, "offence": %s,

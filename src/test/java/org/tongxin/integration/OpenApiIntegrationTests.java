@@ -55,6 +55,23 @@ class OpenApiIntegrationTests {
         assertThat(api.get("components").get("securitySchemes").has("bearerToken")).isTrue();
     }
 
+    /** Opening a case needs its charges: the document says so, and lists the names a client may send. */
+    @Test
+    void theChargesOfAnOffenceAreDocumentedAsRequiredNamesFromTheList() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+        JsonNode offence = api.get("components").get("schemas").get("OffenceData");
+        List<String> required = new ArrayList<>();
+        offence.get("required").forEach(r -> required.add(r.asString()));
+        assertThat(required).contains("charges");
+        JsonNode charges = offence.get("properties").get("charges");
+        assertThat(charges.get("type").asString()).isEqualTo("array");
+        assertThat(charges.get("minItems").asInt()).isEqualTo(1);
+        assertThat(charges.get("description").asString()).contains("unknownCharge");
+        List<String> names = new ArrayList<>();
+        charges.get("items").get("enum").forEach(n -> names.add(n.asString()));
+        assertThat(names).contains("盗窃罪", "危险驾驶罪", "帮助信息网络犯罪活动罪").hasSize(org.tongxin.casefile.Charges.standard().all().size());
+    }
+
     /** Every intake step doable in the pages is an operation of the API, documented where people look for it. */
     static final Set<String> INTAKE_OPERATIONS = Set.of(
             "entrustAssessment", "submitAssessmentOpinion", "notifyCountyAgency", "deliverLegalDocuments", "transferSubject",

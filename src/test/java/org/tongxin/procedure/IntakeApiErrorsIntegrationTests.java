@@ -121,6 +121,34 @@ class IntakeApiErrorsIntegrationTests {
     }
 
     @Test
+    void aCaseIsOpenedOnlyWithChargesAsTheSupremeCourtAndProcuratorateNameThem() {
+        long before = rows();
+        String decided = decidedCase("（2025）城东刑初908号", 75);
+        Response missing = api.as("cd.court.clerk").post("/api/v1/cases", decided.replace(", \"charges\": [\"危险驾驶罪\"]", ""));
+        expect(missing, 400, "VALIDATION_FAILED");
+        assertThat(fields(missing)).containsExactly("offence.charges:required");
+        Response empty = api.as("cd.court.clerk").post("/api/v1/cases", decided.replace("[\"危险驾驶罪\"]", "[]"));
+        assertThat(fields(empty)).containsExactly("offence.charges:required");
+        // The offence summary's words are no charge.
+        Response unknown = api.as("cd.court.clerk").in("en").post("/api/v1/cases", decided.replace("[\"危险驾驶罪\"]", "[\"醉驾\"]"));
+        expect(unknown, 400, "VALIDATION_FAILED");
+        assertThat(fields(unknown)).containsExactly("offence.charges:unknownCharge");
+        assertThat(unknown.body().get("errors").get(0).get("message").asString()).contains("醉驾").contains("Supreme People");
+        Response zh = api.as("cd.court.clerk").post("/api/v1/assessments", IntakeApiJourneyIntegrationTests.entrustment()
+                .replace("（2025）城东刑初902号", "（2025）城东刑初909号").replaceAll("\"charges\": \\[[^\\]]*\\]", "\"charges\": [\"偷窃罪\"]"));
+        assertThat(fields(zh)).containsExactly("offence.charges:unknownCharge");
+        assertThat(zh.body().get("errors").get(0).get("message").asString()).contains("不是最高人民法院、最高人民检察院确定的罪名");
+        assertThat(rows()).as("nothing saved").isEqualTo(before);
+
+        String id = api.as("cd.court.clerk").post("/api/v1/cases", decided.replace("[\"危险驾驶罪\"]", "[\"危险驾驶罪\", \"妨害公务罪\"]"))
+                .expect(201).text("caseId");
+        assertThat(jdbc.sql("SELECT array_to_string(charges, '、') FROM casefile_case WHERE id = :id::uuid").param("id", id)
+                .query(String.class).single()).isEqualTo("危险驾驶罪、妨害公务罪");
+        assertThat(api.as("cd.court.clerk").get("/api/v1/cases/" + id).expect(200).body().get("charges"))
+                .extracting(JsonNode::asString).containsExactly("危险驾驶罪", "妨害公务罪");
+    }
+
+    @Test
     void aBundleThatFailsItsChecksLeavesNoCaseNoDocumentAndNoHandoverBehind() {
         long cases = rows();
         long documents = jdbc.sql("SELECT count(*) FROM document_file").query(Long.class).single();
@@ -200,7 +228,7 @@ class IntakeApiErrorsIntegrationTests {
         return """
                 {"subject": {"name": "郑国强", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "residenceDivision": "369902002", "guardianRelation": null},
-                 "offence": {"category": "DANGEROUS_DRIVING", "offenceDate": "2025-01-05"},
+                 "offence": {"category": "DANGEROUS_DRIVING", "offenceDate": "2025-01-05", "charges": ["危险驾驶罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
                               "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, sequence, Gender.MALE), birth, caseNumber, today.minusDays(2),

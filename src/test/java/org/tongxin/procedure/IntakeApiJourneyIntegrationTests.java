@@ -225,8 +225,23 @@ class IntakeApiJourneyIntegrationTests {
         assertThat(asProsecutor.get("status").asString()).isEqualTo("UNDER_CORRECTION");
         assertThat(asProsecutor.get("participations")).extracting(JsonNode::asString).containsExactly("COPIED_PROCURATORATE");
         List<String> documents = new ArrayList<>();
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
         api.as("cd.county").get("/api/v1/cases/" + caseId + "/documents").expect(200).body()
-                .forEach(d -> documents.add(d.get("template").isNull() ? "UPLOADED" : d.get("template").asString()));
+                .forEach(d -> {
+                    documents.add(d.get("template").isNull() ? "UPLOADED" : d.get("template").asString());
+                    ids.putIfAbsent(documents.getLast(), d.get("id").asString());
+                });
+        // The documents name the charge, not the summary of the facts, and carry numbers in the one form.
+        String letter = org.tongxin.document.PdfText.of(api.as("cd.county").get("/api/v1/cases/" + caseId + "/documents/"
+                + ids.get("ENTRUSTMENT_LETTER")).expect(200).raw().getContentAsByteArray()).replaceAll("\\s+", "");
+        assertThat(letter).contains("涉嫌盗窃罪一案", "并抄送城东区人民检察院", "抄送：城东区人民检察院").doesNotContain("盗窃超市商品")
+                .containsPattern("城东法〔\\d{4}〕\\d+号").doesNotContain("字第");
+        String notice = org.tongxin.document.PdfText.of(api.as("cd.county").get("/api/v1/cases/" + caseId + "/documents/"
+                + ids.get("REPORTING_NOTICE")).expect(200).raw().getContentAsByteArray()).replaceAll("\\s+", "");
+        assertThat(notice).contains("你因犯盗窃罪一案").doesNotContain("盗窃超市商品");
+        String receiptText = org.tongxin.document.PdfText.of(api.as("cd.county").get("/api/v1/cases/" + caseId + "/documents/"
+                + ids.get("RECEIPT")).expect(200).raw().getContentAsByteArray()).replaceAll("\\s+", "");
+        assertThat(receiptText).containsPattern("城东矫〔\\d{4}〕\\d+号").doesNotContain("回执CD");
         assertThat(documents).contains("ENTRUSTMENT_LETTER", "ASSESSMENT_OPINION", "REPORTING_NOTICE", "RECEIPT", "ENTRY_ANNOUNCEMENT",
                 "UPLOADED");
     }
@@ -260,7 +275,7 @@ class IntakeApiJourneyIntegrationTests {
                 {"subject": {"name": "周晓梅", "gender": "FEMALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "phone": "13800002222", "residenceDivision": "369902001",
                              "residenceAddress": "城东区东门街道和平路 20 号"},
-                 "offence": {"category": "THEFT", "details": "盗窃超市商品，价值人民币二千元。", "offenceDate": "2025-05-10"},
+                 "offence": {"category": "THEFT", "details": "盗窃超市商品，价值人民币二千元。", "offenceDate": "2025-05-10", "charges": ["盗窃罪"]},
                  "expedited": false, "caseNumber": "%s", "contact": "王书记员",
                  "materials": [{"code": "CASE_MATERIALS", "title": "起诉书副本"}]}""".formatted(id, birth, CASE_NUMBER);
     }

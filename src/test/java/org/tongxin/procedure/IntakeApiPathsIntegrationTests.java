@@ -55,7 +55,7 @@ class IntakeApiPathsIntegrationTests {
         String caseId = api.as("cd.court.clerk").post("/api/v1/cases", """
                 {"subject": {"name": "林正平", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "residenceDivision": "369902001", "health": "肝硬化失代偿期"},
-                 "offence": {"category": "CORRUPTION_BRIBERY", "offenceDate": "2023-08-01"},
+                 "offence": {"category": "CORRUPTION_BRIBERY", "offenceDate": "2023-08-01", "charges": ["受贿罪"]},
                  "decision": {"correctionType": "TEMPORARY_EXECUTION", "caseNumber": "（2025）城东刑初913号", "judgmentDate": "%s",
                               "effectiveDate": "%s", "termStart": "%s", "termEnd": "%s", "inCustody": true,
                               "handoverInstitutionId": "%s"}}"""

@@ -118,6 +118,6 @@ class IntakeFixture {
     }
 
     static OffenceData offence() {
-        return new OffenceData(OffenceCategory.THEFT, "盗窃财物价值三千元。", LocalDate.of(2025, 5, 1));
+        return new OffenceData(OffenceCategory.THEFT, "盗窃财物价值三千元。", LocalDate.of(2025, 5, 1), java.util.List.of("盗窃罪"));
     }
 }

@@ -243,6 +243,6 @@ class IntakeJourneyIntegrationTests {
 
     static OffenceData offence() {
         return new OffenceData(OffenceCategory.DANGEROUS_DRIVING, "醉酒驾驶机动车，血液酒精含量 180mg/100ml。",
-                LocalDateTime.of(2025, 6, 1, 23, 0).toLocalDate());
+                LocalDateTime.of(2025, 6, 1, 23, 0).toLocalDate(), java.util.List.of("危险驾驶罪"));
     }
 }

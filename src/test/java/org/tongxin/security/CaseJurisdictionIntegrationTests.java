@@ -86,7 +86,7 @@ class CaseJurisdictionIntegrationTests {
                 {"subject": {"name": "吴建国", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "phone": "13900003333", "residenceDivision": "369902001",
                              "residenceAddress": "城东区东门街道解放路 3 号", "health": "高血压"},
-                 "offence": {"category": "FRAUD", "details": "电信诈骗，涉案金额三万元。", "offenceDate": "2024-11-02"},
+                 "offence": {"category": "FRAUD", "details": "电信诈骗，涉案金额三万元。", "offenceDate": "2024-11-02", "charges": ["诈骗罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
                               "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, 71, Gender.MALE), birth, CASE_NUMBER, today.minusDays(3),

@@ -83,7 +83,7 @@ class DocumentAccessIntegrationTests {
                 {"subject": {"name": "郑文书", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "%s", "phone": "13900004444", "residenceDivision": "369902001",
                              "residenceAddress": "城东区东门街道解放路 9 号", "health": "良好"},
-                 "offence": {"category": "FRAUD", "details": "网络诈骗。", "offenceDate": "2024-10-02"},
+                 "offence": {"category": "FRAUD", "details": "网络诈骗。", "offenceDate": "2024-10-02", "charges": ["诈骗罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
                               "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, 83, Gender.MALE), birth, CASE_NUMBER, today.minusDays(3),

@@ -354,7 +354,8 @@ class GeneratedAccessMatrixIntegrationTests {
                 "subject", Map.of("name", other.name(), "gender", "MALE", "ethnicity", "01", "idType", "RESIDENT_ID",
                         "idNumber", other.idNumber(), "birthDate", birth.toString(), "phone", other.phone(),
                         "residenceDivision", other.residenceDivision(), "residenceAddress", other.residenceAddress(), "health", other.health()),
-                "offence", Map.of("category", "FRAUD", "details", "电信诈骗，涉案金额两万元。", "offenceDate", today.minusYears(1).toString()),
+                "offence", Map.of("category", "FRAUD", "details", "电信诈骗，涉案金额两万元。", "offenceDate", today.minusYears(1).toString(),
+                        "charges", List.of("诈骗罪")),
                 "decision", Map.of("correctionType", "PROBATION", "caseNumber", CaseFixtures.caseNumber(),
                         "judgmentDate", today.minusDays(3).toString(), "effectiveDate", today.minusDays(1).toString(),
                         "termStart", today.minusDays(1).toString(), "termEnd", today.plusYears(1).toString(), "inCustody", false)))

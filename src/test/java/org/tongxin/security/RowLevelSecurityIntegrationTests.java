@@ -64,6 +64,7 @@ class RowLevelSecurityIntegrationTests {
             Map.entry("policy_step", "policy models: steps"),
             Map.entry("policy_setting", "policy models: effective-dated settings (leave limits, contact intervals)"),
             Map.entry("procedure_serial", "last serial number per agency, year and document kind"),
+            Map.entry("document_serial", "last document number per issuing organ and year"),
             Map.entry("demo_caseload", "whether the demo caseload was made"),
             Map.entry("assistance_capacity", "places and staff a department declares per service"),
             Map.entry("statistics_handled_event", "ids of events statistics already counted"),

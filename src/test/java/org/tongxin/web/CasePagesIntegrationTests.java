@@ -67,7 +67,7 @@ class CasePagesIntegrationTests {
                 .param("subject.name", "吴建国").param("subject.gender", "MALE").param("subject.ethnicity", "01")
                 .param("subject.idType", "RESIDENT_ID").param("subject.idNumber", idNumber)
                 .param("subject.birthDate", birth.toString()).param("subject.residenceDivision", "369902002")
-                .param("offence.category", "FRAUD").param("offence.offenceDate", "2025-03-01")
+                .param("offence.category", "FRAUD").param("offence.offenceDate", "2025-03-01").param("offence.charges", "诈骗罪")
                 .param("caseNumber", "（2025）城东刑初7001号").param("expedited", "true").param("contact", "王书记员")
                 .param("materials[0].code", "CASE_MATERIALS").param("materials[0].title", "起诉书副本")
                 .param("materials[1].code", "").param("materials[1].title", "")).andReturn();
@@ -97,7 +97,8 @@ class CasePagesIntegrationTests {
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         String html = result.getResponse().getContentAsString();
         assertThat(html).contains("id=\"subject.idNumber-error\"", "check character is wrong", "id=\"offence.category-error\"",
-                "There is a problem", "href=\"#subject.idNumber\"", "href=\"#offence.category\"");
+                "There is a problem", "href=\"#subject.idNumber\"", "href=\"#offence.category\"",
+                "id=\"offence.charges-error\"", "Choose at least one charge", "href=\"#offence.charges\"");
         assertThat(html).doesNotContain("Exception", "系统内部错误");
 
         MvcResult badDate = mvc.perform(post("/cases/new?lang=en").with(csrf()).with(actors.as("cd.court.clerk"))
@@ -105,6 +106,14 @@ class CasePagesIntegrationTests {
         assertThat(badDate.getResponse().getStatus()).isEqualTo(400);
         assertThat(badDate.getResponse().getContentAsString()).contains("id=\"offence.offenceDate-error\"", "Enter a valid date",
                 "id=\"subject.gender-error\"");
+
+        // A charge not in the list comes back chosen, with its message; the picker offers the list to search.
+        MvcResult unknownCharge = mvc.perform(post("/cases/new/decided?lang=zh-CN").with(csrf()).with(actors.as("cd.court.clerk"))
+                .param("offence.charges", "盗窃罪").param("offence.charges", "偷东西罪")).andReturn();
+        assertThat(unknownCharge.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unknownCharge.getResponse().getContentAsString()).contains("“偷东西罪”不是最高人民法院、最高人民检察院确定的罪名",
+                "<option value=\"盗窃罪\" selected=\"selected\">盗窃罪</option>", "data-search-options=\"offence.charges\"",
+                "搜索罪名，如：盗窃");
 
         MvcResult chinese = mvc.perform(post("/cases/new?lang=zh-CN").with(csrf()).with(actors.as("cd.court.clerk"))
                 .param("subject.name", "")).andReturn();
@@ -267,7 +276,7 @@ class CasePagesIntegrationTests {
                 .param("subject.name", name).param("subject.gender", "MALE").param("subject.ethnicity", "01")
                 .param("subject.idType", "RESIDENT_ID").param("subject.idNumber", subject.idNumber())
                 .param("subject.birthDate", birth.toString()).param("subject.residenceDivision", "369902001")
-                .param("offence.category", "THEFT").param("offence.offenceDate", "2024-05-01")
+                .param("offence.category", "THEFT").param("offence.offenceDate", "2024-05-01").param("offence.charges", "盗窃罪")
                 .param("decision.correctionType", type).param("decision.caseNumber", caseNumber)
                 .param("decision.judgmentDate", judgment.toString()).param("decision.effectiveDate", effective.toString())
                 .param("decision.termStart", effective.toString()).param("decision.termEnd", effective.plusYears(1).toString())

@@ -100,7 +100,7 @@ public class CaseSamples {
     }
 
     public static OffenceData offence(LocalDate date) {
-        return new OffenceData(OffenceCategory.THEFT, "盗窃电动自行车一辆。", date == null ? LocalDate.of(2025, 6, 1) : date);
+        return new OffenceData(OffenceCategory.THEFT, "盗窃电动自行车一辆。", date == null ? LocalDate.of(2025, 6, 1) : date, java.util.List.of("盗窃罪"));
     }
 
     public void settle() {

@@ -23,6 +23,7 @@ import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.document.DocumentId;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 
@@ -40,12 +41,15 @@ public class AssessmentDocuments {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
+    private final DocumentNumbers numbers;
 
-    AssessmentDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages) {
+    AssessmentDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages,
+            DocumentNumbers numbers) {
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
         this.messages = messages;
+        this.numbers = numbers;
     }
 
     /** 警告决定书: the county agency to the subject, copy to the procuratorate (CCL art. 28). */
@@ -86,8 +90,7 @@ public class AssessmentDocuments {
 
     private DocumentId issue(DocumentTemplate template, CaseFacts c, AgencyView issuer, String word, UUID id, LocalDate today,
             Map<String, String> v) {
-        v.put("documentNumber", "（" + today.getYear() + "）" + issuer.nameZh() + word + "字第 "
-                + id.toString().substring(0, 8).toUpperCase(Locale.ROOT) + " 号");
+        v.put("documentNumber", numbers.next(issuer.id().value(), issuer.abbreviation(), today));
         v.put("issueDate", today.toString());
         return documents.generate(template, c.id().value(), v);
     }
@@ -110,7 +113,10 @@ public class AssessmentDocuments {
         put(v, "idNumber", s.idNumber());
         put(v, "address", s.residenceAddress());
         v.put("correctionType", label("case.type." + c.correctionType().name()));
-        cases.offenceDetailsForDocuments(c.id()).ifPresent(o -> put(v, "offence", o));
+        java.util.List<String> charges = cases.charges(c.id());
+        if (!charges.isEmpty()) {
+            v.put("charges", org.tongxin.casefile.Charges.display(charges, ZH));
+        }
         return v;
     }
 

@@ -23,6 +23,7 @@ import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentTemplate;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.Documents;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.policy.PolicyModels;
@@ -39,8 +40,11 @@ public class ReferralLetters {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final PolicyModels policies;
+    private final DocumentNumbers numbers;
 
-    ReferralLetters(Documents documents, CaseDirectory cases, AgencyDirectory agencies, PolicyModels policies) {
+    ReferralLetters(Documents documents, CaseDirectory cases, AgencyDirectory agencies, PolicyModels policies,
+            DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
@@ -51,8 +55,7 @@ public class ReferralLetters {
             AgencyView to, String note, Instant now, TongxinPrincipal me) {
         Map<String, String> values = new LinkedHashMap<>();
         LocalDate today = LegalTime.dateOf(now);
-        values.put("documentNumber", "（" + today.getYear() + "）" + from.code() + " 转介 " + id.value().toString().substring(0, 8)
-                .toUpperCase());
+        values.put("documentNumber", numbers.next(from.id().value(), from.abbreviation(), today));
         values.put("fromAgencyName", from.nameZh());
         values.put("toAgencyName", to.nameZh());
         if (facts.caseNumber() != null) {

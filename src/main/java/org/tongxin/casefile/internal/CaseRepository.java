@@ -250,12 +250,12 @@ public class CaseRepository {
     public void insert(CorrectionCase c) {
         jdbc.sql("""
                 INSERT INTO casefile_case (id, subject_id, status, correction_type, decision_organ_id, case_number, judgment_date,
-                    effective_date, offence_category, offence_details_enc, offence_date, minor_at_offence, term_start, term_end,
+                    effective_date, offence_category, offence_details_enc, offence_date, charges, minor_at_offence, term_start, term_end,
                     in_custody, expedited, county_agency_id, judicial_office_id, procuratorate_id, police_id,
                     handover_institution_id, policy_region, documents_state, arrival_state, arrived_at, registered_at,
                     team_formed_at, plan_made_at, announced_at, created_by, created_at, updated_at, version)
                 VALUES (:id, :subject, :status, :type, :organ, :number, :judgment, :effective, :category, :details, :offenceDate,
-                    :minor, :start, :end, :custody, :expedited, :county, :office, :procuratorate, :police, :institution, :region,
+                    :charges, :minor, :start, :end, :custody, :expedited, :county, :office, :procuratorate, :police, :institution, :region,
                     :documents, :arrival, :arrivedAt, :registeredAt, :teamAt, :planAt, :announcedAt, :createdBy, :createdAt,
                     :updatedAt, 0)""").params(caseParams(c)).update();
         syncParties(c);
@@ -274,7 +274,7 @@ public class CaseRepository {
         int rows = jdbc.sql("""
                 UPDATE casefile_case SET status = :status, correction_type = :type, decision_organ_id = :organ,
                     case_number = :number, judgment_date = :judgment, effective_date = :effective, offence_category = :category,
-                    offence_details_enc = :details, offence_date = :offenceDate, minor_at_offence = :minor, term_start = :start,
+                    offence_details_enc = :details, offence_date = :offenceDate, charges = :charges, minor_at_offence = :minor, term_start = :start,
                     term_end = :end, in_custody = :custody, expedited = :expedited, county_agency_id = :county,
                     judicial_office_id = :office, procuratorate_id = :procuratorate, police_id = :police,
                     handover_institution_id = :institution, policy_region = :region, documents_state = :documents,
@@ -304,6 +304,7 @@ public class CaseRepository {
         p.put("category", c.offenceCategory == null ? null : c.offenceCategory.name());
         p.put("details", c.offenceDetails);
         p.put("offenceDate", c.offenceDate);
+        p.put("charges", c.charges.toArray(String[]::new));
         p.put("minor", c.minorAtOffence);
         p.put("start", c.termStart);
         p.put("end", c.termEnd);
@@ -607,6 +608,8 @@ public class CaseRepository {
         c.offenceCategory = rs.getString("offence_category") == null ? null : OffenceCategory.valueOf(rs.getString("offence_category"));
         c.offenceDetails = rs.getBytes("offence_details_enc");
         c.offenceDate = date(rs, "offence_date");
+        java.sql.Array charges = rs.getArray("charges");
+        c.charges = charges == null ? List.of() : List.of((String[]) charges.getArray());
         c.minorAtOffence = rs.getBoolean("minor_at_offence");
         c.termStart = date(rs, "term_start");
         c.termEnd = date(rs, "term_end");

@@ -11,6 +11,7 @@ import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
+import org.tongxin.casefile.Charges;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Ethnicity;
 import org.tongxin.casefile.Gender;
@@ -134,6 +135,24 @@ public class CaseRules {
         if (o.details() != null && o.details().length() > 2000) {
             problems.add("offence.details", "maxLength", 2000);
         }
+        charges(o.charges(), problems);
+    }
+
+    /**
+     * The charges (罪名): at least one, each exactly a name of {@link Charges} (as the Supreme People's Court and
+     * Procuratorate determine them), at most {@link Charges#MAX_PER_CASE}.
+     */
+    static void charges(List<String> given, FieldProblems problems) {
+        List<String> charges = Charges.normalise(given);
+        if (charges.isEmpty()) {
+            problems.add("offence.charges", "required");
+            return;
+        }
+        if (charges.size() > Charges.MAX_PER_CASE) {
+            problems.add("offence.charges", "tooManyCharges", Charges.MAX_PER_CASE);
+        }
+        charges.stream().filter(c -> !Charges.standard().known(c)).findFirst()
+                .ifPresent(unknown -> problems.add("offence.charges", "unknownCharge", unknown.length() > 40 ? unknown.substring(0, 40) + "…" : unknown));
     }
 
     public void decision(DecisionData d, LocalDate today, FieldProblems problems) {

@@ -44,6 +44,7 @@ public final class CorrectionCase {
     OffenceCategory offenceCategory;
     byte[] offenceDetails;
     LocalDate offenceDate;
+    List<String> charges = List.of();
     boolean minorAtOffence;
     LocalDate termStart;
     LocalDate termEnd;
@@ -482,11 +483,17 @@ public final class CorrectionCase {
         return status;
     }
 
-    /** Sets the offence (category, encrypted details, date) and whether the subject was then a minor. */
-    public void offence(OffenceCategory category, byte[] details, LocalDate date, boolean minor) {
+    /** Sets the offence (category, encrypted details, date, charges) and whether the subject was then a minor. */
+    public void offence(OffenceCategory category, byte[] details, LocalDate date, List<String> charges, boolean minor) {
         offenceCategory = category;
         offenceDetails = details;
         offenceDate = date;
+        this.charges = charges == null ? List.of() : List.copyOf(charges);
         minorAtOffence = minor;
+    }
+
+    /** The charges (罪名) by their names; empty for a case opened before they were recorded. */
+    public List<String> charges() {
+        return charges;
     }
 }

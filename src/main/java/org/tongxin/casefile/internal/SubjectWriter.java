@@ -95,6 +95,7 @@ public class SubjectWriter {
 
     public void offence(CorrectionCase c, OffenceData offence, LocalDate birthDate) {
         c.offence(offence.category(), codec.encrypt(offence.details(), SubjectCodec.OFFENCE), offence.offenceDate(),
+                org.tongxin.casefile.Charges.normalise(offence.charges()),
                 CaseRules.minorAt(birthDate, offence.offenceDate()));
     }
 }

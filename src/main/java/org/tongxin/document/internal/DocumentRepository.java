@@ -25,6 +25,14 @@ public class DocumentRepository {
         this.jdbc = jdbc;
     }
 
+    /** The next number of the organ's documents in the year (1, 2, …); the row stays locked until the issuing commit. */
+    public int nextSerial(java.util.UUID organ, int year) {
+        return jdbc.sql("""
+                INSERT INTO document_serial (organ_id, year, last) VALUES (:organ, :year, 1)
+                ON CONFLICT (organ_id, year) DO UPDATE SET last = document_serial.last + 1
+                RETURNING last""").param("organ", organ).param("year", year).query(Integer.class).single();
+    }
+
     public void insert(DocumentInfo info, String storageKey) {
         jdbc.sql("""
                 INSERT INTO document_file (id, case_id, kind, template, file_name, content_type, size_bytes, sha256,

@@ -39,7 +39,7 @@ import org.tongxin.shared.time.LegalTime;
 /**
  * Turns a template and its values into an A4 PDF laid out like a Chinese legal document (after GB/T 9704): organ
  * and title centred, the number line on the right, body paragraphs indented two characters, tables for the
- * particulars, the signature block (seal placeholder, organ, date) on the right, the copy-to line between rules,
+ * particulars, the signature block (organ, seal placeholder over the date) on the right, the copy-to line between rules,
  * and "第 X 页 共 Y 页" at the foot of every page. Text is set in the bundled Noto Serif SC, embedded as a subset
  * (Identity-H), so the PDF shows the same on every machine. Rendering twice gives the page total.
  */
@@ -235,7 +235,7 @@ public class PdfRenderer {
                 case ORGAN -> elements.add(centred(text, font(18f, Font.BOLD, null), 0f, 2f));
                 case TITLE -> elements.add(centred(text, font(24f, Font.BOLD, null), 4f, 8f));
                 case NUMBER -> {
-                    Paragraph p = paragraph(text, font(SMALL, Font.NORMAL, null), Element.ALIGN_RIGHT, 0f);
+                    Paragraph p = paragraph(text, font(SMALL, Font.NORMAL, null), Element.ALIGN_CENTER, 0f);
                     p.setSpacingAfter(14f);
                     elements.add(p);
                 }
@@ -359,29 +359,24 @@ public class PdfRenderer {
     }
 
     /**
-     * The signature block on the right: the issuing organ over the date, centred on each other, with the seal
-     * placeholder beside them where the seal will be pressed.
+     * The signature block at the bottom right (GB/T 9704 7.3.5.1): the issuing organ, then the seal placeholder
+     * "（印章）" right over the date where the seal is pressed, each line centred on the others. The seal always sits
+     * directly above the date, whatever the order of the template's lines.
      */
     private PdfPTable signature(List<Block> parts, TemplateValues values) {
-        List<Block> lines = parts.stream().filter(b -> b.directive() != Directive.SEAL).toList();
-        Block seal = parts.stream().filter(b -> b.directive() == Directive.SEAL).findFirst().orElse(null);
-        PdfPTable table = seal == null ? new PdfPTable(1) : new PdfPTable(new float[] { 2f, 5f });
-        table.setWidthPercentage(seal == null ? 40f : 56f);
+        List<Block> ordered = new ArrayList<>(parts.stream().filter(b -> b.directive() == Directive.SIGN).toList());
+        parts.stream().filter(b -> b.directive() == Directive.SEAL).forEach(ordered::add);
+        parts.stream().filter(b -> b.directive() == Directive.DATE).forEach(ordered::add);
+        PdfPTable table = new PdfPTable(1);
+        table.setWidthPercentage(42f);
         table.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.setSpacingBefore(16f);
         table.setKeepTogether(true);
-        if (seal != null) {
-            String text = TemplateText.fill(seal.text(), values);
-            PdfPCell cell = new PdfPCell(new Phrase(LEADING, chunk(text.isEmpty() ? "（印章）" : text, font(BODY, Font.NORMAL, GREY))));
-            cell.setBorder(Rectangle.NO_BORDER);
-            cell.setHorizontalAlignment(Element.ALIGN_CENTER);
-            cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-            cell.setRowspan(Math.max(1, lines.size()));
-            cell.setMinimumHeight(LEADING);
-            table.addCell(cell);
-        }
-        for (Block line : lines) {
-            PdfPCell cell = new PdfPCell(new Phrase(LEADING, chunk(TemplateText.fill(line.text(), values), body())));
+        for (Block line : ordered) {
+            String text = TemplateText.fill(line.text(), values);
+            boolean seal = line.directive() == Directive.SEAL;
+            Font f = seal ? font(BODY, Font.NORMAL, GREY) : body();
+            PdfPCell cell = new PdfPCell(new Phrase(LEADING, chunk(seal && text.isEmpty() ? "（印章）" : text, f)));
             cell.setBorder(Rectangle.NO_BORDER);
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
             cell.setPaddingBottom(2f);

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.tongxin.agency.AgencyDirectory;
@@ -21,6 +20,7 @@ import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.casefile.TerminationReason;
 import org.tongxin.document.DocumentId;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 import org.tongxin.shared.time.LegalTime;
@@ -28,7 +28,7 @@ import org.tongxin.shared.time.LegalTime;
 /**
  * Fills the documents of a case's end with its data — the termination certificate (解除社区矫正证明书, CCL art. 44) and
  * the notice of death (CCL arts. 45, 51) — and has the document module render and store them, numbered with the county
- * agency's next serial of the year (table procedure_serial, as the intake's documents).
+ * agency's next document number of the year ({@link DocumentNumbers}: 城东矫〔2026〕12号).
  */
 @Component
 public class EndingDocuments {
@@ -39,16 +39,16 @@ public class EndingDocuments {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final DocumentNumbers numbers;
     private final Clock clock;
 
-    EndingDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages, JdbcClient jdbc,
-            Clock clock) {
+    EndingDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages,
+            DocumentNumbers numbers, Clock clock) {
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
@@ -93,12 +93,7 @@ public class EndingDocuments {
     private DocumentId issue(DocumentTemplate template, CaseFacts c, String word, Map<String, String> v) {
         AgencyView issuer = agencies.get(c.countyAgencyId());
         LocalDate today = LegalTime.today(clock);
-        int serial = jdbc.sql("""
-                INSERT INTO procedure_serial (agency_id, year, kind, last) VALUES (:agency, :year, :kind, 1)
-                ON CONFLICT (agency_id, year, kind) DO UPDATE SET last = procedure_serial.last + 1
-                RETURNING last""").param("agency", issuer.id().value()).param("year", today.getYear()).param("kind", template.name())
-                .query(Integer.class).single();
-        v.put("documentNumber", "（" + today.getYear() + "）" + issuer.nameZh() + word + "字第 " + serial + " 号");
+        v.put("documentNumber", numbers.next(issuer.id().value(), issuer.abbreviation(), today));
         v.put("issueDate", today.toString());
         return documents.generate(template, c.id().value(), v);
     }

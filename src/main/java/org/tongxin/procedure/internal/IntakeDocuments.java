@@ -3,30 +3,33 @@ package org.tongxin.procedure.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyType;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.Charges;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 import org.tongxin.shared.time.LegalTime;
 
 /**
  * Fills the intake's legal documents with the case's data and has the document module render and store them, each
- * with the issuing organ's next serial number of the year. Documents the system issues on an event (reporting notice,
+ * with the issuing organ's next document number of the year ({@link DocumentNumbers}: 城东矫〔2026〕12号). Documents the system issues on an event (reporting notice,
  * entry announcement) are issued once per case, however often the event is delivered.
  */
 @Component
@@ -38,16 +41,16 @@ public class IntakeDocuments {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final DocumentNumbers numbers;
     private final Clock clock;
 
-    IntakeDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages, JdbcClient jdbc,
-            Clock clock) {
+    IntakeDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages,
+            DocumentNumbers numbers, Clock clock) {
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
@@ -61,13 +64,16 @@ public class IntakeDocuments {
         v.put("agencyName", to.nameZh());
         cases.facts(caseId).map(CaseFacts::caseNumber).ifPresent(n -> v.put("caseNumber", n));
         v.put("intendedPlace", to.nameZh());
+        // 并抄送: the procuratorate of the court's own level and place (CCL art. 18; IM art. 14).
+        agencies.serving(AgencyType.PROCURATORATE, from.level(), from.divisionCode()).stream().findFirst()
+                .ifPresent(p -> v.put("procuratorateName", p.nameZh()));
         v.put("expedited", Boolean.toString(expedited));
         if (deadline != null) {
             v.put("deadlineDate", deadline.toString());
         }
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
-        return issue(DocumentTemplate.ENTRUSTMENT_LETTER, caseId, from, "评委", v);
+        return issue(DocumentTemplate.ENTRUSTMENT_LETTER, caseId, from, v);
     }
 
     /** 调查评估意见书: the assessing agency to the entrusting organ, copy to the procuratorate. */
@@ -85,7 +91,7 @@ public class IntakeDocuments {
         v.put("reasons", reasons);
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
-        return issue(DocumentTemplate.ASSESSMENT_OPINION, caseId, from, "评估", v);
+        return issue(DocumentTemplate.ASSESSMENT_OPINION, caseId, from, v);
     }
 
     /** 社区矫正报到通知书: the decision organ tells the subject where and by when to report (CCL arts. 19, 21). */
@@ -107,7 +113,7 @@ public class IntakeDocuments {
         String copies = java.util.stream.Stream.of(c.countyAgencyId(), c.procuratorateId(), c.policeId())
                 .filter(java.util.Objects::nonNull).map(id -> agencies.get(id).nameZh()).collect(Collectors.joining("、"));
         v.put("copyTo", copies);
-        issue(DocumentTemplate.REPORTING_NOTICE, c.id(), organ, "矫通", v);
+        issue(DocumentTemplate.REPORTING_NOTICE, c.id(), organ, v);
     }
 
     /** 社区矫正宣告书: read out at the entry announcement (CCL art. 22; IM art. 19). */
@@ -132,23 +138,14 @@ public class IntakeDocuments {
             v.put("announcer", host.nameZh());
         });
         v.put("issueDate", LegalTime.today(clock).toString());
-        issue(DocumentTemplate.ENTRY_ANNOUNCEMENT, c.id(), county, "矫宣", v);
+        issue(DocumentTemplate.ENTRY_ANNOUNCEMENT, c.id(), county, v);
     }
 
-    private DocumentId issue(DocumentTemplate template, CaseId caseId, AgencyView issuer, String word, Map<String, String> v) {
+    private DocumentId issue(DocumentTemplate template, CaseId caseId, AgencyView issuer, Map<String, String> v) {
         LocalDate today = LegalTime.today(clock);
-        int serial = nextSerial(issuer.id(), today.getYear(), template);
-        v.put("documentNumber", "（" + today.getYear() + "）" + issuer.nameZh() + word + "字第 " + serial + " 号");
+        v.put("documentNumber", numbers.next(issuer.id().value(), issuer.abbreviation(), today));
         v.putIfAbsent("issueDate", today.toString());
         return documents.generate(template, caseId.value(), v);
-    }
-
-    private int nextSerial(AgencyId agency, int year, DocumentTemplate template) {
-        return jdbc.sql("""
-                INSERT INTO procedure_serial (agency_id, year, kind, last) VALUES (:agency, :year, :kind, 1)
-                ON CONFLICT (agency_id, year, kind) DO UPDATE SET last = procedure_serial.last + 1
-                RETURNING last""").param("agency", agency.value()).param("year", year).param("kind", template.name())
-                .query(Integer.class).single();
     }
 
     private boolean issued(CaseId caseId, DocumentTemplate template) {
@@ -165,7 +162,10 @@ public class IntakeDocuments {
         put(v, "birthDate", s.birthDate() == null ? null : s.birthDate().toString());
         put(v, "idNumber", s.idNumber());
         put(v, "address", s.residenceAddress());
-        cases.offenceDetailsForDocuments(caseId).ifPresent(o -> put(v, "offence", o));
+        List<String> charges = cases.charges(caseId);
+        if (!charges.isEmpty()) {
+            v.put("charges", Charges.display(charges, ZH));
+        }
         return v;
     }
 

@@ -107,10 +107,14 @@ final class CaseForms {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate offenceDate;
         private String details;
+        private java.util.List<String> charges = new java.util.ArrayList<>();
 
         OffenceData data() {
-            return new OffenceData(category, blank(details), offenceDate);
+            return new OffenceData(category, blank(details), offenceDate, charges);
         }
+
+        public java.util.List<String> getCharges() { return charges; }
+        public void setCharges(java.util.List<String> charges) { this.charges = charges == null ? new java.util.ArrayList<>() : charges; }
 
         public OffenceCategory getCategory() { return category; }
         public void setCategory(OffenceCategory category) { this.category = category; }

@@ -39,6 +39,10 @@ import org.tongxin.shared.web.FormFeedback;
 class NewCasePages {
 
     /** Documents an entrustment usually carries besides the letter. */
+    /** The charges the picker offers, in the order of the Criminal Law's articles. */
+    static final List<String> CHARGE_NAMES = org.tongxin.casefile.Charges.standard().all().stream()
+            .map(org.tongxin.casefile.Charges.Charge::name).toList();
+
     static final List<ItemCode> MATERIALS = List.of(ItemCode.CASE_MATERIALS, ItemCode.CUSTODY_RECORD, ItemCode.MEDICAL_ASSESSMENT,
             ItemCode.OTHER);
 
@@ -131,6 +135,7 @@ class NewCasePages {
         model.addAttribute("genders", Gender.values());
         model.addAttribute("idTypes", IdentityDocumentType.values());
         model.addAttribute("offenceCategories", OffenceCategory.values());
+        model.addAttribute("chargeNames", CHARGE_NAMES);
         model.addAttribute("ethnicities", options.ethnicities());
         model.addAttribute("residenceCity", options.city(currentUser.get().agency()));
     }

@@ -13,6 +13,7 @@ import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.document.DocumentTemplate;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.Documents;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.time.LegalTime;
@@ -29,7 +30,10 @@ public class LeaveNotices {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
 
-    LeaveNotices(Documents documents, CaseDirectory cases, AgencyDirectory agencies) {
+    private final DocumentNumbers numbers;
+
+    LeaveNotices(Documents documents, CaseDirectory cases, AgencyDirectory agencies, DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
@@ -39,8 +43,7 @@ public class LeaveNotices {
         LocalDate today = LegalTime.dateOf(now);
         AgencyView agency = agencies.get(leave.approvingAgency());
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("documentNumber", "（" + today.getYear() + "）" + agency.code() + " 外出 "
-                + leave.id().value().toString().substring(0, 8).toUpperCase());
+        values.put("documentNumber", numbers.next(agency.id().value(), agency.abbreviation(), today));
         values.put("agencyName", agency.nameZh());
         cases.subjectForDocuments(leave.caseId()).ifPresent(s -> values.put("subjectName", s.name()));
         if (facts.caseNumber() != null) {

@@ -118,7 +118,7 @@ class CorrectionCaseTests {
 
     static CorrectionCase minorTerminated() {
         CorrectionCase c = underCorrection();
-        c.offence(OffenceCategory.THEFT, null, LocalDate.of(2025, 6, 1), true);
+        c.offence(OffenceCategory.THEFT, null, LocalDate.of(2025, 6, 1), java.util.List.of("盗窃罪"), true);
         c.terminate(TerminationReason.EXPIRY, TERM_END, NOW, CLERK);
         c.pullEvents();
         return c;

@@ -22,18 +22,18 @@ class TemplateParserTests {
     static Stream<Arguments> documentedKeys() {
         return Stream.of(
                 Arguments.of(DocumentTemplate.ENTRUSTMENT_LETTER, "调查评估委托函", Set.of("courtName", "agencyName",
-                        "procuratorateName", "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "offence",
+                        "procuratorateName", "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "charges",
                         "intendedPlace", "expedited", "deadlineDate", "contact", "contactPhone", "attachments")),
                 Arguments.of(DocumentTemplate.ASSESSMENT_OPINION, "调查评估意见书", Set.of("agencyName", "courtName",
-                        "procuratorateName", "letterNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "offence",
+                        "procuratorateName", "letterNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "charges",
                         "findings", "opinion", "reasons", "contact", "contactPhone")),
                 Arguments.of(DocumentTemplate.RECEIPT, "法律文书送达回执", Set.of("agencyName", "decisionOrganName", "subjectName",
                         "caseNumber", "documentsReceived", "receivedAt", "missingItems", "receiver", "contact", "contactPhone")),
                 Arguments.of(DocumentTemplate.REPORTING_NOTICE, "社区矫正报到通知书", Set.of("decisionOrganName", "subjectName",
-                        "idNumber", "offence", "judgmentNumber", "correctionType", "effectiveDate", "deadlineDate", "agencyName",
+                        "idNumber", "charges", "judgmentNumber", "correctionType", "effectiveDate", "deadlineDate", "agencyName",
                         "agencyAddress", "agencyPhone", "copyTo")),
                 Arguments.of(DocumentTemplate.ENTRY_ANNOUNCEMENT, "社区矫正宣告书", Set.of("agencyName", "subjectName", "gender",
-                        "birthDate", "offence", "decisionOrganName", "judgmentNumber", "correctionType", "termStart", "termEnd",
+                        "birthDate", "charges", "decisionOrganName", "judgmentNumber", "correctionType", "termStart", "termEnd",
                         "obligations", "teamMembers", "announcer", "announcementPlace")),
                 Arguments.of(DocumentTemplate.MEETING_NOTICE, "联席会议通知", Set.of("convenorName", "title", "scheduledAt",
                         "place", "attendees", "agenda", "contact", "contactPhone")),
@@ -51,7 +51,7 @@ class TemplateParserTests {
                 Arguments.of(DocumentTemplate.WARNING_DECISION, "警告决定书", Set.of("agencyName", "subjectName", "gender",
                         "birthDate", "idNumber", "address", "correctionType", "facts", "reasons", "evidence", "procuratorateName")),
                 Arguments.of(DocumentTemplate.REVOCATION_PROPOSAL, "社区矫正撤销建议书", Set.of("agencyName", "receiverName",
-                        "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "offence", "correctionType",
+                        "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "charges", "correctionType",
                         "proposal", "facts", "reasons", "evidence", "arrestReason", "copyTo", "contact", "contactPhone")));
     }
 

@@ -102,7 +102,7 @@ class BadInputIntegrationTests {
         String body = """
                 {"subject": {"name": "周日期", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
                              "birthDate": "+999999999-12-31", "residenceDivision": "369902001"},
-                 "offence": {"category": "THEFT", "offenceDate": "2025-01-01"},
+                 "offence": {"category": "THEFT", "offenceDate": "2025-01-01", "charges": ["盗窃罪"]},
                  "decision": {"correctionType": "PROBATION", "caseNumber": "（2025）城东刑初999号", "judgmentDate": "2025-03-01",
                               "effectiveDate": "2025-03-10", "termStart": "2025-03-10", "termEnd": "2026-03-09", "inCustody": false}}"""
                 .formatted(IdentityNumbers.compose("369902", birth, 97, Gender.MALE));
