@@ -60,6 +60,19 @@ public class Inboxes {
         Boolean actionable() {
             return this == ALL ? null : this == TODO;
         }
+
+        /** The {@code show} parameter: todo, waiting or all (null or blank: all); anything else is a 400 naming the choices. */
+        public static InboxView parse(String show) {
+            if (show == null || show.isBlank()) {
+                return ALL;
+            }
+            for (InboxView v : values()) {
+                if (v.name().equalsIgnoreCase(show.strip())) {
+                    return v;
+                }
+            }
+            throw org.tongxin.shared.error.TongxinException.invalid("show", "oneOf", "todo, waiting, all");
+        }
     }
 
     /**

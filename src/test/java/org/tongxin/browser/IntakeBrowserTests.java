@@ -182,7 +182,7 @@ class IntakeBrowserTests {
         // The county: the receipt is due, the subject's reporting in is watched; the guarantee is missing.
         county.navigate(browser.url("/inbox"));
         assertThat(inboxRow(county, "docs.receipt")).containsText("2025年10月9日");
-        assertThat(inboxRow(county, "report.self")).as("the subject's step is not the county's to do").hasCount(0);
+        assertThat(inboxRow(county, "report.self")).hasCount(0); // the subject's step is not the county's to do
         check(county, "47-inbox-county-receipt");
         county.navigate(browser.url("/inbox?show=waiting"));
         assertThat(inboxRow(county, "report.self")).containsText("2025年10月9日");

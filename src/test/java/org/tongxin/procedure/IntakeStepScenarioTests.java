@@ -131,11 +131,17 @@ class IntakeStepScenarioTests {
                         List.of(new Problem(ItemCode.CASE_MATERIALS, null, ProblemKind.MISSING, "缺起诉书副本")), null))))
                 .andWaitForEventOfType(ObligationPaused.class).matching(e -> e.caseId().equals(caseId) && e.stepId().equals(Steps.ASSESS))
                 .toArriveAndVerify(event -> assertThat(event.stepId()).isEqualTo(Steps.ASSESS));
+        fixture.settle();
+        assertThat(obligation(caseId, Steps.ASSESS).waitReason()).as("the court's move: supply the materials")
+                .contains(WaitReason.MATERIALS_SUPPLEMENT);
+        assertThat(obligation(caseId, Steps.ASSESS).waitingForAgencyId()).isEqualTo(court);
         scenario.stimulate(own(() -> fixture.as("cd.court.clerk", () -> fixture.handovers.supplement(letter,
                         fixture.version(letter, "cd.court.clerk"), List.of(new NewItem(ItemCode.CASE_MATERIALS, "起诉书副本", null)),
                         null))))
                 .andWaitForEventOfType(ObligationResumed.class).matching(e -> e.caseId().equals(caseId))
                 .toArriveAndVerify(event -> assertThat(obligation(caseId, Steps.ASSESS).status()).isEqualTo(ObligationStatus.OPEN));
+        fixture.settle();
+        assertThat(obligation(caseId, Steps.ASSESS).actionable()).as("the county agency's to do again").isTrue();
     }
 
     @Test

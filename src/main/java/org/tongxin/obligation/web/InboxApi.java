@@ -40,6 +40,7 @@ import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.obligation.Standing;
 import org.tongxin.obligation.WaitReason;
+import org.tongxin.obligation.WaitingWords;
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.shared.error.TongxinException;
@@ -129,7 +130,7 @@ class InboxApi {
             throw TongxinException.invalid("step", "maxLength", 60);
         }
         PageResult<ObligationView> found = inboxes.inbox(new Inboxes.InboxFilter(caseId == null ? null : CaseId.of(caseId), step,
-                counterparty == null ? null : AgencyId.of(counterparty), mine, overdue, WaitingWords.show(show)), page(page, size));
+                counterparty == null ? null : AgencyId.of(counterparty), mine, overdue, Inboxes.InboxView.parse(show)), page(page, size));
         return paged(found, "api.getInbox", locale);
     }
 

@@ -42,6 +42,7 @@ import org.tongxin.obligation.Inboxes.InboxView;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationView;
+import org.tongxin.obligation.WaitingWords;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
@@ -107,7 +108,7 @@ class InboxPages {
         }
         PageQuery query = PageQuery.of(page, null, null, Set.of("due"), "due");
         // The page opens on what the agency can act on; "waiting for others" is one tab away (ADR 0039).
-        InboxView view = show == null || show.isBlank() ? InboxView.TODO : WaitingWords.show(show);
+        InboxView view = show == null || show.isBlank() ? InboxView.TODO : Inboxes.InboxView.parse(show);
         InboxFilter filter = new InboxFilter(caseId == null ? null : CaseId.of(caseId), blankToNull(step),
                 counterparty == null ? null : AgencyId.of(counterparty), Boolean.TRUE.equals(mine), Boolean.TRUE.equals(overdue),
                 view);
