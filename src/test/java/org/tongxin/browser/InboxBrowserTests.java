@@ -37,11 +37,11 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 
 /**
- * The inbox that tells "to do" from "waiting for others" (ADR 0039) in Chromium at 1440 × 900 and 390 × 844, on the
- * City A demo: the county agency's documents it returned wait for the court's correction (named, in words), its
+ * The inbox that tells "to do" from "waiting for others" (ADR 0039) in Chromium at 1440 × 900 and 390 × 844: the county agency's documents it returned wait for the court's correction (named, in words), its
  * registration of a subject who reported before the documents is "not started", and neither is counted overdue; the
  * lines carry the subject's name and the step's name, never a step id; on a phone the list is cards with the action on
- * screen. Every page passes axe; screenshots go to target/screenshots.
+ * screen. Every page passes axe; screenshots go to target/screenshots. (The demo caseload's lines waiting for the court are
+ * checked in CityACaseloadIntegrationTests: browser tests run without the replayed caseload.)
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -134,17 +134,6 @@ class InboxBrowserTests {
             check(page, "62-inbox-waiting-en-" + width);
             page.close();
         }
-    }
-
-    @Test
-    void theDemoShowsACaseWaitingForTheCourt() {
-        Page page = person("cd.county", DESK);
-        page.navigate(browser.url("/inbox?show=waiting"));
-        // The demo's own cases, not the one this class set up.
-        Locator demoLines = page.locator("table.tx-inbox tbody tr", new Page.LocatorOptions().setHasNotText(SUBJECT));
-        assertThat(demoLines.locator(".tx-waiting", new Locator.LocatorOptions().setHasText("人民法院")).first()).isVisible();
-        check(page, "63-inbox-demo-waiting-for-the-court");
-        page.close();
     }
 
     private Locator line(Page page, String step) {

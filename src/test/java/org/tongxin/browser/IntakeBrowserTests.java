@@ -303,7 +303,7 @@ class IntakeBrowserTests {
         assertThat(court.locator("#actions-none")).containsText("没有需要办理的事项");
         check(court, "57-case-procuratorate");
         nav(court, "待办");
-        assertThat(court.locator(".empty-state")).containsText("本机构目前没有待办事项");
+        assertThat(court.locator(".empty-state")).containsText("本机构目前没有可以办理的事项");
 
         // The police see the legal documents copied to them.
         logout(court);
