@@ -71,6 +71,16 @@ public enum HandoverKind {
         return nameEn;
     }
 
+    /**
+     * Whether the procedure asks the receiver for a receipt (回执): the legal documents (IM art. 16), the file on a change
+     * of place (its receipt moves the case, IM art. 31) and the subject handed over (the receipt is the arrival, CCL
+     * art. 21). The other bundles are answered by the receiver's own step (an assessment, a ruling) or are notices: once
+     * delivered they are delivered, never "awaiting receipt" (ADR 0039). The receiver may still return one with problems.
+     */
+    public boolean receiptRequired() {
+        return this == LEGAL_DOCUMENTS || this == PLACE_CHANGE_FILE || this == SUBJECT_TRANSFER;
+    }
+
     /** Items a complete bundle must hold. */
     public Set<ItemCode> required() {
         return required;

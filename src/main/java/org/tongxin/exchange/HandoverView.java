@@ -15,6 +15,21 @@ public record HandoverView(HandoverId id, CaseId caseId, HandoverKind kind, Stri
         Instant lastDeliveredAt, Instant answeredAt, UUID receiptDocumentId, int version, List<Item> items, List<Round> rounds,
         List<Copy> copies, Set<Participation> audience) {
 
+    /** The message key of its status in words: a delivered bundle nobody has to receipt is simply delivered. */
+    public String statusKey() {
+        return statusKey(kind, status);
+    }
+
+    /** Delivered and waiting for the receiver's receipt, which the procedure requires for this kind. */
+    public boolean awaitingReceipt() {
+        return status == HandoverStatus.DELIVERED && kind.receiptRequired();
+    }
+
+    static String statusKey(HandoverKind kind, HandoverStatus status) {
+        return status == HandoverStatus.DELIVERED && !kind.receiptRequired() ? "handover.status.DELIVERED_NO_RECEIPT"
+                : "handover.status." + status.name();
+    }
+
     public record Item(UUID id, ItemCode code, String title, UUID documentId, int addedRound) {
     }
 

@@ -36,18 +36,57 @@ public class Inboxes {
         this.clock = clock;
     }
 
-    /** Filters of an inbox: one case, one step, one counterparty, only the caller's own, only overdue ones. */
-    public record InboxFilter(CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly) {
+    /**
+     * Filters of an inbox: one case, one step, one counterparty, only the caller's own, only overdue ones; and
+     * {@code show}: what the agency can act on now, what waits for others, or both (ADR 0039).
+     */
+    public record InboxFilter(CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly,
+            InboxView show) {
+
+        public InboxFilter {
+            show = show == null ? InboxView.ALL : show;
+        }
+
+        /** Both to do and waiting, as before the split. */
+        public InboxFilter(CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly) {
+            this(caseId, stepId, counterparty, mine, overdueOnly, InboxView.ALL);
+        }
+    }
+
+    /** Which lines an inbox shows: TODO (the agency can act now), WAITING (another organ, the subject, a trigger), ALL. */
+    public enum InboxView {
+        ALL, TODO, WAITING;
+
+        Boolean actionable() {
+            return this == ALL ? null : this == TODO;
+        }
+
+        /** The {@code show} parameter: todo, waiting or all (null or blank: all); anything else is a 400 naming the choices. */
+        public static InboxView parse(String show) {
+            if (show == null || show.isBlank()) {
+                return ALL;
+            }
+            for (InboxView v : values()) {
+                if (v.name().equalsIgnoreCase(show.strip())) {
+                    return v;
+                }
+            }
+            throw org.tongxin.shared.error.TongxinException.invalid("show", "oneOf", "todo, waiting, all");
+        }
     }
 
     /**
      * Pending obligations of the caller's agency, overdue, due soon (warning time reached) and the caller's own; and the
      * pending obligations of other agencies escalated to it ({@code escalated}, {@code escalatedOverdue} of them overdue),
-     * which the coordination office and the agencies one level up oversee from their inbox.
+     * which the coordination office and the agencies one level up oversee from their inbox. Since ADR 0039
+     * {@code overdue} and {@code dueSoon} count only what the agency can act on (never the subject's own steps, never a
+     * step waiting for another organ); {@code toDo} is what it can act on now, {@code waiting} what waits for another
+     * organ or for its trigger, {@code awaitingSubject} the subject's steps it watches ({@code pending} = the three).
      */
-    public record InboxCounts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue) {
+    public record InboxCounts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue,
+            long toDo, long waiting, long awaitingSubject) {
 
-        public static final InboxCounts NONE = new InboxCounts(0, 0, 0, 0, 0, 0);
+        public static final InboxCounts NONE = new InboxCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** How many pending obligations of the caller's agency there are per step and counterparty (the inbox's filters). */
@@ -62,7 +101,7 @@ public class Inboxes {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
         return obligations.inbox(new ObligationRepository.InboxFilter(me.agency(), filter.mine() ? me.userId() : null,
-                filter.caseId(), filter.stepId(), filter.counterparty(), filter.overdueOnly()), page);
+                filter.caseId(), filter.stepId(), filter.counterparty(), filter.overdueOnly(), filter.show().actionable()), page);
     }
 
     @Transactional(readOnly = true)
@@ -72,7 +111,8 @@ public class Inboxes {
             return InboxCounts.NONE;
         }
         ObligationRepository.Counts c = obligations.counts(me.agency(), me.userId(), clock.instant());
-        return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine(), c.escalated(), c.escalatedOverdue());
+        return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine(), c.escalated(), c.escalatedOverdue(), c.toDo(),
+                c.waiting(), c.awaitingSubject());
     }
 
     /** Steps and counterparties among the caller's agency's pending obligations, for the inbox's filter lists. */

@@ -80,6 +80,22 @@ public class ObligationLedger {
      */
     @Transactional
     public ObligationId open(OpenObligation request) {
+        return open(request, null);
+    }
+
+    /**
+     * Opens a step whose trigger has not happened yet (ADR 0039): the step is known and shown ("not started — waits for
+     * …"), but has no due time, never turns overdue and is never escalated; {@link #start} starts its clock when the
+     * trigger happens ({@code triggeredAt} of the request is only when it was opened). {@code waitsFor}: the organ whose
+     * move the trigger is (null for the owing agency's own earlier step); {@code reason}: why it waits. Once per key,
+     * like {@link #open(OpenObligation)}: a step opened already (started or not) stays as it is.
+     */
+    @Transactional
+    public ObligationId openNotStarted(OpenObligation request, AgencyId waitsFor, WaitReason reason) {
+        return open(request, Signal.waitFor(waitsFor, reason.name(), request.triggeredAt()));
+    }
+
+    private ObligationId open(OpenObligation request, Signal notStarted) {
         Key key = request.caseId() != null ? Key.of(request.caseId(), request.step().id(), instance(request.instance()))
                 : Key.of(request.matter(), request.step().id(), instance(request.instance()));
         obligations.serialise(key);
@@ -90,19 +106,22 @@ public class ObligationLedger {
         ProcedureStep step = request.step();
         DeadlineKind kind = step.deadline().kind();
         String calendarRegion = due.calendarRegion(request.policyVersion().region());
-        DueCalculator.Due computed = due.compute(kind, request.amount(), request.triggeredAt(), calendarRegion, request.custody(),
-                request.settings());
+        DueCalculator.Due computed = notStarted != null ? new DueCalculator.Due(null, null, false, false, null)
+                : due.compute(kind, request.amount(), request.triggeredAt(), calendarRegion, request.custody(), request.settings());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         obligations.insert(id, request.caseId(), request.matter(), step.id(), instance(request.instance()), request.policyVersion().versionId(),
                 request.policyVersion().region(), request.owingAgency(), request.owedBySubject(), request.counterparty(),
                 ObligationStatus.OPEN, kind, request.amount(), request.custody(), calendarRegion, request.triggeredAt(), computed,
-                request.settings().escalationWorkingDays(), request.assignee(), now);
+                request.settings().escalationWorkingDays(), request.assignee(), now, notStarted);
         ObligationId obligationId = ObligationId.of(id);
         obligations.history(obligationId, request.caseId(), now, "OPENED", ObligationStatus.OPEN, computed.dueAt(),
-                request.owingAgency(), null, null);
-        events.publishEvent(new ObligationOpened(UUID.randomUUID(), obligationId, request.caseId(), step.id(), step.nameZh(),
-                step.nameEn(), request.owingAgency(), computed.dueAt(), now, ActorRef.SYSTEM));
+                request.owingAgency(), null, notStarted == null ? null : "not started: " + notStarted.reason());
+        if (notStarted == null) {
+            // A step that has not started is opened for the ledger's readers when its clock starts (startClock).
+            events.publishEvent(new ObligationOpened(UUID.randomUUID(), obligationId, request.caseId(), step.id(), step.nameZh(),
+                    step.nameEn(), request.owingAgency(), computed.dueAt(), now, ActorRef.SYSTEM));
+        }
         applyKept(key);
         return obligationId;
     }
@@ -143,6 +162,32 @@ public class ObligationLedger {
     @Transactional
     public void resume(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
         command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.RESUME, at, actor));
+    }
+
+    /**
+     * The step waits for another organ's move (ADR 0039): {@code agency} must act first (the sender must correct and
+     * resend what the owing agency returned). The clock goes on where the law lets it run (a pausable one is paused by
+     * {@link #pause}); the line says whose move it is, and the escalation scan leaves it alone while it waits. Kept until
+     * the obligation opens, like every command.
+     */
+    @Transactional
+    public void waitFor(CaseId caseId, String stepId, String instance, AgencyId agency, WaitReason reason, Instant at) {
+        command(Key.of(caseId, stepId, instance(instance)), Signal.waitFor(agency, reason.name(), at));
+    }
+
+    /** The organ the step waited for has moved (the documents were resent): the owing agency's move again. */
+    @Transactional
+    public void stopWaiting(CaseId caseId, String stepId, String instance, Instant at) {
+        command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.STOP_WAITING, at, ActorRef.SYSTEM));
+    }
+
+    /**
+     * The trigger of a step opened before it ({@link #openNotStarted}) happened at {@code at}: its clock starts, the due
+     * time counted from {@code at}. Kept until the step opens; no-op for a step whose clock already runs.
+     */
+    @Transactional
+    public void start(CaseId caseId, String stepId, String instance, Instant at, ActorRef actor) {
+        command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.START, at, actor));
     }
 
     /** A head of the owing agency waives an obligation that no longer applies, with the reason (audited). */
@@ -248,7 +293,7 @@ public class ObligationLedger {
         if (row.isPresent() && row.get().view().closed()) {
             return false;
         }
-        if (row.isEmpty() || !signal.appliesTo(row.get().view().status(), row.get().clockStart(), row.get().view().pausedAt())) {
+        if (row.isEmpty() || !signal.appliesTo(row.get().state())) {
             obligations.keep(key, signal, clock.instant());
             log.debug("Ledger command {} for {} kept until it applies", signal.kind(), key);
             return false;
@@ -270,7 +315,7 @@ public class ObligationLedger {
                 return;
             }
             ObligationView o = row.get().view();
-            Optional<Signal> next = Signal.next(kept, o.status(), row.get().clockStart(), o.pausedAt());
+            Optional<Signal> next = Signal.next(kept, row.get().state());
             if (next.isEmpty()) {
                 return;
             }
@@ -289,7 +334,42 @@ public class ObligationLedger {
             case PAUSE -> stopClock(row, signal.at(), signal.reason(), signal.actor());
             case RESUME -> restartClock(row, signal.at(), signal.actor());
             case REASSIGN -> moveTo(row, signal.agency(), signal.at());
+            case WAIT -> waitFor(row, signal);
+            case STOP_WAITING -> stopWaiting(row, signal.at());
+            case START -> startClock(row, signal.at(), signal.actor());
         }
+    }
+
+    private void waitFor(Row row, Signal signal) {
+        ObligationView o = row.view();
+        if (signal.reason().equals(o.waitingReason()) && java.util.Objects.equals(signal.agency(), o.waitingForAgencyId())) {
+            return; // already waiting for the same move: a redelivered reaction
+        }
+        obligations.waitFor(o.id(), signal.agency(), signal.reason(), signal.at(), clock.instant());
+        obligations.history(o.id(), o.caseId(), signal.at(), "WAITING", o.status(), o.dueAt(), o.owingAgencyId(), null,
+                signal.reason() + (signal.agency() == null ? "" : " " + signal.agency()));
+    }
+
+    private void stopWaiting(Row row, Instant at) {
+        ObligationView o = row.view();
+        Instant now = clock.instant();
+        // The owing agency was not idle while it waited: an escalation due by now gets its full interval from now on.
+        Instant escalationAt = due.workingDaysAfter(row.calendarRegion(), now, row.escalationWorkingDays());
+        obligations.stopWaiting(o.id(), at, escalationAt, now);
+        obligations.history(o.id(), o.caseId(), at, "WAITING_ENDED", o.status(), o.dueAt(), o.owingAgencyId(), null, null);
+    }
+
+    private void startClock(Row row, Instant at, ActorRef actor) {
+        ObligationView o = row.view();
+        ResolvedPolicy policy = policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()));
+        DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), at, row.calendarRegion(), o.custody(),
+                policy.settings());
+        obligations.start(o.id(), at, computed, clock.instant());
+        obligations.history(o.id(), o.caseId(), at, "STARTED", o.status(), computed.dueAt(), o.owingAgencyId(), actor.userId(),
+                null);
+        ProcedureStep step = step(o);
+        events.publishEvent(new ObligationOpened(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
+                o.owingAgencyId(), computed.dueAt(), clock.instant(), actor));
     }
 
     private void closeFulfilled(Row row, Instant at, ActorRef actor) {

@@ -13,6 +13,7 @@ import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.OpenObligation;
+import org.tongxin.obligation.WaitReason;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
@@ -73,6 +74,22 @@ public class CaseSteps {
     @Transactional
     public Optional<ObligationId> open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing,
             AgencyId counterparty, Integer amount) {
+        return request(c, stepId, instance, trigger, owing, counterparty, amount).map(ledger::open);
+    }
+
+    /**
+     * Opens a step whose trigger has not happened yet (ADR 0039): shown as not started, waiting for {@code waitsFor}
+     * (null: for the owing agency's own earlier step) for {@code reason}; no due time until
+     * {@link ObligationLedger#start} starts its clock. {@code at}: when it became known (the policy in force that day).
+     */
+    @Transactional
+    public Optional<ObligationId> openNotStarted(CaseFacts c, String stepId, String instance, Instant at, AgencyId waitsFor,
+            WaitReason reason) {
+        return request(c, stepId, instance, at, null, null, null).map(r -> ledger.openNotStarted(r, waitsFor, reason));
+    }
+
+    private Optional<OpenObligation> request(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing,
+            AgencyId counterparty, Integer amount) {
         ResolvedPolicy policy = policies.inForce(c.policyRegion(), LegalTime.dateOf(trigger));
         Optional<ProcedureStep> found = policy.step(stepId);
         if (found.isEmpty()) {
@@ -89,8 +106,8 @@ public class CaseSteps {
             return Optional.empty();
         }
         AgencyId to = counterparty != null ? counterparty : organs.resolve(c, step.counterparty());
-        return Optional.of(ledger.open(new OpenObligation(c.id(), step, instance, policy.version(), policy.settings(), owingAgency,
+        return Optional.of(new OpenObligation(c.id(), step, instance, policy.version(), policy.settings(), owingAgency,
                 bySubject, to == null || to.equals(owingAgency) ? null : to,
-                amount != null ? amount : step.deadline().amountFor(c.expedited()), c.inCustody(), trigger, null)));
+                amount != null ? amount : step.deadline().amountFor(c.expedited()), c.inCustody(), trigger, null));
     }
 }

@@ -23,16 +23,24 @@ import org.tongxin.casefile.CaseEvents.SubjectArrived;
 import org.tongxin.casefile.CaseEvents.TeamFormed;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
+import org.tongxin.casefile.ArrivalState;
+import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
 import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.HandoverKind;
+import org.tongxin.exchange.HandoverStatus;
+import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.Handovers;
 import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
 import org.tongxin.exchange.HandoverEvents.HandoverRejected;
 import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
 import org.tongxin.obligation.ObligationLedger;
+import org.tongxin.obligation.ObligationView;
+import org.tongxin.obligation.WaitReason;
 import org.tongxin.procedure.internal.IntakeDocuments;
+import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -117,6 +125,7 @@ class IntakeProcedure {
             case ASSESSMENT_ENTRUSTMENT -> {
                 if (event.supplement()) {
                     ledger.resume(c.id(), Steps.ASSESS, "", at, event.actor());
+                    ledger.stopWaiting(c.id(), Steps.ASSESS, "", at);
                 } else {
                     open(c, Steps.ASSESS, "", at, event.receiver(), event.sender());
                 }
@@ -127,6 +136,7 @@ class IntakeProcedure {
                 if (event.supplement()) {
                     ledger.fulfil(c.id(), Steps.SUPPLEMENT, Integer.toString(event.round() - 1), at, event.actor());
                     ledger.resume(c.id(), Steps.RECEIPT, "", at, event.actor());
+                    ledger.stopWaiting(c.id(), Steps.RECEIPT, "", at);
                 } else {
                     ledger.fulfil(c.id(), Steps.DELIVER, "", at, event.actor());
                     // The execution notice travels in the bundle: a notification not yet made is made by it.
@@ -134,6 +144,7 @@ class IntakeProcedure {
                     open(c, Steps.RECEIPT, "", at, event.receiver(), event.sender());
                 }
                 documentsState(c.id(), event.handoverId());
+                registration(c.id(), at);
             }
             case MISSING_NOTICE -> ledger.fulfil(c.id(), Steps.MISSED, "", at, event.actor());
             case SUBJECT_TRANSFER -> {
@@ -150,12 +161,17 @@ class IntakeProcedure {
         }
         Instant at = event.occurredAt();
         switch (event.kind()) {
-            case ASSESSMENT_ENTRUSTMENT -> ledger.pause(c.id(), Steps.ASSESS, "", at, "补充材料 / materials being supplied",
-                    event.actor());
+            case ASSESSMENT_ENTRUSTMENT -> {
+                ledger.pause(c.id(), Steps.ASSESS, "", at, "补充材料 / materials being supplied", event.actor());
+                ledger.waitFor(c.id(), Steps.ASSESS, "", event.sender(), WaitReason.MATERIALS_SUPPLEMENT, at);
+            }
             case LEGAL_DOCUMENTS -> {
                 ledger.pause(c.id(), Steps.RECEIPT, "", at, "补正法律文书 / documents being supplemented", event.actor());
+                // Whose move it is: the sender corrects and resends (ADR 0039); the receipt's clock is stopped meanwhile.
+                ledger.waitFor(c.id(), Steps.RECEIPT, "", event.sender(), WaitReason.DOCUMENTS_CORRECTION, at);
                 open(c, Steps.SUPPLEMENT, Integer.toString(event.round()), at, event.sender(), event.receiver());
                 documentsState(c.id(), event.handoverId());
+                registration(c.id(), at);
             }
             default -> {
                 // Other bundles have no statutory clock on the answer; the sender sees the rejection in the case.
@@ -168,6 +184,7 @@ class IntakeProcedure {
         if (event.kind() == org.tongxin.exchange.HandoverKind.LEGAL_DOCUMENTS) {
             ledger.fulfil(event.caseId(), Steps.RECEIPT, "", event.occurredAt(), event.actor());
             documentsState(event.caseId(), event.handoverId());
+            registration(event.caseId(), event.occurredAt());
         }
     }
 
@@ -181,7 +198,7 @@ class IntakeProcedure {
         }
         String step = event.handedOver() ? Steps.transfer(c, agencies) : Steps.REPORT;
         ledger.fulfil(c.id(), step, "", event.arrivedAt(), event.actor());
-        open(c, Steps.REGISTER, "", event.arrivedAt(), null, null);
+        registration(c.id(), event.arrivedAt());
     }
 
     /** The reporting period lapsed: the search is on, and the decision organ must be told at once (IM art. 17). */
@@ -239,6 +256,55 @@ class IntakeProcedure {
     }
 
     // Helpers
+
+    /**
+     * Registration (CCL art. 22) needs the subject present and the legal documents receipted (CorrectionCase#register
+     * refuses it otherwise): its clock starts with the later of the two. Once the subject is here but the documents are
+     * not, the step is shown, not started, waiting for what it lacks — the court's delivery, the court's correction of
+     * returned documents, or the agency's own receipt — and it is never overdue meanwhile (ADR 0039). Reads the case and
+     * its documents as they are now: called after a ledger command of the same reaction took the case's lock, so the
+     * reactions to an arrival, a delivery, a rejection and a receipt agree whatever their order.
+     */
+    private void registration(CaseId id, Instant at) {
+        CaseFacts c = facts(id);
+        if (c == null || c.status() != CaseStatus.INTAKE
+                || (c.arrivalState() != ArrivalState.REPORTED && c.arrivalState() != ArrivalState.TRANSFERRED)
+                || c.arrivedAt() == null) {
+            return;
+        }
+        Optional<HandoverView> documents = handovers.findOfCase(id).stream()
+                .filter(h -> h.kind() == HandoverKind.LEGAL_DOCUMENTS && h.status() != HandoverStatus.CANCELLED)
+                .reduce((first, later) -> later);
+        Optional<ObligationView> register = ledger.find(id, Steps.REGISTER, "");
+        if (register.isPresent() && !register.get().notStarted()) {
+            return;
+        }
+        if (documents.isPresent() && documents.get().status() == HandoverStatus.RECEIPTED) {
+            Instant receipted = documents.get().answeredAt() == null ? at : documents.get().answeredAt();
+            Instant trigger = receipted.isAfter(c.arrivedAt()) ? receipted : c.arrivedAt();
+            if (register.isEmpty()) {
+                open(c, Steps.REGISTER, "", trigger, null, null);
+            } else {
+                ledger.start(id, Steps.REGISTER, "", trigger, ActorRef.SYSTEM);
+            }
+            return;
+        }
+        HandoverStatus status = documents.map(HandoverView::status).orElse(HandoverStatus.PREPARED);
+        WaitReason reason = switch (status) {
+            case REJECTED -> WaitReason.DOCUMENTS_CORRECTION;
+            case DELIVERED -> WaitReason.DOCUMENTS_TO_RECEIPT;
+            default -> WaitReason.DOCUMENTS_NOT_DELIVERED;
+        };
+        AgencyId organ = reason == WaitReason.DOCUMENTS_TO_RECEIPT ? null
+                : documents.map(HandoverView::senderAgencyId).orElse(c.decisionOrganId());
+        if (register.isEmpty()) {
+            steps.openNotStarted(c, Steps.REGISTER, "", c.arrivedAt(), organ, reason);
+        } else if (!reason.name().equals(register.get().waitingReason())
+                || !java.util.Objects.equals(organ, register.get().waitingForAgencyId())) {
+            Instant since = register.get().waitingSince();
+            ledger.waitFor(id, Steps.REGISTER, "", organ, reason, since != null && since.isAfter(at) ? since : at);
+        }
+    }
 
     /**
      * Opens a step of the case's policy (in force on the trigger's day). The owing agency is {@code owing} when given

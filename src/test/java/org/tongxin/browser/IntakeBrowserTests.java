@@ -133,7 +133,7 @@ class IntakeBrowserTests {
         assertThat(inboxRow(county, "assess.complete")).containsText(CASE_NUMBER);
         assertThat(inboxRow(county, "assess.complete")).containsText("城东区人民法院");
         check(county, "44-inbox-county-assessment");
-        inboxRow(county, "assess.complete").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(CASE_NUMBER)).click();
+        inboxRow(county, "assess.complete").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(SUBJECT)).click();
         form(county, "回执：调查评估委托").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("回执")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已回执");
         clock.advance(Duration.ofDays(3));
@@ -172,7 +172,7 @@ class IntakeBrowserTests {
         assertThat(inboxRow(court, "docs.deliver")).containsText("Due soon");
         check(court, "46-inbox-court-notify-deliver-en");
         court.navigate(browser.url("/inbox?lang=zh-CN"));
-        inboxRow(court, "docs.deliver").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(CASE_NUMBER)).click();
+        inboxRow(court, "docs.deliver").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(SUBJECT)).click();
         clock.advance(Duration.ofHours(1));
         Locator deliver = form(court, "送达法律文书");
         deliver.getByLabel("第 1 份的名称").fill(CASE_NUMBER + "刑事判决书");
@@ -187,9 +187,12 @@ class IntakeBrowserTests {
         // The county: the receipt is due, the subject's reporting in is watched; the guarantee is missing.
         county.navigate(browser.url("/inbox"));
         assertThat(inboxRow(county, "docs.receipt")).containsText("2025年10月9日");
+        assertThat(inboxRow(county, "report.self")).hasCount(0); // the subject's step is not the county's to do
+        check(county, "47-inbox-county-receipt");
+        county.navigate(browser.url("/inbox?show=waiting"));
         assertThat(inboxRow(county, "report.self")).containsText("2025年10月9日");
-        assertThat(inboxRow(county, "report.self")).containsText("等待社区矫正对象");
-        check(county, "47-inbox-county-receipt-report");
+        assertThat(inboxRow(county, "report.self")).containsText("等待社区矫正对象报到");
+        check(county, "47-inbox-county-report-waiting");
         clock.advance(Duration.ofHours(1));
         county.navigate(caseUrl);
         Locator reject = form(county, "退回补正：法律文书送达");
@@ -199,6 +202,9 @@ class IntakeBrowserTests {
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已退回");
         assertThat(obligation(county, "docs.receipt")).containsText("暂停计时");
         check(county, "48-case-rejected-county");
+        county.navigate(browser.url("/inbox?show=waiting"));
+        assertThat(inboxRow(county, "docs.receipt")).containsText("等待城东区人民法院补正法律文书");
+        county.navigate(caseUrl);
 
         // The court owes the supplement, within 5 days (again across the holiday), and sends it from the handover.
         court.navigate(browser.url("/inbox"));
@@ -245,7 +251,7 @@ class IntakeBrowserTests {
         inboxRow(county, "plan.make").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("认领：制定矫正方案")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已认领");
         assertThat(inboxRow(county, "plan.make")).containsText("我已认领");
-        inboxRow(county, "plan.make").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(CASE_NUMBER)).click();
+        inboxRow(county, "plan.make").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(SUBJECT)).click();
         clock.advance(Duration.ofHours(1));
         Locator team = form(county, "成立矫正小组");
         team.getByLabel("成员 1：姓名").fill("赵所长");
@@ -278,7 +284,7 @@ class IntakeBrowserTests {
         assertThat(obligation(county, "plan.make")).containsText("2025-10-29");
         check(county, "53-case-announced-office-en");
         county.navigate(browser.url("/inbox?lang=en"));
-        assertThat(county.locator(".empty-state")).containsText("Your agency owes nothing");
+        assertThat(county.locator(".empty-state")).containsText("Nothing for your agency to act on");
         check(county, "54-inbox-office-done-en");
         county.navigate(browser.url("/inbox?lang=zh-CN"));
 
@@ -302,7 +308,7 @@ class IntakeBrowserTests {
         assertThat(court.locator("#actions-none")).containsText("没有需要办理的事项");
         check(court, "57-case-procuratorate");
         nav(court, "待办");
-        assertThat(court.locator(".empty-state")).containsText("本机构目前没有待办事项");
+        assertThat(court.locator(".empty-state")).containsText("本机构目前没有可以办理的事项");
 
         // The police see the legal documents copied to them.
         logout(court);

@@ -43,7 +43,10 @@ import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.Handovers;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationStatus;
+import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.ObligationView;
+import org.tongxin.obligation.Standing;
+import org.tongxin.obligation.WaitReason;
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.support.Actors;
@@ -215,7 +218,9 @@ class CityACaseloadIntegrationTests {
         assertThat(pending).as("the ledger is today's truth: nothing open is past its due time")
                 .noneMatch(o -> o.status() == ObligationStatus.OPEN && o.dueAt() != null && o.dueAt().isBefore(now.minusSeconds(60)));
         // The coordination office's own overdue work (a conflict's first response) has nobody above it.
-        assertThat(pending).filteredOn(o -> o.status() == ObligationStatus.OVERDUE && !code(o.owingAgencyId()).equals("A-COORD"))
+        // What waits for another organ or is the subject's own step is not escalated as the owing agency's idling (ADR 0039).
+        assertThat(pending).filteredOn(o -> o.status() == ObligationStatus.OVERDUE && !code(o.owingAgencyId()).equals("A-COORD")
+                        && o.actionable())
                 .allSatisfy(o -> assertThat(o.escalationLevel()).as(o.stepId()).isPositive())
                 .anySatisfy(o -> assertThat(o.escalationLevel()).as("escalated on to the coordination office").isEqualTo(2));
         assertThat(pending).filteredOn(o -> o.stepId().equals("assess.complete"))
@@ -237,6 +242,21 @@ class CityACaseloadIntegrationTests {
                 .anyMatch(o -> o.status() == ObligationStatus.OPEN).anyMatch(o -> o.status() == ObligationStatus.FULFILLED);
         assertThat(obligations()).filteredOn(o -> o.stepId().equals("docs.receipt"))
                 .as("the receipt clock stops while the court supplements").anyMatch(o -> o.status() == ObligationStatus.PAUSED);
+    }
+
+    @Test
+    void theCountyAgencysInboxShowsWhatWaitsForTheCourtApartFromItsOwnWork() {
+        List<ObligationView> waiting = actors.call("cd.county", () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, false,
+                false, Inboxes.InboxView.WAITING), new PageQuery(0, 100, null, false)).items());
+        assertThat(waiting).as("documents returned to the court for correction")
+                .anyMatch(o -> o.stepId().equals("docs.receipt") && o.waitReason().orElseThrow() == WaitReason.DOCUMENTS_CORRECTION)
+                .as("a subject who reported before the court delivered: registration not started")
+                .anyMatch(o -> o.stepId().equals("intake.register") && o.standing() == Standing.NOT_STARTED)
+                .as("the subjects' own steps").anyMatch(o -> o.standing() == Standing.WAITING_FOR_SUBJECT)
+                .noneMatch(ObligationView::actionable);
+        Inboxes.InboxCounts counts = actors.call("cd.county", inboxes::counts);
+        assertThat(counts.pending()).isEqualTo(counts.toDo() + counts.waiting() + counts.awaitingSubject());
+        assertThat(counts.waiting()).isPositive();
     }
 
     @Test

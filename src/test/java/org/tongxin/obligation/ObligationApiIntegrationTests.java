@@ -79,10 +79,21 @@ class ObligationApiIntegrationTests {
         assertThat(overdueOnly.get("items")).extracting(o -> o.get("stepId").asString()).containsExactly("report.self");
         JsonNode first = api.as("cd.county").get("/api/v1/inbox?caseId=" + caseId).expect(200).body().get("items").get(0);
         assertThat(first.get("status").asString()).as("overdue first").isEqualTo("OVERDUE");
-        assertThat(api.as("cd.county").get("/api/v1/inbox/counts").expect(200).body().get("overdue").asLong()).isPositive();
+        // The subject's lateness is the subject's: watched by the county agency, never counted in its overdue figures.
+        JsonNode lateReport = api.as("cd.county").inboxLine(caseId, "report.self");
+        assertThat(lateReport.get("actionable").asBoolean()).isFalse();
+        assertThat(lateReport.get("standing").asString()).isEqualTo("WAITING_FOR_SUBJECT");
+        assertThat(lateReport.get("waitingFor").get("text").asString()).isEqualTo("等待社区矫正对象报到");
+        JsonNode counts = api.as("cd.county").get("/api/v1/inbox/counts").expect(200).body();
+        assertThat(counts.get("awaitingSubject").asLong()).isPositive();
+        assertThat(counts.get("pending").asLong()).isEqualTo(counts.get("toDo").asLong() + counts.get("waiting").asLong()
+                + counts.get("awaitingSubject").asLong());
+        assertThat(api.as("cd.county").get("/api/v1/inbox?show=todo&caseId=" + caseId).expect(200).body().get("items"))
+                .extracting(o -> o.get("stepId").asString()).containsExactly("report.missed");
         // The organs one level up see what is overdue below them, and may now read the case.
         assertThat(escalated("city.court.clerk", caseId)).contains("docs.notify", "docs.deliver");
-        assertThat(escalated("city.cca", caseId)).contains("report.self");
+        assertThat(escalated("city.cca", caseId)).as("the subject's lateness is not the county agency idling")
+                .doesNotContain("report.self");
         api.as("city.court.clerk").get("/api/v1/cases/" + caseId).expect(200);
         assertThat(escalated("city.coord", caseId)).isEmpty();
         api.as("city.coord").get("/api/v1/cases/" + caseId).expect(404);
@@ -106,6 +117,73 @@ class ObligationApiIntegrationTests {
         JsonNode coordinated = api.as("city.coord").get("/api/v1/cases/" + caseId).expect(200).body();
         assertThat(coordinated.get("participations")).extracting(JsonNode::asString).containsExactly("COORDINATION");
         assertThat(coordinated.get("protectedFieldsVisible").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCountysLinesWaitForTheCourtWhileItCorrectsTheDocumentsAndAreToDoAgainOnceResent() {
+        clock.setInstant(MONDAY.toInstant());
+        String caseId = openCase("（2025）城东刑初913号", 83);
+        settle();
+        // The subject reports in before the court delivered anything: registration cannot start yet.
+        api.as("cd.county").post("/api/v1/cases/" + caseId + "/arrival", "{\"version\": %d}".formatted(caseVersion(caseId)))
+                .expect(200);
+        settle();
+        JsonNode register = api.as("cd.county").inboxLine(caseId, "intake.register");
+        assertThat(register.get("standing").asString()).isEqualTo("NOT_STARTED");
+        assertThat(register.get("actionable").asBoolean()).isFalse();
+        assertThat(register.get("dueAt").isNull()).as("no clock before the documents").isTrue();
+        assertThat(register.get("waitingFor").get("reason").asString()).isEqualTo("DOCUMENTS_NOT_DELIVERED");
+        assertThat(register.get("waitingFor").get("agency").get("name").asString()).isEqualTo("城东区人民法院");
+        assertThat(register.get("waitingFor").get("text").asString()).isEqualTo("尚未开始：等待城东区人民法院送达法律文书");
+        assertThat(steps("cd.county", caseId, "todo")).doesNotContain("intake.register");
+        assertThat(steps("cd.county", caseId, "waiting")).as("the subject has reported").containsExactly("intake.register");
+        JsonNode refused = api.as("cd.county").get("/api/v1/inbox?show=later").expect(400).body();
+        assertThat(refused.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("show");
+
+        // The court delivers; the county agency returns the documents: the guarantee is missing.
+        String bundle = api.as("cd.court.clerk").post("/api/v1/cases/" + caseId + "/legal-documents", """
+                {"items": [{"code": "DECISION_DOCUMENT", "title": "刑事判决书"}, {"code": "EXECUTION_NOTICE"}]}""")
+                .expect(201).text("handoverId");
+        settle();
+        api.as("cd.county").post("/api/v1/handovers/" + bundle + "/rejection", """
+                {"version": %d, "problems": [{"kind": "MISSING", "code": "GUARANTEE", "note": "缺接受社区矫正保证书"}]}"""
+                .formatted(handoverVersion("cd.county", bundle))).expect(200);
+        settle();
+        JsonNode receipt = api.as("cd.county").in("en").get("/api/v1/inbox?show=waiting&caseId=" + caseId + "&step=docs.receipt")
+                .expect(200).body().get("items").get(0);
+        assertThat(receipt.get("standing").asString()).isEqualTo("WAITING_FOR_ORGAN");
+        assertThat(receipt.get("waitingFor").get("text").asString())
+                .isEqualTo("Waiting for Chengdong District People's Court to correct the documents");
+        assertThat(api.as("cd.county").inboxLine(caseId, "intake.register").get("waitingFor").get("reason").asString())
+                .isEqualTo("DOCUMENTS_CORRECTION");
+
+        // Three weeks on: the court's supplement is overdue and climbs to the court above; the county agency's lines do not.
+        clock.setInstant(MONDAY.plusDays(21).toInstant());
+        obligationClock.scanNow();
+        settle();
+        assertThat(escalated("city.court.clerk", caseId)).contains("docs.supplement");
+        assertThat(escalated("city.cca", caseId)).doesNotContain("docs.receipt", "intake.register");
+        assertThat(api.as("cd.county").get("/api/v1/inbox?overdue=true&caseId=" + caseId).expect(200).body().get("items"))
+                .extracting(o -> o.get("stepId").asString()).doesNotContain("docs.receipt", "intake.register");
+
+        // The court resends: the receipt is the county agency's to do again; registration starts with the receipt.
+        api.as("cd.court.clerk").post("/api/v1/handovers/" + bundle + "/supplement", """
+                {"version": %d, "items": [{"code": "GUARANTEE", "title": "接受社区矫正保证书"}]}"""
+                .formatted(handoverVersion("cd.court.clerk", bundle))).expect(200);
+        settle();
+        JsonNode resent = api.as("cd.county").inboxLine(caseId, "docs.receipt");
+        assertThat(resent.get("actionable").asBoolean()).isTrue();
+        assertThat(resent.get("waitingFor").isNull()).isTrue();
+        assertThat(steps("cd.county", caseId, "todo")).contains("docs.receipt").doesNotContain("intake.register");
+        api.as("cd.county").perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/handovers/" + bundle + "/receipt").header("If-Match", "\"" + handoverVersion("cd.county", bundle) + "\""))
+                .expect(200);
+        settle();
+        JsonNode started = api.as("cd.county").inboxLine(caseId, "intake.register");
+        assertThat(started.get("standing").asString()).isEqualTo("TO_DO");
+        assertThat(started.get("dueAt").isNull()).as("its clock runs from the receipt").isFalse();
+        assertThat(steps("cd.county", caseId, "todo")).contains("intake.register");
     }
 
     @Test
@@ -152,6 +230,21 @@ class ObligationApiIntegrationTests {
 
     private void settle() {
         assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions to the last change completed").isTrue();
+    }
+
+    private List<String> steps(String user, String caseId, String show) {
+        List<String> steps = new ArrayList<>();
+        api.as(user).get("/api/v1/inbox?size=100&show=" + show + "&caseId=" + caseId).expect(200).body().get("items")
+                .forEach(o -> steps.add(o.get("stepId").asString()));
+        return steps;
+    }
+
+    private int caseVersion(String caseId) {
+        return api.as("cd.county").get("/api/v1/cases/" + caseId).expect(200).body().get("version").asInt();
+    }
+
+    private int handoverVersion(String user, String handover) {
+        return api.as(user).get("/api/v1/handovers/" + handover).expect(200).body().get("version").asInt();
     }
 
     private List<String> escalated(String user, String caseId) {

@@ -45,6 +45,8 @@ import org.tongxin.obligation.ObligationEvents.ObligationResumed;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
+import org.tongxin.obligation.Standing;
+import org.tongxin.obligation.WaitReason;
 import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.procedure.IntakeRequests.MissingNotice;
 import org.tongxin.procedure.IntakeRequests.Opinion;
@@ -79,6 +81,7 @@ class IntakeStepScenarioTests {
     @Autowired Intake intake;
     @Autowired ObligationLedger ledger;
     @Autowired MutableClock clock;
+    @Autowired org.tongxin.obligation.ObligationClock obligationClock;
 
     AgencyId court;
     AgencyId county;
@@ -128,11 +131,17 @@ class IntakeStepScenarioTests {
                         List.of(new Problem(ItemCode.CASE_MATERIALS, null, ProblemKind.MISSING, "缺起诉书副本")), null))))
                 .andWaitForEventOfType(ObligationPaused.class).matching(e -> e.caseId().equals(caseId) && e.stepId().equals(Steps.ASSESS))
                 .toArriveAndVerify(event -> assertThat(event.stepId()).isEqualTo(Steps.ASSESS));
+        fixture.settle();
+        assertThat(obligation(caseId, Steps.ASSESS).waitReason()).as("the court's move: supply the materials")
+                .contains(WaitReason.MATERIALS_SUPPLEMENT);
+        assertThat(obligation(caseId, Steps.ASSESS).waitingForAgencyId()).isEqualTo(court);
         scenario.stimulate(own(() -> fixture.as("cd.court.clerk", () -> fixture.handovers.supplement(letter,
                         fixture.version(letter, "cd.court.clerk"), List.of(new NewItem(ItemCode.CASE_MATERIALS, "起诉书副本", null)),
                         null))))
                 .andWaitForEventOfType(ObligationResumed.class).matching(e -> e.caseId().equals(caseId))
                 .toArriveAndVerify(event -> assertThat(obligation(caseId, Steps.ASSESS).status()).isEqualTo(ObligationStatus.OPEN));
+        fixture.settle();
+        assertThat(obligation(caseId, Steps.ASSESS).actionable()).as("the county agency's to do again").isTrue();
     }
 
     @Test
@@ -197,6 +206,8 @@ class IntakeStepScenarioTests {
                 .toArriveAndVerify(event -> {
                     assertThat(event.stepId()).isEqualTo(Steps.SUPPLEMENT);
                     assertThat(event.owingAgency()).isEqualTo(court);
+                    // The event is seen inside the reaction's transaction, which pauses the receipt too: wait for its commit.
+                    fixture.settle();
                     assertThat(obligation(caseId, Steps.RECEIPT).status()).isEqualTo(ObligationStatus.PAUSED);
                 });
     }
@@ -240,15 +251,77 @@ class IntakeStepScenarioTests {
     }
 
     @Test
-    void reportingInDischargesTheSubjectsStepAndOpensRegistration(Scenario scenario) {
+    void reportingInBeforeTheDocumentsCameShowsRegistrationNotStartedWaitingForTheCourt(Scenario scenario) {
         CaseId caseId = fixture.decided(CorrectionType.PROBATION, LegalTime.today(clock), null);
         scenario.stimulate(own(() -> fixture.as("cd.county", () -> fixture.caseManagement.recordArrival(caseId,
                         fixture.caseVersion(caseId), false, null))))
-                .andWaitForEventOfType(ObligationOpened.class).matching(e -> e.caseId().equals(caseId) && e.stepId().equals(Steps.REGISTER))
-                .toArriveAndVerify(event -> {
-                    assertThat(event.stepId()).isEqualTo(Steps.REGISTER);
+                .andWaitForStateChange(() -> ledger.find(caseId, Steps.REGISTER, ""), java.util.Optional::isPresent)
+                .andVerify(found -> {
+                    ObligationView register = found.orElseThrow();
+                    assertThat(register.standing()).as("registration needs the documents (CCL art. 22)").isEqualTo(Standing.NOT_STARTED);
+                    assertThat(register.dueAt()).as("no clock before its trigger").isNull();
+                    assertThat(register.waitingForAgencyId()).isEqualTo(court);
+                    assertThat(register.waitReason()).contains(WaitReason.DOCUMENTS_NOT_DELIVERED);
                     assertThat(obligation(caseId, Steps.REPORT).status()).isEqualTo(ObligationStatus.FULFILLED);
                 });
+        // A month on, the court has still not delivered: the county agency's registration is neither overdue nor escalated.
+        clock.advance(java.time.Duration.ofDays(30));
+        obligationClock.scanNow();
+        fixture.settle();
+        ObligationView register = obligation(caseId, Steps.REGISTER);
+        assertThat(register.status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(register.escalationLevel()).isZero();
+        assertThat(register.notStarted()).isTrue();
+    }
+
+    @Test
+    void documentsReturnedForCorrectionAreTheCourtsMoveUntilResentAndRegistrationStartsWithTheReceipt() {
+        CaseId caseId = fixture.decided(CorrectionType.PROBATION, LegalTime.today(clock), null);
+        fixture.actors.run("cd.county", () -> fixture.caseManagement.recordArrival(caseId, fixture.caseVersion(caseId), false, null));
+        fixture.settle();
+        HandoverId bundle = fixture.delivered(caseId);
+        assertThat(obligation(caseId, Steps.REGISTER).waitReason()).as("now the county agency's own receipt comes first")
+                .contains(WaitReason.DOCUMENTS_TO_RECEIPT);
+        assertThat(obligation(caseId, Steps.REGISTER).waitingForAgencyId()).isNull();
+
+        // The reactions do several things each: wait until all of them committed (the scenario's 10 s are short on a
+        // loaded machine), then look.
+        fixture.actors.run("cd.county", () -> fixture.handovers.reject(bundle, fixture.version(bundle, "cd.county"),
+                List.of(new Problem(ItemCode.GUARANTEE, null, ProblemKind.MISSING, null)), "请补送保证书"));
+        fixture.settle();
+        ObligationView returned = obligation(caseId, Steps.RECEIPT);
+        assertThat(returned.standing()).isEqualTo(Standing.WAITING_FOR_ORGAN);
+        assertThat(returned.waitingForAgencyId()).as("the court must correct and resend").isEqualTo(court);
+        assertThat(returned.waitReason()).contains(WaitReason.DOCUMENTS_CORRECTION);
+        assertThat(returned.status()).isEqualTo(ObligationStatus.PAUSED);
+        assertThat(obligation(caseId, Steps.REGISTER).waitReason()).contains(WaitReason.DOCUMENTS_CORRECTION);
+        assertThat(obligation(caseId, Steps.REGISTER).waitingForAgencyId()).isEqualTo(court);
+
+        // Three weeks without the correction: the court's supplement is overdue; the county agency's lines are not.
+        clock.advance(java.time.Duration.ofDays(21));
+        obligationClock.scanNow();
+        fixture.settle();
+        assertThat(ledger.find(caseId, Steps.SUPPLEMENT, "1").orElseThrow().status()).isEqualTo(ObligationStatus.OVERDUE);
+        for (String step : List.of(Steps.RECEIPT, Steps.REGISTER)) {
+            assertThat(obligation(caseId, step).status()).as(step).isNotEqualTo(ObligationStatus.OVERDUE);
+            assertThat(obligation(caseId, step).escalationLevel()).as(step).isZero();
+        }
+
+        fixture.actors.run("cd.court.clerk", () -> fixture.handovers.supplement(bundle, fixture.version(bundle, "cd.court.clerk"),
+                List.of(new NewItem(ItemCode.GUARANTEE, null, null)), null));
+        fixture.settle();
+        assertThat(obligation(caseId, Steps.RECEIPT).actionable()).as("back to the county's to do").isTrue();
+        assertThat(obligation(caseId, Steps.RECEIPT).waitingForAgencyId()).isNull();
+        assertThat(obligation(caseId, Steps.RECEIPT).status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(obligation(caseId, Steps.REGISTER).waitReason()).contains(WaitReason.DOCUMENTS_TO_RECEIPT);
+
+        fixture.actors.run("cd.county", () -> fixture.handovers.receipt(bundle, fixture.version(bundle, "cd.county"), null));
+        fixture.settle();
+        ObligationView register = obligation(caseId, Steps.REGISTER);
+        assertThat(register.notStarted()).isFalse();
+        assertThat(register.actionable()).isTrue();
+        assertThat(register.dueAt()).as("its clock runs from the receipt").isNotNull();
+        assertThat(register.waitingReason()).isNull();
     }
 
     @Test

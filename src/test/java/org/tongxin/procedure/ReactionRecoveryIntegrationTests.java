@@ -160,12 +160,15 @@ class ReactionRecoveryIntegrationTests {
         incomplete.resubmitIncompletePublications(publication -> true);
         fixture.settle();
 
-        // As in order: the receipt clock stopped for the two hours and runs again; the supplement owed and done.
+        // As in order: the receipt clock stopped for the two hours and runs again, the court's move (ADR 0039) made; the
+        // supplement owed and done.
         assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(ledger.find(caseId, Steps.RECEIPT, "").orElseThrow().actionable()).isTrue();
         assertThat(jdbc.sql("""
                 SELECT h.event FROM obligation_history h JOIN obligation o ON o.id = h.obligation_id
                  WHERE o.case_id = :c AND o.step_id = 'docs.receipt' ORDER BY h.id""")
-                .param("c", caseId.value()).query(String.class).list()).containsExactly("OPENED", "PAUSED", "RESUMED");
+                .param("c", caseId.value()).query(String.class).list())
+                .containsExactly("OPENED", "PAUSED", "RESUMED", "WAITING", "WAITING_ENDED");
         assertThat(ledger.find(caseId, Steps.SUPPLEMENT, "1").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
         assertThat(fixture.cases.facts(caseId).orElseThrow().documentsState()).as("the bundle is delivered again")
                 .isEqualTo(DocumentsState.DELIVERED);

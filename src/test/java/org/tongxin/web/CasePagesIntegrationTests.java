@@ -250,9 +250,12 @@ class CasePagesIntegrationTests {
         ledgerClock.scanNow();
         samples.settle();
         assertThat(cases.facts(caseId).orElseThrow().arrivalState()).isEqualTo(ArrivalState.MISSING);
-        String inbox = page(get("/inbox?step=report.self"), "cd.county");
-        assertThat(inbox).contains("（2025）城东刑初7005号", "已逾期", "等待社区矫正对象");
-        assertThat(page(get("/"), "cd.county")).contains("tx-badge-overdue");
+        // The subject's lateness is the subject's: the county agency watches it under "waiting for others" (ADR 0039) and
+        // owes the notice to the court at once.
+        assertThat(page(get("/inbox?step=report.self"), "cd.county")).doesNotContain("（2025）城东刑初7005号");
+        String inbox = page(get("/inbox?step=report.self&show=waiting"), "cd.county");
+        assertThat(inbox).contains("（2025）城东刑初7005号", "已逾期", "等待社区矫正对象报到");
+        assertThat(page(get("/inbox?step=report.missed"), "cd.county")).contains("（2025）城东刑初7005号", "钱多");
 
         assertThat(page(get("/cases/" + caseId), "cd.county")).contains("通报未按时报到");
         MvcResult refused = mvc.perform(post("/cases/" + caseId + "/missing").with(csrf()).with(actors.as("cd.county"))

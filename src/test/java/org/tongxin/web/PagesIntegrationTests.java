@@ -230,6 +230,7 @@ class PagesIntegrationTests {
             "city.coord, /policy/drafts/{draft}/steps/plan.make", "city.coord, /policy/drafts/{draft}/steps/new",
             "city.coord, /policy/310000/versions", "city.coord, /policy/diff?from=310000&toVersion={draft}",
             "cd.county, /inbox", "cd.county, /inbox?mine=true", "cd.county, /inbox?step=assess.complete&case={case}",
+            "cd.county, /inbox?show=waiting", "cd.county, /inbox?show=all&lang=en",
             "cd.court.clerk, /inbox", "cd.dm, /inbox", "city.coord, /inbox", "prison.officer, /inbox",
             "cd.court.clerk, /cases", "cd.county, /cases?sort=-effective&page=0", "prison.officer, /cases", "cd.proc, /cases",
             "cd.court.clerk, /cases/new", "cd.court.clerk, /cases/new/decided",

@@ -38,6 +38,12 @@ public class ObligationRepository {
     /** A row with the fields the ledger computes with (besides the view). */
     public record Row(ObligationView view, String calendarRegion, Instant clockStart, Integer remainingAmount,
             int escalationWorkingDays, Instant nextEscalationAt) {
+
+        /** What the ledger's commands look at (ADR 0028, 0039). */
+        public Signal.State state() {
+            return new Signal.State(view.status(), clockStart, view.pausedAt(), view.waitingReason(), view.waitingSince(),
+                    view.notStarted());
+        }
     }
 
     /**
@@ -168,14 +174,30 @@ public class ObligationRepository {
             AgencyId owing, boolean bySubject, AgencyId counterparty, ObligationStatus status, DeadlineKind kind, Integer amount,
             boolean custody, String calendarRegion, Instant startedAt, DueCalculator.Due due, int escalationWorkingDays,
             UUID assignee, Instant now) {
+        insert(id, caseId, matter, stepId, instance, policyVersion, policyRegion, owing, bySubject, counterparty, status, kind,
+                amount, custody, calendarRegion, startedAt, due, escalationWorkingDays, assignee, now, null);
+    }
+
+    /**
+     * An obligation whose step's trigger has not happened ({@code notStartedWait} non-null): no due time, waiting for its
+     * trigger (ADR 0039); else as {@link #insert(UUID, CaseId, ObligationMatter, String, String, UUID, String, AgencyId, boolean,
+     * AgencyId, ObligationStatus, DeadlineKind, Integer, boolean, String, Instant, DueCalculator.Due, int, UUID, Instant)}.
+     */
+    public void insert(UUID id, CaseId caseId, ObligationMatter matter, String stepId, String instance, UUID policyVersion, String policyRegion,
+            AgencyId owing, boolean bySubject, AgencyId counterparty, ObligationStatus status, DeadlineKind kind, Integer amount,
+            boolean custody, String calendarRegion, Instant startedAt, DueCalculator.Due due, int escalationWorkingDays,
+            UUID assignee, Instant now, Signal notStartedWait) {
+        boolean notStarted = notStartedWait != null;
         jdbc.sql("""
                 INSERT INTO obligation (id, case_id, matter_kind, matter_id, step_id, instance, policy_version_id, policy_region, owing_agency_id,
                     owed_by_subject, counterparty_agency_id, status, urgency, deadline_kind, deadline_amount, custody,
                     calendar_region, started_at, clock_start, remaining_amount, due_at, due_date, alert_only, provisional,
-                    warn_at, escalation_working_days, assignee_user_id, created_at, updated_at)
+                    warn_at, escalation_working_days, assignee_user_id, created_at, updated_at, waiting_for_agency_id,
+                    waiting_reason, waiting_since, not_started)
                 VALUES (:id, :case, :matterKind, :matterId, :step, :instance, :policy, :region, :owing, :bySubject, :counterparty, :status, :urgency,
                     :kind, :amount, :custody, :calendar, :started, :started, :amount, :dueAt, :dueDate, :alertOnly,
-                    :provisional, :warnAt, :escalationDays, :assignee, :now, :now)""")
+                    :provisional, :warnAt, :escalationDays, :assignee, :now, :now, :waitingFor, :waitingReason, :waitingSince,
+                    :notStarted)""")
                 .param("id", id).param("case", caseId == null ? null : caseId.value())
                 .param("matterKind", matter == null ? null : matter.kind().name()).param("matterId", matter == null ? null : matter.id())
                 .param("step", stepId).param("instance", instance)
@@ -185,7 +207,45 @@ public class ObligationRepository {
                 .param("amount", amount).param("custody", custody).param("calendar", calendarRegion)
                 .param("started", ts(startedAt)).param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate())
                 .param("alertOnly", due.alertOnly()).param("provisional", due.provisional()).param("warnAt", ts(due.warnAt()))
-                .param("escalationDays", escalationWorkingDays).param("assignee", assignee).param("now", ts(now)).update();
+                .param("escalationDays", escalationWorkingDays).param("assignee", assignee).param("now", ts(now))
+                .param("waitingFor", notStarted && notStartedWait.agency() != null ? notStartedWait.agency().value() : null)
+                .param("waitingReason", notStarted ? notStartedWait.reason() : null)
+                .param("waitingSince", notStarted ? ts(notStartedWait.at()) : null).param("notStarted", notStarted).update();
+    }
+
+    /** The obligation waits for another organ ({@code agency}; null: for its trigger) for the reason key given. */
+    public void waitFor(ObligationId id, AgencyId agency, String reason, Instant at, Instant now) {
+        jdbc.sql("""
+                UPDATE obligation SET waiting_for_agency_id = :agency, waiting_reason = :reason, waiting_since = :at,
+                    updated_at = :now, version = version + 1 WHERE id = :id""")
+                .param("id", id.value()).param("agency", agency == null ? null : agency.value()).param("reason", reason)
+                .param("at", ts(at)).param("now", ts(now)).update();
+    }
+
+    /**
+     * The organ it waited for has moved: the owing agency's move again. An escalation that fell due while it waited is
+     * due again {@code escalationAt} (the owing agency was not idle), never earlier than it was.
+     */
+    public void stopWaiting(ObligationId id, Instant at, Instant escalationAt, Instant now) {
+        jdbc.sql("""
+                UPDATE obligation SET waiting_for_agency_id = NULL, waiting_reason = NULL, waiting_since = :at,
+                    next_escalation_at = CASE WHEN next_escalation_at IS NOT NULL AND next_escalation_at < :escalationAt
+                        THEN :escalationAt ELSE next_escalation_at END,
+                    updated_at = :now, version = version + 1 WHERE id = :id""")
+                .param("id", id.value()).param("at", ts(at)).param("escalationAt", ts(escalationAt)).param("now", ts(now))
+                .update();
+    }
+
+    /** A not-started step's trigger happened: its clock starts at {@code at} with the due time computed from it. */
+    public void start(ObligationId id, Instant at, DueCalculator.Due due, Instant now) {
+        jdbc.sql("""
+                UPDATE obligation SET not_started = FALSE, waiting_for_agency_id = NULL, waiting_reason = NULL,
+                    waiting_since = :at, clock_start = :at, due_at = :dueAt, due_date = :dueDate,
+                    alert_only = :alertOnly, provisional = :provisional, warn_at = :warnAt, warned_at = NULL,
+                    updated_at = :now, version = version + 1 WHERE id = :id AND not_started""")
+                .param("id", id.value()).param("at", ts(at)).param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate())
+                .param("alertOnly", due.alertOnly()).param("provisional", due.provisional()).param("warnAt", ts(due.warnAt()))
+                .param("now", ts(now)).update();
     }
 
     public void close(ObligationId id, ObligationStatus status, Instant at, UUID by, String reason) {
@@ -316,6 +376,7 @@ public class ObligationRepository {
     public List<Row> escalationDue(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM obligation WHERE status = 'OVERDUE' AND escalation_level < 2 AND next_escalation_at <= :now
+                   AND waiting_reason IS NULL AND NOT owed_by_subject
                  ORDER BY next_escalation_at, id LIMIT :limit""").param("now", ts(now)).param("limit", limit)
                 .query(ObligationRepository::row).list();
     }
@@ -332,10 +393,21 @@ public class ObligationRepository {
 
     // Inbox
 
-    /** Filters of an inbox. */
+    /**
+     * Filters of an inbox; {@code actionable}: true for what the agency can act on now ("to do"), false for what waits for
+     * another organ, the subject or its trigger, null for both (ADR 0039).
+     */
     public record InboxFilter(AgencyId agency, UUID assignee, CaseId caseId, String stepId, AgencyId counterparty,
-            boolean overdueOnly) {
+            boolean overdueOnly, Boolean actionable) {
+
+        public InboxFilter(AgencyId agency, UUID assignee, CaseId caseId, String stepId, AgencyId counterparty,
+                boolean overdueOnly) {
+            this(agency, assignee, caseId, stepId, counterparty, overdueOnly, null);
+        }
     }
+
+    /** The SQL of "the owing agency can act on it now": its own step, waiting for nobody (ADR 0039). */
+    static final String ACTIONABLE = "(NOT owed_by_subject AND waiting_reason IS NULL)";
 
     public PageResult<ObligationView> inbox(InboxFilter f, PageQuery page) {
         StringBuilder where = new StringBuilder(" WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE')");
@@ -363,6 +435,9 @@ public class ObligationRepository {
         if (f.overdueOnly()) {
             where.append(" AND status = 'OVERDUE'");
         }
+        if (f.actionable() != null) {
+            where.append(f.actionable() ? " AND " : " AND NOT ").append(ACTIONABLE);
+        }
         return paged(jdbc.sql("SELECT *, count(*) OVER () AS total FROM obligation" + where
                 + " ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit OFFSET :offset").params(params),
                 () -> jdbc.sql("SELECT count(*) FROM obligation" + where).params(params), page);
@@ -386,24 +461,33 @@ public class ObligationRepository {
         return new PageResult<>(items, page.page(), page.size(), total[0]);
     }
 
-    /** Counts for the navigation: pending, overdue, due soon (warning time reached) and assigned to one person. */
-    /** {@code escalated}: pending obligations of other agencies escalated to this one, {@code escalatedOverdue} of them overdue. */
-    public record Counts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue) {
+    /**
+     * Counts for the navigation: pending (all), overdue and due soon (warning time reached) among what the agency can
+     * act on, and assigned to one person. {@code escalated}: pending obligations of other agencies escalated to this one,
+     * {@code escalatedOverdue} of them overdue. {@code toDo}: what the agency can act on now; {@code waiting}: what waits
+     * for another organ or its trigger; {@code awaitingSubject}: the subject's own steps it watches (ADR 0039).
+     */
+    public record Counts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue,
+            long toDo, long waiting, long awaitingSubject) {
     }
 
     public Counts counts(AgencyId agency, UUID user, Instant now) {
         return jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE'),
-                       count(*) FILTER (WHERE status = 'OPEN' AND warn_at <= :now),
+                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE' AND {actionable}),
+                       count(*) FILTER (WHERE status = 'OPEN' AND warn_at <= :now AND {actionable}),
                        count(*) FILTER (WHERE assignee_user_id = :user),
                        (SELECT count(*) FROM obligation o WHERE o.status IN ('OPEN', 'PAUSED', 'OVERDUE') AND o.owing_agency_id <> :a
                            AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a)),
                        (SELECT count(*) FROM obligation o WHERE o.status = 'OVERDUE' AND o.owing_agency_id <> :a
-                           AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a))
-                  FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""")
+                           AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a)),
+                       count(*) FILTER (WHERE {actionable}),
+                       count(*) FILTER (WHERE NOT owed_by_subject AND waiting_reason IS NOT NULL),
+                       count(*) FILTER (WHERE owed_by_subject)
+                  FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')"""
+                .replace("{actionable}", ACTIONABLE))
                 .param("a", agency.value()).param("user", user).param("now", ts(now))
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6))).single();
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9))).single();
     }
 
     /** Pending obligations of an agency per step and counterparty. */
@@ -458,7 +542,10 @@ public class ObligationRepository {
                 rs.getObject("waived_by", UUID.class), rs.getString("waiver_reason"), rs.getInt("escalation_level"),
                 rs.getObject("assignee_user_id", UUID.class), instant(rs, "created_at"), rs.getInt("version"),
                 matterKind == null ? null
-                        : new ObligationMatter(ObligationMatter.Kind.valueOf(matterKind), rs.getObject("matter_id", UUID.class)));
+                        : new ObligationMatter(ObligationMatter.Kind.valueOf(matterKind), rs.getObject("matter_id", UUID.class)),
+                rs.getObject("waiting_for_agency_id", UUID.class) == null ? null
+                        : AgencyId.of(rs.getObject("waiting_for_agency_id", UUID.class)),
+                rs.getString("waiting_reason"), instant(rs, "waiting_since"), rs.getBoolean("not_started"));
         return new Row(view, rs.getString("calendar_region"), instant(rs, "clock_start"), (Integer) rs.getObject("remaining_amount"),
                 rs.getInt("escalation_working_days"), instant(rs, "next_escalation_at"));
     }

@@ -23,7 +23,23 @@ import org.tongxin.shared.security.ActorRef;
  */
 public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason) {
 
-    public enum Kind { FULFIL, LAPSE, LAPSE_ALL, PAUSE, RESUME, REASSIGN }
+    /**
+     * WAIT: another organ's move (agency, reason key) or the step's own trigger (no agency); STOP_WAITING: the move was
+     * made; START: a step opened before its trigger (not started) starts its clock at the trigger (ADR 0039).
+     */
+    public enum Kind { FULFIL, LAPSE, LAPSE_ALL, PAUSE, RESUME, REASSIGN, WAIT, STOP_WAITING, START }
+
+    /**
+     * What the commands look at in an obligation: its status, when its clock last (re)started or stopped, whether and
+     * since when it waits (when it does not: when it last stopped waiting), and whether its clock has not started.
+     */
+    public record State(ObligationStatus status, Instant clockStart, Instant pausedAt, String waitingReason,
+            Instant waitingSince, boolean notStarted) {
+
+        public static State of(ObligationStatus status, Instant clockStart, Instant pausedAt) {
+            return new State(status, clockStart, pausedAt, null, null, false);
+        }
+    }
 
     /** Oldest fact first; among equal times, the one that arrived first. */
     static final Comparator<Signal> ORDER = Comparator.comparing(Signal::at).thenComparingLong(Signal::id);
@@ -31,6 +47,9 @@ public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId ag
     public Signal {
         if (kind == null || at == null) {
             throw new IllegalArgumentException("A ledger command has a kind and a time");
+        }
+        if (kind == Kind.WAIT && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("A wait names its reason");
         }
         if (kind == Kind.REASSIGN && agency == null) {
             throw new IllegalArgumentException("A reassignment names the agency");
@@ -50,6 +69,11 @@ public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId ag
         return new Signal(0, Kind.REASSIGN, at, ActorRef.SYSTEM, agency, null);
     }
 
+    /** The obligation waits for {@code agency} (null: for its own trigger) for the reason {@code reason} (a key). */
+    public static Signal waitFor(AgencyId agency, String reason, Instant at) {
+        return new Signal(0, Kind.WAIT, at, ActorRef.SYSTEM, agency, reason);
+    }
+
     /**
      * Whether this command applies to an obligation that is now {@code status}, its clock last (re)started at
      * {@code clockStart} or stopped at {@code pausedAt}. Closing commands apply to any pending obligation; a pause only
@@ -57,18 +81,38 @@ public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId ag
      * belongs to an earlier stretch of the clock, already decided).
      */
     public boolean appliesTo(ObligationStatus status, Instant clockStart, Instant pausedAt) {
+        return appliesTo(State.of(status, clockStart, pausedAt));
+    }
+
+    /**
+     * As {@link #appliesTo(ObligationStatus, Instant, Instant)}, and: a wait applies unless it predates the last change
+     * of the waiting (a redelivered rejection after its resend), a stop only to a waiting obligation whose wait it does
+     * not predate, a start only to a step whose clock has not started.
+     */
+    public boolean appliesTo(State state) {
+        ObligationStatus status = state.status();
         if (!status.pending()) {
             return false;
         }
+        Instant since = state.waitingSince();
         return switch (kind) {
             case FULFIL, LAPSE, LAPSE_ALL, REASSIGN -> true;
-            case PAUSE -> status != ObligationStatus.PAUSED && (clockStart == null || !at.isBefore(clockStart));
-            case RESUME -> status == ObligationStatus.PAUSED && (pausedAt == null || !at.isBefore(pausedAt));
+            case PAUSE -> !state.notStarted() && status != ObligationStatus.PAUSED
+                    && (state.clockStart() == null || !at.isBefore(state.clockStart()));
+            case RESUME -> status == ObligationStatus.PAUSED && (state.pausedAt() == null || !at.isBefore(state.pausedAt()));
+            case WAIT -> since == null || !at.isBefore(since);
+            case STOP_WAITING -> state.waitingReason() != null && !state.notStarted() && (since == null || !at.isBefore(since));
+            case START -> state.notStarted();
         };
     }
 
     /** The first of the kept commands, in the order the facts happened, that applies to the obligation's state now. */
     public static Optional<Signal> next(List<Signal> kept, ObligationStatus status, Instant clockStart, Instant pausedAt) {
-        return kept.stream().sorted(ORDER).filter(s -> s.appliesTo(status, clockStart, pausedAt)).findFirst();
+        return next(kept, State.of(status, clockStart, pausedAt));
+    }
+
+    /** The first of the kept commands, in the order the facts happened, that applies to the obligation's state now. */
+    public static Optional<Signal> next(List<Signal> kept, State state) {
+        return kept.stream().sorted(ORDER).filter(s -> s.appliesTo(state)).findFirst();
     }
 }

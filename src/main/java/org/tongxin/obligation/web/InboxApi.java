@@ -38,6 +38,9 @@ import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationMatter;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
+import org.tongxin.obligation.Standing;
+import org.tongxin.obligation.WaitReason;
+import org.tongxin.obligation.WaitingWords;
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.shared.error.TongxinException;
@@ -65,10 +68,12 @@ class InboxApi {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final CurrentUser currentUser;
+    private final WaitingWords waitingWords;
     private final Clock clock;
 
     InboxApi(Inboxes inboxes, ObligationLedger ledger, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
-            Clock clock) {
+            WaitingWords waitingWords, Clock clock) {
+        this.waitingWords = waitingWords;
         this.inboxes = inboxes;
         this.ledger = ledger;
         this.cases = cases;
@@ -82,7 +87,9 @@ class InboxApi {
      * ({@code dueDate}, China Standard Time) and exact due time, whether it is only an alert ("immediately",
      * "promptly"), provisional (counted on a calendar year whose notice is not out yet), owed by the subject (watched
      * by the owing agency), and the case it belongs to when the reader may see it — or, for an obligation without a
-     * case, the matter it is about ({@code matterKind} MEETING_DECISION or CONFLICT, {@code matterId}).
+     * case, the matter it is about ({@code matterKind} MEETING_DECISION or CONFLICT, {@code matterId}). Whose move it
+     * is (ADR 0039): {@code actionable} (the owing agency can act now), {@code standing} (TO_DO, WAITING_FOR_ORGAN,
+     * WAITING_FOR_SUBJECT, NOT_STARTED) and, for a line that waits, {@code waitingFor}.
      */
     record ObligationResponse(ObligationId id, CaseId caseId, String caseNumber, String subjectName, boolean subjectMasked,
             String stepId, String stepName, String legalBasis, DeadlineKind deadlineKind, Integer deadlineAmount,
@@ -90,7 +97,14 @@ class InboxApi {
             boolean owedBySubject, AgencyName owingAgency, AgencyName counterpartyAgency, Instant startedAt, Instant pausedAt,
             String pauseReason, Instant previousDueAt, int escalationLevel, boolean assignedToMe, UUID assigneeUserId,
             Instant fulfilledAt, Instant waivedAt, String waiverReason, int version, ObligationMatter.Kind matterKind,
-            UUID matterId) {
+            UUID matterId, boolean actionable, Standing standing, WaitingFor waitingFor) {
+    }
+
+    /**
+     * What a line waits for: the organ whose move it is (null for the subject, or for the owing agency's own earlier
+     * step), the reason (a stable code) and the words in the caller's language, since when.
+     */
+    record WaitingFor(AgencyName agency, WaitReason reason, String text, Instant since) {
     }
 
     /*
@@ -102,23 +116,30 @@ class InboxApi {
     @Transactional
     @GetMapping("/inbox")
     @Operation(operationId = "getInbox", summary = "The caller's agency's open obligations, overdue first, then by due time (mine=true: the caller's own)",
-            description = "Filters: caseId, step (a step id such as docs.receipt), counterparty (an agency id), mine, overdue. "
-                    + "Paging: page, size (1-100).")
+            description = "Filters: caseId, step (a step id such as docs.receipt), counterparty (an agency id), mine, overdue, "
+                    + "show (todo: what the agency can act on now; waiting: what waits for another organ, the subject or its "
+                    + "trigger; all, the default). Each line says whether it is actionable and, if not, what it waits for "
+                    + "(waitingFor). Paging: page, size (1-100).")
     PageResult<ObligationResponse> inbox(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String step,
             @RequestParam(required = false) UUID counterparty, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @Parameter(hidden = true) Locale locale) {
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @Parameter(description = "todo, waiting or all (default)") @RequestParam(required = false) String show,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @Parameter(hidden = true) Locale locale) {
         if (step != null && step.length() > 60) {
             throw TongxinException.invalid("step", "maxLength", 60);
         }
         PageResult<ObligationView> found = inboxes.inbox(new Inboxes.InboxFilter(caseId == null ? null : CaseId.of(caseId), step,
-                counterparty == null ? null : AgencyId.of(counterparty), mine, overdue), page(page, size));
+                counterparty == null ? null : AgencyId.of(counterparty), mine, overdue, Inboxes.InboxView.parse(show)), page(page, size));
         return paged(found, "api.getInbox", locale);
     }
 
     @AnyAuthenticatedUser
     @GetMapping("/inbox/counts")
-    @Operation(operationId = "getInboxCounts", summary = "How many obligations the caller's agency has pending, overdue and due soon, and how many the caller took")
+    @Operation(operationId = "getInboxCounts", summary = "How many obligations the caller's agency has pending, overdue and due soon, and how many the caller took",
+            description = "overdue and dueSoon count only what the agency can act on: never the subject's own steps, never a step "
+                    + "waiting for another organ. toDo: what it can act on now; waiting: what waits for another organ or for its "
+                    + "trigger; awaitingSubject: the subject's steps it watches (pending = toDo + waiting + awaitingSubject).")
     Inboxes.InboxCounts counts() {
         return inboxes.counts();
     }
@@ -187,6 +208,7 @@ class InboxApi {
         obligations.forEach(o -> {
             ids.add(o.owingAgencyId());
             ids.add(o.counterpartyAgencyId());
+            ids.add(o.waitingForAgencyId());
         });
         Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
         Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of()
@@ -203,7 +225,9 @@ class InboxApi {
                     o.startedAt(), o.pausedAt(), o.pauseReason(), o.previousDueAt(), o.escalationLevel(),
                     me != null && me.equals(o.assigneeUserId()), o.assigneeUserId(), o.fulfilledAt(), o.waivedAt(),
                     o.waiverReason(), o.version(), o.matter() == null ? null : o.matter().kind(),
-                    o.matter() == null ? null : o.matter().id());
+                    o.matter() == null ? null : o.matter().id(), o.actionable(), o.standing(),
+                    o.waitReason().map(r -> new WaitingFor(o.waitingForAgencyId() == null ? null : names.get(o.waitingForAgencyId()),
+                            r, waitingWords.text(o, names, locale).orElse(null), o.waitingSince())).orElse(null));
         }).toList();
     }
 }

@@ -34,11 +34,11 @@ class InboxNavigation {
                 return "/inbox";
             }
 
-            /** The agency's own pending work and what was escalated to it (the coordination office's work is mostly the latter). */
+            /** What the agency can act on now and what was escalated to it (the coordination office's work is mostly the latter); never the subject's own steps nor what waits for another organ (ADR 0039). */
             @Override
             public Optional<Count> count() {
                 Inboxes.InboxCounts counts = inboxes.counts();
-                long pending = counts.pending() + counts.escalated();
+                long pending = counts.toDo() + counts.escalated();
                 return pending == 0 ? Optional.empty() : Optional.of(new Count(pending, counts.overdue() + counts.escalatedOverdue()));
             }
         };

@@ -2,7 +2,9 @@ package org.tongxin.obligation.web;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyName;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -35,9 +38,11 @@ import org.tongxin.identity.UserId;
 import org.tongxin.identity.UserView;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.Inboxes.InboxFilter;
+import org.tongxin.obligation.Inboxes.InboxView;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationView;
+import org.tongxin.obligation.WaitingWords;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
@@ -65,10 +70,12 @@ class InboxPages {
     private final PolicyModels policies;
     private final CurrentUser currentUser;
     private final FormFeedback feedback;
+    private final WaitingWords waitingWords;
     private final Clock clock;
 
     InboxPages(Inboxes inboxes, ObligationLedger ledger, CaseDirectory cases, AgencyDirectory agencies, UserDirectory users,
-            PolicyModels policies, CurrentUser currentUser, FormFeedback feedback, Clock clock) {
+            PolicyModels policies, CurrentUser currentUser, FormFeedback feedback, WaitingWords waitingWords, Clock clock) {
+        this.waitingWords = waitingWords;
         this.inboxes = inboxes;
         this.ledger = ledger;
         this.cases = cases;
@@ -82,7 +89,7 @@ class InboxPages {
 
     /** One line of the inbox: the obligation, its step as its policy version says, the case as the reader sees it. */
     public record InboxLine(ObligationView obligation, ProcedureStep step, CaseSummary caseSummary, String owingName,
-            String counterpartyName, String assigneeName, boolean mine) {
+            String counterpartyName, String assigneeName, boolean mine, String waitingText) {
     }
 
     /** A choice in a filter list. */
@@ -94,13 +101,17 @@ class InboxPages {
     @GetMapping("/inbox")
     String inbox(@RequestParam(name = "case", required = false) UUID caseId, @RequestParam(required = false) String step,
             @RequestParam(required = false) UUID counterparty, @RequestParam(required = false) Boolean mine,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String show,
+            @RequestParam(required = false) Integer page, Model model) {
         if (step != null && step.length() > 40) {
             throw TongxinException.invalid("step", "maxLength", 40);
         }
         PageQuery query = PageQuery.of(page, null, null, Set.of("due"), "due");
+        // The page opens on what the agency can act on; "waiting for others" is one tab away (ADR 0039).
+        InboxView view = show == null || show.isBlank() ? InboxView.TODO : Inboxes.InboxView.parse(show);
         InboxFilter filter = new InboxFilter(caseId == null ? null : CaseId.of(caseId), blankToNull(step),
-                counterparty == null ? null : AgencyId.of(counterparty), Boolean.TRUE.equals(mine), Boolean.TRUE.equals(overdue));
+                counterparty == null ? null : AgencyId.of(counterparty), Boolean.TRUE.equals(mine), Boolean.TRUE.equals(overdue),
+                view);
         PageResult<ObligationView> result = inboxes.inbox(filter, query);
         PageResult<ObligationView> escalated = inboxes.escalatedToMe(new PageQuery(0, PageQuery.MAX_SIZE, "due", false));
         List<ObligationView> all = new java.util.ArrayList<>(result.items());
@@ -108,7 +119,7 @@ class InboxPages {
         List<CaseId> caseIds = all.stream().map(ObligationView::caseId).filter(java.util.Objects::nonNull).distinct().toList();
         Map<CaseId, CaseSummary> summaries = caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "inbox");
         Map<AgencyId, AgencyView> names = agencies.findAll(all.stream()
-                .flatMap(o -> java.util.stream.Stream.of(o.owingAgencyId(), o.counterpartyAgencyId()))
+                .flatMap(o -> java.util.stream.Stream.of(o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()))
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         Map<UUID, String> assignees = assignees(all);
         TongxinPrincipal me = currentUser.get();
@@ -119,9 +130,17 @@ class InboxPages {
                 .map(o -> line(o, summaries, names, assignees, me)).toList());
         model.addAttribute("escalatedTotal", escalated.total());
         model.addAttribute("counts", inboxes.counts());
+        model.addAttribute("show", view.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("todoUrl", url(new InboxFilter(filter.caseId(), filter.stepId(), filter.counterparty(), filter.mine(),
+                filter.overdueOnly(), InboxView.TODO)));
+        model.addAttribute("waitingUrl", url(new InboxFilter(filter.caseId(), filter.stepId(), filter.counterparty(), filter.mine(),
+                filter.overdueOnly(), InboxView.WAITING)));
+        model.addAttribute("allUrl", url(new InboxFilter(filter.caseId(), filter.stepId(), filter.counterparty(), filter.mine(),
+                filter.overdueOnly(), InboxView.ALL)));
         model.addAttribute("now", clock.instant());
         filters(model, filter, summaries);
-        model.addAttribute("allCasesUrl", url(new InboxFilter(null, filter.stepId(), filter.counterparty(), filter.mine(), filter.overdueOnly())));
+        model.addAttribute("allCasesUrl", url(new InboxFilter(null, filter.stepId(), filter.counterparty(), filter.mine(),
+                filter.overdueOnly(), filter.show())));
         model.addAttribute("pageUrl", url(filter) + (url(filter).contains("?") ? "&" : "?"));
         model.addAttribute("returnTo", url(filter) + (page == null || page == 0 ? "" : (url(filter).contains("?") ? "&" : "?") + "page=" + page));
         return "obligation/inbox";
@@ -136,10 +155,16 @@ class InboxPages {
 
     private InboxLine line(ObligationView o, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> names,
             Map<UUID, String> assignees, TongxinPrincipal me) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<AgencyId, AgencyName> agencyNames = new HashMap<>();
+        if (o.waitingForAgencyId() != null && names.get(o.waitingForAgencyId()) != null) {
+            agencyNames.put(o.waitingForAgencyId(), AgencyName.of(names.get(o.waitingForAgencyId()), locale));
+        }
         return new InboxLine(o, ledger.step(o), o.caseId() == null ? null : summaries.get(o.caseId()), name(names.get(o.owingAgencyId())),
                 o.counterpartyAgencyId() == null ? null : name(names.get(o.counterpartyAgencyId())),
                 o.assigneeUserId() == null ? null : assignees.get(o.assigneeUserId()),
-                o.assigneeUserId() != null && o.assigneeUserId().equals(me.userId()));
+                o.assigneeUserId() != null && o.assigneeUserId().equals(me.userId()),
+                waitingWords.text(o, agencyNames, locale).orElse(null));
     }
 
     private void filters(Model model, InboxFilter filter, Map<CaseId, CaseSummary> summaries) {
@@ -199,7 +224,10 @@ class InboxPages {
                 .queryParamIfPresent("step", Optional.ofNullable(f.stepId()))
                 .queryParamIfPresent("counterparty", Optional.ofNullable(f.counterparty()).map(AgencyId::value))
                 .queryParamIfPresent("mine", f.mine() ? Optional.of(true) : Optional.empty())
-                .queryParamIfPresent("overdue", f.overdueOnly() ? Optional.of(true) : Optional.empty()).build().encode().toUriString();
+                .queryParamIfPresent("overdue", f.overdueOnly() ? Optional.of(true) : Optional.empty())
+                .queryParamIfPresent("show", f.show() == InboxView.TODO ? Optional.empty()
+                        : Optional.of(f.show().name().toLowerCase(java.util.Locale.ROOT)))
+                .build().encode().toUriString();
     }
 
     /** Only back to the inbox itself: never an address from elsewhere. */

@@ -130,7 +130,7 @@ class StatisticsProjector {
 
     @ApplicationModuleListener
     void on(ObligationEvents.ObligationOpened e) {
-        if (store.claim(e.eventId(), e.occurredAt())) {
+        if (store.claim(e.eventId(), e.occurredAt()) && !subjects(e.obligationId())) {
             String district = districts.of(e.owingAgency());
             store.obligationOpened(e.obligationId().value(), caseOf(e.caseId()), e.stepId(), e.stepZh(), e.stepEn(),
                     e.owingAgency(), district, e.occurredAt(), e.dueAt(), "OPEN");
@@ -231,10 +231,18 @@ class StatisticsProjector {
         if (row.isPresent()) {
             return row;
         }
-        java.util.Optional<ObligationView> view = ledger.find(id);
+        java.util.Optional<ObligationView> view = ledger.find(id).filter(o -> !o.owedBySubject());
         view.ifPresent(o -> store.obligationOpened(o.id().value(), caseOf(o.caseId()), o.stepId(), stepZh, stepEn,
                 o.owingAgencyId(), districts.of(o.owingAgencyId()), o.startedAt(), o.dueAt(), o.status().name()));
         return store.obligation(id.value());
+    }
+
+    /**
+     * A step the subject owes (reporting in) is the subject's, not the watching agency's: it is never counted in an
+     * agency's obligations, overdue figures, holdups or scorecards (doc/adr/0039-an-inbox-honest-about-who-can-act.md).
+     */
+    private boolean subjects(ObligationId id) {
+        return ledger.find(id).map(ObligationView::owedBySubject).orElse(false);
     }
 
     /** Whole hours from due to done, a started hour counting as one (one minute late is one hour late). */

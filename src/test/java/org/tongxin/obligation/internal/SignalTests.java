@@ -78,4 +78,49 @@ class SignalTests {
         assertThatThrownBy(() -> Signal.of(Signal.Kind.FULFIL, null, ActorRef.SYSTEM)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Signal.of(Signal.Kind.FULFIL, T0, null).actor()).as("no actor: the system").isEqualTo(ActorRef.SYSTEM);
     }
+
+    // Whose move it is (ADR 0039)
+
+    static final AgencyId COURT = AgencyId.of(java.util.UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
+
+    @Test
+    void aWaitAppliesToAPendingObligationUnlessItPredatesTheLastChangeOfItsWaiting() {
+        Signal wait = Signal.waitFor(COURT, "DOCUMENTS_CORRECTION", T1);
+        assertThat(wait.appliesTo(new Signal.State(PAUSED, T0, T1, null, null, false))).as("never waited").isTrue();
+        assertThat(wait.appliesTo(new Signal.State(OVERDUE, T0, null, null, null, false))).as("the clock ran out: still whose move").isTrue();
+        assertThat(wait.appliesTo(new Signal.State(OPEN, T0, null, null, T2, false)))
+                .as("a redelivered rejection after the resend that ended its wait").isFalse();
+        assertThat(wait.appliesTo(new Signal.State(FULFILLED, T0, null, null, null, false))).isFalse();
+        assertThatThrownBy(() -> Signal.waitFor(COURT, " ", T1)).as("a wait names its reason")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStopEndsOnlyAWaitItDoesNotPredateAndNeverStartsAStepWhoseTriggerHasNotHappened() {
+        Signal stop = Signal.of(Signal.Kind.STOP_WAITING, T2, ActorRef.SYSTEM);
+        assertThat(stop.appliesTo(new Signal.State(PAUSED, T0, T1, "DOCUMENTS_CORRECTION", T1, false))).isTrue();
+        assertThat(stop.appliesTo(new Signal.State(OPEN, T0, null, null, null, false))).as("its wait has not come yet").isFalse();
+        assertThat(stop.appliesTo(new Signal.State(PAUSED, T0, T1, "DOCUMENTS_CORRECTION", T3, false))).as("older than the wait")
+                .isFalse();
+        assertThat(stop.appliesTo(new Signal.State(OPEN, T0, null, "DOCUMENTS_NOT_DELIVERED", T1, true)))
+                .as("not started: only its trigger starts it").isFalse();
+    }
+
+    @Test
+    void aStartAppliesOnlyToAStepWhoseClockHasNotStartedAndANotStartedClockCannotBePaused() {
+        Signal start = Signal.of(Signal.Kind.START, T2, ActorRef.SYSTEM);
+        assertThat(start.appliesTo(new Signal.State(OPEN, T0, null, "DOCUMENTS_TO_RECEIPT", T1, true))).isTrue();
+        assertThat(start.appliesTo(new Signal.State(OPEN, T0, null, null, null, false))).as("already running").isFalse();
+        assertThat(signal(1, Signal.Kind.PAUSE, T2).appliesTo(new Signal.State(OPEN, T0, null, "DOCUMENTS_TO_RECEIPT", T1, true)))
+                .isFalse();
+    }
+
+    @Test
+    void aWaitAndItsEndArrivingInReverseOrderApplyInTheOrderTheyHappened() {
+        Signal stop = signal(1, Signal.Kind.STOP_WAITING, T2);
+        Signal wait = new Signal(2, Signal.Kind.WAIT, T1, ActorRef.SYSTEM, COURT, "DOCUMENTS_CORRECTION");
+        Signal.State running = new Signal.State(OPEN, T0, null, null, null, false);
+        assertThat(Signal.next(List.of(stop, wait), running)).contains(wait);
+        assertThat(Signal.next(List.of(stop), new Signal.State(OPEN, T0, null, "DOCUMENTS_CORRECTION", T1, false))).contains(stop);
+    }
 }
