@@ -487,6 +487,6 @@ public final class LifecycleBenchmark {
     }
 
     static OffenceData offence() {
-        return new OffenceData(OffenceCategory.THEFT, "盗窃财物价值三千元。", LocalDate.of(2025, 5, 1));
+        return new OffenceData(OffenceCategory.THEFT, "盗窃财物价值三千元。", LocalDate.of(2025, 5, 1), List.of("盗窃罪"));
     }
 }
