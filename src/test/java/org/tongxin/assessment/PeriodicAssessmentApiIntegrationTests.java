@@ -54,6 +54,10 @@ class PeriodicAssessmentApiIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    org.tongxin.policy.PolicyModels policies;
+    @Autowired
+    org.tongxin.shared.jdbc.EventQuiescence reactions;
 
     CaseFixtures fixtures;
 
@@ -117,6 +121,31 @@ class PeriodicAssessmentApiIntegrationTests {
         mvc.perform(get("/cases/" + id + "/assessment/periodic").with(actors.as("cd.county")).param("lang", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("宽管")))
                 .andExpect(content().string(containsString("连续三个月表现良好")));
+    }
+
+    @Test
+    void aStricterLevelBringsTheOpenReportForward() throws Exception {
+        CaseId id = fixtures.underCorrection(fixtures.adult("钱等级", Gender.MALE));
+        LocalDate reported = LocalDate.now(clock).minusDays(2);
+        mvc.perform(post("/api/v1/cases/" + id + "/contacts").with(actors.as("cd.county")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"REPORT_IN_PERSON\",\"on\":\"%s\",\"note\":\"当面报告\"}"
+                        .formatted(reported))).andExpect(status().isCreated());
+        reactions.awaitAll(java.time.Duration.ofSeconds(10));
+        org.tongxin.policy.PolicySettings settings = policies.inForce(cases.facts(id).orElseThrow().policyRegion(), reported).settings();
+        assertThat(openReports(id)).containsExactly(reported.plusDays(settings.reportIntervalDays(SupervisionLevel.ORDINARY)).toString());
+
+        record("cd.county", id, """
+                {"periodFrom":"%s","periodTo":"%s","result":"POOR","factsConsidered":"多次迟报","newLevel":"STRICT",
+                 "levelReason":"VIOLATION","levelReasonText":"多次迟报，调整为严管"}""".formatted(reported.minusMonths(1), reported))
+                .andExpect(status().isCreated());
+        reactions.awaitAll(java.time.Duration.ofSeconds(10));
+        LocalDate strict = reported.plusDays(settings.reportIntervalDays(SupervisionLevel.STRICT));
+        assertThat(openReports(id)).containsExactly((strict.isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : strict).toString());
+    }
+
+    java.util.List<String> openReports(CaseId id) {
+        return jdbc.sql("SELECT instance FROM obligation WHERE case_id = :c AND step_id = 'supervise.report' AND status IN ('OPEN', 'OVERDUE')")
+                .param("c", id.value()).query(String.class).list();
     }
 
     @Test
