@@ -79,4 +79,28 @@ public final class AssessmentEvents {
             return Map.of();
         }
     }
+
+    /** The county agency recorded a periodic assessment (定期考核) of {@code periodFrom}–{@code periodTo} with its result. */
+    public record PeriodicAssessmentRecorded(UUID eventId, PeriodicAssessmentId assessmentId, CaseId caseId, LocalDate periodFrom,
+            LocalDate periodTo, AssessmentResult result, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "assessment.periodic." + result.name();
+        }
+
+        public Map<String, String> timelineArgs() {
+            return Map.of("from", periodFrom.toString(), "to", periodTo.toString());
+        }
+    }
+
+    /** On a periodic assessment, the correction plan was revised (its version {@code planNumber}, CCL art. 24). */
+    public record CorrectionPlanRevised(UUID eventId, PeriodicAssessmentId assessmentId, CaseId caseId, int planNumber,
+            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+        public String timelineKind() {
+            return "assessment.plan.revised";
+        }
+
+        public Map<String, String> timelineArgs() {
+            return Map.of("number", Integer.toString(planNumber));
+        }
+    }
 }

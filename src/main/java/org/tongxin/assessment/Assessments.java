@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyLevel;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.assessment.AssessmentViews.CaseAssessment;
@@ -78,6 +79,7 @@ public class Assessments {
     static final int MAX_TEXT = 2000;
     static final String RULE_REVOCATION = "revoke.rule";
     static final String RULE_CUSTODY = "jwzx.recall.decide";
+    static final String RULE_COMMUTATION = "commutation.rule";
     static final String ARREST_DECIDE = "revoke.arrest.decide";
     static final String CUSTODY_LIMIT = "revoke.custody_limit";
     static final String COMMIT_REVOCATION = "revoke.commit";
@@ -204,7 +206,7 @@ public class Assessments {
         if (repository.proposals(caseId).stream().anyMatch(p -> p.kind() == request.kind() && p.status() == ProposalStatus.SUBMITTED)) {
             throw TongxinException.conflict("PROPOSAL_PENDING");
         }
-        AgencyId receiver = request.kind() == ResponseKind.POLICE_PENALTY ? c.policeId() : c.decisionOrganId();
+        AgencyId receiver = receiver(c, request.kind());
         if (receiver == null) {
             throw TongxinException.rule("NO_RECEIVER");
         }
@@ -213,10 +215,20 @@ public class Assessments {
         ProposalId id = ProposalId.random();
         Proposal proposal = Proposal.submit(id, caseId, request.kind(), receiver, request.withArrest(), codes(reasons), now,
                 currentUser.ref());
-        UUID letter = request.kind() == ResponseKind.POLICE_PENALTY ? null
-                : documents.proposal(c, id.value(), request.kind(), me.agency(), receiver, reasons, facts, evidence, arrestReason,
-                        me.displayName() == null ? me.username() : me.displayName(), LegalTime.dateOf(now)).value();
-        HandoverId handover = deliver(c, proposal, me.agency(), evidence, letter);
+        List<AgencyId> copies = copies(c, request.kind());
+        if (request.kind() == ResponseKind.COMMUTATION) {
+            caseManagement.grant(caseId, receiver, Participation.RULING_ORGAN);
+            copies.stream().filter(p -> !p.equals(c.procuratorateId()))
+                    .forEach(p -> caseManagement.grant(caseId, p, Participation.COPIED_PROCURATORATE));
+        }
+        String contact = me.displayName() == null ? me.username() : me.displayName();
+        UUID letter = switch (request.kind()) {
+            case POLICE_PENALTY, COMMUTATION -> documents.letter(c, id.value(), request.kind(), me.agency(), receiver, reasons,
+                    facts, evidence, copies, contact, LegalTime.dateOf(now)).value();
+            default -> documents.proposal(c, id.value(), request.kind(), me.agency(), receiver, reasons, facts, evidence,
+                    arrestReason, contact, LegalTime.dateOf(now)).value();
+        };
+        HandoverId handover = deliver(c, proposal, me.agency(), evidence, letter, copies);
         repository.insertProposal(proposal, List.copyOf(reasons), days, facts, evidence, arrestReason, me.agency(),
                 handover.value(), now, me.userId(), me.displayName(), policy.version().versionId());
         proposal.pullEvents().forEach(events::publishEvent);
@@ -266,7 +278,19 @@ public class Assessments {
      */
     @Transactional
     public void rule(ProposalId id, int version, boolean granted, LocalDate ruledOn, String note) {
+        rule(id, version, granted, ruledOn, note, null);
+    }
+
+    /**
+     * The receiver rules; on a sentence reduction granted, {@code termEnd} is the term's new last day (CCL art. 33), which
+     * moves the case's end (and with it the expiry steps) through {@link CaseManagement#changeTermEnd}.
+     */
+    @Transactional
+    public void rule(ProposalId id, int version, boolean granted, LocalDate ruledOn, String note, LocalDate termEnd) {
         Proposal p = loadForReceiver(id, version);
+        if (granted && p.kind() == ResponseKind.COMMUTATION) {
+            p.reduceTermTo(termEnd, facts(p.caseId()).termEnd());
+        }
         FieldProblems problems = new FieldProblems();
         if (ruledOn == null) {
             problems.add("ruledOn", "required");
@@ -286,7 +310,9 @@ public class Assessments {
         if (release) {
             caseManagement.release(p.caseId(), now);
         }
-        if (granted && p.kind() != ResponseKind.POLICE_PENALTY) {
+        if (granted && p.kind() == ResponseKind.COMMUTATION) {
+            caseManagement.changeTermEnd(p.caseId(), p.newTermEnd(), p.receiver());
+        } else if (granted && p.kind() != ResponseKind.POLICE_PENALTY) {
             CaseFacts c = facts(p.caseId());
             caseManagement.revoke(p.caseId(), RevocationKind.of(c.correctionType()), p.receiver(), ruledOn);
             steps.open(facts(p.caseId()), commitStep(p.kind()), id.toString(), now, c.policeId(), null);
@@ -322,8 +348,8 @@ public class Assessments {
     }
 
     /**
-     * A fact another module reported about a case (by event): recorded once per event, counted by the engine. The lead
-     * wires the supervision module's events here (see doc/adr/0035-graduated-responses.md).
+     * A fact another module reported about a case (by event): recorded once per event, counted by the engine. The
+     * supervision module's events arrive through {@link SupervisionFacts}.
      */
     @Transactional
     public boolean recordFact(CaseId caseId, FactKind kind, LocalDate on, UUID sourceEventId) {
@@ -353,10 +379,45 @@ public class Assessments {
 
     // ---
 
-    private HandoverId deliver(CaseFacts c, Proposal p, AgencyId sender, String evidence, UUID letter) {
+    /**
+     * Who rules on a proposal: the police of the case on a penalty; the intermediate court of the place on a sentence
+     * reduction (CCL art. 33); the decision organ on revocation and custody.
+     */
+    private AgencyId receiver(CaseFacts c, ResponseKind kind) {
+        return switch (kind) {
+            case POLICE_PENALTY -> c.policeId();
+            case COMMUTATION -> agencies.find(c.countyAgencyId()).map(county -> agencies.serving(AgencyType.INTERMEDIATE_COURT,
+                    AgencyLevel.CITY, county.divisionCode())).flatMap(l -> l.stream().findFirst()).map(AgencyView::id).orElse(null);
+            default -> c.decisionOrganId();
+        };
+    }
+
+    /**
+     * Who gets a copy: the procuratorate of the case (and the police of the case on revocation and custody); on a sentence
+     * reduction the procuratorate of the court's level (CCL art. 33), or the case's own where the place has none.
+     */
+    private List<AgencyId> copies(CaseFacts c, ResponseKind kind) {
+        List<AgencyId> copies = new java.util.ArrayList<>();
+        if (kind == ResponseKind.COMMUTATION) {
+            agencies.find(c.countyAgencyId()).map(county -> agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.CITY,
+                    county.divisionCode())).flatMap(l -> l.stream().findFirst()).map(AgencyView::id)
+                    .or(() -> java.util.Optional.ofNullable(c.procuratorateId())).ifPresent(copies::add);
+            return copies;
+        }
+        if (c.procuratorateId() != null) {
+            copies.add(c.procuratorateId());
+        }
+        if (kind != ResponseKind.POLICE_PENALTY && c.policeId() != null) {
+            copies.add(c.policeId());
+        }
+        return copies;
+    }
+
+    private HandoverId deliver(CaseFacts c, Proposal p, AgencyId sender, String evidence, UUID letter, List<AgencyId> copyTo) {
         HandoverKind kind = switch (p.kind()) {
             case REVOCATION -> HandoverKind.REVOCATION_PROPOSAL;
             case CUSTODY -> HandoverKind.CUSTODY_PROPOSAL;
+            case COMMUTATION -> HandoverKind.COMMUTATION_PROPOSAL;
             default -> HandoverKind.POLICE_PENALTY_PROPOSAL;
         };
         List<NewItem> items = new java.util.ArrayList<>();
@@ -366,13 +427,7 @@ public class Assessments {
         if (p.arrest() == ArrestStatus.REQUESTED) {
             items.add(new NewItem(ItemCode.ARREST_REQUEST, "提请逮捕意见", null));
         }
-        Set<AgencyId> copies = new LinkedHashSet<>();
-        if (c.procuratorateId() != null) {
-            copies.add(c.procuratorateId());
-        }
-        if (p.kind() != ResponseKind.POLICE_PENALTY && c.policeId() != null) {
-            copies.add(c.policeId());
-        }
+        Set<AgencyId> copies = new LinkedHashSet<>(copyTo);
         HandoverId id = handovers.prepare(new NewHandover(c.id(), kind, p.kind().stepId(), sender, p.receiver(),
                 List.copyOf(copies), TimelineEntry.CASE_PARTIES, items, null));
         handovers.deliver(id, handovers.view(id).version());
@@ -476,6 +531,7 @@ public class Assessments {
         return switch (kind) {
             case REVOCATION -> RULE_REVOCATION;
             case CUSTODY -> RULE_CUSTODY;
+            case COMMUTATION -> RULE_COMMUTATION;
             default -> null;
         };
     }

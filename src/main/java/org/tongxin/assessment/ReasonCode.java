@@ -8,6 +8,12 @@ package org.tongxin.assessment;
 public enum ReasonCode {
     /** 表现良好: good conduct (commendation). */
     GOOD_CONDUCT(true),
+    /** 认真遵守法律法规及监督管理规定，接受教育矫正，确有悔改表现 (Criminal Law art. 78): commutation. */
+    REPENTANCE(true),
+    /** 有立功表现 (Criminal Law art. 78): commutation. */
+    MERITORIOUS_SERVICE(true),
+    /** 有重大立功表现 (Criminal Law art. 78: shall be reduced): commutation. */
+    MAJOR_MERITORIOUS_SERVICE(true),
     /** 未按规定时间报到: late reporting. */
     LATE_REPORT(true),
     /** 短期脱离监管: out of contact, up to the days the policy allows a reprimand for. */
@@ -24,6 +30,11 @@ public enum ReasonCode {
     REPRIMANDED_NOT_CORRECTED(false),
     /** 失去联系超过警告所需日数. */
     OUT_OF_CONTACT_LONG(false),
+    /**
+     * 违反关于报告、外出等规定，情节较重 (IM art. 35): the policy's number of reports missed and returns from leave
+     * overdue, as the supervision module reported them.
+     */
+    REPORTING_RULES_BROKEN_REPEATEDLY(false),
     /** 受到警告仍不改正 (one warning: grounds a police penalty proposal). */
     WARNED_NOT_CORRECTED(false),
     /** 受到警告两次仍不改正 (the policy's number of warnings). */

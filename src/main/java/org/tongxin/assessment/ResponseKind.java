@@ -6,12 +6,18 @@ import java.util.Set;
 import org.tongxin.casefile.CorrectionType;
 
 /**
- * The graduated responses of CCL art. 28 and arts. 46–49, in rising order: what the county agency decides itself and
- * what it proposes to another organ. {@link #stepId()} is the step of the policy model it is (doc/procedures.md).
+ * The graduated responses of CCL art. 28 and arts. 46–49, in rising order after the rewards (commendation, and the
+ * sentence reduction of art. 33 the agency proposes): what the county agency decides itself and what it proposes to
+ * another organ. {@link #stepId()} is the step of the policy model it is (doc/procedures.md).
  */
 public enum ResponseKind {
     /** 表扬 (IM art. 33). */
     COMMENDATION("reward.praise", false),
+    /**
+     * 提请减刑: the county agency proposes a sentence reduction to the intermediate court of the place (CCL art. 33;
+     * Criminal Law art. 78), copy to the procuratorate of the same level; the court rules within 30 days.
+     */
+    COMMUTATION("commutation.propose", true),
     /** 训诫: minor violations (IM art. 34). */
     REPRIMAND("sanction.admonish", false),
     /** 警告 (IM art. 35); copy to the procuratorate. */
@@ -50,5 +56,5 @@ public enum ResponseKind {
     }
 
     public static final Set<ResponseKind> DECISIONS = EnumSet.of(COMMENDATION, REPRIMAND, WARNING);
-    public static final Set<ResponseKind> PROPOSALS = EnumSet.of(POLICE_PENALTY, REVOCATION, CUSTODY);
+    public static final Set<ResponseKind> PROPOSALS = EnumSet.of(COMMUTATION, POLICE_PENALTY, REVOCATION, CUSTODY);
 }

@@ -32,13 +32,14 @@ public final class ResponseRules {
 
     /** The policy model's thresholds (PolicySetting group SANCTION). */
     public record Thresholds(int reprimandsBeforeWarning, int outOfContactDaysForWarning, int warningsBeforeRevocation,
-            int outOfContactDaysForRevocation) {
+            int outOfContactDaysForRevocation, int missedReportsForWarning) {
 
         public static Thresholds of(PolicySettings settings) {
             return new Thresholds(settings.value(PolicySetting.REPRIMANDS_BEFORE_WARNING),
                     settings.value(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING),
                     settings.value(PolicySetting.WARNINGS_BEFORE_REVOCATION),
-                    settings.value(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION));
+                    settings.value(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION),
+                    settings.value(PolicySetting.MISSED_REPORTS_FOR_WARNING));
         }
     }
 
@@ -107,6 +108,7 @@ public final class ResponseRules {
             case WARNED_TWICE_NOT_CORRECTED -> f.warnings() >= t.warningsBeforeRevocation();
             case OUT_OF_CONTACT_OVER_MONTH -> f.outOfContactDays() > t.outOfContactDaysForRevocation();
             case PENALISED_NOT_CORRECTED -> f.policePenalties() >= 1;
+            case REPORTING_RULES_BROKEN_REPEATEDLY -> f.missedContacts() + f.overdueReturns() >= t.missedReportsForWarning();
             default -> true;
         };
     }
@@ -118,6 +120,7 @@ public final class ResponseRules {
             case OUT_OF_CONTACT_LONG -> t.outOfContactDaysForWarning();
             case WARNED_TWICE_NOT_CORRECTED -> t.warningsBeforeRevocation();
             case OUT_OF_CONTACT_OVER_MONTH -> t.outOfContactDaysForRevocation();
+            case REPORTING_RULES_BROKEN_REPEATEDLY -> t.missedReportsForWarning();
             default -> 1;
         };
     }
@@ -129,6 +132,7 @@ public final class ResponseRules {
             case WARNED_NOT_CORRECTED, WARNED_TWICE_NOT_CORRECTED -> f.warnings();
             case OUT_OF_CONTACT_LONG, OUT_OF_CONTACT_OVER_MONTH -> f.outOfContactDays();
             case PENALISED_NOT_CORRECTED -> f.policePenalties();
+            case REPORTING_RULES_BROKEN_REPEATEDLY -> f.missedContacts() + f.overdueReturns();
             default -> 0;
         };
     }
@@ -136,10 +140,12 @@ public final class ResponseRules {
     private static Map<ResponseKind, Set<ReasonCode>> grounds() {
         Map<ResponseKind, Set<ReasonCode>> g = new EnumMap<>(ResponseKind.class);
         g.put(ResponseKind.COMMENDATION, EnumSet.of(ReasonCode.GOOD_CONDUCT));
+        g.put(ResponseKind.COMMUTATION, EnumSet.of(ReasonCode.REPENTANCE, ReasonCode.MERITORIOUS_SERVICE,
+                ReasonCode.MAJOR_MERITORIOUS_SERVICE));
         g.put(ResponseKind.REPRIMAND, EnumSet.of(ReasonCode.LATE_REPORT, ReasonCode.OUT_OF_CONTACT, ReasonCode.LEAVE_OVERDUE,
                 ReasonCode.RULE_BREACH));
         g.put(ResponseKind.WARNING, EnumSet.of(ReasonCode.SERIOUS_BREACH, ReasonCode.REPRIMANDED_NOT_CORRECTED,
-                ReasonCode.OUT_OF_CONTACT_LONG));
+                ReasonCode.OUT_OF_CONTACT_LONG, ReasonCode.REPORTING_RULES_BROKEN_REPEATEDLY));
         g.put(ResponseKind.POLICE_PENALTY, EnumSet.of(ReasonCode.SERIOUS_BREACH, ReasonCode.WARNED_NOT_CORRECTED));
         Set<ReasonCode> revocation = EnumSet.of(ReasonCode.PROHIBITION_BREACH, ReasonCode.WARNED_TWICE_NOT_CORRECTED,
                 ReasonCode.OUT_OF_CONTACT_OVER_MONTH, ReasonCode.PENALISED_NOT_CORRECTED);

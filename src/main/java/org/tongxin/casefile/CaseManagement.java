@@ -266,9 +266,9 @@ public class CaseManagement {
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.team").target("case", id));
     }
 
-    /** Makes a new version of the individual correction plan (CCL art. 24); stored encrypted. */
+    /** Makes a new version of the individual correction plan (CCL art. 24); stored encrypted. Returns its number. */
     @Transactional
-    public void makePlan(CaseId id, int version, String content) {
+    public int makePlan(CaseId id, int version, String content) {
         CorrectionCase c = load(id);
         access.requireAction(access.require(sealed.parties(id)),
                 EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
@@ -284,6 +284,7 @@ public class CaseManagement {
         c.planMade(number, now, currentUser.ref());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.plan").target("case", id).detail("number", number));
+        return number;
     }
 
     /** Records the entry announcement as held by the county agency or the entrusted office (CCL art. 22; IM art. 19). */

@@ -17,7 +17,10 @@ import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assessment.AssessmentViews.NewDecision;
 import org.tongxin.assessment.AssessmentViews.NewProposal;
+import org.tongxin.assessment.AssessmentResult;
+import org.tongxin.assessment.AssessmentViews.NewPeriodicAssessment;
 import org.tongxin.assessment.Assessments;
+import org.tongxin.assessment.PeriodicAssessments;
 import org.tongxin.assessment.ProposalId;
 import org.tongxin.assessment.ReasonCode;
 import org.tongxin.assessment.ResponseKind;
@@ -30,6 +33,7 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.LevelChangeReason;
 import org.tongxin.casefile.IdentityDocumentType;
 import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.casefile.OffenceCategory;
@@ -38,20 +42,24 @@ import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.Handovers;
 import org.tongxin.exchange.ItemCode;
 import org.tongxin.obligation.ObligationClock;
+import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.procedure.Intake;
 import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.time.LegalTime;
 
 /**
- * Three City A stories of the graduated response (doc/adr/0035-graduated-responses.md), played after the coordination
+ * Four City A stories of the graduated response (doc/adr/0035-graduated-responses.md), played after the coordination
  * stories on the demo clock through the real commands as the demo users, on 城东区 probation cases of their own:
  * <ol>
  * <li>a subject reprimanded twice for late reports and then warned (the warning decision is a PDF on the case);</li>
  * <li>a subject warned twice, for whom the county agency proposed revocation with an arrest request yesterday: the
  * court's 48-hour arrest decision is pending (log in as {@code cd.court.judge});</li>
  * <li>a subject warned twice, proposed for revocation with arrest, arrested by the police on the court's decision,
- * revoked by the court and delivered to City A Prison by the police.</li>
+ * revoked by the court and delivered to City A Prison by the police;</li>
+ * <li>the first subject's periodic assessment moves it to strict supervision with a revised plan; another subject's
+ * good assessment moves it to lenient supervision, and a sentence reduction proposed to City A's intermediate court
+ * awaits the court's ruling (log in as {@code city.court.judge}).</li>
  * </ol>
  */
 @Component
@@ -82,6 +90,7 @@ class AssessmentStories {
     private final Intake intake;
     private final Handovers handovers;
     private final Assessments assessments;
+    private final PeriodicAssessments periodicAssessments;
     private final AgencyDirectory agencies;
     private final ObligationClock obligationClock;
     private final EventQuiescence events;
@@ -90,8 +99,9 @@ class AssessmentStories {
     private int refused;
 
     AssessmentStories(DemoClock clock, DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake,
-            Handovers handovers, Assessments assessments, AgencyDirectory agencies, ObligationClock obligationClock,
-            EventQuiescence events) {
+            Handovers handovers, Assessments assessments, PeriodicAssessments periodicAssessments, AgencyDirectory agencies,
+            ObligationClock obligationClock, EventQuiescence events) {
+        this.periodicAssessments = periodicAssessments;
         this.clock = clock;
         this.users = users;
         this.caseManagement = caseManagement;
@@ -109,7 +119,7 @@ class AssessmentStories {
         start = today.minusDays(DAYS_BACK);
         script.clear();
         refused = 0;
-        List<Story> stories = List.of(warned(), pendingArrestDecision(), revokedAndDelivered());
+        List<Story> stories = List.of(warned(), pendingArrestDecision(), revokedAndDelivered(), commutationProposed());
         script.sort(Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
         obligationClock.holdScheduledScans(() -> {
             clock.startReplayAt(at(0, 8, 0));
@@ -156,6 +166,9 @@ class AssessmentStories {
                 "再次未按规定时间报告，迟到三日。", "谈话笔录"));
         step(15, 10, 0, () -> decide(s, ResponseKind.WARNING, ReasonCode.REPRIMANDED_NOT_CORRECTED,
                 "两次训诫后仍未按规定时间报告，本月第三次迟报。", "训诫决定书两份\n谈话笔录"));
+        step(17, 10, 0, () -> assess(s, 2, 16, AssessmentResult.POOR, "考核期内三次未按规定时间报告，受到两次训诫和一次警告。",
+                SupervisionLevel.STRICT, LevelChangeReason.VIOLATION, "受到警告，调整为严管，加强报告和走访。",
+                "调整为严管：每周到司法所当面报告一次；司法所每半月走访一次；每月参加一次法治教育；矫正小组每月谈话一次。"));
         return s;
     }
 
@@ -200,6 +213,28 @@ class AssessmentStories {
             return null;
         }));
         return s;
+    }
+
+    /**
+     * Story 4: a subject who did well: the periodic assessment moves the level to lenient supervision and revises the
+     * plan; the county agency then proposes a sentence reduction to City A's intermediate court, which has 30 days.
+     */
+    private Story commutationProposed() {
+        Story s = underCorrection("（" + start.getYear() + "）城东刑初7104号", subject("冯建华", LocalDate.of(1979, 11, 3), 4,
+                "城东区东门街道光明巷 6 号"), new OffenceData(OffenceCategory.TRAFFIC_ACCIDENT, "交通肇事", start.minusMonths(12)));
+        step(16, 10, 0, () -> assess(s, 2, 15, AssessmentResult.GOOD, "按时报告，参加公益活动和职业培训，协助社区调解纠纷。",
+                SupervisionLevel.LENIENT, LevelChangeReason.PERIODIC_ASSESSMENT, "考核表现良好，调整为宽管。",
+                "调整为宽管：每月电话报告一次；司法所每两个月走访一次；继续参加职业培训。"));
+        step(18, 15, 0, () -> s.proposal = users.actAs("cd.county", () -> assessments.propose(s.caseId, new NewProposal(
+                ResponseKind.COMMUTATION, List.of(ReasonCode.MAJOR_MERITORIOUS_SERVICE), "检举重大犯罪活动并协助公安机关抓获重大案件在逃人员，经查证属实。",
+                "公安机关出具的立功证明\n考核记录", null, false, null))));
+        return s;
+    }
+
+    private void assess(Story s, int fromDay, int toDay, AssessmentResult result, String facts, SupervisionLevel level,
+            LevelChangeReason reason, String reasonText, String plan) {
+        users.actAs("cd.county", () -> periodicAssessments.record(s.caseId, new NewPeriodicAssessment(start.plusDays(fromDay),
+                start.plusDays(toDay), result, facts, level, reason, reasonText, plan)));
     }
 
     /** Decided by the court on day 1, documents delivered and receipted, reported and registered on day 2. */

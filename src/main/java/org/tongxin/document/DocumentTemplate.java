@@ -111,5 +111,21 @@ public enum DocumentTemplate {
      * correctionType, proposal} (e.g. 撤销缓刑){@code , facts, reasons, evidence} (one item per line){@code ,
      * arrestReason} (left out when no arrest is requested){@code , copyTo, contact, contactPhone}.
      */
-    REVOCATION_PROPOSAL
+    REVOCATION_PROPOSAL,
+
+    /**
+     * 提请治安管理处罚建议书 (proposal of a public-security penalty): the county agency to the police of the same level,
+     * copy to the procuratorate, CCL art. 28, IM art. 36. Keys: {@code agencyName, receiverName, caseNumber, subjectName,
+     * gender, birthDate, idNumber, address, offence, correctionType, facts, reasons, evidence} (one item per line){@code ,
+     * copyTo, contact, contactPhone}.
+     */
+    POLICE_PENALTY_PROPOSAL,
+
+    /**
+     * 减刑建议书 (proposal of a sentence reduction): the county agency to the intermediate court of the place, copy to the
+     * procuratorate of the same level, CCL art. 33, Criminal Law art. 78. Keys: {@code agencyName, receiverName,
+     * caseNumber, subjectName, gender, birthDate, idNumber, address, offence, correctionType, termStart, termEnd, facts,
+     * reasons, evidence} (one item per line){@code , copyTo, contact, contactPhone}.
+     */
+    COMMUTATION_PROPOSAL
 }

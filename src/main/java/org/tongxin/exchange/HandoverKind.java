@@ -51,7 +51,9 @@ public enum HandoverKind {
     /** 收监执行建议书: the county agency to the decision organ, copy to the procuratorate (CCL art. 49). */
     CUSTODY_PROPOSAL("收监执行建议", "Proposal to take into custody", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
     /** 治安管理处罚建议书: the county agency to the police of the same level, copy to the procuratorate (CCL art. 28). */
-    POLICE_PENALTY_PROPOSAL("治安管理处罚建议", "Proposal of a public-security penalty", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE));
+    POLICE_PENALTY_PROPOSAL("治安管理处罚建议", "Proposal of a public-security penalty", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    /** 减刑建议书: the county agency to the intermediate court of the place, copy to the procuratorate of the same level (CCL art. 33). */
+    COMMUTATION_PROPOSAL("减刑建议", "Proposal of a sentence reduction", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE));
 
     private final String nameZh;
     private final String nameEn;

@@ -15,10 +15,12 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
     /**
      * When the graduated responses apply (IM arts. 34–35, 46, 49): a warning after {@code reprimandsBeforeWarning}
      * reprimands not heeded or more than {@code outOfContactDaysForWarning} days out of contact; revocation or custody
-     * may be proposed after {@code warningsBeforeRevocation} warnings or more than {@code outOfContactDaysForRevocation}.
+     * may be proposed after {@code warningsBeforeRevocation} warnings or more than {@code outOfContactDaysForRevocation};
+     * {@code missedReportsForWarning} reports missed or returns from leave overdue make a breach of the reporting rules
+     * serious enough for a warning.
      */
     public record Sanctions(int reprimandsBeforeWarning, int outOfContactDaysForWarning, int warningsBeforeRevocation,
-            int outOfContactDaysForRevocation) {
+            int outOfContactDaysForRevocation, int missedReportsForWarning) {
     }
 
     /**
@@ -75,6 +77,7 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
             case OUT_OF_CONTACT_DAYS_FOR_WARNING -> sanctions.outOfContactDaysForWarning();
             case WARNINGS_BEFORE_REVOCATION -> sanctions.warningsBeforeRevocation();
             case OUT_OF_CONTACT_DAYS_FOR_REVOCATION -> sanctions.outOfContactDaysForRevocation();
+            case MISSED_REPORTS_FOR_WARNING -> sanctions.missedReportsForWarning();
         };
     }
 
@@ -114,7 +117,8 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
 
     private static Sanctions sanctions(Map<PolicySetting, Integer> v) {
         return new Sanctions(v.get(PolicySetting.REPRIMANDS_BEFORE_WARNING), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING),
-                v.get(PolicySetting.WARNINGS_BEFORE_REVOCATION), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION));
+                v.get(PolicySetting.WARNINGS_BEFORE_REVOCATION), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION),
+                v.get(PolicySetting.MISSED_REPORTS_FOR_WARNING));
     }
 
     private static Map<SupervisionLevel, Contact> contact(Map<PolicySetting, Integer> v) {
@@ -148,6 +152,7 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
         v.put(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING, 10);
         v.put(PolicySetting.WARNINGS_BEFORE_REVOCATION, 2);
         v.put(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION, 30);
+        v.put(PolicySetting.MISSED_REPORTS_FOR_WARNING, 3);
         return java.util.Collections.unmodifiableMap(v);
     }
 }

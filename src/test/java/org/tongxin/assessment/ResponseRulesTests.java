@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResponseRulesTests {
 
-    static final ResponseRules.Thresholds BASELINE = new ResponseRules.Thresholds(2, 10, 2, 30);
+    static final ResponseRules.Thresholds BASELINE = new ResponseRules.Thresholds(2, 10, 2, 30, 3);
 
     static ResponseRules.Facts facts(int reprimands, int warnings, int penalties, int days) {
         return new ResponseRules.Facts(CorrectionType.PROBATION, reprimands, warnings, penalties, days, 0, 0);
@@ -47,7 +47,7 @@ class ResponseRulesTests {
         assertThat(refusal(ResponseKind.WARNING, EnumSet.of(ReasonCode.REPRIMANDED_NOT_CORRECTED), facts(1, 0, 0, 0)))
                 .isEqualTo("GROUND_NOT_MET_REPRIMANDED_NOT_CORRECTED");
         assertThat(refusal(ResponseKind.WARNING, EnumSet.of(ReasonCode.REPRIMANDED_NOT_CORRECTED), facts(2, 0, 0, 0))).isNull();
-        ResponseRules.Thresholds strict = new ResponseRules.Thresholds(1, 10, 2, 30);
+        ResponseRules.Thresholds strict = new ResponseRules.Thresholds(1, 10, 2, 30, 3);
         ResponseRules.check(ResponseKind.WARNING, EnumSet.of(ReasonCode.REPRIMANDED_NOT_CORRECTED), facts(1, 0, 0, 0), strict);
     }
 
@@ -84,5 +84,17 @@ class ResponseRulesTests {
         var revocation = options.stream().filter(o -> o.kind() == ResponseKind.REVOCATION).findFirst().orElseThrow();
         assertThat(revocation.unmet()).contains(new ResponseRules.Unmet(ReasonCode.WARNED_TWICE_NOT_CORRECTED, 2, 1));
         assertThat(options.stream().filter(o -> o.kind() == ResponseKind.CUSTODY).findFirst().orElseThrow().allowed()).isFalse();
+    }
+
+    @Test
+    void missedReportsAndOverdueReturnsGroundAWarningOnceThePolicysNumberIsReached() {
+        ResponseRules.Facts two = new ResponseRules.Facts(CorrectionType.PROBATION, 0, 0, 0, 0, 1, 1);
+        assertThat(refusal(ResponseKind.WARNING, EnumSet.of(ReasonCode.REPORTING_RULES_BROKEN_REPEATEDLY), two))
+                .isEqualTo("GROUND_NOT_MET_REPORTING_RULES_BROKEN_REPEATEDLY");
+        ResponseRules.Facts three = new ResponseRules.Facts(CorrectionType.PROBATION, 0, 0, 0, 0, 2, 1);
+        assertThat(refusal(ResponseKind.WARNING, EnumSet.of(ReasonCode.REPORTING_RULES_BROKEN_REPEATEDLY), three)).isNull();
+        var warning = ResponseRules.options(two, BASELINE).stream().filter(o -> o.kind() == ResponseKind.WARNING).findFirst()
+                .orElseThrow();
+        assertThat(warning.unmet()).contains(new ResponseRules.Unmet(ReasonCode.REPORTING_RULES_BROKEN_REPEATEDLY, 3, 2));
     }
 }

@@ -189,6 +189,73 @@ class AssessmentBrowserTests {
         check(county, "90-assessment-county-en-mobile");
     }
 
+    /**
+     * Periodic assessment and a sentence reduction: the county officer assesses a good period (a lenient level without
+     * words is refused first and keeps what was typed), moves the subject to lenient supervision with a revised plan,
+     * then proposes a sentence reduction; City A's intermediate court finds it and rules, and the term ends earlier.
+     */
+    @Test
+    void aGoodAssessmentLightensSupervisionAndTheIntermediateCourtReducesTheSentence() {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("褚立功", Gender.MALE));
+        java.time.LocalDate today = LegalTime.today(clock);
+        java.time.LocalDate end = fixtures.termEnd(caseId);
+
+        Page county = person();
+        login(county, "cd.county");
+        county.navigate(browser.url("/cases/" + caseId + "/assessment"));
+        county.locator("#periodic-link").click();
+        assertThat(county.locator("h1")).hasText("考核与分类管理");
+        check(county, "91-periodic-empty");
+
+        Locator form = county.locator("#periodic-form");
+        form.getByLabel("考核期自").fill(today.minusMonths(3).toString());
+        form.getByLabel("考核期至").fill(today.minusDays(1).toString());
+        form.getByLabel("考核结果").selectOption("GOOD");
+        form.getByLabel("考核所依据的情况（报告、走访、教育学习、奖惩等）").fill("按时报告，参加公益活动和职业培训。");
+        form.getByLabel("调整监管等级").selectOption("LENIENT");
+        submit(form, "记录考核");
+        assertThat(county.locator("main")).containsText("必填");
+        check(county, "92-periodic-refused");
+
+        form = county.locator("#periodic-form");
+        assertThat(form.getByLabel("考核所依据的情况（报告、走访、教育学习、奖惩等）")).hasValue("按时报告，参加公益活动和职业培训。");
+        form.getByLabel("调整理由的具体说明").fill("连续三个月表现良好。");
+        form.getByLabel("调整后的矫正方案（不调整则留空）").fill("调整为宽管：每月电话报告一次，司法所每两个月走访一次，继续参加职业培训。");
+        submit(form, "记录考核");
+        assertThat(county.getByRole(AriaRole.STATUS)).containsText("考核已记录。");
+        assertThat(county.locator("#current-level")).hasText("宽管");
+        assertThat(county.locator("main")).containsText("连续三个月表现良好。");
+        check(county, "93-periodic-recorded");
+
+        county.navigate(browser.url("/cases/" + caseId + "/assessment"));
+        Locator propose = county.locator("#propose-form");
+        propose.getByLabel("处理").selectOption("COMMUTATION");
+        propose.getByLabel("有重大立功表现").check();
+        propose.getByLabel("查明的事实").fill("检举重大犯罪活动，经查证属实。");
+        propose.getByLabel("证据材料（每行一件）").fill("公安机关出具的立功证明");
+        submit(propose, "提请并送达");
+        assertThat(county.getByRole(AriaRole.STATUS)).containsText("提请已送达。");
+        assertThat(county.locator(".card")).containsText("A市中级人民法院");
+        check(county, "94-commutation-proposed");
+
+        Page judge = person();
+        login(judge, "city.court.judge");
+        judge.navigate(browser.url("/cases/" + caseId + "/assessment"));
+        judge.getByLabel("裁定减刑").check();
+        judge.getByLabel("减刑后的矫正期满日").fill(end.minusMonths(2).toString());
+        submit(judge.locator(".card form"), "记录");
+        assertThat(judge.getByRole(AriaRole.STATUS)).containsText("裁定（决定）已记录。");
+        assertThat(judge.locator(".card")).containsText("减刑后的期满日");
+        check(judge, "95-commutation-ruled");
+        org.assertj.core.api.Assertions.assertThat(fixtures.termEnd(caseId)).isEqualTo(end.minusMonths(2));
+
+        county.setViewportSize(390, 844);
+        county.navigate(browser.url("/cases/" + caseId + "/assessment/periodic?lang=en"));
+        assertThat(county.locator("h1")).hasText("Assessment and classified management");
+        check(county, "96-periodic-en-mobile");
+    }
+
     /** One person at the desktop size of the screenshots. */
     Page person() {
         Page page = browser.newPerson();

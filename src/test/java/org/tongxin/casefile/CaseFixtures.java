@@ -167,6 +167,12 @@ public final class CaseFixtures {
                 .query(String.class).single());
     }
 
+    /** The term's last day, read with the system's scope. */
+    public java.time.LocalDate termEnd(CaseId id) {
+        return jdbc.sql("SELECT term_end FROM casefile_case WHERE id = :id").param("id", id.value()).query(java.time.LocalDate.class)
+                .single();
+    }
+
     public UUID subjectOf(CaseId id) {
         return jdbc.sql("SELECT subject_id FROM casefile_case WHERE id = :id").param("id", id.value()).query(UUID.class).single();
     }

@@ -113,13 +113,28 @@ class CityACaseloadIntegrationTests {
         List<String> proposals = jdbc.sql("""
                 SELECT p.status || '/' || p.arrest || '/' || c.status FROM assessment_proposal p JOIN casefile_case c ON c.id = p.case_id
                  ORDER BY p.submitted_at""").query(String.class).list();
-        assertThat(proposals).containsExactly("COMMITTED/EXECUTED/REVOKED", "SUBMITTED/REQUESTED/UNDER_CORRECTION");
+        assertThat(proposals).containsExactly("COMMITTED/EXECUTED/REVOKED", "SUBMITTED/NONE/UNDER_CORRECTION",
+                "SUBMITTED/REQUESTED/UNDER_CORRECTION");
         assertThat(jdbc.sql("""
                 SELECT o.status FROM obligation o JOIN assessment_proposal p ON p.id::text = o.instance
                  WHERE o.step_id = 'revoke.arrest.decide' AND p.status = 'SUBMITTED'""").query(String.class).list())
                 .as("the court's 48 hours are running").containsExactly("OPEN");
         assertThat(jdbc.sql("SELECT count(*) FROM document_file WHERE template IN ('WARNING_DECISION', 'REVOCATION_PROPOSAL')")
                 .query(Long.class).single()).as("5 warnings and 2 proposals, each with its PDF").isEqualTo(7);
+    }
+
+    @Test
+    void theAssessmentStoriesLeaveTwoLevelChangesAndACommutationAwaitingTheIntermediateCourt() {
+        assertThat(jdbc.sql("""
+                SELECT p.result || '/' || p.level_to || '/' || c.supervision_level FROM assessment_periodic p
+                  JOIN casefile_case c ON c.id = p.case_id WHERE p.plan_number IS NOT NULL ORDER BY p.recorded_at""")
+                .query(String.class).list()).containsExactly("GOOD/LENIENT/LENIENT", "POOR/STRICT/STRICT");
+        assertThat(jdbc.sql("""
+                SELECT o.status || '/' || a.code FROM obligation o JOIN assessment_proposal p ON p.id::text = o.instance
+                  JOIN agency a ON a.id = o.owing_agency_id WHERE o.step_id = 'commutation.rule'""").query(String.class).list())
+                .as("the intermediate court's 30 days are running").containsExactly("OPEN/A-COURT");
+        assertThat(jdbc.sql("SELECT count(*) FROM document_file WHERE template = 'COMMUTATION_PROPOSAL'").query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test

@@ -276,6 +276,10 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{caseId}/proposals/{id}/ruling", "JUDGE", "COURT_CLERK", "POLICE_OFFICER");
         rule("POST /api/v1/cases/{caseId}/proposals/{id}/arrest", "POLICE_OFFICER");
         rule("POST /api/v1/cases/{caseId}/proposals/{id}/commitment", "POLICE_OFFICER");
+        rule("GET /api/v1/cases/{caseId}/periodic-assessments", ANY);
+        rule("POST /api/v1/cases/{caseId}/periodic-assessments", COUNTY);
+        rule("GET /cases/{caseId}/assessment/periodic", CASE_ROLES);
+        rule("POST /cases/{caseId}/assessment/periodic", CASE_ROLES);
         rule("GET /cases/{caseId}/assessment", CASE_ROLES);
         rule("POST /cases/{caseId}/assessment/decisions", CASE_ROLES);
         rule("POST /cases/{caseId}/assessment/proposals", CASE_ROLES);

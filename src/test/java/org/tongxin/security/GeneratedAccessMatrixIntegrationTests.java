@@ -206,7 +206,8 @@ class GeneratedAccessMatrixIntegrationTests {
                 "refuseSealedRecordQuery", "approveSealedRecordQuery", "listProcuratorialOpinions", "issueProcuratorialOpinion",
                 "replyToProcuratorialOpinion", "listCaseLeaves", "requestLeave", "warnTermExpiry", "recordSubjectDeath",
                 "notifySubjectDeath", "listCaseContacts", "recordContact", "getCaseEnding", "getCaseAssessment", "decideResponse",
-                "submitProposal", "getProposal", "decideArrest", "recordArrest", "recordRuling", "recordCommitment");
+                "submitProposal", "getProposal", "decideArrest", "recordArrest", "recordRuling", "recordCommitment",
+                "listPeriodicAssessments", "recordPeriodicAssessment");
     }
 
     /**

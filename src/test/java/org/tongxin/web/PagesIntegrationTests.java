@@ -93,6 +93,8 @@ class PagesIntegrationTests {
 
     @Autowired
     org.tongxin.assessment.Assessments assessments;
+    @Autowired
+    org.tongxin.assessment.PeriodicAssessments periodicAssessments;
 
     static String proposalCase;
 
@@ -106,6 +108,11 @@ class PagesIntegrationTests {
                         org.tongxin.assessment.ResponseKind.WARNING, java.util.List.of(org.tongxin.assessment.ReasonCode.SERIOUS_BREACH),
                         "未经批准外出", null, null)));
             }
+            actors.call("cd.county", () -> periodicAssessments.record(caseId, new org.tongxin.assessment.AssessmentViews.NewPeriodicAssessment(
+                    java.time.LocalDate.now(clock).minusMonths(1), java.time.LocalDate.now(clock).minusDays(1),
+                    org.tongxin.assessment.AssessmentResult.POOR, "两次未经批准外出，受到警告",
+                    org.tongxin.policy.SupervisionLevel.STRICT, org.tongxin.casefile.LevelChangeReason.VIOLATION,
+                    "受到两次警告，调整为严管", "加强监管：每周当面报告一次，每半月走访一次，参加法治教育。")));
             actors.call("cd.county", () -> assessments.propose(caseId, new org.tongxin.assessment.AssessmentViews.NewProposal(
                     org.tongxin.assessment.ResponseKind.REVOCATION,
                     java.util.List.of(org.tongxin.assessment.ReasonCode.WARNED_TWICE_NOT_CORRECTED), "两次警告仍不改正", "警告决定书",
@@ -250,7 +257,8 @@ class PagesIntegrationTests {
             "cd.county, /cases/{referralCase}/assessment", "cd.county, /cases/{proposalCase}/assessment",
             "cd.county, /cases/{proposalCase}", "cd.court.judge, /handovers/{proposalHandover}",
             "cd.court.judge, /cases/{proposalCase}/assessment", "cd.proc, /cases/{proposalCase}/assessment",
-            "cd.police, /cases/{proposalCase}/assessment",
+            "cd.police, /cases/{proposalCase}/assessment", "cd.county, /cases/{proposalCase}/assessment/periodic",
+            "cd.proc, /cases/{proposalCase}/assessment/periodic", "cd.county, /cases/{referralCase}/assessment/periodic",
             "cd.county, /subject-changes", "cd.county, /subject-changes?status=ALL&sort=status", "cd.dm, /subject-changes",
             "cd.county, /subject-changes/{subjectChange}",
             "city.coord, /statistics", "city.coord, /statistics?district=369902", "cd.county, /statistics",

@@ -28,8 +28,9 @@ import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 
 /**
- * The Chinese documents of the county agency's responses: the warning decision (警告决定书) it issues and the
- * revocation or custody proposal (撤销建议书) it sends to the court by handover. Both are stored on the case, so every
+ * The Chinese documents of the county agency's responses: the warning decision (警告决定书) it issues, and the
+ * revocation or custody proposal (撤销建议书), the police penalty proposal (提请治安管理处罚建议书) and the sentence
+ * reduction proposal (减刑建议书) it sends by handover. Both are stored on the case, so every
  * party who may read the case's documents finds them there (document/templates/*.txt hold the wording).
  */
 @Component
@@ -86,6 +87,32 @@ public class AssessmentDocuments {
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
         return issue(DocumentTemplate.REVOCATION_PROPOSAL, c, from, "撤", proposalId, today, v);
+    }
+
+    /**
+     * 提请治安管理处罚建议书 (police penalty, CCL art. 28; IM art. 36) or 减刑建议书 (sentence reduction, CCL art. 33): the
+     * county agency to the police of the same level or to the intermediate court, with the given copies.
+     */
+    public DocumentId letter(CaseFacts c, UUID proposalId, ResponseKind kind, AgencyId issuer, AgencyId receiver,
+            Collection<ReasonCode> reasons, String facts, String evidence, List<AgencyId> copies, String contact, LocalDate today) {
+        Map<String, String> v = subjectValues(c);
+        AgencyView from = agencies.get(issuer);
+        v.put("agencyName", from.nameZh());
+        v.put("receiverName", agencies.get(receiver).nameZh());
+        put(v, "caseNumber", c.caseNumber());
+        v.put("facts", facts);
+        v.put("reasons", reasons(reasons));
+        v.put("evidence", evidence);
+        String copyTo = copies.stream().filter(Objects::nonNull).map(id -> agencies.get(id).nameZh()).collect(Collectors.joining("、"));
+        put(v, "copyTo", copyTo.isEmpty() ? null : copyTo);
+        put(v, "contact", contact);
+        put(v, "contactPhone", from.phone());
+        if (kind == ResponseKind.COMMUTATION) {
+            put(v, "termStart", c.termStart() == null ? null : c.termStart().toString());
+            put(v, "termEnd", c.termEnd() == null ? null : c.termEnd().toString());
+            return issue(DocumentTemplate.COMMUTATION_PROPOSAL, c, from, "减", proposalId, today, v);
+        }
+        return issue(DocumentTemplate.POLICE_PENALTY_PROPOSAL, c, from, "罚", proposalId, today, v);
     }
 
     private DocumentId issue(DocumentTemplate template, CaseFacts c, AgencyView issuer, String word, UUID id, LocalDate today,

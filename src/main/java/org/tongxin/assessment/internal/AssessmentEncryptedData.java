@@ -18,6 +18,7 @@ class AssessmentEncryptedData implements EncryptedData {
                 SealedColumn.of("assessment_proposal", id, "facts_enc", AssessmentRepository.PROPOSAL_FACTS),
                 SealedColumn.of("assessment_proposal", id, "evidence_enc", AssessmentRepository.PROPOSAL_EVIDENCE),
                 SealedColumn.of("assessment_proposal", id, "arrest_reason_enc", AssessmentRepository.ARREST_REASON),
-                SealedColumn.of("assessment_proposal", id, "ruling_note_enc", AssessmentRepository.RULING_NOTE));
+                SealedColumn.of("assessment_proposal", id, "ruling_note_enc", AssessmentRepository.RULING_NOTE),
+                SealedColumn.of("assessment_periodic", id, "facts_enc", AssessmentRepository.PERIODIC_FACTS));
     }
 }

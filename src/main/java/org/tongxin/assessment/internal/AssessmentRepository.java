@@ -17,7 +17,12 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.assessment.ArrestStatus;
 import org.tongxin.assessment.AssessmentViews.DecisionView;
 import org.tongxin.assessment.AssessmentViews.FactKind;
+import org.tongxin.assessment.AssessmentViews.PeriodicAssessmentView;
 import org.tongxin.assessment.AssessmentViews.ProposalView;
+import org.tongxin.assessment.AssessmentResult;
+import org.tongxin.assessment.PeriodicAssessmentId;
+import org.tongxin.casefile.LevelChangeReason;
+import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.assessment.DecisionId;
 import org.tongxin.assessment.ProposalId;
 import org.tongxin.assessment.ProposalStatus;
@@ -37,6 +42,7 @@ public class AssessmentRepository {
     static final String PROPOSAL_EVIDENCE = "assessment_proposal.evidence";
     static final String ARREST_REASON = "assessment_proposal.arrest_reason";
     static final String RULING_NOTE = "assessment_proposal.ruling_note";
+    static final String PERIODIC_FACTS = "assessment_periodic.facts";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -57,6 +63,43 @@ public class AssessmentRepository {
                 .param("facts", cipher.encrypt(facts, DECISION_FACTS)).param("evidence", cipher.seal(evidence, DECISION_EVIDENCE))
                 .param("at", Timestamp.from(at)).param("by", by).param("approver", approver).param("agency", agency.value())
                 .param("policy", policyVersion).update();
+    }
+
+    /** Stores a periodic assessment once its transitions are done (a record: never changed afterwards). */
+    public void insertPeriodic(PeriodicAssessment a, String facts, Instant at, UUID by, String recorder, AgencyId agency) {
+        jdbc.sql("""
+                INSERT INTO assessment_periodic (id, case_id, period_from, period_to, result, facts_enc, level_from, level_to,
+                    level_reason, plan_number, recorded_at, recorded_by, recorder_name, agency_id)
+                VALUES (:id, :case, :from, :to, :result, :facts, :levelFrom, :levelTo, :reason, :plan, :at, :by, :recorder, :agency)""")
+                .param("id", a.id().value()).param("case", a.caseId().value()).param("from", a.periodFrom())
+                .param("to", a.periodTo()).param("result", a.result().name()).param("facts", cipher.encrypt(facts, PERIODIC_FACTS))
+                .param("levelFrom", a.levelFrom() == null ? null : a.levelFrom().name())
+                .param("levelTo", a.levelTo() == null ? null : a.levelTo().name())
+                .param("reason", a.levelReason() == null ? null : a.levelReason().name()).param("plan", a.planNumber())
+                .param("at", Timestamp.from(at)).param("by", by).param("recorder", recorder).param("agency", agency.value()).update();
+    }
+
+    /** The last day of the latest period assessed on the case, if any. */
+    public Optional<LocalDate> lastAssessedTo(CaseId caseId) {
+        return jdbc.sql("SELECT max(period_to) FROM assessment_periodic WHERE case_id = :case").param("case", caseId.value())
+                .query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate()).optional();
+    }
+
+    /** The case's periodic assessments, newest period first. */
+    public List<PeriodicAssessmentView> periodic(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM assessment_periodic WHERE case_id = :case ORDER BY period_to DESC, recorded_at DESC")
+                .param("case", caseId.value()).query((rs, n) -> new PeriodicAssessmentView(
+                        PeriodicAssessmentId.of(rs.getObject("id", UUID.class)), caseId, rs.getDate("period_from").toLocalDate(),
+                        rs.getDate("period_to").toLocalDate(), AssessmentResult.valueOf(rs.getString("result")),
+                        cipher.open(rs.getBytes("facts_enc"), PERIODIC_FACTS), level(rs.getString("level_from")),
+                        level(rs.getString("level_to")),
+                        rs.getString("level_reason") == null ? null : LevelChangeReason.valueOf(rs.getString("level_reason")),
+                        (Integer) rs.getObject("plan_number"), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("recorder_name"))).list();
+    }
+
+    private static SupervisionLevel level(String name) {
+        return name == null ? null : SupervisionLevel.valueOf(name);
     }
 
     public List<DecisionView> decisions(CaseId caseId) {
@@ -102,12 +145,14 @@ public class AssessmentRepository {
                     ruled_on = :ruledOn, committed_at = :committed, institution_id = :institution,
                     arrest_decided_at = COALESCE(arrest_decided_at, :arrestDecided),
                     ruled_at = CASE WHEN :ruledOn::date IS NOT NULL AND ruled_at IS NULL THEN :now ELSE ruled_at END,
-                    ruling_note_enc = COALESCE(:note, ruling_note_enc), updated_at = :now, version = version + 1
+                    ruling_note_enc = COALESCE(:note, ruling_note_enc), new_term_end = COALESCE(CAST(:newTermEnd AS date), new_term_end),
+                    updated_at = :now, version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("status", p.status().name()).param("arrest", p.arrest().name()).param("arrested", ts(p.arrestedAt()))
                 .param("released", ts(p.releasedAt())).param("ruledOn", p.ruledOn()).param("committed", ts(p.committedAt()))
                 .param("institution", p.institution() == null ? null : p.institution().value())
                 .param("arrestDecided", ts(arrestDecidedAt)).param("note", cipher.seal(rulingNote, RULING_NOTE))
+                .param("newTermEnd", p.newTermEnd())
                 .param("now", Timestamp.from(now)).param("id", p.id().value()).param("version", p.version()).update();
         if (n != 1) {
             throw TongxinException.staleVersion();
@@ -152,7 +197,7 @@ public class AssessmentRepository {
                 instant(rs, "submitted_at"), rs.getString("approver_name"), instant(rs, "arrest_decided_at"),
                 instant(rs, "arrested_at"), instant(rs, "released_at"), date(rs, "ruled_on"),
                 cipher.open(rs.getBytes("ruling_note_enc"), RULING_NOTE), instant(rs, "committed_at"), agency(rs, "institution_id"),
-                rs.getInt("version"));
+                rs.getInt("version"), date(rs, "new_term_end"));
     }
 
     private static String codes(List<ReasonCode> reasons) {

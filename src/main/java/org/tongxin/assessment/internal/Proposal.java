@@ -36,6 +36,7 @@ public final class Proposal {
     private Instant committedAt;
     private AgencyId institution;
     private final int version;
+    private LocalDate newTermEnd;
     private final List<Object> events = new ArrayList<>();
 
     Proposal(ProposalId id, CaseId caseId, ResponseKind kind, AgencyId receiver, ProposalStatus status, ArrestStatus arrest,
@@ -97,6 +98,9 @@ public final class Proposal {
      */
     public boolean rule(boolean granted, LocalDate on, Instant now, ActorRef actor) {
         requireSubmitted();
+        if (granted && kind == ResponseKind.COMMUTATION && newTermEnd == null) {
+            throw TongxinException.invalid("termEnd", "required");
+        }
         if (arrest == ArrestStatus.REQUESTED) {
             throw TongxinException.conflict("ARREST_DECISION_PENDING");
         }
@@ -124,7 +128,7 @@ public final class Proposal {
 
     /** The police delivered the revoked subject (or the one taken into custody) to {@code institution}. */
     public void commit(AgencyId institution, Instant at, Instant now, ActorRef actor) {
-        if (kind == ResponseKind.POLICE_PENALTY) {
+        if (kind == ResponseKind.POLICE_PENALTY || kind == ResponseKind.COMMUTATION) {
             throw TongxinException.conflict("NOTHING_TO_COMMIT");
         }
         if (status == ProposalStatus.COMMITTED) {
@@ -138,6 +142,26 @@ public final class Proposal {
         this.institution = institution;
         events.add(new AssessmentEvents.SubjectCommitted(UUID.randomUUID(), id, caseId, institution, now, actor));
     }
+
+    /**
+     * The term's new last day a sentence-reduction ruling sets (CCL art. 33): only on a commutation proposal still before
+     * the court, earlier than the current last day (422 TERM_END_NOT_REDUCED).
+     */
+    public void reduceTermTo(LocalDate end, LocalDate currentEnd) {
+        requireSubmitted();
+        if (kind != ResponseKind.COMMUTATION) {
+            throw TongxinException.invalid("termEnd", "notACommutation");
+        }
+        if (end == null) {
+            throw TongxinException.invalid("termEnd", "required");
+        }
+        if (currentEnd != null && !end.isBefore(currentEnd)) {
+            throw TongxinException.rule("TERM_END_NOT_REDUCED");
+        }
+        newTermEnd = end;
+    }
+
+    public LocalDate newTermEnd() { return newTermEnd; }
 
     private void requireSubmitted() {
         if (status != ProposalStatus.SUBMITTED) {

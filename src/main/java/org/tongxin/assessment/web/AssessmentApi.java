@@ -67,7 +67,8 @@ class AssessmentApi {
     record ArrestRequest(Integer version, Instant arrestedAt) {
     }
 
-    record RulingRequest(Integer version, Boolean granted, LocalDate ruledOn, String note) {
+    /** {@code termEnd}: on a sentence reduction granted, the term's new last day. */
+    record RulingRequest(Integer version, Boolean granted, LocalDate ruledOn, String note, LocalDate termEnd) {
     }
 
     record CommitmentRequest(Integer version, UUID institutionId, Instant deliveredAt) {
@@ -96,7 +97,7 @@ class AssessmentApi {
 
     @PreAuthorize(COUNTY)
     @PostMapping("/proposals")
-    @Operation(operationId = "submitProposal", summary = "Propose revocation (optionally with an arrest request), custody or a police penalty; delivered by handover")
+    @Operation(operationId = "submitProposal", summary = "Propose a sentence reduction, revocation (optionally with an arrest request), custody or a police penalty; delivered by handover")
     ResponseEntity<Created> propose(@PathVariable UUID caseId, @RequestBody(required = false) ProposalRequest body) {
         ProposalRequest r = body == null ? new ProposalRequest(null, null, null, null, null, null, null) : body;
         ProposalId id = assessments.propose(CaseId.of(caseId), new NewProposal(r.kind(), r.reasons(), r.facts(), r.evidence(),
@@ -139,13 +140,13 @@ class AssessmentApi {
 
     @PreAuthorize(RECEIVERS)
     @PostMapping("/proposals/{id}/ruling")
-    @Operation(operationId = "recordRuling", summary = "The organ addressed records its ruling or decision (30 days); revocation ends the case")
+    @Operation(operationId = "recordRuling", summary = "The organ addressed records its ruling or decision (30 days); revocation ends the case, a sentence reduction moves the term's end")
     ProposalView rule(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestBody(required = false) RulingRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         if (body == null || body.granted() == null) {
             throw TongxinException.invalid("granted", "required");
         }
-        assessments.rule(p.id(), version(body.version()), body.granted(), body.ruledOn(), body.note());
+        assessments.rule(p.id(), version(body.version()), body.granted(), body.ruledOn(), body.note(), body.termEnd());
         reactions.settle();
         return ofCase(caseId, proposalId);
     }

@@ -139,14 +139,14 @@ class AssessmentPages {
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/ruling")
     String rule(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean granted, @RequestParam(required = false) LocalDate ruledOn,
-            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String note, @RequestParam(required = false) LocalDate termEnd, Model model,
+            Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         model.addAttribute("failedProposal", proposalId);
         return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.ruled", () -> {
             if (granted == null) {
                 throw TongxinException.invalid("granted", "required");
             }
-            assessments.rule(own(caseId, proposalId), required(version), granted, ruledOn, note);
+            assessments.rule(own(caseId, proposalId), required(version), granted, ruledOn, note, termEnd);
             return null;
         });
     }

@@ -11,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseEvents.SupervisionLevelChanged;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
@@ -36,6 +37,7 @@ class ContactProcedure {
 
     /** Contact instances are due days (a leave's follow-up check uses the leave's id). */
     static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
+    static final String LEVEL_CHANGED = "监管等级已调整，按新等级重新计算 / The supervision level changed; due again under the new level";
 
     private final CaseSteps steps;
     private final ObligationLedger ledger;
@@ -78,6 +80,37 @@ class ContactProcedure {
                 event.occurredAt(), ActorRef.SYSTEM));
         cases.facts(event.caseId()).filter(c -> c.status() == CaseStatus.UNDER_CORRECTION).ifPresent(c -> open(c, event.stepId(), due,
                 ContactSchedule.nextDue(event.stepId(), due, c.supervisionLevel(), policies.inForce(c.policyRegion(), due).settings())));
+    }
+
+    /**
+     * A new supervision level (分类管理) re-times the open report and check at once: each falls due one interval of the new
+     * level after its start (never before today). The old one lapses with the reason and the new one opens; one opened
+     * after the change is left alone, so a redelivered event changes nothing.
+     */
+    @ApplicationModuleListener
+    void on(SupervisionLevelChanged event) {
+        CaseFacts c = cases.facts(event.caseId()).filter(f -> f.status() == CaseStatus.UNDER_CORRECTION).orElse(null);
+        if (c == null) {
+            return;
+        }
+        LocalDate today = LegalTime.dateOf(event.occurredAt());
+        for (ObligationView o : ledger.forCase(event.caseId())) {
+            if (o.closed() || !(o.stepId().equals(ContactKind.REPORT) || o.stepId().equals(ContactKind.VERIFY))
+                    || !o.instance().matches(DAY) || !o.createdAt().isBefore(event.occurredAt())) {
+                continue;
+            }
+            LocalDate from = LegalTime.dateOf(o.startedAt());
+            LocalDate due = ContactSchedule.nextDue(o.stepId(), from, event.to(), policies.inForce(c.policyRegion(), from).settings());
+            if (due.isBefore(today)) {
+                due = today;
+            }
+            if (due.toString().equals(o.instance())) {
+                continue;
+            }
+            if (ledger.lapse(event.caseId(), o.stepId(), o.instance(), event.occurredAt(), LEVEL_CHANGED)) {
+                open(c, o.stepId(), from, due);
+            }
+        }
     }
 
     private void open(CaseFacts c, String stepId, LocalDate from, LocalDate due) {

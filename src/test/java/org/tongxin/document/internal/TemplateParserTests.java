@@ -52,7 +52,13 @@ class TemplateParserTests {
                         "birthDate", "idNumber", "address", "correctionType", "facts", "reasons", "evidence", "procuratorateName")),
                 Arguments.of(DocumentTemplate.REVOCATION_PROPOSAL, "社区矫正撤销建议书", Set.of("agencyName", "receiverName",
                         "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "charges", "correctionType",
-                        "proposal", "facts", "reasons", "evidence", "arrestReason", "copyTo", "contact", "contactPhone")));
+                        "proposal", "facts", "reasons", "evidence", "arrestReason", "copyTo", "contact", "contactPhone")),
+                Arguments.of(DocumentTemplate.POLICE_PENALTY_PROPOSAL, "提请治安管理处罚建议书", Set.of("agencyName", "receiverName",
+                        "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "charges", "correctionType",
+                        "facts", "reasons", "evidence", "copyTo", "contact", "contactPhone")),
+                Arguments.of(DocumentTemplate.COMMUTATION_PROPOSAL, "减刑建议书", Set.of("agencyName", "receiverName",
+                        "caseNumber", "subjectName", "gender", "birthDate", "idNumber", "address", "charges", "correctionType",
+                        "termStart", "termEnd", "facts", "reasons", "evidence", "copyTo", "contact", "contactPhone")));
     }
 
     @ParameterizedTest
