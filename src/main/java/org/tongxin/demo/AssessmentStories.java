@@ -221,7 +221,7 @@ class AssessmentStories {
      */
     private Story commutationProposed() {
         Story s = underCorrection("（" + start.getYear() + "）城东刑初7104号", subject("冯建华", LocalDate.of(1979, 11, 3), 4,
-                "城东区东门街道光明巷 6 号"), new OffenceData(OffenceCategory.TRAFFIC_ACCIDENT, "交通肇事", start.minusMonths(12)));
+                "城东区东门街道光明巷 6 号"), new OffenceData(OffenceCategory.TRAFFIC_ACCIDENT, "交通肇事", start.minusMonths(12), List.of("交通肇事罪")));
         step(16, 10, 0, () -> assess(s, 2, 15, AssessmentResult.GOOD, "按时报告，参加公益活动和职业培训，协助社区调解纠纷。",
                 SupervisionLevel.LENIENT, LevelChangeReason.PERIODIC_ASSESSMENT, "考核表现良好，调整为宽管。",
                 "调整为宽管：每月电话报告一次；司法所每两个月走访一次；继续参加职业培训。"));

@@ -227,7 +227,7 @@ public final class DocumentSamples {
                 v.put("contactPhone", "0700-8100740");
             }
             case POLICE_PENALTY_PROPOSAL -> {
-                v.put("documentNumber", "（2025）城东矫罚字第 0002 号");
+                v.put("documentNumber", "城东矫〔2025〕2号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("receiverName", "A市公安局城东分局");
                 v.put("caseNumber", "（2025）城东刑初字第 123 号");
@@ -235,7 +235,7 @@ public final class DocumentSamples {
                 v.put("birthDate", "1988-05-12");
                 v.put("idNumber", ID_NUMBER);
                 v.put("address", "城东区和平街道幸福路 8 号");
-                v.put("offence", "盗窃罪");
+                v.put("charges", "盗窃罪");
                 v.put("correctionType", "缓刑");
                 v.put("facts", "受到警告后仍多次进入禁止进入的娱乐场所。");
                 v.put("reasons", "受到警告后仍不改正");
@@ -245,7 +245,7 @@ public final class DocumentSamples {
                 v.put("contactPhone", "0700-8100740");
             }
             case COMMUTATION_PROPOSAL -> {
-                v.put("documentNumber", "（2025）城东矫减字第 0001 号");
+                v.put("documentNumber", "城东矫〔2025〕4号");
                 v.put("agencyName", "城东区社区矫正管理局");
                 v.put("receiverName", "A市中级人民法院");
                 v.put("caseNumber", "（2025）城东刑初字第 123 号");
@@ -253,7 +253,7 @@ public final class DocumentSamples {
                 v.put("birthDate", "1988-05-12");
                 v.put("idNumber", ID_NUMBER);
                 v.put("address", "城东区和平街道幸福路 8 号");
-                v.put("offence", "交通肇事罪");
+                v.put("charges", "交通肇事罪");
                 v.put("correctionType", "缓刑");
                 v.put("termStart", "2025-03-01");
                 v.put("termEnd", "2027-02-28");
