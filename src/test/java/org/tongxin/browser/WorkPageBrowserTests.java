@@ -204,10 +204,15 @@ class WorkPageBrowserTests {
 
     @Test
     void theCourtClerkOpensTheNotificationTheCourtOwes() {
-        CaseId id = decidedAtBaihe("柏法院", CorrectionType.PROBATION);
+        decidedAtBaihe("柏法院", CorrectionType.PROBATION);
         Page page = workPage("bh.court.clerk", false, "court-clerk");
-        openStep(page, "柏法院", "通知执行地社区矫正机构", id);
+        // The court's most urgent notification, whichever of the court's cases it is.
+        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li")
+                .filter(new Locator.FilterOptions().setHasText("通知执行地社区矫正机构")).first();
+        line.getByRole(AriaRole.LINK).click();
+        assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]+#actions$"));
         assertThat(page.locator("main")).containsText("通知执行地社区矫正机构");
+        assertThat(page.locator("main .tx-action").first()).isVisible();
     }
 
     @Test
