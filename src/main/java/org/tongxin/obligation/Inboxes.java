@@ -136,6 +136,45 @@ public class Inboxes {
         return obligations.escalatedTo(me.agency(), page);
     }
 
+    // The work page (/): what the caller's agency itself must do, and what it waits for. The inbox's split into "to do"
+    // and "waiting for others" may replace these three.
+
+    /** The caller's agency's own pending work (not what the subject owes), overdue and due before {@code endOfToday}. */
+    public record WorkCounts(long pending, long overdue, long dueToday) {
+
+        public static final WorkCounts NONE = new WorkCounts(0, 0, 0);
+    }
+
+    @Transactional(readOnly = true)
+    public WorkCounts workCounts(java.time.Instant endOfToday) {
+        TongxinPrincipal me = currentUser.get();
+        if (!me.worksCases()) {
+            return WorkCounts.NONE;
+        }
+        ObligationRepository.WorkCounts c = obligations.workCounts(me.agency(), clock.instant(), endOfToday);
+        return new WorkCounts(c.pending(), c.overdue(), c.dueToday());
+    }
+
+    /** The most urgent of the caller's agency's own pending work (not what the subject owes), in the inbox's order. */
+    @Transactional(readOnly = true)
+    public List<ObligationView> mostUrgent(int limit) {
+        TongxinPrincipal me = currentUser.get();
+        if (!me.worksCases()) {
+            return List.of();
+        }
+        return obligations.ownWork(me.agency(), Math.min(Math.max(limit, 1), PageQuery.MAX_SIZE));
+    }
+
+    /** Pending steps another organ owes to the caller's agency, and the steps of the subject it watches, by due time. */
+    @Transactional(readOnly = true)
+    public PageResult<ObligationView> waitingForOthers(PageQuery page) {
+        TongxinPrincipal me = currentUser.get();
+        if (!me.worksCases()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return obligations.waitingFor(me.agency(), page);
+    }
+
     /**
      * Every obligation of a case, for its parties (404 for anyone without a lawful role in it). A party that sees only
      * its own part of the case (a former place of execution, the judicial bureau asked for an approval, the county agency

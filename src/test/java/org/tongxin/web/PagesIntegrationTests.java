@@ -206,7 +206,9 @@ class PagesIntegrationTests {
 
     @ParameterizedTest(name = "{1} as {0}")
     @CsvSource({
-            "cd.county, /", "cd.county, /agencies", "cd.county, /agencies?type=JUDICIAL_OFFICE&sort=-name&page=1",
+            "cd.county, /", "cd.county.head, /", "cd.dm, /", "cd.dm.head, /", "cd.bureau.head, /", "cd.court.clerk, /",
+            "cd.court.judge, /", "cd.proc, /", "cd.police, /", "civil.worker, /", "sw.sunshine, /", "sysadmin, /", "secadmin, /",
+            "auditadmin, /", "cd.county, /agencies", "cd.county, /agencies?type=JUDICIAL_OFFICE&sort=-name&page=1",
             "cd.county, /agencies/{office}", "cd.county, /agencies/{city}", "cd.county, /staff",
             "cd.county, /staff?agency={city}&q=王", "cd.county, /account", "cd.county, /account/mfa",
             "sysadmin, /admin/users", "sysadmin, /admin/users?role=OFFICE_OFFICER&status=ACTIVE&sort=-lastLogin",

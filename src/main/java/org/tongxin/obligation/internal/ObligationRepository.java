@@ -504,6 +504,44 @@ public class ObligationRepository {
                         : AgencyId.of(rs.getObject(2, UUID.class)), rs.getLong(3))).list();
     }
 
+    /**
+     * The work page's counts of what an agency can act on now — without the steps the subject owes (which it only
+     * watches) and those waiting for another organ or not started (the inbox's "to do", doc/adr/0039):
+     * all of them, the overdue ones, and the open ones due before {@code until} (the end of today).
+     */
+    public record WorkCounts(long pending, long overdue, long dueToday) {
+    }
+
+    public WorkCounts workCounts(AgencyId agency, Instant now, Instant until) {
+        return jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE'),
+                       count(*) FILTER (WHERE status = 'OPEN' AND due_at < :until)
+                  FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE') AND {actionable}"""
+                .replace("{actionable}", ACTIONABLE))
+                .param("a", agency.value()).param("until", ts(until))
+                .query((rs, n) -> new WorkCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** What an agency can act on now (the inbox's "to do"), overdue first, then by due time (the inbox's order). */
+    public List<ObligationView> ownWork(AgencyId agency, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE') AND {actionable}
+                 ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit""".replace("{actionable}", ACTIONABLE))
+                .param("a", agency.value()).param("limit", limit).query((rs, n) -> row(rs, n).view()).list();
+    }
+
+    /**
+     * What an agency waits for: pending steps another organ owes to it, and its own steps that wait for another organ,
+     * the subject, or a trigger (the inbox's "waiting for others"); by due time.
+     */
+    public PageResult<ObligationView> waitingFor(AgencyId agency, PageQuery page) {
+        String from = " FROM obligation WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE') AND ((counterparty_agency_id = :a"
+                + " AND owing_agency_id <> :a) OR (owing_agency_id = :a AND NOT " + ACTIONABLE + "))";
+        return paged(jdbc.sql("SELECT *, count(*) OVER () AS total" + from + " ORDER BY due_at NULLS LAST, started_at, id"
+                + " LIMIT :limit OFFSET :offset").param("a", agency.value()),
+                () -> jdbc.sql("SELECT count(*)" + from).param("a", agency.value()), page);
+    }
+
     /** Overdue obligations escalated to an agency that are still pending. */
     public PageResult<ObligationView> escalatedTo(AgencyId agency, PageQuery page) {
         // Driven by the agency's escalations (obligation_escalation_agency_idx), each obligation once however often it

@@ -1,0 +1,169 @@
+package org.tongxin.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.assistance.AssistanceService;
+import org.tongxin.assistance.ReferralViews.NewReferral;
+import org.tongxin.assistance.Referrals;
+import org.tongxin.casefile.CaseFixtures;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseManagement;
+import org.tongxin.casefile.Gender;
+import org.tongxin.identity.Role;
+import org.tongxin.identity.internal.CredentialReset;
+import org.tongxin.identity.internal.CredentialResets;
+import org.tongxin.identity.internal.SystemTokenRequests;
+import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.support.Actors;
+import org.tongxin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The work page ({@code /}) for every role of the application, with its demo account: it renders in both languages, shows
+ * no internal code (no step id, no UUID), puts each role's work first with the way to its form, and shows nobody a case
+ * they may not see. Prints how long the page takes ({@code workpage.*} lines).
+ */
+@IntegrationTest
+class WorkPageIntegrationTests {
+
+    /** A step id as the policy model writes it (intake.register, assist.answer …): never on the page's text. */
+    static final Pattern STEP_ID = Pattern.compile("\\b(intake|docs|assess|report|plan|team|assist|leave|handover|conflict|decision"
+            + "|notify|deliver|custody|revoke|terminate|search|monitor)\\.[a-z][a-z-]*\\b");
+    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Actors actors;
+    @Autowired
+    AgencyDirectory agencies;
+    @Autowired
+    CaseManagement management;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
+    Referrals referrals;
+    @Autowired
+    SystemTokenRequests tokenRequests;
+    @Autowired
+    CredentialResets resets;
+    @Autowired
+    EventQuiescence events;
+
+    /** One demo account per role of {@link Role}: the table of the README's "Who logs in as whom". */
+    @ParameterizedTest(name = "{1} as {0}")
+    @CsvSource({ "cd.dm, OFFICE_OFFICER", "cd.dm.head, OFFICE_HEAD", "cd.county, COUNTY_OFFICER", "cd.county.head, COUNTY_HEAD",
+            "cd.bureau.head, BUREAU_HEAD", "city.coord, CITY_COORDINATOR", "cd.court.clerk, COURT_CLERK", "cd.court.judge, JUDGE",
+            "cd.proc, PROSECUTOR", "cd.police, POLICE_OFFICER", "prison.officer, PRISON_OFFICER", "civil.worker, ASSISTANCE_CASEWORKER",
+            "sw.sunshine, SOCIAL_WORKER", "sysadmin, SYSTEM_ADMIN", "secadmin, SECURITY_ADMIN", "auditadmin, AUDIT_ADMIN",
+            "city.court.head, AGENCY_HEAD", "moj.policy, NATIONAL_POLICY_EDITOR" })
+    void everyRoleHasAWorkPageInBothLanguagesWithoutInternalCodes(String username, Role role) throws Exception {
+        assertThat(actors.user(username).roles()).contains(role);
+        for (Map.Entry<String, String> language : Map.of("zh-CN", "工作台", "en", "My work").entrySet()) {
+            String html = page(username, language.getKey());
+            assertThat(html).contains("<title>" + language.getValue()).contains("id=\"work-overdue\"", "id=\"most-urgent\"")
+                    .doesNotContain("??", "Exception");
+            String text = text(html);
+            assertThat(STEP_ID.matcher(text).results().map(m -> m.group()).toList()).as("step ids on %s", username).isEmpty();
+            assertThat(UUID_TEXT.matcher(text).find()).as("a UUID in the text of %s", username).isFalse();
+        }
+    }
+
+    @Test
+    void theCaseworkerAnswersAReferralFromTheWorkPageAndAnotherCountySeesNothingOfIt() throws Exception {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("闻工作台", Gender.FEMALE));
+        String referral = actors.call("cd.county", () -> referrals.refer(caseId, new NewReferral(AssistanceService.SUBSISTENCE_ALLOWANCE,
+                agencies.findByCode("A-CIVIL").orElseThrow().id(), "对象失业，请审核最低生活保障。"))).toString();
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
+
+        String civil = page("civil.worker", "zh-CN");
+        assertThat(civil).contains("href=\"/referrals/" + referral + "\"").contains("答复帮扶转介");
+        assertThat(page("cx.county", "zh-CN")).as("another county never sees it").doesNotContain("闻工作台");
+        assertThat(page("hrss.worker", "zh-CN")).as("another department never sees it").doesNotContain(referral);
+    }
+
+    @Test
+    void theSecurityAdministratorDecidesTokenRequestsAndASecondAdministratorApprovesAReset() throws Exception {
+        SystemTokenRequests.View asked = actors.call("cx.county.head", () -> tokenRequests.request(new SystemTokenRequests.NewRequest(
+                "工作台测试系统", "同步待办", java.util.Set.of(Role.COUNTY_OFFICER), java.util.Set.of("getInbox"), 30)));
+        String request = asked.id().toString();
+        assertThat(page("secadmin", "zh-CN")).contains("href=\"/token-requests/" + request + "\"").contains("工作台测试系统");
+        assertThat(page("cx.county.head", "zh-CN")).as("the head follows its own request").contains("工作台测试系统")
+                .contains("href=\"/token-requests/new\"");
+        assertThat(page("city.court.head", "zh-CN")).as("another agency's head does not").doesNotContain("工作台测试系统");
+        actors.run("cx.county.head", () -> tokenRequests.withdraw(asked.id(), asked.version()));
+
+        CredentialResets.View reset = actors.call("secadmin", () -> resets.request(actors.user("auditadmin").id().value(),
+                CredentialReset.Kind.PASSWORD, "工作台测试"));
+        try {
+            assertThat(page("sysadmin", "zh-CN")).as("the second administrator").contains("href=\"/admin/credential-resets/" + reset.id() + "\"");
+            assertThat(page("secadmin", "zh-CN")).as("not the one who asked").doesNotContain("/admin/credential-resets/" + reset.id());
+            assertThat(page("auditadmin", "zh-CN")).as("never the target").doesNotContain("/admin/credential-resets/" + reset.id());
+        } finally {
+            actors.run("secadmin", () -> resets.withdraw(reset.id(), reset.version()));
+        }
+    }
+
+    @Test
+    void theAuditAdministratorSeesTheChainAndThePolicyEditorTheBaseline() throws Exception {
+        assertThat(page("auditadmin", "en")).contains("id=\"work-audit\"").contains("href=\"/audit/verify\"");
+        assertThat(page("moj.policy", "en")).contains("id=\"work-policy\"").containsPattern("href=\"/policy(/drafts/[0-9a-f-]+|\\?region=CN)\"");
+        assertThat(page("cd.county", "en")).doesNotContain("id=\"work-audit\"", "id=\"work-policy\"", "id=\"work-token-requests\"");
+    }
+
+    @Test
+    void withNothingToDoThePageSaysWhatThereIsToDo() throws Exception {
+        assertThat(page("edu.head", "en")).contains("id=\"work-nothing\"");
+        assertThat(text(page("edu.head", "en"))).contains("Nothing needs you right now").contains("ask for a token under Token requests");
+        assertThat(text(page("edu.head", "zh-CN"))).contains("目前没有需要您办理的事项").contains("可在“令牌申请”中提出申请");
+    }
+
+    /** How long the page takes for the busiest readers (printed, not asserted: the machine is shared). */
+    @Test
+    void measuresTheWorkPage() throws Exception {
+        for (String username : List.of("cd.county", "city.coord", "civil.worker", "secadmin")) {
+            page(username, "zh-CN");
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                long start = System.nanoTime();
+                page(username, "zh-CN");
+                times.add((System.nanoTime() - start) / 1_000_000);
+            }
+            times.sort(Long::compare);
+            System.out.println("workpage." + username + ".p50_ms=" + times.get(times.size() / 2) + " workpage." + username
+                    + ".max_ms=" + times.getLast());
+            assertThat(times).isNotEmpty();
+        }
+    }
+
+    String page(String username, String language) throws Exception {
+        MvcResult result = mvc.perform(get("/?lang=" + language).with(actors.as(username))).andReturn();
+        assertThat(result.getResponse().getStatus()).as("/ as %s", username).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+
+    /** The text a reader sees: the main part without tags and attributes. */
+    static String text(String html) {
+        int main = html.indexOf("<main");
+        String body = main < 0 ? html : html.substring(main);
+        return body.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    }
+}
