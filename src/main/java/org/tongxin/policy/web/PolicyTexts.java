@@ -30,9 +30,29 @@ public class PolicyTexts {
     private final MessageSource messages;
     private final PolicyModels models;
 
+    private final java.time.Clock clock;
+
     PolicyTexts(MessageSource messages, PolicyModels models) {
+        this(messages, models, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PolicyTexts(MessageSource messages, PolicyModels models, java.time.Clock clock) {
         this.messages = messages;
         this.models = models;
+        this.clock = clock;
+    }
+
+    /**
+     * A step's name in the reader's language, as the national baseline in force today names it (a page that knows only
+     * the step's id, e.g. a conflict about a procedure step); the id itself only for a step no catalogue knows.
+     */
+    public String stepName(String stepId) {
+        if (stepId == null) {
+            return null;
+        }
+        return models.findInForce(PolicyModels.NATIONAL, org.tongxin.shared.time.LegalTime.today(clock))
+                .flatMap(p -> p.step(stepId)).map(step -> step.name(locale())).orElse(stepId);
     }
 
     /** A region's model by name ("A市", "City A"); the code itself when there is no such model. */

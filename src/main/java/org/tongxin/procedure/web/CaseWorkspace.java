@@ -194,7 +194,9 @@ class CaseWorkspace {
 
         model.addAttribute("c", c);
         model.addAttribute("names", names);
-        model.addAttribute("obligations", obligations.stream().sorted(PENDING_FIRST).map(o -> new ObligationRow(o, ledger.step(o))).toList());
+        List<ObligationRow> obligationRows = obligations.stream().sorted(PENDING_FIRST).map(o -> new ObligationRow(o, ledger.step(o))).toList();
+        model.addAttribute("obligations", obligationRows);
+        model.addAttribute("tasks", CaseTasks.of(id.value(), me.agencyId(), obligationRows, actions, rows));
         model.addAttribute("pendingObligations", obligations.stream().filter(o -> !o.closed()).count());
         model.addAttribute("handovers", rows);
         model.addAttribute("timeline", cases.timeline(id));
