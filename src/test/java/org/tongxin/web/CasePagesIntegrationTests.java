@@ -138,6 +138,30 @@ class CasePagesIntegrationTests {
     }
 
     @Test
+    void eachFormHasItsOwnPageForTheReaderWhoMayUseItNowAndARefusalComesBackThere() throws Exception {
+        CaseSamples.Sample sample = samples.assessedCase();
+        String path = "/cases/" + sample.caseId();
+        String court = page(get(path), "cd.court.clerk");
+        assertThat(court).as("the decision is the court's primary action, on its own page")
+                .contains("id=\"primary-action\" href=\"" + path + "/tasks/decide\"")
+                .doesNotContain("action=\"" + path + "/decide\"");
+        String decide = page(get(path + "/tasks/decide"), "cd.court.clerk");
+        assertThat(decide).contains("id=\"task-title\"", "action=\"" + path + "/decide\"", "href=\"" + path + "\"");
+        assertThat(page(get(path + "/tasks/withdraw"), "cd.court.clerk")).contains("action=\"" + path + "/withdraw\"", "data-confirm");
+
+        assertThat(status(get(path + "/tasks/decide"), "cd.proc")).as("a lawful role without the right").isEqualTo(403);
+        assertThat(status(get(path + "/tasks/register"), "cd.county")).as("not the county's to do now").isEqualTo(403);
+        assertThat(status(get(path + "/tasks/decide"), "cx.county")).as("no lawful role in the case").isEqualTo(404);
+        assertThat(status(get(path + "/tasks/nothing"), "cd.court.clerk")).as("no such form").isEqualTo(404);
+
+        MvcResult refused = mvc.perform(post(path + "/decide").with(csrf()).with(actors.as("cd.court.clerk"))
+                .param("version", "0")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isBetween(400, 422);
+        assertThat(refused.getResponse().getContentAsString()).as("the refused form on its own page, with its messages")
+                .contains("id=\"task-title\"", "id=\"error-summary\"", "action=\"" + path + "/decide\"");
+    }
+
+    @Test
     void documentsDownloadForTheirReadersOnlyAndAreNeverCached() throws Exception {
         CaseSamples.Sample sample = samples.assessedCase();
         String letter = "/cases/" + sample.caseId() + "/documents/" + sample.letter();

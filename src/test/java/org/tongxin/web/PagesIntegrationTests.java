@@ -234,7 +234,7 @@ class PagesIntegrationTests {
             "cd.court.clerk, /cases/new", "cd.court.clerk, /cases/new/decided",
             "cd.court.clerk, /cases/{case}", "cd.court.clerk, /cases/{case}/tasks/decide", "cd.court.clerk, /cases/{case}/tasks/withdraw",
             "cd.county, /cases/{referralCase}", "cd.county, /cases/{referralCase}/tasks/office", "cd.county, /cases/{referralCase}/tasks/team",
-            "cd.county, /cases/{referralCase}/tasks/plan", "cd.dm, /cases/{referralCase}", "cd.county, /cases/{case}", "cd.proc, /cases/{case}", "cd.county, /cases/{case}/place-change",
+            "cd.county, /cases/{referralCase}/tasks/plan", "cd.county, /cases/{case}", "cd.proc, /cases/{case}", "cd.county, /cases/{case}/place-change",
             "cd.proc, /cases/{case}/place-change",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
             "cd.proc, /copies", "cd.police, /copies",

@@ -118,6 +118,24 @@ public class PolicyTexts {
         }
     }
 
+    private static final java.util.regex.Pattern STEP_ID = java.util.regex.Pattern.compile("(?<![\\w.])[a-z]+\\.[a-z_]+(?![\\w.])");
+
+    /**
+     * A policy text (a step's note) as a reader sees it: a step it names by its id ("em.approve") is named by its name
+     * in the reader's language, as the national baseline in force today names it; other text is left as it is.
+     */
+    public String prose(String text) {
+        if (text == null || models == null || !STEP_ID.matcher(text).find()) {
+            return text;
+        }
+        java.util.Optional<org.tongxin.policy.ResolvedPolicy> baseline = models.findInForce(PolicyModels.NATIONAL,
+                org.tongxin.shared.time.LegalTime.today(clock));
+        java.util.Locale locale = locale();
+        return STEP_ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(baseline.flatMap(p -> p.step(m.group()))
+                .map(step -> "\u201c" + step.name(locale) + "\u201d")
+                .orElse(m.group())));
+    }
+
     /** One field of a step as the diff and the detail page show it. */
     public String field(ProcedureStep step, String field) {
         if (step == null) {
@@ -139,8 +157,8 @@ public class PolicyTexts {
             case "legalBasis" -> citations(step);
             case "confidence" -> confidence(step.confidence());
             case "group" -> stage(step.group());
-            case "note" -> step.noteZh();
-            case "noteEn" -> step.noteEn();
+            case "note" -> prose(step.noteZh());
+            case "noteEn" -> prose(step.noteEn());
             default -> null;
         };
         return value == null || value.toString().isBlank() ? "—" : value.toString();

@@ -161,17 +161,18 @@ final class CaseTasks {
                 .thenComparing(t -> t.state() == State.DONE ? t.obligation().startedAt()
                         : (t.obligation().dueAt() == null ? java.time.Instant.MAX : t.obligation().dueAt())));
 
+        // A delivery to answer or a rejection to supplement first: the other side waits for it.
         List<Other> others = new ArrayList<>();
-        for (String f : forms) {
-            if (!used.contains(f)) {
-                others.add(new Other(f, base + "/tasks/" + f));
-            }
-        }
         if (answer != null && tasks.stream().noneMatch(t -> answer.equals(t.path()) && t.state() != State.DONE)) {
             others.add(new Other("answer", answer));
         }
         if (supplement != null && tasks.stream().noneMatch(t -> supplement.equals(t.path()) && t.state() != State.DONE)) {
             others.add(new Other("supplement", supplement));
+        }
+        for (String f : forms) {
+            if (!used.contains(f)) {
+                others.add(new Other(f, base + "/tasks/" + f));
+            }
         }
 
         List<Task> overdue = tasks.stream().filter(t -> t.state() == State.OVERDUE).toList();
