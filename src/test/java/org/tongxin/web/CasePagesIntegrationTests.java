@@ -142,8 +142,8 @@ class CasePagesIntegrationTests {
         CaseSamples.Sample sample = samples.assessedCase();
         String path = "/cases/" + sample.caseId();
         String court = page(get(path), "cd.court.clerk");
-        assertThat(court).as("the decision is the court's primary action, on its own page")
-                .contains("id=\"primary-action\" href=\"" + path + "/tasks/decide\"")
+        assertThat(court).as("the decision is a task of the court's, on its own page; the opinion to receipt comes first")
+                .contains("href=\"" + path + "/tasks/decide\"", "id=\"primary-action\" href=\"/handovers/")
                 .doesNotContain("action=\"" + path + "/decide\"");
         String decide = page(get(path + "/tasks/decide"), "cd.court.clerk");
         assertThat(decide).contains("id=\"task-title\"", "action=\"" + path + "/decide\"", "href=\"" + path + "\"");

@@ -118,14 +118,21 @@ public class PolicyTexts {
         }
     }
 
+    private static final java.util.regex.Pattern CITATION = java.util.regex.Pattern.compile("\\b(CCL|IM|CPL) \\d+(?![\\d.])");
     private static final java.util.regex.Pattern STEP_ID = java.util.regex.Pattern.compile("(?<![\\w.])[a-z]+\\.[a-z_]+(?![\\w.])");
 
     /**
-     * A policy text (a step's note) as a reader sees it: a step it names by its id ("em.approve") is named by its name
-     * in the reader's language, as the national baseline in force today names it; other text is left as it is.
+     * A policy text (a step's note) as a reader sees it: a citation in source form ("CCL 27") in the law's words, a step
+     * it names by its id ("em.approve") by its name in the reader's language, as the national baseline in force today
+     * names it; other text is left as it is.
      */
     public String prose(String text) {
-        if (text == null || models == null || !STEP_ID.matcher(text).find()) {
+        if (text == null || models == null) {
+            return text;
+        }
+        // A citation in source form ("CCL 27", "IM 46") reads as the law names it.
+        text = CITATION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(words(m.group())));
+        if (!STEP_ID.matcher(text).find()) {
             return text;
         }
         java.util.Optional<org.tongxin.policy.ResolvedPolicy> baseline = models.findInForce(PolicyModels.NATIONAL,
@@ -134,6 +141,14 @@ public class PolicyTexts {
         return STEP_ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(baseline.flatMap(p -> p.step(m.group()))
                 .map(step -> "\u201c" + step.name(locale) + "\u201d")
                 .orElse(m.group())));
+    }
+
+    private String words(String citation) {
+        try {
+            return basis(citation);
+        } catch (RuntimeException notASource) {
+            return citation;
+        }
     }
 
     /** One field of a step as the diff and the detail page show it. */
