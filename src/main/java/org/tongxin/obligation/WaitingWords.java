@@ -30,18 +30,28 @@ public class WaitingWords {
      * the reader's language (at least the one it waits for, {@link ObligationView#waitingForAgencyId}).
      */
     public Optional<String> text(ObligationView o, Map<AgencyId, AgencyName> names, Locale locale) {
+        AgencyName organ = o.waitingForAgencyId() == null ? null : names.get(o.waitingForAgencyId());
+        return Optional.ofNullable(words(o, organ == null ? null : organ.name(), locale));
+    }
+
+    /**
+     * As {@link #text}, for a page that already has the name of the organ the line waits for (null: "another organ");
+     * null for a line its agency can act on.
+     */
+    public String words(ObligationView o, String organName, Locale locale) {
         Optional<WaitReason> reason = o.waitReason();
         if (reason.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
-        AgencyName organ = o.waitingForAgencyId() == null ? null : names.get(o.waitingForAgencyId());
-        String organName = organ == null ? messages.getMessage("obligation.waiting.anotherOrgan", null, locale) : organ.name();
+        if (organName == null) {
+            organName = messages.getMessage("obligation.waiting.anotherOrgan", null, locale);
+        }
         String key = "obligation.waiting." + reason.get().name();
         String words = messages.getMessage(key + "." + o.stepId(), new Object[] { organName }, null, locale);
         if (words == null) {
             words = messages.getMessage(key, new Object[] { organName }, locale);
         }
-        return Optional.of(o.standing() == Standing.NOT_STARTED
-                ? messages.getMessage("obligation.notStarted.waiting", new Object[] { words }, locale) : words);
+        return o.standing() == Standing.NOT_STARTED
+                ? messages.getMessage("obligation.notStarted.waiting", new Object[] { words }, locale) : words;
     }
 }

@@ -134,9 +134,15 @@ class IntakeBrowserTests {
         assertThat(inboxRow(county, "assess.complete")).containsText("城东区人民法院");
         check(county, "44-inbox-county-assessment");
         inboxRow(county, "assess.complete").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(SUBJECT)).click();
+        // The case page is a task list: the assessment is the county's step, and its primary action.
+        assertThat(county.locator("#primary-action")).hasText("提交调查评估意见");
+        handover(county, "调查评估委托");
         form(county, "回执：调查评估委托").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("回执")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已回执");
         clock.advance(Duration.ofDays(3));
+        county.navigate(caseUrl);
+        county.locator("#primary-action").click();
+        assertThat(county.locator("h1")).hasText("提交调查评估意见");
         Locator opinion = form(county, "提交调查评估意见");
         opinion.getByLabel("调查情况").fill("走访社区、家属及单位，表现良好，居所固定。");
         opinion.getByLabel("适用社区矫正", new Locator.GetByLabelOptions().setExact(true)).check();
@@ -150,8 +156,12 @@ class IntakeBrowserTests {
         // The court decides probation effective Monday 29 September: notice and delivery run 5 and 10 days.
         clock.advance(Duration.ofHours(1));
         court.navigate(caseUrl);
+        handover(court, "调查评估意见");
         form(court, "回执：调查评估意见").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("回执")).click();
         assertThat(court.getByRole(AriaRole.STATUS)).containsText("已回执");
+        court.navigate(caseUrl);
+        assertThat(court.locator("#primary-action")).hasText("作出社区矫正决定");
+        court.locator("#primary-action").click();
         Locator decide = form(court, "作出社区矫正决定");
         decide.getByLabel("矫正类别").selectOption("PROBATION");
         decide.getByLabel("判决（裁定、决定）日期").fill("2025-09-26");
@@ -174,6 +184,7 @@ class IntakeBrowserTests {
         court.navigate(browser.url("/inbox?lang=zh-CN"));
         inboxRow(court, "docs.deliver").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(SUBJECT)).click();
         clock.advance(Duration.ofHours(1));
+        task(court, "deliver");
         Locator deliver = form(court, "送达法律文书");
         deliver.getByLabel("第 1 份的名称").fill(CASE_NUMBER + "刑事判决书");
         // The form lists the documents a delivery holds (IM art. 16); the court has no guarantee to send yet.
@@ -195,11 +206,13 @@ class IntakeBrowserTests {
         check(county, "47-inbox-county-report-waiting");
         clock.advance(Duration.ofHours(1));
         county.navigate(caseUrl);
+        handover(county, "法律文书送达");
         Locator reject = form(county, "退回补正：法律文书送达");
         reject.getByLabel("问题 1", new Locator.GetByLabelOptions().setExact(true)).selectOption("MISSING:GUARANTEE");
         reject.getByLabel("问题 1 的说明").fill("缺接受社区矫正保证书");
         reject.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("退回补正")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已退回");
+        county.navigate(caseUrl);
         assertThat(obligation(county, "docs.receipt")).containsText("暂停计时");
         check(county, "48-case-rejected-county");
         county.navigate(browser.url("/inbox?show=waiting"));
@@ -225,16 +238,21 @@ class IntakeBrowserTests {
         // The county receipts, records the reporting in, assigns the office and registers.
         clock.advance(Duration.ofHours(1));
         county.navigate(caseUrl);
+        handover(county, "法律文书送达");
         Locator receipt = form(county, "回执：法律文书送达");
         receipt.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("回执")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已回执");
+        county.navigate(caseUrl);
         assertThat(obligation(county, "docs.receipt")).containsText("按时办结");
+        task(county, "report");
         form(county, "记录社区矫正对象报到").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("记录报到")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已记录社区矫正对象报到");
+        task(county, "office");
         Locator office = form(county, "指派司法所");
         office.getByLabel("司法所").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("东门街道司法所"));
         office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("指派")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已指派司法所");
+        task(county, "register");
         form(county, "登记接收").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("登记接收")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已登记接收");
         assertThat(county.locator(".tx-flag-case")).hasText("在矫");
@@ -253,6 +271,7 @@ class IntakeBrowserTests {
         assertThat(inboxRow(county, "plan.make")).containsText("我已认领");
         inboxRow(county, "plan.make").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(SUBJECT)).click();
         clock.advance(Duration.ofHours(1));
+        task(county, "team");
         Locator team = form(county, "成立矫正小组");
         team.getByLabel("成员 1：姓名").fill("赵所长");
         team.getByLabel("成员 1：身份").selectOption("OFFICE_STAFF");
@@ -264,10 +283,12 @@ class IntakeBrowserTests {
         team.getByLabel("成员 2：性别").selectOption("FEMALE");
         team.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存矫正小组")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已保存矫正小组");
+        task(county, "plan");
         Locator plan = form(county, "制定矫正方案");
         plan.getByLabel("矫正方案").fill("每月到司法所报告一次，参加教育学习和公益活动，由社区网格员日常走访。");
         plan.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存矫正方案")).click();
         assertThat(county.getByRole(AriaRole.STATUS)).containsText("已保存矫正方案");
+        task(county, "announce");
         Locator announce = form(county, "入矫宣告");
         announce.getByLabel("宣告地点").fill("东门街道司法所");
         announce.getByLabel("参加人员").fill("矫正小组成员、家属");
@@ -276,8 +297,8 @@ class IntakeBrowserTests {
         for (String step : new String[] { "team.form", "plan.make", "intake.announce", "intake.register", "docs.supplement" }) {
             assertThat(obligation(county, step)).containsText("按时办结");
         }
-        assertThat(form(county, "入矫宣告")).hasCount(0);
-        assertThat(county.locator("summary", new Page.LocatorOptions().setHasText("调整矫正小组"))).isVisible();
+        assertThat(county.locator("main a[href$='/tasks/announce']")).hasCount(0);
+        assertThat(county.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("调整矫正小组"))).isVisible();
         check(county, "52-case-announced-office");
         county.navigate(caseUrl + "?lang=en");
         assertThat(county.locator(".tx-flag-case")).hasText("Under correction");
@@ -346,6 +367,19 @@ class IntakeBrowserTests {
 
     static Locator form(Page page, String title) {
         return page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName(title).setExact(true));
+    }
+
+    /** Opens a task's form from the case page (its step's link, the primary action or "other things you can do"). */
+    static void task(Page page, String form) {
+        page.locator("main a[href$='/tasks/" + form + "']").first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/tasks/" + form + "$"));
+    }
+
+    /** Opens a handover of the case from the case page, where its answer and supplement forms are. */
+    static void handover(Page page, String kind) {
+        page.locator("#handovers ~ article h3").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(kind).setExact(true))
+                .first().click();
+        assertThat(page.locator("h1")).hasText(kind);
     }
 
     static void submit(Page page, String button) {

@@ -158,7 +158,9 @@ class PolicyPagesIntegrationTests {
         String settings = zh.substring(zh.indexOf("id=\"setting-change-leaveOfficeEntrusted\""));
         assertThat(settings.substring(0, settings.indexOf("</tr>"))).contains("<del>否</del>", "<ins>是</ins>");
         String en = page("cd.county", "/policy/diff?from=CN&to=310000&date=2025-10-01&lang=en");
-        assertThat(en).contains("Steps added (1)", "leave.review");
+        assertThat(en).as("a step by its name: its id only for those who write policy (issue 13)")
+                .contains("Steps added (1)", "The judicial office reviews the leave application").doesNotContain(">leave.review<");
+        assertThat(page("city.coord", "/policy/diff?from=CN&to=310000&date=2025-10-01&lang=en")).contains(">leave.review<");
         String leave = en.substring(en.indexOf("id=\"change-leave.approve\""));
         assertThat(leave.substring(0, leave.indexOf("</table>"))).as("the agency approving is the baseline's default now")
                 .contains("Shanghai implementing rules, art. 3").doesNotContain("Owes it");

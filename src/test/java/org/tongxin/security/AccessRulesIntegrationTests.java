@@ -319,6 +319,8 @@ class AccessRulesIntegrationTests {
         rule("POST /cases/new/decided", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
         rule("GET /cases/{id}", CASE_ROLES);
         rule("GET /cases/{id}/documents/{documentId}", CASE_ROLES);
+        // A task's form on its own page: the case decides (404 without a lawful role, 403 when the form is not the reader's now).
+        rule("GET /cases/{id}/tasks/{task}", CASE_ROLES);
         for (String action : List.of("decide", "withdraw", "notify", "deliver", "opinion", "report", "office", "register", "missing",
                 "transfer", "team", "plan", "announce")) {
             rule("POST /cases/{id}/" + action, CASE_ROLES);

@@ -147,6 +147,30 @@ class CasePagesIntegrationTests {
     }
 
     @Test
+    void eachFormHasItsOwnPageForTheReaderWhoMayUseItNowAndARefusalComesBackThere() throws Exception {
+        CaseSamples.Sample sample = samples.assessedCase();
+        String path = "/cases/" + sample.caseId();
+        String court = page(get(path), "cd.court.clerk");
+        assertThat(court).as("the decision is a task of the court's, on its own page; the opinion to receipt comes first")
+                .contains("href=\"" + path + "/tasks/decide\"", "id=\"primary-action\" href=\"/handovers/")
+                .doesNotContain("action=\"" + path + "/decide\"");
+        String decide = page(get(path + "/tasks/decide"), "cd.court.clerk");
+        assertThat(decide).contains("id=\"task-title\"", "action=\"" + path + "/decide\"", "href=\"" + path + "\"");
+        assertThat(page(get(path + "/tasks/withdraw"), "cd.court.clerk")).contains("action=\"" + path + "/withdraw\"", "data-confirm");
+
+        assertThat(status(get(path + "/tasks/decide"), "cd.proc")).as("a lawful role without the right").isEqualTo(403);
+        assertThat(status(get(path + "/tasks/register"), "cd.county")).as("not the county's to do now").isEqualTo(403);
+        assertThat(status(get(path + "/tasks/decide"), "cx.county")).as("no lawful role in the case").isEqualTo(404);
+        assertThat(status(get(path + "/tasks/nothing"), "cd.court.clerk")).as("no such form").isEqualTo(404);
+
+        MvcResult refused = mvc.perform(post(path + "/decide").with(csrf()).with(actors.as("cd.court.clerk"))
+                .param("version", "0")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isBetween(400, 422);
+        assertThat(refused.getResponse().getContentAsString()).as("the refused form on its own page, with its messages")
+                .contains("id=\"task-title\"", "id=\"error-summary\"", "action=\"" + path + "/decide\"");
+    }
+
+    @Test
     void documentsDownloadForTheirReadersOnlyAndAreNeverCached() throws Exception {
         CaseSamples.Sample sample = samples.assessedCase();
         String letter = "/cases/" + sample.caseId() + "/documents/" + sample.letter();
@@ -234,7 +258,9 @@ class CasePagesIntegrationTests {
         HandoverView h = actors.call("cd.county", () -> handovers.ofCase(caseId)).stream()
                 .filter(v -> v.kind() == HandoverKind.SUBJECT_TRANSFER).findFirst().orElseThrow();
         String countyPage = page(get("/cases/" + caseId), "cd.county");
-        assertThat(countyPage).contains("接收移交的社区矫正对象", "/handovers/" + h.id() + "/receive");
+        assertThat(countyPage).as("the case's task leads to the handover's page, where its form is")
+                .contains("id=\"primary-action\" href=\"/handovers/" + h.id() + "\"");
+        assertThat(page(get("/handovers/" + h.id()), "cd.county")).contains("接收移交的社区矫正对象", "/handovers/" + h.id() + "/receive");
         MvcResult received = mvc.perform(post("/cases/" + caseId + "/handovers/" + h.id() + "/receipt").with(csrf())
                 .with(actors.as("cd.county")).param("version", Integer.toString(h.version()))).andReturn();
         assertThat(received.getResponse().getStatus()).isEqualTo(302);
@@ -257,17 +283,23 @@ class CasePagesIntegrationTests {
         assertThat(inbox).contains("（2025）城东刑初7005号", "已逾期", "等待社区矫正对象报到");
         assertThat(page(get("/inbox?step=report.missed"), "cd.county")).contains("（2025）城东刑初7005号", "钱多");
 
-        assertThat(page(get("/cases/" + caseId), "cd.county")).contains("通报未按时报到");
+        assertThat(page(get("/cases/" + caseId), "cd.county")).contains("通报未按时报到", "/cases/" + caseId + "/tasks/missing");
+        assertThat(page(get("/cases/" + caseId + "/tasks/missing"), "cd.county")).contains("通报未按时报到", "name=\"searchRecord\"");
         MvcResult refused = mvc.perform(post("/cases/" + caseId + "/missing").with(csrf()).with(actors.as("cd.county"))
                 .param("searchRecord", "短")).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
-        assertThat(refused.getResponse().getContentAsString()).contains("id=\"missing-searchRecord-error\"");
+        assertThat(refused.getResponse().getContentAsString()).as("the refused form comes back on its own page")
+                .contains("id=\"missing-searchRecord-error\"", "id=\"task-title\"");
         MvcResult sent = mvc.perform(post("/cases/" + caseId + "/missing").with(csrf()).with(actors.as("cd.county"))
                 .param("searchRecord", "电话联系不上，走访居住地未见本人，已请派出所协助查找。")).andReturn();
         assertThat(sent.getResponse().getStatus()).isEqualTo(302);
         assertThat(ledger.find(caseId, "report.missed", "").orElseThrow().status()).isEqualTo(ObligationStatus.FULFILLED);
         assertThat(page(get("/copies"), "cd.proc")).contains("（2025）城东刑初7005号", "未报到通报");
-        assertThat(page(get("/cases/" + caseId), "cd.court.clerk")).contains("未报到通报", "回执：未报到通报");
+        String court = page(get("/cases/" + caseId), "cd.court.clerk");
+        HandoverView notice = actors.call("cd.court.clerk", () -> handovers.ofCase(caseId)).stream()
+                .filter(v -> v.kind() == HandoverKind.MISSING_NOTICE).findFirst().orElseThrow();
+        assertThat(court).as("the notice to answer is a task of the court's").contains("未报到通报", "href=\"/handovers/" + notice.id() + "\"");
+        assertThat(page(get("/handovers/" + notice.id()), "cd.court.clerk")).contains("回执：未报到通报");
     }
 
     /** A case the court records as decided, through the page; {@code institution} empty for none. */

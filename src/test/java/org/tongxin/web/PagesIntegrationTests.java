@@ -3,7 +3,6 @@ package org.tongxin.web;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -204,8 +203,8 @@ class PagesIntegrationTests {
                 .replace("{admin}", actors.user("auditadmin").id().toString());
     }
 
-    @ParameterizedTest(name = "{1} as {0}")
-    @CsvSource({
+    /** Every page, with a user who may see it ("user, path"; placeholders resolved by {@link #resolve}). */
+    static final String[] PAGES = {
             "cd.county, /", "cd.county.head, /", "cd.dm, /", "cd.dm.head, /", "cd.bureau.head, /", "cd.court.clerk, /",
             "cd.court.judge, /", "cd.proc, /", "cd.police, /", "civil.worker, /", "sw.sunshine, /", "sysadmin, /", "secadmin, /",
             "auditadmin, /", "cd.county, /agencies", "cd.county, /agencies?type=JUDICIAL_OFFICE&sort=-name&page=1",
@@ -243,7 +242,9 @@ class PagesIntegrationTests {
             "cd.court.clerk, /inbox", "cd.dm, /inbox", "city.coord, /inbox", "prison.officer, /inbox",
             "cd.court.clerk, /cases", "cd.county, /cases?sort=-effective&page=0", "prison.officer, /cases", "cd.proc, /cases",
             "cd.court.clerk, /cases/new", "cd.court.clerk, /cases/new/decided",
-            "cd.court.clerk, /cases/{case}", "cd.county, /cases/{case}", "cd.proc, /cases/{case}", "cd.county, /cases/{case}/place-change",
+            "cd.court.clerk, /cases/{case}", "cd.court.clerk, /cases/{case}/tasks/decide", "cd.court.clerk, /cases/{case}/tasks/withdraw",
+            "cd.county, /cases/{referralCase}", "cd.county, /cases/{referralCase}/tasks/office", "cd.county, /cases/{referralCase}/tasks/team",
+            "cd.county, /cases/{referralCase}/tasks/plan", "cd.county, /cases/{case}", "cd.proc, /cases/{case}", "cd.county, /cases/{case}/place-change",
             "cd.proc, /cases/{case}/place-change",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
             "cd.proc, /copies", "cd.police, /copies",
@@ -271,7 +272,15 @@ class PagesIntegrationTests {
             "city.coord, /statistics/monthly", "city.coord, /statistics/monthly?month=2026-01&district=369903",
             "cd.county, /statistics/monthly?month=2025-12",
             "city.coord, /statistics/cases?figure=ACTIVE", "cd.county, /statistics/cases?figure=OVERDUE&district=369902",
-            "cd.county, /statistics/cases?figure=RECEIVED&month=2026-01", "city.coord, /statistics/cases?figure=LOST_CONTACT" })
+            "cd.county, /statistics/cases?figure=RECEIVED&month=2026-01", "city.coord, /statistics/cases?figure=LOST_CONTACT" };
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> pages() {
+        return java.util.Arrays.stream(PAGES).map(line -> org.junit.jupiter.params.provider.Arguments.of(
+                line.substring(0, line.indexOf(',')).strip(), line.substring(line.indexOf(',') + 1).strip()));
+    }
+
+    @ParameterizedTest(name = "{1} as {0}")
+    @org.junit.jupiter.params.provider.MethodSource("pages")
     void rendersInChineseAndEnglish(String username, String path) throws Exception {
         for (Map.Entry<String, String> language : Map.of("zh-CN", "同心", "en", "Tongxin").entrySet()) {
             String url = resolve(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.getKey();
@@ -284,4 +293,149 @@ class PagesIntegrationTests {
         }
     }
 
+
+    /** Those who write policy: the coordinator, the national policy editor and the system administrator. */
+    static final java.util.Set<org.tongxin.identity.Role> CODE_READERS = java.util.EnumSet.of(org.tongxin.identity.Role.CITY_COORDINATOR,
+            org.tongxin.identity.Role.NATIONAL_POLICY_EDITOR, org.tongxin.identity.Role.SYSTEM_ADMIN);
+
+    /**
+     * Where codes belong (issue 13, item 4): the policy's pages for those who write policy (sources are written there in
+     * their source form); the audit log for the audit administrator (records name what was read by its id); a token
+     * request's list of API operations (the API's own names).
+     */
+    boolean codesAllowed(String username, String path) {
+        java.util.Set<org.tongxin.identity.Role> roles = actors.user(username).roles();
+        return path.startsWith("/policy") && roles.stream().anyMatch(CODE_READERS::contains)
+                || path.startsWith("/audit") && roles.contains(org.tongxin.identity.Role.AUDIT_ADMIN)
+                || path.startsWith("/token-requests");
+    }
+
+    /** Step ids as the policy models name them ({@code intake.register}): never on a page a user reads. */
+    static final java.util.regex.Pattern STEP_ID = java.util.regex.Pattern.compile("(?<![\\w./-])(" + String.join("|",
+            stepIds()) + ")(?![\\w])");
+    /** A UUID, whole or cut short ({@code 18460e13…}): eight hex characters with a letter and a digit among them. */
+    static final java.util.regex.Pattern UUID_FRAGMENT = java.util.regex.Pattern.compile(
+            "(?<![\\w-])(?=[0-9a-f]{0,7}[a-f])(?=[0-9a-f]{0,7}[0-9])[0-9a-f]{8}(?![\\w])");
+    /** A citation in the models' source form ({@code CCL 22}, {@code IM 14}) instead of the law's name. */
+    static final java.util.regex.Pattern SOURCE_CODE = java.util.regex.Pattern.compile("\\b(CCL|IM|CPL|SH2020|BJ|CITYA|MODEL) \\d");
+    /** A confidence letter standing alone in an element (V, R, P, V/R): it is said in words. */
+    static final java.util.regex.Pattern LONE_CONFIDENCE = java.util.regex.Pattern.compile(">\\s*(V|R|P|V/R)\\s*<");
+
+    static java.util.List<String> stepIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (String file : java.util.List.of("/policy/national-baseline.json", "/policy/regional-variants.json")) {
+            try (java.io.InputStream in = PagesIntegrationTests.class.getResourceAsStream(file)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([a-z_]+\\.[a-z_]+)\"")
+                        .matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                while (m.find()) {
+                    ids.add(m.group(1).replace(".", "\\."));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return java.util.List.copyOf(ids);
+    }
+
+    /** The demo's accounts, as the City A file lists them. */
+    static java.util.List<String> demoAccounts() throws java.io.IOException {
+        try (java.io.InputStream in = PagesIntegrationTests.class.getResourceAsStream("/demo/city-a.json")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"username\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            java.util.List<String> names = new java.util.ArrayList<>();
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+    }
+
+    /** What a reader sees of a page: its text and the words it shows on hover (title, aria-label, placeholder, alt). */
+    static String visible(String html) {
+        String body = html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->", " ");
+        StringBuilder seen = new StringBuilder(body.replaceAll("(?s)<[^>]*>", " "));
+        java.util.regex.Matcher hover = java.util.regex.Pattern.compile("\\s(title|aria-label|placeholder|alt)=\"([^\"]*)\"").matcher(body);
+        while (hover.find()) {
+            seen.append(' ').append(hover.group(2));
+        }
+        return seen.toString().replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
+    }
+
+    /** The internal codes a page shows its reader, by kind (empty: none). */
+    static java.util.List<String> internalCodes(String html) {
+        String text = visible(html);
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (java.util.regex.Pattern p : java.util.List.of(STEP_ID, UUID_FRAGMENT, SOURCE_CODE)) {
+            java.util.regex.Matcher m = p.matcher(text);
+            while (m.find()) {
+                int from = Math.max(0, m.start() - 30);
+                found.add("\"" + m.group() + "\" in …" + text.substring(from, Math.min(text.length(), m.end() + 30)).replaceAll("\\s+", " ") + "…");
+            }
+        }
+        java.util.regex.Matcher lone = LONE_CONFIDENCE.matcher(html.replaceAll("(?s)<script.*?</script>|<option[^>]*>[^<]*</option>", " "));
+        while (lone.find()) {
+            found.add("confidence letter \"" + lone.group(1) + "\" alone");
+        }
+        return found;
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCodePatternsFindWhatTheyAreFor() {
+        assertThat(internalCodes("<td>登记接收 <code>intake.register</code></td>")).hasSize(1);
+        assertThat(internalCodes("<span>assist.progress #47ac1f2e/2</span>")).hasSize(2);
+        assertThat(internalCodes("<a>案件 18460e13…</a>")).hasSize(1);
+        assertThat(internalCodes("<span title=\"CCL 22\">依据</span>")).hasSize(1);
+        assertThat(internalCodes("<td>IM 14</td><td><span>V</span></td>")).hasSize(2);
+        assertThat(internalCodes("<td>《社区矫正法》第二十二条</td><td>已核对全文</td><td>2026-01-05 20260105</td>"
+                + "<input type=\"hidden\" name=\"id\" value=\"18460e13-aaaa-4bbb-8ccc-1234567890ab\"><tr data-step=\"intake.register\">"))
+                .isEmpty();
+    }
+
+    /**
+     * No page shows an internal code (issue 13, item 4): every page above, for one demo account of every set of roles
+     * that may open it, and in both languages for the account it is listed with. Codes stay in the API and, for the coordinator and the system administrator, on the policy's
+     * pages.
+     */
+    @org.junit.jupiter.api.Test
+    void noPageShowsAnInternalCodeToAnyDemoAccount() throws Exception {
+        // The demo's accounts, one for each set of roles (two county officers see the same pages with other data).
+        java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        for (String username : demoAccounts()) {
+            kinds.putIfAbsent(new java.util.TreeSet<>(actors.user(username).roles()).toString(), username);
+        }
+        java.util.Map<String, java.util.List<String>> failures = new java.util.TreeMap<>();
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        int rendered = 0;
+        for (String line : PAGES) {
+            String named = line.substring(0, line.indexOf(',')).strip();
+            String path = line.substring(line.indexOf(',') + 1).strip();
+            String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            String url = resolve(path);
+            // The account the page is listed with, in both languages; every other kind of account in Chinese (a code
+            // is a code in either language, and the English pages are rendered by the test above).
+            java.util.Map<String, java.util.List<String>> readers = new java.util.LinkedHashMap<>();
+            readers.put(named, java.util.List.of("zh-CN", "en"));
+            kinds.values().forEach(username -> readers.putIfAbsent(username, java.util.List.of("zh-CN")));
+            for (Map.Entry<String, java.util.List<String>> reader : readers.entrySet()) {
+                String username = reader.getKey();
+                if (!checked.add(username + " " + path) || codesAllowed(username, path)) {
+                    continue;
+                }
+                for (String language : reader.getValue()) {
+                    MvcResult result = mvc.perform(get(url + (url.contains("?") ? "&" : "?") + "lang=" + language)
+                            .with(actors.as(username))).andReturn();
+                    if (result.getResponse().getStatus() != 200) {
+                        break;
+                    }
+                    rendered++;
+                    java.util.List<String> codes = internalCodes(result.getResponse().getContentAsString());
+                    if (!codes.isEmpty()) {
+                        failures.put(path + " as " + username + " (" + language + ")", codes.stream().distinct().limit(5).toList());
+                    }
+                }
+            }
+        }
+        assertThat(rendered).as("pages rendered").isGreaterThan(PAGES.length);
+        assertThat(failures).as("internal codes on pages").isEmpty();
+    }
 }

@@ -30,9 +30,29 @@ public class PolicyTexts {
     private final MessageSource messages;
     private final PolicyModels models;
 
+    private final java.time.Clock clock;
+
     PolicyTexts(MessageSource messages, PolicyModels models) {
+        this(messages, models, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PolicyTexts(MessageSource messages, PolicyModels models, java.time.Clock clock) {
         this.messages = messages;
         this.models = models;
+        this.clock = clock;
+    }
+
+    /**
+     * A step's name in the reader's language, as the national baseline in force today names it (a page that knows only
+     * the step's id, e.g. a conflict about a procedure step); the id itself only for a step no catalogue knows.
+     */
+    public String stepName(String stepId) {
+        if (stepId == null) {
+            return null;
+        }
+        return models.findInForce(PolicyModels.NATIONAL, org.tongxin.shared.time.LegalTime.today(clock))
+                .flatMap(p -> p.step(stepId)).map(step -> step.name(locale())).orElse(stepId);
     }
 
     /** A region's model by name ("A市", "City A"); the code itself when there is no such model. */
@@ -98,6 +118,39 @@ public class PolicyTexts {
         }
     }
 
+    private static final java.util.regex.Pattern CITATION = java.util.regex.Pattern.compile("\\b(CCL|IM|CPL) \\d+(?![\\d.])");
+    private static final java.util.regex.Pattern STEP_ID = java.util.regex.Pattern.compile("(?<![\\w.])[a-z]+\\.[a-z_]+(?![\\w.])");
+
+    /**
+     * A policy text (a step's note) as a reader sees it: a citation in source form ("CCL 27") in the law's words, a step
+     * it names by its id ("em.approve") by its name in the reader's language, as the national baseline in force today
+     * names it; other text is left as it is.
+     */
+    public String prose(String text) {
+        if (text == null || models == null) {
+            return text;
+        }
+        // A citation in source form ("CCL 27", "IM 46") reads as the law names it.
+        text = CITATION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(words(m.group())));
+        if (!STEP_ID.matcher(text).find()) {
+            return text;
+        }
+        java.util.Optional<org.tongxin.policy.ResolvedPolicy> baseline = models.findInForce(PolicyModels.NATIONAL,
+                org.tongxin.shared.time.LegalTime.today(clock));
+        java.util.Locale locale = locale();
+        return STEP_ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(baseline.flatMap(p -> p.step(m.group()))
+                .map(step -> "\u201c" + step.name(locale) + "\u201d")
+                .orElse(m.group())));
+    }
+
+    private String words(String citation) {
+        try {
+            return basis(citation);
+        } catch (RuntimeException notASource) {
+            return citation;
+        }
+    }
+
     /** One field of a step as the diff and the detail page show it. */
     public String field(ProcedureStep step, String field) {
         if (step == null) {
@@ -119,8 +172,8 @@ public class PolicyTexts {
             case "legalBasis" -> citations(step);
             case "confidence" -> confidence(step.confidence());
             case "group" -> stage(step.group());
-            case "note" -> step.noteZh();
-            case "noteEn" -> step.noteEn();
+            case "note" -> prose(step.noteZh());
+            case "noteEn" -> prose(step.noteEn());
             default -> null;
         };
         return value == null || value.toString().isBlank() ? "—" : value.toString();

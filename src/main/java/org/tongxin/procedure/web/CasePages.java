@@ -48,10 +48,11 @@ import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.FormFeedback;
 
 /**
- * The case workspace ({@code /cases/{id}}) and every action on it. Each action POSTs, runs one façade command, waits
- * briefly for the reactions (the obligations it opens or closes) and redirects to the page it came from. A refusal
- * shows the same page again, current, with the refused form and its messages by the fields; a stale version says so
- * in words (409), never as an error page.
+ * The case workspace ({@code /cases/{id}}: the case's task list), each form on its own page
+ * ({@code /cases/{id}/tasks/{task}}), and every action. Each action POSTs, runs one façade command, waits briefly for
+ * its own reactions (the obligations it opens or closes) and redirects to the case. A refusal shows the form's page
+ * again, current, with the refused form and its messages by the fields; a stale version says so in words (409), never
+ * as an error page.
  */
 @Controller
 @CaseUser
@@ -83,6 +84,30 @@ class CasePages {
     String workspace(@PathVariable UUID id, Model model) {
         workspace.fill(CaseId.of(id), model, null, null);
         return "procedure/case";
+    }
+
+    /**
+     * One form of the case on its own page, reached from its task: 404 for an unknown form or a reader without a
+     * lawful role in the case, 403 for a reader whose agency and role may not use it now.
+     */
+    @GetMapping("/cases/{id}/tasks/{task}")
+    String task(@PathVariable UUID id, @PathVariable String task, Model model) {
+        if (!CaseTasks.FORMS.contains(task)) {
+            throw TongxinException.notFound();
+        }
+        workspace.fill(CaseId.of(id), model, null, null);
+        return taskPage(task, model);
+    }
+
+    private static String taskPage(String task, Model model) {
+        CaseWorkspace.Actions actions = (CaseWorkspace.Actions) model.getAttribute("actions");
+        if (!CaseTasks.allowed(actions, task)) {
+            throw TongxinException.forbidden("TASK_NOT_AVAILABLE");
+        }
+        model.addAttribute("task", task);
+        CaseTasks.TaskList list = (CaseTasks.TaskList) model.getAttribute("tasks");
+        model.addAttribute("taskSteps", list.tasks().stream().filter(t -> task.equals(t.form())).toList());
+        return "procedure/case-task";
     }
 
     @GetMapping("/cases/{id}/documents/{documentId}")
@@ -268,12 +293,18 @@ class CasePages {
             }
             feedback.apply(e, model, key, e.code().equals("STALE_VERSION") ? "case.stale" : null);
             response.setStatus(status);
-            if (backToHandover) {
+            if (h != null) {
+                // A handover's forms live on the handover's page: a refused one comes back there, with its messages.
                 workspace.fillHandover(h.id(), model, key, form);
                 return "procedure/handover";
             }
             workspace.fill(id, model, key, form);
-            return "procedure/case";
+            CaseWorkspace.Actions actions = (CaseWorkspace.Actions) model.getAttribute("actions");
+            if (!CaseTasks.allowed(actions, key)) {
+                // The form is no longer offered (someone else did the step): the case page says what happened.
+                return "procedure/case";
+            }
+            return taskPage(key, model);
         }
         reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message(done));

@@ -145,7 +145,7 @@ class CaseWorkspace {
         Set<AgencyId> ids = new HashSet<>();
         Collections.addAll(ids, c.decisionOrganId(), c.countyAgencyId(), c.officeId(), c.procuratorateId(), c.policeId(),
                 c.handoverInstitutionId(), c.detainingOrganId());
-        obligations.forEach(o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId()));
+        obligations.forEach(o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()));
         visible.forEach(h -> {
             Collections.addAll(ids, h.senderAgencyId(), h.receiverAgencyId());
             h.copies().forEach(copy -> ids.add(copy.agencyId()));
@@ -194,7 +194,9 @@ class CaseWorkspace {
 
         model.addAttribute("c", c);
         model.addAttribute("names", names);
-        model.addAttribute("obligations", obligations.stream().sorted(PENDING_FIRST).map(o -> new ObligationRow(o, ledger.step(o))).toList());
+        List<ObligationRow> obligationRows = obligations.stream().sorted(PENDING_FIRST).map(o -> new ObligationRow(o, ledger.step(o))).toList();
+        model.addAttribute("obligations", obligationRows);
+        model.addAttribute("tasks", CaseTasks.of(id.value(), me.agencyId(), obligationRows, actions, rows));
         model.addAttribute("pendingObligations", obligations.stream().filter(o -> !o.closed()).count());
         model.addAttribute("handovers", rows);
         model.addAttribute("timeline", cases.timeline(id));

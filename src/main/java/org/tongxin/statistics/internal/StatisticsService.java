@@ -58,8 +58,11 @@ public class StatisticsService {
     private final Clock clock;
     private final HoldupLines lines;
 
+    private final org.tongxin.policy.PolicyModels policies;
+
     StatisticsService(StatisticsQueries queries, AgencyDirectory agencies, UserDirectory users, ObligationLedger ledger,
-            MessageSource messages, Clock clock, HoldupLines lines) {
+            MessageSource messages, Clock clock, HoldupLines lines, org.tongxin.policy.PolicyModels policies) {
+        this.policies = policies;
         this.lines = lines;
         this.queries = queries;
         this.agencies = agencies;
@@ -345,8 +348,14 @@ public class StatisticsService {
         return switch (i.kind()) {
             case "HANDOVER_REJECTED" -> msg("statistics.holdups.rejectedDetail", locale, msg("handover.kind." + head, locale), tail);
             case "REFERRAL_DECLINED" -> msg("statistics.service." + head, locale) + (tail.isBlank() ? "" : ": " + tail.trim());
-            default -> msg("statistics.conflict." + head, locale) + (tail.isBlank() ? "" : " · " + tail);
+            default -> msg("statistics.conflict." + head, locale) + (tail.isBlank() ? "" : " · " + stepName(tail.trim(), locale));
         };
+    }
+
+    /** A conflict's procedure step by its name (the national baseline's, today), never by its id. */
+    private String stepName(String stepId, Locale locale) {
+        return policies.findInForce(org.tongxin.policy.PolicyModels.NATIONAL, LegalTime.today(clock))
+                .flatMap(p -> p.step(stepId)).map(step -> step.name(locale)).orElse(stepId);
     }
 
     // The dashboard
