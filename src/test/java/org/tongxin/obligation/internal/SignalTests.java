@@ -78,4 +78,15 @@ class SignalTests {
         assertThatThrownBy(() -> Signal.of(Signal.Kind.FULFIL, null, ActorRef.SYSTEM)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Signal.of(Signal.Kind.FULFIL, T0, null).actor()).as("no actor: the system").isEqualTo(ActorRef.SYSTEM);
     }
+
+    @Test
+    void aCasesStandingLapseKeepsTheStepsTheLawKeepsByIdOrPrefix() {
+        Signal ended = Signal.lapseAll(T0, "社区矫正已终止", List.of("end.certify", "procuratorate."));
+        assertThat(ended.keeps("end.certify")).isTrue();
+        assertThat(ended.keeps("procuratorate.reply")).as("a prefix ends in a dot").isTrue();
+        assertThat(ended.keeps("end.certify.x")).as("an id is matched whole").isFalse();
+        assertThat(ended.keeps("supervise.report")).isFalse();
+        assertThat(Signal.lapseAll(T0, "withdrawn", List.of()).keeps("docs.receipt")).as("withdrawn: nothing kept").isFalse();
+        assertThat(signal(1, Signal.Kind.LAPSE_ALL, T0).kept()).isEmpty();
+    }
 }
