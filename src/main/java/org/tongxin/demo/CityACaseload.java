@@ -52,6 +52,7 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
     private final DemoClock clock;
     private final CoordinationStories coordination;
     private final ObjectProvider<SupervisionEndStories> supervisionEnd;
+    private final ObjectProvider<SupervisionStories> supervision;
     private final AssessmentStories assessment;
     private final WorkingCalendar calendar;
     private final ObjectProvider<CaseloadReplay> replays;
@@ -64,8 +65,9 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
 
     CityACaseload(CityADemo city, DemoClock clock, WorkingCalendar calendar, ObjectProvider<CaseloadReplay> replays,
             CoordinationStories coordination, AssessmentStories assessment, ObjectProvider<CityAReferrals> referrals, JdbcClient jdbc,
-            ObjectProvider<SupervisionEndStories> supervisionEnd) {
+            ObjectProvider<SupervisionEndStories> supervisionEnd, ObjectProvider<SupervisionStories> supervision) {
         this.supervisionEnd = supervisionEnd;
+        this.supervision = supervision;
         this.coordination = coordination;
         this.assessment = assessment;
         this.city = city;
@@ -143,6 +145,10 @@ class CityACaseload implements ApplicationRunner, DemoProgress, DisposableBean {
             SupervisionEndStories.Outcome ending = supervisionEnd.getObject().play();
             outcome = new CaseloadReplay.Outcome(outcome.cases() + ending.cases(), outcome.steps(), outcome.refused() + ending.refused(),
                     outcome.days(), outcome.firstDay(), false);
+            // Daily supervision: reporting, leave, a move, monitoring, lost contact, custody (see SupervisionStories).
+            SupervisionStories.Outcome supervised = supervision.getObject().play(today);
+            outcome = new CaseloadReplay.Outcome(outcome.cases() + supervised.cases(), outcome.steps(),
+                    outcome.refused() + supervised.refused(), outcome.days(), outcome.firstDay(), false);
             jdbc.sql("UPDATE demo_caseload SET completed_at = :at, cases = :cases, refused = :refused WHERE id = 1")
                     .param("at", java.sql.Timestamp.from(clock.instant())).param("cases", outcome.cases())
                     .param("refused", outcome.refused()).update();

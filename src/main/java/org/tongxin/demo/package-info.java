@@ -5,5 +5,6 @@
  * through the other modules' public APIs, so it obeys every rule real data does.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "identity", "calendar", "casefile",
-        "exchange", "obligation", "procedure", "coordination", "assistance", "procuratorial", "assessment", "policy" })
+        "exchange", "obligation", "procedure", "coordination", "assistance", "procuratorial", "assessment", "policy",
+        "supervision", "supervision :: custody", "supervision :: missing", "supervision :: monitoring", "supervision :: move" })
 package org.tongxin.demo;

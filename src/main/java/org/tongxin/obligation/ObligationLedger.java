@@ -266,12 +266,26 @@ public class ObligationLedger {
      */
     @Transactional
     public int lapseAll(CaseId caseId, Instant at, String reason) {
+        return lapseAllExcept(caseId, at, reason, List.of());
+    }
+
+    /**
+     * The case ended: every pending obligation of it lapses with the reason, except the steps {@code kept} (ids, or
+     * prefixes ending in '.': the ending's own notices, the replies owed to the procuratorate …), and so does any step
+     * a late reaction opens for it afterwards — a standing command under the case's lock, so no step opened after the
+     * ending stays open (ADR 0028). Returns how many lapsed now.
+     */
+    @Transactional
+    public int lapseAllExcept(CaseId caseId, Instant at, String reason, List<String> kept) {
         Key wholeCase = Key.of(caseId, "*", "*");
         obligations.serialise(wholeCase);
-        Signal lapse = Signal.of(Signal.Kind.LAPSE_ALL, at, ActorRef.SYSTEM, reason);
+        Signal lapse = Signal.lapseAll(at, reason, kept);
         obligations.keep(wholeCase, lapse, clock.instant());
         int count = 0;
         for (ObligationView o : obligations.forCase(caseId)) {
+            if (lapse.keeps(o.stepId())) {
+                continue;
+            }
             Optional<Row> row = obligations.findForUpdate(Key.of(o));
             if (row.isPresent() && !row.get().view().closed()) {
                 apply(row.get(), lapse);

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,6 @@ import org.tongxin.casefile.CorrectionType;
 import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
 import org.tongxin.exchange.HandoverKind;
 import org.tongxin.obligation.ObligationLedger;
-import org.tongxin.obligation.ObligationView;
 import org.tongxin.procedure.internal.CaseEnding;
 import org.tongxin.procedure.internal.CaseEndingRepository;
 import org.tongxin.shared.jdbc.ClusterLock;
@@ -105,7 +104,7 @@ class TerminationProcedure {
         endings.insertIfAbsent(CaseEnding.ended(c.id(), CaseEnding.Kind.TERMINATED, event.endedOn(), event.occurredAt()));
         // The announcement is the termination itself; a warning never given lapses with the rest.
         ledger.fulfil(c.id(), Steps.END_ANNOUNCE, "", event.occurredAt(), event.actor());
-        archive(c.id(), event.occurredAt(), step -> false);
+        archive(c.id(), event.occurredAt(), List.of());
         steps.open(c, Steps.CERTIFY, "", event.occurredAt(), null, null);
     }
 
@@ -117,7 +116,7 @@ class TerminationProcedure {
         }
         endings.insertIfAbsent(CaseEnding.ended(c.id(), CaseEnding.Kind.DECEASED,
                 c.endedOn() == null ? LegalTime.dateOf(event.occurredAt()) : c.endedOn(), event.occurredAt()));
-        archive(c.id(), event.occurredAt(), step -> false);
+        archive(c.id(), event.occurredAt(), List.of());
         steps.open(c, Steps.DEATH_NOTIFY, "", event.occurredAt(), null, null);
     }
 
@@ -125,7 +124,7 @@ class TerminationProcedure {
     @ApplicationModuleListener
     void on(CaseRevoked event) {
         endings.insertIfAbsent(CaseEnding.ended(event.caseId(), CaseEnding.Kind.REVOKED, event.ruledOn(), event.occurredAt()));
-        archive(event.caseId(), event.occurredAt(), step -> step.startsWith("revoke.") || step.startsWith("jwzx.recall."));
+        archive(event.caseId(), event.occurredAt(), List.of("revoke.", "jwzx.recall."));
     }
 
     @ApplicationModuleListener
@@ -142,17 +141,15 @@ class TerminationProcedure {
         }
     }
 
-    /** Open obligations of the ended case lapse with the reason, except those {@code kept} and the ending's own. */
-    private void archive(CaseId id, Instant at, Predicate<String> kept) {
-        int lapsed = 0;
-        for (ObligationView o : ledger.forCase(id)) {
-            if (o.closed() || KEPT.contains(o.stepId()) || o.stepId().startsWith("procuratorate.") || kept.test(o.stepId())) {
-                continue;
-            }
-            if (ledger.lapse(id, o.stepId(), o.instance(), at, ARCHIVED)) {
-                lapsed++;
-            }
-        }
+    /**
+     * Open obligations of the ended case lapse with the reason, and so do the steps late reactions open for it afterwards,
+     * except the ending's own, the replies owed to the procuratorate and those {@code kept} (ids, or prefixes ending in '.').
+     */
+    private void archive(CaseId id, Instant at, List<String> kept) {
+        List<String> keep = new java.util.ArrayList<>(KEPT);
+        keep.add("procuratorate.");
+        keep.addAll(kept);
+        int lapsed = ledger.lapseAllExcept(id, at, ARCHIVED, keep);
         log.info("Case {} ended: {} open obligations archived", id, lapsed);
     }
 

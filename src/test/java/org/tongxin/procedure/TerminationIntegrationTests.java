@@ -71,6 +71,8 @@ class TerminationIntegrationTests {
     Clock clock;
     @Autowired
     EventQuiescence reactions;
+    @Autowired
+    CaseSteps caseSteps;
 
     CaseFixtures fixtures;
 
@@ -167,8 +169,8 @@ class TerminationIntegrationTests {
     @Test
     void aDeathEndsTheCaseAndTheDecisionOrganIsNotifiedWithinFiveDays() {
         CaseId id = fixtures.underCorrection(fixtures.adult("白松", Gender.MALE));
-        // The steps the case's intake opens are open before the death is recorded (a step a late reaction opens after
-        // the ending stays open: the archive lapses what is open when it runs).
+        // The steps the case's intake opens are open before the death is recorded; one a late reaction opens after the
+        // ending is checked below.
         assertThat(reactions.awaitAll(Duration.ofSeconds(30))).isTrue();
         LocalDate yesterday = fixtures.today().minusDays(1);
         int version = fixtures.version(id);
@@ -184,6 +186,21 @@ class TerminationIntegrationTests {
         assertThat(notify.status()).isEqualTo(ObligationStatus.OPEN);
         assertThat(notify.dueDate()).isAfter(fixtures.today().plusDays(4)).isBefore(fixtures.today().plusDays(10));
         assertThat(step(id, Steps.TEAM).status()).isEqualTo(ObligationStatus.WAIVED);
+        // A reaction that comes late (a missed report's next due one, a procuratorial opinion's reply) opens its step after
+        // the ending: the case's work lapses at once, the reply the law still owes the procuratorate stays open.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM obligation_signal WHERE case_id = :c AND kind = 'LAPSE_ALL'").param("c", id.value())
+                .query(Long.class).single() == 1);
+        var facts = directory.facts(id).orElseThrow();
+        caseSteps.open(facts, "supervise.report", "late", clock.instant(), null, null);
+        String opinion = java.util.UUID.randomUUID().toString();
+        caseSteps.open(facts, "procuratorate.reply", opinion, clock.instant(), facts.countyAgencyId(), facts.procuratorateId());
+        ObligationView late = ledger.find(id, "supervise.report", "late").orElseThrow();
+        assertThat(late.status()).as("a step opened after the ending lapses").isEqualTo(ObligationStatus.WAIVED);
+        assertThat(late.waiverReason()).contains("社区矫正已终止");
+        assertThat(ledger.find(id, "procuratorate.reply", opinion).orElseThrow().status()).as("the law keeps the reply")
+                .isEqualTo(ObligationStatus.OPEN);
+        assertThat(step(id, Steps.DEATH_NOTIFY).status()).isEqualTo(ObligationStatus.OPEN);
         refused(() -> fixtures.as("cd.county", () -> termination.certify(id)), 409, "ENDING_NOT_TERMINATION");
         HandoverId notice = fixtures.as("cd.county", () -> termination.notifyDeath(id));
         assertThat(step(id, Steps.DEATH_NOTIFY).status()).isEqualTo(ObligationStatus.FULFILLED);

@@ -429,6 +429,13 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{id}/lost-contacts", COUNTY);
         rule("GET /api/v1/cases/{id}/lost-contacts", CASE_STAFF);
         rule("POST /api/v1/lost-contacts/{id}/found", COUNTY);
+        rule("GET /cases/{id}/custody", CASE_STAFF);
+        rule("POST /cases/{id}/custody", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("POST /custody/{id}/notice", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("POST /custody/{id}/release", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule("GET /cases/{id}/lost-contacts", CASE_STAFF);
+        rule("POST /cases/{id}/lost-contacts", COUNTY);
+        rule("POST /lost-contacts/{id}/found", COUNTY);
         // Change of the place of execution: the executing county (or office) records the application; the county agencies act.
         rule("POST /api/v1/cases/{id}/place-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
         rule("GET /api/v1/cases/{id}/place-changes", CASE_STAFF);

@@ -163,7 +163,43 @@ class PagesIntegrationTests {
         }
     }
 
+    @Autowired
+    org.tongxin.supervision.custody.Custody custody;
+    @Autowired
+    org.tongxin.supervision.missing.LostContacts lostContacts;
+    @Autowired
+    org.tongxin.shared.jdbc.EventQuiescence reactions;
+
+    static String lifeCase;
+
+    /**
+     * A case under correction that lost contact and was found, then was detained by the police (notice given) and is still
+     * held: the custody and lost-contact pages with every part of a record (made once).
+     */
+    synchronized void lifeCase() {
+        if (lifeCase == null) {
+            org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
+            org.tongxin.casefile.CaseId caseId = fixtures.underCorrection(fixtures.adult("孔页面", org.tongxin.casefile.Gender.MALE));
+            java.time.Instant since = clock.instant();
+            java.util.UUID lost = actors.call("cd.county", () -> lostContacts.report(caseId, since,
+                    "连续两天电话无人接听，走访住所无人。")).id();
+            reactions.awaitAll(java.time.Duration.ofSeconds(10));
+            actors.call("cd.county", () -> lostContacts.found(lost, lostContacts.ofCase(caseId).getFirst().version(),
+                    clock.instant(), "在外地务工处找到，已训诫。"));
+            reactions.awaitAll(java.time.Duration.ofSeconds(10));
+            java.util.UUID police = agencies.findByCode("CD-PSB").orElseThrow().id().value();
+            actors.call("cd.police", () -> custody.record(caseId, org.tongxin.casefile.CustodyKind.ADMINISTRATIVE_DETENTION, police,
+                    clock.instant()));
+            reactions.awaitAll(java.time.Duration.ofSeconds(10));
+            lifeCase = caseId.toString();
+        }
+    }
+
     String resolve(String path) throws Exception {
+        if (path.contains("{lifeCase}")) {
+            lifeCase();
+            path = path.replace("{lifeCase}", lifeCase);
+        }
         if (path.contains("{tokenRequest}") || path.contains("{credentialReset}")) {
             identityRequests();
             path = path.replace("{tokenRequest}", tokenRequest).replace("{credentialReset}", credentialReset);
@@ -246,6 +282,10 @@ class PagesIntegrationTests {
             "cd.county, /cases/{referralCase}", "cd.county, /cases/{referralCase}/tasks/office", "cd.county, /cases/{referralCase}/tasks/team",
             "cd.county, /cases/{referralCase}/tasks/plan", "cd.county, /cases/{case}", "cd.proc, /cases/{case}", "cd.county, /cases/{case}/place-change",
             "cd.proc, /cases/{case}/place-change",
+            "cd.county, /cases/{referralCase}/custody", "cd.county, /cases/{referralCase}/lost-contacts",
+            "cd.county, /cases/{lifeCase}/custody", "cd.police, /cases/{lifeCase}/custody", "cd.proc, /cases/{lifeCase}/custody",
+            "cd.county, /cases/{lifeCase}/lost-contacts", "cd.police, /cases/{lifeCase}/lost-contacts",
+            "cd.county, /cases/{lifeCase}/supervision",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
             "cd.proc, /copies", "cd.police, /copies",
             "city.coord, /meetings", "civil.worker, /meetings?status=HELD&sort=title", "city.coord, /meetings/new",

@@ -100,9 +100,9 @@ public class ObligationRepository {
         ActorRef actor = signal.actor();
         jdbc.sql("""
                 INSERT INTO obligation_signal (case_id, matter_kind, matter_id, step_id, instance, kind, occurred_at,
-                    actor_user_id, actor_name, actor_agency_id, agency_id, reason, recorded_at)
+                    actor_user_id, actor_name, actor_agency_id, agency_id, reason, kept_steps, recorded_at)
                 VALUES (:case, :matterKind, :matterId, :step, :instance, :kind, :at, :user, :name, :actorAgency, :agency,
-                    :reason, :now)""")
+                    :reason, :kept, :now)""")
                 .param("case", key.caseId() == null ? null : key.caseId().value())
                 .param("matterKind", key.matter() == null ? null : key.matter().kind().name())
                 .param("matterId", key.matter() == null ? null : key.matter().id())
@@ -112,10 +112,14 @@ public class ObligationRepository {
                 .param("name", actor == null || actor.name() == null ? null : actor.name().substring(0, Math.min(100, actor.name().length())))
                 .param("actorAgency", actor == null ? null : actor.agencyId())
                 .param("agency", signal.agency() == null ? null : signal.agency().value())
-                .param("reason", signal.reason()).param("now", ts(now)).update();
+                .param("reason", signal.reason()).param("kept", signal.kept().isEmpty() ? null : String.join(",", signal.kept()))
+                .param("now", ts(now)).update();
     }
 
-    /** The commands kept for a key, oldest fact first, with the case's standing LAPSE_ALL if it has one. */
+    /**
+     * The commands kept for a key, oldest fact first, with the case's standing LAPSE_ALL if it has one and it does not
+     * keep the key's step.
+     */
     public List<Signal> waiting(Key key) {
         JdbcClient.StatementSpec spec = key.caseId() != null
                 ? jdbc.sql("""
@@ -133,9 +137,10 @@ public class ObligationRepository {
             String name = rs.getString("actor_name");
             ActorRef actor = user == null && name == null ? ActorRef.SYSTEM
                     : new ActorRef(user, name, rs.getObject("actor_agency_id", UUID.class));
+            String kept = rs.getString("kept_steps");
             return new Signal(rs.getLong("id"), Signal.Kind.valueOf(rs.getString("kind")), instant(rs, "occurred_at"), actor,
-                    agency == null ? null : AgencyId.of(agency), rs.getString("reason"));
-        }).list();
+                    agency == null ? null : AgencyId.of(agency), rs.getString("reason"), kept == null ? List.of() : List.of(kept.split(",")));
+        }).list().stream().filter(s -> s.kind() != Signal.Kind.LAPSE_ALL || !s.keeps(key.stepId())).toList();
     }
 
     /** A kept command was applied to an obligation (a LAPSE_ALL is never marked: it applies to every later one). */

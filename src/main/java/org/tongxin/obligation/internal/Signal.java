@@ -20,8 +20,10 @@ import org.tongxin.shared.security.ActorRef;
  * @param at when the fact happened: the fulfilment, pause or resumption time
  * @param agency for REASSIGN, the agency that carries the step from now on
  * @param reason for PAUSE and the lapses, the reason shown with the obligation
+ * @param kept for a case's standing LAPSE_ALL, the steps it leaves open (ids, or prefixes ending in '.'): the steps the
+ *        law keeps after a case ended (its ending's own notices, the replies owed to the procuratorate); empty otherwise
  */
-public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason) {
+public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason, List<String> kept) {
 
     /**
      * WAIT: another organ's move (agency, reason key) or the step's own trigger (no agency); STOP_WAITING: the move was
@@ -55,6 +57,21 @@ public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId ag
             throw new IllegalArgumentException("A reassignment names the agency");
         }
         actor = actor == null ? ActorRef.SYSTEM : actor;
+        kept = kept == null ? List.of() : List.copyOf(kept);
+    }
+
+    public Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason) {
+        this(id, kind, at, actor, agency, reason, List.of());
+    }
+
+    /** A standing lapse of a case's every obligation, now and later, except the steps {@code kept}. */
+    public static Signal lapseAll(Instant at, String reason, List<String> kept) {
+        return new Signal(0, Kind.LAPSE_ALL, at, ActorRef.SYSTEM, null, reason, kept);
+    }
+
+    /** Whether this command leaves the step alone: a standing lapse's kept steps. */
+    public boolean keeps(String stepId) {
+        return kept.stream().anyMatch(k -> k.endsWith(".") ? stepId.startsWith(k) : stepId.equals(k));
     }
 
     public static Signal of(Kind kind, Instant at, ActorRef actor) {

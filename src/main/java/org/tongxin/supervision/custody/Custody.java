@@ -154,6 +154,14 @@ public class Custody {
         return records.ofCase(caseId).stream().map(Custody::view).toList();
     }
 
+    /** The case a custody record belongs to, for a reader with a lawful role in it (404 otherwise). */
+    @Transactional(readOnly = true)
+    public CaseId caseOf(UUID id) {
+        CustodyRecord record = records.find(id).orElseThrow(TongxinException::notFound);
+        access.require(cases.parties(record.caseId()));
+        return record.caseId();
+    }
+
     private void sendNotice(CustodyRecord record, CaseFacts facts) {
         List<AgencyId> copies = facts.procuratorateId() == null || facts.procuratorateId().equals(record.detainingOrganId())
                 ? List.of() : List.of(facts.procuratorateId());

@@ -145,6 +145,14 @@ public class LostContacts {
         }).toList();
     }
 
+    /** The case a lost contact belongs to, for a reader with a lawful role in it (404 otherwise). */
+    @Transactional(readOnly = true)
+    public CaseId caseOf(UUID id) {
+        LostContact record = records.find(id).orElseThrow(TongxinException::notFound);
+        access.require(cases.parties(record.caseId()));
+        return record.caseId();
+    }
+
     /**
      * The system's scan: every search still on a month after contact was lost is announced once
      * ({@link LostContactEvents.StillMissingAfterOneMonth}); returns how many. Runs without a person (as the owner role).

@@ -54,9 +54,11 @@ class LeavePages {
     private final FormFeedback feedback;
     private final EventQuiescence reactions;
     private final java.time.Clock clock;
+    private final org.tongxin.identity.CurrentUser currentUser;
 
     LeavePages(Leaves leaves, Contacts contacts, CaseDirectory cases, AgencyDirectory agencies, FormFeedback feedback, EventQuiescence reactions,
-            java.time.Clock clock) {
+            java.time.Clock clock, org.tongxin.identity.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.leaves = leaves;
         this.contacts = contacts;
         this.cases = cases;
@@ -226,6 +228,10 @@ class LeavePages {
         model.addAttribute("contacts", contacts.ofCase(caseId, "page.caseContacts"));
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
+        // The rest of the case's supervision; electronic monitoring only for the county agency and the bureau's head.
+        model.addAttribute("caseStatus", cases.facts(caseId).map(f -> f.status()).orElse(null));
+        model.addAttribute("monitoringReader", currentUser.get().roles().stream().anyMatch(r -> r == org.tongxin.identity.Role.COUNTY_OFFICER
+                || r == org.tongxin.identity.Role.COUNTY_HEAD || r == org.tongxin.identity.Role.BUREAU_HEAD));
     }
 
     private void fillDetail(LeaveId id, Model model) {

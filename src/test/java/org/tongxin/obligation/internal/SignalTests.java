@@ -123,4 +123,15 @@ class SignalTests {
         assertThat(Signal.next(List.of(stop, wait), running)).contains(wait);
         assertThat(Signal.next(List.of(stop), new Signal.State(OPEN, T0, null, "DOCUMENTS_CORRECTION", T1, false))).contains(stop);
     }
+
+    @Test
+    void aCasesStandingLapseKeepsTheStepsTheLawKeepsByIdOrPrefix() {
+        Signal ended = Signal.lapseAll(T0, "社区矫正已终止", List.of("end.certify", "procuratorate."));
+        assertThat(ended.keeps("end.certify")).isTrue();
+        assertThat(ended.keeps("procuratorate.reply")).as("a prefix ends in a dot").isTrue();
+        assertThat(ended.keeps("end.certify.x")).as("an id is matched whole").isFalse();
+        assertThat(ended.keeps("supervise.report")).isFalse();
+        assertThat(Signal.lapseAll(T0, "withdrawn", List.of()).keeps("docs.receipt")).as("withdrawn: nothing kept").isFalse();
+        assertThat(signal(1, Signal.Kind.LAPSE_ALL, T0).kept()).isEmpty();
+    }
 }

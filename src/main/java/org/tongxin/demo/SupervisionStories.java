@@ -1,0 +1,359 @@
+package org.tongxin.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+import org.tongxin.agency.AgencyDirectory;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.CaseData.DecisionData;
+import org.tongxin.casefile.CaseData.NewDecidedCase;
+import org.tongxin.casefile.CaseData.OffenceData;
+import org.tongxin.casefile.CaseData.SubjectData;
+import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseManagement;
+import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.CustodyKind;
+import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.IdentityDocumentType;
+import org.tongxin.casefile.IdentityNumbers;
+import org.tongxin.casefile.OffenceCategory;
+import org.tongxin.exchange.HandoverData.NewItem;
+import org.tongxin.exchange.HandoverId;
+import org.tongxin.exchange.Handovers;
+import org.tongxin.exchange.ItemCode;
+import org.tongxin.obligation.ObligationClock;
+import org.tongxin.procedure.Intake;
+import org.tongxin.procedure.IntakeRequests.Delivery;
+import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.time.LegalTime;
+import org.tongxin.supervision.ContactKind;
+import org.tongxin.supervision.Contacts;
+import org.tongxin.supervision.LeaveId;
+import org.tongxin.supervision.LeaveKind;
+import org.tongxin.supervision.LeaveViews.NewLeave;
+import org.tongxin.supervision.Leaves;
+import org.tongxin.supervision.custody.Custody;
+import org.tongxin.supervision.missing.LostContacts;
+import org.tongxin.supervision.monitoring.Monitoring;
+import org.tongxin.supervision.monitoring.MonitoringGround;
+import org.tongxin.supervision.monitoring.MonitoringPeriodId;
+import org.tongxin.supervision.monitoring.MonitoringViews.NewPeriod;
+import org.tongxin.supervision.move.PlaceChanges;
+
+/**
+ * City A's daily supervision after the entry announcement (issue 10's demo), played over the last {@link #DAYS_BACK} days
+ * on the demo clock through the supervision module's commands as the demo users, on 城东区 probation cases of their own:
+ * <ol>
+ * <li>a subject reporting on schedule (every 14 days under City A's model) and visited at home;</li>
+ * <li>a subject who reported late once (the missed report is on the ledger) and is reporting again;</li>
+ * <li>a subject on leave now (approved, back in three days);</li>
+ * <li>a subject overdue from leave (the return day passed; the judicial office owes the follow-up);</li>
+ * <li>a subject who moved to 城西区 (consulted, approved, file handed over and receipted, documents forwarded, reported at the
+ * new place: 城西区 executes the case, 城东区 reads its own part);</li>
+ * <li>a subject under electronic monitoring approved by the bureau head for one month, its period about to expire;</li>
+ * <li>a subject who lost contact and was found three days later;</li>
+ * <li>a subject who lost contact two days ago, the search still on (the dashboard's lost-contact figure);</li>
+ * <li>a subject held in administrative detention by the 城东区 police since yesterday, the police's notice given.</li>
+ * </ol>
+ * The demo has one region (City A): a move across two regions with different policy models is shown by
+ * {@code PlaceChangeAcrossRegionsIntegrationTests}, not here.
+ */
+@Component
+@ConditionalOnExpression(CityACaseload.ENABLED)
+class SupervisionStories {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisionStories.class);
+    /** The stories start this many days before the day of loading. */
+    static final int DAYS_BACK = 40;
+
+    /** What the stories made. */
+    record Outcome(int cases, int refused) {
+    }
+
+    private record Step(int day, LocalTime time, int order, Runnable action) {
+    }
+
+    private static final class Story {
+        CaseId caseId;
+        HandoverId documents;
+        LeaveId leave;
+        UUID record;
+        MonitoringPeriodId period;
+    }
+
+    private final DemoClock clock;
+    private final DemoUsers users;
+    private final CaseManagement caseManagement;
+    private final CaseDirectory cases;
+    private final Intake intake;
+    private final Handovers handovers;
+    private final Contacts contacts;
+    private final Leaves leaves;
+    private final PlaceChanges placeChanges;
+    private final Monitoring monitoring;
+    private final LostContacts lostContacts;
+    private final Custody custody;
+    private final AgencyDirectory agencies;
+    private final ObligationClock obligationClock;
+    private final EventQuiescence events;
+    private final List<Step> script = new ArrayList<>();
+    private LocalDate start;
+    private int refused;
+
+    SupervisionStories(DemoClock clock, DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake,
+            Handovers handovers, Contacts contacts, Leaves leaves, PlaceChanges placeChanges, Monitoring monitoring,
+            LostContacts lostContacts, Custody custody, AgencyDirectory agencies, ObligationClock obligationClock,
+            EventQuiescence events) {
+        this.clock = clock;
+        this.users = users;
+        this.caseManagement = caseManagement;
+        this.cases = cases;
+        this.intake = intake;
+        this.handovers = handovers;
+        this.contacts = contacts;
+        this.leaves = leaves;
+        this.placeChanges = placeChanges;
+        this.monitoring = monitoring;
+        this.lostContacts = lostContacts;
+        this.custody = custody;
+        this.agencies = agencies;
+        this.obligationClock = obligationClock;
+        this.events = events;
+    }
+
+    /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
+    Outcome play(LocalDate today) {
+        start = today.minusDays(DAYS_BACK);
+        script.clear();
+        refused = 0;
+        List<Story> stories = List.of(onSchedule(), late(), onLeave(), overdueFromLeave(), moved(), monitored(), foundAgain(),
+                stillMissing(), inCustody());
+        script.sort(Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
+        obligationClock.holdScheduledScans(() -> {
+            clock.startReplayAt(at(0, 8, 0));
+            try {
+                int day = -1;
+                for (Step step : script) {
+                    if (step.day() != day) {
+                        day = step.day();
+                        go(day, 0, 1);
+                        settle();
+                        obligationClock.scanNow();
+                        settle();
+                    }
+                    go(step.day(), step.time().getHour(), step.time().getMinute());
+                    try {
+                        step.action().run();
+                    } catch (RuntimeException e) {
+                        // As in the caseload: a refused step is logged (its kind and code only) and the others go on.
+                        refused++;
+                        log.warn("City A demo supervision: a step on day {} was refused ({})", step.day(),
+                                e instanceof org.tongxin.shared.error.TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
+                    }
+                    settle();
+                }
+            } finally {
+                clock.returnToPresent();
+            }
+            settle();
+            obligationClock.scanNow();
+            settle();
+        });
+        int made = (int) stories.stream().filter(s -> s.caseId != null).count();
+        log.info("City A demo supervision: {} cases, {} refused steps", made, refused);
+        return new Outcome(made, refused);
+    }
+
+    /** Story 1: reports every 14 days on time, a home visit. */
+    private Story onSchedule() {
+        Story s = underCorrection(1, "白云飞", LocalDate.of(1991, 6, 12), "城东区东门街道和平路 41 号");
+        report(s, 3, "首次到司法所报告，情况正常");
+        visit(s, 12, "入户走访，家属反映对象按时上下班");
+        report(s, 16, "按时报告，近期在物流公司上班");
+        report(s, 30, "按时报告，思想稳定");
+        return s;
+    }
+
+    /** Story 2: the second report came six days late; reporting again since. */
+    private Story late() {
+        Story s = underCorrection(2, "石磊", LocalDate.of(1996, 2, 3), "城东区东门街道新街 17 号");
+        report(s, 3, "首次到司法所报告");
+        report(s, 23, "逾期六日才来报告，称手机丢失，已谈话教育");
+        report(s, 36, "按时报告");
+        return s;
+    }
+
+    /** Story 3: on leave now, approved, back in three days. */
+    private Story onLeave() {
+        Story s = underCorrection(3, "林晓", LocalDate.of(1988, 11, 21), "城东区东门街道和平路 77 号");
+        report(s, 3, "首次到司法所报告");
+        report(s, 17, "按时报告");
+        report(s, 31, "按时报告，提出外出申请意向");
+        step(33, 10, 0, () -> s.leave = users.actAs("cd.county", () -> leaves.request(s.caseId, new NewLeave(LeaveKind.SINGLE,
+                "浙江省杭州市西湖区", "参加女儿的大学毕业典礼", day(DAYS_BACK - 1), day(DAYS_BACK + 3)))));
+        step(34, 15, 0, () -> users.actAs("cd.county", () -> {
+            leaves.approve(s.leave, leaves.view(s.leave, "demo.leave").version());
+            return null;
+        }));
+        return s;
+    }
+
+    /** Story 4: left on approved leave, the return day passed three days ago, no return recorded. */
+    private Story overdueFromLeave() {
+        Story s = underCorrection(4, "赵强", LocalDate.of(1979, 7, 9), "城东区东门街道文化路 8 号");
+        report(s, 3, "首次到司法所报告");
+        report(s, 16, "按时报告");
+        report(s, 29, "按时报告，次日经批准外出");
+        step(26, 10, 0, () -> s.leave = users.actAs("cd.county", () -> leaves.request(s.caseId, new NewLeave(LeaveKind.SINGLE,
+                "四川省成都市武侯区", "探望病重的父亲", day(30), day(DAYS_BACK - 4)))));
+        step(27, 11, 0, () -> users.actAs("cd.county", () -> {
+            leaves.approve(s.leave, leaves.view(s.leave, "demo.leave").version());
+            return null;
+        }));
+        return s;
+    }
+
+    /** Story 5: moved to 城西区 through the whole change of the place of execution. */
+    private Story moved() {
+        Story s = underCorrection(5, "陈路", LocalDate.of(1990, 3, 15), "城东区东门街道解放路 23 号");
+        AgencyId chengxi = agency("CX-CCA");
+        report(s, 3, "首次到司法所报告");
+        step(8, 10, 0, () -> s.record = users.actAs("cd.county", () -> placeChanges.apply(s.caseId, chengxi.value(), day(40),
+                "在城西区购房，全家迁居")).id());
+        step(9, 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
+        step(11, 15, 0, () -> users.actAs("cx.county", () -> placeChanges.reply(s.record, version(s), true, "经核实居住地属实，同意接收")));
+        step(13, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true, "新居住地核实无误，准予变更")));
+        step(14, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
+        step(15, 9, 0, () -> users.actAs("cx.county", () -> placeChanges.receive(s.record, version(s))));
+        step(15, 14, 0, () -> users.actAs("cx.county", () -> placeChanges.forward(s.record, version(s))));
+        step(18, 10, 0, () -> users.actAs("cx.county", () -> placeChanges.reported(s.record, version(s), at(18, 9, 30))));
+        step(18, 10, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(18),
+                "到城西区社区矫正机构报到，并按期报告")));
+        step(32, 9, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(32),
+                "按时报告")));
+        return s;
+    }
+
+    /** Story 6: one month of electronic monitoring approved by the bureau head 28 days ago; it ends in two or three days. */
+    private Story monitored() {
+        Story s = underCorrection(6, "吴刚", LocalDate.of(1985, 10, 2), "城东区东门街道和平路 102 号");
+        report(s, 3, "首次到司法所报告");
+        step(11, 10, 0, () -> s.period = users.actAs("cd.county", () -> monitoring.propose(s.caseId, new NewPeriod(
+                MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL, "未经批准离开本市前往邻省三日，经查证属实", "DEMO-EM-0006", 1, null)).id()));
+        step(12, 9, 0, () -> users.actAs("cd.bureau.head", () -> monitoring.approve(s.period, monitoring.period(s.period).version())));
+        report(s, 17, "按时报告，定位设备佩戴正常");
+        report(s, 31, "按时报告");
+        return s;
+    }
+
+    /** Story 7: lost contact, searched for with the police's help, found three days later. */
+    private Story foundAgain() {
+        Story s = underCorrection(7, "郭敏", LocalDate.of(1994, 8, 27), "城东区东门街道新街 60 号");
+        report(s, 3, "首次到司法所报告");
+        report(s, 16, "按时报告");
+        step(21, 9, 0, () -> s.record = users.actAs("cd.county", () -> lostContacts.report(s.caseId, at(20, 18, 0),
+                "未按时报告，电话关机，走访住所无人，家属不知去向")).id());
+        step(24, 16, 0, () -> users.actAs("cd.county", () -> lostContacts.found(s.record,
+                lostContacts.ofCase(s.caseId).getFirst().version(), at(24, 11, 0), "经派出所协助在其朋友处找到，系外出打工未请假，已予训诫")));
+        report(s, 30, "找回后按时报告");
+        return s;
+    }
+
+    /** Story 8: lost contact two days ago; the search is on. */
+    private Story stillMissing() {
+        Story s = underCorrection(8, "蒋涛", LocalDate.of(1998, 1, 30), "城东区东门街道文化路 66 号");
+        report(s, 3, "首次到司法所报告");
+        report(s, 16, "按时报告");
+        step(DAYS_BACK - 2, 10, 0, () -> users.actAs("cd.county", () -> lostContacts.report(s.caseId, at(DAYS_BACK - 3, 20, 0),
+                "逾期未报告，电话无人接听，住所已退租")));
+        return s;
+    }
+
+    /** Story 9: administrative detention by the 城东区 police since yesterday; the police gave their notice at once. */
+    private Story inCustody() {
+        Story s = underCorrection(9, "何伟", LocalDate.of(1983, 5, 5), "城东区东门街道和平路 9 号");
+        AgencyId police = agency("CD-PSB");
+        report(s, 3, "首次到司法所报告");
+        report(s, 16, "按时报告");
+        report(s, 30, "按时报告");
+        step(DAYS_BACK - 1, 11, 0, () -> users.actAs("cd.police", () -> custody.record(s.caseId,
+                CustodyKind.ADMINISTRATIVE_DETENTION, police.value(), at(DAYS_BACK - 1, 9, 30))));
+        return s;
+    }
+
+    /** Decided by the court on day 1, documents delivered and receipted, reported and registered on day 2. */
+    private Story underCorrection(int sequence, String name, LocalDate birth, String address) {
+        Story s = new Story();
+        String number = "（" + start.getYear() + "）城东刑初72" + String.format("%02d", sequence) + "号";
+        SubjectData subject = new SubjectData(name, Gender.MALE, "01", IdentityDocumentType.RESIDENT_ID,
+                IdentityNumbers.compose("369902", birth, 730 + sequence, Gender.MALE), birth, "13900073" + sequence + "00", "369902001",
+                address, null, null, null, null);
+        OffenceData offence = new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", start.minusMonths(5), List.of("盗窃罪"));
+        step(1, 9, 0, () -> s.caseId = users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject,
+                offence, new DecisionData(CorrectionType.PROBATION, number, start.minusDays(10), start, start,
+                        start.plusYears(2).minusDays(1), agency("CD-CCA"), false, null)))));
+        step(1, 14, 0, () -> s.documents = users.actAs("cd.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(
+                List.of(new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
+                        new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
+                        new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)), null))));
+        step(2, 9, 0, () -> users.actAs("cd.county", () -> handovers.receipt(s.documents, handovers.view(s.documents).version(), null)));
+        step(2, 10, 0, () -> users.actAs("cd.county", () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
+        step(2, 10, 30, () -> users.actAs("cd.county", () -> caseManagement.register(s.caseId, cases.version(s.caseId))));
+        return s;
+    }
+
+    private void report(Story s, int day, String note) {
+        step(day, 9, 30, () -> users.actAs("cd.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(day), note)));
+    }
+
+    private void visit(Story s, int day, String note) {
+        step(day, 15, 0, () -> users.actAs("cd.county", () -> contacts.record(s.caseId, ContactKind.HOME_VISIT, day(day), note)));
+    }
+
+    private int version(Story s) {
+        return placeChanges.find(s.record).version();
+    }
+
+    private void step(int day, int hour, int minute, Runnable action) {
+        script.add(new Step(day, LocalTime.of(hour, minute), script.size(), action));
+    }
+
+    private AgencyId agency(String code) {
+        return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
+    }
+
+    private LocalDate day(int day) {
+        return start.plusDays(day);
+    }
+
+    private LocalDateTime local(int day, int hour, int minute) {
+        return start.plusDays(day).atTime(LocalTime.of(hour, minute));
+    }
+
+    private Instant at(int day, int hour, int minute) {
+        return local(day, hour, minute).atZone(LegalTime.ZONE).toInstant();
+    }
+
+    private void go(int day, int hour, int minute) {
+        Instant moment = at(day, hour, minute);
+        if (moment.isAfter(clock.instant()) && moment.isBefore(clock.present())) {
+            clock.travelTo(moment);
+        }
+    }
+
+    private void settle() {
+        events.awaitAll(java.time.Duration.ofSeconds(30));
+    }
+}
