@@ -72,6 +72,14 @@ class DocumentationTests {
         assertThat(broken).as("links to files that do not exist").isEmpty();
     }
 
+    /** The README is one page: what Tongxin is, the two commands, the accounts, where to go next; the manual is in doc/. */
+    @Test
+    void theReadmeIsOnePage() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        assertThat(lines).as("README.md lines").hasSizeLessThanOrEqualTo(90);
+        assertThat(String.join("\n", lines)).contains("./mvnw spring-boot:run", "./mvnw verify", "doc/user-guide.md");
+    }
+
     static List<Path> files() throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path root : ROOTS) {

@@ -321,6 +321,7 @@ class AccessRulesIntegrationTests {
         rule("GET /cases/{id}/documents/{documentId}", CASE_ROLES);
         // A task's form on its own page: the case decides (404 without a lawful role, 403 when the form is not the reader's now).
         rule("GET /cases/{id}/tasks/{task}", CASE_ROLES);
+        rule("GET /cases/{id}/steps/{stepId}", CASE_ROLES);
         for (String action : List.of("decide", "withdraw", "notify", "deliver", "opinion", "report", "office", "register", "missing",
                 "transfer", "team", "plan", "announce")) {
             rule("POST /cases/{id}/" + action, CASE_ROLES);
@@ -594,7 +595,7 @@ class AccessRulesIntegrationTests {
                 path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
                         .replace("{region}", "369900").replace("{stepId}", "docs.receipt")
                         .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID)
-                        .replace("{queryId}", ID).replace("{opinionId}", ID));
+                        .replace("{queryId}", ID).replace("{opinionId}", ID).replace("{task}", "register"));
         if (!method.equals("GET")) {
             builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {

@@ -169,15 +169,13 @@ public class HandoverRepository {
 
     /** Deliveries awaiting an agency's answer (its pending receipts), oldest first. */
     public PageResult<HandoverSummary> awaitingAnswer(AgencyId agency, PageQuery page) {
-        // Only the bundles whose procedure asks for a receipt wait for an answer; the others, once delivered, are delivered.
-        List<String> kinds = java.util.Arrays.stream(HandoverKind.values()).filter(HandoverKind::receiptRequired).map(Enum::name).toList();
-        long total = jdbc.sql("SELECT count(*) FROM exchange_handover WHERE receiver_agency_id = :a AND status = 'DELIVERED' AND kind IN (:kinds)")
-                .param("a", agency.value()).param("kinds", kinds).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM exchange_handover WHERE receiver_agency_id = :a AND status = 'DELIVERED'")
+                .param("a", agency.value()).query(Long.class).single();
         List<HandoverSummary> items = jdbc.sql("""
                 SELECT h.*, NULL AS copy_delivered_at FROM exchange_handover h
-                 WHERE receiver_agency_id = :a AND status = 'DELIVERED' AND kind IN (:kinds)
+                 WHERE receiver_agency_id = :a AND status = 'DELIVERED'
                  ORDER BY last_delivered_at LIMIT :limit OFFSET :offset""")
-                .param("a", agency.value()).param("kinds", kinds).param("limit", page.size()).param("offset", page.offset())
+                .param("a", agency.value()).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> summary(rs, null)).list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }

@@ -179,7 +179,7 @@ class ObligationWork implements WorkSection {
             String referral = o.instance().contains("/") ? o.instance().substring(0, o.instance().indexOf('/')) : o.instance();
             return "/referrals/" + referral;
         }
-        return o.caseId() != null ? "/cases/" + o.caseId() + "#actions" : o.matter().path();
+        return o.caseId() != null ? "/cases/" + o.caseId() + "/steps/" + o.stepId() : o.matter().path();
     }
 
     private static String casePath(ObligationView o) {

@@ -99,6 +99,16 @@ class CasePages {
         return taskPage(task, model);
     }
 
+    /**
+     * Where a step of the case is done, for links from outside the case page (the work page, an inbox line): the step's
+     * form page when it has one, else the case's task list. The page it leads to decides who may see it.
+     */
+    @GetMapping("/cases/{id}/steps/{stepId}")
+    String step(@PathVariable UUID id, @PathVariable String stepId) {
+        String form = CaseTasks.FORM_OF_STEP.get(stepId);
+        return form == null ? "redirect:/cases/" + id + "#tasks" : "redirect:/cases/" + id + "/tasks/" + form;
+    }
+
     private static String taskPage(String task, Model model) {
         CaseWorkspace.Actions actions = (CaseWorkspace.Actions) model.getAttribute("actions");
         if (!CaseTasks.allowed(actions, task)) {
