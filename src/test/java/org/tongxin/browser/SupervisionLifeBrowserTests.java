@@ -96,7 +96,7 @@ class SupervisionLifeBrowserTests {
         check(county, "life-03-lost-contact-searching");
 
         county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记已找到")).click();
-        assertThat(county.locator("[id$='-note-error']")).containsText("请写明经过和处理情况");
+        assertThat(county.locator("[id$='-note-error']")).containsText("必填");
         county.getByLabel("找到的日期和时间").fill(now());
         county.getByLabel("找到的经过及处理情况").fill("在其姐姐家中找到，系手机遗失；已予训诫并重新登记联系方式。");
         county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记已找到")).click();
