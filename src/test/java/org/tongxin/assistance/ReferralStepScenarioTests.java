@@ -98,9 +98,12 @@ class ReferralStepScenarioTests {
         ReferralId id = refer(caseId, AssistanceService.TEMPORARY_ASSISTANCE);
         // Events are seen as they are published, inside the reaction's transaction: wait for its commit instead.
         scenario.stimulate(own(() -> actors.call("civil.worker", () -> referrals.accept(id, version(id)))))
-                .andWaitForStateChange(() -> ledger.find(caseId, "assist.progress", AssistanceProcedure.progressInstance(id, 1)),
-                        java.util.Optional::isPresent)
-                .andVerify(progress -> {
+                // The answer, the first contact and the first report are three reactions: wait until all three are seen.
+                .andWaitForStateChange(() -> ledger.find(caseId, "assist.progress", AssistanceProcedure.progressInstance(id, 1)).isPresent()
+                        && ledger.find(caseId, "assist.contact", id.toString()).isPresent()
+                        && ledger.find(caseId, "assist.answer", id.toString()).map(o -> o.status() == ObligationStatus.FULFILLED).orElse(false),
+                        Boolean::booleanValue)
+                .andVerify(seen -> {
                     assertThat(obligation(caseId, "assist.answer", id.toString()).status()).isEqualTo(ObligationStatus.FULFILLED);
                     assertThat(obligation(caseId, "assist.contact", id.toString()).status()).isEqualTo(ObligationStatus.OPEN);
                     assertThat(obligation(caseId, "assist.progress", AssistanceProcedure.progressInstance(id, 1)).owingAgencyId())
