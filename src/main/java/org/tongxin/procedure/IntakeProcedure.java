@@ -267,9 +267,15 @@ class IntakeProcedure {
      */
     private void registration(CaseId id, Instant at) {
         CaseFacts c = facts(id);
-        if (c == null || c.status() != CaseStatus.INTAKE
-                || (c.arrivalState() != ArrivalState.REPORTED && c.arrivalState() != ArrivalState.TRANSFERRED)
-                || c.arrivedAt() == null) {
+        if (c == null || c.arrivedAt() == null) {
+            return;
+        }
+        // A case already registered when this reaction runs (its reactions redelivered after a crash, or simply slower
+        // than the officer) still gets its registration step: the fulfilment CaseRegistered asked for is kept by the
+        // ledger until the step opens (ADR 0028), so the step opens and closes at once instead of never existing.
+        boolean registered = c.registeredAt() != null;
+        if (!registered && (c.status() != CaseStatus.INTAKE
+                || c.arrivalState() != ArrivalState.REPORTED && c.arrivalState() != ArrivalState.TRANSFERRED)) {
             return;
         }
         Optional<HandoverView> documents = handovers.findOfCase(id).stream()
@@ -279,8 +285,11 @@ class IntakeProcedure {
         if (register.isPresent() && !register.get().notStarted()) {
             return;
         }
-        if (documents.isPresent() && documents.get().status() == HandoverStatus.RECEIPTED) {
-            Instant receipted = documents.get().answeredAt() == null ? at : documents.get().answeredAt();
+        if (registered || documents.isPresent() && documents.get().status() == HandoverStatus.RECEIPTED) {
+            Instant receipted = documents.map(HandoverView::answeredAt).orElse(null);
+            if (receipted == null) {
+                receipted = registered ? c.arrivedAt() : at;
+            }
             Instant trigger = receipted.isAfter(c.arrivedAt()) ? receipted : c.arrivedAt();
             if (register.isEmpty()) {
                 open(c, Steps.REGISTER, "", trigger, null, null);

@@ -765,11 +765,13 @@ public final class KillTestDriver {
         /** The statistics read models counted each event once. */
         void statistics(Connection db, int cases) throws SQLException {
             compare("statistics_case rows", count(db, "SELECT count(*) FROM statistics_case"), cases);
-            compare("statistics_obligation rows", count(db, "SELECT count(*) FROM statistics_obligation"),
-                    count(db, "SELECT count(*) FROM obligation"));
+            // A step opened "not started" (registration before the documents are receipted) is announced, and so counted,
+            // only when its clock starts (ADR 0039).
+            long started = count(db, "SELECT count(*) FROM obligation WHERE NOT not_started");
+            compare("statistics_obligation rows", count(db, "SELECT count(*) FROM statistics_obligation"), started);
             compare("cases decided", monthly(db, "case.decided"), cases);
             compare("cases received", monthly(db, "case.received"), count(db, "SELECT count(*) FROM casefile_case WHERE registered_at IS NOT NULL"));
-            compare("obligations opened", monthly(db, "obligation.opened"), count(db, "SELECT count(*) FROM obligation"));
+            compare("obligations opened", monthly(db, "obligation.opened"), started);
             compare("handovers receipted", monthly(db, "handover.receipted"),
                     count(db, "SELECT count(*) FROM exchange_handover WHERE status = 'RECEIPTED'"));
             for (String row : strings(db, """
@@ -810,7 +812,8 @@ public final class KillTestDriver {
                            o.calendar_region, o.started_at, o.clock_start, o.due_date,
                            EXISTS (SELECT 1 FROM obligation_history h WHERE h.obligation_id = o.id AND h.event = 'RESUMED')
                       FROM obligation o
-                     WHERE o.status IN ('OPEN', 'OVERDUE') AND o.deadline_kind IN ('CALENDAR_DAYS', 'WORKING_DAYS', 'MONTHS')""");
+                     WHERE o.status IN ('OPEN', 'OVERDUE') AND NOT o.not_started
+                       AND o.deadline_kind IN ('CALENDAR_DAYS', 'WORKING_DAYS', 'MONTHS')""");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
@@ -850,7 +853,11 @@ public final class KillTestDriver {
                 case "docs.supplement" -> """
                         SELECT r.answered_at FROM exchange_round r JOIN exchange_handover h ON h.id = r.handover_id
                          WHERE h.case_id = ? AND h.kind = 'LEGAL_DOCUMENTS' AND r.round = """ + Integer.parseInt(instance);
-                case "intake.register" -> "SELECT arrived_at FROM casefile_case WHERE id = ?";
+                // Registration needs the subject present and the documents receipted: its clock starts with the later (ADR 0039).
+                case "intake.register" -> """
+                        SELECT greatest(c.arrived_at, h.answered_at) FROM casefile_case c
+                          LEFT JOIN exchange_handover h ON h.case_id = c.id AND h.kind = 'LEGAL_DOCUMENTS' AND h.status = 'RECEIPTED'
+                         WHERE c.id = ?""";
                 case "intake.announce", "team.form", "plan.make" -> "SELECT registered_at FROM casefile_case WHERE id = ?";
                 default -> null;
             };

@@ -177,6 +177,39 @@ class ReactionRecoveryIntegrationTests {
     }
 
     @Test
+    void anArrivalWhoseReactionRunsOnlyAfterTheRegistrationStillLeavesTheRegistrationStepFulfilled() throws SQLException {
+        CaseId caseId = fixture.decided(CorrectionType.PROBATION, LegalTime.today(clock), null);
+        HandoverId bundle = fixture.delivered(caseId);
+        fixture.as("cd.county", () -> fixture.handovers.receipt(bundle, fixture.version(bundle, "cd.county"), null));
+        fixture.settle();
+        // The reaction to the arrival dies before it commits (here: it cannot open the registration step) ...
+        asOwner("""
+                CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.case_id = '%s' AND NEW.step_id = 'intake.register' THEN
+                        RAISE EXCEPTION 'simulated crash before the reaction committed';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER test_fault BEFORE INSERT ON obligation FOR EACH ROW EXECUTE FUNCTION test_fault();
+                """.formatted(caseId.value()));
+        fixture.actors.run("cd.county", () -> fixture.caseManagement.recordArrival(caseId, fixture.caseVersion(caseId), false, null));
+        fixture.settle();
+        // ... the officer registers the subject meanwhile (documents receipted, subject present) ...
+        fixture.actors.run("cd.county", () -> fixture.caseManagement.register(caseId, fixture.caseVersion(caseId)));
+        fixture.settle();
+        assertThat(ledger.find(caseId, Steps.REGISTER, "")).as("not opened yet").isEmpty();
+        // ... and the arrival's reaction is delivered again only afterwards: the step opens and the kept fulfilment closes it.
+        asOwner("DROP TRIGGER test_fault ON obligation; DROP FUNCTION test_fault()");
+        incomplete.resubmitIncompletePublications(publication -> true);
+        fixture.settle();
+
+        assertThat(ledger.find(caseId, Steps.REGISTER, "")).as("the registration step exists and is done")
+                .hasValueSatisfying(o -> assertThat(o.status().pending()).isFalse());
+        assertThat(ledger.find(caseId, Steps.REPORT, "").orElseThrow().status().pending()).isFalse();
+    }
+
+    @Test
     void deliveringAnEventTwiceChangesNothingTheSecondTime() {
         CaseId caseId = fixture.decided(CorrectionType.PAROLE, LocalDate.of(2025, 9, 29), null);
         fixture.delivered(caseId);
