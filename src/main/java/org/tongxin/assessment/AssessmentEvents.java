@@ -92,15 +92,12 @@ public final class AssessmentEvents {
         }
     }
 
-    /** On a periodic assessment, the correction plan was revised (its version {@code planNumber}, CCL art. 24). */
+    /**
+     * On a periodic assessment, the correction plan was revised (its version {@code planNumber}, CCL art. 24). Not a
+     * timeline entry: the case file's own {@code PlanMade} records the new version once (entries of the kind
+     * {@code assessment.plan.revised} written before keep their wording).
+     */
     public record CorrectionPlanRevised(UUID eventId, PeriodicAssessmentId assessmentId, CaseId caseId, int planNumber,
-            Instant occurredAt, ActorRef actor) implements TimelineEntry {
-        public String timelineKind() {
-            return "assessment.plan.revised";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("number", Integer.toString(planNumber));
-        }
+            Instant occurredAt, ActorRef actor) {
     }
 }

@@ -23,14 +23,7 @@ import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.agency.Division;
-import org.tongxin.assistance.AssistanceEvents.FirstContactRecorded;
-import org.tongxin.assistance.AssistanceEvents.ProgressNoted;
-import org.tongxin.assistance.AssistanceEvents.ReferralAccepted;
-import org.tongxin.assistance.AssistanceEvents.ReferralCompleted;
-import org.tongxin.assistance.AssistanceEvents.ReferralDeclined;
 import org.tongxin.assistance.AssistanceEvents.ReferralMade;
-import org.tongxin.assistance.AssistanceEvents.ReferralPlaced;
-import org.tongxin.assistance.AssistanceEvents.ReferralWithdrawn;
 import org.tongxin.assistance.ReferralViews.CapacityChange;
 import org.tongxin.assistance.ReferralViews.CapacityLine;
 import org.tongxin.assistance.ReferralViews.NewReferral;
@@ -38,6 +31,7 @@ import org.tongxin.assistance.ReferralViews.Note;
 import org.tongxin.assistance.ReferralViews.ReferralSummary;
 import org.tongxin.assistance.ReferralViews.ReferralView;
 import org.tongxin.assistance.internal.ReferralLetters;
+import org.tongxin.assistance.internal.Referral;
 import org.tongxin.assistance.internal.ReferralRepository;
 import org.tongxin.assistance.internal.ReferralRepository.CapacityRow;
 import org.tongxin.assistance.internal.ReferralRepository.Row;
@@ -85,7 +79,7 @@ public class Referrals {
     static final Set<Role> CASEWORKERS = EnumSet.of(Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER);
     static final Set<Participation> REFERRING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
     static final String NOTE = "assistance_referral.note";
-    static final String OUTCOME = "assistance_referral.outcome_note";
+    static final String OUTCOME = ReferralRepository.OUTCOME_NOTE;
     static final String NOTE_TEXT = "assistance_note.text";
 
     private final ReferralRepository referrals;
@@ -176,18 +170,14 @@ public class Referrals {
     @Transactional
     public void withdraw(ReferralId id, int version, String reason) {
         Row r = referringCommand(id, version);
-        if (r.status() != ReferralStatus.DELIVERED) {
-            throw TongxinException.conflict("REFERRAL_ALREADY_ANSWERED");
-        }
+        Referral referral = Referral.of(r);
         FieldProblems problems = new FieldProblems();
         String clean = text(reason, "reason", REASON_MIN, REASON_MAX, problems);
+        referral.withdraw(clean, clock.instant(), currentUser.ref());
         problems.throwIfAny();
-        Instant now = clock.instant();
-        save(r, ReferralStatus.WITHDRAWN, now, columns("withdrawal_reason_enc", cipher.encrypt(clean, ReferralRepository.WITHDRAWAL_REASON),
-                "closed_at", now));
+        save(referral);
         endAssistance(r);
-        events.publishEvent(new ReferralWithdrawn(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
-                currentUser.ref()));
+        publish(referral);
         audited("referral.withdraw", r);
     }
 
@@ -197,23 +187,16 @@ public class Referrals {
     @Transactional
     public ReferralStatus accept(ReferralId id, int version) {
         Row r = receivingCommand(id, version);
-        if (r.status() != ReferralStatus.DELIVERED) {
+        Referral referral = Referral.of(r);
+        if (referral.status() != ReferralStatus.DELIVERED) {
+            // Before the capacity is locked: an answered referral takes no look at the places.
             throw TongxinException.conflict("REFERRAL_NOT_DELIVERED");
         }
-        Instant now = clock.instant();
-        TongxinPrincipal me = currentUser.get();
-        boolean free = freePlace(r.to(), r.service());
-        ReferralStatus next = free ? ReferralStatus.ACCEPTED : ReferralStatus.WAITING;
-        save(r, next, now, free ? columns("answered_at", now, "answered_by_name", displayName(me), "placed_at", now)
-                : columns("answered_at", now, "answered_by_name", displayName(me), "waiting_since", now));
-        events.publishEvent(new ReferralAccepted(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
-                currentUser.ref()));
-        if (free) {
-            events.publishEvent(new ReferralPlaced(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), false, now,
-                    currentUser.ref()));
-        }
+        referral.accept(freePlace(r.to(), r.service()), displayName(currentUser.get()), clock.instant(), currentUser.ref());
+        save(referral);
+        publish(referral);
         audited("referral.accept", r);
-        return next;
+        return referral.status();
     }
 
     /** Declines, with the reason the referring agency reads (required, at least {@value #REASON_MIN} characters). */
@@ -223,15 +206,11 @@ public class Referrals {
         FieldProblems problems = new FieldProblems();
         String clean = text(reason, "reason", REASON_MIN, REASON_MAX, problems);
         problems.throwIfAny();
-        if (r.status() != ReferralStatus.DELIVERED) {
-            throw TongxinException.conflict("REFERRAL_NOT_DELIVERED");
-        }
-        Instant now = clock.instant();
-        save(r, ReferralStatus.DECLINED, now, columns("answered_at", now, "answered_by_name", displayName(currentUser.get()),
-                "decline_reason_enc", cipher.encrypt(clean, ReferralRepository.DECLINE_REASON), "closed_at", now));
+        Referral referral = Referral.of(r);
+        referral.decline(clean, displayName(currentUser.get()), clock.instant(), currentUser.ref());
+        save(referral);
         endAssistance(r);
-        events.publishEvent(new ReferralDeclined(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
-                currentUser.ref()));
+        publish(referral);
         audited("referral.decline", r);
     }
 
@@ -243,15 +222,13 @@ public class Referrals {
         LocalDate day = day(on, r, problems);
         String clean = text(note, "note", 1, TEXT_MAX, problems);
         problems.throwIfAny();
-        if (r.status() != ReferralStatus.ACCEPTED) {
-            throw TongxinException.conflict(r.status() == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_ACCEPTED");
-        }
+        Referral referral = Referral.of(r);
         Instant now = clock.instant();
         TongxinPrincipal me = currentUser.get();
-        save(r, ReferralStatus.IN_PROGRESS, now, columns("first_contact_at", now));
+        referral.recordFirstContact(now, currentUser.ref());
+        save(referral);
         referrals.insertNote(id, r.caseId(), "CONTACT", 1, day, cipher.encrypt(clean, NOTE_TEXT), now, me.userId(), displayName(me));
-        events.publishEvent(new FirstContactRecorded(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), now,
-                currentUser.ref()));
+        publish(referral);
         audited("referral.contact", r);
     }
 
@@ -263,17 +240,14 @@ public class Referrals {
         LocalDate day = day(on, r, problems);
         String clean = text(note, "note", REASON_MIN, TEXT_MAX, problems);
         problems.throwIfAny();
-        if (!r.status().placed()) {
-            throw TongxinException.conflict(r.status() == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_RUNNING");
-        }
+        Referral referral = Referral.of(r);
         Instant now = clock.instant();
         TongxinPrincipal me = currentUser.get();
-        int number = r.progressNotes() + 1;
-        save(r, r.status(), now, columns("progress_notes", number));
+        int number = referral.noteProgress(now, currentUser.ref());
+        save(referral);
         referrals.insertNote(id, r.caseId(), "PROGRESS", number, day, cipher.encrypt(clean, NOTE_TEXT), now, me.userId(),
                 displayName(me));
-        events.publishEvent(new ProgressNoted(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), number, now,
-                currentUser.ref()));
+        publish(referral);
         audited("referral.progress", r);
     }
 
@@ -287,15 +261,12 @@ public class Referrals {
         }
         String clean = text(note, "note", REASON_MIN, TEXT_MAX, problems);
         problems.throwIfAny();
-        if (!r.status().placed()) {
-            throw TongxinException.conflict(r.status() == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_RUNNING");
-        }
+        Referral referral = Referral.of(r);
         Instant now = clock.instant();
-        save(r, ReferralStatus.COMPLETED, now, columns("delivered", delivered, "outcome_note", cipher.encrypt(clean, OUTCOME),
-                "closed_at", now));
+        referral.complete(delivered, clean, now, currentUser.ref());
+        save(referral);
         endAssistance(r);
-        events.publishEvent(new ReferralCompleted(UUID.randomUUID(), id, r.caseId(), r.service(), r.from(), r.to(), delivered, now,
-                currentUser.ref()));
+        publish(referral);
         audited("referral.complete", r);
         fillFreePlaces(r.to(), r.service(), now);
     }
@@ -503,12 +474,10 @@ public class Referrals {
             if (next.isEmpty()) {
                 return;
             }
-            Row w = next.get();
-            if (!referrals.place(w, now)) {
-                throw TongxinException.staleVersion();
-            }
-            events.publishEvent(new ReferralPlaced(UUID.randomUUID(), w.id(), w.caseId(), w.service(), w.from(), w.to(), true, now,
-                    currentUser.ref()));
+            Referral waiting = Referral.of(next.get());
+            waiting.placeFromWaitingList(now, currentUser.ref());
+            save(waiting);
+            publish(waiting);
         }
     }
 
@@ -631,10 +600,15 @@ public class Referrals {
         return r;
     }
 
-    private void save(Row r, ReferralStatus status, Instant now, Map<String, Object> columns) {
-        if (!referrals.update(r.id(), r.version(), status, now, columns)) {
+    /** Saves a changed referral under the version it was read at (the command's, checked when it was read); else 409. */
+    private void save(Referral referral) {
+        if (!referrals.save(referral)) {
             throw TongxinException.staleVersion();
         }
+    }
+
+    private void publish(Referral referral) {
+        referral.pullEvents().forEach(events::publishEvent);
     }
 
     private void audited(String action, Row r) {
@@ -674,14 +648,6 @@ public class Referrals {
             problems.add(field, "maxLength", max);
         }
         return clean;
-    }
-
-    private static Map<String, Object> columns(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 
     private ReferralSummary summary(Row r, String caseNumber) {

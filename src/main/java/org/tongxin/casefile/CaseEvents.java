@@ -81,10 +81,17 @@ public final class CaseEvents {
         }
     }
 
-    /** An individual correction plan was made (CCL art. 24). */
+    /**
+     * An individual correction plan was made (CCL art. 24): the first version, or a later one (revised, e.g. on a
+     * periodic assessment). The one timeline entry of the fact, whichever module asked for the new version.
+     */
     public record PlanMade(UUID eventId, CaseId caseId, int number, Instant occurredAt, ActorRef actor) implements TimelineEntry {
         public String timelineKind() {
-            return "plan.made";
+            return number <= 1 ? "plan.made" : "plan.revised";
+        }
+
+        public Map<String, String> timelineArgs() {
+            return number <= 1 ? Map.of() : Map.of("number", Integer.toString(number));
         }
     }
 

@@ -27,12 +27,11 @@ import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseViews.CaseSummary;
 import org.tongxin.coordination.ConflictViews.ConflictSearch;
 import org.tongxin.coordination.ConflictViews.ConflictView;
+import org.tongxin.coordination.ConflictViews.Evidence;
 import org.tongxin.coordination.ConflictViews.NewConflict;
-import org.tongxin.coordination.CoordinationEvents.ConflictEscalated;
-import org.tongxin.coordination.CoordinationEvents.ConflictRaised;
-import org.tongxin.coordination.CoordinationEvents.ConflictResolved;
 import org.tongxin.coordination.MeetingViews.AgendaKind;
 import org.tongxin.coordination.MeetingViews.MeetingView;
+import org.tongxin.coordination.internal.Conflict;
 import org.tongxin.coordination.internal.ConflictRepository;
 import org.tongxin.coordination.internal.MeetingRepository;
 import org.tongxin.exchange.HandoverId;
@@ -182,11 +181,12 @@ public class Conflicts {
 
         Instant now = clock.instant();
         ConflictId id = ConflictId.random();
-        conflicts.insert(id, caseId, caseNumber, request.type(), mine.id(), me.userId(), office.id(), point, stepId, legalBasis,
-                region, now);
-        parties.forEach(p -> conflicts.party(id, p));
-        handoverIds.forEach(h -> conflicts.evidence(id, "HANDOVER", h));
-        obligationIds.forEach(o -> conflicts.evidence(id, "OBLIGATION", o));
+        List<Evidence> evidence = new ArrayList<>();
+        handoverIds.forEach(h -> evidence.add(new Evidence("HANDOVER", h)));
+        obligationIds.forEach(o -> evidence.add(new Evidence("OBLIGATION", o)));
+        Conflict conflict = Conflict.raise(id, caseId, caseNumber, request.type(), mine.id(), me.userId(), office.id(),
+                List.copyOf(parties), point, stepId, legalBasis, region, evidence, now, currentUser.ref());
+        conflicts.insert(conflict);
         if (caseId != null) {
             // A conflict brings the case to the coordination office (doc/security-requirements.md S7).
             caseManagement.grant(caseId, office.id(), Participation.COORDINATION);
@@ -200,8 +200,7 @@ public class Conflicts {
                     : OpenObligation.forMatter(ObligationMatter.conflict(id.value()), step, "", policy.get().version(),
                             policy.get().settings(), office.id(), mine.id(), step.deadline().amount(), now));
         }
-        events.publishEvent(new ConflictRaised(UUID.randomUUID(), id, caseId, request.type(), mine.id(), List.copyOf(parties),
-                stepId, now, currentUser.ref()));
+        conflict.pullEvents().forEach(events::publishEvent);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.raise").target("conflict", id).detail("case", caseId)
                 .detail("type", request.type()));
         return id;
@@ -264,16 +263,17 @@ public class Conflicts {
     @Transactional
     public void respond(ConflictId id, int version, String response) {
         ConflictView c = coordinated(id);
-        if (c.state() != ConflictState.RAISED) {
+        Conflict conflict = Conflict.of(c);
+        if (conflict.state() != ConflictState.RAISED) {
+            // The state first: an answered conflict answers 409 whatever was typed.
             throw TongxinException.conflict("CONFLICT_ALREADY_ANSWERED");
         }
         FieldProblems problems = new FieldProblems();
         String text = Texts.required(problems, "response", response, 5, 4000);
         problems.throwIfAny();
         Instant now = clock.instant();
-        if (!conflicts.responded(id, version, text, now)) {
-            throw TongxinException.staleVersion();
-        }
+        conflict.respond(text, now);
+        save(conflict, version);
         fulfilResponse(c, now);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.respond").target("conflict", id));
     }
@@ -285,7 +285,9 @@ public class Conflicts {
     @Transactional
     public void escalate(ConflictId id, int version, String note, MeetingId meetingId) {
         ConflictView c = coordinated(id);
-        if (!c.state().open()) {
+        Conflict conflict = Conflict.of(c);
+        if (!conflict.state().open()) {
+            // The state first: a resolved conflict answers 409 whatever was typed.
             throw TongxinException.conflict("CONFLICT_RESOLVED");
         }
         FieldProblems problems = new FieldProblems();
@@ -303,9 +305,8 @@ public class Conflicts {
         }
         problems.throwIfAny();
         Instant now = clock.instant();
-        if (!conflicts.escalated(id, version, text, meetingId, now)) {
-            throw TongxinException.staleVersion();
-        }
+        conflict.escalate(text, meetingId, now, currentUser.ref());
+        save(conflict, version);
         if (meeting != null) {
             meetings.agendaItem(meetingId, meetings.nextAgendaPosition(meetingId), AgendaKind.CONFLICT, null, null, id, null);
             for (AgencyId party : c.parties()) {
@@ -316,7 +317,7 @@ public class Conflicts {
             meetings.touch(meetingId, now);
         }
         fulfilResponse(c, now);
-        events.publishEvent(new ConflictEscalated(UUID.randomUUID(), id, c.caseId(), c.office(), now, currentUser.ref()));
+        conflict.pullEvents().forEach(events::publishEvent);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.escalate").target("conflict", id).detail("meeting", meetingId));
     }
 
@@ -324,7 +325,8 @@ public class Conflicts {
     @Transactional
     public void resolve(ConflictId id, int version, String resolution, String lessons) {
         ConflictView c = coordinated(id);
-        if (!c.state().open()) {
+        Conflict conflict = Conflict.of(c);
+        if (!conflict.state().open()) {
             throw TongxinException.conflict("CONFLICT_RESOLVED");
         }
         FieldProblems problems = new FieldProblems();
@@ -332,11 +334,10 @@ public class Conflicts {
         String l = Texts.required(problems, "lessons", lessons, 5, 4000);
         problems.throwIfAny();
         Instant now = clock.instant();
-        if (!conflicts.resolved(id, version, r, l, now)) {
-            throw TongxinException.staleVersion();
-        }
+        conflict.resolve(r, l, now, currentUser.ref());
+        save(conflict, version);
         fulfilResponse(c, now);
-        events.publishEvent(new ConflictResolved(UUID.randomUUID(), id, c.caseId(), c.type(), c.raisedBy(), now, currentUser.ref()));
+        conflict.pullEvents().forEach(events::publishEvent);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.resolve").target("conflict", id));
     }
 
@@ -361,6 +362,13 @@ public class Conflicts {
     private ConflictView seen(ConflictId id) {
         AgencyId mine = currentUser.get().agency();
         return conflicts.find(id).filter(c -> c.seenBy(mine)).orElseThrow(TongxinException::notFound);
+    }
+
+    /** Saves a changed conflict read at the caller's {@code version}; 409 when it changed since. */
+    private void save(Conflict conflict, int version) {
+        if (conflict.version() != version || !conflicts.save(conflict)) {
+            throw TongxinException.staleVersion();
+        }
     }
 
     private ConflictView coordinated(ConflictId id) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,6 @@ import org.tongxin.calendar.WorkingCalendar;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.ConflictViews.ConflictView;
-import org.tongxin.coordination.CoordinationEvents.ConflictEscalated;
 import org.tongxin.coordination.CoordinationEvents.DecisionDone;
 import org.tongxin.coordination.CoordinationEvents.DecisionRecorded;
 import org.tongxin.coordination.CoordinationEvents.MeetingConvened;
@@ -37,6 +37,7 @@ import org.tongxin.coordination.MeetingViews.MeetingSummary;
 import org.tongxin.coordination.MeetingViews.MeetingView;
 import org.tongxin.coordination.MeetingViews.NewDecision;
 import org.tongxin.coordination.MeetingViews.NewMeeting;
+import org.tongxin.coordination.internal.Conflict;
 import org.tongxin.coordination.internal.ConflictRepository;
 import org.tongxin.coordination.internal.MeetingRepository;
 import org.tongxin.identity.CurrentUser;
@@ -198,10 +199,19 @@ public class Meetings {
             meetings.agendaItem(id, position++, AgendaKind.REVIEW, null, review.caseId(), null, review.id());
         }
         ActorRef actor = currentUser.ref();
+        Set<ConflictId> escalated = new HashSet<>();
         for (ConflictView c : agendaConflicts) {
-            conflicts.escalated(c.id(), null, null, id, now);
+            if (!escalated.add(c.id())) {
+                continue;
+            }
+            // On the agenda: taken to this meeting (the conflict keeps its earlier note), read and written under its version.
+            Conflict conflict = Conflict.of(c);
+            conflict.escalate(null, id, now, actor);
+            if (!conflicts.save(conflict)) {
+                throw TongxinException.staleVersion();
+            }
             fulfilResponse(c, now, actor);
-            events.publishEvent(new ConflictEscalated(UUID.randomUUID(), c.id(), c.caseId(), office.id(), now, actor));
+            conflict.pullEvents().forEach(events::publishEvent);
         }
         events.publishEvent(new MeetingConvened(UUID.randomUUID(), id, office.id(), scheduledAt, List.copyOf(attendees), now, actor));
         // The title may name a person: the audit log keeps the meeting's id, not its text.

@@ -83,6 +83,8 @@ class PeriodicAssessmentApiIntegrationTests {
     @Test
     void theCountyAgencyAssessesChangesTheLevelAndRevisesThePlanOnTheRecord() throws Exception {
         CaseId id = fixtures.underCorrection(fixtures.adult("孙考核", Gender.MALE));
+        int caseVersion = fixtures.version(id);
+        fixtures.as("cd.county", () -> management.makePlan(id, caseVersion, "入矫初期：每周到司法所报告一次，每月走访一次，参加公益活动。"));
         LocalDate today = LocalDate.now(clock);
         String from = today.minusMonths(3).toString();
         String to = today.minusDays(1).toString();
@@ -116,8 +118,15 @@ class PeriodicAssessmentApiIntegrationTests {
                 .andExpect(jsonPath("$.code").value("PERIOD_ALREADY_ASSESSED"));
         assertThat(rows(id)).isEqualTo(1);
 
+        reactions.awaitAll(java.time.Duration.ofSeconds(10));
         mvc.perform(get("/api/v1/cases/" + id + "/timeline").with(actors.as("cd.county")).param("lang", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("表现良好")));
+        assertThat(jdbc.sql("SELECT kind FROM casefile_timeline WHERE case_id = :c AND kind LIKE '%plan%'").param("c", id.value())
+                .query(String.class).list()).as("each version of the plan once on the timeline")
+                .containsExactlyInAnyOrder("plan.made", "plan.revised");
+        assertThat(plan).isEqualTo(2);
+        mvc.perform(get("/api/v1/cases/" + id + "/timeline").with(actors.as("cd.county")).param("lang", "zh-CN"))
+                .andExpect(content().string(containsString("调整矫正方案（第 2 版）")));
         mvc.perform(get("/cases/" + id + "/assessment/periodic").with(actors.as("cd.county")).param("lang", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("宽管")))
                 .andExpect(content().string(containsString("连续三个月表现良好")));

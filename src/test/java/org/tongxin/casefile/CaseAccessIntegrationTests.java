@@ -90,7 +90,7 @@ class CaseAccessIntegrationTests {
     }
 
     static void assertStatus(Runnable action, int status, String who) {
-        assertThatThrownBy(action::run).as(who).isInstanceOfSatisfying(TongxinException.class,
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(action::run)).as(who).isInstanceOfSatisfying(TongxinException.class,
                 e -> assertThat(e.status().value()).as("%s: %s", who, e.code()).isEqualTo(status));
     }
 
@@ -238,6 +238,7 @@ class CaseAccessIntegrationTests {
             assertThat(s.residenceAddress()).as(user).startsWith("东门街道幸福路");
             assertThat(s.guardianPhone()).as(user).isEqualTo("13907005678");
             assertThat(s.health()).as(user).isEqualTo("高血压，每日服药");
+            assertThat(s.birthDate()).as(user).isNotNull();
             assertThat(view.offenceDetails()).as(user).contains("电动自行车");
             assertThat(fixtures.as(user, () -> directory.latestPlan(id))).as(user).isPresent();
         }
@@ -251,6 +252,11 @@ class CaseAccessIntegrationTests {
             assertThat(s.residenceAddress()).as(user).isNull();
             assertThat(s.guardianPhone()).as(user).isNull();
             assertThat(s.health()).as(user).isNull();
+            // Least privilege: who the person is and where (name, gender, district), not their personal details.
+            assertThat(s.birthDate()).as("%s: birth date", user).isNull();
+            assertThat(s.ethnicity()).as("%s: ethnicity", user).isNull();
+            assertThat(s.guardianName()).as("%s: guardian", user).isNull();
+            assertThat(s.guardianRelation()).as("%s: guardian", user).isNull();
             assertThat(view.offenceDetails()).as(user).isNull();
             assertThat(fixtures.as(user, () -> directory.latestPlan(id))).as(user).isEmpty();
         }
@@ -281,6 +287,11 @@ class CaseAccessIntegrationTests {
             assertThat(s.guardianName()).as(user).isNull();
             assertThat(s.guardianPhone()).as(user).isNull();
             assertThat(s.health()).as(user).isNull();
+            // Least privilege: who the person is and where (name, gender, district), not their personal details.
+            assertThat(s.birthDate()).as("%s: birth date", user).isNull();
+            assertThat(s.ethnicity()).as("%s: ethnicity", user).isNull();
+            assertThat(s.guardianName()).as("%s: guardian", user).isNull();
+            assertThat(s.guardianRelation()).as("%s: guardian", user).isNull();
             assertThat(view.offenceDetails()).as(user).isNull();
             assertThat(view.protectedFieldsVisible()).as(user).isFalse();
         }

@@ -33,6 +33,7 @@ public class ReferralRepository {
     /** Contexts of the reasons, encrypted like the notes (they may name or describe the subject). */
     public static final String DECLINE_REASON = "assistance_referral.decline_reason";
     public static final String WITHDRAWAL_REASON = "assistance_referral.withdrawal_reason";
+    public static final String OUTCOME_NOTE = "assistance_referral.outcome_note";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -130,16 +131,29 @@ public class ReferralRepository {
     }
 
     /** Applies a change if the version is still the one read; false when someone changed it meanwhile. */
-    public boolean update(ReferralId id, int version, ReferralStatus status, Instant now, Map<String, Object> columns) {
-        StringBuilder sql = new StringBuilder("UPDATE assistance_referral SET status = :status, updated_at = :now, version = version + 1");
-        columns.keySet().forEach(c -> sql.append(", ").append(c).append(" = :").append(c));
-        sql.append(" WHERE id = :id AND version = :version");
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("status", status.name()).param("now", ts(now))
-                .param("id", id.value()).param("version", version);
-        for (Map.Entry<String, Object> c : columns.entrySet()) {
-            spec = spec.param(c.getKey(), c.getValue() instanceof Instant i ? ts(i) : c.getValue());
-        }
-        return spec.update() == 1;
+    /**
+     * Writes a changed referral if nobody changed it since it was read (its version); false when someone did. A text the
+     * change gave (a reason, the outcome note) is sealed; the stored ones are left as they are.
+     */
+    public boolean save(Referral r) {
+        return jdbc.sql("""
+                UPDATE assistance_referral SET status = :status, answered_at = :answeredAt, answered_by_name = :answeredBy,
+                    waiting_since = :waitingSince, placed_at = :placedAt, first_contact_at = :firstContactAt,
+                    progress_notes = :progressNotes, closed_at = :closedAt, delivered = :delivered,
+                    decline_reason_enc = coalesce(CAST(:declineReason AS bytea), decline_reason_enc),
+                    withdrawal_reason_enc = coalesce(CAST(:withdrawalReason AS bytea), withdrawal_reason_enc),
+                    outcome_note = coalesce(CAST(:outcomeNote AS bytea), outcome_note),
+                    updated_at = :updatedAt, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .param("id", r.id.value()).param("version", r.version).param("status", r.status.name())
+                .param("answeredAt", ts(r.answeredAt)).param("answeredBy", r.answeredByName)
+                .param("waitingSince", ts(r.waitingSince)).param("placedAt", ts(r.placedAt))
+                .param("firstContactAt", ts(r.firstContactAt)).param("progressNotes", r.progressNotes)
+                .param("closedAt", ts(r.closedAt)).param("delivered", r.delivered)
+                .param("declineReason", cipher.seal(r.declineReason, DECLINE_REASON))
+                .param("withdrawalReason", cipher.seal(r.withdrawalReason, WITHDRAWAL_REASON))
+                .param("outcomeNote", cipher.seal(r.outcomeNote, OUTCOME_NOTE))
+                .param("updatedAt", ts(r.updatedAt)).update() == 1;
     }
 
     public void insertNote(ReferralId id, CaseId caseId, String kind, int seq, LocalDate happenedOn, byte[] text, Instant now,
@@ -222,10 +236,6 @@ public class ReferralRepository {
     }
 
     /** Places a waiting referral (by its department, see {@link #nextWaiting}). */
-    public boolean place(Row r, Instant now) {
-        return update(r.id(), r.version(), ReferralStatus.ACCEPTED, now, Map.of("placed_at", now));
-    }
-
     private static CapacityRow capacity(ResultSet rs, int n) throws SQLException {
         return new CapacityRow(AssistanceService.valueOf(rs.getString("service")), rs.getInt("places"), rs.getInt("staff"),
                 rs.getInt("version"));

@@ -198,26 +198,32 @@ public class SubjectCodec {
         CaseRepository.StatedSubject v = st.stated();
         String idNumber = protectedVisible ? cipher.decrypt(r.idNumber(), ID_NUMBER) : null;
         boolean open = protectedVisible && !masked;
-        return new SubjectView(r.id(), masked ? maskName(v.name()) : v.name(), masked, v.gender(), v.ethnicity(), v.idType(),
-                masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, masked ? null : v.birthDate(),
+        return new SubjectView(r.id(), masked ? maskName(v.name()) : v.name(), masked, v.gender(), open ? v.ethnicity() : null,
+                v.idType(), masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, open ? v.birthDate() : null,
                 open ? decrypt(v.phone(), STATEMENT + ".phone") : null, v.residenceDivision(),
                 open ? decrypt(v.residenceAddress(), STATEMENT + ".residence_address") : null,
-                masked ? null : v.guardianName(), masked ? null : v.guardianRelation(),
+                open ? v.guardianName() : null, open ? v.guardianRelation() : null,
                 open ? decrypt(v.guardianPhone(), STATEMENT + ".guardian_phone") : null,
                 open ? decrypt(v.health(), STATEMENT + ".health") : null);
     }
 
-    /** The subject for a reader: protected fields only when allowed, identity masked for minors outside their team. */
+    /**
+     * The subject for a reader: protected fields only when allowed, identity masked for minors outside their team.
+     * Personal details beyond who the person is (birth date, ethnicity, guardian) go with the protected fields: a reader
+     * without them (an assisting department, the coordination office, the approving bureau) needs the name, the gender
+     * and the district, and its own service's fields come through the referral's shared fields, not the case.
+     */
     public SubjectView view(CaseRepository.SubjectRow s, boolean protectedVisible, boolean masked) {
         // The identity number is a protected field: none for a reader without them; masked for a minor's non-team reader.
         String idNumber = protectedVisible ? cipher.decrypt(s.idNumber(), ID_NUMBER) : null;
-        return new SubjectView(s.id(), masked ? maskName(s.name()) : s.name(), masked, s.gender(), s.ethnicity(), s.idType(),
-                masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, masked ? null : s.birthDate(),
-                protectedVisible && !masked ? decrypt(s.phone(), PHONE) : null, s.residenceDivision(),
-                protectedVisible && !masked ? decrypt(s.residenceAddress(), ADDRESS) : null,
-                masked ? null : s.guardianName(), masked ? null : s.guardianRelation(),
-                protectedVisible && !masked ? decrypt(s.guardianPhone(), GUARDIAN_PHONE) : null,
-                protectedVisible && !masked ? decrypt(s.health(), HEALTH) : null);
+        boolean open = protectedVisible && !masked;
+        return new SubjectView(s.id(), masked ? maskName(s.name()) : s.name(), masked, s.gender(), open ? s.ethnicity() : null,
+                s.idType(), masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, open ? s.birthDate() : null,
+                open ? decrypt(s.phone(), PHONE) : null, s.residenceDivision(),
+                open ? decrypt(s.residenceAddress(), ADDRESS) : null,
+                open ? s.guardianName() : null, open ? s.guardianRelation() : null,
+                open ? decrypt(s.guardianPhone(), GUARDIAN_PHONE) : null,
+                open ? decrypt(s.health(), HEALTH) : null);
     }
 
     public byte[] encrypt(String value, String context) {

@@ -55,26 +55,43 @@ public class ConflictRepository {
         this.cipher = cipher;
     }
 
-    public void insert(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, AgencyId raisedBy, UUID user,
-            AgencyId office, String point, String stepId, String legalBasis, String region, Instant now) {
+    /** A conflict just raised, with its parties and its evidence. */
+    public void insert(Conflict c) {
         jdbc.sql("""
                 INSERT INTO coordination_conflict (id, case_id, case_number, type, state, raised_by_agency_id, raised_by_user_id,
                     office_id, point_enc, step_id, legal_basis, policy_region, raised_at, updated_at)
-                VALUES (:id, :case, :number, :type, 'RAISED', :raisedBy, :user, :office, :point, :step, :basis, :region, :now, :now)""")
-                .param("id", id.value()).param("case", caseId == null ? null : caseId.value()).param("number", caseNumber)
-                .param("type", type.name()).param("raisedBy", raisedBy.value()).param("user", user)
-                .param("office", office.value()).param("point", cipher.encrypt(point, POINT)).param("step", stepId).param("basis", legalBasis)
-                .param("region", region).param("now", ts(now)).update();
+                VALUES (:id, :case, :number, :type, :state, :raisedBy, :user, :office, :point, :step, :basis, :region, :now, :now)""")
+                .param("id", c.id.value()).param("case", c.caseId == null ? null : c.caseId.value()).param("number", c.caseNumber)
+                .param("type", c.type.name()).param("state", c.state.name()).param("raisedBy", c.raisedBy.value())
+                .param("user", c.raisedByUser).param("office", c.office.value()).param("point", cipher.encrypt(c.point, POINT))
+                .param("step", c.stepId).param("basis", c.legalBasis).param("region", c.policyRegion).param("now", ts(c.raisedAt))
+                .update();
+        for (AgencyId party : c.parties) {
+            jdbc.sql("INSERT INTO coordination_conflict_party (conflict_id, agency_id) VALUES (:c, :a) ON CONFLICT DO NOTHING")
+                    .param("c", c.id.value()).param("a", party.value()).update();
+        }
+        for (Evidence e : c.evidence) {
+            jdbc.sql("INSERT INTO coordination_conflict_evidence (conflict_id, kind, ref_id) VALUES (:c, :k, :r) ON CONFLICT DO NOTHING")
+                    .param("c", c.id.value()).param("k", e.kind()).param("r", e.id()).update();
+        }
     }
 
-    public void party(ConflictId id, AgencyId agency) {
-        jdbc.sql("INSERT INTO coordination_conflict_party (conflict_id, agency_id) VALUES (:c, :a) ON CONFLICT DO NOTHING")
-                .param("c", id.value()).param("a", agency.value()).update();
-    }
-
-    public void evidence(ConflictId id, String kind, UUID ref) {
-        jdbc.sql("INSERT INTO coordination_conflict_evidence (conflict_id, kind, ref_id) VALUES (:c, :k, :r) ON CONFLICT DO NOTHING")
-                .param("c", id.value()).param("k", kind).param("r", ref).update();
+    /**
+     * Writes a changed conflict if nobody changed it since it was read (its version); false when someone did. The texts
+     * are sealed again as they are now.
+     */
+    public boolean save(Conflict c) {
+        return jdbc.sql("""
+                UPDATE coordination_conflict SET state = :state, response_enc = :response, responded_at = :respondedAt,
+                    escalation_note_enc = :note, meeting_id = :meeting, escalated_at = :escalatedAt, resolution_enc = :resolution,
+                    lessons_enc = :lessons, resolved_at = :resolvedAt, updated_at = :updatedAt, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .param("id", c.id.value()).param("version", c.version).param("state", c.state.name())
+                .param("response", cipher.seal(c.response, RESPONSE)).param("respondedAt", ts(c.respondedAt))
+                .param("note", cipher.seal(c.escalationNote, ESCALATION_NOTE))
+                .param("meeting", c.meetingId == null ? null : c.meetingId.value()).param("escalatedAt", ts(c.escalatedAt))
+                .param("resolution", cipher.seal(c.resolution, RESOLUTION)).param("lessons", cipher.seal(c.lessons, LESSONS))
+                .param("resolvedAt", ts(c.resolvedAt)).param("updatedAt", ts(c.updatedAt)).update() == 1;
     }
 
     public Optional<ConflictView> find(ConflictId id) {
@@ -151,33 +168,6 @@ public class ConflictRepository {
     private boolean contains(byte[] sealed, String context, String needle) {
         String text = cipher.open(sealed, context);
         return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    public boolean responded(ConflictId id, int version, String response, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_conflict SET state = 'RESPONDED', response_enc = :r, responded_at = :now, updated_at = :now,
-                    version = version + 1 WHERE id = :id AND version = :v AND state = 'RAISED'""")
-                .param("id", id.value()).param("v", version).param("r", cipher.encrypt(response, RESPONSE)).param("now", ts(now))
-                .update() == 1;
-    }
-
-    public boolean escalated(ConflictId id, Integer version, String note, MeetingId meeting, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_conflict SET state = 'ESCALATED', escalated_at = :now,
-                    escalation_note_enc = coalesce(CAST(:note AS bytea), escalation_note_enc),
-                    meeting_id = coalesce(:meeting, meeting_id), updated_at = :now, version = version + 1
-                 WHERE id = :id AND (CAST(:v AS INT) IS NULL OR version = :v) AND state IN ('RAISED', 'RESPONDED', 'ESCALATED')""")
-                .param("id", id.value()).param("v", version).param("note", cipher.seal(note, ESCALATION_NOTE))
-                .param("meeting", meeting == null ? null : meeting.value()).param("now", ts(now)).update() == 1;
-    }
-
-    public boolean resolved(ConflictId id, int version, String resolution, String lessons, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_conflict SET state = 'RESOLVED', resolution_enc = :r, lessons_enc = :l, resolved_at = :now,
-                    updated_at = :now, version = version + 1 WHERE id = :id AND version = :v AND state <> 'RESOLVED'""")
-                .param("id", id.value()).param("v", version).param("r", cipher.encrypt(resolution, RESOLUTION))
-                .param("l", cipher.encrypt(lessons, LESSONS)).param("now", ts(now))
-                .update() == 1;
     }
 
     private ConflictView conflict(ResultSet rs, boolean details) throws SQLException {
