@@ -57,6 +57,8 @@ class MinorsStepsIntegrationTests {
     @Autowired
     MinorsSteps minors;
     @Autowired
+    org.tongxin.casefile.CaseDirectory directory;
+    @Autowired
     EventQuiescence reactions;
     @Autowired
     Clock clock;
@@ -168,5 +170,25 @@ class MinorsStepsIntegrationTests {
         assertThat(redirect).isEqualTo("/cases/" + minor + "/minors");
         assertThat(ledger.find(minor, "minors.team", team.id().toString()).orElseThrow().status())
                 .isEqualTo(ObligationStatus.FULFILLED);
+    }
+
+    @Test
+    void aMinorsTeamAndPlanAreReadByTheMinorsTeamAloneAndAnAdultsByEveryPartyWithTheFields() {
+        CaseFixtures fixtures = fixtures();
+        CaseId minor = fixtures.underCorrection(fixtures.minor("严小川", Gender.MALE));
+        CaseId adult = fixtures.underCorrection(fixtures.adult("严大川", Gender.MALE));
+        for (CaseId id : List.of(minor, adult)) {
+            int version = fixtures.version(id);
+            actors.call("cd.county", () -> management.makePlan(id, version, "每月个别谈话两次，参加社区公益活动，学习法律知识。"));
+            int next = fixtures.version(id);
+            fixtures.as("cd.county", () -> management.formTeam(id, next, List.of(new org.tongxin.casefile.CaseData.TeamMember(
+                    "王老师", org.tongxin.casefile.CaseData.TeamRole.EMPLOYER_OR_SCHOOL, Gender.FEMALE, null))));
+        }
+        assertThat(actors.call("cd.county", () -> directory.latestPlan(minor))).isPresent();
+        assertThat(actors.call("cd.court.clerk", () -> directory.team(minor))).as("the decision organ is of the team").hasSize(1);
+        assertThat(actors.call("cd.proc", () -> directory.latestPlan(minor))).as("CCL art. 54").isEmpty();
+        assertThat(actors.call("cd.proc", () -> directory.team(minor))).isEmpty();
+        assertThat(actors.call("cd.proc", () -> directory.latestPlan(adult))).isPresent();
+        assertThat(actors.call("cd.proc", () -> directory.team(adult))).hasSize(1);
     }
 }
