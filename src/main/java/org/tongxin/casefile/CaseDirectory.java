@@ -342,7 +342,7 @@ public class CaseDirectory {
                 f.documentsState(), f.arrivalState(), f.arrivedAt(), f.registeredAt(), f.teamFormedAt(), f.planMadeAt(),
                 f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked,
                 f.supervisionLevel(), f.custodyKind(), f.detainingOrganId(), f.detainedAt(), f.revocationKind(),
-                f.terminationReason(), f.endedOn(), f.sealed(), c.charges());
+                f.terminationReason(), f.endedOn(), f.sealed(), c.charges(), f.sentenceMonths());
     }
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {

@@ -33,7 +33,7 @@ public final class CaseViews {
             Instant announcedAt, Instant createdAt, Instant updatedAt, SubjectView subject, CaseAccessDecision access,
             boolean protectedFieldsVisible, org.tongxin.policy.SupervisionLevel supervisionLevel, CustodyKind custodyKind,
             AgencyId detainingOrganId, Instant detainedAt, RevocationKind revocationKind, TerminationReason terminationReason,
-            LocalDate endedOn, boolean sealed, java.util.List<String> charges) {
+            LocalDate endedOn, boolean sealed, java.util.List<String> charges, Integer sentenceMonths) {
 
         /**
          * The charges (罪名) as a page shows them: 盗窃罪、诈骗罪, or 未录入 / Not recorded for a case opened before

@@ -262,5 +262,12 @@ class SealedRecordIntegrationTests {
                     .andExpect(jsonPath("$.errors[0].code").value(c[2].toString()))
                     .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
         }
+        String parole = probation.formatted(common[0], common[1], common[2], common[3], "PAROLE", CaseFixtures.caseNumber(),
+                today.minusDays(20), today.minusDays(10), today.minusDays(10), today.minusDays(10).plusYears(1), 48);
+        String location = mvc.perform(post("/api/v1/cases").with(actors.as("cd.court.clerk")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(parole)).andExpect(status().isCreated()).andReturn().getResponse()
+                .getHeader("Location");
+        mvc.perform(get(location).with(actors.as("cd.court.clerk"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sentenceMonths").value(48));
     }
 }
