@@ -204,6 +204,7 @@ class PagesIntegrationTests {
         if (minorCase == null) {
             org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
             org.tongxin.casefile.CaseId caseId = fixtures.underCorrection(fixtures.minor("页小禾", org.tongxin.casefile.Gender.FEMALE));
+            fixtures.assignDongmen(caseId);
             reactions.awaitAll(java.time.Duration.ofSeconds(10));
             var measures = actors.call("cd.county", () -> minorsSteps.ofCase(caseId)).stream()
                     .filter(s -> s.stepId().equals("minors.measures")).findFirst().orElseThrow();

@@ -130,6 +130,29 @@ class MinorStepPages {
         }
     }
 
+    /** A step's id the catalogue's note refers to, in brackets: "随矫正方案制定（plan.make）". */
+    private static final java.util.regex.Pattern STEP_REFERENCE = java.util.regex.Pattern.compile("\\s?[（(]([a-z_]+(?:\\.[a-z_]+)+)[）)]");
+
+    /**
+     * The note in the law's words: a step the note refers to by its id is named by the policy's name for it ("随矫正方案制定
+     * （制定矫正方案）"), or left out when the policy has no such step. Users never see step ids.
+     */
+    static String lawWords(String note, ResolvedPolicy policy, Locale locale) {
+        if (note == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = STEP_REFERENCE.matcher(note);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            boolean english = locale != null && "en".equals(locale.getLanguage());
+            String name = policy.step(m.group(1)).map(s -> english ? " (" + s.name(locale) + ")" : "（" + s.name(locale) + "）")
+                    .orElse("");
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private String view(CaseId caseId, OpenForm form, Model model) {
         CaseAccessDecision access = cases.access(caseId);
         List<MinorStepView> records = minors.ofCase(caseId);
@@ -150,8 +173,8 @@ class MinorStepPages {
                     named.add(line.obligation().counterpartyAgencyId());
                 }
             }
-            lines.add(new MinorLine(r, line, step == null ? r.stepId() : step.name(locale), step == null ? null : step.note(locale),
-                    step == null ? null : step.legalBasis()));
+            lines.add(new MinorLine(r, line, step == null ? r.stepId() : step.name(locale),
+                    step == null ? null : lawWords(step.note(locale), inForce, locale), step == null ? null : step.legalBasis()));
         }
         List<StepOption> options = MinorsSteps.triggeredSteps().stream()
                 .map(s -> inForce.step(s).map(p -> new StepOption(s, p.name(locale))).orElse(null))
