@@ -32,10 +32,20 @@ public final class CaseData {
 
     /**
      * The decision: type, case number (案号), dates, term, place of execution (null county agency = the one serving the
-     * residence), whether the person is in custody, and for temporary execution the institution handing them over.
+     * residence), whether the person is in custody, for temporary execution the institution handing them over, and for
+     * parole and temporary execution the original sentence of fixed-term imprisonment in months (原判刑期; optional, null
+     * when not given; it decides whether a minor's record is sealed, CPL art. 286).
      */
     public record DecisionData(CorrectionType correctionType, String caseNumber, LocalDate judgmentDate, LocalDate effectiveDate,
-            LocalDate termStart, LocalDate termEnd, AgencyId countyAgencyId, boolean inCustody, AgencyId handoverInstitutionId) {
+            LocalDate termStart, LocalDate termEnd, AgencyId countyAgencyId, boolean inCustody, AgencyId handoverInstitutionId,
+            Integer sentenceMonths) {
+
+        /** A decision without the original sentence's length (probation and public surveillance: their term proves it). */
+        public DecisionData(CorrectionType correctionType, String caseNumber, LocalDate judgmentDate, LocalDate effectiveDate,
+                LocalDate termStart, LocalDate termEnd, AgencyId countyAgencyId, boolean inCustody, AgencyId handoverInstitutionId) {
+            this(correctionType, caseNumber, judgmentDate, effectiveDate, termStart, termEnd, countyAgencyId, inCustody,
+                    handoverInstitutionId, null);
+        }
     }
 
     /** A case decided without an entrusted assessment before it. */

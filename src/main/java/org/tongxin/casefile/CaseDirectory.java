@@ -216,16 +216,21 @@ public class CaseDirectory {
                 }).toList();
     }
 
+    /** The correction team; a minor's team only for the minor's own team (CCL art. 54), others get none. */
     @Transactional(readOnly = true)
     public List<CaseData.TeamMember> team(CaseId id) {
-        access.require(sealed.parties(id));
+        CaseAccessDecision decision = access.require(sealed.parties(id));
+        if (minorsOwnTeamOnly(id, decision)) {
+            return List.of();
+        }
         return cases.team(id);
     }
 
+    /** The latest correction plan, for the parties with the protected fields; a minor's for the minor's own team only. */
     @Transactional(readOnly = true)
     public Optional<String> latestPlan(CaseId id) {
         CaseAccessDecision decision = access.require(sealed.parties(id));
-        if (!decision.holdsAny(PROTECTED_FIELDS)) {
+        if (!decision.holdsAny(PROTECTED_FIELDS) || minorsOwnTeamOnly(id, decision)) {
             return Optional.empty();
         }
         return cases.latestPlan(id).map(bytes -> codec.decrypt(bytes, "casefile_plan.content"));
@@ -337,7 +342,7 @@ public class CaseDirectory {
                 f.documentsState(), f.arrivalState(), f.arrivedAt(), f.registeredAt(), f.teamFormedAt(), f.planMadeAt(),
                 f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked,
                 f.supervisionLevel(), f.custodyKind(), f.detainingOrganId(), f.detainedAt(), f.revocationKind(),
-                f.terminationReason(), f.endedOn(), f.sealed(), c.charges());
+                f.terminationReason(), f.endedOn(), f.sealed(), c.charges(), f.sentenceMonths());
     }
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {
@@ -360,6 +365,11 @@ public class CaseDirectory {
         } catch (RuntimeException e) {
             return Map.of();
         }
+    }
+
+    /** A minor's case read by a party outside the minor's team (CCL art. 54: the team and plan stay with the team). */
+    private boolean minorsOwnTeamOnly(CaseId id, CaseAccessDecision decision) {
+        return !decision.holdsAny(MINORS_TEAM) && cases.find(id).map(CaseDirectory::minor).orElse(false);
     }
 
     private static boolean minor(CorrectionCase c) {

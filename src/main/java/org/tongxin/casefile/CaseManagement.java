@@ -732,7 +732,7 @@ public class CaseManagement {
 
     private void decide(CorrectionCase c, DecisionData d, Placement placement, Instant now) {
         c.decide(d.correctionType(), d.caseNumber().strip(), d.judgmentDate(), d.effectiveDate(), d.termStart(), d.termEnd(),
-                placement.county().id(), placement.procuratorate(), placement.police(), d.handoverInstitutionId(),
+                d.sentenceMonths(), placement.county().id(), placement.procuratorate(), placement.police(), d.handoverInstitutionId(),
                 d.inCustody(), regions.regionFor(placement.county().divisionCode()), now, currentUser.ref());
     }
 

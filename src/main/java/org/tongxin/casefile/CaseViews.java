@@ -33,7 +33,7 @@ public final class CaseViews {
             Instant announcedAt, Instant createdAt, Instant updatedAt, SubjectView subject, CaseAccessDecision access,
             boolean protectedFieldsVisible, org.tongxin.policy.SupervisionLevel supervisionLevel, CustodyKind custodyKind,
             AgencyId detainingOrganId, Instant detainedAt, RevocationKind revocationKind, TerminationReason terminationReason,
-            LocalDate endedOn, boolean sealed, java.util.List<String> charges) {
+            LocalDate endedOn, boolean sealed, java.util.List<String> charges, Integer sentenceMonths) {
 
         /**
          * The charges (罪名) as a page shows them: 盗窃罪、诈骗罪, or 未录入 / Not recorded for a case opened before
@@ -56,7 +56,8 @@ public final class CaseViews {
      * system's own work; pages use {@link CaseView}. After intake: the supervision level (null until first set), the
      * custody during correction (kind, detaining organ, since when; null when not IN_CUSTODY), how the case ended
      * (revocation kind or termination reason, and the day correction ended: ruled, terminated or died) and whether a
-     * minor's terminated case is sealed.
+     * minor's terminated case is sealed; for parole and temporary execution the original sentence in months (null when not
+     * recorded).
      */
     public record CaseFacts(CaseId id, CaseStatus status, CorrectionType correctionType, AgencyId decisionOrganId,
             AgencyId countyAgencyId, AgencyId officeId, AgencyId procuratorateId, AgencyId policeId,
@@ -65,7 +66,7 @@ public final class CaseViews {
             Instant teamFormedAt, Instant planMadeAt, Instant announcedAt, Gender subjectGender, boolean minorAtOffence,
             String caseNumber, LocalDate termStart, LocalDate termEnd, org.tongxin.policy.SupervisionLevel supervisionLevel,
             CustodyKind custodyKind, AgencyId detainingOrganId, Instant detainedAt, RevocationKind revocationKind,
-            TerminationReason terminationReason, LocalDate endedOn, boolean sealed) {
+            TerminationReason terminationReason, LocalDate endedOn, boolean sealed, Integer sentenceMonths) {
 
         public boolean intakeComplete() {
             return registeredAt != null && teamFormedAt != null && planMadeAt != null && announcedAt != null;

@@ -15,4 +15,13 @@ public enum CorrectionType {
     public boolean reportsInPerson() {
         return this != TEMPORARY_EXECUTION;
     }
+
+    /**
+     * The correction term is only the rest of a longer sentence (parole, temporary execution): the original sentence's
+     * length is recorded apart; for public surveillance the term is the sentence, and a probation's test period is never
+     * shorter than it (Criminal Law art. 73).
+     */
+    public boolean remainderOfSentence() {
+        return this == PAROLE || this == TEMPORARY_EXECUTION;
+    }
 }

@@ -65,10 +65,11 @@ import org.tongxin.supervision.move.PlaceChanges;
  * <li>a subject under electronic monitoring approved by the bureau head for one month, its period about to expire;</li>
  * <li>a subject who lost contact and was found three days later;</li>
  * <li>a subject who lost contact two days ago, the search still on (the dashboard's lost-contact figure);</li>
- * <li>a subject held in administrative detention by the 城东区 police since yesterday, the police's notice given.</li>
+ * <li>a subject held in administrative detention by the 城东区 police since yesterday, the police's notice given;</li>
+ * <li>a subject who moved from 城东区 to 上海市徐汇区, another region under the Shanghai-style policy model: consulted (the
+ * consultation letter), accepted, approved (the decision notice), file handed over and receipted, documents forwarded to
+ * the Xuhui procuratorate, reported there; 徐汇区 executes the case and the steps opened since follow Shanghai's model.</li>
  * </ol>
- * The demo has one region (City A): a move across two regions with different policy models is shown by
- * {@code PlaceChangeAcrossRegionsIntegrationTests}, not here.
  */
 @Component
 @ConditionalOnExpression(CityACaseload.ENABLED)
@@ -139,7 +140,7 @@ class SupervisionStories {
         script.clear();
         refused = 0;
         List<Story> stories = List.of(onSchedule(), late(), onLeave(), overdueFromLeave(), moved(), monitored(), foundAgain(),
-                stillMissing(), inCustody());
+                stillMissing(), inCustody(), movedToAnotherRegion());
         script.sort(Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
         obligationClock.holdScheduledScans(() -> {
             clock.startReplayAt(at(0, 8, 0));
@@ -243,6 +244,31 @@ class SupervisionStories {
                 "到城西区社区矫正机构报到，并按期报告")));
         step(32, 9, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(32),
                 "按时报告")));
+        return s;
+    }
+
+    /**
+     * Story 10 (numbered 0: the numbers and phones of the stories have one digit): moved from 城东区 (City A's model) to
+     * 上海市徐汇区 (the Shanghai-style model) through the same commands; the new agency's accounts ({@code xh.county},
+     * {@code xh.proc}) see the case from the receipt of the file on.
+     */
+    private Story movedToAnotherRegion() {
+        Story s = underCorrection(0, "顾申远", LocalDate.of(1992, 8, 8), "城东区东门街道和平路 58 号");
+        AgencyId xuhui = agency("XH-CCA");
+        report(s, 3, "首次到司法所报告");
+        step(6, 10, 0, () -> s.record = users.actAs("cd.county", () -> placeChanges.apply(s.caseId, xuhui.value(), day(36),
+                "与配偶在上海市徐汇区就业并租房居住，申请变更执行地")).id());
+        step(7, 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
+        step(9, 15, 0, () -> users.actAs("xh.county", () -> placeChanges.reply(s.record, version(s), true,
+                "经核实租房合同和就业情况属实，同意接收")));
+        step(10, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true,
+                "在新执行地有固定住所和工作，准予变更")));
+        step(11, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
+        step(12, 9, 0, () -> users.actAs("xh.county", () -> placeChanges.receive(s.record, version(s))));
+        step(12, 14, 0, () -> users.actAs("xh.county", () -> placeChanges.forward(s.record, version(s))));
+        step(15, 10, 0, () -> users.actAs("xh.county", () -> placeChanges.reported(s.record, version(s), at(15, 9, 30))));
+        step(15, 10, 30, () -> users.actAs("xh.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(15),
+                "到徐汇区社区矫正机构报到，并按期报告")));
         return s;
     }
 

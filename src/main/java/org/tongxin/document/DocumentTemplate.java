@@ -127,5 +127,22 @@ public enum DocumentTemplate {
      * caseNumber, subjectName, gender, birthDate, idNumber, address, offence, correctionType, termStart, termEnd, facts,
      * reasons, evidence} (one item per line){@code , copyTo, contact, contactPhone}.
      */
-    COMMUTATION_PROPOSAL
+    COMMUTATION_PROPOSAL,
+
+    /**
+     * 社区矫正对象变更执行地征求意见函 (consultation letter on a change of the place of execution): the executing county
+     * agency to the county agency of the new place, CCL art. 27, IM art. 30. Keys: {@code agencyName, newAgencyName,
+     * subjectName, gender, birthDate, idNumber, judgmentNumber, correctionType, termStart, termEnd, intendedMoveOn, reason,
+     * replyDays} (the new agency's period to reply, from the policy model){@code , contact}.
+     */
+    PLACE_CHANGE_CONSULTATION,
+
+    /**
+     * 社区矫正对象变更执行地决定通知书 (decision on a change of the place of execution): the executing county agency to the
+     * subject, copies to the new county agency, the decision organ and the procuratorate and police, CCL art. 27, IM
+     * arts. 30 and 31. Keys: {@code agencyName, newAgencyName, subjectName, gender, idNumber, judgmentNumber,
+     * correctionType, decision} (the decision in one sentence){@code , reason} (left out when none){@code , reportNotice}
+     * (where and by when to report; left out when not approved){@code , copyTo}.
+     */
+    PLACE_CHANGE_DECISION
 }

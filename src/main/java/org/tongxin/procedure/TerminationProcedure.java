@@ -156,15 +156,20 @@ class TerminationProcedure {
     static final Set<String> KEPT = Set.of(Steps.CERTIFY, Steps.DEATH_NOTIFY);
 
     /**
-     * A record is sealed when the offence was committed under 18 and the sentence was at most five years (CPL art. 286).
-     * The case file records the correction's term, not the sentence: for 管制 the term is the sentence, and a probation's
-     * test period is never shorter than the sentence (Criminal Law art. 73), so a term of at most five years proves the
-     * sentence qualifies. For parole and temporary execution the term is the rest of a longer sentence, which the case
-     * does not record: those are not sealed automatically (see doc/adr/0036-termination-sealing-and-procuratorial-supervision.md).
+     * A record is sealed when the offence was committed under 18 and the sentence was at most five years' fixed-term
+     * imprisonment (CPL art. 286). For 管制 the term is the sentence, and a probation's test period is never shorter than
+     * the sentence (Criminal Law art. 73), so a term of at most five years proves it. For parole and temporary execution the
+     * term is the rest of a longer sentence: the original sentence recorded with the decision decides, and a case without
+     * it (decided before it was recorded, a life sentence, not given) is not sealed automatically — sealing hides the
+     * record from every party, so it needs the fact that proves the law applies
+     * (doc/adr/0044-the-minors-steps-the-original-sentence-and-the-move-documents.md).
      */
     static boolean sealable(CaseFacts c) {
         if (!c.minorAtOffence() || c.sealed() || c.termStart() == null || c.termEnd() == null) {
             return false;
+        }
+        if (c.correctionType() != null && c.correctionType().remainderOfSentence()) {
+            return c.sentenceMonths() != null && c.sentenceMonths() <= SEALABLE.toTotalMonths();
         }
         boolean termIsSentenceOrLonger = c.correctionType() == CorrectionType.PUBLIC_SURVEILLANCE
                 || c.correctionType() == CorrectionType.PROBATION;

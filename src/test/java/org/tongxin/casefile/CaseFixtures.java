@@ -141,7 +141,15 @@ public final class CaseFixtures {
 
     /** Documents receipted (the system reports it), the subject reported in, registered: UNDER_CORRECTION. */
     public CaseId underCorrection(SubjectData subject) {
-        CaseId id = decided(subject);
+        return registered(decided(subject));
+    }
+
+    /** Like {@link #underCorrection(SubjectData)}, with the decision given (a parole with its original sentence …). */
+    public CaseId underCorrection(SubjectData subject, DecisionData decision) {
+        return registered(as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject, offence(), decision))));
+    }
+
+    private CaseId registered(CaseId id) {
         management.documentsState(id, DocumentsState.RECEIPTED);
         int decided = version(id);
         as("cd.county", () -> management.recordArrival(id, decided, false, null));

@@ -153,7 +153,12 @@ class CityACaseloadIntegrationTests {
         assertThat(jdbc.sql("""
                 SELECT p.state || '/' || a.code FROM supervision_place_change p JOIN casefile_case c ON c.id = p.case_id
                   JOIN agency a ON a.id = c.county_agency_id WHERE c.case_number LIKE :n""").param("n", stories).query(String.class).list())
-                .as("moved to Chengxi, which executes the case").containsExactly("REPORTED/CX-CCA");
+                .as("moved to Chengxi, and to Xuhui in another region, which execute the cases")
+                .containsExactlyInAnyOrder("REPORTED/CX-CCA", "REPORTED/XH-CCA");
+        assertThat(jdbc.sql("""
+                SELECT c.policy_region FROM casefile_case c JOIN agency a ON a.id = c.county_agency_id
+                 WHERE c.case_number LIKE :n AND a.code = 'XH-CCA'""").param("n", stories).query(String.class).list())
+                .as("the case moved to Xuhui follows the Shanghai-style model").containsExactly("310000");
         assertThat(jdbc.sql("""
                 SELECT m.ends_at FROM supervision_monitoring_period m JOIN casefile_case c ON c.id = m.case_id
                  WHERE c.case_number LIKE :n AND m.state = 'APPROVED'""").param("n", stories).query(java.sql.Timestamp.class).list())
@@ -233,8 +238,9 @@ class CityACaseloadIntegrationTests {
         assertThat(states.get(IntakeState.WITHDRAWN)).as("a few withdrawn").isBetween(2, 5);
 
         List<CaseFacts> facts = all.keySet().stream().map(id -> cases.facts(id).orElseThrow()).toList();
+        // The four counties of City A, and Xuhui (Shanghai) where a supervision story moved a case.
         assertThat(facts.stream().map(f -> agencies.get(f.countyAgencyId()).code()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("CD-CCA", "CX-CCA", "QS-CCA", "BH-CCA");
+                .containsExactlyInAnyOrder("CD-CCA", "CX-CCA", "QS-CCA", "BH-CCA", "XH-CCA");
         assertThat(facts.stream().map(CaseFacts::correctionType).filter(t -> t != null).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(CorrectionType.values());
         assertThat(facts.stream().filter(f -> f.correctionType() == CorrectionType.TEMPORARY_EXECUTION)

@@ -244,6 +244,38 @@ public final class DocumentSamples {
                 v.put("contact", "陈静");
                 v.put("contactPhone", "0700-8100740");
             }
+            case PLACE_CHANGE_CONSULTATION -> {
+                v.put("documentNumber", "城东矫〔2026〕21号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("newAgencyName", "B市江北区社区矫正管理局");
+                v.put("subjectName", SUBJECT);
+                v.put("gender", "男");
+                v.put("birthDate", "1988-05-12");
+                v.put("idNumber", ID_NUMBER);
+                v.put("judgmentNumber", "（2025）城东刑初字第 123 号");
+                v.put("correctionType", "缓刑");
+                v.put("termStart", "2025-03-01");
+                v.put("termEnd", "2027-02-28");
+                v.put("intendedMoveOn", "2026-04-01");
+                v.put("reason", "随父母迁居江北区，已在当地找到工作。");
+                v.put("replyDays", "5");
+                v.put("contact", "陈静");
+                v.put("issueDate", "2026-03-04");
+            }
+            case PLACE_CHANGE_DECISION -> {
+                v.put("documentNumber", "城东矫〔2026〕25号");
+                v.put("agencyName", "城东区社区矫正管理局");
+                v.put("newAgencyName", "B市江北区社区矫正管理局");
+                v.put("subjectName", SUBJECT);
+                v.put("gender", "男");
+                v.put("idNumber", ID_NUMBER);
+                v.put("judgmentNumber", "（2025）城东刑初字第 123 号");
+                v.put("correctionType", "缓刑");
+                v.put("decision", "同意将你的社区矫正执行地变更为B市江北区社区矫正管理局所在地。");
+                v.put("reportNotice", "你应当自收到本通知书之日起7日内到B市江北区社区矫正管理局报到。逾期不报到的，将依法依规处理。");
+                v.put("copyTo", "城东区人民法院、B市江北区社区矫正管理局、城东区人民检察院、A市公安局城东区分局");
+                v.put("issueDate", "2026-03-12");
+            }
             case COMMUTATION_PROPOSAL -> {
                 v.put("documentNumber", "城东矫〔2025〕4号");
                 v.put("agencyName", "城东区社区矫正管理局");

@@ -15,11 +15,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseData.CaseSearch;
+import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseFixtures;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseStatus;
+import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
 import org.tongxin.casefile.SealedQueries;
 import org.tongxin.casefile.SealedQueries.QueryRequest;
@@ -194,5 +196,78 @@ class SealedRecordIntegrationTests {
         assertThat(visible("cd.county", id)).isTrue();
         refused(() -> fixtures.as("cd.court.clerk", () -> queries.request(id, new QueryRequest(SealedQueryBasis.LAWFUL_QUERY,
                 "依照国家规定进行的查询，核实前科情况", 3))), 409, "CASE_NOT_SEALED");
+    }
+
+    /** A minor's parole, with the original sentence given or not, terminated on expiry today and certified. */
+    CaseId terminatedParole(String name, Integer sentenceMonths) {
+        DecisionData parole = fixtures.decision(CorrectionType.PAROLE);
+        DecisionData decision = new DecisionData(parole.correctionType(), parole.caseNumber(), parole.judgmentDate(),
+                parole.effectiveDate(), parole.termStart(), parole.termEnd(), null, false, null, sentenceMonths);
+        CaseId id = fixtures.underCorrection(fixtures.minor(name, Gender.MALE), decision);
+        LocalDate today = fixtures.today();
+        management.changeTermEnd(id, today, fixtures.agency("CD-COURT"));
+        int version = fixtures.version(id);
+        fixtures.as("cd.county", () -> termination.terminate(id, version, TerminationReason.EXPIRY, today));
+        reactions.awaitAll(Duration.ofSeconds(30));
+        fixtures.as("cd.county", () -> termination.certify(id));
+        reactions.awaitAll(Duration.ofSeconds(30));
+        assertThat(fixtures.status(id)).isEqualTo(CaseStatus.TERMINATED);
+        return id;
+    }
+
+    boolean sealedAt(CaseId id) {
+        return jdbc.sql("SELECT sealed_at IS NOT NULL FROM casefile_case WHERE id = :id").param("id", id.value())
+                .query(Boolean.class).single();
+    }
+
+    @Test
+    void aMinorsParoleIsSealedWhenTheOriginalSentenceWasFiveYearsOrLessAndNotWhenItWasLongerOrUnknown() {
+        CaseId fourYears = terminatedParole("韩小舟", 48);
+        assertThat(sealedAt(fourYears)).as("parole of a 4-year sentence: sealed (CPL art. 286)").isTrue();
+        assertThat(visible("cd.county", fourYears)).isFalse();
+
+        CaseId fiveYears = terminatedParole("韩小帆", 60);
+        assertThat(sealedAt(fiveYears)).as("exactly five years is 五年有期徒刑以下").isTrue();
+
+        CaseId sixYears = terminatedParole("韩小桥", 72);
+        assertThat(sealedAt(sixYears)).as("parole of a 6-year sentence: not sealed").isFalse();
+        assertThat(visible("cd.county", sixYears)).isTrue();
+
+        CaseId unknown = terminatedParole("韩小渡", null);
+        assertThat(sealedAt(unknown)).as("sentence not recorded: not sealed automatically").isFalse();
+        assertThat(visible("cd.county", unknown)).isTrue();
+    }
+
+    @Test
+    void theOriginalSentenceIsRefusedWhereTheTypeDoesNotNeedItOrTheTermIsLongerThanIt() throws Exception {
+        String probation = """
+                {"subject": {"name": "韩小岸", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "guardianName": "韩大山",
+                 "guardianRelation": "父亲", "guardianPhone": "13907005678", "idNumber": "%s", "birthDate": "%s",
+                 "residenceDivision": "%s", "residenceAddress": "东门街道 1 号"},
+                 "offence": {"category": "THEFT", "details": "盗窃", "offenceDate": "%s", "charges": ["盗窃罪"]},
+                 "decision": {"correctionType": "%s", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
+                 "termStart": "%s", "termEnd": "%s", "inCustody": false, "sentenceMonths": %s}}""";
+        LocalDate today = fixtures.today();
+        LocalDate birth = today.minusYears(17);
+        Object[] common = { CaseFixtures.identityNumber(birth, Gender.MALE), birth, CaseFixtures.DONGMEN, today.minusMonths(3) };
+        for (Object[] c : new Object[][] { { "PROBATION", 24, "sentenceNotApplicable" }, { "PAROLE", 6, "sentenceShorterThanTerm" },
+                { "PAROLE", 301, "sentenceRange" }, { "PAROLE", 0, "sentenceRange" } }) {
+            String body = probation.formatted(common[0], common[1], common[2], common[3], c[0], CaseFixtures.caseNumber(),
+                    today.minusDays(20), today.minusDays(10), today.minusDays(10), today.minusDays(10).plusYears(1), c[1]);
+            mvc.perform(post("/api/v1/cases").with(actors.as("cd.court.clerk")).with(csrf())
+                    .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.length()").value(1))
+                    .andExpect(jsonPath("$.errors[0].field").value("decision.sentenceMonths"))
+                    .andExpect(jsonPath("$.errors[0].code").value(c[2].toString()))
+                    .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        }
+        String parole = probation.formatted(common[0], common[1], common[2], common[3], "PAROLE", CaseFixtures.caseNumber(),
+                today.minusDays(20), today.minusDays(10), today.minusDays(10), today.minusDays(10).plusYears(1), 48);
+        String location = mvc.perform(post("/api/v1/cases").with(actors.as("cd.court.clerk")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(parole)).andExpect(status().isCreated()).andReturn().getResponse()
+                .getHeader("Location");
+        mvc.perform(get(location).with(actors.as("cd.court.clerk"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sentenceMonths").value(48));
     }
 }

@@ -437,6 +437,13 @@ class AccessRulesIntegrationTests {
         rule("GET /cases/{id}/lost-contacts", CASE_STAFF);
         rule("POST /cases/{id}/lost-contacts", COUNTY);
         rule("POST /lost-contacts/{id}/found", COUNTY);
+        // The minors' steps (CCL ch. 7): every case role reads (texts for the minor's team), the county agency acts.
+        rule("GET /api/v1/cases/{id}/minor-steps", CASE_STAFF);
+        rule("POST /api/v1/cases/{id}/minor-steps", COUNTY);
+        rule("POST /api/v1/minor-steps/{id}/fulfilment", COUNTY);
+        rule("GET /cases/{id}/minors", CASE_STAFF);
+        rule("POST /cases/{id}/minors", COUNTY);
+        rule("POST /minor-steps/{id}/fulfil", COUNTY);
         // Change of the place of execution: the executing county (or office) records the application; the county agencies act.
         rule("POST /api/v1/cases/{id}/place-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
         rule("GET /api/v1/cases/{id}/place-changes", CASE_STAFF);

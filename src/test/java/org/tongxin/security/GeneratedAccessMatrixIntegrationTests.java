@@ -221,7 +221,8 @@ class GeneratedAccessMatrixIntegrationTests {
             "listLostContacts", "reportLostContact", "listCustody", "recordCustody", "getMonitoringPeriod", "listLeavesAwaitingDecision",
             "getLeave", "downloadLeaveNotice", "listMonitoringPositions", "ping", "applyForPlaceChange", "listPlaceChanges",
             "getPlaceChange", "consultNewCountyAgency", "replyToPlaceChangeConsultation", "decidePlaceChange",
-            "transferPlaceChangeFile", "receivePlaceChangeFile", "forwardPlaceChangeDocuments", "recordReportAtNewPlace");
+            "transferPlaceChangeFile", "receivePlaceChangeFile", "forwardPlaceChangeDocuments", "recordReportAtNewPlace",
+            "listMinorSteps", "openMinorStep", "fulfilMinorStep");
 
     /**
      * Operations whose object is not one of the fixture's cases or referrals: the role rule decides, an allowed caller gets

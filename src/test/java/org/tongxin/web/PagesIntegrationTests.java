@@ -168,6 +168,8 @@ class PagesIntegrationTests {
     @Autowired
     org.tongxin.supervision.missing.LostContacts lostContacts;
     @Autowired
+    org.tongxin.supervision.minors.MinorsSteps minorsSteps;
+    @Autowired
     org.tongxin.shared.jdbc.EventQuiescence reactions;
 
     static String lifeCase;
@@ -195,7 +197,29 @@ class PagesIntegrationTests {
         }
     }
 
+    static String minorCase;
+
+    /** A minor's case under correction: the registration's two steps, one done, and a guardian step opened (made once). */
+    synchronized void minorCase() {
+        if (minorCase == null) {
+            org.tongxin.casefile.CaseFixtures fixtures = new org.tongxin.casefile.CaseFixtures(management, agencies, actors, jdbc, clock);
+            org.tongxin.casefile.CaseId caseId = fixtures.underCorrection(fixtures.minor("页小禾", org.tongxin.casefile.Gender.FEMALE));
+            fixtures.assignDongmen(caseId);
+            reactions.awaitAll(java.time.Duration.ofSeconds(10));
+            var measures = actors.call("cd.county", () -> minorsSteps.ofCase(caseId)).stream()
+                    .filter(s -> s.stepId().equals("minors.measures")).findFirst().orElseThrow();
+            actors.call("cd.county", () -> minorsSteps.fulfil(measures.id(), measures.version(), "每周一次心理辅导，由学校老师参与。"));
+            actors.call("cd.county", () -> minorsSteps.open(caseId, "minors.guardian", "父母外出务工，祖父未督促其报到。"));
+            reactions.awaitAll(java.time.Duration.ofSeconds(10));
+            minorCase = caseId.toString();
+        }
+    }
+
     String resolve(String path) throws Exception {
+        if (path.contains("{minorCase}")) {
+            minorCase();
+            path = path.replace("{minorCase}", minorCase);
+        }
         if (path.contains("{lifeCase}")) {
             lifeCase();
             path = path.replace("{lifeCase}", lifeCase);
@@ -286,6 +310,8 @@ class PagesIntegrationTests {
             "cd.county, /cases/{lifeCase}/custody", "cd.police, /cases/{lifeCase}/custody", "cd.proc, /cases/{lifeCase}/custody",
             "cd.county, /cases/{lifeCase}/lost-contacts", "cd.police, /cases/{lifeCase}/lost-contacts",
             "cd.county, /cases/{lifeCase}/supervision",
+            "cd.county, /cases/{minorCase}/minors", "cd.dm, /cases/{minorCase}/minors", "cd.proc, /cases/{minorCase}/minors",
+            "cd.county, /cases/{minorCase}/minors?lang=en", "cd.county, /cases/{minorCase}/supervision", "cd.county, /cases/{lifeCase}/minors",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",
             "cd.proc, /copies", "cd.police, /copies",
             "city.coord, /meetings", "civil.worker, /meetings?status=HELD&sort=title", "city.coord, /meetings/new",

@@ -251,11 +251,11 @@ public class CaseRepository {
         jdbc.sql("""
                 INSERT INTO casefile_case (id, subject_id, status, correction_type, decision_organ_id, case_number, judgment_date,
                     effective_date, offence_category, offence_details_enc, offence_date, charges, minor_at_offence, term_start, term_end,
-                    in_custody, expedited, county_agency_id, judicial_office_id, procuratorate_id, police_id,
+                    sentence_months, in_custody, expedited, county_agency_id, judicial_office_id, procuratorate_id, police_id,
                     handover_institution_id, policy_region, documents_state, arrival_state, arrived_at, registered_at,
                     team_formed_at, plan_made_at, announced_at, created_by, created_at, updated_at, version)
                 VALUES (:id, :subject, :status, :type, :organ, :number, :judgment, :effective, :category, :details, :offenceDate,
-                    :charges, :minor, :start, :end, :custody, :expedited, :county, :office, :procuratorate, :police, :institution, :region,
+                    :charges, :minor, :start, :end, :sentence, :custody, :expedited, :county, :office, :procuratorate, :police, :institution, :region,
                     :documents, :arrival, :arrivedAt, :registeredAt, :teamAt, :planAt, :announcedAt, :createdBy, :createdAt,
                     :updatedAt, 0)""").params(caseParams(c)).update();
         syncParties(c);
@@ -275,7 +275,7 @@ public class CaseRepository {
                 UPDATE casefile_case SET status = :status, correction_type = :type, decision_organ_id = :organ,
                     case_number = :number, judgment_date = :judgment, effective_date = :effective, offence_category = :category,
                     offence_details_enc = :details, offence_date = :offenceDate, charges = :charges, minor_at_offence = :minor, term_start = :start,
-                    term_end = :end, in_custody = :custody, expedited = :expedited, county_agency_id = :county,
+                    term_end = :end, sentence_months = :sentence, in_custody = :custody, expedited = :expedited, county_agency_id = :county,
                     judicial_office_id = :office, procuratorate_id = :procuratorate, police_id = :police,
                     handover_institution_id = :institution, policy_region = :region, documents_state = :documents,
                     arrival_state = :arrival, arrived_at = :arrivedAt, registered_at = :registeredAt, team_formed_at = :teamAt,
@@ -308,6 +308,7 @@ public class CaseRepository {
         p.put("minor", c.minorAtOffence);
         p.put("start", c.termStart);
         p.put("end", c.termEnd);
+        p.put("sentence", c.sentenceMonths);
         p.put("custody", c.inCustody);
         p.put("expedited", c.expedited);
         p.put("county", c.countyAgencyId.value());
@@ -613,6 +614,7 @@ public class CaseRepository {
         c.minorAtOffence = rs.getBoolean("minor_at_offence");
         c.termStart = date(rs, "term_start");
         c.termEnd = date(rs, "term_end");
+        c.sentenceMonths = rs.getObject("sentence_months", Integer.class);
         c.inCustody = rs.getBoolean("in_custody");
         c.expedited = rs.getBoolean("expedited");
         c.countyAgencyId = agency(rs, "county_agency_id");

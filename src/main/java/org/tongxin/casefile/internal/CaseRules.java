@@ -189,8 +189,30 @@ public class CaseRules {
         } else if (d.termStart() != null && d.termEnd().isAfter(d.termStart().plusYears(10))) {
             problems.add("decision.termEnd", "termTooLong");
         }
+        sentence(d, problems);
         if (d.correctionType() == CorrectionType.TEMPORARY_EXECUTION && d.handoverInstitutionId() == null) {
             problems.add("decision.handoverInstitutionId", "institutionForTemporaryExecution");
+        }
+    }
+
+    /** The longest original sentence recorded, in months (25 years: the longest fixed-term sentence, Criminal Law art. 69). */
+    public static final int MAX_SENTENCE_MONTHS = 300;
+
+    /**
+     * The original sentence (原判刑期), optional: only for parole and temporary execution (the other types' term proves it),
+     * 1–300 months, and not shorter than the rest of it the correction term runs.
+     */
+    static void sentence(DecisionData d, FieldProblems problems) {
+        Integer months = d.sentenceMonths();
+        if (months == null) {
+            return;
+        }
+        if (d.correctionType() != null && !d.correctionType().remainderOfSentence()) {
+            problems.add("decision.sentenceMonths", "sentenceNotApplicable");
+        } else if (months < 1 || months > MAX_SENTENCE_MONTHS) {
+            problems.add("decision.sentenceMonths", "sentenceRange", MAX_SENTENCE_MONTHS);
+        } else if (d.termStart() != null && d.termEnd() != null && d.termEnd().isAfter(d.termStart().plusMonths(months))) {
+            problems.add("decision.sentenceMonths", "sentenceShorterThanTerm");
         }
     }
 

@@ -48,6 +48,8 @@ public final class CorrectionCase {
     boolean minorAtOffence;
     LocalDate termStart;
     LocalDate termEnd;
+    /** The original sentence in months (parole, temporary execution); null when not recorded. */
+    Integer sentenceMonths;
     boolean inCustody;
     boolean expedited;
     AgencyId countyAgencyId;
@@ -112,11 +114,27 @@ public final class CorrectionCase {
         return c;
     }
 
-    /** ASSESSING → INTAKE: community correction was decided. */
+    /** ASSESSING → INTAKE: community correction was decided (without the original sentence's length). */
     public void decide(CorrectionType type, String number, LocalDate judgment, LocalDate effective, LocalDate start, LocalDate end,
             AgencyId county, AgencyId procuratorate, AgencyId police, AgencyId institution, boolean custody, String region,
             Instant now, ActorRef actor) {
+        decide(type, number, judgment, effective, start, end, null, county, procuratorate, police, institution, custody, region, now,
+                actor);
+    }
+
+    /**
+     * ASSESSING → INTAKE: community correction was decided, with the original sentence in months where the type makes it
+     * relevant (parole, temporary execution; 422 SENTENCE_NOT_APPLICABLE for the others, whose term is the sentence or
+     * longer).
+     */
+    public void decide(CorrectionType type, String number, LocalDate judgment, LocalDate effective, LocalDate start, LocalDate end,
+            Integer sentence, AgencyId county, AgencyId procuratorate, AgencyId police, AgencyId institution, boolean custody,
+            String region, Instant now, ActorRef actor) {
         require(CaseStatus.ASSESSING, "CASE_NOT_ASSESSING");
+        if (sentence != null && !type.remainderOfSentence()) {
+            throw TongxinException.rule("SENTENCE_NOT_APPLICABLE");
+        }
+        sentenceMonths = sentence;
         status = CaseStatus.INTAKE;
         correctionType = type;
         caseNumber = number;
@@ -438,6 +456,10 @@ public final class CorrectionCase {
         return termStart;
     }
 
+    public Integer sentenceMonths() {
+        return sentenceMonths;
+    }
+
     public LocalDate termEnd() {
         return termEnd;
     }
@@ -456,7 +478,7 @@ public final class CorrectionCase {
                 procuratorateId, policeId, handoverInstitutionId, effectiveDate, inCustody, expedited, policyRegion,
                 documentsState, arrivalState, arrivedAt, registeredAt, teamFormedAt, planMadeAt, announcedAt, subjectGender,
                 minorAtOffence, caseNumber, termStart, termEnd, supervisionLevel, custodyKind, detainingOrganId, detainedAt,
-                revocationKind, terminationReason, endedOn, sealedAt != null);
+                revocationKind, terminationReason, endedOn, sealedAt != null, sentenceMonths);
     }
 
     public SupervisionLevel supervisionLevel() {

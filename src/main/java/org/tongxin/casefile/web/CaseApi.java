@@ -98,7 +98,7 @@ class CaseApi {
             Instant announcedAt, Instant createdAt, Instant updatedAt, SubjectView subject, Set<Participation> participations,
             boolean protectedFieldsVisible, SupervisionLevel supervisionLevel, CustodyKind custodyKind, AgencyName detainingOrgan,
             Instant detainedAt, RevocationKind revocationKind, TerminationReason terminationReason, LocalDate endedOn,
-            boolean sealed, List<String> charges) {
+            boolean sealed, List<String> charges, Integer sentenceMonths) {
     }
 
     /** Where a new case is: read it at {@code Location}. */
@@ -278,7 +278,7 @@ class CaseApi {
                 v.policyRegion(), v.documentsState(), v.arrivalState(), v.arrivedAt(), v.registeredAt(), v.teamFormedAt(),
                 v.planMadeAt(), v.announcedAt(), v.createdAt(), v.updatedAt(), v.subject(), v.access().held(),
                 v.protectedFieldsVisible(), v.supervisionLevel(), v.custodyKind(), name(names, v.detainingOrganId()), v.detainedAt(),
-                v.revocationKind(), v.terminationReason(), v.endedOn(), v.sealed(), v.charges());
+                v.revocationKind(), v.terminationReason(), v.endedOn(), v.sealed(), v.charges(), v.sentenceMonths());
     }
 
     private static AgencyName name(Map<AgencyId, AgencyName> names, AgencyId id) {

@@ -199,7 +199,7 @@ final class CaseForms {
         public void setMaterials(List<ItemRow> materials) { this.materials = materials; }
     }
 
-    /** The decision: type, number, dates, term, place of execution, custody, institution handing over. */
+    /** The decision: type, number, dates, term, place of execution, custody, institution handing over, original sentence. */
     public static class DecisionForm {
         private CorrectionType correctionType;
         private String caseNumber;
@@ -214,12 +214,16 @@ final class CaseForms {
         private UUID countyAgencyId;
         private boolean inCustody;
         private UUID handoverInstitutionId;
+        private Integer sentenceMonths;
 
         DecisionData data() {
             return new DecisionData(correctionType, blank(caseNumber), judgmentDate, effectiveDate, termStart, termEnd,
                     countyAgencyId == null ? null : AgencyId.of(countyAgencyId), inCustody,
-                    handoverInstitutionId == null ? null : AgencyId.of(handoverInstitutionId));
+                    handoverInstitutionId == null ? null : AgencyId.of(handoverInstitutionId), sentenceMonths);
         }
+
+        public Integer getSentenceMonths() { return sentenceMonths; }
+        public void setSentenceMonths(Integer sentenceMonths) { this.sentenceMonths = sentenceMonths; }
 
         public CorrectionType getCorrectionType() { return correctionType; }
         public void setCorrectionType(CorrectionType correctionType) { this.correctionType = correctionType; }

@@ -220,6 +220,7 @@ final class CaseTasks {
             case "leave", "supervise", "em", "report", "missing", "end" -> base + "/supervision";
             case "move" -> base + "/place-change";
             case "sanction", "reward", "revoke", "commutation" -> base + "/assessment";
+            case "minors" -> base + "/minors";
             default -> null;
         };
     }

@@ -41,6 +41,7 @@ import org.tongxin.obligation.ObligationView;
 import org.tongxin.procedure.CaseSteps;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.supervision.move.internal.PlaceChange;
+import org.tongxin.supervision.move.internal.PlaceChangeDocuments;
 import org.tongxin.supervision.move.internal.PlaceChangeRepository;
 
 /**
@@ -77,15 +78,19 @@ public class PlaceChanges {
         REASON_READERS = readers;
     }
 
-    /** A change of the place of execution as its readers see it (the reasons only for {@link #REASON_READERS}). */
+    /**
+     * A change of the place of execution as its readers see it (the reasons only for {@link #REASON_READERS}), with its
+     * consultation letter and decision notice (opened under the case's document rule).
+     */
     public record PlaceChangeView(UUID id, CaseId caseId, AgencyId formerCountyAgencyId, AgencyId newCountyAgencyId,
             PlaceChangeState state, LocalDate intendedMoveOn, String reason, Instant appliedAt, Instant consultedAt,
             String replyReason, Instant repliedAt, String decisionReason, Instant decidedAt, HandoverId fileHandoverId,
             Instant fileSentAt, Instant transferredAt, HandoverId forwardHandoverId, Instant forwardedAt, Instant reportedAt,
-            int version) {
+            int version, UUID consultationDocumentId, UUID decisionDocumentId) {
     }
 
     private final PlaceChangeRepository records;
+    private final PlaceChangeDocuments documents;
     private final CaseDirectory cases;
     private final CaseManagement caseManagement;
     private final CaseAccess access;
@@ -99,7 +104,8 @@ public class PlaceChanges {
 
     PlaceChanges(PlaceChangeRepository records, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access,
             CaseSteps steps, ObligationLedger ledger, Handovers handovers, AgencyDirectory agencies, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PlaceChangeDocuments documents) {
+        this.documents = documents;
         this.records = records;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -150,6 +156,7 @@ public class PlaceChanges {
         CaseAccessDecision decision = countyCommand(change, version);
         Instant now = clock.instant();
         change.consult(now, currentUser.ref());
+        change.consultationLetterIssued(documents.consultationLetter(change, facts(change.caseId()), currentUser.ref().name(), now));
         records.update(change);
         caseManagement.grant(change.caseId(), change.newCountyAgencyId(), Participation.RECEIVING_AGENCY);
         ledger.fulfil(change.caseId(), CONSULT_STEP, change.id().toString(), now, currentUser.ref());
@@ -185,6 +192,7 @@ public class PlaceChanges {
         CaseAccessDecision decision = countyCommand(change, version);
         Instant now = clock.instant();
         change.decide(approved, reason, now, currentUser.ref());
+        change.decisionNoticeIssued(documents.decisionNotice(change, facts(change.caseId()), now));
         records.update(change);
         ledger.fulfil(change.caseId(), DECIDE_STEP, change.id().toString(), now, currentUser.ref());
         if (change.state() == PlaceChangeState.APPROVED) {
@@ -208,7 +216,7 @@ public class PlaceChanges {
         HandoverId handover = handovers.prepare(new NewHandover(change.caseId(), HandoverKind.PLACE_CHANGE_FILE, TRANSFER_STEP,
                 change.formerCountyAgencyId(), change.newCountyAgencyId(), List.of(),
                 Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.RECEIVING_AGENCY),
-                List.of(new NewItem(ItemCode.DECISION_DOCUMENT, null, null), new NewItem(ItemCode.CASE_MATERIALS, null, null)),
+                List.of(decisionItem(change), new NewItem(ItemCode.CASE_MATERIALS, null, null)),
                 null));
         handovers.deliver(handover, 0);
         Instant now = clock.instant();
@@ -282,7 +290,7 @@ public class PlaceChanges {
                 facts.policeId() == null ? List.of() : List.of(facts.policeId()),
                 Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE,
                         Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE),
-                List.of(new NewItem(ItemCode.DECISION_DOCUMENT, null, null)), null));
+                List.of(decisionItem(change)), null));
         handovers.deliver(handover, 0);
         Instant now = clock.instant();
         change.forwarded(handover, now, currentUser.ref());
@@ -314,6 +322,12 @@ public class PlaceChanges {
     public PlaceChangeView find(UUID id) {
         PlaceChange change = load(id);
         return view(change, access.require(cases.parties(change.caseId())));
+    }
+
+    /** The decision notice travels as the bundle's decision document (a change decided before V239 has none to attach). */
+    private static NewItem decisionItem(PlaceChange change) {
+        return new NewItem(ItemCode.DECISION_DOCUMENT, change.decisionDocumentId() == null ? null : "社区矫正对象变更执行地决定通知书",
+                change.decisionDocumentId());
     }
 
     private CaseAccessDecision countyCommand(PlaceChange change, int version) {
@@ -375,6 +389,6 @@ public class PlaceChanges {
                 c.intendedMoveOn(), reasons ? c.reason() : null, c.appliedAt(), c.consultedAt(),
                 reasons ? c.replyReason() : null, c.repliedAt(), reasons ? c.decisionReason() : null, c.decidedAt(),
                 c.fileHandoverId(), c.fileSentAt(), c.transferredAt(), c.forwardHandoverId(), c.forwardedAt(), c.reportedAt(),
-                c.version());
+                c.version(), c.consultationDocumentId(), c.decisionDocumentId());
     }
 }

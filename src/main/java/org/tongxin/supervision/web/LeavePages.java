@@ -230,6 +230,7 @@ class LeavePages {
         model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
         // The rest of the case's supervision; electronic monitoring only for the county agency and the bureau's head.
         model.addAttribute("caseStatus", cases.facts(caseId).map(f -> f.status()).orElse(null));
+        model.addAttribute("minorsCase", cases.facts(caseId).map(f -> f.minorAtOffence()).orElse(false));
         model.addAttribute("monitoringReader", currentUser.get().roles().stream().anyMatch(r -> r == org.tongxin.identity.Role.COUNTY_OFFICER
                 || r == org.tongxin.identity.Role.COUNTY_HEAD || r == org.tongxin.identity.Role.BUREAU_HEAD));
     }

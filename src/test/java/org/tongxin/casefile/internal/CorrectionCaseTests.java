@@ -188,6 +188,24 @@ class CorrectionCaseTests {
     }
 
     @Test
+    void aParoleRecordsItsOriginalSentenceAndAProbationRefusesOne() {
+        CorrectionCase parole = assessing();
+        parole.decide(CorrectionType.PAROLE, "（2026）赣01刑更3号", LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 20),
+                LocalDate.of(2026, 2, 20), LocalDate.of(2027, 2, 19), 48, COUNTY, PROCURATORATE, POLICE, null, false, "369900", NOW,
+                CLERK);
+        assertThat(facts(parole).sentenceMonths()).isEqualTo(48);
+
+        CorrectionCase probation = assessing();
+        assertThatThrownBy(() -> probation.decide(CorrectionType.PROBATION, "（2026）赣0102刑初2号", LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 20), LocalDate.of(2028, 2, 19), 24, COUNTY, PROCURATORATE, POLICE,
+                null, false, "369900", NOW, CLERK)).isInstanceOfSatisfying(TongxinException.class, e -> {
+                    assertThat(e.code()).isEqualTo("SENTENCE_NOT_APPLICABLE");
+                    assertThat(e.status().value()).isEqualTo(422);
+                });
+        assertThat(facts(probation).status()).as("refused: nothing changed").isEqualTo(CaseStatus.ASSESSING);
+    }
+
+    @Test
     void withdrawingEndsAnAssessmentWithoutCorrection() {
         CorrectionCase c = assessing();
         c.withdraw(NOW, CLERK);

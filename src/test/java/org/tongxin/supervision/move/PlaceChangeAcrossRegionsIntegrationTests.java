@@ -95,16 +95,16 @@ class PlaceChangeAcrossRegionsIntegrationTests {
         return json.readTree(r.getResponse().getContentAsString());
     }
 
-    /** Xuhui's community correction agency, procuratorate and police (made once; the demo has no second region). */
+    /** Xuhui's community correction agency, procuratorate and police (the demo's, or made once where the demo is not loaded). */
     synchronized AgencyId xuhui() {
-        for (Object[] a : new Object[][] { { "T-XH-CCA", "徐汇区社区矫正管理局", AgencyType.CORRECTION_AGENCY },
-                { "T-XH-PROC", "徐汇区人民检察院", AgencyType.PROCURATORATE }, { "T-XH-PSB", "上海市公安局徐汇分局", AgencyType.PUBLIC_SECURITY } }) {
+        for (Object[] a : new Object[][] { { "XH-CCA", "徐汇区社区矫正管理局", AgencyType.CORRECTION_AGENCY },
+                { "XH-PROC", "徐汇区人民检察院", AgencyType.PROCURATORATE }, { "XH-PSB", "上海市公安局徐汇分局", AgencyType.PUBLIC_SECURITY } }) {
             if (agencies.findByCode((String) a[0]).isEmpty()) {
                 agencyManagement.register(new AgencyDraft((String) a[0], (String) a[1], null, (AgencyType) a[2], AgencyLevel.COUNTY, null,
                         XUHUI, null, null, null, List.of(XUHUI)));
             }
         }
-        return agencies.findByCode("T-XH-CCA").orElseThrow().id();
+        return agencies.findByCode("XH-CCA").orElseThrow().id();
     }
 
     String timeline(String user, CaseId id) {
@@ -117,8 +117,8 @@ class PlaceChangeAcrossRegionsIntegrationTests {
         CaseId id = fixtures.underCorrection(fixtures.adult("欧阳迁", Gender.MALE));
         AgencyId chengdong = fixtures.agency("CD-CCA");
         AgencyId xuhui = xuhui();
-        String shanghai = accounts.create("T-XH-CCA", Set.of(Role.COUNTY_OFFICER), false, true, null).username();
-        String shanghaiProc = accounts.create("T-XH-PROC", Set.of(Role.PROSECUTOR), false, true, null).username();
+        String shanghai = accounts.create("XH-CCA", Set.of(Role.COUNTY_OFFICER), false, true, null).username();
+        String shanghaiProc = accounts.create("XH-PROC", Set.of(Role.PROSECUTOR), false, true, null).username();
         LocalDate today = LegalTime.today(clock);
         assertThat(directory.facts(id).orElseThrow().policyRegion()).isEqualTo("369900");
         assertThat(policies.regionFor(XUHUI)).isEqualTo("310000");
@@ -151,7 +151,7 @@ class PlaceChangeAcrossRegionsIntegrationTests {
 
         assertThat(directory.facts(id).orElseThrow().countyAgencyId()).as("Xuhui executes the case").isEqualTo(xuhui);
         assertThat(directory.facts(id).orElseThrow().policyRegion()).as("the case follows Shanghai's model").isEqualTo("310000");
-        assertThat(directory.facts(id).orElseThrow().procuratorateId()).isEqualTo(agencies.findByCode("T-XH-PROC").orElseThrow().id());
+        assertThat(directory.facts(id).orElseThrow().procuratorateId()).isEqualTo(agencies.findByCode("XH-PROC").orElseThrow().id());
         assertThat(openReport(id).owingAgencyId()).as("the open report moved to the new agency").isEqualTo(xuhui);
         ObligationView forward = ledger.find(id, PlaceChanges.FORWARD_STEP, change).orElseThrow();
         assertThat(forward.owingAgencyId()).isEqualTo(xuhui);

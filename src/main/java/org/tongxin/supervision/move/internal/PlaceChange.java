@@ -51,6 +51,9 @@ public final class PlaceChange {
     Instant reportedAt;
     HandoverId forwardHandoverId;
     Instant forwardedAt;
+    /** The consultation letter (征求意见函) and the decision notice (变更执行地决定通知书), once issued. */
+    java.util.UUID consultationDocumentId;
+    java.util.UUID decisionDocumentId;
     int version;
     private final List<Object> events = new ArrayList<>();
 
@@ -261,6 +264,24 @@ public final class PlaceChange {
     public Instant repliedAt() { return repliedAt; }
     public String decisionReason() { return decisionReason; }
     public Instant decidedAt() { return decidedAt; }
+    /** The consultation letter went out with the consultation (once). */
+    public void consultationLetterIssued(java.util.UUID documentId) {
+        if (consultedAt == null || consultationDocumentId != null) {
+            throw new IllegalStateException("letter without a consultation, or twice");
+        }
+        consultationDocumentId = documentId;
+    }
+
+    /** The decision notice was issued with the decision (once). */
+    public void decisionNoticeIssued(java.util.UUID documentId) {
+        if (decidedAt == null || decisionDocumentId != null) {
+            throw new IllegalStateException("notice without a decision, or twice");
+        }
+        decisionDocumentId = documentId;
+    }
+
+    public java.util.UUID consultationDocumentId() { return consultationDocumentId; }
+    public java.util.UUID decisionDocumentId() { return decisionDocumentId; }
     public HandoverId fileHandoverId() { return fileHandoverId; }
     public Instant fileSentAt() { return fileSentAt; }
     public Instant transferredAt() { return transferredAt; }

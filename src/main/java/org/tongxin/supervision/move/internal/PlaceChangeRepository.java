@@ -49,7 +49,8 @@ public class PlaceChangeRepository {
                 UPDATE supervision_place_change SET state = :state, consulted_at = :consulted, reply_reason_enc = :reply,
                     replied_at = :replied, decision_reason_enc = :decision, decided_at = :decided, file_handover_id = :handover,
                     file_sent_at = :sent, transferred_at = :transferred, reported_at = :reported,
-                    forward_handover_id = :forward, forwarded_at = :forwarded, version = version + 1
+                    forward_handover_id = :forward, forwarded_at = :forwarded, consultation_document_id = :letter,
+                    decision_document_id = :notice, version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("state", c.state.name()).param("consulted", ts(c.consultedAt))
                 .param("reply", cipher.seal(c.replyReason, REPLY_REASON)).param("replied", ts(c.repliedAt))
@@ -57,6 +58,7 @@ public class PlaceChangeRepository {
                 .param("handover", c.fileHandoverId == null ? null : c.fileHandoverId.value()).param("sent", ts(c.fileSentAt))
                 .param("transferred", ts(c.transferredAt)).param("reported", ts(c.reportedAt))
                 .param("forward", c.forwardHandoverId == null ? null : c.forwardHandoverId.value()).param("forwarded", ts(c.forwardedAt))
+                .param("letter", c.consultationDocumentId).param("notice", c.decisionDocumentId)
                 .param("id", c.id)
                 .param("version", c.version).update();
         if (n == 0) {
@@ -83,7 +85,7 @@ public class PlaceChangeRepository {
         UUID handover = rs.getObject("file_handover_id", UUID.class);
         UUID forward = rs.getObject("forward_handover_id", UUID.class);
         java.sql.Date on = rs.getDate("intended_move_on");
-        return new PlaceChange(rs.getObject("id", UUID.class), CaseId.of(rs.getObject("case_id", UUID.class)),
+        PlaceChange c = new PlaceChange(rs.getObject("id", UUID.class), CaseId.of(rs.getObject("case_id", UUID.class)),
                 AgencyId.of(rs.getObject("former_county_agency_id", UUID.class)),
                 AgencyId.of(rs.getObject("new_county_agency_id", UUID.class)), on == null ? null : on.toLocalDate(),
                 cipher.decrypt(rs.getBytes("reason_enc"), REASON), instant(rs, "applied_at"),
@@ -93,6 +95,9 @@ public class PlaceChangeRepository {
                 handover == null ? null : HandoverId.of(handover), instant(rs, "file_sent_at"), instant(rs, "transferred_at"),
                 instant(rs, "reported_at"), forward == null ? null : HandoverId.of(forward), instant(rs, "forwarded_at"),
                 rs.getInt("version"));
+        c.consultationDocumentId = rs.getObject("consultation_document_id", UUID.class);
+        c.decisionDocumentId = rs.getObject("decision_document_id", UUID.class);
+        return c;
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
