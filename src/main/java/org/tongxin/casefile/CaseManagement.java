@@ -512,9 +512,6 @@ public class CaseManagement {
     @Transactional
     public void changeSupervisionLevel(CaseId id, SupervisionLevel level, LevelChangeReason reason, String note) {
         CorrectionCase c = load(id);
-        // Classified management is the executing county agency's decision, whoever calls this (its own rule, not the caller's).
-        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
-                "NOT_EXECUTING_AGENCY");
         FieldProblems problems = new FieldProblems();
         if (level == null) {
             problems.add("level", "required");
