@@ -136,6 +136,41 @@ class WorkPageIntegrationTests {
         assertThat(text(page("edu.head", "zh-CN"))).contains("目前没有需要您办理的事项").contains("可在“令牌申请”中提出申请");
     }
 
+    /**
+     * "To receipt" counts every delivery the agency must receipt, not only those among the first hundred it may answer:
+     * 120 deliveries of legal documents to receipt behind 30 older notices that need none.
+     */
+    @Test
+    void toReceiptCountsEveryDeliveryBeyondTheFirstHundred() throws Exception {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("闻回执数", Gender.MALE));
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
+        long before = receiptsBadge(page("cd.county", "zh-CN"));
+        long otherCounty = receiptsBadge(page("cx.county", "zh-CN"));
+        String insert = """
+                INSERT INTO exchange_handover (id, case_id, kind, step_id, sender_agency_id, receiver_agency_id, status, round, audience,
+                                               created_at, first_delivered_at, last_delivered_at, updated_at)
+                SELECT gen_random_uuid(), c.id, :kind, 'docs.deliver', c.decision_organ_id, c.county_agency_id, 'DELIVERED', 1, 'EXECUTING_AGENCY',
+                       TIMESTAMPTZ '2001-01-01 00:00:00+00', now() - make_interval(days => :days, mins => g), now() - make_interval(days => :days, mins => g), now()
+                  FROM casefile_case c, generate_series(1, :n) g WHERE c.id = :case""";
+        jdbc.sql(insert).param("kind", "TERMINATION_NOTICE").param("days", 400).param("n", 30).param("case", caseId.value()).update();
+        jdbc.sql(insert).param("kind", "LEGAL_DOCUMENTS").param("days", 300).param("n", 120).param("case", caseId.value()).update();
+        try {
+            String html = page("cd.county", "zh-CN");
+            assertThat(receiptsBadge(html)).isEqualTo(before + 120);
+            assertThat(receiptsBadge(page("cx.county", "zh-CN"))).as("another county counts none of them").isEqualTo(otherCounty);
+        } finally {
+            jdbc.sql("DELETE FROM exchange_handover WHERE case_id = :case AND created_at = TIMESTAMPTZ '2001-01-01 00:00:00+00'")
+                    .param("case", caseId.value()).update();
+        }
+    }
+
+    /** The number in the badge of the "to receipt" section (0 when the section is not shown). */
+    static long receiptsBadge(String html) {
+        java.util.regex.Matcher m = Pattern.compile("(?s)id=\"work-receipts\".*?<span class=\"badge[^\"]*\"[^>]*>(\\d+)</span>").matcher(html);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     /** How long the page takes for the busiest readers (printed, not asserted: the machine is shared). */
     @Test
     void measuresTheWorkPage() throws Exception {

@@ -59,10 +59,8 @@ class HandoverWork implements WorkSection {
             return List.of();
         }
         // Only the deliveries whose procedure asks for a receipt are work to do; the others, once delivered, are delivered.
-        PageResult<HandoverSummary> answerable = handovers.awaitingMyAnswer(new PageQuery(0, PageQuery.MAX_SIZE, null, false));
-        List<HandoverSummary> toReceipt = answerable.items().stream().filter(HandoverSummary::awaitingReceipt).toList();
-        PageResult<HandoverSummary> waiting = new PageResult<>(toReceipt.subList(0, Math.min(Part.MAX_ITEMS, toReceipt.size())), 0,
-                Part.MAX_ITEMS, toReceipt.size());
+        // Counted exactly in the database, not within a first page of answerable deliveries.
+        PageResult<HandoverSummary> waiting = handovers.awaitingMyReceipt(new PageQuery(0, Part.MAX_ITEMS, null, false));
         PageResult<HandoverSummary> copies = handovers.copiesToMe(new PageQuery(0, Part.MAX_ITEMS, null, false));
         if (waiting.total() == 0 && copies.total() == 0) {
             return List.of();
