@@ -66,6 +66,8 @@ class WorkPageIntegrationTests {
     CredentialResets resets;
     @Autowired
     EventQuiescence events;
+    @Autowired
+    org.tongxin.shared.crypto.DataKeys keys;
 
     /** One demo account per role of {@link Role}: the table of the README's "Who logs in as whom". */
     @ParameterizedTest(name = "{1} as {0}")
@@ -169,6 +171,59 @@ class WorkPageIntegrationTests {
     static long receiptsBadge(String html) {
         java.util.regex.Matcher m = Pattern.compile("(?s)id=\"work-receipts\".*?<span class=\"badge[^\"]*\"[^>]*>(\\d+)</span>").matcher(html);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /**
+     * The system and security administrators see the data key's age, with a warning once it is older than the operations
+     * guide allows, and the last rotation (when, by whom, how many values, how it ended); nobody else does.
+     */
+    @Test
+    void theAdministratorsSeeTheKeysAgeAndTheLastRotation() throws Exception {
+        String suite = keys.suite().name();
+        int version = keys.writeVersion();
+        jdbc.sql("""
+                INSERT INTO platform_data_key_version (suite, key_version, first_used_at) VALUES (:s, :v, now())
+                ON CONFLICT (suite, key_version) DO NOTHING""").param("s", suite).param("v", version).update();
+        java.sql.Timestamp since = jdbc.sql("SELECT first_used_at FROM platform_data_key_version WHERE suite = :s AND key_version = :v")
+                .param("s", suite).param("v", version).query(java.sql.Timestamp.class).single();
+        java.util.UUID run = java.util.UUID.randomUUID();
+        try {
+            jdbc.sql("UPDATE platform_data_key_version SET first_used_at = :at WHERE suite = :s AND key_version = :v")
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(400)))).param("s", suite).param("v", version)
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO platform_key_rotation_run (id, started_at, finished_at, run_by, suite, key_version, resealed, remaining, outcome)
+                    VALUES (:id, :at, :at, 'ops-keytest@db1', :s, :v, 1234, 7, 'INCOMPLETE')""")
+                    .param("id", run).param("at", java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(3650))))
+                    .param("s", suite).param("v", version).update();
+            for (String admin : List.of("sysadmin", "secadmin")) {
+                String zh = text(page(admin, "zh-CN"));
+                assertThat(page(admin, "zh-CN")).contains("id=\"work-key-rotation\"").contains("href=\"/admin/key-rotations\"");
+                assertThat(zh).contains("已使用 400 天").contains("已超过轮换期限，请轮换密钥").contains("ops-keytest@db1")
+                        .contains("重新加密 1,234 个值").contains("未完成，需再次运行");
+                assertThat(text(page(admin, "en"))).contains("In use for 400 days").contains("Older than the rotation period")
+                        .contains("run by ops-keytest@db1");
+            }
+            assertThat(page("auditadmin", "zh-CN")).doesNotContain("work-key-rotation");
+            assertThat(page("cd.county", "zh-CN")).doesNotContain("work-key-rotation");
+
+            MvcResult history = mvc.perform(get("/admin/key-rotations?lang=zh-CN").with(actors.as("secadmin"))).andReturn();
+            assertThat(history.getResponse().getStatus()).isEqualTo(200);
+            assertThat(history.getResponse().getContentAsString()).contains("id=\"key-too-old\"").contains("ops-keytest@db1")
+                    .contains("--tongxin.keys.rotate");
+            assertThat(mvc.perform(get("/admin/key-rotations").with(actors.as("auditadmin"))).andReturn().getResponse().getStatus())
+                    .isEqualTo(403);
+
+            // A young key: no warning.
+            jdbc.sql("UPDATE platform_data_key_version SET first_used_at = :at WHERE suite = :s AND key_version = :v")
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30)))).param("s", suite).param("v", version)
+                    .update();
+            assertThat(text(page("sysadmin", "zh-CN"))).contains("已使用 30 天").doesNotContain("已超过轮换期限");
+        } finally {
+            jdbc.sql("UPDATE platform_data_key_version SET first_used_at = :at WHERE suite = :s AND key_version = :v")
+                    .param("at", since).param("s", suite).param("v", version).update();
+            jdbc.sql("DELETE FROM platform_key_rotation_run WHERE id = :id").param("id", run).update();
+        }
     }
 
     /** How long the page takes for the busiest readers (printed, not asserted: the machine is shared). */
