@@ -326,6 +326,19 @@ public class Handovers {
         return handovers.awaitingReceipt(currentUser.get().agency(), RECEIPT_REQUIRED, page);
     }
 
+    /**
+     * Requests delivered to the caller's agency that ask it to act (a request to assist the search for a subject who lost
+     * contact, 失联协查: the police answer it), oldest first, with their exact number. They need no receipt by law, but
+     * they are the receiver's work until it answers them (receipt or return).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<HandoverSummary> requestsToMe(PageQuery page) {
+        if (!currentUser.get().worksCases()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return handovers.awaitingReceipt(currentUser.get().agency(), EnumSet.of(HandoverKind.LOST_CONTACT_ASSISTANCE), page);
+    }
+
     private static final Set<HandoverKind> RECEIPT_REQUIRED = EnumSet.copyOf(java.util.Arrays.stream(HandoverKind.values())
             .filter(HandoverKind::receiptRequired).toList());
 

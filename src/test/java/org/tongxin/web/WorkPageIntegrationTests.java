@@ -68,6 +68,8 @@ class WorkPageIntegrationTests {
     EventQuiescence events;
     @Autowired
     org.tongxin.shared.crypto.DataKeys keys;
+    @Autowired
+    org.tongxin.supervision.missing.LostContacts lostContacts;
 
     /** One demo account per role of {@link Role}: the table of the README's "Who logs in as whom". */
     @ParameterizedTest(name = "{1} as {0}")
@@ -165,6 +167,28 @@ class WorkPageIntegrationTests {
             jdbc.sql("DELETE FROM exchange_handover WHERE case_id = :case AND created_at = TIMESTAMPTZ '2001-01-01 00:00:00+00'")
                     .param("case", caseId.value()).update();
         }
+    }
+
+    /**
+     * Work that arrives from others is one click away: the police's request to assist a search has its own section with
+     * the handover's page as its button (another police force sees nothing of it), and the bureau head's approval of
+     * electronic monitoring leads to the case's monitoring page.
+     */
+    @Test
+    void requestsToAssistASearchAndMonitoringApprovalsAreOneClickAway() throws Exception {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("闻协查", Gender.MALE));
+        actors.call("cd.county", () -> lostContacts.report(caseId, clock.instant().minus(Duration.ofHours(30)), "连续两日联系不上。"));
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
+        String handover = jdbc.sql("SELECT id FROM exchange_handover WHERE case_id = :c AND kind = 'LOST_CONTACT_ASSISTANCE'")
+                .param("c", caseId.value()).query(java.util.UUID.class).single().toString();
+        String police = page("cd.police", "zh-CN");
+        assertThat(police).contains("id=\"work-requests\"").contains("href=\"/handovers/" + handover + "\"");
+        assertThat(text(police)).contains("待答复的协查请求").contains("答复协查");
+        assertThat(page("cx.police", "zh-CN")).doesNotContain(handover);
+
+        MvcResult step = mvc.perform(get("/cases/" + caseId + "/steps/em.approve").with(actors.as("cd.bureau.head"))).andReturn();
+        assertThat(step.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseId + "/monitoring");
     }
 
     /** The number in the badge of the "to receipt" section (0 when the section is not shown). */
