@@ -149,6 +149,20 @@ class WorkPageBrowserTests {
     }
 
     @Test
+    void theSecurityAdministratorLooksAtTheDataKeysAgeAndRotations() {
+        Page page = workPage("secadmin", true, "security-admin-keys");
+        assertThat(page.locator("#work-key-rotation")).containsText("当前数据密钥");
+        page.locator("#work-key-rotation").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("全部轮换记录")).click();
+        assertThat(page).hasURL(browser.url("/admin/key-rotations"));
+        assertThat(page.locator("h1")).hasText("数据密钥轮换");
+        assertThat(page.locator("#key-state")).containsText("密钥版本");
+        assertThat(page.locator("main")).containsText("--tongxin.keys.rotate");
+        check(page, "key-rotations-1440");
+        page.setViewportSize(390, 844);
+        check(page, "key-rotations-390");
+    }
+
+    @Test
     void theAuditAdministratorChecksTheChain() {
         Page page = workPage("auditadmin", true, "audit-admin");
         // Never checked: the check is among the most urgent; checked: it stays in its section.
