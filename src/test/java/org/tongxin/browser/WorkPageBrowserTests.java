@@ -80,8 +80,6 @@ class WorkPageBrowserTests {
     @Autowired
     org.tongxin.coordination.Conflicts conflicts;
     @Autowired
-    org.tongxin.obligation.ObligationClock obligationClock;
-    @Autowired
     org.tongxin.supervision.missing.LostContacts lostContacts;
     @Autowired
     org.tongxin.supervision.monitoring.Monitoring monitoring;
@@ -270,8 +268,9 @@ class WorkPageBrowserTests {
 
     @Test
     void theCoordinatorAnswersAConflictRaisedToTheOfficeFromTheWorkPage() {
-        CaseId id = decidedAtBaihe("柏协调", CorrectionType.PROBATION);
-        // Raised long ago and never answered: the office's response is overdue, so it leads the coordinator's list.
+        CaseId id = atOffice("柏协调", LIULIN);
+        // Raised long ago and never answered: the office's response fell due long before anything else it owes, so it leads
+        // the coordinator's list (no scan is forced: that would open the lapsed steps of the other journeys' cases).
         java.time.Instant now = clock.instant();
         org.tongxin.coordination.ConflictId conflict;
         try {
@@ -282,7 +281,6 @@ class WorkPageBrowserTests {
         } finally {
             clock.setInstant(now);
         }
-        obligationClock.scanNow();
         events.awaitAll(Duration.ofSeconds(20));
         Page page = workPage("city.coord", false, "coordinator");
         // Its button on the work page (most urgent, or the office's to-do) leads straight to the conflict.
@@ -297,7 +295,7 @@ class WorkPageBrowserTests {
 
     @Test
     void theProsecutorOpensACopyOfLegalDocumentsFromTheWorkPage() {
-        CaseId id = arrived("柏检察");
+        CaseId id = atOffice("柏检察", LIULIN);
         String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class)
                 .single();
         Page page = workPage("bh.proc", false, "prosecutor");
@@ -313,10 +311,20 @@ class WorkPageBrowserTests {
 
     @Test
     void thePoliceOfficerAnswersARequestToAssistASearchFromTheWorkPage() {
-        CaseId id = atOffice("柏协查");
-        actors.call("bh.county", () -> lostContacts.report(id, clock.instant().minus(Duration.ofHours(30)),
-                "柏协查：连续两日电话无法接通，居住地无人。"));
+        CaseId id = atOffice("柏协查", LIULIN);
+        org.tongxin.supervision.missing.LostContacts.LostContactView lost = actors.call("bh.county", () -> lostContacts.report(id,
+                clock.instant().minus(Duration.ofHours(30)), "柏协查：连续两日电话无法接通，居住地无人。"));
         events.awaitAll(Duration.ofSeconds(20));
+        try {
+            answerTheRequest(id);
+        } finally {
+            // Found again: the county's immediate search step, overdue at once, leaves the 白河县 lists the other journeys read.
+            actors.call("bh.county", () -> lostContacts.found(lost.id(), lost.version(), clock.instant(), "已找到，恢复联系。"));
+            events.awaitAll(Duration.ofSeconds(20));
+        }
+    }
+
+    void answerTheRequest(CaseId id) {
         String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class)
                 .single();
         Page page = workPage("bh.police", false, "police-officer");
@@ -333,7 +341,7 @@ class WorkPageBrowserTests {
 
     @Test
     void theBureauHeadApprovesElectronicMonitoringFromTheWorkPage() {
-        CaseId id = atOffice("柏定位");
+        CaseId id = atOffice("柏定位", LIULIN);
         actors.call("bh.county", () -> monitoring.propose(id, new org.tongxin.supervision.monitoring.MonitoringViews.NewPeriod(
                 org.tongxin.supervision.monitoring.MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL, "柏定位：未经批准离开白河县三日。",
                 "BH-EM-0001", 3, null)));
@@ -360,11 +368,19 @@ class WorkPageBrowserTests {
 
     /** A case the 白河县 court decided (the county agency chosen: 白河县社区矫正管理局), its steps opened. */
     CaseId decidedAtBaihe(String subject, CorrectionType type) {
-        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        DecisionData d = fixtures.decision(type);
         // Each new case a week older than the one before (whatever weekends lie between): its steps fall due first, so it
         // leads its agency's lists.
-        int back = 7 * EARLIER.incrementAndGet();
+        return decidedAtBaihe(subject, type, 7 * EARLIER.incrementAndGet());
+    }
+
+    /**
+     * A case decided {@code back} days earlier than the fixture's dates. The journeys of the roles whose work comes from
+     * others date theirs one week back and leave {@link #EARLIER} alone: older cases would make the reporting of the
+     * cases the other journeys open lapse (an immediate step that then leads the county's lists).
+     */
+    CaseId decidedAtBaihe(String subject, CorrectionType type, int back) {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        DecisionData d = fixtures.decision(type);
         DecisionData atBaihe = new DecisionData(d.correctionType(), d.caseNumber(), d.judgmentDate().minusDays(back),
                 d.effectiveDate().minusDays(back), d.termStart().minusDays(back), d.termEnd().minusDays(back), fixtures.agency("BH-CCA"),
                 d.inCustody(), d.handoverInstitutionId());
@@ -376,8 +392,13 @@ class WorkPageBrowserTests {
 
     /** Documents receipted and the subject reported in at 白河县: the county agency owes the registration. */
     CaseId arrived(String subject) {
+        return arrived(subject, false);
+    }
+
+    /** As {@link #arrived(String)}; {@code aside}: dated one week back without moving {@link #EARLIER}. */
+    CaseId arrived(String subject, boolean aside) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        CaseId id = decidedAtBaihe(subject, CorrectionType.PROBATION);
+        CaseId id = aside ? decidedAtBaihe(subject, CorrectionType.PROBATION, 7) : decidedAtBaihe(subject, CorrectionType.PROBATION);
         // The court delivers the legal documents and the county receipts them, as the registration's clock needs.
         org.tongxin.exchange.HandoverId documents = actors.call("bh.court.clerk", () -> intake.deliverDocuments(id,
                 new org.tongxin.procedure.IntakeRequests.Delivery(java.util.List.of(
@@ -393,14 +414,24 @@ class WorkPageBrowserTests {
         return id;
     }
 
+    static final String LIULIN = "BH-SO-LL";
+
     /** Registered and assigned to 白河镇司法所, which owes the team, the plan and the announcement. */
     CaseId atOffice(String subject) {
+        return atOffice(subject, "BH-SO-BH");
+    }
+
+    /**
+     * Registered and assigned to the given office of 白河县: the journeys of the roles whose work comes from others use
+     * 柳林镇司法所 (LIULIN), so that their cases' steps never crowd the lists the 白河镇 journeys read.
+     */
+    CaseId atOffice(String subject, String officeCode) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        CaseId id = arrived(subject);
+        CaseId id = arrived(subject, LIULIN.equals(officeCode));
         int arrivedVersion = fixtures.version(id);
         actors.run("bh.county", () -> management.register(id, arrivedVersion));
         int registered = fixtures.version(id);
-        actors.run("bh.county", () -> management.assignOffice(id, registered, fixtures.agency("BH-SO-BH")));
+        actors.run("bh.county", () -> management.assignOffice(id, registered, fixtures.agency(officeCode)));
         events.awaitAll(Duration.ofSeconds(20));
         return id;
     }
