@@ -28,7 +28,11 @@ public final class Charges {
 
     private static final Charges STANDARD = load("casefile/charges.txt");
 
-    /** One charge: its name and the articles of the Criminal Law it rests on (e.g. {@code 264}, {@code 133之一}). */
+    /**
+     * One charge: its name and the articles of the Criminal Law it rests on (e.g. {@code 264}, {@code 133之一}), or, for a
+     * charge a separate decision of the NPC Standing Committee defines, that decision's year and article
+     * ({@code 1998决定第1条}).
+     */
     public record Charge(String name, String articles) {
     }
 

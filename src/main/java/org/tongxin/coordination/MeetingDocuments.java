@@ -1,5 +1,6 @@
 package org.tongxin.coordination;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.tongxin.coordination.MeetingViews.AgendaItem;
 import org.tongxin.coordination.MeetingViews.DecisionView;
 import org.tongxin.coordination.MeetingViews.MeetingView;
 import org.tongxin.coordination.internal.ConflictRepository;
+import org.tongxin.coordination.internal.MeetingRepository;
 import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
@@ -32,8 +34,10 @@ import org.tongxin.shared.time.LegalTime;
 
 /**
  * The notice (联席会议通知) and the minutes (联席会议纪要) of a meeting as Chinese PDFs, rendered on demand for those who
- * see the meeting (they are not case documents, so nothing is stored); every download is audited, since agenda
- * items may name cases.
+ * see the meeting (they are not case documents, so no file is stored); every download is audited, since agenda
+ * items may name cases. Each carries the document number it was given when issued ({@link Meetings}: the notice when the
+ * meeting is convened, the minutes when first recorded), so every rendering shows the same number; a meeting from before
+ * numbers were kept gets its number at the first rendering.
  */
 @Component
 public class MeetingDocuments {
@@ -49,9 +53,13 @@ public class MeetingDocuments {
     private final CaseDirectory cases;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final MeetingRepository repository;
+    private final DocumentNumbers numbers;
+    private final Clock clock;
 
     MeetingDocuments(Meetings meetings, ConflictRepository conflicts, Documents documents, AgencyDirectory agencies,
-            CaseDirectory cases, CurrentUser currentUser, AuditLog audit) {
+            CaseDirectory cases, CurrentUser currentUser, AuditLog audit, MeetingRepository repository, DocumentNumbers numbers,
+            Clock clock) {
         this.meetings = meetings;
         this.conflicts = conflicts;
         this.documents = documents;
@@ -59,6 +67,9 @@ public class MeetingDocuments {
         this.cases = cases;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.repository = repository;
+        this.numbers = numbers;
+        this.clock = clock;
     }
 
     @Transactional
@@ -68,6 +79,7 @@ public class MeetingDocuments {
             throw TongxinException.conflict("MEETING_CANCELLED");
         }
         Map<String, String> v = common(m);
+        v.put("documentNumber", number(m, true));
         v.put("scheduledAt", local(m.scheduledAt()));
         v.put("contact", currentUser.get().displayName());
         v.put("issueDate", LegalTime.dateOf(m.createdAt()).toString());
@@ -85,6 +97,7 @@ public class MeetingDocuments {
             throw TongxinException.conflict("MEETING_NOT_HELD");
         }
         Map<String, String> v = common(m);
+        v.put("documentNumber", number(m, false));
         v.put("heldAt", local(m.heldAt()));
         v.put("minutes", m.minutes());
         Map<AgencyId, AgencyView> names = agencies.findAll(m.decisions().stream().map(DecisionView::owingAgency).toList());
@@ -101,11 +114,27 @@ public class MeetingDocuments {
         return new Pdf("联席会议纪要.pdf", pdf);
     }
 
+    /** The notice's or the minutes' number as given when issued; given now for a meeting from before numbers were kept. */
+    private String number(MeetingView m, boolean notice) {
+        MeetingRepository.DocumentNumbers given = repository.documentNumbersForUpdate(m.id()).orElseThrow(TongxinException::notFound);
+        String number = notice ? given.notice() : given.minutes();
+        if (number != null) {
+            return number;
+        }
+        AgencyView convenor = agencies.find(m.convenor()).orElseThrow();
+        number = numbers.next(convenor.id().value(), convenor.abbreviation(), LegalTime.today(clock));
+        if (notice) {
+            repository.noticeNumbered(m.id(), number);
+        } else {
+            repository.minutesNumbered(m.id(), number);
+        }
+        return number;
+    }
+
     private Map<String, String> common(MeetingView m) {
         Map<String, String> v = new LinkedHashMap<>();
         AgencyView convenor = agencies.find(m.convenor()).orElseThrow();
         v.put("convenorName", convenor.nameZh());
-        v.put("documentNumber", DocumentNumbers.unnumbered(convenor.abbreviation(), LegalTime.dateOf(m.createdAt()).getYear()));
         v.put("title", m.title());
         v.put("place", m.place());
         Map<AgencyId, AgencyView> attendees = agencies.findAll(m.attendees());

@@ -40,6 +40,7 @@ import org.tongxin.coordination.MeetingViews.NewMeeting;
 import org.tongxin.coordination.internal.Conflict;
 import org.tongxin.coordination.internal.ConflictRepository;
 import org.tongxin.coordination.internal.MeetingRepository;
+import org.tongxin.document.DocumentNumbers;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.LawfulRole;
 import org.tongxin.identity.Role;
@@ -84,11 +85,12 @@ public class Meetings {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final DocumentNumbers numbers;
     private final Clock clock;
 
     Meetings(MeetingRepository meetings, ConflictRepository conflicts, ObligationLedger ledger, PolicyModels policies,
             WorkingCalendar calendar, AgencyDirectory agencies, CaseDirectory cases, CurrentUser currentUser, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, DocumentNumbers numbers, Clock clock) {
         this.meetings = meetings;
         this.conflicts = conflicts;
         this.ledger = ledger;
@@ -99,6 +101,7 @@ public class Meetings {
         this.currentUser = currentUser;
         this.audit = audit;
         this.events = events;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
@@ -188,6 +191,8 @@ public class Meetings {
         Instant now = clock.instant();
         MeetingId id = MeetingId.random();
         meetings.insert(id, office.id(), policies.regionFor(office.divisionCode()), title, scheduledAt, place, me.userId(), now);
+        // The notice is issued with the meeting: its number from the office's sequence of the year (doc/adr/0043).
+        meetings.noticeNumbered(id, numbers.next(office.id().value(), office.abbreviation(), LegalTime.dateOf(now)));
         attendees.forEach(a -> meetings.attendee(id, a));
         int position = 1;
         for (AgendaInput item : agenda) {
@@ -286,6 +291,9 @@ public class Meetings {
         if (!meetings.held(id, version, text, m.scheduledAt(), now)) {
             throw TongxinException.staleVersion();
         }
+        // The minutes are issued when first recorded: their number from the office's sequence (amendments keep it).
+        AgencyView convenor = agencies.find(m.convenor()).orElseThrow();
+        meetings.minutesNumbered(id, numbers.next(convenor.id().value(), convenor.abbreviation(), LegalTime.dateOf(now)));
         List<DecisionId> ids = new ArrayList<>();
         for (Checked c : checked) {
             ids.add(record(id, m.convenor(), m.scheduledAt(), c, now));

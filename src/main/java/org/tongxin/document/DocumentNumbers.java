@@ -30,15 +30,6 @@ public class DocumentNumbers {
         return format(abbreviation, day.getYear(), repository.nextSerial(organ, day.getYear()));
     }
 
-    /**
-     * The number line of a document rendered on demand and never stored (a meeting's notice and minutes): the organ's
-     * abbreviation and the year in the one form, the serial left blank to be written in by hand when it is sent
-     * ({@code A市矫委〔2026〕　　号}).
-     */
-    public static String unnumbered(String abbreviation, int year) {
-        return abbreviation.strip() + "〔" + year + "〕　　号";
-    }
-
     /** The written form: {@code 城东矫〔2026〕12号} (Arabic digits, no leading zeros, no spaces). */
     public static String format(String abbreviation, int year, int serial) {
         if (abbreviation == null || abbreviation.isBlank() || serial < 1) {

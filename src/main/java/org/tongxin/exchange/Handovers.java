@@ -315,6 +315,34 @@ public class Handovers {
     }
 
     /**
+     * Deliveries the caller's agency must receipt (those whose procedure requires a receipt, {@link
+     * HandoverKind#receiptRequired()}), oldest first, with their exact number.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<HandoverSummary> awaitingMyReceipt(PageQuery page) {
+        if (!currentUser.get().worksCases()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return handovers.awaitingReceipt(currentUser.get().agency(), RECEIPT_REQUIRED, page);
+    }
+
+    /**
+     * Requests delivered to the caller's agency that ask it to act (a request to assist the search for a subject who lost
+     * contact, 失联协查: the police answer it), oldest first, with their exact number. They need no receipt by law, but
+     * they are the receiver's work until it answers them (receipt or return).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<HandoverSummary> requestsToMe(PageQuery page) {
+        if (!currentUser.get().worksCases()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return handovers.awaitingReceipt(currentUser.get().agency(), EnumSet.of(HandoverKind.LOST_CONTACT_ASSISTANCE), page);
+    }
+
+    private static final Set<HandoverKind> RECEIPT_REQUIRED = EnumSet.copyOf(java.util.Arrays.stream(HandoverKind.values())
+            .filter(HandoverKind::receiptRequired).toList());
+
+    /**
      * A document of the bundle (or its receipt) for a reader of the handover, by the one document rule of the case
      * ({@link CaseDocumentAccess}: an escalation organ or the coordination office sees the handover, not its documents);
      * the read is audited there.

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -111,16 +112,42 @@ public class KeyRotation {
      */
     Report rotate(int batches) {
         int version = keys.writeVersion();
-        byte[] header = keys.currentHeader();
         String suite = keys.suite().name();
+        String runBy = runBy();
+        UUID run = UUID.randomUUID();
+        // Recorded before the work starts, so that a killed run shows as one that did not end (doc/operations.md).
+        jdbc.sql("""
+                INSERT INTO platform_key_rotation_run (id, started_at, run_by, suite, key_version, outcome)
+                VALUES (:id, :now, :by, :suite, :version, 'RUNNING')""")
+                .param("id", run).param("now", now()).param("by", runBy).param("suite", suite).param("version", version).update();
+        DataKeyVersions.recordFirstUse(jdbc, suite, version, now());
         log.info("Key rotation to suite {} key version {} over {} columns", suite, version, sealedColumns().size() + hashedColumns().size());
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "keys.rotate.start").detail("suite", suite)
-                .detail("keyVersion", version));
+                .detail("keyVersion", version).detail("runBy", runBy).detail("run", run));
+        long[] sealedInRun = { 0 };
+        try {
+            Report report = rotate(batches, suite, version, run, runBy, sealedInRun);
+            jdbc.sql("""
+                    UPDATE platform_key_rotation_run SET finished_at = :now, resealed = :resealed, remaining = :remaining, outcome = :outcome
+                     WHERE id = :id""").param("id", run).param("now", now()).param("resealed", report.resealed())
+                    .param("remaining", report.remaining()).param("outcome", report.complete() ? "ROTATED" : "INCOMPLETE").update();
+            return report;
+        } catch (RuntimeException | Error e) {
+            jdbc.sql("UPDATE platform_key_rotation_run SET finished_at = :now, resealed = :resealed, outcome = 'FAILED' WHERE id = :id")
+                    .param("id", run).param("now", now()).param("resealed", sealedInRun[0]).update();
+            audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "keys.rotate").detail("suite", suite).detail("keyVersion", version)
+                    .detail("runBy", runBy).detail("run", run).detail("outcome", "FAILED"));
+            throw e;
+        }
+    }
+
+    private Report rotate(int batches, String suite, int version, UUID run, String runBy, long[] sealedInRun) {
+        byte[] header = keys.currentHeader();
         int[] budget = { batches };
         List<Line> lines = new ArrayList<>();
         boolean stopped = false;
         for (SealedColumn c : sealedColumns()) {
-            long done = stopped ? 0 : run(new Target(c.target(), c.table(), c.key(), c.column(), false), suite, version, header, budget,
+            long done = stopped ? 0 : run(new Target(c.target(), c.table(), c.key(), c.column(), false), suite, version, header, budget, sealedInRun,
                     row -> cipher.reseal((byte[]) row.get(c.column()),
                             c.contextColumn() == null ? c.context() : c.context() + row.get(c.contextColumn())),
                     c.contextColumn() == null ? List.of() : List.of(c.contextColumn()));
@@ -128,7 +155,7 @@ public class KeyRotation {
             lines.add(new Line(c.target(), done, remaining(c.table(), c.column(), false, header)));
         }
         for (HashedColumn h : hashedColumns()) {
-            long done = stopped ? 0 : run(new Target(h.target(), h.table(), h.key(), h.column(), true), suite, version, header, budget,
+            long done = stopped ? 0 : run(new Target(h.target(), h.table(), h.key(), h.column(), true), suite, version, header, budget, sealedInRun,
                     row -> {
                         byte[] source = (byte[]) row.get(h.source());
                         return source == null ? (byte[]) row.get(h.column())
@@ -139,7 +166,8 @@ public class KeyRotation {
         }
         Report report = new Report(suite, version, lines, stopped, auditKeyVersions());
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "keys.rotate").detail("suite", suite).detail("keyVersion", version)
-                .detail("resealed", report.resealed()).detail("remaining", report.remaining()).detail("complete", report.complete()));
+                .detail("resealed", report.resealed()).detail("remaining", report.remaining()).detail("complete", report.complete())
+                .detail("runBy", runBy).detail("run", run).detail("outcome", report.complete() ? "ROTATED" : "INCOMPLETE"));
         log.info("Key rotation to key version {}: {} values sealed anew, {} not current{}", version, report.resealed(),
                 report.remaining(), stopped ? " (stopped before the end)" : "");
         return report;
@@ -149,7 +177,8 @@ public class KeyRotation {
     }
 
     /** Works through one column from where it got to; returns the values sealed anew in this run. */
-    private long run(Target t, String suite, int version, byte[] header, int[] budget, Function<Map<String, Object>, byte[]> reseal,
+    private long run(Target t, String suite, int version, byte[] header, int[] budget, long[] sealedInRun,
+            Function<Map<String, Object>, byte[]> reseal,
             List<String> extra) {
         Map<String, String> types = keyTypes(t.table(), t.key());
         Optional<Progress> progress = progress(t.name());
@@ -199,6 +228,7 @@ public class KeyRotation {
                 return n;
             });
             done += sealed == null ? 0 : sealed;
+            sealedInRun[0] += sealed == null ? 0 : sealed;
             position = last;
             budget[0]--;
             pause();
@@ -283,6 +313,23 @@ public class KeyRotation {
                 SELECT DISTINCT CASE WHEN length(h) = 35 THEN get_byte(h, 1) * 256 + get_byte(h, 2) ELSE 1 END
                   FROM (SELECT row_hash AS h FROM audit_record UNION ALL SELECT seal_hash FROM audit_seal) hashes ORDER BY 1""")
                 .query(Integer.class).list();
+    }
+
+    /**
+     * Who ran it: nobody logs in to run the command, so the operating-system account and the host it ran on (what an
+     * operator's change record names).
+     */
+    static String runBy() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "unknown host";
+            }
+        }
+        String by = System.getProperty("user.name", "unknown") + "@" + host;
+        return by.length() > 200 ? by.substring(0, 200) : by;
     }
 
     private Timestamp now() {

@@ -44,7 +44,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * work page right after login (checked with axe, screenshots at 1440 × 900 and 390 × 844) and reaches that role's most
  * common action in one click — and, where the journey set up its own work, completes it: a department accepts a referral,
  * the security administrator issues a token, a second administrator refuses a reset, the audit administrator checks the
- * chain, a court receipts an opinion. Journeys that act on the demo's work find it by what it is, never by counts.
+ * chain, the coordinator answers a conflict, the police answer a request to assist a search, the bureau head approves
+ * electronic monitoring, the procuratorate reads a copy of legal documents. Journeys that act on the demo's work find it by what it is, never by counts.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,6 +77,12 @@ class WorkPageBrowserTests {
     org.tongxin.procedure.Intake intake;
     @Autowired
     org.tongxin.exchange.Handovers handovers;
+    @Autowired
+    org.tongxin.coordination.Conflicts conflicts;
+    @Autowired
+    org.tongxin.supervision.missing.LostContacts lostContacts;
+    @Autowired
+    org.tongxin.supervision.monitoring.Monitoring monitoring;
 
     /** How many days (minutes for an arrival) earlier than the last one the next case is dated. */
     static final java.util.concurrent.atomic.AtomicInteger EARLIER = new java.util.concurrent.atomic.AtomicInteger();
@@ -137,6 +144,20 @@ class WorkPageBrowserTests {
         page.getByLabel("拒绝理由").fill("已电话核实，本人未遗失手机。");
         submit(page, "拒绝");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("已拒绝");
+    }
+
+    @Test
+    void theSecurityAdministratorLooksAtTheDataKeysAgeAndRotations() {
+        Page page = workPage("secadmin", true, "security-admin-keys");
+        assertThat(page.locator("#work-key-rotation")).containsText("当前数据密钥");
+        page.locator("#work-key-rotation").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("全部轮换记录")).click();
+        assertThat(page).hasURL(browser.url("/admin/key-rotations"));
+        assertThat(page.locator("h1")).hasText("数据密钥轮换");
+        assertThat(page.locator("#key-state")).containsText("密钥版本");
+        assertThat(page.locator("main")).containsText("--tongxin.keys.rotate");
+        check(page, "key-rotations-1440");
+        page.setViewportSize(390, 844);
+        check(page, "key-rotations-390");
     }
 
     @Test
@@ -243,34 +264,94 @@ class WorkPageBrowserTests {
         assertThat(page.locator("#obligations")).isVisible();
     }
 
-    // Roles whose work the law gives them only on events the journey cannot make alone: the page says what there is to do.
+    // Roles whose work arrives from others: the journey makes another organ send it first (at 白河县), then acts on it.
 
     @Test
-    void theCoordinatorIsShownWhatIsEscalatedToTheOfficeOrWhatThereIsToDo() {
+    void theCoordinatorAnswersAConflictRaisedToTheOfficeFromTheWorkPage() {
+        CaseId id = atOffice("柏协调", LIULIN);
+        // Raised long ago and never answered: the office's response fell due long before anything else it owes, so it leads
+        // the coordinator's list (no scan is forced: that would open the lapsed steps of the other journeys' cases).
+        java.time.Instant now = clock.instant();
+        org.tongxin.coordination.ConflictId conflict;
+        try {
+            clock.setInstant(now.minus(Duration.ofDays(400)));
+            conflict = actors.call("bh.county", () -> conflicts.raise(new org.tongxin.coordination.ConflictViews.NewConflict(id.value(),
+                    org.tongxin.coordination.ConflictType.COMMUNICATION, java.util.List.of(agencies.findByCode("BH-COURT").orElseThrow().id().value()),
+                    "柏协调：法院送达的判决书副本缺页，多次联系未补正。", null, java.util.List.of(), java.util.List.of())));
+        } finally {
+            clock.setInstant(now);
+        }
+        events.awaitAll(Duration.ofSeconds(20));
         Page page = workPage("city.coord", false, "coordinator");
-        assertThat(page.locator("#work-todo")).isVisible();
-        assertThat(page.locator("main")).containsText("卡点");
+        // Its button on the work page (most urgent, or the office's to-do) leads straight to the conflict.
+        page.locator(".tx-work-urgent a[href='/conflicts/" + conflict + "'], .tx-work-section a[href='/conflicts/" + conflict + "']")
+                .first().click();
+        assertThat(page).hasURL(browser.url("/conflicts/" + conflict));
+        page.getByLabel("回应意见").fill("已联系白河县人民法院，要求三个工作日内补正判决书副本。");
+        submit(page, "回应");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已回应");
+        check(page, "work-coordinator-responded");
     }
 
     @Test
-    void theProsecutorIsToldWhereCopiesAreAndWhatItOwes() {
+    void theProsecutorOpensACopyOfLegalDocumentsFromTheWorkPage() {
+        CaseId id = atOffice("柏检察", LIULIN);
+        String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class)
+                .single();
         Page page = workPage("bh.proc", false, "prosecutor");
-        assertThat(page.locator("#work-todo")).isVisible();
-        assertThat(page.locator("main")).containsText("抄送");
+        // The newest copy comes first: the legal documents the court just delivered, copied to the procuratorate.
+        Locator line = page.locator("#work-copies li").filter(new Locator.FilterOptions().setHasText(caseNumber)).first();
+        assertThat(line).containsText("法律文书送达");
+        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^查看文书"))).click();
+        assertThat(page).hasURL(Pattern.compile("/handovers/[0-9a-f-]+$"));
+        assertThat(page.locator("main")).containsText("刑事判决书");
+        assertThat(page.locator("main")).containsText("已回执");
+        check(page, "work-prosecutor-copy");
     }
 
     @Test
-    void thePoliceOfficerIsToldWhatItOwes() {
+    void thePoliceOfficerAnswersARequestToAssistASearchFromTheWorkPage() {
+        CaseId id = atOffice("柏协查", LIULIN);
+        org.tongxin.supervision.missing.LostContacts.LostContactView lost = actors.call("bh.county", () -> lostContacts.report(id,
+                clock.instant().minus(Duration.ofHours(30)), "柏协查：连续两日电话无法接通，居住地无人。"));
+        events.awaitAll(Duration.ofSeconds(20));
+        try {
+            answerTheRequest(id);
+        } finally {
+            // Found again: the county's immediate search step, overdue at once, leaves the 白河县 lists the other journeys read.
+            actors.call("bh.county", () -> lostContacts.found(lost.id(), lost.version(), clock.instant(), "已找到，恢复联系。"));
+            events.awaitAll(Duration.ofSeconds(20));
+        }
+    }
+
+    void answerTheRequest(CaseId id) {
+        String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class)
+                .single();
         Page page = workPage("bh.police", false, "police-officer");
-        assertThat(page.locator("#work-todo")).isVisible();
-        assertThat(page.locator("#work-waiting")).isVisible();
+        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li").filter(new Locator.FilterOptions().setHasText(caseNumber))
+                .filter(new Locator.FilterOptions().setHasText("失联协查")).first();
+        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^答复协查"))).click();
+        assertThat(page).hasURL(Pattern.compile("/handovers/[0-9a-f-]+$"));
+        submit(page, "回执");
+        assertThat(page.getByRole(AriaRole.STATUS)).isVisible();
+        page.navigate(browser.url("/"));
+        assertThat(page.locator("#work-requests li").filter(new Locator.FilterOptions().setHasText(caseNumber))).hasCount(0);
+        check(page, "work-police-officer-answered");
     }
 
     @Test
-    void theBureauHeadIsToldWhatThereIsToDoWhenNothingIsDue() {
+    void theBureauHeadApprovesElectronicMonitoringFromTheWorkPage() {
+        CaseId id = atOffice("柏定位", LIULIN);
+        actors.call("bh.county", () -> monitoring.propose(id, new org.tongxin.supervision.monitoring.MonitoringViews.NewPeriod(
+                org.tongxin.supervision.monitoring.MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL, "柏定位：未经批准离开白河县三日。",
+                "BH-EM-0001", 3, null)));
+        events.awaitAll(Duration.ofSeconds(20));
         Page page = workPage("bh.bureau.head", false, "bureau-head");
-        assertThat(page.locator("#work-todo")).isVisible();
-        assertThat(page.locator("main")).containsText("电子定位");
+        openStep(page, "柏定位", "使用电子定位装置", id, "/monitoring");
+        submit(page, "批准");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已批准使用电子定位装置");
+        assertThat(page.locator("main")).containsText("已批准");
+        check(page, "work-bureau-head-approved");
     }
 
     // Helpers
@@ -287,11 +368,19 @@ class WorkPageBrowserTests {
 
     /** A case the 白河县 court decided (the county agency chosen: 白河县社区矫正管理局), its steps opened. */
     CaseId decidedAtBaihe(String subject, CorrectionType type) {
-        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        DecisionData d = fixtures.decision(type);
         // Each new case a week older than the one before (whatever weekends lie between): its steps fall due first, so it
         // leads its agency's lists.
-        int back = 7 * EARLIER.incrementAndGet();
+        return decidedAtBaihe(subject, type, 7 * EARLIER.incrementAndGet());
+    }
+
+    /**
+     * A case decided {@code back} days earlier than the fixture's dates. The journeys of the roles whose work comes from
+     * others date theirs one week back and leave {@link #EARLIER} alone: older cases would make the reporting of the
+     * cases the other journeys open lapse (an immediate step that then leads the county's lists).
+     */
+    CaseId decidedAtBaihe(String subject, CorrectionType type, int back) {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        DecisionData d = fixtures.decision(type);
         DecisionData atBaihe = new DecisionData(d.correctionType(), d.caseNumber(), d.judgmentDate().minusDays(back),
                 d.effectiveDate().minusDays(back), d.termStart().minusDays(back), d.termEnd().minusDays(back), fixtures.agency("BH-CCA"),
                 d.inCustody(), d.handoverInstitutionId());
@@ -303,8 +392,13 @@ class WorkPageBrowserTests {
 
     /** Documents receipted and the subject reported in at 白河县: the county agency owes the registration. */
     CaseId arrived(String subject) {
+        return arrived(subject, false);
+    }
+
+    /** As {@link #arrived(String)}; {@code aside}: dated one week back without moving {@link #EARLIER}. */
+    CaseId arrived(String subject, boolean aside) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        CaseId id = decidedAtBaihe(subject, CorrectionType.PROBATION);
+        CaseId id = aside ? decidedAtBaihe(subject, CorrectionType.PROBATION, 7) : decidedAtBaihe(subject, CorrectionType.PROBATION);
         // The court delivers the legal documents and the county receipts them, as the registration's clock needs.
         org.tongxin.exchange.HandoverId documents = actors.call("bh.court.clerk", () -> intake.deliverDocuments(id,
                 new org.tongxin.procedure.IntakeRequests.Delivery(java.util.List.of(
@@ -320,16 +414,34 @@ class WorkPageBrowserTests {
         return id;
     }
 
+    static final String LIULIN = "BH-SO-LL";
+
     /** Registered and assigned to 白河镇司法所, which owes the team, the plan and the announcement. */
     CaseId atOffice(String subject) {
+        return atOffice(subject, "BH-SO-BH");
+    }
+
+    /**
+     * Registered and assigned to the given office of 白河县: the journeys of the roles whose work comes from others use
+     * 柳林镇司法所 (LIULIN), so that their cases' steps never crowd the lists the 白河镇 journeys read.
+     */
+    CaseId atOffice(String subject, String officeCode) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        CaseId id = arrived(subject);
+        CaseId id = arrived(subject, LIULIN.equals(officeCode));
         int arrivedVersion = fixtures.version(id);
         actors.run("bh.county", () -> management.register(id, arrivedVersion));
         int registered = fixtures.version(id);
-        actors.run("bh.county", () -> management.assignOffice(id, registered, fixtures.agency("BH-SO-BH")));
+        actors.run("bh.county", () -> management.assignOffice(id, registered, fixtures.agency(officeCode)));
         events.awaitAll(Duration.ofSeconds(20));
         return id;
+    }
+
+    /** The line naming the subject and the step: its button opens the page of the case where the step is done. */
+    void openStep(Page page, String subject, String step, CaseId id, String where) {
+        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li").filter(new Locator.FilterOptions().setHasText(subject))
+                .filter(new Locator.FilterOptions().setHasText(step)).first();
+        line.getByRole(AriaRole.LINK).click();
+        assertThat(page).hasURL(browser.url("/cases/" + id + where));
     }
 
     /** The line naming the subject and the step: its button opens the case's actions, where the step's form is. */

@@ -146,6 +146,11 @@ class CoordinationApiIntegrationTests {
         assertThat(notice.raw().getContentType()).isEqualTo("application/pdf");
         assertThat(PdfText.of(notice.raw().getContentAsByteArray()).replaceAll("\\s+", ""))
                 .contains("联席会议通知", "失业社区矫正对象就业和救助衔接", "A市民政局", "协调冲突：工作能力类");
+        // Issued with its number from the office's sequence of the year, centred right under the title, the same every time.
+        String noticeNumber = numberUnderTitle(notice.raw().getContentAsByteArray(), "联席会议通知");
+        assertThat(noticeNumber).matches("A市矫委〔2025〕\\d+号");
+        assertThat(numberUnderTitle(api.as("city.coord").get("/api/v1/meetings/" + meetingId + "/notice").expect(200).raw()
+                .getContentAsByteArray(), "联席会议通知")).as("rendered again").isEqualTo(noticeNumber);
 
         int version = convened.number("version");
         assertThat(api.as("city.coord").post("/api/v1/meetings/" + meetingId + "/minutes", Map.of("version", version,
@@ -191,6 +196,13 @@ class CoordinationApiIntegrationTests {
         Response minutes = api.as("city.coord").get("/api/v1/meetings/" + meetingId + "/minutes").expect(200);
         assertThat(PdfText.of(minutes.raw().getContentAsByteArray()).replaceAll("\\s+", ""))
                 .contains("联席会议纪要", "审核该社区矫正对象的最低生活保障申请", "A市民政局");
+        String minutesNumber = numberUnderTitle(minutes.raw().getContentAsByteArray(), "联席会议纪要");
+        assertThat(minutesNumber).matches("A市矫委〔2025〕\\d+号").isNotEqualTo(noticeNumber);
+        assertThat(Integer.parseInt(minutesNumber.replaceAll(".*〕(\\d+)号", "$1")))
+                .as("given after the notice's, from the same sequence")
+                .isGreaterThan(Integer.parseInt(noticeNumber.replaceAll(".*〕(\\d+)号", "$1")));
+        assertThat(numberUnderTitle(api.as("civil.worker").get("/api/v1/meetings/" + meetingId + "/minutes").expect(200).raw()
+                .getContentAsByteArray(), "联席会议纪要")).as("rendered again, for another reader").isEqualTo(minutesNumber);
 
         version = api.as("city.coord").get("/api/v1/meetings/" + meetingId).expect(200).number("version");
         assertThat(api.as("city.coord").post("/api/v1/meetings/" + meetingId + "/closure", Map.of("version", version))
@@ -277,5 +289,15 @@ class CoordinationApiIntegrationTests {
         List<String> ids = new ArrayList<>();
         items.forEach(i -> ids.add(i.get("id").asString()));
         return ids;
+    }
+
+    /** The document number: the line right under the title, centred (GB/T 9704), read from the PDF's text positions. */
+    static String numberUnderTitle(byte[] pdf, String title) {
+        org.tongxin.document.PdfLayout layout = org.tongxin.document.PdfLayout.of(pdf);
+        org.tongxin.document.PdfLayout.Line titleLine = layout.line(title);
+        org.tongxin.document.PdfLayout.Line number = layout.lines().stream().filter(titleLine::above).findFirst().orElseThrow();
+        assertThat(number.centred()).as("number centred: %s", number).isTrue();
+        assertThat(number.text()).doesNotContain("　　号");
+        return number.text();
     }
 }

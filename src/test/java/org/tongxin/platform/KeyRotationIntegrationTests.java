@@ -130,6 +130,7 @@ class KeyRotationIntegrationTests {
             }
         };
         assertThatThrownBy(() -> rotation(5, dying).rotate()).hasMessageContaining("killed");
+        long sealedByTheDead = sealedSoFar() - sealedBefore;
         assertThat(calls.get()).as("it died within a batch, two values in").isEqualTo(3);
         assertThat(currentValues() - currentBefore).as("every value made current belongs to a committed batch: nothing of the one that died")
                 .isEqualTo(sealedSoFar() - sealedBefore);
@@ -151,6 +152,28 @@ class KeyRotationIntegrationTests {
         sealer.sealNow();
         assertThat(verifier.verify().problems()).as("the audit log verifies under the keys its hashes name").isEmpty();
         assertThat(rest.auditKeyVersions()).contains(previous + 1);
+
+        // Each run is recorded for the administrators: who, when, how many values, how it ended.
+        List<Map<String, Object>> runs = jdbc.sql("""
+                SELECT outcome, resealed, remaining, run_by, finished_at FROM platform_key_rotation_run WHERE key_version = :v""")
+                .param("v", previous + 1).query().listOfRows();
+        assertThat(runs).extracting(r -> r.get("outcome")).containsExactlyInAnyOrder("INCOMPLETE", "FAILED", "ROTATED", "ROTATED");
+        assertThat(runs).allSatisfy(r -> {
+            assertThat((String) r.get("run_by")).contains("@");
+            assertThat(r.get("finished_at")).isNotNull();
+        });
+        Map<String, Object> stopped = runs.stream().filter(r -> "INCOMPLETE".equals(r.get("outcome"))).findFirst().orElseThrow();
+        assertThat(stopped.get("resealed")).isEqualTo(half.resealed());
+        assertThat(stopped.get("remaining")).isEqualTo(half.remaining());
+        Map<String, Object> died = runs.stream().filter(r -> "FAILED".equals(r.get("outcome"))).findFirst().orElseThrow();
+        assertThat(died.get("resealed")).as("only what the dying run committed").isEqualTo(sealedByTheDead);
+        assertThat(runs.stream().filter(r -> "ROTATED".equals(r.get("outcome"))).map(r -> (Long) r.get("resealed")).toList())
+                .containsExactlyInAnyOrder(rest.resealed(), 0L);
+        assertThat(jdbc.sql("SELECT count(*) FROM platform_data_key_version WHERE key_version = :v AND suite = :s")
+                .param("v", previous + 1).param("s", keys.suite().name()).query(Long.class).single())
+                .as("the new key's first use is recorded").isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'keys.rotate' AND details::text LIKE '%FAILED%'")
+                .query(Long.class).single()).as("the failed run is audited").isPositive();
     }
 
     private List<CaseId> found(String idNumber) {

@@ -128,6 +128,7 @@ class AccessRulesIntegrationTests {
         rule("POST /admin/credential-resets/{id}/withdraw", ADMINS);
         rule("GET /account/resets", ANY);
         rule("GET /calendar", ANY);
+        rule("GET /admin/key-rotations", "SYSTEM_ADMIN", "SECURITY_ADMIN");
         rule("GET /admin/calendar", "SYSTEM_ADMIN");
         rule("GET /admin/calendar/entry", "SYSTEM_ADMIN");
         rule("POST /admin/calendar/entry", "SYSTEM_ADMIN");

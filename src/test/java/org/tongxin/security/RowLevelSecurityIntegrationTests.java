@@ -69,7 +69,9 @@ class RowLevelSecurityIntegrationTests {
             Map.entry("assistance_capacity", "places and staff a department declares per service"),
             Map.entry("statistics_handled_event", "ids of events statistics already counted"),
             Map.entry("statistics_backfill", "marks the one-time backfill of the statistics"),
-            Map.entry("platform_key_rotation", "progress of the key rotation per column: positions and counts, no values")));
+            Map.entry("platform_key_rotation", "progress of the key rotation per column: positions and counts, no values"),
+            Map.entry("platform_key_rotation_run", "each run of the key rotation: who ran it, when, counts and outcome, no values"),
+            Map.entry("platform_data_key_version", "when each key version was first used: versions and times, no keys, no values")));
 
     @Autowired
     JdbcClient jdbc;

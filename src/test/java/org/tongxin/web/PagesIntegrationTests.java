@@ -283,6 +283,7 @@ class PagesIntegrationTests {
             "auditadmin, /audit?category=SECURITY&outcome=FAILURE&from=2020-01-01", "auditadmin, /audit/verify",
             "city.coord, /", "prison.officer, /", "cd.county, /calendar", "cd.court.clerk, /calendar?year=2025&month=10&region=CN",
             "cd.county, /calendar?year=2026&month=2", "cd.county, /calendar?year=2030&month=2&region=CN", "sysadmin, /calendar",
+            "sysadmin, /admin/key-rotations", "secadmin, /admin/key-rotations?page=0",
             "sysadmin, /admin/calendar", "sysadmin, /admin/calendar?region=CN", "sysadmin, /admin/calendar/entry",
             "sysadmin, /admin/calendar/entry?year=2025&region=CN", "sysadmin, /admin/calendar/entry?year=2030",
             "sysadmin, /admin/calendar/entry?year=2027&region=110000",

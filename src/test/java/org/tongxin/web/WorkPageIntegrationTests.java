@@ -66,6 +66,10 @@ class WorkPageIntegrationTests {
     CredentialResets resets;
     @Autowired
     EventQuiescence events;
+    @Autowired
+    org.tongxin.shared.crypto.DataKeys keys;
+    @Autowired
+    org.tongxin.supervision.missing.LostContacts lostContacts;
 
     /** One demo account per role of {@link Role}: the table of the README's "Who logs in as whom". */
     @ParameterizedTest(name = "{1} as {0}")
@@ -134,6 +138,116 @@ class WorkPageIntegrationTests {
         assertThat(page("edu.head", "en")).contains("id=\"work-nothing\"");
         assertThat(text(page("edu.head", "en"))).contains("Nothing needs you right now").contains("ask for a token under Token requests");
         assertThat(text(page("edu.head", "zh-CN"))).contains("目前没有需要您办理的事项").contains("可在“令牌申请”中提出申请");
+    }
+
+    /**
+     * "To receipt" counts every delivery the agency must receipt, not only those among the first hundred it may answer:
+     * 120 deliveries of legal documents to receipt behind 30 older notices that need none.
+     */
+    @Test
+    void toReceiptCountsEveryDeliveryBeyondTheFirstHundred() throws Exception {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("闻回执数", Gender.MALE));
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
+        long before = receiptsBadge(page("cd.county", "zh-CN"));
+        long otherCounty = receiptsBadge(page("cx.county", "zh-CN"));
+        String insert = """
+                INSERT INTO exchange_handover (id, case_id, kind, step_id, sender_agency_id, receiver_agency_id, status, round, audience,
+                                               created_at, first_delivered_at, last_delivered_at, updated_at)
+                SELECT gen_random_uuid(), c.id, :kind, 'docs.deliver', c.decision_organ_id, c.county_agency_id, 'DELIVERED', 1, 'EXECUTING_AGENCY',
+                       TIMESTAMPTZ '2001-01-01 00:00:00+00', now() - make_interval(days => :days, mins => g), now() - make_interval(days => :days, mins => g), now()
+                  FROM casefile_case c, generate_series(1, :n) g WHERE c.id = :case""";
+        jdbc.sql(insert).param("kind", "TERMINATION_NOTICE").param("days", 400).param("n", 30).param("case", caseId.value()).update();
+        jdbc.sql(insert).param("kind", "LEGAL_DOCUMENTS").param("days", 300).param("n", 120).param("case", caseId.value()).update();
+        try {
+            String html = page("cd.county", "zh-CN");
+            assertThat(receiptsBadge(html)).isEqualTo(before + 120);
+            assertThat(receiptsBadge(page("cx.county", "zh-CN"))).as("another county counts none of them").isEqualTo(otherCounty);
+        } finally {
+            jdbc.sql("DELETE FROM exchange_handover WHERE case_id = :case AND created_at = TIMESTAMPTZ '2001-01-01 00:00:00+00'")
+                    .param("case", caseId.value()).update();
+        }
+    }
+
+    /**
+     * Work that arrives from others is one click away: the police's request to assist a search has its own section with
+     * the handover's page as its button (another police force sees nothing of it), and the bureau head's approval of
+     * electronic monitoring leads to the case's monitoring page.
+     */
+    @Test
+    void requestsToAssistASearchAndMonitoringApprovalsAreOneClickAway() throws Exception {
+        CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
+        CaseId caseId = fixtures.underCorrection(fixtures.adult("闻协查", Gender.MALE));
+        actors.call("cd.county", () -> lostContacts.report(caseId, clock.instant().minus(Duration.ofHours(30)), "连续两日联系不上。"));
+        assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
+        String handover = jdbc.sql("SELECT id FROM exchange_handover WHERE case_id = :c AND kind = 'LOST_CONTACT_ASSISTANCE'")
+                .param("c", caseId.value()).query(java.util.UUID.class).single().toString();
+        String police = page("cd.police", "zh-CN");
+        assertThat(police).contains("id=\"work-requests\"").contains("href=\"/handovers/" + handover + "\"");
+        assertThat(text(police)).contains("待答复的协查请求").contains("答复协查");
+        assertThat(page("cx.police", "zh-CN")).doesNotContain(handover);
+
+        MvcResult step = mvc.perform(get("/cases/" + caseId + "/steps/em.approve").with(actors.as("cd.bureau.head"))).andReturn();
+        assertThat(step.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseId + "/monitoring");
+    }
+
+    /** The number in the badge of the "to receipt" section (0 when the section is not shown). */
+    static long receiptsBadge(String html) {
+        java.util.regex.Matcher m = Pattern.compile("(?s)id=\"work-receipts\".*?<span class=\"badge[^\"]*\"[^>]*>(\\d+)</span>").matcher(html);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /**
+     * The system and security administrators see the data key's age, with a warning once it is older than the operations
+     * guide allows, and the last rotation (when, by whom, how many values, how it ended); nobody else does.
+     */
+    @Test
+    void theAdministratorsSeeTheKeysAgeAndTheLastRotation() throws Exception {
+        String suite = keys.suite().name();
+        int version = keys.writeVersion();
+        jdbc.sql("""
+                INSERT INTO platform_data_key_version (suite, key_version, first_used_at) VALUES (:s, :v, now())
+                ON CONFLICT (suite, key_version) DO NOTHING""").param("s", suite).param("v", version).update();
+        java.sql.Timestamp since = jdbc.sql("SELECT first_used_at FROM platform_data_key_version WHERE suite = :s AND key_version = :v")
+                .param("s", suite).param("v", version).query(java.sql.Timestamp.class).single();
+        java.util.UUID run = java.util.UUID.randomUUID();
+        try {
+            jdbc.sql("UPDATE platform_data_key_version SET first_used_at = :at WHERE suite = :s AND key_version = :v")
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(400)))).param("s", suite).param("v", version)
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO platform_key_rotation_run (id, started_at, finished_at, run_by, suite, key_version, resealed, remaining, outcome)
+                    VALUES (:id, :at, :at, 'ops-keytest@db1', :s, :v, 1234, 7, 'INCOMPLETE')""")
+                    .param("id", run).param("at", java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(3650))))
+                    .param("s", suite).param("v", version).update();
+            for (String admin : List.of("sysadmin", "secadmin")) {
+                String zh = text(page(admin, "zh-CN"));
+                assertThat(page(admin, "zh-CN")).contains("id=\"work-key-rotation\"").contains("href=\"/admin/key-rotations\"");
+                assertThat(zh).contains("已使用 400 天").contains("已超过轮换期限，请轮换密钥").contains("ops-keytest@db1")
+                        .contains("重新加密 1,234 个值").contains("未完成，需再次运行");
+                assertThat(text(page(admin, "en"))).contains("In use for 400 days").contains("Older than the rotation period")
+                        .contains("run by ops-keytest@db1");
+            }
+            assertThat(page("auditadmin", "zh-CN")).doesNotContain("work-key-rotation");
+            assertThat(page("cd.county", "zh-CN")).doesNotContain("work-key-rotation");
+
+            MvcResult history = mvc.perform(get("/admin/key-rotations?lang=zh-CN").with(actors.as("secadmin"))).andReturn();
+            assertThat(history.getResponse().getStatus()).isEqualTo(200);
+            assertThat(history.getResponse().getContentAsString()).contains("id=\"key-too-old\"").contains("ops-keytest@db1")
+                    .contains("--tongxin.keys.rotate");
+            assertThat(mvc.perform(get("/admin/key-rotations").with(actors.as("auditadmin"))).andReturn().getResponse().getStatus())
+                    .isEqualTo(403);
+
+            // A young key: no warning.
+            jdbc.sql("UPDATE platform_data_key_version SET first_used_at = :at WHERE suite = :s AND key_version = :v")
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30)))).param("s", suite).param("v", version)
+                    .update();
+            assertThat(text(page("sysadmin", "zh-CN"))).contains("已使用 30 天").doesNotContain("已超过轮换期限");
+        } finally {
+            jdbc.sql("UPDATE platform_data_key_version SET first_used_at = :at WHERE suite = :s AND key_version = :v")
+                    .param("at", since).param("s", suite).param("v", version).update();
+            jdbc.sql("DELETE FROM platform_key_rotation_run WHERE id = :id").param("id", run).update();
+        }
     }
 
     /** How long the page takes for the busiest readers (printed, not asserted: the machine is shared). */

@@ -141,6 +141,27 @@ public class MeetingRepository {
                 rs.getInt("open_decisions"));
     }
 
+    /** The numbers of a meeting's notice and minutes (either may be null), the row locked until the transaction ends. */
+    public record DocumentNumbers(String notice, String minutes) {
+    }
+
+    public Optional<DocumentNumbers> documentNumbersForUpdate(MeetingId id) {
+        return jdbc.sql("SELECT notice_number, minutes_number FROM coordination_meeting WHERE id = :id FOR UPDATE")
+                .param("id", id.value()).query((rs, n) -> new DocumentNumbers(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** Gives the notice its number once (not a person's edit: the version stays). */
+    public void noticeNumbered(MeetingId id, String number) {
+        jdbc.sql("UPDATE coordination_meeting SET notice_number = :n WHERE id = :id AND notice_number IS NULL")
+                .param("id", id.value()).param("n", number).update();
+    }
+
+    /** Gives the minutes their number once (not a person's edit: the version stays). */
+    public void minutesNumbered(MeetingId id, String number) {
+        jdbc.sql("UPDATE coordination_meeting SET minutes_number = :n WHERE id = :id AND minutes_number IS NULL")
+                .param("id", id.value()).param("n", number).update();
+    }
+
     /** True when the row changed (its version was {@code version}). */
     public boolean held(MeetingId id, int version, String minutes, Instant heldAt, Instant now) {
         return jdbc.sql("""

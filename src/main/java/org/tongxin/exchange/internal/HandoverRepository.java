@@ -180,6 +180,26 @@ public class HandoverRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * Deliveries of the given kinds (those whose procedure requires a receipt) awaiting an agency's receipt, oldest first,
+     * with their exact number: one count over the same rows (row-level security applies to both).
+     */
+    public PageResult<HandoverSummary> awaitingReceipt(AgencyId agency, Set<HandoverKind> kinds, PageQuery page) {
+        if (kinds.isEmpty()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        List<String> names = kinds.stream().map(Enum::name).toList();
+        long total = jdbc.sql("SELECT count(*) FROM exchange_handover WHERE receiver_agency_id = :a AND status = 'DELIVERED' AND kind IN (:k)")
+                .param("a", agency.value()).param("k", names).query(Long.class).single();
+        List<HandoverSummary> items = jdbc.sql("""
+                SELECT h.*, NULL AS copy_delivered_at FROM exchange_handover h
+                 WHERE receiver_agency_id = :a AND status = 'DELIVERED' AND kind IN (:k)
+                 ORDER BY last_delivered_at, id LIMIT :limit OFFSET :offset""")
+                .param("a", agency.value()).param("k", names).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> summary(rs, null)).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
     private HandoverView view(ResultSet rs) throws SQLException {
         HandoverId id = HandoverId.of(rs.getObject("id", UUID.class));
         List<HandoverView.Item> items = jdbc.sql("SELECT * FROM exchange_item WHERE handover_id = :id ORDER BY position")

@@ -24,9 +24,10 @@ import org.tongxin.shared.web.PageResult;
 import org.tongxin.shared.web.WorkSection;
 
 /**
- * The exchange's part of the work page: the deliveries the reader's agency must receipt or reject, oldest first (the
- * list {@link Handovers#awaitingMyAnswer} gives its own pages), each one click from the handover's page where the receipt
- * is given. Cases are named as the reader may see them.
+ * The exchange's part of the work page: the deliveries the reader's agency must receipt or reject, oldest first, counted
+ * exactly ({@link Handovers#awaitingMyReceipt}); the requests to assist a search it must answer ({@link
+ * Handovers#requestsToMe}); each one click from the handover's page where the answer is given; and the copies it received.
+ * Cases are named as the reader may see them.
  */
 @Component
 class HandoverWork implements WorkSection {
@@ -59,15 +60,15 @@ class HandoverWork implements WorkSection {
             return List.of();
         }
         // Only the deliveries whose procedure asks for a receipt are work to do; the others, once delivered, are delivered.
-        PageResult<HandoverSummary> answerable = handovers.awaitingMyAnswer(new PageQuery(0, PageQuery.MAX_SIZE, null, false));
-        List<HandoverSummary> toReceipt = answerable.items().stream().filter(HandoverSummary::awaitingReceipt).toList();
-        PageResult<HandoverSummary> waiting = new PageResult<>(toReceipt.subList(0, Math.min(Part.MAX_ITEMS, toReceipt.size())), 0,
-                Part.MAX_ITEMS, toReceipt.size());
+        // Counted exactly in the database, not within a first page of answerable deliveries.
+        PageResult<HandoverSummary> waiting = handovers.awaitingMyReceipt(new PageQuery(0, Part.MAX_ITEMS, null, false));
+        PageResult<HandoverSummary> requests = handovers.requestsToMe(new PageQuery(0, Part.MAX_ITEMS, null, false));
         PageResult<HandoverSummary> copies = handovers.copiesToMe(new PageQuery(0, Part.MAX_ITEMS, null, false));
-        if (waiting.total() == 0 && copies.total() == 0) {
+        if (waiting.total() == 0 && requests.total() == 0 && copies.total() == 0) {
             return List.of();
         }
         List<HandoverSummary> all = new ArrayList<>(waiting.items());
+        all.addAll(requests.items());
         all.addAll(copies.items());
         List<CaseId> ids = all.stream().map(HandoverSummary::caseId).filter(Objects::nonNull).distinct().toList();
         Map<CaseId, CaseSummary> summaries = ids.isEmpty() ? Map.of() : cases.summaries(ids, "home");
@@ -78,6 +79,10 @@ class HandoverWork implements WorkSection {
             // Sorted after the dated steps of the same urgency: a receipt has no statutory due time of its own here.
             parts.add(new Part("receipts", Kind.RECEIPTS, text("work.receipts.title"), text("work.receipts.intro"), waiting.total(),
                     0, 0, items(waiting.items(), summaries, senders, false), null, null, null));
+        }
+        if (requests.total() > 0) {
+            parts.add(new Part("requests", Kind.RECEIPTS, text("work.requests.title"), text("work.requests.intro"), requests.total(),
+                    0, 0, requestItems(requests.items(), summaries, senders), null, null, null));
         }
         if (copies.total() > 0) {
             parts.add(new Part("copies", Kind.WAITING, text("work.copies.title"), text("work.copies.intro"), copies.total(), 0, 0,
@@ -104,6 +109,11 @@ class HandoverWork implements WorkSection {
                     "/handovers/" + h.id(), text(copies ? "work.copies.open" : "work.receipts.act")));
         }
         return items;
+    }
+
+    private List<Item> requestItems(List<HandoverSummary> list, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> senders) {
+        return items(list, summaries, senders, false).stream().map(i -> new Item(i.label(), i.context(), i.due(), i.dueText(), i.urgency(),
+                text("work.requests.state"), i.actionPath(), text("work.requests.act"))).toList();
     }
 
     private String text(String key, Object... args) {

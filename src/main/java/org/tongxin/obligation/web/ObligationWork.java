@@ -48,6 +48,8 @@ class ObligationWork implements WorkSection {
 
     private static final int FETCH = Part.MAX_ITEMS;
     private static final String REFERRAL_STEPS = "assist.";
+    /** The coordination office's response to a conflict (its instance on a case is the conflict's id). */
+    private static final String CONFLICT_STEP = "conflict.respond";
 
     private final Inboxes inboxes;
     private final ObligationLedger ledger;
@@ -172,12 +174,21 @@ class ObligationWork implements WorkSection {
 
     /**
      * The way to the step's form: a referral's page for the steps of a referral (their instance is the referral, see
-     * assistance.AssistanceProcedure), else the case page's actions, or the matter's page (a meeting decision, a conflict).
+     * assistance.AssistanceProcedure), a conflict's page for the response to a conflict raised on a case, else the case
+     * page's actions, or the matter's page (a meeting decision, a conflict).
      */
     static String actionPath(ObligationView o) {
         if (o.caseId() != null && o.stepId().startsWith(REFERRAL_STEPS) && o.instance() != null && !o.instance().isBlank()) {
             String referral = o.instance().contains("/") ? o.instance().substring(0, o.instance().indexOf('/')) : o.instance();
             return "/referrals/" + referral;
+        }
+        if (o.caseId() != null && CONFLICT_STEP.equals(o.stepId()) && o.instance() != null) {
+            // A conflict raised on a case: its instance is the conflict, answered on the conflict's page.
+            try {
+                return org.tongxin.obligation.ObligationMatter.conflict(java.util.UUID.fromString(o.instance())).path();
+            } catch (IllegalArgumentException notAConflictId) {
+                // Falls through to the case's page.
+            }
         }
         return o.caseId() != null ? "/cases/" + o.caseId() + "/steps/" + o.stepId() : o.matter().path();
     }

@@ -101,11 +101,15 @@ class CasePages {
 
     /**
      * Where a step of the case is done, for links from outside the case page (the work page, an inbox line): the step's
-     * form page when it has one, else the case's task list. The page it leads to decides who may see it.
+     * form page when it has one, the page of its own where it is done there (monitoring), else the case's task list. The
+     * page it leads to decides who may see it.
      */
     @GetMapping("/cases/{id}/steps/{stepId}")
     String step(@PathVariable UUID id, @PathVariable String stepId) {
         String form = CaseTasks.FORM_OF_STEP.get(stepId);
+        if (form == null && CaseTasks.PAGE_OF_STEP.containsKey(stepId)) {
+            return "redirect:/cases/" + id + CaseTasks.PAGE_OF_STEP.get(stepId);
+        }
         return form == null ? "redirect:/cases/" + id + "#tasks" : "redirect:/cases/" + id + "/tasks/" + form;
     }
 

@@ -46,6 +46,12 @@ final class CaseTasks {
             Map.entry("transfer.court_jwzx", "transfer"), Map.entry("transfer.approved_jwzx", "transfer"),
             Map.entry("team.form", "team"), Map.entry("plan.make", "plan"), Map.entry("intake.announce", "announce"));
 
+    /**
+     * Steps done on a page of their own beside the case page (the path under {@code /cases/{id}}): the bureau head
+     * approves electronic monitoring, and the county ends or renews it, on the case's monitoring page.
+     */
+    static final Map<String, String> PAGE_OF_STEP = Map.of("em.approve", "/monitoring", "em.renew_end", "/monitoring");
+
     /** One row of the task list. {@code path} is where the reader does it (null: nothing for them to do there). */
     record Task(ObligationRow row, State state, boolean mine, String path, String form) {
 

@@ -128,7 +128,6 @@ class DocumentFormTests {
     @Test
     void aDocumentNumberHasOneForm() {
         assertThat(DocumentNumbers.format("城东矫", 2026, 12)).isEqualTo("城东矫〔2026〕12号");
-        assertThat(DocumentNumbers.unnumbered("A市矫委", 2026)).isEqualTo("A市矫委〔2026〕　　号");
     }
 
     private static String text(DocumentLayout layout, Directive directive, TemplateValues values) {
