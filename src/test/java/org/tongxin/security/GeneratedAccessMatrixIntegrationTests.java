@@ -256,7 +256,10 @@ class GeneratedAccessMatrixIntegrationTests {
             "recordMeetingDecision", "closeMeeting", "cancelMeeting", "getDecision", "reportDecisionDone", "raiseConflict",
             "listConflicts", "searchConflicts", "getConflict", "respondToConflict", "escalateConflict", "resolveConflict",
             // Statistics
-            "getScorecards", "getMonthlyReport", "getStatisticsDashboard", "getHoldups", "listStatisticsCases");
+            "getScorecards", "getMonthlyReport", "getStatisticsDashboard", "getHoldups", "listStatisticsCases",
+            // What-if simulation (runs of the caller's agency; another's or an unknown one is 404)
+            "startSimulation", "listSimulations", "getSimulation", "cancelSimulation", "listSimulationFigures",
+            "getSimulationComparison", "exportSimulation");
 
     /**
      * Operations that read although they are POSTed: search criteria travel in the body (doc/security-requirements.md S17); the audit

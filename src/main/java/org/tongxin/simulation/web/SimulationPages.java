@@ -75,6 +75,7 @@ class SimulationPages {
         values.put("name", messages.getMessage("simulation.form.defaultName", null, locale));
         values.put("firstMonth", YearMonth.from(LegalTime.today(clock)).toString());
         values.put("months", 12);
+        values.put("region", model.getAttribute("defaultRegion"));
         values.put("population.activeCases", p.activeCases());
         values.put("population.arrivalsPerMonth", p.arrivalsPerMonth());
         values.put("population.probationPercent", p.probationPercent());
@@ -164,7 +165,14 @@ class SimulationPages {
     private void prepare(Model model, int page, Locale locale) {
         model.addAttribute("page", simulations.list(page, 20));
         String region = simulations.defaultRegion();
-        model.addAttribute("districts", simulations.plan(region, PopulationSettings.cityADefaults().activeCases()));
+        List<Simulations.DistrictPlan> districts = List.of();
+        try {
+            districts = simulations.plan(region, PopulationSettings.cityADefaults().activeCases());
+        } catch (TongxinException e) {
+            // A national agency serves no city of its own: the form asks for the city's division code.
+        }
+        model.addAttribute("districts", districts);
+        model.addAttribute("defaultRegion", region);
         ResolvedPolicy policy = policies.findInForce(policies.regionFor(region), LegalTime.today(clock)).orElse(null);
         List<StepChoice> steps = new ArrayList<>();
         if (policy != null) {
@@ -245,7 +253,7 @@ class SimulationPages {
         if (!problems.isEmpty()) {
             throw TongxinException.invalid(problems);
         }
-        return new SimulationRequest(form.get("name"), null, form.get("firstMonth"), months, seed, population, null,
+        return new SimulationRequest(form.get("name"), blankToNull(form.get("region")), form.get("firstMonth"), months, seed, population, null,
                 new SimulationRequest.Scenario(blankToNull(form.get("baseline.label")), null, Map.of(), Map.of()),
                 new SimulationRequest.Scenario(blankToNull(form.get("variant.label")), null, deadlines, officers));
     }
