@@ -65,6 +65,9 @@ class SimulationPages {
 
     /** A changeable step as the form offers it: its id (posted), its name and its period in the law's words. */
     public record StepChoice(String id, String name, String period) {
+        public String label() {
+            return name + "（" + period + "）";
+        }
     }
 
     @GetMapping("/simulations")
