@@ -163,6 +163,30 @@ public class Simulations {
         if (!problems.isEmpty()) {
             throw TongxinException.invalid(problems);
         }
+        if (request.agencyBehaviour() != null) {
+            request.agencyBehaviour().forEach((type, b) -> {
+                String field = "agencyBehaviour." + type;
+                if (type == null || b == null) {
+                    problems.add(new FieldProblem("agencyBehaviour", "required", new Object[0]));
+                    return;
+                }
+                if (b.perOfficerPerDay() != null && (b.perOfficerPerDay() < 0.1 || b.perOfficerPerDay() > 100)) {
+                    problems.add(new FieldProblem(field + ".perOfficerPerDay", "range", new Object[] { 0.1, 100 }));
+                }
+                if (b.minDelayDays() != null && (b.minDelayDays() < 0 || b.minDelayDays() > 90)) {
+                    problems.add(new FieldProblem(field + ".minDelayDays", "range", new Object[] { 0, 90 }));
+                }
+                if (b.maxDelayDays() != null && (b.maxDelayDays() < 0 || b.maxDelayDays() > 90)) {
+                    problems.add(new FieldProblem(field + ".maxDelayDays", "range", new Object[] { 0, 90 }));
+                }
+                if (b.minDelayDays() != null && b.maxDelayDays() != null && b.maxDelayDays() < b.minDelayDays()) {
+                    problems.add(new FieldProblem(field + ".maxDelayDays", "min", new Object[] { b.minDelayDays() }));
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw TongxinException.invalid(problems);
+            }
+        }
         requireRegion(me, region);
         // Build both scenarios now, so that an unknown step, agency or version is refused before anything is kept.
         World world = world(region, population.activeCases(), request.districtShares());
@@ -170,7 +194,7 @@ public class Simulations {
         scenario(world, region, first, request.variant(), "variant");
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         SimulationRequest kept = new SimulationRequest(name, region, YearMonth.from(first).toString(), months, seed, population,
-                request.districtShares(), request.baseline(), request.variant());
+                request.districtShares(), request.baseline(), request.variant(), request.agencyBehaviour());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         SimulationRun run = SimulationRun.queue(id, now);
@@ -289,6 +313,11 @@ public class Simulations {
 
     private Result run(SimulationRequest request, LocalDate first, SimulationEngine.Progress progress) {
         World world = world(request.region(), request.population().activeCases(), request.districtShares());
+        if (request.agencyBehaviour() != null) {
+            for (Map.Entry<AgencyType, SimulationRequest.AgencyBehaviour> e : request.agencyBehaviour().entrySet()) {
+                world = world.behaving(e.getKey(), e.getValue().perOfficerPerDay(), e.getValue().minDelayDays(), e.getValue().maxDelayDays());
+            }
+        }
         Scenario a = scenario(world, request.region(), first, request.baseline(), "baseline");
         Scenario b = scenario(world, request.region(), first, request.variant(), "variant");
         SimulationEngine engineA = new SimulationEngine(a.world(), a.policy(), rules, request.population(), first, request.months(), request.seed());

@@ -148,12 +148,13 @@ class SimulationIntegrationTests {
     }
 
     @Test
-    void onlyTheRunsAgencySeesItAndOnlyRunnersRunAtAll() {
+    void onlyTheRunsAgencySeesItAndOnlyRunnersRunAtAll() throws InterruptedException {
         String id = api.as("city.coord").post("/api/v1/simulations", question(7, 300)).expect(202).body().get("id").asString();
         api.as("moj.policy").get("/api/v1/simulations/" + id).expect(404);
         api.as("cd.county").get("/api/v1/simulations/" + id).expect(403);
         api.as("cd.county").post("/api/v1/simulations", question(7, 300)).expect(403);
         api.as("moj.policy").get("/api/v1/simulations").expect(200);
+        awaitFinished(id);
     }
 
     @Test

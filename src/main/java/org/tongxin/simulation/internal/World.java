@@ -38,6 +38,14 @@ public record World(List<Agency> agencies, List<District> districts, int prison,
                 districts, prison, detentionCentre, calendarRegion);
     }
 
+    /** The same world with agencies of one kind working at another rate and with other delays (null: unchanged). */
+    public World behaving(AgencyType type, Double perOfficerPerDay, Integer minDelayDays, Integer maxDelayDays) {
+        return new World(agencies.stream().map(a -> a.type() != type ? a : new Agency(a.index(), a.key(), a.nameZh(), a.nameEn(), a.type(),
+                a.district(), a.officers(), perOfficerPerDay != null ? perOfficerPerDay : a.perOfficerPerDay(),
+                minDelayDays != null ? minDelayDays : a.minDelayDays(), maxDelayDays != null ? maxDelayDays : a.maxDelayDays())).toList(),
+                districts, prison, detentionCentre, calendarRegion);
+    }
+
     /** How agencies of each kind behave unless a plan says otherwise: officers, per-officer rate, delay range. */
     public static Agency typical(int index, String key, String nameZh, String nameEn, AgencyType type, int district, int activeCasesServed) {
         return switch (type) {

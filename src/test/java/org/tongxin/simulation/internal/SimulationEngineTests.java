@@ -116,6 +116,22 @@ class SimulationEngineTests {
     }
 
     @Test
+    void courtsThatTakeLongerToDeliverBreachMoreOfTheirPeriods() {
+        World world = cityA();
+        World slow = world.behaving(org.tongxin.agency.AgencyType.BASIC_COURT, null, 5, 15);
+        Outcome usual = run(world, BASELINE, 42);
+        Outcome slower = run(slow, BASELINE, 42);
+        int court = world.districts().get(0).court();
+        long before = 0;
+        long after = 0;
+        for (int m = 0; m < 12; m++) {
+            before += usual.figures().get(court, m, Figures.BREACHES);
+            after += slower.figures().get(court, m, Figures.BREACHES);
+        }
+        assertThat(after).isGreaterThan(before);
+    }
+
+    @Test
     void casesEnterAndEndAndSubjectsLoseContact() {
         World world = cityA();
         Outcome o = run(world, BASELINE, 42);
