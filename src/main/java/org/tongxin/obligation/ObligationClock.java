@@ -157,7 +157,8 @@ public class ObligationClock {
 
     private void overdue(Row row, Instant now) {
         ObligationView o = row.view();
-        if (!obligations.overdue(o.id(), now, o.dueAt())) {
+        // The scan selects by the same rule in SQL; the rule itself is LedgerRules' (the simulation applies it too).
+        if (!LedgerRules.turnsOverdue(o.status(), o.dueAt(), now) || !obligations.overdue(o.id(), now, o.dueAt())) {
             return;
         }
         obligations.history(o.id(), o.caseId(), now, "OVERDUE", ObligationStatus.OVERDUE, o.dueAt(), o.owingAgencyId(), null, null);

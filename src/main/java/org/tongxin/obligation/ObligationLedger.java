@@ -390,11 +390,9 @@ public class ObligationLedger {
         ObligationView o = row.view();
         CaseId caseId = o.caseId();
         String stepId = o.stepId();
-        // A stopped clock does not run: a step done while paused is as late as it was when the clock stopped.
-        Instant counted = o.status() == ObligationStatus.PAUSED && o.pausedAt() != null && o.pausedAt().isBefore(at) ? o.pausedAt() : at;
-        // For 立即 / 及时 steps the due time is the policy's alert threshold: done after it is late, whether or not a
-        // scan has already marked the step overdue, so the outcome never depends on the scan's timing.
-        boolean late = o.status() == ObligationStatus.OVERDUE || (o.dueAt() != null && counted.isAfter(o.dueAt()));
+        // The rule (a stopped clock does not run; 立即 / 及时 late after the alert threshold) is LedgerRules', which the
+        // what-if simulation applies too.
+        boolean late = LedgerRules.fulfilledLate(o.status(), o.dueAt(), o.pausedAt(), at);
         ObligationStatus status = late ? ObligationStatus.FULFILLED_LATE : ObligationStatus.FULFILLED;
         obligations.close(o.id(), status, at, actor.userId(), null);
         obligations.history(o.id(), caseId, at, status.name(), status, o.dueAt(), o.owingAgencyId(), actor.userId(), null);

@@ -465,6 +465,20 @@ class AccessRulesIntegrationTests {
                 "/statistics/monthly", "/statistics/holdups", "/statistics/cases")) {
             rule("GET " + path, "CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER", "OFFICE_HEAD");
         }
+        // What-if simulation (doc/simulation.md): the city coordinator and the national policy editor; a run is its agency's.
+        rule("POST /api/v1/simulations", POLICY_EDITORS);
+        rule("GET /api/v1/simulations", POLICY_EDITORS);
+        rule("GET /api/v1/simulations/{id}", POLICY_EDITORS);
+        rule("POST /api/v1/simulations/{id}/cancel", POLICY_EDITORS);
+        rule("GET /api/v1/simulations/{id}/figures", POLICY_EDITORS);
+        rule("GET /api/v1/simulations/{id}/comparison", POLICY_EDITORS);
+        rule("GET /api/v1/simulations/{id}/export", POLICY_EDITORS);
+        rule("GET /simulations", POLICY_EDITORS);
+        rule("POST /simulations", POLICY_EDITORS);
+        rule("GET /simulations/{id}", POLICY_EDITORS);
+        rule("GET /simulations/{id}/progress", POLICY_EDITORS);
+        rule("POST /simulations/{id}/cancel", POLICY_EDITORS);
+        rule("GET /simulations/{id}/export", POLICY_EDITORS);
     }
 
     static void rule(String endpoint, String... who) {

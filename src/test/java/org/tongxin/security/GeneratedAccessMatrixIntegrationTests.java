@@ -257,7 +257,10 @@ class GeneratedAccessMatrixIntegrationTests {
             "recordMeetingDecision", "closeMeeting", "cancelMeeting", "getDecision", "reportDecisionDone", "raiseConflict",
             "listConflicts", "searchConflicts", "getConflict", "respondToConflict", "escalateConflict", "resolveConflict",
             // Statistics
-            "getScorecards", "getMonthlyReport", "getStatisticsDashboard", "getHoldups", "listStatisticsCases");
+            "getScorecards", "getMonthlyReport", "getStatisticsDashboard", "getHoldups", "listStatisticsCases",
+            // What-if simulation (runs of the caller's agency; another's or an unknown one is 404)
+            "startSimulation", "listSimulations", "getSimulation", "cancelSimulation", "listSimulationFigures",
+            "getSimulationComparison", "exportSimulation");
 
     /**
      * Operations that read although they are POSTed: search criteria travel in the body (doc/security-requirements.md S17); the audit
@@ -663,7 +666,8 @@ class GeneratedAccessMatrixIntegrationTests {
      * Row counts of every table a person's command could change, and the fixture's versions. The ledger's clock keeps
      * working meanwhile (escalating overdue steps grants the organ one level up its role and writes the timeline without a
      * person), so its own rows and the read models built from events are left out: escalations, history, statistics, and
-     * the timeline's and parties' rows no person made, and the login throttle's tallies (flushed and merged every minute).
+     * the timeline's and parties' rows no person made, the login throttle's tallies (flushed and merged every minute), and
+     * the figures of what-if runs other tests started (written by the simulation executor when a run completes).
      */
     Map<String, Long> snapshot() {
         Map<String, Long> counts = new java.util.TreeMap<>();
@@ -671,6 +675,7 @@ class GeneratedAccessMatrixIntegrationTests {
                 SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
                   AND table_name NOT LIKE 'audit%' AND table_name NOT LIKE 'event_publication%' AND table_name NOT LIKE 'spring_session%'
                   AND table_name NOT LIKE 'flyway%' AND table_name NOT LIKE 'statistics%'
+                  AND table_name NOT LIKE 'simulation%'
                   AND table_name NOT IN ('obligation', 'obligation_escalation', 'obligation_history', 'casefile_timeline', 'casefile_party',
                                          'identity_failure_tally', 'identity_throttle')""")
                 .query(String.class).list()) {

@@ -45,6 +45,8 @@ class RowLevelSecurityIntegrationTests {
             Map.entry("spring_session", "login sessions: who is logged in, no case data"),
             Map.entry("spring_session_attributes", "login sessions: security context, CSRF token, pending login step"),
             Map.entry("agency_division", "administrative divisions: public reference data"),
+            Map.entry("simulation_run", "what-if runs: parameters and seed of a synthetic caseload, no case data"),
+            Map.entry("simulation_figure", "what-if results: figures per agency and month of a synthetic caseload"),
             Map.entry("agency", "the directory of agencies: public reference data"),
             Map.entry("agency_jurisdiction", "which divisions an agency serves: public reference data"),
             Map.entry("identity_user", "staff accounts, managed by the administrators"),

@@ -254,6 +254,9 @@ class PagesIntegrationTests {
             String[] c = coordination();
             path = path.replace("{meeting}", c[0]).replace("{decision}", c[1]).replace("{conflict}", c[2]);
         }
+        if (path.contains("{simulation}")) {
+            path = path.replace("{simulation}", simulation());
+        }
         return path.replace("{draft}", path.contains("{draft}") ? policies.draft("369900").orElseThrow().id().toString() : "")
                 .replace("{cnV1}", policies.versions("CN").getLast().id().toString())
                 .replace("{cityAV1}", policies.versions("369900").getLast().id().toString())
@@ -261,6 +264,30 @@ class PagesIntegrationTests {
                 .replace("{city}", agencies.findByCode("A-CCA").orElseThrow().id().toString())
                 .replace("{user}", actors.user("cd.dm").id().toString())
                 .replace("{admin}", actors.user("auditadmin").id().toString());
+    }
+
+    String simulation;
+
+    /** A completed what-if run of City A's coordination office (a small caseload, a few months). */
+    String simulation() throws Exception {
+        if (simulation == null) {
+            String body = "{\"name\": \"回执 3 日\", \"region\": \"369900\", \"firstMonth\": \"2025-01\", \"months\": 3, \"seed\": 5,"
+                    + " \"population\": {\"activeCases\": 300, \"arrivalsPerMonth\": 14, \"probationPercent\": 55, \"parolePercent\": 15,"
+                    + " \"temporaryExecutionPercent\": 15, \"surveillancePercent\": 15, \"minTermMonths\": 6, \"maxTermMonths\": 36,"
+                    + " \"minorsPercent\": 3, \"reportingCompliancePercent\": 92, \"leavesPerYear\": 1, \"movesPerYear\": 0.05,"
+                    + " \"lostContactsPerYear\": 0.02, \"violationsPerYear\": 0.1, \"reoffendingPerYear\": 0.002},"
+                    + " \"baseline\": {}, \"variant\": {\"deadlines\": {\"docs.receipt\": 3}}}";
+            String answer = mvc.perform(post("/api/v1/simulations").with(csrf()).with(actors.as("city.coord"))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse()
+                    .getContentAsString();
+            String id = answer.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            for (int i = 0; i < 600 && !"COMPLETED".equals(jdbc.sql("SELECT status FROM simulation_run WHERE id = :id")
+                    .param("id", java.util.UUID.fromString(id)).query(String.class).single()); i++) {
+                Thread.sleep(100);
+            }
+            simulation = id;
+        }
+        return simulation;
     }
 
     /** Every page, with a user who may see it ("user, path"; placeholders resolved by {@link #resolve}). */
@@ -320,6 +347,7 @@ class PagesIntegrationTests {
             "city.coord, /decisions/{decision}", "cd.county, /conflicts", "city.coord, /conflicts", "cd.county, /conflicts/new",
             "cd.county, /conflicts/new?case={case}", "cd.county, /conflicts/{conflict}", "city.coord, /conflicts/{conflict}",
             "civil.worker, /inbox", "city.coord, /inbox?step=conflict.respond",
+            "city.coord, /simulations", "moj.policy, /simulations", "city.coord, /simulations/{simulation}",
             "civil.worker, /referrals", "hrss.worker, /referrals?status=DECLINED&service=JOB_TRAINING&sort=-updated",
             "cd.county, /referrals?direction=outgoing&sort=service", "cd.dm, /referrals", "civil.worker, /referrals/{referral}",
             "cd.county, /referrals/{referral}", "cd.county, /cases/{referralCase}/referrals",

@@ -1,24 +1,18 @@
 package org.tongxin.obligation.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Component;
 
-import org.tongxin.calendar.Deadline;
-import org.tongxin.calendar.PeriodUnit;
 import org.tongxin.calendar.WorkingCalendar;
+import org.tongxin.obligation.LedgerRules;
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.PolicySettings;
-import org.tongxin.shared.time.LegalTime;
 
 /**
- * Turns a step's deadline rule into times: when the period ends (counted on the working calendar), when to warn
- * (the policy's number of working days before the due date), and for 立即 / 及时 the policy's alert threshold. Also
- * how much of a period a pause leaves.
+ * The ledger's due-time arithmetic as a Spring bean: {@link LedgerRules} on the application's working calendar (the
+ * rules themselves live there, so the what-if simulation applies the same ones).
  */
 @Component
 public class DueCalculator {
@@ -26,95 +20,39 @@ public class DueCalculator {
     /** The computed times of one stretch of a clock. */
     public record Due(Instant dueAt, LocalDate dueDate, boolean alertOnly, boolean provisional, Instant warnAt) {
         static final Due NONE = new Due(null, null, false, false, null);
+
+        static Due of(LedgerRules.Due due) {
+            return new Due(due.dueAt(), due.dueDate(), due.alertOnly(), due.provisional(), due.warnAt());
+        }
     }
 
-    private final WorkingCalendar calendar;
+    private final LedgerRules rules;
 
     DueCalculator(WorkingCalendar calendar) {
-        this.calendar = calendar;
+        this.rules = new LedgerRules(calendar);
     }
 
     /** The calendar to count on: a region's own where it has extras, else the national one. */
     public String calendarRegion(String policyRegion) {
-        return policyRegion != null && calendar.isKnownRegion(policyRegion) ? policyRegion : WorkingCalendar.NATIONAL;
+        return rules.calendarRegion(policyRegion);
     }
 
     public Due compute(DeadlineKind kind, Integer amount, Instant clockStart, String region, boolean custody, PolicySettings s) {
-        return switch (kind) {
-            case WORKING_DAYS, CALENDAR_DAYS, MONTHS, HOURS -> counted(kind, amount == null ? 0 : amount, clockStart, region,
-                    custody, s);
-            case IMMEDIATELY -> new Due(clockStart.plus(Duration.ofHours(s.immediateAlertHours())), null, true, false, null);
-            case PROMPTLY, AT_EVENT -> new Due(clockStart.plus(Duration.ofHours(s.promptAlertHours())), null, true, false, null);
-            case NONE -> Due.NONE;
-        };
-    }
-
-    private Due counted(DeadlineKind kind, int amount, Instant clockStart, String region, boolean custody, PolicySettings s) {
-        LocalDateTime from = LocalDateTime.ofInstant(clockStart, LegalTime.ZONE);
-        Deadline deadline = calendar.due(region, from, amount, unit(kind), custody);
-        Instant dueAt = deadline.endsAt();
-        Instant warnAt;
-        if (kind == DeadlineKind.HOURS) {
-            warnAt = dueAt.minus(Duration.ofHours(Math.min(24, Math.max(1, amount / 2))));
-        } else {
-            LocalDate warnDay = workingDaysBefore(region, deadline.lastDay(), s.warningWorkingDays());
-            warnAt = warnDay.atStartOfDay(LegalTime.ZONE).toInstant();
-        }
-        if (warnAt.isBefore(clockStart)) {
-            warnAt = clockStart;
-        }
-        return new Due(dueAt, deadline.lastDay(), false, deadline.provisional(), warnAt);
+        return Due.of(rules.due(kind, amount, clockStart, region, custody, s));
     }
 
     /** The day that lies {@code days} working days before {@code date} (the warning day). */
     LocalDate workingDaysBefore(String region, LocalDate date, int days) {
-        LocalDate d = date;
-        int counted = 0;
-        int guard = 0;
-        while (counted < days && guard++ < 400) {
-            d = d.minusDays(1);
-            if (calendar.isWorkingDay(region, d)) {
-                counted++;
-            }
-        }
-        return d;
+        return rules.workingDaysBefore(region, date, days);
     }
 
     /** When the next escalation level is due: {@code days} working days after an overdue obligation's due time. */
     public Instant workingDaysAfter(String region, Instant at, int days) {
-        LocalDateTime from = LocalDateTime.ofInstant(at, LegalTime.ZONE);
-        return calendar.due(region, from, days, PeriodUnit.WORKING_DAYS, false).endsAt();
+        return rules.workingDaysAfter(region, at, days);
     }
 
     /** How much of the period is left when a clock that ran from {@code clockStart} stops at {@code pausedAt}. */
     public int remainingAfterPause(DeadlineKind kind, int remaining, Instant clockStart, Instant pausedAt, String region) {
-        LocalDate start = LegalTime.dateOf(clockStart);
-        LocalDate pause = LegalTime.dateOf(pausedAt);
-        int consumed = switch (kind) {
-            case WORKING_DAYS -> {
-                int n = 0;
-                for (LocalDate d = start.plusDays(1); !d.isAfter(pause); d = d.plusDays(1)) {
-                    if (calendar.isWorkingDay(region, d)) {
-                        n++;
-                    }
-                }
-                yield n;
-            }
-            case CALENDAR_DAYS -> (int) ChronoUnit.DAYS.between(start, pause);
-            case HOURS -> (int) Math.max(0, ChronoUnit.HOURS.between(clockStart.truncatedTo(ChronoUnit.HOURS)
-                    .plus(clockStart.equals(clockStart.truncatedTo(ChronoUnit.HOURS)) ? Duration.ZERO : Duration.ofHours(1)), pausedAt));
-            default -> 0;
-        };
-        return Math.max(0, remaining - consumed);
-    }
-
-    private static PeriodUnit unit(DeadlineKind kind) {
-        return switch (kind) {
-            case WORKING_DAYS -> PeriodUnit.WORKING_DAYS;
-            case CALENDAR_DAYS -> PeriodUnit.CALENDAR_DAYS;
-            case MONTHS -> PeriodUnit.MONTHS;
-            case HOURS -> PeriodUnit.HOURS;
-            default -> throw new IllegalArgumentException(kind + " is not counted");
-        };
+        return rules.remainingAfterPause(kind, remaining, clockStart, pausedAt, region);
     }
 }
