@@ -5,5 +5,5 @@
  * sets (procuratorate.reply; City A 15 days), on the ledger, the timeline and so in the scorecards.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "casefile",
-        "obligation", "procedure" })
+        "obligation", "procedure", "policy" })
 package org.tongxin.procuratorial;

@@ -90,9 +90,9 @@ class PlaceChangeBrowserTests {
         chengdong.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记申请")).click();
         assertThat(chengdong.getByRole(AriaRole.STATUS)).containsText("已登记变更执行地申请");
         assertThat(row(chengdong)).containsText("已申请，待征求意见");
-        row(chengdong).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("征求新执行地意见")).click();
+        row(chengdong).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("征求新执行地意见").setExact(true)).click();
         assertThat(row(chengdong)).containsText("已征求新执行地意见，待回复");
-        assertThat(row(chengdong).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("征求意见函（PDF）"))).isVisible();
+        assertThat(row(chengdong).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("征求意见函（PDF）").setExact(true))).isVisible();
         check(chengdong, "move-02-consulting");
 
         // Xuhui's officer, another region's agency, answers on the same page.
@@ -100,28 +100,28 @@ class PlaceChangeBrowserTests {
         login(xuhui, "xh.county");
         xuhui.navigate(movePage);
         assertThat(row(xuhui)).containsText("已征求新执行地意见，待回复");
-        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("同意接收")).click();
+        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("同意接收").setExact(true)).click();
         assertThat(xuhui.getByRole(AriaRole.STATUS)).containsText("已回复");
 
         chengdong.navigate(movePage);
         assertThat(row(chengdong)).containsText("新执行地同意接收，待决定");
-        row(chengdong).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("同意变更")).click();
+        row(chengdong).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("同意变更").setExact(true)).click();
         assertThat(row(chengdong)).containsText("已同意变更，待移交档案");
-        assertThat(row(chengdong).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("变更执行地决定通知书（PDF）")))
+        assertThat(row(chengdong).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("变更执行地决定通知书（PDF）").setExact(true)))
                 .isVisible();
-        row(chengdong).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("移交法律文书和档案材料")).click();
+        row(chengdong).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("移交法律文书和档案材料").setExact(true)).click();
         assertThat(chengdong.getByRole(AriaRole.STATUS)).containsText("已移交法律文书和档案材料");
 
         xuhui.navigate(movePage);
-        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签收档案材料")).click();
+        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签收档案材料").setExact(true)).click();
         assertThat(xuhui.getByRole(AriaRole.STATUS)).containsText("本机构现为执行地社区矫正机构");
-        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("转送当地检察院和公安机关")).click();
+        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("转送当地检察院和公安机关").setExact(true)).click();
         assertThat(xuhui.getByRole(AriaRole.STATUS)).containsText("已转送法律文书");
         row(xuhui).getByLabel("报到时间").fill(LocalDateTime.now(clock.withZone(LegalTime.ZONE)).truncatedTo(ChronoUnit.MINUTES)
                 .toString());
-        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("登记报到")).click();
+        row(xuhui).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("登记报到").setExact(true)).click();
         assertThat(row(xuhui)).containsText("已到新执行地报到");
-        assertThat(row(xuhui).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("征求意见函（PDF）"))).isVisible();
+        assertThat(row(xuhui).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("征求意见函（PDF）").setExact(true))).isVisible();
         check(xuhui, "move-03-reported-at-xuhui");
 
         assertThat(cases.facts(caseId).orElseThrow().policyRegion()).as("the case follows Shanghai's model").isEqualTo("310000");

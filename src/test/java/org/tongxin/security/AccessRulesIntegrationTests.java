@@ -254,6 +254,10 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{caseId}/procuratorial-opinions", "PROSECUTOR");
         rule("GET /api/v1/cases/{caseId}/procuratorial-opinions", CASE_ROLES);
         rule("POST /api/v1/cases/{caseId}/procuratorial-opinions/{opinionId}/reply", CASE_ROLES);
+        // Its page: every case role reads (the words for the procuratorate and the addressed unit), prosecutors issue.
+        rule("GET /cases/{id}/opinions", CASE_STAFF);
+        rule("POST /cases/{id}/opinions", "PROSECUTOR");
+        rule("POST /cases/{id}/opinions/{opinionId}/reply", CASE_STAFF);
         rule("GET /api/v1/inbox", ANY);
         rule("GET /api/v1/inbox/counts", ANY);
         rule("GET /api/v1/cases/{caseId}/obligations", ANY);

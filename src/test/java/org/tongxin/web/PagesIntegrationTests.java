@@ -338,6 +338,7 @@ class PagesIntegrationTests {
             "cd.county, /cases/{lifeCase}/custody", "cd.police, /cases/{lifeCase}/custody", "cd.proc, /cases/{lifeCase}/custody",
             "cd.county, /cases/{lifeCase}/lost-contacts", "cd.police, /cases/{lifeCase}/lost-contacts",
             "cd.county, /cases/{lifeCase}/supervision",
+            "cd.proc, /cases/{lifeCase}/opinions", "cd.county, /cases/{lifeCase}/opinions", "cd.proc, /cases/{lifeCase}/opinions?lang=en",
             "cd.county, /cases/{minorCase}/minors", "cd.dm, /cases/{minorCase}/minors", "cd.proc, /cases/{minorCase}/minors",
             "cd.county, /cases/{minorCase}/minors?lang=en", "cd.county, /cases/{minorCase}/supervision", "cd.county, /cases/{lifeCase}/minors",
             "cd.court.clerk, /handovers/{handover}", "cd.proc, /handovers/{handover}", "cd.county, /handovers/{handover}",

@@ -50,7 +50,8 @@ final class CaseTasks {
      * Steps done on a page of their own beside the case page (the path under {@code /cases/{id}}): the bureau head
      * approves electronic monitoring, and the county ends or renews it, on the case's monitoring page.
      */
-    static final Map<String, String> PAGE_OF_STEP = Map.of("em.approve", "/monitoring", "em.renew_end", "/monitoring");
+    static final Map<String, String> PAGE_OF_STEP = Map.of("em.approve", "/monitoring", "em.renew_end", "/monitoring",
+            "procuratorate.reply", "/opinions", "procuratorate.opinion", "/opinions");
 
     /** One row of the task list. {@code path} is where the reader does it (null: nothing for them to do there). */
     record Task(ObligationRow row, State state, boolean mine, String path, String form) {
@@ -227,6 +228,7 @@ final class CaseTasks {
             case "move" -> base + "/place-change";
             case "sanction", "reward", "revoke", "commutation" -> base + "/assessment";
             case "minors" -> base + "/minors";
+            case "procuratorate" -> base + "/opinions";
             default -> null;
         };
     }
