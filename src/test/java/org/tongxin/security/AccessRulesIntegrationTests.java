@@ -242,6 +242,13 @@ class AccessRulesIntegrationTests {
         // The end of correction (procedure: Termination) and lawful queries of sealed records (casefile: SealedQueries).
         rule("POST /api/v1/cases/{caseId}/expiry-warning", CASE_TEAM);
         rule("POST /api/v1/cases/{caseId}/termination", CASE_TEAM);
+        // The same in the pages: every case role reads how the case ended; the team warns and announces, the county acts alone.
+        rule("GET /cases/{id}/ending", CASE_STAFF);
+        rule("POST /cases/{id}/ending/warning", CASE_TEAM);
+        rule("POST /cases/{id}/ending/termination", CASE_TEAM);
+        rule("POST /cases/{id}/ending/certificate", COUNTY);
+        rule("POST /cases/{id}/ending/death", COUNTY);
+        rule("POST /cases/{id}/ending/death-notice", COUNTY);
         rule("POST /api/v1/cases/{caseId}/termination/certificate", COUNTY);
         rule("POST /api/v1/cases/{caseId}/death", COUNTY);
         rule("POST /api/v1/cases/{caseId}/death/notice", COUNTY);

@@ -482,9 +482,9 @@ class GeneratedAccessMatrixIntegrationTests {
      */
     @Test
     void theCaseAndTheReferralShowEachReaderExactlyItsFields() {
-        Set<String> everyone = Set.of("subjectId", "name", "masked", "gender", "ethnicity", "idType", "birthDate",
-                "residenceDivision");
-        Set<String> protectedFields = Set.of("idNumber", "phone", "residenceAddress", "health");
+        // Who the person is and where, for every reader; personal details with the protected fields (least privilege).
+        Set<String> everyone = Set.of("subjectId", "name", "masked", "gender", "idType", "residenceDivision");
+        Set<String> protectedFields = Set.of("idNumber", "phone", "residenceAddress", "health", "birthDate", "ethnicity");
         for (State state : List.of(State.OWN, State.ESCALATED, State.REFERRED)) {
             for (Role role : Role.values()) {
                 Set<Participation> held = participations(role, state);

@@ -224,7 +224,8 @@ final class CaseTasks {
         String area = stepId.substring(0, Math.max(0, stepId.indexOf('.')));
         return switch (area) {
             case "assist" -> base + "/referrals";
-            case "leave", "supervise", "em", "report", "missing", "end" -> base + "/supervision";
+            case "leave", "supervise", "em", "report", "missing" -> base + "/supervision";
+            case "end", "death" -> base + "/ending";
             case "move" -> base + "/place-change";
             case "sanction", "reward", "revoke", "commutation" -> base + "/assessment";
             case "minors" -> base + "/minors";
