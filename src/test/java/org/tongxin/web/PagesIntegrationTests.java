@@ -339,7 +339,7 @@ class PagesIntegrationTests {
             "cd.county, /cases/{lifeCase}/lost-contacts", "cd.police, /cases/{lifeCase}/lost-contacts",
             "cd.county, /cases/{lifeCase}/supervision",
             "cd.proc, /cases/{lifeCase}/opinions", "cd.county, /cases/{lifeCase}/opinions", "cd.proc, /cases/{lifeCase}/opinions?lang=en",
-            "cd.county, /cases/{lifeCase}/ending", "cd.dm, /cases/{lifeCase}/ending", "cd.proc, /cases/{lifeCase}/ending",
+            "cd.county, /cases/{lifeCase}/ending", "cd.police, /cases/{lifeCase}/ending", "cd.proc, /cases/{lifeCase}/ending",
             "cd.county, /cases/{lifeCase}/ending?lang=en",
             "cd.county, /cases/{minorCase}/minors", "cd.dm, /cases/{minorCase}/minors", "cd.proc, /cases/{minorCase}/minors",
             "cd.county, /cases/{minorCase}/minors?lang=en", "cd.county, /cases/{minorCase}/supervision", "cd.county, /cases/{lifeCase}/minors",
