@@ -202,7 +202,8 @@ public final class PlaceChange {
         if (at.isAfter(now)) {
             throw TongxinException.invalid("reportedAt", "past");
         }
-        if (at.isBefore(decidedAt)) {
+        // Times are entered to the minute: a report in the decision's own minute is not before it.
+        if (at.isBefore(decidedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
             throw TongxinException.invalid("reportedAt", "beforeDecision");
         }
         state = PlaceChangeState.REPORTED;

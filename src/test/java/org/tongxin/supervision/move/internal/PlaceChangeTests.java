@@ -172,6 +172,18 @@ class PlaceChangeTests {
     }
 
     @Test
+    void aReportEnteredToTheMinuteOfTheDecisionItselfIsNotBeforeIt() {
+        PlaceChange c = accepted();
+        Instant decided = NOW.plusSeconds(40);
+        c.decide(true, null, decided, ACTOR);
+        c.fileSent(HandoverId.of(UUID.randomUUID()), decided, ACTOR);
+        c.transferred(decided, ACTOR);
+        invalid(() -> c.reported(NOW.minusSeconds(1), decided, ACTOR), "beforeDecision");
+        c.reported(NOW, decided, ACTOR);
+        assertThat(c.state()).isEqualTo(PlaceChangeState.REPORTED);
+    }
+
+    @Test
     void theNewAgencyForwardsTheDocumentsOnceAfterTheTransferBeforeOrAfterTheReport() {
         PlaceChange c = approved();
         refused(() -> c.forwarded(HandoverId.of(UUID.randomUUID()), NOW, ACTOR), 409, "PLACE_CHANGE_NOT_TRANSFERRED");
