@@ -143,8 +143,8 @@ class ProcuratorialPages {
         for (ObligationView o : steps) {
             stepNames.putIfAbsent(o.stepId(), ledger.step(o).name(locale));
         }
-        List<AgencyId> named = new ArrayList<>();
-        cases.parties(caseId).forEach(p -> named.add(p.agency()));
+        List<AgencyId> parties = cases.parties(caseId).stream().map(p -> p.agency()).distinct().toList();
+        List<AgencyId> named = new ArrayList<>(parties);
         opinions.forEach(o -> named.add(o.addressedAgencyId()));
         Map<AgencyId, AgencyView> found = agencies.findAll(named);
         List<Line> lines = opinions.stream().map(o -> new Line(o, name(found.get(o.addressedAgencyId()), locale),
@@ -152,7 +152,7 @@ class ProcuratorialPages {
                 o.status() == OpinionStatus.AWAITING_REPLY && o.addressedAgencyId().equals(mine))).toList();
         boolean prosecutor = access.holds(Participation.COPIED_PROCURATORATE) && currentUser.get().has(Role.PROSECUTOR);
         List<Option> addressees = new ArrayList<>();
-        cases.parties(caseId).stream().map(p -> p.agency()).distinct().filter(a -> !a.equals(mine))
+        parties.stream().filter(a -> !a.equals(mine))
                 .forEach(a -> addressees.add(new Option(a.value().toString(), name(found.get(a), locale))));
         List<Option> stepOptions = stepNames.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList();
         model.addAttribute("caseId", caseId.value());
