@@ -36,6 +36,28 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * Issue 12: every package says that its types are not null unless marked otherwise (JSpecify), so a reader and
+     * Spring's own null checks take the same default. Each package of the main code has its package-info with the mark.
+     */
+    @Test
+    void everyPackageIsNullMarked() {
+        java.util.Set<String> unmarked = new java.util.TreeSet<>();
+        for (com.tngtech.archunit.core.domain.JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.tongxin", "db.migration")) {
+            String name = type.getPackageName();
+            try {
+                if (!Class.forName(name + ".package-info").isAnnotationPresent(org.jspecify.annotations.NullMarked.class)) {
+                    unmarked.add(name + " (package-info without @NullMarked)");
+                }
+            } catch (ClassNotFoundException e) {
+                unmarked.add(name + " (no package-info)");
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(unmarked).as("annotate the package-info with @org.jspecify.annotations.NullMarked")
+                .isEmpty();
+    }
+
     @Test
     void noLayerPackagesAtTheTop() {
         noClasses().should().resideInAnyPackage("org.tongxin.controller..", "org.tongxin.service..", "org.tongxin.dto..",

@@ -4,5 +4,6 @@
  * append-only (the application role may only insert), each carries a keyed hash, and a sealer chains them in
  * batches; the verifier reports changed, missing or unexpected rows. Only audit administrators see it.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.tongxin.audit;

@@ -6,5 +6,6 @@
  * is derived from the national holiday regulation and everything computed across it is marked provisional until
  * the notice is entered, which publishes {@link org.tongxin.calendar.CalendarYearPublished}.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "agency" })
 package org.tongxin.calendar;

@@ -5,6 +5,7 @@
  * lawful role in each case, and the append-only case timeline every module writes to through its events. The case's
  * stored documents are read through it, by the parties entitled to the protected fields.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
         "document" })
 package org.tongxin.casefile;

@@ -4,6 +4,7 @@
  * of about fifty cases in every intake state, replayed on a demo clock as its demo users (doc/adr/0011). Loaded once,
  * through the other modules' public APIs, so it obeys every rule real data does.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "identity", "calendar", "casefile",
         "exchange", "obligation", "procedure", "coordination", "assistance", "procuratorial", "assessment", "policy",
         "supervision", "supervision :: custody", "supervision :: missing", "supervision :: monitoring", "supervision :: move" })

@@ -5,5 +5,6 @@
  * whole API; the module has no web endpoints: the case modules offer downloads after their own access checks and
  * audit the reads.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
 package org.tongxin.document;

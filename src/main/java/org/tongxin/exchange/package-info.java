@@ -5,6 +5,7 @@
  * change is an event on the case timeline; the procedure module turns them into obligations fulfilled and opened.
  * The module is generic: which organ sends what to whom for which step is the procedure's knowledge.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "casefile",
         "document" })
 package org.tongxin.exchange;

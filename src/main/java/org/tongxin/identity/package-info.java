@@ -4,5 +4,6 @@
  * access-decision component ({@link org.tongxin.identity.CaseAccess}) every case-bound module uses (deny by
  * default; no lawful role → 404, lawful role without the right → 403).
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "audit" })
 package org.tongxin.identity;

@@ -4,6 +4,7 @@
  * organ one level up and then to the coordination office. Every agency's inbox is its open obligations; the
  * append-only history lets statistics see the ledger as of any past day.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
         "policy", "casefile" })
 package org.tongxin.obligation;

@@ -6,5 +6,6 @@
  * of each rotation and of when each key came into use, and shows the system and security administrators the key's age
  * and the last rotation (work page, {@code /admin/key-rotations}). Owns no business data.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity" })
 package org.tongxin.platform;

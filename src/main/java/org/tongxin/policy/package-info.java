@@ -5,5 +5,6 @@
  * they differ. Versions are effective-dated; published versions are immutable; a case uses the version in force
  * when its step was triggered.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency" })
 package org.tongxin.policy;

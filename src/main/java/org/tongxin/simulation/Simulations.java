@@ -199,7 +199,7 @@ public class Simulations {
         Instant now = clock.instant();
         SimulationRun run = SimulationRun.queue(id, now);
         runs.insert(id, name, seed, region, first, months, kept, me.userId(), me.agencyId(), now);
-        run.takeEvents().forEach(events::publishEvent);
+        run.pullEvents().forEach(events::publishEvent);
         Runnable task = () -> execute(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -249,7 +249,7 @@ public class Simulations {
             SimulationRun run = runs.load(id).orElseThrow(TongxinException::notFound);
             run.cancel(clock.instant());
             if (runs.save(run)) {
-                run.takeEvents().forEach(events::publishEvent);
+                run.pullEvents().forEach(events::publishEvent);
                 return runs.find(id).orElseThrow();
             }
             if (attempt == 4) {

@@ -4,6 +4,7 @@
  * versions or staffing plans side by side; runs are kept with their parameters and seed so they can be repeated exactly,
  * with their figures per agency and month (doc/simulation.md, ADR 0046).
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
         "policy", "obligation", "casefile" })
 package org.tongxin.simulation;

@@ -5,6 +5,7 @@
  * and the official monthly report (月报), reproducible for any past month. Indicators are a small registry
  * ({@link org.tongxin.statistics.Indicator}): a new one is an event handler and a line there.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
         "casefile", "obligation", "exchange", "document", "assistance", "coordination" })
 package org.tongxin.statistics;

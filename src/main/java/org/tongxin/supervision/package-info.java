@@ -6,6 +6,7 @@
  * through the transitions of {@code casefile}'s {@code CaseManagement}; its deadlines are steps on the ledger opened
  * through {@code procedure.CaseSteps}.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
         "policy", "casefile", "obligation", "exchange", "document", "procedure" })
 package org.tongxin.supervision;

@@ -2,8 +2,6 @@ package org.tongxin.assessment.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.assessment.AssessmentEvents;
@@ -12,6 +10,7 @@ import org.tongxin.assessment.PeriodicAssessmentId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.LevelChangeReason;
 import org.tongxin.policy.SupervisionLevel;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
@@ -21,7 +20,7 @@ import org.tongxin.shared.security.ActorRef;
  * supervision level up or down for a stated reason, and revise the correction plan on the record. Each transition guards
  * its state with a refusal code and registers its event; the case's level and plan are kept by {@code casefile}.
  */
-public final class PeriodicAssessment {
+public final class PeriodicAssessment extends AggregateRoot {
 
     private final PeriodicAssessmentId id;
     private final CaseId caseId;
@@ -32,7 +31,6 @@ public final class PeriodicAssessment {
     private SupervisionLevel levelTo;
     private LevelChangeReason levelReason;
     private Integer planNumber;
-    private final List<Object> events = new ArrayList<>();
 
     PeriodicAssessment(PeriodicAssessmentId id, CaseId caseId, LocalDate periodFrom, LocalDate periodTo, AssessmentResult result,
             SupervisionLevel levelFrom, SupervisionLevel levelTo, LevelChangeReason levelReason, Integer planNumber) {
@@ -73,7 +71,7 @@ public final class PeriodicAssessment {
             throw TongxinException.rule("PERIOD_ALREADY_ASSESSED", lastAssessedTo.toString());
         }
         PeriodicAssessment a = new PeriodicAssessment(id, caseId, from, to, result, null, null, null, null);
-        a.events.add(new AssessmentEvents.PeriodicAssessmentRecorded(UUID.randomUUID(), id, caseId, from, to, result, now, actor));
+        a.register(new AssessmentEvents.PeriodicAssessmentRecorded(UUID.randomUUID(), id, caseId, from, to, result, now, actor));
         return a;
     }
 
@@ -109,14 +107,9 @@ public final class PeriodicAssessment {
             throw TongxinException.conflict("PLAN_ALREADY_REVISED");
         }
         planNumber = number;
-        events.add(new AssessmentEvents.CorrectionPlanRevised(UUID.randomUUID(), id, caseId, number, now, actor));
+        register(new AssessmentEvents.CorrectionPlanRevised(UUID.randomUUID(), id, caseId, number, now, actor));
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public PeriodicAssessmentId id() {
         return id;

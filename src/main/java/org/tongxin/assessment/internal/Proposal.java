@@ -2,8 +2,6 @@ package org.tongxin.assessment.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
@@ -13,6 +11,7 @@ import org.tongxin.assessment.ProposalId;
 import org.tongxin.assessment.ProposalStatus;
 import org.tongxin.assessment.ResponseKind;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
@@ -22,7 +21,7 @@ import org.tongxin.shared.security.ActorRef;
  * or refused); an arrested subject is released when not revoked or when the 30 days run out; the police deliver a revoked
  * subject to prison. Each transition guards its state (409 with a code) and registers its event.
  */
-public final class Proposal {
+public final class Proposal extends AggregateRoot {
 
     private final ProposalId id;
     private final CaseId caseId;
@@ -37,7 +36,6 @@ public final class Proposal {
     private AgencyId institution;
     private final int version;
     private LocalDate newTermEnd;
-    private final List<Object> events = new ArrayList<>();
 
     Proposal(ProposalId id, CaseId caseId, ResponseKind kind, AgencyId receiver, ProposalStatus status, ArrestStatus arrest,
             Instant arrestedAt, Instant releasedAt, LocalDate ruledOn, Instant committedAt, AgencyId institution, int version) {
@@ -66,7 +64,7 @@ public final class Proposal {
         }
         Proposal p = new Proposal(id, caseId, kind, receiver, ProposalStatus.SUBMITTED,
                 withArrest ? ArrestStatus.REQUESTED : ArrestStatus.NONE, null, null, null, null, null, 0);
-        p.events.add(new AssessmentEvents.ProposalSubmitted(UUID.randomUUID(), id, caseId, kind, withArrest, receiver, reasons,
+        p.register(new AssessmentEvents.ProposalSubmitted(UUID.randomUUID(), id, caseId, kind, withArrest, receiver, reasons,
                 now, actor));
         return p;
     }
@@ -78,7 +76,7 @@ public final class Proposal {
             throw TongxinException.conflict(arrest == ArrestStatus.NONE ? "NO_ARREST_REQUESTED" : "ARREST_ALREADY_DECIDED");
         }
         arrest = approve ? ArrestStatus.APPROVED : ArrestStatus.REFUSED;
-        events.add(new AssessmentEvents.ArrestDecided(UUID.randomUUID(), id, caseId, approve, now, actor));
+        register(new AssessmentEvents.ArrestDecided(UUID.randomUUID(), id, caseId, approve, now, actor));
     }
 
     /** The police executed the arrest the court decided. */
@@ -89,7 +87,7 @@ public final class Proposal {
         }
         arrest = ArrestStatus.EXECUTED;
         arrestedAt = at;
-        events.add(new AssessmentEvents.ArrestExecuted(UUID.randomUUID(), id, caseId, at, now, actor));
+        register(new AssessmentEvents.ArrestExecuted(UUID.randomUUID(), id, caseId, at, now, actor));
     }
 
     /**
@@ -111,7 +109,7 @@ public final class Proposal {
             arrest = ArrestStatus.RELEASED;
             releasedAt = now;
         }
-        events.add(new AssessmentEvents.ProposalRuled(UUID.randomUUID(), id, caseId, kind, granted, on, now, actor));
+        register(new AssessmentEvents.ProposalRuled(UUID.randomUUID(), id, caseId, kind, granted, on, now, actor));
         return release;
     }
 
@@ -123,7 +121,7 @@ public final class Proposal {
         }
         arrest = ArrestStatus.RELEASED;
         releasedAt = now;
-        events.add(new AssessmentEvents.ReleasedAtCustodyLimit(UUID.randomUUID(), id, caseId, now, actor));
+        register(new AssessmentEvents.ReleasedAtCustodyLimit(UUID.randomUUID(), id, caseId, now, actor));
     }
 
     /** The police delivered the revoked subject (or the one taken into custody) to {@code institution}. */
@@ -140,7 +138,7 @@ public final class Proposal {
         status = ProposalStatus.COMMITTED;
         committedAt = at;
         this.institution = institution;
-        events.add(new AssessmentEvents.SubjectCommitted(UUID.randomUUID(), id, caseId, institution, now, actor));
+        register(new AssessmentEvents.SubjectCommitted(UUID.randomUUID(), id, caseId, institution, now, actor));
     }
 
     /**
@@ -169,11 +167,6 @@ public final class Proposal {
         }
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public ProposalId id() { return id; }
     public CaseId caseId() { return caseId; }

@@ -1,8 +1,6 @@
 package org.tongxin.assistance.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
@@ -17,6 +15,7 @@ import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
@@ -28,7 +27,7 @@ import org.tongxin.shared.security.ActorRef;
  * {@link ReferralRepository#save} writes it under its version and the façade publishes {@link #pullEvents()}. Whether a
  * place is free is the capacity's question, answered before {@link #accept}; the texts' validation is the façade's.
  */
-public final class Referral {
+public final class Referral extends AggregateRoot {
 
     final ReferralId id;
     final CaseId caseId;
@@ -50,7 +49,6 @@ public final class Referral {
     String withdrawalReason;
     String outcomeNote;
     Instant updatedAt;
-    private final List<Object> events = new ArrayList<>();
 
     Referral(ReferralId id, CaseId caseId, AssistanceService service, AgencyId from, AgencyId to, ReferralStatus status,
             int version) {
@@ -87,7 +85,7 @@ public final class Referral {
         withdrawalReason = reason;
         closedAt = now;
         changed(now);
-        events.add(new ReferralWithdrawn(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
+        register(new ReferralWithdrawn(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
     }
 
     /** The department accepts: with a free place the subject is placed at once, else joins the waiting list. */
@@ -103,9 +101,9 @@ public final class Referral {
             waitingSince = now;
         }
         changed(now);
-        events.add(new ReferralAccepted(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
+        register(new ReferralAccepted(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
         if (placeFree) {
-            events.add(new ReferralPlaced(UUID.randomUUID(), id, caseId, service, from, to, false, now, actor));
+            register(new ReferralPlaced(UUID.randomUUID(), id, caseId, service, from, to, false, now, actor));
         }
     }
 
@@ -117,7 +115,7 @@ public final class Referral {
         status = ReferralStatus.ACCEPTED;
         placedAt = now;
         changed(now);
-        events.add(new ReferralPlaced(UUID.randomUUID(), id, caseId, service, from, to, true, now, actor));
+        register(new ReferralPlaced(UUID.randomUUID(), id, caseId, service, from, to, true, now, actor));
     }
 
     /** The department declines, with the reason the referring agency reads. */
@@ -129,7 +127,7 @@ public final class Referral {
         declineReason = reason;
         closedAt = now;
         changed(now);
-        events.add(new ReferralDeclined(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
+        register(new ReferralDeclined(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
     }
 
     /** The first contact with the subject: the assistance is under way. */
@@ -140,7 +138,7 @@ public final class Referral {
         status = ReferralStatus.IN_PROGRESS;
         firstContactAt = now;
         changed(now);
-        events.add(new FirstContactRecorded(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
+        register(new FirstContactRecorded(UUID.randomUUID(), id, caseId, service, from, to, now, actor));
     }
 
     /** One more progress note while the subject holds a place; returns its number. */
@@ -148,7 +146,7 @@ public final class Referral {
         requirePlaced();
         progressNotes++;
         changed(now);
-        events.add(new ProgressNoted(UUID.randomUUID(), id, caseId, service, from, to, progressNotes, now, actor));
+        register(new ProgressNoted(UUID.randomUUID(), id, caseId, service, from, to, progressNotes, now, actor));
         return progressNotes;
     }
 
@@ -160,7 +158,7 @@ public final class Referral {
         outcomeNote = note;
         closedAt = now;
         changed(now);
-        events.add(new ReferralCompleted(UUID.randomUUID(), id, caseId, service, from, to, wasDelivered, now, actor));
+        register(new ReferralCompleted(UUID.randomUUID(), id, caseId, service, from, to, wasDelivered, now, actor));
     }
 
     private void requireDelivered() {
@@ -180,11 +178,6 @@ public final class Referral {
     }
 
     /** The events of the transitions since the last call, once. */
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public ReferralStatus status() {
         return status;

@@ -2,7 +2,6 @@ package org.tongxin.casefile.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.tongxin.casefile.TerminationReason;
 import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.OffenceCategory;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
@@ -31,7 +31,7 @@ import org.tongxin.shared.security.ActorRef;
  * minor's terminated case sealed. A refusal is a {@link TongxinException} with a code: 409 for the wrong state, 422
  * for a rule; the case is then unchanged.
  */
-public final class CorrectionCase {
+public final class CorrectionCase extends AggregateRoot {
 
     final CaseId id;
     final UUID subjectId;
@@ -78,7 +78,6 @@ public final class CorrectionCase {
     Instant updatedAt;
     int version;
 
-    private final List<Object> events = new ArrayList<>();
 
     CorrectionCase(CaseId id, UUID subjectId) {
         this.id = id;
@@ -98,7 +97,7 @@ public final class CorrectionCase {
         c.createdBy = actor.userId();
         c.createdAt = now;
         c.updatedAt = now;
-        c.events.add(new CaseEvents.AssessmentEntrusted(UUID.randomUUID(), id, entrustingOrgan, assessingAgency, expedited,
+        c.register(new CaseEvents.AssessmentEntrusted(UUID.randomUUID(), id, entrustingOrgan, assessingAgency, expedited,
                 region, now, actor));
         return c;
     }
@@ -149,7 +148,7 @@ public final class CorrectionCase {
         inCustody = custody;
         policyRegion = region;
         updatedAt = now;
-        events.add(new CaseEvents.CaseDecided(UUID.randomUUID(), id, type, effective, decisionOrganId, county, procuratorate,
+        register(new CaseEvents.CaseDecided(UUID.randomUUID(), id, type, effective, decisionOrganId, county, procuratorate,
                 police, institution, custody, region, now, actor));
     }
 
@@ -158,7 +157,7 @@ public final class CorrectionCase {
         require(CaseStatus.ASSESSING, "CASE_NOT_ASSESSING");
         status = CaseStatus.WITHDRAWN;
         updatedAt = now;
-        events.add(new CaseEvents.CaseWithdrawn(UUID.randomUUID(), id, now, actor));
+        register(new CaseEvents.CaseWithdrawn(UUID.randomUUID(), id, now, actor));
     }
 
     /** The subject reported in (or was handed over); either may come before or after the documents. */
@@ -170,7 +169,7 @@ public final class CorrectionCase {
         arrivalState = handedOver ? ArrivalState.TRANSFERRED : ArrivalState.REPORTED;
         arrivedAt = at;
         updatedAt = now;
-        events.add(new CaseEvents.SubjectArrived(UUID.randomUUID(), id, handedOver, at, now, actor));
+        register(new CaseEvents.SubjectArrived(UUID.randomUUID(), id, handedOver, at, now, actor));
     }
 
     /** The subject did not report in time (the search is on); arrival later clears it. */
@@ -190,7 +189,7 @@ public final class CorrectionCase {
         }
         documentsState = state;
         updatedAt = now;
-        events.add(new CaseEvents.DocumentsStateChanged(UUID.randomUUID(), id, state, now, actor));
+        register(new CaseEvents.DocumentsStateChanged(UUID.randomUUID(), id, state, now, actor));
     }
 
     public void assignOffice(AgencyId office, Instant now, ActorRef actor) {
@@ -199,7 +198,7 @@ public final class CorrectionCase {
         }
         officeId = office;
         updatedAt = now;
-        events.add(new CaseEvents.OfficeAssigned(UUID.randomUUID(), id, office, now, actor));
+        register(new CaseEvents.OfficeAssigned(UUID.randomUUID(), id, office, now, actor));
     }
 
     /** INTAKE → UNDER_CORRECTION: needs the documents receipted and the subject present (CCL art. 22). */
@@ -214,21 +213,21 @@ public final class CorrectionCase {
         status = CaseStatus.UNDER_CORRECTION;
         registeredAt = now;
         updatedAt = now;
-        events.add(new CaseEvents.CaseRegistered(UUID.randomUUID(), id, countyAgencyId, now, actor));
+        register(new CaseEvents.CaseRegistered(UUID.randomUUID(), id, countyAgencyId, now, actor));
     }
 
     public void teamFormed(int members, Instant now, ActorRef actor) {
         require(CaseStatus.UNDER_CORRECTION, "CASE_NOT_REGISTERED");
         teamFormedAt = now;
         updatedAt = now;
-        events.add(new CaseEvents.TeamFormed(UUID.randomUUID(), id, members, now, actor));
+        register(new CaseEvents.TeamFormed(UUID.randomUUID(), id, members, now, actor));
     }
 
     public void planMade(int number, Instant now, ActorRef actor) {
         require(CaseStatus.UNDER_CORRECTION, "CASE_NOT_REGISTERED");
         planMadeAt = now;
         updatedAt = now;
-        events.add(new CaseEvents.PlanMade(UUID.randomUUID(), id, number, now, actor));
+        register(new CaseEvents.PlanMade(UUID.randomUUID(), id, number, now, actor));
     }
 
     public void announced(Instant heldAt, Instant now, ActorRef actor) {
@@ -238,7 +237,7 @@ public final class CorrectionCase {
         }
         announcedAt = heldAt;
         updatedAt = now;
-        events.add(new CaseEvents.EntryAnnounced(UUID.randomUUID(), id, heldAt, now, actor));
+        register(new CaseEvents.EntryAnnounced(UUID.randomUUID(), id, heldAt, now, actor));
     }
 
     // After intake: the processes of supervision, assessment and termination move the case (ADR 0021).
@@ -259,7 +258,7 @@ public final class CorrectionCase {
         detainedAt = at;
         inCustody = true;
         updatedAt = now;
-        events.add(new CaseEvents.SubjectDetained(UUID.randomUUID(), id, kind, organ, at, now, actor));
+        register(new CaseEvents.SubjectDetained(UUID.randomUUID(), id, kind, organ, at, now, actor));
     }
 
     /** IN_CUSTODY → UNDER_CORRECTION: released from the detention; correction goes on. */
@@ -276,7 +275,7 @@ public final class CorrectionCase {
         detainedAt = null;
         inCustody = false;
         updatedAt = now;
-        events.add(new CaseEvents.SubjectReleased(UUID.randomUUID(), id, kind, organ, at, now, actor));
+        register(new CaseEvents.SubjectReleased(UUID.randomUUID(), id, kind, organ, at, now, actor));
     }
 
     /**
@@ -293,7 +292,7 @@ public final class CorrectionCase {
         revocationKind = kind;
         endedOn = ruledOn;
         updatedAt = now;
-        events.add(new CaseEvents.CaseRevoked(UUID.randomUUID(), id, kind, rulingOrgan, ruledOn, now, actor));
+        register(new CaseEvents.CaseRevoked(UUID.randomUUID(), id, kind, rulingOrgan, ruledOn, now, actor));
     }
 
     /** UNDER_CORRECTION or IN_CUSTODY → TERMINATED: the term expired (not before its last day) or a pardon (CCL art. 44). */
@@ -310,7 +309,7 @@ public final class CorrectionCase {
         detainingOrganId = null;
         detainedAt = null;
         updatedAt = now;
-        events.add(new CaseEvents.CaseTerminated(UUID.randomUUID(), id, reason, on, now, actor));
+        register(new CaseEvents.CaseTerminated(UUID.randomUUID(), id, reason, on, now, actor));
     }
 
     /** INTAKE, UNDER_CORRECTION or IN_CUSTODY → DECEASED: death ends correction (CCL art. 45). */
@@ -322,7 +321,7 @@ public final class CorrectionCase {
         status = CaseStatus.DECEASED;
         endedOn = on;
         updatedAt = now;
-        events.add(new CaseEvents.SubjectDied(UUID.randomUUID(), id, before, now, actor));
+        register(new CaseEvents.SubjectDied(UUID.randomUUID(), id, before, now, actor));
     }
 
     /**
@@ -343,7 +342,7 @@ public final class CorrectionCase {
         policeId = police;
         policyRegion = region;
         updatedAt = now;
-        events.add(event);
+        register(event);
     }
 
     /** Sets or changes the supervision level (分类管理), in correction only; the reason's words are kept by the caller. */
@@ -355,7 +354,7 @@ public final class CorrectionCase {
         SupervisionLevel before = supervisionLevel;
         supervisionLevel = level;
         updatedAt = now;
-        events.add(new CaseEvents.SupervisionLevelChanged(UUID.randomUUID(), id, before, level, reason, now, actor));
+        register(new CaseEvents.SupervisionLevelChanged(UUID.randomUUID(), id, before, level, reason, now, actor));
     }
 
     /** A commutation ruling (CCL art. 33) moves the term's last day earlier, never before its first day. */
@@ -370,7 +369,7 @@ public final class CorrectionCase {
         LocalDate before = termEnd;
         termEnd = end;
         updatedAt = now;
-        events.add(new CaseEvents.TermEndChanged(UUID.randomUUID(), id, before, end, rulingCourt, now, actor));
+        register(new CaseEvents.TermEndChanged(UUID.randomUUID(), id, before, end, rulingCourt, now, actor));
     }
 
     /**
@@ -387,7 +386,7 @@ public final class CorrectionCase {
         }
         sealedAt = now;
         updatedAt = now;
-        events.add(new CaseEvents.CaseSealed(UUID.randomUUID(), id, now, actor));
+        register(new CaseEvents.CaseSealed(UUID.randomUUID(), id, now, actor));
     }
 
     private void requireInCorrection() {
@@ -402,11 +401,6 @@ public final class CorrectionCase {
         }
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public CaseId id() {
         return id;

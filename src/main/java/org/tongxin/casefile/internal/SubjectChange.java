@@ -1,7 +1,6 @@
 package org.tongxin.casefile.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.tongxin.casefile.SubjectChangeEvents.SubjectChangeRejected;
 import org.tongxin.casefile.SubjectChangeId;
 import org.tongxin.casefile.SubjectChangeStatus;
 import org.tongxin.casefile.SubjectField;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -25,7 +25,7 @@ import org.tongxin.shared.security.ActorRef;
  * rejects it with a reason. One method per transition, each guarded by the state, each recording one event per other
  * case of the person (their timelines; never the new case's).
  */
-public final class SubjectChange {
+public final class SubjectChange extends AggregateRoot {
 
     public static final int REASON_MIN = 5;
     public static final int REASON_MAX = 500;
@@ -44,7 +44,6 @@ public final class SubjectChange {
     String rejectionReason;
     int version;
 
-    private final List<Object> events = new ArrayList<>();
 
     SubjectChange(SubjectChangeId id, UUID subjectId, CaseId sourceCaseId, AgencyId proposedBy, Instant proposedAt,
             Set<SubjectField> fields) {
@@ -70,7 +69,7 @@ public final class SubjectChange {
         }
         SubjectChange change = new SubjectChange(id, subjectId, source, proposedBy, now, fields);
         change.status = SubjectChangeStatus.PROPOSED;
-        otherCases.forEach(c -> change.events.add(new SubjectChangeProposed(UUID.randomUUID(), id, c, subjectId, change.fields,
+        otherCases.forEach(c -> change.register(new SubjectChangeProposed(UUID.randomUUID(), id, c, subjectId, change.fields,
                 proposedBy, proposedByName, proposedByNameEn, now, actor)));
         return change;
     }
@@ -80,7 +79,7 @@ public final class SubjectChange {
         requireProposed();
         status = SubjectChangeStatus.CONFIRMED;
         decided(agency, byName, now, actor);
-        otherCases.forEach(c -> events.add(new SubjectChangeConfirmed(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
+        otherCases.forEach(c -> register(new SubjectChangeConfirmed(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
     }
 
     /** PROPOSED → REJECTED, with the reason (required): the record stays as it is. */
@@ -99,7 +98,7 @@ public final class SubjectChange {
         status = SubjectChangeStatus.REJECTED;
         rejectionReason = clean;
         decided(agency, byName, now, actor);
-        otherCases.forEach(c -> events.add(new SubjectChangeRejected(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
+        otherCases.forEach(c -> register(new SubjectChangeRejected(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
     }
 
     private void decided(AgencyId agency, String byName, Instant now, ActorRef actor) {
@@ -115,11 +114,6 @@ public final class SubjectChange {
         }
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public SubjectChangeId id() {
         return id;

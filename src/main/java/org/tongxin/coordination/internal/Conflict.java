@@ -1,7 +1,6 @@
 package org.tongxin.coordination.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +15,7 @@ import org.tongxin.coordination.CoordinationEvents.ConflictEscalated;
 import org.tongxin.coordination.CoordinationEvents.ConflictRaised;
 import org.tongxin.coordination.CoordinationEvents.ConflictResolved;
 import org.tongxin.coordination.MeetingId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
@@ -26,7 +26,7 @@ import org.tongxin.shared.security.ActorRef;
  * under its version and the façade publishes {@link #pullEvents()}. A refusal is a {@link TongxinException} with a code
  * (409): the conflict is then unchanged. Validation of the texts is the façade's (field problems, 400).
  */
-public final class Conflict {
+public final class Conflict extends AggregateRoot {
 
     final ConflictId id;
     final CaseId caseId;
@@ -53,7 +53,6 @@ public final class Conflict {
     String lessons;
     Instant resolvedAt;
     Instant updatedAt;
-    private final List<Object> events = new ArrayList<>();
 
     private Conflict(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, AgencyId raisedBy, UUID raisedByUser,
             AgencyId office, List<AgencyId> parties, String point, String stepId, String legalBasis, String policyRegion,
@@ -89,7 +88,7 @@ public final class Conflict {
         }
         Conflict c = new Conflict(id, caseId, caseNumber, type, raisedBy, raisedByUser, office, parties, point, stepId, legalBasis,
                 policyRegion, evidence, now, 0, ConflictState.RAISED);
-        c.events.add(new ConflictRaised(UUID.randomUUID(), id, caseId, type, raisedBy, List.copyOf(parties), stepId, now, actor));
+        c.register(new ConflictRaised(UUID.randomUUID(), id, caseId, type, raisedBy, List.copyOf(parties), stepId, now, actor));
         return c;
     }
 
@@ -137,7 +136,7 @@ public final class Conflict {
         }
         escalatedAt = now;
         updatedAt = now;
-        events.add(new ConflictEscalated(UUID.randomUUID(), id, caseId, office, now, actor));
+        register(new ConflictEscalated(UUID.randomUUID(), id, caseId, office, now, actor));
     }
 
     /** Resolves it with the resolution and the lessons learned; from any open state. */
@@ -148,7 +147,7 @@ public final class Conflict {
         lessons = lessonsText;
         resolvedAt = now;
         updatedAt = now;
-        events.add(new ConflictResolved(UUID.randomUUID(), id, caseId, type, raisedBy, now, actor));
+        register(new ConflictResolved(UUID.randomUUID(), id, caseId, type, raisedBy, now, actor));
     }
 
     private void requireOpen() {
@@ -158,11 +157,6 @@ public final class Conflict {
     }
 
     /** The events of the transitions since the last call, once. */
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public ConflictId id() {
         return id;

@@ -1,13 +1,12 @@
 package org.tongxin.identity.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.tongxin.identity.IdentityEvents;
 import org.tongxin.identity.Role;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 
@@ -18,7 +17,7 @@ import org.tongxin.shared.error.TongxinException;
  * such a second administrator, or {@code WITHDRAWN} by the requester. A staff member's reset is one administrator's
  * action, recorded {@code DONE} at once. Either way the target is shown it at the next login.
  */
-public final class CredentialReset {
+public final class CredentialReset extends AggregateRoot {
 
     public enum Kind {
         PASSWORD, SECOND_FACTOR, BOTH;
@@ -51,7 +50,6 @@ public final class CredentialReset {
     Instant shownToTargetAt;
     int version;
 
-    private final List<Object> events = new ArrayList<>();
 
     CredentialReset(UUID id, UUID targetUserId) {
         this.id = id;
@@ -96,7 +94,7 @@ public final class CredentialReset {
         r.requestedBy = requester.userId();
         r.requestedRole = requester.adminRole();
         r.requestedAt = now;
-        r.events.add(new IdentityEvents.CredentialResetRequested(id, target, kind.name(), requester.userId(), now));
+        r.register(new IdentityEvents.CredentialResetRequested(id, target, kind.name(), requester.userId(), now));
         return r;
     }
 
@@ -111,7 +109,7 @@ public final class CredentialReset {
         r.decidedBy = admin.userId();
         r.decidedRole = admin.adminRole();
         r.decidedAt = now;
-        r.events.add(new IdentityEvents.CredentialResetDone(id, target, kind.name(), admin.userId(), admin.userId(), now));
+        r.register(new IdentityEvents.CredentialResetDone(id, target, kind.name(), admin.userId(), admin.userId(), now));
         return r;
     }
 
@@ -122,7 +120,7 @@ public final class CredentialReset {
         decidedBy = approver.userId();
         decidedRole = approver.adminRole();
         decidedAt = now;
-        events.add(new IdentityEvents.CredentialResetDone(id, targetUserId, kind.name(), requestedBy, approver.userId(), now));
+        register(new IdentityEvents.CredentialResetDone(id, targetUserId, kind.name(), requestedBy, approver.userId(), now));
     }
 
     /** A second administrator refuses it, saying why. */
@@ -140,7 +138,7 @@ public final class CredentialReset {
         decidedRole = approver.adminRole();
         decidedAt = now;
         refusalReason = text;
-        events.add(new IdentityEvents.CredentialResetRefused(id, targetUserId, approver.userId(), now));
+        register(new IdentityEvents.CredentialResetRefused(id, targetUserId, approver.userId(), now));
     }
 
     /** The requester takes it back before a second administrator decides. */
@@ -153,7 +151,7 @@ public final class CredentialReset {
         decidedBy = requester.userId();
         decidedRole = requester.adminRole();
         decidedAt = now;
-        events.add(new IdentityEvents.CredentialResetWithdrawn(id, targetUserId, requester.userId(), now));
+        register(new IdentityEvents.CredentialResetWithdrawn(id, targetUserId, requester.userId(), now));
     }
 
     /** The target saw it after logging in (once). */
@@ -185,11 +183,6 @@ public final class CredentialReset {
         }
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public UUID id() {
         return id;

@@ -2,7 +2,6 @@ package org.tongxin.identity.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.identity.IdentityEvents;
 import org.tongxin.identity.Role;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 
@@ -23,7 +23,7 @@ import org.tongxin.shared.error.TongxinException;
  * its event: {@code REQUESTED → ISSUED → DELIVERED} (the requester collects the token, once), or {@code REFUSED},
  * or {@code WITHDRAWN} by the agency's head before the token is collected.
  */
-public final class SystemTokenRequest {
+public final class SystemTokenRequest extends AggregateRoot {
 
     public enum State { REQUESTED, ISSUED, DELIVERED, REFUSED, WITHDRAWN }
 
@@ -50,7 +50,6 @@ public final class SystemTokenRequest {
     boolean createdInDemo;
     int version;
 
-    private final List<Object> events = new ArrayList<>();
 
     SystemTokenRequest(UUID id, AgencyId agencyId) {
         this.id = id;
@@ -112,7 +111,7 @@ public final class SystemTokenRequest {
         r.requestedBy = requester.userId();
         r.requestedAt = now;
         r.createdInDemo = demo;
-        r.events.add(new IdentityEvents.SystemTokenRequested(id, agency.id(), Set.copyOf(wanted), requester.userId(), now));
+        r.register(new IdentityEvents.SystemTokenRequested(id, agency.id(), Set.copyOf(wanted), requester.userId(), now));
         return r;
     }
 
@@ -124,7 +123,7 @@ public final class SystemTokenRequest {
         decidedBy = admin.userId();
         decidedAt = now;
         expiresAt = now.plus(Duration.ofDays(lifetimeDays));
-        events.add(new IdentityEvents.SystemTokenIssued(id, agencyId, admin.userId(), expiresAt, now));
+        register(new IdentityEvents.SystemTokenIssued(id, agencyId, admin.userId(), expiresAt, now));
     }
 
     /** The security administrator refuses it, saying why. */
@@ -138,7 +137,7 @@ public final class SystemTokenRequest {
         decidedBy = admin.userId();
         decidedAt = now;
         refusalReason = why;
-        events.add(new IdentityEvents.SystemTokenRefused(id, agencyId, admin.userId(), now));
+        register(new IdentityEvents.SystemTokenRefused(id, agencyId, admin.userId(), now));
     }
 
     /** A head of the agency withdraws it before its token is collected. */
@@ -150,7 +149,7 @@ public final class SystemTokenRequest {
         state = State.WITHDRAWN;
         decidedBy = head.userId();
         decidedAt = now;
-        events.add(new IdentityEvents.SystemTokenRequestWithdrawn(id, agencyId, head.userId(), now));
+        register(new IdentityEvents.SystemTokenRequestWithdrawn(id, agencyId, head.userId(), now));
     }
 
     /** The requester collects the issued token (once); after its expiry there is nothing left to collect. */
@@ -165,7 +164,7 @@ public final class SystemTokenRequest {
         state = State.DELIVERED;
         tokenId = token;
         deliveredAt = now;
-        events.add(new IdentityEvents.SystemTokenDelivered(id, token, requester.userId(), now));
+        register(new IdentityEvents.SystemTokenDelivered(id, token, requester.userId(), now));
     }
 
     private void requireSecurityAdministrator(Requester admin) {
@@ -198,11 +197,6 @@ public final class SystemTokenRequest {
         return v;
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public UUID id() {
         return id;

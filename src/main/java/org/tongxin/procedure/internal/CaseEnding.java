@@ -2,12 +2,11 @@ package org.tongxin.procedure.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.casefile.CaseId;
 import org.tongxin.procedure.TerminationEvents;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
@@ -17,7 +16,7 @@ import org.tongxin.shared.security.ActorRef;
  * procuratorate and police; a death gets the notice of death; a revocation is recorded for the archive (the ruling organ
  * serves its ruling). Each notice is made once. Refusals: 409 ENDING_NOT_TERMINATION, ENDING_NOT_DEATH, ALREADY_NOTIFIED.
  */
-public final class CaseEnding {
+public final class CaseEnding extends AggregateRoot {
 
     /** How correction ended. */
     public enum Kind {
@@ -32,7 +31,6 @@ public final class CaseEnding {
     Instant notifiedAt;
     final Instant createdAt;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     CaseEnding(CaseId caseId, Kind kind, LocalDate endedOn, UUID documentId, UUID handoverId, Instant notifiedAt, Instant createdAt,
             int version) {
@@ -60,7 +58,7 @@ public final class CaseEnding {
             throw TongxinException.conflict("ENDING_NOT_TERMINATION");
         }
         notified(certificate, notice, now);
-        events.add(new TerminationEvents.TerminationCertified(UUID.randomUUID(), caseId, certificate, notice, now, actor));
+        register(new TerminationEvents.TerminationCertified(UUID.randomUUID(), caseId, certificate, notice, now, actor));
     }
 
     /** The decision organ, procuratorate and police were told of the subject's death (CCL arts. 45, 51; IM art. 56). */
@@ -69,7 +67,7 @@ public final class CaseEnding {
             throw TongxinException.conflict("ENDING_NOT_DEATH");
         }
         notified(notice, handover, now);
-        events.add(new TerminationEvents.DeathNotified(UUID.randomUUID(), caseId, handover, now, actor));
+        register(new TerminationEvents.DeathNotified(UUID.randomUUID(), caseId, handover, now, actor));
     }
 
     private void notified(UUID document, UUID handover, Instant now) {
@@ -84,11 +82,6 @@ public final class CaseEnding {
         this.notifiedAt = now;
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public CaseId caseId() {
         return caseId;

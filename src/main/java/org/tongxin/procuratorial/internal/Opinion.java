@@ -1,8 +1,6 @@
 package org.tongxin.procuratorial.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
@@ -10,6 +8,7 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.procuratorial.OpinionEvents;
 import org.tongxin.procuratorial.OpinionKind;
 import org.tongxin.procuratorial.OpinionStatus;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -19,7 +18,7 @@ import org.tongxin.shared.security.ActorRef;
  * replied, once. Refusals: 400 for missing words (the opinion's content; the reasons of a reply not adopting it), 409
  * ALREADY_REPLIED, 422 OPINION_TO_ITSELF (a procuratorate does not address itself).
  */
-public final class Opinion {
+public final class Opinion extends AggregateRoot {
 
     public static final int MIN_TEXT = 10;
     public static final int MAX_TEXT = 3000;
@@ -36,7 +35,6 @@ public final class Opinion {
     Boolean adopted;
     Instant repliedAt;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     Opinion(UUID id, CaseId caseId, OpinionKind kind, AgencyId procuratorateId, AgencyId addressedAgencyId, String stepId,
             UUID handoverId, Instant issuedAt, OpinionStatus status, Boolean adopted, Instant repliedAt, int version) {
@@ -71,7 +69,7 @@ public final class Opinion {
         }
         Opinion o = new Opinion(UUID.randomUUID(), caseId, kind, procuratorate, addressed, stepId, handoverId, now,
                 OpinionStatus.AWAITING_REPLY, null, null, 0);
-        o.events.add(new OpinionEvents.OpinionIssued(UUID.randomUUID(), caseId, o.id, kind, procuratorate, addressed, now, actor));
+        o.register(new OpinionEvents.OpinionIssued(UUID.randomUUID(), caseId, o.id, kind, procuratorate, addressed, now, actor));
         return o;
     }
 
@@ -92,7 +90,7 @@ public final class Opinion {
         status = OpinionStatus.REPLIED;
         adopted = adoptedIt;
         repliedAt = now;
-        events.add(new OpinionEvents.OpinionReplied(UUID.randomUUID(), caseId, id, adoptedIt, onTime, now, actor));
+        register(new OpinionEvents.OpinionReplied(UUID.randomUUID(), caseId, id, adoptedIt, onTime, now, actor));
     }
 
     private static void text(String value, String field, FieldProblems problems) {
@@ -106,11 +104,6 @@ public final class Opinion {
         }
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public UUID id() { return id; }
     public CaseId caseId() { return caseId; }

@@ -1,10 +1,9 @@
 package org.tongxin.simulation.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.simulation.SimulationStatus;
 
@@ -13,7 +12,7 @@ import org.tongxin.simulation.SimulationStatus;
  * method per transition, each guarded by the state; a refusal is a {@link TongxinException} with a code (409) and leaves
  * the run unchanged. Progress only moves forward while it runs.
  */
-public final class SimulationRun {
+public final class SimulationRun extends AggregateRoot {
 
     /** Something that happened to a run (ids and the new status only). */
     public record Changed(UUID runId, SimulationStatus status, Instant at) {
@@ -28,7 +27,6 @@ public final class SimulationRun {
     Long obligations;
     String failure;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     SimulationRun(UUID id, SimulationStatus status, double progress, Instant startedAt, Instant finishedAt, Integer cases,
             Long obligations, String failure, int version) {
@@ -45,7 +43,7 @@ public final class SimulationRun {
 
     public static SimulationRun queue(UUID id, Instant at) {
         SimulationRun run = new SimulationRun(id, SimulationStatus.QUEUED, 0, null, null, null, null, null, 0);
-        run.events.add(new Changed(id, SimulationStatus.QUEUED, at));
+        run.register(new Changed(id, SimulationStatus.QUEUED, at));
         return run;
     }
 
@@ -54,7 +52,7 @@ public final class SimulationRun {
         require(SimulationStatus.QUEUED, "SIMULATION_NOT_QUEUED");
         status = SimulationStatus.RUNNING;
         startedAt = at;
-        events.add(new Changed(id, status, at));
+        register(new Changed(id, status, at));
     }
 
     /** How far it has come (0–1); never backwards. */
@@ -70,7 +68,7 @@ public final class SimulationRun {
         finishedAt = at;
         cases = caseCount;
         obligations = obligationCount;
-        events.add(new Changed(id, status, at));
+        register(new Changed(id, status, at));
     }
 
     /** Someone stops it before it is done. */
@@ -80,7 +78,7 @@ public final class SimulationRun {
         }
         status = SimulationStatus.CANCELLED;
         finishedAt = at;
-        events.add(new Changed(id, status, at));
+        register(new Changed(id, status, at));
     }
 
     /** It could not finish: {@code code} says why. */
@@ -91,7 +89,7 @@ public final class SimulationRun {
         status = SimulationStatus.FAILED;
         finishedAt = at;
         failure = code;
-        events.add(new Changed(id, status, at));
+        register(new Changed(id, status, at));
     }
 
     private void require(SimulationStatus expected, String code) {
@@ -116,10 +114,4 @@ public final class SimulationRun {
         return version;
     }
 
-    /** The events recorded since it was loaded, then forgotten. */
-    public List<Object> takeEvents() {
-        List<Object> taken = List.copyOf(events);
-        events.clear();
-        return taken;
-    }
 }

@@ -3,13 +3,12 @@ package org.tongxin.supervision.leave;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.policy.PolicySettings;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -32,7 +31,7 @@ import org.tongxin.supervision.LeaveStatus;
  * length and the policy settings ({@link #approverFor}); the façade checks that the caller is that approver. Days are
  * calendar days away, both the first and the last counted.
  */
-public final class LeaveRequest {
+public final class LeaveRequest extends AggregateRoot {
 
     public static final int TEXT_MIN = 2;
     public static final int DESTINATION_MAX = 200;
@@ -69,7 +68,6 @@ public final class LeaveRequest {
     String destination;
     String reason;
 
-    private final List<Object> events = new ArrayList<>();
 
     LeaveRequest(LeaveId id, CaseId caseId, LeaveKind kind, LocalDate departOn, LocalDate returnOn, boolean lateApplication,
             Instant requestedAt, UUID requestedBy, AgencyId requestedByAgency) {
@@ -154,7 +152,7 @@ public final class LeaveRequest {
         leave.approver = approver;
         leave.approvingAgency = approving;
         leave.status = LeaveStatus.REQUESTED;
-        leave.events.add(new LeaveRequested(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days, approver, approving, late,
+        leave.register(new LeaveRequested(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days, approver, approving, late,
                 now, actor));
         return leave;
     }
@@ -180,7 +178,7 @@ public final class LeaveRequest {
             }
             status = LeaveStatus.APPROVED;
             decided(byName, byAgency, now);
-            events.add(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
+            register(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
                     false, extensions, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
         } else if (status == LeaveStatus.EXTENSION_REQUESTED) {
             returnOn = extensionReturnOn;
@@ -190,7 +188,7 @@ public final class LeaveRequest {
             clearExtension();
             status = LeaveStatus.APPROVED;
             decided(byName, byAgency, now);
-            events.add(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
+            register(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
                     true, extensions, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
         } else {
             throw TongxinException.conflict("LEAVE_NOT_PENDING");
@@ -209,7 +207,7 @@ public final class LeaveRequest {
             status = LeaveStatus.REFUSED;
             refusalReason = clean;
             decided(byName, byAgency, now);
-            events.add(new LeaveRefused(UUID.randomUUID(), id, caseId, approver, false, extensions, departOn, returnOn, days(departOn, returnOn),
+            register(new LeaveRefused(UUID.randomUUID(), id, caseId, approver, false, extensions, departOn, returnOn, days(departOn, returnOn),
                     now, actor));
         } else if (status == LeaveStatus.EXTENSION_REQUESTED) {
             LeaveApprover level = extensionApprover;
@@ -218,7 +216,7 @@ public final class LeaveRequest {
             status = LeaveStatus.APPROVED;
             refusalReason = clean;
             decided(byName, byAgency, now);
-            events.add(new LeaveRefused(UUID.randomUUID(), id, caseId, level, true, extensions, departOn, asked, days(departOn, asked), now, actor));
+            register(new LeaveRefused(UUID.randomUUID(), id, caseId, level, true, extensions, departOn, asked, days(departOn, asked), now, actor));
         } else {
             throw TongxinException.conflict("LEAVE_NOT_PENDING");
         }
@@ -259,7 +257,7 @@ public final class LeaveRequest {
         extensionApprover = level;
         extensionAgency = approving;
         extensionReason = why;
-        events.add(new LeaveExtensionRequested(UUID.randomUUID(), id, caseId, extensions, departOn, newReturnOn, days, level, approving, now, actor));
+        register(new LeaveExtensionRequested(UUID.randomUUID(), id, caseId, extensions, departOn, newReturnOn, days, level, approving, now, actor));
     }
 
     /**
@@ -283,7 +281,7 @@ public final class LeaveRequest {
         status = LeaveStatus.RETURNED;
         returnedOn = on;
         returnedAt = now;
-        events.add(new LeaveReturned(UUID.randomUUID(), id, caseId, extensions, returnOn, on, on.isAfter(returnOn), now, actor));
+        register(new LeaveReturned(UUID.randomUUID(), id, caseId, extensions, returnOn, on, on.isAfter(returnOn), now, actor));
     }
 
     /**
@@ -298,7 +296,7 @@ public final class LeaveRequest {
         }
         clearExtension();
         status = LeaveStatus.RETURN_OVERDUE;
-        events.add(new LeaveReturnOverdue(UUID.randomUUID(), id, caseId, returnOn, now, actor));
+        register(new LeaveReturnOverdue(UUID.randomUUID(), id, caseId, returnOn, now, actor));
         return true;
     }
 
@@ -327,11 +325,6 @@ public final class LeaveRequest {
         return clean;
     }
 
-    public List<Object> pullEvents() {
-        List<Object> out = List.copyOf(events);
-        events.clear();
-        return out;
-    }
 
     public LeaveId id() { return id; }
     public CaseId caseId() { return caseId; }

@@ -3,5 +3,6 @@
  * on them — the assessment engine takes {@link org.tongxin.supervision.missing.LostContactEvents.StillMissingAfterOneMonth}
  * as a ground for a revocation or custody proposal.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.NamedInterface("missing")
 package org.tongxin.supervision.missing;

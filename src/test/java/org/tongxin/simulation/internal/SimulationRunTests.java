@@ -25,7 +25,7 @@ class SimulationRunTests {
         run.complete(T.plusSeconds(5), 3000, 40_000);
         assertThat(run.status()).isEqualTo(SimulationStatus.COMPLETED);
         assertThat(run.progress()).isEqualTo(1.0);
-        assertThat(run.takeEvents()).extracting(e -> ((SimulationRun.Changed) e).status())
+        assertThat(run.pullEvents()).extracting(e -> ((SimulationRun.Changed) e).status())
                 .containsExactly(SimulationStatus.QUEUED, SimulationStatus.RUNNING, SimulationStatus.COMPLETED);
     }
 

@@ -1,14 +1,13 @@
 package org.tongxin.supervision.custody.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CustodyKind;
 import org.tongxin.exchange.HandoverId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.supervision.custody.CustodyEvents.CustodyEnded;
 import org.tongxin.supervision.custody.CustodyEvents.CustodyNoticeGiven;
@@ -19,7 +18,7 @@ import org.tongxin.supervision.custody.CustodyEvents.CustodyRecorded;
  * (custody.notice, once), and the release. The case's own state (IN_CUSTODY and back) moves through
  * {@code CaseManagement.detain} / {@code release} in the same command.
  */
-public final class CustodyRecord {
+public final class CustodyRecord extends AggregateRoot {
 
     final UUID id;
     final CaseId caseId;
@@ -31,7 +30,6 @@ public final class CustodyRecord {
     Instant noticedAt;
     Instant releasedAt;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     CustodyRecord(UUID id, CaseId caseId, CustodyKind kind, AgencyId detainingOrganId, Instant detainedAt, Instant recordedAt,
             HandoverId noticeHandoverId, Instant noticedAt, Instant releasedAt, int version) {
@@ -50,7 +48,7 @@ public final class CustodyRecord {
     /** Records a detention (its input is checked by the case's transition, which runs first). */
     public static CustodyRecord record(CaseId caseId, CustodyKind kind, AgencyId organ, Instant detainedAt, Instant now) {
         CustodyRecord r = new CustodyRecord(UUID.randomUUID(), caseId, kind, organ, detainedAt, now, null, null, null, 0);
-        r.events.add(new CustodyRecorded(UUID.randomUUID(), r.id, caseId, kind, organ, detainedAt, now));
+        r.register(new CustodyRecorded(UUID.randomUUID(), r.id, caseId, kind, organ, detainedAt, now));
         return r;
     }
 
@@ -61,7 +59,7 @@ public final class CustodyRecord {
         }
         noticeHandoverId = handover;
         noticedAt = now;
-        events.add(new CustodyNoticeGiven(UUID.randomUUID(), id, caseId, handover, now));
+        register(new CustodyNoticeGiven(UUID.randomUUID(), id, caseId, handover, now));
     }
 
     /** Checks that a notice may still be given (before the handover is sent). */
@@ -83,14 +81,9 @@ public final class CustodyRecord {
             throw TongxinException.invalid("releasedAt", "beforeDetention");
         }
         releasedAt = at;
-        events.add(new CustodyEnded(UUID.randomUUID(), id, caseId, at, now));
+        register(new CustodyEnded(UUID.randomUUID(), id, caseId, at, now));
     }
 
-    public List<Object> pullEvents() {
-        List<Object> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     public UUID id() { return id; }
     public CaseId caseId() { return caseId; }

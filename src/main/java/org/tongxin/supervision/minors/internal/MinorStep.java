@@ -1,12 +1,12 @@
 package org.tongxin.supervision.minors.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.tongxin.casefile.CaseId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -19,7 +19,7 @@ import org.tongxin.supervision.minors.MinorsEvents.MinorStepOpened;
  * training, opened when the county agency finds their trigger. OPEN → DONE with a record of what was done. Its clock is the
  * step's obligation on the ledger (instance = this record's id).
  */
-public final class MinorStep {
+public final class MinorStep extends AggregateRoot {
 
     public enum State { OPEN, DONE }
 
@@ -54,7 +54,6 @@ public final class MinorStep {
     Instant doneAt;
     String doneNote;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     MinorStep(UUID id, CaseId caseId, String stepId, Trigger trigger, State state, String circumstances, Instant openedAt,
             Instant doneAt, String doneNote, int version) {
@@ -77,7 +76,7 @@ public final class MinorStep {
         }
         MinorStep s = new MinorStep(UUID.randomUUID(), caseId, stepId, Trigger.REGISTRATION, State.OPEN, null, registeredAt, null,
                 null, 0);
-        s.events.add(new MinorStepOpened(UUID.randomUUID(), caseId, s.id, stepId, registeredAt, ActorRef.SYSTEM));
+        s.register(new MinorStepOpened(UUID.randomUUID(), caseId, s.id, stepId, registeredAt, ActorRef.SYSTEM));
         return s;
     }
 
@@ -95,7 +94,7 @@ public final class MinorStep {
         String text = text(circumstances, "circumstances", problems);
         problems.throwIfAny();
         MinorStep s = new MinorStep(UUID.randomUUID(), caseId, stepId, Trigger.FOUND, State.OPEN, text, now, null, null, 0);
-        s.events.add(new MinorStepOpened(UUID.randomUUID(), caseId, s.id, stepId, now, actor));
+        s.register(new MinorStepOpened(UUID.randomUUID(), caseId, s.id, stepId, now, actor));
         return s;
     }
 
@@ -110,7 +109,7 @@ public final class MinorStep {
         state = State.DONE;
         doneAt = now;
         doneNote = text;
-        events.add(new MinorStepFulfilled(UUID.randomUUID(), caseId, id, stepId, now, actor));
+        register(new MinorStepFulfilled(UUID.randomUUID(), caseId, id, stepId, now, actor));
     }
 
     private static String text(String value, String field, FieldProblems problems) {
@@ -128,11 +127,6 @@ public final class MinorStep {
         return Set.copyOf(AT_REGISTRATION).contains(stepId) || ON_TRIGGER.contains(stepId);
     }
 
-    public List<Object> pullEvents() {
-        List<Object> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     public UUID id() { return id; }
     public CaseId caseId() { return caseId; }

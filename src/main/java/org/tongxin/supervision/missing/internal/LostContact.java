@@ -1,12 +1,11 @@
 package org.tongxin.supervision.missing.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -20,7 +19,7 @@ import org.tongxin.supervision.missing.LostContactEvents.StillMissingAfterOneMon
  * with the police's help; ends when the subject is found. A month after contact was lost without being found it becomes
  * a ground for a revocation or custody proposal, announced once.
  */
-public final class LostContact {
+public final class LostContact extends AggregateRoot {
 
     public enum State { SEARCHING, FOUND }
 
@@ -38,7 +37,6 @@ public final class LostContact {
     String foundNote;
     Instant overAMonthAt;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     LostContact(UUID id, CaseId caseId, State state, Instant lostSince, String circumstances, Instant reportedAt,
             HandoverId policeHandoverId, HandoverId noticeHandoverId, Instant foundAt, String foundNote, Instant overAMonthAt,
@@ -74,7 +72,7 @@ public final class LostContact {
         problems.throwIfAny();
         LostContact c = new LostContact(UUID.randomUUID(), caseId, State.SEARCHING, lostSince, text, now, null, null, null, null,
                 null, 0);
-        c.events.add(new ContactLost(UUID.randomUUID(), caseId, c.id, lostSince, now, actor));
+        c.register(new ContactLost(UUID.randomUUID(), caseId, c.id, lostSince, now, actor));
         return c;
     }
 
@@ -107,7 +105,7 @@ public final class LostContact {
         state = State.FOUND;
         foundAt = at;
         foundNote = text;
-        events.add(new ContactRestored(UUID.randomUUID(), caseId, id, at, now, actor));
+        register(new ContactRestored(UUID.randomUUID(), caseId, id, at, now, actor));
     }
 
     /** The day a month after contact was lost (Asia/Shanghai): from then on it is a ground for a proposal. */
@@ -121,15 +119,10 @@ public final class LostContact {
             return false;
         }
         overAMonthAt = now;
-        events.add(new StillMissingAfterOneMonth(UUID.randomUUID(), caseId, id, lostSince, now, ActorRef.SYSTEM));
+        register(new StillMissingAfterOneMonth(UUID.randomUUID(), caseId, id, lostSince, now, ActorRef.SYSTEM));
         return true;
     }
 
-    public List<Object> pullEvents() {
-        List<Object> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     public UUID id() { return id; }
     public CaseId caseId() { return caseId; }

@@ -1,12 +1,11 @@
 package org.tongxin.supervision.monitoring.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -25,7 +24,7 @@ import org.tongxin.supervision.monitoring.MonitoringState;
  * renewed by a new approved period that starts where this one ends. A position is lawful only inside the time an
  * approved period covers (第三十四条): {@link #covers}. Refusals are coded; events are collected until saved.
  */
-public final class MonitoringPeriod {
+public final class MonitoringPeriod extends AggregateRoot {
 
     public static final int MAX_MONTHS = 3;
     static final int MAX_TEXT = 2000;
@@ -51,7 +50,6 @@ public final class MonitoringPeriod {
     Instant endedAt;
     String endReason;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     MonitoringPeriod(MonitoringPeriodId id, CaseId caseId, MonitoringState state, MonitoringGround ground, String reason,
             String deviceId, int months, MonitoringPeriodId renews, AgencyId countyAgencyId, AgencyId bureauId,
@@ -113,7 +111,7 @@ public final class MonitoringPeriod {
         MonitoringPeriod p = new MonitoringPeriod(MonitoringPeriodId.random(), caseId, MonitoringState.PROPOSED, ground, text,
                 device, months, renewed == null ? null : renewed.id, county, bureau, now, actor.userId(), null, null, null,
                 null, null, null, null, 0);
-        p.events.add(new MonitoringProposed(UUID.randomUUID(), caseId, p.id, ground, months, renewed != null, bureau, now, actor));
+        p.register(new MonitoringProposed(UUID.randomUUID(), caseId, p.id, ground, months, renewed != null, bureau, now, actor));
         return p;
     }
 
@@ -136,7 +134,7 @@ public final class MonitoringPeriod {
         state = MonitoringState.APPROVED;
         decidedAt = now;
         decidedBy = actor.userId();
-        events.add(new MonitoringApproved(UUID.randomUUID(), caseId, id, months, startsAt, endsAt, now, actor));
+        register(new MonitoringApproved(UUID.randomUUID(), caseId, id, months, startsAt, endsAt, now, actor));
     }
 
     /** The bureau's head refuses (PROPOSED → REFUSED), with the reason (400 when missing). */
@@ -146,7 +144,7 @@ public final class MonitoringPeriod {
         state = MonitoringState.REFUSED;
         decidedAt = now;
         decidedBy = actor.userId();
-        events.add(new MonitoringRefused(UUID.randomUUID(), caseId, id, now, actor));
+        register(new MonitoringRefused(UUID.randomUUID(), caseId, id, now, actor));
     }
 
     /** The county agency ends a running period before its end (APPROVED → ENDED), with the reason. */
@@ -158,7 +156,7 @@ public final class MonitoringPeriod {
         endReason = requiredText("reason", why);
         state = MonitoringState.ENDED;
         endedAt = now;
-        events.add(new MonitoringEnded(UUID.randomUUID(), caseId, id, now, actor));
+        register(new MonitoringEnded(UUID.randomUUID(), caseId, id, now, actor));
     }
 
     /** Whether the period is approved and running at {@code at} (a renewal may still be proposed; it may be ended). */
@@ -192,11 +190,6 @@ public final class MonitoringPeriod {
         return t;
     }
 
-    public List<Object> pullEvents() {
-        List<Object> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     public MonitoringPeriodId id() { return id; }
     public CaseId caseId() { return caseId; }

@@ -2,13 +2,12 @@ package org.tongxin.supervision.move.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
+import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -28,7 +27,7 @@ import org.tongxin.supervision.move.PlaceChangeState;
  * (it cannot approve what the new agency refused), the file sent and receipted (the case moves then), the new agency
  * forwarding the documents to its procuratorate and police, and the subject reporting at the new place. Each step is one method with its guard; the texts are kept encrypted by the repository.
  */
-public final class PlaceChange {
+public final class PlaceChange extends AggregateRoot {
 
     public static final int MAX_TEXT = 500;
 
@@ -55,7 +54,6 @@ public final class PlaceChange {
     java.util.UUID consultationDocumentId;
     java.util.UUID decisionDocumentId;
     int version;
-    private final List<Object> events = new ArrayList<>();
 
     PlaceChange(UUID id, CaseId caseId, AgencyId formerCountyAgencyId, AgencyId newCountyAgencyId, LocalDate intendedMoveOn,
             String reason, Instant appliedAt, PlaceChangeState state, Instant consultedAt, String replyReason,
@@ -103,7 +101,7 @@ public final class PlaceChange {
         }
         PlaceChange c = new PlaceChange(UUID.randomUUID(), caseId, currentCounty, newCounty, intendedMoveOn, text, now,
                 PlaceChangeState.APPLIED, null, null, null, null, null, null, null, null, null, null, null, 0);
-        c.events.add(new PlaceChangeApplied(UUID.randomUUID(), caseId, c.id, newCounty, now, actor));
+        c.register(new PlaceChangeApplied(UUID.randomUUID(), caseId, c.id, newCounty, now, actor));
         return c;
     }
 
@@ -114,7 +112,7 @@ public final class PlaceChange {
         }
         state = PlaceChangeState.CONSULTING;
         consultedAt = now;
-        events.add(new NewAgencyConsulted(UUID.randomUUID(), caseId, id, newCountyAgencyId, now, actor));
+        register(new NewAgencyConsulted(UUID.randomUUID(), caseId, id, newCountyAgencyId, now, actor));
     }
 
     /**
@@ -134,7 +132,7 @@ public final class PlaceChange {
         state = accepted ? PlaceChangeState.ACCEPTED : PlaceChangeState.REFUSED;
         replyReason = text;
         repliedAt = now;
-        events.add(new NewAgencyReplied(UUID.randomUUID(), caseId, id, accepted, now, actor));
+        register(new NewAgencyReplied(UUID.randomUUID(), caseId, id, accepted, now, actor));
     }
 
     /**
@@ -157,7 +155,7 @@ public final class PlaceChange {
         state = approved ? PlaceChangeState.APPROVED : PlaceChangeState.NOT_APPROVED;
         decisionReason = text;
         decidedAt = now;
-        events.add(new PlaceChangeDecided(UUID.randomUUID(), caseId, id, approved, now, actor));
+        register(new PlaceChangeDecided(UUID.randomUUID(), caseId, id, approved, now, actor));
     }
 
     /** Checks that the file may be sent now: approved (409 PLACE_CHANGE_NOT_APPROVED), once (409 PLACE_CHANGE_FILE_ALREADY_SENT). */
@@ -175,7 +173,7 @@ public final class PlaceChange {
         requireFileUnsent();
         fileHandoverId = handover;
         fileSentAt = now;
-        events.add(new PlaceChangeFileSent(UUID.randomUUID(), caseId, id, handover, now, actor));
+        register(new PlaceChangeFileSent(UUID.randomUUID(), caseId, id, handover, now, actor));
     }
 
     /** The new county agency receipted the file: the case is its own now (409 PLACE_CHANGE_FILE_NOT_SENT before). */
@@ -185,7 +183,7 @@ public final class PlaceChange {
         }
         state = PlaceChangeState.TRANSFERRED;
         transferredAt = now;
-        events.add(new PlaceChangeTransferred(UUID.randomUUID(), caseId, id, formerCountyAgencyId, newCountyAgencyId, now, actor));
+        register(new PlaceChangeTransferred(UUID.randomUUID(), caseId, id, formerCountyAgencyId, newCountyAgencyId, now, actor));
     }
 
     /**
@@ -208,7 +206,7 @@ public final class PlaceChange {
         }
         state = PlaceChangeState.REPORTED;
         reportedAt = at;
-        events.add(new SubjectReportedAtNewPlace(UUID.randomUUID(), caseId, id, at, now, actor));
+        register(new SubjectReportedAtNewPlace(UUID.randomUUID(), caseId, id, at, now, actor));
     }
 
     /**
@@ -229,7 +227,7 @@ public final class PlaceChange {
         requireForwardable();
         forwardHandoverId = handover;
         forwardedAt = now;
-        events.add(new DocumentsForwardedAtNewPlace(UUID.randomUUID(), caseId, id, handover, now, actor));
+        register(new DocumentsForwardedAtNewPlace(UUID.randomUUID(), caseId, id, handover, now, actor));
     }
 
     private static String text(FieldProblems problems, String field, String value, boolean required) {
@@ -246,11 +244,6 @@ public final class PlaceChange {
         return text;
     }
 
-    public List<Object> pullEvents() {
-        List<Object> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     public UUID id() { return id; }
     public CaseId caseId() { return caseId; }

@@ -1,0 +1,6 @@
+/**
+ * What the {@code exchange} module keeps to itself: its aggregates, repositories and listeners, which no other
+ * module may use.
+ */
+@org.jspecify.annotations.NullMarked
+package org.tongxin.exchange.internal;

@@ -1,0 +1,5 @@
+/**
+ * The pages and the HTTP API of the {@code supervision.missing} module, over its public façade.
+ */
+@org.jspecify.annotations.NullMarked
+package org.tongxin.supervision.missing.web;
