@@ -30,6 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
+import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
@@ -65,6 +66,7 @@ class ReferralPages {
     static final Set<String> SORTABLE = Set.of("made", "updated", "status", "service");
 
     private final Referrals referrals;
+    private final Capacities capacities;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final ObligationLedger ledger;
@@ -73,9 +75,10 @@ class ReferralPages {
     private final EventQuiescence reactions;
     private final Clock clock;
 
-    ReferralPages(Referrals referrals, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
+    ReferralPages(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
             CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions, Clock clock) {
         this.referrals = referrals;
+        this.capacities = capacities;
         this.cases = cases;
         this.agencies = agencies;
         this.ledger = ledger;
@@ -223,7 +226,7 @@ class ReferralPages {
     @PreAuthorize(ReferralApi.CASEWORKERS)
     @GetMapping("/assistance/capacity")
     String capacity(Model model) {
-        model.addAttribute("lines", referrals.capacity());
+        model.addAttribute("lines", capacities.capacity());
         return "assistance/capacity";
     }
 
@@ -250,14 +253,14 @@ class ReferralPages {
                         noStaff && !noPlaces ? Integer.valueOf(0) : number(s, row + "staff"), number(version, row + "version")));
             }
             try {
-                referrals.declareCapacity(changes);
+                capacities.declareCapacity(changes);
             } catch (TongxinException e) {
                 throw e.fieldProblems().isEmpty() ? e : TongxinException.invalid(e.fieldProblems().stream()
                         .map(f -> new org.tongxin.shared.error.FieldProblem(pageRow(f.field(), rows), f.code(), f.args())).toList());
             }
         } catch (TongxinException e) {
             refuse(e, model, null);
-            model.addAttribute("lines", referrals.capacity());
+            model.addAttribute("lines", capacities.capacity());
             return "assistance/capacity";
         }
         reactions.settle();
