@@ -63,11 +63,13 @@ public final class SimulationEngine {
     static final String REVOKE_RULE = "revoke.rule";
     static final String END_ANNOUNCE = "end.announce";
     static final String END_CERTIFY = "end.certify";
+    static final String MINORS_MEASURES = "minors.measures";
+    static final String MINORS_TEAM = "minors.team";
 
     /** The steps a simulated case goes through (each must be in the policy the run uses). */
     public static final List<String> STEPS = List.of(NOTIFY, DELIVER, RECEIPT, REPORT, TRANSFER, MISSED, REGISTER, ANNOUNCE, TEAM,
             PLAN, LEAVE, MOVE_CONSULT, MOVE_REPLY, MOVE_DECIDE, MOVE_TRANSFER, MOVE_REPORT, SEARCH, WARN, REVOKE_PROPOSE,
-            REVOKE_RULE, END_ANNOUNCE, END_CERTIFY);
+            REVOKE_RULE, END_ANNOUNCE, END_CERTIFY, MINORS_MEASURES, MINORS_TEAM);
 
     private static final LocalTime OPENING = LocalTime.of(9, 0);
     private static final LocalTime CLOSING = LocalTime.of(17, 0);
@@ -224,6 +226,11 @@ public final class SimulationEngine {
             open(c, ANNOUNCE, countyOf(c), now(), null);
             open(c, TEAM, countyOf(c), now(), null);
             open(c, PLAN, countyOf(c), now(), null);
+            if (c.seed.minor()) {
+                // A minor's registration opens the measures and the team fitted to minors (CCL ch. 7), as on the ledger.
+                open(c, MINORS_MEASURES, countyOf(c), now(), null);
+                open(c, MINORS_TEAM, countyOf(c), now(), null);
+            }
             underCorrection(c, dayIndex(now()));
         });
         c.registeredDay = day;

@@ -142,6 +142,28 @@ class SimulationEngineTests {
     }
 
     @Test
+    void aMinorsRegistrationOpensTheMinorsMeasuresAndTeamOnTheLedger() {
+        // Staffing that never binds, so that the two runs differ only by the minors' steps, not by a longer backlog.
+        World world = cityA().staffed(Map.of("369902-CCA", 500, "369903-CCA", 500, "369921-CCA", 500, "369922-CCA", 500));
+        Outcome none = runWith(world, 0.0);
+        Outcome all = runWith(world, 100.0);
+        long entries = all.figures().total(Figures.ENTRIES);
+        assertThat(entries).isPositive();
+        // Two more steps per registration in the run (the same caseload: the share only marks who is a minor).
+        assertThat(all.obligations() - none.obligations()).isEqualTo(2 * entries);
+    }
+
+    static Outcome runWith(World world, double minorsPercent) {
+        PopulationSettings p = CITY;
+        PopulationSettings minors = new PopulationSettings(p.activeCases(), p.arrivalsPerMonth(), p.probationPercent(),
+                p.parolePercent(), p.temporaryExecutionPercent(), p.surveillancePercent(), p.minTermMonths(), p.maxTermMonths(),
+                minorsPercent, p.reportingCompliancePercent(), p.leavesPerYear(), p.movesPerYear(), p.lostContactsPerYear(),
+                p.violationsPerYear(), p.reoffendingPerYear());
+        SimulationEngine engine = new SimulationEngine(world, BASELINE, RULES, minors, START, 12, 42);
+        return engine.run(engine.population(), done -> true);
+    }
+
+    @Test
     void aRunStopsWhenItsProgressSaysSo() {
         World world = cityA();
         SimulationEngine engine = new SimulationEngine(world, BASELINE, RULES, CITY, START, 12, 1);
