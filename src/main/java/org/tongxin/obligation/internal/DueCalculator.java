@@ -32,6 +32,11 @@ public class DueCalculator {
         this.rules = new LedgerRules(calendar);
     }
 
+    /** The rules themselves, for the obligation's transitions ({@link Obligation}). */
+    public LedgerRules rules() {
+        return rules;
+    }
+
     /** The calendar to count on: a region's own where it has extras, else the national one. */
     public String calendarRegion(String policyRegion) {
         return rules.calendarRegion(policyRegion);
