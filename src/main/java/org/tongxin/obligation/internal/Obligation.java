@@ -245,10 +245,7 @@ public final class Obligation extends AggregateRoot {
         pausedAt = null;
         pauseReason = null;
         clockStart = restart;
-        dueAt = due.dueAt();
-        dueDate = due.dueDate();
-        provisional = due.provisional();
-        warnAt = due.warnAt();
+        dueAt(due); // the same kind of period as before the pause: alertOnly stays as it was
         warnedAt = null;
         updatedAt = at;
         record(at, "RESUMED", dueAt, owingAgency, actor.userId(), null);
@@ -265,9 +262,7 @@ public final class Obligation extends AggregateRoot {
         }
         LedgerRules.Due due = rules.due(deadlineKind, remainingAmount, at, calendarRegion, custody, settings);
         notStarted = false;
-        waitingFor = null;
-        waitingReason = null;
-        waitingSince = at;
+        waitsForNobodySince(at);
         clockStart = at;
         dueAt(due);
         warnedAt = null;
@@ -308,9 +303,7 @@ public final class Obligation extends AggregateRoot {
                 nextEscalationAt = escalationAt;
             }
         }
-        waitingFor = null;
-        waitingReason = null;
-        waitingSince = at;
+        waitsForNobodySince(at);
         updatedAt = now;
         record(at, "WAITING_ENDED", dueAt, owingAgency, null, null);
     }
@@ -344,6 +337,13 @@ public final class Obligation extends AggregateRoot {
         if (!status.pending()) {
             throw TongxinException.conflict("OBLIGATION_CLOSED");
         }
+    }
+
+    /** The owing agency's move from {@code at} on (when it last stopped waiting, for the kept commands). */
+    private void waitsForNobodySince(Instant at) {
+        waitingFor = null;
+        waitingReason = null;
+        waitingSince = at;
     }
 
     private void dueAt(LedgerRules.Due due) {
