@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.obligation.LedgerRules;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationMatter;
 import org.tongxin.obligation.ObligationStatus;
@@ -254,7 +255,7 @@ public class ObligationRepository {
         }
     }
 
-    public void dueChanged(ObligationId id, Instant at, Instant previous, DueCalculator.Due due) {
+    public void dueChanged(ObligationId id, Instant at, Instant previous, LedgerRules.Due due) {
         jdbc.sql("""
                 UPDATE obligation SET due_at = :dueAt, due_date = :dueDate, provisional = :provisional, warn_at = :warnAt,
                     warned_at = CASE WHEN CAST(:warnAt AS TIMESTAMPTZ) > :at THEN NULL ELSE warned_at END,
