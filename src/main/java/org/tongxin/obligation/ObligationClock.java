@@ -228,7 +228,7 @@ public class ObligationClock {
             if (o.status() == ObligationStatus.PAUSED || o.alertOnly()) {
                 continue;
             }
-            DueCalculator.Due recomputed = due.compute(o.deadlineKind(), row.remainingAmount(), row.clockStart(),
+            LedgerRules.Due recomputed = due.compute(o.deadlineKind(), row.remainingAmount(), row.clockStart(),
                     row.calendarRegion(), o.custody(), policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).settings());
             if (recomputed.dueAt().equals(o.dueAt()) && recomputed.provisional() == o.provisional()) {
                 continue;

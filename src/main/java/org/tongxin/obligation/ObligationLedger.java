@@ -1,7 +1,6 @@
 package org.tongxin.obligation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,17 +21,12 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
-import org.tongxin.obligation.ObligationEvents.ObligationFulfilled;
-import org.tongxin.obligation.ObligationEvents.ObligationOpened;
-import org.tongxin.obligation.ObligationEvents.ObligationPaused;
-import org.tongxin.obligation.ObligationEvents.ObligationResumed;
-import org.tongxin.obligation.ObligationEvents.ObligationWaived;
 import org.tongxin.obligation.internal.DueCalculator;
+import org.tongxin.obligation.internal.Obligation;
 import org.tongxin.obligation.internal.ObligationRepository;
 import org.tongxin.obligation.internal.ObligationRepository.Key;
 import org.tongxin.obligation.internal.ObligationRepository.Row;
 import org.tongxin.obligation.internal.Signal;
-import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
@@ -104,24 +98,16 @@ public class ObligationLedger {
             return existing.get().view().id();
         }
         ProcedureStep step = request.step();
-        DeadlineKind kind = step.deadline().kind();
         String calendarRegion = due.calendarRegion(request.policyVersion().region());
-        DueCalculator.Due computed = notStarted != null ? new DueCalculator.Due(null, null, false, false, null)
-                : due.compute(kind, request.amount(), request.triggeredAt(), calendarRegion, request.custody(), request.settings());
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        obligations.insert(id, request.caseId(), request.matter(), step.id(), instance(request.instance()), request.policyVersion().versionId(),
-                request.policyVersion().region(), request.owingAgency(), request.owedBySubject(), request.counterparty(),
-                ObligationStatus.OPEN, kind, request.amount(), request.custody(), calendarRegion, request.triggeredAt(), computed,
-                request.settings().escalationWorkingDays(), request.assignee(), now, notStarted);
-        ObligationId obligationId = ObligationId.of(id);
-        obligations.history(obligationId, request.caseId(), now, "OPENED", ObligationStatus.OPEN, computed.dueAt(),
-                request.owingAgency(), null, notStarted == null ? null : "not started: " + notStarted.reason());
-        if (notStarted == null) {
-            // A step that has not started is opened for the ledger's readers when its clock starts (startClock).
-            events.publishEvent(new ObligationOpened(UUID.randomUUID(), obligationId, request.caseId(), step.id(), step.nameZh(),
-                    step.nameEn(), request.owingAgency(), computed.dueAt(), now, ActorRef.SYSTEM));
-        }
+        LedgerRules.Due computed = notStarted != null ? LedgerRules.Due.NONE
+                : due.rules().due(step.deadline().kind(), request.amount(), request.triggeredAt(), calendarRegion, request.custody(),
+                        request.settings());
+        ObligationId obligationId = ObligationId.of(UUID.randomUUID());
+        // A step that has not started is announced as opened when its clock starts (Obligation.start).
+        Obligation opened = Obligation.open(obligationId, request, instance(request.instance()), calendarRegion, computed,
+                clock.instant(), notStarted);
+        obligations.insert(opened);
+        opened.pullEvents().forEach(events::publishEvent);
         applyKept(key);
         return obligationId;
     }
@@ -197,8 +183,8 @@ public class ObligationLedger {
         ObligationView found = obligations.find(id).map(Row::view).orElseThrow(TongxinException::notFound);
         Key key = Key.of(found);
         obligations.serialise(key);
-        ObligationView o = obligations.findForUpdate(key).map(Row::view).orElseThrow(TongxinException::notFound);
-        if (!o.owingAgencyId().equals(me.agency())) {
+        Obligation o = obligations.findForUpdate(key).map(Obligation::of).orElseThrow(TongxinException::notFound);
+        if (!o.owingAgency().equals(me.agency())) {
             throw TongxinException.notFound();
         }
         if (me.roles().stream().noneMatch(EnumSet.of(Role.COUNTY_HEAD, Role.OFFICE_HEAD, Role.JUDGE)::contains)) {
@@ -207,22 +193,16 @@ public class ObligationLedger {
         if (o.version() != version) {
             throw TongxinException.staleVersion();
         }
-        if (o.closed()) {
-            throw TongxinException.conflict("OBLIGATION_CLOSED");
-        }
+        // The state first (409 before a bad text's 400, as always); a refused text then saves nothing.
+        o.waive(me.userId(), reason == null ? null : reason.strip(), clock.instant(), step(o.policyVersionId(), o.startedAt(),
+                o.stepId()), currentUser.ref());
         if (reason == null || reason.strip().length() < 5) {
             throw TongxinException.invalid("reason", "waiverReason", 5);
         }
         if (reason.length() > 500) {
             throw TongxinException.invalid("reason", "maxLength", 500);
         }
-        Instant now = clock.instant();
-        obligations.close(id, ObligationStatus.WAIVED, now, me.userId(), reason.strip());
-        obligations.history(id, o.caseId(), now, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), me.userId(),
-                reason.strip());
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationWaived(UUID.randomUUID(), id, o.caseId(), o.stepId(), step.nameZh(), step.nameEn(), now,
-                currentUser.ref()));
+        save(o);
         AuditEntry.Builder entry = AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
                 .detail("step", o.stepId());
         audit.record(o.caseId() != null ? entry.detail("case", o.caseId())
@@ -233,16 +213,12 @@ public class ObligationLedger {
     @Transactional
     public void take(ObligationId id) {
         TongxinPrincipal me = currentUser.get();
-        ObligationView o = obligations.find(id).map(ObligationRepository.Row::view).orElseThrow(TongxinException::notFound);
-        if (!o.owingAgencyId().equals(me.agency())) {
+        Obligation o = obligations.findForUpdate(id).map(Obligation::of).orElseThrow(TongxinException::notFound);
+        if (!o.owingAgency().equals(me.agency())) {
             throw TongxinException.notFound();
         }
-        if (o.closed()) {
-            throw TongxinException.conflict("OBLIGATION_CLOSED");
-        }
-        Instant now = clock.instant();
-        obligations.assign(id, me.userId(), now);
-        obligations.history(id, o.caseId(), now, "ASSIGNED", o.status(), o.dueAt(), o.owingAgencyId(), me.userId(), null);
+        o.take(me.userId(), clock.instant());
+        save(o);
     }
 
     /** The step moves to another agency (the county agency entrusts it to the judicial office it assigned). */
@@ -341,113 +317,41 @@ public class ObligationLedger {
         throw new IllegalStateException("Kept ledger commands for " + key + " do not settle");
     }
 
+    /** Applies a command that applies now (the caller checked {@link Signal#appliesTo}) through the obligation's transition. */
     private void apply(Row row, Signal signal) {
+        Obligation o = Obligation.of(row);
+        LedgerRules rules = due.rules();
         switch (signal.kind()) {
-            case FULFIL -> closeFulfilled(row, signal.at(), signal.actor());
-            case LAPSE, LAPSE_ALL -> closeLapsed(row, signal.at(), signal.reason());
-            case PAUSE -> stopClock(row, signal.at(), signal.reason(), signal.actor());
-            case RESUME -> restartClock(row, signal.at(), signal.actor());
-            case REASSIGN -> moveTo(row, signal.agency(), signal.at());
-            case WAIT -> waitFor(row, signal);
-            case STOP_WAITING -> stopWaiting(row, signal.at());
-            case START -> startClock(row, signal.at(), signal.actor());
+            case FULFIL -> o.fulfil(signal.at(), signal.actor(), step(o.policyVersionId(), o.startedAt(), o.stepId()));
+            case LAPSE, LAPSE_ALL -> o.lapse(signal.at(), signal.reason());
+            case PAUSE -> {
+                if (!o.pause(signal.at(), signal.reason(), signal.actor(), step(o.policyVersionId(), o.startedAt(), o.stepId()), rules)) {
+                    // The policy does not let this clock stop: a reaction asking for it must not fail for ever on redelivery.
+                    log.warn("Step {} of {} is not pausable in policy {}; its clock keeps running", o.stepId(),
+                            o.caseId() != null ? o.caseId() : o.matter(), o.policyRegion());
+                }
+            }
+            case RESUME -> {
+                ResolvedPolicy policy = policy(o.policyVersionId(), o.startedAt());
+                o.resume(signal.at(), signal.actor(), policy.require(o.stepId()), rules, policy.settings());
+            }
+            case REASSIGN -> o.reassign(signal.agency(), signal.at());
+            case WAIT -> o.waitFor(signal.agency(), signal.reason(), signal.at(), clock.instant());
+            case STOP_WAITING -> o.stopWaiting(signal.at(), clock.instant(), rules);
+            case START -> {
+                ResolvedPolicy policy = policy(o.policyVersionId(), o.startedAt());
+                o.start(signal.at(), signal.actor(), policy.require(o.stepId()), rules, policy.settings(), clock.instant());
+            }
         }
+        save(o);
     }
 
-    private void waitFor(Row row, Signal signal) {
-        ObligationView o = row.view();
-        if (signal.reason().equals(o.waitingReason()) && java.util.Objects.equals(signal.agency(), o.waitingForAgencyId())) {
-            return; // already waiting for the same move: a redelivered reaction
+    /** Saves what a transition changed (we hold its row lock: the version matches) and publishes its events. */
+    private void save(Obligation o) {
+        if (!obligations.save(o)) {
+            throw TongxinException.staleVersion();
         }
-        obligations.waitFor(o.id(), signal.agency(), signal.reason(), signal.at(), clock.instant());
-        obligations.history(o.id(), o.caseId(), signal.at(), "WAITING", o.status(), o.dueAt(), o.owingAgencyId(), null,
-                signal.reason() + (signal.agency() == null ? "" : " " + signal.agency()));
-    }
-
-    private void stopWaiting(Row row, Instant at) {
-        ObligationView o = row.view();
-        Instant now = clock.instant();
-        // The owing agency was not idle while it waited: an escalation due by now gets its full interval from now on.
-        Instant escalationAt = due.workingDaysAfter(row.calendarRegion(), now, row.escalationWorkingDays());
-        obligations.stopWaiting(o.id(), at, escalationAt, now);
-        obligations.history(o.id(), o.caseId(), at, "WAITING_ENDED", o.status(), o.dueAt(), o.owingAgencyId(), null, null);
-    }
-
-    private void startClock(Row row, Instant at, ActorRef actor) {
-        ObligationView o = row.view();
-        ResolvedPolicy policy = policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()));
-        DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), at, row.calendarRegion(), o.custody(),
-                policy.settings());
-        obligations.start(o.id(), at, computed, clock.instant());
-        obligations.history(o.id(), o.caseId(), at, "STARTED", o.status(), computed.dueAt(), o.owingAgencyId(), actor.userId(),
-                null);
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationOpened(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                o.owingAgencyId(), computed.dueAt(), clock.instant(), actor));
-    }
-
-    private void closeFulfilled(Row row, Instant at, ActorRef actor) {
-        ObligationView o = row.view();
-        CaseId caseId = o.caseId();
-        String stepId = o.stepId();
-        // The rule (a stopped clock does not run; 立即 / 及时 late after the alert threshold) is LedgerRules', which the
-        // what-if simulation applies too.
-        boolean late = LedgerRules.fulfilledLate(o.status(), o.dueAt(), o.pausedAt(), at);
-        ObligationStatus status = late ? ObligationStatus.FULFILLED_LATE : ObligationStatus.FULFILLED;
-        obligations.close(o.id(), status, at, actor.userId(), null);
-        obligations.history(o.id(), caseId, at, status.name(), status, o.dueAt(), o.owingAgencyId(), actor.userId(), null);
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationFulfilled(UUID.randomUUID(), o.id(), caseId, stepId, step.nameZh(), step.nameEn(),
-                o.owingAgencyId(), late, at, actor));
-    }
-
-    private void closeLapsed(Row row, Instant at, String reason) {
-        ObligationView o = row.view();
-        obligations.close(o.id(), ObligationStatus.WAIVED, at, null, reason);
-        obligations.history(o.id(), o.caseId(), at, "WAIVED", ObligationStatus.WAIVED, o.dueAt(), o.owingAgencyId(), null, reason);
-    }
-
-    private void stopClock(Row row, Instant at, String reason, ActorRef actor) {
-        ObligationView o = row.view();
-        ProcedureStep step = step(o);
-        if (!step.pausable()) {
-            // The policy does not let this clock stop: a reaction asking for it must not fail for ever on redelivery.
-            log.warn("Step {} of {} is not pausable in policy {}; its clock keeps running", o.stepId(),
-                    o.caseId() != null ? o.caseId() : o.matter(), o.policyRegion());
-            return;
-        }
-        int remaining = o.deadlineKind() == DeadlineKind.MONTHS || row.remainingAmount() == null
-                ? (row.remainingAmount() == null ? 0 : row.remainingAmount())
-                : due.remainingAfterPause(o.deadlineKind(), row.remainingAmount(), row.clockStart(), at, row.calendarRegion());
-        obligations.pause(o.id(), at, reason, remaining);
-        obligations.history(o.id(), o.caseId(), at, "PAUSED", ObligationStatus.PAUSED, o.dueAt(), o.owingAgencyId(),
-                actor.userId(), reason);
-        events.publishEvent(new ObligationPaused(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                at, actor));
-    }
-
-    private void restartClock(Row row, Instant at, ActorRef actor) {
-        ObligationView o = row.view();
-        Instant clockStart = o.deadlineKind() == DeadlineKind.MONTHS
-                ? row.clockStart().plus(Duration.between(o.pausedAt(), at)) : at;
-        ResolvedPolicy policy = policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()));
-        DueCalculator.Due computed = due.compute(o.deadlineKind(), row.remainingAmount(), clockStart, row.calendarRegion(),
-                o.custody(), policy.settings());
-        obligations.resume(o.id(), at, clockStart, computed);
-        obligations.history(o.id(), o.caseId(), at, "RESUMED", ObligationStatus.OPEN, computed.dueAt(), o.owingAgencyId(),
-                actor.userId(), null);
-        ProcedureStep step = step(o);
-        events.publishEvent(new ObligationResumed(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                computed.dueAt(), at, actor));
-    }
-
-    private void moveTo(Row row, AgencyId agency, Instant at) {
-        ObligationView o = row.view();
-        if (o.owingAgencyId().equals(agency)) {
-            return;
-        }
-        obligations.reassign(o.id(), agency, at);
-        obligations.history(o.id(), o.caseId(), at, "REASSIGNED", o.status(), o.dueAt(), agency, null, o.owingAgencyId().toString());
+        o.pullEvents().forEach(events::publishEvent);
     }
 
     private Optional<ObligationView> current(Key key) {
@@ -497,7 +401,16 @@ public class ObligationLedger {
 
     /** The step of an obligation as its policy version defines it. */
     public ProcedureStep step(ObligationView o) {
-        return policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).require(o.stepId());
+        return step(o.policyVersionId(), o.startedAt(), o.stepId());
+    }
+
+    private ProcedureStep step(UUID policyVersionId, Instant startedAt, String stepId) {
+        return policy(policyVersionId, startedAt).require(stepId);
+    }
+
+    /** The policy version an obligation was opened under, as it applied on the day it was opened. */
+    private ResolvedPolicy policy(UUID policyVersionId, Instant startedAt) {
+        return policies.version(policyVersionId, LegalTime.dateOf(startedAt));
     }
 
     private static String instance(String instance) {

@@ -7,4 +7,14 @@ public enum ObligationStatus {
     public boolean pending() {
         return this == OPEN || this == PAUSED || this == OVERDUE;
     }
+
+    /** The inbox's order (stored with the status, column {@code urgency}): overdue first, then open, paused, closed last. */
+    public short urgency() {
+        return switch (this) {
+            case OVERDUE -> 0;
+            case OPEN -> 1;
+            case PAUSED -> 2;
+            default -> 3;
+        };
+    }
 }

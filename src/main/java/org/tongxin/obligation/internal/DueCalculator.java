@@ -17,19 +17,15 @@ import org.tongxin.policy.PolicySettings;
 @Component
 public class DueCalculator {
 
-    /** The computed times of one stretch of a clock. */
-    public record Due(Instant dueAt, LocalDate dueDate, boolean alertOnly, boolean provisional, Instant warnAt) {
-        static final Due NONE = new Due(null, null, false, false, null);
-
-        static Due of(LedgerRules.Due due) {
-            return new Due(due.dueAt(), due.dueDate(), due.alertOnly(), due.provisional(), due.warnAt());
-        }
-    }
-
     private final LedgerRules rules;
 
     DueCalculator(WorkingCalendar calendar) {
         this.rules = new LedgerRules(calendar);
+    }
+
+    /** The rules themselves, for the obligation's transitions ({@link Obligation}). */
+    public LedgerRules rules() {
+        return rules;
     }
 
     /** The calendar to count on: a region's own where it has extras, else the national one. */
@@ -37,8 +33,9 @@ public class DueCalculator {
         return rules.calendarRegion(policyRegion);
     }
 
-    public Due compute(DeadlineKind kind, Integer amount, Instant clockStart, String region, boolean custody, PolicySettings s) {
-        return Due.of(rules.due(kind, amount, clockStart, region, custody, s));
+    public LedgerRules.Due compute(DeadlineKind kind, Integer amount, Instant clockStart, String region, boolean custody,
+            PolicySettings s) {
+        return rules.due(kind, amount, clockStart, region, custody, s);
     }
 
     /** The day that lies {@code days} working days before {@code date} (the warning day). */

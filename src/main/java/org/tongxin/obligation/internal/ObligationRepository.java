@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.obligation.LedgerRules;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationMatter;
 import org.tongxin.obligation.ObligationStatus;
@@ -149,6 +150,12 @@ public class ObligationRepository {
                 .param("now", ts(now)).param("o", obligation.value()).param("id", signal.id()).update();
     }
 
+    /** The obligation with this id, its row locked until the transaction ends (a person taking it into their inbox). */
+    public Optional<Row> findForUpdate(ObligationId id) {
+        return jdbc.sql("SELECT * FROM obligation WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(ObligationRepository::row).optional();
+    }
+
     public Optional<Row> find(ObligationId id) {
         return jdbc.sql("SELECT * FROM obligation WHERE id = :id").param("id", id.value()).query(ObligationRepository::row).optional();
     }
@@ -175,24 +182,8 @@ public class ObligationRepository {
                 .param("c", caseId.value()).query(ObligationRepository::row).list().stream().map(Row::view).toList();
     }
 
-    public void insert(UUID id, CaseId caseId, ObligationMatter matter, String stepId, String instance, UUID policyVersion, String policyRegion,
-            AgencyId owing, boolean bySubject, AgencyId counterparty, ObligationStatus status, DeadlineKind kind, Integer amount,
-            boolean custody, String calendarRegion, Instant startedAt, DueCalculator.Due due, int escalationWorkingDays,
-            UUID assignee, Instant now) {
-        insert(id, caseId, matter, stepId, instance, policyVersion, policyRegion, owing, bySubject, counterparty, status, kind,
-                amount, custody, calendarRegion, startedAt, due, escalationWorkingDays, assignee, now, null);
-    }
-
-    /**
-     * An obligation whose step's trigger has not happened ({@code notStartedWait} non-null): no due time, waiting for its
-     * trigger (ADR 0039); else as {@link #insert(UUID, CaseId, ObligationMatter, String, String, UUID, String, AgencyId, boolean,
-     * AgencyId, ObligationStatus, DeadlineKind, Integer, boolean, String, Instant, DueCalculator.Due, int, UUID, Instant)}.
-     */
-    public void insert(UUID id, CaseId caseId, ObligationMatter matter, String stepId, String instance, UUID policyVersion, String policyRegion,
-            AgencyId owing, boolean bySubject, AgencyId counterparty, ObligationStatus status, DeadlineKind kind, Integer amount,
-            boolean custody, String calendarRegion, Instant startedAt, DueCalculator.Due due, int escalationWorkingDays,
-            UUID assignee, Instant now, Signal notStartedWait) {
-        boolean notStarted = notStartedWait != null;
+    /** A newly opened obligation ({@link Obligation#open}), with its first history line. */
+    public void insert(Obligation o) {
         jdbc.sql("""
                 INSERT INTO obligation (id, case_id, matter_kind, matter_id, step_id, instance, policy_version_id, policy_region, owing_agency_id,
                     owed_by_subject, counterparty_agency_id, status, urgency, deadline_kind, deadline_amount, custody,
@@ -200,91 +191,71 @@ public class ObligationRepository {
                     warn_at, escalation_working_days, assignee_user_id, created_at, updated_at, waiting_for_agency_id,
                     waiting_reason, waiting_since, not_started)
                 VALUES (:id, :case, :matterKind, :matterId, :step, :instance, :policy, :region, :owing, :bySubject, :counterparty, :status, :urgency,
-                    :kind, :amount, :custody, :calendar, :started, :started, :amount, :dueAt, :dueDate, :alertOnly,
-                    :provisional, :warnAt, :escalationDays, :assignee, :now, :now, :waitingFor, :waitingReason, :waitingSince,
+                    :kind, :amount, :custody, :calendar, :started, :clockStart, :remaining, :dueAt, :dueDate, :alertOnly,
+                    :provisional, :warnAt, :escalationDays, :assignee, :created, :updated, :waitingFor, :waitingReason, :waitingSince,
                     :notStarted)""")
-                .param("id", id).param("case", caseId == null ? null : caseId.value())
-                .param("matterKind", matter == null ? null : matter.kind().name()).param("matterId", matter == null ? null : matter.id())
-                .param("step", stepId).param("instance", instance)
-                .param("policy", policyVersion).param("region", policyRegion).param("owing", owing.value())
-                .param("bySubject", bySubject).param("counterparty", counterparty == null ? null : counterparty.value())
-                .param("status", status.name()).param("urgency", urgency(status)).param("kind", kind.name())
-                .param("amount", amount).param("custody", custody).param("calendar", calendarRegion)
-                .param("started", ts(startedAt)).param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate())
-                .param("alertOnly", due.alertOnly()).param("provisional", due.provisional()).param("warnAt", ts(due.warnAt()))
-                .param("escalationDays", escalationWorkingDays).param("assignee", assignee).param("now", ts(now))
-                .param("waitingFor", notStarted && notStartedWait.agency() != null ? notStartedWait.agency().value() : null)
-                .param("waitingReason", notStarted ? notStartedWait.reason() : null)
-                .param("waitingSince", notStarted ? ts(notStartedWait.at()) : null).param("notStarted", notStarted).update();
-    }
-
-    /** The obligation waits for another organ ({@code agency}; null: for its trigger) for the reason key given. */
-    public void waitFor(ObligationId id, AgencyId agency, String reason, Instant at, Instant now) {
-        jdbc.sql("""
-                UPDATE obligation SET waiting_for_agency_id = :agency, waiting_reason = :reason, waiting_since = :at,
-                    updated_at = :now, version = version + 1 WHERE id = :id""")
-                .param("id", id.value()).param("agency", agency == null ? null : agency.value()).param("reason", reason)
-                .param("at", ts(at)).param("now", ts(now)).update();
+                .param("id", o.id.value()).param("case", o.caseId == null ? null : o.caseId.value())
+                .param("matterKind", o.matter == null ? null : o.matter.kind().name())
+                .param("matterId", o.matter == null ? null : o.matter.id())
+                .param("step", o.stepId).param("instance", o.instance)
+                .param("policy", o.policyVersionId).param("region", o.policyRegion).param("owing", o.owingAgency.value())
+                .param("bySubject", o.owedBySubject).param("counterparty", o.counterparty == null ? null : o.counterparty.value())
+                .param("status", o.status.name()).param("urgency", o.status.urgency()).param("kind", o.deadlineKind.name())
+                .param("amount", o.deadlineAmount).param("custody", o.custody).param("calendar", o.calendarRegion)
+                .param("started", ts(o.startedAt)).param("clockStart", ts(o.clockStart)).param("remaining", o.remainingAmount)
+                .param("dueAt", ts(o.dueAt)).param("dueDate", o.dueDate)
+                .param("alertOnly", o.alertOnly).param("provisional", o.provisional).param("warnAt", ts(o.warnAt))
+                .param("escalationDays", o.escalationWorkingDays).param("assignee", o.assignee).param("created", ts(o.createdAt))
+                .param("updated", ts(o.updatedAt)).param("waitingFor", o.waitingFor == null ? null : o.waitingFor.value())
+                .param("waitingReason", o.waitingReason).param("waitingSince", ts(o.waitingSince))
+                .param("notStarted", o.notStarted).update();
+        history(o);
     }
 
     /**
-     * The organ it waited for has moved: the owing agency's move again. An escalation that fell due while it waited is
-     * due again {@code escalationAt} (the owing agency was not idle), never earlier than it was.
+     * Writes an obligation a transition changed, whole, under the version it was read with (the ledger's commands hold its
+     * row lock, so the version still matches), with the history lines of its transitions. An unchanged obligation (a
+     * transition that found nothing to do) is not written. The columns only the clock's scans change (warning, escalation
+     * level, a due time moved by the calendar) are theirs: a save leaves them, except that a restarted clock is warned
+     * afresh. Returns false when the stored version differs.
      */
-    public void stopWaiting(ObligationId id, Instant at, Instant escalationAt, Instant now) {
-        jdbc.sql("""
-                UPDATE obligation SET waiting_for_agency_id = NULL, waiting_reason = NULL, waiting_since = :at,
-                    next_escalation_at = CASE WHEN next_escalation_at IS NOT NULL AND next_escalation_at < :escalationAt
-                        THEN :escalationAt ELSE next_escalation_at END,
-                    updated_at = :now, version = version + 1 WHERE id = :id""")
-                .param("id", id.value()).param("at", ts(at)).param("escalationAt", ts(escalationAt)).param("now", ts(now))
-                .update();
+    public boolean save(Obligation o) {
+        if (!o.changed()) {
+            return true;
+        }
+        boolean saved = jdbc.sql("""
+                UPDATE obligation SET status = :status, urgency = :urgency, owing_agency_id = :owing, assignee_user_id = :assignee,
+                    clock_start = :clockStart, remaining_amount = :remaining, due_at = :dueAt, due_date = :dueDate,
+                    alert_only = :alertOnly, provisional = :provisional, warn_at = :warnAt, warned_at = :warnedAt,
+                    paused_at = :pausedAt, pause_reason = :pauseReason, fulfilled_at = :fulfilledAt, fulfilled_by = :fulfilledBy,
+                    waived_at = :waivedAt, waived_by = :waivedBy, waiver_reason = :waiverReason,
+                    waiting_for_agency_id = :waitingFor, waiting_reason = :waitingReason, waiting_since = :waitingSince,
+                    not_started = :notStarted, next_escalation_at = :nextEscalation, updated_at = :updated, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .param("id", o.id.value()).param("version", o.version)
+                .param("status", o.status.name()).param("urgency", o.status.urgency()).param("owing", o.owingAgency.value())
+                .param("assignee", o.assignee).param("clockStart", ts(o.clockStart)).param("remaining", o.remainingAmount)
+                .param("dueAt", ts(o.dueAt)).param("dueDate", o.dueDate).param("alertOnly", o.alertOnly)
+                .param("provisional", o.provisional).param("warnAt", ts(o.warnAt)).param("warnedAt", ts(o.warnedAt))
+                .param("pausedAt", ts(o.pausedAt)).param("pauseReason", o.pauseReason).param("fulfilledAt", ts(o.fulfilledAt))
+                .param("fulfilledBy", o.fulfilledBy).param("waivedAt", ts(o.waivedAt)).param("waivedBy", o.waivedBy)
+                .param("waiverReason", o.waiverReason).param("waitingFor", o.waitingFor == null ? null : o.waitingFor.value())
+                .param("waitingReason", o.waitingReason).param("waitingSince", ts(o.waitingSince))
+                .param("notStarted", o.notStarted).param("nextEscalation", ts(o.nextEscalationAt)).param("updated", ts(o.updatedAt))
+                .update() == 1;
+        if (saved) {
+            history(o);
+        }
+        return saved;
     }
 
-    /** A not-started step's trigger happened: its clock starts at {@code at} with the due time computed from it. */
-    public void start(ObligationId id, Instant at, DueCalculator.Due due, Instant now) {
-        jdbc.sql("""
-                UPDATE obligation SET not_started = FALSE, waiting_for_agency_id = NULL, waiting_reason = NULL,
-                    waiting_since = :at, clock_start = :at, due_at = :dueAt, due_date = :dueDate,
-                    alert_only = :alertOnly, provisional = :provisional, warn_at = :warnAt, warned_at = NULL,
-                    updated_at = :now, version = version + 1 WHERE id = :id AND not_started""")
-                .param("id", id.value()).param("at", ts(at)).param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate())
-                .param("alertOnly", due.alertOnly()).param("provisional", due.provisional()).param("warnAt", ts(due.warnAt()))
-                .param("now", ts(now)).update();
+    private void history(Obligation o) {
+        for (Obligation.HistoryLine h : o.pullHistory()) {
+            history(o.id, o.caseId, h.at(), h.event(), h.statusAfter(), h.dueAt(), h.agency(), h.actor(), h.detail());
+        }
     }
 
-    public void close(ObligationId id, ObligationStatus status, Instant at, UUID by, String reason) {
-        jdbc.sql("""
-                UPDATE obligation SET status = :status, urgency = 3,
-                    fulfilled_at = CASE WHEN :status IN ('FULFILLED', 'FULFILLED_LATE') THEN :at ELSE fulfilled_at END,
-                    fulfilled_by = CASE WHEN :status IN ('FULFILLED', 'FULFILLED_LATE') THEN :by ELSE fulfilled_by END,
-                    waived_at = CASE WHEN :status = 'WAIVED' THEN :at ELSE waived_at END,
-                    waived_by = CASE WHEN :status = 'WAIVED' THEN :by ELSE waived_by END,
-                    waiver_reason = CASE WHEN :status = 'WAIVED' THEN :reason ELSE waiver_reason END,
-                    updated_at = :at, version = version + 1
-                 WHERE id = :id""").param("id", id.value()).param("status", status.name()).param("at", ts(at))
-                .param("by", by).param("reason", reason).update();
-    }
-
-    public void pause(ObligationId id, Instant at, String reason, int remaining) {
-        jdbc.sql("""
-                UPDATE obligation SET status = 'PAUSED', urgency = 2, paused_at = :at, pause_reason = :reason,
-                    remaining_amount = :remaining, updated_at = :at, version = version + 1
-                 WHERE id = :id""").param("id", id.value()).param("at", ts(at)).param("reason", reason)
-                .param("remaining", remaining).update();
-    }
-
-    public void resume(ObligationId id, Instant at, Instant clockStart, DueCalculator.Due due) {
-        jdbc.sql("""
-                UPDATE obligation SET status = 'OPEN', urgency = 1, paused_at = NULL, pause_reason = NULL, clock_start = :start,
-                    due_at = :dueAt, due_date = :dueDate, provisional = :provisional, warn_at = :warnAt, warned_at = NULL,
-                    updated_at = :at, version = version + 1
-                 WHERE id = :id""").param("id", id.value()).param("at", ts(at)).param("start", ts(clockStart))
-                .param("dueAt", ts(due.dueAt())).param("dueDate", due.dueDate()).param("provisional", due.provisional())
-                .param("warnAt", ts(due.warnAt())).update();
-    }
-
-    public void dueChanged(ObligationId id, Instant at, Instant previous, DueCalculator.Due due) {
+    public void dueChanged(ObligationId id, Instant at, Instant previous, LedgerRules.Due due) {
         jdbc.sql("""
                 UPDATE obligation SET due_at = :dueAt, due_date = :dueDate, provisional = :provisional, warn_at = :warnAt,
                     warned_at = CASE WHEN CAST(:warnAt AS TIMESTAMPTZ) > :at THEN NULL ELSE warned_at END,
@@ -296,9 +267,10 @@ public class ObligationRepository {
 
     /** Turns an open obligation overdue; false when it is no longer open (another scan got there first). */
     public boolean overdue(ObligationId id, Instant at, Instant nextEscalation) {
-        return jdbc.sql("""
-                UPDATE obligation SET status = 'OVERDUE', urgency = 0, next_escalation_at = :next, updated_at = :at,
-                    version = version + 1 WHERE id = :id AND status = 'OPEN'""")
+        return jdbc.sql(sql("""
+                UPDATE obligation SET status = :overdue, urgency = :urgency, next_escalation_at = :next, updated_at = :at,
+                    version = version + 1 WHERE id = :id AND status = {open}"""))
+                .param("overdue", ObligationStatus.OVERDUE.name()).param("urgency", ObligationStatus.OVERDUE.urgency())
                 .param("id", id.value()).param("at", ts(at)).param("next", ts(nextEscalation)).update() == 1;
     }
 
@@ -310,15 +282,16 @@ public class ObligationRepository {
 
     /** An overdue obligation whose recomputed due time lies ahead is open again. */
     public void reopen(ObligationId id, Instant at) {
-        jdbc.sql("""
-                UPDATE obligation SET status = 'OPEN', urgency = 1, next_escalation_at = NULL, updated_at = :at,
-                    version = version + 1 WHERE id = :id AND status = 'OVERDUE'""")
+        jdbc.sql(sql("""
+                UPDATE obligation SET status = :open, urgency = :urgency, next_escalation_at = NULL, updated_at = :at,
+                    version = version + 1 WHERE id = :id AND status = {overdue}"""))
+                .param("open", ObligationStatus.OPEN.name()).param("urgency", ObligationStatus.OPEN.urgency())
                 .param("id", id.value()).param("at", ts(at)).update();
     }
 
     /** Marks an open obligation warned; false when it was warned (or closed) meanwhile. */
     public boolean warned(ObligationId id, Instant at) {
-        return jdbc.sql("UPDATE obligation SET warned_at = :at WHERE id = :id AND warned_at IS NULL AND status = 'OPEN'")
+        return jdbc.sql("UPDATE obligation SET warned_at = :at WHERE id = :id AND warned_at IS NULL AND status = " + OPEN)
                 .param("id", id.value()).param("at", ts(at)).update() == 1;
     }
 
@@ -327,9 +300,9 @@ public class ObligationRepository {
      * it is no longer at {@code from} or no longer overdue, because another scan escalated or someone closed it first.
      */
     public boolean escalated(ObligationId id, int from, int level, AgencyId to, Instant at, Instant next) {
-        int rows = jdbc.sql("""
+        int rows = jdbc.sql(sql("""
                 UPDATE obligation SET escalation_level = :level, next_escalation_at = :next, updated_at = :at,
-                    version = version + 1 WHERE id = :id AND status = 'OVERDUE' AND escalation_level = :from""")
+                    version = version + 1 WHERE id = :id AND status = {overdue} AND escalation_level = :from"""))
                 .param("id", id.value()).param("level", level).param("from", from).param("next", ts(next)).param("at", ts(at))
                 .update();
         if (rows == 0) {
@@ -340,17 +313,6 @@ public class ObligationRepository {
                 ON CONFLICT DO NOTHING""").param("id", id.value()).param("level", level).param("to", to.value())
                 .param("at", ts(at)).update();
         return true;
-    }
-
-    public void reassign(ObligationId id, AgencyId agency, Instant at) {
-        jdbc.sql("""
-                UPDATE obligation SET owing_agency_id = :agency, assignee_user_id = NULL, updated_at = :at, version = version + 1
-                 WHERE id = :id""").param("id", id.value()).param("agency", agency.value()).param("at", ts(at)).update();
-    }
-
-    public void assign(ObligationId id, UUID assignee, Instant at) {
-        jdbc.sql("UPDATE obligation SET assignee_user_id = :a, updated_at = :at, version = version + 1 WHERE id = :id")
-                .param("id", id.value()).param("a", assignee).param("at", ts(at)).update();
     }
 
     public void history(ObligationId id, CaseId caseId, Instant at, String event, ObligationStatus status, Instant dueAt,
@@ -368,26 +330,26 @@ public class ObligationRepository {
     // Scans (batches, oldest first; ties by id, so that racing scans lock rows in the same order)
 
     public List<Row> dueBefore(Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM obligation WHERE status = 'OPEN' AND due_at <= :now ORDER BY due_at, id LIMIT :limit")
+        return jdbc.sql("SELECT * FROM obligation WHERE status = " + OPEN + " AND due_at <= :now ORDER BY due_at, id LIMIT :limit")
                 .param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
     }
 
     public List<Row> warnBefore(Instant now, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM obligation WHERE status = 'OPEN' AND warned_at IS NULL AND warn_at <= :now AND due_at > :now
-                 ORDER BY warn_at, id LIMIT :limit""").param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
+        return jdbc.sql(sql("""
+                SELECT * FROM obligation WHERE status = {open} AND warned_at IS NULL AND warn_at <= :now AND due_at > :now
+                 ORDER BY warn_at, id LIMIT :limit""")).param("now", ts(now)).param("limit", limit).query(ObligationRepository::row).list();
     }
 
     public List<Row> escalationDue(Instant now, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM obligation WHERE status = 'OVERDUE' AND escalation_level < 2 AND next_escalation_at <= :now
+        return jdbc.sql(sql("""
+                SELECT * FROM obligation WHERE status = {overdue} AND escalation_level < 2 AND next_escalation_at <= :now
                    AND waiting_reason IS NULL AND NOT owed_by_subject
-                 ORDER BY next_escalation_at, id LIMIT :limit""").param("now", ts(now)).param("limit", limit)
+                 ORDER BY next_escalation_at, id LIMIT :limit""")).param("now", ts(now)).param("limit", limit)
                 .query(ObligationRepository::row).list();
     }
 
     public List<Row> provisional(String calendarRegion) {
-        String where = "provisional AND status IN ('OPEN', 'PAUSED', 'OVERDUE')"
+        String where = "provisional AND status IN (" + PENDING + ")"
                 + (calendarRegion == null ? "" : " AND calendar_region = :region");
         JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM obligation WHERE " + where);
         if (calendarRegion != null) {
@@ -414,8 +376,25 @@ public class ObligationRepository {
     /** The SQL of "the owing agency can act on it now": its own step, waiting for nobody (ADR 0039). */
     static final String ACTIONABLE = "(NOT owed_by_subject AND waiting_reason IS NULL)";
 
+    // The statuses as SQL literals, taken from the enum: the partial indexes (V40) are defined on these values, and a
+    // predicate the planner must match to them has to be a literal, not a parameter.
+    static final String OPEN = literal(ObligationStatus.OPEN);
+    static final String OVERDUE = literal(ObligationStatus.OVERDUE);
+    static final String PENDING = java.util.Arrays.stream(ObligationStatus.values()).filter(ObligationStatus::pending)
+            .map(ObligationRepository::literal).collect(java.util.stream.Collectors.joining(", "));
+
+    private static String literal(ObligationStatus status) {
+        return "'" + status.name() + "'";
+    }
+
+    /** A statement with the placeholders {open}, {overdue}, {pending} (the pending statuses) and {actionable} filled in. */
+    static String sql(String template) {
+        return template.replace("{open}", OPEN).replace("{overdue}", OVERDUE).replace("{pending}", PENDING)
+                .replace("{actionable}", ACTIONABLE);
+    }
+
     public PageResult<ObligationView> inbox(InboxFilter f, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE')");
+        StringBuilder where = new StringBuilder(" WHERE status IN (" + PENDING + ")");
         Map<String, Object> params = new HashMap<>();
         if (f.agency() != null) {
             where.append(" AND owing_agency_id = :agency");
@@ -438,7 +417,7 @@ public class ObligationRepository {
             params.put("counterparty", f.counterparty().value());
         }
         if (f.overdueOnly()) {
-            where.append(" AND status = 'OVERDUE'");
+            where.append(" AND status = " + OVERDUE);
         }
         if (f.actionable() != null) {
             where.append(f.actionable() ? " AND " : " AND NOT ").append(ACTIONABLE);
@@ -477,19 +456,18 @@ public class ObligationRepository {
     }
 
     public Counts counts(AgencyId agency, UUID user, Instant now) {
-        return jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE' AND {actionable}),
-                       count(*) FILTER (WHERE status = 'OPEN' AND warn_at <= :now AND {actionable}),
+        return jdbc.sql(sql("""
+                SELECT count(*), count(*) FILTER (WHERE status = {overdue} AND {actionable}),
+                       count(*) FILTER (WHERE status = {open} AND warn_at <= :now AND {actionable}),
                        count(*) FILTER (WHERE assignee_user_id = :user),
-                       (SELECT count(*) FROM obligation o WHERE o.status IN ('OPEN', 'PAUSED', 'OVERDUE') AND o.owing_agency_id <> :a
+                       (SELECT count(*) FROM obligation o WHERE o.status IN ({pending}) AND o.owing_agency_id <> :a
                            AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a)),
-                       (SELECT count(*) FROM obligation o WHERE o.status = 'OVERDUE' AND o.owing_agency_id <> :a
+                       (SELECT count(*) FROM obligation o WHERE o.status = {overdue} AND o.owing_agency_id <> :a
                            AND EXISTS (SELECT 1 FROM obligation_escalation e WHERE e.obligation_id = o.id AND e.agency_id = :a)),
                        count(*) FILTER (WHERE {actionable}),
                        count(*) FILTER (WHERE NOT owed_by_subject AND waiting_reason IS NOT NULL),
                        count(*) FILTER (WHERE owed_by_subject)
-                  FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')"""
-                .replace("{actionable}", ACTIONABLE))
+                  FROM obligation WHERE owing_agency_id = :a AND status IN ({pending})"""))
                 .param("a", agency.value()).param("user", user).param("now", ts(now))
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9))).single();
@@ -500,10 +478,10 @@ public class ObligationRepository {
     }
 
     public List<Facet> facets(AgencyId agency) {
-        return jdbc.sql("""
+        return jdbc.sql(sql("""
                 SELECT step_id, counterparty_agency_id, count(*) FROM obligation
-                 WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')
-                 GROUP BY step_id, counterparty_agency_id ORDER BY step_id""")
+                 WHERE owing_agency_id = :a AND status IN ({pending})
+                 GROUP BY step_id, counterparty_agency_id ORDER BY step_id"""))
                 .param("a", agency.value())
                 .query((rs, n) -> new Facet(rs.getString(1), rs.getObject(2, UUID.class) == null ? null
                         : AgencyId.of(rs.getObject(2, UUID.class)), rs.getLong(3))).list();
@@ -518,20 +496,19 @@ public class ObligationRepository {
     }
 
     public WorkCounts workCounts(AgencyId agency, Instant now, Instant until) {
-        return jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE status = 'OVERDUE'),
-                       count(*) FILTER (WHERE status = 'OPEN' AND due_at < :until)
-                  FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE') AND {actionable}"""
-                .replace("{actionable}", ACTIONABLE))
+        return jdbc.sql(sql("""
+                SELECT count(*), count(*) FILTER (WHERE status = {overdue}),
+                       count(*) FILTER (WHERE status = {open} AND due_at < :until)
+                  FROM obligation WHERE owing_agency_id = :a AND status IN ({pending}) AND {actionable}"""))
                 .param("a", agency.value()).param("until", ts(until))
                 .query((rs, n) -> new WorkCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     /** What an agency can act on now (the inbox's "to do"), overdue first, then by due time (the inbox's order). */
     public List<ObligationView> ownWork(AgencyId agency, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE') AND {actionable}
-                 ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit""".replace("{actionable}", ACTIONABLE))
+        return jdbc.sql(sql("""
+                SELECT * FROM obligation WHERE owing_agency_id = :a AND status IN ({pending}) AND {actionable}
+                 ORDER BY urgency, due_at NULLS LAST, started_at LIMIT :limit"""))
                 .param("a", agency.value()).param("limit", limit).query((rs, n) -> row(rs, n).view()).list();
     }
 
@@ -540,7 +517,7 @@ public class ObligationRepository {
      * the subject, or a trigger (the inbox's "waiting for others"); by due time.
      */
     public PageResult<ObligationView> waitingFor(AgencyId agency, PageQuery page) {
-        String from = " FROM obligation WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE') AND ((counterparty_agency_id = :a"
+        String from = " FROM obligation WHERE status IN (" + PENDING + ") AND ((counterparty_agency_id = :a"
                 + " AND owing_agency_id <> :a) OR (owing_agency_id = :a AND NOT " + ACTIONABLE + "))";
         return paged(jdbc.sql("SELECT *, count(*) OVER () AS total" + from + " ORDER BY due_at NULLS LAST, started_at, id"
                 + " LIMIT :limit OFFSET :offset").param("a", agency.value()),
@@ -551,19 +528,10 @@ public class ObligationRepository {
     public PageResult<ObligationView> escalatedTo(AgencyId agency, PageQuery page) {
         // Driven by the agency's escalations (obligation_escalation_agency_idx), each obligation once however often it
         // was escalated to the agency.
-        String from = " FROM obligation o WHERE o.status IN ('OPEN', 'PAUSED', 'OVERDUE')"
+        String from = " FROM obligation o WHERE o.status IN (" + PENDING + ")"
                 + " AND o.id IN (SELECT e.obligation_id FROM obligation_escalation e WHERE e.agency_id = :a)";
         return paged(jdbc.sql("SELECT o.*, count(*) OVER () AS total" + from + " ORDER BY o.due_at, o.id LIMIT :limit OFFSET :offset")
                 .param("a", agency.value()), () -> jdbc.sql("SELECT count(*)" + from).param("a", agency.value()), page);
-    }
-
-    static short urgency(ObligationStatus status) {
-        return switch (status) {
-            case OVERDUE -> 0;
-            case OPEN -> 1;
-            case PAUSED -> 2;
-            default -> 3;
-        };
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {
