@@ -55,7 +55,9 @@ import org.tongxin.shared.web.PageResult;
 /**
  * The exchange's commands and queries. Only the sending agency prepares, delivers, supplements or cancels; only the
  * receiving agency receipts or rejects; sender, receiver and copy recipients read (and the escalation organ and the
- * coordination office while a case is brought to them). Anyone else finds nothing (404). A stale version is 409.
+ * coordination office while a case is brought to them). Anyone else finds nothing (404). A stale version is 409. A
+ * command loads the {@link Handover} (its access rule and the caller's version first), validates the input (400), calls
+ * the transition, saves it and publishes what it registered (doc/adr/0048-the-handover-aggregate.md).
  */
 @Component
 public class Handovers {
