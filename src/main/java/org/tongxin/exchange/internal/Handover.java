@@ -43,7 +43,7 @@ public final class Handover extends AggregateRoot {
     final AgencyId receiver;
     /** Copy recipients (抄送) with the time the bundle reached them, in the stored order. */
     final List<Copy> copies;
-    final Set<Participation> audience;
+    final EnumSet<Participation> audience;
     final Instant createdAt;
     final int version;
     final List<Item> items;
@@ -150,7 +150,7 @@ public final class Handover extends AggregateRoot {
         answer(HandoverStatus.RECEIPTED, answerNote, List.of(), by, now);
         receiptDocumentId = document;
         register(new HandoverReceipted(UUID.randomUUID(), id, caseId, kind, stepId, round, sender, receiver, document,
-                audience(), now, actor));
+                EnumSet.copyOf(audience), now, actor));
     }
 
     /** The receiver names what is missing or defective; the sender must supplement. */
@@ -158,7 +158,7 @@ public final class Handover extends AggregateRoot {
         requireDelivered();
         answer(HandoverStatus.REJECTED, answerNote, problems, by, now);
         register(new HandoverRejected(UUID.randomUUID(), id, caseId, kind, stepId, round, sender, receiver, problems.size(),
-                audience(), now, actor));
+                EnumSet.copyOf(audience), now, actor));
     }
 
     /** Withdraws a bundle that was never delivered. */
@@ -179,7 +179,7 @@ public final class Handover extends AggregateRoot {
         delivery = new Delivery(number, now, by);
         copies.replaceAll(c -> c.deliveredAt() == null ? new Copy(c.agency(), now) : c);
         register(new HandoverDelivered(UUID.randomUUID(), id, caseId, kind, stepId, number, sender, receiver,
-                copies.stream().map(Copy::agency).toList(), audience(), now, actor));
+                copies.stream().map(Copy::agency).toList(), EnumSet.copyOf(audience), now, actor));
     }
 
     private void answer(HandoverStatus outcome, String answerNote, List<Problem> problems, Person by, Instant now) {
@@ -221,10 +221,6 @@ public final class Handover extends AggregateRoot {
         return caseId;
     }
 
-    public HandoverKind kind() {
-        return kind;
-    }
-
     public AgencyId sender() {
         return sender;
     }
@@ -252,9 +248,5 @@ public final class Handover extends AggregateRoot {
 
     public List<Item> items() {
         return List.copyOf(items);
-    }
-
-    private Set<Participation> audience() {
-        return audience.isEmpty() ? EnumSet.noneOf(Participation.class) : EnumSet.copyOf(audience);
     }
 }
