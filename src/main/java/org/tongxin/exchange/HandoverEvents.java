@@ -21,10 +21,25 @@ public final class HandoverEvents {
     private HandoverEvents() {
     }
 
+    /** What every event of a handover names: the handover, its kind and its round, which are also its timeline arguments. */
+    public sealed interface HandoverEvent extends TimelineEntry permits HandoverDelivered, HandoverReceipted, HandoverRejected {
+
+        HandoverId handoverId();
+
+        HandoverKind kind();
+
+        int round();
+
+        @Override
+        default Map<String, String> timelineArgs() {
+            return Map.of("kind", kind().nameZh(), "kindEn", kind().nameEn(), "round", Integer.toString(round()));
+        }
+    }
+
     /** A bundle was delivered (round 1) or supplemented (round 2 and later). */
     public record HandoverDelivered(UUID eventId, HandoverId handoverId, CaseId caseId, HandoverKind kind, String stepId,
             int round, AgencyId sender, AgencyId receiver, List<AgencyId> copies, Set<Participation> audience,
-            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            Instant occurredAt, ActorRef actor) implements HandoverEvent {
 
         public boolean supplement() {
             return round > 1;
@@ -33,41 +48,25 @@ public final class HandoverEvents {
         public String timelineKind() {
             return supplement() ? "handover.supplemented" : "handover.delivered";
         }
-
-        public Map<String, String> timelineArgs() {
-            return args(kind, round);
-        }
     }
 
     /** The receiver acknowledged the bundle as complete: the receipt (回执). */
     public record HandoverReceipted(UUID eventId, HandoverId handoverId, CaseId caseId, HandoverKind kind, String stepId,
             int round, AgencyId sender, AgencyId receiver, UUID receiptDocumentId, Set<Participation> audience,
-            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            Instant occurredAt, ActorRef actor) implements HandoverEvent {
 
         public String timelineKind() {
             return "handover.receipted";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(kind, round);
         }
     }
 
     /** The receiver named missing or defective items; the sender must supplement. */
     public record HandoverRejected(UUID eventId, HandoverId handoverId, CaseId caseId, HandoverKind kind, String stepId,
             int round, AgencyId sender, AgencyId receiver, int problems, Set<Participation> audience, Instant occurredAt,
-            ActorRef actor) implements TimelineEntry {
+            ActorRef actor) implements HandoverEvent {
 
         public String timelineKind() {
             return "handover.rejected";
         }
-
-        public Map<String, String> timelineArgs() {
-            return args(kind, round);
-        }
-    }
-
-    static Map<String, String> args(HandoverKind kind, int round) {
-        return Map.of("kind", kind.nameZh(), "kindEn", kind.nameEn(), "round", Integer.toString(round));
     }
 }

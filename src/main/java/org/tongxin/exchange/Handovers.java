@@ -40,18 +40,14 @@ import org.tongxin.document.Documents;
 import org.tongxin.exchange.HandoverData.NewHandover;
 import org.tongxin.exchange.HandoverData.NewItem;
 import org.tongxin.exchange.HandoverData.Problem;
-import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
-import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
-import org.tongxin.exchange.HandoverEvents.HandoverRejected;
+import org.tongxin.exchange.internal.Handover;
 import org.tongxin.exchange.internal.HandoverRepository;
-import org.tongxin.exchange.internal.HandoverRepository.Head;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Participation;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -59,7 +55,9 @@ import org.tongxin.shared.web.PageResult;
 /**
  * The exchange's commands and queries. Only the sending agency prepares, delivers, supplements or cancels; only the
  * receiving agency receipts or rejects; sender, receiver and copy recipients read (and the escalation organ and the
- * coordination office while a case is brought to them). Anyone else finds nothing (404). A stale version is 409.
+ * coordination office while a case is brought to them). Anyone else finds nothing (404). A stale version is 409. A
+ * command loads the {@link Handover} (its access rule and the caller's version first), validates the input (400), calls
+ * the transition, saves it and publishes what it registered (doc/adr/0048-the-handover-aggregate.md).
  */
 @Component
 public class Handovers {
@@ -116,13 +114,11 @@ public class Handovers {
         String note = note(request.note(), problems);
         problems.throwIfAny();
         HandoverId id = HandoverId.of(UUID.randomUUID());
-        Instant now = clock.instant();
-        List<AgencyId> copies = request.copies() == null ? List.of()
-                : request.copies().stream().filter(Objects::nonNull).filter(c -> !c.equals(request.sender())
-                        && !c.equals(request.receiver())).distinct().toList();
-        handovers.insert(id, new NewHandover(request.caseId(), request.kind(), request.stepId(), request.sender(),
-                request.receiver(), copies, request.audience(), items, note), note, now, me.userId());
-        items.forEach(item -> handovers.insertItem(id, normalised(item), 0));
+        Handover handover = Handover.prepare(id, request.caseId(), request.kind(), request.stepId(), request.sender(),
+                request.receiver(), request.copies() == null ? List.of() : request.copies(), request.audience(),
+                items.stream().map(this::normalised).toList(), note, me.userId(), clock.instant());
+        handovers.insert(handover);
+        handover.pullEvents().forEach(events::publishEvent);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.prepare").target("handover", id)
                 .detail("case", request.caseId()).detail("kind", request.kind()));
         return id;
@@ -131,64 +127,53 @@ public class Handovers {
     /** Delivers a prepared bundle: round 1, copies reach their recipients. */
     @Transactional
     public void deliver(HandoverId id, int version) {
-        Head h = senderCommand(id, version);
-        if (h.status() != HandoverStatus.PREPARED) {
-            throw TongxinException.conflict("HANDOVER_NOT_PREPARED");
-        }
-        HandoverView view = handovers.view(id).orElseThrow(TongxinException::notFound);
-        Set<ItemCode> present = view.items().stream().map(HandoverView.Item::code).collect(Collectors.toSet());
-        List<String> missing = h.kind().required().stream().filter(code -> !present.contains(code)).map(Enum::name).sorted().toList();
-        if (view.items().isEmpty() || !missing.isEmpty()) {
-            throw TongxinException.invalid("items", "handoverIncomplete", String.join(", ", missing));
-        }
-        deliverRound(h, 1, clock.instant());
+        Handover handover = senderCommand(id, version);
+        handover.deliver(person(), clock.instant(), currentUser.ref());
+        saveAndPublish(handover);
+        auditDelivery(handover);
     }
 
     /** The sender answers a rejection with the missing or corrected items and delivers again (next round). */
     @Transactional
     public void supplement(HandoverId id, int version, List<NewItem> items, String note) {
-        Head h = senderCommand(id, version);
-        if (h.status() != HandoverStatus.REJECTED) {
-            throw TongxinException.conflict("HANDOVER_NOT_REJECTED");
-        }
+        Handover handover = senderCommand(id, version);
         FieldProblems problems = new FieldProblems();
         List<NewItem> added = items == null ? List.of() : items;
         if (added.isEmpty()) {
             problems.add("items", "required");
         }
-        checkItems(h.caseId(), added, "items", problems);
+        checkItems(handover.caseId(), added, "items", problems);
         note(note, problems);
+        // The state first (a handover not rejected answers 409 whatever was sent), then the input: nothing is saved.
+        handover.supplement(added.stream().filter(i -> i != null && i.code() != null).map(this::normalised).toList(), person(),
+                clock.instant(), currentUser.ref());
         problems.throwIfAny();
-        int round = h.round() + 1;
-        added.forEach(item -> handovers.insertItem(id, normalised(item), round));
-        deliverRound(h, round, clock.instant());
+        saveAndPublish(handover);
+        auditDelivery(handover);
     }
 
     /** The receiver acknowledges the bundle as complete; a receipt (回执) PDF is generated and kept with it. */
     @Transactional
     public void receipt(HandoverId id, int version, String note) {
-        Head h = receiverCommand(id, version);
+        Handover handover = receiverCommand(id, version);
         FieldProblems problems = new FieldProblems();
         String cleanNote = note(note, problems);
-        problems.throwIfAny();
         Instant now = clock.instant();
         TongxinPrincipal me = currentUser.get();
-        if (!handovers.transition(id, version, HandoverStatus.RECEIPTED, h.round(), now, true)) {
-            throw TongxinException.staleVersion();
-        }
-        handovers.answerRound(id, h.round(), "RECEIPTED", now, me.userId(), displayName(me), cleanNote);
-        DocumentId receipt = documents.generate(DocumentTemplate.RECEIPT, h.caseId().value(), receiptValues(h, now, me));
-        handovers.receiptDocument(id, receipt.value());
-        events.publishEvent(new HandoverReceipted(UUID.randomUUID(), id, h.caseId(), h.kind(), h.stepId(), h.round(), h.sender(),
-                h.receiver(), receipt.value(), h.audience(), now, currentUser.ref()));
+        // The state first, then the input; the receipt is issued only for a valid answer in the right state.
+        handover.receipt(cleanNote, person(), now, currentUser.ref(), () -> {
+            problems.throwIfAny();
+            return documents.generate(DocumentTemplate.RECEIPT, handover.caseId().value(), receiptValues(handover, now, me)).value();
+        });
+        saveAndPublish(handover);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.receipt").target("handover", id)
-                .detail("case", h.caseId()).detail("round", h.round()));
+                .detail("case", handover.caseId()).detail("round", handover.round()));
     }
 
     /** The receiver names what is missing or defective; the sender must supplement. */
     @Transactional
     public void reject(HandoverId id, int version, List<Problem> problemList, String note) {
-        Head h = receiverCommand(id, version);
+        Handover handover = receiverCommand(id, version);
         FieldProblems problems = new FieldProblems();
         List<Problem> named = problemList == null ? List.of() : problemList;
         if (named.isEmpty()) {
@@ -196,9 +181,8 @@ public class Handovers {
         } else if (named.size() > MAX_PROBLEMS) {
             problems.add("problems", "maxItems", MAX_PROBLEMS);
         }
-        HandoverView view = handovers.view(id).orElseThrow(TongxinException::notFound);
-        Map<UUID, HandoverView.Item> items = view.items().stream()
-                .collect(Collectors.toMap(HandoverView.Item::id, i -> i, (a, b) -> a, LinkedHashMap::new));
+        Map<UUID, Handover.Item> items = handover.items().stream()
+                .collect(Collectors.toMap(Handover.Item::id, i -> i, (a, b) -> a, LinkedHashMap::new));
         List<Problem> clean = new ArrayList<>();
         for (int i = 0; i < named.size() && i < MAX_PROBLEMS; i++) {
             Problem p = named.get(i);
@@ -209,7 +193,7 @@ public class Handovers {
             }
             ItemCode code = p.code();
             if (p.kind() == ProblemKind.DEFECTIVE) {
-                HandoverView.Item item = p.itemId() == null ? null : items.get(p.itemId());
+                Handover.Item item = p.itemId() == null ? null : items.get(p.itemId());
                 if (item == null) {
                     problems.add(field + "itemId", "unknownItem");
                     continue;
@@ -230,33 +214,22 @@ public class Handovers {
                     text == null || text.isEmpty() ? null : text));
         }
         String cleanNote = note(note, problems);
+        // The state first, then the input: nothing is saved.
+        handover.reject(clean, cleanNote, person(), clock.instant(), currentUser.ref());
         problems.throwIfAny();
-        Instant now = clock.instant();
-        TongxinPrincipal me = currentUser.get();
-        if (!handovers.transition(id, version, HandoverStatus.REJECTED, h.round(), now, true)) {
-            throw TongxinException.staleVersion();
-        }
-        handovers.answerRound(id, h.round(), "REJECTED", now, me.userId(), displayName(me), cleanNote);
-        for (int i = 0; i < clean.size(); i++) {
-            handovers.insertProblem(id, h.round(), i + 1, clean.get(i));
-        }
-        events.publishEvent(new HandoverRejected(UUID.randomUUID(), id, h.caseId(), h.kind(), h.stepId(), h.round(), h.sender(),
-                h.receiver(), clean.size(), h.audience(), now, currentUser.ref()));
+        saveAndPublish(handover);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.reject").target("handover", id)
-                .detail("case", h.caseId()).detail("round", h.round()).detail("problems", clean.size()));
+                .detail("case", handover.caseId()).detail("round", handover.round()).detail("problems", clean.size()));
     }
 
     /** Withdraws a bundle that was never delivered. */
     @Transactional
     public void cancel(HandoverId id, int version) {
-        Head h = senderCommand(id, version);
-        if (h.status() != HandoverStatus.PREPARED) {
-            throw TongxinException.conflict("HANDOVER_NOT_PREPARED");
-        }
-        if (!handovers.transition(id, version, HandoverStatus.CANCELLED, 0, clock.instant(), false)) {
-            throw TongxinException.staleVersion();
-        }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.cancel").target("handover", id).detail("case", h.caseId()));
+        Handover handover = senderCommand(id, version);
+        handover.cancel(clock.instant());
+        saveAndPublish(handover);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.cancel").target("handover", id)
+                .detail("case", handover.caseId()));
     }
 
     // Queries
@@ -381,25 +354,25 @@ public class Handovers {
 
     // Helpers
 
-    private void deliverRound(Head h, int round, Instant now) {
-        if (!handovers.transition(h.id(), h.version(), HandoverStatus.DELIVERED, round, now, false)) {
+    /** Saves a changed handover read at the caller's version (checked on loading); 409 when it changed since. */
+    private void saveAndPublish(Handover handover) {
+        if (!handovers.save(handover)) {
             throw TongxinException.staleVersion();
         }
-        TongxinPrincipal me = currentUser.get();
-        handovers.insertRound(h.id(), round, now, me.userId(), displayName(me));
-        handovers.copiesDelivered(h.id(), now);
-        events.publishEvent(new HandoverDelivered(UUID.randomUUID(), h.id(), h.caseId(), h.kind(), h.stepId(), round, h.sender(),
-                h.receiver(), handovers.copies(h.id()), h.audience(), now, currentUser.ref()));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, round == 1 ? "handover.deliver" : "handover.supplement")
-                .target("handover", h.id()).detail("case", h.caseId()).detail("round", round));
+        handover.pullEvents().forEach(events::publishEvent);
     }
 
-    private Head senderCommand(HandoverId id, int version) {
-        Head h = handovers.head(id).orElseThrow(TongxinException::notFound);
-        TongxinPrincipal me = currentUser.get();
-        if (!h.sender().equals(me.agency())) {
-            if (h.receiver().equals(me.agency()) && h.status() != HandoverStatus.PREPARED
-                    || handovers.copies(id).contains(me.agency())) {
+    private void auditDelivery(Handover h) {
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, h.round() == 1 ? "handover.deliver" : "handover.supplement")
+                .target("handover", h.id()).detail("case", h.caseId()).detail("round", h.round()));
+    }
+
+    /** The sending agency's command: 404 for anyone without a part in it, 403 for the receiver and the copy recipients. */
+    private Handover senderCommand(HandoverId id, int version) {
+        Handover h = handovers.find(id).orElseThrow(TongxinException::notFound);
+        AgencyId mine = currentUser.get().agency();
+        if (!h.sender().equals(mine)) {
+            if (h.receiver().equals(mine) && h.status() != HandoverStatus.PREPARED || h.copiedTo(mine)) {
                 throw TongxinException.forbidden("NOT_SENDER");
             }
             throw TongxinException.notFound();
@@ -410,12 +383,15 @@ public class Handovers {
         return h;
     }
 
-    private Head receiverCommand(HandoverId id, int version) {
-        Head h = handovers.head(id).orElseThrow(TongxinException::notFound);
-        TongxinPrincipal me = currentUser.get();
-        boolean sender = h.sender().equals(me.agency());
-        if (!h.receiver().equals(me.agency()) || h.status() == HandoverStatus.PREPARED) {
-            if (sender || handovers.copies(id).contains(me.agency()) && h.status() != HandoverStatus.PREPARED) {
+    /**
+     * The receiving agency's command once the bundle was delivered to it: 404 for anyone without a part in it, 403 for the
+     * sender and the copy recipients.
+     */
+    private Handover receiverCommand(HandoverId id, int version) {
+        Handover h = handovers.find(id).orElseThrow(TongxinException::notFound);
+        AgencyId mine = currentUser.get().agency();
+        if (!h.receiver().equals(mine) || h.status() == HandoverStatus.PREPARED) {
+            if (h.sender().equals(mine) || h.copiedTo(mine) && h.status() != HandoverStatus.PREPARED) {
                 throw TongxinException.forbidden("NOT_RECEIVER");
             }
             throw TongxinException.notFound();
@@ -423,10 +399,13 @@ public class Handovers {
         if (h.version() != version) {
             throw TongxinException.staleVersion();
         }
-        if (h.status() != HandoverStatus.DELIVERED) {
-            throw TongxinException.conflict("HANDOVER_NOT_DELIVERED");
-        }
         return h;
+    }
+
+    /** The caller, as a round records who delivered or answered it. */
+    private Handover.Person person() {
+        TongxinPrincipal me = currentUser.get();
+        return new Handover.Person(me.userId(), displayName(me));
     }
 
     /**
@@ -502,7 +481,7 @@ public class Handovers {
         return note.strip();
     }
 
-    private Map<String, String> receiptValues(Head h, Instant now, TongxinPrincipal me) {
+    private Map<String, String> receiptValues(Handover h, Instant now, TongxinPrincipal me) {
         Map<String, String> values = new LinkedHashMap<>();
         AgencyView receiver = agencies.get(h.receiver());
         AgencyView sender = agencies.get(h.sender());

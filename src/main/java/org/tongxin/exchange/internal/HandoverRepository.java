@@ -53,94 +53,122 @@ public class HandoverRepository {
         this.cipher = cipher;
     }
 
-    /** The handover row with the audience, for the commands. */
-    public record Head(HandoverId id, CaseId caseId, HandoverKind kind, String stepId, AgencyId sender, AgencyId receiver,
-            HandoverStatus status, int round, Set<Participation> audience, int version) {
-    }
-
-    public void insert(HandoverId id, HandoverData.NewHandover h, String note, Instant now, UUID by) {
+    /** A handover just prepared: its row with the note, its copy recipients and its items. */
+    public void insert(Handover h) {
         jdbc.sql("""
                 INSERT INTO exchange_handover (id, case_id, kind, step_id, sender_agency_id, receiver_agency_id, status, round,
                     audience, note_enc, created_at, created_by, updated_at)
-                VALUES (:id, :case, :kind, :step, :sender, :receiver, 'PREPARED', 0, :audience, :note, :now, :by, :now)""")
-                .param("id", id.value()).param("case", h.caseId().value()).param("kind", h.kind().name())
-                .param("step", h.stepId()).param("sender", h.sender().value()).param("receiver", h.receiver().value())
-                .param("audience", h.audience().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                .param("note", cipher.seal(note, HANDOVER_NOTE)).param("now", ts(now)).param("by", by).update();
-        for (AgencyId copy : h.copies()) {
+                VALUES (:id, :case, :kind, :step, :sender, :receiver, :status, :round, :audience, :note, :now, :by, :now)""")
+                .param("id", h.id.value()).param("case", h.caseId.value()).param("kind", h.kind.name())
+                .param("step", h.stepId).param("sender", h.sender.value()).param("receiver", h.receiver.value())
+                .param("status", h.status.name()).param("round", h.round)
+                .param("audience", h.audience.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .param("note", cipher.seal(h.note, HANDOVER_NOTE)).param("now", ts(h.createdAt))
+                .param("by", h.preparedBy).update();
+        for (Handover.Copy copy : h.copies) {
             jdbc.sql("INSERT INTO exchange_copy (handover_id, agency_id) VALUES (:id, :agency) ON CONFLICT DO NOTHING")
-                    .param("id", id.value()).param("agency", copy.value()).update();
+                    .param("id", h.id.value()).param("agency", copy.agency().value()).update();
+        }
+        insertItems(h);
+    }
+
+    /** The handover as stored, to change it: its row, its items (titles stay sealed) and its copy recipients. */
+    public Optional<Handover> find(HandoverId id) {
+        return jdbc.sql("SELECT * FROM exchange_handover WHERE id = :id").param("id", id.value()).query((rs, n) -> {
+            Handover h = new Handover(id, CaseId.of(rs.getObject("case_id", UUID.class)), HandoverKind.valueOf(rs.getString("kind")),
+                    rs.getString("step_id"), AgencyId.of(rs.getObject("sender_agency_id", UUID.class)),
+                    AgencyId.of(rs.getObject("receiver_agency_id", UUID.class)), storedCopies(id), audience(rs.getString("audience")),
+                    instant(rs, "created_at"), rs.getInt("version"), storedItems(id), HandoverStatus.valueOf(rs.getString("status")),
+                    rs.getInt("round"));
+            h.firstDeliveredAt = instant(rs, "first_delivered_at");
+            h.lastDeliveredAt = instant(rs, "last_delivered_at");
+            h.answeredAt = instant(rs, "answered_at");
+            h.receiptDocumentId = rs.getObject("receipt_document_id", UUID.class);
+            h.updatedAt = instant(rs, "updated_at");
+            return h;
+        }).optional();
+    }
+
+    /**
+     * Writes a changed handover if nobody changed it since it was read (its version); false when someone did. With it
+     * what the change gave, sealed now: the items it added, the round it delivered (the copies reached), the answer to the
+     * current round with the problems a rejection names. The texts stored before are never read or sealed again.
+     */
+    public boolean save(Handover h) {
+        boolean saved = jdbc.sql("""
+                UPDATE exchange_handover SET status = :status, round = :round, first_delivered_at = :firstDeliveredAt,
+                    last_delivered_at = :lastDeliveredAt, answered_at = :answeredAt, receipt_document_id = :receipt,
+                    updated_at = :updatedAt, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .param("id", h.id.value()).param("version", h.version).param("status", h.status.name()).param("round", h.round)
+                .param("firstDeliveredAt", ts(h.firstDeliveredAt)).param("lastDeliveredAt", ts(h.lastDeliveredAt))
+                .param("answeredAt", ts(h.answeredAt)).param("receipt", h.receiptDocumentId).param("updatedAt", ts(h.updatedAt))
+                .update() == 1;
+        if (!saved) {
+            return false;
+        }
+        insertItems(h);
+        if (h.delivery != null) {
+            Handover.Delivery d = h.delivery;
+            jdbc.sql("""
+                    INSERT INTO exchange_round (handover_id, round, delivered_at, delivered_by, delivered_by_name)
+                    VALUES (:id, :round, :at, :by, :name)""")
+                    .param("id", h.id.value()).param("round", d.round()).param("at", ts(d.at())).param("by", d.by().userId())
+                    .param("name", d.by().name()).update();
+            for (Handover.Copy copy : h.copies) {
+                jdbc.sql("""
+                        UPDATE exchange_copy SET delivered_at = :at
+                         WHERE handover_id = :id AND agency_id = :agency AND delivered_at IS NULL""")
+                        .param("id", h.id.value()).param("agency", copy.agency().value()).param("at", ts(copy.deliveredAt()))
+                        .update();
+            }
+        }
+        if (h.answer != null) {
+            Handover.Answer a = h.answer;
+            jdbc.sql("""
+                    UPDATE exchange_round SET outcome = :outcome, answered_at = :at, answered_by = :by, answered_by_name = :name,
+                        note_enc = :note WHERE handover_id = :id AND round = :round""")
+                    .param("id", h.id.value()).param("round", a.round()).param("outcome", a.outcome().name()).param("at", ts(a.at()))
+                    .param("by", a.by().userId()).param("name", a.by().name()).param("note", cipher.seal(a.note(), ROUND_NOTE))
+                    .update();
+            for (int i = 0; i < a.problems().size(); i++) {
+                HandoverData.Problem p = a.problems().get(i);
+                jdbc.sql("""
+                        INSERT INTO exchange_problem (handover_id, round, position, code, item_id, kind, note_enc)
+                        VALUES (:id, :round, :position, :code, :item, :kind, :note)""")
+                        .param("id", h.id.value()).param("round", a.round()).param("position", i + 1)
+                        .param("code", p.code().name()).param("item", p.itemId()).param("kind", p.kind().name())
+                        .param("note", cipher.seal(p.note(), PROBLEM_NOTE)).update();
+            }
+        }
+        return true;
+    }
+
+    private void insertItems(Handover h) {
+        for (Handover.Item item : h.added) {
+            jdbc.sql("""
+                    INSERT INTO exchange_item (id, handover_id, position, code, title_enc, document_id, added_round)
+                    VALUES (:itemId, :id, (SELECT coalesce(max(position), 0) + 1 FROM exchange_item WHERE handover_id = :id),
+                        :code, :title, :document, :round)""")
+                    .param("itemId", item.id()).param("id", h.id.value()).param("code", item.code().name())
+                    .param("title", cipher.encrypt(item.title(), ITEM_TITLE)).param("document", item.documentId())
+                    .param("round", item.addedRound()).update();
         }
     }
 
-    public void insertItem(HandoverId id, HandoverData.NewItem item, int round) {
-        jdbc.sql("""
-                INSERT INTO exchange_item (id, handover_id, position, code, title_enc, document_id, added_round)
-                VALUES (:itemId, :id, (SELECT coalesce(max(position), 0) + 1 FROM exchange_item WHERE handover_id = :id),
-                    :code, :title, :document, :round)""")
-                .param("itemId", UUID.randomUUID()).param("id", id.value()).param("code", item.code().name())
-                .param("title", cipher.encrypt(item.title(), ITEM_TITLE)).param("document", item.documentId()).param("round", round).update();
+    private List<Handover.Item> storedItems(HandoverId id) {
+        return jdbc.sql("SELECT id, code, document_id, added_round FROM exchange_item WHERE handover_id = :id ORDER BY position")
+                .param("id", id.value())
+                .query((r, n) -> new Handover.Item(r.getObject("id", UUID.class), ItemCode.valueOf(r.getString("code")), null,
+                        r.getObject("document_id", UUID.class), r.getInt("added_round")))
+                .list();
     }
 
-    public Optional<Head> head(HandoverId id) {
-        return jdbc.sql("SELECT * FROM exchange_handover WHERE id = :id").param("id", id.value())
-                .query((rs, n) -> new Head(id, CaseId.of(rs.getObject("case_id", UUID.class)),
-                        HandoverKind.valueOf(rs.getString("kind")), rs.getString("step_id"),
-                        AgencyId.of(rs.getObject("sender_agency_id", UUID.class)),
-                        AgencyId.of(rs.getObject("receiver_agency_id", UUID.class)),
-                        HandoverStatus.valueOf(rs.getString("status")), rs.getInt("round"), audience(rs.getString("audience")),
-                        rs.getInt("version")))
-                .optional();
-    }
-
-    public List<AgencyId> copies(HandoverId id) {
-        return jdbc.sql("SELECT agency_id FROM exchange_copy WHERE handover_id = :id ORDER BY agency_id").param("id", id.value())
-                .query((rs, n) -> AgencyId.of(rs.getObject(1, UUID.class))).list();
-    }
-
-    /** Status change guarded by the version the caller saw; false when someone else changed it first. */
-    public boolean transition(HandoverId id, int version, HandoverStatus to, int round, Instant at, boolean answer) {
-        return jdbc.sql("""
-                UPDATE exchange_handover SET status = :to, round = :round, updated_at = :at, version = version + 1,
-                    first_delivered_at = CASE WHEN :to = 'DELIVERED' THEN coalesce(first_delivered_at, :at) ELSE first_delivered_at END,
-                    last_delivered_at = CASE WHEN :to = 'DELIVERED' THEN :at ELSE last_delivered_at END,
-                    answered_at = CASE WHEN :answer THEN :at ELSE answered_at END
-                 WHERE id = :id AND version = :version""")
-                .param("id", id.value()).param("version", version).param("to", to.name()).param("round", round)
-                .param("at", ts(at)).param("answer", answer).update() == 1;
-    }
-
-    public void receiptDocument(HandoverId id, UUID documentId) {
-        jdbc.sql("UPDATE exchange_handover SET receipt_document_id = :doc WHERE id = :id").param("id", id.value())
-                .param("doc", documentId).update();
-    }
-
-    public void copiesDelivered(HandoverId id, Instant at) {
-        jdbc.sql("UPDATE exchange_copy SET delivered_at = :at WHERE handover_id = :id AND delivered_at IS NULL")
-                .param("id", id.value()).param("at", ts(at)).update();
-    }
-
-    public void insertRound(HandoverId id, int round, Instant at, UUID by, String byName) {
-        jdbc.sql("""
-                INSERT INTO exchange_round (handover_id, round, delivered_at, delivered_by, delivered_by_name)
-                VALUES (:id, :round, :at, :by, :name)""")
-                .param("id", id.value()).param("round", round).param("at", ts(at)).param("by", by).param("name", byName).update();
-    }
-
-    public void answerRound(HandoverId id, int round, String outcome, Instant at, UUID by, String byName, String note) {
-        jdbc.sql("""
-                UPDATE exchange_round SET outcome = :outcome, answered_at = :at, answered_by = :by, answered_by_name = :name,
-                    note_enc = :note WHERE handover_id = :id AND round = :round""")
-                .param("id", id.value()).param("round", round).param("outcome", outcome).param("at", ts(at))
-                .param("by", by).param("name", byName).param("note", cipher.seal(note, ROUND_NOTE)).update();
-    }
-
-    public void insertProblem(HandoverId id, int round, int position, HandoverData.Problem p) {
-        jdbc.sql("""
-                INSERT INTO exchange_problem (handover_id, round, position, code, item_id, kind, note_enc)
-                VALUES (:id, :round, :position, :code, :item, :kind, :note)""")
-                .param("id", id.value()).param("round", round).param("position", position).param("code", p.code().name())
-                .param("item", p.itemId()).param("kind", p.kind().name()).param("note", cipher.seal(p.note(), PROBLEM_NOTE)).update();
+    private List<Handover.Copy> storedCopies(HandoverId id) {
+        return jdbc.sql("SELECT agency_id, delivered_at FROM exchange_copy WHERE handover_id = :id ORDER BY agency_id")
+                .param("id", id.value())
+                .query((r, n) -> new Handover.Copy(AgencyId.of(r.getObject("agency_id", UUID.class)), instant(r, "delivered_at")))
+                .list();
     }
 
     public Optional<HandoverView> view(HandoverId id) {
