@@ -22,6 +22,8 @@ class MessageBundleTests {
 
     static final Path I18N = Path.of("src/main/resources/i18n");
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Pattern COLUMNS = Pattern.compile("(?:lists :: columns\\(|listColumns=)\\$\\{ \\{([^}]*)}");
+    static final Pattern QUOTED_KEY = Pattern.compile("'([a-zA-Z0-9_.]+)'");
 
     static Properties load(Path file) throws IOException {
         Properties p = new Properties();
@@ -72,10 +74,21 @@ class MessageBundleTests {
         Set<String> missing = new HashSet<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
-                Matcher m = literal.matcher(Files.readString(f));
+                String text = Files.readString(f);
+                Matcher m = literal.matcher(text);
                 while (m.find()) {
                     if (!keys.contains(m.group(1))) {
                         missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+                // A table's headings given to fragments/lists :: columns as a list of message keys.
+                Matcher columns = COLUMNS.matcher(text);
+                while (columns.find()) {
+                    Matcher key = QUOTED_KEY.matcher(columns.group(1));
+                    while (key.find()) {
+                        if (!keys.contains(key.group(1))) {
+                            missing.add(f.getFileName() + ": " + key.group(1));
+                        }
                     }
                 }
             }
