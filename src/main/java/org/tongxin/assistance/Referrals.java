@@ -3,7 +3,6 @@ package org.tongxin.assistance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -24,8 +22,6 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.agency.Division;
 import org.tongxin.assistance.AssistanceEvents.ReferralMade;
-import org.tongxin.assistance.ReferralViews.CapacityChange;
-import org.tongxin.assistance.ReferralViews.CapacityLine;
 import org.tongxin.assistance.ReferralViews.NewReferral;
 import org.tongxin.assistance.ReferralViews.Note;
 import org.tongxin.assistance.ReferralViews.ReferralSummary;
@@ -33,7 +29,8 @@ import org.tongxin.assistance.ReferralViews.ReferralView;
 import org.tongxin.assistance.internal.ReferralLetters;
 import org.tongxin.assistance.internal.Referral;
 import org.tongxin.assistance.internal.ReferralRepository;
-import org.tongxin.assistance.internal.ReferralRepository.CapacityRow;
+import org.tongxin.assistance.internal.SharedSubject;
+import org.tongxin.assistance.internal.WaitingList;
 import org.tongxin.assistance.internal.ReferralRepository.Row;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -74,7 +71,6 @@ public class Referrals {
     public static final int REASON_MIN = 10;
     public static final int TEXT_MAX = 1000;
     public static final int REASON_MAX = 500;
-    public static final int MAX_PLACES = 10_000;
     static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
     static final Set<Role> CASEWORKERS = EnumSet.of(Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER);
     static final Set<Participation> REFERRING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
@@ -88,6 +84,7 @@ public class Referrals {
     private final AgencyDirectory agencies;
     private final CaseDocumentAccess documentAccess;
     private final ReferralLetters letters;
+    private final WaitingList waitingList;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
     private final FieldCipher cipher;
@@ -96,7 +93,7 @@ public class Referrals {
     private final Clock clock;
 
     Referrals(ReferralRepository referrals, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
-            CaseDocumentAccess documentAccess, ReferralLetters letters, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
+            CaseDocumentAccess documentAccess, ReferralLetters letters, WaitingList waitingList, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
             AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.referrals = referrals;
         this.cases = cases;
@@ -104,6 +101,7 @@ public class Referrals {
         this.agencies = agencies;
         this.documentAccess = documentAccess;
         this.letters = letters;
+        this.waitingList = waitingList;
         this.ledger = ledger;
         this.currentUser = currentUser;
         this.cipher = cipher;
@@ -192,7 +190,7 @@ public class Referrals {
             // Before the capacity is locked: an answered referral takes no look at the places.
             throw TongxinException.conflict("REFERRAL_NOT_DELIVERED");
         }
-        referral.accept(freePlace(r.to(), r.service()), displayName(currentUser.get()), clock.instant(), currentUser.ref());
+        referral.accept(waitingList.placeFree(r.to(), r.service()), displayName(currentUser.get()), clock.instant(), currentUser.ref());
         save(referral);
         publish(referral);
         audited("referral.accept", r);
@@ -268,70 +266,7 @@ public class Referrals {
         endAssistance(r);
         publish(referral);
         audited("referral.complete", r);
-        fillFreePlaces(r.to(), r.service(), now);
-    }
-
-    // Capacity
-
-    /** The caller's agency's places and staff per service of its type, with the places taken and the waiting list. */
-    @Transactional(readOnly = true)
-    public List<CapacityLine> capacity() {
-        AgencyView mine = caseworkerAgency();
-        Map<AssistanceService, CapacityRow> declared = referrals.capacities(mine.id()).stream()
-                .collect(Collectors.toMap(CapacityRow::service, c -> c));
-        List<CapacityLine> lines = new ArrayList<>();
-        for (AssistanceService service : servicesOf(mine)) {
-            Map<String, Integer> counts = referrals.counts(mine.id(), service);
-            CapacityRow row = declared.get(service);
-            lines.add(CapacityLine.of(service, row == null ? null : row.places(), row == null ? null : row.staff(),
-                    counts.get("occupied"), counts.get("waiting"), row == null ? 0 : row.version()));
-        }
-        return lines;
-    }
-
-    /** Declares places and staff for services of the caller's agency; more places place the next referrals waiting. */
-    @Transactional
-    public List<CapacityLine> declareCapacity(List<CapacityChange> changes) {
-        AgencyView mine = caseworkerAgency();
-        FieldProblems problems = new FieldProblems();
-        List<CapacityChange> list = changes == null ? List.of() : changes;
-        if (list.isEmpty()) {
-            problems.add("lines", "required");
-        }
-        Set<AssistanceService> offered = servicesOf(mine);
-        Set<AssistanceService> seen = EnumSet.noneOf(AssistanceService.class);
-        for (int i = 0; i < list.size(); i++) {
-            CapacityChange c = list.get(i);
-            String field = "lines[" + i + "].";
-            if (c == null || c.service() == null) {
-                problems.add(field + "service", "required");
-                continue;
-            }
-            if (!offered.contains(c.service())) {
-                problems.add(field + "service", "notOffered");
-            } else if (!seen.add(c.service())) {
-                problems.add(field + "service", "duplicate");
-            }
-            range(c.places(), field + "places", problems);
-            range(c.staff(), field + "staff", problems);
-            if (c.version() == null || c.version() < 0) {
-                problems.add(field + "version", "required");
-            }
-        }
-        problems.throwIfAny();
-        Instant now = clock.instant();
-        for (CapacityChange c : list) {
-            referrals.lockCapacity(mine.id(), c.service());
-            if (!referrals.saveCapacity(mine.id(), c.service(), c.places(), c.staff(), c.version(), now, currentUser.get().userId())) {
-                throw TongxinException.staleVersion();
-            }
-        }
-        for (CapacityChange c : list) {
-            fillFreePlaces(mine.id(), c.service(), now);
-        }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assistance.capacity").target("agency", mine.id())
-                .detail("services", list.stream().map(c -> c.service().name()).collect(Collectors.joining(","))));
-        return capacity();
+        waitingList.fillFreePlaces(r.to(), r.service(), now, currentUser.ref());
     }
 
     // Queries
@@ -463,33 +398,6 @@ public class Referrals {
         return r.to().equals(mine) && r.status().closed();
     }
 
-    private void fillFreePlaces(AgencyId agency, AssistanceService service, Instant now) {
-        while (true) {
-            Optional<CapacityRow> capacity = referrals.lockCapacity(agency, service);
-            Map<String, Integer> counts = referrals.counts(agency, service);
-            if (capacity.isPresent() && counts.get("occupied") >= capacity.get().places()) {
-                return;
-            }
-            Optional<Row> next = referrals.nextWaiting(agency, service);
-            if (next.isEmpty()) {
-                return;
-            }
-            Referral waiting = Referral.of(next.get());
-            waiting.placeFromWaitingList(now, currentUser.ref());
-            save(waiting);
-            publish(waiting);
-        }
-    }
-
-    private boolean freePlace(AgencyId agency, AssistanceService service) {
-        Optional<CapacityRow> capacity = referrals.lockCapacity(agency, service);
-        if (capacity.isEmpty()) {
-            return true;
-        }
-        Map<String, Integer> counts = referrals.counts(agency, service);
-        return counts.get("waiting") == 0 && counts.get("occupied") < capacity.get().places();
-    }
-
     private List<ObligationView> deadlines(Row r) {
         List<ObligationView> found = new ArrayList<>();
         ledger.find(r.caseId(), AssistanceProcedure.ANSWER, r.id().toString()).ifPresent(found::add);
@@ -502,60 +410,20 @@ public class Referrals {
 
     private Map<String, Object> shared(Row r, Set<SharedField> fields, SubjectView s) {
         Map<String, Object> values = new LinkedHashMap<>();
-        LocalDate today = LegalTime.today(clock);
-        for (SharedField f : fields) {
-            Object value = switch (f) {
-                case NAME -> s.name();
-                case GENDER -> s.gender() == null ? null : s.gender().name();
-                case BIRTH_DATE -> s.birthDate();
-                case AGE -> s.birthDate() == null ? null : Period.between(s.birthDate(), today).getYears();
-                case ID_NUMBER -> s.idNumber();
-                case PHONE -> s.phone();
-                case RESIDENCE_ADDRESS -> join(divisionName(s.residenceDivision()), s.residenceAddress());
-                case RESIDENCE_DISTRICT -> divisionName(s.residenceDivision());
-                case GUARDIAN -> s.guardianName() == null ? null
-                        : join(s.guardianName(), s.guardianRelation() == null ? null : "（" + s.guardianRelation() + "）",
-                                s.guardianPhone());
-                case REFERRAL_NOTE -> cipher.decrypt(r.note(), NOTE);
-            };
-            values.put(f.key(), value);
+        SharedSubject.of(fields, s, LegalTime.today(clock), this::divisionName)
+                .forEach((f, v) -> values.put(f.key(), v instanceof Enum<?> e ? e.name() : v));
+        if (fields.contains(SharedField.REFERRAL_NOTE)) {
+            values.put(SharedField.REFERRAL_NOTE.key(), cipher.decrypt(r.note(), NOTE));
         }
         return values;
     }
 
     private String divisionName(String code) {
-        return code == null ? null : agencies.division(code).map(Division::nameZh).orElse(code);
-    }
-
-    private static String join(String... parts) {
-        String joined = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
-        return joined.isEmpty() ? null : joined;
+        return agencies.division(code).map(Division::nameZh).orElse(code);
     }
 
     private String district(CaseFacts facts) {
         return agencies.get(facts.countyAgencyId()).divisionCode();
-    }
-
-    private Set<AssistanceService> servicesOf(AgencyView agency) {
-        Set<AssistanceService> set = EnumSet.noneOf(AssistanceService.class);
-        for (AssistanceService s : AssistanceService.values()) {
-            if (s.provider() == agency.type()) {
-                set.add(s);
-            }
-        }
-        return set;
-    }
-
-    private AgencyView caseworkerAgency() {
-        TongxinPrincipal me = currentUser.get();
-        if (me.agencyId() == null || me.roles().stream().noneMatch(CASEWORKERS::contains)) {
-            throw TongxinException.forbidden("NOT_ASSISTING_AGENCY");
-        }
-        AgencyView mine = agencies.get(me.agency());
-        if (servicesOf(mine).isEmpty()) {
-            throw TongxinException.forbidden("NOT_ASSISTING_AGENCY");
-        }
-        return mine;
     }
 
     private Row readable(ReferralId id) {
@@ -627,15 +495,6 @@ public class Referrals {
             problems.add("on", "beforeReferral");
         }
         return on;
-    }
-
-    private static void range(Integer value, String field, FieldProblems problems) {
-        if (value == null) {
-            problems.add(field, "required");
-        } else if (value < 0 || value > MAX_PLACES) {
-            // The bounds as text: a number argument would print with a thousands separator.
-            problems.add(field, "range", "0", Integer.toString(MAX_PLACES));
-        }
     }
 
     private static String text(String value, String field, int min, int max, FieldProblems problems) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralViews.CapacityChange;
@@ -38,14 +39,16 @@ class CityAReferrals {
     private static final Logger log = LoggerFactory.getLogger(CityAReferrals.class);
 
     private final Referrals referrals;
+    private final Capacities capacities;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final DemoUsers users;
     private final EventQuiescence reactions;
 
-    CityAReferrals(Referrals referrals, CaseDirectory cases, AgencyDirectory agencies, DemoUsers users,
+    CityAReferrals(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies, DemoUsers users,
             EventQuiescence reactions) {
         this.referrals = referrals;
+        this.capacities = capacities;
         this.cases = cases;
         this.agencies = agencies;
         this.users = users;
@@ -82,9 +85,9 @@ class CityAReferrals {
         });
         stories.add(() -> {
             users.actAs("civil.worker", () -> {
-                CapacityLine housing = referrals.capacity().stream().filter(l -> l.service() == AssistanceService.HOUSING)
+                CapacityLine housing = capacities.capacity().stream().filter(l -> l.service() == AssistanceService.HOUSING)
                         .findFirst().orElseThrow();
-                referrals.declareCapacity(List.of(new CapacityChange(AssistanceService.HOUSING, 1, 1, housing.version())));
+                capacities.declareCapacity(List.of(new CapacityChange(AssistanceService.HOUSING, 1, 1, housing.version())));
             });
             for (int i = 3; i <= 4; i++) {
                 ReferralId id = refer(chengdong.get(i), AssistanceService.HOUSING, civil, "对象租住的房屋即将到期，无力续租，请协助住房救助。");

@@ -216,7 +216,7 @@ public class Simulations {
 
     private void submitOrFail(UUID id, Runnable task) {
         try {
-            executor.submit(task);
+            executor.submit(id, task);
         } catch (TongxinException full) {
             transactions.executeWithoutResult(s -> runs.load(id).ifPresent(run -> {
                 run.fail(clock.instant(), full.code());

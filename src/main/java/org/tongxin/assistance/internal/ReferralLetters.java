@@ -2,7 +2,6 @@ package org.tongxin.assistance.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +50,12 @@ public class ReferralLetters {
         this.policies = policies;
     }
 
+    /** The letter's label of each shared field, in the wording of the official form. */
+    private static final Map<SharedField, String> LABELS = Map.of(SharedField.NAME, "姓名", SharedField.GENDER, "性别",
+            SharedField.BIRTH_DATE, "出生日期", SharedField.AGE, "年龄", SharedField.ID_NUMBER, "公民身份号码",
+            SharedField.PHONE, "联系电话", SharedField.RESIDENCE_ADDRESS, "居住地", SharedField.RESIDENCE_DISTRICT, "居住地区",
+            SharedField.GUARDIAN, "监护人");
+
     public DocumentId generate(ReferralId id, CaseId caseId, CaseFacts facts, AssistanceService service, AgencyView from,
             AgencyView to, String note, Instant now, TongxinPrincipal me) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -66,24 +71,17 @@ public class ReferralLetters {
         SubjectView s = cases.subjectForDocuments(caseId).orElse(null);
         List<String> lines = new ArrayList<>();
         if (s != null) {
-            for (SharedField f : shared) {
-                String line = switch (f) {
-                    case NAME -> label("姓名", s.name());
-                    case GENDER -> label("性别", s.gender() == null ? null : s.gender().name().equals("MALE") ? "男" : "女");
-                    case BIRTH_DATE -> label("出生日期", s.birthDate() == null ? null : s.birthDate().toString());
-                    case AGE -> label("年龄", s.birthDate() == null ? null : Period.between(s.birthDate(), today).getYears() + " 岁");
-                    case ID_NUMBER -> label("公民身份号码", s.idNumber());
-                    case PHONE -> label("联系电话", s.phone());
-                    case RESIDENCE_ADDRESS -> label("居住地", join(division(s.residenceDivision()), s.residenceAddress()));
-                    case RESIDENCE_DISTRICT -> label("居住地区", division(s.residenceDivision()));
-                    case GUARDIAN -> label("监护人", s.guardianName() == null ? null
-                            : join(s.guardianName(), s.guardianRelation(), s.guardianPhone()));
-                    case REFERRAL_NOTE -> null;
-                };
+            SharedSubject.of(shared, s, today, this::division).forEach((f, value) -> {
+                String line = label(LABELS.get(f), switch (value) {
+                    case null -> null;
+                    case org.tongxin.casefile.Gender g -> g == org.tongxin.casefile.Gender.MALE ? "男" : "女";
+                    case Integer years -> years + " 岁";
+                    default -> value.toString();
+                });
                 if (line != null) {
                     lines.add(line);
                 }
-            }
+            });
         }
         values.put("subjectDetails", String.join("\n", lines));
         if (shared.contains(SharedField.REFERRAL_NOTE)) {
@@ -101,20 +99,10 @@ public class ReferralLetters {
     }
 
     private String division(String code) {
-        return code == null ? null : agencies.division(code).map(Division::nameZh).orElse(code);
+        return agencies.division(code).map(Division::nameZh).orElse(code);
     }
 
     private static String label(String label, String value) {
         return value == null || value.isBlank() ? null : label + "：" + value;
-    }
-
-    private static String join(String... parts) {
-        StringBuilder b = new StringBuilder();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                b.append(b.isEmpty() ? "" : " ").append(p);
-            }
-        }
-        return b.isEmpty() ? null : b.toString();
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
+import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
@@ -66,12 +67,15 @@ class ReferralApi {
     static final String CASEWORKERS = "hasAnyRole('ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";
 
     private final Referrals referrals;
+    private final Capacities capacities;
     private final AgencyDirectory agencies;
     private final ApiCommands commands;
     private final MessageSource messages;
 
-    ReferralApi(Referrals referrals, AgencyDirectory agencies, ApiCommands commands, MessageSource messages) {
+    ReferralApi(Referrals referrals, Capacities capacities, AgencyDirectory agencies, ApiCommands commands,
+            MessageSource messages) {
         this.referrals = referrals;
+        this.capacities = capacities;
         this.agencies = agencies;
         this.commands = commands;
         this.messages = messages;
@@ -241,14 +245,14 @@ class ReferralApi {
     @GetMapping("/assistance/capacity")
     @Operation(operationId = "getAssistanceCapacity", summary = "The caller's agency's places and staff per service, with the places taken and the waiting list")
     CapacityResponse capacity() {
-        return new CapacityResponse(referrals.capacity());
+        return new CapacityResponse(capacities.capacity());
     }
 
     @PreAuthorize(CASEWORKERS)
     @PutMapping("/assistance/capacity")
     @Operation(operationId = "declareAssistanceCapacity", summary = "Declare places and staff per service (the caller's agency); freed places go to those waiting, first come first placed")
     CapacityResponse declare(@RequestBody(required = false) CapacityRequest body) {
-        List<CapacityLine> lines = referrals.declareCapacity(body == null ? null : body.lines());
+        List<CapacityLine> lines = capacities.declareCapacity(body == null ? null : body.lines());
         return commands.answer(() -> new CapacityResponse(lines));
     }
 

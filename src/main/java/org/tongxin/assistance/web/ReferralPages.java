@@ -26,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
@@ -61,6 +62,7 @@ class ReferralPages {
     static final Set<String> SORTABLE = Set.of("made", "updated", "status", "service");
 
     private final Referrals referrals;
+    private final Capacities capacities;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final ObligationLedger ledger;
@@ -69,9 +71,10 @@ class ReferralPages {
     private final PageCommands commands;
     private final Clock clock;
 
-    ReferralPages(Referrals referrals, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
-            CurrentUser currentUser, FormFeedback feedback, PageCommands commands, Clock clock) {
+    ReferralPages(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies,
+            ObligationLedger ledger, CurrentUser currentUser, FormFeedback feedback, PageCommands commands, Clock clock) {
         this.referrals = referrals;
+        this.capacities = capacities;
         this.cases = cases;
         this.agencies = agencies;
         this.ledger = ledger;
@@ -202,7 +205,7 @@ class ReferralPages {
     @PreAuthorize(ReferralApi.CASEWORKERS)
     @GetMapping("/assistance/capacity")
     String capacity(Model model) {
-        model.addAttribute("lines", referrals.capacity());
+        model.addAttribute("lines", capacities.capacity());
         return "assistance/capacity";
     }
 
@@ -229,13 +232,13 @@ class ReferralPages {
                         noStaff && !noPlaces ? Integer.valueOf(0) : number(s, row + "staff"), number(version, row + "version")));
             }
             try {
-                referrals.declareCapacity(changes);
+                capacities.declareCapacity(changes);
             } catch (TongxinException e) {
                 throw e.fieldProblems().isEmpty() ? e : TongxinException.invalid(e.fieldProblems().stream()
                         .map(f -> new org.tongxin.shared.error.FieldProblem(pageRow(f.field(), rows), f.code(), f.args())).toList());
             }
         }), null).notice("capacity.saved").redirectOr("/assistance/capacity", model, redirect, () -> {
-            model.addAttribute("lines", referrals.capacity());
+            model.addAttribute("lines", capacities.capacity());
             return "assistance/capacity";
         });
     }

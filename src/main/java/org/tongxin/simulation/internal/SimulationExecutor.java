@@ -1,6 +1,9 @@
 package org.tongxin.simulation.internal;
 
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,7 @@ import org.tongxin.shared.error.TongxinException;
 public class SimulationExecutor implements DisposableBean {
 
     private final ThreadPoolExecutor pool;
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
     SimulationExecutor(@Value("${tongxin.simulation.threads:1}") int threads, @Value("${tongxin.simulation.queue:8}") int queue) {
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
@@ -30,12 +34,26 @@ public class SimulationExecutor implements DisposableBean {
         });
     }
 
-    public void submit(Runnable run) {
+    /** Queues run {@code id}; this instance holds it (see {@link #held()}) until it has executed. */
+    public void submit(UUID id, Runnable run) {
+        held.add(id);
         try {
-            pool.execute(run);
+            pool.execute(() -> {
+                try {
+                    run.run();
+                } finally {
+                    held.remove(id);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            held.remove(id);
             throw TongxinException.conflict("SIMULATION_QUEUE_FULL");
         }
+    }
+
+    /** The runs queued or executing on this instance, which it marks as held every minute (OrphanedRuns). */
+    public Set<UUID> held() {
+        return Set.copyOf(held);
     }
 
     @Override

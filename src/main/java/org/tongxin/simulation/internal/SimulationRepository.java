@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +38,9 @@ public class SimulationRepository {
     public void insert(UUID id, String name, long seed, String region, LocalDate firstMonth, int months, SimulationRequest parameters,
             UUID createdBy, UUID agency, Instant at) {
         jdbc.sql("""
-                INSERT INTO simulation_run (id, name, status, seed, region, first_month, months, parameters, created_by, agency_id, created_at)
-                VALUES (:id, :name, 'QUEUED', :seed, :region, :first, :months, CAST(:parameters AS JSONB), :by, :agency, :at)""")
+                INSERT INTO simulation_run (id, name, status, seed, region, first_month, months, parameters, created_by, agency_id, created_at,
+                                            heartbeat_at)
+                VALUES (:id, :name, 'QUEUED', :seed, :region, :first, :months, CAST(:parameters AS JSONB), :by, :agency, :at, :at)""")
                 .param("id", id).param("name", name).param("seed", seed).param("region", region).param("first", firstMonth)
                 .param("months", months).param("parameters", json.writeValueAsString(parameters)).param("by", createdBy)
                 .param("agency", agency).param("at", Timestamp.from(at)).update();
@@ -86,6 +88,24 @@ public class SimulationRepository {
             run.version++;
         }
         return updated == 1;
+    }
+
+    /** Marks the runs this instance holds as still held (the version stays: a heartbeat is not a change of state). */
+    public void heartbeat(Collection<UUID> held, Instant now) {
+        if (held.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE simulation_run SET heartbeat_at = :now WHERE id IN (:ids) AND status IN ('QUEUED', 'RUNNING')")
+                .param("now", Timestamp.from(now)).param("ids", List.copyOf(held)).update();
+    }
+
+    /** Queued or running runs that no instance has marked since {@code before}: their instance stopped. */
+    public List<UUID> orphaned(Instant before) {
+        return jdbc.sql("""
+                SELECT id FROM simulation_run
+                 WHERE status IN ('QUEUED', 'RUNNING') AND coalesce(heartbeat_at, created_at) < :before
+                 ORDER BY created_at""")
+                .param("before", Timestamp.from(before)).query(UUID.class).list();
     }
 
     public void saveOrConflict(SimulationRun run) {

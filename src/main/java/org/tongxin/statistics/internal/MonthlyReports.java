@@ -36,13 +36,13 @@ public class MonthlyReports {
     }
 
     private final StatisticsQueries queries;
-    private final StatisticsService service;
+    private final StatisticsLabels labelsOf;
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    MonthlyReports(StatisticsQueries queries, StatisticsService service, AgencyDirectory agencies, Clock clock) {
+    MonthlyReports(StatisticsQueries queries, StatisticsLabels labelsOf, AgencyDirectory agencies, Clock clock) {
         this.queries = queries;
-        this.service = service;
+        this.labelsOf = labelsOf;
         this.agencies = agencies;
         this.clock = clock;
     }
@@ -62,7 +62,7 @@ public class MonthlyReports {
         List<StatisticsQueries.Count> counts = queries.counts(scope, month, month);
         List<ReportTable> tables = new ArrayList<>();
         tables.add(subjects(received, released, active, locale));
-        List<StatisticsService.Slice> districts = service.districtSlices(scope,
+        List<Slice> districts = labelsOf.districtSlices(scope,
                 counts.stream().map(StatisticsQueries.Count::district).filter(d -> !d.endsWith("00")).toList(), locale);
         tables.add(byDistrict(districts, received, released, active, counts, locale));
         tables.add(handovers(districts, counts, locale));
@@ -73,7 +73,7 @@ public class MonthlyReports {
                 List.of(Indicator.REFERRAL_MADE, Indicator.REFERRAL_ACCEPTED, Indicator.REFERRAL_DECLINED,
                         Indicator.REFERRAL_COMPLETED, Indicator.ASSISTANCE_DELIVERED), false));
         tables.add(coordination(districts, counts, locale));
-        return new MonthlyReport(month, scope.district(), service.districtName(scope.city() ? scope.cityCode() : scope.district(),
+        return new MonthlyReport(month, scope.district(), labelsOf.districtName(scope.city() ? scope.cityCode() : scope.district(),
                 locale), asOf, tables);
     }
 
@@ -82,19 +82,19 @@ public class MonthlyReports {
         List<List<Object>> rows = new ArrayList<>();
         for (CorrectionType type : CorrectionType.values()) {
             Predicate<StatisticsQueries.CaseCount> p = c -> type.name().equals(c.type());
-            rows.add(StatisticsService.cells(msg("case.type." + type.name(), locale), sum(received, p), sum(released, p),
+            rows.add(StatisticsLabels.cells(msg("case.type." + type.name(), locale), sum(received, p), sum(released, p),
                     sum(active, p)));
         }
         for (String gender : List.of("MALE", "FEMALE")) {
             Predicate<StatisticsQueries.CaseCount> p = c -> gender.equals(c.gender());
-            rows.add(StatisticsService.cells(msg("statistics.monthly.sex", locale, msg("case.gender." + gender, locale)),
+            rows.add(StatisticsLabels.cells(msg("statistics.monthly.sex", locale, msg("case.gender." + gender, locale)),
                     sum(received, p), sum(released, p), sum(active, p)));
         }
         Predicate<StatisticsQueries.CaseCount> minors = StatisticsQueries.CaseCount::minor;
-        rows.add(StatisticsService.cells(msg("statistics.monthly.minors", locale), sum(received, minors), sum(released, minors),
+        rows.add(StatisticsLabels.cells(msg("statistics.monthly.minors", locale), sum(received, minors), sum(released, minors),
                 sum(active, minors)));
         Predicate<StatisticsQueries.CaseCount> all = c -> true;
-        rows.add(StatisticsService.cells(msg("statistics.monthly.total", locale), sum(received, all), sum(released, all),
+        rows.add(StatisticsLabels.cells(msg("statistics.monthly.total", locale), sum(received, all), sum(released, all),
                 sum(active, all)));
         return new ReportTable("subjects", msg("statistics.monthly.subjects", locale),
                 headers(locale, "statistics.col.category", "statistics.col.received", "statistics.col.released",
@@ -102,13 +102,13 @@ public class MonthlyReports {
                 rows);
     }
 
-    private ReportTable byDistrict(List<StatisticsService.Slice> districts, List<StatisticsQueries.CaseCount> received,
+    private ReportTable byDistrict(List<Slice> districts, List<StatisticsQueries.CaseCount> received,
             List<StatisticsQueries.CaseCount> released, List<StatisticsQueries.CaseCount> active,
             List<StatisticsQueries.Count> counts, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
-        for (StatisticsService.Slice d : districts) {
+        for (Slice d : districts) {
             Predicate<StatisticsQueries.CaseCount> p = c -> d.key().equals(c.district());
-            rows.add(StatisticsService.cells(d.label(), sum(received, p), sum(released, p), sum(active, p),
+            rows.add(StatisticsLabels.cells(d.label(), sum(received, p), sum(released, p), sum(active, p),
                     count(counts, d.key(), Indicator.SUBJECT_FAILED_TO_REPORT),
                     count(counts, d.key(), Indicator.SUBJECT_LOST_CONTACT)));
         }
@@ -118,10 +118,10 @@ public class MonthlyReports {
                 rows);
     }
 
-    private ReportTable handovers(List<StatisticsService.Slice> districts, List<StatisticsQueries.Count> counts, Locale locale) {
+    private ReportTable handovers(List<Slice> districts, List<StatisticsQueries.Count> counts, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
-        for (StatisticsService.Slice d : districts) {
-            rows.add(StatisticsService.cells(d.label(), count(counts, d.key(), Indicator.HANDOVER_RECEIVED),
+        for (Slice d : districts) {
+            rows.add(StatisticsLabels.cells(d.label(), count(counts, d.key(), Indicator.HANDOVER_RECEIVED),
                     count(counts, d.key(), Indicator.HANDOVER_RECEIPTED), count(counts, d.key(), Indicator.HANDOVER_REJECTED),
                     count(counts, d.key(), Indicator.HANDOVER_LATE)));
         }
@@ -131,21 +131,21 @@ public class MonthlyReports {
                 rows);
     }
 
-    private ReportTable coordination(List<StatisticsService.Slice> districts, List<StatisticsQueries.Count> counts,
+    private ReportTable coordination(List<Slice> districts, List<StatisticsQueries.Count> counts,
             Locale locale) {
         List<Indicator> indicators = List.of(Indicator.MEETING_HELD, Indicator.DECISION_RECORDED, Indicator.DECISION_DONE,
                 Indicator.CONFLICT_RAISED, Indicator.CONFLICT_RESOLVED);
         List<List<Object>> rows = new ArrayList<>();
-        List<String> codes = new ArrayList<>(districts.stream().map(StatisticsService.Slice::key).toList());
+        List<String> codes = new ArrayList<>(districts.stream().map(Slice::key).toList());
         Map<String, String> labels = new HashMap<>();
         districts.forEach(d -> labels.put(d.key(), d.label()));
         counts.stream().map(StatisticsQueries.Count::district).filter(d -> !codes.contains(d)).distinct().sorted()
                 .forEach(d -> {
                     codes.add(0, d);
-                    labels.put(d, service.districtName(d, locale));
+                    labels.put(d, labelsOf.districtName(d, locale));
                 });
         for (String code : codes) {
-            List<Object> row = StatisticsService.cells(labels.get(code));
+            List<Object> row = StatisticsLabels.cells(labels.get(code));
             indicators.forEach(i -> row.add(count(counts, code, i)));
             rows.add(row);
         }
@@ -169,10 +169,10 @@ public class MonthlyReports {
         List<List<Object>> rows = new ArrayList<>();
         for (AgencyView a : ordered) {
             Map<String, Long> f = byAgency.get(a.id().value());
-            List<Object> row = StatisticsService.cells(a.name(locale), msg("agency.type." + a.type().name(), locale));
+            List<Object> row = StatisticsLabels.cells(a.name(locale), msg("agency.type." + a.type().name(), locale));
             indicators.forEach(i -> row.add(f.getOrDefault(i.key(), 0L)));
             if (rate) {
-                row.add(StatisticsService.rate(f.getOrDefault(Indicator.OBLIGATION_ON_TIME.key(), 0L),
+                row.add(StatisticsLabels.rate(f.getOrDefault(Indicator.OBLIGATION_ON_TIME.key(), 0L),
                         f.getOrDefault(Indicator.OBLIGATION_DUE.key(), 0L)));
             }
             rows.add(row);
@@ -199,6 +199,6 @@ public class MonthlyReports {
     }
 
     private String msg(String key, Locale locale, Object... args) {
-        return service.msg(key, locale, args);
+        return labelsOf.msg(key, locale, args);
     }
 }

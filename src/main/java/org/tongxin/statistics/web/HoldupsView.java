@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.tongxin.statistics.internal.StatisticsService;
+import org.tongxin.statistics.internal.HoldupsService;
 
 /**
  * The coordinator's screen as the page shows it: the agencies ranked by what they hold up (count, then the worst days
@@ -33,20 +33,20 @@ record HoldupsView(List<Section> sections, long hidden) {
         }
     }
 
-    static HoldupsView of(StatisticsService.Holdups holdups, Map<UUID, StatisticsWeb.CaseLabel> cases) {
+    static HoldupsView of(HoldupsService.Holdups holdups, Map<UUID, StatisticsWeb.CaseLabel> cases) {
         List<Section> sections = new ArrayList<>();
-        for (StatisticsService.AgencyHoldups a : holdups.agencies()) {
+        for (HoldupsService.AgencyHoldups a : holdups.agencies()) {
             List<Line> overdue = new ArrayList<>();
             List<Line> items = new ArrayList<>();
             long worst = 0;
             long escalated = 0;
-            Map<UUID, List<StatisticsService.StuckLine>> lines = new java.util.HashMap<>(a.byCase());
+            Map<UUID, List<HoldupsService.StuckLine>> lines = new java.util.HashMap<>(a.byCase());
             if (!a.withoutCase().isEmpty()) {
                 lines.put(null, a.withoutCase());
             }
-            for (Map.Entry<UUID, List<StatisticsService.StuckLine>> entry : lines.entrySet()) {
+            for (Map.Entry<UUID, List<HoldupsService.StuckLine>> entry : lines.entrySet()) {
                 StatisticsWeb.CaseLabel label = entry.getKey() == null ? null : cases.get(entry.getKey());
-                for (StatisticsService.StuckLine s : entry.getValue()) {
+                for (HoldupsService.StuckLine s : entry.getValue()) {
                     worst = Math.max(worst, s.daysOverdue());
                     if (s.escalationLevel() > 0) {
                         escalated++;
@@ -56,7 +56,7 @@ record HoldupsView(List<Section> sections, long hidden) {
                             s.escalationLevel()));
                 }
             }
-            for (StatisticsService.ItemLine i : a.items()) {
+            for (HoldupsService.ItemLine i : a.items()) {
                 StatisticsWeb.CaseLabel label = i.caseId() == null ? null : cases.get(i.caseId());
                 items.add(new Line(i.kind(), i.itemId(), label, i.caseId() == null, null, null, i.openedAt(), i.days(), null, null,
                         null, i.detail(), i.counterpartyName(), 0));

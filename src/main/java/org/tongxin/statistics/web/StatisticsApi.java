@@ -20,7 +20,9 @@ import org.tongxin.agency.AgencyType;
 import org.tongxin.statistics.Period;
 import org.tongxin.statistics.ReportTable;
 import org.tongxin.statistics.internal.MonthlyReports;
-import org.tongxin.statistics.internal.StatisticsService;
+import org.tongxin.statistics.internal.DashboardService;
+import org.tongxin.statistics.internal.HoldupsService;
+import org.tongxin.statistics.internal.ScorecardService;
 
 /**
  * REST API of statistics for the coordination office (the whole city) and the county agencies (their county): the
@@ -50,7 +52,7 @@ class StatisticsApi {
             @RequestParam(defaultValue = "json") String format, @Parameter(hidden = true) Locale locale) {
         String kind = StatisticsWeb.format(format);
         Period period = Period.of(from, to);
-        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
+        ScorecardService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
         if (kind.equals("json")) {
             return ResponseEntity.ok(cards);
         }
@@ -79,19 +81,19 @@ class StatisticsApi {
     @GetMapping("/dashboard")
     @Operation(operationId = "getStatisticsDashboard", summary = "The dashboard's figures: active cases by district and type, "
             + "twelve months of entries, failures to report, lost contacts, rejected handovers, assistance and conflicts, overdue by agency")
-    StatisticsService.Dashboard dashboard(@RequestParam(required = false) String district, @Parameter(hidden = true) Locale locale) {
+    DashboardService.Dashboard dashboard(@RequestParam(required = false) String district, @Parameter(hidden = true) Locale locale) {
         return web.dashboard(district, locale);
     }
 
     /** What holds cases up, per agency, with the cases the caller may open named (minors masked). */
-    record HoldupsResponse(StatisticsService.Holdups holdups, Map<UUID, StatisticsWeb.CaseLabel> cases) {
+    record HoldupsResponse(HoldupsService.Holdups holdups, Map<UUID, StatisticsWeb.CaseLabel> cases) {
     }
 
     @GetMapping("/holdups")
     @Operation(operationId = "getHoldups", summary = "Which agency holds which cases up and why: overdue and escalated obligations, "
             + "rejected handovers awaiting a supplement, declined referrals, open conflicts")
     HoldupsResponse holdups(@RequestParam(required = false) String district, @Parameter(hidden = true) Locale locale) {
-        StatisticsService.Holdups holdups = web.holdups(district, locale);
+        HoldupsService.Holdups holdups = web.holdups(district, locale);
         return new HoldupsResponse(holdups, web.caseLabels(holdups.caseIds(), "api.getHoldups"));
     }
 

@@ -22,7 +22,10 @@ import org.tongxin.statistics.Indicator;
 import org.tongxin.statistics.Period;
 import org.tongxin.statistics.internal.MonthlyReports;
 import org.tongxin.statistics.internal.StatisticsScope;
-import org.tongxin.statistics.internal.StatisticsService;
+import org.tongxin.statistics.internal.DashboardService;
+import org.tongxin.statistics.internal.HoldupsService;
+import org.tongxin.statistics.internal.ScorecardService;
+import org.tongxin.statistics.internal.Slice;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,7 +71,7 @@ class StatisticsPages {
     @GetMapping("/statistics")
     String dashboard(@RequestParam(required = false) String district, Model model, Locale locale) {
         StatisticsScope.Scope scope = web.scope(district);
-        StatisticsService.Dashboard d = web.dashboard(district, locale);
+        DashboardService.Dashboard d = web.dashboard(district, locale);
         model.addAttribute("d", d);
         model.addAttribute("scope", scope);
         model.addAttribute("area", web.area(district, locale));
@@ -76,9 +79,9 @@ class StatisticsPages {
         model.addAttribute("ownCity", web.scope(null).city());
         model.addAttribute("types", d.activeByType());
         // Active cases per district, stacked by type; a click narrows the dashboard to the district.
-        List<String> types = d.activeByType().stream().map(StatisticsService.Slice::key).toList();
+        List<String> types = d.activeByType().stream().map(Slice::key).toList();
         List<Series> byType = new ArrayList<>();
-        for (StatisticsService.Slice type : d.activeByType()) {
+        for (Slice type : d.activeByType()) {
             byType.add(new Series(type.label(), d.districts().stream()
                     .map(s -> d.activeByDistrictAndType().getOrDefault(s.key(), Map.of()).getOrDefault(type.key(), 0L)).toList()));
         }
@@ -86,7 +89,7 @@ class StatisticsPages {
         model.addAttribute("activeRows", d.districts().stream().map(s -> new ActiveRow(s.key(), s.label(), types.stream()
                 .map(t -> d.activeByDistrictAndType().getOrDefault(s.key(), Map.of()).getOrDefault(t, 0L)).toList(), s.value()))
                 .toList());
-        model.addAttribute("activeChart", chart(new Chart("bar", d.districts().stream().map(StatisticsService.Slice::label).toList(),
+        model.addAttribute("activeChart", chart(new Chart("bar", d.districts().stream().map(Slice::label).toList(),
                 byType, d.districts().stream().map(s -> "/statistics?district=" + s.key()).toList(), true)));
         List<String> months = d.months().stream().map(YearMonth::toString).toList();
         model.addAttribute("monthLabels", months);
@@ -96,15 +99,15 @@ class StatisticsPages {
         model.addAttribute("cooperationChart", chart(new Chart("bar", months, List.of(
                 series(Indicator.HANDOVER_REJECTED, d, locale), series(Indicator.ASSISTANCE_DELIVERED, d, locale),
                 series(Indicator.CONFLICT_RAISED, d, locale)), List.of(), false)));
-        model.addAttribute("overdueChart", chart(new Chart("bar", d.overdueByAgency().stream().map(StatisticsService.Slice::label).toList(),
+        model.addAttribute("overdueChart", chart(new Chart("bar", d.overdueByAgency().stream().map(Slice::label).toList(),
                 List.of(new Series(msg("statistics.dashboard.overdueNow", locale),
-                        d.overdueByAgency().stream().map(StatisticsService.Slice::value).toList())),
+                        d.overdueByAgency().stream().map(Slice::value).toList())),
                 d.overdueByAgency().stream().map(s -> drill("OVERDUE", scope.district(), s.key(), null)).toList(), false, true)));
         model.addAttribute("series", StatisticsServiceSeries.of(d));
         return "statistics/dashboard";
     }
 
-    private Series series(Indicator indicator, StatisticsService.Dashboard d, Locale locale) {
+    private Series series(Indicator indicator, DashboardService.Dashboard d, Locale locale) {
         return new Series(msg(indicator.labelKey(), locale), d.monthly().get(indicator.key()));
     }
 
@@ -114,7 +117,7 @@ class StatisticsPages {
         static final Map<String, String> FIGURES = Map.of(Indicator.CASE_RECEIVED.key(), "RECEIVED",
                 Indicator.SUBJECT_FAILED_TO_REPORT.key(), "FAILED_TO_REPORT", Indicator.SUBJECT_LOST_CONTACT.key(), "LOST_CONTACT");
 
-        static List<StatisticsServiceSeries> of(StatisticsService.Dashboard d) {
+        static List<StatisticsServiceSeries> of(DashboardService.Dashboard d) {
             return d.monthly().entrySet().stream()
                     .map(e -> new StatisticsServiceSeries(e.getKey(), e.getValue(), FIGURES.get(e.getKey()))).toList();
         }
@@ -127,7 +130,7 @@ class StatisticsPages {
         YearMonth now = YearMonth.from(LegalTime.today(clock));
         Period period = Period.of(from == null || from.isBlank() ? now.withMonth(1).toString() : from,
                 to == null || to.isBlank() ? now.toString() : to);
-        StatisticsService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
+        ScorecardService.Scorecards cards = web.scorecards(district, period, agencyType, agency, locale);
         model.addAttribute("cards", cards);
         model.addAttribute("area", web.area(district, locale));
         model.addAttribute("district", web.scope(district).district());
@@ -182,7 +185,7 @@ class StatisticsPages {
 
     @GetMapping("/statistics/holdups")
     String holdups(@RequestParam(required = false) String district, Model model, Locale locale) {
-        StatisticsService.Holdups holdups = web.holdups(district, locale);
+        HoldupsService.Holdups holdups = web.holdups(district, locale);
         model.addAttribute("holdups", holdups);
         model.addAttribute("view", HoldupsView.of(holdups, web.caseLabels(holdups.caseIds(), "page.statistics.holdups")));
         model.addAttribute("area", web.area(district, locale));

@@ -28,7 +28,11 @@ import org.tongxin.statistics.internal.MonthlyReports;
 import org.tongxin.statistics.internal.ReportExports;
 import org.tongxin.statistics.internal.StatisticsQueries;
 import org.tongxin.statistics.internal.StatisticsScope;
-import org.tongxin.statistics.internal.StatisticsService;
+import org.tongxin.statistics.internal.DashboardService;
+import org.tongxin.statistics.internal.HoldupsService;
+import org.tongxin.statistics.internal.ScorecardService;
+import org.tongxin.statistics.internal.Slice;
+import org.tongxin.statistics.internal.StatisticsLabels;
 
 /** What the statistics pages and the API share: scope, validation, files and the cases behind a figure. */
 @Component
@@ -50,7 +54,10 @@ class StatisticsWeb {
     }
 
     private final StatisticsScope scopes;
-    private final StatisticsService service;
+    private final ScorecardService scorecards;
+    private final DashboardService dashboards;
+    private final HoldupsService holdups;
+    private final StatisticsLabels labels;
     private final MonthlyReports monthly;
     private final StatisticsQueries queries;
     private final ReportExports exports;
@@ -61,13 +68,17 @@ class StatisticsWeb {
     private final org.tongxin.agency.AgencyDirectory agencies;
     private final org.tongxin.identity.CurrentUser currentUser;
 
-    StatisticsWeb(StatisticsScope scopes, StatisticsService service, MonthlyReports monthly, StatisticsQueries queries,
+    StatisticsWeb(StatisticsScope scopes, ScorecardService scorecards, DashboardService dashboards, HoldupsService holdups,
+            StatisticsLabels labels, MonthlyReports monthly, StatisticsQueries queries,
             ReportExports exports, CaseDirectory cases, MessageSource messages, Formats formats,
             java.time.Clock clock, org.tongxin.agency.AgencyDirectory agencies, org.tongxin.identity.CurrentUser currentUser) {
         this.agencies = agencies;
         this.currentUser = currentUser;
         this.scopes = scopes;
-        this.service = service;
+        this.scorecards = scorecards;
+        this.dashboards = dashboards;
+        this.holdups = holdups;
+        this.labels = labels;
         this.monthly = monthly;
         this.queries = queries;
         this.exports = exports;
@@ -89,28 +100,28 @@ class StatisticsWeb {
         return scopes.of(district);
     }
 
-    StatisticsService.Scorecards scorecards(String district, Period period, AgencyType type, UUID agency, Locale locale) {
-        return service.scorecards(scopes.of(district), period, type, agency, locale);
+    ScorecardService.Scorecards scorecards(String district, Period period, AgencyType type, UUID agency, Locale locale) {
+        return scorecards.scorecards(scopes.of(district), period, type, agency, locale);
     }
 
     MonthlyReports.MonthlyReport monthly(String district, YearMonth month, Locale locale) {
         return monthly.report(scopes.of(district), month, locale);
     }
 
-    StatisticsService.Dashboard dashboard(String district, Locale locale) {
-        return service.dashboard(scopes.of(district), locale);
+    DashboardService.Dashboard dashboard(String district, Locale locale) {
+        return dashboards.dashboard(scopes.of(district), locale);
     }
 
     /** The districts of the caller's own scope, for choosing one. */
-    List<StatisticsService.Slice> districts(Locale locale) {
-        return service.districtSlices(scopes.own(), List.of(), locale);
+    List<Slice> districts(Locale locale) {
+        return labels.districtSlices(scopes.own(), List.of(), locale);
     }
 
-    StatisticsService.Holdups holdups(String district, Locale locale) {
-        return service.holdups(scopes.of(district), locale);
+    HoldupsService.Holdups holdups(String district, Locale locale) {
+        return holdups.holdups(scopes.of(district), locale);
     }
 
-    ResponseEntity<byte[]> scorecardFile(StatisticsService.Scorecards cards, String kind, Locale locale) {
+    ResponseEntity<byte[]> scorecardFile(ScorecardService.Scorecards cards, String kind, Locale locale) {
         String area = area(cards.district(), locale);
         boolean year = cards.period().from().getMonthValue() == 1 && cards.period().to().getMonthValue() == 12
                 && cards.period().from().getYear() == cards.period().to().getYear();
@@ -118,7 +129,7 @@ class StatisticsWeb {
                 : msg("statistics.scorecards.fileTitle", locale, area);
         String subtitle = msg("statistics.file.subtitle", locale, cards.period().from().toString(), cards.period().to().toString(),
                 formats.dateTime(clock.instant()));
-        var tables = service.scorecardTables(cards, locale);
+        var tables = scorecards.scorecardTables(cards, locale);
         String name = msg(year ? "statistics.assessment.file" : "statistics.scorecards.file", locale,
                 cards.period().from().toString(), cards.period().to().toString()) + "." + kind;
         return file(name, kind, title, subtitle, tables, List.of(), locale);
@@ -146,7 +157,7 @@ class StatisticsWeb {
 
     String area(String district, Locale locale) {
         StatisticsScope.Scope scope = scopes.of(district);
-        return service.districtName(scope.city() ? scope.cityCode() : scope.district(), locale);
+        return labels.districtName(scope.city() ? scope.cityCode() : scope.district(), locale);
     }
 
     /** Case numbers and names (minors masked) of the given cases the caller may see; the read is audited. */
@@ -173,7 +184,7 @@ class StatisticsWeb {
         }
         StatisticsScope.Scope scope = scopes.of(district);
         if (agency != null) {
-            service.agencyInScope(scope, agency);
+            labels.agencyInScope(scope, agency);
         }
         PageQuery q = PageQuery.of(page, size, "case", Set.of("case"), "case");
         StatisticsQueries.CaseIds ids = queries.casesBehind(f, scope, agency, m, (int) q.offset(), q.size());
