@@ -84,7 +84,7 @@ public class Assessments {
     static final String CUSTODY_LIMIT = "revoke.custody_limit";
     static final String COMMIT_REVOCATION = "revoke.commit";
     static final String COMMIT_CUSTODY = "jwzx.recall.execute";
-    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
+    static final Set<Role> COUNTY = Role.COUNTY;
     static final Set<Role> COURT = EnumSet.of(Role.JUDGE, Role.COURT_CLERK);
     static final Set<Role> POLICE = EnumSet.of(Role.POLICE_OFFICER);
 

@@ -46,7 +46,7 @@ public class PeriodicAssessments {
     static final int MAX_REASON = 500;
     static final int MIN_PLAN = 20;
     static final int MAX_PLAN = 20_000;
-    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
+    static final Set<Role> COUNTY = Role.COUNTY;
 
     private final AssessmentRepository repository;
     private final CaseDirectory cases;

@@ -26,86 +26,46 @@ public final class AssistanceEvents {
     }
 
     public record ReferralMade(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.made";
         }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
-        }
     }
 
     public record ReferralAccepted(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.accepted";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
         }
     }
 
     /** The receiving agency declined; its reason stays with the referral (encrypted), never in the event. */
     public record ReferralDeclined(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.declined";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
         }
     }
 
     /** The assistance ended; {@code delivered} is false when it ended without the service being delivered. */
     public record ReferralCompleted(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
             AgencyId fromAgency, AgencyId toAgency, boolean delivered, Instant occurredAt, ActorRef actor)
-            implements TimelineEntry {
+            implements ReferralEntry {
 
         public String timelineKind() {
             return delivered ? "referral.completed" : "referral.completedUndelivered";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
         }
     }
 
     /** The referring agency withdrew the referral before it was answered. */
     public record ReferralWithdrawn(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.withdrawn";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
         }
     }
 
@@ -115,41 +75,25 @@ public final class AssistanceEvents {
      */
     public record ReferralPlaced(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
             AgencyId fromAgency, AgencyId toAgency, boolean fromWaitingList, Instant occurredAt, ActorRef actor)
-            implements TimelineEntry {
+            implements ReferralEntry {
 
         public String timelineKind() {
             return fromWaitingList ? "referral.placedFromWaitingList" : "referral.placed";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
         }
     }
 
     /** The receiving agency made its first contact with the subject. */
     public record FirstContactRecorded(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.contacted";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(service);
-        }
-
-        public Set<Participation> audience() {
-            return EVERYONE;
         }
     }
 
     /** The receiving agency reported progress: note number {@code number} (1, 2, ...). */
     public record ProgressNoted(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, int number, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            AgencyId fromAgency, AgencyId toAgency, int number, Instant occurredAt, ActorRef actor) implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.progress";
@@ -158,8 +102,23 @@ public final class AssistanceEvents {
         public Map<String, String> timelineArgs() {
             return Map.of("service", service.nameZh(), "serviceEn", service.nameEn(), "t", Integer.toString(number));
         }
+    }
 
-        public Set<Participation> audience() {
+    /**
+     * What every referral event shows on the timeline: the service in both languages, to the case's parties and the
+     * assisting agency ({@link #EVERYONE}). A record names only its kind (and adds to the arguments where it has more).
+     */
+    public interface ReferralEntry extends TimelineEntry {
+
+        AssistanceService service();
+
+        @Override
+        default Map<String, String> timelineArgs() {
+            return args(service());
+        }
+
+        @Override
+        default Set<Participation> audience() {
             return EVERYONE;
         }
     }

@@ -61,9 +61,8 @@ public class CaseManagement {
     private final org.tongxin.casefile.internal.SealedRecords sealed;
 
     static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
-    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
-    static final Set<Role> COUNTY_AND_OFFICE = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER,
-            Role.OFFICE_HEAD);
+    static final Set<Role> COUNTY = Role.COUNTY;
+    static final Set<Role> COUNTY_AND_OFFICE = Role.CORRECTION_STAFF;
 
     private final CaseRepository cases;
     private final SubjectWriter writer;

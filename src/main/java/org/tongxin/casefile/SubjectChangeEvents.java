@@ -23,10 +23,29 @@ public final class SubjectChangeEvents {
     private SubjectChangeEvents() {
     }
 
+    /**
+     * A change's timeline entry: seen by {@link #AUDIENCE} only (never wider), naming the fields it is about; a record
+     * adds to the arguments where it has more.
+     */
+    public interface SubjectChangeEntry extends TimelineEntry {
+
+        Set<SubjectField> fields();
+
+        @Override
+        default Map<String, String> timelineArgs() {
+            return Map.of("fields", SubjectField.listZh(fields()), "fieldsEn", SubjectField.listEn(fields()));
+        }
+
+        @Override
+        default Set<Participation> audience() {
+            return AUDIENCE;
+        }
+    }
+
     /** A new case stated the person differently: the change awaits the executing agency's decision. */
     public record SubjectChangeProposed(UUID eventId, SubjectChangeId changeId, CaseId caseId, UUID subjectId,
             Set<SubjectField> fields, AgencyId proposedBy, String proposedByName, String proposedByNameEn, Instant occurredAt,
-            ActorRef actor) implements TimelineEntry {
+            ActorRef actor) implements SubjectChangeEntry {
 
         public String timelineKind() {
             return "subject.change.proposed";
@@ -36,43 +55,23 @@ public final class SubjectChangeEvents {
             return Map.of("by", proposedByName, "byEn", proposedByNameEn, "fields", SubjectField.listZh(fields),
                     "fieldsEn", SubjectField.listEn(fields));
         }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
-        }
     }
 
     /** The executing agency confirmed the change: the record took the proposed fields. */
     public record SubjectChangeConfirmed(UUID eventId, SubjectChangeId changeId, CaseId caseId, UUID subjectId,
-            Set<SubjectField> fields, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            Set<SubjectField> fields, Instant occurredAt, ActorRef actor) implements SubjectChangeEntry {
 
         public String timelineKind() {
             return "subject.change.confirmed";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("fields", SubjectField.listZh(fields), "fieldsEn", SubjectField.listEn(fields));
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 
     /** The executing agency rejected the change: the record stays; the new case keeps its own statement. */
     public record SubjectChangeRejected(UUID eventId, SubjectChangeId changeId, CaseId caseId, UUID subjectId,
-            Set<SubjectField> fields, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            Set<SubjectField> fields, Instant occurredAt, ActorRef actor) implements SubjectChangeEntry {
 
         public String timelineKind() {
             return "subject.change.rejected";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("fields", SubjectField.listZh(fields), "fieldsEn", SubjectField.listEn(fields));
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 }

@@ -47,7 +47,7 @@ public class SubjectChanges {
 
     /** Who reads a proposal: the person's other cases' executing agencies and assigned offices. */
     static final Set<Participation> READERS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
-    static final Set<Role> DECIDING_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
+    static final Set<Role> DECIDING_ROLES = Role.COUNTY;
     static final String REASON = SubjectCodec.CHANGE + ".rejection_reason";
 
     private final SubjectChangeRepository changes;

@@ -1,11 +1,6 @@
 package org.tongxin.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -46,7 +41,6 @@ import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.procedure.Intake;
 import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.time.LegalTime;
 
 /**
  * Four City A stories of the graduated response (doc/adr/0035-graduated-responses.md), played after the coordination
@@ -74,16 +68,12 @@ class AssessmentStories {
     record Outcome(int cases, int refused) {
     }
 
-    private record Step(int day, LocalTime time, int order, Runnable action) {
-    }
-
     private static final class Story {
         CaseId caseId;
         HandoverId documents;
         ProposalId proposal;
     }
 
-    private final DemoClock clock;
     private final DemoUsers users;
     private final CaseManagement caseManagement;
     private final CaseDirectory cases;
@@ -92,9 +82,7 @@ class AssessmentStories {
     private final Assessments assessments;
     private final PeriodicAssessments periodicAssessments;
     private final AgencyDirectory agencies;
-    private final ObligationClock obligationClock;
-    private final EventQuiescence events;
-    private final List<Step> script = new ArrayList<>();
+    private final StoryScript script;
     private LocalDate start;
     private int refused;
 
@@ -102,7 +90,6 @@ class AssessmentStories {
             Handovers handovers, Assessments assessments, PeriodicAssessments periodicAssessments, AgencyDirectory agencies,
             ObligationClock obligationClock, EventQuiescence events) {
         this.periodicAssessments = periodicAssessments;
-        this.clock = clock;
         this.users = users;
         this.caseManagement = caseManagement;
         this.cases = cases;
@@ -110,47 +97,14 @@ class AssessmentStories {
         this.handovers = handovers;
         this.assessments = assessments;
         this.agencies = agencies;
-        this.obligationClock = obligationClock;
-        this.events = events;
+        this.script = new StoryScript("City A demo assessment", clock, obligationClock, events);
     }
 
     /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
     Outcome play(LocalDate today) {
-        start = today.minusDays(DAYS_BACK);
-        script.clear();
-        refused = 0;
+        start = script.begin(today.minusDays(DAYS_BACK));
         List<Story> stories = List.of(warned(), pendingArrestDecision(), revokedAndDelivered(), commutationProposed());
-        script.sort(Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
-        obligationClock.holdScheduledScans(() -> {
-            clock.startReplayAt(at(0, 8, 0));
-            try {
-                int day = -1;
-                for (Step step : script) {
-                    if (step.day() != day) {
-                        day = step.day();
-                        go(day, 0, 1);
-                        settle();
-                        obligationClock.scanNow();
-                        settle();
-                    }
-                    go(step.day(), step.time().getHour(), step.time().getMinute());
-                    try {
-                        step.action().run();
-                    } catch (RuntimeException e) {
-                        // As in the caseload: a refused step is logged (its kind and code only) and the others go on.
-                        refused++;
-                        log.warn("City A demo assessment: a step on day {} was refused ({})", step.day(),
-                                e instanceof org.tongxin.shared.error.TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
-                    }
-                    settle();
-                }
-            } finally {
-                clock.returnToPresent();
-            }
-            settle();
-            obligationClock.scanNow();
-            settle();
-        });
+        refused = script.play();
         int made = (int) stories.stream().filter(s -> s.caseId != null).count();
         log.info("City A demo assessment: {} cases, {} refused steps", made, refused);
         return new Outcome(made, refused);
@@ -200,16 +154,16 @@ class AssessmentStories {
             return null;
         }));
         step(7, 16, 0, () -> users.actAs("cd.police", () -> {
-            assessments.executeArrest(s.proposal, assessments.proposal(s.proposal).version(), at(7, 15, 30));
+            assessments.executeArrest(s.proposal, assessments.proposal(s.proposal).version(), script.at(7, 15, 30));
             return null;
         }));
         step(12, 11, 0, () -> users.actAs("cd.court.judge", () -> {
-            assessments.rule(s.proposal, assessments.proposal(s.proposal).version(), true, local(12, 0, 0).toLocalDate(),
+            assessments.rule(s.proposal, assessments.proposal(s.proposal).version(), true, script.local(12, 0, 0).toLocalDate(),
                     "（" + start.getYear() + "）城东刑执字第 31 号裁定：撤销缓刑，执行原判刑罚。");
             return null;
         }));
         step(14, 10, 0, () -> users.actAs("cd.police", () -> {
-            assessments.commit(s.proposal, assessments.proposal(s.proposal).version(), agency("A-PRISON"), at(14, 9, 0));
+            assessments.commit(s.proposal, assessments.proposal(s.proposal).version(), agency("A-PRISON"), script.at(14, 9, 0));
             return null;
         }));
         return s;
@@ -262,7 +216,7 @@ class AssessmentStories {
     }
 
     private void step(int day, int hour, int minute, Runnable action) {
-        script.add(new Step(day, LocalTime.of(hour, minute), script.size(), action));
+        script.step(day, hour, minute, action);
     }
 
     private DecisionData decision(String caseNumber) {
@@ -279,24 +233,5 @@ class AssessmentStories {
 
     private AgencyId agency(String code) {
         return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
-    }
-
-    private LocalDateTime local(int day, int hour, int minute) {
-        return start.plusDays(day).atTime(LocalTime.of(hour, minute));
-    }
-
-    private Instant at(int day, int hour, int minute) {
-        return local(day, hour, minute).atZone(LegalTime.ZONE).toInstant();
-    }
-
-    private void go(int day, int hour, int minute) {
-        Instant moment = at(day, hour, minute);
-        if (moment.isAfter(clock.instant()) && moment.isBefore(clock.present())) {
-            clock.travelTo(moment);
-        }
-    }
-
-    private void settle() {
-        events.awaitAll(java.time.Duration.ofSeconds(30));
     }
 }

@@ -1,9 +1,6 @@
 package org.tongxin.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -52,7 +49,6 @@ import org.tongxin.procedure.Intake;
 import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.procedure.IntakeRequests.MissingNotice;
 import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.time.LegalTime;
 
 /**
  * Three typical City A coordination stories, played after the caseload on the demo clock through the real commands as
@@ -80,7 +76,6 @@ class CoordinationStories {
     record Outcome(int cases, int conflicts, int meetings, int refused) {
     }
 
-    private final DemoClock clock;
     private final DemoUsers users;
     private final CaseManagement caseManagement;
     private final CaseDirectory cases;
@@ -89,8 +84,6 @@ class CoordinationStories {
     private final Conflicts conflicts;
     private final Meetings meetings;
     private final AgencyDirectory agencies;
-    private final ObligationClock obligationClock;
-    private final EventQuiescence events;
 
     private LocalDate start;
     private int conflictCount;
@@ -101,7 +94,6 @@ class CoordinationStories {
             Handovers handovers, Conflicts conflicts, Meetings meetings, AgencyDirectory agencies, ObligationClock obligationClock,
             EventQuiescence events, ObjectProvider<Referrals> referrals) {
         this.referrals = referrals;
-        this.clock = clock;
         this.users = users;
         this.caseManagement = caseManagement;
         this.cases = cases;
@@ -110,12 +102,7 @@ class CoordinationStories {
         this.conflicts = conflicts;
         this.meetings = meetings;
         this.agencies = agencies;
-        this.obligationClock = obligationClock;
-        this.events = events;
-    }
-
-    /** One scripted step: when (day of the stories, local time) and what. */
-    private record Step(int day, LocalTime time, int order, Runnable action) {
+        this.script = new StoryScript("City A demo coordination", clock, obligationClock, events);
     }
 
     /** The ids a story's later steps need. */
@@ -131,55 +118,23 @@ class CoordinationStories {
     }
 
     private final ObjectProvider<Referrals> referrals;
-    private final java.util.List<Step> script = new java.util.ArrayList<>();
+    private final StoryScript script;
 
     /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
     Outcome play(LocalDate today) {
-        start = today.minusDays(DAYS_BACK);
-        script.clear();
-        refused = 0;
+        start = script.begin(today.minusDays(DAYS_BACK));
         earlierMeeting();
         Story late = lateAndIncompleteDocuments();
         Story missing = missingSubject();
         Story unemployed = declinedAssistance();
-        script.sort(java.util.Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
-        obligationClock.holdScheduledScans(() -> {
-            clock.startReplayAt(at(0, 8, 0));
-            try {
-                int day = -1;
-                for (Step step : script) {
-                    if (step.day() != day) {
-                        day = step.day();
-                        go(day, 0, 1);
-                        settle();
-                        obligationClock.scanNow();
-                        settle();
-                    }
-                    go(step.day(), step.time().getHour(), step.time().getMinute());
-                    try {
-                        step.action().run();
-                    } catch (RuntimeException e) {
-                        // As in the caseload: a refused step is logged (its kind and code only) and the others go on.
-                        refused++;
-                        log.warn("City A demo coordination: a step on day {} was refused ({})", step.day(),
-                                e instanceof org.tongxin.shared.error.TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
-                    }
-                    settle();
-                }
-            } finally {
-                clock.returnToPresent();
-            }
-            settle();
-            obligationClock.scanNow();
-            settle();
-        });
+        refused = script.play();
         int made = (late.caseId == null ? 0 : 1) + (missing.caseId == null ? 0 : 1) + (unemployed.caseId == null ? 0 : 1);
         log.info("City A demo coordination: {} cases, {} conflicts, {} joint meetings", made, conflictCount, meetingCount);
         return new Outcome(made, conflictCount, meetingCount, refused);
     }
 
     private void step(int day, int hour, int minute, Runnable action) {
-        script.add(new Step(day, LocalTime.of(hour, minute), script.size(), action));
+        script.step(day, hour, minute, action);
     }
 
     /** Day 2: a meeting on missing subjects; the county agency's decision is done on day 6, the police's is pending. */
@@ -187,7 +142,7 @@ class CoordinationStories {
         Story s = new Story();
         step(2, 8, 30, () -> {
             s.meeting = users.actAs("city.coord", () -> meetings.convene(new NewMeeting("失联社区矫正对象协查机制联席会议",
-                    local(2, 9, 30), "A市司法局三楼会议室", List.of(agency("CD-CCA").value(), agency("CD-PSB").value()),
+                    script.local(2, 9, 30), "A市司法局三楼会议室", List.of(agency("CD-CCA").value(), agency("CD-PSB").value()),
                     List.of(new AgendaInput(AgendaKind.TOPIC, "社区矫正对象失联后的协查分工和通报时限", null, null)))));
             meetingCount++;
         });
@@ -274,7 +229,7 @@ class CoordinationStories {
                 null, List.of()));
         step(10, 9, 0, () -> {
             s.meeting = users.actAs("city.coord", () -> meetings.convene(new NewMeeting("失业社区矫正对象就业和救助衔接联席会议",
-                    local(13, 9, 30), "A市司法局三楼会议室", List.of(agency("CD-CCA").value()),
+                    script.local(13, 9, 30), "A市司法局三楼会议室", List.of(agency("CD-CCA").value()),
                     List.of(new AgendaInput(AgendaKind.CONFLICT, null, null, s.conflict.value()),
                             new AgendaInput(AgendaKind.TOPIC, "就业困难社区矫正对象的帮扶责任分工", null, null)))));
             meetingCount++;
@@ -346,26 +301,6 @@ class CoordinationStories {
 
     private AgencyId agency(String code) {
         return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
-    }
-
-    /** The local date-time of day {@code day} of the stories. */
-    private LocalDateTime local(int day, int hour, int minute) {
-        return start.plusDays(day).atTime(LocalTime.of(hour, minute));
-    }
-
-    private Instant at(int day, int hour, int minute) {
-        return local(day, hour, minute).atZone(LegalTime.ZONE).toInstant();
-    }
-
-    private void go(int day, int hour, int minute) {
-        Instant moment = at(day, hour, minute);
-        if (moment.isAfter(clock.instant()) && moment.isBefore(clock.present())) {
-            clock.travelTo(moment);
-        }
-    }
-
-    private void settle() {
-        events.awaitAll(java.time.Duration.ofSeconds(30));
     }
 
     private static List<NewItem> fullDocuments(String number) {

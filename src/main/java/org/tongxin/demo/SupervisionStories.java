@@ -1,11 +1,6 @@
 package org.tongxin.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +32,6 @@ import org.tongxin.obligation.ObligationClock;
 import org.tongxin.procedure.Intake;
 import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.time.LegalTime;
 import org.tongxin.supervision.ContactKind;
 import org.tongxin.supervision.Contacts;
 import org.tongxin.supervision.LeaveId;
@@ -83,9 +77,6 @@ class SupervisionStories {
     record Outcome(int cases, int refused) {
     }
 
-    private record Step(int day, LocalTime time, int order, Runnable action) {
-    }
-
     private static final class Story {
         CaseId caseId;
         HandoverId documents;
@@ -94,7 +85,6 @@ class SupervisionStories {
         MonitoringPeriodId period;
     }
 
-    private final DemoClock clock;
     private final DemoUsers users;
     private final CaseManagement caseManagement;
     private final CaseDirectory cases;
@@ -107,9 +97,7 @@ class SupervisionStories {
     private final LostContacts lostContacts;
     private final Custody custody;
     private final AgencyDirectory agencies;
-    private final ObligationClock obligationClock;
-    private final EventQuiescence events;
-    private final List<Step> script = new ArrayList<>();
+    private final StoryScript script;
     private LocalDate start;
     private int refused;
 
@@ -117,7 +105,6 @@ class SupervisionStories {
             Handovers handovers, Contacts contacts, Leaves leaves, PlaceChanges placeChanges, Monitoring monitoring,
             LostContacts lostContacts, Custody custody, AgencyDirectory agencies, ObligationClock obligationClock,
             EventQuiescence events) {
-        this.clock = clock;
         this.users = users;
         this.caseManagement = caseManagement;
         this.cases = cases;
@@ -130,48 +117,15 @@ class SupervisionStories {
         this.lostContacts = lostContacts;
         this.custody = custody;
         this.agencies = agencies;
-        this.obligationClock = obligationClock;
-        this.events = events;
+        this.script = new StoryScript("City A demo supervision", clock, obligationClock, events);
     }
 
     /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
     Outcome play(LocalDate today) {
-        start = today.minusDays(DAYS_BACK);
-        script.clear();
-        refused = 0;
+        start = script.begin(today.minusDays(DAYS_BACK));
         List<Story> stories = List.of(onSchedule(), late(), onLeave(), overdueFromLeave(), moved(), monitored(), foundAgain(),
                 stillMissing(), inCustody(), movedToAnotherRegion());
-        script.sort(Comparator.comparingInt(Step::day).thenComparing(Step::time).thenComparingInt(Step::order));
-        obligationClock.holdScheduledScans(() -> {
-            clock.startReplayAt(at(0, 8, 0));
-            try {
-                int day = -1;
-                for (Step step : script) {
-                    if (step.day() != day) {
-                        day = step.day();
-                        go(day, 0, 1);
-                        settle();
-                        obligationClock.scanNow();
-                        settle();
-                    }
-                    go(step.day(), step.time().getHour(), step.time().getMinute());
-                    try {
-                        step.action().run();
-                    } catch (RuntimeException e) {
-                        // As in the caseload: a refused step is logged (its kind and code only) and the others go on.
-                        refused++;
-                        log.warn("City A demo supervision: a step on day {} was refused ({})", step.day(),
-                                e instanceof org.tongxin.shared.error.TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
-                    }
-                    settle();
-                }
-            } finally {
-                clock.returnToPresent();
-            }
-            settle();
-            obligationClock.scanNow();
-            settle();
-        });
+        refused = script.play();
         int made = (int) stories.stream().filter(s -> s.caseId != null).count();
         log.info("City A demo supervision: {} cases, {} refused steps", made, refused);
         return new Outcome(made, refused);
@@ -239,7 +193,7 @@ class SupervisionStories {
         step(14, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
         step(15, 9, 0, () -> users.actAs("cx.county", () -> placeChanges.receive(s.record, version(s))));
         step(15, 14, 0, () -> users.actAs("cx.county", () -> placeChanges.forward(s.record, version(s))));
-        step(18, 10, 0, () -> users.actAs("cx.county", () -> placeChanges.reported(s.record, version(s), at(18, 9, 30))));
+        step(18, 10, 0, () -> users.actAs("cx.county", () -> placeChanges.reported(s.record, version(s), script.at(18, 9, 30))));
         step(18, 10, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(18),
                 "到城西区社区矫正机构报到，并按期报告")));
         step(32, 9, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(32),
@@ -266,7 +220,7 @@ class SupervisionStories {
         step(11, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
         step(12, 9, 0, () -> users.actAs("xh.county", () -> placeChanges.receive(s.record, version(s))));
         step(12, 14, 0, () -> users.actAs("xh.county", () -> placeChanges.forward(s.record, version(s))));
-        step(15, 10, 0, () -> users.actAs("xh.county", () -> placeChanges.reported(s.record, version(s), at(15, 9, 30))));
+        step(15, 10, 0, () -> users.actAs("xh.county", () -> placeChanges.reported(s.record, version(s), script.at(15, 9, 30))));
         step(15, 10, 30, () -> users.actAs("xh.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(15),
                 "到徐汇区社区矫正机构报到，并按期报告")));
         return s;
@@ -289,10 +243,10 @@ class SupervisionStories {
         Story s = underCorrection(7, "郭敏", LocalDate.of(1994, 8, 27), "城东区东门街道新街 60 号");
         report(s, 3, "首次到司法所报告");
         report(s, 16, "按时报告");
-        step(21, 9, 0, () -> s.record = users.actAs("cd.county", () -> lostContacts.report(s.caseId, at(20, 18, 0),
+        step(21, 9, 0, () -> s.record = users.actAs("cd.county", () -> lostContacts.report(s.caseId, script.at(20, 18, 0),
                 "未按时报告，电话关机，走访住所无人，家属不知去向")).id());
         step(24, 16, 0, () -> users.actAs("cd.county", () -> lostContacts.found(s.record,
-                lostContacts.ofCase(s.caseId).getFirst().version(), at(24, 11, 0), "经派出所协助在其朋友处找到，系外出打工未请假，已予训诫")));
+                lostContacts.ofCase(s.caseId).getFirst().version(), script.at(24, 11, 0), "经派出所协助在其朋友处找到，系外出打工未请假，已予训诫")));
         report(s, 30, "找回后按时报告");
         return s;
     }
@@ -302,7 +256,7 @@ class SupervisionStories {
         Story s = underCorrection(8, "蒋涛", LocalDate.of(1998, 1, 30), "城东区东门街道文化路 66 号");
         report(s, 3, "首次到司法所报告");
         report(s, 16, "按时报告");
-        step(DAYS_BACK - 2, 10, 0, () -> users.actAs("cd.county", () -> lostContacts.report(s.caseId, at(DAYS_BACK - 3, 20, 0),
+        step(DAYS_BACK - 2, 10, 0, () -> users.actAs("cd.county", () -> lostContacts.report(s.caseId, script.at(DAYS_BACK - 3, 20, 0),
                 "逾期未报告，电话无人接听，住所已退租")));
         return s;
     }
@@ -315,7 +269,7 @@ class SupervisionStories {
         report(s, 16, "按时报告");
         report(s, 30, "按时报告");
         step(DAYS_BACK - 1, 11, 0, () -> users.actAs("cd.police", () -> custody.record(s.caseId,
-                CustodyKind.ADMINISTRATIVE_DETENTION, police.value(), at(DAYS_BACK - 1, 9, 30))));
+                CustodyKind.ADMINISTRATIVE_DETENTION, police.value(), script.at(DAYS_BACK - 1, 9, 30))));
         return s;
     }
 
@@ -353,7 +307,7 @@ class SupervisionStories {
     }
 
     private void step(int day, int hour, int minute, Runnable action) {
-        script.add(new Step(day, LocalTime.of(hour, minute), script.size(), action));
+        script.step(day, hour, minute, action);
     }
 
     private AgencyId agency(String code) {
@@ -362,24 +316,5 @@ class SupervisionStories {
 
     private LocalDate day(int day) {
         return start.plusDays(day);
-    }
-
-    private LocalDateTime local(int day, int hour, int minute) {
-        return start.plusDays(day).atTime(LocalTime.of(hour, minute));
-    }
-
-    private Instant at(int day, int hour, int minute) {
-        return local(day, hour, minute).atZone(LegalTime.ZONE).toInstant();
-    }
-
-    private void go(int day, int hour, int minute) {
-        Instant moment = at(day, hour, minute);
-        if (moment.isAfter(clock.instant()) && moment.isBefore(clock.present())) {
-            clock.travelTo(moment);
-        }
-    }
-
-    private void settle() {
-        events.awaitAll(java.time.Duration.ofSeconds(30));
     }
 }

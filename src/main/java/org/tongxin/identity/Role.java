@@ -89,6 +89,23 @@ public enum Role {
      */
     public static final Set<Role> HEADS = EnumSet.of(OFFICE_HEAD, COUNTY_HEAD, AGENCY_HEAD);
 
+    /** The county agency's officers and its head. */
+    public static final Set<Role> COUNTY = java.util.Collections.unmodifiableSet(EnumSet.of(COUNTY_OFFICER, COUNTY_HEAD));
+
+    /** Who runs a case day by day: the county agency's officers and head, the judicial offices' officers and heads. */
+    public static final Set<Role> CORRECTION_STAFF = java.util.Collections.unmodifiableSet(EnumSet.of(OFFICE_OFFICER, OFFICE_HEAD,
+            COUNTY_OFFICER, COUNTY_HEAD));
+
+    /** The names of a group of roles and of more roles, as navigation entries take them. */
+    public static Set<String> names(Set<Role> group, Role... more) {
+        Set<String> names = new java.util.TreeSet<>();
+        group.forEach(r -> names.add(r.name()));
+        for (Role r : more) {
+            names.add(r.name());
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     private final AgencyLevel level;
     private final Set<AgencyType> agencyTypes;
 

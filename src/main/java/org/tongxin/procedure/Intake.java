@@ -55,7 +55,7 @@ import org.tongxin.shared.time.LegalTime;
 public class Intake {
 
     static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
-    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
+    static final Set<Role> COUNTY = Role.COUNTY;
     static final Set<Role> INSTITUTION = EnumSet.of(Role.PRISON_OFFICER, Role.POLICE_OFFICER);
     static final int MAX_CONTACT = 100;
 

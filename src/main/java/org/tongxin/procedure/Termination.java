@@ -50,8 +50,8 @@ import org.tongxin.shared.time.LegalTime;
 @Component
 public class Termination {
 
-    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
-    static final Set<Role> TEAM = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
+    static final Set<Role> COUNTY = Role.COUNTY;
+    static final Set<Role> TEAM = Role.CORRECTION_STAFF;
     static final Set<Participation> EXECUTING = EnumSet.of(Participation.EXECUTING_AGENCY);
     static final Set<Participation> EXECUTING_OR_OFFICE = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 

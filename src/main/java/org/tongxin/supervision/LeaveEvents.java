@@ -19,6 +19,23 @@ public final class LeaveEvents {
     private LeaveEvents() {
     }
 
+    /** A leave event whose timeline line names the approver, the length and the days away: its arguments come from those. */
+    public interface LeaveEntry extends TimelineEntry {
+
+        LeaveApprover approver();
+
+        int days();
+
+        LocalDate departOn();
+
+        LocalDate returnOn();
+
+        @Override
+        default Map<String, String> timelineArgs() {
+            return args(approver(), days(), departOn(), returnOn());
+        }
+    }
+
     static Map<String, String> args(LeaveApprover approver, int days, LocalDate from, LocalDate to) {
         return Map.of("approver", approverZh(approver), "approverEn", approverEn(approver), "days", Integer.toString(days),
                 "from", from.toString(), "to", to.toString());
@@ -43,14 +60,10 @@ public final class LeaveEvents {
     /** An application to leave was recorded; {@code approvingAgency} owes the decision (step leave.approve or leave.frequent). */
     public record LeaveRequested(UUID eventId, LeaveId leaveId, CaseId caseId, LeaveKind kind, LocalDate departOn,
             LocalDate returnOn, int days, LeaveApprover approver, AgencyId approvingAgency, boolean lateApplication,
-            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            Instant occurredAt, ActorRef actor) implements LeaveEntry {
 
         public String timelineKind() {
             return kind == LeaveKind.FREQUENT ? "leave.frequent.requested" : "leave.requested";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(approver, days, departOn, returnOn);
         }
     }
 
@@ -60,27 +73,19 @@ public final class LeaveEvents {
      */
     public record LeaveApproved(UUID eventId, LeaveId leaveId, CaseId caseId, LeaveKind kind, LocalDate departOn,
             LocalDate returnOn, int days, LeaveApprover approver, boolean extension, int extensions, boolean procuratorateNotified,
-            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            Instant occurredAt, ActorRef actor) implements LeaveEntry {
 
         public String timelineKind() {
             return extension ? "leave.extension.approved" : "leave.approved";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(approver, days, departOn, returnOn);
         }
     }
 
     /** The leave (or its extension) was refused; the reason stays in the leave's row. */
     public record LeaveRefused(UUID eventId, LeaveId leaveId, CaseId caseId, LeaveApprover approver, boolean extension,
-            int extensions, LocalDate departOn, LocalDate returnOn, int days, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+            int extensions, LocalDate departOn, LocalDate returnOn, int days, Instant occurredAt, ActorRef actor) implements LeaveEntry {
 
         public String timelineKind() {
             return extension ? "leave.extension.refused" : "leave.refused";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return args(approver, days, departOn, returnOn);
         }
     }
 

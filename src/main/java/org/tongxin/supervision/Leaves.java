@@ -59,7 +59,7 @@ public class Leaves {
             Participation.ESCALATION, Participation.COPIED_PROCURATORATE);
     /** Who records applications, returns and extensions: the executing agency and the assigned office. */
     static final Set<Participation> SUPERVISORS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
-    static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
+    static final Set<Role> OFFICERS = Role.CORRECTION_STAFF;
     static final Set<Role> OFFICE_APPROVERS = EnumSet.of(Role.OFFICE_HEAD, Role.OFFICE_OFFICER);
     static final Set<Role> COUNTY_APPROVERS = EnumSet.of(Role.COUNTY_HEAD, Role.COUNTY_OFFICER);
     static final Set<Role> SUPERIOR_APPROVERS = EnumSet.of(Role.CITY_COORDINATOR, Role.COUNTY_HEAD);

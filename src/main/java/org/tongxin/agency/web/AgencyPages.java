@@ -31,6 +31,7 @@ import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -41,11 +42,13 @@ class AgencyPages {
     private final AgencyDirectory directory;
     private final AgencyManagement management;
     private final FormFeedback feedback;
+    private final PageCommands commands;
 
-    AgencyPages(AgencyDirectory directory, AgencyManagement management, FormFeedback feedback) {
+    AgencyPages(AgencyDirectory directory, AgencyManagement management, FormFeedback feedback, PageCommands commands) {
         this.directory = directory;
         this.management = management;
         this.feedback = feedback;
+        this.commands = commands;
     }
 
     @AnyAuthenticatedUser
@@ -108,14 +111,9 @@ class AgencyPages {
         if (binding.hasErrors()) {
             return rejected(form, null, binding, model);
         }
-        try {
-            AgencyId id = management.register(form.draft());
-            redirect.addFlashAttribute("notice", feedback.message("agency.created"));
-            return "redirect:/agencies/" + id;
-        } catch (TongxinException e) {
-            feedback.apply(e, model);
-            return form(form, null, model);
-        }
+        return commands.make(() -> management.register(form.draft()))
+                .notice("agency.created")
+                .redirectOr(id -> "/agencies/" + id, model, redirect, () -> form(form, null, model));
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -133,14 +131,9 @@ class AgencyPages {
         if (binding.hasErrors()) {
             return rejected(form, agency, binding, model);
         }
-        try {
-            management.update(agency.id(), form.getVersion() == null ? -1 : form.getVersion(), form.draft());
-            redirect.addFlashAttribute("notice", feedback.message("agency.saved"));
-            return "redirect:/agencies/" + id;
-        } catch (TongxinException e) {
-            feedback.apply(e, model);
-            return form(form, agency, model);
-        }
+        return commands.run(() -> management.update(agency.id(), form.getVersion() == null ? -1 : form.getVersion(), form.draft()))
+                .notice("agency.saved")
+                .redirectOr("/agencies/" + id, model, redirect, () -> form(form, agency, model));
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -156,17 +149,9 @@ class AgencyPages {
     }
 
     private String setActive(UUID id, int version, boolean active, RedirectAttributes redirect, Model model) {
-        try {
-            management.setActive(AgencyId.of(id), version, active);
-            redirect.addFlashAttribute("notice", feedback.message(active ? "agency.activated" : "agency.deactivated"));
-            return "redirect:/agencies/" + id;
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return detail(id, model);
-        }
+        return commands.run(() -> management.setActive(AgencyId.of(id), version, active))
+                .notice(active ? "agency.activated" : "agency.deactivated").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/agencies/" + id, model, redirect, () -> detail(id, model));
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")

@@ -1,6 +1,5 @@
 package org.tongxin.assessment.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,13 +22,12 @@ import org.tongxin.assessment.AssessmentViews.NewDecision;
 import org.tongxin.assessment.AssessmentViews.NewProposal;
 import org.tongxin.assessment.AssessmentViews.ProposalView;
 import org.tongxin.assessment.Assessments;
-import org.tongxin.assessment.DecisionId;
 import org.tongxin.assessment.ProposalId;
 import org.tongxin.assessment.ReasonCode;
 import org.tongxin.assessment.ResponseKind;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 
 /**
@@ -47,11 +45,11 @@ class AssessmentApi {
     static final String POLICE = "hasRole('POLICE_OFFICER')";
 
     private final Assessments assessments;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    AssessmentApi(Assessments assessments, EventQuiescence reactions) {
+    AssessmentApi(Assessments assessments, ApiCommands commands) {
         this.assessments = assessments;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     record SanctionRequest(ResponseKind kind, List<ReasonCode> reasons, String facts, String evidence, Integer outOfContactDays) {
@@ -89,10 +87,9 @@ class AssessmentApi {
     @Operation(operationId = "decideResponse", summary = "Commend, reprimand or warn the subject (executing county agency), on grounds the engine allows")
     ResponseEntity<Created> decide(@PathVariable UUID caseId, @RequestBody(required = false) SanctionRequest body) {
         SanctionRequest r = body == null ? new SanctionRequest(null, null, null, null, null) : body;
-        DecisionId id = assessments.decide(CaseId.of(caseId), new NewDecision(r.kind(), r.reasons(), r.facts(), r.evidence(),
-                r.outOfContactDays()));
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/assessment")).body(new Created(id.value()));
+        return commands.created(() -> assessments.decide(CaseId.of(caseId), new NewDecision(r.kind(), r.reasons(), r.facts(), r.evidence(),
+                r.outOfContactDays())), id -> "/api/v1/cases/" + caseId + "/assessment",
+                id -> new Created(id.value()));
     }
 
     @PreAuthorize(COUNTY)
@@ -100,10 +97,10 @@ class AssessmentApi {
     @Operation(operationId = "submitProposal", summary = "Propose a sentence reduction, revocation (optionally with an arrest request), custody or a police penalty; delivered by handover")
     ResponseEntity<Created> propose(@PathVariable UUID caseId, @RequestBody(required = false) ProposalRequest body) {
         ProposalRequest r = body == null ? new ProposalRequest(null, null, null, null, null, null, null) : body;
-        ProposalId id = assessments.propose(CaseId.of(caseId), new NewProposal(r.kind(), r.reasons(), r.facts(), r.evidence(),
-                r.outOfContactDays(), Boolean.TRUE.equals(r.withArrest()), r.arrestReason()));
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/proposals/" + id)).body(new Created(id.value()));
+        return commands.created(() -> assessments.propose(CaseId.of(caseId), new NewProposal(r.kind(), r.reasons(), r.facts(), r.evidence(),
+                r.outOfContactDays(), Boolean.TRUE.equals(r.withArrest()), r.arrestReason())),
+                id -> "/api/v1/cases/" + caseId + "/proposals/" + id,
+                id -> new Created(id.value()));
     }
 
     @AnyAuthenticatedUser
@@ -122,9 +119,8 @@ class AssessmentApi {
         if (body == null || body.arrest() == null) {
             throw TongxinException.invalid("arrest", "required");
         }
-        assessments.decideArrest(p.id(), version(body.version()), body.arrest());
-        reactions.settle();
-        return ofCase(caseId, proposalId);
+        return commands.run(() -> assessments.decideArrest(p.id(), version(body.version()), body.arrest()),
+                () -> ofCase(caseId, proposalId));
     }
 
     @PreAuthorize(POLICE)
@@ -133,9 +129,8 @@ class AssessmentApi {
     ProposalView arrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestBody(required = false) ArrestRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         ArrestRequest r = body == null ? new ArrestRequest(null, null) : body;
-        assessments.executeArrest(p.id(), version(r.version()), r.arrestedAt());
-        reactions.settle();
-        return ofCase(caseId, proposalId);
+        return commands.run(() -> assessments.executeArrest(p.id(), version(r.version()), r.arrestedAt()),
+                () -> ofCase(caseId, proposalId));
     }
 
     @PreAuthorize(RECEIVERS)
@@ -146,9 +141,9 @@ class AssessmentApi {
         if (body == null || body.granted() == null) {
             throw TongxinException.invalid("granted", "required");
         }
-        assessments.rule(p.id(), version(body.version()), body.granted(), body.ruledOn(), body.note(), body.termEnd());
-        reactions.settle();
-        return ofCase(caseId, proposalId);
+        return commands.run(() -> assessments.rule(p.id(), version(body.version()), body.granted(), body.ruledOn(), body.note(),
+                body.termEnd()),
+                () -> ofCase(caseId, proposalId));
     }
 
     @PreAuthorize(POLICE)
@@ -158,10 +153,10 @@ class AssessmentApi {
             @RequestBody(required = false) CommitmentRequest body) {
         ProposalView p = ofCase(caseId, proposalId);
         CommitmentRequest r = body == null ? new CommitmentRequest(null, null, null) : body;
-        assessments.commit(p.id(), version(r.version()), r.institutionId() == null ? null : AgencyId.of(r.institutionId()),
-                r.deliveredAt());
-        reactions.settle();
-        return ofCase(caseId, proposalId);
+        return commands.run(() -> assessments.commit(p.id(), version(r.version()),
+                r.institutionId() == null ? null : AgencyId.of(r.institutionId()),
+                r.deliveredAt()),
+                () -> ofCase(caseId, proposalId));
     }
 
     private ProposalView ofCase(UUID caseId, UUID proposalId) {

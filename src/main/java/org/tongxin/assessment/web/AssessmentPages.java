@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,9 @@ import org.tongxin.identity.Participation;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.time.LegalTime;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * The case's rewards and sanctions page: what the engine allows and why, the decisions and proposals, and the one form
@@ -58,18 +56,16 @@ class AssessmentPages {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final java.time.Clock clock;
 
     AssessmentPages(Assessments assessments, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
-            FormFeedback feedback, EventQuiescence reactions, java.time.Clock clock) {
+            PageCommands commands, java.time.Clock clock) {
         this.assessments = assessments;
         this.cases = cases;
         this.agencies = agencies;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -85,9 +81,9 @@ class AssessmentPages {
     String decide(@PathVariable UUID caseId, @RequestParam(required = false) String kind,
             @RequestParam(required = false) List<String> reasons, @RequestParam(required = false) String facts,
             @RequestParam(required = false) String evidence, @RequestParam(required = false) Integer outOfContactDays, Model model,
-            Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+            Locale locale, RedirectAttributes redirect) {
         model.addAttribute("sent", sent(kind, reasons, facts, evidence, outOfContactDays, false, null));
-        return act(CaseId.of(caseId), "decide", model, locale, redirect, response, "assessment.done.decided", () -> {
+        return act(CaseId.of(caseId), "decide", model, locale, redirect, "assessment.done.decided", () -> {
             assessments.decide(CaseId.of(caseId), new NewDecision(kind(kind), reasons(reasons), facts, evidence, outOfContactDays));
             return null;
         });
@@ -99,9 +95,9 @@ class AssessmentPages {
             @RequestParam(required = false) List<String> reasons, @RequestParam(required = false) String facts,
             @RequestParam(required = false) String evidence, @RequestParam(required = false) Integer outOfContactDays,
             @RequestParam(required = false) boolean withArrest, @RequestParam(required = false) String arrestReason, Model model,
-            Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+            Locale locale, RedirectAttributes redirect) {
         model.addAttribute("sent", sent(kind, reasons, facts, evidence, outOfContactDays, withArrest, arrestReason));
-        return act(CaseId.of(caseId), "propose", model, locale, redirect, response, "assessment.done.proposed", () -> {
+        return act(CaseId.of(caseId), "propose", model, locale, redirect, "assessment.done.proposed", () -> {
             assessments.propose(CaseId.of(caseId), new NewProposal(kind(kind), reasons(reasons), facts, evidence, outOfContactDays,
                     withArrest, arrestReason));
             return null;
@@ -111,10 +107,9 @@ class AssessmentPages {
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/arrest-decision")
     String decideArrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Boolean arrest, Model model, Locale locale, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(required = false) Boolean arrest, Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.arrestDecided", () -> {
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrestDecided", () -> {
             if (arrest == null) {
                 throw TongxinException.invalid("arrest", "required");
             }
@@ -126,10 +121,9 @@ class AssessmentPages {
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/arrest")
     String arrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) LocalDateTime arrestedAt, Model model, Locale locale, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(required = false) LocalDateTime arrestedAt, Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.arrested", () -> {
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrested", () -> {
             assessments.executeArrest(own(caseId, proposalId), required(version), instant(arrestedAt));
             return null;
         });
@@ -140,9 +134,9 @@ class AssessmentPages {
     String rule(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean granted, @RequestParam(required = false) LocalDate ruledOn,
             @RequestParam(required = false) String note, @RequestParam(required = false) LocalDate termEnd, Model model,
-            Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+            Locale locale, RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.ruled", () -> {
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.ruled", () -> {
             if (granted == null) {
                 throw TongxinException.invalid("granted", "required");
             }
@@ -155,9 +149,9 @@ class AssessmentPages {
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/commitment")
     String commit(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) UUID institutionId, @RequestParam(required = false) LocalDateTime deliveredAt,
-            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, response, "assessment.done.committed", () -> {
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.committed", () -> {
             assessments.commit(own(caseId, proposalId), required(version), institutionId == null ? null : AgencyId.of(institutionId),
                     instant(deliveredAt));
             return null;
@@ -165,24 +159,14 @@ class AssessmentPages {
     }
 
     /** Runs a command; a refusal shows the page again with the messages beside the fields of the form that was sent. */
-    private String act(CaseId caseId, String form, Model model, Locale locale, RedirectAttributes redirect,
-            HttpServletResponse response, String done, Supplier<Void> command) {
-        try {
-            command.get();
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message(done));
-            return "redirect:/cases/" + caseId + "/assessment";
-        } catch (TongxinException e) {
-            int status = e.status().value();
-            if (status == 404 || status == 403 || status == 401) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            model.addAttribute("failedForm", form);
-            response.setStatus(status);
-            fill(caseId, model, locale);
-            return "assessment/case";
-        }
+    private String act(CaseId caseId, String form, Model model, Locale locale, RedirectAttributes redirect, String done,
+            Supplier<Void> command) {
+        return commands.make(command).notice(done).passOn(PageCommands.ACCESS)
+                .redirectOr("/cases/" + caseId + "/assessment", model, redirect, () -> {
+                    model.addAttribute("failedForm", form);
+                    fill(caseId, model, locale);
+                    return "assessment/case";
+                });
     }
 
     private void fill(CaseId caseId, Model model, Locale locale) {

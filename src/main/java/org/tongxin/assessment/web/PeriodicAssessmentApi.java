@@ -1,6 +1,5 @@
 package org.tongxin.assessment.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -19,12 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tongxin.assessment.AssessmentResult;
 import org.tongxin.assessment.AssessmentViews.NewPeriodicAssessment;
 import org.tongxin.assessment.AssessmentViews.PeriodicAssessmentView;
-import org.tongxin.assessment.PeriodicAssessmentId;
 import org.tongxin.assessment.PeriodicAssessments;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.LevelChangeReason;
 import org.tongxin.policy.SupervisionLevel;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 
 /**
@@ -37,11 +35,11 @@ import org.tongxin.shared.security.AnyAuthenticatedUser;
 class PeriodicAssessmentApi {
 
     private final PeriodicAssessments assessments;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    PeriodicAssessmentApi(PeriodicAssessments assessments, EventQuiescence reactions) {
+    PeriodicAssessmentApi(PeriodicAssessments assessments, ApiCommands commands) {
         this.assessments = assessments;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     record PeriodicAssessmentRequest(LocalDate periodFrom, LocalDate periodTo, AssessmentResult result, String factsConsidered,
@@ -64,10 +62,9 @@ class PeriodicAssessmentApi {
     ResponseEntity<PeriodicAssessmentCreated> record(@PathVariable UUID caseId,
             @RequestBody(required = false) PeriodicAssessmentRequest body) {
         PeriodicAssessmentRequest r = body == null ? new PeriodicAssessmentRequest(null, null, null, null, null, null, null, null) : body;
-        PeriodicAssessmentId id = assessments.record(CaseId.of(caseId), new NewPeriodicAssessment(r.periodFrom(), r.periodTo(),
-                r.result(), r.factsConsidered(), r.newLevel(), r.levelReason(), r.levelReasonText(), r.revisedPlan()));
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/periodic-assessments"))
-                .body(new PeriodicAssessmentCreated(id.value()));
+        return commands.created(() -> assessments.record(CaseId.of(caseId), new NewPeriodicAssessment(r.periodFrom(), r.periodTo(),
+                r.result(), r.factsConsidered(), r.newLevel(), r.levelReason(), r.levelReasonText(), r.revisedPlan())),
+                id -> "/api/v1/cases/" + caseId + "/periodic-assessments",
+                id -> new PeriodicAssessmentCreated(id.value()));
     }
 }

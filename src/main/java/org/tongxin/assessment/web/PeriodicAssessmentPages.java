@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +24,9 @@ import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.LevelChangeReason;
 import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.time.LegalTime;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * The case's periodic assessment and classified management page: the current supervision level, the assessments and the
@@ -41,17 +39,15 @@ class PeriodicAssessmentPages {
     private final PeriodicAssessments assessments;
     private final CaseDirectory cases;
     private final CaseManagement caseManagement;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final Clock clock;
 
     PeriodicAssessmentPages(PeriodicAssessments assessments, CaseDirectory cases, CaseManagement caseManagement,
-            FormFeedback feedback, EventQuiescence reactions, Clock clock) {
+            PageCommands commands, Clock clock) {
         this.assessments = assessments;
         this.cases = cases;
         this.caseManagement = caseManagement;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -68,27 +64,18 @@ class PeriodicAssessmentPages {
             @RequestParam(required = false) String periodTo, @RequestParam(required = false) String result,
             @RequestParam(required = false) String factsConsidered, @RequestParam(required = false) String newLevel,
             @RequestParam(required = false) String levelReason, @RequestParam(required = false) String levelReasonText,
-            @RequestParam(required = false) String revisedPlan, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String revisedPlan, Model model, RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        try {
-            assessments.record(id, new NewPeriodicAssessment(date(periodFrom, "periodFrom"), date(periodTo, "periodTo"),
-                    choice(AssessmentResult.class, result, "result"), factsConsidered, choice(SupervisionLevel.class, newLevel, "newLevel"),
-                    newLevel == null || newLevel.isBlank() ? null : choice(LevelChangeReason.class, levelReason, "levelReason"),
-                    levelReasonText, revisedPlan));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("periodic.done"));
-            return "redirect:/cases/" + caseId + "/assessment/periodic";
-        } catch (TongxinException e) {
-            int status = e.status().value();
-            if (status == 404 || status == 403 || status == 401) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            response.setStatus(status);
-            fill(id, model);
-            return "assessment/periodic";
-        }
+        return commands.run(() -> assessments.record(id, new NewPeriodicAssessment(date(periodFrom, "periodFrom"),
+                date(periodTo, "periodTo"), choice(AssessmentResult.class, result, "result"), factsConsidered,
+                choice(SupervisionLevel.class, newLevel, "newLevel"),
+                newLevel == null || newLevel.isBlank() ? null : choice(LevelChangeReason.class, levelReason, "levelReason"),
+                levelReasonText, revisedPlan)))
+                .notice("periodic.done").passOn(PageCommands.ACCESS)
+                .redirectOr("/cases/" + caseId + "/assessment/periodic", model, redirect, () -> {
+                    fill(id, model);
+                    return "assessment/periodic";
+                });
     }
 
     private void fill(CaseId caseId, Model model) {

@@ -1,6 +1,5 @@
 package org.tongxin.assistance.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.MessageSource;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
@@ -42,10 +42,11 @@ import org.tongxin.assistance.Referrals;
 import org.tongxin.assistance.SharedField;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.VersionRequest;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -68,13 +69,16 @@ class ReferralApi {
     private final Referrals referrals;
     private final Capacities capacities;
     private final AgencyDirectory agencies;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
+    private final MessageSource messages;
 
-    ReferralApi(Referrals referrals, Capacities capacities, AgencyDirectory agencies, EventQuiescence reactions) {
+    ReferralApi(Referrals referrals, Capacities capacities, AgencyDirectory agencies, ApiCommands commands,
+            MessageSource messages) {
         this.referrals = referrals;
         this.capacities = capacities;
         this.agencies = agencies;
-        this.reactions = reactions;
+        this.commands = commands;
+        this.messages = messages;
     }
 
     /** A referral for one reader, agencies named in the reader's language. */
@@ -108,10 +112,9 @@ class ReferralApi {
     ResponseEntity<ReferralResponse> refer(@PathVariable UUID caseId, @RequestBody(required = false) ReferralRequest body,
             @Parameter(hidden = true) Locale locale) {
         ReferralRequest request = body == null ? new ReferralRequest(null, null, null) : body;
-        ReferralId id = referrals.refer(CaseId.of(caseId), new NewReferral(request.service(),
-                request.toAgencyId() == null ? null : AgencyId.of(request.toAgencyId()), request.note()));
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/referrals/" + id)).body(response(referrals.view(id), locale));
+        return commands.created(() -> referrals.refer(CaseId.of(caseId), new NewReferral(request.service(),
+                request.toAgencyId() == null ? null : AgencyId.of(request.toAgencyId()), request.note())), id -> "/api/v1/referrals/" + id,
+                id -> response(referrals.view(id), locale));
     }
 
     @AnyAuthenticatedUser
@@ -153,20 +156,16 @@ class ReferralApi {
         return Downloads.attachment(letter.fileName(), letter.contentType(), letter.content());
     }
 
-    /** A command that needs only the version read. */
-    record VersionRequest(Integer version) {
-    }
-
     /** A command with a reason (10 to 500 characters). */
-    record ReasonRequest(Integer version, String reason) {
+    record ReasonRequest(Integer version, String reason) implements LockVersions.Versioned {
     }
 
     /** A contact or progress note: the day (today when left out, never in the future) and the text. */
-    record NoteRequest(Integer version, LocalDate on, String note) {
+    record NoteRequest(Integer version, LocalDate on, String note) implements LockVersions.Versioned {
     }
 
     /** The outcome: whether the service was delivered, and a note (10 to 1000 characters). */
-    record CompletionRequest(Integer version, Boolean delivered, String note) {
+    record CompletionRequest(Integer version, Boolean delivered, String note) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASEWORKERS)
@@ -175,7 +174,7 @@ class ReferralApi {
     ReferralResponse accept(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         ReferralId referralId = ReferralId.of(id);
-        referrals.accept(referralId, LockVersions.required(body == null ? null : body.version(), ifMatch));
+        referrals.accept(referralId, LockVersions.required(body, ifMatch));
         return afterCommand(referralId, locale);
     }
 
@@ -185,7 +184,7 @@ class ReferralApi {
     ReferralResponse decline(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         ReferralId referralId = ReferralId.of(id);
-        referrals.decline(referralId, LockVersions.required(body == null ? null : body.version(), ifMatch),
+        referrals.decline(referralId, LockVersions.required(body, ifMatch),
                 body == null ? null : body.reason());
         return afterCommand(referralId, locale);
     }
@@ -229,7 +228,7 @@ class ReferralApi {
     ReferralResponse withdraw(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         ReferralId referralId = ReferralId.of(id);
-        referrals.withdraw(referralId, LockVersions.required(body == null ? null : body.version(), ifMatch),
+        referrals.withdraw(referralId, LockVersions.required(body, ifMatch),
                 body == null ? null : body.reason());
         return afterCommand(referralId, locale);
     }
@@ -254,8 +253,7 @@ class ReferralApi {
     @Operation(operationId = "declareAssistanceCapacity", summary = "Declare places and staff per service (the caller's agency); freed places go to those waiting, first come first placed")
     CapacityResponse declare(@RequestBody(required = false) CapacityRequest body) {
         List<CapacityLine> lines = capacities.declareCapacity(body == null ? null : body.lines());
-        reactions.settle();
-        return new CapacityResponse(lines);
+        return commands.answer(() -> new CapacityResponse(lines));
     }
 
     // Helpers
@@ -271,8 +269,7 @@ class ReferralApi {
     }
 
     private ReferralResponse afterCommand(ReferralId id, Locale locale) {
-        reactions.settle();
-        return response(referrals.view(id), locale);
+        return commands.answer(() -> response(referrals.view(id), locale));
     }
 
     private ReferralResponse response(ReferralView v, Locale locale) {
@@ -298,7 +295,8 @@ class ReferralApi {
                 s.answeredAt(), s.updatedAt(), s.version())).toList();
     }
 
-    static String serviceName(AssistanceService service, Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? service.nameEn() : service.nameZh();
+    /** The service's name as the pages write it (referral.service.*): one spelling for the API and the pages. */
+    private String serviceName(AssistanceService service, Locale locale) {
+        return messages.getMessage("referral.service." + service.name(), null, service.name(), locale);
     }
 }

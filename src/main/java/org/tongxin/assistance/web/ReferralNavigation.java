@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tongxin.assistance.Referrals;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
+import org.tongxin.identity.Role;
 
 /**
  * Referrals in the navigation for the officers who refer and the caseworkers who receive (with the count awaiting their
@@ -19,8 +20,8 @@ class ReferralNavigation {
 
     @Bean
     NavigationEntry referralsEntry() {
-        return new NavigationEntry("nav.referrals", "/referrals", 6, Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER",
-                "COUNTY_HEAD", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER"), "home.tile.referrals");
+        return new NavigationEntry("nav.referrals", "/referrals", 6, Role.names(Role.CORRECTION_STAFF,
+                Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER), "home.tile.referrals");
     }
 
     /** For a department or organisation: the referrals awaiting its answer. */

@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +26,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
-import org.tongxin.agency.AgencyView;
 import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
@@ -47,12 +43,12 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.Choice;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * The referral pages: "referrals to us" for the receiving department or organisation and "referrals we made" for the
@@ -72,11 +68,11 @@ class ReferralPages {
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
     private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final Clock clock;
 
-    ReferralPages(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
-            CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions, Clock clock) {
+    ReferralPages(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies,
+            ObligationLedger ledger, CurrentUser currentUser, FormFeedback feedback, PageCommands commands, Clock clock) {
         this.referrals = referrals;
         this.capacities = capacities;
         this.cases = cases;
@@ -84,7 +80,7 @@ class ReferralPages {
         this.ledger = ledger;
         this.currentUser = currentUser;
         this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -147,80 +143,63 @@ class ReferralPages {
     @PostMapping("/cases/{caseId}/referrals")
     String refer(@PathVariable UUID caseId, @RequestParam(required = false) String service,
             @RequestParam(required = false) UUID toAgencyId, @RequestParam(required = false) String note, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        try {
-            AssistanceService chosen = service == null || service.isBlank() ? null : enumValue(service);
-            ReferralId made = referrals.refer(id, new NewReferral(chosen, toAgencyId == null ? null : AgencyId.of(toAgencyId), note));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("referral.done.refer"));
-            return "redirect:/referrals/" + made;
-        } catch (TongxinException e) {
-            refuse(e, model, null);
-            fillCase(id, model, service, toAgencyId, note);
-            return "assistance/case";
-        }
+        return refusing(commands.make(() -> referrals.refer(id, new NewReferral(service == null || service.isBlank() ? null
+                : enumValue(service), toAgencyId == null ? null : AgencyId.of(toAgencyId), note))), null).notice("referral.done.refer")
+                .redirectOr(made -> "/referrals/" + made, model, redirect, () -> {
+                    fillCase(id, model, service, toAgencyId, note);
+                    return "assistance/case";
+                });
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/accept")
-    String accept(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(id, "accept", model, redirect, response, () -> {
-            ReferralStatus s = referrals.accept(ReferralId.of(id), required(version));
-            return s == ReferralStatus.WAITING ? "referral.done.waiting" : "referral.done.accept";
-        });
+    String accept(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
+        return refusing(commands.make(() -> referrals.accept(ReferralId.of(id), required(version))), "accept")
+                .notice(s -> s == ReferralStatus.WAITING ? "referral.done.waiting" : "referral.done.accept")
+                .redirectOr("/referrals/" + id, model, redirect, () -> detail(ReferralId.of(id), model));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/decline")
     String decline(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "decline", model, redirect, response, () -> {
-            referrals.decline(ReferralId.of(id), required(version), reason);
-            return "referral.done.decline";
-        });
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        return act(id, "decline", "referral.done.decline", model, redirect, () -> referrals.decline(ReferralId.of(id),
+                required(version), reason));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/contact")
     String contact(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String on,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "contact", model, redirect, response, () -> {
-            referrals.recordContact(ReferralId.of(id), required(version), date(on), note);
-            return "referral.done.contact";
-        });
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        return act(id, "contact", "referral.done.contact", model, redirect, () -> referrals.recordContact(ReferralId.of(id),
+                required(version), date(on), note));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/progress")
     String progress(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String on,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "progress", model, redirect, response, () -> {
-            referrals.addProgressNote(ReferralId.of(id), required(version), date(on), note);
-            return "referral.done.progress";
-        });
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        return act(id, "progress", "referral.done.progress", model, redirect, () -> referrals.addProgressNote(ReferralId.of(id),
+                required(version), date(on), note));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/complete")
     String complete(@PathVariable UUID id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Boolean delivered, @RequestParam(required = false) String note, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "complete", model, redirect, response, () -> {
-            referrals.complete(ReferralId.of(id), required(version), delivered, note);
-            return "referral.done.complete";
-        });
+            RedirectAttributes redirect) {
+        return act(id, "complete", "referral.done.complete", model, redirect, () -> referrals.complete(ReferralId.of(id),
+                required(version), delivered, note));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "withdraw", model, redirect, response, () -> {
-            referrals.withdraw(ReferralId.of(id), required(version), reason);
-            return "referral.done.withdraw";
-        });
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        return act(id, "withdraw", "referral.done.withdraw", model, redirect, () -> referrals.withdraw(ReferralId.of(id),
+                required(version), reason));
     }
 
     @PreAuthorize(ReferralApi.CASEWORKERS)
@@ -232,11 +211,11 @@ class ReferralPages {
 
     @PreAuthorize(ReferralApi.CASEWORKERS)
     @PostMapping("/assistance/capacity")
-    String declare(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String declare(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         // One row per service, posted as lines[i].service/places/staff/version. Rows left empty for a service never
         // declared are skipped; a row's staff left empty is none; problems are reported against the page's rows.
         List<Integer> rows = new ArrayList<>();
-        try {
+        return refusing(commands.run(() -> {
             List<CapacityChange> changes = new ArrayList<>();
             for (int i = 0; form.containsKey("lines[" + i + "].service"); i++) {
                 String row = "lines[" + i + "].";
@@ -258,40 +237,30 @@ class ReferralPages {
                 throw e.fieldProblems().isEmpty() ? e : TongxinException.invalid(e.fieldProblems().stream()
                         .map(f -> new org.tongxin.shared.error.FieldProblem(pageRow(f.field(), rows), f.code(), f.args())).toList());
             }
-        } catch (TongxinException e) {
-            refuse(e, model, null);
+        }), null).notice("capacity.saved").redirectOr("/assistance/capacity", model, redirect, () -> {
             model.addAttribute("lines", capacities.capacity());
             return "assistance/capacity";
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message("capacity.saved"));
-        return "redirect:/assistance/capacity";
+        });
     }
 
     // Helpers
 
-    private String act(UUID id, String action, Model model, RedirectAttributes redirect, HttpServletResponse response,
-            Supplier<String> command) {
-        String done;
-        try {
-            done = command.get();
-        } catch (TongxinException e) {
-            refuse(e, model, action);
-            fillDetail(ReferralId.of(id), model);
-            return "assistance/detail";
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message(done));
-        return "redirect:/referrals/" + id;
+    private String act(UUID id, String action, String done, Model model, RedirectAttributes redirect, Runnable command) {
+        return refusing(commands.run(command), action).notice(done)
+                .redirectOr("/referrals/" + id, model, redirect, () -> detail(ReferralId.of(id), model));
     }
 
-    /** A refusal of the page's form, or of the form named {@code formKey} on a referral's page (one per action). */
-    private void refuse(TongxinException e, Model model, String formKey) {
-        int status = e.status().value();
-        if (status == 404 || status == 403 || status == 401) {
-            throw e;
-        }
-        feedback.apply(e, model, formKey, e.code().equals("STALE_VERSION") ? "referral.stale" : null);
+    private String detail(ReferralId id, Model model) {
+        fillDetail(id, model);
+        return "assistance/detail";
+    }
+
+    /**
+     * A refusal shows in the page's form, or in the form named {@code formKey} on a referral's page (one per action);
+     * refusals of access go to the error page.
+     */
+    private static <T> PageCommands.PageCommand<T> refusing(PageCommands.PageCommand<T> command, String formKey) {
+        return command.form(formKey).stale("referral.stale").passOn(PageCommands.ACCESS);
     }
 
     private void fillDetail(ReferralId id, Model model) {

@@ -1,6 +1,5 @@
 package org.tongxin.casefile.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +50,10 @@ import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.identity.Participation;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.VersionRequest;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -79,13 +78,13 @@ class CaseApi {
     private final CaseManagement management;
     private final CaseDirectory directory;
     private final AgencyDirectory agencies;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    CaseApi(CaseManagement management, CaseDirectory directory, AgencyDirectory agencies, EventQuiescence reactions) {
+    CaseApi(CaseManagement management, CaseDirectory directory, AgencyDirectory agencies, ApiCommands commands) {
         this.management = management;
         this.directory = directory;
         this.agencies = agencies;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A case for one reader: protected fields only for the parties entitled to them, a minor's identity masked. */
@@ -113,9 +112,8 @@ class CaseApi {
                     + "false). The notification, delivery and reporting (or transfer) obligations open from the date the "
                     + "decision takes effect.")
     ResponseEntity<CaseCreated> openDecided(@RequestBody NewDecidedCase body) {
-        CaseId id = management.openDecided(body);
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(new CaseCreated(id));
+        return commands.created(() -> management.openDecided(body), id -> "/api/v1/cases/" + id,
+                id -> new CaseCreated(id));
     }
 
     @AnyAuthenticatedUser
@@ -138,7 +136,7 @@ class CaseApi {
     }
 
     /** The decision with the case version the caller read (or If-Match). */
-    record DecisionRequest(Integer version, DecisionData decision) {
+    record DecisionRequest(Integer version, DecisionData decision) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(DECIDERS)
@@ -149,10 +147,6 @@ class CaseApi {
             @Parameter(hidden = true) Locale locale) {
         management.decide(CaseId.of(caseId), LockVersions.required(body.version(), ifMatch), body.decision());
         return afterCommand(caseId, "api.decideCase", locale);
-    }
-
-    /** Only the version the caller read (or If-Match instead of a body). */
-    record VersionRequest(Integer version) {
     }
 
     @PreAuthorize(DECIDERS)
@@ -166,7 +160,7 @@ class CaseApi {
     }
 
     /** The subject's arrival: reported in (default) or handed over, and when (default now). */
-    record ArrivalRequest(Integer version, Boolean handedOver, Instant arrivedAt) {
+    record ArrivalRequest(Integer version, Boolean handedOver, Instant arrivedAt) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(ARRIVAL)
@@ -181,7 +175,7 @@ class CaseApi {
     }
 
     /** The judicial office of the county agency that takes the case. */
-    record OfficeRequest(Integer version, UUID officeId) {
+    record OfficeRequest(Integer version, UUID officeId) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(COUNTY)
@@ -206,7 +200,7 @@ class CaseApi {
     }
 
     /** The whole correction team as it should be. */
-    record TeamRequest(Integer version, List<TeamMember> members) {
+    record TeamRequest(Integer version, List<TeamMember> members) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASE_TEAM)
@@ -221,7 +215,7 @@ class CaseApi {
     }
 
     /** A new version of the individual correction plan (20 to 20,000 characters). */
-    record PlanRequest(Integer version, String content) {
+    record PlanRequest(Integer version, String content) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASE_TEAM)
@@ -235,7 +229,7 @@ class CaseApi {
     }
 
     /** The entry announcement as held: when (not in the future, not before registration), where, who attended. */
-    record AnnouncementRequest(Integer version, Instant heldAt, String place, String attendees) {
+    record AnnouncementRequest(Integer version, Instant heldAt, String place, String attendees) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASE_TEAM)
@@ -259,12 +253,11 @@ class CaseApi {
     // Helpers
 
     private CaseResponse afterCommand(UUID caseId, String purpose, Locale locale) {
-        reactions.settle();
-        return response(directory.view(CaseId.of(caseId), purpose), locale);
+        return commands.answer(() -> response(directory.view(CaseId.of(caseId), purpose), locale));
     }
 
     private static int version(VersionRequest body, String ifMatch) {
-        return LockVersions.required(body == null ? null : body.version(), ifMatch);
+        return LockVersions.required(body, ifMatch);
     }
 
     private CaseResponse response(CaseView v, Locale locale) {

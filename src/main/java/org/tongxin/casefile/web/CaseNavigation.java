@@ -1,7 +1,6 @@
 package org.tongxin.casefile.web;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
+import org.tongxin.identity.Role;
 
 /**
  * The case list in the navigation, for every role that works on cases (not the administrators: S5), and the proposed
@@ -19,16 +19,14 @@ class CaseNavigation {
 
     @Bean
     NavigationEntry casesEntry() {
-        return new NavigationEntry("nav.cases", "/cases", 3, Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER",
-                "COUNTY_HEAD", "BUREAU_HEAD", "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
-                "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER"), "home.tile.cases");
+        return new NavigationEntry("nav.cases", "/cases", 3, Role.names(Role.CASE_ROLES), "home.tile.cases");
     }
 
     /** Proposed changes of subjects' records, for the executing agencies and judicial offices that decide or follow them. */
     @Bean
     NavigationEntry subjectChangesEntry() {
-        return new NavigationEntry("nav.subjectChanges", "/subject-changes", 4, Set.of("OFFICE_OFFICER", "OFFICE_HEAD",
-                "COUNTY_OFFICER", "COUNTY_HEAD"), "home.tile.subjectChanges");
+        return new NavigationEntry("nav.subjectChanges", "/subject-changes", 4, Role.names(Role.CORRECTION_STAFF),
+                "home.tile.subjectChanges");
     }
 
     /** For a county agency's officers: the proposals awaiting their decision. */

@@ -23,6 +23,7 @@ import org.tongxin.casefile.SealedQueries.QueryRequest;
 import org.tongxin.casefile.SealedQueries.SealedQueryView;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.VersionRequest;
 
 /**
  * REST API of lawful queries of sealed records (CPL art. 286; doc/security-requirements.md S10): a party of a sealed minor's case asks to
@@ -38,10 +39,6 @@ class SealedQueryApi {
 
     SealedQueryApi(SealedQueries queries) {
         this.queries = queries;
-    }
-
-    /** A decision: the version read. */
-    record VersionRequest(Integer version) {
     }
 
     @CaseUser
@@ -70,7 +67,7 @@ class SealedQueryApi {
             summary = "Approve a lawful query of a sealed case for the days asked (head of the county agency; CPL art. 286)")
     SealedQueryView approve(@PathVariable UUID caseId, @PathVariable UUID queryId, @RequestBody(required = false) VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        queries.approve(CaseId.of(caseId), queryId, LockVersions.required(body == null ? null : body.version(), ifMatch));
+        queries.approve(CaseId.of(caseId), queryId, LockVersions.required(body, ifMatch));
         return find(caseId, queryId);
     }
 
@@ -79,7 +76,7 @@ class SealedQueryApi {
     @Operation(operationId = "refuseSealedRecordQuery", summary = "Refuse a lawful query of a sealed case (head of the county agency)")
     SealedQueryView refuse(@PathVariable UUID caseId, @PathVariable UUID queryId, @RequestBody(required = false) VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        queries.refuse(CaseId.of(caseId), queryId, LockVersions.required(body == null ? null : body.version(), ifMatch));
+        queries.refuse(CaseId.of(caseId), queryId, LockVersions.required(body, ifMatch));
         return find(caseId, queryId);
     }
 

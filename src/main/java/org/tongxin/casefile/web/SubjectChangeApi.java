@@ -34,8 +34,9 @@ import org.tongxin.casefile.SubjectChangeViews.SubjectChangeSummary;
 import org.tongxin.casefile.SubjectChangeViews.SubjectChangeView;
 import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.casefile.SubjectField;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.VersionRequest;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -55,12 +56,12 @@ class SubjectChangeApi {
 
     private final SubjectChanges changes;
     private final AgencyDirectory agencies;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    SubjectChangeApi(SubjectChanges changes, AgencyDirectory agencies, EventQuiescence reactions) {
+    SubjectChangeApi(SubjectChanges changes, AgencyDirectory agencies, ApiCommands commands) {
         this.changes = changes;
         this.agencies = agencies;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A proposal in a list, the proposing organ named in the caller's language. */
@@ -74,12 +75,8 @@ class SubjectChangeApi {
             String rejectionReason, int version, boolean mayDecide) {
     }
 
-    /** A confirmation: the version read. */
-    record VersionRequest(Integer version) {
-    }
-
     /** A rejection: the version read and the reason (5 to 500 characters). */
-    record RejectionRequest(Integer version, String reason) {
+    record RejectionRequest(Integer version, String reason) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(READERS)
@@ -111,9 +108,8 @@ class SubjectChangeApi {
     ChangeResponse confirm(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         SubjectChangeId changeId = SubjectChangeId.of(id);
-        changes.confirm(changeId, LockVersions.required(body == null ? null : body.version(), ifMatch));
-        reactions.settle();
-        return response(changes.view(changeId, "api.confirmSubjectChange"), locale);
+        return commands.run(() -> changes.confirm(changeId, LockVersions.required(body, ifMatch)),
+                () -> response(changes.view(changeId, "api.confirmSubjectChange"), locale));
     }
 
     @PreAuthorize(DECIDERS)
@@ -122,9 +118,9 @@ class SubjectChangeApi {
     ChangeResponse reject(@PathVariable UUID id, @RequestBody(required = false) RejectionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         SubjectChangeId changeId = SubjectChangeId.of(id);
-        changes.reject(changeId, LockVersions.required(body == null ? null : body.version(), ifMatch), body == null ? null : body.reason());
-        reactions.settle();
-        return response(changes.view(changeId, "api.rejectSubjectChange"), locale);
+        return commands.run(() -> changes.reject(changeId, LockVersions.required(body, ifMatch),
+                body == null ? null : body.reason()),
+                () -> response(changes.view(changeId, "api.rejectSubjectChange"), locale));
     }
 
     private ChangeResponse response(SubjectChangeView v, Locale locale) {

@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,10 +30,9 @@ import org.tongxin.casefile.SubjectChangeViews.SubjectChangeView;
 import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.casefile.SubjectField;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * Pages of proposed changes of a subject's record (issue 9, item 4): the list for the executing agencies and the
@@ -52,16 +48,13 @@ class SubjectChangePages {
     private final SubjectChanges changes;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
-    SubjectChangePages(SubjectChanges changes, AgencyDirectory agencies, MessageSource messages, FormFeedback feedback,
-            EventQuiescence reactions) {
+    SubjectChangePages(SubjectChanges changes, AgencyDirectory agencies, MessageSource messages, PageCommands commands) {
         this.changes = changes;
         this.agencies = agencies;
         this.messages = messages;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A differing field as the page shows it: its name and both values in the reader's language. */
@@ -97,43 +90,28 @@ class SubjectChangePages {
     @PreAuthorize(SubjectChangeApi.DECIDERS)
     @PostMapping("/subject-changes/{id}/confirm")
     String confirm(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, Locale locale,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "confirm", model, locale, redirect, response, () -> {
-            changes.confirm(SubjectChangeId.of(id), required(version));
-            return "subjectChange.done.confirm";
-        });
+            RedirectAttributes redirect) {
+        return act(id, "confirm", "subjectChange.done.confirm", model, locale, redirect,
+                () -> changes.confirm(SubjectChangeId.of(id), required(version)));
     }
 
     @PreAuthorize(SubjectChangeApi.DECIDERS)
     @PostMapping("/subject-changes/{id}/reject")
     String reject(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
-            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "reject", model, locale, redirect, response, () -> {
-            changes.reject(SubjectChangeId.of(id), required(version), reason);
-            return "subjectChange.done.reject";
-        });
+            Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, "reject", "subjectChange.done.reject", model, locale, redirect,
+                () -> changes.reject(SubjectChangeId.of(id), required(version), reason));
     }
 
-    private String act(UUID id, String action, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response,
-            Supplier<String> command) {
-        String done;
-        try {
-            done = command.get();
-        } catch (TongxinException e) {
-            int status = e.status().value();
-            if (status == 404 || status == 403 || status == 401) {
-                throw e;
-            }
-            boolean decidedMeanwhile = e.code().equals("STALE_VERSION") || e.code().equals("SUBJECT_CHANGE_DECIDED");
-            feedback.apply(e, model, null, decidedMeanwhile ? "subjectChange.stale" : null);
-            response.setStatus(status);
-            model.addAttribute("activeForm", action);
-            fill(SubjectChangeId.of(id), model, locale);
-            return "casefile/subject-change";
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message(done));
-        return "redirect:/subject-changes/" + id;
+    private String act(UUID id, String action, String done, Model model, Locale locale, RedirectAttributes redirect,
+            Runnable command) {
+        return commands.run(command).notice(done).passOn(PageCommands.ACCESS)
+                .words("subjectChange.stale", PageCommands.STALE_VERSION, "SUBJECT_CHANGE_DECIDED")
+                .redirectOr("/subject-changes/" + id, model, redirect, () -> {
+                    model.addAttribute("activeForm", action);
+                    fill(SubjectChangeId.of(id), model, locale);
+                    return "casefile/subject-change";
+                });
     }
 
     private void fill(SubjectChangeId id, Model model, Locale locale) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.MessageSource;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
@@ -58,10 +59,12 @@ class ConflictApi {
 
     private final Conflicts conflicts;
     private final AgencyDirectory agencies;
+    private final MessageSource messages;
 
-    ConflictApi(Conflicts conflicts, AgencyDirectory agencies) {
+    ConflictApi(Conflicts conflicts, AgencyDirectory agencies, MessageSource messages) {
         this.conflicts = conflicts;
         this.agencies = agencies;
+        this.messages = messages;
     }
 
     record ConflictResponse(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, String typeName,
@@ -162,9 +165,9 @@ class ConflictApi {
         ids.add(c.office());
         ids.add(c.raisedBy());
         Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
-        boolean en = locale != null && "en".equals(locale.getLanguage());
         ObligationStatus obligation = conflicts.responseObligation(c).map(ObligationView::status).orElse(null);
-        return new ConflictResponse(c.id(), c.caseId(), c.caseNumber(), c.type(), en ? c.type().nameEn() : c.type().nameZh(),
+        return new ConflictResponse(c.id(), c.caseId(), c.caseNumber(), c.type(),
+                messages.getMessage("conflict.type." + c.type().name(), null, c.type().name(), locale),
                 c.state(), names.get(c.raisedBy()), names.get(c.office()), c.parties().stream().map(names::get).toList(), c.point(),
                 c.stepId(), c.legalBasis(), c.response(), c.respondedAt(), c.escalatedAt(), c.escalationNote(), c.meetingId(),
                 c.resolution(), c.lessons(), c.resolvedAt(), c.raisedAt(), c.evidence(), obligation, c.version());

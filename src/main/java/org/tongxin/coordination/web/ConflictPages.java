@@ -38,9 +38,10 @@ import org.tongxin.exchange.Handovers;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -63,10 +64,10 @@ class ConflictPages {
     private final Handovers handovers;
     private final Inboxes inboxes;
     private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
     ConflictPages(Conflicts conflicts, Meetings meetings, AgencyDirectory agencies, CaseDirectory cases, Handovers handovers,
-            Inboxes inboxes, FormFeedback feedback, EventQuiescence reactions) {
+            Inboxes inboxes, FormFeedback feedback, PageCommands commands) {
         this.conflicts = conflicts;
         this.meetings = meetings;
         this.agencies = agencies;
@@ -74,7 +75,7 @@ class ConflictPages {
         this.handovers = handovers;
         this.inboxes = inboxes;
         this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The search form's values (strings as typed, so a bad value is shown back). */
@@ -132,20 +133,13 @@ class ConflictPages {
             @RequestParam(required = false) String stepId, @RequestParam(required = false) List<UUID> handoverIds,
             @RequestParam(required = false) List<UUID> obligationIds, Model model, RedirectAttributes redirect) {
         RaiseForm form = new RaiseForm(caseId, type, orEmpty(parties), point, stepId, orEmpty(handoverIds), orEmpty(obligationIds));
-        try {
+        return commands.make(() -> {
             ConflictType conflictType = type == null || type.isBlank() ? null : parseType(type);
-            ConflictId id = conflicts.raise(new NewConflict(caseId, conflictType, form.parties(), point, stepId, form.handoverIds(),
+            return conflicts.raise(new NewConflict(caseId, conflictType, form.parties(), point, stepId, form.handoverIds(),
                     form.obligationIds()));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("conflict.raised"));
-            return "redirect:/conflicts/" + id;
-        } catch (TongxinException e) {
-            if (e.fieldProblems().isEmpty() && e.status().value() != 422) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return raiseView(form, model);
-        }
+        })
+                .notice("conflict.raised").passOn(PageCommands.NOT_OF_THE_FORM)
+                .redirectOr(id -> "/conflicts/" + id, model, redirect, () -> raiseView(form, model));
     }
 
     @GetMapping("/conflicts/{id}")
@@ -157,41 +151,27 @@ class ConflictPages {
     @PostMapping("/conflicts/{id}/response")
     String respond(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String response, Model model,
             RedirectAttributes redirect) {
-        try {
-            conflicts.respond(ConflictId.of(id), version, response);
-        } catch (TongxinException e) {
-            return refused(e, ConflictId.of(id), model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message("conflict.responded"));
-        return "redirect:/conflicts/" + id;
+        return commands.run(() -> conflicts.respond(ConflictId.of(id), version, response))
+                .notice("conflict.responded").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/conflicts/" + id, model, redirect, () -> refused(ConflictId.of(id), model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/escalation")
     String escalate(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String note,
             @RequestParam(required = false) UUID meetingId, Model model, RedirectAttributes redirect) {
-        try {
-            conflicts.escalate(ConflictId.of(id), version, note, meetingId == null ? null : MeetingId.of(meetingId));
-        } catch (TongxinException e) {
-            return refused(e, ConflictId.of(id), model);
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message("conflict.escalated"));
-        return "redirect:/conflicts/" + id;
+        return commands.run(() -> conflicts.escalate(ConflictId.of(id), version, note, meetingId == null ? null : MeetingId.of(meetingId)))
+                .notice("conflict.escalated").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/conflicts/" + id, model, redirect, () -> refused(ConflictId.of(id), model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/resolution")
     String resolve(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String resolution,
             @RequestParam(required = false) String lessons, Model model, RedirectAttributes redirect) {
-        try {
-            conflicts.resolve(ConflictId.of(id), version, resolution, lessons);
-        } catch (TongxinException e) {
-            return refused(e, ConflictId.of(id), model);
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message("conflict.resolvedNotice"));
-        return "redirect:/conflicts/" + id;
+        return commands.run(() -> conflicts.resolve(ConflictId.of(id), version, resolution, lessons))
+                .notice("conflict.resolvedNotice").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/conflicts/" + id, model, redirect, () -> refused(ConflictId.of(id), model));
     }
 
     // Views
@@ -266,11 +246,8 @@ class ConflictPages {
         return "coordination/conflict";
     }
 
-    private String refused(TongxinException e, ConflictId id, Model model) {
-        if (e.status().value() == 404) {
-            throw e;
-        }
-        feedback.apply(e, model);
+    /** The page again after a refusal (the refusal is in the model). */
+    private String refused(ConflictId id, Model model) {
         return conflictView(conflicts.view(id, "conflict"), model);
     }
 

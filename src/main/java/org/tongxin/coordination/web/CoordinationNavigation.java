@@ -6,14 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.tongxin.shared.web.NavigationEntry;
+import org.tongxin.identity.Role;
 
 /** Joint meetings and the conflict register in the navigation, for every role that works on cases. */
 @Configuration(proxyBeanMethods = false)
 class CoordinationNavigation {
 
-    static final Set<String> CASE_ROLES = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
-            "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
-            "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
+    static final Set<String> CASE_ROLES = Role.names(Role.CASE_ROLES);
 
     @Bean
     NavigationEntry meetingsEntry() {

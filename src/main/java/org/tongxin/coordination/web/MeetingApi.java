@@ -49,6 +49,7 @@ import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.web.VersionRequest;
 
 import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
 
@@ -108,9 +109,6 @@ class MeetingApi {
 
     /** A decision: text, the agency named, optionally a case, and a due date (default: the policy's period). */
     record MeetingDecisionRequest(Integer version, String text, UUID agencyId, UUID caseId, LocalDate dueDate) {
-    }
-
-    record VersionRequest(Integer version) {
     }
 
     record CancelRequest(Integer version, String reason) {

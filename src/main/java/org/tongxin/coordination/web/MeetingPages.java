@@ -47,10 +47,10 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.Downloads;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -71,19 +71,17 @@ class MeetingPages {
     private final AgencyDirectory agencies;
     private final CaseDirectory cases;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
     MeetingPages(Meetings meetings, Conflicts conflicts, MeetingDocuments documents, AgencyDirectory agencies,
-            CaseDirectory cases, CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions) {
+            CaseDirectory cases, CurrentUser currentUser, PageCommands commands) {
         this.meetings = meetings;
         this.conflicts = conflicts;
         this.documents = documents;
         this.agencies = agencies;
         this.cases = cases;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A decision line: the decision, the agency named, the case as the reader sees it and its obligation. */
@@ -134,7 +132,7 @@ class MeetingPages {
             @RequestParam(required = false) List<UUID> caseIds, Model model, RedirectAttributes redirect) {
         ConveneForm form = new ConveneForm(title, scheduledAt, place, orEmpty(attendees), topics, orEmpty(conflictIds),
                 orEmpty(caseIds));
-        try {
+        return commands.make(() -> {
             List<AgendaInput> agenda = new ArrayList<>();
             if (topics != null) {
                 topics.lines().map(String::strip).filter(t -> !t.isEmpty())
@@ -142,17 +140,10 @@ class MeetingPages {
             }
             form.caseIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CASE, null, c, null)));
             form.conflictIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CONFLICT, null, null, c)));
-            MeetingId id = meetings.convene(new NewMeeting(title, parse(scheduledAt), place, form.attendees(), agenda));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("meeting.convened"));
-            return "redirect:/meetings/" + id;
-        } catch (TongxinException e) {
-            if (e.fieldProblems().isEmpty() && e.status().value() != 422) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return conveneView(form, model);
-        }
+            return meetings.convene(new NewMeeting(title, parse(scheduledAt), place, form.attendees(), agenda));
+        })
+                .notice("meeting.convened").passOn(PageCommands.NOT_OF_THE_FORM)
+                .redirectOr(id -> "/meetings/" + id, model, redirect, () -> conveneView(form, model));
     }
 
     @GetMapping("/meetings/{id}")
@@ -177,13 +168,9 @@ class MeetingPages {
     String minutes(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String minutes, Model model,
             RedirectAttributes redirect) {
         MeetingId meetingId = MeetingId.of(id);
-        try {
-            meetings.recordMinutes(meetingId, version, minutes);
-        } catch (TongxinException e) {
-            return refused(e, meetingId, model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message("meeting.minutes.recorded"));
-        return "redirect:/meetings/" + id;
+        return commands.run(() -> meetings.recordMinutes(meetingId, version, minutes))
+                .notice("meeting.minutes.recorded").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/meetings/" + id, model, redirect, () -> refused(meetingId, model));
     }
 
     @PreAuthorize(COORDINATOR)
@@ -192,42 +179,31 @@ class MeetingPages {
             @RequestParam(required = false) UUID agencyId, @RequestParam(required = false) UUID caseId,
             @RequestParam(required = false) LocalDate dueDate, Model model, RedirectAttributes redirect) {
         MeetingId meetingId = MeetingId.of(id);
-        try {
-            meetings.addDecision(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate));
-        } catch (TongxinException e) {
-            model.addAttribute("decisionText", text);
-            model.addAttribute("decisionAgency", agencyId);
-            model.addAttribute("decisionDue", dueDate);
-            return refused(e, meetingId, model);
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message("meeting.decision.recorded"));
-        return "redirect:/meetings/" + id + "#decisions";
+        return commands.run(() -> meetings.addDecision(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate)))
+                .notice("meeting.decision.recorded").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/meetings/" + id + "#decisions", model, redirect, () -> {
+                    model.addAttribute("decisionText", text);
+                    model.addAttribute("decisionAgency", agencyId);
+                    model.addAttribute("decisionDue", dueDate);
+                    return refused(meetingId, model);
+                });
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/close")
     String close(@PathVariable UUID id, @RequestParam int version, Model model, RedirectAttributes redirect) {
-        try {
-            meetings.close(MeetingId.of(id), version);
-        } catch (TongxinException e) {
-            return refused(e, MeetingId.of(id), model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message("meeting.closed"));
-        return "redirect:/meetings/" + id;
+        return commands.run(() -> meetings.close(MeetingId.of(id), version))
+                .notice("meeting.closed").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/meetings/" + id, model, redirect, () -> refused(MeetingId.of(id), model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/cancel")
     String cancel(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String reason, Model model,
             RedirectAttributes redirect) {
-        try {
-            meetings.cancel(MeetingId.of(id), version, reason);
-        } catch (TongxinException e) {
-            return refused(e, MeetingId.of(id), model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message("meeting.cancelled"));
-        return "redirect:/meetings/" + id;
+        return commands.run(() -> meetings.cancel(MeetingId.of(id), version, reason))
+                .notice("meeting.cancelled").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/meetings/" + id, model, redirect, () -> refused(MeetingId.of(id), model));
     }
 
     @GetMapping("/decisions/{id}")
@@ -239,19 +215,12 @@ class MeetingPages {
     String done(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String note, Model model,
             RedirectAttributes redirect) {
         DecisionId decisionId = DecisionId.of(id);
-        try {
-            meetings.reportDone(decisionId, version, note);
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            model.addAttribute("note", note);
-            return decisionView(meetings.decision(decisionId), model);
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message("decision.reported"));
-        return "redirect:/decisions/" + id;
+        return commands.run(() -> meetings.reportDone(decisionId, version, note))
+                .notice("decision.reported").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/decisions/" + id, model, redirect, () -> {
+                    model.addAttribute("note", note);
+                    return decisionView(meetings.decision(decisionId), model);
+                });
     }
 
     // Views
@@ -314,11 +283,8 @@ class MeetingPages {
         return "coordination/decision";
     }
 
-    private String refused(TongxinException e, MeetingId id, Model model) {
-        if (e.status().value() == 404) {
-            throw e;
-        }
-        feedback.apply(e, model);
+    /** The page again after a refusal (the refusal is in the model). */
+    private String refused(MeetingId id, Model model) {
         return meetingView(meetings.view(id), model);
     }
 

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.context.MessageSource;
 
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
@@ -44,7 +45,7 @@ import org.tongxin.exchange.HandoverSummary;
 import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.Handovers;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.LockVersions;
@@ -67,12 +68,14 @@ class HandoverApi {
 
     private final Handovers handovers;
     private final AgencyDirectory agencies;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
+    private final MessageSource messages;
 
-    HandoverApi(Handovers handovers, AgencyDirectory agencies, EventQuiescence reactions) {
+    HandoverApi(Handovers handovers, AgencyDirectory agencies, ApiCommands commands, MessageSource messages) {
         this.handovers = handovers;
         this.agencies = agencies;
-        this.reactions = reactions;
+        this.commands = commands;
+        this.messages = messages;
     }
 
     /** A handover with its kind and agencies named in the reader's language. */
@@ -107,7 +110,7 @@ class HandoverApi {
     }
 
     /** The receiver's receipt: the version read and an optional note (at most 500 characters). */
-    record ReceiptRequest(Integer version, String note) {
+    record ReceiptRequest(Integer version, String note) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -119,7 +122,7 @@ class HandoverApi {
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Locale locale) {
         HandoverId handoverId = HandoverId.of(id);
-        int version = LockVersions.required(body == null ? null : body.version(), ifMatch);
+        int version = LockVersions.required(body, ifMatch);
         if (handovers.view(handoverId).kind() == HandoverKind.SUBJECT_TRANSFER) {
             throw TongxinException.conflict("USE_TRANSFER_RECEIPT");
         }
@@ -128,7 +131,7 @@ class HandoverApi {
     }
 
     /** The receiver's rejection: what is missing or defective (1 to 30 problems) and an optional note. */
-    record RejectionRequest(Integer version, List<Problem> problems, String note) {
+    record RejectionRequest(Integer version, List<Problem> problems, String note) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -145,7 +148,7 @@ class HandoverApi {
     }
 
     /** The sender's supplement: the missing or corrected items and an optional note. */
-    record SupplementRequest(Integer version, List<NewItem> items, String note) {
+    record SupplementRequest(Integer version, List<NewItem> items, String note) implements LockVersions.Versioned {
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -215,8 +218,7 @@ class HandoverApi {
     // Helpers
 
     private HandoverResponse afterCommand(HandoverId id, Locale locale) {
-        reactions.settle();
-        return responses(List.of(handovers.view(id)), locale).getFirst();
+        return commands.answer(() -> responses(List.of(handovers.view(id)), locale).getFirst());
     }
 
     private static PageQuery page(Integer page, Integer size) {
@@ -250,7 +252,8 @@ class HandoverApi {
                 s.answeredAt(), s.copyDeliveredAt()));
     }
 
-    private static String kindName(HandoverKind kind, Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? kind.nameEn() : kind.nameZh();
+    /** The kind's name as the pages write it (handover.kind.*). */
+    private String kindName(HandoverKind kind, Locale locale) {
+        return messages.getMessage("handover.kind." + kind.name(), null, kind.name(), locale);
     }
 }

@@ -20,6 +20,7 @@ import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * Pages of the two-person reset of administrators' credentials (every administrator: request, approve or refuse
@@ -31,11 +32,13 @@ class CredentialResetPages {
     private final CredentialResets resets;
     private final CurrentUser currentUser;
     private final FormFeedback feedback;
+    private final PageCommands commands;
 
-    CredentialResetPages(CredentialResets resets, CurrentUser currentUser, FormFeedback feedback) {
+    CredentialResetPages(CredentialResets resets, CurrentUser currentUser, FormFeedback feedback, PageCommands commands) {
         this.resets = resets;
         this.currentUser = currentUser;
         this.feedback = feedback;
+        this.commands = commands;
     }
 
     @PreAuthorize(CredentialResetApi.ADMINS)
@@ -52,24 +55,19 @@ class CredentialResetPages {
     @PostMapping("/admin/credential-resets")
     String request(@RequestParam(required = false) UUID userId, @RequestParam(required = false) CredentialReset.Kind kind,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        try {
+        return commands.make(() -> {
             if (userId == null) {
                 throw TongxinException.invalid("userId", "required");
             }
-            CredentialResets.View view = resets.request(userId, kind, reason);
-            redirect.addFlashAttribute("notice", feedback.message("credentialReset.requested"));
-            return "redirect:/admin/credential-resets/" + view.id();
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            fillList(null, null, null, model);
-            model.addAttribute("userId", userId);
-            model.addAttribute("kind", kind);
-            model.addAttribute("reason", reason);
-            return "identity/credential-resets";
-        }
+            return resets.request(userId, kind, reason);
+        }).notice("credentialReset.requested").passOn(PageCommands.NOT_FOUND)
+                .redirectOr(view -> "/admin/credential-resets/" + view.id(), model, redirect, () -> {
+                    fillList(null, null, null, model);
+                    model.addAttribute("userId", userId);
+                    model.addAttribute("kind", kind);
+                    model.addAttribute("reason", reason);
+                    return "identity/credential-resets";
+                });
     }
 
     @PreAuthorize(CredentialResetApi.ADMINS)
@@ -97,27 +95,21 @@ class CredentialResetPages {
     @PostMapping("/admin/credential-resets/{id}/refuse")
     String refuse(@PathVariable UUID id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        try {
-            resets.refuse(id, TokenRequestApi.version(version), reason);
-        } catch (TongxinException e) {
-            model.addAttribute("refusalReason", reason);
-            return rejected(id, e, model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message("credentialReset.refused"));
-        return "redirect:/admin/credential-resets/" + id;
+        return commands.run(() -> resets.refuse(id, TokenRequestApi.version(version), reason))
+                .notice("credentialReset.refused").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/admin/credential-resets/" + id, model, redirect, () -> {
+                    model.addAttribute("refusalReason", reason);
+                    return detail(id, model);
+                });
     }
 
     @PreAuthorize(CredentialResetApi.ADMINS)
     @PostMapping("/admin/credential-resets/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
             RedirectAttributes redirect) {
-        try {
-            resets.withdraw(id, TokenRequestApi.version(version));
-        } catch (TongxinException e) {
-            return rejected(id, e, model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message("credentialReset.withdrawn"));
-        return "redirect:/admin/credential-resets/" + id;
+        return commands.run(() -> resets.withdraw(id, TokenRequestApi.version(version)))
+                .notice("credentialReset.withdrawn").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/admin/credential-resets/" + id, model, redirect, () -> detail(id, model));
     }
 
     /** The person's own notice: shown after the login that follows a reset, and on demand. */
@@ -133,8 +125,7 @@ class CredentialResetPages {
             throw e;
         }
         feedback.apply(e, model);
-        fillDetail(resets.get(id), model);
-        return "identity/credential-reset";
+        return detail(id, model);
     }
 
     private void fillList(CredentialReset.State state, Integer page, String sort, Model model) {

@@ -34,6 +34,7 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * Pages of the two-person system tokens: a head of an agency requests a token for it and, once issued, collects it
@@ -48,14 +49,16 @@ class TokenRequestPages {
     private final AgencyDirectory agencies;
     private final CurrentUser currentUser;
     private final FormFeedback feedback;
+    private final PageCommands commands;
 
     TokenRequestPages(SystemTokenRequests requests, ApiOperations operations, AgencyDirectory agencies, CurrentUser currentUser,
-            FormFeedback feedback) {
+            FormFeedback feedback, PageCommands commands) {
         this.requests = requests;
         this.operations = operations;
         this.agencies = agencies;
         this.currentUser = currentUser;
         this.feedback = feedback;
+        this.commands = commands;
     }
 
     @PreAuthorize(TokenRequestApi.HEADS_AND_SECURITY)
@@ -90,25 +93,19 @@ class TokenRequestPages {
     String create(@RequestParam(required = false) String name, @RequestParam(required = false) String purpose,
             @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<String> operations,
             @RequestParam(required = false) Integer lifetimeDays, Model model, RedirectAttributes redirect) {
-        try {
-            SystemTokenRequests.View view = requests.request(new SystemTokenRequests.NewRequest(name, purpose,
-                    roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
-                    operations == null ? Set.of() : new LinkedHashSet<>(operations), lifetimeDays));
-            redirect.addFlashAttribute("notice", feedback.message("tokenRequest.created"));
-            return "redirect:/token-requests/" + view.id();
-        } catch (TongxinException e) {
-            if (e.status().value() == 403) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            fillForm(model);
-            model.addAttribute("name", name);
-            model.addAttribute("purpose", purpose);
-            model.addAttribute("chosenRoles", roles == null ? Set.of() : Set.copyOf(roles));
-            model.addAttribute("chosenOperations", operations == null ? Set.of() : Set.copyOf(operations));
-            model.addAttribute("lifetimeDays", lifetimeDays);
-            return "identity/token-request-new";
-        }
+        return commands.make(() -> requests.request(new SystemTokenRequests.NewRequest(name, purpose,
+                roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
+                operations == null ? Set.of() : new LinkedHashSet<>(operations), lifetimeDays)))
+                .notice("tokenRequest.created").passOn(PageCommands.FORBIDDEN)
+                .redirectOr(view -> "/token-requests/" + view.id(), model, redirect, () -> {
+                    fillForm(model);
+                    model.addAttribute("name", name);
+                    model.addAttribute("purpose", purpose);
+                    model.addAttribute("chosenRoles", roles == null ? Set.of() : Set.copyOf(roles));
+                    model.addAttribute("chosenOperations", operations == null ? Set.of() : Set.copyOf(operations));
+                    model.addAttribute("lifetimeDays", lifetimeDays);
+                    return "identity/token-request-new";
+                });
     }
 
     @PreAuthorize(TokenRequestApi.HEADS_AND_SECURITY)
@@ -154,13 +151,11 @@ class TokenRequestPages {
     }
 
     private String act(UUID id, Model model, RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-        } catch (TongxinException e) {
-            return rejected(id, e, model);
-        }
-        redirect.addFlashAttribute("notice", feedback.message(notice));
-        return "redirect:/token-requests/" + id;
+        return commands.run(action).notice(notice).passOn(PageCommands.NOT_FOUND).redirectOr("/token-requests/" + id, model, redirect,
+                () -> {
+                    fillDetail(requests.get(id), model);
+                    return "identity/token-request";
+                });
     }
 
     private String rejected(UUID id, TongxinException e, Model model) {

@@ -33,6 +33,7 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * Account administration pages. The system administrator creates and maintains staff accounts; the security
@@ -47,14 +48,16 @@ class UserAdminController {
     private final AccountAdministration administration;
     private final AgencyDirectory agencies;
     private final FormFeedback feedback;
+    private final PageCommands commands;
     private final AuditLog audit;
 
     UserAdminController(UserDirectory users, AccountAdministration administration, AgencyDirectory agencies,
-            FormFeedback feedback, AuditLog audit) {
+            FormFeedback feedback, PageCommands commands, AuditLog audit) {
         this.users = users;
         this.administration = administration;
         this.agencies = agencies;
         this.feedback = feedback;
+        this.commands = commands;
         this.audit = audit;
     }
 
@@ -173,18 +176,11 @@ class UserAdminController {
     }
 
     private String act(UUID id, Model model, RedirectAttributes redirect, String noticeKey, Runnable action) {
-        try {
-            action.run();
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            fillDetail(users.find(UserId.of(id)).orElseThrow(TongxinException::notFound), model);
-            return "identity/user";
-        }
-        redirect.addFlashAttribute("notice", feedback.message(noticeKey));
-        return "redirect:/admin/users/" + id;
+        return commands.run(action).notice(noticeKey).passOn(PageCommands.NOT_FOUND).redirectOr("/admin/users/" + id, model, redirect,
+                () -> {
+                    fillDetail(users.find(UserId.of(id)).orElseThrow(TongxinException::notFound), model);
+                    return "identity/user";
+                });
     }
 
     private String oneTimePasswordPage(UserId id, String oneTimePassword, Model model) {

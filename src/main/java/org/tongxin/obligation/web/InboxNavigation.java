@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
+import org.tongxin.identity.Role;
 
 /**
  * The inbox in the navigation, for every role that works on cases, with its open and overdue counts — the agency's own
@@ -17,9 +18,7 @@ import org.tongxin.shared.web.NavigationEntry;
 @Configuration(proxyBeanMethods = false)
 class InboxNavigation {
 
-    static final Set<String> CASE_ROLES = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
-            "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER",
-            "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
+    static final Set<String> CASE_ROLES = Role.names(Role.CASE_ROLES);
 
     @Bean
     NavigationEntry inboxEntry() {

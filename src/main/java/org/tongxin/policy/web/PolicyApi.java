@@ -44,6 +44,7 @@ import org.tongxin.policy.StepDraft;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
+import org.tongxin.shared.web.VersionRequest;
 
 /**
  * REST API of the policy models, mirroring the pages: models, versions, the catalogue in force, one step, the
@@ -264,10 +265,6 @@ class PolicyApi {
     DraftResponse removeStep(@PathVariable UUID id, @PathVariable String stepId, @RequestParam Integer version) {
         drafting.removeStep(id, version, stepId);
         return DraftResponse.of(drafting.draft(id));
-    }
-
-    /** The draft's version the caller read. */
-    record VersionRequest(Integer version) {
     }
 
     @PreAuthorize(COORDINATOR)

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,6 +36,7 @@ import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.shared.web.Formats;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * Drafting a new version of a region's model (its city coordinators; the national baseline: national policy editors;
@@ -46,17 +48,24 @@ import org.tongxin.shared.web.Formats;
 @PreAuthorize("hasAnyRole('CITY_COORDINATOR', 'NATIONAL_POLICY_EDITOR')")
 class PolicyDraftPages {
 
+    /** A draft that is gone or already published: the error page, not the form. */
+    private static final Predicate<TongxinException> GONE = e -> e.status().value() == 404
+            || "POLICY_VERSION_PUBLISHED".equals(e.code());
+
     private final PolicyDrafting drafting;
     private final PolicyModels models;
     private final PolicyViews views;
     private final FormFeedback feedback;
+    private final PageCommands commands;
     private final Formats formats;
 
-    PolicyDraftPages(PolicyDrafting drafting, PolicyModels models, PolicyViews views, FormFeedback feedback, Formats formats) {
+    PolicyDraftPages(PolicyDrafting drafting, PolicyModels models, PolicyViews views, FormFeedback feedback, PageCommands commands,
+            Formats formats) {
         this.drafting = drafting;
         this.models = models;
         this.views = views;
         this.feedback = feedback;
+        this.commands = commands;
         this.formats = formats;
     }
 
@@ -121,14 +130,11 @@ class PolicyDraftPages {
     @PostMapping("/policy/drafts/{id}/steps")
     String addStep(@PathVariable UUID id, @ModelAttribute("form") StepForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        try {
+        return commands.run(() -> {
             bindingProblems(binding);
             drafting.addStep(id, version(form.getVersion()), form.draft());
-            redirect.addFlashAttribute("notice", feedback.message("policy.step.added", form.getId()));
-            return "redirect:/policy/drafts/" + id;
-        } catch (TongxinException e) {
-            return stepRejected(id, form, null, e, model);
-        }
+        }).notice("policy.step.added", form.getId()).passOn(GONE)
+                .redirectOr(done -> "/policy/drafts/" + id, model, redirect, e -> stepRejected(id, form, null, e, model));
     }
 
     @GetMapping("/policy/drafts/{id}/steps/{stepId}")
@@ -141,44 +147,32 @@ class PolicyDraftPages {
     @PostMapping("/policy/drafts/{id}/steps/{stepId}")
     String saveStep(@PathVariable UUID id, @PathVariable String stepId, @ModelAttribute("form") StepForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        try {
+        return commands.run(() -> {
             bindingProblems(binding);
             drafting.saveStep(id, version(form.getVersion()), stepId, form.draft());
-            redirect.addFlashAttribute("notice", feedback.message("policy.step.saved", stepId));
-            return "redirect:/policy/drafts/" + id;
-        } catch (TongxinException e) {
+        }).notice("policy.step.saved", stepId).passOn(GONE).redirectOr(done -> "/policy/drafts/" + id, model, redirect, e -> {
             form.setId(stepId);
             return stepRejected(id, form, stepId, e, model);
-        }
+        });
     }
 
     @PostMapping("/policy/drafts/{id}/steps/{stepId}/remove")
     String removeStep(@PathVariable UUID id, @PathVariable String stepId, @RequestParam(required = false) Integer version,
             Model model, RedirectAttributes redirect) {
-        try {
-            drafting.removeStep(id, version(version), stepId);
-            redirect.addFlashAttribute("notice", feedback.message("policy.step.removed", stepId));
-            return "redirect:/policy/drafts/" + id;
-        } catch (TongxinException e) {
-            return workspaceRejected(id, e, model);
-        }
+        return workspace(commands.run(() -> drafting.removeStep(id, version(version), stepId)).notice("policy.step.removed", stepId),
+                "/policy/drafts/" + id, id, model, redirect);
     }
 
     @PostMapping("/policy/drafts/{id}/steps/{stepId}/revert")
     String revertStep(@PathVariable UUID id, @PathVariable String stepId, @RequestParam(required = false) Integer version,
             Model model, RedirectAttributes redirect) {
-        try {
-            drafting.revertStep(id, version(version), stepId);
-            redirect.addFlashAttribute("notice", feedback.message("policy.step.reverted", stepId));
-            return "redirect:/policy/drafts/" + id;
-        } catch (TongxinException e) {
-            return workspaceRejected(id, e, model);
-        }
+        return workspace(commands.run(() -> drafting.revertStep(id, version(version), stepId)).notice("policy.step.reverted", stepId),
+                "/policy/drafts/" + id, id, model, redirect);
     }
 
     @PostMapping("/policy/drafts/{id}/settings")
     String settings(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
-        try {
+        return commands.run(() -> {
             FieldProblems problems = new FieldProblems();
             Integer version = number(problems, "version", params.get("version"));
             Map<PolicySetting, Integer> rules = new EnumMap<>(PolicySetting.class);
@@ -195,12 +189,10 @@ class PolicyDraftPages {
                     params.get("noteEn"), rules);
             problems.throwIfAny();
             drafting.updateSettings(id, version(version), settings);
-            redirect.addFlashAttribute("notice", feedback.message("policy.settings.saved"));
-            return "redirect:/policy/drafts/" + id;
-        } catch (TongxinException e) {
+        }).notice("policy.settings.saved").passOn(GONE).redirectOr("/policy/drafts/" + id, model, redirect, () -> {
             model.addAttribute("settingsForm", settingsForm(params));
-            return workspaceRejected(id, e, model);
-        }
+            return draft(id, model);
+        });
     }
 
     @PostMapping("/policy/drafts/{id}/publish")
@@ -213,8 +205,12 @@ class PolicyDraftPages {
                     formats.date(published.effectiveFrom())));
             return "redirect:/policy/" + published.region() + "/versions";
         } catch (TongxinException e) {
+            if (GONE.test(e)) {
+                throw e;
+            }
+            feedback.apply(e, model);
             model.addAttribute("effectiveFrom", effectiveFrom);
-            return workspaceRejected(id, e, model);
+            return draft(id, model);
         }
     }
 
@@ -222,13 +218,8 @@ class PolicyDraftPages {
     String discard(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
             RedirectAttributes redirect) {
         String region = models.versionInfo(id).orElseThrow(TongxinException::notFound).region();
-        try {
-            drafting.discard(id, version(version));
-            redirect.addFlashAttribute("notice", feedback.message("policy.draft.discarded"));
-            return "redirect:/policy/" + region + "/versions";
-        } catch (TongxinException e) {
-            return workspaceRejected(id, e, model);
-        }
+        return workspace(commands.run(() -> drafting.discard(id, version(version))).notice("policy.draft.discarded"),
+                "/policy/" + region + "/versions", id, model, redirect);
     }
 
     private String stepForm(PolicyDraft draft, StepForm form, ProcedureStep step, Model model) {
@@ -243,12 +234,8 @@ class PolicyDraftPages {
         return "policy/step-form";
     }
 
-    /** A refused step: the form again with the reasons; a draft that is gone or published is an error page. */
+    /** A refused step: the form again with the reasons (a draft that is gone or published is an error page). */
     private String stepRejected(UUID id, StepForm form, String stepId, TongxinException e, Model model) {
-        if (e.status().value() == 404 || "POLICY_VERSION_PUBLISHED".equals(e.code())) {
-            throw e;
-        }
-        feedback.apply(e, model);
         PolicyDraft draft = drafting.draft(id);
         ProcedureStep step = stepId == null ? null : draft.policy().step(stepId).orElse(null);
         if (!"STALE_VERSION".equals(e.code())) {
@@ -259,12 +246,9 @@ class PolicyDraftPages {
         return stepForm(draft, form, step, model);
     }
 
-    private String workspaceRejected(UUID id, TongxinException e, Model model) {
-        if (e.status().value() == 404 || "POLICY_VERSION_PUBLISHED".equals(e.code())) {
-            throw e;
-        }
-        feedback.apply(e, model);
-        return draft(id, model);
+    /** A command on the draft's page: refused, the page again with the reasons. */
+    private String workspace(PageCommands.PageCommand<?> command, String path, UUID id, Model model, RedirectAttributes redirect) {
+        return command.passOn(GONE).redirectOr(path, model, redirect, () -> draft(id, model));
     }
 
     private static void bindingProblems(BindingResult binding) {

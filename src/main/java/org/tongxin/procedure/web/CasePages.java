@@ -1,10 +1,7 @@
 package org.tongxin.procedure.web;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +40,8 @@ import org.tongxin.procedure.web.CaseForms.ReportForm;
 import org.tongxin.procedure.web.CaseForms.TeamForm;
 import org.tongxin.procedure.web.CaseForms.Versioned;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * The case workspace ({@code /cases/{id}}: the case's task list), each form on its own page
@@ -64,20 +60,18 @@ class CasePages {
     private final Intake intake;
     private final Handovers handovers;
     private final CaseDocuments documents;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final Clock clock;
 
     CasePages(CaseWorkspace workspace, CaseManagement caseManagement, Intake intake, Handovers handovers,
-            CaseDocuments documents, FormFeedback feedback, EventQuiescence reactions, Clock clock) {
+            CaseDocuments documents, PageCommands commands, Clock clock) {
         this.clock = clock;
         this.workspace = workspace;
         this.caseManagement = caseManagement;
         this.intake = intake;
         this.handovers = handovers;
         this.documents = documents;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     @GetMapping("/cases/{id}")
@@ -133,29 +127,29 @@ class CasePages {
 
     @PostMapping("/cases/{id}/decide")
     String decide(@PathVariable UUID id, @ModelAttribute DecideForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "decide", form, binding, model, redirect, response, "case.done.decide",
+            RedirectAttributes redirect) {
+        return act(id, "decide", form, binding, model, redirect, "case.done.decide",
                 () -> caseManagement.decide(CaseId.of(id), form.version(), form.getDecision().data()));
     }
 
     @PostMapping("/cases/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @ModelAttribute Versioned form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "withdraw", form, binding, model, redirect, response, "case.done.withdraw",
+            RedirectAttributes redirect) {
+        return act(id, "withdraw", form, binding, model, redirect, "case.done.withdraw",
                 () -> caseManagement.withdraw(CaseId.of(id), form.version()));
     }
 
     @PostMapping("/cases/{id}/notify")
     String notifyCounty(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "notify", form, binding, model, redirect, response, "case.done.notify",
+            RedirectAttributes redirect) {
+        return act(id, "notify", form, binding, model, redirect, "case.done.notify",
                 () -> intake.notifyCounty(CaseId.of(id), form.request()));
     }
 
     @PostMapping("/cases/{id}/deliver")
     String deliver(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "deliver", form, binding, model, redirect, response, "case.done.deliver",
+            RedirectAttributes redirect) {
+        return act(id, "deliver", form, binding, model, redirect, "case.done.deliver",
                 () -> intake.deliverDocuments(CaseId.of(id), form.request()));
     }
 
@@ -163,37 +157,37 @@ class CasePages {
 
     @PostMapping("/cases/{id}/opinion")
     String opinion(@PathVariable UUID id, @ModelAttribute OpinionForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "opinion", form, binding, model, redirect, response, "case.done.opinion",
+            RedirectAttributes redirect) {
+        return act(id, "opinion", form, binding, model, redirect, "case.done.opinion",
                 () -> intake.submitOpinion(CaseId.of(id), form.request()));
     }
 
     @PostMapping("/cases/{id}/report")
     String report(@PathVariable UUID id, @ModelAttribute ReportForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "report", form, binding, model, redirect, response, "case.done.report",
+            RedirectAttributes redirect) {
+        return act(id, "report", form, binding, model, redirect, "case.done.report",
                 () -> caseManagement.recordArrival(CaseId.of(id), form.version(), false, CaseForms.instant(form.getArrivedAt())));
     }
 
     @PostMapping("/cases/{id}/office")
     String office(@PathVariable UUID id, @ModelAttribute OfficeForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "office", form, binding, model, redirect, response, "case.done.office",
+            RedirectAttributes redirect) {
+        return act(id, "office", form, binding, model, redirect, "case.done.office",
                 () -> caseManagement.assignOffice(CaseId.of(id), form.version(),
                         form.getOfficeId() == null ? null : AgencyId.of(form.getOfficeId())));
     }
 
     @PostMapping("/cases/{id}/register")
     String register(@PathVariable UUID id, @ModelAttribute Versioned form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "register", form, binding, model, redirect, response, "case.done.register",
+            RedirectAttributes redirect) {
+        return act(id, "register", form, binding, model, redirect, "case.done.register",
                 () -> caseManagement.register(CaseId.of(id), form.version()));
     }
 
     @PostMapping("/cases/{id}/missing")
     String missing(@PathVariable UUID id, @ModelAttribute MissingForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "missing", form, binding, model, redirect, response, "case.done.missing",
+            RedirectAttributes redirect) {
+        return act(id, "missing", form, binding, model, redirect, "case.done.missing",
                 () -> intake.notifyMissing(CaseId.of(id), form.request()));
     }
 
@@ -201,8 +195,8 @@ class CasePages {
 
     @PostMapping("/cases/{id}/transfer")
     String transfer(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "transfer", form, binding, model, redirect, response, "case.done.transfer",
+            RedirectAttributes redirect) {
+        return act(id, "transfer", form, binding, model, redirect, "case.done.transfer",
                 () -> intake.transferSubject(CaseId.of(id), form.request()));
     }
 
@@ -210,22 +204,22 @@ class CasePages {
 
     @PostMapping("/cases/{id}/team")
     String team(@PathVariable UUID id, @ModelAttribute TeamForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "team", form, binding, model, redirect, response, "case.done.team",
+            RedirectAttributes redirect) {
+        return act(id, "team", form, binding, model, redirect, "case.done.team",
                 () -> caseManagement.formTeam(CaseId.of(id), form.version(), form.request(null)));
     }
 
     @PostMapping("/cases/{id}/plan")
     String plan(@PathVariable UUID id, @ModelAttribute PlanForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "plan", form, binding, model, redirect, response, "case.done.plan",
+            RedirectAttributes redirect) {
+        return act(id, "plan", form, binding, model, redirect, "case.done.plan",
                 () -> caseManagement.makePlan(CaseId.of(id), form.version(), form.getContent()));
     }
 
     @PostMapping("/cases/{id}/announce")
     String announce(@PathVariable UUID id, @ModelAttribute AnnounceForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "announce", form, binding, model, redirect, response, "case.done.announce",
+            RedirectAttributes redirect) {
+        return act(id, "announce", form, binding, model, redirect, "case.done.announce",
                 () -> caseManagement.announce(CaseId.of(id), form.version(), form.request(clock.instant())));
     }
 
@@ -233,41 +227,37 @@ class CasePages {
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/receipt")
     String receipt(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
         if (h.kind() == HandoverKind.SUBJECT_TRANSFER) {
             // Receiving a transferred subject is their arrival as well: the procedure does both at once.
-            return receive(id, handoverId, from, form, binding, model, redirect, response);
+            return receive(id, handoverId, from, form, binding, model, redirect);
         }
-        return act(id, h, from, "receipt", form, binding, model, redirect, response, "case.done.receipt",
+        return act(id, h, from, "receipt", form, binding, model, redirect, "case.done.receipt",
                 () -> handovers.receipt(h.id(), form.version(), form.getNote()));
     }
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/receive")
     String receive(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
-        return act(id, h, from, "receive", form, binding, model, redirect, response, "case.done.receive",
+        return act(id, h, from, "receive", form, binding, model, redirect, "case.done.receive",
                 () -> intake.receiveTransfer(h.id(), form.version()));
     }
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/reject")
     String reject(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute RejectForm form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @ModelAttribute RejectForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
-        return act(id, h, from, "reject", form, binding, model, redirect, response, "case.done.reject",
+        return act(id, h, from, "reject", form, binding, model, redirect, "case.done.reject",
                 () -> handovers.reject(h.id(), form.version(), form.request(), form.getNote()));
     }
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/supplement")
     String supplement(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute DeliveryForm form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @ModelAttribute DeliveryForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
-        return act(id, h, from, "supplement", form, binding, model, redirect, response, "case.done.supplement",
+        return act(id, h, from, "supplement", form, binding, model, redirect, "case.done.supplement",
                 () -> handovers.supplement(h.id(), form.version(), CaseForms.items(form.getItems()), CaseForms.blank(form.getNote())));
     }
 
@@ -282,47 +272,34 @@ class CasePages {
         return h;
     }
 
-    private String act(UUID id, String key, Object form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response, String done, Runnable command) {
-        return run(CaseId.of(id), null, null, key, form, binding, model, redirect, response, done, command);
+    private String act(UUID id, String key, Object form, BindingResult binding, Model model, RedirectAttributes redirect, String done,
+            Runnable command) {
+        return run(CaseId.of(id), null, null, key, form, binding, model, redirect, done, command);
     }
 
     private String act(UUID id, HandoverView h, String from, String action, Object form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response, String done, Runnable command) {
-        return run(CaseId.of(id), h, from, action + "-" + h.id(), form, binding, model, redirect, response, done, command);
+            RedirectAttributes redirect, String done, Runnable command) {
+        return run(CaseId.of(id), h, from, action + "-" + h.id(), form, binding, model, redirect, done, command);
     }
 
     private String run(CaseId id, HandoverView h, String from, String key, Object form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response, String done, Runnable command) {
+            RedirectAttributes redirect, String done, Runnable command) {
         boolean backToHandover = h != null && "handover".equals(from);
-        try {
-            if (binding.hasErrors()) {
-                throw NewCasePages.typeProblems(binding);
-            }
-            command.run();
-        } catch (TongxinException e) {
-            int status = e.status().value();
-            if (status == 404 || status == 403 || status == 401) {
-                throw e;
-            }
-            feedback.apply(e, model, key, e.code().equals("STALE_VERSION") ? "case.stale" : null);
-            response.setStatus(status);
-            if (h != null) {
-                // A handover's forms live on the handover's page: a refused one comes back there, with its messages.
-                workspace.fillHandover(h.id(), model, key, form);
-                return "procedure/handover";
-            }
-            workspace.fill(id, model, key, form);
-            CaseWorkspace.Actions actions = (CaseWorkspace.Actions) model.getAttribute("actions");
-            if (!CaseTasks.allowed(actions, key)) {
-                // The form is no longer offered (someone else did the step): the case page says what happened.
-                return "procedure/case";
-            }
-            return taskPage(key, model);
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message(done));
-        return backToHandover ? "redirect:/handovers/" + h.id() : "redirect:/cases/" + id;
+        return commands.run(command).bound(binding).notice(done).form(key).stale("case.stale").passOn(PageCommands.ACCESS)
+                .redirectOr(backToHandover ? "/handovers/" + h.id() : "/cases/" + id, model, redirect, () -> {
+                    if (h != null) {
+                        // A handover's forms live on the handover's page: a refused one comes back there, with its messages.
+                        workspace.fillHandover(h.id(), model, key, form);
+                        return "procedure/handover";
+                    }
+                    workspace.fill(id, model, key, form);
+                    CaseWorkspace.Actions actions = (CaseWorkspace.Actions) model.getAttribute("actions");
+                    if (!CaseTasks.allowed(actions, key)) {
+                        // The form is no longer offered (someone else did the step): the case page says what happened.
+                        return "procedure/case";
+                    }
+                    return taskPage(key, model);
+                });
     }
 
     static ResponseEntity<byte[]> download(Handovers.Attachment file) {

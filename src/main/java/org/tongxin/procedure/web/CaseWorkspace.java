@@ -65,8 +65,8 @@ import org.tongxin.procedure.web.CaseForms.Versioned;
 class CaseWorkspace {
 
     static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
-    static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
-    static final Set<Role> TEAM = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
+    static final Set<Role> COUNTY = Role.COUNTY;
+    static final Set<Role> TEAM = Role.CORRECTION_STAFF;
     static final Set<Role> INSTITUTION = EnumSet.of(Role.PRISON_OFFICER, Role.POLICE_OFFICER);
 
     /** Pending first (overdue, open, paused; each by due time), then what is done, in the order it started. */

@@ -24,8 +24,9 @@ import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.procedure.IntakeRequests.Entrustment;
 import org.tongxin.procedure.IntakeRequests.MissingNotice;
 import org.tongxin.procedure.IntakeRequests.Opinion;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.VersionRequest;
 
 import static org.tongxin.identity.CaseRoleRules.COUNTY;
 import static org.tongxin.identity.CaseRoleRules.DECIDERS;
@@ -45,12 +46,12 @@ class IntakeApi {
 
     private final Intake intake;
     private final Handovers handovers;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    IntakeApi(Intake intake, Handovers handovers, EventQuiescence reactions) {
+    IntakeApi(Intake intake, Handovers handovers, ApiCommands commands) {
         this.intake = intake;
         this.handovers = handovers;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** What a step created: the case, and the handover that carries it (null when none). */
@@ -65,10 +66,8 @@ class IntakeApi {
                     + "assessingAgencyId: the county agency of the residence). The flag expedited (速裁) is always sent, true "
                     + "or false. 201 with the case's address in Location.")
     ResponseEntity<StepDone> entrust(@RequestBody Entrustment body) {
-        CaseId caseId = intake.entrust(body);
-        reactions.settle();
-        HandoverId letter = handovers.ofCase(caseId).stream().findFirst().map(HandoverView::id).orElse(null);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId)).body(new StepDone(caseId, letter));
+        return commands.created(() -> intake.entrust(body), caseId -> "/api/v1/cases/" + caseId,
+                caseId -> new StepDone(caseId, handovers.ofCase(caseId).stream().findFirst().map(HandoverView::id).orElse(null)));
     }
 
     @PreAuthorize(COUNTY)
@@ -102,19 +101,14 @@ class IntakeApi {
         return created(CaseId.of(caseId), intake.transferSubject(CaseId.of(caseId), body));
     }
 
-    /** Only the handover's version the caller read (or If-Match instead of a body). */
-    record VersionRequest(Integer version) {
-    }
-
     @PreAuthorize(COUNTY)
     @PostMapping("/handovers/{id}/transfer-receipt")
     @Operation(operationId = "receiveTransfer", summary = "Receipt a subject handed over: the receipt is the subject's arrival (county agency)")
     StepDone receiveTransfer(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
         HandoverId handoverId = HandoverId.of(id);
-        intake.receiveTransfer(handoverId, LockVersions.required(body == null ? null : body.version(), ifMatch));
-        reactions.settle();
-        return new StepDone(handovers.view(handoverId).caseId(), handoverId);
+        return commands.run(() -> intake.receiveTransfer(handoverId, LockVersions.required(body, ifMatch)),
+                () -> new StepDone(handovers.view(handoverId).caseId(), handoverId));
     }
 
     @PreAuthorize(COUNTY)
@@ -125,8 +119,7 @@ class IntakeApi {
     }
 
     private ResponseEntity<StepDone> created(CaseId caseId, HandoverId handover) {
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/handovers/" + handover))
-                .body(new StepDone(caseId, handover));
+        return commands.answer(() -> ResponseEntity.created(URI.create("/api/v1/handovers/" + handover))
+                .body(new StepDone(caseId, handover)));
     }
 }

@@ -2,8 +2,6 @@ package org.tongxin.procedure.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
@@ -24,10 +21,7 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.procedure.Intake;
 import org.tongxin.procedure.web.CaseForms.DecidedCaseForm;
 import org.tongxin.procedure.web.CaseForms.EntrustForm;
-import org.tongxin.shared.error.FieldProblem;
-import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 
 /**
  * A decision organ opens a case: by entrusting an investigation assessment to the county agency of the subject's
@@ -50,17 +44,15 @@ class NewCasePages {
     private final CaseManagement caseManagement;
     private final CaseOptions options;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
     NewCasePages(Intake intake, CaseManagement caseManagement, CaseOptions options, CurrentUser currentUser,
-            FormFeedback feedback, EventQuiescence reactions) {
+            PageCommands commands) {
         this.intake = intake;
         this.caseManagement = caseManagement;
         this.options = options;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     @GetMapping("/cases/new")
@@ -69,19 +61,10 @@ class NewCasePages {
     }
 
     @PostMapping("/cases/new")
-    String entrust(@ModelAttribute("form") EntrustForm form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        if (binding.hasErrors()) {
-            return refused(typeProblems(binding), form, model, response, true);
-        }
-        try {
-            CaseId id = intake.entrust(form.request());
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("newCase.entrusted"));
-            return "redirect:/cases/" + id;
-        } catch (TongxinException e) {
-            return refused(e, form, model, response, true);
-        }
+    String entrust(@ModelAttribute("form") EntrustForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        return commands.make(() -> intake.entrust(form.request())).bound(binding)
+                .notice("newCase.entrusted").passOn(PageCommands.NOT_FOUND)
+                .redirectOr(id -> "/cases/" + id, model, redirect, () -> entrust(form, model));
     }
 
     @GetMapping("/cases/new/decided")
@@ -90,28 +73,10 @@ class NewCasePages {
     }
 
     @PostMapping("/cases/new/decided")
-    String decided(@ModelAttribute("form") DecidedCaseForm form, BindingResult binding, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        if (binding.hasErrors()) {
-            return refused(typeProblems(binding), form, model, response, false);
-        }
-        try {
-            CaseId id = caseManagement.openDecided(form.request());
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("newCase.decided"));
-            return "redirect:/cases/" + id;
-        } catch (TongxinException e) {
-            return refused(e, form, model, response, false);
-        }
-    }
-
-    private String refused(TongxinException e, Object form, Model model, HttpServletResponse response, boolean entrust) {
-        if (e.status().value() == 404) {
-            throw e;
-        }
-        feedback.apply(e, model);
-        response.setStatus(e.status().value());
-        return entrust ? entrust((EntrustForm) form, model) : decided((DecidedCaseForm) form, model);
+    String decided(@ModelAttribute("form") DecidedCaseForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        return commands.make(() -> caseManagement.openDecided(form.request())).bound(binding)
+                .notice("newCase.decided").passOn(PageCommands.NOT_FOUND)
+                .redirectOr(id -> "/cases/" + id, model, redirect, () -> decided(form, model));
     }
 
     private String entrust(EntrustForm form, Model model) {
@@ -138,15 +103,5 @@ class NewCasePages {
         model.addAttribute("chargeNames", CHARGE_NAMES);
         model.addAttribute("ethnicities", options.ethnicities());
         model.addAttribute("residenceCity", options.city(currentUser.get().agency()));
-    }
-
-    /** Values the binder could not convert (a tampered select, a malformed date) are field problems like any other. */
-    static TongxinException typeProblems(BindingResult binding) {
-        List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> {
-            Class<?> type = binding.getFieldType(f.getField());
-            boolean date = type != null && java.time.temporal.Temporal.class.isAssignableFrom(type);
-            return new FieldProblem(f.getField(), date ? "dateInvalid" : "type");
-        }).toList();
-        return TongxinException.invalid(problems);
     }
 }

@@ -23,7 +23,7 @@ import org.tongxin.exchange.HandoverId;
 import org.tongxin.procedure.Termination;
 import org.tongxin.procedure.Termination.EndingView;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.LockVersions;
 
@@ -41,11 +41,11 @@ class TerminationApi {
     static final String TEAM = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'OFFICE_OFFICER', 'OFFICE_HEAD')";
 
     private final Termination termination;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    TerminationApi(Termination termination, EventQuiescence reactions) {
+    TerminationApi(Termination termination, ApiCommands commands) {
         this.termination = termination;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The termination announced: the case's version read, EXPIRY or PARDON, and the day correction ended. */
@@ -65,9 +65,8 @@ class TerminationApi {
     @Operation(operationId = "warnTermExpiry",
             summary = "Record that the subject was told the term ends within a month (county agency or assigned office; IM art. 53)")
     EndingState warnExpiry(@PathVariable UUID caseId) {
-        termination.warnExpiry(CaseId.of(caseId));
-        reactions.settle();
-        return new EndingState(CaseId.of(caseId), termination.ending(CaseId.of(caseId)).orElse(null));
+        return commands.run(() -> termination.warnExpiry(CaseId.of(caseId)),
+                () -> new EndingState(CaseId.of(caseId), termination.ending(CaseId.of(caseId)).orElse(null)));
     }
 
     @PreAuthorize(TEAM)
@@ -80,9 +79,9 @@ class TerminationApi {
         if (body == null) {
             throw TongxinException.invalid("reason", "required");
         }
-        termination.terminate(CaseId.of(caseId), LockVersions.required(body.version(), ifMatch), body.reason(), body.endedOn());
-        reactions.settle();
-        return new EndingState(CaseId.of(caseId), termination.ending(CaseId.of(caseId)).orElse(null));
+        return commands.run(() -> termination.terminate(CaseId.of(caseId), LockVersions.required(body.version(), ifMatch),
+                body.reason(), body.endedOn()),
+                () -> new EndingState(CaseId.of(caseId), termination.ending(CaseId.of(caseId)).orElse(null)));
     }
 
     @PreAuthorize(COUNTY)
@@ -101,9 +100,8 @@ class TerminationApi {
         if (body == null) {
             throw TongxinException.invalid("diedOn", "required");
         }
-        termination.recordDeath(CaseId.of(caseId), LockVersions.required(body.version(), ifMatch), body.diedOn());
-        reactions.settle();
-        return new EndingState(CaseId.of(caseId), termination.ending(CaseId.of(caseId)).orElse(null));
+        return commands.run(() -> termination.recordDeath(CaseId.of(caseId), LockVersions.required(body.version(), ifMatch), body.diedOn()),
+                () -> new EndingState(CaseId.of(caseId), termination.ending(CaseId.of(caseId)).orElse(null)));
     }
 
     @PreAuthorize(COUNTY)
@@ -126,7 +124,7 @@ class TerminationApi {
     }
 
     private ResponseEntity<NoticeSent> created(CaseId caseId, HandoverId handover) {
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/handovers/" + handover)).body(new NoticeSent(caseId, handover));
+        return commands.answer(() -> ResponseEntity.created(URI.create("/api/v1/handovers/" + handover)).body(new NoticeSent(caseId,
+                handover)));
     }
 }

@@ -25,9 +25,8 @@ import org.tongxin.identity.Participation;
 import org.tongxin.identity.Role;
 import org.tongxin.procedure.Termination;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.time.LegalTime;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 
 import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
 import static org.tongxin.identity.CaseRoleRules.CASE_TEAM;
@@ -46,17 +45,14 @@ class TerminationPages {
     private final Termination termination;
     private final CaseDirectory cases;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final java.time.Clock clock;
 
-    TerminationPages(Termination termination, CaseDirectory cases, CurrentUser currentUser, FormFeedback feedback,
-            EventQuiescence reactions, java.time.Clock clock) {
+    TerminationPages(Termination termination, CaseDirectory cases, CurrentUser currentUser, PageCommands commands, java.time.Clock clock) {
         this.termination = termination;
         this.cases = cases;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -112,18 +108,9 @@ class TerminationPages {
 
     private String run(UUID id, String formKey, EndingForm form, Runnable command, String notice, Model model,
             RedirectAttributes redirect) {
-        try {
-            command.run();
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message(notice));
-            return "redirect:/cases/" + id + "/ending";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, formKey);
-            return view(CaseId.of(id), form, model);
-        }
+        return commands.run(command)
+                .notice(notice).form(formKey).passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/ending", model, redirect, () -> view(CaseId.of(id), form, model));
     }
 
     private String view(CaseId id, EndingForm form, Model model) {

@@ -1,6 +1,5 @@
 package org.tongxin.procuratorial.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +20,7 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.procuratorial.ProcuratorialSupervision;
 import org.tongxin.procuratorial.ProcuratorialSupervision.NewOpinion;
 import org.tongxin.procuratorial.ProcuratorialSupervision.OpinionView;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.LockVersions;
 
@@ -32,15 +31,15 @@ import org.tongxin.shared.web.LockVersions;
 class ProcuratorialApi {
 
     private final ProcuratorialSupervision supervision;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    ProcuratorialApi(ProcuratorialSupervision supervision, EventQuiescence reactions) {
+    ProcuratorialApi(ProcuratorialSupervision supervision, ApiCommands commands) {
         this.supervision = supervision;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The written reply: the opinion's version read, whether it was adopted, and the reasons (required when not). */
-    record ReplyRequest(Integer version, Boolean adopted, String reasons) {
+    record ReplyRequest(Integer version, Boolean adopted, String reasons) implements LockVersions.Versioned {
     }
 
     @PreAuthorize("hasRole('PROSECUTOR')")
@@ -51,10 +50,9 @@ class ProcuratorialApi {
                     + "(a step on the case's ledger) and handoverId optional; content 10-3000 characters. Opens the addressed "
                     + "unit's reply (procuratorate.reply) with its policy's period.")
     ResponseEntity<List<OpinionView>> issue(@PathVariable UUID caseId, @RequestBody(required = false) NewOpinion body) {
-        UUID id = supervision.issue(CaseId.of(caseId), body);
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/procuratorial-opinions"))
-                .body(supervision.ofCase(CaseId.of(caseId)).stream().filter(o -> o.id().equals(id)).toList());
+        return commands.created(() -> supervision.issue(CaseId.of(caseId), body),
+                id -> "/api/v1/cases/" + caseId + "/procuratorial-opinions",
+                id -> supervision.ofCase(CaseId.of(caseId)).stream().filter(o -> o.id().equals(id)).toList());
     }
 
     @CaseUser
@@ -70,9 +68,9 @@ class ProcuratorialApi {
             summary = "Reply in writing: adopted, or not with the reasons (the addressed unit; CCL art. 62)")
     List<OpinionView> reply(@PathVariable UUID caseId, @PathVariable UUID opinionId, @RequestBody(required = false) ReplyRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        supervision.reply(CaseId.of(caseId), opinionId, LockVersions.required(body == null ? null : body.version(), ifMatch),
-                body == null ? null : body.adopted(), body == null ? null : body.reasons());
-        reactions.settle();
-        return supervision.ofCase(CaseId.of(caseId)).stream().filter(o -> o.id().equals(opinionId)).toList();
+        return commands.run(() -> supervision.reply(CaseId.of(caseId), opinionId,
+                LockVersions.required(body, ifMatch),
+                body == null ? null : body.adopted(), body == null ? null : body.reasons()),
+                () -> supervision.ofCase(CaseId.of(caseId)).stream().filter(o -> o.id().equals(opinionId)).toList());
     }
 }

@@ -35,8 +35,7 @@ import org.tongxin.procuratorial.ProcuratorialSupervision;
 import org.tongxin.procuratorial.ProcuratorialSupervision.NewOpinion;
 import org.tongxin.procuratorial.ProcuratorialSupervision.OpinionView;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 
 import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
 
@@ -54,18 +53,16 @@ class ProcuratorialPages {
     private final AgencyDirectory agencies;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
     ProcuratorialPages(ProcuratorialSupervision supervision, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
-            CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions) {
+            CurrentUser currentUser, PageCommands commands) {
         this.supervision = supervision;
         this.cases = cases;
         this.agencies = agencies;
         this.ledger = ledger;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The written reply's answer as the form offers it. */
@@ -98,18 +95,10 @@ class ProcuratorialPages {
             @RequestParam(required = false) String content, Model model, RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
         IssueForm form = new IssueForm(kind, addressedAgencyId, stepId, content);
-        try {
-            supervision.issue(caseId, new NewOpinion(kind(kind), agency(addressedAgencyId), blankToNull(stepId), null, content));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("procuratorial.issuedNotice"));
-            return "redirect:/cases/" + id + "/opinions";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "issue");
-            return view(caseId, form, model);
-        }
+        return commands.run(() -> supervision.issue(caseId, new NewOpinion(kind(kind), agency(addressedAgencyId), blankToNull(stepId), null,
+                content)))
+                .notice("procuratorial.issuedNotice").form("issue").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/opinions", model, redirect, () -> view(caseId, form, model));
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -118,18 +107,10 @@ class ProcuratorialPages {
             @RequestParam(required = false) String adopted, @RequestParam(required = false) String reasons, Model model,
             RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
-        try {
-            supervision.reply(caseId, opinionId, version == null ? -1 : version, adopted(adopted), reasons);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("procuratorial.repliedNotice"));
-            return "redirect:/cases/" + id + "/opinions";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "reply-" + opinionId);
-            return view(caseId, new IssueForm(null, null, null, null), model);
-        }
+        return commands.run(() -> supervision.reply(caseId, opinionId, version == null ? -1 : version, adopted(adopted), reasons))
+                .notice("procuratorial.repliedNotice").form("reply-" + opinionId).passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/opinions", model, redirect,
+                        () -> view(caseId, new IssueForm(null, null, null, null), model));
     }
 
     private String view(CaseId caseId, IssueForm form, Model model) {

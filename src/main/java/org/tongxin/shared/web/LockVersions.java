@@ -14,6 +14,16 @@ public final class LockVersions {
     private LockVersions() {
     }
 
+    /** A request body that may carry the version it read; its records declare {@code Integer version}. */
+    public interface Versioned {
+        Integer version();
+    }
+
+    /** As {@link #required(Integer, String)}, from a body that may be absent. */
+    public static int required(Versioned body, String ifMatch) {
+        return required(body == null ? null : body.version(), ifMatch);
+    }
+
     /** The version to check, or 400 {@code version: required} when neither the body nor If-Match gives one. */
     public static int required(Integer bodyVersion, String ifMatch) {
         if (bodyVersion != null) {

@@ -48,7 +48,6 @@ public class Custody {
 
     public static final String NOTICE_STEP = "custody.notice";
 
-    private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
     private static final Set<Role> ORGAN_ROLES = EnumSet.of(Role.POLICE_OFFICER, Role.PROSECUTOR, Role.JUDGE, Role.COURT_CLERK);
 
     /** A custody record as its readers see it. */
@@ -92,7 +91,7 @@ public class Custody {
         AgencyId organ = detainingOrganId == null ? null : AgencyId.of(detainingOrganId);
         boolean byOrgan = organ != null && organ.equals(me.agency()) && me.roles().stream().anyMatch(ORGAN_ROLES::contains);
         if (!byOrgan) {
-            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY_ROLES,
+            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY,
                     "CUSTODY_COUNTY_OR_DETAINING_ORGAN");
         }
         caseManagement.detain(caseId, kind, organ, detainedAt);
@@ -134,7 +133,7 @@ public class Custody {
         TongxinPrincipal me = person();
         boolean byOrgan = record.detainingOrganId().equals(me.agency()) && me.roles().stream().anyMatch(ORGAN_ROLES::contains);
         if (!byOrgan) {
-            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY_ROLES,
+            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY,
                     "CUSTODY_COUNTY_OR_DETAINING_ORGAN");
         }
         if (record.version() != version) {

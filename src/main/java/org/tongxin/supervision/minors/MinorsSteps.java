@@ -40,7 +40,6 @@ import org.tongxin.supervision.minors.internal.MinorStepRepository;
 @Component
 public class MinorsSteps {
 
-    private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
     private static final Set<CaseStatus> RUNNING = EnumSet.of(CaseStatus.UNDER_CORRECTION, CaseStatus.IN_CUSTODY);
 
     /** A minors' step as the reader may see it ({@code circumstances} and {@code doneNote} null outside the minor's team). */
@@ -156,7 +155,7 @@ public class MinorsSteps {
 
     private CaseFacts countyCommand(CaseId caseId) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY_ROLES, "MINORS_COUNTY_ONLY");
+        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "MINORS_COUNTY_ONLY");
         if (currentUser.get().userId() == null) {
             throw TongxinException.forbidden("PERSON_REQUIRED");
         }

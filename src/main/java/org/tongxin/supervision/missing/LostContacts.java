@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +46,6 @@ import org.tongxin.supervision.missing.internal.LostContactRepository;
 public class LostContacts {
 
     public static final String SEARCH_STEP = "missing.search";
-    private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
 
     /** A lost contact as the case's parties see it (the texts for the executing agency only). */
     public record LostContactView(UUID id, CaseId caseId, LostContact.State state, Instant lostSince, String circumstances,
@@ -87,7 +85,7 @@ public class LostContacts {
     @Transactional
     public LostContactView report(CaseId caseId, Instant lostSince, String circumstances) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY_ROLES, "LOST_CONTACT_COUNTY_ONLY");
+        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "LOST_CONTACT_COUNTY_ONLY");
         if (currentUser.get().userId() == null) {
             throw TongxinException.forbidden("PERSON_REQUIRED");
         }
@@ -117,7 +115,7 @@ public class LostContacts {
     public LostContactView found(UUID id, int version, Instant foundAt, String note) {
         LostContact record = records.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = access.require(cases.parties(record.caseId()));
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY_ROLES, "LOST_CONTACT_COUNTY_ONLY");
+        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "LOST_CONTACT_COUNTY_ONLY");
         if (currentUser.get().userId() == null) {
             throw TongxinException.forbidden("PERSON_REQUIRED");
         }

@@ -32,7 +32,6 @@ import org.tongxin.policy.Organ;
 import org.tongxin.procedure.CaseSteps;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 import org.tongxin.supervision.monitoring.MonitoringViews.NewPeriod;
@@ -59,7 +58,6 @@ public class Monitoring {
     /** How far ahead of the server's clock a device's time may be (clock drift), no more. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
-    private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
     private static final Set<Participation> EXECUTING = EnumSet.of(Participation.EXECUTING_AGENCY);
     private static final Set<Participation> READERS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.APPROVING_BUREAU);
 
@@ -97,7 +95,7 @@ public class Monitoring {
     @Transactional
     public PeriodView propose(CaseId caseId, NewPeriod request) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EXECUTING, COUNTY_ROLES, "MONITORING_COUNTY_ONLY");
+        access.requireAction(decision, EXECUTING, Role.COUNTY, "MONITORING_COUNTY_ONLY");
         if (currentUser.get().userId() == null) {
             throw TongxinException.forbidden("PERSON_REQUIRED");
         }
@@ -167,7 +165,7 @@ public class Monitoring {
     public PeriodView end(MonitoringPeriodId id, int version, String reason) {
         MonitoringPeriod period = periods.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = access.require(cases.parties(period.caseId()));
-        access.requireAction(decision, EXECUTING, COUNTY_ROLES, "MONITORING_COUNTY_ONLY");
+        access.requireAction(decision, EXECUTING, Role.COUNTY, "MONITORING_COUNTY_ONLY");
         requirePerson();
         checkVersion(period, version);
         Instant now = clock.instant();
@@ -204,7 +202,7 @@ public class Monitoring {
     @Transactional(readOnly = true)
     public boolean mayReadPositions(CaseId caseId) {
         CaseAccessDecision decision = access.decide(cases.parties(caseId));
-        return decision.holdsAny(EXECUTING) && currentUser.find().map(p -> p.roles().stream().anyMatch(COUNTY_ROLES::contains))
+        return decision.holdsAny(EXECUTING) && currentUser.find().map(p -> p.roles().stream().anyMatch(Role.COUNTY::contains))
                 .orElse(false);
     }
 
@@ -212,7 +210,7 @@ public class Monitoring {
     @Transactional
     public PageResult<PositionView> positions(CaseId caseId, PageQuery page, String purpose) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EXECUTING, COUNTY_ROLES, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
+        access.requireAction(decision, EXECUTING, Role.COUNTY, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
         PageResult<PositionView> result = periods.positions(caseId, page);
         audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "monitoring.positions.view").target("case", caseId)
                 .subjects(cases.subjectId(caseId).stream().toList()).purpose(purpose));
@@ -252,7 +250,7 @@ public class Monitoring {
             candidates = null;
         }
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EXECUTING, COUNTY_ROLES, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
+        access.requireAction(decision, EXECUTING, Role.COUNTY, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
         if (candidates == null) {
             candidates = periods.ofCase(caseId);
         }
@@ -408,7 +406,7 @@ public class Monitoring {
     /** The periods of a case the caller may import positions into (the executing agency's county staff; else 404/403). */
     List<MonitoringPeriod> forImport(CaseId caseId) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EXECUTING, COUNTY_ROLES, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
+        access.requireAction(decision, EXECUTING, Role.COUNTY, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
         requirePerson();
         return periods.ofCase(caseId);
     }

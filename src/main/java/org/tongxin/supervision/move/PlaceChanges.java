@@ -63,9 +63,7 @@ public class PlaceChanges {
     public static final String FORWARD_STEP = "move.forward";
     public static final String REPORT_STEP = "move.report";
 
-    private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
-    private static final Set<Role> APPLICANT_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER,
-            Role.OFFICE_HEAD);
+    private static final Set<Role> APPLICANT_ROLES = Role.CORRECTION_STAFF;
     /** The steps that stay with the former county after the move: what it owed for the move itself. */
     private static final Set<String> MOVE_STEPS = Set.of(CONSULT_STEP, DECIDE_STEP, TRANSFER_STEP);
     /** Who reads the reasons (the subject's among them): those who may identify the person, and the former county. */
@@ -333,7 +331,7 @@ public class PlaceChanges {
     private CaseAccessDecision countyCommand(PlaceChange change, int version) {
         CaseAccessDecision decision = access.require(cases.parties(change.caseId()));
         TongxinPrincipal me = person();
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY_ROLES, "PLACE_CHANGE_COUNTY_AGENCY_ONLY");
+        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "PLACE_CHANGE_COUNTY_AGENCY_ONLY");
         if (!change.formerCountyAgencyId().equals(me.agency())) {
             throw TongxinException.forbidden("PLACE_CHANGE_COUNTY_AGENCY_ONLY");
         }
@@ -344,7 +342,7 @@ public class PlaceChanges {
     private CaseAccessDecision newAgencyCommand(PlaceChange change, int version, Participation held) {
         CaseAccessDecision decision = access.require(cases.parties(change.caseId()));
         TongxinPrincipal me = person();
-        access.requireAction(decision, EnumSet.of(held), COUNTY_ROLES, "PLACE_CHANGE_NEW_AGENCY_ONLY");
+        access.requireAction(decision, EnumSet.of(held), Role.COUNTY, "PLACE_CHANGE_NEW_AGENCY_ONLY");
         if (!change.newCountyAgencyId().equals(me.agency())) {
             throw TongxinException.forbidden("PLACE_CHANGE_NEW_AGENCY_ONLY");
         }

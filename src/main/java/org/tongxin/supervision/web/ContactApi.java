@@ -1,6 +1,5 @@
 package org.tongxin.supervision.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.supervision.ContactKind;
 import org.tongxin.supervision.Contacts;
@@ -32,11 +31,11 @@ import static org.tongxin.identity.CaseRoleRules.CASE_TEAM;
 class ContactApi {
 
     private final Contacts contacts;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    ContactApi(Contacts contacts, EventQuiescence reactions) {
+    ContactApi(Contacts contacts, ApiCommands commands) {
         this.contacts = contacts;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A report, check, visit or re-examination: its kind, the day (not in the future) and an optional note (≤ 1000). */
@@ -58,9 +57,8 @@ class ContactApi {
     ResponseEntity<ContactsView> record(@PathVariable UUID caseId, @RequestBody(required = false) ContactRequest body) {
         ContactRequest b = body == null ? new ContactRequest(null, null, null) : body;
         CaseId id = CaseId.of(caseId);
-        UUID made = contacts.record(id, b.kind(), b.on(), b.note());
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/contacts#" + made))
-                .body(contacts.ofCase(id, "api.recordContact"));
+        return commands.created(() -> contacts.record(id, b.kind(), b.on(), b.note()),
+                made -> "/api/v1/cases/" + caseId + "/contacts#" + made,
+                made -> contacts.ofCase(id, "api.recordContact"));
     }
 }

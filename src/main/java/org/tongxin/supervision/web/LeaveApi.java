@@ -1,6 +1,5 @@
 package org.tongxin.supervision.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,10 +25,11 @@ import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.LockVersions;
+import org.tongxin.shared.web.VersionRequest;
 import org.tongxin.supervision.LeaveApprover;
 import org.tongxin.supervision.LeaveId;
 import org.tongxin.supervision.LeaveKind;
@@ -55,32 +55,28 @@ class LeaveApi {
 
     private final Leaves leaves;
     private final AgencyDirectory agencies;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    LeaveApi(Leaves leaves, AgencyDirectory agencies, EventQuiescence reactions) {
+    LeaveApi(Leaves leaves, AgencyDirectory agencies, ApiCommands commands) {
         this.leaves = leaves;
         this.agencies = agencies;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** An application: SINGLE or FREQUENT, where to and why (2 to 200 / 500 characters), first and last day away. */
     record LeaveRequestBody(LeaveKind kind, String destination, String reason, LocalDate departOn, LocalDate returnOn) {
     }
 
-    /** A command that needs only the version read. */
-    record VersionRequest(Integer version) {
-    }
-
     /** A refusal: the version and the reason (5 to 500 characters). */
-    record ReasonRequest(Integer version, String reason) {
+    record ReasonRequest(Integer version, String reason) implements LockVersions.Versioned {
     }
 
     /** The return: the version and the day the subject reported back (not in the future). */
-    record ReturnRequest(Integer version, LocalDate returnedOn) {
+    record ReturnRequest(Integer version, LocalDate returnedOn) implements LockVersions.Versioned {
     }
 
     /** An extension: the version, the new last day and why. */
-    record ExtensionRequest(Integer version, LocalDate returnOn, String reason) {
+    record ExtensionRequest(Integer version, LocalDate returnOn, String reason) implements LockVersions.Versioned {
     }
 
     /** A leave as the caller may see it; {@code pendingApprover} decides what awaits a decision. */
@@ -100,9 +96,8 @@ class LeaveApi {
     ResponseEntity<LeaveResponse> request(@PathVariable UUID caseId, @RequestBody(required = false) LeaveRequestBody body,
             @Parameter(hidden = true) Locale locale) {
         LeaveRequestBody b = body == null ? new LeaveRequestBody(null, null, null, null, null) : body;
-        LeaveId id = leaves.request(CaseId.of(caseId), new NewLeave(b.kind(), b.destination(), b.reason(), b.departOn(), b.returnOn()));
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/leaves/" + id)).body(response(leaves.view(id, "api.requestLeave"), locale));
+        return commands.created(() -> leaves.request(CaseId.of(caseId), new NewLeave(b.kind(), b.destination(), b.reason(), b.departOn(),
+                b.returnOn())), id -> "/api/v1/leaves/" + id, id -> response(leaves.view(id, "api.requestLeave"), locale));
     }
 
     @AnyAuthenticatedUser
@@ -133,9 +128,8 @@ class LeaveApi {
     LeaveResponse approve(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         LeaveId leaveId = LeaveId.of(id);
-        leaves.approve(leaveId, LockVersions.required(body == null ? null : body.version(), ifMatch));
-        reactions.settle();
-        return response(leaves.view(leaveId, "api.approveLeave"), locale);
+        return commands.run(() -> leaves.approve(leaveId, LockVersions.required(body, ifMatch)),
+                () -> response(leaves.view(leaveId, "api.approveLeave"), locale));
     }
 
     @PreAuthorize(APPROVERS)
@@ -144,9 +138,8 @@ class LeaveApi {
     LeaveResponse refuse(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         LeaveId leaveId = LeaveId.of(id);
-        leaves.refuse(leaveId, LockVersions.required(body == null ? null : body.version(), ifMatch), body == null ? null : body.reason());
-        reactions.settle();
-        return response(leaves.view(leaveId, "api.refuseLeave"), locale);
+        return commands.run(() -> leaves.refuse(leaveId, LockVersions.required(body, ifMatch), body == null ? null : body.reason()),
+                () -> response(leaves.view(leaveId, "api.refuseLeave"), locale));
     }
 
     @PreAuthorize(CASE_TEAM)
@@ -155,10 +148,9 @@ class LeaveApi {
     LeaveResponse recordReturn(@PathVariable UUID id, @RequestBody(required = false) ReturnRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         LeaveId leaveId = LeaveId.of(id);
-        leaves.recordReturn(leaveId, LockVersions.required(body == null ? null : body.version(), ifMatch),
-                body == null ? null : body.returnedOn());
-        reactions.settle();
-        return response(leaves.view(leaveId, "api.recordLeaveReturn"), locale);
+        return commands.run(() -> leaves.recordReturn(leaveId, LockVersions.required(body, ifMatch),
+                body == null ? null : body.returnedOn()),
+                () -> response(leaves.view(leaveId, "api.recordLeaveReturn"), locale));
     }
 
     @PreAuthorize(CASE_TEAM)
@@ -167,10 +159,9 @@ class LeaveApi {
     LeaveResponse extend(@PathVariable UUID id, @RequestBody(required = false) ExtensionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
         LeaveId leaveId = LeaveId.of(id);
-        leaves.requestExtension(leaveId, LockVersions.required(body == null ? null : body.version(), ifMatch),
-                body == null ? null : body.returnOn(), body == null ? null : body.reason());
-        reactions.settle();
-        return response(leaves.view(leaveId, "api.requestLeaveExtension"), locale);
+        return commands.run(() -> leaves.requestExtension(leaveId, LockVersions.required(body, ifMatch),
+                body == null ? null : body.returnOn(), body == null ? null : body.reason()),
+                () -> response(leaves.view(leaveId, "api.requestLeaveExtension"), locale));
     }
 
     @AnyAuthenticatedUser

@@ -1,7 +1,6 @@
 package org.tongxin.supervision.web;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
 import org.tongxin.supervision.Leaves;
+import org.tongxin.identity.Role;
 
 /** Leave approvals in the navigation for those who approve leave, with the count awaiting their agency. */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +16,8 @@ class LeaveNavigation {
 
     @Bean
     NavigationEntry leavesEntry() {
-        return new NavigationEntry("nav.leaves", "/leaves", 8, Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD",
-                "CITY_COORDINATOR"), "home.tile.leaves");
+        return new NavigationEntry("nav.leaves", "/leaves", 8, Role.names(Role.CORRECTION_STAFF, Role.CITY_COORDINATOR),
+                "home.tile.leaves");
     }
 
     @Bean

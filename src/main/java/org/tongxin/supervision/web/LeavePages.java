@@ -6,10 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +23,9 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.CaseUser;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.Downloads;
-import org.tongxin.shared.web.FormFeedback;
 import org.tongxin.supervision.ContactKind;
 import org.tongxin.supervision.Contacts;
 import org.tongxin.supervision.LeaveId;
@@ -38,6 +34,7 @@ import org.tongxin.supervision.LeaveViews.LeaveView;
 import org.tongxin.supervision.LeaveViews.NewLeave;
 import org.tongxin.supervision.LeaveViews.Notice;
 import org.tongxin.supervision.Leaves;
+import org.tongxin.identity.Role;
 
 /**
  * The leave pages: a case's supervision section (its leave and the form to record an application), one leave with the
@@ -51,20 +48,18 @@ class LeavePages {
     private final Contacts contacts;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final java.time.Clock clock;
     private final org.tongxin.identity.CurrentUser currentUser;
 
-    LeavePages(Leaves leaves, Contacts contacts, CaseDirectory cases, AgencyDirectory agencies, FormFeedback feedback, EventQuiescence reactions,
+    LeavePages(Leaves leaves, Contacts contacts, CaseDirectory cases, AgencyDirectory agencies, PageCommands commands,
             java.time.Clock clock, org.tongxin.identity.CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.leaves = leaves;
         this.contacts = contacts;
         this.cases = cases;
         this.agencies = agencies;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -84,42 +79,26 @@ class LeavePages {
     String request(@PathVariable UUID caseId, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String destination, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String departOn, @RequestParam(required = false) String returnOn, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        try {
-            LeaveKind k = kind == null || kind.isBlank() ? null : kind(kind);
-            LeaveId made = leaves.request(id, new NewLeave(k, destination, reason, date("departOn", departOn), date("returnOn", returnOn)));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("leave.done.request"));
-            return "redirect:/leaves/" + made;
-        } catch (TongxinException e) {
-            refuse(e, model, response, null);
-            fillCase(id, model, new LeaveForm(kind, destination, reason, departOn, returnOn));
-            return "supervision/case";
-        }
+        return refusing(commands.make(() -> leaves.request(id, new NewLeave(kind == null || kind.isBlank() ? null : kind(kind), destination,
+                reason, date("departOn", departOn), date("returnOn", returnOn)))).notice("leave.done.request"), null)
+                .redirectOr(made -> "/leaves/" + made, model, redirect, () -> {
+                    fillCase(id, model, new LeaveForm(kind, destination, reason, departOn, returnOn));
+                    return "supervision/case";
+                });
     }
 
     @CaseUser
     @PostMapping("/cases/{caseId}/contacts")
     String recordContact(@PathVariable UUID caseId, @RequestParam(required = false) String kind, @RequestParam(required = false) String on,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        try {
-            ContactKind k;
-            try {
-                k = kind == null || kind.isBlank() ? null : ContactKind.valueOf(kind);
-            } catch (IllegalArgumentException e) {
-                throw TongxinException.invalid("kind", "invalid");
-            }
-            contacts.record(id, k, date("on", on), note);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("contact.done"));
-            return "redirect:/cases/" + caseId + "/supervision#contacts";
-        } catch (TongxinException e) {
-            refuse(e, model, response, "contact");
-            fillCase(id, model, new LeaveForm("SINGLE", null, null, null, null));
-            return "supervision/case";
-        }
+        return refusing(commands.run(() -> contacts.record(id, contactKind(kind), date("on", on), note)).notice("contact.done"), "contact")
+                .redirectOr("/cases/" + caseId + "/supervision#contacts", model, redirect, () -> {
+                    fillCase(id, model, new LeaveForm("SINGLE", null, null, null, null));
+                    return "supervision/case";
+                });
     }
 
     @CaseUser
@@ -147,73 +126,54 @@ class LeavePages {
 
     @CaseUser
     @PostMapping("/leaves/{id}/approve")
-    String approve(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(id, "approve", model, redirect, response, () -> {
-            leaves.approve(LeaveId.of(id), required(version));
-            return "leave.done.approve";
-        });
+    String approve(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
+        return act(id, "approve", "leave.done.approve", model, redirect, () -> leaves.approve(LeaveId.of(id), required(version)));
     }
 
     @CaseUser
     @PostMapping("/leaves/{id}/refuse")
     String refuse(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "refuse", model, redirect, response, () -> {
-            leaves.refuse(LeaveId.of(id), required(version), reason);
-            return "leave.done.refuse";
-        });
+            Model model, RedirectAttributes redirect) {
+        return act(id, "refuse", "leave.done.refuse", model, redirect, () -> leaves.refuse(LeaveId.of(id), required(version), reason));
     }
 
     @CaseUser
     @PostMapping("/leaves/{id}/return")
     String recordReturn(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String returnedOn, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "return", model, redirect, response, () -> {
-            leaves.recordReturn(LeaveId.of(id), required(version), date("returnedOn", returnedOn));
-            return "leave.done.return";
-        });
+            @RequestParam(required = false) String returnedOn, Model model, RedirectAttributes redirect) {
+        return act(id, "return", "leave.done.return", model, redirect,
+                () -> leaves.recordReturn(LeaveId.of(id), required(version), date("returnedOn", returnedOn)));
     }
 
     @CaseUser
     @PostMapping("/leaves/{id}/extend")
     String extend(@PathVariable UUID id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String returnOn, @RequestParam(required = false) String reason, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, "extend", model, redirect, response, () -> {
-            leaves.requestExtension(LeaveId.of(id), required(version), date("returnOn", returnOn), reason);
-            return "leave.done.extend";
-        });
+            RedirectAttributes redirect) {
+        return act(id, "extend", "leave.done.extend", model, redirect, () -> leaves.requestExtension(LeaveId.of(id), required(version),
+                date("returnOn", returnOn), reason));
     }
 
     // Helpers
 
-    private String act(UUID id, String action, Model model, RedirectAttributes redirect, HttpServletResponse response,
-            Supplier<String> command) {
-        String done;
-        try {
-            done = command.get();
-        } catch (TongxinException e) {
-            refuse(e, model, response, action);
+    private String act(UUID id, String action, String done, Model model, RedirectAttributes redirect, Runnable command) {
+        return refusing(commands.run(command).notice(done), action).redirectOr("/leaves/" + id, model, redirect, () -> {
             fillDetail(LeaveId.of(id), model);
             return "supervision/leave";
-        }
-        reactions.settle();
-        redirect.addFlashAttribute("notice", feedback.message(done));
-        return "redirect:/leaves/" + id;
+        });
     }
 
-    private void refuse(TongxinException e, Model model, HttpServletResponse response, String formKey) {
-        int status = e.status().value();
-        if (status == 404 || status == 403 || status == 401) {
-            throw e;
+    /** A refusal shows in the form that was sent; refusals of access go to the error page. */
+    private static <T> PageCommands.PageCommand<T> refusing(PageCommands.PageCommand<T> command, String formKey) {
+        return command.form(formKey).stale("leave.stale").passOn(PageCommands.ACCESS);
+    }
+
+    private static ContactKind contactKind(String kind) {
+        try {
+            return kind == null || kind.isBlank() ? null : ContactKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw TongxinException.invalid("kind", "invalid");
         }
-        if (e.code().equals("STALE_VERSION")) {
-            feedback.apply(e, model, formKey, "leave.stale");
-        } else {
-            feedback.apply(e, model, formKey);
-        }
-        response.setStatus(status);
     }
 
     private void fillCase(CaseId caseId, Model model, LeaveForm form) {
@@ -231,8 +191,8 @@ class LeavePages {
         // The rest of the case's supervision; electronic monitoring only for the county agency and the bureau's head.
         model.addAttribute("caseStatus", cases.facts(caseId).map(f -> f.status()).orElse(null));
         model.addAttribute("minorsCase", cases.facts(caseId).map(f -> f.minorAtOffence()).orElse(false));
-        model.addAttribute("monitoringReader", currentUser.get().roles().stream().anyMatch(r -> r == org.tongxin.identity.Role.COUNTY_OFFICER
-                || r == org.tongxin.identity.Role.COUNTY_HEAD || r == org.tongxin.identity.Role.BUREAU_HEAD));
+        model.addAttribute("monitoringReader", currentUser.get().roles().stream()
+                .anyMatch(r -> Role.COUNTY.contains(r) || r == Role.BUREAU_HEAD));
     }
 
     private void fillDetail(LeaveId id, Model model) {

@@ -1,6 +1,5 @@
 package org.tongxin.supervision.custody.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,10 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CustodyKind;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.supervision.custody.Custody;
 import org.tongxin.supervision.custody.Custody.CustodyView;
+import org.tongxin.shared.web.VersionRequest;
 
 import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
 
@@ -40,18 +40,15 @@ class CustodyApi {
     static final String ORGANS = "hasAnyRole('POLICE_OFFICER', 'PROSECUTOR', 'JUDGE', 'COURT_CLERK')";
 
     private final Custody custody;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    CustodyApi(Custody custody, EventQuiescence reactions) {
+    CustodyApi(Custody custody, ApiCommands commands) {
         this.custody = custody;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A detention: its kind, the organ that decided it and since when (ISO 8601). */
     record DetentionRequest(CustodyKind kind, UUID detainingOrganId, Instant detainedAt) {
-    }
-
-    record VersionRequest(Integer version) {
     }
 
     record ReleaseRequest(Integer version, Instant releasedAt) {
@@ -61,9 +58,8 @@ class CustodyApi {
     @PostMapping("/cases/{id}/custody")
     @Operation(operationId = "recordCustody", summary = "Record a detention during correction (executing county agency, or the detaining organ, which then gives its notice at once)")
     ResponseEntity<CustodyView> record(@PathVariable UUID id, @RequestBody DetentionRequest body) {
-        CustodyView view = custody.record(CaseId.of(id), body.kind(), body.detainingOrganId(), body.detainedAt());
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/custody/" + view.id())).body(view);
+        return commands.created(custody.record(CaseId.of(id), body.kind(), body.detainingOrganId(), body.detainedAt()),
+                view -> "/api/v1/custody/" + view.id());
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -78,9 +74,7 @@ class CustodyApi {
     @Operation(operationId = "giveCustodyNotice", summary = "Give the detaining organ's notice to the county agency, copy to the procuratorate (CCL art. 32)")
     CustodyView notice(@PathVariable UUID id, @RequestBody VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        CustodyView view = custody.notice(id, LockVersions.required(body.version(), ifMatch));
-        reactions.settle();
-        return view;
+        return commands.settled(custody.notice(id, LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(RECORDERS)
@@ -88,8 +82,6 @@ class CustodyApi {
     @Operation(operationId = "releaseFromCustody", summary = "Record the release: the case is under correction again (county agency or detaining organ)")
     CustodyView release(@PathVariable UUID id, @RequestBody ReleaseRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        CustodyView view = custody.release(id, LockVersions.required(body.version(), ifMatch), body.releasedAt());
-        reactions.settle();
-        return view;
+        return commands.settled(custody.release(id, LockVersions.required(body.version(), ifMatch), body.releasedAt()));
     }
 }

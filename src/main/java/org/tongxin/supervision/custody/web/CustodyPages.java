@@ -39,10 +39,9 @@ import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.shared.web.Choice;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.custody.Custody;
 import org.tongxin.supervision.custody.Custody.CustodyView;
 import org.tongxin.supervision.web.StepLine;
@@ -64,7 +63,6 @@ class CustodyPages {
             CustodyKind.COMPULSORY_DRUG_REHABILITATION, CustodyKind.CRIMINAL_COERCIVE_MEASURE);
     private static final Set<AgencyType> ORGAN_TYPES = EnumSet.of(AgencyType.PUBLIC_SECURITY, AgencyType.POLICE_STATION,
             AgencyType.PROCURATORATE, AgencyType.BASIC_COURT, AgencyType.INTERMEDIATE_COURT);
-    private static final Set<Role> COUNTY_ROLES = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD);
     private static final Set<Role> ORGAN_ROLES = EnumSet.of(Role.POLICE_OFFICER, Role.PROSECUTOR, Role.JUDGE, Role.COURT_CLERK);
 
     private final Custody custody;
@@ -72,19 +70,17 @@ class CustodyPages {
     private final AgencyDirectory agencies;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final java.time.Clock clock;
 
     CustodyPages(Custody custody, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger, CurrentUser currentUser,
-            FormFeedback feedback, EventQuiescence reactions, java.time.Clock clock) {
+            PageCommands commands, java.time.Clock clock) {
         this.custody = custody;
         this.cases = cases;
         this.agencies = agencies;
         this.ledger = ledger;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -109,18 +105,9 @@ class CustodyPages {
             RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
         DetentionForm form = new DetentionForm(kind, detainingOrganId, detainedAt);
-        try {
-            custody.record(caseId, kind(kind), organ(detainingOrganId), instant("detainedAt", detainedAt));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("custody.recordedNotice"));
-            return "redirect:/cases/" + id + "/custody";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "detention");
-            return view(caseId, form, model);
-        }
+        return commands.run(() -> custody.record(caseId, kind(kind), organ(detainingOrganId), instant("detainedAt", detainedAt)))
+                .notice("custody.recordedNotice").form("detention").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/custody", model, redirect, () -> view(caseId, form, model));
     }
 
     @PreAuthorize(CustodyApi.ORGANS)
@@ -128,18 +115,9 @@ class CustodyPages {
     String notice(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
             RedirectAttributes redirect) {
         CaseId caseId = caseOf(id);
-        try {
-            custody.notice(id, version == null ? -1 : version);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("custody.noticeGivenNotice"));
-            return "redirect:/cases/" + caseId + "/custody";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "notice-" + id, e.code().equals("STALE_VERSION") ? "custody.stale" : null);
-            return view(caseId, null, model);
-        }
+        return commands.run(() -> custody.notice(id, version == null ? -1 : version))
+                .notice("custody.noticeGivenNotice").form("notice-" + id).stale("custody.stale").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + caseId + "/custody", model, redirect, () -> view(caseId, null, model));
     }
 
     @PreAuthorize(CustodyApi.RECORDERS)
@@ -147,18 +125,9 @@ class CustodyPages {
     String release(@PathVariable UUID id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String releasedAt, Model model, RedirectAttributes redirect) {
         CaseId caseId = caseOf(id);
-        try {
-            custody.release(id, version == null ? -1 : version, instant("releasedAt", releasedAt));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("custody.releasedNotice"));
-            return "redirect:/cases/" + caseId + "/custody";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "release-" + id, e.code().equals("STALE_VERSION") ? "custody.stale" : null);
-            return view(caseId, null, model);
-        }
+        return commands.run(() -> custody.release(id, version == null ? -1 : version, instant("releasedAt", releasedAt)))
+                .notice("custody.releasedNotice").form("release-" + id).stale("custody.stale").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + caseId + "/custody", model, redirect, () -> view(caseId, null, model));
     }
 
     /** The case of a custody record, through the façade's access rule (404 when the reader has no lawful role). */
@@ -173,7 +142,7 @@ class CustodyPages {
         Locale locale = LocaleContextHolder.getLocale();
         TongxinPrincipal me = currentUser.get();
         AgencyId mine = me.agency();
-        boolean county = access.holds(Participation.EXECUTING_AGENCY) && me.roles().stream().anyMatch(COUNTY_ROLES::contains);
+        boolean county = access.holds(Participation.EXECUTING_AGENCY) && me.roles().stream().anyMatch(Role.COUNTY::contains);
         boolean organStaff = me.roles().stream().anyMatch(ORGAN_ROLES::contains) && mine != null;
         boolean mineIsOrgan = organStaff && agencies.find(mine).map(a -> ORGAN_TYPES.contains(a.type())).orElse(false);
 

@@ -1,6 +1,5 @@
 package org.tongxin.supervision.minors.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.supervision.minors.MinorsSteps;
 import org.tongxin.supervision.minors.MinorsSteps.MinorStepView;
@@ -33,11 +32,11 @@ import static org.tongxin.identity.CaseRoleRules.COUNTY;
 class MinorStepApi {
 
     private final MinorsSteps minors;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    MinorStepApi(MinorsSteps minors, EventQuiescence reactions) {
+    MinorStepApi(MinorsSteps minors, ApiCommands commands) {
         this.minors = minors;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The step found ({@code minors.guardian}, {@code minors.education} or {@code minors.employment}) and what was found. */
@@ -59,9 +58,8 @@ class MinorStepApi {
     @PostMapping("/cases/{id}/minor-steps")
     @Operation(operationId = "openMinorStep", summary = "Open a minors' step whose trigger was found: a guardian neglecting duties, compulsory education not complete, a wish to work (executing county agency)")
     ResponseEntity<MinorStepView> open(@PathVariable UUID id, @RequestBody MinorStepRequest body) {
-        MinorStepView view = minors.open(CaseId.of(id), body.step(), body.circumstances());
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/minor-steps")).body(view);
+        return commands.created(minors.open(CaseId.of(id), body.step(), body.circumstances()),
+                view -> "/api/v1/cases/" + id + "/minor-steps");
     }
 
     @PreAuthorize(COUNTY)
@@ -69,8 +67,6 @@ class MinorStepApi {
     @Operation(operationId = "fulfilMinorStep", summary = "Record that a minors' step was done, with what was done (executing county agency)")
     MinorStepView fulfil(@PathVariable UUID id, @RequestBody MinorStepFulfilment body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        MinorStepView view = minors.fulfil(id, LockVersions.required(body.version(), ifMatch), body.note());
-        reactions.settle();
-        return view;
+        return commands.settled(minors.fulfil(id, LockVersions.required(body.version(), ifMatch), body.note()));
     }
 }

@@ -33,9 +33,8 @@ import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.time.LegalTime;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.minors.MinorsSteps;
 import org.tongxin.supervision.minors.MinorsSteps.MinorStepView;
 import org.tongxin.supervision.web.StepLine;
@@ -57,20 +56,18 @@ class MinorStepPages {
     private final ObligationLedger ledger;
     private final PolicyModels policies;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final java.time.Clock clock;
 
     MinorStepPages(MinorsSteps minors, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger, PolicyModels policies,
-            CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions, java.time.Clock clock) {
+            CurrentUser currentUser, PageCommands commands, java.time.Clock clock) {
         this.minors = minors;
         this.cases = cases;
         this.agencies = agencies;
         this.ledger = ledger;
         this.policies = policies;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -97,18 +94,9 @@ class MinorStepPages {
     String open(@PathVariable UUID id, @RequestParam(required = false) String step,
             @RequestParam(required = false) String circumstances, Model model, RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
-        try {
-            minors.open(caseId, step, circumstances);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("minors.openedNotice"));
-            return "redirect:/cases/" + id + "/minors";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "open");
-            return view(caseId, new OpenForm(step, circumstances), model);
-        }
+        return commands.run(() -> minors.open(caseId, step, circumstances))
+                .notice("minors.openedNotice").form("open").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/minors", model, redirect, () -> view(caseId, new OpenForm(step, circumstances), model));
     }
 
     @PreAuthorize(COUNTY)
@@ -116,18 +104,9 @@ class MinorStepPages {
     String fulfil(@PathVariable UUID id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
         CaseId caseId = minors.caseOf(id);
-        try {
-            minors.fulfil(id, version == null ? -1 : version, note);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("minors.doneNotice"));
-            return "redirect:/cases/" + caseId + "/minors";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "fulfil-" + id, e.code().equals("STALE_VERSION") ? "minors.stale" : null);
-            return view(caseId, null, model);
-        }
+        return commands.run(() -> minors.fulfil(id, version == null ? -1 : version, note))
+                .notice("minors.doneNotice").form("fulfil-" + id).stale("minors.stale").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + caseId + "/minors", model, redirect, () -> view(caseId, null, model));
     }
 
     /** A step's id the catalogue's note refers to, in brackets: "随矫正方案制定（plan.make）". */
@@ -159,7 +138,7 @@ class MinorStepPages {
         CaseFacts facts = cases.facts(caseId).orElseThrow(TongxinException::notFound);
         Locale locale = LocaleContextHolder.getLocale();
         boolean county = access.holds(Participation.EXECUTING_AGENCY)
-                && currentUser.get().roles().stream().anyMatch(r -> r == Role.COUNTY_OFFICER || r == Role.COUNTY_HEAD);
+                && currentUser.get().roles().stream().anyMatch(Role.COUNTY::contains);
         ResolvedPolicy inForce = policies.inForce(facts.policyRegion(), LegalTime.dateOf(clock.instant()));
         List<MinorLine> lines = new ArrayList<>();
         List<AgencyId> named = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.tongxin.supervision.missing.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.supervision.missing.LostContacts;
 import org.tongxin.supervision.missing.LostContacts.LostContactView;
@@ -34,11 +33,11 @@ import static org.tongxin.identity.CaseRoleRules.COUNTY;
 class LostContactApi {
 
     private final LostContacts lostContacts;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    LostContactApi(LostContacts lostContacts, EventQuiescence reactions) {
+    LostContactApi(LostContacts lostContacts, ApiCommands commands) {
         this.lostContacts = lostContacts;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** Contact lost since when (ISO 8601) and the circumstances. */
@@ -53,9 +52,8 @@ class LostContactApi {
     @PostMapping("/cases/{id}/lost-contacts")
     @Operation(operationId = "reportLostContact", summary = "Report lost contact: the search opens at once, the police are asked to assist, the decision organ is notified (executing county agency)")
     ResponseEntity<LostContactView> report(@PathVariable UUID id, @RequestBody ReportRequest body) {
-        LostContactView view = lostContacts.report(CaseId.of(id), body.lostSince(), body.circumstances());
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/lost-contacts/" + view.id())).body(view);
+        return commands.created(lostContacts.report(CaseId.of(id), body.lostSince(), body.circumstances()),
+                view -> "/api/v1/lost-contacts/" + view.id());
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -70,8 +68,6 @@ class LostContactApi {
     @Operation(operationId = "recordSubjectFound", summary = "Record that the subject was found: the search is done, supervision goes on (executing county agency)")
     LostContactView found(@PathVariable UUID id, @RequestBody FoundRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        LostContactView view = lostContacts.found(id, LockVersions.required(body.version(), ifMatch), body.foundAt(), body.note());
-        reactions.settle();
-        return view;
+        return commands.settled(lostContacts.found(id, LockVersions.required(body.version(), ifMatch), body.foundAt(), body.note()));
     }
 }

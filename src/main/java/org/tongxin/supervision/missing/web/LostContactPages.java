@@ -34,9 +34,8 @@ import org.tongxin.identity.Participation;
 import org.tongxin.identity.Role;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.time.LegalTime;
-import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.missing.LostContacts;
 import org.tongxin.supervision.missing.LostContacts.LostContactView;
 import org.tongxin.supervision.web.StepLine;
@@ -58,19 +57,17 @@ class LostContactPages {
     private final AgencyDirectory agencies;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
     private final java.time.Clock clock;
 
     LostContactPages(LostContacts lostContacts, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
-            CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions, java.time.Clock clock) {
+            CurrentUser currentUser, PageCommands commands, java.time.Clock clock) {
         this.lostContacts = lostContacts;
         this.cases = cases;
         this.agencies = agencies;
         this.ledger = ledger;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -93,18 +90,10 @@ class LostContactPages {
     String report(@PathVariable UUID id, @RequestParam(required = false) String lostSince,
             @RequestParam(required = false) String circumstances, Model model, RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
-        try {
-            lostContacts.report(caseId, instant("lostSince", lostSince), circumstances);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("missing.reportedNotice"));
-            return "redirect:/cases/" + id + "/lost-contacts";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "report");
-            return view(caseId, new ReportForm(lostSince, circumstances), model);
-        }
+        return commands.run(() -> lostContacts.report(caseId, instant("lostSince", lostSince), circumstances))
+                .notice("missing.reportedNotice").form("report").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/lost-contacts", model, redirect, () -> view(caseId, new ReportForm(lostSince,
+                        circumstances), model));
     }
 
     @PreAuthorize(COUNTY)
@@ -113,18 +102,9 @@ class LostContactPages {
             @RequestParam(required = false) String foundAt, @RequestParam(required = false) String note, Model model,
             RedirectAttributes redirect) {
         CaseId caseId = lostContacts.caseOf(id);
-        try {
-            lostContacts.found(id, version == null ? -1 : version, instant("foundAt", foundAt), note);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("missing.foundNotice"));
-            return "redirect:/cases/" + caseId + "/lost-contacts";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model, "found-" + id, e.code().equals("STALE_VERSION") ? "missing.stale" : null);
-            return view(caseId, null, model);
-        }
+        return commands.run(() -> lostContacts.found(id, version == null ? -1 : version, instant("foundAt", foundAt), note))
+                .notice("missing.foundNotice").form("found-" + id).stale("missing.stale").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + caseId + "/lost-contacts", model, redirect, () -> view(caseId, null, model));
     }
 
     private String view(CaseId caseId, ReportForm form, Model model) {
@@ -133,7 +113,7 @@ class LostContactPages {
         CaseFacts facts = cases.facts(caseId).orElseThrow(TongxinException::notFound);
         Locale locale = LocaleContextHolder.getLocale();
         boolean county = access.holds(Participation.EXECUTING_AGENCY)
-                && currentUser.get().roles().stream().anyMatch(r -> r == Role.COUNTY_OFFICER || r == Role.COUNTY_HEAD);
+                && currentUser.get().roles().stream().anyMatch(Role.COUNTY::contains);
         List<LostContactLine> lines = new ArrayList<>();
         List<AgencyId> named = new ArrayList<>();
         for (LostContactView r : records) {

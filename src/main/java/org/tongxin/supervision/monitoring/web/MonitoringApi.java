@@ -34,7 +34,7 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.identity.Authorities;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -62,11 +62,11 @@ import static org.tongxin.identity.CaseRoleRules.COUNTY;
 class MonitoringApi {
 
     private final Monitoring monitoring;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    MonitoringApi(Monitoring monitoring, EventQuiescence reactions) {
+    MonitoringApi(Monitoring monitoring, ApiCommands commands) {
         this.monitoring = monitoring;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** A proposal: ground (CCL art. 29), the facts, the device, 1–3 months; renews = the running period it renews. */
@@ -88,10 +88,9 @@ class MonitoringApi {
     @PostMapping("/cases/{id}/monitoring-periods")
     @Operation(operationId = "proposeMonitoring", summary = "Propose electronic monitoring or its renewal on a ground of CCL art. 29 (executing county agency)")
     ResponseEntity<PeriodView> propose(@PathVariable UUID id, @RequestBody ProposalRequest body) {
-        PeriodView view = monitoring.propose(CaseId.of(id), new NewPeriod(body.ground(), body.reason(), body.deviceId(),
-                body.months(), body.renews() == null ? null : MonitoringPeriodId.of(body.renews())));
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/monitoring-periods/" + view.id())).body(view);
+        return commands.created(monitoring.propose(CaseId.of(id), new NewPeriod(body.ground(), body.reason(), body.deviceId(),
+                body.months(), body.renews() == null ? null : MonitoringPeriodId.of(body.renews()))),
+                view -> "/api/v1/monitoring-periods/" + view.id());
     }
 
     @PreAuthorize("hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'BUREAU_HEAD')")
@@ -113,9 +112,7 @@ class MonitoringApi {
     @Operation(operationId = "approveMonitoring", summary = "Approve a monitoring period (head of the county judicial bureau asked)")
     PeriodView approve(@PathVariable UUID id, @RequestBody MonitoringDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        PeriodView view = monitoring.approve(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch));
-        reactions.settle();
-        return view;
+        return commands.settled(monitoring.approve(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(BUREAU_HEAD)
@@ -123,9 +120,8 @@ class MonitoringApi {
     @Operation(operationId = "refuseMonitoring", summary = "Refuse a monitoring proposal, with the reason (head of the county judicial bureau asked)")
     PeriodView refuse(@PathVariable UUID id, @RequestBody MonitoringDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        PeriodView view = monitoring.refuse(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch), body.reason());
-        reactions.settle();
-        return view;
+        return commands.settled(monitoring.refuse(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch),
+                body.reason()));
     }
 
     @PreAuthorize(COUNTY)
@@ -133,9 +129,7 @@ class MonitoringApi {
     @Operation(operationId = "endMonitoring", summary = "End a running monitoring period before its end, with the reason (executing county agency)")
     PeriodView end(@PathVariable UUID id, @RequestBody MonitoringDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        PeriodView view = monitoring.end(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch), body.reason());
-        reactions.settle();
-        return view;
+        return commands.settled(monitoring.end(MonitoringPeriodId.of(id), LockVersions.required(body.version(), ifMatch), body.reason()));
     }
 
     @PreAuthorize("hasAuthority('" + Authorities.MONITORING_POSITIONS + "')")

@@ -21,8 +21,8 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 import org.tongxin.supervision.monitoring.Monitoring;
@@ -48,13 +48,13 @@ class MonitoringPages {
     private final Monitoring monitoring;
     private final CaseDirectory cases;
     private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
-    MonitoringPages(Monitoring monitoring, CaseDirectory cases, FormFeedback feedback, EventQuiescence reactions) {
+    MonitoringPages(Monitoring monitoring, CaseDirectory cases, FormFeedback feedback, PageCommands commands) {
         this.monitoring = monitoring;
         this.cases = cases;
         this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The proposal form's values as typed. */
@@ -74,19 +74,10 @@ class MonitoringPages {
             @RequestParam(required = false) Integer months, @RequestParam(required = false) UUID renews, Model model,
             RedirectAttributes redirect) {
         ProposalForm form = new ProposalForm(ground, reason, deviceId, months, renews);
-        try {
-            monitoring.propose(CaseId.of(id), new NewPeriod(parseGround(ground), reason, deviceId, months,
-                    renews == null ? null : MonitoringPeriodId.of(renews)));
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("monitoring.proposedNotice"));
-            return "redirect:/cases/" + id + "/monitoring";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return view(CaseId.of(id), 0, form, model);
-        }
+        return commands.run(() -> monitoring.propose(CaseId.of(id), new NewPeriod(parseGround(ground), reason, deviceId, months,
+                    renews == null ? null : MonitoringPeriodId.of(renews))))
+                .notice("monitoring.proposedNotice").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/monitoring", model, redirect, () -> view(CaseId.of(id), 0, form, model));
     }
 
     @PreAuthorize(BUREAU_HEAD)
@@ -133,19 +124,10 @@ class MonitoringPages {
     private String decide(UUID id, Model model, RedirectAttributes redirect, String notice,
             java.util.function.Supplier<PeriodView> action) {
         PeriodView period = monitoring.period(MonitoringPeriodId.of(id));
-        try {
-            action.get();
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message(notice));
-            // The bureau's role ends with its decision: it goes back to its inbox.
-            return cases.decision(period.caseId()).visible() ? "redirect:/cases/" + period.caseId() + "/monitoring" : "redirect:/inbox";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return view(period.caseId(), 0, new ProposalForm(null, null, null, 3, null), model);
-        }
+        // The bureau's role ends with its decision: it goes back to its inbox.
+        return commands.make(action).notice(notice).passOn(PageCommands.NOT_FOUND)
+                .redirectOr(done -> cases.decision(period.caseId()).visible() ? "/cases/" + period.caseId() + "/monitoring" : "/inbox",
+                        model, redirect, () -> view(period.caseId(), 0, new ProposalForm(null, null, null, 3, null), model));
     }
 
     private String view(CaseId caseId, Integer page, ProposalForm form, Model model) {

@@ -1,6 +1,5 @@
 package org.tongxin.supervision.move.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.tongxin.casefile.CaseId;
-import org.tongxin.shared.jdbc.EventQuiescence;
+import org.tongxin.shared.web.ApiCommands;
 import org.tongxin.shared.web.LockVersions;
 import org.tongxin.supervision.move.PlaceChanges;
 import org.tongxin.supervision.move.PlaceChanges.PlaceChangeView;
+import org.tongxin.shared.web.VersionRequest;
 
 import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
 
@@ -40,18 +40,15 @@ class PlaceChangeApi {
     static final String APPLICANTS = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'OFFICE_OFFICER', 'OFFICE_HEAD')";
 
     private final PlaceChanges changes;
-    private final EventQuiescence reactions;
+    private final ApiCommands commands;
 
-    PlaceChangeApi(PlaceChanges changes, EventQuiescence reactions) {
+    PlaceChangeApi(PlaceChanges changes, ApiCommands commands) {
         this.changes = changes;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The subject's application: the county agency of the new place, when the subject means to move, and why. */
     record ApplicationRequest(UUID newCountyAgencyId, LocalDate intendedMoveOn, String reason) {
-    }
-
-    record VersionRequest(Integer version) {
     }
 
     /** An answer: accepted (or approved) true or false; reasons required for a refusal. */
@@ -68,9 +65,8 @@ class PlaceChangeApi {
     @PostMapping("/cases/{id}/place-changes")
     @Operation(operationId = "applyForPlaceChange", summary = "Record the subject's application to change the place of execution (executing county agency or office)")
     ResponseEntity<PlaceChangeView> apply(@PathVariable UUID id, @RequestBody ApplicationRequest body) {
-        PlaceChangeView view = changes.apply(CaseId.of(id), body.newCountyAgencyId(), body.intendedMoveOn(), body.reason());
-        reactions.settle();
-        return ResponseEntity.created(URI.create("/api/v1/place-changes/" + view.id())).body(view);
+        return commands.created(changes.apply(CaseId.of(id), body.newCountyAgencyId(), body.intendedMoveOn(), body.reason()),
+                view -> "/api/v1/place-changes/" + view.id());
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -92,7 +88,7 @@ class PlaceChangeApi {
     @Operation(operationId = "consultNewCountyAgency", summary = "Ask the new county agency's opinion (it owes its reply, move.reply)")
     PlaceChangeView consult(@PathVariable UUID id, @RequestBody VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.consult(id, LockVersions.required(body.version(), ifMatch)));
+        return commands.settled(changes.consult(id, LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(COUNTY)
@@ -100,7 +96,7 @@ class PlaceChangeApi {
     @Operation(operationId = "replyToPlaceChangeConsultation", summary = "The new county agency accepts the subject or refuses with reasons")
     PlaceChangeView reply(@PathVariable UUID id, @RequestBody ReplyRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.reply(id, LockVersions.required(body.version(), ifMatch), body.accepted(), body.reason()));
+        return commands.settled(changes.reply(id, LockVersions.required(body.version(), ifMatch), body.accepted(), body.reason()));
     }
 
     @PreAuthorize(COUNTY)
@@ -108,7 +104,7 @@ class PlaceChangeApi {
     @Operation(operationId = "decidePlaceChange", summary = "The executing county agency approves or refuses the change (CCL art. 27)")
     PlaceChangeView decide(@PathVariable UUID id, @RequestBody PlaceChangeDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.decide(id, LockVersions.required(body.version(), ifMatch), body.approved(), body.reason()));
+        return commands.settled(changes.decide(id, LockVersions.required(body.version(), ifMatch), body.approved(), body.reason()));
     }
 
     @PreAuthorize(COUNTY)
@@ -116,7 +112,7 @@ class PlaceChangeApi {
     @Operation(operationId = "transferPlaceChangeFile", summary = "Deliver the decision, legal documents and file to the new county agency")
     PlaceChangeView transfer(@PathVariable UUID id, @RequestBody VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.transfer(id, LockVersions.required(body.version(), ifMatch)));
+        return commands.settled(changes.transfer(id, LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(COUNTY)
@@ -124,7 +120,7 @@ class PlaceChangeApi {
     @Operation(operationId = "receivePlaceChangeFile", summary = "The new county agency receipts the file: the case moves to it")
     PlaceChangeView receive(@PathVariable UUID id, @RequestBody VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.receive(id, LockVersions.required(body.version(), ifMatch)));
+        return commands.settled(changes.receive(id, LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(COUNTY)
@@ -132,7 +128,7 @@ class PlaceChangeApi {
     @Operation(operationId = "forwardPlaceChangeDocuments", summary = "The new county agency forwards the legal documents to its procuratorate, copy to its police")
     PlaceChangeView forward(@PathVariable UUID id, @RequestBody VersionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.forward(id, LockVersions.required(body.version(), ifMatch)));
+        return commands.settled(changes.forward(id, LockVersions.required(body.version(), ifMatch)));
     }
 
     @PreAuthorize(COUNTY)
@@ -140,11 +136,6 @@ class PlaceChangeApi {
     @Operation(operationId = "recordReportAtNewPlace", summary = "The new county agency records the subject's report at the new place")
     PlaceChangeView report(@PathVariable UUID id, @RequestBody ReportRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch) {
-        return settled(changes.reported(id, LockVersions.required(body.version(), ifMatch), body.reportedAt()));
-    }
-
-    private PlaceChangeView settled(PlaceChangeView view) {
-        reactions.settle();
-        return view;
+        return commands.settled(changes.reported(id, LockVersions.required(body.version(), ifMatch), body.reportedAt()));
     }
 }

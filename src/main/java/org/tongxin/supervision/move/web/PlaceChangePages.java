@@ -34,9 +34,7 @@ import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.error.TongxinException;
-import org.tongxin.shared.jdbc.EventQuiescence;
-import org.tongxin.shared.web.FormFeedback;
-import org.tongxin.supervision.move.PlaceChangeState;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.move.PlaceChanges;
 import org.tongxin.supervision.move.PlaceChanges.PlaceChangeView;
 
@@ -58,17 +56,15 @@ class PlaceChangePages {
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
     private final CurrentUser currentUser;
-    private final FormFeedback feedback;
-    private final EventQuiescence reactions;
+    private final PageCommands commands;
 
     PlaceChangePages(PlaceChanges changes, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
-            FormFeedback feedback, EventQuiescence reactions) {
+            PageCommands commands) {
         this.changes = changes;
         this.cases = cases;
         this.agencies = agencies;
         this.currentUser = currentUser;
-        this.feedback = feedback;
-        this.reactions = reactions;
+        this.commands = commands;
     }
 
     /** The application form's values as typed. */
@@ -87,18 +83,9 @@ class PlaceChangePages {
             @RequestParam(required = false) String intendedMoveOn, @RequestParam(required = false) String reason, Model model,
             RedirectAttributes redirect) {
         ApplicationForm form = new ApplicationForm(newCountyAgencyId, intendedMoveOn, reason);
-        try {
-            changes.apply(CaseId.of(id), newCountyAgencyId, date(intendedMoveOn), reason);
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("move.appliedNotice"));
-            return "redirect:/cases/" + id + "/place-change";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return view(CaseId.of(id), form, model);
-        }
+        return commands.run(() -> changes.apply(CaseId.of(id), newCountyAgencyId, date(intendedMoveOn), reason))
+                .notice("move.appliedNotice").passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/cases/" + id + "/place-change", model, redirect, () -> view(CaseId.of(id), form, model));
     }
 
     /** One step on a change: consultation, reply, decision, transfer, receipt, forwarding or report. */
@@ -109,7 +96,7 @@ class PlaceChangePages {
             @RequestParam(required = false) String reportedAt, Model model, RedirectAttributes redirect) {
         PlaceChangeView change = changes.find(id);
         int v = version == null ? -1 : version;
-        try {
+        return commands.run(() -> {
             switch (step == null ? "" : step) {
                 case "consultation" -> changes.consult(id, v);
                 case "reply" -> changes.reply(id, v, yes, reason);
@@ -121,17 +108,9 @@ class PlaceChangePages {
                 default -> throw TongxinException.invalid("step", "oneOf",
                         "consultation, reply, decision, transfer, receipt, forwarding, report");
             }
-            reactions.settle();
-            redirect.addFlashAttribute("notice", feedback.message("move.doneNotice." + step));
-            return cases.decision(change.caseId()).visible() ? "redirect:/cases/" + change.caseId() + "/place-change"
-                    : "redirect:/inbox";
-        } catch (TongxinException e) {
-            if (e.status().value() == 404) {
-                throw e;
-            }
-            feedback.apply(e, model);
-            return view(change.caseId(), new ApplicationForm(null, null, null), model);
-        }
+        }).notice("move.doneNotice." + step).passOn(PageCommands.NOT_FOUND)
+                .redirectOr(done -> cases.decision(change.caseId()).visible() ? "/cases/" + change.caseId() + "/place-change" : "/inbox",
+                        model, redirect, () -> view(change.caseId(), new ApplicationForm(null, null, null), model));
     }
 
     private String view(CaseId caseId, ApplicationForm form, Model model) {
