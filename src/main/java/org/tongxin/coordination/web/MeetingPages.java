@@ -31,6 +31,7 @@ import org.tongxin.coordination.ConflictId;
 import org.tongxin.coordination.ConflictViews.ConflictView;
 import org.tongxin.coordination.Conflicts;
 import org.tongxin.coordination.DecisionId;
+import org.tongxin.coordination.MeetingDecisions;
 import org.tongxin.coordination.MeetingDocuments;
 import org.tongxin.coordination.MeetingId;
 import org.tongxin.coordination.MeetingStatus;
@@ -66,6 +67,7 @@ class MeetingPages {
     private static final String COORDINATOR = "hasRole('CITY_COORDINATOR')";
 
     private final Meetings meetings;
+    private final MeetingDecisions decisions;
     private final Conflicts conflicts;
     private final MeetingDocuments documents;
     private final AgencyDirectory agencies;
@@ -74,9 +76,10 @@ class MeetingPages {
     private final FormFeedback feedback;
     private final EventQuiescence reactions;
 
-    MeetingPages(Meetings meetings, Conflicts conflicts, MeetingDocuments documents, AgencyDirectory agencies,
-            CaseDirectory cases, CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions) {
+    MeetingPages(Meetings meetings, MeetingDecisions decisions, Conflicts conflicts, MeetingDocuments documents,
+            AgencyDirectory agencies, CaseDirectory cases, CurrentUser currentUser, FormFeedback feedback, EventQuiescence reactions) {
         this.meetings = meetings;
+        this.decisions = decisions;
         this.conflicts = conflicts;
         this.documents = documents;
         this.agencies = agencies;
@@ -193,7 +196,7 @@ class MeetingPages {
             @RequestParam(required = false) LocalDate dueDate, Model model, RedirectAttributes redirect) {
         MeetingId meetingId = MeetingId.of(id);
         try {
-            meetings.addDecision(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate));
+            decisions.record(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate));
         } catch (TongxinException e) {
             model.addAttribute("decisionText", text);
             model.addAttribute("decisionAgency", agencyId);
@@ -232,7 +235,7 @@ class MeetingPages {
 
     @GetMapping("/decisions/{id}")
     String decisionPage(@PathVariable UUID id, Model model) {
-        return decisionView(meetings.decision(DecisionId.of(id)), model);
+        return decisionView(decisions.decision(DecisionId.of(id)), model);
     }
 
     @PostMapping("/decisions/{id}/done")
@@ -240,14 +243,14 @@ class MeetingPages {
             RedirectAttributes redirect) {
         DecisionId decisionId = DecisionId.of(id);
         try {
-            meetings.reportDone(decisionId, version, note);
+            decisions.reportDone(decisionId, version, note);
         } catch (TongxinException e) {
             if (e.status().value() == 404) {
                 throw e;
             }
             feedback.apply(e, model);
             model.addAttribute("note", note);
-            return decisionView(meetings.decision(decisionId), model);
+            return decisionView(decisions.decision(decisionId), model);
         }
         reactions.settle();
         redirect.addFlashAttribute("notice", feedback.message("decision.reported"));
@@ -324,7 +327,7 @@ class MeetingPages {
 
     private DecisionLine line(DecisionView d, Map<AgencyId, AgencyView> names, Map<CaseId, CaseSummary> summaries) {
         return new DecisionLine(d, name(names.get(d.owingAgency())), d.caseId() == null ? null : summaries.get(d.caseId()),
-                meetings.obligation(d).orElse(null), meetings.owes(d));
+                decisions.obligation(d).orElse(null), decisions.owes(d));
     }
 
     private ConflictView findConflict(ConflictId id) {
