@@ -264,15 +264,12 @@ public class Conflicts {
     public void respond(ConflictId id, int version, String response) {
         ConflictView c = coordinated(id);
         Conflict conflict = Conflict.of(c);
-        if (conflict.state() != ConflictState.RAISED) {
-            // The state first: an answered conflict answers 409 whatever was typed.
-            throw TongxinException.conflict("CONFLICT_ALREADY_ANSWERED");
-        }
         FieldProblems problems = new FieldProblems();
         String text = Texts.required(problems, "response", response, 5, 4000);
-        problems.throwIfAny();
         Instant now = clock.instant();
+        // The state first: an answered conflict answers 409 whatever was typed; nothing is saved when the text is refused.
         conflict.respond(text, now);
+        problems.throwIfAny();
         save(conflict, version);
         fulfilResponse(c, now);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.respond").target("conflict", id));

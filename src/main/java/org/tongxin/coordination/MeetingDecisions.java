@@ -148,10 +148,10 @@ public class MeetingDecisions {
         problems.throwIfAny();
         Instant now = clock.instant();
         ActorRef actor = currentUser.ref();
-        boolean late = LegalTime.dateOf(now).isAfter(decision.dueDate());
-        if (decision.tracked()) {
-            Optional<ObligationView> fulfilled = decision.caseId() != null
-                    ? ledger.fulfil(decision.caseId(), DECISION_STEP, id.toString(), now, actor)
+        boolean late = LegalTime.dateOf(now).isAfter(view.dueDate());
+        if (view.tracked()) {
+            Optional<ObligationView> fulfilled = view.caseId() != null
+                    ? ledger.fulfil(view.caseId(), DECISION_STEP, id.toString(), now, actor)
                     : ledger.fulfil(ObligationMatter.decision(id.value()), DECISION_STEP, "", now, actor);
             late = fulfilled.map(o -> o.status() == ObligationStatus.FULFILLED_LATE).orElse(late);
         }

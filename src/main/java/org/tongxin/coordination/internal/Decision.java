@@ -97,30 +97,6 @@ public final class Decision extends AggregateRoot {
         return id;
     }
 
-    public MeetingId meetingId() {
-        return meetingId;
-    }
-
-    public AgencyId owingAgency() {
-        return owingAgency;
-    }
-
-    public CaseId caseId() {
-        return caseId;
-    }
-
-    public LocalDate dueDate() {
-        return dueDate;
-    }
-
-    public boolean tracked() {
-        return tracked;
-    }
-
-    public boolean done() {
-        return done;
-    }
-
     public int version() {
         return version;
     }

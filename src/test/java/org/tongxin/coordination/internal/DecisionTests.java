@@ -45,14 +45,14 @@ class DecisionTests {
     void theNamedAgencyReportsItDoneWithANoteAndItIsAnnouncedOnce() {
         Decision d = open();
         d.reportDone("已受理并完成审核", false, NOW, WORKER, ACTOR);
-        assertThat(d.done()).isTrue();
+        assertThat(d.done).isTrue();
         assertThat(d.doneAt).isEqualTo(NOW);
         assertThat(d.doneBy).isEqualTo(WORKER);
         assertThat(d.doneNote).isEqualTo("已受理并完成审核");
         assertThat(d.late).isFalse();
         assertThat(d.pullEvents()).singleElement().isInstanceOfSatisfying(DecisionDone.class, e -> {
             assertThat(e.decisionId()).isEqualTo(d.id());
-            assertThat(e.meetingId()).isEqualTo(d.meetingId());
+            assertThat(e.meetingId()).isEqualTo(d.meetingId);
             assertThat(e.owingAgency()).isEqualTo(CIVIL);
             assertThat(e.late()).isFalse();
             assertThat(e.timelineKind()).isEqualTo("coordination.decision-done");
@@ -92,10 +92,10 @@ class DecisionTests {
                 LocalDate.of(2026, 12, 7), false, false, null, null, null, null, NOW.minusSeconds(86400), 4);
         Decision d = Decision.of(openView);
         assertThat(d.version()).isEqualTo(4);
-        assertThat(d.tracked()).isFalse();
+        assertThat(d.tracked).isFalse();
         d.requireOpen();
         d.reportDone("已核查", false, NOW, WORKER, ACTOR);
-        assertThat(d.done()).isTrue();
+        assertThat(d.done).isTrue();
 
         DecisionView doneView = new DecisionView(DecisionId.random(), MeetingId.random(), 1, "核查材料", CIVIL, null,
                 LocalDate.of(2026, 12, 7), false, true, NOW, WORKER, "已核查", Boolean.FALSE, NOW.minusSeconds(86400), 1);

@@ -168,10 +168,10 @@ class MeetingTests {
         DecisionId id = DecisionId.random();
         Decision d = m.decide(id, "确定一名协查联络人", COUNTY, caseId, LocalDate.of(2026, 12, 7), true, AFTER.plusSeconds(900), ACTOR);
         assertThat(d.id()).isEqualTo(id);
-        assertThat(d.meetingId()).isEqualTo(m.id());
-        assertThat(d.owingAgency()).isEqualTo(COUNTY);
-        assertThat(d.tracked()).isTrue();
-        assertThat(d.done()).isFalse();
+        assertThat(d.meetingId).isEqualTo(m.id());
+        assertThat(d.owingAgency).isEqualTo(COUNTY);
+        assertThat(d.tracked).isTrue();
+        assertThat(d.done).isFalse();
         assertThat(d.version()).isZero();
         assertThat(m.updatedAt).as("the meeting's version moves with it").isEqualTo(AFTER.plusSeconds(900));
         assertThat(m.pullEvents()).as("the meeting itself announces nothing").isEmpty();
