@@ -29,10 +29,10 @@ import org.tongxin.coordination.ConflictViews.ConflictSearch;
 import org.tongxin.coordination.ConflictViews.ConflictView;
 import org.tongxin.coordination.ConflictViews.Evidence;
 import org.tongxin.coordination.ConflictViews.NewConflict;
-import org.tongxin.coordination.MeetingViews.AgendaKind;
 import org.tongxin.coordination.MeetingViews.MeetingView;
 import org.tongxin.coordination.internal.Conflict;
 import org.tongxin.coordination.internal.ConflictRepository;
+import org.tongxin.coordination.internal.Meeting;
 import org.tongxin.coordination.internal.MeetingRepository;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.HandoverView;
@@ -264,15 +264,12 @@ public class Conflicts {
     public void respond(ConflictId id, int version, String response) {
         ConflictView c = coordinated(id);
         Conflict conflict = Conflict.of(c);
-        if (conflict.state() != ConflictState.RAISED) {
-            // The state first: an answered conflict answers 409 whatever was typed.
-            throw TongxinException.conflict("CONFLICT_ALREADY_ANSWERED");
-        }
         FieldProblems problems = new FieldProblems();
         String text = Texts.required(problems, "response", response, 5, 4000);
-        problems.throwIfAny();
         Instant now = clock.instant();
+        // The state first: an answered conflict answers 409 whatever was typed; nothing is saved when the text is refused.
         conflict.respond(text, now);
+        problems.throwIfAny();
         save(conflict, version);
         fulfilResponse(c, now);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.respond").target("conflict", id));
@@ -286,10 +283,8 @@ public class Conflicts {
     public void escalate(ConflictId id, int version, String note, MeetingId meetingId) {
         ConflictView c = coordinated(id);
         Conflict conflict = Conflict.of(c);
-        if (!conflict.state().open()) {
-            // The state first: a resolved conflict answers 409 whatever was typed.
-            throw TongxinException.conflict("CONFLICT_RESOLVED");
-        }
+        // The state first: a resolved conflict answers 409 whatever was typed.
+        conflict.requireOpen();
         FieldProblems problems = new FieldProblems();
         String text = Texts.required(problems, "note", note, 5, 4000);
         MeetingView meeting = null;
@@ -308,17 +303,30 @@ public class Conflicts {
         conflict.escalate(text, meetingId, now, currentUser.ref());
         save(conflict, version);
         if (meeting != null) {
-            meetings.agendaItem(meetingId, meetings.nextAgendaPosition(meetingId), AgendaKind.CONFLICT, null, null, id, null);
-            for (AgencyId party : c.parties()) {
-                if (!party.equals(c.office())) {
-                    meetings.attendee(meetingId, party);
-                }
+            // The meeting's agenda lists it and its parties are invited, under the meeting's version just read.
+            Meeting onAgenda = Meeting.of(meeting);
+            onAgenda.takeConflict(id, c.parties(), now);
+            if (!meetings.save(onAgenda)) {
+                throw TongxinException.staleVersion();
             }
-            meetings.touch(meetingId, now);
         }
         fulfilResponse(c, now);
         conflict.pullEvents().forEach(events::publishEvent);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.escalate").target("conflict", id).detail("meeting", meetingId));
+    }
+
+    /**
+     * A conflict a meeting's agenda takes when the meeting is convened: escalated to that meeting (it keeps its earlier
+     * note), read and written under its version; the office's response is then given.
+     */
+    void takenOnAgenda(ConflictView c, MeetingId meetingId, Instant now) {
+        Conflict conflict = Conflict.of(c);
+        conflict.escalate(null, meetingId, now, currentUser.ref());
+        if (!conflicts.save(conflict)) {
+            throw TongxinException.staleVersion();
+        }
+        fulfilResponse(c, now);
+        conflict.pullEvents().forEach(events::publishEvent);
     }
 
     /** Resolves the conflict with the resolution and the lessons learned (a response still owed is then given). */
@@ -326,9 +334,7 @@ public class Conflicts {
     public void resolve(ConflictId id, int version, String resolution, String lessons) {
         ConflictView c = coordinated(id);
         Conflict conflict = Conflict.of(c);
-        if (!conflict.state().open()) {
-            throw TongxinException.conflict("CONFLICT_RESOLVED");
-        }
+        conflict.requireOpen();
         FieldProblems problems = new FieldProblems();
         String r = Texts.required(problems, "resolution", resolution, 5, 4000);
         String l = Texts.required(problems, "lessons", lessons, 5, 4000);

@@ -32,6 +32,7 @@ import org.tongxin.coordination.ConflictType;
 import org.tongxin.coordination.ConflictViews.NewConflict;
 import org.tongxin.coordination.Conflicts;
 import org.tongxin.coordination.DecisionId;
+import org.tongxin.coordination.MeetingDecisions;
 import org.tongxin.coordination.MeetingId;
 import org.tongxin.coordination.MeetingViews.AgendaInput;
 import org.tongxin.coordination.MeetingViews.AgendaKind;
@@ -83,6 +84,7 @@ class CoordinationStories {
     private final Handovers handovers;
     private final Conflicts conflicts;
     private final Meetings meetings;
+    private final MeetingDecisions decisions;
     private final AgencyDirectory agencies;
 
     private LocalDate start;
@@ -91,8 +93,8 @@ class CoordinationStories {
     private int meetingCount;
 
     CoordinationStories(DemoClock clock, DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake,
-            Handovers handovers, Conflicts conflicts, Meetings meetings, AgencyDirectory agencies, ObligationClock obligationClock,
-            EventQuiescence events, ObjectProvider<Referrals> referrals) {
+            Handovers handovers, Conflicts conflicts, Meetings meetings, MeetingDecisions decisions, AgencyDirectory agencies,
+            ObligationClock obligationClock, EventQuiescence events, ObjectProvider<Referrals> referrals) {
         this.referrals = referrals;
         this.users = users;
         this.caseManagement = caseManagement;
@@ -101,6 +103,7 @@ class CoordinationStories {
         this.handovers = handovers;
         this.conflicts = conflicts;
         this.meetings = meetings;
+        this.decisions = decisions;
         this.agencies = agencies;
         this.script = new StoryScript("City A demo coordination", clock, obligationClock, events);
     }
@@ -150,14 +153,14 @@ class CoordinationStories {
             MeetingId id = s.meeting;
             meetings.recordMinutes(id, meetings.view(id).version(), "会议通报了今年以来社区矫正对象失联情况。城东区社区矫正管理局介绍了查找经过，"
                     + "城东区公安分局介绍了协查流程。会议议定建立失联人员协查联络人制度。");
-            DecisionId d = meetings.addDecision(id, meetings.view(id).version(), new NewDecision(
+            DecisionId d = decisions.record(id, meetings.view(id).version(), new NewDecision(
                     "确定一名失联人员协查联络人，并将名单报市社区矫正委员会办公室", agency("CD-CCA").value(), null, null));
-            meetings.addDecision(id, meetings.view(id).version(), new NewDecision(
+            decisions.record(id, meetings.view(id).version(), new NewDecision(
                     "明确接到失联通报后启动查找的责任民警和反馈时限", agency("CD-PSB").value(), null, null));
             meetings.close(id, meetings.view(id).version());
             return d;
         }));
-        step(6, 10, 0, () -> users.actAs("cd.county", () -> meetings.reportDone(s.decision, meetings.decision(s.decision).version(),
+        step(6, 10, 0, () -> users.actAs("cd.county", () -> decisions.reportDone(s.decision, decisions.decision(s.decision).version(),
                 "已确定社区矫正科科长为协查联络人，名单已报市社区矫正委员会办公室。")));
     }
 
@@ -242,9 +245,9 @@ class CoordinationStories {
             meetings.recordMinutes(meeting, meetings.view(meeting).version(), "会议听取了城东区社区矫正管理局关于该对象就业和生活困难的情况介绍，"
                     + "人社、民政部门分别说明了各自政策，会议回顾了上次会议决定的落实情况。会议议定：职业技能培训和最低生活保障审核同步开展，"
                     + "不以一方办结作为另一方受理的前提。");
-            meetings.addDecision(meeting, meetings.view(meeting).version(), new NewDecision(
+            decisions.record(meeting, meetings.view(meeting).version(), new NewDecision(
                     "为该社区矫正对象安排职业技能培训并推荐就业岗位", agency("A-HRSS").value(), s.caseId.value(), null));
-            meetings.addDecision(meeting, meetings.view(meeting).version(), new NewDecision(
+            decisions.record(meeting, meetings.view(meeting).version(), new NewDecision(
                     "受理并审核该社区矫正对象的最低生活保障申请，审核期间给予临时救助", agency("A-CIVIL").value(), s.caseId.value(), null));
         }));
         return s;

@@ -259,6 +259,82 @@ class CoordinationApiIntegrationTests {
                 .contains("2025-10-31");
     }
 
+    @Test
+    void aMeetingsCourseAnswersTheStatusFirstThenTheVersionThenWhatWasTyped() {
+        clock.setInstant(MONDAY.toInstant());
+        Response convened = api.as("city.coord").post("/api/v1/meetings", Map.of("title", "失联人员查找协调会",
+                "scheduledAt", "2025-10-20T10:00", "place", "A市司法局二楼会议室", "attendees", List.of(agency("CD-CCA")),
+                "agenda", List.of(Map.of("kind", "TOPIC", "topic", "失联人员查找分工")))).expect(201);
+        String meeting = "/api/v1/meetings/" + convened.text("id");
+        int read = convened.number("version");
+
+        // A conflict taken onto the convened meeting's agenda: listed last, its parties invited, the meeting's version moved.
+        String conflictId = api.as("cd.county").post("/api/v1/conflicts", Map.of("type", "RESPONSIBILITY",
+                "parties", List.of(agency("CD-PSB")), "point", "失联人员查找由谁牵头，双方意见不一")).expect(201).text("id");
+        int conflictVersion = api.as("city.coord").get("/api/v1/conflicts/" + conflictId).expect(200).number("version");
+        api.as("city.coord").post("/api/v1/conflicts/" + conflictId + "/escalation", Map.of("version", conflictVersion,
+                "note", "需提交联席会议研究", "meetingId", convened.text("id"))).expect(200);
+        Response onAgenda = api.as("city.coord").get(meeting).expect(200);
+        List<JsonNode> agenda = toList(onAgenda.body().get("agenda"));
+        assertThat(agenda).hasSize(convened.body().get("agenda").size() + 1).last().satisfies(i -> {
+            assertThat(i.get("kind").asString()).isEqualTo("CONFLICT");
+            assertThat(i.get("conflictId").asString()).isEqualTo(conflictId);
+            assertThat(i.get("position").asInt()).isEqualTo(agenda.size());
+        });
+        assertThat(onAgenda.body().get("attendees").findValuesAsString("name")).contains("A市公安局城东区分局");
+        assertThat(onAgenda.number("version")).isEqualTo(read + 1);
+        assertThat(api.as("cd.police").get(meeting).expect(200).text("id")).as("an invited party sees it").isEqualTo(convened.text("id"));
+
+        // The form read before the conflict came is stale; a bad reason on a stale form is still the stale form.
+        assertThat(api.as("city.coord").post(meeting + "/cancellation", Map.of("version", read, "reason", "改期"))
+                .expect(409).code()).isEqualTo("STALE_VERSION");
+        int version = onAgenda.number("version");
+        assertThat(api.as("city.coord").post(meeting + "/cancellation", Map.of("version", version, "reason", " "))
+                .expect(400).body().get("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(api.as("city.coord").post(meeting + "/closure", Map.of("version", version)).expect(409).code())
+                .isEqualTo("MEETING_NOT_HELD");
+        assertThat(api.as("city.coord").post(meeting + "/decisions", Map.of("version", version, "text", "")).expect(409).code())
+                .as("the status before what was typed").isEqualTo("MEETING_NOT_HELD");
+
+        clock.setInstant(MONDAY.toInstant().plus(Duration.ofHours(3)));
+        Response held = api.as("city.coord").post(meeting + "/minutes", Map.of("version", version,
+                "minutes", "会议明确由公安机关牵头查找失联人员。")).expect(200);
+        assertThat(held.text("status")).isEqualTo("HELD");
+        assertThat(held.text("heldAt")).as("held at its time").isEqualTo(convened.text("scheduledAt"));
+        version = held.number("version");
+        Response amended = api.as("city.coord").post(meeting + "/minutes", Map.of("version", version,
+                "minutes", "会议明确由公安机关牵头查找失联人员，司法行政机关配合。")).expect(200);
+        assertThat(amended.text("status")).isEqualTo("HELD");
+        assertThat(amended.text("minutes")).isEqualTo("会议明确由公安机关牵头查找失联人员，司法行政机关配合。");
+        assertThat(api.as("city.coord").post(meeting + "/minutes", Map.of("version", version, "minutes", "又一次修改纪要内容"))
+                .expect(409).code()).as("the amendment moved the version").isEqualTo("STALE_VERSION");
+        assertThat(api.as("city.coord").post(meeting + "/cancellation", Map.of("version", amended.number("version"), "reason", ""))
+                .expect(409).code()).as("a held meeting is not cancelled, whatever the reason").isEqualTo("MEETING_NOT_CONVENED");
+
+        Response decision = api.as("city.coord").post(meeting + "/decisions", Map.of("version", amended.number("version"),
+                "text", "公安机关指定查找联络人", "agencyId", agency("CD-PSB"), "dueDate", "2025-10-31")).expect(201);
+        String path = "/api/v1/decisions/" + decision.text("id");
+        assertThat(api.as("cd.county").post(path + "/done", Map.of("version", 0, "note", "代为报告")).expect(403).code())
+                .isEqualTo("DECISION_NOT_YOURS");
+        Response closed = api.as("city.coord").post(meeting + "/closure",
+                Map.of("version", api.as("city.coord").get(meeting).expect(200).number("version"))).expect(200);
+        assertThat(closed.text("status")).isEqualTo("CLOSED");
+        assertThat(api.as("city.coord").post(meeting + "/closure", Map.of("version", closed.number("version"))).expect(409).code())
+                .isEqualTo("MEETING_NOT_HELD");
+        assertThat(api.as("city.coord").post(meeting + "/minutes", Map.of("version", closed.number("version"), "minutes", "关闭后补记"))
+                .expect(409).code()).isEqualTo("MEETING_NOT_CONVENED");
+
+        // The decision outlives the closed meeting: the named agency reports it, once, under the decision's version.
+        assertThat(api.as("cd.police").post(path + "/done", Map.of("version", 1, "note", "已指定联络人")).expect(409).code())
+                .isEqualTo("STALE_VERSION");
+        Response done = api.as("cd.police").post(path + "/done", Map.of("version", 0, "note", "已指定刑侦大队民警为联络人")).expect(200);
+        assertThat(done.body().get("done").asBoolean()).isTrue();
+        assertThat(done.body().get("late").asBoolean()).isFalse();
+        assertThat(done.number("version")).isEqualTo(1);
+        assertThat(api.as("cd.police").post(path + "/done", Map.of("version", 0, "note", "")).expect(409).code())
+                .as("done before anything else").isEqualTo("DECISION_DONE");
+    }
+
     // Helpers
 
     private String openCase(String caseNumber, int sequence) {

@@ -58,6 +58,7 @@ class CoordinationScenarioTests {
     static final ZonedDateTime MONDAY = ZonedDateTime.of(2025, 10, 20, 9, 0, 0, 0, LegalTime.ZONE);
 
     @Autowired Meetings meetings;
+    @Autowired MeetingDecisions decisions;
     @Autowired Conflicts conflicts;
     @Autowired ObligationLedger ledger;
     @Autowired Inboxes inboxes;
@@ -83,18 +84,18 @@ class CoordinationScenarioTests {
     @Test
     void aDecisionOpensMeetingDecisionInTheNamedAgencysInbox(Scenario scenario) {
         MeetingId meeting = heldMeeting();
-        scenario.stimulate(own(() -> actors.call("city.coord", () -> meetings.addDecision(meeting, meetings.view(meeting).version(),
+        scenario.stimulate(own(() -> actors.call("city.coord", () -> decisions.record(meeting, meetings.view(meeting).version(),
                         new NewDecision("为该社区矫正对象办理临时救助", civil.value(), null, null)))))
                 .andWaitForEventOfType(ObligationOpened.class)
-                .matching(e -> e.stepId().equals(Meetings.DECISION_STEP) && e.owingAgency().equals(civil))
+                .matching(e -> e.stepId().equals(MeetingDecisions.DECISION_STEP) && e.owingAgency().equals(civil))
                 .toArriveAndVerify((event, decision) -> {
                     assertThat(event.caseId()).as("about the decision, not a case").isNull();
                     List<ObligationView> inbox = actors.call("civil.worker", () -> inboxes.inbox(
-                            new Inboxes.InboxFilter(null, Meetings.DECISION_STEP, null, false, false),
+                            new Inboxes.InboxFilter(null, MeetingDecisions.DECISION_STEP, null, false, false),
                             new PageQuery(0, PageQuery.MAX_SIZE, "due", false)).items());
                     assertThat(inbox).extracting(ObligationView::matter).contains(ObligationMatter.decision(decision.value()));
                     // Twenty working days from Monday 20 October 2025.
-                    assertThat(ledger.find(ObligationMatter.decision(decision.value()), Meetings.DECISION_STEP, "").orElseThrow()
+                    assertThat(ledger.find(ObligationMatter.decision(decision.value()), MeetingDecisions.DECISION_STEP, "").orElseThrow()
                             .dueDate()).isEqualTo(LocalDate.of(2025, 11, 17));
                 });
     }
@@ -102,17 +103,17 @@ class CoordinationScenarioTests {
     @Test
     void reportingADecisionDoneFulfilsItsObligation(Scenario scenario) {
         MeetingId meeting = heldMeeting();
-        DecisionId decision = actors.call("city.coord", () -> meetings.addDecision(meeting, meetings.view(meeting).version(),
+        DecisionId decision = actors.call("city.coord", () -> decisions.record(meeting, meetings.view(meeting).version(),
                 new NewDecision("核查该对象的低保申请材料", civil.value(), null, LocalDate.of(2025, 10, 31))));
         scenario.stimulate(own(() -> {
-                    actors.run("civil.worker", () -> meetings.reportDone(decision, 0, "已核查并受理"));
+                    actors.run("civil.worker", () -> decisions.reportDone(decision, 0, "已核查并受理"));
                     return decision;
                 }))
                 .andWaitForEventOfType(DecisionDone.class).matching(e -> e.decisionId().equals(decision))
                 .toArriveAndVerify(event -> {
                     assertThat(event.late()).isFalse();
                     assertThat(event.owingAgency()).isEqualTo(civil);
-                    assertThat(ledger.find(ObligationMatter.decision(decision.value()), Meetings.DECISION_STEP, "").orElseThrow()
+                    assertThat(ledger.find(ObligationMatter.decision(decision.value()), MeetingDecisions.DECISION_STEP, "").orElseThrow()
                             .status()).isEqualTo(ObligationStatus.FULFILLED);
                 });
     }

@@ -37,6 +37,8 @@ class PagesIntegrationTests {
     @Autowired
     org.tongxin.coordination.Meetings meetings;
     @Autowired
+    org.tongxin.coordination.MeetingDecisions decisions;
+    @Autowired
     org.tongxin.coordination.Conflicts conflicts;
     @Autowired
     java.time.Clock clock;
@@ -59,7 +61,7 @@ class PagesIntegrationTests {
                                     java.util.UUID.fromString(conflict))))));
             String decision = actors.call("city.coord", () -> {
                 meetings.recordMinutes(meeting, meetings.view(meeting).version(), "会议明确了失联人员查找的分工。");
-                return meetings.addDecision(meeting, meetings.view(meeting).version(),
+                return decisions.record(meeting, meetings.view(meeting).version(),
                         new org.tongxin.coordination.MeetingViews.NewDecision("核查该对象的救助申请", 
                                 agencies.findByCode("A-CIVIL").orElseThrow().id().value(), null, null));
             }).toString();

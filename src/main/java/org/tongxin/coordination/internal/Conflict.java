@@ -150,13 +150,12 @@ public final class Conflict extends AggregateRoot {
         register(new ConflictResolved(UUID.randomUUID(), id, caseId, type, raisedBy, now, actor));
     }
 
-    private void requireOpen() {
+    /** The guard of escalating and resolving; the façade asks it first, before it reads what was typed. */
+    public void requireOpen() {
         if (!state.open()) {
             throw TongxinException.conflict("CONFLICT_RESOLVED");
         }
     }
-
-    /** The events of the transitions since the last call, once. */
 
     public ConflictId id() {
         return id;

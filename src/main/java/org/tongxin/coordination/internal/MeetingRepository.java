@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,34 +54,55 @@ public class MeetingRepository {
         this.cipher = cipher;
     }
 
-    public void insert(MeetingId id, AgencyId convenor, String region, String title, Instant scheduledAt, String place,
-            UUID createdBy, Instant now) {
+    /** A meeting just convened, with its attendees and agenda. */
+    public void insert(Meeting m) {
         jdbc.sql("""
-                INSERT INTO coordination_meeting (id, convenor_id, policy_region, title_enc, scheduled_at, place, status, created_by,
-                    created_at, updated_at)
-                VALUES (:id, :convenor, :region, :title, :at, :place, 'CONVENED', :by, :now, :now)""")
-                .param("id", id.value()).param("convenor", convenor.value()).param("region", region).param("title", cipher.encrypt(title, TITLE))
-                .param("at", ts(scheduledAt)).param("place", place).param("by", createdBy).param("now", ts(now)).update();
+                INSERT INTO coordination_meeting (id, convenor_id, policy_region, title_enc, scheduled_at, place, status, notice_number,
+                    created_by, created_at, updated_at)
+                VALUES (:id, :convenor, :region, :title, :at, :place, :status, :notice, :by, :now, :now)""")
+                .param("id", m.id.value()).param("convenor", m.convenor.value()).param("region", m.policyRegion)
+                .param("title", cipher.encrypt(m.title, TITLE)).param("at", ts(m.scheduledAt)).param("place", m.place)
+                .param("status", m.status.name()).param("notice", m.noticeNumber).param("by", m.createdBy).param("now", ts(m.createdAt))
+                .update();
+        attendeesAndAgenda(m);
     }
 
-    public void attendee(MeetingId id, AgencyId agency) {
-        jdbc.sql("INSERT INTO coordination_attendee (meeting_id, agency_id) VALUES (:m, :a) ON CONFLICT DO NOTHING")
-                .param("m", id.value()).param("a", agency.value()).update();
+    /**
+     * Writes a changed meeting if nobody changed it since it was read (its version); false when someone did. Its state
+     * and texts as they are now (the minutes and the reason sealed again); a document number once given stays; attendees
+     * and agenda items are only ever added.
+     */
+    public boolean save(Meeting m) {
+        boolean saved = jdbc.sql("""
+                UPDATE coordination_meeting SET status = :status, minutes_enc = :minutes, held_at = :held, closed_at = :closed,
+                    cancelled_at = :cancelled, cancel_reason_enc = :reason, notice_number = coalesce(notice_number, :notice),
+                    minutes_number = coalesce(minutes_number, :minutesNumber), updated_at = :now, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .param("id", m.id.value()).param("version", m.version).param("status", m.status.name())
+                .param("minutes", cipher.seal(m.minutes, MINUTES)).param("held", ts(m.heldAt)).param("closed", ts(m.closedAt))
+                .param("cancelled", ts(m.cancelledAt)).param("reason", cipher.seal(m.cancelReason, CANCEL_REASON))
+                .param("notice", m.noticeNumber).param("minutesNumber", m.minutesNumber).param("now", ts(m.updatedAt))
+                .update() == 1;
+        if (saved) {
+            attendeesAndAgenda(m);
+        }
+        return saved;
     }
 
-    public void agendaItem(MeetingId id, int position, AgendaKind kind, String topic, CaseId caseId, ConflictId conflictId,
-            DecisionId decisionId) {
-        jdbc.sql("""
-                INSERT INTO coordination_agenda_item (meeting_id, position, kind, topic_enc, case_id, conflict_id, decision_id)
-                VALUES (:m, :p, :k, :t, :c, :f, :d)""").param("m", id.value()).param("p", position).param("k", kind.name())
-                .param("t", cipher.seal(topic, TOPIC)).param("c", caseId == null ? null : caseId.value())
-                .param("f", conflictId == null ? null : conflictId.value())
-                .param("d", decisionId == null ? null : decisionId.value()).update();
-    }
-
-    public int nextAgendaPosition(MeetingId id) {
-        return jdbc.sql("SELECT coalesce(max(position), 0) + 1 FROM coordination_agenda_item WHERE meeting_id = :m")
-                .param("m", id.value()).query(Integer.class).single();
+    private void attendeesAndAgenda(Meeting m) {
+        for (AgencyId agency : m.attendees) {
+            jdbc.sql("INSERT INTO coordination_attendee (meeting_id, agency_id) VALUES (:m, :a) ON CONFLICT DO NOTHING")
+                    .param("m", m.id.value()).param("a", agency.value()).update();
+        }
+        for (AgendaItem item : m.agenda.subList(m.agendaStored, m.agenda.size())) {
+            jdbc.sql("""
+                    INSERT INTO coordination_agenda_item (meeting_id, position, kind, topic_enc, case_id, conflict_id, decision_id)
+                    VALUES (:m, :p, :k, :t, :c, :f, :d)""").param("m", m.id.value()).param("p", item.position())
+                    .param("k", item.kind().name()).param("t", cipher.seal(item.topic(), TOPIC))
+                    .param("c", item.caseId() == null ? null : item.caseId().value())
+                    .param("f", item.conflictId() == null ? null : item.conflictId().value())
+                    .param("d", item.decisionId() == null ? null : item.decisionId().value()).update();
+        }
     }
 
     public Optional<MeetingView> find(MeetingId id) {
@@ -162,70 +182,36 @@ public class MeetingRepository {
                 .param("id", id.value()).param("n", number).update();
     }
 
-    /** True when the row changed (its version was {@code version}). */
-    public boolean held(MeetingId id, int version, String minutes, Instant heldAt, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_meeting SET status = 'HELD', minutes_enc = :minutes, held_at = :held, updated_at = :now,
-                    version = version + 1 WHERE id = :id AND version = :v AND status = 'CONVENED'""")
-                .param("id", id.value()).param("v", version).param("minutes", cipher.seal(minutes, MINUTES)).param("held", ts(heldAt))
-                .param("now", ts(now)).update() == 1;
-    }
-
-    public boolean minutesAmended(MeetingId id, int version, String minutes, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_meeting SET minutes_enc = :minutes, updated_at = :now, version = version + 1
-                 WHERE id = :id AND version = :v AND status = 'HELD'""")
-                .param("id", id.value()).param("v", version).param("minutes", cipher.seal(minutes, MINUTES)).param("now", ts(now))
-                .update() == 1;
-    }
-
-    public boolean closed(MeetingId id, int version, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_meeting SET status = 'CLOSED', closed_at = :now, updated_at = :now, version = version + 1
-                 WHERE id = :id AND version = :v AND status = 'HELD'""")
-                .param("id", id.value()).param("v", version).param("now", ts(now)).update() == 1;
-    }
-
-    public boolean cancelled(MeetingId id, int version, String reason, Instant now) {
-        return jdbc.sql("""
-                UPDATE coordination_meeting SET status = 'CANCELLED', cancelled_at = :now, cancel_reason_enc = :reason,
-                    updated_at = :now, version = version + 1 WHERE id = :id AND version = :v AND status = 'CONVENED'""")
-                .param("id", id.value()).param("v", version).param("reason", cipher.seal(reason, CANCEL_REASON)).param("now", ts(now))
-                .update() == 1;
-    }
-
-    /** Touches the meeting (a decision was added): its version moves, so a form read before is stale. */
-    public void touch(MeetingId id, Instant now) {
-        jdbc.sql("UPDATE coordination_meeting SET updated_at = :now, version = version + 1 WHERE id = :id")
-                .param("id", id.value()).param("now", ts(now)).update();
-    }
-
     // Decisions
 
-    public void insertDecision(DecisionId id, MeetingId meeting, String text, AgencyId owing, CaseId caseId, LocalDate due,
-            boolean tracked, Instant now) {
+    /** A decision the meeting just took: numbered after the meeting's earlier ones. */
+    public void insert(Decision d) {
         jdbc.sql("""
                 INSERT INTO coordination_decision (id, meeting_id, position, text_enc, owing_agency_id, case_id, due_date, tracked,
                     status, created_at)
                 VALUES (:id, :m, (SELECT coalesce(max(position), 0) + 1 FROM coordination_decision WHERE meeting_id = :m),
                     :text, :owing, :case, :due, :tracked, 'OPEN', :now)""")
-                .param("id", id.value()).param("m", meeting.value()).param("text", cipher.encrypt(text, DECISION_TEXT))
-                .param("owing", owing.value())
-                .param("case", caseId == null ? null : caseId.value()).param("due", due).param("tracked", tracked)
-                .param("now", ts(now)).update();
+                .param("id", d.id.value()).param("m", d.meetingId.value()).param("text", cipher.encrypt(d.text, DECISION_TEXT))
+                .param("owing", d.owingAgency.value()).param("case", d.caseId == null ? null : d.caseId.value())
+                .param("due", d.dueDate).param("tracked", d.tracked).param("now", ts(d.createdAt)).update();
+    }
+
+    /**
+     * Writes a changed decision if nobody changed it since it was read (its version); false when someone did. What it
+     * says and whom it names never change; its report is written as it is now.
+     */
+    public boolean save(Decision d) {
+        return jdbc.sql("""
+                UPDATE coordination_decision SET status = :status, done_at = :at, done_by = :by, done_note_enc = :note, late = :late,
+                    version = version + 1 WHERE id = :id AND version = :version""")
+                .param("id", d.id.value()).param("version", d.version).param("status", d.done ? "DONE" : "OPEN")
+                .param("at", ts(d.doneAt)).param("by", d.doneBy).param("note", cipher.seal(d.doneNote, DONE_NOTE))
+                .param("late", d.late).update() == 1;
     }
 
     public Optional<DecisionView> findDecision(DecisionId id) {
         return jdbc.sql("SELECT * FROM coordination_decision WHERE id = :id").param("id", id.value())
                 .query((rs, n) -> decision(rs)).optional();
-    }
-
-    public boolean decisionDone(DecisionId id, int version, Instant at, UUID by, String note, boolean late) {
-        return jdbc.sql("""
-                UPDATE coordination_decision SET status = 'DONE', done_at = :at, done_by = :by, done_note_enc = :note, late = :late,
-                    version = version + 1 WHERE id = :id AND version = :v AND status = 'OPEN'""")
-                .param("id", id.value()).param("v", version).param("at", ts(at)).param("by", by).param("note", cipher.seal(note, DONE_NOTE))
-                .param("late", late).update() == 1;
     }
 
     /**

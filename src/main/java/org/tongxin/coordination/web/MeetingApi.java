@@ -32,6 +32,7 @@ import org.tongxin.agency.AgencyName;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.ConflictId;
 import org.tongxin.coordination.DecisionId;
+import org.tongxin.coordination.MeetingDecisions;
 import org.tongxin.coordination.MeetingDocuments;
 import org.tongxin.coordination.MeetingId;
 import org.tongxin.coordination.MeetingStatus;
@@ -67,11 +68,13 @@ class MeetingApi {
     private static final String COORDINATOR = "hasRole('CITY_COORDINATOR')";
 
     private final Meetings meetings;
+    private final MeetingDecisions decisions;
     private final MeetingDocuments documents;
     private final AgencyDirectory agencies;
 
-    MeetingApi(Meetings meetings, MeetingDocuments documents, AgencyDirectory agencies) {
+    MeetingApi(Meetings meetings, MeetingDecisions decisions, MeetingDocuments documents, AgencyDirectory agencies) {
         this.meetings = meetings;
+        this.decisions = decisions;
         this.documents = documents;
         this.agencies = agencies;
     }
@@ -184,9 +187,9 @@ class MeetingApi {
     @Operation(operationId = "recordMeetingDecision", summary = "Record a decision of a held meeting: it opens meeting.decision for the agency named")
     ResponseEntity<DecisionResponse> decision(@PathVariable UUID id, @RequestBody MeetingDecisionRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
-        DecisionId decisionId = meetings.addDecision(MeetingId.of(id), LockVersions.required(body.version(), ifMatch),
+        DecisionId decisionId = decisions.record(MeetingId.of(id), LockVersions.required(body.version(), ifMatch),
                 new NewDecision(body.text(), body.agencyId(), body.caseId(), body.dueDate()));
-        DecisionResponse response = decision(meetings.decision(decisionId), locale);
+        DecisionResponse response = decision(decisions.decision(decisionId), locale);
         return ResponseEntity.created(URI.create("/api/v1/decisions/" + decisionId)).body(response);
     }
 
@@ -212,7 +215,7 @@ class MeetingApi {
     @GetMapping("/decisions/{id}")
     @Operation(operationId = "getDecision", summary = "One decision of a meeting the caller sees, with its obligation's state")
     DecisionResponse getDecision(@PathVariable UUID id, @Parameter(hidden = true) Locale locale) {
-        return decision(meetings.decision(DecisionId.of(id)), locale);
+        return decision(decisions.decision(DecisionId.of(id)), locale);
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -220,8 +223,8 @@ class MeetingApi {
     @Operation(operationId = "reportDecisionDone", summary = "The agency named reports the decision carried out, with a note (fulfils its obligation)")
     DecisionResponse done(@PathVariable UUID id, @RequestBody DoneRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
-        meetings.reportDone(DecisionId.of(id), LockVersions.required(body.version(), ifMatch), body.note());
-        return decision(meetings.decision(DecisionId.of(id)), locale);
+        decisions.reportDone(DecisionId.of(id), LockVersions.required(body.version(), ifMatch), body.note());
+        return decision(decisions.decision(DecisionId.of(id)), locale);
     }
 
     private MeetingResponse response(MeetingView m, Locale locale) {
@@ -237,7 +240,7 @@ class MeetingApi {
 
     private DecisionResponse decision(DecisionView d, Locale locale) {
         AgencyName owing = agencies.names(List.of(d.owingAgency()), locale).get(d.owingAgency());
-        ObligationStatus status = meetings.obligation(d).map(ObligationView::status).orElse(null);
+        ObligationStatus status = decisions.obligation(d).map(ObligationView::status).orElse(null);
         return new DecisionResponse(d.id(), d.meetingId(), d.position(), d.text(), owing, d.caseId(), d.dueDate(), d.tracked(),
                 d.done(), d.doneAt(), d.doneNote(), d.late(), status, d.version());
     }

@@ -31,6 +31,7 @@ import org.tongxin.coordination.ConflictId;
 import org.tongxin.coordination.ConflictViews.ConflictView;
 import org.tongxin.coordination.Conflicts;
 import org.tongxin.coordination.DecisionId;
+import org.tongxin.coordination.MeetingDecisions;
 import org.tongxin.coordination.MeetingDocuments;
 import org.tongxin.coordination.MeetingId;
 import org.tongxin.coordination.MeetingStatus;
@@ -66,6 +67,7 @@ class MeetingPages {
     private static final String COORDINATOR = "hasRole('CITY_COORDINATOR')";
 
     private final Meetings meetings;
+    private final MeetingDecisions decisions;
     private final Conflicts conflicts;
     private final MeetingDocuments documents;
     private final AgencyDirectory agencies;
@@ -73,9 +75,10 @@ class MeetingPages {
     private final CurrentUser currentUser;
     private final PageCommands commands;
 
-    MeetingPages(Meetings meetings, Conflicts conflicts, MeetingDocuments documents, AgencyDirectory agencies,
-            CaseDirectory cases, CurrentUser currentUser, PageCommands commands) {
+    MeetingPages(Meetings meetings, MeetingDecisions decisions, Conflicts conflicts, MeetingDocuments documents,
+            AgencyDirectory agencies, CaseDirectory cases, CurrentUser currentUser, PageCommands commands) {
         this.meetings = meetings;
+        this.decisions = decisions;
         this.conflicts = conflicts;
         this.documents = documents;
         this.agencies = agencies;
@@ -179,7 +182,7 @@ class MeetingPages {
             @RequestParam(required = false) UUID agencyId, @RequestParam(required = false) UUID caseId,
             @RequestParam(required = false) LocalDate dueDate, Model model, RedirectAttributes redirect) {
         MeetingId meetingId = MeetingId.of(id);
-        return commands.run(() -> meetings.addDecision(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate)))
+        return commands.run(() -> decisions.record(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate)))
                 .notice("meeting.decision.recorded").passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/meetings/" + id + "#decisions", model, redirect, () -> {
                     model.addAttribute("decisionText", text);
@@ -208,18 +211,18 @@ class MeetingPages {
 
     @GetMapping("/decisions/{id}")
     String decisionPage(@PathVariable UUID id, Model model) {
-        return decisionView(meetings.decision(DecisionId.of(id)), model);
+        return decisionView(decisions.decision(DecisionId.of(id)), model);
     }
 
     @PostMapping("/decisions/{id}/done")
     String done(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String note, Model model,
             RedirectAttributes redirect) {
         DecisionId decisionId = DecisionId.of(id);
-        return commands.run(() -> meetings.reportDone(decisionId, version, note))
+        return commands.run(() -> decisions.reportDone(decisionId, version, note))
                 .notice("decision.reported").passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/decisions/" + id, model, redirect, () -> {
                     model.addAttribute("note", note);
-                    return decisionView(meetings.decision(decisionId), model);
+                    return decisionView(decisions.decision(decisionId), model);
                 });
     }
 
@@ -290,7 +293,7 @@ class MeetingPages {
 
     private DecisionLine line(DecisionView d, Map<AgencyId, AgencyView> names, Map<CaseId, CaseSummary> summaries) {
         return new DecisionLine(d, name(names.get(d.owingAgency())), d.caseId() == null ? null : summaries.get(d.caseId()),
-                meetings.obligation(d).orElse(null), meetings.owes(d));
+                decisions.obligation(d).orElse(null), decisions.owes(d));
     }
 
     private ConflictView findConflict(ConflictId id) {
