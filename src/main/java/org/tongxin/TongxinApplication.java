@@ -2,7 +2,6 @@ package org.tongxin;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TongxinApplication {
 
     /** One-off commands: verify the audit log; create the first administrators of a production install; rotate the keys. */
-    static final List<String> COMMANDS = List.of("--tongxin.audit.verify", "--tongxin.bootstrap-admins", "--tongxin.keys.rotate");
+    static final List<String> COMMANDS =
+            List.of("--tongxin.audit.verify", "--tongxin.bootstrap-admins", "--tongxin.keys.rotate");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(TongxinApplication.class);

@@ -1,5 +1,7 @@
 package org.tongxin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The design lives in the repository: no text points at a document outside it, every decision record is in the index
@@ -19,10 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentationTests {
 
-    static final List<Path> ROOTS = List.of(Path.of("src"), Path.of("doc"), Path.of("bench"), Path.of(".ci"), Path.of("README.md"),
-            Path.of("pom.xml"));
+    static final List<Path> ROOTS = List.of(
+            Path.of("src"), Path.of("doc"), Path.of("bench"), Path.of(".ci"), Path.of("README.md"), Path.of("pom.xml"));
     /** The names of design documents that once lived beside the project, spelt so that this file does not match itself. */
-    static final Pattern OUTSIDE = Pattern.compile("\\.\\./" + "shared|\\b(?:DESIGN|PROCEDURES|SECURITY|STYLE|STACK-NOTES)\\." + "md\\b");
+    static final Pattern OUTSIDE =
+            Pattern.compile("\\.\\./" + "shared|\\b(?:DESIGN|PROCEDURES|SECURITY|STYLE|STACK-NOTES)\\." + "md\\b");
+
     static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(?:#[^)]*)?\\)");
 
     @Test
@@ -36,15 +37,20 @@ class DocumentationTests {
                 }
             }
         }
-        assertThat(found).as("cite the doc/ page that says it in the project's words").isEmpty();
+        assertThat(found)
+                .as("cite the doc/ page that says it in the project's words")
+                .isEmpty();
     }
 
     @Test
     void theDecisionIndexListsEveryDecision() throws IOException {
         String index = Files.readString(Path.of("doc/adr/README.md"));
         try (Stream<Path> adrs = Files.list(Path.of("doc/adr"))) {
-            List<String> missing = adrs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-.*\\.md"))
-                    .filter(n -> !index.contains("(" + n + ")")).sorted().toList();
+            List<String> missing = adrs.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4}-.*\\.md"))
+                    .filter(n -> !index.contains("(" + n + ")"))
+                    .sorted()
+                    .toList();
             assertThat(missing).as("decisions missing from doc/adr/README.md").isEmpty();
         }
     }
@@ -63,7 +69,9 @@ class DocumentationTests {
                 if (target.contains("://") || target.startsWith("mailto:")) {
                     continue;
                 }
-                Path resolved = (page.getParent() == null ? Path.of(".") : page.getParent()).resolve(target).normalize();
+                Path resolved = (page.getParent() == null ? Path.of(".") : page.getParent())
+                        .resolve(target)
+                        .normalize();
                 if (!Files.exists(resolved)) {
                     broken.add(page + " → " + target);
                 }
@@ -91,8 +99,11 @@ class DocumentationTests {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(java|md|html|properties|yml|sql|sh|txt|json|adoc|puml)$")
-                        || p.getFileName().toString().equals("run")).forEach(files::add);
+                walk.filter(Files::isRegularFile)
+                        .filter(p ->
+                                p.toString().matches(".*\\.(java|md|html|properties|yml|sql|sh|txt|json|adoc|puml)$")
+                                        || p.getFileName().toString().equals("run"))
+                        .forEach(files::add);
             }
         }
         return files;

@@ -1,5 +1,10 @@
 package org.tongxin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.palantir.javaformat.java.Formatter;
+import com.palantir.javaformat.java.FormatterException;
+import com.palantir.javaformat.java.JavaFormatterOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,13 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.palantir.javaformat.java.Formatter;
-import com.palantir.javaformat.java.FormatterException;
-import com.palantir.javaformat.java.JavaFormatterOptions;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Style is never discussed: every Java file of the project is as palantir-java-format (120 columns, imports ordered, no
@@ -26,6 +25,7 @@ class FormattingTests {
     static final List<Path> ROOTS = List.of(Path.of("src/main/java"), Path.of("src/test/java"));
     /** Flyway's Java migrations stay byte for byte as they were applied. */
     static final Path MIGRATIONS = Path.of("src/main/java/db/migration");
+
     static final boolean WRITE = Boolean.getBoolean("tongxin.format.write");
 
     @Test
@@ -33,7 +33,8 @@ class FormattingTests {
         List<Path> files = new ArrayList<>();
         for (Path root : ROOTS) {
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".java") && !p.startsWith(MIGRATIONS)).forEach(files::add);
+                walk.filter(p -> p.toString().endsWith(".java") && !p.startsWith(MIGRATIONS))
+                        .forEach(files::add);
             }
         }
         // Both cores: a formatter per file, nothing shared between the threads.
@@ -51,8 +52,9 @@ class FormattingTests {
     static boolean reformatted(Path file) {
         try {
             String source = Files.readString(file, StandardCharsets.UTF_8);
-            String formatted = Formatter.createFormatter(
-                            JavaFormatterOptions.builder().style(JavaFormatterOptions.Style.PALANTIR).build())
+            String formatted = Formatter.createFormatter(JavaFormatterOptions.builder()
+                            .style(JavaFormatterOptions.Style.PALANTIR)
+                            .build())
                     .formatSourceAndFixImports(source);
             if (formatted.equals(source)) {
                 return false;

@@ -1,5 +1,7 @@
 package org.tongxin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module structure of doc/architecture.md §4 holds, and the module map in doc/modules (component diagrams and one
@@ -34,8 +33,20 @@ class ModularityTests {
     @Test
     void everyModuleOfTheFoundationExists() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("shared", "platform", "agency", "identity", "audit", "demo", "calendar", "policy", "casefile",
-                        "obligation", "document", "exchange", "procedure");
+                .contains(
+                        "shared",
+                        "platform",
+                        "agency",
+                        "identity",
+                        "audit",
+                        "demo",
+                        "calendar",
+                        "policy",
+                        "casefile",
+                        "obligation",
+                        "document",
+                        "exchange",
+                        "procedure");
     }
 
     @Test
@@ -49,14 +60,19 @@ class ModularityTests {
         Map<String, String> generated = read(folder);
         Map<String, String> checkedIn = read(CHECKED_IN);
         List<String> stale = new ArrayList<>();
-        // The Documenter lists a module's relations and listeners in no fixed order: the same lines, in any order, are current.
+        // The Documenter lists a module's relations and listeners in no fixed order: the same lines, in any order, are
+        // current.
         generated.forEach((name, text) -> {
             if (checkedIn.get(name) == null || !lines(text).equals(lines(checkedIn.get(name)))) {
                 stale.add(name);
             }
         });
-        checkedIn.keySet().stream().filter(name -> !generated.containsKey(name)).forEach(name -> stale.add(name + " (no such module)"));
-        assertThat(stale).as("doc/modules is stale: regenerate it with ./mvnw test -Dtest=ModularityTests -Dtongxin.module-docs.write=true")
+        checkedIn.keySet().stream()
+                .filter(name -> !generated.containsKey(name))
+                .forEach(name -> stale.add(name + " (no such module)"));
+        assertThat(stale)
+                .as("doc/modules is stale: regenerate it with ./mvnw test -Dtest=ModularityTests"
+                        + " -Dtongxin.module-docs.write=true")
                 .isEmpty();
     }
 
@@ -66,7 +82,10 @@ class ModularityTests {
 
     /** The lines in order, a table cell's first list item ("|* …") read as any other item of the list. */
     static List<String> lines(String text) {
-        return text.lines().map(line -> line.startsWith("|* ") ? line.substring(1) : line).sorted().toList();
+        return text.lines()
+                .map(line -> line.startsWith("|* ") ? line.substring(1) : line)
+                .sorted()
+                .toList();
     }
 
     static Map<String, String> read(Path folder) throws IOException {

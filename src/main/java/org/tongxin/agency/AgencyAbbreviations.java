@@ -6,14 +6,14 @@ import java.util.List;
 final class AgencyAbbreviations {
 
     /** The parts of a name that name a place, longest first (a 街道 before its 道-less forms). */
-    private static final List<String> PLACE_ENDINGS = List.of("街道", "自治州", "自治县", "省", "市", "区", "县", "旗", "乡", "镇", "村");
+    private static final List<String> PLACE_ENDINGS =
+            List.of("街道", "自治州", "自治县", "省", "市", "区", "县", "旗", "乡", "镇", "村");
 
     /** Where the organ's own words begin: 社区 of 社区矫正, 人民 of 人民法院 and the like are not places. */
-    private static final List<String> ORGAN_WORDS = List.of("社区矫正", "社区居民", "人民", "中级", "司法", "公安", "看守所", "监狱",
-            "村民委员会", "民政", "教育", "人力资源");
+    private static final List<String> ORGAN_WORDS =
+            List.of("社区矫正", "社区居民", "人民", "中级", "司法", "公安", "看守所", "监狱", "村民委员会", "民政", "教育", "人力资源");
 
-    private AgencyAbbreviations() {
-    }
+    private AgencyAbbreviations() {}
 
     static String of(String nameZh, AgencyType type) {
         String name = nameZh == null ? "" : nameZh.strip();
@@ -42,7 +42,9 @@ final class AgencyAbbreviations {
         }
         if (end < 0) {
             String before = name.substring(0, stop);
-            return before.isEmpty() ? name.substring(0, Math.min(1, name.length())) : before.substring(0, Math.min(2, before.length()));
+            return before.isEmpty()
+                    ? name.substring(0, Math.min(1, name.length()))
+                    : before.substring(0, Math.min(2, before.length()));
         }
         String place = name.substring(0, end);
         String shorter = place.substring(0, place.length() - ending.length());

@@ -1,5 +1,4 @@
 package org.tongxin.agency;
 
 /** An agency's details, place in the hierarchy, jurisdiction or active state changed. */
-public record AgencyChanged(AgencyId agencyId, boolean active) {
-}
+public record AgencyChanged(AgencyId agencyId, boolean active) {}

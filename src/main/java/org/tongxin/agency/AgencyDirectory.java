@@ -7,10 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.internal.AgencyRepository;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.PageQuery;
@@ -52,11 +50,13 @@ public class AgencyDirectory {
     /** The names of these agencies in the reader's language (one query; unknown and null ids are left out). */
     @Transactional(readOnly = true)
     public Map<AgencyId, AgencyName> names(Collection<AgencyId> ids, java.util.Locale locale) {
-        List<AgencyId> known = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<AgencyId> known =
+                ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (known.isEmpty()) {
             return Map.of();
         }
-        return agencies.findAll(known).stream().collect(Collectors.toMap(AgencyView::id, a -> AgencyName.of(a, locale)));
+        return agencies.findAll(known).stream()
+                .collect(Collectors.toMap(AgencyView::id, a -> AgencyName.of(a, locale)));
     }
 
     @Transactional(readOnly = true)

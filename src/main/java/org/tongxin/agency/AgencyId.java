@@ -1,9 +1,8 @@
 package org.tongxin.agency;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of an agency. */
 public record AgencyId(UUID value) {

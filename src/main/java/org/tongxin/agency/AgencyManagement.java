@@ -2,11 +2,9 @@ package org.tongxin.agency;
 
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.internal.AgencyRepository;
 import org.tongxin.agency.internal.AgencyRules;
 import org.tongxin.audit.AuditCategory;
@@ -28,7 +26,12 @@ public class AgencyManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgencyManagement(AgencyRepository agencies, AgencyRules rules, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    AgencyManagement(
+            AgencyRepository agencies,
+            AgencyRules rules,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.agencies = agencies;
         this.rules = rules;
         this.audit = audit;
@@ -41,8 +44,10 @@ public class AgencyManagement {
         AgencyDraft checked = rules.check(null, draft);
         AgencyId id = AgencyId.of(UUID.randomUUID());
         agencies.insert(id, checked, clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "agency.create").target("agency", id)
-                .detail("code", checked.code()).detail("type", checked.type()));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "agency.create")
+                .target("agency", id)
+                .detail("code", checked.code())
+                .detail("type", checked.type()));
         events.publishEvent(new AgencyRegistered(id, checked.type(), checked.level(), checked.divisionCode()));
         return id;
     }
@@ -54,7 +59,8 @@ public class AgencyManagement {
         if (current.version() != version || !agencies.update(id, version, checked, clock.instant())) {
             throw TongxinException.staleVersion();
         }
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "agency.update").target("agency", id)
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "agency.update")
+                .target("agency", id)
                 .detail("code", checked.code()));
         events.publishEvent(new AgencyChanged(id, current.active()));
     }
@@ -66,7 +72,9 @@ public class AgencyManagement {
         if (!active && agencies.children(id).stream().anyMatch(AgencyView::active)) {
             throw TongxinException.rule("AGENCY_HAS_ACTIVE_CHILDREN");
         }
-        if (active && current.parentId() != null && agencies.find(current.parentId()).map(p -> !p.active()).orElse(false)) {
+        if (active
+                && current.parentId() != null
+                && agencies.find(current.parentId()).map(p -> !p.active()).orElse(false)) {
             throw TongxinException.rule("AGENCY_PARENT_INACTIVE");
         }
         if (!agencies.setActive(id, version, active, clock.instant())) {
@@ -90,7 +98,9 @@ public class AgencyManagement {
         if (division.nameZh() == null || division.nameZh().isBlank()) {
             problems.add("nameZh", "required");
         }
-        Division parent = division.parentCode() == null ? null : agencies.division(division.parentCode()).orElse(null);
+        Division parent = division.parentCode() == null
+                ? null
+                : agencies.division(division.parentCode()).orElse(null);
         if (parent == null) {
             problems.add("parentCode", "unknownDivision");
         } else if (code != null && !parent.contains(code)) {
@@ -101,9 +111,16 @@ public class AgencyManagement {
             problems.add("parentCode", "divisionLevel");
         }
         problems.throwIfAny();
-        agencies.insertDivision(new Division(code, division.nameZh().strip(),
-                division.nameEn() == null || division.nameEn().isBlank() ? null : division.nameEn().strip(), level, parent.code()));
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "division.create").target("division", code));
+        agencies.insertDivision(new Division(
+                code,
+                division.nameZh().strip(),
+                division.nameEn() == null || division.nameEn().isBlank()
+                        ? null
+                        : division.nameEn().strip(),
+                level,
+                parent.code()));
+        audit.record(
+                AuditEntry.of(AuditCategory.ADMINISTRATION, "division.create").target("division", code));
     }
 
     /** GB/T 2260: xx0000 a province, xxxx00 a prefecture, other 6-digit codes a county; 9 digits a township. */
@@ -111,6 +128,8 @@ public class AgencyManagement {
         if (code == null || code.length() == 9) {
             return AgencyLevel.TOWNSHIP;
         }
-        return code.endsWith("0000") ? AgencyLevel.PROVINCE : code.endsWith("00") ? AgencyLevel.CITY : AgencyLevel.COUNTY;
+        return code.endsWith("0000")
+                ? AgencyLevel.PROVINCE
+                : code.endsWith("00") ? AgencyLevel.CITY : AgencyLevel.COUNTY;
     }
 }

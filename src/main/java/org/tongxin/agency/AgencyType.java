@@ -1,13 +1,13 @@
 package org.tongxin.agency;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import static org.tongxin.agency.AgencyLevel.CITY;
 import static org.tongxin.agency.AgencyLevel.COUNTY;
 import static org.tongxin.agency.AgencyLevel.NATIONAL;
 import static org.tongxin.agency.AgencyLevel.PROVINCE;
 import static org.tongxin.agency.AgencyLevel.TOWNSHIP;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The kinds of organ that take part in community correction (doc/architecture.md §1), with the levels each can exist at.

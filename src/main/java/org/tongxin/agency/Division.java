@@ -6,7 +6,9 @@ import java.util.Locale;
 public record Division(String code, String nameZh, String nameEn, AgencyLevel level, String parentCode) {
 
     public String name(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
+        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank()
+                ? nameEn
+                : nameZh;
     }
 
     public String localName() {

@@ -4,5 +4,5 @@
  * answers queries; {@link org.tongxin.agency.AgencyManagement} changes agencies (system administrators only).
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit"})
 package org.tongxin.agency;

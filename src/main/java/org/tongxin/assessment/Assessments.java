@@ -9,12 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -103,9 +101,21 @@ public class Assessments {
     private final AssessmentDocuments documents;
     private final Clock clock;
 
-    Assessments(AssessmentRepository repository, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access,
-            CurrentUser currentUser, AgencyDirectory agencies, PolicyModels policies, CaseSteps steps, ObligationLedger ledger,
-            Handovers handovers, AuditLog audit, ApplicationEventPublisher events, AssessmentDocuments documents, Clock clock) {
+    Assessments(
+            AssessmentRepository repository,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AgencyDirectory agencies,
+            PolicyModels policies,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            Handovers handovers,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            AssessmentDocuments documents,
+            Clock clock) {
         this.documents = documents;
         this.repository = repository;
         this.cases = cases;
@@ -130,8 +140,8 @@ public class Assessments {
         ResolvedPolicy policy = policy(c);
         ResponseRules.Facts f = engineFacts(c, null);
         ResponseRules.Thresholds t = ResponseRules.Thresholds.of(policy.settings());
-        return new CaseAssessment(caseId, f, t, ResponseRules.options(f, t), repository.decisions(caseId),
-                repository.proposals(caseId));
+        return new CaseAssessment(
+                caseId, f, t, ResponseRules.options(f, t), repository.decisions(caseId), repository.proposals(caseId));
     }
 
     /** The proposal for a reader who takes part in its case. */
@@ -162,19 +172,33 @@ public class Assessments {
         requireSupervised(c);
         ResolvedPolicy policy = policy(c);
         Set<ReasonCode> reasons = reasons(request.reasons());
-        ResponseRules.check(request.kind(), reasons, engineFacts(c, days), ResponseRules.Thresholds.of(policy.settings()));
+        ResponseRules.check(
+                request.kind(), reasons, engineFacts(c, days), ResponseRules.Thresholds.of(policy.settings()));
         TongxinPrincipal me = currentUser.get();
         DecisionId id = DecisionId.random();
         Instant now = clock.instant();
-        repository.insertDecision(id, caseId, request.kind(), List.copyOf(reasons), days, facts, evidence, now, me.userId(),
-                me.displayName(), me.agency(), policy.version().versionId());
+        repository.insertDecision(
+                id,
+                caseId,
+                request.kind(),
+                List.copyOf(reasons),
+                days,
+                facts,
+                evidence,
+                now,
+                me.userId(),
+                me.displayName(),
+                me.agency(),
+                policy.version().versionId());
         if (request.kind() == ResponseKind.WARNING) {
             documents.warningDecision(c, id.value(), me.agency(), reasons, facts, evidence, LegalTime.dateOf(now));
         }
-        events.publishEvent(new AssessmentEvents.ResponseDecided(UUID.randomUUID(), id, caseId, request.kind(), codes(reasons),
-                now, currentUser.ref()));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.decided").target("case", caseId)
-                .detail("kind", request.kind()).detail("decision", id));
+        events.publishEvent(new AssessmentEvents.ResponseDecided(
+                UUID.randomUUID(), id, caseId, request.kind(), codes(reasons), now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.decided")
+                .target("case", caseId)
+                .detail("kind", request.kind())
+                .detail("decision", id));
         return id;
     }
 
@@ -202,8 +226,10 @@ public class Assessments {
         requireSupervised(c);
         ResolvedPolicy policy = policy(c);
         Set<ReasonCode> reasons = reasons(request.reasons());
-        ResponseRules.check(request.kind(), reasons, engineFacts(c, days), ResponseRules.Thresholds.of(policy.settings()));
-        if (repository.proposals(caseId).stream().anyMatch(p -> p.kind() == request.kind() && p.status() == ProposalStatus.SUBMITTED)) {
+        ResponseRules.check(
+                request.kind(), reasons, engineFacts(c, days), ResponseRules.Thresholds.of(policy.settings()));
+        if (repository.proposals(caseId).stream()
+                .anyMatch(p -> p.kind() == request.kind() && p.status() == ProposalStatus.SUBMITTED)) {
             throw TongxinException.conflict("PROPOSAL_PENDING");
         }
         AgencyId receiver = receiver(c, request.kind());
@@ -213,24 +239,62 @@ public class Assessments {
         TongxinPrincipal me = currentUser.get();
         Instant now = clock.instant();
         ProposalId id = ProposalId.random();
-        Proposal proposal = Proposal.submit(id, caseId, request.kind(), receiver, request.withArrest(), codes(reasons), now,
-                currentUser.ref());
+        Proposal proposal = Proposal.submit(
+                id, caseId, request.kind(), receiver, request.withArrest(), codes(reasons), now, currentUser.ref());
         List<AgencyId> copies = copies(c, request.kind());
         if (request.kind() == ResponseKind.COMMUTATION) {
             caseManagement.grant(caseId, receiver, Participation.RULING_ORGAN);
-            copies.stream().filter(p -> !p.equals(c.procuratorateId()))
+            copies.stream()
+                    .filter(p -> !p.equals(c.procuratorateId()))
                     .forEach(p -> caseManagement.grant(caseId, p, Participation.COPIED_PROCURATORATE));
         }
         String contact = me.displayName() == null ? me.username() : me.displayName();
         UUID letter = switch (request.kind()) {
-            case POLICE_PENALTY, COMMUTATION -> documents.letter(c, id.value(), request.kind(), me.agency(), receiver, reasons,
-                    facts, evidence, copies, contact, LegalTime.dateOf(now)).value();
-            default -> documents.proposal(c, id.value(), request.kind(), me.agency(), receiver, reasons, facts, evidence,
-                    arrestReason, contact, LegalTime.dateOf(now)).value();
+            case POLICE_PENALTY, COMMUTATION ->
+                documents
+                        .letter(
+                                c,
+                                id.value(),
+                                request.kind(),
+                                me.agency(),
+                                receiver,
+                                reasons,
+                                facts,
+                                evidence,
+                                copies,
+                                contact,
+                                LegalTime.dateOf(now))
+                        .value();
+            default ->
+                documents
+                        .proposal(
+                                c,
+                                id.value(),
+                                request.kind(),
+                                me.agency(),
+                                receiver,
+                                reasons,
+                                facts,
+                                evidence,
+                                arrestReason,
+                                contact,
+                                LegalTime.dateOf(now))
+                        .value();
         };
         HandoverId handover = deliver(c, proposal, me.agency(), evidence, letter, copies);
-        repository.insertProposal(proposal, List.copyOf(reasons), days, facts, evidence, arrestReason, me.agency(),
-                handover.value(), now, me.userId(), me.displayName(), policy.version().versionId());
+        repository.insertProposal(
+                proposal,
+                List.copyOf(reasons),
+                days,
+                facts,
+                evidence,
+                arrestReason,
+                me.agency(),
+                handover.value(),
+                now,
+                me.userId(),
+                me.displayName(),
+                policy.version().versionId());
         proposal.pullEvents().forEach(events::publishEvent);
         String rule = ruleStep(request.kind());
         if (rule != null) {
@@ -239,8 +303,11 @@ public class Assessments {
         if (request.withArrest()) {
             steps.open(c, ARREST_DECIDE, id.toString(), now, receiver, me.agency());
         }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.proposed").target("case", caseId)
-                .detail("kind", request.kind()).detail("proposal", id).detail("arrest", request.withArrest()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.proposed")
+                .target("case", caseId)
+                .detail("kind", request.kind())
+                .detail("proposal", id)
+                .detail("arrest", request.withArrest()));
         return id;
     }
 
@@ -327,10 +394,12 @@ public class Assessments {
         Proposal p = load(id, version);
         requirePolice(p.caseId());
         FieldProblems problems = new FieldProblems();
-        AgencyView place = institution == null ? null : agencies.find(institution).orElse(null);
+        AgencyView place =
+                institution == null ? null : agencies.find(institution).orElse(null);
         if (place == null) {
             problems.add("institutionId", "required");
-        } else if (!place.active() || (place.type() != AgencyType.PRISON && place.type() != AgencyType.DETENTION_CENTRE)) {
+        } else if (!place.active()
+                || (place.type() != AgencyType.PRISON && place.type() != AgencyType.DETENTION_CENTRE)) {
             problems.add("institutionId", "notAnInstitution");
         }
         Instant now = clock.instant();
@@ -363,7 +432,9 @@ public class Assessments {
             return;
         }
         ledger.find(event.obligationId()).ifPresent(o -> {
-            Proposal p = repository.load(ProposalId.of(UUID.fromString(o.instance()))).orElse(null);
+            Proposal p = repository
+                    .load(ProposalId.of(UUID.fromString(o.instance())))
+                    .orElse(null);
             if (p == null || p.status() != ProposalStatus.SUBMITTED || p.arrest() != ArrestStatus.EXECUTED) {
                 return;
             }
@@ -386,8 +457,13 @@ public class Assessments {
     private AgencyId receiver(CaseFacts c, ResponseKind kind) {
         return switch (kind) {
             case POLICE_PENALTY -> c.policeId();
-            case COMMUTATION -> agencies.find(c.countyAgencyId()).map(county -> agencies.serving(AgencyType.INTERMEDIATE_COURT,
-                    AgencyLevel.CITY, county.divisionCode())).flatMap(l -> l.stream().findFirst()).map(AgencyView::id).orElse(null);
+            case COMMUTATION ->
+                agencies.find(c.countyAgencyId())
+                        .map(county -> agencies.serving(
+                                AgencyType.INTERMEDIATE_COURT, AgencyLevel.CITY, county.divisionCode()))
+                        .flatMap(l -> l.stream().findFirst())
+                        .map(AgencyView::id)
+                        .orElse(null);
             default -> c.decisionOrganId();
         };
     }
@@ -399,9 +475,12 @@ public class Assessments {
     private List<AgencyId> copies(CaseFacts c, ResponseKind kind) {
         List<AgencyId> copies = new java.util.ArrayList<>();
         if (kind == ResponseKind.COMMUTATION) {
-            agencies.find(c.countyAgencyId()).map(county -> agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.CITY,
-                    county.divisionCode())).flatMap(l -> l.stream().findFirst()).map(AgencyView::id)
-                    .or(() -> java.util.Optional.ofNullable(c.procuratorateId())).ifPresent(copies::add);
+            agencies.find(c.countyAgencyId())
+                    .map(county -> agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.CITY, county.divisionCode()))
+                    .flatMap(l -> l.stream().findFirst())
+                    .map(AgencyView::id)
+                    .or(() -> java.util.Optional.ofNullable(c.procuratorateId()))
+                    .ifPresent(copies::add);
             return copies;
         }
         if (c.procuratorateId() != null) {
@@ -413,7 +492,8 @@ public class Assessments {
         return copies;
     }
 
-    private HandoverId deliver(CaseFacts c, Proposal p, AgencyId sender, String evidence, UUID letter, List<AgencyId> copyTo) {
+    private HandoverId deliver(
+            CaseFacts c, Proposal p, AgencyId sender, String evidence, UUID letter, List<AgencyId> copyTo) {
         HandoverKind kind = switch (p.kind()) {
             case REVOCATION -> HandoverKind.REVOCATION_PROPOSAL;
             case CUSTODY -> HandoverKind.CUSTODY_PROPOSAL;
@@ -428,8 +508,16 @@ public class Assessments {
             items.add(new NewItem(ItemCode.ARREST_REQUEST, "提请逮捕意见", null));
         }
         Set<AgencyId> copies = new LinkedHashSet<>(copyTo);
-        HandoverId id = handovers.prepare(new NewHandover(c.id(), kind, p.kind().stepId(), sender, p.receiver(),
-                List.copyOf(copies), TimelineEntry.CASE_PARTIES, items, null));
+        HandoverId id = handovers.prepare(new NewHandover(
+                c.id(),
+                kind,
+                p.kind().stepId(),
+                sender,
+                p.receiver(),
+                List.copyOf(copies),
+                TimelineEntry.CASE_PARTIES,
+                items,
+                null));
         handovers.deliver(id, handovers.view(id).version());
         return id;
     }
@@ -450,8 +538,13 @@ public class Assessments {
         Proposal p = load(id, version);
         CaseAccessDecision decision = visible(p.caseId());
         boolean police = p.kind() == ResponseKind.POLICE_PENALTY;
-        access.requireAction(decision, police ? EnumSet.of(Participation.COPIED_POLICE)
-                : EnumSet.of(Participation.DECISION_ORGAN, Participation.RULING_ORGAN), police ? POLICE : COURT, "NOT_PROPOSAL_RECEIVER");
+        access.requireAction(
+                decision,
+                police
+                        ? EnumSet.of(Participation.COPIED_POLICE)
+                        : EnumSet.of(Participation.DECISION_ORGAN, Participation.RULING_ORGAN),
+                police ? POLICE : COURT,
+                "NOT_PROPOSAL_RECEIVER");
         if (!p.receiver().equals(currentUser.get().agency())) {
             throw TongxinException.forbidden("NOT_PROPOSAL_RECEIVER");
         }
@@ -497,15 +590,22 @@ public class Assessments {
     ResponseRules.Facts engineFacts(CaseFacts c, Integer verifiedDays) {
         List<DecisionView> decisions = repository.decisions(c.id());
         List<ProposalView> proposals = repository.proposals(c.id());
-        int reprimands = (int) decisions.stream().filter(d -> d.kind() == ResponseKind.REPRIMAND).count();
-        int warnings = (int) decisions.stream().filter(d -> d.kind() == ResponseKind.WARNING).count();
-        int penalties = (int) proposals.stream().filter(p -> p.kind() == ResponseKind.POLICE_PENALTY
-                && p.status() == ProposalStatus.GRANTED).count();
+        int reprimands = (int) decisions.stream()
+                .filter(d -> d.kind() == ResponseKind.REPRIMAND)
+                .count();
+        int warnings = (int)
+                decisions.stream().filter(d -> d.kind() == ResponseKind.WARNING).count();
+        int penalties = (int) proposals.stream()
+                .filter(p -> p.kind() == ResponseKind.POLICE_PENALTY && p.status() == ProposalStatus.GRANTED)
+                .count();
         List<FactRow> facts = repository.facts(c.id());
         int lost = lostDays(facts, LegalTime.today(clock));
         int days = Math.max(lost, verifiedDays == null ? 0 : verifiedDays);
-        int missed = (int) facts.stream().filter(f -> f.kind() == FactKind.CONTACT_MISSED).count();
-        int overdue = (int) facts.stream().filter(f -> f.kind() == FactKind.LEAVE_RETURN_OVERDUE).count();
+        int missed = (int)
+                facts.stream().filter(f -> f.kind() == FactKind.CONTACT_MISSED).count();
+        int overdue = (int) facts.stream()
+                .filter(f -> f.kind() == FactKind.LEAVE_RETURN_OVERDUE)
+                .count();
         return new ResponseRules.Facts(c.correctionType(), reprimands, warnings, penalties, days, missed, overdue);
     }
 
@@ -544,7 +644,8 @@ public class Assessments {
         if (reasons == null || reasons.stream().allMatch(java.util.Objects::isNull)) {
             return Set.of();
         }
-        return EnumSet.copyOf(reasons.stream().filter(java.util.Objects::nonNull).toList());
+        return EnumSet.copyOf(
+                reasons.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     private static String codes(Set<ReasonCode> reasons) {

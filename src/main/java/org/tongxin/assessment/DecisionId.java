@@ -1,9 +1,8 @@
 package org.tongxin.assessment;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a reward or sanction decision. */
 public record DecisionId(UUID value) {

@@ -1,9 +1,8 @@
 package org.tongxin.assessment;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a periodic assessment (定期考核) of a case. */
 public record PeriodicAssessmentId(UUID value) {

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.assessment.AssessmentViews.NewPeriodicAssessment;
 import org.tongxin.assessment.AssessmentViews.PeriodicAssessmentView;
 import org.tongxin.assessment.internal.AssessmentRepository;
@@ -57,8 +55,15 @@ public class PeriodicAssessments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PeriodicAssessments(AssessmentRepository repository, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    PeriodicAssessments(
+            AssessmentRepository repository,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -81,7 +86,8 @@ public class PeriodicAssessments {
     public boolean mayRecord(CaseId caseId) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
         TongxinPrincipal me = currentUser.get();
-        return decision.holdsAny(EnumSet.of(Participation.EXECUTING_AGENCY)) && COUNTY.stream().anyMatch(me::has);
+        return decision.holdsAny(EnumSet.of(Participation.EXECUTING_AGENCY))
+                && COUNTY.stream().anyMatch(me::has);
     }
 
     /**
@@ -98,11 +104,14 @@ public class PeriodicAssessments {
         }
         FieldProblems problems = new FieldProblems();
         String facts = text(request.factsConsidered(), "factsConsidered", true, MAX_FACTS, problems);
-        String reasonText = text(request.levelReasonText(), "levelReasonText", request.newLevel() != null, MAX_REASON, problems);
+        String reasonText =
+                text(request.levelReasonText(), "levelReasonText", request.newLevel() != null, MAX_REASON, problems);
         if (request.newLevel() != null && request.levelReason() == null) {
             problems.add("levelReason", "required");
         }
-        String plan = request.revisedPlan() == null || request.revisedPlan().isBlank() ? null : request.revisedPlan().strip();
+        String plan = request.revisedPlan() == null || request.revisedPlan().isBlank()
+                ? null
+                : request.revisedPlan().strip();
         if (plan != null && plan.length() < MIN_PLAN) {
             problems.add("revisedPlan", "planTooShort", MIN_PLAN);
         } else if (plan != null && plan.length() > MAX_PLAN) {
@@ -124,8 +133,15 @@ public class PeriodicAssessments {
         }
         Instant now = clock.instant();
         TongxinPrincipal me = currentUser.get();
-        PeriodicAssessment a = PeriodicAssessment.record(PeriodicAssessmentId.random(), caseId, request.periodFrom(),
-                request.periodTo(), request.result(), repository.lastAssessedTo(caseId).orElse(null), LegalTime.today(clock), now,
+        PeriodicAssessment a = PeriodicAssessment.record(
+                PeriodicAssessmentId.random(),
+                caseId,
+                request.periodFrom(),
+                request.periodTo(),
+                request.result(),
+                repository.lastAssessedTo(caseId).orElse(null),
+                LegalTime.today(clock),
+                now,
                 currentUser.ref());
         if (request.newLevel() != null) {
             a.changeLevel(c.supervisionLevel(), request.newLevel(), request.levelReason());
@@ -134,11 +150,14 @@ public class PeriodicAssessments {
         if (plan != null) {
             a.planRevised(caseManagement.makePlan(caseId, cases.version(caseId), plan), now, currentUser.ref());
         }
-        repository.insertPeriodic(a, facts, now, me.userId(), me.displayName() == null ? me.username() : me.displayName(),
-                me.agency());
+        repository.insertPeriodic(
+                a, facts, now, me.userId(), me.displayName() == null ? me.username() : me.displayName(), me.agency());
         a.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.periodic").target("case", caseId)
-                .detail("assessment", a.id()).detail("result", a.result()).detail("level", a.levelTo()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assessment.periodic")
+                .target("case", caseId)
+                .detail("assessment", a.id())
+                .detail("result", a.result())
+                .detail("level", a.levelTo()));
         return a.id();
     }
 

@@ -1,9 +1,8 @@
 package org.tongxin.assessment;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a proposal to another organ (the instance key of its steps on the ledger). */
 public record ProposalId(UUID value) {

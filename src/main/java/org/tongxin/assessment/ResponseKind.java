@@ -2,7 +2,6 @@ package org.tongxin.assessment;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.tongxin.casefile.CorrectionType;
 
 /**

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.PolicySettings;
@@ -22,20 +21,29 @@ public final class ResponseRules {
     /** The grounds each response may rest on. */
     static final Map<ResponseKind, Set<ReasonCode>> GROUNDS = grounds();
 
-    private ResponseRules() {
-    }
+    private ResponseRules() {}
 
     /** What the record shows: earlier decisions and proposals, and the longest verified time out of contact. */
-    public record Facts(CorrectionType correctionType, int reprimands, int warnings, int policePenalties, int outOfContactDays,
-            int missedContacts, int overdueReturns) {
-    }
+    public record Facts(
+            CorrectionType correctionType,
+            int reprimands,
+            int warnings,
+            int policePenalties,
+            int outOfContactDays,
+            int missedContacts,
+            int overdueReturns) {}
 
     /** The policy model's thresholds (PolicySetting group SANCTION). */
-    public record Thresholds(int reprimandsBeforeWarning, int outOfContactDaysForWarning, int warningsBeforeRevocation,
-            int outOfContactDaysForRevocation, int missedReportsForWarning) {
+    public record Thresholds(
+            int reprimandsBeforeWarning,
+            int outOfContactDaysForWarning,
+            int warningsBeforeRevocation,
+            int outOfContactDaysForRevocation,
+            int missedReportsForWarning) {
 
         public static Thresholds of(PolicySettings settings) {
-            return new Thresholds(settings.value(PolicySetting.REPRIMANDS_BEFORE_WARNING),
+            return new Thresholds(
+                    settings.value(PolicySetting.REPRIMANDS_BEFORE_WARNING),
                     settings.value(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING),
                     settings.value(PolicySetting.WARNINGS_BEFORE_REVOCATION),
                     settings.value(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION),
@@ -47,22 +55,30 @@ public final class ResponseRules {
      * One response as the engine sees it: allowed or not; the derived grounds the record shows; the stated grounds the
      * office may rely on; and, when not allowed, why (a refusal code and the numbers it needs).
      */
-    public record Option(ResponseKind kind, boolean allowed, List<ReasonCode> derivedGrounds, List<ReasonCode> statedGrounds,
-            List<Unmet> unmet, String refusal) {
-    }
+    public record Option(
+            ResponseKind kind,
+            boolean allowed,
+            List<ReasonCode> derivedGrounds,
+            List<ReasonCode> statedGrounds,
+            List<Unmet> unmet,
+            String refusal) {}
 
     /** A derived ground the record does not show yet: what the policy requires and what the record shows. */
-    public record Unmet(ReasonCode reason, int required, int shown) {
-    }
+    public record Unmet(ReasonCode reason, int required, int shown) {}
 
     /** Every response, in rising order, for these facts and thresholds. */
     public static List<Option> options(Facts facts, Thresholds t) {
         List<Option> out = new ArrayList<>();
         for (ResponseKind kind : ResponseKind.values()) {
-            List<ReasonCode> derived = GROUNDS.get(kind).stream().filter(r -> !r.asserted() && shows(r, facts, t)).toList();
-            List<ReasonCode> stated = GROUNDS.get(kind).stream().filter(ReasonCode::asserted).toList();
-            List<Unmet> unmet = GROUNDS.get(kind).stream().filter(r -> !r.asserted() && !shows(r, facts, t))
-                    .map(r -> new Unmet(r, required(r, t), shown(r, facts))).toList();
+            List<ReasonCode> derived = GROUNDS.get(kind).stream()
+                    .filter(r -> !r.asserted() && shows(r, facts, t))
+                    .toList();
+            List<ReasonCode> stated =
+                    GROUNDS.get(kind).stream().filter(ReasonCode::asserted).toList();
+            List<Unmet> unmet = GROUNDS.get(kind).stream()
+                    .filter(r -> !r.asserted() && !shows(r, facts, t))
+                    .map(r -> new Unmet(r, required(r, t), shown(r, facts)))
+                    .toList();
             if (!kind.appliesTo().contains(facts.correctionType())) {
                 out.add(new Option(kind, false, List.of(), List.of(), List.of(), "RESPONSE_NOT_FOR_TYPE"));
             } else {
@@ -108,7 +124,8 @@ public final class ResponseRules {
             case WARNED_TWICE_NOT_CORRECTED -> f.warnings() >= t.warningsBeforeRevocation();
             case OUT_OF_CONTACT_OVER_MONTH -> f.outOfContactDays() > t.outOfContactDaysForRevocation();
             case PENALISED_NOT_CORRECTED -> f.policePenalties() >= 1;
-            case REPORTING_RULES_BROKEN_REPEATEDLY -> f.missedContacts() + f.overdueReturns() >= t.missedReportsForWarning();
+            case REPORTING_RULES_BROKEN_REPEATEDLY ->
+                f.missedContacts() + f.overdueReturns() >= t.missedReportsForWarning();
             default -> true;
         };
     }
@@ -140,15 +157,30 @@ public final class ResponseRules {
     private static Map<ResponseKind, Set<ReasonCode>> grounds() {
         Map<ResponseKind, Set<ReasonCode>> g = new EnumMap<>(ResponseKind.class);
         g.put(ResponseKind.COMMENDATION, EnumSet.of(ReasonCode.GOOD_CONDUCT));
-        g.put(ResponseKind.COMMUTATION, EnumSet.of(ReasonCode.REPENTANCE, ReasonCode.MERITORIOUS_SERVICE,
-                ReasonCode.MAJOR_MERITORIOUS_SERVICE));
-        g.put(ResponseKind.REPRIMAND, EnumSet.of(ReasonCode.LATE_REPORT, ReasonCode.OUT_OF_CONTACT, ReasonCode.LEAVE_OVERDUE,
-                ReasonCode.RULE_BREACH));
-        g.put(ResponseKind.WARNING, EnumSet.of(ReasonCode.SERIOUS_BREACH, ReasonCode.REPRIMANDED_NOT_CORRECTED,
-                ReasonCode.OUT_OF_CONTACT_LONG, ReasonCode.REPORTING_RULES_BROKEN_REPEATEDLY));
+        g.put(
+                ResponseKind.COMMUTATION,
+                EnumSet.of(
+                        ReasonCode.REPENTANCE, ReasonCode.MERITORIOUS_SERVICE, ReasonCode.MAJOR_MERITORIOUS_SERVICE));
+        g.put(
+                ResponseKind.REPRIMAND,
+                EnumSet.of(
+                        ReasonCode.LATE_REPORT,
+                        ReasonCode.OUT_OF_CONTACT,
+                        ReasonCode.LEAVE_OVERDUE,
+                        ReasonCode.RULE_BREACH));
+        g.put(
+                ResponseKind.WARNING,
+                EnumSet.of(
+                        ReasonCode.SERIOUS_BREACH,
+                        ReasonCode.REPRIMANDED_NOT_CORRECTED,
+                        ReasonCode.OUT_OF_CONTACT_LONG,
+                        ReasonCode.REPORTING_RULES_BROKEN_REPEATEDLY));
         g.put(ResponseKind.POLICE_PENALTY, EnumSet.of(ReasonCode.SERIOUS_BREACH, ReasonCode.WARNED_NOT_CORRECTED));
-        Set<ReasonCode> revocation = EnumSet.of(ReasonCode.PROHIBITION_BREACH, ReasonCode.WARNED_TWICE_NOT_CORRECTED,
-                ReasonCode.OUT_OF_CONTACT_OVER_MONTH, ReasonCode.PENALISED_NOT_CORRECTED);
+        Set<ReasonCode> revocation = EnumSet.of(
+                ReasonCode.PROHIBITION_BREACH,
+                ReasonCode.WARNED_TWICE_NOT_CORRECTED,
+                ReasonCode.OUT_OF_CONTACT_OVER_MONTH,
+                ReasonCode.PENALISED_NOT_CORRECTED);
         g.put(ResponseKind.REVOCATION, revocation);
         g.put(ResponseKind.CUSTODY, EnumSet.copyOf(revocation));
         return java.util.Collections.unmodifiableMap(g);

@@ -2,7 +2,6 @@ package org.tongxin.assessment;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.assessment.AssessmentViews.FactKind;
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.supervision.ContactEvents.ContactMissed;
@@ -38,11 +37,13 @@ class SupervisionFacts {
 
     @ApplicationModuleListener
     void on(ContactLost event) {
-        assessments.recordFact(event.caseId(), FactKind.CONTACT_LOST, LegalTime.dateOf(event.lostSince()), event.eventId());
+        assessments.recordFact(
+                event.caseId(), FactKind.CONTACT_LOST, LegalTime.dateOf(event.lostSince()), event.eventId());
     }
 
     @ApplicationModuleListener
     void on(ContactRestored event) {
-        assessments.recordFact(event.caseId(), FactKind.CONTACT_RESTORED, LegalTime.dateOf(event.foundAt()), event.eventId());
+        assessments.recordFact(
+                event.caseId(), FactKind.CONTACT_RESTORED, LegalTime.dateOf(event.foundAt()), event.eventId());
     }
 }

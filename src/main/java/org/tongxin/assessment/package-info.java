@@ -5,6 +5,19 @@
  * penalty — carried by handovers, with the receiver's statutory clocks and the decisions that move the case.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
-        "casefile", "obligation", "exchange", "procedure", "document", "supervision", "supervision :: missing" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "audit",
+            "identity",
+            "agency",
+            "policy",
+            "casefile",
+            "obligation",
+            "exchange",
+            "procedure",
+            "document",
+            "supervision",
+            "supervision :: missing"
+        })
 package org.tongxin.assessment;

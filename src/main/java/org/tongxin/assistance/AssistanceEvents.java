@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.TimelineEntry;
@@ -22,19 +21,34 @@ import org.tongxin.shared.security.ActorRef;
  */
 public final class AssistanceEvents {
 
-    private AssistanceEvents() {
-    }
+    private AssistanceEvents() {}
 
-    public record ReferralMade(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
+    public record ReferralMade(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            Instant occurredAt,
+            ActorRef actor)
+            implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.made";
         }
     }
 
-    public record ReferralAccepted(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
+    public record ReferralAccepted(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            Instant occurredAt,
+            ActorRef actor)
+            implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.accepted";
@@ -42,8 +56,16 @@ public final class AssistanceEvents {
     }
 
     /** The receiving agency declined; its reason stays with the referral (encrypted), never in the event. */
-    public record ReferralDeclined(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
+    public record ReferralDeclined(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            Instant occurredAt,
+            ActorRef actor)
+            implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.declined";
@@ -51,8 +73,16 @@ public final class AssistanceEvents {
     }
 
     /** The assistance ended; {@code delivered} is false when it ended without the service being delivered. */
-    public record ReferralCompleted(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, boolean delivered, Instant occurredAt, ActorRef actor)
+    public record ReferralCompleted(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            boolean delivered,
+            Instant occurredAt,
+            ActorRef actor)
             implements ReferralEntry {
 
         public String timelineKind() {
@@ -61,8 +91,16 @@ public final class AssistanceEvents {
     }
 
     /** The referring agency withdrew the referral before it was answered. */
-    public record ReferralWithdrawn(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
+    public record ReferralWithdrawn(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            Instant occurredAt,
+            ActorRef actor)
+            implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.withdrawn";
@@ -73,8 +111,16 @@ public final class AssistanceEvents {
      * An accepted referral got one of the receiving agency's places: at once when one was free, or later when a
      * completion freed one ({@code fromWaitingList}). The first contact and the monthly progress run from here.
      */
-    public record ReferralPlaced(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, boolean fromWaitingList, Instant occurredAt, ActorRef actor)
+    public record ReferralPlaced(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            boolean fromWaitingList,
+            Instant occurredAt,
+            ActorRef actor)
             implements ReferralEntry {
 
         public String timelineKind() {
@@ -83,8 +129,16 @@ public final class AssistanceEvents {
     }
 
     /** The receiving agency made its first contact with the subject. */
-    public record FirstContactRecorded(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, Instant occurredAt, ActorRef actor) implements ReferralEntry {
+    public record FirstContactRecorded(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            Instant occurredAt,
+            ActorRef actor)
+            implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.contacted";
@@ -92,8 +146,17 @@ public final class AssistanceEvents {
     }
 
     /** The receiving agency reported progress: note number {@code number} (1, 2, ...). */
-    public record ProgressNoted(UUID eventId, ReferralId referralId, CaseId caseId, AssistanceService service,
-            AgencyId fromAgency, AgencyId toAgency, int number, Instant occurredAt, ActorRef actor) implements ReferralEntry {
+    public record ProgressNoted(
+            UUID eventId,
+            ReferralId referralId,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId fromAgency,
+            AgencyId toAgency,
+            int number,
+            Instant occurredAt,
+            ActorRef actor)
+            implements ReferralEntry {
 
         public String timelineKind() {
             return "referral.progress";

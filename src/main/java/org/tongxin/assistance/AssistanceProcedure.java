@@ -2,12 +2,10 @@ package org.tongxin.assistance;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceEvents.FirstContactRecorded;
 import org.tongxin.assistance.AssistanceEvents.ProgressNoted;
@@ -52,7 +50,8 @@ class AssistanceProcedure {
     private final PolicyModels policies;
     private final ReferralRepository referrals;
 
-    AssistanceProcedure(ObligationLedger ledger, CaseDirectory cases, PolicyModels policies, ReferralRepository referrals) {
+    AssistanceProcedure(
+            ObligationLedger ledger, CaseDirectory cases, PolicyModels policies, ReferralRepository referrals) {
         this.ledger = ledger;
         this.cases = cases;
         this.policies = policies;
@@ -71,7 +70,8 @@ class AssistanceProcedure {
         // Reactions may run late or out of order (redelivery after a crash): catch up with what already happened.
         referrals.findAsSystem(event.referralId()).ifPresent(r -> {
             if (r.answeredAt() != null) {
-                ledger.fulfil(event.caseId(), ANSWER, instance, r.answeredAt(), org.tongxin.shared.security.ActorRef.SYSTEM);
+                ledger.fulfil(
+                        event.caseId(), ANSWER, instance, r.answeredAt(), org.tongxin.shared.security.ActorRef.SYSTEM);
             } else if (r.status() == ReferralStatus.WITHDRAWN) {
                 ledger.lapse(event.caseId(), ANSWER, instance, r.closedAt(), ENDED);
             }
@@ -97,17 +97,28 @@ class AssistanceProcedure {
     void on(ReferralPlaced event) {
         String instance = event.referralId().toString();
         open(event.caseId(), CONTACT, instance, event.occurredAt(), event.toAgency(), null);
-        open(event.caseId(), PROGRESS, progressInstance(event.referralId(), 1), event.occurredAt(), event.toAgency(),
+        open(
+                event.caseId(),
+                PROGRESS,
+                progressInstance(event.referralId(), 1),
+                event.occurredAt(),
+                event.toAgency(),
                 event.fromAgency());
         // Catch up when the contact, the first note or the end came before this reaction ran.
         referrals.findAsSystem(event.referralId()).ifPresent(r -> {
             if (r.firstContactAt() != null) {
-                ledger.fulfil(event.caseId(), CONTACT, instance, r.firstContactAt(), org.tongxin.shared.security.ActorRef.SYSTEM);
+                ledger.fulfil(
+                        event.caseId(),
+                        CONTACT,
+                        instance,
+                        r.firstContactAt(),
+                        org.tongxin.shared.security.ActorRef.SYSTEM);
             }
             if (r.status() == ReferralStatus.COMPLETED) {
                 ledger.lapse(event.caseId(), CONTACT, instance, r.closedAt(), ENDED);
                 for (int n = 1; n <= r.progressNotes() + 1; n++) {
-                    ledger.lapse(event.caseId(), PROGRESS, progressInstance(event.referralId(), n), r.closedAt(), ENDED);
+                    ledger.lapse(
+                            event.caseId(), PROGRESS, progressInstance(event.referralId(), n), r.closedAt(), ENDED);
                 }
             }
         });
@@ -120,12 +131,24 @@ class AssistanceProcedure {
 
     @ApplicationModuleListener
     void on(ProgressNoted event) {
-        ledger.fulfil(event.caseId(), PROGRESS, progressInstance(event.referralId(), event.number()), event.occurredAt(),
+        ledger.fulfil(
+                event.caseId(),
+                PROGRESS,
+                progressInstance(event.referralId(), event.number()),
+                event.occurredAt(),
                 event.actor());
-        boolean running = referrals.findAsSystem(event.referralId()).map(r -> r.status().placed()).orElse(false);
+        boolean running = referrals
+                .findAsSystem(event.referralId())
+                .map(r -> r.status().placed())
+                .orElse(false);
         if (running) {
-            open(event.caseId(), PROGRESS, progressInstance(event.referralId(), event.number() + 1), event.occurredAt(),
-                    event.toAgency(), event.fromAgency());
+            open(
+                    event.caseId(),
+                    PROGRESS,
+                    progressInstance(event.referralId(), event.number() + 1),
+                    event.occurredAt(),
+                    event.toAgency(),
+                    event.fromAgency());
         }
     }
 
@@ -133,14 +156,18 @@ class AssistanceProcedure {
     void on(ReferralCompleted event) {
         String id = event.referralId().toString();
         ledger.lapse(event.caseId(), CONTACT, id, event.occurredAt(), ENDED);
-        int notes = referrals.findAsSystem(event.referralId()).map(ReferralRepository.Row::progressNotes).orElse(0);
+        int notes = referrals
+                .findAsSystem(event.referralId())
+                .map(ReferralRepository.Row::progressNotes)
+                .orElse(0);
         // The note that completes it may have been the last progress report; later instances lapse.
         for (int n = 1; n <= notes + 1; n++) {
             ledger.lapse(event.caseId(), PROGRESS, progressInstance(event.referralId(), n), event.occurredAt(), ENDED);
         }
     }
 
-    private void open(CaseId caseId, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
+    private void open(
+            CaseId caseId, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
         Optional<CaseFacts> facts = cases.facts(caseId);
         if (facts.isEmpty()) {
             return;
@@ -148,13 +175,28 @@ class AssistanceProcedure {
         ResolvedPolicy policy = policies.inForce(facts.get().policyRegion(), LegalTime.dateOf(trigger));
         Optional<ProcedureStep> found = policy.step(stepId);
         if (found.isEmpty()) {
-            log.info("Policy {} v{} has no step {}; referral {} goes on without that deadline", policy.region(),
-                    policy.version().number(), stepId, instance);
+            log.info(
+                    "Policy {} v{} has no step {}; referral {} goes on without that deadline",
+                    policy.region(),
+                    policy.version().number(),
+                    stepId,
+                    instance);
             return;
         }
         ProcedureStep step = found.get();
-        ledger.open(new OpenObligation(caseId, step, instance, policy.version(), policy.settings(), owing, false, counterparty,
-                step.deadline().amountFor(false), facts.get().inCustody(), trigger, null));
+        ledger.open(new OpenObligation(
+                caseId,
+                step,
+                instance,
+                policy.version(),
+                policy.settings(),
+                owing,
+                false,
+                counterparty,
+                step.deadline().amountFor(false),
+                facts.get().inCustody(),
+                trigger,
+                null));
     }
 
     /** Whether the region's policy in force today sets this step (the pages say so when it does not). */

@@ -7,7 +7,6 @@ import org.tongxin.agency.AgencyType;
  * education, civil affairs, human resources and social security, social organisations.
  */
 public enum AssistanceService {
-
     SCHOOLING(AgencyType.EDUCATION_BUREAU),
     VOCATIONAL_EDUCATION(AgencyType.EDUCATION_BUREAU),
     SUBSISTENCE_ALLOWANCE(AgencyType.CIVIL_AFFAIRS_BUREAU),

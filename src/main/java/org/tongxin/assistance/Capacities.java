@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.agency.AgencyDirectory;
@@ -43,8 +42,13 @@ public class Capacities {
     private final AuditLog audit;
     private final Clock clock;
 
-    Capacities(ReferralRepository referrals, WaitingList waitingList, AgencyDirectory agencies, CurrentUser currentUser,
-            AuditLog audit, Clock clock) {
+    Capacities(
+            ReferralRepository referrals,
+            WaitingList waitingList,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            AuditLog audit,
+            Clock clock) {
         this.referrals = referrals;
         this.waitingList = waitingList;
         this.agencies = agencies;
@@ -57,14 +61,19 @@ public class Capacities {
     @Transactional(readOnly = true)
     public List<CapacityLine> capacity() {
         AgencyView mine = caseworkerAgency();
-        Map<AssistanceService, CapacityRow> declared = referrals.capacities(mine.id()).stream()
-                .collect(Collectors.toMap(CapacityRow::service, c -> c));
+        Map<AssistanceService, CapacityRow> declared =
+                referrals.capacities(mine.id()).stream().collect(Collectors.toMap(CapacityRow::service, c -> c));
         List<CapacityLine> lines = new ArrayList<>();
         for (AssistanceService service : servicesOf(mine)) {
             Map<String, Integer> counts = referrals.counts(mine.id(), service);
             CapacityRow row = declared.get(service);
-            lines.add(CapacityLine.of(service, row == null ? null : row.places(), row == null ? null : row.staff(),
-                    counts.get("occupied"), counts.get("waiting"), row == null ? 0 : row.version()));
+            lines.add(CapacityLine.of(
+                    service,
+                    row == null ? null : row.places(),
+                    row == null ? null : row.staff(),
+                    counts.get("occupied"),
+                    counts.get("waiting"),
+                    row == null ? 0 : row.version()));
         }
         return lines;
     }
@@ -102,18 +111,25 @@ public class Capacities {
         Instant now = clock.instant();
         for (CapacityChange c : list) {
             referrals.lockCapacity(mine.id(), c.service());
-            if (!referrals.saveCapacity(mine.id(), c.service(), c.places(), c.staff(), c.version(), now, currentUser.get().userId())) {
+            if (!referrals.saveCapacity(
+                    mine.id(),
+                    c.service(),
+                    c.places(),
+                    c.staff(),
+                    c.version(),
+                    now,
+                    currentUser.get().userId())) {
                 throw TongxinException.staleVersion();
             }
         }
         for (CapacityChange c : list) {
             waitingList.fillFreePlaces(mine.id(), c.service(), now, currentUser.ref());
         }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assistance.capacity").target("agency", mine.id())
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "assistance.capacity")
+                .target("agency", mine.id())
                 .detail("services", list.stream().map(c -> c.service().name()).collect(Collectors.joining(","))));
         return capacity();
     }
-
 
     /** The services an agency of this type provides. */
     static Set<AssistanceService> servicesOf(AgencyView agency) {
@@ -137,7 +153,6 @@ public class Capacities {
         }
         return mine;
     }
-
 
     private static void range(Integer value, String field, FieldProblems problems) {
         if (value == null) {

@@ -1,9 +1,8 @@
 package org.tongxin.assistance;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of an assistance referral. */
 public record ReferralId(UUID value) {

@@ -6,7 +6,13 @@ package org.tongxin.assistance;
  * first contact with the subject; ACCEPTED | IN_PROGRESS → COMPLETED with the outcome.
  */
 public enum ReferralStatus {
-    DELIVERED, ACCEPTED, WAITING, IN_PROGRESS, COMPLETED, DECLINED, WITHDRAWN;
+    DELIVERED,
+    ACCEPTED,
+    WAITING,
+    IN_PROGRESS,
+    COMPLETED,
+    DECLINED,
+    WITHDRAWN;
 
     /** Holding one of the receiving agency's places. */
     public boolean placed() {

@@ -12,11 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -26,12 +24,12 @@ import org.tongxin.assistance.ReferralViews.NewReferral;
 import org.tongxin.assistance.ReferralViews.Note;
 import org.tongxin.assistance.ReferralViews.ReferralSummary;
 import org.tongxin.assistance.ReferralViews.ReferralView;
-import org.tongxin.assistance.internal.ReferralLetters;
 import org.tongxin.assistance.internal.Referral;
+import org.tongxin.assistance.internal.ReferralLetters;
 import org.tongxin.assistance.internal.ReferralRepository;
+import org.tongxin.assistance.internal.ReferralRepository.Row;
 import org.tongxin.assistance.internal.SharedSubject;
 import org.tongxin.assistance.internal.WaitingList;
-import org.tongxin.assistance.internal.ReferralRepository.Row;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -71,9 +69,11 @@ public class Referrals {
     public static final int REASON_MIN = 10;
     public static final int TEXT_MAX = 1000;
     public static final int REASON_MAX = 500;
-    static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
+    static final Set<Role> OFFICERS =
+            EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
     static final Set<Role> CASEWORKERS = EnumSet.of(Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER);
-    static final Set<Participation> REFERRING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    static final Set<Participation> REFERRING =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
     static final String NOTE = "assistance_referral.note";
     static final String OUTCOME = ReferralRepository.OUTCOME_NOTE;
     static final String NOTE_TEXT = "assistance_note.text";
@@ -92,9 +92,20 @@ public class Referrals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Referrals(ReferralRepository referrals, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
-            CaseDocumentAccess documentAccess, ReferralLetters letters, WaitingList waitingList, ObligationLedger ledger, CurrentUser currentUser, FieldCipher cipher,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Referrals(
+            ReferralRepository referrals,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            AgencyDirectory agencies,
+            CaseDocumentAccess documentAccess,
+            ReferralLetters letters,
+            WaitingList waitingList,
+            ObligationLedger ledger,
+            CurrentUser currentUser,
+            FieldCipher cipher,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.referrals = referrals;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -124,7 +135,8 @@ public class Referrals {
             throw TongxinException.forbidden("NOT_REFERRING_PARTY");
         }
         CaseFacts facts = cases.facts(caseId).orElseThrow(TongxinException::notFound);
-        if (facts.status() != org.tongxin.casefile.CaseStatus.INTAKE && facts.status() != org.tongxin.casefile.CaseStatus.UNDER_CORRECTION) {
+        if (facts.status() != org.tongxin.casefile.CaseStatus.INTAKE
+                && facts.status() != org.tongxin.casefile.CaseStatus.UNDER_CORRECTION) {
             throw TongxinException.conflict("CASE_NOT_UNDER_CORRECTION");
         }
         FieldProblems problems = new FieldProblems();
@@ -138,7 +150,8 @@ public class Referrals {
             to = agencies.find(request.toAgency()).filter(AgencyView::active).orElse(null);
             if (to == null) {
                 problems.add("toAgencyId", "unknownAgency");
-            } else if (request.service() != null && to.type() != request.service().provider()) {
+            } else if (request.service() != null
+                    && to.type() != request.service().provider()) {
                 problems.add("toAgencyId", "wrongProvider");
             } else if (!agencies.serves(to.id(), district(facts))) {
                 problems.add("toAgencyId", "notServingDistrict");
@@ -146,21 +159,35 @@ public class Referrals {
         }
         String note = text(request == null ? null : request.note(), "note", REASON_MIN, TEXT_MAX, problems);
         problems.throwIfAny();
-        if (referrals.ofCase(caseId).stream().anyMatch(r -> !r.status().closed() && r.service() == request.service()
-                && r.to().equals(request.toAgency()))) {
+        if (referrals.ofCase(caseId).stream()
+                .anyMatch(r -> !r.status().closed()
+                        && r.service() == request.service()
+                        && r.to().equals(request.toAgency()))) {
             throw TongxinException.conflict("REFERRAL_ALREADY_OPEN");
         }
         ReferralId id = ReferralId.random();
         Instant now = clock.instant();
-        referrals.insert(id, caseId, request.service(), me.agency(), to.id(), cipher.encrypt(note, NOTE), now, me.userId(),
+        referrals.insert(
+                id,
+                caseId,
+                request.service(),
+                me.agency(),
+                to.id(),
+                cipher.encrypt(note, NOTE),
+                now,
+                me.userId(),
                 displayName(me));
         caseManagement.grant(caseId, to.id(), Participation.ASSISTING);
-        DocumentId letter = letters.generate(id, caseId, facts, request.service(), agencies.get(me.agency()), to, note, now, me);
+        DocumentId letter =
+                letters.generate(id, caseId, facts, request.service(), agencies.get(me.agency()), to, note, now, me);
         referrals.letter(id, letter.value());
-        events.publishEvent(new ReferralMade(UUID.randomUUID(), id, caseId, request.service(), me.agency(), to.id(), now,
-                currentUser.ref()));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "referral.make").target("referral", id).detail("case", caseId)
-                .detail("service", request.service()).detail("to", to.id()));
+        events.publishEvent(new ReferralMade(
+                UUID.randomUUID(), id, caseId, request.service(), me.agency(), to.id(), now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "referral.make")
+                .target("referral", id)
+                .detail("case", caseId)
+                .detail("service", request.service())
+                .detail("to", to.id()));
         return id;
     }
 
@@ -190,7 +217,11 @@ public class Referrals {
             // Before the capacity is locked: an answered referral takes no look at the places.
             throw TongxinException.conflict("REFERRAL_NOT_DELIVERED");
         }
-        referral.accept(waitingList.placeFree(r.to(), r.service()), displayName(currentUser.get()), clock.instant(), currentUser.ref());
+        referral.accept(
+                waitingList.placeFree(r.to(), r.service()),
+                displayName(currentUser.get()),
+                clock.instant(),
+                currentUser.ref());
         save(referral);
         publish(referral);
         audited("referral.accept", r);
@@ -225,7 +256,8 @@ public class Referrals {
         TongxinPrincipal me = currentUser.get();
         referral.recordFirstContact(now, currentUser.ref());
         save(referral);
-        referrals.insertNote(id, r.caseId(), "CONTACT", 1, day, cipher.encrypt(clean, NOTE_TEXT), now, me.userId(), displayName(me));
+        referrals.insertNote(
+                id, r.caseId(), "CONTACT", 1, day, cipher.encrypt(clean, NOTE_TEXT), now, me.userId(), displayName(me));
         publish(referral);
         audited("referral.contact", r);
     }
@@ -243,7 +275,15 @@ public class Referrals {
         TongxinPrincipal me = currentUser.get();
         int number = referral.noteProgress(now, currentUser.ref());
         save(referral);
-        referrals.insertNote(id, r.caseId(), "PROGRESS", number, day, cipher.encrypt(clean, NOTE_TEXT), now, me.userId(),
+        referrals.insertNote(
+                id,
+                r.caseId(),
+                "PROGRESS",
+                number,
+                day,
+                cipher.encrypt(clean, NOTE_TEXT),
+                now,
+                me.userId(),
                 displayName(me));
         publish(referral);
         audited("referral.progress", r);
@@ -281,18 +321,52 @@ public class Referrals {
         Set<SharedField> shared = SharedField.of(r.service());
         // Shared fields only while the referral is active (issue 9, item 6): after it ended the department keeps its
         // own record of the referral (its answer, notes and outcome), not the subject's fields and not the case.
-        Map<String, Object> subject = ended ? Map.of() : shared(r, shared, cases.subjectForAssistance(r.caseId(), "referral"));
+        Map<String, Object> subject =
+                ended ? Map.of() : shared(r, shared, cases.subjectForAssistance(r.caseId(), "referral"));
         String note = ended ? null : cipher.decrypt(r.note(), NOTE);
-        List<Note> notes = referrals.notes(id).stream().map(n -> new Note(n.id(), n.kind(), n.seq(), n.happenedOn(),
-                cipher.decrypt(n.text(), NOTE_TEXT), n.recordedAt(), n.authorName())).toList();
-        return new ReferralView(r.id(), ended ? null : r.caseId(),
-                ended ? null : cases.facts(r.caseId()).map(CaseFacts::caseNumber).orElse(null), r.service(),
-                r.from(), r.to(), r.status(), receiving && !shared.contains(SharedField.REFERRAL_NOTE) ? null : note,
-                ended ? null : r.letterDocumentId(), r.madeAt(), r.madeByName(), r.answeredAt(), r.answeredByName(), r.declineReason(),
-                r.waitingSince(), r.status() == ReferralStatus.WAITING ? referrals.waitingPosition(r) : null, r.placedAt(),
-                r.firstContactAt(), r.progressNotes(), r.closedAt(), r.delivered(),
-                r.outcomeNote() == null ? null : cipher.decrypt(r.outcomeNote(), OUTCOME), r.withdrawalReason(), r.version(),
-                shared, subject, notes, deadlines(r), r.from().equals(mine), receiving);
+        List<Note> notes = referrals.notes(id).stream()
+                .map(n -> new Note(
+                        n.id(),
+                        n.kind(),
+                        n.seq(),
+                        n.happenedOn(),
+                        cipher.decrypt(n.text(), NOTE_TEXT),
+                        n.recordedAt(),
+                        n.authorName()))
+                .toList();
+        return new ReferralView(
+                r.id(),
+                ended ? null : r.caseId(),
+                ended
+                        ? null
+                        : cases.facts(r.caseId()).map(CaseFacts::caseNumber).orElse(null),
+                r.service(),
+                r.from(),
+                r.to(),
+                r.status(),
+                receiving && !shared.contains(SharedField.REFERRAL_NOTE) ? null : note,
+                ended ? null : r.letterDocumentId(),
+                r.madeAt(),
+                r.madeByName(),
+                r.answeredAt(),
+                r.answeredByName(),
+                r.declineReason(),
+                r.waitingSince(),
+                r.status() == ReferralStatus.WAITING ? referrals.waitingPosition(r) : null,
+                r.placedAt(),
+                r.firstContactAt(),
+                r.progressNotes(),
+                r.closedAt(),
+                r.delivered(),
+                r.outcomeNote() == null ? null : cipher.decrypt(r.outcomeNote(), OUTCOME),
+                r.withdrawalReason(),
+                r.version(),
+                shared,
+                subject,
+                notes,
+                deadlines(r),
+                r.from().equals(mine),
+                receiving);
     }
 
     /** The referrals of a case the caller's agency may see (404 when the case is not theirs), oldest first. */
@@ -301,13 +375,18 @@ public class Referrals {
         CaseAccessDecision decision = cases.access(caseId);
         AgencyId mine = currentUser.get().agency();
         String number = cases.facts(caseId).map(CaseFacts::caseNumber).orElse(null);
-        return referrals.ofCase(caseId).stream().filter(r -> decision.holdsAny(REFERRING) || r.to().equals(mine) || r.from().equals(mine))
-                .map(r -> summary(r, number)).toList();
+        return referrals.ofCase(caseId).stream()
+                .filter(r -> decision.holdsAny(REFERRING)
+                        || r.to().equals(mine)
+                        || r.from().equals(mine))
+                .map(r -> summary(r, number))
+                .toList();
     }
 
     /** Referrals to the caller's agency ({@code incoming}) or made by it, filtered by state and service. */
     @Transactional(readOnly = true)
-    public PageResult<ReferralSummary> list(boolean incoming, ReferralStatus status, AssistanceService service, PageQuery page) {
+    public PageResult<ReferralSummary> list(
+            boolean incoming, ReferralStatus status, AssistanceService service, PageQuery page) {
         TongxinPrincipal me = currentUser.get();
         if (me.agencyId() == null || !me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
@@ -315,8 +394,13 @@ public class Referrals {
         AgencyId mine = me.agency();
         PageResult<Row> rows = referrals.list(mine, incoming, status, service, page);
         Map<CaseId, String> numbers = new HashMap<>();
-        return rows.map(r -> endedForReceiver(r, mine) ? ended(r) : summary(r, numbers.computeIfAbsent(r.caseId(),
-                c -> cases.facts(c).map(CaseFacts::caseNumber).orElse(null))));
+        return rows.map(r -> endedForReceiver(r, mine)
+                ? ended(r)
+                : summary(
+                        r,
+                        numbers.computeIfAbsent(
+                                r.caseId(),
+                                c -> cases.facts(c).map(CaseFacts::caseNumber).orElse(null))));
     }
 
     /** How many referrals to the caller's agency await its answer (0 for anyone not working for a department). */
@@ -343,14 +427,17 @@ public class Referrals {
             throw TongxinException.notFound();
         }
         // The case's one document rule decides (the department only while its referral is open); it audits the read.
-        CaseDocumentAccess.Opened opened = documentAccess.open(r.caseId(), DocumentId.of(r.letterDocumentId()), "referral.letter.read",
-                "referral", Map.of("referral", id));
+        CaseDocumentAccess.Opened opened = documentAccess.open(
+                r.caseId(),
+                DocumentId.of(r.letterDocumentId()),
+                "referral.letter.read",
+                "referral",
+                Map.of("referral", id));
         return new Letter(opened.fileName(), opened.contentType(), opened.content());
     }
 
     /** A document's bytes with its name and type, for a download. */
-    public record Letter(String fileName, String contentType, byte[] content) {
-    }
+    public record Letter(String fileName, String contentType, byte[] content) {}
 
     /** Active agencies that may receive a referral for this case (of a provider type, serving the case's district). */
     @Transactional(readOnly = true)
@@ -362,8 +449,10 @@ public class Referrals {
             providers.add(s.provider());
         }
         String district = district(facts);
-        return agencies.listActive().stream().filter(a -> providers.contains(a.type()))
-                .filter(a -> agencies.serves(a.id(), district)).toList();
+        return agencies.listActive().stream()
+                .filter(a -> providers.contains(a.type()))
+                .filter(a -> agencies.serves(a.id(), district))
+                .toList();
     }
 
     /**
@@ -379,7 +468,8 @@ public class Referrals {
     @Transactional(readOnly = true)
     public boolean mayRefer(CaseId caseId) {
         TongxinPrincipal me = currentUser.get();
-        return me.roles().stream().anyMatch(OFFICERS::contains) && cases.access(caseId).holdsAny(REFERRING);
+        return me.roles().stream().anyMatch(OFFICERS::contains)
+                && cases.access(caseId).holdsAny(REFERRING);
     }
 
     // Helpers
@@ -390,7 +480,8 @@ public class Referrals {
      * of the case to it is still open.
      */
     private void endAssistance(Row r) {
-        caseManagement.revokeGrant(r.caseId(), r.to(), Participation.ASSISTING, () -> referrals.anyOpenTo(r.caseId(), r.to()));
+        caseManagement.revokeGrant(
+                r.caseId(), r.to(), Participation.ASSISTING, () -> referrals.anyOpenTo(r.caseId(), r.to()));
     }
 
     /** Whether the caller reads the referral as its receiving department after it ended: no case, no subject fields. */
@@ -403,7 +494,8 @@ public class Referrals {
         ledger.find(r.caseId(), AssistanceProcedure.ANSWER, r.id().toString()).ifPresent(found::add);
         ledger.find(r.caseId(), AssistanceProcedure.CONTACT, r.id().toString()).ifPresent(found::add);
         for (int n = 1; n <= r.progressNotes() + 1; n++) {
-            ledger.find(r.caseId(), AssistanceProcedure.PROGRESS, AssistanceProcedure.progressInstance(r.id(), n)).ifPresent(found::add);
+            ledger.find(r.caseId(), AssistanceProcedure.PROGRESS, AssistanceProcedure.progressInstance(r.id(), n))
+                    .ifPresent(found::add);
         }
         return found;
     }
@@ -441,7 +533,9 @@ public class Referrals {
             return false;
         }
         AgencyId mine = me.agency();
-        return r.from().equals(mine) || r.to().equals(mine) || cases.decision(r.caseId()).holdsAny(REFERRING);
+        return r.from().equals(mine)
+                || r.to().equals(mine)
+                || cases.decision(r.caseId()).holdsAny(REFERRING);
     }
 
     private Row referringCommand(ReferralId id, int version) {
@@ -480,7 +574,9 @@ public class Referrals {
     }
 
     private void audited(String action, Row r) {
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, action).target("referral", r.id()).detail("case", r.caseId())
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, action)
+                .target("referral", r.id())
+                .detail("case", r.caseId())
                 .detail("service", r.service()));
     }
 
@@ -510,14 +606,34 @@ public class Referrals {
     }
 
     private ReferralSummary summary(Row r, String caseNumber) {
-        return new ReferralSummary(r.id(), r.caseId(), caseNumber, r.service(), r.from(), r.to(), r.status(), r.madeAt(),
-                r.answeredAt(), r.updatedAt(), r.version());
+        return new ReferralSummary(
+                r.id(),
+                r.caseId(),
+                caseNumber,
+                r.service(),
+                r.from(),
+                r.to(),
+                r.status(),
+                r.madeAt(),
+                r.answeredAt(),
+                r.updatedAt(),
+                r.version());
     }
 
     /** A referral as its department lists it after it ended: without the case. */
     private static ReferralSummary ended(Row r) {
-        return new ReferralSummary(r.id(), null, null, r.service(), r.from(), r.to(), r.status(), r.madeAt(), r.answeredAt(),
-                r.updatedAt(), r.version());
+        return new ReferralSummary(
+                r.id(),
+                null,
+                null,
+                r.service(),
+                r.from(),
+                r.to(),
+                r.status(),
+                r.madeAt(),
+                r.answeredAt(),
+                r.updatedAt(),
+                r.version());
     }
 
     static String displayName(TongxinPrincipal me) {

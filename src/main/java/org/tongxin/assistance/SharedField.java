@@ -12,7 +12,6 @@ import java.util.Set;
  * "fields shared with the department". Offence details and location data are never shared with an assisting agency.
  */
 public enum SharedField {
-
     NAME("name"),
     GENDER("gender"),
     BIRTH_DATE("birthDate"),

@@ -5,6 +5,16 @@
  * Departments declare their capacity; referrals beyond it wait in a list.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
-        "policy", "casefile", "obligation", "document" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "audit",
+            "identity",
+            "agency",
+            "calendar",
+            "policy",
+            "casefile",
+            "obligation",
+            "document"
+        })
 package org.tongxin.assistance;

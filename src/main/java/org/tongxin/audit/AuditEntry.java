@@ -10,8 +10,16 @@ import java.util.TreeMap;
  * ({@code purpose}: the screen or API operation) and how it ended. {@code actorName} is only for events before
  * anyone is logged in (the username tried at a failed login). Never put secrets in {@code details}.
  */
-public record AuditEntry(AuditCategory category, String action, AuditOutcome outcome, String targetType,
-        String targetId, List<String> subjects, String purpose, Map<String, String> details, String actorName) {
+public record AuditEntry(
+        AuditCategory category,
+        String action,
+        AuditOutcome outcome,
+        String targetType,
+        String targetId,
+        List<String> subjects,
+        String purpose,
+        Map<String, String> details,
+        String actorName) {
 
     public AuditEntry {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -73,7 +81,8 @@ public record AuditEntry(AuditCategory category, String action, AuditOutcome out
         }
 
         public AuditEntry build() {
-            return new AuditEntry(category, action, outcome, targetType, targetId, subjects, purpose, details, actorName);
+            return new AuditEntry(
+                    category, action, outcome, targetType, targetId, subjects, purpose, details, actorName);
         }
     }
 }

@@ -2,5 +2,7 @@ package org.tongxin.audit;
 
 /** How the audited action ended. */
 public enum AuditOutcome {
-    SUCCESS, FAILURE, DENIED
+    SUCCESS,
+    FAILURE,
+    DENIED
 }

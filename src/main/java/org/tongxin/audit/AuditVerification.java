@@ -8,16 +8,21 @@ import java.util.List;
  * seal, and every problem found. {@code lastSealHash} is worth writing down outside the database: it anchors the
  * chain against truncation of its end.
  */
-public record AuditVerification(Instant verifiedAt, long sealsChecked, long recordsChecked, long recordsAwaitingSeal,
-        Long lastSealId, String lastSealHash, List<Problem> problems) {
+public record AuditVerification(
+        Instant verifiedAt,
+        long sealsChecked,
+        long recordsChecked,
+        long recordsAwaitingSeal,
+        Long lastSealId,
+        String lastSealHash,
+        List<Problem> problems) {
 
     public boolean intact() {
         return problems.isEmpty();
     }
 
     /** One finding: a record changed, missing or unexpected, or a seal broken or missing. */
-    public record Problem(Kind kind, Long recordId, Long sealId) {
-    }
+    public record Problem(Kind kind, Long recordId, Long sealId) {}
 
     public enum Kind {
         /** A record's content no longer matches its keyed hash. */

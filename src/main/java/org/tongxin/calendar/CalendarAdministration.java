@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -39,12 +37,18 @@ public class CalendarAdministration {
     private final CurrentActor actor;
     private final Clock clock;
 
-    CalendarAdministration(CalendarRepository years, CalendarData data, AgencyDirectory agencies, AuditLog audit,
-            ApplicationEventPublisher events, CurrentActor actor, Clock clock) {
+    CalendarAdministration(
+            CalendarRepository years,
+            CalendarData data,
+            AgencyDirectory agencies,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            CurrentActor actor,
+            Clock clock) {
         this.years = years;
         this.data = data;
-        this.rules = new YearEntryRules(code -> agencies.division(code).isPresent(), WorkingCalendar.FIRST_YEAR,
-                WorkingCalendar.LAST_YEAR);
+        this.rules = new YearEntryRules(
+                code -> agencies.division(code).isPresent(), WorkingCalendar.FIRST_YEAR, WorkingCalendar.LAST_YEAR);
         this.audit = audit;
         this.events = events;
         this.actor = actor;
@@ -64,12 +68,18 @@ public class CalendarAdministration {
         if (existed && !replace) {
             throw TongxinException.invalid("replace", "confirmReplace", year);
         }
-        String notice = entry.notice() == null || entry.notice().isBlank() ? null : entry.notice().strip();
-        String username = actor.get().username() == null ? "system" : actor.get().username();
+        String notice = entry.notice() == null || entry.notice().isBlank()
+                ? null
+                : entry.notice().strip();
+        String username =
+                actor.get().username() == null ? "system" : actor.get().username();
         years.replace(region, year, notice, days, clock.instant(), username);
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, existed ? "calendar.replace" : "calendar.publish")
-                .target("calendar-year", region + "/" + year).detail("region", region).detail("year", year)
-                .detail("notice", notice).detail("holidays", days.stream().filter(SpecialDay::holiday).count())
+                .target("calendar-year", region + "/" + year)
+                .detail("region", region)
+                .detail("year", year)
+                .detail("notice", notice)
+                .detail("holidays", days.stream().filter(SpecialDay::holiday).count())
                 .detail("workingDays", days.stream().filter(d -> !d.holiday()).count()));
         data.forget(region, year);
         events.publishEvent(new CalendarYearPublished(region, year));
@@ -100,7 +110,9 @@ public class CalendarAdministration {
         if (stored.isPresent()) {
             days = stored.get().days();
             notice = stored.get().notice();
-        } else if (WorkingCalendar.NATIONAL.equals(region) && year >= WorkingCalendar.FIRST_YEAR && year <= WorkingCalendar.LAST_YEAR) {
+        } else if (WorkingCalendar.NATIONAL.equals(region)
+                && year >= WorkingCalendar.FIRST_YEAR
+                && year <= WorkingCalendar.LAST_YEAR) {
             days = List.copyOf(data.predicted(region, year).days().values());
         } else {
             days = List.of();
@@ -111,19 +123,30 @@ public class CalendarAdministration {
                 continue;
             }
             HolidayRange last = holidays.isEmpty() ? null : holidays.getLast();
-            if (last != null && last.last().plusDays(1).equals(day.date()) && last.nameZh().equals(day.nameZh())
+            if (last != null
+                    && last.last().plusDays(1).equals(day.date())
+                    && last.nameZh().equals(day.nameZh())
                     && last.nameEn().equals(day.nameEn())) {
-                holidays.set(holidays.size() - 1, new HolidayRange(last.from(), day.date(), last.nameZh(), last.nameEn()));
+                holidays.set(
+                        holidays.size() - 1, new HolidayRange(last.from(), day.date(), last.nameZh(), last.nameEn()));
             } else {
                 holidays.add(new HolidayRange(day.date(), day.date(), day.nameZh(), day.nameEn()));
             }
         }
-        List<LocalDate> workingDays = days.stream().filter(d -> !d.holiday()).map(SpecialDay::date).toList();
+        List<LocalDate> workingDays =
+                days.stream().filter(d -> !d.holiday()).map(SpecialDay::date).toList();
         return new YearEntry(region, year, notice, holidays, workingDays);
     }
 
     private static PublishedYear view(StoredYear y) {
-        return new PublishedYear(y.region(), y.year(), y.notice(), y.publishedAt(), y.publishedBy(), y.version(),
-                y.holidays(), y.workingDays());
+        return new PublishedYear(
+                y.region(),
+                y.year(),
+                y.notice(),
+                y.publishedAt(),
+                y.publishedBy(),
+                y.version(),
+                y.holidays(),
+                y.workingDays());
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
  * two, and to measure how good the predictions are).
  */
 public enum CalendarBasis {
-
-    OFFICIAL("official"), REGULATION("regulation");
+    OFFICIAL("official"),
+    REGULATION("regulation");
 
     private final String parameter;
 

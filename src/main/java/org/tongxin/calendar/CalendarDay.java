@@ -8,8 +8,8 @@ import java.util.Locale;
  * provisional year (no notice published yet, or a year asked for on the regulation's basis) and, for a predicted
  * holiday or adjusted working day, why ({@code reason}; null for the days of a notice and for ordinary days).
  */
-public record CalendarDay(LocalDate date, DayKind kind, String nameZh, String nameEn, boolean provisional,
-        ForecastReason reason) {
+public record CalendarDay(
+        LocalDate date, DayKind kind, String nameZh, String nameEn, boolean provisional, ForecastReason reason) {
 
     public CalendarDay(LocalDate date, DayKind kind, String nameZh, String nameEn, boolean provisional) {
         this(date, kind, nameZh, nameEn, provisional, null);
@@ -26,7 +26,8 @@ public record CalendarDay(LocalDate date, DayKind kind, String nameZh, String na
 
     /** As a skipped day of a deadline (only for non-working days). */
     SkippedDay skipped() {
-        return kind == DayKind.HOLIDAY ? new SkippedDay(date, SkippedDay.Reason.HOLIDAY, nameZh, nameEn)
+        return kind == DayKind.HOLIDAY
+                ? new SkippedDay(date, SkippedDay.Reason.HOLIDAY, nameZh, nameEn)
                 : new SkippedDay(date, SkippedDay.Reason.WEEKEND, SkippedDay.WEEKEND_ZH, SkippedDay.WEEKEND_EN);
     }
 }

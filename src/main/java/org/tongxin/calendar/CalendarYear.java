@@ -9,8 +9,15 @@ import java.util.List;
  * days in date order (holidays and adjusted working days; for a region, the national days with the region's extras
  * applied).
  */
-public record CalendarYear(String region, int year, CalendarBasis basis, boolean official, String notice,
-        Instant publishedAt, HolidayRegulation regulation, List<CalendarDay> specialDays) {
+public record CalendarYear(
+        String region,
+        int year,
+        CalendarBasis basis,
+        boolean official,
+        String notice,
+        Instant publishedAt,
+        HolidayRegulation regulation,
+        List<CalendarDay> specialDays) {
 
     public CalendarYear {
         specialDays = List.copyOf(specialDays);

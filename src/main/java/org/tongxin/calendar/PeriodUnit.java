@@ -5,5 +5,8 @@ package org.tongxin.calendar;
  * calendar months, or hours.
  */
 public enum PeriodUnit {
-    WORKING_DAYS, CALENDAR_DAYS, MONTHS, HOURS
+    WORKING_DAYS,
+    CALENDAR_DAYS,
+    MONTHS,
+    HOURS
 }

@@ -9,9 +9,13 @@ public record SkippedDay(LocalDate date, Reason reason, String nameZh, String na
 
     /** Names of a plain weekend day. */
     public static final String WEEKEND_ZH = "周末";
+
     public static final String WEEKEND_EN = "Weekend";
 
-    public enum Reason { HOLIDAY, WEEKEND }
+    public enum Reason {
+        HOLIDAY,
+        WEEKEND
+    }
 
     /** The name in the reader's language: English for English, Chinese otherwise. */
     public String name(java.util.Locale locale) {

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.calendar.internal.CalendarData;
 import org.tongxin.calendar.internal.SpecialDay;
 import org.tongxin.calendar.internal.StatutoryHolidays;
@@ -87,7 +85,9 @@ public class WorkingCalendar {
     /** True while the year's notice is not entered (and for years outside the calendar's range). */
     public boolean isProvisional(String region, int year) {
         requireKnown(region);
-        return year < FIRST_YEAR || year > LAST_YEAR || !data.year(NATIONAL, year).official();
+        return year < FIRST_YEAR
+                || year > LAST_YEAR
+                || !data.year(NATIONAL, year).official();
     }
 
     /** One day of a region's calendar. */
@@ -104,7 +104,9 @@ public class WorkingCalendar {
     public List<CalendarDay> month(String region, YearMonth month) {
         requireKnown(region);
         requireInRange("month", month.atDay(1));
-        return IntStream.rangeClosed(1, month.lengthOfMonth()).mapToObj(d -> classify(region, month.atDay(d))).toList();
+        return IntStream.rangeClosed(1, month.lengthOfMonth())
+                .mapToObj(d -> classify(region, month.atDay(d)))
+                .toList();
     }
 
     /** A year with its holidays and adjusted working days as deadlines are counted: official or provisional. */
@@ -123,14 +125,23 @@ public class WorkingCalendar {
             throw TongxinException.invalid("year", "calendarRange", FIRST_YEAR, LAST_YEAR);
         }
         YearView view = basis == CalendarBasis.REGULATION ? data.predicted(region, year) : data.year(region, year);
-        return new CalendarYear(region, year, basis, view.official(), view.notice(), view.publishedAt(),
+        return new CalendarYear(
+                region,
+                year,
+                basis,
+                view.official(),
+                view.notice(),
+                view.publishedAt(),
                 HolidayRegulation.inForce(year),
-                view.days().values().stream().map(d -> special(d, !view.official())).toList());
+                view.days().values().stream()
+                        .map(d -> special(d, !view.official()))
+                        .toList());
     }
 
     /** "CN" first, then the regions with their own extras by code. */
     public List<String> regions() {
-        return Stream.concat(Stream.of(NATIONAL), data.regions().stream().sorted()).toList();
+        return Stream.concat(Stream.of(NATIONAL), data.regions().stream().sorted())
+                .toList();
     }
 
     private Deadline hours(String region, LocalDateTime from, int amount) {
@@ -178,7 +189,8 @@ public class WorkingCalendar {
     }
 
     private boolean touchesProvisionalYear(LocalDate first, LocalDate last) {
-        return IntStream.rangeClosed(first.getYear(), last.getYear()).anyMatch(y -> !data.year(NATIONAL, y).official());
+        return IntStream.rangeClosed(first.getYear(), last.getYear())
+                .anyMatch(y -> !data.year(NATIONAL, y).official());
     }
 
     private CalendarDay classify(String region, LocalDate date) {
@@ -193,7 +205,8 @@ public class WorkingCalendar {
     }
 
     private static CalendarDay special(SpecialDay day, boolean provisional) {
-        return day.holiday() ? new CalendarDay(day.date(), DayKind.HOLIDAY, day.nameZh(), day.nameEn(), provisional, day.reason())
+        return day.holiday()
+                ? new CalendarDay(day.date(), DayKind.HOLIDAY, day.nameZh(), day.nameEn(), provisional, day.reason())
                 : new CalendarDay(day.date(), DayKind.ADJUSTED_WORKING_DAY, null, null, provisional, day.reason());
     }
 

@@ -7,5 +7,5 @@
  * the notice is entered, which publishes {@link org.tongxin.calendar.CalendarYearPublished}.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "agency" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "agency"})
 package org.tongxin.calendar;

@@ -7,12 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -34,7 +32,6 @@ import org.tongxin.identity.Participation;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,13 +49,21 @@ public class CaseDirectory {
      * a move (it verifies the new residence), an organ that detained the subject, rules on a proposal or holds the
      * subject.
      */
-    public static final Set<Participation> PROTECTED_FIELDS = EnumSet.of(Participation.EXECUTING_AGENCY,
-            Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE,
-            Participation.COPIED_POLICE, Participation.HANDOVER_INSTITUTION, Participation.RECEIVING_AGENCY,
-            Participation.DETAINING_ORGAN, Participation.RULING_ORGAN, Participation.CUSTODIAL_INSTITUTION);
+    public static final Set<Participation> PROTECTED_FIELDS = EnumSet.of(
+            Participation.EXECUTING_AGENCY,
+            Participation.ASSIGNED_OFFICE,
+            Participation.DECISION_ORGAN,
+            Participation.COPIED_PROCURATORATE,
+            Participation.COPIED_POLICE,
+            Participation.HANDOVER_INSTITUTION,
+            Participation.RECEIVING_AGENCY,
+            Participation.DETAINING_ORGAN,
+            Participation.RULING_ORGAN,
+            Participation.CUSTODIAL_INSTITUTION);
     /** A minor's own team (CCL art. 54): only they see the identity unmasked. */
-    public static final Set<Participation> MINORS_TEAM = EnumSet.of(Participation.EXECUTING_AGENCY,
-            Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN);
+    public static final Set<Participation> MINORS_TEAM =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN);
+
     public static final Set<String> SORTABLE = Set.of("updated", "effective", "status");
     /**
      * Parties that see a case's state but of its record only their own agency's part (ADR 0021): a former place of
@@ -66,8 +71,11 @@ public class CaseDirectory {
      * whose participations are all among these sees, of the timeline, the entries its own agency made (and those
      * addressed to it), and of the ledger its own obligations.
      */
-    public static final Set<Participation> OWN_PART_ONLY = EnumSet.of(Participation.FORMER_EXECUTING_AGENCY,
-            Participation.FORMER_ASSIGNED_OFFICE, Participation.APPROVING_BUREAU, Participation.RECEIVING_AGENCY);
+    public static final Set<Participation> OWN_PART_ONLY = EnumSet.of(
+            Participation.FORMER_EXECUTING_AGENCY,
+            Participation.FORMER_ASSIGNED_OFFICE,
+            Participation.APPROVING_BUREAU,
+            Participation.RECEIVING_AGENCY);
 
     private final CaseRepository cases;
     private final SubjectCodec codec;
@@ -77,8 +85,15 @@ public class CaseDirectory {
     private final MessageSource messages;
     private final JsonMapper json;
 
-    CaseDirectory(CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser, AuditLog audit,
-            MessageSource messages, JsonMapper json, org.tongxin.casefile.internal.SealedRecords sealed) {
+    CaseDirectory(
+            CaseRepository cases,
+            SubjectCodec codec,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AuditLog audit,
+            MessageSource messages,
+            JsonMapper json,
+            org.tongxin.casefile.internal.SealedRecords sealed) {
         this.sealed = sealed;
         this.cases = cases;
         this.codec = codec;
@@ -95,8 +110,10 @@ public class CaseDirectory {
         CaseAccessDecision decision = access.require(sealed.parties(id));
         CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
         CaseView view = toView(c, decision);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.view").target("case", id)
-                .subjects(List.of(c.subjectId())).purpose(purpose));
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.view")
+                .target("case", id)
+                .subjects(List.of(c.subjectId()))
+                .purpose(purpose));
         return view;
     }
 
@@ -131,20 +148,30 @@ public class CaseDirectory {
         if (search.idNumber() != null && !search.idNumber().isBlank()) {
             idHashes = codec.idHashes(search.idNumber());
         }
-        PageResult<CorrectionCase> all = cases.search(agency, MINORS_TEAM, search.name(), idHashes, search.caseNumber(),
-                search.status(), search.officeId(), page);
+        PageResult<CorrectionCase> all = cases.search(
+                agency,
+                MINORS_TEAM,
+                search.name(),
+                idHashes,
+                search.caseNumber(),
+                search.status(),
+                search.officeId(),
+                page);
         // A sealed case is found only by the person holding a live lawful-query grant (CPL art. 286).
-        List<CorrectionCase> readable = all.items().stream().filter(c -> sealed.readable(c.id())).toList();
-        PageResult<CorrectionCase> found = new PageResult<>(readable, all.page(), all.size(),
-                all.total() - (all.items().size() - readable.size()));
+        List<CorrectionCase> readable =
+                all.items().stream().filter(c -> sealed.readable(c.id())).toList();
+        PageResult<CorrectionCase> found = new PageResult<>(
+                readable, all.page(), all.size(), all.total() - (all.items().size() - readable.size()));
         List<CaseId> ids = found.items().stream().map(CorrectionCase::id).toList();
         Map<CaseId, CaseRepository.CaseSubject> subjects = cases.caseSubjects(ids);
         Map<CaseId, List<LawfulRole>> parties = cases.parties(ids);
-        PageResult<CaseSummary> result = found.map(c -> summary(c, subjects.get(c.id()),
-                access.decide(parties.getOrDefault(c.id(), List.of()))));
+        PageResult<CaseSummary> result = found.map(
+                c -> summary(c, subjects.get(c.id()), access.decide(parties.getOrDefault(c.id(), List.of()))));
         if (!result.isEmpty()) {
-            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search").purpose(purpose)
-                    .subjects(result.items().stream().map(CaseSummary::subjectId).toList()));
+            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.search")
+                    .purpose(purpose)
+                    .subjects(
+                            result.items().stream().map(CaseSummary::subjectId).toList()));
         }
         return result;
     }
@@ -190,8 +217,10 @@ public class CaseDirectory {
             }
         });
         if (!result.isEmpty()) {
-            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.list").purpose(purpose)
-                    .subjects(result.values().stream().map(CaseSummary::subjectId).toList()));
+            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.list")
+                    .purpose(purpose)
+                    .subjects(
+                            result.values().stream().map(CaseSummary::subjectId).toList()));
         }
         return result;
     }
@@ -210,10 +239,18 @@ public class CaseDirectory {
                         || (mine != null && mine.equals(row.actorAgencyId())))
                 .map(row -> {
                     Map<String, String> args = args(row.args());
-                    String text = messages.getMessage("timeline." + row.kind(), args.values().toArray(), row.kind(), locale);
-                    return new TimelineItem(row.id(), row.occurredAt(), row.kind(), text, row.actorName(),
-                            row.actorAgencyId() == null ? null : AgencyId.of(row.actorAgencyId()), args);
-                }).toList();
+                    String text = messages.getMessage(
+                            "timeline." + row.kind(), args.values().toArray(), row.kind(), locale);
+                    return new TimelineItem(
+                            row.id(),
+                            row.occurredAt(),
+                            row.kind(),
+                            text,
+                            row.actorName(),
+                            row.actorAgencyId() == null ? null : AgencyId.of(row.actorAgencyId()),
+                            args);
+                })
+                .toList();
     }
 
     /** The correction team; a minor's team only for the minor's own team (CCL art. 54), others get none. */
@@ -281,13 +318,17 @@ public class CaseDirectory {
     @Transactional
     public SubjectView subjectForAssistance(CaseId id, String purpose) {
         CaseAccessDecision decision = access.require(sealed.parties(id));
-        if (!decision.holdsAny(EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.ASSISTING))) {
+        if (!decision.holdsAny(
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.ASSISTING))) {
             throw TongxinException.forbidden("NOT_REFERRAL_PARTY");
         }
         CorrectionCase c = cases.find(id).orElseThrow(TongxinException::notFound);
-        SubjectView subject = cases.caseSubject(id).map(s -> codec.view(s, true, false)).orElseThrow(TongxinException::notFound);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.subject.assistance").target("case", id)
-                .subjects(List.of(c.subjectId())).purpose(purpose));
+        SubjectView subject =
+                cases.caseSubject(id).map(s -> codec.view(s, true, false)).orElseThrow(TongxinException::notFound);
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.subject.assistance")
+                .target("case", id)
+                .subjects(List.of(c.subjectId()))
+                .purpose(purpose));
         return subject;
     }
 
@@ -303,7 +344,9 @@ public class CaseDirectory {
      */
     @Transactional(readOnly = true)
     public java.util.List<String> charges(CaseId id) {
-        return cases.find(id).map(org.tongxin.casefile.internal.CorrectionCase::charges).orElse(java.util.List.of());
+        return cases.find(id)
+                .map(org.tongxin.casefile.internal.CorrectionCase::charges)
+                .orElse(java.util.List.of());
     }
 
     /** The case's current version (for a command the system completes on the caller's behalf). */
@@ -334,27 +377,77 @@ public class CaseDirectory {
         boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
         SubjectView subjectView = codec.view(subject, protectedVisible, masked);
         CaseFacts f = facts(c);
-        return new CaseView(c.id(), c.version(), f.status(), f.correctionType(), f.caseNumber(), f.decisionOrganId(),
-                c.judgmentDate(), f.effectiveDate(), c.offenceCategory(),
+        return new CaseView(
+                c.id(),
+                c.version(),
+                f.status(),
+                f.correctionType(),
+                f.caseNumber(),
+                f.decisionOrganId(),
+                c.judgmentDate(),
+                f.effectiveDate(),
+                c.offenceCategory(),
                 protectedVisible && !masked ? codec.decrypt(c.offenceDetails(), "casefile_case.offence_details") : null,
-                c.offenceDate(), f.minorAtOffence(), c.termStart(), c.termEnd(), f.inCustody(), f.expedited(), f.countyAgencyId(),
-                f.officeId(), f.procuratorateId(), f.policeId(), f.handoverInstitutionId(), f.policyRegion(),
-                f.documentsState(), f.arrivalState(), f.arrivedAt(), f.registeredAt(), f.teamFormedAt(), f.planMadeAt(),
-                f.announcedAt(), c.createdAt(), c.updatedAt(), subjectView, decision, protectedVisible && !masked,
-                f.supervisionLevel(), f.custodyKind(), f.detainingOrganId(), f.detainedAt(), f.revocationKind(),
-                f.terminationReason(), f.endedOn(), f.sealed(), c.charges(), f.sentenceMonths());
+                c.offenceDate(),
+                f.minorAtOffence(),
+                c.termStart(),
+                c.termEnd(),
+                f.inCustody(),
+                f.expedited(),
+                f.countyAgencyId(),
+                f.officeId(),
+                f.procuratorateId(),
+                f.policeId(),
+                f.handoverInstitutionId(),
+                f.policyRegion(),
+                f.documentsState(),
+                f.arrivalState(),
+                f.arrivedAt(),
+                f.registeredAt(),
+                f.teamFormedAt(),
+                f.planMadeAt(),
+                f.announcedAt(),
+                c.createdAt(),
+                c.updatedAt(),
+                subjectView,
+                decision,
+                protectedVisible && !masked,
+                f.supervisionLevel(),
+                f.custodyKind(),
+                f.detainingOrganId(),
+                f.detainedAt(),
+                f.revocationKind(),
+                f.terminationReason(),
+                f.endedOn(),
+                f.sealed(),
+                c.charges(),
+                f.sentenceMonths());
     }
 
     private CaseSummary summary(CorrectionCase c, CaseRepository.CaseSubject subject, CaseAccessDecision decision) {
         boolean masked = minor(c) && !decision.holdsAny(MINORS_TEAM);
         CaseFacts f = c.facts(subject.gender());
-        return new CaseSummary(c.id(), c.subjectId(), masked ? SubjectCodec.maskName(subject.name()) : subject.name(), masked,
-                f.status(), f.correctionType(), f.caseNumber(), f.countyAgencyId(), f.officeId(), f.decisionOrganId(),
-                f.effectiveDate(), f.documentsState(), f.arrivalState(), c.updatedAt());
+        return new CaseSummary(
+                c.id(),
+                c.subjectId(),
+                masked ? SubjectCodec.maskName(subject.name()) : subject.name(),
+                masked,
+                f.status(),
+                f.correctionType(),
+                f.caseNumber(),
+                f.countyAgencyId(),
+                f.officeId(),
+                f.decisionOrganId(),
+                f.effectiveDate(),
+                f.documentsState(),
+                f.arrivalState(),
+                c.updatedAt());
     }
 
     private CaseFacts facts(CorrectionCase c) {
-        return c.facts(cases.caseSubject(c.id()).map(CaseRepository.CaseSubject::gender).orElse(null));
+        return c.facts(cases.caseSubject(c.id())
+                .map(CaseRepository.CaseSubject::gender)
+                .orElse(null));
     }
 
     private Map<String, String> args(String text) {
@@ -369,7 +462,8 @@ public class CaseDirectory {
 
     /** A minor's case read by a party outside the minor's team (CCL art. 54: the team and plan stay with the team). */
     private boolean minorsOwnTeamOnly(CaseId id, CaseAccessDecision decision) {
-        return !decision.holdsAny(MINORS_TEAM) && cases.find(id).map(CaseDirectory::minor).orElse(false);
+        return !decision.holdsAny(MINORS_TEAM)
+                && cases.find(id).map(CaseDirectory::minor).orElse(false);
     }
 
     private static boolean minor(CorrectionCase c) {

@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -37,12 +35,10 @@ public class CaseDocumentAccess {
     private final org.tongxin.casefile.internal.SealedRecords sealed;
 
     /** A document the reader may open, with the route that brought it to them (null: one the case holds itself). */
-    public record Readable(DocumentInfo info, DocumentRoute route) {
-    }
+    public record Readable(DocumentInfo info, DocumentRoute route) {}
 
     /** An opened document: its name, type and bytes. */
-    public record Opened(String fileName, String contentType, byte[] content) {
-    }
+    public record Opened(String fileName, String contentType, byte[] content) {}
 
     private final CaseRepository cases;
     private final CaseAccess access;
@@ -51,8 +47,14 @@ public class CaseDocumentAccess {
     private final AuditLog audit;
     private final ObjectProvider<DocumentCarrier> carriers;
 
-    CaseDocumentAccess(CaseRepository cases, CaseAccess access, CurrentUser currentUser, Documents documents, AuditLog audit,
-            ObjectProvider<DocumentCarrier> carriers, org.tongxin.casefile.internal.SealedRecords sealed) {
+    CaseDocumentAccess(
+            CaseRepository cases,
+            CaseAccess access,
+            CurrentUser currentUser,
+            Documents documents,
+            AuditLog audit,
+            ObjectProvider<DocumentCarrier> carriers,
+            org.tongxin.casefile.internal.SealedRecords sealed) {
         this.sealed = sealed;
         this.cases = cases;
         this.access = access;
@@ -77,12 +79,16 @@ public class CaseDocumentAccess {
     public List<Readable> listed(CaseId caseId, String purpose) {
         CaseAccessDecision held = access.require(sealed.parties(caseId));
         Map<UUID, List<DocumentRoute>> routes = routes(caseId);
-        if (!DocumentRule.mayList(reader(), held, routes.values().stream().flatMap(List::stream).toList())) {
+        if (!DocumentRule.mayList(
+                reader(), held, routes.values().stream().flatMap(List::stream).toList())) {
             throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
         }
         List<Readable> list = readable(caseId, held, routes);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.documents").target("case", caseId)
-                .subjects(subject(caseId)).detail("count", list.size()).purpose(purpose));
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.documents")
+                .target("case", caseId)
+                .subjects(subject(caseId))
+                .detail("count", list.size())
+                .purpose(purpose));
         return list;
     }
 
@@ -91,20 +97,25 @@ public class CaseDocumentAccess {
      * {@code action} with {@code purpose} and the path's own {@code details} (the handover, the referral).
      */
     @Transactional
-    public Opened open(CaseId caseId, DocumentId documentId, String action, String purpose, Map<String, Object> details) {
+    public Opened open(
+            CaseId caseId, DocumentId documentId, String action, String purpose, Map<String, Object> details) {
         CaseAccessDecision held = access.require(sealed.parties(caseId));
-        DocumentInfo info = documents.info(documentId).filter(i -> i.caseId().equals(caseId.value()))
+        DocumentInfo info = documents
+                .info(documentId)
+                .filter(i -> i.caseId().equals(caseId.value()))
                 .orElseThrow(TongxinException::notFound);
         List<DocumentRoute> routes = routes(caseId).getOrDefault(documentId.value(), List.of());
         switch (DocumentRule.decide(reader(), held, routes)) {
             case FORBIDDEN -> throw TongxinException.forbidden("NO_ACCESS_TO_DOCUMENTS");
             case ABSENT -> throw TongxinException.notFound();
-            case OPEN -> {
-            }
+            case OPEN -> {}
         }
         byte[] content = documents.content(documentId);
-        AuditEntry.Builder entry = AuditEntry.of(AuditCategory.PERSONAL_DATA, action).target("document", documentId.value())
-                .subjects(subject(caseId)).detail("case", caseId).purpose(purpose);
+        AuditEntry.Builder entry = AuditEntry.of(AuditCategory.PERSONAL_DATA, action)
+                .target("document", documentId.value())
+                .subjects(subject(caseId))
+                .detail("case", caseId)
+                .purpose(purpose);
         details.forEach(entry::detail);
         audit.record(entry);
         return new Opened(info.fileName(), info.contentType(), content);
@@ -124,14 +135,19 @@ public class CaseDocumentAccess {
 
     /** The route that brought the document to the reader (their own first), for showing where it came from. */
     private static DocumentRoute via(AgencyId reader, CaseAccessDecision held, List<DocumentRoute> routes) {
-        return routes.stream().filter(r -> reader.equals(r.sender()) || r.addressees().contains(reader)).findFirst()
-                .or(() -> routes.stream().filter(r -> r.sent() && r.audience().stream().anyMatch(held::holds)).findFirst())
+        return routes.stream()
+                .filter(r -> reader.equals(r.sender()) || r.addressees().contains(reader))
+                .findFirst()
+                .or(() -> routes.stream()
+                        .filter(r -> r.sent() && r.audience().stream().anyMatch(held::holds))
+                        .findFirst())
                 .or(() -> routes.stream().filter(DocumentRoute::sent).findFirst())
                 .orElse(null);
     }
 
     private Map<UUID, List<DocumentRoute>> routes(CaseId caseId) {
-        return carriers.orderedStream().flatMap(c -> c.routes(caseId).stream())
+        return carriers.orderedStream()
+                .flatMap(c -> c.routes(caseId).stream())
                 .collect(Collectors.groupingBy(DocumentRoute::documentId));
     }
 

@@ -7,12 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -26,12 +24,11 @@ import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseData.NewAssessment;
 import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseData.OffenceData;
-import org.tongxin.casefile.CaseData.SubjectData;
 import org.tongxin.casefile.CaseData.TeamMember;
 import org.tongxin.casefile.internal.CaseRepository;
 import org.tongxin.casefile.internal.CaseRules;
-import org.tongxin.casefile.internal.SubjectWriter;
 import org.tongxin.casefile.internal.CorrectionCase;
+import org.tongxin.casefile.internal.SubjectWriter;
 import org.tongxin.identity.CaseAccess;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
@@ -77,9 +74,20 @@ public class CaseManagement {
     private final Clock clock;
     private final PolicyModels regions;
 
-    CaseManagement(CaseRepository cases, SubjectWriter writer, CaseRules rules, CaseAccess access, CurrentUser currentUser,
-            AgencyDirectory agencies, org.tongxin.casefile.internal.SubjectCodec codec, AuditLog audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, PolicyModels regions, org.tongxin.casefile.internal.SealedRecords sealed) {
+    CaseManagement(
+            CaseRepository cases,
+            SubjectWriter writer,
+            CaseRules rules,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AgencyDirectory agencies,
+            org.tongxin.casefile.internal.SubjectCodec codec,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            Clock clock,
+            PolicyModels regions,
+            org.tongxin.casefile.internal.SealedRecords sealed) {
         this.sealed = sealed;
         this.cases = cases;
         this.writer = writer;
@@ -106,12 +114,15 @@ public class CaseManagement {
         rules.offence(offence, today, problems);
         CaseRules.caseNumber(request.caseNumber(), "caseNumber", false, problems);
         CaseId id = CaseId.of(UUID.randomUUID());
-        requireUnusedNumber(me.agency(), request.caseNumber(), personHash(request.subject()), id, "caseNumber", problems);
+        requireUnusedNumber(
+                me.agency(), request.caseNumber(), personHash(request.subject()), id, "caseNumber", problems);
         AgencyView assessing = null;
         if (request.assessingAgencyId() != null) {
             assessing = agencies.find(request.assessingAgencyId()).orElse(null);
-            if (assessing == null || !assessing.active() || (assessing.type() != AgencyType.CORRECTION_AGENCY
-                    && assessing.type() != AgencyType.SOCIAL_ORGANISATION)) {
+            if (assessing == null
+                    || !assessing.active()
+                    || (assessing.type() != AgencyType.CORRECTION_AGENCY
+                            && assessing.type() != AgencyType.SOCIAL_ORGANISATION)) {
                 problems.add("assessingAgencyId", "assessingAgency");
             }
         } else if (request.subject() != null && request.subject().residenceDivision() != null) {
@@ -122,13 +133,22 @@ public class CaseManagement {
         SubjectWriter.Link subject = writer.subject(request.subject(), now);
         UUID subjectId = subject.subjectId();
         String region = regions.regionFor(request.subject().residenceDivision());
-        CorrectionCase c = CorrectionCase.assessing(id, subjectId, me.agency(), assessing.id(), request.expedited(),
-                blankToNull(request.caseNumber()), region, now, currentUser.ref());
+        CorrectionCase c = CorrectionCase.assessing(
+                id,
+                subjectId,
+                me.agency(),
+                assessing.id(),
+                request.expedited(),
+                blankToNull(request.caseNumber()),
+                region,
+                now,
+                currentUser.ref());
         writer.offence(c, offence, request.subject().birthDate());
         cases.insert(c);
         writer.linked(subject, id, me.agency(), now, currentUser.ref());
         publish(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.assessment-entrusted").target("case", id)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.assessment-entrusted")
+                .target("case", id)
                 .subjects(List.of(subjectId)));
         return id;
     }
@@ -143,14 +163,22 @@ public class CaseManagement {
         FieldProblems problems = new FieldProblems();
         rules.decision(decision, LegalTime.today(clock), problems);
         if (problems.isEmpty()) {
-            requireUnusedNumber(c.decisionOrganId(), decision.caseNumber(), cases.caseSubject(id).map(s -> List.of(s.idNumberHash())).orElse(null), id,
-                    "decision.caseNumber", problems);
+            requireUnusedNumber(
+                    c.decisionOrganId(),
+                    decision.caseNumber(),
+                    cases.caseSubject(id).map(s -> List.of(s.idNumberHash())).orElse(null),
+                    id,
+                    "decision.caseNumber",
+                    problems);
         }
         problems.throwIfAny();
-        Placement placement = placement(decision, cases.caseSubject(id).orElseThrow().residenceDivision());
+        Placement placement =
+                placement(decision, cases.caseSubject(id).orElseThrow().residenceDivision());
         decide(c, decision, placement, clock.instant());
         save(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(c.subjectId())));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided")
+                .target("case", id)
+                .subjects(List.of(c.subjectId())));
     }
 
     /** A case decided without an entrusted assessment before it (e.g. parole, or an assessment done elsewhere). */
@@ -165,7 +193,12 @@ public class CaseManagement {
         rules.decision(request.decision(), today, problems);
         CaseId id = CaseId.of(UUID.randomUUID());
         if (problems.isEmpty()) {
-            requireUnusedNumber(me.agency(), request.decision().caseNumber(), personHash(request.subject()), id, "decision.caseNumber",
+            requireUnusedNumber(
+                    me.agency(),
+                    request.decision().caseNumber(),
+                    personHash(request.subject()),
+                    id,
+                    "decision.caseNumber",
                     problems);
         }
         Placement placement = null;
@@ -182,7 +215,9 @@ public class CaseManagement {
         cases.insert(c);
         writer.linked(subject, id, me.agency(), now, currentUser.ref());
         publish(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided").target("case", id).subjects(List.of(subjectId)));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.decided")
+                .target("case", id)
+                .subjects(List.of(subjectId)));
         return id;
     }
 
@@ -190,7 +225,10 @@ public class CaseManagement {
     @Transactional
     public void withdraw(CaseId id, int version) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.DECISION_ORGAN), DECIDERS,
+        access.requireAction(
+                access.require(sealed.parties(id)),
+                EnumSet.of(Participation.DECISION_ORGAN),
+                DECIDERS,
                 "NOT_DECISION_ORGAN");
         stale(c, version);
         c.withdraw(clock.instant(), currentUser.ref());
@@ -204,8 +242,11 @@ public class CaseManagement {
         CorrectionCase c = load(id);
         CaseAccessDecision decision = access.require(sealed.parties(id));
         if (handedOver) {
-            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY, Participation.HANDOVER_INSTITUTION),
-                    EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.PRISON_OFFICER, Role.POLICE_OFFICER), "NOT_EXECUTING_AGENCY");
+            access.requireAction(
+                    decision,
+                    EnumSet.of(Participation.EXECUTING_AGENCY, Participation.HANDOVER_INSTITUTION),
+                    EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.PRISON_OFFICER, Role.POLICE_OFFICER),
+                    "NOT_EXECUTING_AGENCY");
         } else {
             access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
         }
@@ -217,31 +258,42 @@ public class CaseManagement {
         }
         c.arrived(handedOver, at, now, currentUser.ref());
         save(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, handedOver ? "case.transferred" : "case.reported").target("case", id));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, handedOver ? "case.transferred" : "case.reported")
+                .target("case", id));
     }
 
     /** The county agency assigns the case to one of its judicial offices. */
     @Transactional
     public void assignOffice(CaseId id, int version, AgencyId officeId) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
+        access.requireAction(
+                access.require(sealed.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY),
+                COUNTY,
                 "NOT_EXECUTING_AGENCY");
         stale(c, version);
         AgencyView office = officeId == null ? null : agencies.find(officeId).orElse(null);
-        if (office == null || office.type() != AgencyType.JUDICIAL_OFFICE || !office.active()
+        if (office == null
+                || office.type() != AgencyType.JUDICIAL_OFFICE
+                || !office.active()
                 || !c.countyAgencyId().equals(office.parentId())) {
             throw TongxinException.invalid("officeId", "officeOfCounty");
         }
         c.assignOffice(office.id(), clock.instant(), currentUser.ref());
         save(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.office-assigned").target("case", id).detail("office", officeId));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.office-assigned")
+                .target("case", id)
+                .detail("office", officeId));
     }
 
     /** The county agency registers the subject: documents checked, identity verified, file opened (CCL art. 22). */
     @Transactional
     public void register(CaseId id, int version) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(sealed.parties(id)), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY,
+        access.requireAction(
+                access.require(sealed.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY),
+                COUNTY,
                 "NOT_EXECUTING_AGENCY");
         stale(c, version);
         c.register(clock.instant(), currentUser.ref());
@@ -253,13 +305,20 @@ public class CaseManagement {
     @Transactional
     public void formTeam(CaseId id, int version, List<TeamMember> members) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
+        access.requireAction(
+                access.require(sealed.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
+                COUNTY_AND_OFFICE,
+                "NOT_CASE_TEAM");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
         rules.team(members, cases.caseSubject(id).orElseThrow().gender(), problems);
         problems.throwIfAny();
-        cases.replaceTeam(id, members.stream().map(m -> new TeamMember(m.name().strip(), m.role(), m.gender(), m.agencyId())).toList());
+        cases.replaceTeam(
+                id,
+                members.stream()
+                        .map(m -> new TeamMember(m.name().strip(), m.role(), m.gender(), m.agencyId()))
+                        .toList());
         c.teamFormed(members.size(), clock.instant(), currentUser.ref());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.team").target("case", id));
@@ -269,8 +328,11 @@ public class CaseManagement {
     @Transactional
     public int makePlan(CaseId id, int version, String content) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
+        access.requireAction(
+                access.require(sealed.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
+                COUNTY_AND_OFFICE,
+                "NOT_CASE_TEAM");
         stale(c, version);
         if (content == null || content.strip().length() < 20) {
             throw TongxinException.invalid("content", "planTooShort", 20);
@@ -279,10 +341,16 @@ public class CaseManagement {
             throw TongxinException.invalid("content", "maxLength", 20_000);
         }
         Instant now = clock.instant();
-        int number = cases.insertPlan(id, codec.encrypt(content.strip(), "casefile_plan.content"), now, currentUser.get().userId());
+        int number = cases.insertPlan(
+                id,
+                codec.encrypt(content.strip(), "casefile_plan.content"),
+                now,
+                currentUser.get().userId());
         c.planMade(number, now, currentUser.ref());
         save(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.plan").target("case", id).detail("number", number));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.plan")
+                .target("case", id)
+                .detail("number", number));
         return number;
     }
 
@@ -290,8 +358,11 @@ public class CaseManagement {
     @Transactional
     public void announce(CaseId id, int version, AnnouncementData announcement) {
         CorrectionCase c = load(id);
-        access.requireAction(access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE), COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
+        access.requireAction(
+                access.require(sealed.parties(id)),
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
+                COUNTY_AND_OFFICE,
+                "NOT_CASE_TEAM");
         stale(c, version);
         FieldProblems problems = new FieldProblems();
         Instant now = clock.instant();
@@ -302,20 +373,29 @@ public class CaseManagement {
         } else if (c.registeredAt() != null && announcement.heldAt().isBefore(c.registeredAt())) {
             problems.add("heldAt", "announcedBeforeRegistration");
         }
-        if (announcement == null || announcement.place() == null || announcement.place().isBlank()) {
+        if (announcement == null
+                || announcement.place() == null
+                || announcement.place().isBlank()) {
             problems.add("place", "required");
         } else if (announcement.place().length() > 200) {
             problems.add("place", "maxLength", 200);
         }
-        if (announcement == null || announcement.attendees() == null || announcement.attendees().isBlank()) {
+        if (announcement == null
+                || announcement.attendees() == null
+                || announcement.attendees().isBlank()) {
             problems.add("attendees", "required");
         } else if (announcement.attendees().length() > 500) {
             problems.add("attendees", "maxLength", 500);
         }
         problems.throwIfAny();
         c.announced(announcement.heldAt(), now, currentUser.ref());
-        cases.insertAnnouncement(id, new AnnouncementData(announcement.heldAt(), announcement.place().strip(),
-                announcement.attendees().strip()), currentUser.get().agency());
+        cases.insertAnnouncement(
+                id,
+                new AnnouncementData(
+                        announcement.heldAt(),
+                        announcement.place().strip(),
+                        announcement.attendees().strip()),
+                currentUser.get().agency());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.announced").target("case", id));
     }
@@ -357,8 +437,10 @@ public class CaseManagement {
         }
         boolean removed = cases.removeParty(id, agency, participation);
         if (removed) {
-            audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.party.removed").target("case", id)
-                    .detail("agency", agency).detail("participation", participation));
+            audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.party.removed")
+                    .target("case", id)
+                    .detail("agency", agency)
+                    .detail("participation", participation));
         }
         return removed;
     }
@@ -381,12 +463,14 @@ public class CaseManagement {
         if (kind == null) {
             problems.add("kind", "required");
         }
-        AgencyView organ = detainingOrgan == null ? null : agencies.find(detainingOrgan).orElse(null);
+        AgencyView organ =
+                detainingOrgan == null ? null : agencies.find(detainingOrgan).orElse(null);
         if (organ == null) {
             problems.add("detainingOrganId", "required");
         } else if (!organ.active() || !DETAINING_TYPES.contains(organ.type())) {
             problems.add("detainingOrganId", "detainingOrgan");
-        } else if (kind == CustodyKind.ARREST_PENDING_REVOCATION && !organ.type().isCourt()) {
+        } else if (kind == CustodyKind.ARREST_PENDING_REVOCATION
+                && !organ.type().isCourt()) {
             problems.add("detainingOrganId", "arrestByCourt");
         }
         past(problems, "detainedAt", detainedAt, now);
@@ -397,7 +481,9 @@ public class CaseManagement {
         c.detain(kind, organ.id(), detainedAt, now, currentUser.ref());
         saveUnchecked(c);
         cases.addParty(id, organ.id(), Participation.DETAINING_ORGAN, now);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.detained").target("case", id).detail("kind", kind)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.detained")
+                .target("case", id)
+                .detail("kind", kind)
                 .detail("organ", organ.id()));
     }
 
@@ -425,7 +511,8 @@ public class CaseManagement {
         if (kind == null) {
             problems.add("kind", "required");
         }
-        AgencyView organ = rulingOrgan == null ? null : agencies.find(rulingOrgan).orElse(null);
+        AgencyView organ =
+                rulingOrgan == null ? null : agencies.find(rulingOrgan).orElse(null);
         if (organ == null) {
             problems.add("rulingOrganId", "required");
         } else if (!organ.active() || !RULING_TYPES.contains(organ.type())) {
@@ -435,7 +522,9 @@ public class CaseManagement {
         problems.throwIfAny();
         c.revoke(kind, organ.id(), ruledOn, clock.instant(), currentUser.ref());
         saveUnchecked(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.revoked").target("case", id).detail("kind", kind));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.revoked")
+                .target("case", id)
+                .detail("kind", kind));
     }
 
     /** Correction ends on expiry of the term (not before its last day) or by pardon (→ TERMINATED, CCL art. 44). */
@@ -450,7 +539,9 @@ public class CaseManagement {
         problems.throwIfAny();
         c.terminate(reason, endedOn, clock.instant(), currentUser.ref());
         saveUnchecked(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.terminated").target("case", id).detail("reason", reason));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.terminated")
+                .target("case", id)
+                .detail("reason", reason));
     }
 
     /** The subject died on {@code diedOn} (→ DECEASED, CCL art. 45). */
@@ -475,33 +566,50 @@ public class CaseManagement {
     public void changePlaceOfExecution(CaseId id, AgencyId newCountyAgency, AgencyId newOffice) {
         CorrectionCase c = load(id);
         FieldProblems problems = new FieldProblems();
-        AgencyView county = newCountyAgency == null ? null : agencies.find(newCountyAgency).orElse(null);
+        AgencyView county =
+                newCountyAgency == null ? null : agencies.find(newCountyAgency).orElse(null);
         if (county == null) {
             problems.add("countyAgencyId", "required");
-        } else if (!county.active() || county.type() != AgencyType.CORRECTION_AGENCY || county.level() != AgencyLevel.COUNTY) {
+        } else if (!county.active()
+                || county.type() != AgencyType.CORRECTION_AGENCY
+                || county.level() != AgencyLevel.COUNTY) {
             problems.add("countyAgencyId", "countyAgency");
         }
         AgencyView office = newOffice == null ? null : agencies.find(newOffice).orElse(null);
-        if (newOffice != null && (office == null || office.type() != AgencyType.JUDICIAL_OFFICE || !office.active()
-                || county == null || !county.id().equals(office.parentId()))) {
+        if (newOffice != null
+                && (office == null
+                        || office.type() != AgencyType.JUDICIAL_OFFICE
+                        || !office.active()
+                        || county == null
+                        || !county.id().equals(office.parentId()))) {
             problems.add("officeId", "officeOfCounty");
         }
         problems.throwIfAny();
         AgencyId formerCounty = c.countyAgencyId();
         AgencyId formerOffice = c.officeId();
-        AgencyId procuratorate = first(agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, county.divisionCode()));
-        AgencyId police = first(agencies.serving(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, county.divisionCode()));
+        AgencyId procuratorate =
+                first(agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, county.divisionCode()));
+        AgencyId police =
+                first(agencies.serving(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, county.divisionCode()));
         Instant now = clock.instant();
-        c.changePlaceOfExecution(county.id(), office == null ? null : office.id(), procuratorate, police,
-                regions.regionFor(county.divisionCode()), now, currentUser.ref());
+        c.changePlaceOfExecution(
+                county.id(),
+                office == null ? null : office.id(),
+                procuratorate,
+                police,
+                regions.regionFor(county.divisionCode()),
+                now,
+                currentUser.ref());
         saveUnchecked(c);
         cases.addParty(id, formerCounty, Participation.FORMER_EXECUTING_AGENCY, now);
         if (formerOffice != null) {
             cases.addParty(id, formerOffice, Participation.FORMER_ASSIGNED_OFFICE, now);
         }
         cases.removeParty(id, county.id(), Participation.RECEIVING_AGENCY);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.place-changed").target("case", id)
-                .detail("from", formerCounty).detail("to", county.id()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.place-changed")
+                .target("case", id)
+                .detail("from", formerCounty)
+                .detail("to", county.id()));
     }
 
     /**
@@ -529,11 +637,18 @@ public class CaseManagement {
         Instant now = clock.instant();
         c.classify(level, reason, now, currentUser.ref());
         saveUnchecked(c);
-        cases.insertLevelChange(id, now, before, level, reason,
+        cases.insertLevelChange(
+                id,
+                now,
+                before,
+                level,
+                reason,
                 words == null ? null : codec.encrypt(words, "casefile_supervision_level.note"),
                 currentUser.find().map(TongxinPrincipal::userId).orElse(null));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.supervision-level").target("case", id)
-                .detail("level", level).detail("reason", reason));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.supervision-level")
+                .target("case", id)
+                .detail("level", level)
+                .detail("reason", reason));
     }
 
     /** A commutation ruling of {@code rulingCourt} moves the term's last day earlier, to {@code newEnd} (CCL art. 33). */
@@ -544,7 +659,8 @@ public class CaseManagement {
         if (newEnd == null) {
             problems.add("termEnd", "required");
         }
-        AgencyView court = rulingCourt == null ? null : agencies.find(rulingCourt).orElse(null);
+        AgencyView court =
+                rulingCourt == null ? null : agencies.find(rulingCourt).orElse(null);
         if (court == null) {
             problems.add("rulingCourtId", "required");
         } else if (!court.type().isCourt()) {
@@ -553,7 +669,9 @@ public class CaseManagement {
         problems.throwIfAny();
         c.changeTermEnd(newEnd, court.id(), clock.instant(), currentUser.ref());
         saveUnchecked(c);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.term-end").target("case", id).detail("termEnd", newEnd));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.term-end")
+                .target("case", id)
+                .detail("termEnd", newEnd));
     }
 
     /**
@@ -573,14 +691,19 @@ public class CaseManagement {
     public List<LevelChange> levelChanges(CaseId id) {
         CaseAccessDecision decision = access.require(sealed.parties(id));
         boolean words = decision.holdsAny(CaseDirectory.PROTECTED_FIELDS);
-        return cases.levelChanges(id).stream().map(r -> new LevelChange(r.changedAt(), r.from(), r.to(), r.reason(),
-                words && r.note() != null ? codec.decrypt(r.note(), "casefile_supervision_level.note") : null)).toList();
+        return cases.levelChanges(id).stream()
+                .map(r -> new LevelChange(
+                        r.changedAt(),
+                        r.from(),
+                        r.to(),
+                        r.reason(),
+                        words && r.note() != null ? codec.decrypt(r.note(), "casefile_supervision_level.note") : null))
+                .toList();
     }
 
     /** A change of the supervision level as its readers see it ({@code note} only for parties who see protected fields). */
-    public record LevelChange(Instant changedAt, SupervisionLevel from, SupervisionLevel to, LevelChangeReason reason,
-            String note) {
-    }
+    public record LevelChange(
+            Instant changedAt, SupervisionLevel from, SupervisionLevel to, LevelChangeReason reason, String note) {}
 
     /**
      * Takes back a role granted for a task once the task ended (a referral declined, withdrawn or completed), unless
@@ -588,7 +711,8 @@ public class CaseManagement {
      * agency, so a task granted concurrently keeps its role.
      */
     @Transactional
-    public void revokeGrant(CaseId id, AgencyId agency, Participation participation, java.util.function.BooleanSupplier stillNeeded) {
+    public void revokeGrant(
+            CaseId id, AgencyId agency, Participation participation, java.util.function.BooleanSupplier stillNeeded) {
         cases.lockParty(id, agency);
         if (!stillNeeded.getAsBoolean()) {
             cases.removeParty(id, agency, participation);
@@ -598,11 +722,15 @@ public class CaseManagement {
     // Helpers
 
     /** Who may detain or arrest a subject (有关机关, CCL art. 32; the court for an arrest, art. 47). */
-    static final Set<AgencyType> DETAINING_TYPES = EnumSet.of(AgencyType.PUBLIC_SECURITY, AgencyType.POLICE_STATION,
-            AgencyType.PROCURATORATE, AgencyType.BASIC_COURT, AgencyType.INTERMEDIATE_COURT);
+    static final Set<AgencyType> DETAINING_TYPES = EnumSet.of(
+            AgencyType.PUBLIC_SECURITY,
+            AgencyType.POLICE_STATION,
+            AgencyType.PROCURATORATE,
+            AgencyType.BASIC_COURT,
+            AgencyType.INTERMEDIATE_COURT);
     /** Who rules on revocation or decides on custody: courts, and police approving temporary execution (CCL arts. 48–49). */
-    static final Set<AgencyType> RULING_TYPES = EnumSet.of(AgencyType.BASIC_COURT, AgencyType.INTERMEDIATE_COURT,
-            AgencyType.PUBLIC_SECURITY, AgencyType.PRISON);
+    static final Set<AgencyType> RULING_TYPES = EnumSet.of(
+            AgencyType.BASIC_COURT, AgencyType.INTERMEDIATE_COURT, AgencyType.PUBLIC_SECURITY, AgencyType.PRISON);
 
     private static void past(FieldProblems problems, String field, Instant at, Instant now) {
         if (at == null) {
@@ -620,8 +748,7 @@ public class CaseManagement {
         }
     }
 
-    private record Placement(AgencyView county, AgencyId procuratorate, AgencyId police) {
-    }
+    private record Placement(AgencyView county, AgencyId procuratorate, AgencyId police) {}
 
     /** The place of execution: the chosen (or residence's) county agency, and the procuratorate and police there. */
     private Placement placement(DecisionData decision, String residenceDivision) {
@@ -629,7 +756,9 @@ public class CaseManagement {
         AgencyView county;
         if (decision.countyAgencyId() != null) {
             county = agencies.find(decision.countyAgencyId()).orElse(null);
-            if (county == null || !county.active() || county.type() != AgencyType.CORRECTION_AGENCY
+            if (county == null
+                    || !county.active()
+                    || county.type() != AgencyType.CORRECTION_AGENCY
                     || county.level() != AgencyLevel.COUNTY) {
                 problems.add("decision.countyAgencyId", "countyAgency");
             }
@@ -637,15 +766,20 @@ public class CaseManagement {
             county = countyAgencyFor(residenceDivision, "decision.countyAgencyId", problems);
         }
         if (decision.handoverInstitutionId() != null) {
-            AgencyView institution = agencies.find(decision.handoverInstitutionId()).orElse(null);
-            if (institution == null || !(institution.type() == AgencyType.PRISON || institution.type() == AgencyType.DETENTION_CENTRE
-                    || institution.type() == AgencyType.PUBLIC_SECURITY)) {
+            AgencyView institution =
+                    agencies.find(decision.handoverInstitutionId()).orElse(null);
+            if (institution == null
+                    || !(institution.type() == AgencyType.PRISON
+                            || institution.type() == AgencyType.DETENTION_CENTRE
+                            || institution.type() == AgencyType.PUBLIC_SECURITY)) {
                 problems.add("decision.handoverInstitutionId", "institutionForTemporaryExecution");
             }
         }
         problems.throwIfAny();
-        AgencyId procuratorate = first(agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, county.divisionCode()));
-        AgencyId police = first(agencies.serving(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, county.divisionCode()));
+        AgencyId procuratorate =
+                first(agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, county.divisionCode()));
+        AgencyId police =
+                first(agencies.serving(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, county.divisionCode()));
         return new Placement(county, procuratorate, police);
     }
 
@@ -667,8 +801,8 @@ public class CaseManagement {
      * share its number, each with a case of their own): a number already used for the same person is a field problem,
      * not a failed insert. Checked across all cases (system scope), as the constraint is.
      */
-    private void requireUnusedNumber(AgencyId organ, String number, List<byte[]> person, CaseId self, String field,
-            FieldProblems problems) {
+    private void requireUnusedNumber(
+            AgencyId organ, String number, List<byte[]> person, CaseId self, String field, FieldProblems problems) {
         if (number == null || number.isBlank() || person == null || problems.has(field)) {
             return;
         }
@@ -679,7 +813,10 @@ public class CaseManagement {
 
     /** The keyed hashes that identify a person by their identity number, one per live key (null without a number). */
     private List<byte[]> personHash(CaseData.SubjectData subject) {
-        return subject == null || subject.idNumber() == null || subject.idNumber().isBlank() ? null
+        return subject == null
+                        || subject.idNumber() == null
+                        || subject.idNumber().isBlank()
+                ? null
                 : codec.idHashes(subject.idNumber());
     }
 
@@ -727,13 +864,25 @@ public class CaseManagement {
     }
 
     private void decide(CorrectionCase c, DecisionData d, Placement placement, Instant now) {
-        c.decide(d.correctionType(), d.caseNumber().strip(), d.judgmentDate(), d.effectiveDate(), d.termStart(), d.termEnd(),
-                d.sentenceMonths(), placement.county().id(), placement.procuratorate(), placement.police(), d.handoverInstitutionId(),
-                d.inCustody(), regions.regionFor(placement.county().divisionCode()), now, currentUser.ref());
+        c.decide(
+                d.correctionType(),
+                d.caseNumber().strip(),
+                d.judgmentDate(),
+                d.effectiveDate(),
+                d.termStart(),
+                d.termEnd(),
+                d.sentenceMonths(),
+                placement.county().id(),
+                placement.procuratorate(),
+                placement.police(),
+                d.handoverInstitutionId(),
+                d.inCustody(),
+                regions.regionFor(placement.county().divisionCode()),
+                now,
+                currentUser.ref());
     }
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v.strip();
     }
-
 }

@@ -33,8 +33,7 @@ public final class Charges {
      * charge a separate decision of the NPC Standing Committee defines, that decision's year and article
      * ({@code 1998决定第1条}).
      */
-    public record Charge(String name, String articles) {
-    }
+    public record Charge(String name, String articles) {}
 
     private final Map<String, Charge> byName;
 
@@ -66,7 +65,9 @@ public final class Charges {
      */
     public static String display(Collection<String> charges, Locale locale) {
         if (charges == null || charges.isEmpty()) {
-            return Locale.ENGLISH.getLanguage().equals(locale == null ? null : locale.getLanguage()) ? "Not recorded" : NOT_RECORDED_ZH;
+            return Locale.ENGLISH.getLanguage().equals(locale == null ? null : locale.getLanguage())
+                    ? "Not recorded"
+                    : NOT_RECORDED_ZH;
         }
         return String.join("、", charges);
     }
@@ -90,7 +91,9 @@ public final class Charges {
                 throw new IllegalStateException("Missing " + resource);
             }
             Map<String, Charge> map = new LinkedHashMap<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 String l = line.strip();
                 if (l.isEmpty() || l.startsWith("#")) {
                     continue;

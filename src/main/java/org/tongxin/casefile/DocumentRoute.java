@@ -2,7 +2,6 @@ package org.tongxin.casefile;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.identity.Participation;
 
@@ -13,8 +12,16 @@ import org.tongxin.identity.Participation;
  * {@code addressees} are the agencies it was sent to as long as they still receive it (a referral's department only
  * while the referral is open). The document rule ({@link DocumentRule}) decides from these facts alone.
  */
-public record DocumentRoute(UUID documentId, String carrier, UUID carrierId, String kind, AgencyId sender, Set<AgencyId> addressees,
-        Set<Participation> audience, boolean sent, boolean receipt) {
+public record DocumentRoute(
+        UUID documentId,
+        String carrier,
+        UUID carrierId,
+        String kind,
+        AgencyId sender,
+        Set<AgencyId> addressees,
+        Set<Participation> audience,
+        boolean sent,
+        boolean receipt) {
 
     public static final String HANDOVER = "HANDOVER";
     public static final String REFERRAL = "REFERRAL";

@@ -3,7 +3,6 @@ package org.tongxin.casefile;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.Participation;
@@ -28,21 +27,26 @@ public final class DocumentRule {
     /** The roles that may read a case's documents at all: those entitled to the protected fields. */
     public static final Set<Participation> DOCUMENT_ROLES = CaseDirectory.PROTECTED_FIELDS;
     /** The case's own team: decision organ, executing agency, assigned office. */
-    public static final Set<Participation> CASE_TEAM = EnumSet.of(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY,
-            Participation.ASSIGNED_OFFICE);
+    public static final Set<Participation> CASE_TEAM =
+            EnumSet.of(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     /** What the reader gets: the document, 403 (a lawful role that never carries documents) or 404 (nothing). */
-    public enum Verdict { OPEN, FORBIDDEN, ABSENT }
-
-    private DocumentRule() {
+    public enum Verdict {
+        OPEN,
+        FORBIDDEN,
+        ABSENT
     }
+
+    private DocumentRule() {}
 
     /** The verdict for a reader of agency {@code reader} holding {@code held} in the case, for a document that took {@code routes}. */
     public static Verdict decide(AgencyId reader, CaseAccessDecision held, List<DocumentRoute> routes) {
         if (reader == null || !held.visible()) {
             return Verdict.ABSENT;
         }
-        if (routes.stream().anyMatch(r -> reader.equals(r.sender()) || r.sent() && r.addressees().contains(reader))) {
+        if (routes.stream()
+                .anyMatch(r ->
+                        reader.equals(r.sender()) || r.sent() && r.addressees().contains(reader))) {
             return Verdict.OPEN;
         }
         if (!held.holdsAny(DOCUMENT_ROLES)) {
@@ -51,14 +55,18 @@ public final class DocumentRule {
         if (routes.isEmpty()) {
             return held.holdsAny(CASE_TEAM) ? Verdict.OPEN : Verdict.ABSENT;
         }
-        boolean reached = routes.stream().filter(DocumentRoute::sent)
-                .anyMatch(r -> r.audience().stream().filter(DOCUMENT_ROLES::contains).anyMatch(held::holds));
+        boolean reached = routes.stream()
+                .filter(DocumentRoute::sent)
+                .anyMatch(r ->
+                        r.audience().stream().filter(DOCUMENT_ROLES::contains).anyMatch(held::holds));
         return reached ? Verdict.OPEN : Verdict.ABSENT;
     }
 
     /** Whether a reader with {@code held} may be shown the list of the case's documents at all. */
     public static boolean mayList(AgencyId reader, CaseAccessDecision held, List<DocumentRoute> allRoutes) {
-        return held.holdsAny(DOCUMENT_ROLES) || allRoutes.stream()
-                .anyMatch(r -> reader.equals(r.sender()) || r.sent() && r.addressees().contains(reader));
+        return held.holdsAny(DOCUMENT_ROLES)
+                || allRoutes.stream()
+                        .anyMatch(r -> reader.equals(r.sender())
+                                || r.sent() && r.addressees().contains(reader));
     }
 }

@@ -2,5 +2,6 @@ package org.tongxin.casefile;
 
 /** Sex as on the identity document. */
 public enum Gender {
-    MALE, FEMALE
+    MALE,
+    FEMALE
 }

@@ -13,14 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class IdentityNumbers {
 
-    private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECKS = "10X98765432";
     private static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{5,17}");
     private static final Pattern HK_MACAO = Pattern.compile("[HM]\\d{8}(\\d{2})?");
     private static final Pattern TAIWAN = Pattern.compile("\\d{8}(\\d{2})?");
 
-    private IdentityNumbers() {
-    }
+    private IdentityNumbers() {}
 
     /** Upper case, no spaces: the form that is stored and hashed. */
     public static String normalise(String number) {

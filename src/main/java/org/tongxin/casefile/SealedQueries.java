@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -39,6 +37,7 @@ public class SealedQueries {
 
     /** The longest a grant may run. */
     public static final int MAX_DAYS = 30;
+
     static final String REASON = "casefile_sealed_query.reason";
 
     private final SealedQueryRepository queries;
@@ -51,8 +50,16 @@ public class SealedQueries {
     private final ClusterLock lock;
     private final Clock clock;
 
-    SealedQueries(SealedQueryRepository queries, CaseRepository cases, SubjectCodec codec, CaseAccess access,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, ClusterLock lock, Clock clock) {
+    SealedQueries(
+            SealedQueryRepository queries,
+            CaseRepository cases,
+            SubjectCodec codec,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            ClusterLock lock,
+            Clock clock) {
         this.queries = queries;
         this.cases = cases;
         this.codec = codec;
@@ -65,14 +72,22 @@ public class SealedQueries {
     }
 
     /** What a person asks: the legal basis, what for (10–500 characters, kept encrypted) and for how many days. */
-    public record QueryRequest(SealedQueryBasis basis, String reason, Integer days) {
-    }
+    public record QueryRequest(SealedQueryBasis basis, String reason, Integer days) {}
 
     /** A request as the agency that asked or the county agency that decides sees it. */
-    public record SealedQueryView(UUID id, CaseId caseId, AgencyId requesterAgencyId, UUID requesterUserId, SealedQueryBasis basis,
-            String reason, int days, SealedQueryStatus status, Instant requestedAt, Instant decidedAt, Instant expiresAt,
-            int version) {
-    }
+    public record SealedQueryView(
+            UUID id,
+            CaseId caseId,
+            AgencyId requesterAgencyId,
+            UUID requesterUserId,
+            SealedQueryBasis basis,
+            String reason,
+            int days,
+            SealedQueryStatus status,
+            Instant requestedAt,
+            Instant decidedAt,
+            Instant expiresAt,
+            int version) {}
 
     /**
      * A party of the sealed case asks to read it (a caller without a lawful role in it: 404; the case not sealed: 409
@@ -89,7 +104,9 @@ public class SealedQueries {
         if (request == null || request.basis() == null) {
             problems.add("basis", "required");
         }
-        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        String reason = request == null || request.reason() == null
+                ? ""
+                : request.reason().strip();
         if (reason.isEmpty()) {
             problems.add("reason", "required");
         } else if (reason.length() < 10) {
@@ -103,18 +120,29 @@ public class SealedQueries {
             problems.add("days", "range", 1, MAX_DAYS);
         }
         problems.throwIfAny();
-        UUID county = queries.sealedCounty(caseId.value()).orElseThrow(() -> TongxinException.conflict("CASE_NOT_SEALED"));
+        UUID county =
+                queries.sealedCounty(caseId.value()).orElseThrow(() -> TongxinException.conflict("CASE_NOT_SEALED"));
         Instant now = clock.instant();
         if (queries.openFor(caseId.value(), me.userId(), now)) {
             throw TongxinException.conflict("QUERY_ALREADY_OPEN");
         }
         UUID id = UUID.randomUUID();
-        queries.insert(id, caseId.value(), county, me.agencyId(), me.userId(), request.basis(),
-                codec.encrypt(reason, REASON), request.days(), now);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed.query-requested").target("case", caseId)
-                .detail("query", id).detail("basis", request.basis()));
-        events.publishEvent(new SealedQueryEvents.SealedQueryRequested(UUID.randomUUID(), caseId, id, request.basis(), now,
-                currentUser.ref()));
+        queries.insert(
+                id,
+                caseId.value(),
+                county,
+                me.agencyId(),
+                me.userId(),
+                request.basis(),
+                codec.encrypt(reason, REASON),
+                request.days(),
+                now);
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed.query-requested")
+                .target("case", caseId)
+                .detail("query", id)
+                .detail("basis", request.basis()));
+        events.publishEvent(new SealedQueryEvents.SealedQueryRequested(
+                UUID.randomUUID(), caseId, id, request.basis(), now, currentUser.ref()));
         return id;
     }
 
@@ -124,13 +152,16 @@ public class SealedQueries {
         Row q = decidable(caseId, queryId, version);
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(q.days()));
-        if (!queries.decide(queryId, version, SealedQueryStatus.APPROVED, currentUser.get().userId(), now, expires)) {
+        if (!queries.decide(
+                queryId, version, SealedQueryStatus.APPROVED, currentUser.get().userId(), now, expires)) {
             throw TongxinException.staleVersion();
         }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed.query-approved").target("case", caseId)
-                .detail("query", queryId).detail("expiresAt", expires));
-        events.publishEvent(new SealedQueryEvents.SealedQueryDecided(UUID.randomUUID(), caseId, queryId, SealedQueryStatus.APPROVED,
-                expires, now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed.query-approved")
+                .target("case", caseId)
+                .detail("query", queryId)
+                .detail("expiresAt", expires));
+        events.publishEvent(new SealedQueryEvents.SealedQueryDecided(
+                UUID.randomUUID(), caseId, queryId, SealedQueryStatus.APPROVED, expires, now, currentUser.ref()));
     }
 
     /** The county agency head refuses the request. */
@@ -138,13 +169,15 @@ public class SealedQueries {
     public void refuse(CaseId caseId, UUID queryId, int version) {
         Row q = decidable(caseId, queryId, version);
         Instant now = clock.instant();
-        if (!queries.decide(q.id(), version, SealedQueryStatus.REFUSED, currentUser.get().userId(), now, null)) {
+        if (!queries.decide(
+                q.id(), version, SealedQueryStatus.REFUSED, currentUser.get().userId(), now, null)) {
             throw TongxinException.staleVersion();
         }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed.query-refused").target("case", caseId)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.sealed.query-refused")
+                .target("case", caseId)
                 .detail("query", queryId));
-        events.publishEvent(new SealedQueryEvents.SealedQueryDecided(UUID.randomUUID(), caseId, queryId, SealedQueryStatus.REFUSED,
-                null, now, currentUser.ref()));
+        events.publishEvent(new SealedQueryEvents.SealedQueryDecided(
+                UUID.randomUUID(), caseId, queryId, SealedQueryStatus.REFUSED, null, now, currentUser.ref()));
     }
 
     /** The requests the caller's agency made or must decide (row-level security keeps the others out), newest first. */
@@ -162,8 +195,10 @@ public class SealedQueries {
     public List<SealedQueryView> ofCase(CaseId caseId) {
         TongxinPrincipal me = currentUser.get();
         access.require(cases.parties(caseId));
-        List<SealedQueryView> found = queries.forAgency(me.agencyId()).stream().filter(r -> r.caseId().equals(caseId.value()))
-                .map(this::view).toList();
+        List<SealedQueryView> found = queries.forAgency(me.agencyId()).stream()
+                .filter(r -> r.caseId().equals(caseId.value()))
+                .map(this::view)
+                .toList();
         return found;
     }
 
@@ -181,7 +216,9 @@ public class SealedQueries {
 
     private Row decidable(CaseId caseId, UUID queryId, int version) {
         TongxinPrincipal me = currentUser.get();
-        Row q = queries.find(queryId).filter(r -> r.caseId().equals(caseId.value())).orElseThrow(TongxinException::notFound);
+        Row q = queries.find(queryId)
+                .filter(r -> r.caseId().equals(caseId.value()))
+                .orElseThrow(TongxinException::notFound);
         if (me.agencyId() == null || !me.agencyId().equals(q.countyAgencyId())) {
             throw TongxinException.notFound();
         }
@@ -198,8 +235,19 @@ public class SealedQueries {
     }
 
     private SealedQueryView view(Row r) {
-        return new SealedQueryView(r.id(), CaseId.of(r.caseId()), AgencyId.of(r.requesterAgencyId()), r.requesterUserId(), r.basis(),
-                codec.decrypt(r.reason(), REASON), r.days(), r.status(), r.requestedAt(), r.decidedAt(), r.expiresAt(), r.version());
+        return new SealedQueryView(
+                r.id(),
+                CaseId.of(r.caseId()),
+                AgencyId.of(r.requesterAgencyId()),
+                r.requesterUserId(),
+                r.basis(),
+                codec.decrypt(r.reason(), REASON),
+                r.days(),
+                r.status(),
+                r.requestedAt(),
+                r.decidedAt(),
+                r.expiresAt(),
+                r.version());
     }
 
     static final EnumSet<SealedQueryStatus> OPEN = EnumSet.of(SealedQueryStatus.REQUESTED, SealedQueryStatus.APPROVED);

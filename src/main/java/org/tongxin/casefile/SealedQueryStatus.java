@@ -2,5 +2,8 @@ package org.tongxin.casefile;
 
 /** Where a lawful query of a sealed record stands. */
 public enum SealedQueryStatus {
-    REQUESTED, APPROVED, REFUSED, EXPIRED
+    REQUESTED,
+    APPROVED,
+    REFUSED,
+    EXPIRED
 }

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
@@ -18,10 +17,10 @@ import org.tongxin.shared.security.ActorRef;
 public final class SubjectChangeEvents {
 
     /** Who sees the entries: those who decide and their office. */
-    static final Set<Participation> AUDIENCE = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    static final Set<Participation> AUDIENCE =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
-    private SubjectChangeEvents() {
-    }
+    private SubjectChangeEvents() {}
 
     /**
      * A change's timeline entry: seen by {@link #AUDIENCE} only (never wider), naming the fields it is about; a record
@@ -43,23 +42,46 @@ public final class SubjectChangeEvents {
     }
 
     /** A new case stated the person differently: the change awaits the executing agency's decision. */
-    public record SubjectChangeProposed(UUID eventId, SubjectChangeId changeId, CaseId caseId, UUID subjectId,
-            Set<SubjectField> fields, AgencyId proposedBy, String proposedByName, String proposedByNameEn, Instant occurredAt,
-            ActorRef actor) implements SubjectChangeEntry {
+    public record SubjectChangeProposed(
+            UUID eventId,
+            SubjectChangeId changeId,
+            CaseId caseId,
+            UUID subjectId,
+            Set<SubjectField> fields,
+            AgencyId proposedBy,
+            String proposedByName,
+            String proposedByNameEn,
+            Instant occurredAt,
+            ActorRef actor)
+            implements SubjectChangeEntry {
 
         public String timelineKind() {
             return "subject.change.proposed";
         }
 
         public Map<String, String> timelineArgs() {
-            return Map.of("by", proposedByName, "byEn", proposedByNameEn, "fields", SubjectField.listZh(fields),
-                    "fieldsEn", SubjectField.listEn(fields));
+            return Map.of(
+                    "by",
+                    proposedByName,
+                    "byEn",
+                    proposedByNameEn,
+                    "fields",
+                    SubjectField.listZh(fields),
+                    "fieldsEn",
+                    SubjectField.listEn(fields));
         }
     }
 
     /** The executing agency confirmed the change: the record took the proposed fields. */
-    public record SubjectChangeConfirmed(UUID eventId, SubjectChangeId changeId, CaseId caseId, UUID subjectId,
-            Set<SubjectField> fields, Instant occurredAt, ActorRef actor) implements SubjectChangeEntry {
+    public record SubjectChangeConfirmed(
+            UUID eventId,
+            SubjectChangeId changeId,
+            CaseId caseId,
+            UUID subjectId,
+            Set<SubjectField> fields,
+            Instant occurredAt,
+            ActorRef actor)
+            implements SubjectChangeEntry {
 
         public String timelineKind() {
             return "subject.change.confirmed";
@@ -67,8 +89,15 @@ public final class SubjectChangeEvents {
     }
 
     /** The executing agency rejected the change: the record stays; the new case keeps its own statement. */
-    public record SubjectChangeRejected(UUID eventId, SubjectChangeId changeId, CaseId caseId, UUID subjectId,
-            Set<SubjectField> fields, Instant occurredAt, ActorRef actor) implements SubjectChangeEntry {
+    public record SubjectChangeRejected(
+            UUID eventId,
+            SubjectChangeId changeId,
+            CaseId caseId,
+            UUID subjectId,
+            Set<SubjectField> fields,
+            Instant occurredAt,
+            ActorRef actor)
+            implements SubjectChangeEntry {
 
         public String timelineKind() {
             return "subject.change.rejected";

@@ -1,9 +1,8 @@
 package org.tongxin.casefile;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a proposed change of a subject's record. */
 public record SubjectChangeId(UUID value) {

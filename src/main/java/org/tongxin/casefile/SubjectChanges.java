@@ -7,11 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -47,6 +45,7 @@ public class SubjectChanges {
 
     /** Who reads a proposal: the person's other cases' executing agencies and assigned offices. */
     static final Set<Participation> READERS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+
     static final Set<Role> DECIDING_ROLES = Role.COUNTY;
     static final String REASON = SubjectCodec.CHANGE + ".rejection_reason";
 
@@ -59,8 +58,16 @@ public class SubjectChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubjectChanges(SubjectChangeRepository changes, CaseRepository cases, SubjectCodec codec, CaseAccess access, CurrentUser currentUser,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock, org.tongxin.casefile.internal.SealedRecords sealed) {
+    SubjectChanges(
+            SubjectChangeRepository changes,
+            CaseRepository cases,
+            SubjectCodec codec,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            org.tongxin.casefile.internal.SealedRecords sealed) {
         this.sealed = sealed;
         this.changes = changes;
         this.cases = cases;
@@ -82,12 +89,26 @@ public class SubjectChanges {
         PageResult<SubjectChangeRepository.Row> rows = changes.forAgency(me.agency(), READERS, status, page);
         PageResult<SubjectChangeSummary> result = rows.map(r -> {
             SubjectChange c = r.change();
-            return new SubjectChangeSummary(c.id(), c.status(), cases.subject(c.subjectId()).map(CaseRepository.SubjectRow::name)
-                    .orElse(null), refs(readable(c).cases()), c.fields(), c.proposedBy(), c.proposedAt(), c.decidedAt(), c.version());
+            return new SubjectChangeSummary(
+                    c.id(),
+                    c.status(),
+                    cases.subject(c.subjectId())
+                            .map(CaseRepository.SubjectRow::name)
+                            .orElse(null),
+                    refs(readable(c).cases()),
+                    c.fields(),
+                    c.proposedBy(),
+                    c.proposedAt(),
+                    c.decidedAt(),
+                    c.version());
         });
         if (!result.isEmpty()) {
-            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "subject.change.list").purpose(purpose)
-                    .subjects(rows.items().stream().map(r -> r.change().subjectId()).distinct().toList()));
+            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "subject.change.list")
+                    .purpose(purpose)
+                    .subjects(rows.items().stream()
+                            .map(r -> r.change().subjectId())
+                            .distinct()
+                            .toList()));
         }
         return result;
     }
@@ -101,12 +122,28 @@ public class SubjectChanges {
         CaseRepository.SubjectRow record = cases.subject(c.subjectId()).orElseThrow(TongxinException::notFound);
         Map<SubjectField, String> current = codec.values(record);
         Map<SubjectField, String> proposed = codec.values(row.proposed(), SubjectCodec.CHANGE);
-        List<Line> lines = c.fields().stream().sorted().map(f -> new Line(f, current.get(f), proposed.get(f))).toList();
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "subject.change.view").target("subject-change", id)
-                .subjects(List.of(c.subjectId())).purpose(purpose));
-        return new SubjectChangeView(c.id(), c.status(), record.name(), refs(reader.cases()), lines, c.proposedBy(), c.proposedAt(),
-                c.decidedAt(), c.decidedByName(), c.decidedByAgency(),
-                row.rejectionReason() == null ? null : codec.decrypt(row.rejectionReason(), REASON), c.version(), reader.mayDecide());
+        List<Line> lines = c.fields().stream()
+                .sorted()
+                .map(f -> new Line(f, current.get(f), proposed.get(f)))
+                .toList();
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "subject.change.view")
+                .target("subject-change", id)
+                .subjects(List.of(c.subjectId()))
+                .purpose(purpose));
+        return new SubjectChangeView(
+                c.id(),
+                c.status(),
+                record.name(),
+                refs(reader.cases()),
+                lines,
+                c.proposedBy(),
+                c.proposedAt(),
+                c.decidedAt(),
+                c.decidedByName(),
+                c.decidedByAgency(),
+                row.rejectionReason() == null ? null : codec.decrypt(row.rejectionReason(), REASON),
+                c.version(),
+                reader.mayDecide());
     }
 
     /** The executing agency confirms: the record takes the proposed fields; on the timelines of the person's other cases. */
@@ -117,12 +154,15 @@ public class SubjectChanges {
         Instant now = clock.instant();
         CaseRepository.SubjectRow record = cases.subject(c.subjectId()).orElseThrow(TongxinException::notFound);
         c.confirm(currentUser.get().agency(), currentUser.ref().name(), others(c), now, currentUser.ref());
-        if (!cases.updateSubjectIfCurrent(codec.apply(record, row.proposed(), c.fields()), now) || !changes.update(c, null)) {
+        if (!cases.updateSubjectIfCurrent(codec.apply(record, row.proposed(), c.fields()), now)
+                || !changes.update(c, null)) {
             throw TongxinException.staleVersion();
         }
         c.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "subject.change.confirm").target("subject-change", id)
-                .subjects(List.of(c.subjectId())).detail("fields", c.fields().size()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "subject.change.confirm")
+                .target("subject-change", id)
+                .subjects(List.of(c.subjectId()))
+                .detail("fields", c.fields().size()));
     }
 
     /** The executing agency rejects, with the reason: the record stays; the new case keeps its own statement. */
@@ -130,13 +170,21 @@ public class SubjectChanges {
     public void reject(SubjectChangeId id, int version, String reason) {
         SubjectChangeRepository.Row row = decidable(id, version);
         SubjectChange c = row.change();
-        c.reject(reason, currentUser.get().agency(), currentUser.ref().name(), others(c), clock.instant(), currentUser.ref());
+        c.reject(
+                reason,
+                currentUser.get().agency(),
+                currentUser.ref().name(),
+                others(c),
+                clock.instant(),
+                currentUser.ref());
         if (!changes.update(c, codec.encrypt(c.rejectionReason(), REASON))) {
             throw TongxinException.staleVersion();
         }
         c.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "subject.change.reject").target("subject-change", id)
-                .subjects(List.of(c.subjectId())).detail("fields", c.fields().size()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "subject.change.reject")
+                .target("subject-change", id)
+                .subjects(List.of(c.subjectId()))
+                .detail("fields", c.fields().size()));
     }
 
     /** How many proposals await the caller's executing agency (0 for anyone who does not decide them). */
@@ -159,8 +207,7 @@ public class SubjectChanges {
     // Helpers
 
     /** The reader's cases of the person (other than the proposing case) and what they may do. */
-    private record Reader(List<CaseId> cases, boolean holdsAny, boolean reads, boolean mayDecide) {
-    }
+    private record Reader(List<CaseId> cases, boolean holdsAny, boolean reads, boolean mayDecide) {}
 
     private Reader readable(SubjectChange c) {
         List<CaseId> mine = new ArrayList<>();
@@ -175,7 +222,8 @@ public class SubjectChanges {
             }
         }
         TongxinPrincipal me = currentUser.get();
-        boolean decides = held.contains(Participation.EXECUTING_AGENCY) && me.roles().stream().anyMatch(DECIDING_ROLES::contains);
+        boolean decides = held.contains(Participation.EXECUTING_AGENCY)
+                && me.roles().stream().anyMatch(DECIDING_ROLES::contains);
         return new Reader(mine, !held.isEmpty(), held.stream().anyMatch(READERS::contains), decides);
     }
 
@@ -207,6 +255,9 @@ public class SubjectChanges {
     }
 
     private List<CaseRef> refs(List<CaseId> ids) {
-        return ids.stream().map(id -> new CaseRef(id, cases.find(id).map(x -> x.facts(null).caseNumber()).orElse(null))).toList();
+        return ids.stream()
+                .map(id -> new CaseRef(
+                        id, cases.find(id).map(x -> x.facts(null).caseNumber()).orElse(null)))
+                .toList();
     }
 }

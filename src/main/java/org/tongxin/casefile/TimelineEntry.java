@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
 
@@ -36,10 +35,15 @@ public interface TimelineEntry {
      * moves to it), a former place of execution (what it produced), the detaining organ and the institution holding
      * the subject.
      */
-    Set<Participation> CASE_PARTIES = java.util.Collections.unmodifiableSet(java.util.EnumSet.complementOf(java.util.EnumSet.of(
-            Participation.ASSISTING, Participation.APPROVING_BUREAU, Participation.RECEIVING_AGENCY,
-            Participation.FORMER_EXECUTING_AGENCY, Participation.FORMER_ASSIGNED_OFFICE, Participation.DETAINING_ORGAN,
-            Participation.CUSTODIAL_INSTITUTION)));
+    Set<Participation> CASE_PARTIES =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.complementOf(java.util.EnumSet.of(
+                    Participation.ASSISTING,
+                    Participation.APPROVING_BUREAU,
+                    Participation.RECEIVING_AGENCY,
+                    Participation.FORMER_EXECUTING_AGENCY,
+                    Participation.FORMER_ASSIGNED_OFFICE,
+                    Participation.DETAINING_ORGAN,
+                    Participation.CUSTODIAL_INSTITUTION)));
 
     /** Who may see it: by default {@link #CASE_PARTIES}. */
     default Set<Participation> audience() {

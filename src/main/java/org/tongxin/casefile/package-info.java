@@ -6,6 +6,6 @@
  * stored documents are read through it, by the parties entitled to the protected fields.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
-        "document" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit", "identity", "agency", "policy", "document"})
 package org.tongxin.casefile;

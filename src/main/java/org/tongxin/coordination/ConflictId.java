@@ -1,9 +1,8 @@
 package org.tongxin.coordination;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a coordination conflict in the register. */
 public record ConflictId(UUID value) {

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -70,6 +68,7 @@ public class Conflicts {
 
     /** The policy step a raised conflict opens for the coordination office. */
     public static final String RESPONSE_STEP = "conflict.respond";
+
     public static final java.util.Set<String> SORTABLE = ConflictRepository.SORTABLE.keySet();
 
     private final ConflictRepository conflicts;
@@ -85,9 +84,19 @@ public class Conflicts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conflicts(ConflictRepository conflicts, MeetingRepository meetings, ObligationLedger ledger, PolicyModels policies,
-            AgencyDirectory agencies, CaseDirectory cases, CaseManagement caseManagement, Handovers handovers,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Conflicts(
+            ConflictRepository conflicts,
+            MeetingRepository meetings,
+            ObligationLedger ledger,
+            PolicyModels policies,
+            AgencyDirectory agencies,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            Handovers handovers,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.conflicts = conflicts;
         this.meetings = meetings;
         this.ledger = ledger;
@@ -118,7 +127,8 @@ public class Conflicts {
         String caseNumber = null;
         if (caseId != null) {
             cases.access(caseId);
-            CaseSummary summary = cases.summaries(List.of(caseId), "conflict.raise").get(caseId);
+            CaseSummary summary =
+                    cases.summaries(List.of(caseId), "conflict.raise").get(caseId);
             caseNumber = summary == null ? null : summary.caseNumber();
         }
         FieldProblems problems = new FieldProblems();
@@ -168,12 +178,15 @@ public class Conflicts {
         }
         for (UUID o : obligationIds) {
             Optional<ObligationView> obligation = o == null ? Optional.empty() : ledger.find(ObligationId.of(o));
-            if (obligation.isEmpty() || (caseId != null && !caseId.equals(obligation.get().caseId()))) {
+            if (obligation.isEmpty()
+                    || (caseId != null && !caseId.equals(obligation.get().caseId()))) {
                 problems.add("obligationIds", "unknownEvidence");
             }
         }
-        AgencyView office = agencies.serving(AgencyType.COORDINATION_OFFICE, AgencyLevel.CITY, mine.divisionCode()).stream()
-                .findFirst().orElse(null);
+        AgencyView office =
+                agencies.serving(AgencyType.COORDINATION_OFFICE, AgencyLevel.CITY, mine.divisionCode()).stream()
+                        .findFirst()
+                        .orElse(null);
         problems.throwIfAny();
         if (office == null) {
             throw TongxinException.rule("NO_COORDINATION_OFFICE");
@@ -184,8 +197,22 @@ public class Conflicts {
         List<Evidence> evidence = new ArrayList<>();
         handoverIds.forEach(h -> evidence.add(new Evidence("HANDOVER", h)));
         obligationIds.forEach(o -> evidence.add(new Evidence("OBLIGATION", o)));
-        Conflict conflict = Conflict.raise(id, caseId, caseNumber, request.type(), mine.id(), me.userId(), office.id(),
-                List.copyOf(parties), point, stepId, legalBasis, region, evidence, now, currentUser.ref());
+        Conflict conflict = Conflict.raise(
+                id,
+                caseId,
+                caseNumber,
+                request.type(),
+                mine.id(),
+                me.userId(),
+                office.id(),
+                List.copyOf(parties),
+                point,
+                stepId,
+                legalBasis,
+                region,
+                evidence,
+                now,
+                currentUser.ref());
         conflicts.insert(conflict);
         if (caseId != null) {
             // A conflict brings the case to the coordination office (doc/security-requirements.md S7).
@@ -194,14 +221,36 @@ public class Conflicts {
         Optional<ProcedureStep> respond = policy.flatMap(p -> p.step(RESPONSE_STEP));
         if (respond.isPresent()) {
             ProcedureStep step = respond.get();
-            ledger.open(caseId != null
-                    ? new OpenObligation(caseId, step, id.toString(), policy.get().version(), policy.get().settings(), office.id(),
-                            false, mine.id(), step.deadline().amount(), false, now, null)
-                    : OpenObligation.forMatter(ObligationMatter.conflict(id.value()), step, "", policy.get().version(),
-                            policy.get().settings(), office.id(), mine.id(), step.deadline().amount(), now));
+            ledger.open(
+                    caseId != null
+                            ? new OpenObligation(
+                                    caseId,
+                                    step,
+                                    id.toString(),
+                                    policy.get().version(),
+                                    policy.get().settings(),
+                                    office.id(),
+                                    false,
+                                    mine.id(),
+                                    step.deadline().amount(),
+                                    false,
+                                    now,
+                                    null)
+                            : OpenObligation.forMatter(
+                                    ObligationMatter.conflict(id.value()),
+                                    step,
+                                    "",
+                                    policy.get().version(),
+                                    policy.get().settings(),
+                                    office.id(),
+                                    mine.id(),
+                                    step.deadline().amount(),
+                                    now));
         }
         conflict.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.raise").target("conflict", id).detail("case", caseId)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.raise")
+                .target("conflict", id)
+                .detail("case", caseId)
                 .detail("type", request.type()));
         return id;
     }
@@ -221,7 +270,10 @@ public class Conflicts {
         if (me == null || me.agencyId() == null || !me.worksCases()) {
             return false;
         }
-        return conflicts.find(id).map(c -> c.office().equals(me.agency()) || c.parties().contains(me.agency())).orElse(false);
+        return conflicts
+                .find(id)
+                .map(c -> c.office().equals(me.agency()) || c.parties().contains(me.agency()))
+                .orElse(false);
     }
 
     /** The register as far as the caller's agency takes part, filtered, sorted and paged; audited. */
@@ -248,7 +300,8 @@ public class Conflicts {
     public List<ConflictView> ofCase(CaseId caseId) {
         cases.access(caseId);
         AgencyId mine = currentUser.get().agency();
-        List<ConflictView> found = conflicts.ofCase(caseId).stream().filter(c -> c.seenBy(mine)).toList();
+        List<ConflictView> found =
+                conflicts.ofCase(caseId).stream().filter(c -> c.seenBy(mine)).toList();
         audited(found, "conflict.list", "case");
         return found;
     }
@@ -267,12 +320,14 @@ public class Conflicts {
         FieldProblems problems = new FieldProblems();
         String text = Texts.required(problems, "response", response, 5, 4000);
         Instant now = clock.instant();
-        // The state first: an answered conflict answers 409 whatever was typed; nothing is saved when the text is refused.
+        // The state first: an answered conflict answers 409 whatever was typed; nothing is saved when the text is
+        // refused.
         conflict.respond(text, now);
         problems.throwIfAny();
         save(conflict, version);
         fulfilResponse(c, now);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.respond").target("conflict", id));
+        audit.record(
+                AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.respond").target("conflict", id));
     }
 
     /**
@@ -312,7 +367,9 @@ public class Conflicts {
         }
         fulfilResponse(c, now);
         conflict.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.escalate").target("conflict", id).detail("meeting", meetingId));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.escalate")
+                .target("conflict", id)
+                .detail("meeting", meetingId));
     }
 
     /**
@@ -344,13 +401,15 @@ public class Conflicts {
         save(conflict, version);
         fulfilResponse(c, now);
         conflict.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.resolve").target("conflict", id));
+        audit.record(
+                AuditEntry.of(AuditCategory.CASE_CHANGE, "conflict.resolve").target("conflict", id));
     }
 
     /** The ledger's {@code conflict.respond} of a conflict, when the caller may see it. */
     @Transactional(readOnly = true)
     public Optional<ObligationView> responseObligation(ConflictView c) {
-        return c.caseId() != null ? ledger.find(c.caseId(), RESPONSE_STEP, c.id().toString())
+        return c.caseId() != null
+                ? ledger.find(c.caseId(), RESPONSE_STEP, c.id().toString())
                 : ledger.find(ObligationMatter.conflict(c.id().value()), RESPONSE_STEP, "");
     }
 
@@ -359,7 +418,8 @@ public class Conflicts {
     public List<ProcedureStep> steps() {
         return agencies.find(currentUser.get().agency())
                 .flatMap(a -> policies.findInForce(policies.regionFor(a.divisionCode()), LegalTime.today(clock)))
-                .map(ResolvedPolicy::steps).orElse(List.of());
+                .map(ResolvedPolicy::steps)
+                .orElse(List.of());
     }
 
     // Helpers
@@ -413,7 +473,9 @@ public class Conflicts {
                 cases.subjectId(c.caseId()).ifPresent(subjects::add);
             }
         }
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, action).purpose(purpose).subjects(subjects.stream().distinct().toList())
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, action)
+                .purpose(purpose)
+                .subjects(subjects.stream().distinct().toList())
                 .detail("conflicts", found.stream().map(c -> c.id().toString()).toList()));
     }
 }

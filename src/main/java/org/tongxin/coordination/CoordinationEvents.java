@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.TimelineEntry;
@@ -23,8 +22,7 @@ import org.tongxin.shared.security.ActorRef;
  */
 public final class CoordinationEvents {
 
-    private CoordinationEvents() {
-    }
+    private CoordinationEvents() {}
 
     static final Set<Participation> AUDIENCE = EnumSet.complementOf(EnumSet.of(Participation.ASSISTING));
 
@@ -33,21 +31,39 @@ public final class CoordinationEvents {
     }
 
     /** A coordinator convened a meeting (notice sent to the attending agencies). */
-    public record MeetingConvened(UUID eventId, MeetingId meetingId, AgencyId convenor, Instant scheduledAt,
-            List<AgencyId> attendees, Instant occurredAt, ActorRef actor) {
-    }
+    public record MeetingConvened(
+            UUID eventId,
+            MeetingId meetingId,
+            AgencyId convenor,
+            Instant scheduledAt,
+            List<AgencyId> attendees,
+            Instant occurredAt,
+            ActorRef actor) {}
 
     /**
      * The meeting took place and its minutes were recorded; {@code decisions}: those recorded with the minutes (each
      * decision, with them or later, also publishes {@link DecisionRecorded}).
      */
-    public record MeetingHeld(UUID eventId, MeetingId meetingId, AgencyId convenor, Instant heldAt, int decisions,
-            Instant occurredAt, ActorRef actor) {
-    }
+    public record MeetingHeld(
+            UUID eventId,
+            MeetingId meetingId,
+            AgencyId convenor,
+            Instant heldAt,
+            int decisions,
+            Instant occurredAt,
+            ActorRef actor) {}
 
     /** A decision of a meeting became an obligation of {@code owingAgency}, due by {@code dueDate}. */
-    public record DecisionRecorded(UUID eventId, DecisionId decisionId, MeetingId meetingId, CaseId caseId,
-            AgencyId owingAgency, LocalDate dueDate, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record DecisionRecorded(
+            UUID eventId,
+            DecisionId decisionId,
+            MeetingId meetingId,
+            CaseId caseId,
+            AgencyId owingAgency,
+            LocalDate dueDate,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "coordination.decision-recorded";
         }
@@ -62,8 +78,16 @@ public final class CoordinationEvents {
     }
 
     /** The agency reported the decision carried out; {@code late} when after its due date. */
-    public record DecisionDone(UUID eventId, DecisionId decisionId, MeetingId meetingId, CaseId caseId,
-            AgencyId owingAgency, boolean late, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record DecisionDone(
+            UUID eventId,
+            DecisionId decisionId,
+            MeetingId meetingId,
+            CaseId caseId,
+            AgencyId owingAgency,
+            boolean late,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return late ? "coordination.decision-done-late" : "coordination.decision-done";
         }
@@ -74,8 +98,17 @@ public final class CoordinationEvents {
     }
 
     /** A conflict point was raised (on the case's timeline when it is about a case). */
-    public record ConflictRaised(UUID eventId, ConflictId conflictId, CaseId caseId, ConflictType type,
-            AgencyId raisedBy, List<AgencyId> parties, String stepId, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ConflictRaised(
+            UUID eventId,
+            ConflictId conflictId,
+            CaseId caseId,
+            ConflictType type,
+            AgencyId raisedBy,
+            List<AgencyId> parties,
+            String stepId,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "coordination.conflict-raised";
         }
@@ -90,8 +123,9 @@ public final class CoordinationEvents {
     }
 
     /** The conflict was taken to the coordination office {@code to}. */
-    public record ConflictEscalated(UUID eventId, ConflictId conflictId, CaseId caseId, AgencyId to,
-            Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ConflictEscalated(
+            UUID eventId, ConflictId conflictId, CaseId caseId, AgencyId to, Instant occurredAt, ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "coordination.conflict-escalated";
         }
@@ -101,8 +135,15 @@ public final class CoordinationEvents {
         }
     }
 
-    public record ConflictResolved(UUID eventId, ConflictId conflictId, CaseId caseId, ConflictType type,
-            AgencyId raisedBy, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ConflictResolved(
+            UUID eventId,
+            ConflictId conflictId,
+            CaseId caseId,
+            ConflictType type,
+            AgencyId raisedBy,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "coordination.conflict-resolved";
         }

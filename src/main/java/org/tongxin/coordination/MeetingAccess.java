@@ -1,7 +1,6 @@
 package org.tongxin.coordination;
 
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;

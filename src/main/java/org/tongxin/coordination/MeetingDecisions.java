@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -66,9 +64,18 @@ public class MeetingDecisions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MeetingDecisions(MeetingRepository meetings, MeetingAccess access, ObligationLedger ledger, PolicyModels policies,
-            WorkingCalendar calendar, AgencyDirectory agencies, CaseDirectory cases, CurrentUser currentUser, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+    MeetingDecisions(
+            MeetingRepository meetings,
+            MeetingAccess access,
+            ObligationLedger ledger,
+            PolicyModels policies,
+            WorkingCalendar calendar,
+            AgencyDirectory agencies,
+            CaseDirectory cases,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.meetings = meetings;
         this.access = access;
         this.ledger = ledger;
@@ -126,7 +133,8 @@ public class MeetingDecisions {
         if (!d.tracked()) {
             return Optional.empty();
         }
-        return d.caseId() != null ? ledger.find(d.caseId(), DECISION_STEP, d.id().toString())
+        return d.caseId() != null
+                ? ledger.find(d.caseId(), DECISION_STEP, d.id().toString())
                 : ledger.find(ObligationMatter.decision(d.id().value()), DECISION_STEP, "");
     }
 
@@ -153,23 +161,31 @@ public class MeetingDecisions {
             Optional<ObligationView> fulfilled = view.caseId() != null
                     ? ledger.fulfil(view.caseId(), DECISION_STEP, id.toString(), now, actor)
                     : ledger.fulfil(ObligationMatter.decision(id.value()), DECISION_STEP, "", now, actor);
-            late = fulfilled.map(o -> o.status() == ObligationStatus.FULFILLED_LATE).orElse(late);
+            late = fulfilled
+                    .map(o -> o.status() == ObligationStatus.FULFILLED_LATE)
+                    .orElse(late);
         }
         decision.reportDone(text, late, now, me.userId(), actor);
         if (!meetings.save(decision)) {
             throw TongxinException.staleVersion();
         }
         decision.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.decision.done").target("decision", id)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.decision.done")
+                .target("decision", id)
                 .detail("late", late));
     }
 
     // What the meeting's façade uses when decisions are recorded with the minutes
 
     /** A decision whose fields passed: the text, the agency, the case, and the due date with its ledger step. */
-    record Checked(String text, AgencyView owing, CaseId caseId, LocalDate due, Optional<ResolvedPolicy> policy,
-            Optional<ProcedureStep> step, Integer amount) {
-    }
+    record Checked(
+            String text,
+            AgencyView owing,
+            CaseId caseId,
+            LocalDate due,
+            Optional<ResolvedPolicy> policy,
+            Optional<ProcedureStep> step,
+            Integer amount) {}
 
     /** Checks a decision of a meeting held on {@code heldDate}; problems go under {@code prefix} + field. */
     Checked check(String region, LocalDate heldDate, NewDecision request, FieldProblems problems, String prefix) {
@@ -177,8 +193,11 @@ public class MeetingDecisions {
         if (request == null) {
             return new Checked(text, null, null, null, Optional.empty(), Optional.empty(), null);
         }
-        AgencyView owing = request.agencyId() == null ? null : agencies.find(AgencyId.of(request.agencyId())).filter(AgencyView::active)
-                .orElse(null);
+        AgencyView owing = request.agencyId() == null
+                ? null
+                : agencies.find(AgencyId.of(request.agencyId()))
+                        .filter(AgencyView::active)
+                        .orElse(null);
         if (owing == null) {
             problems.add(prefix + "agencyId", request.agencyId() == null ? "required" : "unknownAgency");
         }
@@ -186,7 +205,8 @@ public class MeetingDecisions {
         if (caseId != null) {
             if (!access.sees(caseId)) {
                 problems.add(prefix + "caseId", "caseNotVisible");
-            } else if (owing != null && cases.parties(caseId).stream().map(LawfulRole::agency).noneMatch(owing.id()::equals)) {
+            } else if (owing != null
+                    && cases.parties(caseId).stream().map(LawfulRole::agency).noneMatch(owing.id()::equals)) {
                 problems.add(prefix + "agencyId", "agencyNotParty");
             }
         }
@@ -203,7 +223,8 @@ public class MeetingDecisions {
         } else if (due != null && !calendar.isWorkingDay(calendarRegion, due)) {
             problems.add(prefix + "dueDate", "dueDateNotWorkingDay");
         }
-        Integer amount = step.isEmpty() ? null
+        Integer amount = step.isEmpty()
+                ? null
                 : due == null ? step.get().deadline().amount() : workingDaysBetween(calendarRegion, heldDate, due);
         return new Checked(text, owing, caseId, due, policy, step, amount);
     }
@@ -228,21 +249,51 @@ public class MeetingDecisions {
         if (c.step().isPresent()) {
             due = ledger.previewDueDate(c.policy().get(), c.step().get(), c.amount(), heldAt, false);
         }
-        Decision decision = meeting.decide(DecisionId.random(), c.text(), c.owing().id(), c.caseId(), due, c.step().isPresent(), now,
+        Decision decision = meeting.decide(
+                DecisionId.random(),
+                c.text(),
+                c.owing().id(),
+                c.caseId(),
+                due,
+                c.step().isPresent(),
+                now,
                 currentUser.ref());
         meetings.insert(decision);
         DecisionId decisionId = decision.id();
         if (c.step().isPresent()) {
             ProcedureStep step = c.step().get();
             ResolvedPolicy policy = c.policy().get();
-            ledger.open(c.caseId() != null
-                    ? new OpenObligation(c.caseId(), step, decisionId.toString(), policy.version(), policy.settings(), c.owing().id(),
-                            false, meeting.convenor(), c.amount(), false, heldAt, null)
-                    : OpenObligation.forMatter(ObligationMatter.decision(decisionId.value()), step, "", policy.version(),
-                            policy.settings(), c.owing().id(), meeting.convenor(), c.amount(), heldAt));
+            ledger.open(
+                    c.caseId() != null
+                            ? new OpenObligation(
+                                    c.caseId(),
+                                    step,
+                                    decisionId.toString(),
+                                    policy.version(),
+                                    policy.settings(),
+                                    c.owing().id(),
+                                    false,
+                                    meeting.convenor(),
+                                    c.amount(),
+                                    false,
+                                    heldAt,
+                                    null)
+                            : OpenObligation.forMatter(
+                                    ObligationMatter.decision(decisionId.value()),
+                                    step,
+                                    "",
+                                    policy.version(),
+                                    policy.settings(),
+                                    c.owing().id(),
+                                    meeting.convenor(),
+                                    c.amount(),
+                                    heldAt));
         }
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.decision").target("decision", decisionId)
-                .detail("meeting", meeting.id()).detail("agency", c.owing().id()).detail("case", c.caseId()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "meeting.decision")
+                .target("decision", decisionId)
+                .detail("meeting", meeting.id())
+                .detail("agency", c.owing().id())
+                .detail("case", c.caseId()));
         return decision;
     }
 

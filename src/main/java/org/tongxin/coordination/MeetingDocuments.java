@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -43,8 +41,7 @@ import org.tongxin.shared.time.LegalTime;
 public class MeetingDocuments {
 
     /** A rendered document: its file name and bytes. */
-    public record Pdf(String fileName, byte[] content) {
-    }
+    public record Pdf(String fileName, byte[] content) {}
 
     private final Meetings meetings;
     private final ConflictRepository conflicts;
@@ -57,8 +54,16 @@ public class MeetingDocuments {
     private final DocumentNumbers numbers;
     private final Clock clock;
 
-    MeetingDocuments(Meetings meetings, ConflictRepository conflicts, Documents documents, AgencyDirectory agencies,
-            CaseDirectory cases, CurrentUser currentUser, AuditLog audit, MeetingRepository repository, DocumentNumbers numbers,
+    MeetingDocuments(
+            Meetings meetings,
+            ConflictRepository conflicts,
+            Documents documents,
+            AgencyDirectory agencies,
+            CaseDirectory cases,
+            CurrentUser currentUser,
+            AuditLog audit,
+            MeetingRepository repository,
+            DocumentNumbers numbers,
             Clock clock) {
         this.meetings = meetings;
         this.conflicts = conflicts;
@@ -86,7 +91,9 @@ public class MeetingDocuments {
         AgencyView convenor = agencies.find(m.convenor()).orElseThrow();
         v.put("contactPhone", convenor.phone());
         byte[] pdf = documents.render(DocumentTemplate.MEETING_NOTICE, v);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "meeting.notice").target("meeting", id).purpose("download"));
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "meeting.notice")
+                .target("meeting", id)
+                .purpose("download"));
         return new Pdf("联席会议通知.pdf", pdf);
     }
 
@@ -100,7 +107,8 @@ public class MeetingDocuments {
         v.put("documentNumber", number(m, false));
         v.put("heldAt", local(m.heldAt()));
         v.put("minutes", m.minutes());
-        Map<AgencyId, AgencyView> names = agencies.findAll(m.decisions().stream().map(DecisionView::owingAgency).toList());
+        Map<AgencyId, AgencyView> names = agencies.findAll(
+                m.decisions().stream().map(DecisionView::owingAgency).toList());
         List<String> decisions = new ArrayList<>();
         for (DecisionView d : m.decisions()) {
             decisions.add(name(names.get(d.owingAgency())) + "：" + d.text() + "（" + chineseDate(d.dueDate()) + "前落实"
@@ -110,13 +118,16 @@ public class MeetingDocuments {
         v.put("contact", currentUser.get().displayName());
         v.put("issueDate", LegalTime.dateOf(m.heldAt()).toString());
         byte[] pdf = documents.render(DocumentTemplate.MEETING_MINUTES, v);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "meeting.minutes").target("meeting", id).purpose("download"));
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "meeting.minutes")
+                .target("meeting", id)
+                .purpose("download"));
         return new Pdf("联席会议纪要.pdf", pdf);
     }
 
     /** The notice's or the minutes' number as given when issued; given now for a meeting from before numbers were kept. */
     private String number(MeetingView m, boolean notice) {
-        MeetingRepository.DocumentNumbers given = repository.documentNumbersForUpdate(m.id()).orElseThrow(TongxinException::notFound);
+        MeetingRepository.DocumentNumbers given =
+                repository.documentNumbersForUpdate(m.id()).orElseThrow(TongxinException::notFound);
         String number = notice ? given.notice() : given.minutes();
         if (number != null) {
             return number;
@@ -138,17 +149,27 @@ public class MeetingDocuments {
         v.put("title", m.title());
         v.put("place", m.place());
         Map<AgencyId, AgencyView> attendees = agencies.findAll(m.attendees());
-        v.put("attendees", String.join("\n", m.attendees().stream().map(a -> name(attendees.get(a))).toList()));
+        v.put(
+                "attendees",
+                String.join(
+                        "\n",
+                        m.attendees().stream().map(a -> name(attendees.get(a))).toList()));
         v.put("agenda", String.join("\n", agenda(m)));
         return v;
     }
 
     /** The agenda lines in Chinese: topics, case numbers (as far as the reader sees the case), conflicts, reviews. */
     private List<String> agenda(MeetingView m) {
-        List<CaseId> caseIds = m.agenda().stream().map(AgendaItem::caseId).filter(java.util.Objects::nonNull).distinct().toList();
-        Map<CaseId, CaseSummary> summaries = caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "meeting.document");
+        List<CaseId> caseIds = m.agenda().stream()
+                .map(AgendaItem::caseId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<CaseId, CaseSummary> summaries =
+                caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "meeting.document");
         Map<DecisionId, DecisionView> reviewed = meetings.reviewed(m);
-        Map<AgencyId, AgencyView> owing = agencies.findAll(reviewed.values().stream().map(DecisionView::owingAgency).toList());
+        Map<AgencyId, AgencyView> owing = agencies.findAll(
+                reviewed.values().stream().map(DecisionView::owingAgency).toList());
         List<String> lines = new ArrayList<>();
         for (AgendaItem item : m.agenda()) {
             switch (item.kind()) {
@@ -179,7 +200,10 @@ public class MeetingDocuments {
     }
 
     private static String local(java.time.Instant at) {
-        return LocalDateTime.ofInstant(at, LegalTime.ZONE).withSecond(0).withNano(0).toString();
+        return LocalDateTime.ofInstant(at, LegalTime.ZONE)
+                .withSecond(0)
+                .withNano(0)
+                .toString();
     }
 
     private static String chineseDate(java.time.LocalDate d) {

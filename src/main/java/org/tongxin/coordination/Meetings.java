@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyType;
@@ -73,9 +71,19 @@ public class Meetings {
     private final DocumentNumbers numbers;
     private final Clock clock;
 
-    Meetings(MeetingRepository meetings, MeetingAccess access, MeetingDecisions decisions, ConflictRepository conflicts,
-            Conflicts conflictRegister, PolicyModels policies, AgencyDirectory agencies, CurrentUser currentUser, AuditLog audit,
-            ApplicationEventPublisher events, DocumentNumbers numbers, Clock clock) {
+    Meetings(
+            MeetingRepository meetings,
+            MeetingAccess access,
+            MeetingDecisions decisions,
+            ConflictRepository conflicts,
+            Conflicts conflictRegister,
+            PolicyModels policies,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            DocumentNumbers numbers,
+            Clock clock) {
         this.meetings = meetings;
         this.access = access;
         this.decisions = decisions;
@@ -153,7 +161,8 @@ public class Meetings {
                     }
                 }
                 case CONFLICT -> {
-                    Optional<ConflictView> conflict = item.conflictId() == null ? Optional.empty()
+                    Optional<ConflictView> conflict = item.conflictId() == null
+                            ? Optional.empty()
                             : conflicts.find(ConflictId.of(item.conflictId()));
                     if (conflict.isEmpty() || !conflict.get().office().equals(office.id())) {
                         problems.add(field, "unknownConflict");
@@ -177,17 +186,33 @@ public class Meetings {
         ActorRef actor = currentUser.ref();
         List<Meeting.AgendaEntry> items = new ArrayList<>();
         for (AgendaInput item : agenda) {
-            items.add(new Meeting.AgendaEntry(item.kind(), Texts.strip(item.topic()),
+            items.add(new Meeting.AgendaEntry(
+                    item.kind(),
+                    Texts.strip(item.topic()),
                     item.caseId() == null || item.kind() != AgendaKind.CASE ? null : CaseId.of(item.caseId()),
-                    item.conflictId() == null || item.kind() != AgendaKind.CONFLICT ? null : ConflictId.of(item.conflictId()), null));
+                    item.conflictId() == null || item.kind() != AgendaKind.CONFLICT
+                            ? null
+                            : ConflictId.of(item.conflictId()),
+                    null));
         }
         for (DecisionView review : meetings.toReview(office.id(), now, REVIEW_RECENT_DAYS)) {
             items.add(new Meeting.AgendaEntry(AgendaKind.REVIEW, null, review.caseId(), null, review.id()));
         }
         // The notice is issued with the meeting: its number from the office's sequence of the year (doc/adr/0043).
         String notice = numbers.next(office.id().value(), office.abbreviation(), LegalTime.dateOf(now));
-        Meeting meeting = Meeting.convene(MeetingId.random(), office.id(), policies.regionFor(office.divisionCode()), title,
-                scheduledAt, place, me.userId(), notice, attendees, items, now, actor);
+        Meeting meeting = Meeting.convene(
+                MeetingId.random(),
+                office.id(),
+                policies.regionFor(office.divisionCode()),
+                title,
+                scheduledAt,
+                place,
+                me.userId(),
+                notice,
+                attendees,
+                items,
+                now,
+                actor);
         meetings.insert(meeting);
         Set<ConflictId> escalated = new HashSet<>();
         for (ConflictView c : agendaConflicts) {
@@ -209,7 +234,8 @@ public class Meetings {
 
     /** Meetings the caller's agency convened, attends or owes a decision of. */
     @Transactional(readOnly = true)
-    public org.tongxin.shared.web.PageResult<MeetingSummary> list(MeetingStatus status, org.tongxin.shared.web.PageQuery page) {
+    public org.tongxin.shared.web.PageResult<MeetingSummary> list(
+            MeetingStatus status, org.tongxin.shared.web.PageQuery page) {
         if (!currentUser.get().worksCases()) {
             return new org.tongxin.shared.web.PageResult<>(List.of(), page.page(), page.size(), 0);
         }
@@ -256,7 +282,8 @@ public class Meetings {
         LocalDate heldDate = LegalTime.dateOf(meeting.heldAt());
         List<MeetingDecisions.Checked> checked = new ArrayList<>();
         for (int i = 0; i < taken.size(); i++) {
-            checked.add(this.decisions.check(meeting.policyRegion(), heldDate, taken.get(i), problems, "decisions[" + i + "]."));
+            checked.add(this.decisions.check(
+                    meeting.policyRegion(), heldDate, taken.get(i), problems, "decisions[" + i + "]."));
         }
         problems.throwIfAny();
         // The minutes are issued when first recorded: their number from the office's sequence (amendments keep it).
@@ -292,8 +319,10 @@ public class Meetings {
     /** Decisions of earlier meetings listed on a meeting's agenda for review, by id. */
     @Transactional(readOnly = true)
     public java.util.Map<DecisionId, DecisionView> reviewed(MeetingView meeting) {
-        return meetings.decisions(meeting.agenda().stream().map(MeetingViews.AgendaItem::decisionId)
-                .filter(java.util.Objects::nonNull).toList());
+        return meetings.decisions(meeting.agenda().stream()
+                .map(MeetingViews.AgendaItem::decisionId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
     }
 
     /** Open conflicts the caller's coordination office may put on an agenda. */

@@ -5,8 +5,7 @@ import org.tongxin.shared.error.FieldProblems;
 /** Checks of the free texts of meetings and conflicts. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The stripped text, or a field problem ({@code required}, {@code minLength}, {@code maxLength}) and null. */
     static String required(FieldProblems problems, String field, String value, int min, int max) {

@@ -3,6 +3,17 @@
  * tracked obligations, and the conflict register of inter-agency disputes with escalation, resolution and lessons.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
-        "policy", "casefile", "obligation", "exchange", "document" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "audit",
+            "identity",
+            "agency",
+            "calendar",
+            "policy",
+            "casefile",
+            "obligation",
+            "exchange",
+            "document"
+        })
 package org.tongxin.coordination;

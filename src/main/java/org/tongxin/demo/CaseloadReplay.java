@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.AnnouncementData;
@@ -59,8 +57,7 @@ class CaseloadReplay {
     private static final LocalTime SCAN_TIME = LocalTime.of(0, 0, 1);
 
     /** What a replay did. */
-    record Outcome(int cases, int steps, int refused, int days, LocalDate firstDay, boolean stopped) {
-    }
+    record Outcome(int cases, int steps, int refused, int days, LocalDate firstDay, boolean stopped) {}
 
     /** The ids a case's later steps need. */
     private static final class CaseRun {
@@ -83,8 +80,16 @@ class CaseloadReplay {
     private int steps;
     private int refused;
 
-    CaseloadReplay(DemoClock clock, DemoUsers users, Intake intake, CaseManagement caseManagement, CaseDirectory cases,
-            Handovers handovers, AgencyDirectory agencies, ObligationClock obligationClock, EventQuiescence events) {
+    CaseloadReplay(
+            DemoClock clock,
+            DemoUsers users,
+            Intake intake,
+            CaseManagement caseManagement,
+            CaseDirectory cases,
+            Handovers handovers,
+            AgencyDirectory agencies,
+            ObligationClock obligationClock,
+            EventQuiescence events) {
         this.clock = clock;
         this.users = users;
         this.intake = intake;
@@ -100,8 +105,8 @@ class CaseloadReplay {
     Outcome replay(List<CaseloadScript.Story> stories, LocalDate today, BooleanSupplier stopping) {
         List<CaseloadScript.Step> timeline = CaseloadScript.timeline(stories);
         LocalDate first = timeline.getFirst().at().toLocalDate();
-        boolean[] stopped = { false };
-        int[] days = { 0 };
+        boolean[] stopped = {false};
+        int[] days = {0};
         clock.startReplayAt(instant(first.atStartOfDay()));
         obligationClock.holdScheduledScans(() -> {
             try {
@@ -111,7 +116,8 @@ class CaseloadReplay {
                     advanceTo(day.atTime(SCAN_TIME));
                     scan();
                     Set<CaseloadScript.Story> unsettled = new HashSet<>();
-                    while (next < timeline.size() && timeline.get(next).at().toLocalDate().equals(day)) {
+                    while (next < timeline.size()
+                            && timeline.get(next).at().toLocalDate().equals(day)) {
                         if (stopping.getAsBoolean()) {
                             stopped[0] = true;
                             break;
@@ -132,8 +138,13 @@ class CaseloadReplay {
             }
             scan();
         });
-        return new Outcome((int) runs.values().stream().filter(r -> r.caseId != null).count(), steps, refused,
-                days[0], first, stopped[0]);
+        return new Outcome(
+                (int) runs.values().stream().filter(r -> r.caseId != null).count(),
+                steps,
+                refused,
+                days[0],
+                first,
+                stopped[0]);
     }
 
     private void scan() {
@@ -171,9 +182,16 @@ class CaseloadReplay {
             run.refused = true;
             refused++;
             // The exception's own text may quote what was entered: only its kind and code go into the log.
-            String reason = e instanceof TongxinException t ? t.getMessage() : e.getClass().getSimpleName();
-            log.warn("City A demo case {}: {} by {} on {} was refused ({}); the rest of its story is skipped",
-                    step.story().label(), step.action(), step.actor(), step.at().toLocalDate(), reason);
+            String reason = e instanceof TongxinException t
+                    ? t.getMessage()
+                    : e.getClass().getSimpleName();
+            log.warn(
+                    "City A demo case {}: {} by {} on {} was refused ({}); the rest of its story is skipped",
+                    step.story().label(),
+                    step.action(),
+                    step.actor(),
+                    step.at().toLocalDate(),
+                    reason);
         }
     }
 
@@ -181,16 +199,33 @@ class CaseloadReplay {
         CaseloadScript.Story story = step.story();
         CaseId id = run.caseId;
         switch (step.action()) {
-            case ENTRUST -> run.caseId = intake.entrust(new Entrustment(story.subject, story.offence, null,
-                    story.spec().has(CaseloadScript.Trait.EXPEDITED), story.caseNumber, users.displayName(step.actor()),
-                    story.materials));
-            case OPINION -> intake.submitOpinion(id, new Opinion(story.findings, story.recommendation, story.reasons,
-                    users.displayName(step.actor())));
+            case ENTRUST ->
+                run.caseId = intake.entrust(new Entrustment(
+                        story.subject,
+                        story.offence,
+                        null,
+                        story.spec().has(CaseloadScript.Trait.EXPEDITED),
+                        story.caseNumber,
+                        users.displayName(step.actor()),
+                        story.materials));
+            case OPINION ->
+                intake.submitOpinion(
+                        id,
+                        new Opinion(
+                                story.findings, story.recommendation, story.reasons, users.displayName(step.actor())));
             case WITHDRAW -> caseManagement.withdraw(id, cases.version(id));
             case DECIDE -> {
                 CaseloadScript.Decision d = story.decision;
-                DecisionData decision = new DecisionData(d.type(), d.caseNumber(), d.judgmentDate(), d.effectiveDate(), d.termStart(),
-                        d.termEnd(), null, d.inCustody(), d.institution() == null ? null : agency(d.institution()));
+                DecisionData decision = new DecisionData(
+                        d.type(),
+                        d.caseNumber(),
+                        d.judgmentDate(),
+                        d.effectiveDate(),
+                        d.termStart(),
+                        d.termEnd(),
+                        null,
+                        d.inCustody(),
+                        d.institution() == null ? null : agency(d.institution()));
                 if (id == null) {
                     run.caseId = caseManagement.openDecided(new NewDecidedCase(story.subject, story.offence, decision));
                 } else {
@@ -199,26 +234,46 @@ class CaseloadReplay {
             }
             case NOTIFY -> intake.notifyCounty(id, new Delivery(null, "先行通知执行，法律文书随后送达"));
             case DELIVER -> run.documents = intake.deliverDocuments(id, new Delivery(story.documents, null));
-            case REJECT -> handovers.reject(run.documents, handovers.view(run.documents).version(),
-                    List.of(new Problem(story.missingItem, null, ProblemKind.MISSING, story.missingNote)), "请于五日内补送");
-            case SUPPLEMENT -> handovers.supplement(run.documents, handovers.view(run.documents).version(), story.supplement,
-                    "补送所缺文书");
-            case RECEIPT -> handovers.receipt(run.documents, handovers.view(run.documents).version(), null);
+            case REJECT ->
+                handovers.reject(
+                        run.documents,
+                        handovers.view(run.documents).version(),
+                        List.of(new Problem(story.missingItem, null, ProblemKind.MISSING, story.missingNote)),
+                        "请于五日内补送");
+            case SUPPLEMENT ->
+                handovers.supplement(
+                        run.documents, handovers.view(run.documents).version(), story.supplement, "补送所缺文书");
+            case RECEIPT ->
+                handovers.receipt(run.documents, handovers.view(run.documents).version(), null);
             case REPORT_IN -> caseManagement.recordArrival(id, cases.version(id), false, null);
             case MISSING_NOTICE -> intake.notifyMissing(id, new MissingNotice(story.searchRecord, null));
-            case TRANSFER -> run.transfer = intake.transferSubject(id, new Delivery(story.transferItems, "依法按期移交社区矫正对象"));
-            case RECEIVE_TRANSFER -> intake.receiveTransfer(run.transfer, handovers.view(run.transfer).version());
+            case TRANSFER ->
+                run.transfer = intake.transferSubject(id, new Delivery(story.transferItems, "依法按期移交社区矫正对象"));
+            case RECEIVE_TRANSFER ->
+                intake.receiveTransfer(
+                        run.transfer, handovers.view(run.transfer).version());
             case ASSIGN_OFFICE -> caseManagement.assignOffice(id, cases.version(id), agency(story.township.office()));
             case REGISTER -> caseManagement.register(id, cases.version(id));
-            case TEAM -> caseManagement.formTeam(id, cases.version(id), story.team.stream()
-                    .map(s -> new TeamMember(s.name(), s.role(), s.gender(), s.agency() == null ? null : agency(s.agency()))).toList());
+            case TEAM ->
+                caseManagement.formTeam(
+                        id,
+                        cases.version(id),
+                        story.team.stream()
+                                .map(s -> new TeamMember(
+                                        s.name(), s.role(), s.gender(), s.agency() == null ? null : agency(s.agency())))
+                                .toList());
             case PLAN -> caseManagement.makePlan(id, cases.version(id), story.plan);
-            case ANNOUNCE -> caseManagement.announce(id, cases.version(id),
-                    new AnnouncementData(clock.instant(), story.announcementPlace, story.announcementAttendees));
+            case ANNOUNCE ->
+                caseManagement.announce(
+                        id,
+                        cases.version(id),
+                        new AnnouncementData(clock.instant(), story.announcementPlace, story.announcementAttendees));
         }
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
+        return agencies.findByCode(code)
+                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
+                .id();
     }
 }

@@ -1,26 +1,5 @@
 package org.tongxin.demo;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.tongxin.calendar.WorkingCalendar;
-import org.tongxin.casefile.CaseData.OffenceData;
-import org.tongxin.casefile.CaseData.SubjectData;
-import org.tongxin.casefile.CaseData.TeamRole;
-import org.tongxin.casefile.CorrectionType;
-import org.tongxin.casefile.Gender;
-import org.tongxin.casefile.OffenceCategory;
-import org.tongxin.exchange.HandoverData.NewItem;
-import org.tongxin.exchange.ItemCode;
-import org.tongxin.procedure.IntakeRequests.Recommendation;
-
 import static org.tongxin.casefile.CorrectionType.PAROLE;
 import static org.tongxin.casefile.CorrectionType.PROBATION;
 import static org.tongxin.casefile.CorrectionType.PUBLIC_SURVEILLANCE;
@@ -36,6 +15,26 @@ import static org.tongxin.casefile.OffenceCategory.INTENTIONAL_INJURY;
 import static org.tongxin.casefile.OffenceCategory.PICKING_QUARRELS;
 import static org.tongxin.casefile.OffenceCategory.THEFT;
 import static org.tongxin.casefile.OffenceCategory.TRAFFIC_ACCIDENT;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tongxin.calendar.WorkingCalendar;
+import org.tongxin.casefile.CaseData.OffenceData;
+import org.tongxin.casefile.CaseData.SubjectData;
+import org.tongxin.casefile.CaseData.TeamRole;
+import org.tongxin.casefile.CorrectionType;
+import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.OffenceCategory;
+import org.tongxin.exchange.HandoverData.NewItem;
+import org.tongxin.exchange.ItemCode;
+import org.tongxin.procedure.IntakeRequests.Recommendation;
 
 /**
  * The City A caseload as a script: about fifty fictitious cases across the four districts and counties and the four
@@ -54,7 +53,9 @@ final class CaseloadScript {
 
     /** The demo's districts and counties, with the codes and account prefixes of their organs. */
     enum County {
-        CD("369902", "城东区", "A0102", "cd"), CX("369903", "城西区", "A0103", "cx"), QS("369921", "青山县", "A0121", "qs"),
+        CD("369902", "城东区", "A0102", "cd"),
+        CX("369903", "城西区", "A0103", "cx"),
+        QS("369921", "青山县", "A0121", "qs"),
         BH("369922", "白河县", "A0122", "bh");
 
         private final String division;
@@ -108,12 +109,18 @@ final class CaseloadScript {
     }
 
     /** A street or town with its judicial office, the office's officer, and its streets or villages. */
-    record Township(County county, String division, String nameZh, String office, String officeUser, boolean urban,
-            List<String> places) {
-    }
+    record Township(
+            County county,
+            String division,
+            String nameZh,
+            String office,
+            String officeUser,
+            boolean urban,
+            List<String> places) {}
 
     static final List<Township> TOWNSHIPS = List.of(
-            new Township(County.CD, "369902001", "东门街道", "CD-SO-DM", "cd.dm", true, List.of("和平路", "东门大街", "建设巷", "文昌路")),
+            new Township(
+                    County.CD, "369902001", "东门街道", "CD-SO-DM", "cd.dm", true, List.of("和平路", "东门大街", "建设巷", "文昌路")),
             new Township(County.CD, "369902002", "南湖街道", "CD-SO-NH", "cd.nh", true, List.of("南湖路", "湖滨北路", "柳岸巷")),
             new Township(County.CD, "369902003", "新华街道", "CD-SO-XH", "cd.xh", true, List.of("新华路", "人民东路", "工农巷")),
             new Township(County.CD, "369902101", "龙泉镇", "CD-SO-LQ", "cd.lq", false, List.of("龙泉", "泉口", "石门")),
@@ -131,7 +138,10 @@ final class CaseloadScript {
             new Township(County.BH, "369922201", "马坊乡", "BH-SO-MF", "bh.mf", false, List.of("马坊", "东岗")));
 
     static Township township(String division) {
-        return TOWNSHIPS.stream().filter(t -> t.division().equals(division)).findFirst().orElseThrow();
+        return TOWNSHIPS.stream()
+                .filter(t -> t.division().equals(division))
+                .findFirst()
+                .orElseThrow();
     }
 
     // Fates
@@ -198,11 +208,23 @@ final class CaseloadScript {
         }
     }
 
-    enum Trait { WOMAN, MINOR, ASSESSED, EXPEDITED }
+    enum Trait {
+        WOMAN,
+        MINOR,
+        ASSESSED,
+        EXPEDITED
+    }
 
     /** One line of the caseload table. */
-    record Spec(County county, String division, Fate fate, CorrectionType type, OffenceCategory offence, Organ organ,
-            Institution institution, Set<Trait> traits) {
+    record Spec(
+            County county,
+            String division,
+            Fate fate,
+            CorrectionType type,
+            OffenceCategory offence,
+            Organ organ,
+            Institution institution,
+            Set<Trait> traits) {
 
         Spec by(Organ decisionOrgan) {
             return new Spec(county, division, fate, type, offence, decisionOrgan, institution, traits);
@@ -217,7 +239,8 @@ final class CaseloadScript {
         }
     }
 
-    static Spec spec(County county, String division, Fate fate, CorrectionType type, OffenceCategory offence, Trait... traits) {
+    static Spec spec(
+            County county, String division, Fate fate, CorrectionType type, OffenceCategory offence, Trait... traits) {
         Set<Trait> set = EnumSet.noneOf(Trait.class);
         set.addAll(List.of(traits));
         return new Spec(county, division, fate, type, offence, county.court(), null, set);
@@ -242,10 +265,10 @@ final class CaseloadScript {
             spec(County.CD, "369902101", Fate.COMPLETE, PUBLIC_SURVEILLANCE, THEFT, MINOR, ASSESSED),
             spec(County.CD, "369902002", Fate.TRANSFER_PENDING, TEMPORARY_EXECUTION, FRAUD, WOMAN)
                     .handedOverBy(County.CD.police()),
-            spec(County.CD, "369902003", Fate.TRANSFER_DUE_SOON, TEMPORARY_EXECUTION, DRUGS).by(Organ.CITY_COURT)
+            spec(County.CD, "369902003", Fate.TRANSFER_DUE_SOON, TEMPORARY_EXECUTION, DRUGS)
+                    .by(Organ.CITY_COURT)
                     .handedOverBy(Institution.PRISON),
             spec(County.CD, "369902101", Fate.ASSESSMENT_OPEN, PROBATION, FRAUD),
-
             spec(County.CX, "369903001", Fate.ASSESSMENT_DUE_SOON, PROBATION, DANGEROUS_DRIVING, Trait.EXPEDITED),
             spec(County.CX, "369903002", Fate.ASSESSMENT_OVERDUE, PUBLIC_SURVEILLANCE, INTENTIONAL_INJURY),
             spec(County.CX, "369903003", Fate.OPINION_LATE, PROBATION, FRAUD, WOMAN),
@@ -256,10 +279,10 @@ final class CaseloadScript {
             spec(County.CX, "369903002", Fate.SUPPLEMENT_OVERDUE, PROBATION, TRAFFIC_ACCIDENT, WOMAN),
             spec(County.CX, "369903003", Fate.RECEIPTED, PUBLIC_SURVEILLANCE, PICKING_QUARRELS),
             spec(County.CX, "369903001", Fate.MISSING_NOTIFIED, PROBATION, FRAUD),
-            spec(County.CX, "369903002", Fate.TRANSFERRED, TEMPORARY_EXECUTION, DRUGS).handedOverBy(Institution.DETENTION_CENTRE),
+            spec(County.CX, "369903002", Fate.TRANSFERRED, TEMPORARY_EXECUTION, DRUGS)
+                    .handedOverBy(Institution.DETENTION_CENTRE),
             spec(County.CX, "369903001", Fate.COMPLETE, PROBATION, CORRUPTION_BRIBERY, WOMAN),
             spec(County.CX, "369903003", Fate.REGISTERED, PAROLE, DRUGS).by(Organ.CITY_COURT),
-
             spec(County.QS, "369921101", Fate.ASSESSMENT_DUE_SOON, PROBATION, ENVIRONMENT),
             spec(County.QS, "369921200", Fate.ASSESSMENT_OPEN, PUBLIC_SURVEILLANCE, PICKING_QUARRELS),
             spec(County.QS, "369921100", Fate.OPINION_SUBMITTED, PROBATION, INTENTIONAL_INJURY, WOMAN),
@@ -269,12 +292,13 @@ final class CaseloadScript {
             spec(County.QS, "369921101", Fate.REJECTED, PUBLIC_SURVEILLANCE, THEFT, MINOR),
             spec(County.QS, "369921200", Fate.RECEIPTED_AND_REPORTED, PROBATION, GAMBLING),
             spec(County.QS, "369921100", Fate.MISSING_THEN_REPORTED, PROBATION, FRAUD),
-            spec(County.QS, "369921201", Fate.TRANSFER_OVERDUE, TEMPORARY_EXECUTION, DUTY_CRIME).by(Organ.CITY_POLICE)
+            spec(County.QS, "369921201", Fate.TRANSFER_OVERDUE, TEMPORARY_EXECUTION, DUTY_CRIME)
+                    .by(Organ.CITY_POLICE)
                     .handedOverBy(Institution.DETENTION_CENTRE),
             spec(County.QS, "369921202", Fate.REGISTERED_PARTLY, PROBATION, ENVIRONMENT, WOMAN, ASSESSED),
-            spec(County.QS, "369921100", Fate.COMPLETE, PAROLE, CORRUPTION_BRIBERY).by(Organ.CITY_COURT),
+            spec(County.QS, "369921100", Fate.COMPLETE, PAROLE, CORRUPTION_BRIBERY)
+                    .by(Organ.CITY_COURT),
             spec(County.QS, "369921101", Fate.REJECTED_THEN_COMPLETE, PROBATION, INTENTIONAL_INJURY),
-
             spec(County.BH, "369922101", Fate.ASSESSMENT_DUE_SOON, PROBATION, THEFT),
             spec(County.BH, "369922200", Fate.ASSESSMENT_OVERDUE, PROBATION, GAMBLING, WOMAN),
             spec(County.BH, "369922201", Fate.OPINION_SUBMITTED, PROBATION, ENVIRONMENT),
@@ -284,9 +308,11 @@ final class CaseloadScript {
             spec(County.BH, "369922200", Fate.SUPPLEMENT_OVERDUE, PROBATION, THEFT, ASSESSED),
             spec(County.BH, "369922201", Fate.RECEIPTED, PAROLE, DRUGS).by(Organ.CITY_COURT),
             spec(County.BH, "369922100", Fate.MISSING, PROBATION, FRAUD),
-            spec(County.BH, "369922101", Fate.TRANSFER_PENDING, TEMPORARY_EXECUTION, DUTY_CRIME).by(Organ.CITY_COURT)
+            spec(County.BH, "369922101", Fate.TRANSFER_PENDING, TEMPORARY_EXECUTION, DUTY_CRIME)
+                    .by(Organ.CITY_COURT)
                     .handedOverBy(Institution.PRISON),
-            spec(County.BH, "369922200", Fate.TRANSFERRED_REGISTERED, TEMPORARY_EXECUTION, FRAUD, WOMAN).by(Organ.CITY_COURT)
+            spec(County.BH, "369922200", Fate.TRANSFERRED_REGISTERED, TEMPORARY_EXECUTION, FRAUD, WOMAN)
+                    .by(Organ.CITY_COURT)
                     .handedOverBy(Institution.PRISON),
             spec(County.BH, "369922100", Fate.REGISTERED, PROBATION, THEFT, MINOR),
             spec(County.BH, "369922201", Fate.COMPLETE, PROBATION, DANGEROUS_DRIVING, ASSESSED));
@@ -295,22 +321,42 @@ final class CaseloadScript {
 
     /** What the demo does, in the order it happened. */
     enum Action {
-        ENTRUST, OPINION, WITHDRAW, DECIDE, NOTIFY, DELIVER, REJECT, SUPPLEMENT, RECEIPT, REPORT_IN, MISSING_NOTICE, TRANSFER,
-        RECEIVE_TRANSFER, ASSIGN_OFFICE, REGISTER, TEAM, PLAN, ANNOUNCE
+        ENTRUST,
+        OPINION,
+        WITHDRAW,
+        DECIDE,
+        NOTIFY,
+        DELIVER,
+        REJECT,
+        SUPPLEMENT,
+        RECEIPT,
+        REPORT_IN,
+        MISSING_NOTICE,
+        TRANSFER,
+        RECEIVE_TRANSFER,
+        ASSIGN_OFFICE,
+        REGISTER,
+        TEAM,
+        PLAN,
+        ANNOUNCE
     }
 
     /** One step of one case: when, what, and the demo account that does it. */
-    record Step(Story story, int order, LocalDateTime at, Action action, String actor) {
-    }
+    record Step(Story story, int order, LocalDateTime at, Action action, String actor) {}
 
     /** A decision as the organ records it (the county agency is the residence's; the institution by its agency code). */
-    record Decision(CorrectionType type, String caseNumber, LocalDate judgmentDate, LocalDate effectiveDate, LocalDate termStart,
-            LocalDate termEnd, boolean inCustody, String institution) {
-    }
+    record Decision(
+            CorrectionType type,
+            String caseNumber,
+            LocalDate judgmentDate,
+            LocalDate effectiveDate,
+            LocalDate termStart,
+            LocalDate termEnd,
+            boolean inCustody,
+            String institution) {}
 
     /** A member of the correction team, the office's own staff named by the office's agency code. */
-    record Seat(String name, TeamRole role, Gender gender, String agency) {
-    }
+    record Seat(String name, TeamRole role, Gender gender, String agency) {}
 
     /** One case of the caseload: the person, the offence, the decision and texts its steps use, and the steps. */
     static final class Story {
@@ -338,7 +384,13 @@ final class CaseloadScript {
         final String countyOfficer;
         final List<Step> steps = new ArrayList<>();
 
-        Story(String label, Spec spec, SubjectData subject, OffenceData offence, String caseNumber, String countyOfficer) {
+        Story(
+                String label,
+                Spec spec,
+                SubjectData subject,
+                OffenceData offence,
+                String caseNumber,
+                String countyOfficer) {
             this.label = label;
             this.spec = spec;
             this.township = township(spec.division());
@@ -388,8 +440,11 @@ final class CaseloadScript {
 
     /** Every step of every story, in the order the demo replays them. */
     static List<Step> timeline(List<Story> stories) {
-        return stories.stream().flatMap(s -> s.steps().stream())
-                .sorted(Comparator.comparing(Step::at).thenComparing(s -> s.story().label()).thenComparingInt(Step::order))
+        return stories.stream()
+                .flatMap(s -> s.steps().stream())
+                .sorted(Comparator.comparing(Step::at)
+                        .thenComparing(s -> s.story().label())
+                        .thenComparingInt(Step::order))
                 .toList();
     }
 
@@ -426,13 +481,20 @@ final class CaseloadScript {
         boolean minor = spec.has(MINOR);
         boolean woman = spec.has(WOMAN);
         Gender gender = woman ? Gender.FEMALE : Gender.MALE;
-        LocalDate birth = minor ? offenceDate.minusYears(16).minusDays(people.between(20, 330))
+        LocalDate birth = minor
+                ? offenceDate.minusYears(16).minusDays(people.between(20, 330))
                 : people.adultBirth(offenceDate, spec.type() == PAROLE ? 30 : 21, spec.type() == PAROLE ? 55 : 62);
         String health = spec.type() == TEMPORARY_EXECUTION ? texts.health(woman) : null;
         SubjectData subject = people.subject(gender, birth, township(spec.division()), minor, health);
         String summary = texts.offence(spec.offence());
-        OffenceData offence = new OffenceData(spec.offence(), summary, offenceDate, CaseloadTexts.charges(spec.offence(), summary));
-        Story story = new Story(label, spec, subject, offence, caseNumber(spec, entrusted != null ? entrusted : judgment),
+        OffenceData offence =
+                new OffenceData(spec.offence(), summary, offenceDate, CaseloadTexts.charges(spec.offence(), summary));
+        Story story = new Story(
+                label,
+                spec,
+                subject,
+                offence,
+                caseNumber(spec, entrusted != null ? entrusted : judgment),
                 spec.county().countyOfficer(turn));
         if (effective != null) {
             story.decision = decision(spec, story.caseNumber, judgment, effective);
@@ -446,8 +508,7 @@ final class CaseloadScript {
             t.on(entrusted).act(Action.ENTRUST, organ.clerk());
         }
         switch (fate) {
-            case ASSESSMENT_OPEN, ASSESSMENT_DUE_SOON, ASSESSMENT_OVERDUE -> {
-            }
+            case ASSESSMENT_OPEN, ASSESSMENT_DUE_SOON, ASSESSMENT_OVERDUE -> {}
             case OPINION_SUBMITTED -> t.on(days.workingDaysAgo(5)).act(Action.OPINION, county);
             case OPINION_LATE -> t.on(days.workingDaysAgo(4)).act(Action.OPINION, county);
             case WITHDRAWN -> {
@@ -481,7 +542,8 @@ final class CaseloadScript {
                 t.on(days.daysAgo(15)).act(Action.NOTIFY, clerk);
                 t.on(days.daysAgo(13)).act(Action.REPORT_IN, county).act(Action.ASSIGN_OFFICE, county);
             }
-            case DOCUMENTS_AND_NOTICE_OVERDUE -> t.on(days.daysAgo(10)).act(Action.REPORT_IN, county).act(Action.ASSIGN_OFFICE, county);
+            case DOCUMENTS_AND_NOTICE_OVERDUE ->
+                t.on(days.daysAgo(10)).act(Action.REPORT_IN, county).act(Action.ASSIGN_OFFICE, county);
             case DELIVERED -> {
                 t.on(days.daysAgo(6)).act(Action.REPORT_IN, county).act(Action.ASSIGN_OFFICE, county);
                 t.on(days.daysAgo(3)).act(Action.DELIVER, clerk);
@@ -524,7 +586,10 @@ final class CaseloadScript {
                 t.on(days.daysAgo(43)).act(Action.DELIVER, clerk);
                 t.on(days.daysAgo(40)).act(Action.RECEIPT, county);
                 t.on(days.daysAgo(22)).act(Action.MISSING_NOTICE, county);
-                t.on(days.daysAgo(18)).act(Action.REPORT_IN, county).act(Action.ASSIGN_OFFICE, county).act(Action.REGISTER, county);
+                t.on(days.daysAgo(18))
+                        .act(Action.REPORT_IN, county)
+                        .act(Action.ASSIGN_OFFICE, county)
+                        .act(Action.REGISTER, county);
                 t.on(days.daysAgo(17)).act(Action.TEAM, office).act(Action.ANNOUNCE, office);
                 t.on(days.daysAgo(12)).act(Action.PLAN, office);
             }
@@ -536,8 +601,7 @@ final class CaseloadScript {
                 t.on(days.daysAgo(15)).act(Action.DELIVER, clerk);
                 t.on(days.daysAgo(12)).act(Action.RECEIPT, county);
             }
-            case TRANSFER_PENDING -> {
-            }
+            case TRANSFER_PENDING -> {}
             case TRANSFERRED -> {
                 t.on(days.daysAgo(12)).act(Action.DELIVER, clerk);
                 t.on(days.daysAgo(10)).act(Action.TRANSFER, institution.officer());
@@ -616,7 +680,9 @@ final class CaseloadScript {
         if (spec.organ() == Organ.CITY_POLICE) {
             return effective;
         }
-        return spec.type() == PAROLE || spec.organ() == Organ.CITY_COURT ? effective.minusDays(3) : effective.minusDays(11);
+        return spec.type() == PAROLE || spec.organ() == Organ.CITY_COURT
+                ? effective.minusDays(3)
+                : effective.minusDays(11);
     }
 
     private Decision decision(Spec spec, String number, LocalDate judgment, LocalDate effective) {
@@ -627,15 +693,23 @@ final class CaseloadScript {
             case TEMPORARY_EXECUTION -> people.between(10, 24);
         };
         Institution institution = spec.institution();
-        return new Decision(spec.type(), number, judgment, effective, effective, effective.plusMonths(months).minusDays(1),
-                institution != null && institution.custody(), institution == null ? null : institution.agency());
+        return new Decision(
+                spec.type(),
+                number,
+                judgment,
+                effective,
+                effective,
+                effective.plusMonths(months).minusDays(1),
+                institution != null && institution.custody(),
+                institution == null ? null : institution.agency());
     }
 
     /** （2026）A0102刑初123号 for a trial, 刑更 for parole and changes of execution, 监外字 for a police approval. */
     private String caseNumber(Spec spec, LocalDate day) {
         String kind = spec.organ() == Organ.CITY_POLICE ? "监外字" : spec.organ() == Organ.CITY_COURT ? "刑更" : "刑初";
         while (true) {
-            String number = "（" + day.getYear() + "）" + spec.organ().numberCode() + kind + people.between(101, 989) + "号";
+            String number =
+                    "（" + day.getYear() + "）" + spec.organ().numberCode() + kind + people.between(101, 989) + "号";
             if (caseNumbers.add(number)) {
                 return number;
             }
@@ -646,7 +720,9 @@ final class CaseloadScript {
     private static void rejecting(Story story) {
         story.missingItem = ItemCode.GUARANTEE;
         story.missingNote = "缺接受社区矫正保证书";
-        story.documents = story.documents.stream().filter(i -> i.code() != ItemCode.GUARANTEE).toList();
+        story.documents = story.documents.stream()
+                .filter(i -> i.code() != ItemCode.GUARANTEE)
+                .toList();
         story.supplement = List.of(new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null));
     }
 
@@ -683,7 +759,11 @@ final class CaseloadScript {
                 LocalDate d = stepDays.get(i);
                 minute = d.equals(previous) ? minute + people.between(35, 70) : startMinute + people.between(0, 25);
                 previous = d;
-                steps.add(new Step(story, i, d.atTime(LocalTime.of(Math.min(minute / 60, 17), minute % 60)), actions.get(i),
+                steps.add(new Step(
+                        story,
+                        i,
+                        d.atTime(LocalTime.of(Math.min(minute / 60, 17), minute % 60)),
+                        actions.get(i),
                         actors.get(i)));
             }
             return steps;

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +15,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyDraft;
 import org.tongxin.agency.AgencyId;
@@ -29,7 +27,6 @@ import org.tongxin.identity.AccountProvisioning;
 import org.tongxin.identity.NewAccount;
 import org.tongxin.identity.Role;
 import org.tongxin.shared.web.DemoAccountList;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,22 +43,28 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
     static final String PASSWORD = "Tongxin-Demo-2026";
     /** Base32 TOTP secret of the demo administrators (documented in the README; demo mode only). */
     static final String ADMIN_TOTP_SECRET = "TONGXINDEMOADMINSECRET2345672345";
+
     static final String MARKER_AGENCY = "A-COORD";
 
     private static final Logger log = LoggerFactory.getLogger(CityADemo.class);
 
-    record DivisionData(String code, String nameZh, String nameEn, String parent) {
-    }
+    record DivisionData(String code, String nameZh, String nameEn, String parent) {}
 
-    record AgencyData(String code, String nameZh, String nameEn, AgencyType type, AgencyLevel level, String parent,
-            String division, List<String> jurisdictions, String address, String phone) {
-    }
+    record AgencyData(
+            String code,
+            String nameZh,
+            String nameEn,
+            AgencyType type,
+            AgencyLevel level,
+            String parent,
+            String division,
+            List<String> jurisdictions,
+            String address,
+            String phone) {}
 
-    record AccountData(String username, String displayName, String agency, Set<Role> roles) {
-    }
+    record AccountData(String username, String displayName, String agency, Set<Role> roles) {}
 
-    record CityData(List<DivisionData> divisions, List<AgencyData> agencies, List<AccountData> accounts) {
-    }
+    record CityData(List<DivisionData> divisions, List<AgencyData> agencies, List<AccountData> accounts) {}
 
     private final AgencyDirectory directory;
     private final AgencyManagement agencies;
@@ -69,8 +72,12 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
 
-    CityADemo(AgencyDirectory directory, AgencyManagement agencies, AccountProvisioning accounts,
-            TransactionTemplate transaction, JsonMapper json) {
+    CityADemo(
+            AgencyDirectory directory,
+            AgencyManagement agencies,
+            AccountProvisioning accounts,
+            TransactionTemplate transaction,
+            JsonMapper json) {
         this.directory = directory;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -89,22 +96,45 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
         }
         long start = System.nanoTime();
         transaction.executeWithoutResult(status -> load(city));
-        log.info("City A demo loaded: {} divisions, {} agencies, {} accounts in {} ms", city.divisions().size(),
-                city.agencies().size(), city.accounts().size(), (System.nanoTime() - start) / 1_000_000);
+        log.info(
+                "City A demo loaded: {} divisions, {} agencies, {} accounts in {} ms",
+                city.divisions().size(),
+                city.agencies().size(),
+                city.accounts().size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** One account of each role, for the login page's table (the README lists them all). */
     @Override
     public List<DemoAccount> accounts() {
-        List<String> shown = List.of("cd.court.clerk", "cd.court.judge", "cd.proc", "cd.police", "cd.county", "cd.county.head",
-                "cd.dm", "cd.dm.head", "city.coord", "prison.officer", "hrss.worker", "sw.sunshine", "city.court.head", "moj.policy",
-                "sysadmin", "secadmin", "auditadmin");
+        List<String> shown = List.of(
+                "cd.court.clerk",
+                "cd.court.judge",
+                "cd.proc",
+                "cd.police",
+                "cd.county",
+                "cd.county.head",
+                "cd.dm",
+                "cd.dm.head",
+                "city.coord",
+                "prison.officer",
+                "hrss.worker",
+                "sw.sunshine",
+                "city.court.head",
+                "moj.policy",
+                "sysadmin",
+                "secadmin",
+                "auditadmin");
         try (InputStream in = new ClassPathResource("demo/city-a.json").getInputStream()) {
             CityData city = json.readValue(in, CityData.class);
             Map<String, AgencyData> agencies = new HashMap<>();
             city.agencies().forEach(a -> agencies.put(a.code(), a));
-            return shown.stream().flatMap(u -> city.accounts().stream().filter(a -> a.username().equals(u)))
-                    .map(a -> new DemoAccount(a.username(), "role." + a.roles().iterator().next().name(),
+            return shown.stream()
+                    .flatMap(u ->
+                            city.accounts().stream().filter(a -> a.username().equals(u)))
+                    .map(a -> new DemoAccount(
+                            a.username(),
+                            "role." + a.roles().iterator().next().name(),
                             agencies.get(a.agency()).nameZh()))
                     .toList();
         } catch (IOException e) {
@@ -115,7 +145,8 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
     /** The names of the demo's staff, which no fictitious subject of the caseload may bear. */
     Set<String> staffNames() throws IOException {
         try (InputStream in = new ClassPathResource("demo/city-a.json").getInputStream()) {
-            return json.readValue(in, CityData.class).accounts().stream().map(AccountData::displayName)
+            return json.readValue(in, CityData.class).accounts().stream()
+                    .map(AccountData::displayName)
                     .collect(java.util.stream.Collectors.toSet());
         }
     }
@@ -141,18 +172,35 @@ class CityADemo implements ApplicationRunner, DemoAccountList {
         for (AgencyData a : city.agencies()) {
             serial++;
             AgencyId parent = a.parent() == null ? null : byCode.get(a.parent());
-            String creditCode = CreditCodes.compose(a.type() == AgencyType.SOCIAL_ORGANISATION ? '5' : '1',
-                    a.type() == AgencyType.SOCIAL_ORGANISATION ? '2' : '1', a.division().substring(0, 6),
+            String creditCode = CreditCodes.compose(
+                    a.type() == AgencyType.SOCIAL_ORGANISATION ? '5' : '1',
+                    a.type() == AgencyType.SOCIAL_ORGANISATION ? '2' : '1',
+                    a.division().substring(0, 6),
                     String.format("A%07d", 1000 + serial * 13));
-            byCode.put(a.code(), agencies.register(new AgencyDraft(a.code(), a.nameZh(), a.nameEn(), a.type(), a.level(),
-                    parent, a.division(), creditCode, a.address(), a.phone(),
-                    a.jurisdictions() == null ? List.of() : a.jurisdictions())));
+            byCode.put(
+                    a.code(),
+                    agencies.register(new AgencyDraft(
+                            a.code(),
+                            a.nameZh(),
+                            a.nameEn(),
+                            a.type(),
+                            a.level(),
+                            parent,
+                            a.division(),
+                            creditCode,
+                            a.address(),
+                            a.phone(),
+                            a.jurisdictions() == null ? List.of() : a.jurisdictions())));
         }
         String hash = accounts.hash(PASSWORD);
         for (AccountData a : city.accounts()) {
             boolean admin = a.roles().stream().anyMatch(Role::isAdmin);
-            accounts.provision(new NewAccount(a.username(), a.displayName(), byCode.get(a.agency()), a.roles()), hash,
-                    false, !admin, admin ? ADMIN_TOTP_SECRET : null);
+            accounts.provision(
+                    new NewAccount(a.username(), a.displayName(), byCode.get(a.agency()), a.roles()),
+                    hash,
+                    false,
+                    !admin,
+                    admin ? ADMIN_TOTP_SECRET : null);
         }
     }
 }

@@ -2,16 +2,14 @@ package org.tongxin.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
-import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
+import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralViews.CapacityChange;
 import org.tongxin.assistance.ReferralViews.CapacityLine;
@@ -45,7 +43,12 @@ class CityAReferrals {
     private final DemoUsers users;
     private final EventQuiescence reactions;
 
-    CityAReferrals(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies, DemoUsers users,
+    CityAReferrals(
+            Referrals referrals,
+            Capacities capacities,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            DemoUsers users,
             EventQuiescence reactions) {
         this.referrals = referrals;
         this.capacities = capacities;
@@ -60,23 +63,33 @@ class CityAReferrals {
         // Cases under correction first, then those still in intake (a subject may be referred from the decision on).
         List<CaseId> chengdong = new ArrayList<>();
         for (CaseStatus status : List.of(CaseStatus.UNDER_CORRECTION, CaseStatus.INTAKE)) {
-            chengdong.addAll(users.actAs("cd.county", () -> cases.search(new CaseSearch(null, null, null, status, null),
-                    new PageQuery(0, 20, "updated", false), "demo").items().stream().map(CaseSummary::id).toList()));
+            chengdong.addAll(users.actAs(
+                    "cd.county",
+                    () -> cases
+                            .search(
+                                    new CaseSearch(null, null, null, status, null),
+                                    new PageQuery(0, 20, "updated", false),
+                                    "demo")
+                            .items()
+                            .stream()
+                            .map(CaseSummary::id)
+                            .toList()));
         }
         List<Runnable> stories = new ArrayList<>();
         AgencyId civil = agency("A-CIVIL");
         AgencyId hrss = agency("A-HRSS");
         AgencyId heart = agency("A-SO-HEART");
-        stories.add(() -> refer(chengdong.get(0), AssistanceService.SUBSISTENCE_ALLOWANCE, civil,
-                "对象失业半年，配偶患病，家庭无固定收入，请审核最低生活保障。"));
+        stories.add(() -> refer(
+                chengdong.get(0), AssistanceService.SUBSISTENCE_ALLOWANCE, civil, "对象失业半年，配偶患病，家庭无固定收入，请审核最低生活保障。"));
         stories.add(() -> {
             ReferralId id = refer(chengdong.get(1), AssistanceService.JOB_TRAINING, hrss, "对象有意学习电工技能，希望参加职业技能培训。");
-            users.actAs("hrss.worker", () -> referrals.decline(id, version(id, "hrss.worker"),
-                    "本期电工培训班已满员，下期明年三月开班，届时请重新转介。"));
+            users.actAs(
+                    "hrss.worker",
+                    () -> referrals.decline(id, version(id, "hrss.worker"), "本期电工培训班已满员，下期明年三月开班，届时请重新转介。"));
         });
         stories.add(() -> {
-            ReferralId id = refer(chengdong.get(2), AssistanceService.TEMPORARY_ASSISTANCE, civil,
-                    "对象家中房屋因暴雨受损，急需临时救助。");
+            ReferralId id =
+                    refer(chengdong.get(2), AssistanceService.TEMPORARY_ASSISTANCE, civil, "对象家中房屋因暴雨受损，急需临时救助。");
             users.actAs("civil.worker", () -> {
                 referrals.accept(id, version(id, "civil.worker"));
                 referrals.recordContact(id, version(id, "civil.worker"), null, "电话联系对象，已入户查看房屋受损情况。");
@@ -85,17 +98,20 @@ class CityAReferrals {
         });
         stories.add(() -> {
             users.actAs("civil.worker", () -> {
-                CapacityLine housing = capacities.capacity().stream().filter(l -> l.service() == AssistanceService.HOUSING)
-                        .findFirst().orElseThrow();
-                capacities.declareCapacity(List.of(new CapacityChange(AssistanceService.HOUSING, 1, 1, housing.version())));
+                CapacityLine housing = capacities.capacity().stream()
+                        .filter(l -> l.service() == AssistanceService.HOUSING)
+                        .findFirst()
+                        .orElseThrow();
+                capacities.declareCapacity(
+                        List.of(new CapacityChange(AssistanceService.HOUSING, 1, 1, housing.version())));
             });
             for (int i = 3; i <= 4; i++) {
                 ReferralId id = refer(chengdong.get(i), AssistanceService.HOUSING, civil, "对象租住的房屋即将到期，无力续租，请协助住房救助。");
                 users.actAs("civil.worker", () -> referrals.accept(id, version(id, "civil.worker")));
             }
         });
-        stories.add(() -> refer(chengdong.get(5), AssistanceService.PSYCHOLOGICAL_COUNSELLING, heart,
-                "对象近期情绪低落、失眠，与家人关系紧张，请安排心理辅导。"));
+        stories.add(() -> refer(
+                chengdong.get(5), AssistanceService.PSYCHOLOGICAL_COUNSELLING, heart, "对象近期情绪低落、失眠，与家人关系紧张，请安排心理辅导。"));
         int made = 0;
         for (Runnable story : stories) {
             try {
@@ -104,7 +120,9 @@ class CityAReferrals {
             } catch (IndexOutOfBoundsException notEnoughCases) {
                 break;
             } catch (RuntimeException refused) {
-                log.warn("City A demo referrals: a story was refused ({}); the demo goes on without it", refused.getMessage());
+                log.warn(
+                        "City A demo referrals: a story was refused ({}); the demo goes on without it",
+                        refused.getMessage());
             }
             reactions.awaitAll(java.time.Duration.ofSeconds(5));
         }

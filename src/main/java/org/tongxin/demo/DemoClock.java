@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -26,6 +24,7 @@ final class DemoClock extends Clock {
     private final Clock application;
     /** How far the replay sets the clock back (zero outside a replay). */
     private volatile Duration offset = Duration.ZERO;
+
     private volatile boolean replaying;
 
     DemoClock(@Qualifier("clock") Clock application) {

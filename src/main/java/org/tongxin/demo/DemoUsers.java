@@ -3,14 +3,12 @@ package org.tongxin.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.identity.Authorities;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
@@ -51,7 +49,9 @@ class DemoUsers {
 
     /** The account's name as documents and timelines show it. */
     String displayName(String username) {
-        return users.findByUsername(username).map(u -> u.displayName() == null ? u.username() : u.displayName()).orElse(username);
+        return users.findByUsername(username)
+                .map(u -> u.displayName() == null ? u.username() : u.displayName())
+                .orElse(username);
     }
 
     private UsernamePasswordAuthenticationToken loggedIn(String username) {
@@ -59,7 +59,10 @@ class DemoUsers {
                 .orElseThrow(() -> new IllegalStateException("No active demo account " + username));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
-        principal.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
+        principal.roles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .forEach(authorities::add);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 }

@@ -8,10 +8,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.tongxin.obligation.ObligationClock;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.jdbc.EventQuiescence;
@@ -25,8 +23,7 @@ import org.tongxin.shared.time.LegalTime;
  */
 final class StoryScript {
 
-    private record Step(int day, LocalTime time, int order, Runnable action) {
-    }
+    private record Step(int day, LocalTime time, int order, Runnable action) {}
 
     private static final Logger log = LoggerFactory.getLogger(StoryScript.class);
 
@@ -86,8 +83,13 @@ final class StoryScript {
                         step.action().run();
                     } catch (RuntimeException e) {
                         refused[0]++;
-                        log.warn("{}: a step on day {} was refused ({})", name, step.day(),
-                                e instanceof TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
+                        log.warn(
+                                "{}: a step on day {} was refused ({})",
+                                name,
+                                step.day(),
+                                e instanceof TongxinException t
+                                        ? t.getMessage()
+                                        : e.getClass().getSimpleName());
                     }
                     settle();
                 }

@@ -3,12 +3,10 @@ package org.tongxin.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -53,8 +51,7 @@ class SupervisionEndStories {
     private static final Logger log = LoggerFactory.getLogger(SupervisionEndStories.class);
 
     /** What the stories made. */
-    record Outcome(int cases, int refused) {
-    }
+    record Outcome(int cases, int refused) {}
 
     private final DemoUsers users;
     private final CaseManagement caseManagement;
@@ -69,9 +66,18 @@ class SupervisionEndStories {
     private final java.time.Clock clock;
     private int refused;
 
-    SupervisionEndStories(DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake, Handovers handovers,
-            Termination termination, SealedQueries sealedQueries, ProcuratorialSupervision procuratorial, AgencyDirectory agencies,
-            EventQuiescence reactions, java.time.Clock clock) {
+    SupervisionEndStories(
+            DemoUsers users,
+            CaseManagement caseManagement,
+            CaseDirectory cases,
+            Intake intake,
+            Handovers handovers,
+            Termination termination,
+            SealedQueries sealedQueries,
+            ProcuratorialSupervision procuratorial,
+            AgencyDirectory agencies,
+            EventQuiescence reactions,
+            java.time.Clock clock) {
         this.users = users;
         this.caseManagement = caseManagement;
         this.cases = cases;
@@ -89,42 +95,75 @@ class SupervisionEndStories {
         refused = 0;
         LocalDate today = LegalTime.today(clock);
         int made = 0;
-        CaseId ended = underCorrection("郑志远", Gender.MALE, LocalDate.of(1984, 3, 9), 1, "（" + today.getYear() + "）城东刑初7101号", today);
+        CaseId ended = underCorrection(
+                "郑志远", Gender.MALE, LocalDate.of(1984, 3, 9), 1, "（" + today.getYear() + "）城东刑初7101号", today);
         if (ended != null) {
             made++;
             step(() -> caseManagement.changeTermEnd(ended, today, agency("CD-COURT")));
-            step(() -> users.actAs("cd.county", () -> termination.terminate(ended, cases.version(ended), TerminationReason.EXPIRY, today)));
+            step(() -> users.actAs(
+                    "cd.county",
+                    () -> termination.terminate(ended, cases.version(ended), TerminationReason.EXPIRY, today)));
             step(() -> users.actAs("cd.county", () -> termination.certify(ended)));
         }
-        CaseId minor = underCorrection("孙小雨", Gender.FEMALE, today.minusYears(17).minusMonths(2), 2,
-                "（" + today.getYear() + "）城东刑初7102号", today);
+        CaseId minor = underCorrection(
+                "孙小雨",
+                Gender.FEMALE,
+                today.minusYears(17).minusMonths(2),
+                2,
+                "（" + today.getYear() + "）城东刑初7102号",
+                today);
         if (minor != null) {
             made++;
             step(() -> caseManagement.changeTermEnd(minor, today, agency("CD-COURT")));
-            step(() -> users.actAs("cd.county", () -> termination.terminate(minor, cases.version(minor), TerminationReason.EXPIRY, today)));
+            step(() -> users.actAs(
+                    "cd.county",
+                    () -> termination.terminate(minor, cases.version(minor), TerminationReason.EXPIRY, today)));
             step(() -> users.actAs("cd.county", () -> termination.certify(minor)));
-            step(() -> users.actAs("cd.court.clerk", () -> sealedQueries.request(minor, new SealedQueries.QueryRequest(
-                    SealedQueryBasis.JUDICIAL_NEED, "审理另案需要核实被告人前科情况（《刑事诉讼法》第二百八十六条）", 7))));
+            step(() -> users.actAs(
+                    "cd.court.clerk",
+                    () -> sealedQueries.request(
+                            minor,
+                            new SealedQueries.QueryRequest(
+                                    SealedQueryBasis.JUDICIAL_NEED, "审理另案需要核实被告人前科情况（《刑事诉讼法》第二百八十六条）", 7))));
         }
-        CaseId died = underCorrection("钱国庆", Gender.MALE, LocalDate.of(1951, 8, 30), 3, "（" + today.getYear() + "）城东刑初7103号", today);
+        CaseId died = underCorrection(
+                "钱国庆", Gender.MALE, LocalDate.of(1951, 8, 30), 3, "（" + today.getYear() + "）城东刑初7103号", today);
         if (died != null) {
             made++;
-            step(() -> users.actAs("cd.county", () -> termination.recordDeath(died, cases.version(died), today.minusDays(1))));
+            step(() -> users.actAs(
+                    "cd.county", () -> termination.recordDeath(died, cases.version(died), today.minusDays(1))));
         }
-        CaseId supervised = underCorrection("冯卫东", Gender.MALE, LocalDate.of(1990, 12, 1), 4, "（" + today.getYear() + "）城东刑初7104号", today);
+        CaseId supervised = underCorrection(
+                "冯卫东", Gender.MALE, LocalDate.of(1990, 12, 1), 4, "（" + today.getYear() + "）城东刑初7104号", today);
         if (supervised != null) {
             made++;
             AgencyId county = agency("CD-CCA");
             step(() -> {
-                java.util.UUID replied = users.actAs("cd.proc", () -> procuratorial.issue(supervised, new NewOpinion(
-                        OpinionKind.CORRECTION_OPINION, county, "intake.announce", null,
-                        "社区矫正对象登记后未及时组织入矫宣告，违反《社区矫正法实施办法》第十九条，请依法纠正并书面回复。")));
+                java.util.UUID replied = users.actAs(
+                        "cd.proc",
+                        () -> procuratorial.issue(
+                                supervised,
+                                new NewOpinion(
+                                        OpinionKind.CORRECTION_OPINION,
+                                        county,
+                                        "intake.announce",
+                                        null,
+                                        "社区矫正对象登记后未及时组织入矫宣告，违反《社区矫正法实施办法》第十九条，请依法纠正并书面回复。")));
                 reactions.awaitAll(java.time.Duration.ofSeconds(10));
-                users.actAs("cd.county", () -> procuratorial.reply(supervised, replied, 0, true,
-                        "已于次日组织入矫宣告，并建立登记后三日内宣告的提醒。"));
+                users.actAs(
+                        "cd.county",
+                        () -> procuratorial.reply(supervised, replied, 0, true, "已于次日组织入矫宣告，并建立登记后三日内宣告的提醒。"));
             });
-            step(() -> users.actAs("cd.proc", () -> procuratorial.issue(supervised, new NewOpinion(OpinionKind.PROCURATORIAL_SUGGESTION,
-                    county, null, null, "建议对本辖区缓刑人员的走访记录统一格式，并每季度向本院通报一次监管情况。"))));
+            step(() -> users.actAs(
+                    "cd.proc",
+                    () -> procuratorial.issue(
+                            supervised,
+                            new NewOpinion(
+                                    OpinionKind.PROCURATORIAL_SUGGESTION,
+                                    county,
+                                    null,
+                                    null,
+                                    "建议对本辖区缓刑人员的走访记录统一格式，并每季度向本院通报一次监管情况。"))));
         }
         reactions.awaitAll(java.time.Duration.ofSeconds(10));
         log.info("City A demo supervision end: {} cases, {} refused steps", made, refused);
@@ -132,27 +171,56 @@ class SupervisionEndStories {
     }
 
     /** Decided by the Chengdong court twenty days ago, documents delivered and receipted, reported in and registered. */
-    private CaseId underCorrection(String name, Gender gender, LocalDate birth, int sequence, String number, LocalDate today) {
+    private CaseId underCorrection(
+            String name, Gender gender, LocalDate birth, int sequence, String number, LocalDate today) {
         LocalDate effective = today.minusDays(20);
         boolean minor = birth.isAfter(effective.minusMonths(3).minusYears(18));
-        SubjectData subject = new SubjectData(name, gender, "01", IdentityDocumentType.RESIDENT_ID,
-                IdentityNumbers.compose("369902", birth, 760 + sequence, gender), birth, "13900076" + sequence + "00", "369902001",
-                "城东区东门街道和平路 " + (20 + sequence) + " 号", minor ? "孙建华" : null, minor ? "父亲" : null,
-                minor ? "13900076900" : null, null);
-        OffenceData offence = new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", effective.minusMonths(3), List.of("盗窃罪"));
-        DecisionData decision = new DecisionData(CorrectionType.PROBATION, number, effective.minusDays(10), effective, effective,
-                effective.plusYears(1).minusDays(1), agency("CD-CCA"), false, null);
-        CaseId id = attempt(() -> users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject, offence,
-                decision))));
+        SubjectData subject = new SubjectData(
+                name,
+                gender,
+                "01",
+                IdentityDocumentType.RESIDENT_ID,
+                IdentityNumbers.compose("369902", birth, 760 + sequence, gender),
+                birth,
+                "13900076" + sequence + "00",
+                "369902001",
+                "城东区东门街道和平路 " + (20 + sequence) + " 号",
+                minor ? "孙建华" : null,
+                minor ? "父亲" : null,
+                minor ? "13900076900" : null,
+                null);
+        OffenceData offence =
+                new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", effective.minusMonths(3), List.of("盗窃罪"));
+        DecisionData decision = new DecisionData(
+                CorrectionType.PROBATION,
+                number,
+                effective.minusDays(10),
+                effective,
+                effective,
+                effective.plusYears(1).minusDays(1),
+                agency("CD-CCA"),
+                false,
+                null);
+        CaseId id = attempt(() -> users.actAs(
+                "cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject, offence, decision))));
         if (id == null) {
             return null;
         }
-        HandoverId documents = attempt(() -> users.actAs("cd.court.clerk", () -> intake.deliverDocuments(id, new Delivery(List.of(
-                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null), new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
-                new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)), null))));
+        HandoverId documents = attempt(() -> users.actAs(
+                "cd.court.clerk",
+                () -> intake.deliverDocuments(
+                        id,
+                        new Delivery(
+                                List.of(
+                                        new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
+                                        new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
+                                        new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)),
+                                null))));
         reactions.awaitAll(java.time.Duration.ofSeconds(10));
         if (documents != null) {
-            step(() -> users.actAs("cd.county", () -> handovers.receipt(documents, handovers.view(documents).version(), null)));
+            step(() -> users.actAs(
+                    "cd.county",
+                    () -> handovers.receipt(documents, handovers.view(documents).version(), null)));
         }
         step(() -> users.actAs("cd.county", () -> caseManagement.recordArrival(id, cases.version(id), false, null)));
         step(() -> users.actAs("cd.county", () -> caseManagement.register(id, cases.version(id))));
@@ -174,13 +242,18 @@ class SupervisionEndStories {
         } catch (RuntimeException e) {
             // As in the caseload: a refused step is logged (its kind and code only) and the others go on.
             refused++;
-            log.warn("City A demo supervision end: a step was refused ({})",
-                    e instanceof org.tongxin.shared.error.TongxinException t ? t.getMessage() : e.getClass().getSimpleName());
+            log.warn(
+                    "City A demo supervision end: a step was refused ({})",
+                    e instanceof org.tongxin.shared.error.TongxinException t
+                            ? t.getMessage()
+                            : e.getClass().getSimpleName());
             return null;
         }
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
+        return agencies.findByCode(code)
+                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
+                .id();
     }
 }

@@ -3,12 +3,10 @@ package org.tongxin.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -74,8 +72,7 @@ class SupervisionStories {
     static final int DAYS_BACK = 40;
 
     /** What the stories made. */
-    record Outcome(int cases, int refused) {
-    }
+    record Outcome(int cases, int refused) {}
 
     private static final class Story {
         CaseId caseId;
@@ -101,9 +98,21 @@ class SupervisionStories {
     private LocalDate start;
     private int refused;
 
-    SupervisionStories(DemoClock clock, DemoUsers users, CaseManagement caseManagement, CaseDirectory cases, Intake intake,
-            Handovers handovers, Contacts contacts, Leaves leaves, PlaceChanges placeChanges, Monitoring monitoring,
-            LostContacts lostContacts, Custody custody, AgencyDirectory agencies, ObligationClock obligationClock,
+    SupervisionStories(
+            DemoClock clock,
+            DemoUsers users,
+            CaseManagement caseManagement,
+            CaseDirectory cases,
+            Intake intake,
+            Handovers handovers,
+            Contacts contacts,
+            Leaves leaves,
+            PlaceChanges placeChanges,
+            Monitoring monitoring,
+            LostContacts lostContacts,
+            Custody custody,
+            AgencyDirectory agencies,
+            ObligationClock obligationClock,
             EventQuiescence events) {
         this.users = users;
         this.caseManagement = caseManagement;
@@ -123,8 +132,17 @@ class SupervisionStories {
     /** Plays the stories from {@link #DAYS_BACK} days before {@code today} up to the present, in the order of time. */
     Outcome play(LocalDate today) {
         start = script.begin(today.minusDays(DAYS_BACK));
-        List<Story> stories = List.of(onSchedule(), late(), onLeave(), overdueFromLeave(), moved(), monitored(), foundAgain(),
-                stillMissing(), inCustody(), movedToAnotherRegion());
+        List<Story> stories = List.of(
+                onSchedule(),
+                late(),
+                onLeave(),
+                overdueFromLeave(),
+                moved(),
+                monitored(),
+                foundAgain(),
+                stillMissing(),
+                inCustody(),
+                movedToAnotherRegion());
         refused = script.play();
         int made = (int) stories.stream().filter(s -> s.caseId != null).count();
         log.info("City A demo supervision: {} cases, {} refused steps", made, refused);
@@ -156,12 +174,28 @@ class SupervisionStories {
         report(s, 3, "首次到司法所报告");
         report(s, 17, "按时报告");
         report(s, 31, "按时报告，提出外出申请意向");
-        step(33, 10, 0, () -> s.leave = users.actAs("cd.county", () -> leaves.request(s.caseId, new NewLeave(LeaveKind.SINGLE,
-                "浙江省杭州市西湖区", "参加女儿的大学毕业典礼", day(DAYS_BACK - 1), day(DAYS_BACK + 3)))));
-        step(34, 15, 0, () -> users.actAs("cd.county", () -> {
-            leaves.approve(s.leave, leaves.view(s.leave, "demo.leave").version());
-            return null;
-        }));
+        step(
+                33,
+                10,
+                0,
+                () -> s.leave = users.actAs(
+                        "cd.county",
+                        () -> leaves.request(
+                                s.caseId,
+                                new NewLeave(
+                                        LeaveKind.SINGLE,
+                                        "浙江省杭州市西湖区",
+                                        "参加女儿的大学毕业典礼",
+                                        day(DAYS_BACK - 1),
+                                        day(DAYS_BACK + 3)))));
+        step(
+                34,
+                15,
+                0,
+                () -> users.actAs("cd.county", () -> {
+                    leaves.approve(s.leave, leaves.view(s.leave, "demo.leave").version());
+                    return null;
+                }));
         return s;
     }
 
@@ -171,12 +205,23 @@ class SupervisionStories {
         report(s, 3, "首次到司法所报告");
         report(s, 16, "按时报告");
         report(s, 29, "按时报告，次日经批准外出");
-        step(26, 10, 0, () -> s.leave = users.actAs("cd.county", () -> leaves.request(s.caseId, new NewLeave(LeaveKind.SINGLE,
-                "四川省成都市武侯区", "探望病重的父亲", day(30), day(DAYS_BACK - 4)))));
-        step(27, 11, 0, () -> users.actAs("cd.county", () -> {
-            leaves.approve(s.leave, leaves.view(s.leave, "demo.leave").version());
-            return null;
-        }));
+        step(
+                26,
+                10,
+                0,
+                () -> s.leave = users.actAs(
+                        "cd.county",
+                        () -> leaves.request(
+                                s.caseId,
+                                new NewLeave(LeaveKind.SINGLE, "四川省成都市武侯区", "探望病重的父亲", day(30), day(DAYS_BACK - 4)))));
+        step(
+                27,
+                11,
+                0,
+                () -> users.actAs("cd.county", () -> {
+                    leaves.approve(s.leave, leaves.view(s.leave, "demo.leave").version());
+                    return null;
+                }));
         return s;
     }
 
@@ -185,19 +230,47 @@ class SupervisionStories {
         Story s = underCorrection(5, "陈路", LocalDate.of(1990, 3, 15), "城东区东门街道解放路 23 号");
         AgencyId chengxi = agency("CX-CCA");
         report(s, 3, "首次到司法所报告");
-        step(8, 10, 0, () -> s.record = users.actAs("cd.county", () -> placeChanges.apply(s.caseId, chengxi.value(), day(40),
-                "在城西区购房，全家迁居")).id());
+        step(
+                8,
+                10,
+                0,
+                () -> s.record = users.actAs(
+                                "cd.county",
+                                () -> placeChanges.apply(s.caseId, chengxi.value(), day(40), "在城西区购房，全家迁居"))
+                        .id());
         step(9, 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
-        step(11, 15, 0, () -> users.actAs("cx.county", () -> placeChanges.reply(s.record, version(s), true, "经核实居住地属实，同意接收")));
-        step(13, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true, "新居住地核实无误，准予变更")));
+        step(
+                11,
+                15,
+                0,
+                () -> users.actAs("cx.county", () -> placeChanges.reply(s.record, version(s), true, "经核实居住地属实，同意接收")));
+        step(
+                13,
+                10,
+                0,
+                () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true, "新居住地核实无误，准予变更")));
         step(14, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
         step(15, 9, 0, () -> users.actAs("cx.county", () -> placeChanges.receive(s.record, version(s))));
         step(15, 14, 0, () -> users.actAs("cx.county", () -> placeChanges.forward(s.record, version(s))));
-        step(18, 10, 0, () -> users.actAs("cx.county", () -> placeChanges.reported(s.record, version(s), script.at(18, 9, 30))));
-        step(18, 10, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(18),
-                "到城西区社区矫正机构报到，并按期报告")));
-        step(32, 9, 30, () -> users.actAs("cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(32),
-                "按时报告")));
+        step(
+                18,
+                10,
+                0,
+                () -> users.actAs(
+                        "cx.county", () -> placeChanges.reported(s.record, version(s), script.at(18, 9, 30))));
+        step(
+                18,
+                10,
+                30,
+                () -> users.actAs(
+                        "cx.county",
+                        () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(18), "到城西区社区矫正机构报到，并按期报告")));
+        step(
+                32,
+                9,
+                30,
+                () -> users.actAs(
+                        "cx.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(32), "按时报告")));
         return s;
     }
 
@@ -210,19 +283,43 @@ class SupervisionStories {
         Story s = underCorrection(0, "顾申远", LocalDate.of(1992, 8, 8), "城东区东门街道和平路 58 号");
         AgencyId xuhui = agency("XH-CCA");
         report(s, 3, "首次到司法所报告");
-        step(6, 10, 0, () -> s.record = users.actAs("cd.county", () -> placeChanges.apply(s.caseId, xuhui.value(), day(36),
-                "与配偶在上海市徐汇区就业并租房居住，申请变更执行地")).id());
+        step(
+                6,
+                10,
+                0,
+                () -> s.record = users.actAs(
+                                "cd.county",
+                                () -> placeChanges.apply(s.caseId, xuhui.value(), day(36), "与配偶在上海市徐汇区就业并租房居住，申请变更执行地"))
+                        .id());
         step(7, 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
-        step(9, 15, 0, () -> users.actAs("xh.county", () -> placeChanges.reply(s.record, version(s), true,
-                "经核实租房合同和就业情况属实，同意接收")));
-        step(10, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true,
-                "在新执行地有固定住所和工作，准予变更")));
+        step(
+                9,
+                15,
+                0,
+                () -> users.actAs(
+                        "xh.county", () -> placeChanges.reply(s.record, version(s), true, "经核实租房合同和就业情况属实，同意接收")));
+        step(
+                10,
+                10,
+                0,
+                () -> users.actAs(
+                        "cd.county", () -> placeChanges.decide(s.record, version(s), true, "在新执行地有固定住所和工作，准予变更")));
         step(11, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
         step(12, 9, 0, () -> users.actAs("xh.county", () -> placeChanges.receive(s.record, version(s))));
         step(12, 14, 0, () -> users.actAs("xh.county", () -> placeChanges.forward(s.record, version(s))));
-        step(15, 10, 0, () -> users.actAs("xh.county", () -> placeChanges.reported(s.record, version(s), script.at(15, 9, 30))));
-        step(15, 10, 30, () -> users.actAs("xh.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(15),
-                "到徐汇区社区矫正机构报到，并按期报告")));
+        step(
+                15,
+                10,
+                0,
+                () -> users.actAs(
+                        "xh.county", () -> placeChanges.reported(s.record, version(s), script.at(15, 9, 30))));
+        step(
+                15,
+                10,
+                30,
+                () -> users.actAs(
+                        "xh.county",
+                        () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(15), "到徐汇区社区矫正机构报到，并按期报告")));
         return s;
     }
 
@@ -230,9 +327,30 @@ class SupervisionStories {
     private Story monitored() {
         Story s = underCorrection(6, "吴刚", LocalDate.of(1985, 10, 2), "城东区东门街道和平路 102 号");
         report(s, 3, "首次到司法所报告");
-        step(11, 10, 0, () -> s.period = users.actAs("cd.county", () -> monitoring.propose(s.caseId, new NewPeriod(
-                MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL, "未经批准离开本市前往邻省三日，经查证属实", "DEMO-EM-0006", 1, null)).id()));
-        step(12, 9, 0, () -> users.actAs("cd.bureau.head", () -> monitoring.approve(s.period, monitoring.period(s.period).version())));
+        step(
+                11,
+                10,
+                0,
+                () -> s.period = users.actAs(
+                        "cd.county",
+                        () -> monitoring
+                                .propose(
+                                        s.caseId,
+                                        new NewPeriod(
+                                                MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL,
+                                                "未经批准离开本市前往邻省三日，经查证属实",
+                                                "DEMO-EM-0006",
+                                                1,
+                                                null))
+                                .id()));
+        step(
+                12,
+                9,
+                0,
+                () -> users.actAs(
+                        "cd.bureau.head",
+                        () -> monitoring.approve(
+                                s.period, monitoring.period(s.period).version())));
         report(s, 17, "按时报告，定位设备佩戴正常");
         report(s, 31, "按时报告");
         return s;
@@ -243,10 +361,25 @@ class SupervisionStories {
         Story s = underCorrection(7, "郭敏", LocalDate.of(1994, 8, 27), "城东区东门街道新街 60 号");
         report(s, 3, "首次到司法所报告");
         report(s, 16, "按时报告");
-        step(21, 9, 0, () -> s.record = users.actAs("cd.county", () -> lostContacts.report(s.caseId, script.at(20, 18, 0),
-                "未按时报告，电话关机，走访住所无人，家属不知去向")).id());
-        step(24, 16, 0, () -> users.actAs("cd.county", () -> lostContacts.found(s.record,
-                lostContacts.ofCase(s.caseId).getFirst().version(), script.at(24, 11, 0), "经派出所协助在其朋友处找到，系外出打工未请假，已予训诫")));
+        step(
+                21,
+                9,
+                0,
+                () -> s.record = users.actAs(
+                                "cd.county",
+                                () -> lostContacts.report(s.caseId, script.at(20, 18, 0), "未按时报告，电话关机，走访住所无人，家属不知去向"))
+                        .id());
+        step(
+                24,
+                16,
+                0,
+                () -> users.actAs(
+                        "cd.county",
+                        () -> lostContacts.found(
+                                s.record,
+                                lostContacts.ofCase(s.caseId).getFirst().version(),
+                                script.at(24, 11, 0),
+                                "经派出所协助在其朋友处找到，系外出打工未请假，已予训诫")));
         report(s, 30, "找回后按时报告");
         return s;
     }
@@ -256,8 +389,13 @@ class SupervisionStories {
         Story s = underCorrection(8, "蒋涛", LocalDate.of(1998, 1, 30), "城东区东门街道文化路 66 号");
         report(s, 3, "首次到司法所报告");
         report(s, 16, "按时报告");
-        step(DAYS_BACK - 2, 10, 0, () -> users.actAs("cd.county", () -> lostContacts.report(s.caseId, script.at(DAYS_BACK - 3, 20, 0),
-                "逾期未报告，电话无人接听，住所已退租")));
+        step(
+                DAYS_BACK - 2,
+                10,
+                0,
+                () -> users.actAs(
+                        "cd.county",
+                        () -> lostContacts.report(s.caseId, script.at(DAYS_BACK - 3, 20, 0), "逾期未报告，电话无人接听，住所已退租")));
         return s;
     }
 
@@ -268,8 +406,17 @@ class SupervisionStories {
         report(s, 3, "首次到司法所报告");
         report(s, 16, "按时报告");
         report(s, 30, "按时报告");
-        step(DAYS_BACK - 1, 11, 0, () -> users.actAs("cd.police", () -> custody.record(s.caseId,
-                CustodyKind.ADMINISTRATIVE_DETENTION, police.value(), script.at(DAYS_BACK - 1, 9, 30))));
+        step(
+                DAYS_BACK - 1,
+                11,
+                0,
+                () -> users.actAs(
+                        "cd.police",
+                        () -> custody.record(
+                                s.caseId,
+                                CustodyKind.ADMINISTRATIVE_DETENTION,
+                                police.value(),
+                                script.at(DAYS_BACK - 1, 9, 30))));
         return s;
     }
 
@@ -277,29 +424,94 @@ class SupervisionStories {
     private Story underCorrection(int sequence, String name, LocalDate birth, String address) {
         Story s = new Story();
         String number = "（" + start.getYear() + "）城东刑初72" + String.format("%02d", sequence) + "号";
-        SubjectData subject = new SubjectData(name, Gender.MALE, "01", IdentityDocumentType.RESIDENT_ID,
-                IdentityNumbers.compose("369902", birth, 730 + sequence, Gender.MALE), birth, "13900073" + sequence + "00", "369902001",
-                address, null, null, null, null);
-        OffenceData offence = new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", start.minusMonths(5), List.of("盗窃罪"));
-        step(1, 9, 0, () -> s.caseId = users.actAs("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject,
-                offence, new DecisionData(CorrectionType.PROBATION, number, start.minusDays(10), start, start,
-                        start.plusYears(2).minusDays(1), agency("CD-CCA"), false, null)))));
-        step(1, 14, 0, () -> s.documents = users.actAs("cd.court.clerk", () -> intake.deliverDocuments(s.caseId, new Delivery(
-                List.of(new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
-                        new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
-                        new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)), null))));
-        step(2, 9, 0, () -> users.actAs("cd.county", () -> handovers.receipt(s.documents, handovers.view(s.documents).version(), null)));
-        step(2, 10, 0, () -> users.actAs("cd.county", () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
-        step(2, 10, 30, () -> users.actAs("cd.county", () -> caseManagement.register(s.caseId, cases.version(s.caseId))));
+        SubjectData subject = new SubjectData(
+                name,
+                Gender.MALE,
+                "01",
+                IdentityDocumentType.RESIDENT_ID,
+                IdentityNumbers.compose("369902", birth, 730 + sequence, Gender.MALE),
+                birth,
+                "13900073" + sequence + "00",
+                "369902001",
+                address,
+                null,
+                null,
+                null,
+                null);
+        OffenceData offence =
+                new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", start.minusMonths(5), List.of("盗窃罪"));
+        step(
+                1,
+                9,
+                0,
+                () -> s.caseId = users.actAs(
+                        "cd.court.clerk",
+                        () -> caseManagement.openDecided(new NewDecidedCase(
+                                subject,
+                                offence,
+                                new DecisionData(
+                                        CorrectionType.PROBATION,
+                                        number,
+                                        start.minusDays(10),
+                                        start,
+                                        start,
+                                        start.plusYears(2).minusDays(1),
+                                        agency("CD-CCA"),
+                                        false,
+                                        null)))));
+        step(
+                1,
+                14,
+                0,
+                () -> s.documents = users.actAs(
+                        "cd.court.clerk",
+                        () -> intake.deliverDocuments(
+                                s.caseId,
+                                new Delivery(
+                                        List.of(
+                                                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
+                                                new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
+                                                new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)),
+                                        null))));
+        step(
+                2,
+                9,
+                0,
+                () -> users.actAs(
+                        "cd.county",
+                        () -> handovers.receipt(
+                                s.documents, handovers.view(s.documents).version(), null)));
+        step(
+                2,
+                10,
+                0,
+                () -> users.actAs(
+                        "cd.county",
+                        () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
+        step(
+                2,
+                10,
+                30,
+                () -> users.actAs("cd.county", () -> caseManagement.register(s.caseId, cases.version(s.caseId))));
         return s;
     }
 
     private void report(Story s, int day, String note) {
-        step(day, 9, 30, () -> users.actAs("cd.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(day), note)));
+        step(
+                day,
+                9,
+                30,
+                () -> users.actAs(
+                        "cd.county", () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(day), note)));
     }
 
     private void visit(Story s, int day, String note) {
-        step(day, 15, 0, () -> users.actAs("cd.county", () -> contacts.record(s.caseId, ContactKind.HOME_VISIT, day(day), note)));
+        step(
+                day,
+                15,
+                0,
+                () -> users.actAs(
+                        "cd.county", () -> contacts.record(s.caseId, ContactKind.HOME_VISIT, day(day), note)));
     }
 
     private int version(Story s) {
@@ -311,7 +523,9 @@ class SupervisionStories {
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code).orElseThrow(() -> new IllegalStateException("No demo agency " + code)).id();
+        return agencies.findByCode(code)
+                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
+                .id();
     }
 
     private LocalDate day(int day) {

@@ -5,7 +5,25 @@
  * through the other modules' public APIs, so it obeys every rule real data does.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "identity", "calendar", "casefile",
-        "exchange", "obligation", "procedure", "coordination", "assistance", "procuratorial", "assessment", "policy",
-        "supervision", "supervision :: custody", "supervision :: missing", "supervision :: monitoring", "supervision :: move" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "agency",
+            "identity",
+            "calendar",
+            "casefile",
+            "exchange",
+            "obligation",
+            "procedure",
+            "coordination",
+            "assistance",
+            "procuratorial",
+            "assessment",
+            "policy",
+            "supervision",
+            "supervision :: custody",
+            "supervision :: missing",
+            "supervision :: monitoring",
+            "supervision :: move"
+        })
 package org.tongxin.demo;

@@ -1,9 +1,8 @@
 package org.tongxin.document;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a stored document (generated or uploaded). */
 public record DocumentId(UUID value) {

@@ -2,10 +2,8 @@ package org.tongxin.document;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.document.internal.DocumentRepository;
 
 /**

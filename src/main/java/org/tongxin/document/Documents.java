@@ -12,11 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -54,8 +52,16 @@ public class Documents {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    Documents(TemplateLibrary templates, PdfRenderer renderer, UploadPolicy uploads, DocumentRepository repository,
-            DocumentStore store, FieldCipher cipher, AuditLog audit, CurrentActor actor, Clock clock,
+    Documents(
+            TemplateLibrary templates,
+            PdfRenderer renderer,
+            UploadPolicy uploads,
+            DocumentRepository repository,
+            DocumentStore store,
+            FieldCipher cipher,
+            AuditLog audit,
+            CurrentActor actor,
+            Clock clock,
             PlatformTransactionManager transactions) {
         this.templates = templates;
         this.renderer = renderer;
@@ -92,8 +98,14 @@ public class Documents {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(content, "content");
         uploads.checkName(originalFileName);
-        UploadPolicy.CheckedUpload checked = uploads.check(originalFileName, declaredContentType, uploads.read(content));
-        return store(caseId, DocumentKind.UPLOADED, null, checked.displayName(), checked.format().contentType(),
+        UploadPolicy.CheckedUpload checked =
+                uploads.check(originalFileName, declaredContentType, uploads.read(content));
+        return store(
+                caseId,
+                DocumentKind.UPLOADED,
+                null,
+                checked.displayName(),
+                checked.format().contentType(),
                 checked.content());
     }
 
@@ -115,7 +127,8 @@ public class Documents {
         DocumentInfo info = repository.find(id).orElseThrow(TongxinException::notFound);
         String key = repository.storageKey(id).orElseThrow(TongxinException::notFound);
         byte[] sealed = store.get(key)
-                .orElseThrow(() -> new IllegalStateException("The content of document " + id + " is missing from the store"));
+                .orElseThrow(() ->
+                        new IllegalStateException("The content of document " + id + " is missing from the store"));
         byte[] plain = cipher.decryptBytes(sealed, CONTEXT + key);
         if (!sha256(plain).equals(info.sha256())) {
             throw new IllegalStateException("The content of document " + id + " does not match its recorded digest");
@@ -135,20 +148,39 @@ public class Documents {
         return renderer.render(templates.layout(template), values == null ? Map.of() : values);
     }
 
-    private DocumentId store(UUID caseId, DocumentKind kind, DocumentTemplate template, String fileName,
-            String contentType, byte[] content) {
+    private DocumentId store(
+            UUID caseId,
+            DocumentKind kind,
+            DocumentTemplate template,
+            String fileName,
+            String contentType,
+            byte[] content) {
         DocumentId id = DocumentId.of(UUID.randomUUID());
         String key = id.value().toString();
         byte[] sealed = cipher.encryptBytes(content, CONTEXT + key);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        DocumentInfo info = new DocumentInfo(id, caseId, kind, template, fileName, contentType, content.length,
-                sha256(content), actor.get().userId(), now);
+        DocumentInfo info = new DocumentInfo(
+                id,
+                caseId,
+                kind,
+                template,
+                fileName,
+                contentType,
+                content.length,
+                sha256(content),
+                actor.get().userId(),
+                now);
         transaction.executeWithoutResult(status -> {
             store.put(key, sealed);
             repository.insert(info, key);
-            audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, kind == DocumentKind.GENERATED ? "document.generate" : "document.upload")
-                    .target("document", id).detail("caseId", caseId).detail("template", template)
-                    .detail("contentType", contentType).detail("size", content.length));
+            audit.record(AuditEntry.of(
+                            AuditCategory.CASE_CHANGE,
+                            kind == DocumentKind.GENERATED ? "document.generate" : "document.upload")
+                    .target("document", id)
+                    .detail("caseId", caseId)
+                    .detail("template", template)
+                    .detail("contentType", contentType)
+                    .detail("size", content.length));
         });
         return id;
     }

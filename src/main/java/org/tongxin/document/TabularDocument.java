@@ -18,6 +18,5 @@ public record TabularDocument(String title, String subtitle, List<Table> tables,
         this(title, subtitle, tables, List.of());
     }
 
-    public record Table(String caption, List<String> headers, List<List<String>> rows) {
-    }
+    public record Table(String caption, List<String> headers, List<List<String>> rows) {}
 }

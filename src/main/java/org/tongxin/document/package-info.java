@@ -6,5 +6,5 @@
  * audit the reads.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit"})
 package org.tongxin.document;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.TimelineEntry;
@@ -18,11 +17,11 @@ import org.tongxin.shared.security.ActorRef;
  */
 public final class HandoverEvents {
 
-    private HandoverEvents() {
-    }
+    private HandoverEvents() {}
 
     /** What every event of a handover names: the handover, its kind and its round, which are also its timeline arguments. */
-    public sealed interface HandoverEvent extends TimelineEntry permits HandoverDelivered, HandoverReceipted, HandoverRejected {
+    public sealed interface HandoverEvent extends TimelineEntry
+            permits HandoverDelivered, HandoverReceipted, HandoverRejected {
 
         HandoverId handoverId();
 
@@ -37,9 +36,20 @@ public final class HandoverEvents {
     }
 
     /** A bundle was delivered (round 1) or supplemented (round 2 and later). */
-    public record HandoverDelivered(UUID eventId, HandoverId handoverId, CaseId caseId, HandoverKind kind, String stepId,
-            int round, AgencyId sender, AgencyId receiver, List<AgencyId> copies, Set<Participation> audience,
-            Instant occurredAt, ActorRef actor) implements HandoverEvent {
+    public record HandoverDelivered(
+            UUID eventId,
+            HandoverId handoverId,
+            CaseId caseId,
+            HandoverKind kind,
+            String stepId,
+            int round,
+            AgencyId sender,
+            AgencyId receiver,
+            List<AgencyId> copies,
+            Set<Participation> audience,
+            Instant occurredAt,
+            ActorRef actor)
+            implements HandoverEvent {
 
         public boolean supplement() {
             return round > 1;
@@ -51,9 +61,20 @@ public final class HandoverEvents {
     }
 
     /** The receiver acknowledged the bundle as complete: the receipt (回执). */
-    public record HandoverReceipted(UUID eventId, HandoverId handoverId, CaseId caseId, HandoverKind kind, String stepId,
-            int round, AgencyId sender, AgencyId receiver, UUID receiptDocumentId, Set<Participation> audience,
-            Instant occurredAt, ActorRef actor) implements HandoverEvent {
+    public record HandoverReceipted(
+            UUID eventId,
+            HandoverId handoverId,
+            CaseId caseId,
+            HandoverKind kind,
+            String stepId,
+            int round,
+            AgencyId sender,
+            AgencyId receiver,
+            UUID receiptDocumentId,
+            Set<Participation> audience,
+            Instant occurredAt,
+            ActorRef actor)
+            implements HandoverEvent {
 
         public String timelineKind() {
             return "handover.receipted";
@@ -61,9 +82,20 @@ public final class HandoverEvents {
     }
 
     /** The receiver named missing or defective items; the sender must supplement. */
-    public record HandoverRejected(UUID eventId, HandoverId handoverId, CaseId caseId, HandoverKind kind, String stepId,
-            int round, AgencyId sender, AgencyId receiver, int problems, Set<Participation> audience, Instant occurredAt,
-            ActorRef actor) implements HandoverEvent {
+    public record HandoverRejected(
+            UUID eventId,
+            HandoverId handoverId,
+            CaseId caseId,
+            HandoverKind kind,
+            String stepId,
+            int round,
+            AgencyId sender,
+            AgencyId receiver,
+            int problems,
+            Set<Participation> audience,
+            Instant occurredAt,
+            ActorRef actor)
+            implements HandoverEvent {
 
         public String timelineKind() {
             return "handover.rejected";

@@ -1,9 +1,8 @@
 package org.tongxin.exchange;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a handover. */
 public record HandoverId(UUID value) {

@@ -34,11 +34,13 @@ public enum HandoverKind {
      * 变更执行地移交: the former county agency sends the decision, the legal documents and the file to the new one, whose
      * receipt moves the case (CCL art. 27; IM art. 31, 5 days).
      */
-    PLACE_CHANGE_FILE("变更执行地档案移交", "File on a change of the place of execution",
+    PLACE_CHANGE_FILE(
+            "变更执行地档案移交",
+            "File on a change of the place of execution",
             EnumSet.of(ItemCode.DECISION_DOCUMENT, ItemCode.CASE_MATERIALS)),
     /** 变更执行地法律文书转送: the new county agency forwards them to its procuratorate, copy to its police (CCL art. 27). */
-    PLACE_CHANGE_FORWARDING("变更执行地法律文书转送", "Legal documents forwarded after a change of place",
-            EnumSet.of(ItemCode.DECISION_DOCUMENT)),
+    PLACE_CHANGE_FORWARDING(
+            "变更执行地法律文书转送", "Legal documents forwarded after a change of place", EnumSet.of(ItemCode.DECISION_DOCUMENT)),
     /**
      * 解除社区矫正通知: the county agency tells the decision organ that correction ended on expiry or pardon, with a copy of
      * the certificate, copies to the procuratorate and police (CCL art. 44).
@@ -49,11 +51,16 @@ public enum HandoverKind {
     /** 撤销缓刑、假释建议书 (with an arrest request where asked): the county agency to the court, copy to the procuratorate (CCL arts. 46–47). */
     REVOCATION_PROPOSAL("撤销缓刑、假释建议", "Revocation proposal", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
     /** 收监执行建议书: the county agency to the decision organ, copy to the procuratorate (CCL art. 49). */
-    CUSTODY_PROPOSAL("收监执行建议", "Proposal to take into custody", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    CUSTODY_PROPOSAL(
+            "收监执行建议", "Proposal to take into custody", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
     /** 治安管理处罚建议书: the county agency to the police of the same level, copy to the procuratorate (CCL art. 28). */
-    POLICE_PENALTY_PROPOSAL("治安管理处罚建议", "Proposal of a public-security penalty", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
+    POLICE_PENALTY_PROPOSAL(
+            "治安管理处罚建议",
+            "Proposal of a public-security penalty",
+            EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE)),
     /** 减刑建议书: the county agency to the intermediate court of the place, copy to the procuratorate of the same level (CCL art. 33). */
-    COMMUTATION_PROPOSAL("减刑建议", "Proposal of a sentence reduction", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE));
+    COMMUTATION_PROPOSAL(
+            "减刑建议", "Proposal of a sentence reduction", EnumSet.of(ItemCode.SANCTION_PROPOSAL, ItemCode.EVIDENCE));
 
     private final String nameZh;
     private final String nameEn;

@@ -5,7 +5,11 @@ package org.tongxin.exchange;
  * a prepared handover can be CANCELLED before delivery.
  */
 public enum HandoverStatus {
-    PREPARED, DELIVERED, REJECTED, RECEIPTED, CANCELLED;
+    PREPARED,
+    DELIVERED,
+    REJECTED,
+    RECEIPTED,
+    CANCELLED;
 
     public boolean awaitingReceiver() {
         return this == DELIVERED;

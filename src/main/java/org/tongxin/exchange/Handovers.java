@@ -15,12 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -34,8 +32,8 @@ import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
-import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.DocumentNumbers;
+import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 import org.tongxin.exchange.HandoverData.NewHandover;
 import org.tongxin.exchange.HandoverData.NewItem;
@@ -64,7 +62,8 @@ public class Handovers {
 
     static final int MAX_ITEMS = 30;
     static final int MAX_PROBLEMS = 30;
-    private static final Set<Participation> OVERSIGHT = EnumSet.of(Participation.ESCALATION, Participation.COORDINATION);
+    private static final Set<Participation> OVERSIGHT =
+            EnumSet.of(Participation.ESCALATION, Participation.COORDINATION);
 
     private final HandoverRepository handovers;
     private final CaseDirectory cases;
@@ -78,9 +77,18 @@ public class Handovers {
     private final MessageSource messages;
     private final Clock clock;
 
-    Handovers(HandoverRepository handovers, CaseDirectory cases, AgencyDirectory agencies, Documents documents,
-            CaseDocumentAccess documentAccess, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events,
-            MessageSource messages, DocumentNumbers numbers, Clock clock) {
+    Handovers(
+            HandoverRepository handovers,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            Documents documents,
+            CaseDocumentAccess documentAccess,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            DocumentNumbers numbers,
+            Clock clock) {
         this.numbers = numbers;
         this.documentAccess = documentAccess;
         this.handovers = handovers;
@@ -103,7 +111,8 @@ public class Handovers {
         if (!request.sender().equals(me.agency())) {
             throw TongxinException.forbidden("NOT_SENDER");
         }
-        AgencyView receiver = agencies.find(request.receiver()).filter(AgencyView::active)
+        AgencyView receiver = agencies.find(request.receiver())
+                .filter(AgencyView::active)
                 .orElseThrow(() -> TongxinException.invalid("receiverAgencyId", "unknownAgency"));
         if (receiver.id().equals(request.sender())) {
             throw TongxinException.invalid("receiverAgencyId", "receiverIsSender");
@@ -114,13 +123,25 @@ public class Handovers {
         String note = note(request.note(), problems);
         problems.throwIfAny();
         HandoverId id = HandoverId.of(UUID.randomUUID());
-        Handover handover = Handover.prepare(id, request.caseId(), request.kind(), request.stepId(), request.sender(),
-                request.receiver(), request.copies() == null ? List.of() : request.copies(), request.audience(),
-                items.stream().map(this::normalised).toList(), note, me.userId(), clock.instant());
+        Handover handover = Handover.prepare(
+                id,
+                request.caseId(),
+                request.kind(),
+                request.stepId(),
+                request.sender(),
+                request.receiver(),
+                request.copies() == null ? List.of() : request.copies(),
+                request.audience(),
+                items.stream().map(this::normalised).toList(),
+                note,
+                me.userId(),
+                clock.instant());
         handovers.insert(handover);
         handover.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.prepare").target("handover", id)
-                .detail("case", request.caseId()).detail("kind", request.kind()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.prepare")
+                .target("handover", id)
+                .detail("case", request.caseId())
+                .detail("kind", request.kind()));
         return id;
     }
 
@@ -145,8 +166,14 @@ public class Handovers {
         checkItems(handover.caseId(), added, "items", problems);
         note(note, problems);
         // The state first (a handover not rejected answers 409 whatever was sent), then the input: nothing is saved.
-        handover.supplement(added.stream().filter(i -> i != null && i.code() != null).map(this::normalised).toList(), person(),
-                clock.instant(), currentUser.ref());
+        handover.supplement(
+                added.stream()
+                        .filter(i -> i != null && i.code() != null)
+                        .map(this::normalised)
+                        .toList(),
+                person(),
+                clock.instant(),
+                currentUser.ref());
         problems.throwIfAny();
         saveAndPublish(handover);
         auditDelivery(handover);
@@ -163,11 +190,15 @@ public class Handovers {
         // The state first, then the input; the receipt is issued only for a valid answer in the right state.
         handover.receipt(cleanNote, person(), now, currentUser.ref(), () -> {
             problems.throwIfAny();
-            return documents.generate(DocumentTemplate.RECEIPT, handover.caseId().value(), receiptValues(handover, now, me)).value();
+            return documents
+                    .generate(DocumentTemplate.RECEIPT, handover.caseId().value(), receiptValues(handover, now, me))
+                    .value();
         });
         saveAndPublish(handover);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.receipt").target("handover", id)
-                .detail("case", handover.caseId()).detail("round", handover.round()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.receipt")
+                .target("handover", id)
+                .detail("case", handover.caseId())
+                .detail("round", handover.round()));
     }
 
     /** The receiver names what is missing or defective; the sender must supplement. */
@@ -210,7 +241,10 @@ public class Handovers {
             if (p.kind() == ProblemKind.DEFECTIVE && (text == null || text.isEmpty())) {
                 problems.add(field + "note", "defectNeedsNote");
             }
-            clean.add(new Problem(code, p.kind() == ProblemKind.DEFECTIVE ? p.itemId() : null, p.kind(),
+            clean.add(new Problem(
+                    code,
+                    p.kind() == ProblemKind.DEFECTIVE ? p.itemId() : null,
+                    p.kind(),
                     text == null || text.isEmpty() ? null : text));
         }
         String cleanNote = note(note, problems);
@@ -218,8 +252,11 @@ public class Handovers {
         handover.reject(clean, cleanNote, person(), clock.instant(), currentUser.ref());
         problems.throwIfAny();
         saveAndPublish(handover);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.reject").target("handover", id)
-                .detail("case", handover.caseId()).detail("round", handover.round()).detail("problems", clean.size()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.reject")
+                .target("handover", id)
+                .detail("case", handover.caseId())
+                .detail("round", handover.round())
+                .detail("problems", clean.size()));
     }
 
     /** Withdraws a bundle that was never delivered. */
@@ -228,7 +265,8 @@ public class Handovers {
         Handover handover = senderCommand(id, version);
         handover.cancel(clock.instant());
         saveAndPublish(handover);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.cancel").target("handover", id)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "handover.cancel")
+                .target("handover", id)
                 .detail("case", handover.caseId()));
     }
 
@@ -247,14 +285,19 @@ public class Handovers {
     /** Whether the reader may open the handover (never throws: for screens deciding what to list). */
     @Transactional(readOnly = true)
     public boolean mayRead(HandoverId id) {
-        return handovers.view(id).map(v -> visible(v, cases.decision(v.caseId()))).orElse(false);
+        return handovers
+                .view(id)
+                .map(v -> visible(v, cases.decision(v.caseId())))
+                .orElse(false);
     }
 
     /** The handovers of a case the reader may see (404 when the case is not theirs), oldest first. */
     @Transactional(readOnly = true)
     public List<HandoverView> ofCase(CaseId caseId) {
         CaseAccessDecision decision = cases.access(caseId);
-        return handovers.ofCase(caseId).stream().filter(v -> visible(v, decision)).toList();
+        return handovers.ofCase(caseId).stream()
+                .filter(v -> visible(v, decision))
+                .toList();
     }
 
     /** For the system (procedure listeners): the handover without an access check. */
@@ -309,11 +352,14 @@ public class Handovers {
         if (!currentUser.get().worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
-        return handovers.awaitingReceipt(currentUser.get().agency(), EnumSet.of(HandoverKind.LOST_CONTACT_ASSISTANCE), page);
+        return handovers.awaitingReceipt(
+                currentUser.get().agency(), EnumSet.of(HandoverKind.LOST_CONTACT_ASSISTANCE), page);
     }
 
-    private static final Set<HandoverKind> RECEIPT_REQUIRED = EnumSet.copyOf(java.util.Arrays.stream(HandoverKind.values())
-            .filter(HandoverKind::receiptRequired).toList());
+    private static final Set<HandoverKind> RECEIPT_REQUIRED =
+            EnumSet.copyOf(java.util.Arrays.stream(HandoverKind.values())
+                    .filter(HandoverKind::receiptRequired)
+                    .toList());
 
     /**
      * A document of the bundle (or its receipt) for a reader of the handover, by the one document rule of the case
@@ -328,8 +374,8 @@ public class Handovers {
         if (!belongs) {
             throw TongxinException.notFound();
         }
-        CaseDocumentAccess.Opened opened = documentAccess.open(view.caseId(), DocumentId.of(documentId), "handover.document.read",
-                "handover", Map.of("handover", id));
+        CaseDocumentAccess.Opened opened = documentAccess.open(
+                view.caseId(), DocumentId.of(documentId), "handover.document.read", "handover", Map.of("handover", id));
         return new Attachment(opened.fileName(), opened.contentType(), opened.content());
     }
 
@@ -349,8 +395,7 @@ public class Handovers {
     }
 
     /** A document's bytes with its name and type, for a download. */
-    public record Attachment(String fileName, String contentType, byte[] content) {
-    }
+    public record Attachment(String fileName, String contentType, byte[] content) {}
 
     // Helpers
 
@@ -363,8 +408,11 @@ public class Handovers {
     }
 
     private void auditDelivery(Handover h) {
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, h.round() == 1 ? "handover.deliver" : "handover.supplement")
-                .target("handover", h.id()).detail("case", h.caseId()).detail("round", h.round()));
+        audit.record(
+                AuditEntry.of(AuditCategory.CASE_CHANGE, h.round() == 1 ? "handover.deliver" : "handover.supplement")
+                        .target("handover", h.id())
+                        .detail("case", h.caseId())
+                        .detail("round", h.round()));
     }
 
     /** The sending agency's command: 404 for anyone without a part in it, 403 for the receiver and the copy recipients. */
@@ -427,7 +475,8 @@ public class Handovers {
         if (view.status() == HandoverStatus.PREPARED) {
             return false;
         }
-        return view.receiverAgencyId().equals(mine) || view.copies().stream().anyMatch(c -> c.agencyId().equals(mine))
+        return view.receiverAgencyId().equals(mine)
+                || view.copies().stream().anyMatch(c -> c.agencyId().equals(mine))
                 || roles.holdsAny(view.audience());
     }
 
@@ -490,14 +539,22 @@ public class Handovers {
         cases.subjectForDocuments(h.caseId()).map(SubjectView::name).ifPresent(n -> values.put("subjectName", n));
         cases.facts(h.caseId()).map(CaseFacts::caseNumber).ifPresent(n -> values.put("caseNumber", n));
         HandoverView view = handovers.view(h.id()).orElseThrow();
-        values.put("documentsReceived", view.items().stream().map(HandoverView.Item::title).collect(Collectors.joining("\n")));
-        values.put("receivedAt", LocalDateTime.ofInstant(now, LegalTime.ZONE).withSecond(0).withNano(0).toString());
+        values.put(
+                "documentsReceived",
+                view.items().stream().map(HandoverView.Item::title).collect(Collectors.joining("\n")));
+        values.put(
+                "receivedAt",
+                LocalDateTime.ofInstant(now, LegalTime.ZONE)
+                        .withSecond(0)
+                        .withNano(0)
+                        .toString());
         values.put("receiver", displayName(me));
         values.put("contact", displayName(me));
         if (receiver.phone() != null) {
             values.put("contactPhone", receiver.phone());
         }
-        values.put("documentNumber", numbers.next(receiver.id().value(), receiver.abbreviation(), LegalTime.dateOf(now)));
+        values.put(
+                "documentNumber", numbers.next(receiver.id().value(), receiver.abbreviation(), LegalTime.dateOf(now)));
         values.put("issueDate", LegalTime.dateOf(now).toString());
         return values;
     }
@@ -508,12 +565,18 @@ public class Handovers {
 
     /** For the case pages: whether the caller's agency is the sender of a handover. */
     public boolean isSender(HandoverView view) {
-        return currentUser.find().map(p -> view.senderAgencyId().equals(p.agency())).orElse(false);
+        return currentUser
+                .find()
+                .map(p -> view.senderAgencyId().equals(p.agency()))
+                .orElse(false);
     }
 
     /** For the case pages: whether the caller's agency must answer a handover. */
     public boolean isReceiver(HandoverView view) {
-        return currentUser.find().map(p -> view.receiverAgencyId().equals(p.agency())).orElse(false);
+        return currentUser
+                .find()
+                .map(p -> view.receiverAgencyId().equals(p.agency()))
+                .orElse(false);
     }
 
     /** The audience helper for callers: every participation of these kinds sees the handover. */

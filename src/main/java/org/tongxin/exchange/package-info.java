@@ -6,6 +6,6 @@
  * The module is generic: which organ sends what to whom for which step is the procedure's knowledge.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "casefile",
-        "document" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit", "identity", "agency", "casefile", "document"})
 package org.tongxin.exchange;

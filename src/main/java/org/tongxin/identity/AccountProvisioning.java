@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.audit.AuditCategory;
@@ -34,8 +32,13 @@ public class AccountProvisioning {
     private final Clock clock;
     private final boolean demoMode;
 
-    AccountProvisioning(UserRepository users, PasswordPolicy passwords, SecondFactors secondFactors,
-            AgencyDirectory agencies, AuditLog audit, Clock clock,
+    AccountProvisioning(
+            UserRepository users,
+            PasswordPolicy passwords,
+            SecondFactors secondFactors,
+            AgencyDirectory agencies,
+            AuditLog audit,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${tongxin.demo:false}") boolean demoMode) {
         this.demoMode = demoMode;
         this.users = users;
@@ -56,11 +59,16 @@ public class AccountProvisioning {
      * non-administrator demo accounts; {@code totpSecret} (Base32) enrols a known second factor, or null.
      */
     @Transactional
-    public UserId provision(NewAccount account, String passwordHash, boolean mustChangePassword, boolean demoMfaExempt,
+    public UserId provision(
+            NewAccount account,
+            String passwordHash,
+            boolean mustChangePassword,
+            boolean demoMfaExempt,
             String totpSecret) {
         AgencyView agency = agencies.get(account.agencyId());
         Set<Role> roles = account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles());
-        if (roles.stream().anyMatch(r -> !r.fits(agency)) || (roles.stream().anyMatch(Role::isAdmin) && roles.size() > 1)) {
+        if (roles.stream().anyMatch(r -> !r.fits(agency))
+                || (roles.stream().anyMatch(Role::isAdmin) && roles.size() > 1)) {
             throw TongxinException.invalid("roles", "roleForAgency");
         }
         if (demoMfaExempt && roles.stream().anyMatch(Role::isAdmin)) {
@@ -68,14 +76,25 @@ public class AccountProvisioning {
         }
         UUID id = UUID.randomUUID();
         // Made in demo mode: marked, so that leaving demo mode disables it (DemoRetirement), whatever its name.
-        users.insert(id, account.username(), account.displayName(), agency.id().value(), passwordHash, mustChangePassword,
-                demoMfaExempt, demoMode, clock.instant());
+        users.insert(
+                id,
+                account.username(),
+                account.displayName(),
+                agency.id().value(),
+                passwordHash,
+                mustChangePassword,
+                demoMfaExempt,
+                demoMode,
+                clock.instant());
         users.replaceRoles(id, roles, null, clock.instant());
         if (totpSecret != null) {
             secondFactors.enrolKnownSecret(id, totpSecret);
         }
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.provision").target("user", id)
-                .subjects(java.util.List.of(id)).detail("username", account.username()).detail("roles", roles));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.provision")
+                .target("user", id)
+                .subjects(java.util.List.of(id))
+                .detail("username", account.username())
+                .detail("roles", roles));
         return UserId.of(id);
     }
 

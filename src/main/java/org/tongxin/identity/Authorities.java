@@ -16,6 +16,5 @@ public final class Authorities {
     /** The operation id of {@code POST /api/v1/monitoring/positions}. */
     public static final String MONITORING_POSITIONS_OPERATION = "recordMonitoringPosition";
 
-    private Authorities() {
-    }
+    private Authorities() {}
 }

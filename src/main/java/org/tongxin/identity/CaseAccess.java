@@ -3,9 +3,7 @@ package org.tongxin.identity;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.error.TongxinException;
 
 /**
@@ -57,8 +55,8 @@ public class CaseAccess {
      * Allows an action when the user's agency holds one of {@code participations} in the case and the user holds
      * one of {@code roles}; else 403 with {@code code}. Call after {@link #require}.
      */
-    public void requireAction(CaseAccessDecision decision, Set<Participation> participations, Set<Role> roles,
-            String code) {
+    public void requireAction(
+            CaseAccessDecision decision, Set<Participation> participations, Set<Role> roles, String code) {
         TongxinPrincipal principal = currentUser.get();
         boolean roleOk = principal.roles().stream().anyMatch(roles::contains);
         if (!decision.holdsAny(participations) || !roleOk) {

@@ -12,20 +12,22 @@ public final class CaseRoleRules {
     /** The county community correction agency. */
     public static final String COUNTY = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD')";
     /** The county agency and the judicial offices it entrusts (team, plan, announcement). */
-    public static final String CASE_TEAM = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'OFFICE_OFFICER', 'OFFICE_HEAD')";
+    public static final String CASE_TEAM =
+            "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'OFFICE_OFFICER', 'OFFICE_HEAD')";
     /** Prisons, detention centres and police handing a subject over. */
     public static final String INSTITUTION = "hasAnyRole('PRISON_OFFICER', 'POLICE_OFFICER')";
     /** Whoever records a subject's arrival: the county agency, or the institution handing them over. */
-    public static final String ARRIVAL = "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'PRISON_OFFICER', 'POLICE_OFFICER')";
+    public static final String ARRIVAL =
+            "hasAnyRole('COUNTY_OFFICER', 'COUNTY_HEAD', 'PRISON_OFFICER', 'POLICE_OFFICER')";
     /** The head of the county judicial bureau (approval of electronic monitoring, CCL art. 29). */
     public static final String BUREAU_HEAD = "hasRole('BUREAU_HEAD')";
     /** Heads of an owing organ (waivers). */
     public static final String HEADS = "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'JUDGE')";
     /** Every role that can take part in a case: all but the three administrators (doc/security-requirements.md S5). */
-    public static final String CASE_STAFF = "hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', "
-            + "'BUREAU_HEAD', 'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER', "
-            + "'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";
+    public static final String CASE_STAFF =
+            "hasAnyRole('OFFICE_OFFICER', 'OFFICE_HEAD', 'COUNTY_OFFICER', 'COUNTY_HEAD', 'BUREAU_HEAD',"
+                    + " 'CITY_COORDINATOR', 'COURT_CLERK', 'JUDGE', 'PROSECUTOR', 'POLICE_OFFICER', 'PRISON_OFFICER',"
+                    + " 'ASSISTANCE_CASEWORKER', 'SOCIAL_WORKER')";
 
-    private CaseRoleRules() {
-    }
+    private CaseRoleRules() {}
 }

@@ -1,12 +1,5 @@
 package org.tongxin.identity;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-import org.tongxin.agency.AgencyLevel;
-import org.tongxin.agency.AgencyType;
-import org.tongxin.agency.AgencyView;
-
 import static org.tongxin.agency.AgencyType.BASIC_COURT;
 import static org.tongxin.agency.AgencyType.CIVIL_AFFAIRS_BUREAU;
 import static org.tongxin.agency.AgencyType.COMMUNITY_COMMITTEE;
@@ -23,6 +16,12 @@ import static org.tongxin.agency.AgencyType.PRISON;
 import static org.tongxin.agency.AgencyType.PROCURATORATE;
 import static org.tongxin.agency.AgencyType.PUBLIC_SECURITY;
 import static org.tongxin.agency.AgencyType.SOCIAL_ORGANISATION;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.tongxin.agency.AgencyLevel;
+import org.tongxin.agency.AgencyType;
+import org.tongxin.agency.AgencyView;
 
 /**
  * What a staff member may do, and in which kinds of agency the role exists. The three administrator roles
@@ -80,8 +79,8 @@ public enum Role {
      * the roles of {@code @CaseUser}). Not the administrators (S5), and not a head of agency or a policy editor by that role
      * alone: they speak for their agency or edit the law's model, and read no case.
      */
-    public static final Set<Role> CASE_ROLES = EnumSet.complementOf(EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN,
-            AGENCY_HEAD, NATIONAL_POLICY_EDITOR));
+    public static final Set<Role> CASE_ROLES = EnumSet.complementOf(
+            EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, AGENCY_HEAD, NATIONAL_POLICY_EDITOR));
 
     /**
      * The heads of an agency: who may speak for it, e.g. request a system token for it. {@link #AGENCY_HEAD} fits exactly
@@ -90,11 +89,12 @@ public enum Role {
     public static final Set<Role> HEADS = EnumSet.of(OFFICE_HEAD, COUNTY_HEAD, AGENCY_HEAD);
 
     /** The county agency's officers and its head. */
-    public static final Set<Role> COUNTY = java.util.Collections.unmodifiableSet(EnumSet.of(COUNTY_OFFICER, COUNTY_HEAD));
+    public static final Set<Role> COUNTY =
+            java.util.Collections.unmodifiableSet(EnumSet.of(COUNTY_OFFICER, COUNTY_HEAD));
 
     /** Who runs a case day by day: the county agency's officers and head, the judicial offices' officers and heads. */
-    public static final Set<Role> CORRECTION_STAFF = java.util.Collections.unmodifiableSet(EnumSet.of(OFFICE_OFFICER, OFFICE_HEAD,
-            COUNTY_OFFICER, COUNTY_HEAD));
+    public static final Set<Role> CORRECTION_STAFF =
+            java.util.Collections.unmodifiableSet(EnumSet.of(OFFICE_OFFICER, OFFICE_HEAD, COUNTY_OFFICER, COUNTY_HEAD));
 
     /** The names of a group of roles and of more roles, as navigation entries take them. */
     public static Set<String> names(Set<Role> group, Role... more) {
@@ -111,7 +111,8 @@ public enum Role {
 
     Role(AgencyLevel level, AgencyType... agencyTypes) {
         this.level = level;
-        this.agencyTypes = agencyTypes.length == 0 ? EnumSet.allOf(AgencyType.class) : EnumSet.of(agencyTypes[0], agencyTypes);
+        this.agencyTypes =
+                agencyTypes.length == 0 ? EnumSet.allOf(AgencyType.class) : EnumSet.of(agencyTypes[0], agencyTypes);
     }
 
     public boolean isAdmin() {

@@ -5,9 +5,7 @@ import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.security.core.AuthenticatedPrincipal;
-
 import org.tongxin.agency.AgencyId;
 
 /**
@@ -15,14 +13,26 @@ import org.tongxin.agency.AgencyId;
  * {@code securityStamp} ends sessions when the account's password, roles or status change. {@code operations}: the
  * API operations (OpenAPI operation ids) a scoped system token may call; null for everybody else (no such limit).
  */
-public record TongxinPrincipal(Kind kind, UUID userId, String username, String displayName, UUID agencyId,
-        Set<Role> roles, UUID tokenId, int securityStamp, Set<String> operations)
+public record TongxinPrincipal(
+        Kind kind,
+        UUID userId,
+        String username,
+        String displayName,
+        UUID agencyId,
+        Set<Role> roles,
+        UUID tokenId,
+        int securityStamp,
+        Set<String> operations)
         implements Serializable, AuthenticatedPrincipal, java.security.Principal {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { SESSION, PERSONAL_TOKEN, SYSTEM_TOKEN }
+    public enum Kind {
+        SESSION,
+        PERSONAL_TOKEN,
+        SYSTEM_TOKEN
+    }
 
     public TongxinPrincipal {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -30,8 +40,15 @@ public record TongxinPrincipal(Kind kind, UUID userId, String username, String d
     }
 
     /** A principal without an operation scope (people, personal tokens, unscoped system tokens). */
-    public TongxinPrincipal(Kind kind, UUID userId, String username, String displayName, UUID agencyId, Set<Role> roles,
-            UUID tokenId, int securityStamp) {
+    public TongxinPrincipal(
+            Kind kind,
+            UUID userId,
+            String username,
+            String displayName,
+            UUID agencyId,
+            Set<Role> roles,
+            UUID tokenId,
+            int securityStamp) {
         this(kind, userId, username, displayName, agencyId, roles, tokenId, securityStamp, null);
     }
 

@@ -4,10 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.identity.internal.LoginSteps;
 import org.tongxin.identity.internal.UserRepository;
@@ -51,16 +49,29 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public List<UserView> findAll(Collection<UserId> ids) {
-        return users.findAll(ids.stream().map(UserId::value).toList()).stream().map(this::view).toList();
+        return users.findAll(ids.stream().map(UserId::value).toList()).stream()
+                .map(this::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public PageResult<UserView> search(String text, AgencyId agency, Role role, String status, PageQuery page) {
-        return users.search(text, agency == null ? null : agency.value(), role, status, page).map(this::view);
+        return users.search(text, agency == null ? null : agency.value(), role, status, page)
+                .map(this::view);
     }
 
     UserView view(UserRow u) {
-        return new UserView(UserId.of(u.id()), u.username(), u.displayName(), AgencyId.of(u.agencyId()), u.status(),
-                u.roles(), u.mfaEnrolled(), u.locked(clock.instant()), u.mustChangePassword(), u.lastLoginAt(), u.version());
+        return new UserView(
+                UserId.of(u.id()),
+                u.username(),
+                u.displayName(),
+                AgencyId.of(u.agencyId()),
+                u.status(),
+                u.roles(),
+                u.mfaEnrolled(),
+                u.locked(clock.instant()),
+                u.mustChangePassword(),
+                u.lastLoginAt(),
+                u.version());
     }
 }

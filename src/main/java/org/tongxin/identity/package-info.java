@@ -5,5 +5,5 @@
  * default; no lawful role → 404, lawful role without the right → 403).
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "agency", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agency", "audit"})
 package org.tongxin.identity;

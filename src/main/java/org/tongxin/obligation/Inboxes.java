@@ -2,10 +2,8 @@ package org.tongxin.obligation;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -40,8 +38,8 @@ public class Inboxes {
      * Filters of an inbox: one case, one step, one counterparty, only the caller's own, only overdue ones; and
      * {@code show}: what the agency can act on now, what waits for others, or both (ADR 0039).
      */
-    public record InboxFilter(CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly,
-            InboxView show) {
+    public record InboxFilter(
+            CaseId caseId, String stepId, AgencyId counterparty, boolean mine, boolean overdueOnly, InboxView show) {
 
         public InboxFilter {
             show = show == null ? InboxView.ALL : show;
@@ -55,7 +53,9 @@ public class Inboxes {
 
     /** Which lines an inbox shows: TODO (the agency can act now), WAITING (another organ, the subject, a trigger), ALL. */
     public enum InboxView {
-        ALL, TODO, WAITING;
+        ALL,
+        TODO,
+        WAITING;
 
         Boolean actionable() {
             return this == ALL ? null : this == TODO;
@@ -83,15 +83,22 @@ public class Inboxes {
      * step waiting for another organ); {@code toDo} is what it can act on now, {@code waiting} what waits for another
      * organ or for its trigger, {@code awaitingSubject} the subject's steps it watches ({@code pending} = the three).
      */
-    public record InboxCounts(long pending, long overdue, long dueSoon, long mine, long escalated, long escalatedOverdue,
-            long toDo, long waiting, long awaitingSubject) {
+    public record InboxCounts(
+            long pending,
+            long overdue,
+            long dueSoon,
+            long mine,
+            long escalated,
+            long escalatedOverdue,
+            long toDo,
+            long waiting,
+            long awaitingSubject) {
 
         public static final InboxCounts NONE = new InboxCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** How many pending obligations of the caller's agency there are per step and counterparty (the inbox's filters). */
-    public record InboxFacet(String stepId, AgencyId counterparty, long count) {
-    }
+    public record InboxFacet(String stepId, AgencyId counterparty, long count) {}
 
     /** Open obligations of the caller's agency (or, with {@code mine}, taken by the caller), overdue first, then by due time. */
     @Transactional(readOnly = true)
@@ -100,8 +107,16 @@ public class Inboxes {
         if (!me.worksCases()) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
-        return obligations.inbox(new ObligationRepository.InboxFilter(me.agency(), filter.mine() ? me.userId() : null,
-                filter.caseId(), filter.stepId(), filter.counterparty(), filter.overdueOnly(), filter.show().actionable()), page);
+        return obligations.inbox(
+                new ObligationRepository.InboxFilter(
+                        me.agency(),
+                        filter.mine() ? me.userId() : null,
+                        filter.caseId(),
+                        filter.stepId(),
+                        filter.counterparty(),
+                        filter.overdueOnly(),
+                        filter.show().actionable()),
+                page);
     }
 
     @Transactional(readOnly = true)
@@ -111,8 +126,16 @@ public class Inboxes {
             return InboxCounts.NONE;
         }
         ObligationRepository.Counts c = obligations.counts(me.agency(), me.userId(), clock.instant());
-        return new InboxCounts(c.pending(), c.overdue(), c.dueSoon(), c.mine(), c.escalated(), c.escalatedOverdue(), c.toDo(),
-                c.waiting(), c.awaitingSubject());
+        return new InboxCounts(
+                c.pending(),
+                c.overdue(),
+                c.dueSoon(),
+                c.mine(),
+                c.escalated(),
+                c.escalatedOverdue(),
+                c.toDo(),
+                c.waiting(),
+                c.awaitingSubject());
     }
 
     /** Steps and counterparties among the caller's agency's pending obligations, for the inbox's filter lists. */
@@ -123,7 +146,8 @@ public class Inboxes {
             return List.of();
         }
         return obligations.facets(me.agency()).stream()
-                .map(f -> new InboxFacet(f.stepId(), f.counterparty(), f.count())).toList();
+                .map(f -> new InboxFacet(f.stepId(), f.counterparty(), f.count()))
+                .toList();
     }
 
     /** Pending obligations of other agencies escalated to the caller's agency (it oversees them), by due time. */
@@ -188,6 +212,8 @@ public class Inboxes {
             return all;
         }
         AgencyId mine = currentUser.get().agency();
-        return all.stream().filter(o -> mine.equals(o.owingAgencyId()) || mine.equals(o.counterpartyAgencyId())).toList();
+        return all.stream()
+                .filter(o -> mine.equals(o.owingAgencyId()) || mine.equals(o.counterpartyAgencyId()))
+                .toList();
     }
 }

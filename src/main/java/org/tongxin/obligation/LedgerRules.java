@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-
 import org.tongxin.calendar.Deadline;
 import org.tongxin.calendar.PeriodUnit;
 import org.tongxin.calendar.WorkingCalendar;
@@ -38,12 +37,20 @@ public final class LedgerRules {
     }
 
     /** When a clock started at {@code clockStart} falls due, and when to warn before it. */
-    public Due due(DeadlineKind kind, Integer amount, Instant clockStart, String calendarRegion, boolean custody, PolicySettings s) {
+    public Due due(
+            DeadlineKind kind,
+            Integer amount,
+            Instant clockStart,
+            String calendarRegion,
+            boolean custody,
+            PolicySettings s) {
         return switch (kind) {
-            case WORKING_DAYS, CALENDAR_DAYS, MONTHS, HOURS -> counted(kind, amount == null ? 0 : amount, clockStart, calendarRegion,
-                    custody, s);
-            case IMMEDIATELY -> new Due(clockStart.plus(Duration.ofHours(s.immediateAlertHours())), null, true, false, null);
-            case PROMPTLY, AT_EVENT -> new Due(clockStart.plus(Duration.ofHours(s.promptAlertHours())), null, true, false, null);
+            case WORKING_DAYS, CALENDAR_DAYS, MONTHS, HOURS ->
+                counted(kind, amount == null ? 0 : amount, clockStart, calendarRegion, custody, s);
+            case IMMEDIATELY ->
+                new Due(clockStart.plus(Duration.ofHours(s.immediateAlertHours())), null, true, false, null);
+            case PROMPTLY, AT_EVENT ->
+                new Due(clockStart.plus(Duration.ofHours(s.promptAlertHours())), null, true, false, null);
             case NONE -> Due.NONE;
         };
     }
@@ -54,7 +61,8 @@ public final class LedgerRules {
      * time is the alert threshold, so the outcome never depends on when a scan marked the step.
      */
     public static boolean fulfilledLate(ObligationStatus status, Instant dueAt, Instant pausedAt, Instant at) {
-        Instant counted = status == ObligationStatus.PAUSED && pausedAt != null && pausedAt.isBefore(at) ? pausedAt : at;
+        Instant counted =
+                status == ObligationStatus.PAUSED && pausedAt != null && pausedAt.isBefore(at) ? pausedAt : at;
         return status == ObligationStatus.OVERDUE || (dueAt != null && counted.isAfter(dueAt));
     }
 
@@ -63,7 +71,8 @@ public final class LedgerRules {
         return status == ObligationStatus.OPEN && dueAt != null && !dueAt.isAfter(now);
     }
 
-    private Due counted(DeadlineKind kind, int amount, Instant clockStart, String region, boolean custody, PolicySettings s) {
+    private Due counted(
+            DeadlineKind kind, int amount, Instant clockStart, String region, boolean custody, PolicySettings s) {
         LocalDateTime from = LocalDateTime.ofInstant(clockStart, LegalTime.ZONE);
         Deadline deadline = calendar.due(region, from, amount, unit(kind), custody);
         Instant dueAt = deadline.endsAt();
@@ -106,7 +115,8 @@ public final class LedgerRules {
     }
 
     /** How much of the period is left when a clock that ran from {@code clockStart} stops at {@code pausedAt}. */
-    public int remainingAfterPause(DeadlineKind kind, int remaining, Instant clockStart, Instant pausedAt, String region) {
+    public int remainingAfterPause(
+            DeadlineKind kind, int remaining, Instant clockStart, Instant pausedAt, String region) {
         LocalDate start = LegalTime.dateOf(clockStart);
         LocalDate pause = LegalTime.dateOf(pausedAt);
         int consumed = switch (kind) {
@@ -120,8 +130,17 @@ public final class LedgerRules {
                 yield n;
             }
             case CALENDAR_DAYS -> (int) ChronoUnit.DAYS.between(start, pause);
-            case HOURS -> (int) Math.max(0, ChronoUnit.HOURS.between(clockStart.truncatedTo(ChronoUnit.HOURS)
-                    .plus(clockStart.equals(clockStart.truncatedTo(ChronoUnit.HOURS)) ? Duration.ZERO : Duration.ofHours(1)), pausedAt));
+            case HOURS ->
+                (int) Math.max(
+                        0,
+                        ChronoUnit.HOURS.between(
+                                clockStart
+                                        .truncatedTo(ChronoUnit.HOURS)
+                                        .plus(
+                                                clockStart.equals(clockStart.truncatedTo(ChronoUnit.HOURS))
+                                                        ? Duration.ZERO
+                                                        : Duration.ofHours(1)),
+                                pausedAt));
             default -> 0;
         };
         return Math.max(0, remaining - consumed);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,7 +17,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -73,8 +71,15 @@ public class ObligationClock {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ObligationClock(ObligationRepository obligations, DueCalculator due, PolicyModels policies, AgencyDirectory agencies,
-            CaseManagement cases, ApplicationEventPublisher events, ClusterLock lock, PlatformTransactionManager transactions,
+    ObligationClock(
+            ObligationRepository obligations,
+            DueCalculator due,
+            PolicyModels policies,
+            AgencyDirectory agencies,
+            CaseManagement cases,
+            ApplicationEventPublisher events,
+            ClusterLock lock,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.obligations = obligations;
         this.due = due;
@@ -121,9 +126,13 @@ public class ObligationClock {
         // Within one run each agency's escalation chain is read once: a backlog holds many obligations of few agencies.
         Map<AgencyId, List<AgencyId>> chains = new HashMap<>();
         Map<AgencyId, Boolean> coordinationOffices = new HashMap<>();
-        changed += batches(() -> obligations.escalationDue(now, BATCH), row -> escalate(row, now,
-                owing -> chains.computeIfAbsent(owing, this::escalationChain),
-                to -> coordinationOffices.computeIfAbsent(to, this::isCoordination)));
+        changed += batches(
+                () -> obligations.escalationDue(now, BATCH),
+                row -> escalate(
+                        row,
+                        now,
+                        owing -> chains.computeIfAbsent(owing, this::escalationChain),
+                        to -> coordinationOffices.computeIfAbsent(to, this::isCoordination)));
         if (changed > 0) {
             log.info("Obligation clock: {} obligations warned, overdue or escalated", changed);
         }
@@ -152,7 +161,8 @@ public class ObligationClock {
             return;
         }
         obligations.history(o.id(), o.caseId(), now, "WARNED", o.status(), o.dueAt(), o.owingAgencyId(), null, null);
-        events.publishEvent(new ObligationDueSoon(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), o.owingAgencyId(), o.dueAt(), now));
+        events.publishEvent(new ObligationDueSoon(
+                UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), o.owingAgencyId(), o.dueAt(), now));
     }
 
     private void overdue(Row row, Instant now) {
@@ -161,14 +171,27 @@ public class ObligationClock {
         if (!LedgerRules.turnsOverdue(o.status(), o.dueAt(), now) || !obligations.overdue(o.id(), now, o.dueAt())) {
             return;
         }
-        obligations.history(o.id(), o.caseId(), now, "OVERDUE", ObligationStatus.OVERDUE, o.dueAt(), o.owingAgencyId(), null, null);
+        obligations.history(
+                o.id(), o.caseId(), now, "OVERDUE", ObligationStatus.OVERDUE, o.dueAt(), o.owingAgencyId(), null, null);
         ProcedureStep step = step(o);
-        events.publishEvent(new ObligationOverdue(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(), step.nameEn(),
-                o.owingAgencyId(), o.dueAt(), now, ActorRef.SYSTEM));
+        events.publishEvent(new ObligationOverdue(
+                UUID.randomUUID(),
+                o.id(),
+                o.caseId(),
+                o.stepId(),
+                step.nameZh(),
+                step.nameEn(),
+                o.owingAgencyId(),
+                o.dueAt(),
+                now,
+                ActorRef.SYSTEM));
     }
 
     /** The next escalation level; the chain is the owing agency's parent, then the coordination office. */
-    private void escalate(Row row, Instant now, java.util.function.Function<AgencyId, List<AgencyId>> chains,
+    private void escalate(
+            Row row,
+            Instant now,
+            java.util.function.Function<AgencyId, List<AgencyId>> chains,
             java.util.function.Predicate<AgencyId> isCoordination) {
         ObligationView o = row.view();
         List<AgencyId> chain = chains.apply(o.owingAgencyId());
@@ -179,19 +202,39 @@ public class ObligationClock {
         }
         AgencyId to = chain.get(level - 1);
         boolean coordination = isCoordination.test(to);
-        Instant next = level < chain.size() ? due.workingDaysAfter(row.calendarRegion(), now, row.escalationWorkingDays()) : null;
+        Instant next = level < chain.size()
+                ? due.workingDaysAfter(row.calendarRegion(), now, row.escalationWorkingDays())
+                : null;
         if (!obligations.escalated(o.id(), o.escalationLevel(), coordination ? 2 : level, to, now, next)) {
             return;
         }
-        obligations.history(o.id(), o.caseId(), now, "ESCALATED", ObligationStatus.OVERDUE, o.dueAt(), to, null,
+        obligations.history(
+                o.id(),
+                o.caseId(),
+                now,
+                "ESCALATED",
+                ObligationStatus.OVERDUE,
+                o.dueAt(),
+                to,
+                null,
                 "level " + (coordination ? 2 : level));
         if (o.caseId() != null) {
             // A matter without a case has no parties: the escalation row alone lets the agency see it.
             cases.grant(o.caseId(), to, coordination ? Participation.COORDINATION : Participation.ESCALATION);
         }
         ProcedureStep step = step(o);
-        events.publishEvent(new ObligationEscalated(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(), step.nameZh(),
-                step.nameEn(), o.owingAgencyId(), coordination ? 2 : level, to, now, ActorRef.SYSTEM));
+        events.publishEvent(new ObligationEscalated(
+                UUID.randomUUID(),
+                o.id(),
+                o.caseId(),
+                o.stepId(),
+                step.nameZh(),
+                step.nameEn(),
+                o.owingAgencyId(),
+                coordination ? 2 : level,
+                to,
+                now,
+                ActorRef.SYSTEM));
     }
 
     /**
@@ -204,14 +247,27 @@ public class ObligationClock {
         if (agency.isEmpty()) {
             return chain;
         }
-        agency.map(AgencyView::parentId).flatMap(agencies::find).filter(AgencyView::active).ifPresent(p -> chain.add(p.id()));
-        agencies.serving(AgencyType.COORDINATION_OFFICE, AgencyLevel.CITY, agency.get().divisionCode()).stream()
-                .findFirst().map(AgencyView::id).filter(id -> !chain.contains(id) && !id.equals(owing)).ifPresent(chain::add);
+        agency.map(AgencyView::parentId)
+                .flatMap(agencies::find)
+                .filter(AgencyView::active)
+                .ifPresent(p -> chain.add(p.id()));
+        agencies
+                .serving(
+                        AgencyType.COORDINATION_OFFICE,
+                        AgencyLevel.CITY,
+                        agency.get().divisionCode())
+                .stream()
+                .findFirst()
+                .map(AgencyView::id)
+                .filter(id -> !chain.contains(id) && !id.equals(owing))
+                .ifPresent(chain::add);
         return chain;
     }
 
     private boolean isCoordination(AgencyId id) {
-        return agencies.find(id).map(a -> a.type() == AgencyType.COORDINATION_OFFICE).orElse(false);
+        return agencies.find(id)
+                .map(a -> a.type() == AgencyType.COORDINATION_OFFICE)
+                .orElse(false);
     }
 
     /**
@@ -228,28 +284,55 @@ public class ObligationClock {
             if (o.status() == ObligationStatus.PAUSED || o.alertOnly()) {
                 continue;
             }
-            LedgerRules.Due recomputed = due.compute(o.deadlineKind(), row.remainingAmount(), row.clockStart(),
-                    row.calendarRegion(), o.custody(), policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).settings());
+            LedgerRules.Due recomputed = due.compute(
+                    o.deadlineKind(),
+                    row.remainingAmount(),
+                    row.clockStart(),
+                    row.calendarRegion(),
+                    o.custody(),
+                    policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()))
+                            .settings());
             if (recomputed.dueAt().equals(o.dueAt()) && recomputed.provisional() == o.provisional()) {
                 continue;
             }
             obligations.dueChanged(o.id(), now, o.dueAt(), recomputed);
-            boolean reopen = o.status() == ObligationStatus.OVERDUE && recomputed.dueAt().isAfter(now);
+            boolean reopen =
+                    o.status() == ObligationStatus.OVERDUE && recomputed.dueAt().isAfter(now);
             if (reopen) {
                 obligations.reopen(o.id(), now);
             }
-            obligations.history(o.id(), o.caseId(), now, "DUE_CHANGED", reopen ? ObligationStatus.OPEN : o.status(),
-                    recomputed.dueAt(), o.owingAgencyId(), null, "calendar " + published.region() + " " + published.year());
+            obligations.history(
+                    o.id(),
+                    o.caseId(),
+                    now,
+                    "DUE_CHANGED",
+                    reopen ? ObligationStatus.OPEN : o.status(),
+                    recomputed.dueAt(),
+                    o.owingAgencyId(),
+                    null,
+                    "calendar " + published.region() + " " + published.year());
             if (!recomputed.dueAt().equals(o.dueAt())) {
-                events.publishEvent(new ObligationDueChanged(UUID.randomUUID(), o.id(), o.caseId(), o.stepId(),
-                        o.owingAgencyId(), o.dueAt(), recomputed.dueAt(), now));
+                events.publishEvent(new ObligationDueChanged(
+                        UUID.randomUUID(),
+                        o.id(),
+                        o.caseId(),
+                        o.stepId(),
+                        o.owingAgencyId(),
+                        o.dueAt(),
+                        recomputed.dueAt(),
+                        now));
             }
             changed++;
         }
-        log.info("Calendar {} {} published: {} provisional due dates recomputed", published.region(), published.year(), changed);
+        log.info(
+                "Calendar {} {} published: {} provisional due dates recomputed",
+                published.region(),
+                published.year(),
+                changed);
     }
 
     private ProcedureStep step(ObligationView o) {
-        return policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt())).require(o.stepId());
+        return policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()))
+                .require(o.stepId());
     }
 }

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.TimelineEntry;
@@ -18,16 +17,31 @@ import org.tongxin.shared.security.ActorRef;
  */
 public final class ObligationEvents {
 
-    private ObligationEvents() {
-    }
+    private ObligationEvents() {}
 
     /** Parties that follow the ledger of a case on its timeline. */
-    static final Set<Participation> LEDGER_AUDIENCE = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE,
-            Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE,
-            Participation.HANDOVER_INSTITUTION, Participation.ESCALATION, Participation.COORDINATION);
+    static final Set<Participation> LEDGER_AUDIENCE = EnumSet.of(
+            Participation.EXECUTING_AGENCY,
+            Participation.ASSIGNED_OFFICE,
+            Participation.DECISION_ORGAN,
+            Participation.COPIED_PROCURATORATE,
+            Participation.COPIED_POLICE,
+            Participation.HANDOVER_INSTITUTION,
+            Participation.ESCALATION,
+            Participation.COORDINATION);
 
-    public record ObligationOpened(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, AgencyId owingAgency, Instant dueAt, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ObligationOpened(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            AgencyId owingAgency,
+            Instant dueAt,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "obligation.opened";
         }
@@ -41,8 +55,18 @@ public final class ObligationEvents {
         }
     }
 
-    public record ObligationFulfilled(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, AgencyId owingAgency, boolean late, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ObligationFulfilled(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            AgencyId owingAgency,
+            boolean late,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return late ? "obligation.fulfilled-late" : "obligation.fulfilled";
         }
@@ -56,8 +80,18 @@ public final class ObligationEvents {
         }
     }
 
-    public record ObligationOverdue(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, AgencyId owingAgency, Instant dueAt, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ObligationOverdue(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            AgencyId owingAgency,
+            Instant dueAt,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "obligation.overdue";
         }
@@ -72,8 +106,18 @@ public final class ObligationEvents {
     }
 
     /** Level 1: the organ one level up; level 2: the coordination office. */
-    public record ObligationEscalated(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, AgencyId owingAgency, int level, AgencyId escalatedTo, Instant occurredAt, ActorRef actor)
+    public record ObligationEscalated(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            AgencyId owingAgency,
+            int level,
+            AgencyId escalatedTo,
+            Instant occurredAt,
+            ActorRef actor)
             implements TimelineEntry {
         public String timelineKind() {
             return "obligation.escalated";
@@ -88,13 +132,26 @@ public final class ObligationEvents {
         }
     }
 
-    public record ObligationDueSoon(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, AgencyId owingAgency,
-            Instant dueAt, Instant occurredAt) {
-    }
+    public record ObligationDueSoon(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            AgencyId owingAgency,
+            Instant dueAt,
+            Instant occurredAt) {}
 
     /** The clock stopped; why is kept on the ledger, not in the event (events carry no free text). */
-    public record ObligationPaused(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ObligationPaused(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "obligation.paused";
         }
@@ -108,8 +165,17 @@ public final class ObligationEvents {
         }
     }
 
-    public record ObligationResumed(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, Instant dueAt, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ObligationResumed(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            Instant dueAt,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "obligation.resumed";
         }
@@ -124,8 +190,16 @@ public final class ObligationEvents {
     }
 
     /** Waived; the reason is kept on the ledger, not in the event. */
-    public record ObligationWaived(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId, String stepZh,
-            String stepEn, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ObligationWaived(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            String stepZh,
+            String stepEn,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "obligation.waived";
         }
@@ -140,7 +214,13 @@ public final class ObligationEvents {
     }
 
     /** The due time moved (an official calendar year replaced a provisional one); shown to the owner in the inbox. */
-    public record ObligationDueChanged(UUID eventId, ObligationId obligationId, CaseId caseId, String stepId,
-            AgencyId owingAgency, Instant previousDueAt, Instant dueAt, Instant occurredAt) {
-    }
+    public record ObligationDueChanged(
+            UUID eventId,
+            ObligationId obligationId,
+            CaseId caseId,
+            String stepId,
+            AgencyId owingAgency,
+            Instant previousDueAt,
+            Instant dueAt,
+            Instant occurredAt) {}
 }

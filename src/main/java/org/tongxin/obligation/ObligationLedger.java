@@ -6,13 +6,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -57,8 +55,14 @@ public class ObligationLedger {
     private final AuditLog audit;
     private final Clock clock;
 
-    ObligationLedger(ObligationRepository obligations, DueCalculator due, PolicyModels policies,
-            ApplicationEventPublisher events, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    ObligationLedger(
+            ObligationRepository obligations,
+            DueCalculator due,
+            PolicyModels policies,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            AuditLog audit,
+            Clock clock) {
         this.obligations = obligations;
         this.due = due;
         this.policies = policies;
@@ -90,7 +94,8 @@ public class ObligationLedger {
     }
 
     private ObligationId open(OpenObligation request, Signal notStarted) {
-        Key key = request.caseId() != null ? Key.of(request.caseId(), request.step().id(), instance(request.instance()))
+        Key key = request.caseId() != null
+                ? Key.of(request.caseId(), request.step().id(), instance(request.instance()))
                 : Key.of(request.matter(), request.step().id(), instance(request.instance()));
         obligations.serialise(key);
         Optional<Row> existing = obligations.findForUpdate(key);
@@ -99,13 +104,26 @@ public class ObligationLedger {
         }
         ProcedureStep step = request.step();
         String calendarRegion = due.calendarRegion(request.policyVersion().region());
-        LedgerRules.Due computed = notStarted != null ? LedgerRules.Due.NONE
-                : due.rules().due(step.deadline().kind(), request.amount(), request.triggeredAt(), calendarRegion, request.custody(),
-                        request.settings());
+        LedgerRules.Due computed = notStarted != null
+                ? LedgerRules.Due.NONE
+                : due.rules()
+                        .due(
+                                step.deadline().kind(),
+                                request.amount(),
+                                request.triggeredAt(),
+                                calendarRegion,
+                                request.custody(),
+                                request.settings());
         ObligationId obligationId = ObligationId.of(UUID.randomUUID());
         // A step that has not started is announced as opened when its clock starts (Obligation.start).
-        Obligation opened = Obligation.open(obligationId, request, instance(request.instance()), calendarRegion, computed,
-                clock.instant(), notStarted);
+        Obligation opened = Obligation.open(
+                obligationId,
+                request,
+                instance(request.instance()),
+                calendarRegion,
+                computed,
+                clock.instant(),
+                notStarted);
         obligations.insert(opened);
         opened.pullEvents().forEach(events::publishEvent);
         applyKept(key);
@@ -123,7 +141,8 @@ public class ObligationLedger {
 
     /** The step of a matter (a meeting decision, a conflict) was done at {@code at}; as {@link #fulfil(CaseId, String, String, Instant, ActorRef)}. */
     @Transactional
-    public Optional<ObligationView> fulfil(ObligationMatter matter, String stepId, String instance, Instant at, ActorRef actor) {
+    public Optional<ObligationView> fulfil(
+            ObligationMatter matter, String stepId, String instance, Instant at, ActorRef actor) {
         return fulfil(Key.of(matter, stepId, instance(instance)), at, actor);
     }
 
@@ -194,8 +213,12 @@ public class ObligationLedger {
             throw TongxinException.staleVersion();
         }
         // The state first (409 before a bad text's 400, as always); a refused text then saves nothing.
-        o.waive(me.userId(), reason == null ? null : reason.strip(), clock.instant(), step(o.policyVersionId(), o.startedAt(),
-                o.stepId()), currentUser.ref());
+        o.waive(
+                me.userId(),
+                reason == null ? null : reason.strip(),
+                clock.instant(),
+                step(o.policyVersionId(), o.startedAt(), o.stepId()),
+                currentUser.ref());
         if (reason == null || reason.strip().length() < 5) {
             throw TongxinException.invalid("reason", "waiverReason", 5);
         }
@@ -203,10 +226,14 @@ public class ObligationLedger {
             throw TongxinException.invalid("reason", "maxLength", 500);
         }
         save(o);
-        AuditEntry.Builder entry = AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive").target("obligation", id)
+        AuditEntry.Builder entry = AuditEntry.of(AuditCategory.CASE_CHANGE, "obligation.waive")
+                .target("obligation", id)
                 .detail("step", o.stepId());
-        audit.record(o.caseId() != null ? entry.detail("case", o.caseId())
-                : entry.detail("matter", o.matter().kind() + " " + o.matter().id()));
+        audit.record(
+                o.caseId() != null
+                        ? entry.detail("case", o.caseId())
+                        : entry.detail(
+                                "matter", o.matter().kind() + " " + o.matter().id()));
     }
 
     /** Takes an obligation of one's own agency into one's personal inbox. */
@@ -233,7 +260,8 @@ public class ObligationLedger {
      */
     @Transactional
     public boolean lapse(CaseId caseId, String stepId, String instance, Instant at, String reason) {
-        return command(Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.LAPSE, at, ActorRef.SYSTEM, reason));
+        return command(
+                Key.of(caseId, stepId, instance(instance)), Signal.of(Signal.Kind.LAPSE, at, ActorRef.SYSTEM, reason));
     }
 
     /**
@@ -325,10 +353,19 @@ public class ObligationLedger {
             case FULFIL -> o.fulfil(signal.at(), signal.actor(), step(o.policyVersionId(), o.startedAt(), o.stepId()));
             case LAPSE, LAPSE_ALL -> o.lapse(signal.at(), signal.reason());
             case PAUSE -> {
-                if (!o.pause(signal.at(), signal.reason(), signal.actor(), step(o.policyVersionId(), o.startedAt(), o.stepId()), rules)) {
-                    // The policy does not let this clock stop: a reaction asking for it must not fail for ever on redelivery.
-                    log.warn("Step {} of {} is not pausable in policy {}; its clock keeps running", o.stepId(),
-                            o.caseId() != null ? o.caseId() : o.matter(), o.policyRegion());
+                if (!o.pause(
+                        signal.at(),
+                        signal.reason(),
+                        signal.actor(),
+                        step(o.policyVersionId(), o.startedAt(), o.stepId()),
+                        rules)) {
+                    // The policy does not let this clock stop: a reaction asking for it must not fail for ever on
+                    // redelivery.
+                    log.warn(
+                            "Step {} of {} is not pausable in policy {}; its clock keeps running",
+                            o.stepId(),
+                            o.caseId() != null ? o.caseId() : o.matter(),
+                            o.policyRegion());
                 }
             }
             case RESUME -> {
@@ -340,7 +377,13 @@ public class ObligationLedger {
             case STOP_WAITING -> o.stopWaiting(signal.at(), clock.instant(), rules);
             case START -> {
                 ResolvedPolicy policy = policy(o.policyVersionId(), o.startedAt());
-                o.start(signal.at(), signal.actor(), policy.require(o.stepId()), rules, policy.settings(), clock.instant());
+                o.start(
+                        signal.at(),
+                        signal.actor(),
+                        policy.require(o.stepId()),
+                        rules,
+                        policy.settings(),
+                        clock.instant());
             }
         }
         save(o);
@@ -355,8 +398,10 @@ public class ObligationLedger {
     }
 
     private Optional<ObligationView> current(Key key) {
-        return (key.caseId() != null ? obligations.find(key.caseId(), key.stepId(), key.instance())
-                : obligations.find(key.matter(), key.stepId(), key.instance())).map(Row::view);
+        return (key.caseId() != null
+                        ? obligations.find(key.caseId(), key.stepId(), key.instance())
+                        : obligations.find(key.matter(), key.stepId(), key.instance()))
+                .map(Row::view);
     }
 
     @Transactional(readOnly = true)
@@ -390,12 +435,18 @@ public class ObligationLedger {
      * The legal due date a step would have if triggered at {@code from} (for a document announcing it, such as the
      * entrustment letter); null for steps without a counted period.
      */
-    public java.time.LocalDate previewDueDate(ResolvedPolicy policy, ProcedureStep step, Integer amount, Instant from,
-            boolean custody) {
+    public java.time.LocalDate previewDueDate(
+            ResolvedPolicy policy, ProcedureStep step, Integer amount, Instant from, boolean custody) {
         if (!step.deadline().kind().counted()) {
             return null;
         }
-        return due.compute(step.deadline().kind(), amount, from, due.calendarRegion(policy.region()), custody, policy.settings())
+        return due.compute(
+                        step.deadline().kind(),
+                        amount,
+                        from,
+                        due.calendarRegion(policy.region()),
+                        custody,
+                        policy.settings())
                 .dueDate();
     }
 

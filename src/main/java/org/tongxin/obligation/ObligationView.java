@@ -3,7 +3,6 @@ package org.tongxin.obligation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.policy.DeadlineKind;
@@ -13,14 +12,45 @@ import org.tongxin.policy.DeadlineKind;
  * (ADR 0039): {@code waitingReason} (a {@link WaitReason} name) when it waits for another organ
  * ({@code waitingForAgencyId}) or for its own trigger ({@code notStarted}: no due time, its clock starts with the trigger).
  */
-public record ObligationView(ObligationId id, CaseId caseId, String stepId, String instance, UUID policyVersionId,
-        String policyRegion, AgencyId owingAgencyId, boolean owedBySubject, AgencyId counterpartyAgencyId,
-        ObligationStatus status, DeadlineKind deadlineKind, Integer deadlineAmount, boolean custody, Instant startedAt,
-        Instant dueAt, LocalDate dueDate, boolean alertOnly, boolean provisional, Instant warnAt, Instant warnedAt,
-        Instant pausedAt, String pauseReason, Instant previousDueAt, Instant dueChangedAt, Instant fulfilledAt,
-        UUID fulfilledBy, Instant waivedAt, UUID waivedBy, String waiverReason, int escalationLevel, UUID assigneeUserId,
-        Instant createdAt, int version, ObligationMatter matter, AgencyId waitingForAgencyId, String waitingReason,
-        Instant waitingSince, boolean notStarted) {
+public record ObligationView(
+        ObligationId id,
+        CaseId caseId,
+        String stepId,
+        String instance,
+        UUID policyVersionId,
+        String policyRegion,
+        AgencyId owingAgencyId,
+        boolean owedBySubject,
+        AgencyId counterpartyAgencyId,
+        ObligationStatus status,
+        DeadlineKind deadlineKind,
+        Integer deadlineAmount,
+        boolean custody,
+        Instant startedAt,
+        Instant dueAt,
+        LocalDate dueDate,
+        boolean alertOnly,
+        boolean provisional,
+        Instant warnAt,
+        Instant warnedAt,
+        Instant pausedAt,
+        String pauseReason,
+        Instant previousDueAt,
+        Instant dueChangedAt,
+        Instant fulfilledAt,
+        UUID fulfilledBy,
+        Instant waivedAt,
+        UUID waivedBy,
+        String waiverReason,
+        int escalationLevel,
+        UUID assigneeUserId,
+        Instant createdAt,
+        int version,
+        ObligationMatter matter,
+        AgencyId waitingForAgencyId,
+        String waitingReason,
+        Instant waitingSince,
+        boolean notStarted) {
 
     /** Due soon: warned, or within the warning window, and not yet overdue. */
     public boolean dueSoon(Instant now) {

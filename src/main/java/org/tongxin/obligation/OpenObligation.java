@@ -2,7 +2,6 @@ package org.tongxin.obligation;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.policy.PolicySettings;
@@ -16,9 +15,20 @@ import org.tongxin.policy.ProcedureStep;
  * (expedited cases may have a shorter one). An obligation is about a case or, without one, about a {@code matter}
  * (a joint-meeting decision, a conflict): exactly one of the two is given.
  */
-public record OpenObligation(CaseId caseId, ProcedureStep step, String instance, PolicyVersionRef policyVersion,
-        PolicySettings settings, AgencyId owingAgency, boolean owedBySubject, AgencyId counterparty, Integer amount,
-        boolean custody, Instant triggeredAt, UUID assignee, ObligationMatter matter) {
+public record OpenObligation(
+        CaseId caseId,
+        ProcedureStep step,
+        String instance,
+        PolicyVersionRef policyVersion,
+        PolicySettings settings,
+        AgencyId owingAgency,
+        boolean owedBySubject,
+        AgencyId counterparty,
+        Integer amount,
+        boolean custody,
+        Instant triggeredAt,
+        UUID assignee,
+        ObligationMatter matter) {
 
     public OpenObligation {
         if ((caseId == null) == (matter == null)) {
@@ -27,18 +37,59 @@ public record OpenObligation(CaseId caseId, ProcedureStep step, String instance,
     }
 
     /** An obligation in a case. */
-    public OpenObligation(CaseId caseId, ProcedureStep step, String instance, PolicyVersionRef policyVersion,
-            PolicySettings settings, AgencyId owingAgency, boolean owedBySubject, AgencyId counterparty, Integer amount,
-            boolean custody, Instant triggeredAt, UUID assignee) {
-        this(caseId, step, instance, policyVersion, settings, owingAgency, owedBySubject, counterparty, amount, custody,
-                triggeredAt, assignee, null);
+    public OpenObligation(
+            CaseId caseId,
+            ProcedureStep step,
+            String instance,
+            PolicyVersionRef policyVersion,
+            PolicySettings settings,
+            AgencyId owingAgency,
+            boolean owedBySubject,
+            AgencyId counterparty,
+            Integer amount,
+            boolean custody,
+            Instant triggeredAt,
+            UUID assignee) {
+        this(
+                caseId,
+                step,
+                instance,
+                policyVersion,
+                settings,
+                owingAgency,
+                owedBySubject,
+                counterparty,
+                amount,
+                custody,
+                triggeredAt,
+                assignee,
+                null);
     }
 
     /** An obligation about a matter without a case (never owed by a subject, never in custody). */
-    public static OpenObligation forMatter(ObligationMatter matter, ProcedureStep step, String instance,
-            PolicyVersionRef policyVersion, PolicySettings settings, AgencyId owingAgency, AgencyId counterparty,
-            Integer amount, Instant triggeredAt) {
-        return new OpenObligation(null, step, instance, policyVersion, settings, owingAgency, false, counterparty, amount,
-                false, triggeredAt, null, matter);
+    public static OpenObligation forMatter(
+            ObligationMatter matter,
+            ProcedureStep step,
+            String instance,
+            PolicyVersionRef policyVersion,
+            PolicySettings settings,
+            AgencyId owingAgency,
+            AgencyId counterparty,
+            Integer amount,
+            Instant triggeredAt) {
+        return new OpenObligation(
+                null,
+                step,
+                instance,
+                policyVersion,
+                settings,
+                owingAgency,
+                false,
+                counterparty,
+                amount,
+                false,
+                triggeredAt,
+                null,
+                matter);
     }
 }

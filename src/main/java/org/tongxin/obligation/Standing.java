@@ -9,7 +9,10 @@ import java.util.Optional;
  * never overdue). Only TO_DO lines count in an agency's "to do" and overdue figures.
  */
 public enum Standing {
-    TO_DO, WAITING_FOR_ORGAN, WAITING_FOR_SUBJECT, NOT_STARTED;
+    TO_DO,
+    WAITING_FOR_ORGAN,
+    WAITING_FOR_SUBJECT,
+    NOT_STARTED;
 
     /** Where a pending or closed obligation stands (a closed one is no one's move: TO_DO, it is not listed anyway). */
     public static Standing of(ObligationView o) {
@@ -34,8 +37,8 @@ public enum Standing {
         return switch (of(o)) {
             case TO_DO -> Optional.empty();
             case WAITING_FOR_SUBJECT -> Optional.of(WaitReason.SUBJECT);
-            case WAITING_FOR_ORGAN, NOT_STARTED -> Optional.of(o.waitingReason() == null ? WaitReason.OTHER
-                    : WaitReason.parse(o.waitingReason()));
+            case WAITING_FOR_ORGAN, NOT_STARTED ->
+                Optional.of(o.waitingReason() == null ? WaitReason.OTHER : WaitReason.parse(o.waitingReason()));
         };
     }
 }

@@ -3,10 +3,8 @@ package org.tongxin.obligation;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
 
@@ -47,11 +45,12 @@ public class WaitingWords {
             organName = messages.getMessage("obligation.waiting.anotherOrgan", null, locale);
         }
         String key = "obligation.waiting." + reason.get().name();
-        String words = messages.getMessage(key + "." + o.stepId(), new Object[] { organName }, null, locale);
+        String words = messages.getMessage(key + "." + o.stepId(), new Object[] {organName}, null, locale);
         if (words == null) {
-            words = messages.getMessage(key, new Object[] { organName }, locale);
+            words = messages.getMessage(key, new Object[] {organName}, locale);
         }
         return o.standing() == Standing.NOT_STARTED
-                ? messages.getMessage("obligation.notStarted.waiting", new Object[] { words }, locale) : words;
+                ? messages.getMessage("obligation.notStarted.waiting", new Object[] {words}, locale)
+                : words;
     }
 }

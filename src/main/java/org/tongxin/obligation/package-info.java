@@ -5,6 +5,6 @@
  * append-only history lets statistics see the ledger as of any past day.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
-        "policy", "casefile" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit", "identity", "agency", "calendar", "policy", "casefile"})
 package org.tongxin.obligation;

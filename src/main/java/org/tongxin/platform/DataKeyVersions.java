@@ -2,12 +2,10 @@ package org.tongxin.platform;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.crypto.DataKeys;
 
 /**
@@ -36,7 +34,12 @@ class DataKeyVersions {
     /** Records the first use of a key version and suite; later calls keep the first time. */
     static void recordFirstUse(JdbcClient jdbc, String suite, int version, Timestamp at) {
         jdbc.sql("""
-                INSERT INTO platform_data_key_version (suite, key_version, first_used_at) VALUES (:suite, :version, :at)
-                ON CONFLICT (suite, key_version) DO NOTHING""").param("suite", suite).param("version", version).param("at", at).update();
+            INSERT INTO platform_data_key_version (suite, key_version, first_used_at) VALUES (:suite, :version, :at)
+            ON CONFLICT (suite, key_version) DO NOTHING\
+            """)
+                .param("suite", suite)
+                .param("version", version)
+                .param("at", at)
+                .update();
     }
 }

@@ -6,12 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.jdbc.RowSecurity;
 
 /**
@@ -34,7 +31,8 @@ class DatabaseRoleCheck implements SmartInitializingSingleton {
         try (Connection c = RowSecurity.systemConnection(dataSource)) {
             owner = single(c, "SELECT current_user");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect as the owner role to check the database roles: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot connect as the owner role to check the database roles: " + e.getMessage(), e);
         }
         try (Connection c = RowSecurity.applicationRoleConnection(dataSource)) {
             check(c, owner);
@@ -48,10 +46,11 @@ class DatabaseRoleCheck implements SmartInitializingSingleton {
         List<String> problems = new ArrayList<>();
         String role;
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT r.rolname, r.rolsuper, r.rolbypassrls, pg_has_role(r.rolname, ?, 'USAGE'),
-                       (SELECT count(*) FROM pg_class t WHERE t.relowner = r.oid AND t.relkind IN ('r', 'p')
-                           AND t.relnamespace = 'public'::regnamespace)
-                  FROM pg_roles r WHERE r.rolname = current_user""")) {
+            SELECT r.rolname, r.rolsuper, r.rolbypassrls, pg_has_role(r.rolname, ?, 'USAGE'),
+                   (SELECT count(*) FROM pg_class t WHERE t.relowner = r.oid AND t.relkind IN ('r', 'p')
+                       AND t.relnamespace = 'public'::regnamespace)
+              FROM pg_roles r WHERE r.rolname = current_user\
+            """)) {
             s.setString(1, owner);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -78,7 +77,8 @@ class DatabaseRoleCheck implements SmartInitializingSingleton {
     }
 
     private static String single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getString(1);
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -21,8 +20,12 @@ class DatabaseSettingsEnvironmentPostProcessor implements EnvironmentPostProcess
 
     static final String PROPERTY_SOURCE = "tongxinDatabaseSettings";
 
-    static final List<String> PRODUCTION_SETTINGS = List.of("TONGXIN_DB_USER", "TONGXIN_DB_PASSWORD",
-            "TONGXIN_DB_ADMIN_USER", "TONGXIN_DB_ADMIN_PASSWORD", "TONGXIN_DATA_KEY_FILE");
+    static final List<String> PRODUCTION_SETTINGS = List.of(
+            "TONGXIN_DB_USER",
+            "TONGXIN_DB_PASSWORD",
+            "TONGXIN_DB_ADMIN_USER",
+            "TONGXIN_DB_ADMIN_PASSWORD",
+            "TONGXIN_DATA_KEY_FILE");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -60,17 +63,24 @@ class DatabaseSettingsEnvironmentPostProcessor implements EnvironmentPostProcess
         settings.put("tongxin.demo", environment.getProperty("TONGXIN_DEMO", "false"));
     }
 
-    private void embedded(ConfigurableEnvironment environment, SpringApplication application, Map<String, Object> settings) {
+    private void embedded(
+            ConfigurableEnvironment environment, SpringApplication application, Map<String, Object> settings) {
         boolean ephemeral = environment.getProperty("tongxin.embedded.ephemeral", Boolean.class, false);
-        Path dataDir = Path.of(environment.getProperty("tongxin.data-dir", "data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(environment.getProperty("tongxin.data-dir", "data"))
+                .toAbsolutePath()
+                .normalize();
         // Durable unless told otherwise: only the test suite, whose database is thrown away, turns it off.
         boolean durable = environment.getProperty("tongxin.embedded.durable", Boolean.class, true);
-        EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir, ephemeral,
+        EmbeddedDatabase database = EmbeddedDatabase.obtain(
+                dataDir,
+                ephemeral,
                 durable ? EmbeddedDatabase.Durability.DURABLE : EmbeddedDatabase.Durability.THROWAWAY);
         // Stop PostgreSQL only after every application context has closed (web server drained, pools closed).
         SpringApplication.getShutdownHandlers().add(database::close);
         String extra = environment.getProperty("tongxin.embedded.database");
-        settings.put("spring.datasource.url", extra == null ? database.jdbcUrl() : database.jdbcUrl(database.database(extra)));
+        settings.put(
+                "spring.datasource.url",
+                extra == null ? database.jdbcUrl() : database.jdbcUrl(database.database(extra)));
         settings.put("spring.datasource.username", EmbeddedDatabase.APP_ROLE);
         settings.put("spring.datasource.password", database.appPassword());
         settings.put("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE);

@@ -1,5 +1,6 @@
 package org.tongxin.platform;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,10 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +69,8 @@ public final class EmbeddedDatabase {
     private final Path dataKeyFile;
     private final boolean ephemeral;
 
-    private EmbeddedDatabase(Path directory, EmbeddedPostgres postgres, Properties credentials, Path dataKeyFile,
-            boolean ephemeral) {
+    private EmbeddedDatabase(
+            Path directory, EmbeddedPostgres postgres, Properties credentials, Path dataKeyFile, boolean ephemeral) {
         this.directory = directory;
         this.postgres = postgres;
         this.credentials = credentials;
@@ -105,8 +103,10 @@ public final class EmbeddedDatabase {
             directory = ephemeral ? Files.createTempDirectory("tongxin-test-") : dataDir;
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new EmbeddedDatabaseUnavailableException("Cannot create the data directory " + dataDir + ": " + e.getMessage(),
-                    "Make the directory writable, point tongxin.data-dir elsewhere, or set TONGXIN_DB_URL.", e);
+            throw new EmbeddedDatabaseUnavailableException(
+                    "Cannot create the data directory " + dataDir + ": " + e.getMessage(),
+                    "Make the directory writable, point tongxin.data-dir elsewhere, or set TONGXIN_DB_URL.",
+                    e);
         }
         Properties credentials = loadOrCreateCredentials(directory.resolve("db-credentials.properties"));
         Path dataKeyFile = loadOrCreateDataKey(directory.resolve("data.key"));
@@ -118,8 +118,7 @@ public final class EmbeddedDatabase {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             // After zonky's -F on the command line, so these win (see the class comment).
             durability.serverSettings().forEach(builder::setServerConfig);
-            postgres = builder
-                    .setDataDirectory(pgData)
+            postgres = builder.setDataDirectory(pgData)
                     .setCleanDataDirectory(ephemeral)
                     .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C")
@@ -138,18 +137,25 @@ public final class EmbeddedDatabase {
             database.requirePasswords(pgData);
         } catch (SQLException | IOException e) {
             database.close();
-            throw new EmbeddedDatabaseUnavailableException("The embedded PostgreSQL started but could not be prepared: "
-                    + e.getMessage(), "Delete " + pgData + " to start from an empty database, or set TONGXIN_DB_URL.", e);
+            throw new EmbeddedDatabaseUnavailableException(
+                    "The embedded PostgreSQL started but could not be prepared: " + e.getMessage(),
+                    "Delete " + pgData + " to start from an empty database, or set TONGXIN_DB_URL.",
+                    e);
         }
-        log.info("Embedded PostgreSQL ready on port {} with data in {} ({})", postgres.getPort(),
-                ephemeral ? "a temporary directory" : pgData, durability == Durability.DURABLE
-                        ? "fsync, full-page writes and synchronous commit on" : "throw-away: fsync off");
+        log.info(
+                "Embedded PostgreSQL ready on port {} with data in {} ({})",
+                postgres.getPort(),
+                ephemeral ? "a temporary directory" : pgData,
+                durability == Durability.DURABLE
+                        ? "fsync, full-page writes and synchronous commit on"
+                        : "throw-away: fsync off");
         return database;
     }
 
     private void prepareRolesAndDatabase() throws SQLException {
         DataSource admin = postgres.getPostgresDatabase();
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(credentials.getProperty(SUPERUSER)));
             ensureRole(c, OWNER_ROLE, credentials.getProperty(OWNER_ROLE));
             ensureRole(c, APP_ROLE, credentials.getProperty(APP_ROLE));
@@ -157,7 +163,8 @@ public final class EmbeddedDatabase {
                 p.setString(1, DATABASE);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
-                        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+                        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE
+                                + " ENCODING 'UTF8' TEMPLATE template0");
                     }
                 }
             }
@@ -183,15 +190,16 @@ public final class EmbeddedDatabase {
     /** initdb trusts every local connection; once the roles have passwords, demand them (loopback only). */
     private void requirePasswords(Path pgData) throws IOException, SQLException {
         String hba = """
-                # Written by Tongxin: password authentication (SCRAM) on loopback only.
-                local   all  all                scram-sha-256
-                host    all  all  127.0.0.1/32  scram-sha-256
-                host    all  all  ::1/128       scram-sha-256
-                """;
+            # Written by Tongxin: password authentication (SCRAM) on loopback only.
+            local   all  all                scram-sha-256
+            host    all  all  127.0.0.1/32  scram-sha-256
+            host    all  all  ::1/128       scram-sha-256
+            """;
         Path file = pgData.resolve("pg_hba.conf");
         if (!hba.equals(Files.readString(file, StandardCharsets.UTF_8))) {
             Files.writeString(file, hba, StandardCharsets.UTF_8);
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("SELECT pg_reload_conf()");
             }
         }
@@ -208,14 +216,21 @@ public final class EmbeddedDatabase {
             return;
         }
         try {
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             long pid = Long.parseLong(first);
             ProcessHandle.of(pid)
-                    .filter(p -> p.info().command().map(cmd -> cmd.endsWith("/postgres")).orElse(false))
+                    .filter(p -> p.info()
+                            .command()
+                            .map(cmd -> cmd.endsWith("/postgres"))
+                            .orElse(false))
                     .ifPresent(p -> {
                         log.warn("Stopping the embedded PostgreSQL (pid {}) left running by an earlier process", pid);
                         p.destroy();
-                        p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+                        p.onExit()
+                                .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                                .exceptionally(t -> null)
+                                .join();
                     });
         } catch (IOException | NumberFormatException e) {
             log.debug("Ignoring unreadable {}", pidFile, e);
@@ -223,22 +238,29 @@ public final class EmbeddedDatabase {
     }
 
     private static EmbeddedDatabaseUnavailableException explain(Exception e, Path pgData) {
-        String text = String.valueOf(e.getMessage()) + (e.getCause() != null ? " / " + e.getCause().getMessage() : "");
+        String text = String.valueOf(e.getMessage())
+                + (e.getCause() != null ? " / " + e.getCause().getMessage() : "");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (text.contains("could not lock")) {
-            return new EmbeddedDatabaseUnavailableException("Another Tongxin process is already using " + pgData,
-                    "Stop the other process, or give this one its own directory with --tongxin.data-dir=...", e);
+            return new EmbeddedDatabaseUnavailableException(
+                    "Another Tongxin process is already using " + pgData,
+                    "Stop the other process, or give this one its own directory with --tongxin.data-dir=...",
+                    e);
         }
         if (root) {
             return new EmbeddedDatabaseUnavailableException(
-                    "The embedded PostgreSQL could not start as root (" + text + "). PostgreSQL refuses to run as root, "
+                    "The embedded PostgreSQL could not start as root (" + text
+                            + "). PostgreSQL refuses to run as root, "
                             + "so Tongxin runs it in a user namespace with 'unshare -U' from util-linux.",
                     "Install util-linux and allow unprivileged user namespaces (sysctl user.max_user_namespaces > 0), "
-                            + "run Tongxin as a normal user, or set TONGXIN_DB_URL to an external PostgreSQL 15+.", e);
+                            + "run Tongxin as a normal user, or set TONGXIN_DB_URL to an external PostgreSQL 15+.",
+                    e);
         }
-        return new EmbeddedDatabaseUnavailableException("The embedded PostgreSQL could not start: " + text,
+        return new EmbeddedDatabaseUnavailableException(
+                "The embedded PostgreSQL could not start: " + text,
                 "Check that " + pgData + " is writable and not damaged (delete it to start afresh), "
-                        + "or set TONGXIN_DB_URL to an external PostgreSQL 15+.", e);
+                        + "or set TONGXIN_DB_URL to an external PostgreSQL 15+.",
+                e);
     }
 
     private static Properties loadOrCreateCredentials(Path file) {
@@ -250,7 +272,7 @@ public final class EmbeddedDatabase {
                 }
             }
             boolean changed = false;
-            for (String role : new String[] { SUPERUSER, OWNER_ROLE, APP_ROLE }) {
+            for (String role : new String[] {SUPERUSER, OWNER_ROLE, APP_ROLE}) {
                 if (properties.getProperty(role) == null) {
                     properties.setProperty(role, randomSecret(24));
                     changed = true;
@@ -264,8 +286,10 @@ public final class EmbeddedDatabase {
             }
             return properties;
         } catch (IOException e) {
-            throw new EmbeddedDatabaseUnavailableException("Cannot read or write " + file + ": " + e.getMessage(),
-                    "Make the data directory writable, or set TONGXIN_DB_URL.", e);
+            throw new EmbeddedDatabaseUnavailableException(
+                    "Cannot read or write " + file + ": " + e.getMessage(),
+                    "Make the data directory writable, or set TONGXIN_DB_URL.",
+                    e);
         }
     }
 
@@ -279,15 +303,18 @@ public final class EmbeddedDatabase {
             }
             return file;
         } catch (IOException e) {
-            throw new EmbeddedDatabaseUnavailableException("Cannot create the data key " + file + ": " + e.getMessage(),
-                    "Make the data directory writable, or set TONGXIN_DATA_KEY_FILE with TONGXIN_DB_URL.", e);
+            throw new EmbeddedDatabaseUnavailableException(
+                    "Cannot create the data key " + file + ": " + e.getMessage(),
+                    "Make the data directory writable, or set TONGXIN_DATA_KEY_FILE with TONGXIN_DB_URL.",
+                    e);
         }
     }
 
     private static void createPrivateFile(Path file) throws IOException {
         if (!Files.exists(file)) {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }
@@ -317,20 +344,22 @@ public final class EmbeddedDatabase {
             throw new IllegalArgumentException("Not a database name: " + name);
         }
         String database = DATABASE + "_" + name;
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 p.setString(1, database);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
-                        s.execute("CREATE DATABASE " + database + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+                        s.execute("CREATE DATABASE " + database + " OWNER " + OWNER_ROLE
+                                + " ENCODING 'UTF8' TEMPLATE template0");
                         s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
                         s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + APP_ROLE);
                     }
                 }
             }
         } catch (SQLException e) {
-            throw new EmbeddedDatabaseUnavailableException("Cannot create database " + database + ": " + e.getMessage(),
-                    "Check the embedded PostgreSQL.", e);
+            throw new EmbeddedDatabaseUnavailableException(
+                    "Cannot create database " + database + ": " + e.getMessage(), "Check the embedded PostgreSQL.", e);
         }
         return database;
     }

@@ -3,7 +3,6 @@ package org.tongxin.platform;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +11,6 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.jdbc.ClusterLock;
 
 /**
@@ -39,8 +37,13 @@ public class EventRedelivery {
     private final Duration age;
     private final Duration keepCompleted;
 
-    EventRedelivery(IncompleteEventPublications publications, CompletedEventPublications completed, ClusterLock lock,
-            JdbcClient jdbc, Clock clock, @Value("${tongxin.events.redeliver-after:PT2M}") Duration age,
+    EventRedelivery(
+            IncompleteEventPublications publications,
+            CompletedEventPublications completed,
+            ClusterLock lock,
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${tongxin.events.redeliver-after:PT2M}") Duration age,
             @Value("${tongxin.events.keep-completed:P7D}") Duration keepCompleted) {
         this.publications = publications;
         this.completed = completed;
@@ -52,13 +55,16 @@ public class EventRedelivery {
     }
 
     /** One round of redelivery; false when another instance is doing it. Scheduled, and callable by tests. */
-    @Scheduled(fixedDelayString = "${tongxin.events.redeliver-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${tongxin.events.redeliver-interval:PT1M}",
             initialDelayString = "${tongxin.events.redeliver-initial-delay:PT30S}")
     public boolean redeliver() {
         return lock.runExclusively("event-redelivery", () -> {
             int released = releaseAbandonedRedeliveries();
             if (released > 0) {
-                log.warn("{} event publications whose redelivery never completed (the process died?) are delivered again",
+                log.warn(
+                        "{} event publications whose redelivery never completed (the process died?) are delivered"
+                                + " again",
                         released);
             }
             publications.resubmitIncompletePublicationsOlderThan(age);
@@ -68,10 +74,12 @@ public class EventRedelivery {
     /** Redeliveries begun longer than {@code redeliver-after} ago that never completed become FAILED, to be claimed again. */
     int releaseAbandonedRedeliveries() {
         return jdbc.sql("""
-                UPDATE event_publication SET status = 'FAILED'
-                 WHERE completion_date IS NULL AND status = 'RESUBMITTED'
-                   AND coalesce(last_resubmission_date, publication_date) < :cutoff""")
-                .param("cutoff", Timestamp.from(clock.instant().minus(age))).update();
+            UPDATE event_publication SET status = 'FAILED'
+             WHERE completion_date IS NULL AND status = 'RESUBMITTED'
+               AND coalesce(last_resubmission_date, publication_date) < :cutoff\
+            """)
+                .param("cutoff", Timestamp.from(clock.instant().minus(age)))
+                .update();
     }
 
     /** Completed publications are kept a week for diagnosis, then removed so the registry stays small. */

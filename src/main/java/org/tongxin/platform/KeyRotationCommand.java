@@ -4,7 +4,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.jdbc.ClusterLock;
 
 /**
@@ -34,13 +33,20 @@ class KeyRotationCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         boolean ran = lock.runExclusively("key-rotation", () -> {
             KeyRotation.Report report = rotation.rotate();
-            System.out.println("Key rotation to key version " + report.keyVersion() + " (suite " + report.suite() + ")");
+            System.out.println(
+                    "Key rotation to key version " + report.keyVersion() + " (suite " + report.suite() + ")");
             for (KeyRotation.Line line : report.lines()) {
-                System.out.printf("  %-45s sealed anew %8d   not current %8d%n", line.target(), line.resealed(), line.remaining());
+                System.out.printf(
+                        "  %-45s sealed anew %8d   not current %8d%n",
+                        line.target(), line.resealed(), line.remaining());
             }
-            System.out.println("  key versions the audit log's hashes name (keep them in the key file): " + report.auditKeyVersions());
-            System.out.println(report.complete() ? "ROTATED: every value and hash uses key version " + report.keyVersion()
-                    : "INCOMPLETE: " + report.remaining() + " values are not current yet; run the command again");
+            System.out.println("  key versions the audit log's hashes name (keep them in the key file): "
+                    + report.auditKeyVersions());
+            System.out.println(
+                    report.complete()
+                            ? "ROTATED: every value and hash uses key version " + report.keyVersion()
+                            : "INCOMPLETE: " + report.remaining()
+                                    + " values are not current yet; run the command again");
             exitCode = report.complete() ? 0 : 4;
         });
         if (!ran) {

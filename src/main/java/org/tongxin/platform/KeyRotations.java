@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.shared.crypto.DataKeys;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -41,15 +39,23 @@ public class KeyRotations {
     }
 
     /** One run of the rotation command. */
-    public record Run(UUID id, Instant startedAt, Instant finishedAt, String runBy, String suite, int keyVersion, Long resealed,
-            Long remaining, Outcome outcome) {
-    }
+    public record Run(
+            UUID id,
+            Instant startedAt,
+            Instant finishedAt,
+            String runBy,
+            String suite,
+            int keyVersion,
+            Long resealed,
+            Long remaining,
+            Outcome outcome) {}
 
     /**
      * The key new values are written with: its suite and version, since when Tongxin writes with it ({@code null} when not
      * recorded yet), its age in whole days, the longest age allowed, and the last run that made everything current under it.
      */
-    public record KeyState(String suite, int keyVersion, Instant inUseSince, Long ageDays, long maxAgeDays, Run lastCompleteRun) {
+    public record KeyState(
+            String suite, int keyVersion, Instant inUseSince, Long ageDays, long maxAgeDays, Run lastCompleteRun) {
 
         /** Older than the operations guide allows: rotate to a new key. */
         public boolean tooOld() {
@@ -77,15 +83,24 @@ public class KeyRotations {
     /** The latest run, if the key was ever rotated. */
     @Transactional(readOnly = true)
     public Optional<Run> last() {
-        return jdbc.sql("SELECT * FROM platform_key_rotation_run ORDER BY started_at DESC, id LIMIT 1").query(KeyRotations::run).optional();
+        return jdbc.sql("SELECT * FROM platform_key_rotation_run ORDER BY started_at DESC, id LIMIT 1")
+                .query(KeyRotations::run)
+                .optional();
     }
 
     /** The runs, newest first. */
     @Transactional(readOnly = true)
     public PageResult<Run> runs(PageQuery page) {
-        long total = jdbc.sql("SELECT count(*) FROM platform_key_rotation_run").query(Long.class).single();
-        List<Run> items = jdbc.sql("SELECT * FROM platform_key_rotation_run ORDER BY started_at DESC, id LIMIT :limit OFFSET :offset")
-                .param("limit", page.size()).param("offset", page.offset()).query(KeyRotations::run).list();
+        long total = jdbc.sql("SELECT count(*) FROM platform_key_rotation_run")
+                .query(Long.class)
+                .single();
+        List<Run> items = jdbc.sql(
+                        "SELECT * FROM platform_key_rotation_run ORDER BY started_at DESC, id LIMIT :limit OFFSET"
+                                + " :offset")
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(KeyRotations::run)
+                .list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
@@ -94,19 +109,39 @@ public class KeyRotations {
     public KeyState key() {
         String suite = keys.suite().name();
         int version = keys.writeVersion();
-        Instant since = jdbc.sql("SELECT first_used_at FROM platform_data_key_version WHERE suite = :s AND key_version = :v")
-                .param("s", suite).param("v", version).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+        Instant since = jdbc.sql(
+                        "SELECT first_used_at FROM platform_data_key_version WHERE suite = :s AND key_version = :v")
+                .param("s", suite)
+                .param("v", version)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(null);
         Run complete = jdbc.sql("""
-                SELECT * FROM platform_key_rotation_run WHERE suite = :s AND key_version = :v AND outcome = 'ROTATED'
-                 ORDER BY finished_at DESC LIMIT 1""").param("s", suite).param("v", version).query(KeyRotations::run).optional().orElse(null);
-        Long age = since == null ? null : Duration.between(since, clock.instant()).toDays();
+            SELECT * FROM platform_key_rotation_run WHERE suite = :s AND key_version = :v AND outcome = 'ROTATED'
+             ORDER BY finished_at DESC LIMIT 1\
+            """)
+                .param("s", suite)
+                .param("v", version)
+                .query(KeyRotations::run)
+                .optional()
+                .orElse(null);
+        Long age =
+                since == null ? null : Duration.between(since, clock.instant()).toDays();
         return new KeyState(suite, version, since, age == null ? null : Math.max(0, age), maxAge.toDays(), complete);
     }
 
     private static Run run(ResultSet rs, int n) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new Run(rs.getObject("id", UUID.class), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getString("run_by"), rs.getString("suite"), rs.getInt("key_version"),
-                (Long) rs.getObject("resealed"), (Long) rs.getObject("remaining"), Outcome.valueOf(rs.getString("outcome")));
+        return new Run(
+                rs.getObject("id", UUID.class),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("run_by"),
+                rs.getString("suite"),
+                rs.getInt("key_version"),
+                (Long) rs.getObject("resealed"),
+                (Long) rs.getObject("remaining"),
+                Outcome.valueOf(rs.getString("outcome")));
     }
 }

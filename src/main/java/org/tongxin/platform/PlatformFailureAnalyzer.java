@@ -10,7 +10,8 @@ class PlatformFailureAnalyzer implements FailureAnalyzer {
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof MissingProductionSettingsException missing) {
-                return new FailureAnalysis(missing.getMessage(),
+                return new FailureAnalysis(
+                        missing.getMessage(),
                         "Set " + String.join(", ", missing.missing()) + " (see doc/operations.md), "
                                 + "or unset TONGXIN_DB_URL to run with the embedded database.",
                         missing);

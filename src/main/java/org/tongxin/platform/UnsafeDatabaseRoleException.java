@@ -9,8 +9,8 @@ class UnsafeDatabaseRoleException extends IllegalStateException {
     private final String owner;
 
     UnsafeDatabaseRoleException(String role, String owner, List<String> problems) {
-        super("The application's database role " + role + " is not bound by row-level security: " + String.join("; ", problems)
-                + ". Tongxin refuses to start on it.");
+        super("The application's database role " + role + " is not bound by row-level security: "
+                + String.join("; ", problems) + ". Tongxin refuses to start on it.");
         this.role = role;
         this.owner = owner;
     }

@@ -7,5 +7,5 @@
  * and the last rotation (work page, {@code /admin/key-rotations}). Owns no business data.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "identity"})
 package org.tongxin.platform;

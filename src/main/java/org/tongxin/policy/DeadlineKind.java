@@ -6,7 +6,14 @@ package org.tongxin.policy;
  * the trigger" (at decision, on reporting); NONE has no legal period.
  */
 public enum DeadlineKind {
-    WORKING_DAYS, CALENDAR_DAYS, MONTHS, HOURS, IMMEDIATELY, PROMPTLY, AT_EVENT, NONE;
+    WORKING_DAYS,
+    CALENDAR_DAYS,
+    MONTHS,
+    HOURS,
+    IMMEDIATELY,
+    PROMPTLY,
+    AT_EVENT,
+    NONE;
 
     public boolean counted() {
         return this == WORKING_DAYS || this == CALENDAR_DAYS || this == MONTHS || this == HOURS;

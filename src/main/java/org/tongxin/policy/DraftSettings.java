@@ -8,8 +8,14 @@ import java.util.Map;
  * setting absent from {@code rules}, inherits the parent's value; the baseline must set every one. Flags are 1 (yes)
  * or 0 (no).
  */
-public record DraftSettings(Integer warningWorkingDays, Integer promptAlertHours, Integer immediateAlertHours,
-        Integer escalationWorkingDays, String noteZh, String noteEn, Map<PolicySetting, Integer> rules) {
+public record DraftSettings(
+        Integer warningWorkingDays,
+        Integer promptAlertHours,
+        Integer immediateAlertHours,
+        Integer escalationWorkingDays,
+        String noteZh,
+        String noteEn,
+        Map<PolicySetting, Integer> rules) {
 
     public DraftSettings {
         Map<PolicySetting, Integer> own = new EnumMap<>(PolicySetting.class);
@@ -24,8 +30,20 @@ public record DraftSettings(Integer warningWorkingDays, Integer promptAlertHours
     }
 
     /** The four thresholds and the note, inheriting every other setting. */
-    public DraftSettings(Integer warningWorkingDays, Integer promptAlertHours, Integer immediateAlertHours,
-            Integer escalationWorkingDays, String noteZh, String noteEn) {
-        this(warningWorkingDays, promptAlertHours, immediateAlertHours, escalationWorkingDays, noteZh, noteEn, Map.of());
+    public DraftSettings(
+            Integer warningWorkingDays,
+            Integer promptAlertHours,
+            Integer immediateAlertHours,
+            Integer escalationWorkingDays,
+            String noteZh,
+            String noteEn) {
+        this(
+                warningWorkingDays,
+                promptAlertHours,
+                immediateAlertHours,
+                escalationWorkingDays,
+                noteZh,
+                noteEn,
+                Map.of());
     }
 }

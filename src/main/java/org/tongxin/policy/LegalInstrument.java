@@ -10,12 +10,29 @@ import java.util.Map;
  * project ships (paragraphs in order), empty when the text is not shipped; {@code repealedOn} is the first day on which
  * the text no longer applies. The catalogue is data: {@code src/main/resources/law/instruments.json}.
  */
-public record LegalInstrument(String code, Kind kind, String titleZh, String shortZh, String titleEn, String shortEn,
-        String issuer, String documentNumber, LocalDate adopted, LocalDate effectiveFrom, LocalDate repealedOn,
-        String source, Map<Integer, java.util.List<String>> articles) {
+public record LegalInstrument(
+        String code,
+        Kind kind,
+        String titleZh,
+        String shortZh,
+        String titleEn,
+        String shortEn,
+        String issuer,
+        String documentNumber,
+        LocalDate adopted,
+        LocalDate effectiveFrom,
+        LocalDate repealedOn,
+        String source,
+        Map<Integer, java.util.List<String>> articles) {
 
     /** What sort of text it is; it decides how an article is cited. */
-    public enum Kind { LAW, MEASURES, PROVINCIAL, LOCAL, MODEL }
+    public enum Kind {
+        LAW,
+        MEASURES,
+        PROVINCIAL,
+        LOCAL,
+        MODEL
+    }
 
     public LegalInstrument {
         articles = articles == null ? Map.of() : Map.copyOf(articles);
@@ -23,7 +40,8 @@ public record LegalInstrument(String code, Kind kind, String titleZh, String sho
 
     /** Whether the text applies on {@code day}: in force and not yet repealed. */
     public boolean inForce(LocalDate day) {
-        return (effectiveFrom == null || !day.isBefore(effectiveFrom)) && (repealedOn == null || day.isBefore(repealedOn));
+        return (effectiveFrom == null || !day.isBefore(effectiveFrom))
+                && (repealedOn == null || day.isBefore(repealedOn));
     }
 
     /** The verbatim text of an article (paragraphs joined by a line break), or null when it is not shipped. */

@@ -1,5 +1,7 @@
 package org.tongxin.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,9 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * One source of a step: an instrument of {@link LegalTexts} (by code), the articles cited, the source's own confidence
  * (V checked against the full text, R from secondary sources, P local policy) and what of the step it supports (the step
@@ -21,14 +20,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * aspects supports all three. Older versions wrote only {@code CCL 22; IM 19}: their sources' confidence is then read
  * from the step's (V/R: a law's article V, the rest R) and a text that names no known instrument is kept as written.
  */
-public record LegalSource(String code, String written, List<Integer> numbers, boolean range, String confidence,
-        Set<Aspect> aspects) {
+public record LegalSource(
+        String code, String written, List<Integer> numbers, boolean range, String confidence, Set<Aspect> aspects) {
 
     /** What of a step a source supports. */
-    public enum Aspect { STEP, ORGAN, DEADLINE }
+    public enum Aspect {
+        STEP,
+        ORGAN,
+        DEADLINE
+    }
 
     private static final Pattern SOURCE = Pattern.compile(
-            "^\\s*([A-Z][A-Z0-9]*)(?:\\s+(\\d+(?:\\s*[–-]\\s*\\d+|(?:\\s*[,，、]\\s*\\d+)*)))?\\s*(?:\\[\\s*(V|R|P)((?:\\s*[ ,]\\s*(?:step|organ|deadline))*)\\s*])?\\s*$");
+            "^\\s*([A-Z][A-Z0-9]*)(?:\\s+(\\d+(?:\\s*[–-]\\s*\\d+|(?:\\s*[,，、]\\s*\\d+)*)))?\\s*(?:\\[\\s*(V|R|P)((?:\\s*["
+                + " ,]\\s*(?:step|organ|deadline))*)\\s*])?\\s*$");
 
     public LegalSource {
         numbers = numbers == null ? List.of() : List.copyOf(numbers);
@@ -90,7 +94,9 @@ public record LegalSource(String code, String written, List<Integer> numbers, bo
         }
         for (String part : legalBasis.split(";")) {
             Matcher m = SOURCE.matcher(part);
-            if (!m.matches() || m.group(3) == null || LegalTexts.standard().instrument(m.group(1)).isEmpty()) {
+            if (!m.matches()
+                    || m.group(3) == null
+                    || LegalTexts.standard().instrument(m.group(1)).isEmpty()) {
                 return false;
             }
         }
@@ -121,8 +127,11 @@ public record LegalSource(String code, String written, List<Integer> numbers, bo
         if (!stepConfidence.contains("/")) {
             return stepConfidence;
         }
-        boolean law = code != null && LegalTexts.standard().instrument(code)
-                .map(i -> i.kind() == LegalInstrument.Kind.LAW).orElse(false);
+        boolean law = code != null
+                && LegalTexts.standard()
+                        .instrument(code)
+                        .map(i -> i.kind() == LegalInstrument.Kind.LAW)
+                        .orElse(false);
         return law ? "V" : "R";
     }
 
@@ -163,19 +172,25 @@ public record LegalSource(String code, String written, List<Integer> numbers, bo
             return name;
         }
         if (en) {
-            String list = range ? numbers.getFirst() + "–" + numbers.getLast()
+            String list = range
+                    ? numbers.getFirst() + "–" + numbers.getLast()
                     : String.join(", ", numbers.stream().map(String::valueOf).toList());
             return name + ", " + (numbers.size() > 1 ? "arts. " : "art. ") + list;
         }
         if (range) {
-            return name + "第" + ChineseNumerals.of(numbers.getFirst()) + "条至第" + ChineseNumerals.of(numbers.getLast()) + "条";
+            return name + "第" + ChineseNumerals.of(numbers.getFirst()) + "条至第" + ChineseNumerals.of(numbers.getLast())
+                    + "条";
         }
-        return name + String.join("、", numbers.stream().map(a -> "第" + ChineseNumerals.of(a) + "条").toList());
+        return name
+                + String.join(
+                        "、",
+                        numbers.stream()
+                                .map(a -> "第" + ChineseNumerals.of(a) + "条")
+                                .toList());
     }
 
     /** One cited article with its citation and verbatim text (null when the text is not shipped). */
-    public record Article(String code, int number, String citation, String citationEn, String text) {
-    }
+    public record Article(String code, int number, String citation, String citationEn, String text) {}
 
     /** The articles cited, each with its text where it is shipped. */
     @JsonProperty("articles")
@@ -184,10 +199,12 @@ public record LegalSource(String code, String written, List<Integer> numbers, bo
         if (i == null) {
             return List.of();
         }
-        return numbers.stream().map(a -> {
-            LegalSource one = new LegalSource(code, code + " " + a, List.of(a), false, confidence, aspects);
-            return new Article(code, a, one.citation(Locale.CHINESE), one.citation(Locale.ENGLISH), i.text(a));
-        }).toList();
+        return numbers.stream()
+                .map(a -> {
+                    LegalSource one = new LegalSource(code, code + " " + a, List.of(a), false, confidence, aspects);
+                    return new Article(code, a, one.citation(Locale.CHINESE), one.citation(Locale.ENGLISH), i.text(a));
+                })
+                .toList();
     }
 
     @JsonProperty("citation")
@@ -202,8 +219,10 @@ public record LegalSource(String code, String written, List<Integer> numbers, bo
 
     /** The texts of the cited articles joined for a tooltip, or null when none is shipped. */
     public String text() {
-        List<String> texts = citedArticles().stream().filter(a -> a.text() != null)
-                .map(a -> a.citation() + "：" + a.text()).toList();
+        List<String> texts = citedArticles().stream()
+                .filter(a -> a.text() != null)
+                .map(a -> a.citation() + "：" + a.text())
+                .toList();
         return texts.isEmpty() ? null : String.join("\n", texts);
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,10 +64,22 @@ public final class LegalTexts {
                 }
             }
             String code = entry.get("code").asString();
-            map.put(code, new LegalInstrument(code, LegalInstrument.Kind.valueOf(entry.get("kind").asString()),
-                    text(data, "titleZh"), text(data, "shortZh"), text(data, "titleEn"), text(data, "shortEn"),
-                    text(data, "issuer"), text(data, "documentNumber"), date(data, "adopted"), date(data, "effectiveFrom"),
-                    date(data, "repealedOn"), text(data, "source"), articles));
+            map.put(
+                    code,
+                    new LegalInstrument(
+                            code,
+                            LegalInstrument.Kind.valueOf(entry.get("kind").asString()),
+                            text(data, "titleZh"),
+                            text(data, "shortZh"),
+                            text(data, "titleEn"),
+                            text(data, "shortEn"),
+                            text(data, "issuer"),
+                            text(data, "documentNumber"),
+                            date(data, "adopted"),
+                            date(data, "effectiveFrom"),
+                            date(data, "repealedOn"),
+                            text(data, "source"),
+                            articles));
         }
         return new LegalTexts(java.util.Collections.unmodifiableMap(map));
     }

@@ -7,8 +7,13 @@ import java.util.List;
  * parent catalogue it is resolved over (null for the baseline), the catalogue in force today that it would replace,
  * its own settings (null: inherited) and, for a variant, the parent's steps it removes.
  */
-public record PolicyDraft(PolicyModels.VersionView version, ResolvedPolicy policy, ResolvedPolicy parent,
-        ResolvedPolicy inForce, DraftSettings own, List<ProcedureStep> removed) {
+public record PolicyDraft(
+        PolicyModels.VersionView version,
+        ResolvedPolicy policy,
+        ResolvedPolicy parent,
+        ResolvedPolicy inForce,
+        DraftSettings own,
+        List<ProcedureStep> removed) {
 
     public PolicyDraft {
         removed = List.copyOf(removed);

@@ -10,17 +10,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
+import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.policy.internal.DraftRules;
@@ -56,8 +54,15 @@ public class PolicyDrafting {
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    PolicyDrafting(PolicyRepository repository, PolicyModels models, AuditLog audit, ApplicationEventPublisher events,
-            CurrentActor actor, CurrentUser currentUser, AgencyDirectory agencies, Clock clock) {
+    PolicyDrafting(
+            PolicyRepository repository,
+            PolicyModels models,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            CurrentActor actor,
+            CurrentUser currentUser,
+            AgencyDirectory agencies,
+            Clock clock) {
         this.currentUser = currentUser;
         this.agencies = agencies;
         this.repository = repository;
@@ -74,8 +79,11 @@ public class PolicyDrafting {
      */
     @Transactional(readOnly = true)
     public boolean mayEdit(String region) {
-        return currentUser.find().map(user -> mayEdit(region, user.roles(),
-                () -> user.agencyId() != null && agencies.serves(user.agency(), region))).orElse(false);
+        return currentUser
+                .find()
+                .map(user -> mayEdit(
+                        region, user.roles(), () -> user.agencyId() != null && agencies.serves(user.agency(), region)))
+                .orElse(false);
     }
 
     /** The rule itself, without Spring: {@code servesRegion} is asked only when it matters. */
@@ -97,7 +105,8 @@ public class PolicyDrafting {
         if (versions.stream().anyMatch(v -> !v.published())) {
             throw TongxinException.conflict("POLICY_DRAFT_EXISTS");
         }
-        VersionRow latest = versions.stream().filter(VersionRow::published).findFirst().orElse(null);
+        VersionRow latest =
+                versions.stream().filter(VersionRow::published).findFirst().orElse(null);
         UUID id = UUID.randomUUID();
         int number = repository.nextNumber(model.id());
         try {
@@ -110,8 +119,11 @@ public class PolicyDrafting {
             repository.steps(latest.id()).forEach(row -> repository.insertStep(id, row));
             repository.replaceSettings(id, repository.settings(latest.id()));
         }
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.draft").target("policyVersion", id)
-                .detail("region", region).detail("number", number).detail("operation", "create")
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.draft")
+                .target("policyVersion", id)
+                .detail("region", region)
+                .detail("number", number)
+                .detail("operation", "create")
                 .detail("from", latest == null ? null : latest.number()));
         return models.versionInfo(id).orElseThrow();
     }
@@ -124,10 +136,21 @@ public class PolicyDrafting {
         ResolvedPolicy policy = models.resolve(row);
         ResolvedPolicy parent = models.parentOf(row).orElse(null);
         ResolvedPolicy inForce = inForceToday(view.region());
-        List<ProcedureStep> removed = parent == null ? List.of() : repository.steps(draftId).stream()
-                .filter(r -> "REMOVED".equals(r.change())).map(r -> parent.step(r.stepId())).flatMap(Optional::stream).toList();
-        DraftSettings own = new DraftSettings(row.warningWorkingDays(), row.promptAlertHours(), row.immediateAlertHours(),
-                row.escalationWorkingDays(), row.noteZh(), row.noteEn(), repository.settings(draftId));
+        List<ProcedureStep> removed = parent == null
+                ? List.of()
+                : repository.steps(draftId).stream()
+                        .filter(r -> "REMOVED".equals(r.change()))
+                        .map(r -> parent.step(r.stepId()))
+                        .flatMap(Optional::stream)
+                        .toList();
+        DraftSettings own = new DraftSettings(
+                row.warningWorkingDays(),
+                row.promptAlertHours(),
+                row.immediateAlertHours(),
+                row.escalationWorkingDays(),
+                row.noteZh(),
+                row.noteEn(),
+                repository.settings(draftId));
         return new PolicyDraft(view, policy, parent, inForce, own, removed);
     }
 
@@ -137,8 +160,18 @@ public class PolicyDrafting {
         VersionRow row = openDraft(draftId);
         ResolvedPolicy draft = models.resolve(row);
         ResolvedPolicy inForce = inForceToday(draft.region());
-        return models.diff(inForce != null ? inForce : new ResolvedPolicy(draft.region(), draft.nameZh(), draft.nameEn(),
-                draft.version(), null, draft.settings(), List.of()), draft);
+        return models.diff(
+                inForce != null
+                        ? inForce
+                        : new ResolvedPolicy(
+                                draft.region(),
+                                draft.nameZh(),
+                                draft.nameEn(),
+                                draft.version(),
+                                null,
+                                draft.settings(),
+                                List.of()),
+                draft);
     }
 
     /** Changes a step of the draft; the form sends the whole step as it should apply. */
@@ -151,9 +184,15 @@ public class PolicyDrafting {
         }
         ProcedureStep checked = DraftRules.check(step.withId(stepId));
         touch(draftId, version);
-        store(draft, checked, repository.step(draftId, stepId).map(StepRow::sortOrder).orElse(null));
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step").target("policyVersion", draftId)
-                .detail("region", current.region()).detail("step", stepId).detail("operation", "edit")
+        store(
+                draft,
+                checked,
+                repository.step(draftId, stepId).map(StepRow::sortOrder).orElse(null));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step")
+                .target("policyVersion", draftId)
+                .detail("region", current.region())
+                .detail("step", stepId)
+                .detail("operation", "edit")
                 .detail("deadline", PolicyModels.describe(checked.deadline())));
     }
 
@@ -175,8 +214,11 @@ public class PolicyDrafting {
         }
         touch(draftId, version);
         store(draft, checked, null);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step").target("policyVersion", draftId)
-                .detail("region", current.region()).detail("step", checked.id()).detail("operation", "add"));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step")
+                .target("policyVersion", draftId)
+                .detail("region", current.region())
+                .detail("step", checked.id())
+                .detail("operation", "add"));
     }
 
     /** Removes a step: the baseline deletes its row; a variant records that it removes the parent's step. */
@@ -193,14 +235,40 @@ public class PolicyDrafting {
         guard(() -> {
             repository.deleteStep(draftId, stepId);
             if (parent.isPresent() && parent.get().step(stepId).isPresent()) {
-                repository.insertStep(draftId, new StepRow(draftId, stepId, "REMOVED",
-                        own.map(StepRow::sortOrder).orElseGet(() -> repository.nextSortOrder(draftId)), null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                repository.insertStep(
+                        draftId,
+                        new StepRow(
+                                draftId,
+                                stepId,
+                                "REMOVED",
+                                own.map(StepRow::sortOrder).orElseGet(() -> repository.nextSortOrder(draftId)),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null));
             }
             return null;
         });
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step").target("policyVersion", draftId)
-                .detail("region", current.region()).detail("step", stepId).detail("operation", "remove"));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step")
+                .target("policyVersion", draftId)
+                .detail("region", current.region())
+                .detail("step", stepId)
+                .detail("operation", "remove"));
     }
 
     /** A variant takes the parent's step again as it is (undoes an override or a removal). */
@@ -217,8 +285,11 @@ public class PolicyDrafting {
             repository.deleteStep(draftId, stepId);
             return null;
         });
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step").target("policyVersion", draftId)
-                .detail("region", parent.get().region()).detail("step", stepId).detail("operation", "revert")
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.step")
+                .target("policyVersion", draftId)
+                .detail("region", parent.get().region())
+                .detail("step", stepId)
+                .detail("operation", "revert")
                 .detail("undone", own.get().change()));
     }
 
@@ -228,9 +299,15 @@ public class PolicyDrafting {
         VersionRow draft = lock(draftId, version);
         ModelRow model = repository.model(draft.modelId()).orElseThrow();
         DraftRules.check(settings, model.parentId() == null);
-        boolean updated = guard(() -> repository.updateDraft(draftId, version, settings.warningWorkingDays(),
-                settings.promptAlertHours(), settings.immediateAlertHours(), settings.escalationWorkingDays(),
-                DraftRules.trim(settings.noteZh()), DraftRules.trim(settings.noteEn())));
+        boolean updated = guard(() -> repository.updateDraft(
+                draftId,
+                version,
+                settings.warningWorkingDays(),
+                settings.promptAlertHours(),
+                settings.immediateAlertHours(),
+                settings.escalationWorkingDays(),
+                DraftRules.trim(settings.noteZh()),
+                DraftRules.trim(settings.noteEn())));
         if (!updated) {
             throw refusal(draftId);
         }
@@ -238,8 +315,10 @@ public class PolicyDrafting {
             repository.replaceSettings(draftId, settings.rules());
             return null;
         });
-        var entry = AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.settings").target("policyVersion", draftId)
-                .detail("region", model.region()).detail("warningWorkingDays", settings.warningWorkingDays())
+        var entry = AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.settings")
+                .target("policyVersion", draftId)
+                .detail("region", model.region())
+                .detail("warningWorkingDays", settings.warningWorkingDays())
                 .detail("promptAlertHours", settings.promptAlertHours())
                 .detail("immediateAlertHours", settings.immediateAlertHours())
                 .detail("escalationWorkingDays", settings.escalationWorkingDays());
@@ -264,21 +343,27 @@ public class PolicyDrafting {
         } else if (effectiveFrom.isBefore(today)) {
             problems.add("effectiveFrom", "notInPast", today);
         } else {
-            repository.versions(model.id()).stream().filter(VersionRow::published).map(VersionRow::effectiveFrom)
-                    .max(LocalDate::compareTo).filter(effectiveFrom::isBefore)
+            repository.versions(model.id()).stream()
+                    .filter(VersionRow::published)
+                    .map(VersionRow::effectiveFrom)
+                    .max(LocalDate::compareTo)
+                    .filter(effectiveFrom::isBefore)
                     .ifPresent(latest -> problems.add("effectiveFrom", "beforeLatestVersion", latest));
         }
         problems.throwIfAny();
         if (DraftRules.trim(draft.noteZh()) == null && DraftRules.trim(draft.noteEn()) == null) {
             throw TongxinException.rule("POLICY_NOTE_REQUIRED");
         }
-        boolean published = guard(() -> repository.publish(draftId, version, effectiveFrom, actor.get().userId(),
-                clock.instant()));
+        boolean published = guard(() ->
+                repository.publish(draftId, version, effectiveFrom, actor.get().userId(), clock.instant()));
         if (!published) {
             throw refusal(draftId);
         }
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.publish").target("policyVersion", draftId)
-                .detail("region", model.region()).detail("number", draft.number()).detail("effectiveFrom", effectiveFrom));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.publish")
+                .target("policyVersion", draftId)
+                .detail("region", model.region())
+                .detail("number", draft.number())
+                .detail("effectiveFrom", effectiveFrom));
         events.publishEvent(new PolicyVersionPublished(model.region(), draftId, effectiveFrom));
         return new PolicyVersionRef(draftId, model.region(), draft.number(), effectiveFrom, true);
     }
@@ -293,8 +378,11 @@ public class PolicyDrafting {
             repository.deleteDraft(draftId);
             return null;
         });
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.draft").target("policyVersion", draftId)
-                .detail("region", model.region()).detail("number", draft.number()).detail("operation", "discard"));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "policy.draft")
+                .target("policyVersion", draftId)
+                .detail("region", model.region())
+                .detail("number", draft.number())
+                .detail("operation", "discard"));
     }
 
     /**
@@ -325,9 +413,30 @@ public class PolicyDrafting {
 
     static StepRow full(UUID versionId, ProcedureStep s, String change, int order) {
         DeadlineRule d = s.deadline();
-        return new StepRow(versionId, s.id(), change, order, s.group(), s.nameZh(), s.nameEn(), s.triggerZh(), s.triggerEn(),
-                s.owes(), s.counterparty(), s.copies(), s.watcher(), d.kind(), d.amount(), d.expeditedAmount(), s.documentsZh(),
-                s.documentsEn(), s.legalBasis(), s.confidence(), s.pausable(), s.noteZh(), s.noteEn());
+        return new StepRow(
+                versionId,
+                s.id(),
+                change,
+                order,
+                s.group(),
+                s.nameZh(),
+                s.nameEn(),
+                s.triggerZh(),
+                s.triggerEn(),
+                s.owes(),
+                s.counterparty(),
+                s.copies(),
+                s.watcher(),
+                d.kind(),
+                d.amount(),
+                d.expeditedAmount(),
+                s.documentsZh(),
+                s.documentsEn(),
+                s.legalBasis(),
+                s.confidence(),
+                s.pausable(),
+                s.noteZh(),
+                s.noteEn());
     }
 
     /**
@@ -345,34 +454,68 @@ public class PolicyDrafting {
         }
         problems.throwIfAny();
         boolean deadline = !Objects.equals(s.deadline(), p.deadline());
-        StepRow row = new StepRow(versionId, s.id(), "OVERRIDDEN", 0, differ(s.group(), p.group()),
-                differ(s.nameZh(), p.nameZh()), differ(s.nameEn(), p.nameEn()), text(s.triggerZh(), p.triggerZh()),
-                text(s.triggerEn(), p.triggerEn()), differ(s.owes(), p.owes()), differ(s.counterparty(), p.counterparty()),
-                differ(s.copies(), p.copies()), differ(s.watcher(), p.watcher()), deadline ? s.deadline().kind() : null,
-                deadline ? s.deadline().amount() : null, deadline ? s.deadline().expeditedAmount() : null,
-                text(s.documentsZh(), p.documentsZh()), text(s.documentsEn(), p.documentsEn()),
-                differ(s.legalBasis(), p.legalBasis()), differ(s.confidence(), p.confidence()),
-                s.pausable() == p.pausable() ? null : s.pausable(), text(s.noteZh(), p.noteZh()), text(s.noteEn(), p.noteEn()));
-        boolean rule = row.owes() != null || row.counterparty() != null || row.copies() != null || row.watcher() != null
-                || row.deadlineKind() != null || row.pausable() != null;
+        StepRow row = new StepRow(
+                versionId,
+                s.id(),
+                "OVERRIDDEN",
+                0,
+                differ(s.group(), p.group()),
+                differ(s.nameZh(), p.nameZh()),
+                differ(s.nameEn(), p.nameEn()),
+                text(s.triggerZh(), p.triggerZh()),
+                text(s.triggerEn(), p.triggerEn()),
+                differ(s.owes(), p.owes()),
+                differ(s.counterparty(), p.counterparty()),
+                differ(s.copies(), p.copies()),
+                differ(s.watcher(), p.watcher()),
+                deadline ? s.deadline().kind() : null,
+                deadline ? s.deadline().amount() : null,
+                deadline ? s.deadline().expeditedAmount() : null,
+                text(s.documentsZh(), p.documentsZh()),
+                text(s.documentsEn(), p.documentsEn()),
+                differ(s.legalBasis(), p.legalBasis()),
+                differ(s.confidence(), p.confidence()),
+                s.pausable() == p.pausable() ? null : s.pausable(),
+                text(s.noteZh(), p.noteZh()),
+                text(s.noteEn(), p.noteEn()));
+        boolean rule = row.owes() != null
+                || row.counterparty() != null
+                || row.copies() != null
+                || row.watcher() != null
+                || row.deadlineKind() != null
+                || row.pausable() != null;
         if (rule && !citesOwnRule(s)) {
             // A region's change of who owes a step or by when rests on the region's rule, never on the baseline's
             // article and its confidence (issue 11).
             problems.add("legalBasis", "ownSource");
             problems.throwIfAny();
         }
-        boolean any = row.group() != null || row.nameZh() != null || row.nameEn() != null || row.triggerZh() != null
-                || row.triggerEn() != null || row.owes() != null || row.counterparty() != null || row.copies() != null
-                || row.watcher() != null || row.deadlineKind() != null || row.documentsZh() != null
-                || row.documentsEn() != null || row.legalBasis() != null || row.confidence() != null || row.pausable() != null
-                || row.noteZh() != null || row.noteEn() != null;
+        boolean any = row.group() != null
+                || row.nameZh() != null
+                || row.nameEn() != null
+                || row.triggerZh() != null
+                || row.triggerEn() != null
+                || row.owes() != null
+                || row.counterparty() != null
+                || row.copies() != null
+                || row.watcher() != null
+                || row.deadlineKind() != null
+                || row.documentsZh() != null
+                || row.documentsEn() != null
+                || row.legalBasis() != null
+                || row.confidence() != null
+                || row.pausable() != null
+                || row.noteZh() != null
+                || row.noteEn() != null;
         return any ? row : null;
     }
 
     /** Whether a step's sources include a provincial rule or a local policy (a region's own rule). */
     static boolean citesOwnRule(ProcedureStep s) {
-        return s.sources().stream().map(LegalSource::instrument).anyMatch(i -> i != null
-                && (i.kind() == LegalInstrument.Kind.PROVINCIAL || i.kind() == LegalInstrument.Kind.LOCAL));
+        return s.sources().stream()
+                .map(LegalSource::instrument)
+                .anyMatch(i -> i != null
+                        && (i.kind() == LegalInstrument.Kind.PROVINCIAL || i.kind() == LegalInstrument.Kind.LOCAL));
     }
 
     private static <T> T differ(T value, T parent) {
@@ -389,10 +532,30 @@ public class PolicyDrafting {
     }
 
     private static StepRow withOrder(StepRow r, int order) {
-        return new StepRow(r.versionId(), r.stepId(), r.change(), order, r.group(), r.nameZh(), r.nameEn(), r.triggerZh(),
-                r.triggerEn(), r.owes(), r.counterparty(), r.copies(), r.watcher(), r.deadlineKind(), r.deadlineAmount(),
-                r.deadlineExpedited(), r.documentsZh(), r.documentsEn(), r.legalBasis(), r.confidence(), r.pausable(),
-                r.noteZh(), r.noteEn());
+        return new StepRow(
+                r.versionId(),
+                r.stepId(),
+                r.change(),
+                order,
+                r.group(),
+                r.nameZh(),
+                r.nameEn(),
+                r.triggerZh(),
+                r.triggerEn(),
+                r.owes(),
+                r.counterparty(),
+                r.copies(),
+                r.watcher(),
+                r.deadlineKind(),
+                r.deadlineAmount(),
+                r.deadlineExpedited(),
+                r.documentsZh(),
+                r.documentsEn(),
+                r.legalBasis(),
+                r.confidence(),
+                r.pausable(),
+                r.noteZh(),
+                r.noteEn());
     }
 
     /** The problems of a step whose id is already used: "taken" first, instead of any other problem of the id. */
@@ -436,8 +599,12 @@ public class PolicyDrafting {
 
     /** Why a guarded update matched no row: the version was published meanwhile, discarded, or changed. */
     private TongxinException refusal(UUID draftId) {
-        return repository.version(draftId).map(v -> v.published() ? TongxinException.conflict("POLICY_VERSION_PUBLISHED")
-                : TongxinException.staleVersion()).orElseGet(TongxinException::notFound);
+        return repository
+                .version(draftId)
+                .map(v -> v.published()
+                        ? TongxinException.conflict("POLICY_VERSION_PUBLISHED")
+                        : TongxinException.staleVersion())
+                .orElseGet(TongxinException::notFound);
     }
 
     /**
@@ -447,7 +614,9 @@ public class PolicyDrafting {
      */
     private ResolvedPolicy inForceToday(String region) {
         return models.findInForce(region, LegalTime.today(clock))
-                .map(p -> p.parentVersion() == null ? p : models.version(p.version().versionId(), PolicyModels.LATEST))
+                .map(p -> p.parentVersion() == null
+                        ? p
+                        : models.version(p.version().versionId(), PolicyModels.LATEST))
                 .orElse(null);
     }
 
@@ -457,7 +626,9 @@ public class PolicyDrafting {
             return write.get();
         } catch (DataAccessException e) {
             Throwable cause = e.getMostSpecificCause();
-            if (cause != null && cause.getMessage() != null && cause.getMessage().contains("immutable")) {
+            if (cause != null
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("immutable")) {
                 throw TongxinException.conflict("POLICY_VERSION_PUBLISHED");
             }
             throw e;

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.policy.internal.PolicyRepository;
 import org.tongxin.policy.internal.PolicyRepository.ModelRow;
 import org.tongxin.policy.internal.PolicyRepository.StepRow;
@@ -50,20 +48,29 @@ public class PolicyModels {
         this.readOnly.setReadOnly(true);
     }
 
-    private record VersionOnDay(UUID versionId, LocalDate date) {
-    }
+    private record VersionOnDay(UUID versionId, LocalDate date) {}
 
     /** A model of the catalogue as lists show it. */
-    public record ModelView(UUID id, String region, UUID parentId, String nameZh, String nameEn, String noteZh, String noteEn) {
+    public record ModelView(
+            UUID id, String region, UUID parentId, String nameZh, String nameEn, String noteZh, String noteEn) {
         public String name(java.util.Locale locale) {
             return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
         }
     }
 
     /** A version as lists show it. */
-    public record VersionView(UUID id, UUID modelId, String region, int number, boolean published, LocalDate effectiveFrom,
-            String noteZh, String noteEn, java.time.Instant createdAt, java.time.Instant publishedAt, int version) {
-    }
+    public record VersionView(
+            UUID id,
+            UUID modelId,
+            String region,
+            int number,
+            boolean published,
+            LocalDate effectiveFrom,
+            String noteZh,
+            String noteEn,
+            java.time.Instant createdAt,
+            java.time.Instant publishedAt,
+            int version) {}
 
     @Transactional(readOnly = true)
     public List<ModelView> models() {
@@ -78,24 +85,28 @@ public class PolicyModels {
     @Transactional(readOnly = true)
     public List<VersionView> versions(String region) {
         ModelRow model = repository.modelOfRegion(region).orElseThrow(TongxinException::notFound);
-        return repository.versions(model.id()).stream().map(v -> view(v, model.region())).toList();
+        return repository.versions(model.id()).stream()
+                .map(v -> view(v, model.region()))
+                .toList();
     }
 
     /** A version with who drafted and who published it (user ids; null for the versions loaded from the law). */
-    public record VersionEntry(VersionView version, UUID createdBy, UUID publishedBy) {
-    }
+    public record VersionEntry(VersionView version, UUID createdBy, UUID publishedBy) {}
 
     /** Every version of a region's model, newest first, with their authors. */
     @Transactional(readOnly = true)
     public List<VersionEntry> history(String region) {
         ModelRow model = repository.modelOfRegion(region).orElseThrow(TongxinException::notFound);
         return repository.versions(model.id()).stream()
-                .map(v -> new VersionEntry(view(v, model.region()), v.createdBy(), v.publishedBy())).toList();
+                .map(v -> new VersionEntry(view(v, model.region()), v.createdBy(), v.publishedBy()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<VersionView> versionInfo(UUID versionId) {
-        return repository.version(versionId).flatMap(v -> repository.model(v.modelId()).map(m -> view(v, m.region())));
+        return repository
+                .version(versionId)
+                .flatMap(v -> repository.model(v.modelId()).map(m -> view(v, m.region())));
     }
 
     /**
@@ -108,7 +119,10 @@ public class PolicyModels {
         int bestLength = 0;
         for (ModelRow model : repository.models()) {
             String prefix = significant(model.region());
-            if (prefix != null && divisionCode != null && divisionCode.startsWith(prefix) && prefix.length() > bestLength) {
+            if (prefix != null
+                    && divisionCode != null
+                    && divisionCode.startsWith(prefix)
+                    && prefix.length() > bestLength) {
                 best = model.region();
                 bestLength = prefix.length();
             }
@@ -119,8 +133,12 @@ public class PolicyModels {
     /** The open draft of a region's model, if a coordinator has started one. */
     @Transactional(readOnly = true)
     public Optional<VersionView> draft(String region) {
-        return repository.modelOfRegion(region).flatMap(m -> repository.versions(m.id()).stream()
-                .filter(v -> !v.published()).findFirst().map(v -> view(v, m.region())));
+        return repository
+                .modelOfRegion(region)
+                .flatMap(m -> repository.versions(m.id()).stream()
+                        .filter(v -> !v.published())
+                        .findFirst()
+                        .map(v -> view(v, m.region())));
     }
 
     /**
@@ -131,7 +149,10 @@ public class PolicyModels {
      */
     @Transactional(readOnly = true)
     public ResolvedPolicy inForce(String region, LocalDate date) {
-        ModelRow model = repository.modelOfRegion(region).or(() -> repository.modelOfRegion(NATIONAL)).orElseThrow();
+        ModelRow model = repository
+                .modelOfRegion(region)
+                .or(() -> repository.modelOfRegion(NATIONAL))
+                .orElseThrow();
         return inForce(model, region, date).policy();
     }
 
@@ -139,11 +160,13 @@ public class PolicyModels {
     @Transactional(readOnly = true)
     public Optional<ResolvedPolicy> findInForce(String region, LocalDate date) {
         Optional<ModelRow> model = repository.modelOfRegion(region).or(() -> repository.modelOfRegion(NATIONAL));
-        return model.flatMap(m -> repository.inForce(m.id(), date)).map(v -> resolve(v, model.get(), date).policy());
+        return model.flatMap(m -> repository.inForce(m.id(), date))
+                .map(v -> resolve(v, model.get(), date).policy());
     }
 
     private Resolution inForce(ModelRow model, String asked, LocalDate date) {
-        VersionRow version = repository.inForce(model.id(), date)
+        VersionRow version = repository
+                .inForce(model.id(), date)
                 .orElseThrow(() -> TongxinException.rule("POLICY_NOT_IN_FORCE", asked, date));
         return resolve(version, model, date);
     }
@@ -173,7 +196,8 @@ public class PolicyModels {
         }
         ResolvedPolicy resolved = readOnly.execute(status -> {
             VersionRow version = repository.version(versionId).orElseThrow(TongxinException::notFound);
-            return resolve(version, repository.model(version.modelId()).orElseThrow(), date).policy();
+            return resolve(version, repository.model(version.modelId()).orElseThrow(), date)
+                    .policy();
         });
         if (past && resolved.version().published()) {
             settled.put(new VersionOnDay(versionId, date), resolved);
@@ -200,7 +224,8 @@ public class PolicyModels {
 
     ResolvedPolicy resolve(VersionRow version) {
         LocalDate at = version.effectiveFrom() != null ? version.effectiveFrom() : LATEST;
-        return resolve(version, repository.model(version.modelId()).orElseThrow(), at).policy();
+        return resolve(version, repository.model(version.modelId()).orElseThrow(), at)
+                .policy();
     }
 
     /** The parent catalogue a version is resolved over by {@link #version(UUID)} (empty for the baseline). */
@@ -211,14 +236,15 @@ public class PolicyModels {
         }
         LocalDate at = version.effectiveFrom() != null ? version.effectiveFrom() : LATEST;
         ModelRow parentModel = repository.model(model.parentId()).orElseThrow();
-        VersionRow parentVersion = repository.inForce(parentModel.id(), at).or(() -> repository.inForce(parentModel.id(), LATEST))
+        VersionRow parentVersion = repository
+                .inForce(parentModel.id(), at)
+                .or(() -> repository.inForce(parentModel.id(), LATEST))
                 .orElseThrow(() -> new IllegalStateException("No parent version in force for " + model.region()));
         return Optional.of(resolve(parentVersion, parentModel, at).policy());
     }
 
     /** A resolution and its cache key: the version's id and the ids of the parent versions it was resolved over. */
-    private record Resolution(String key, ResolvedPolicy policy) {
-    }
+    private record Resolution(String key, ResolvedPolicy policy) {}
 
     /** "As far ahead as versions are published": drafts resolve over the parent's latest published version. */
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
@@ -227,9 +253,10 @@ public class PolicyModels {
         Resolution parent = null;
         if (model.parentId() != null) {
             ModelRow parentModel = repository.model(model.parentId()).orElseThrow();
-            VersionRow parentVersion = repository.inForce(parentModel.id(), parentDate).or(() -> repository.inForce(
-                    parentModel.id(), LATEST)).orElseThrow(() -> new IllegalStateException(
-                            "No parent version in force for " + model.region()));
+            VersionRow parentVersion = repository
+                    .inForce(parentModel.id(), parentDate)
+                    .or(() -> repository.inForce(parentModel.id(), LATEST))
+                    .orElseThrow(() -> new IllegalStateException("No parent version in force for " + model.region()));
             parent = resolve(parentVersion, parentModel, parentDate);
         }
         String key = version.id() + (parent == null ? "" : "<" + parent.key());
@@ -242,10 +269,18 @@ public class PolicyModels {
         ResolvedPolicy resolved;
         if (parent == null) {
             List<ProcedureStep> steps = repository.steps(version.id()).stream()
-                    .map(row -> full(row, ProcedureStep.Origin.BASELINE)).toList();
+                    .map(row -> full(row, ProcedureStep.Origin.BASELINE))
+                    .toList();
             Map<String, String> origins = new LinkedHashMap<>();
-            resolved = new ResolvedPolicy(model.region(), model.nameZh(), model.nameEn(), ref(version, model),
-                    null, settings(version, model, PolicySettings.DEFAULTS, origins), steps, origins);
+            resolved = new ResolvedPolicy(
+                    model.region(),
+                    model.nameZh(),
+                    model.nameEn(),
+                    ref(version, model),
+                    null,
+                    settings(version, model, PolicySettings.DEFAULTS, origins),
+                    steps,
+                    origins);
         } else {
             Map<String, ProcedureStep> steps = new LinkedHashMap<>();
             parent.policy().steps().forEach(s -> steps.put(s.id(), s.withOrigin(ProcedureStep.Origin.INHERITED)));
@@ -262,9 +297,15 @@ public class PolicyModels {
                 }
             }
             Map<String, String> origins = new LinkedHashMap<>(parent.policy().settingOrigins());
-            resolved = new ResolvedPolicy(model.region(), model.nameZh(), model.nameEn(), ref(version, model),
-                    parent.policy().version(), settings(version, model, parent.policy().settings(), origins),
-                    new ArrayList<>(steps.values()), origins);
+            resolved = new ResolvedPolicy(
+                    model.region(),
+                    model.nameZh(),
+                    model.nameEn(),
+                    ref(version, model),
+                    parent.policy().version(),
+                    settings(version, model, parent.policy().settings(), origins),
+                    new ArrayList<>(steps.values()),
+                    origins);
         }
         if (version.published()) {
             publishedCache.put(key, resolved);
@@ -278,8 +319,10 @@ public class PolicyModels {
         from.steps().forEach(s -> before.put(s.id(), s));
         Map<String, ProcedureStep> after = new LinkedHashMap<>();
         to.steps().forEach(s -> after.put(s.id(), s));
-        List<ProcedureStep> added = to.steps().stream().filter(s -> !before.containsKey(s.id())).toList();
-        List<ProcedureStep> removed = from.steps().stream().filter(s -> !after.containsKey(s.id())).toList();
+        List<ProcedureStep> added =
+                to.steps().stream().filter(s -> !before.containsKey(s.id())).toList();
+        List<ProcedureStep> removed =
+                from.steps().stream().filter(s -> !after.containsKey(s.id())).toList();
         List<PolicyDiff.Change> changed = new ArrayList<>();
         for (ProcedureStep a : from.steps()) {
             ProcedureStep b = after.get(a.id());
@@ -338,7 +381,8 @@ public class PolicyModels {
         if (rule == null) {
             return null;
         }
-        return rule.kind() + (rule.amount() == null ? "" : " " + rule.amount())
+        return rule.kind()
+                + (rule.amount() == null ? "" : " " + rule.amount())
                 + (rule.expeditedAmount() == null ? "" : " / " + rule.expeditedAmount());
     }
 
@@ -349,22 +393,55 @@ public class PolicyModels {
     }
 
     private static ProcedureStep full(StepRow r, ProcedureStep.Origin origin) {
-        return new ProcedureStep(r.stepId(), r.nameZh(), r.nameEn(), r.triggerZh(), r.triggerEn(), r.owes(), r.counterparty(),
-                r.copies(), r.watcher(), new DeadlineRule(r.deadlineKind() == null ? DeadlineKind.NONE : r.deadlineKind(),
-                        r.deadlineAmount(), r.deadlineExpedited()), r.documentsZh(), r.documentsEn(), r.legalBasis(),
-                r.confidence(), Boolean.TRUE.equals(r.pausable()), r.group(), r.noteZh(), r.noteEn(), origin);
+        return new ProcedureStep(
+                r.stepId(),
+                r.nameZh(),
+                r.nameEn(),
+                r.triggerZh(),
+                r.triggerEn(),
+                r.owes(),
+                r.counterparty(),
+                r.copies(),
+                r.watcher(),
+                new DeadlineRule(
+                        r.deadlineKind() == null ? DeadlineKind.NONE : r.deadlineKind(),
+                        r.deadlineAmount(),
+                        r.deadlineExpedited()),
+                r.documentsZh(),
+                r.documentsEn(),
+                r.legalBasis(),
+                r.confidence(),
+                Boolean.TRUE.equals(r.pausable()),
+                r.group(),
+                r.noteZh(),
+                r.noteEn(),
+                origin);
     }
 
     private static ProcedureStep merge(ProcedureStep base, StepRow r) {
-        DeadlineRule deadline = r.deadlineKind() == null ? base.deadline()
+        DeadlineRule deadline = r.deadlineKind() == null
+                ? base.deadline()
                 : new DeadlineRule(r.deadlineKind(), r.deadlineAmount(), r.deadlineExpedited());
-        return new ProcedureStep(base.id(), or(r.nameZh(), base.nameZh()), or(r.nameEn(), base.nameEn()),
-                text(r.triggerZh(), base.triggerZh()), text(r.triggerEn(), base.triggerEn()), or(r.owes(), base.owes()),
-                or(r.counterparty(), base.counterparty()), or(r.copies(), base.copies()), or(r.watcher(), base.watcher()),
-                deadline, text(r.documentsZh(), base.documentsZh()), text(r.documentsEn(), base.documentsEn()),
-                or(r.legalBasis(), base.legalBasis()), or(r.confidence(), base.confidence()),
-                r.pausable() == null ? base.pausable() : r.pausable(), or(r.group(), base.group()),
-                text(r.noteZh(), base.noteZh()), text(r.noteEn(), base.noteEn()), ProcedureStep.Origin.OVERRIDDEN);
+        return new ProcedureStep(
+                base.id(),
+                or(r.nameZh(), base.nameZh()),
+                or(r.nameEn(), base.nameEn()),
+                text(r.triggerZh(), base.triggerZh()),
+                text(r.triggerEn(), base.triggerEn()),
+                or(r.owes(), base.owes()),
+                or(r.counterparty(), base.counterparty()),
+                or(r.copies(), base.copies()),
+                or(r.watcher(), base.watcher()),
+                deadline,
+                text(r.documentsZh(), base.documentsZh()),
+                text(r.documentsEn(), base.documentsEn()),
+                or(r.legalBasis(), base.legalBasis()),
+                or(r.confidence(), base.confidence()),
+                r.pausable() == null ? base.pausable() : r.pausable(),
+                or(r.group(), base.group()),
+                text(r.noteZh(), base.noteZh()),
+                text(r.noteEn(), base.noteEn()),
+                ProcedureStep.Origin.OVERRIDDEN);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -380,8 +457,11 @@ public class PolicyModels {
      * The version's own settings over the inherited ones; {@code origins} learns which region set each value the
      * version sets itself.
      */
-    private PolicySettings settings(VersionRow v, ModelRow model, PolicySettings inherited, Map<String, String> origins) {
-        Integer[] own = { v.warningWorkingDays(), v.promptAlertHours(), v.immediateAlertHours(), v.escalationWorkingDays() };
+    private PolicySettings settings(
+            VersionRow v, ModelRow model, PolicySettings inherited, Map<String, String> origins) {
+        Integer[] own = {
+            v.warningWorkingDays(), v.promptAlertHours(), v.immediateAlertHours(), v.escalationWorkingDays()
+        };
         for (int i = 0; i < own.length; i++) {
             if (own[i] != null) {
                 origins.put(ResolvedPolicy.THRESHOLDS.get(i), model.region());
@@ -392,9 +472,12 @@ public class PolicyModels {
             values.put(setting, value);
             origins.put(setting.key(), model.region());
         });
-        return PolicySettings.of(or(v.warningWorkingDays(), inherited.warningWorkingDays()),
-                or(v.promptAlertHours(), inherited.promptAlertHours()), or(v.immediateAlertHours(), inherited.immediateAlertHours()),
-                or(v.escalationWorkingDays(), inherited.escalationWorkingDays()), values);
+        return PolicySettings.of(
+                or(v.warningWorkingDays(), inherited.warningWorkingDays()),
+                or(v.promptAlertHours(), inherited.promptAlertHours()),
+                or(v.immediateAlertHours(), inherited.immediateAlertHours()),
+                or(v.escalationWorkingDays(), inherited.escalationWorkingDays()),
+                values);
     }
 
     private static PolicyVersionRef ref(VersionRow v, ModelRow m) {
@@ -405,7 +488,9 @@ public class PolicyModels {
         if (NATIONAL.equals(region) || region == null || region.length() != 6) {
             return NATIONAL.equals(region) ? "" : null;
         }
-        return region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
+        return region.endsWith("0000")
+                ? region.substring(0, 2)
+                : region.endsWith("00") ? region.substring(0, 4) : region;
     }
 
     private static ModelView view(ModelRow m) {
@@ -413,7 +498,17 @@ public class PolicyModels {
     }
 
     private static VersionView view(VersionRow v, String region) {
-        return new VersionView(v.id(), v.modelId(), region, v.number(), v.published(), v.effectiveFrom(), v.noteZh(),
-                v.noteEn(), v.createdAt(), v.publishedAt(), v.version());
+        return new VersionView(
+                v.id(),
+                v.modelId(),
+                region,
+                v.number(),
+                v.published(),
+                v.effectiveFrom(),
+                v.noteZh(),
+                v.noteEn(),
+                v.createdAt(),
+                v.publishedAt(),
+                v.version());
     }
 }

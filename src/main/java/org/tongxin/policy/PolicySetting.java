@@ -45,7 +45,8 @@ public enum PolicySetting {
     /** Warnings after which a violation not corrected grounds a revocation or custody proposal (IM arts. 46, 49: twice). */
     WARNINGS_BEFORE_REVOCATION("warningsBeforeRevocation", Kind.COUNT, Group.SANCTION, 1, 10, "IM 46", "R"),
     /** Days out of contact above which revocation or custody may be proposed (IM arts. 46, 49: more than a month). */
-    OUT_OF_CONTACT_DAYS_FOR_REVOCATION("outOfContactDaysForRevocation", Kind.DAYS, Group.SANCTION, 1, 180, "IM 46", "R"),
+    OUT_OF_CONTACT_DAYS_FOR_REVOCATION(
+            "outOfContactDaysForRevocation", Kind.DAYS, Group.SANCTION, 1, 180, "IM 46", "R"),
     /**
      * Reports missed and returns from leave overdue after which breaking the reporting and travel rules counts as
      * serious and warrants a warning (IM art. 35 says "情节较重" without a number: the model's own setting).
@@ -53,10 +54,19 @@ public enum PolicySetting {
     MISSED_REPORTS_FOR_WARNING("missedReportsForWarning", Kind.COUNT, Group.SANCTION, 1, 20, null, "P");
 
     /** How a value reads: a yes/no flag (stored 1/0), a number of days or of months, a count (of earlier sanctions). */
-    public enum Kind { FLAG, DAYS, MONTHS, COUNT }
+    public enum Kind {
+        FLAG,
+        DAYS,
+        MONTHS,
+        COUNT
+    }
 
     /** Where the setting belongs on the pages. */
-    public enum Group { LEAVE, CONTACT, SANCTION }
+    public enum Group {
+        LEAVE,
+        CONTACT,
+        SANCTION
+    }
 
     private final String key;
     private final Kind kind;
@@ -66,7 +76,8 @@ public enum PolicySetting {
     private final String baselineBasis;
     private final String baselineConfidence;
 
-    PolicySetting(String key, Kind kind, Group group, int min, int max, String baselineBasis, String baselineConfidence) {
+    PolicySetting(
+            String key, Kind kind, Group group, int min, int max, String baselineBasis, String baselineConfidence) {
         this.key = key;
         this.kind = kind;
         this.group = group;

@@ -9,8 +9,14 @@ import java.util.Map;
  * coordination office after this many further working days; the limits of leave approval; and how often subjects of
  * each supervision level report and are contacted.
  */
-public record PolicySettings(int warningWorkingDays, int promptAlertHours, int immediateAlertHours, int escalationWorkingDays,
-        Leave leave, Map<SupervisionLevel, Contact> contact, Sanctions sanctions) {
+public record PolicySettings(
+        int warningWorkingDays,
+        int promptAlertHours,
+        int immediateAlertHours,
+        int escalationWorkingDays,
+        Leave leave,
+        Map<SupervisionLevel, Contact> contact,
+        Sanctions sanctions) {
 
     /**
      * When the graduated responses apply (IM arts. 34–35, 46, 49): a warning after {@code reprimandsBeforeWarning}
@@ -19,9 +25,12 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
      * {@code missedReportsForWarning} reports missed or returns from leave overdue make a breach of the reporting rules
      * serious enough for a warning.
      */
-    public record Sanctions(int reprimandsBeforeWarning, int outOfContactDaysForWarning, int warningsBeforeRevocation,
-            int outOfContactDaysForRevocation, int missedReportsForWarning) {
-    }
+    public record Sanctions(
+            int reprimandsBeforeWarning,
+            int outOfContactDaysForWarning,
+            int warningsBeforeRevocation,
+            int outOfContactDaysForRevocation,
+            int missedReportsForWarning) {}
 
     /**
      * Leave approval (IM arts. 26–27): a judicial office approves up to {@code officeMaxDays} only where
@@ -30,13 +39,17 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
      * notice to the procuratorate). Applications normally come {@code advanceDays} before departure; a simplified
      * approval for frequent travel covers at most {@code frequentTravelMaxMonths} months.
      */
-    public record Leave(boolean officeEntrusted, int officeMaxDays, int countyMaxDays, int totalMaxDays, int totalWindowMonths,
-            int advanceDays, int frequentTravelMaxMonths) {
-    }
+    public record Leave(
+            boolean officeEntrusted,
+            int officeMaxDays,
+            int countyMaxDays,
+            int totalMaxDays,
+            int totalWindowMonths,
+            int advanceDays,
+            int frequentTravelMaxMonths) {}
 
     /** How often a subject of one supervision level reports, and how often the agency or office contacts them (days). */
-    public record Contact(int reportIntervalDays, int contactIntervalDays) {
-    }
+    public record Contact(int reportIntervalDays, int contactIntervalDays) {}
 
     /** The values of the settings the model stores per key, as the national baseline first published them. */
     public static final Map<PolicySetting, Integer> BUILT_IN = builtIn();
@@ -49,16 +62,33 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
     }
 
     /** The four thresholds with the built-in values of the other settings. */
-    public PolicySettings(int warningWorkingDays, int promptAlertHours, int immediateAlertHours, int escalationWorkingDays) {
-        this(warningWorkingDays, promptAlertHours, immediateAlertHours, escalationWorkingDays, leave(BUILT_IN), contact(BUILT_IN),
+    public PolicySettings(
+            int warningWorkingDays, int promptAlertHours, int immediateAlertHours, int escalationWorkingDays) {
+        this(
+                warningWorkingDays,
+                promptAlertHours,
+                immediateAlertHours,
+                escalationWorkingDays,
+                leave(BUILT_IN),
+                contact(BUILT_IN),
                 sanctions(BUILT_IN));
     }
 
     /** Settings from the four thresholds and a value for every {@link PolicySetting}. */
-    public static PolicySettings of(int warningWorkingDays, int promptAlertHours, int immediateAlertHours,
-            int escalationWorkingDays, Map<PolicySetting, Integer> values) {
-        return new PolicySettings(warningWorkingDays, promptAlertHours, immediateAlertHours, escalationWorkingDays, leave(values),
-                contact(values), sanctions(values));
+    public static PolicySettings of(
+            int warningWorkingDays,
+            int promptAlertHours,
+            int immediateAlertHours,
+            int escalationWorkingDays,
+            Map<PolicySetting, Integer> values) {
+        return new PolicySettings(
+                warningWorkingDays,
+                promptAlertHours,
+                immediateAlertHours,
+                escalationWorkingDays,
+                leave(values),
+                contact(values),
+                sanctions(values));
     }
 
     /** The value of one setting (flags as 1 or 0). */
@@ -71,8 +101,10 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
             case LEAVE_TOTAL_WINDOW_MONTHS -> leave.totalWindowMonths();
             case LEAVE_ADVANCE_DAYS -> leave.advanceDays();
             case FREQUENT_TRAVEL_MAX_MONTHS -> leave.frequentTravelMaxMonths();
-            case REPORT_DAYS_STRICT, REPORT_DAYS_ORDINARY, REPORT_DAYS_LENIENT -> contact.get(level(setting)).reportIntervalDays();
-            case CONTACT_DAYS_STRICT, CONTACT_DAYS_ORDINARY, CONTACT_DAYS_LENIENT -> contact.get(level(setting)).contactIntervalDays();
+            case REPORT_DAYS_STRICT, REPORT_DAYS_ORDINARY, REPORT_DAYS_LENIENT ->
+                contact.get(level(setting)).reportIntervalDays();
+            case CONTACT_DAYS_STRICT, CONTACT_DAYS_ORDINARY, CONTACT_DAYS_LENIENT ->
+                contact.get(level(setting)).contactIntervalDays();
             case REPRIMANDS_BEFORE_WARNING -> sanctions.reprimandsBeforeWarning();
             case OUT_OF_CONTACT_DAYS_FOR_WARNING -> sanctions.outOfContactDaysForWarning();
             case WARNINGS_BEFORE_REVOCATION -> sanctions.warningsBeforeRevocation();
@@ -109,22 +141,31 @@ public record PolicySettings(int warningWorkingDays, int promptAlertHours, int i
     }
 
     private static Leave leave(Map<PolicySetting, Integer> v) {
-        return new Leave(v.get(PolicySetting.LEAVE_OFFICE_ENTRUSTED) != 0, v.get(PolicySetting.LEAVE_OFFICE_MAX_DAYS),
-                v.get(PolicySetting.LEAVE_COUNTY_MAX_DAYS), v.get(PolicySetting.LEAVE_TOTAL_MAX_DAYS),
-                v.get(PolicySetting.LEAVE_TOTAL_WINDOW_MONTHS), v.get(PolicySetting.LEAVE_ADVANCE_DAYS),
+        return new Leave(
+                v.get(PolicySetting.LEAVE_OFFICE_ENTRUSTED) != 0,
+                v.get(PolicySetting.LEAVE_OFFICE_MAX_DAYS),
+                v.get(PolicySetting.LEAVE_COUNTY_MAX_DAYS),
+                v.get(PolicySetting.LEAVE_TOTAL_MAX_DAYS),
+                v.get(PolicySetting.LEAVE_TOTAL_WINDOW_MONTHS),
+                v.get(PolicySetting.LEAVE_ADVANCE_DAYS),
                 v.get(PolicySetting.FREQUENT_TRAVEL_MAX_MONTHS));
     }
 
     private static Sanctions sanctions(Map<PolicySetting, Integer> v) {
-        return new Sanctions(v.get(PolicySetting.REPRIMANDS_BEFORE_WARNING), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING),
-                v.get(PolicySetting.WARNINGS_BEFORE_REVOCATION), v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION),
+        return new Sanctions(
+                v.get(PolicySetting.REPRIMANDS_BEFORE_WARNING),
+                v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_WARNING),
+                v.get(PolicySetting.WARNINGS_BEFORE_REVOCATION),
+                v.get(PolicySetting.OUT_OF_CONTACT_DAYS_FOR_REVOCATION),
                 v.get(PolicySetting.MISSED_REPORTS_FOR_WARNING));
     }
 
     private static Map<SupervisionLevel, Contact> contact(Map<PolicySetting, Integer> v) {
         Map<SupervisionLevel, Contact> contact = new EnumMap<>(SupervisionLevel.class);
         for (SupervisionLevel level : SupervisionLevel.values()) {
-            contact.put(level, new Contact(v.get(PolicySetting.reportDays(level)), v.get(PolicySetting.contactDays(level))));
+            contact.put(
+                    level,
+                    new Contact(v.get(PolicySetting.reportDays(level)), v.get(PolicySetting.contactDays(level))));
         }
         return contact;
     }

@@ -8,12 +8,26 @@ import java.util.List;
  */
 public final class ProcedureStages {
 
-    public static final List<String> ORDER = List.of("assessment", "decision", "documents", "reporting", "intake",
-            "supervision", "leave", "move", "monitoring", "rewards", "custody", "revocation", "termination",
-            "minors", "procuratorial", "assistance", "coordination");
+    public static final List<String> ORDER = List.of(
+            "assessment",
+            "decision",
+            "documents",
+            "reporting",
+            "intake",
+            "supervision",
+            "leave",
+            "move",
+            "monitoring",
+            "rewards",
+            "custody",
+            "revocation",
+            "termination",
+            "minors",
+            "procuratorial",
+            "assistance",
+            "coordination");
 
-    private ProcedureStages() {
-    }
+    private ProcedureStages() {}
 
     public static boolean known(String stage) {
         return stage != null && ORDER.contains(stage);

@@ -1,22 +1,42 @@
 package org.tongxin.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One step of the catalogue as it applies in a region: who owes it ({@code owes}) to whom ({@code counterparty}),
  * who gets copies, who watches it when the subject owes it, its deadline rule, documents and legal basis.
  * {@code origin} says where the region got it from.
  */
-public record ProcedureStep(String id, String nameZh, String nameEn, String triggerZh, String triggerEn, Organ owes,
-        Organ counterparty, List<Organ> copies, Organ watcher, DeadlineRule deadline, String documentsZh,
-        String documentsEn, String legalBasis, String confidence, boolean pausable, String group, String noteZh,
-        String noteEn, Origin origin) {
+public record ProcedureStep(
+        String id,
+        String nameZh,
+        String nameEn,
+        String triggerZh,
+        String triggerEn,
+        Organ owes,
+        Organ counterparty,
+        List<Organ> copies,
+        Organ watcher,
+        DeadlineRule deadline,
+        String documentsZh,
+        String documentsEn,
+        String legalBasis,
+        String confidence,
+        boolean pausable,
+        String group,
+        String noteZh,
+        String noteEn,
+        Origin origin) {
 
     /** Where a region's step comes from. */
-    public enum Origin { BASELINE, INHERITED, OVERRIDDEN, ADDED }
+    public enum Origin {
+        BASELINE,
+        INHERITED,
+        OVERRIDDEN,
+        ADDED
+    }
 
     public ProcedureStep {
         copies = copies == null ? List.of() : List.copyOf(copies);
@@ -56,8 +76,26 @@ public record ProcedureStep(String id, String nameZh, String nameEn, String trig
 
     /** The same step with another origin (resolution marks inherited steps). */
     public ProcedureStep withOrigin(Origin value) {
-        return new ProcedureStep(id, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, copies, watcher, deadline,
-                documentsZh, documentsEn, legalBasis, confidence, pausable, group, noteZh, noteEn, value);
+        return new ProcedureStep(
+                id,
+                nameZh,
+                nameEn,
+                triggerZh,
+                triggerEn,
+                owes,
+                counterparty,
+                copies,
+                watcher,
+                deadline,
+                documentsZh,
+                documentsEn,
+                legalBasis,
+                confidence,
+                pausable,
+                group,
+                noteZh,
+                noteEn,
+                value);
     }
 
     private static boolean english(Locale locale) {

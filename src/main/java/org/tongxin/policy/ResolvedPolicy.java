@@ -10,21 +10,36 @@ import java.util.Optional;
  * their names, the others by {@link PolicySetting#key()}) which region's model set the value that applies; a setting
  * absent from it has the built-in value of a version published before the setting existed.
  */
-public record ResolvedPolicy(String region, String nameZh, String nameEn, PolicyVersionRef version,
-        PolicyVersionRef parentVersion, PolicySettings settings, List<ProcedureStep> steps, Map<String, String> settingOrigins) {
+public record ResolvedPolicy(
+        String region,
+        String nameZh,
+        String nameEn,
+        PolicyVersionRef version,
+        PolicyVersionRef parentVersion,
+        PolicySettings settings,
+        List<ProcedureStep> steps,
+        Map<String, String> settingOrigins) {
 
     /** The names of the four thresholds every version has. */
-    public static final List<String> THRESHOLDS = List.of("warningWorkingDays", "promptAlertHours", "immediateAlertHours",
-            "escalationWorkingDays");
+    public static final List<String> THRESHOLDS =
+            List.of("warningWorkingDays", "promptAlertHours", "immediateAlertHours", "escalationWorkingDays");
 
     public ResolvedPolicy {
         steps = List.copyOf(steps);
-        settingOrigins = settingOrigins == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingOrigins));
+        settingOrigins = settingOrigins == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingOrigins));
     }
 
     /** A catalogue whose settings' origins are not tracked (tests, previews). */
-    public ResolvedPolicy(String region, String nameZh, String nameEn, PolicyVersionRef version, PolicyVersionRef parentVersion,
-            PolicySettings settings, List<ProcedureStep> steps) {
+    public ResolvedPolicy(
+            String region,
+            String nameZh,
+            String nameEn,
+            PolicyVersionRef version,
+            PolicyVersionRef parentVersion,
+            PolicySettings settings,
+            List<ProcedureStep> steps) {
         this(region, nameZh, nameEn, version, parentVersion, settings, steps, Map.of());
     }
 
@@ -39,8 +54,8 @@ public record ResolvedPolicy(String region, String nameZh, String nameEn, Policy
 
     /** The step, or an error naming what is missing (a case cannot proceed on a step the region does not define). */
     public ProcedureStep require(String id) {
-        return step(id).orElseThrow(() -> new IllegalStateException("Policy " + region + " v" + version.number()
-                + " has no step " + id));
+        return step(id).orElseThrow(() ->
+                new IllegalStateException("Policy " + region + " v" + version.number() + " has no step " + id));
     }
 
     public String name(java.util.Locale locale) {

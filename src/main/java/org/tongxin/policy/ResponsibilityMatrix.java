@@ -14,11 +14,16 @@ import java.util.Set;
  * Filtered by organ, only the steps that organ takes part in remain; columns are the organs that take part in
  * the remaining steps.
  */
-public record ResponsibilityMatrix(ResolvedPolicy policy, Organ organ, String stage, List<Organ> organs,
-        List<Stage> stages) {
+public record ResponsibilityMatrix(
+        ResolvedPolicy policy, Organ organ, String stage, List<Organ> organs, List<Stage> stages) {
 
     /** How an organ takes part in a step. */
-    public enum Part { OWES, OWED, COPY, WATCHES }
+    public enum Part {
+        OWES,
+        OWED,
+        COPY,
+        WATCHES
+    }
 
     /** One step and how each organ takes part in it. */
     public record Row(ProcedureStep step, Map<Organ, List<Part>> parts) {
@@ -28,8 +33,7 @@ public record ResponsibilityMatrix(ResolvedPolicy policy, Organ organ, String st
     }
 
     /** The steps of one stage. */
-    public record Stage(String group, List<Row> rows) {
-    }
+    public record Stage(String group, List<Row> rows) {}
 
     public static ResponsibilityMatrix of(ResolvedPolicy policy, Organ organ, String stage) {
         Map<String, List<Row>> byStage = new LinkedHashMap<>();
@@ -50,10 +54,13 @@ public record ResponsibilityMatrix(ResolvedPolicy policy, Organ organ, String st
                 continue;
             }
             present.addAll(parts.keySet());
-            byStage.computeIfAbsent(step.group() == null ? "" : step.group(), k -> new ArrayList<>()).add(new Row(step, parts));
+            byStage.computeIfAbsent(step.group() == null ? "" : step.group(), k -> new ArrayList<>())
+                    .add(new Row(step, parts));
         }
-        List<Stage> stages = byStage.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new Stage(e.getKey(), List.copyOf(e.getValue()))).toList();
+        List<Stage> stages = byStage.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> new Stage(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
         return new ResponsibilityMatrix(policy, organ, stage, List.copyOf(present), stages);
     }
 

@@ -7,10 +7,27 @@ import java.util.List;
  * {@link Organ} and {@link DeadlineKind} (so that a wrong value is a field problem with a clear message, not a
  * parse error). A variant's step is always given in full; the draft stores only what differs from the parent.
  */
-public record StepDraft(String id, String nameZh, String nameEn, String triggerZh, String triggerEn, String owes,
-        String counterparty, List<String> copies, String watcher, String deadlineKind, Integer deadlineAmount,
-        Integer deadlineExpedited, String documentsZh, String documentsEn, String legalBasis, String confidence,
-        Boolean pausable, String group, String noteZh, String noteEn) {
+public record StepDraft(
+        String id,
+        String nameZh,
+        String nameEn,
+        String triggerZh,
+        String triggerEn,
+        String owes,
+        String counterparty,
+        List<String> copies,
+        String watcher,
+        String deadlineKind,
+        Integer deadlineAmount,
+        Integer deadlineExpedited,
+        String documentsZh,
+        String documentsEn,
+        String legalBasis,
+        String confidence,
+        Boolean pausable,
+        String group,
+        String noteZh,
+        String noteEn) {
 
     public StepDraft {
         copies = copies == null ? List.of() : List.copyOf(copies);
@@ -19,30 +36,102 @@ public record StepDraft(String id, String nameZh, String nameEn, String triggerZ
     /** The draft of a step exactly as it applies now (the starting point of an edit form). */
     public static StepDraft of(ProcedureStep s) {
         DeadlineRule d = s.deadline();
-        return new StepDraft(s.id(), s.nameZh(), s.nameEn(), s.triggerZh(), s.triggerEn(), name(s.owes()),
-                name(s.counterparty()), s.copies().stream().map(Enum::name).toList(), name(s.watcher()),
-                d == null ? null : d.kind().name(), d == null ? null : d.amount(), d == null ? null : d.expeditedAmount(),
-                s.documentsZh(), s.documentsEn(), s.legalBasis(), s.confidence(), s.pausable(), s.group(), s.noteZh(),
+        return new StepDraft(
+                s.id(),
+                s.nameZh(),
+                s.nameEn(),
+                s.triggerZh(),
+                s.triggerEn(),
+                name(s.owes()),
+                name(s.counterparty()),
+                s.copies().stream().map(Enum::name).toList(),
+                name(s.watcher()),
+                d == null ? null : d.kind().name(),
+                d == null ? null : d.amount(),
+                d == null ? null : d.expeditedAmount(),
+                s.documentsZh(),
+                s.documentsEn(),
+                s.legalBasis(),
+                s.confidence(),
+                s.pausable(),
+                s.group(),
+                s.noteZh(),
                 s.noteEn());
     }
 
     /** The same draft under another id (a step's id never changes once it exists; this is for forms and tests). */
     public StepDraft withId(String value) {
-        return new StepDraft(value, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, copies, watcher, deadlineKind,
-                deadlineAmount, deadlineExpedited, documentsZh, documentsEn, legalBasis, confidence, pausable, group, noteZh,
+        return new StepDraft(
+                value,
+                nameZh,
+                nameEn,
+                triggerZh,
+                triggerEn,
+                owes,
+                counterparty,
+                copies,
+                watcher,
+                deadlineKind,
+                deadlineAmount,
+                deadlineExpedited,
+                documentsZh,
+                documentsEn,
+                legalBasis,
+                confidence,
+                pausable,
+                group,
+                noteZh,
                 noteEn);
     }
 
     /** The same draft with another deadline. */
     public StepDraft withDeadline(String kind, Integer amount, Integer expedited) {
-        return new StepDraft(id, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, copies, watcher, kind, amount,
-                expedited, documentsZh, documentsEn, legalBasis, confidence, pausable, group, noteZh, noteEn);
+        return new StepDraft(
+                id,
+                nameZh,
+                nameEn,
+                triggerZh,
+                triggerEn,
+                owes,
+                counterparty,
+                copies,
+                watcher,
+                kind,
+                amount,
+                expedited,
+                documentsZh,
+                documentsEn,
+                legalBasis,
+                confidence,
+                pausable,
+                group,
+                noteZh,
+                noteEn);
     }
 
     /** The same draft with another legal basis and confidence. */
     public StepDraft withLegalBasis(String basis, String confidenceValue) {
-        return new StepDraft(id, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, copies, watcher, deadlineKind,
-                deadlineAmount, deadlineExpedited, documentsZh, documentsEn, basis, confidenceValue, pausable, group, noteZh, noteEn);
+        return new StepDraft(
+                id,
+                nameZh,
+                nameEn,
+                triggerZh,
+                triggerEn,
+                owes,
+                counterparty,
+                copies,
+                watcher,
+                deadlineKind,
+                deadlineAmount,
+                deadlineExpedited,
+                documentsZh,
+                documentsEn,
+                basis,
+                confidenceValue,
+                pausable,
+                group,
+                noteZh,
+                noteEn);
     }
 
     private static String name(Enum<?> e) {

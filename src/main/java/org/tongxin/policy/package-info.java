@@ -6,5 +6,5 @@
  * when its step was triggered.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "agency"})
 package org.tongxin.policy;

@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.DocumentRoute;
@@ -39,8 +37,7 @@ public class CaseDocuments {
      * the kind of handover that carried it (null for one the case holds itself), and whether it is that handover's
      * receipt.
      */
-    public record CaseDocument(DocumentInfo info, HandoverId handoverId, HandoverKind handoverKind, boolean receipt) {
-    }
+    public record CaseDocument(DocumentInfo info, HandoverId handoverId, HandoverKind handoverKind, boolean receipt) {}
 
     /** The documents of the case this reader may open, oldest first (404 when the case is not theirs). */
     @Transactional(readOnly = true)
@@ -61,18 +58,25 @@ public class CaseDocuments {
     /** A document's content for a reader entitled to it by the rule (else 404 or 403); the read is audited. */
     @Transactional
     public Handovers.Attachment content(CaseId caseId, DocumentId documentId) {
-        CaseDocumentAccess.Opened opened = access.open(caseId, documentId, "case.document.read", "case/documents", Map.of());
+        CaseDocumentAccess.Opened opened =
+                access.open(caseId, documentId, "case.document.read", "case/documents", Map.of());
         return new Handovers.Attachment(opened.fileName(), opened.contentType(), opened.content());
     }
 
     private List<CaseDocument> present(CaseId caseId, List<CaseDocumentAccess.Readable> readable) {
-        Set<HandoverId> seen = handovers.ofCase(caseId).stream().map(HandoverView::id).collect(Collectors.toSet());
-        return readable.stream().map(r -> {
-            DocumentRoute route = r.route();
-            boolean handover = route != null && DocumentRoute.HANDOVER.equals(route.carrier());
-            HandoverId id = handover ? HandoverId.of(route.carrierId()) : null;
-            return new CaseDocument(r.info(), id != null && seen.contains(id) ? id : null,
-                    handover ? HandoverKind.valueOf(route.kind()) : null, handover && route.receipt());
-        }).toList();
+        Set<HandoverId> seen =
+                handovers.ofCase(caseId).stream().map(HandoverView::id).collect(Collectors.toSet());
+        return readable.stream()
+                .map(r -> {
+                    DocumentRoute route = r.route();
+                    boolean handover = route != null && DocumentRoute.HANDOVER.equals(route.carrier());
+                    HandoverId id = handover ? HandoverId.of(route.carrierId()) : null;
+                    return new CaseDocument(
+                            r.info(),
+                            id != null && seen.contains(id) ? id : null,
+                            handover ? HandoverKind.valueOf(route.kind()) : null,
+                            handover && route.receipt());
+                })
+                .toList();
     }
 }

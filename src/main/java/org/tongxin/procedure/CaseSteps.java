@@ -2,12 +2,10 @@ package org.tongxin.procedure;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.obligation.ObligationId;
@@ -61,8 +59,8 @@ public class CaseSteps {
      * region's catalogue lacks the step or nobody fills the owing organ.
      */
     @Transactional
-    public Optional<ObligationId> open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing,
-            AgencyId counterparty) {
+    public Optional<ObligationId> open(
+            CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
         return open(c, stepId, instance, trigger, owing, counterparty, null);
     }
 
@@ -72,9 +70,16 @@ public class CaseSteps {
      * reporting interval); null takes the step's own amount (the expedited one for expedited cases).
      */
     @Transactional
-    public Optional<ObligationId> open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing,
-            AgencyId counterparty, Integer amount) {
-        return request(c, stepId, instance, trigger, owing, counterparty, amount).map(ledger::open);
+    public Optional<ObligationId> open(
+            CaseFacts c,
+            String stepId,
+            String instance,
+            Instant trigger,
+            AgencyId owing,
+            AgencyId counterparty,
+            Integer amount) {
+        return request(c, stepId, instance, trigger, owing, counterparty, amount)
+                .map(ledger::open);
     }
 
     /**
@@ -83,31 +88,53 @@ public class CaseSteps {
      * {@link ObligationLedger#start} starts its clock. {@code at}: when it became known (the policy in force that day).
      */
     @Transactional
-    public Optional<ObligationId> openNotStarted(CaseFacts c, String stepId, String instance, Instant at, AgencyId waitsFor,
-            WaitReason reason) {
+    public Optional<ObligationId> openNotStarted(
+            CaseFacts c, String stepId, String instance, Instant at, AgencyId waitsFor, WaitReason reason) {
         return request(c, stepId, instance, at, null, null, null).map(r -> ledger.openNotStarted(r, waitsFor, reason));
     }
 
-    private Optional<OpenObligation> request(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing,
-            AgencyId counterparty, Integer amount) {
+    private Optional<OpenObligation> request(
+            CaseFacts c,
+            String stepId,
+            String instance,
+            Instant trigger,
+            AgencyId owing,
+            AgencyId counterparty,
+            Integer amount) {
         ResolvedPolicy policy = policies.inForce(c.policyRegion(), LegalTime.dateOf(trigger));
         Optional<ProcedureStep> found = policy.step(stepId);
         if (found.isEmpty()) {
-            log.warn("Policy {} v{} has no step {}; case {} goes on without it", policy.region(), policy.version().number(),
-                    stepId, c.id());
+            log.warn(
+                    "Policy {} v{} has no step {}; case {} goes on without it",
+                    policy.region(),
+                    policy.version().number(),
+                    stepId,
+                    c.id());
             return Optional.empty();
         }
         ProcedureStep step = found.get();
         boolean bySubject = step.owes() == Organ.SUBJECT;
-        AgencyId owingAgency = owing != null ? owing
-                : organs.resolve(c, bySubject ? (step.watcher() == null ? Organ.COUNTY_AGENCY : step.watcher()) : step.owes());
+        AgencyId owingAgency = owing != null
+                ? owing
+                : organs.resolve(
+                        c, bySubject ? (step.watcher() == null ? Organ.COUNTY_AGENCY : step.watcher()) : step.owes());
         if (owingAgency == null) {
             log.warn("Case {}: nobody fills {} for step {}; not opened", c.id(), step.owes(), stepId);
             return Optional.empty();
         }
         AgencyId to = counterparty != null ? counterparty : organs.resolve(c, step.counterparty());
-        return Optional.of(new OpenObligation(c.id(), step, instance, policy.version(), policy.settings(), owingAgency,
-                bySubject, to == null || to.equals(owingAgency) ? null : to,
-                amount != null ? amount : step.deadline().amountFor(c.expedited()), c.inCustody(), trigger, null));
+        return Optional.of(new OpenObligation(
+                c.id(),
+                step,
+                instance,
+                policy.version(),
+                policy.settings(),
+                owingAgency,
+                bySubject,
+                to == null || to.equals(owingAgency) ? null : to,
+                amount != null ? amount : step.deadline().amountFor(c.expedited()),
+                c.inCustody(),
+                trigger,
+                null));
     }
 }

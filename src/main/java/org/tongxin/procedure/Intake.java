@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -69,8 +67,16 @@ public class Intake {
     private final CaseAccess access;
     private final Clock clock;
 
-    Intake(CaseManagement caseManagement, CaseDirectory cases, Handovers handovers, IntakeDocuments documents,
-            ObligationLedger ledger, PolicyModels policies, AgencyDirectory agencies, CaseAccess access, Clock clock) {
+    Intake(
+            CaseManagement caseManagement,
+            CaseDirectory cases,
+            Handovers handovers,
+            IntakeDocuments documents,
+            ObligationLedger ledger,
+            PolicyModels policies,
+            AgencyDirectory agencies,
+            CaseAccess access,
+            Clock clock) {
         this.caseManagement = caseManagement;
         this.cases = cases;
         this.handovers = handovers;
@@ -92,21 +98,33 @@ public class Intake {
         List<NewItem> materials = items(request.materials(), "materials", problems);
         contact(request.contact(), problems);
         problems.throwIfAny();
-        CaseId caseId = caseManagement.entrustAssessment(new NewAssessment(request.subject(), request.offence(),
-                request.assessingAgencyId(), request.expedited(), request.caseNumber()));
+        CaseId caseId = caseManagement.entrustAssessment(new NewAssessment(
+                request.subject(),
+                request.offence(),
+                request.assessingAgencyId(),
+                request.expedited(),
+                request.caseNumber()));
         CaseFacts c = facts(caseId);
         Instant now = clock.instant();
         ResolvedPolicy policy = policies.inForce(c.policyRegion(), LegalTime.dateOf(now));
         java.time.LocalDate due = policy.step(Steps.ASSESS)
                 .map(step -> ledger.previewDueDate(policy, step, step.deadline().amountFor(c.expedited()), now, false))
                 .orElse(null);
-        DocumentId letter = documents.entrustmentLetter(caseId, c.decisionOrganId(), c.countyAgencyId(), c.expedited(), due,
-                request.contact());
+        DocumentId letter = documents.entrustmentLetter(
+                caseId, c.decisionOrganId(), c.countyAgencyId(), c.expedited(), due, request.contact());
         List<NewItem> items = new ArrayList<>();
         items.add(new NewItem(ItemCode.ENTRUSTMENT_LETTER, null, letter.value()));
         items.addAll(materials);
-        send(new NewHandover(caseId, HandoverKind.ASSESSMENT_ENTRUSTMENT, Steps.ENTRUST, c.decisionOrganId(), c.countyAgencyId(),
-                List.of(), Handovers.audience(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY), items, null));
+        send(new NewHandover(
+                caseId,
+                HandoverKind.ASSESSMENT_ENTRUSTMENT,
+                Steps.ENTRUST,
+                c.decisionOrganId(),
+                c.countyAgencyId(),
+                List.of(),
+                Handovers.audience(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY),
+                items,
+                null));
         return caseId;
     }
 
@@ -132,17 +150,36 @@ public class Intake {
         contact(request.contact(), problems);
         problems.throwIfAny();
         AgencyView assessing = agencies.get(c.countyAgencyId());
-        AgencyId procuratorate = agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, assessing.divisionCode()).stream()
-                .findFirst().map(AgencyView::id).orElse(null);
+        AgencyId procuratorate =
+                agencies.serving(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, assessing.divisionCode()).stream()
+                        .findFirst()
+                        .map(AgencyView::id)
+                        .orElse(null);
         if (procuratorate != null) {
             caseManagement.grant(caseId, procuratorate, Participation.COPIED_PROCURATORATE);
         }
-        DocumentId opinion = documents.assessmentOpinion(caseId, c.countyAgencyId(), c.decisionOrganId(), procuratorate,
-                findings, request.opinion().zh(), reasons, request.contact());
-        return send(new NewHandover(caseId, HandoverKind.ASSESSMENT_OPINION, Steps.ASSESS, c.countyAgencyId(), c.decisionOrganId(),
+        DocumentId opinion = documents.assessmentOpinion(
+                caseId,
+                c.countyAgencyId(),
+                c.decisionOrganId(),
+                procuratorate,
+                findings,
+                request.opinion().zh(),
+                reasons,
+                request.contact());
+        return send(new NewHandover(
+                caseId,
+                HandoverKind.ASSESSMENT_OPINION,
+                Steps.ASSESS,
+                c.countyAgencyId(),
+                c.decisionOrganId(),
                 procuratorate == null ? List.of() : List.of(procuratorate),
-                Handovers.audience(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY, Participation.COPIED_PROCURATORATE),
-                List.of(new NewItem(ItemCode.ASSESSMENT_OPINION, null, opinion.value())), null));
+                Handovers.audience(
+                        Participation.DECISION_ORGAN,
+                        Participation.EXECUTING_AGENCY,
+                        Participation.COPIED_PROCURATORATE),
+                List.of(new NewItem(ItemCode.ASSESSMENT_OPINION, null, opinion.value())),
+                null));
     }
 
     /** The decision organ notifies the executing county agency (CCL art. 20: within 5 days of the decision taking effect). */
@@ -151,8 +188,16 @@ public class Intake {
         CaseFacts c = decisionOrganCommand(caseId);
         once(caseId, HandoverKind.EXECUTION_NOTICE, "COUNTY_ALREADY_NOTIFIED");
         List<NewItem> items = deliveryItems(request, List.of(new NewItem(ItemCode.EXECUTION_NOTICE, null, null)));
-        return send(new NewHandover(caseId, HandoverKind.EXECUTION_NOTICE, Steps.NOTIFY, c.decisionOrganId(), c.countyAgencyId(),
-                List.of(), Handovers.audience(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY), items, note(request)));
+        return send(new NewHandover(
+                caseId,
+                HandoverKind.EXECUTION_NOTICE,
+                Steps.NOTIFY,
+                c.decisionOrganId(),
+                c.countyAgencyId(),
+                List.of(),
+                Handovers.audience(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY),
+                items,
+                note(request)));
     }
 
     /**
@@ -171,28 +216,51 @@ public class Intake {
         if (c.policeId() != null) {
             copies.add(c.policeId());
         }
-        return send(new NewHandover(caseId, HandoverKind.LEGAL_DOCUMENTS, Steps.DELIVER, c.decisionOrganId(), c.countyAgencyId(),
-                copies, Handovers.audience(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY,
-                        Participation.ASSIGNED_OFFICE, Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE),
-                items, note(request)));
+        return send(new NewHandover(
+                caseId,
+                HandoverKind.LEGAL_DOCUMENTS,
+                Steps.DELIVER,
+                c.decisionOrganId(),
+                c.countyAgencyId(),
+                copies,
+                Handovers.audience(
+                        Participation.DECISION_ORGAN,
+                        Participation.EXECUTING_AGENCY,
+                        Participation.ASSIGNED_OFFICE,
+                        Participation.COPIED_PROCURATORATE,
+                        Participation.COPIED_POLICE),
+                items,
+                note(request)));
     }
 
     /** The prison, detention centre or police hand a temporary-execution subject over (CCL art. 21: within 10 days). */
     @Transactional
     public HandoverId transferSubject(CaseId caseId, Delivery request) {
         CaseFacts c = facts(caseId);
-        access.requireAction(cases.access(caseId), EnumSet.of(Participation.HANDOVER_INSTITUTION), INSTITUTION,
+        access.requireAction(
+                cases.access(caseId),
+                EnumSet.of(Participation.HANDOVER_INSTITUTION),
+                INSTITUTION,
                 "NOT_HANDOVER_INSTITUTION");
         if (c.status() != CaseStatus.INTAKE) {
             throw TongxinException.conflict("CASE_NOT_IN_INTAKE");
         }
         once(caseId, HandoverKind.SUBJECT_TRANSFER, "SUBJECT_ALREADY_TRANSFERRED");
         List<NewItem> items = deliveryItems(request, List.of());
-        return send(new NewHandover(caseId, HandoverKind.SUBJECT_TRANSFER, Steps.transfer(c, agencies),
-                c.handoverInstitutionId(), c.countyAgencyId(), c.procuratorateId() == null ? List.of() : List.of(c.procuratorateId()),
-                Handovers.audience(Participation.HANDOVER_INSTITUTION, Participation.EXECUTING_AGENCY, Participation.DECISION_ORGAN,
+        return send(new NewHandover(
+                caseId,
+                HandoverKind.SUBJECT_TRANSFER,
+                Steps.transfer(c, agencies),
+                c.handoverInstitutionId(),
+                c.countyAgencyId(),
+                c.procuratorateId() == null ? List.of() : List.of(c.procuratorateId()),
+                Handovers.audience(
+                        Participation.HANDOVER_INSTITUTION,
+                        Participation.EXECUTING_AGENCY,
+                        Participation.DECISION_ORGAN,
                         Participation.COPIED_PROCURATORATE),
-                items, note(request)));
+                items,
+                note(request)));
     }
 
     /** The county agency receives the subject handed over: the receipt of the transfer is the subject's arrival. */
@@ -213,24 +281,36 @@ public class Intake {
     @Transactional
     public HandoverId notifyMissing(CaseId caseId, MissingNotice request) {
         CaseFacts c = facts(caseId);
-        access.requireAction(cases.access(caseId), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
+        access.requireAction(
+                cases.access(caseId), EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
         if (c.arrivalState() != ArrivalState.MISSING) {
             throw TongxinException.conflict("SUBJECT_NOT_MISSING");
         }
         once(caseId, HandoverKind.MISSING_NOTICE, "MISSING_ALREADY_NOTIFIED");
         FieldProblems problems = new FieldProblems();
         String record = text(request.searchRecord(), "searchRecord", 10, 3000, problems);
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        String note = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().strip();
         if (note != null && note.length() > 500) {
             problems.add("note", "maxLength", 500);
         }
         problems.throwIfAny();
         String title = record.length() > 190 ? record.substring(0, 190) + "…" : record;
-        return send(new NewHandover(caseId, HandoverKind.MISSING_NOTICE, Steps.MISSED, c.countyAgencyId(), c.decisionOrganId(),
+        return send(new NewHandover(
+                caseId,
+                HandoverKind.MISSING_NOTICE,
+                Steps.MISSED,
+                c.countyAgencyId(),
+                c.decisionOrganId(),
                 c.procuratorateId() == null ? List.of() : List.of(c.procuratorateId()),
-                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE,
+                Handovers.audience(
+                        Participation.EXECUTING_AGENCY,
+                        Participation.DECISION_ORGAN,
+                        Participation.COPIED_PROCURATORATE,
                         Participation.COPIED_POLICE),
-                List.of(new NewItem(ItemCode.SEARCH_RECORD, title, null)), note));
+                List.of(new NewItem(ItemCode.SEARCH_RECORD, title, null)),
+                note));
     }
 
     // Helpers
@@ -243,7 +323,8 @@ public class Intake {
 
     private CaseFacts decisionOrganCommand(CaseId caseId) {
         CaseFacts c = facts(caseId);
-        access.requireAction(cases.access(caseId), EnumSet.of(Participation.DECISION_ORGAN), DECIDERS, "NOT_DECISION_ORGAN");
+        access.requireAction(
+                cases.access(caseId), EnumSet.of(Participation.DECISION_ORGAN), DECIDERS, "NOT_DECISION_ORGAN");
         if (c.status() != CaseStatus.INTAKE && c.status() != CaseStatus.UNDER_CORRECTION) {
             throw TongxinException.conflict("CASE_NOT_IN_INTAKE");
         }

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseEvents.CaseDecided;
 import org.tongxin.casefile.CaseEvents.CaseRegistered;
@@ -23,18 +22,17 @@ import org.tongxin.casefile.CaseEvents.SubjectArrived;
 import org.tongxin.casefile.CaseEvents.TeamFormed;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.exchange.HandoverEvents.HandoverDelivered;
+import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
+import org.tongxin.exchange.HandoverEvents.HandoverRejected;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.HandoverKind;
 import org.tongxin.exchange.HandoverStatus;
 import org.tongxin.exchange.HandoverView;
 import org.tongxin.exchange.Handovers;
-import org.tongxin.exchange.HandoverEvents.HandoverReceipted;
-import org.tongxin.exchange.HandoverEvents.HandoverRejected;
 import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationView;
@@ -65,8 +63,14 @@ class IntakeProcedure {
     private final IntakeDocuments documents;
     private final Handovers handovers;
 
-    IntakeProcedure(ObligationLedger ledger, CaseDirectory cases, CaseManagement caseManagement, AgencyDirectory agencies,
-            CaseSteps steps, IntakeDocuments documents, Handovers handovers) {
+    IntakeProcedure(
+            ObligationLedger ledger,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            AgencyDirectory agencies,
+            CaseSteps steps,
+            IntakeDocuments documents,
+            Handovers handovers) {
         this.ledger = ledger;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -85,7 +89,7 @@ class IntakeProcedure {
             return;
         }
         Instant decidedAt = event.occurredAt();
-        for (String atDecision : new String[] { Steps.PLACE, Steps.INFORM }) {
+        for (String atDecision : new String[] {Steps.PLACE, Steps.INFORM}) {
             open(c, atDecision, "", decidedAt, null, null);
             ledger.fulfil(c.id(), atDecision, "", decidedAt, event.actor());
         }
@@ -98,7 +102,9 @@ class IntakeProcedure {
         } else {
             String transfer = Steps.transfer(c, agencies);
             if (c.handoverInstitutionId() == null) {
-                log.warn("Case {}: temporary execution without an institution handing the subject over; {} not opened", c.id(),
+                log.warn(
+                        "Case {}: temporary execution without an institution handing the subject over; {} not opened",
+                        c.id(),
                         transfer);
             } else {
                 open(c, transfer, "", effective, c.handoverInstitutionId(), null);
@@ -108,7 +114,8 @@ class IntakeProcedure {
 
     @ApplicationModuleListener
     void on(CaseWithdrawn event) {
-        int lapsed = ledger.lapseAll(event.caseId(), event.occurredAt(), "案件未适用社区矫正 / Community correction not applied");
+        int lapsed =
+                ledger.lapseAll(event.caseId(), event.occurredAt(), "案件未适用社区矫正 / Community correction not applied");
         log.info("Case {} withdrawn: {} pending obligations lapsed", event.caseId(), lapsed);
     }
 
@@ -167,7 +174,8 @@ class IntakeProcedure {
             }
             case LEGAL_DOCUMENTS -> {
                 ledger.pause(c.id(), Steps.RECEIPT, "", at, "补正法律文书 / documents being supplemented", event.actor());
-                // Whose move it is: the sender corrects and resends (ADR 0039); the receipt's clock is stopped meanwhile.
+                // Whose move it is: the sender corrects and resends (ADR 0039); the receipt's clock is stopped
+                // meanwhile.
                 ledger.waitFor(c.id(), Steps.RECEIPT, "", event.sender(), WaitReason.DOCUMENTS_CORRECTION, at);
                 open(c, Steps.SUPPLEMENT, Integer.toString(event.round()), at, event.sender(), event.receiver());
                 documentsState(c.id(), event.handoverId());
@@ -226,7 +234,7 @@ class IntakeProcedure {
         }
         Instant at = event.occurredAt();
         ledger.fulfil(c.id(), Steps.REGISTER, "", at, event.actor());
-        for (String step : new String[] { Steps.ANNOUNCE, Steps.TEAM, Steps.PLAN }) {
+        for (String step : new String[] {Steps.ANNOUNCE, Steps.TEAM, Steps.PLAN}) {
             open(c, step, "", at, c.officeId(), null);
         }
     }
@@ -274,8 +282,9 @@ class IntakeProcedure {
         // than the officer) still gets its registration step: the fulfilment CaseRegistered asked for is kept by the
         // ledger until the step opens (ADR 0028), so the step opens and closes at once instead of never existing.
         boolean registered = c.registeredAt() != null;
-        if (!registered && (c.status() != CaseStatus.INTAKE
-                || c.arrivalState() != ArrivalState.REPORTED && c.arrivalState() != ArrivalState.TRANSFERRED)) {
+        if (!registered
+                && (c.status() != CaseStatus.INTAKE
+                        || c.arrivalState() != ArrivalState.REPORTED && c.arrivalState() != ArrivalState.TRANSFERRED)) {
             return;
         }
         Optional<HandoverView> documents = handovers.findOfCase(id).stream()
@@ -304,7 +313,8 @@ class IntakeProcedure {
             case DELIVERED -> WaitReason.DOCUMENTS_TO_RECEIPT;
             default -> WaitReason.DOCUMENTS_NOT_DELIVERED;
         };
-        AgencyId organ = reason == WaitReason.DOCUMENTS_TO_RECEIPT ? null
+        AgencyId organ = reason == WaitReason.DOCUMENTS_TO_RECEIPT
+                ? null
                 : documents.map(HandoverView::senderAgencyId).orElse(c.decisionOrganId());
         if (register.isEmpty()) {
             steps.openNotStarted(c, Steps.REGISTER, "", c.arrivedAt(), organ, reason);
@@ -320,7 +330,8 @@ class IntakeProcedure {
      * (the receiver of a handover, the institution handing over, the assigned office), else the organ the step names;
      * a step the subject owes is watched by the agency named as watcher (the county agency by default).
      */
-    private void open(CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
+    private void open(
+            CaseFacts c, String stepId, String instance, Instant trigger, AgencyId owing, AgencyId counterparty) {
         steps.open(c, stepId, instance, trigger, owing, counterparty);
     }
 
@@ -330,12 +341,15 @@ class IntakeProcedure {
      * one to run (they are serialised by the ledger's lock on the case, taken before) writes the current state.
      */
     private void documentsState(CaseId caseId, HandoverId bundle) {
-        handovers.find(bundle).map(h -> switch (h.status()) {
-            case DELIVERED -> DocumentsState.DELIVERED;
-            case REJECTED -> DocumentsState.REJECTED;
-            case RECEIPTED -> DocumentsState.RECEIPTED;
-            default -> null;
-        }).ifPresent(state -> caseManagement.documentsState(caseId, state));
+        handovers
+                .find(bundle)
+                .map(h -> switch (h.status()) {
+                    case DELIVERED -> DocumentsState.DELIVERED;
+                    case REJECTED -> DocumentsState.REJECTED;
+                    case RECEIPTED -> DocumentsState.RECEIPTED;
+                    default -> null;
+                })
+                .ifPresent(state -> caseManagement.documentsState(caseId, state));
     }
 
     private CaseFacts facts(CaseId id) {

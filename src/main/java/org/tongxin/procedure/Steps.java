@@ -30,13 +30,13 @@ public final class Steps {
     public static final String CERTIFY = "end.certify";
     public static final String DEATH_NOTIFY = "death.notify";
 
-    private Steps() {
-    }
+    private Steps() {}
 
     /** Temporary execution decided by a court is handed over by the detention centre or police; an approved one by the prison. */
     static String transfer(CaseFacts c, AgencyDirectory agencies) {
         boolean court = agencies.find(c.decisionOrganId())
-                .map(a -> a.type() == AgencyType.BASIC_COURT || a.type() == AgencyType.INTERMEDIATE_COURT).orElse(true);
+                .map(a -> a.type() == AgencyType.BASIC_COURT || a.type() == AgencyType.INTERMEDIATE_COURT)
+                .orElse(true);
         return court ? TRANSFER_COURT : TRANSFER_APPROVED;
     }
 }

@@ -9,11 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -53,7 +51,8 @@ public class Termination {
     static final Set<Role> COUNTY = Role.COUNTY;
     static final Set<Role> TEAM = Role.CORRECTION_STAFF;
     static final Set<Participation> EXECUTING = EnumSet.of(Participation.EXECUTING_AGENCY);
-    static final Set<Participation> EXECUTING_OR_OFFICE = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    static final Set<Participation> EXECUTING_OR_OFFICE =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     private final CaseManagement caseManagement;
     private final CaseDirectory cases;
@@ -67,9 +66,18 @@ public class Termination {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Termination(CaseManagement caseManagement, CaseDirectory cases, CaseSteps steps, ObligationLedger ledger, Handovers handovers,
-            EndingDocuments documents, CaseEndingRepository endings, CaseAccess access, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+    Termination(
+            CaseManagement caseManagement,
+            CaseDirectory cases,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            Handovers handovers,
+            EndingDocuments documents,
+            CaseEndingRepository endings,
+            CaseAccess access,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.caseManagement = caseManagement;
         this.cases = cases;
         this.steps = steps;
@@ -84,9 +92,13 @@ public class Termination {
     }
 
     /** How a case ended, as its parties see it. */
-    public record EndingView(CaseId caseId, CaseEnding.Kind kind, LocalDate endedOn, UUID documentId, UUID handoverId,
-            Instant notifiedAt) {
-    }
+    public record EndingView(
+            CaseId caseId,
+            CaseEnding.Kind kind,
+            LocalDate endedOn,
+            UUID documentId,
+            UUID handoverId,
+            Instant notifiedAt) {}
 
     /**
      * The county agency (or the office it assigned) told the subject, a month before the term ends, that correction is
@@ -102,13 +114,16 @@ public class Termination {
         if (c.termEnd() == null || today.isBefore(c.termEnd().minusMonths(1))) {
             throw TongxinException.rule("EXPIRY_NOT_NEAR");
         }
-        if (ledger.find(id, Steps.EXPIRY_WARNING, "").filter(ObligationView::closed).isPresent()) {
+        if (ledger.find(id, Steps.EXPIRY_WARNING, "")
+                .filter(ObligationView::closed)
+                .isPresent()) {
             throw TongxinException.conflict("EXPIRY_ALREADY_WARNED");
         }
         Instant now = clock.instant();
         steps.open(c, Steps.EXPIRY_WARNING, "", TerminationProcedure.warningTrigger(c), null, null);
         ledger.fulfil(id, Steps.EXPIRY_WARNING, "", now, currentUser.ref());
-        events.publishEvent(new TerminationEvents.ExpiryWarned(UUID.randomUUID(), id, c.termEnd(), now, currentUser.ref()));
+        events.publishEvent(
+                new TerminationEvents.ExpiryWarned(UUID.randomUUID(), id, c.termEnd(), now, currentUser.ref()));
     }
 
     /**
@@ -142,8 +157,14 @@ public class Termination {
             throw TongxinException.conflict("ALREADY_NOTIFIED");
         }
         DocumentId certificate = documents.certificate(c);
-        HandoverId handover = send(c, HandoverKind.TERMINATION_NOTICE, Steps.CERTIFY, ItemCode.TERMINATION_CERTIFICATE, "解除社区矫正证明书",
-                certificate, copies(c.procuratorateId(), c.policeId()));
+        HandoverId handover = send(
+                c,
+                HandoverKind.TERMINATION_NOTICE,
+                Steps.CERTIFY,
+                ItemCode.TERMINATION_CERTIFICATE,
+                "解除社区矫正证明书",
+                certificate,
+                copies(c.procuratorateId(), c.policeId()));
         ending.certified(certificate.value(), handover.value(), clock.instant(), currentUser.ref());
         save(ending);
         return handover;
@@ -176,7 +197,13 @@ public class Termination {
             throw TongxinException.conflict("ALREADY_NOTIFIED");
         }
         DocumentId notice = documents.deathNotice(c);
-        HandoverId handover = send(c, HandoverKind.DEATH_NOTICE, Steps.DEATH_NOTIFY, ItemCode.DEATH_NOTICE, "社区矫正对象死亡通知书", notice,
+        HandoverId handover = send(
+                c,
+                HandoverKind.DEATH_NOTICE,
+                Steps.DEATH_NOTIFY,
+                ItemCode.DEATH_NOTICE,
+                "社区矫正对象死亡通知书",
+                notice,
                 copies(c.procuratorateId(), c.policeId(), c.handoverInstitutionId()));
         ending.deathNotified(notice.value(), handover.value(), clock.instant(), currentUser.ref());
         save(ending);
@@ -187,8 +214,9 @@ public class Termination {
     @Transactional(readOnly = true)
     public Optional<EndingView> ending(CaseId id) {
         cases.access(id);
-        return endings.find(id).map(e -> new EndingView(e.caseId(), e.kind(), e.endedOn(), e.documentId(), e.handoverId(),
-                e.notifiedAt()));
+        return endings.find(id)
+                .map(e -> new EndingView(
+                        e.caseId(), e.kind(), e.endedOn(), e.documentId(), e.handoverId(), e.notifiedAt()));
     }
 
     private CaseEnding ending(CaseFacts c, CaseEnding.Kind kind) {
@@ -203,12 +231,29 @@ public class Termination {
         ending.pullEvents().forEach(events::publishEvent);
     }
 
-    private HandoverId send(CaseFacts c, HandoverKind kind, String step, ItemCode item, String title, DocumentId document,
+    private HandoverId send(
+            CaseFacts c,
+            HandoverKind kind,
+            String step,
+            ItemCode item,
+            String title,
+            DocumentId document,
             List<AgencyId> copies) {
-        HandoverId id = handovers.prepare(new NewHandover(c.id(), kind, step, c.countyAgencyId(), c.decisionOrganId(), copies,
-                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN,
-                        Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE),
-                List.of(new NewItem(item, title, document.value())), null));
+        HandoverId id = handovers.prepare(new NewHandover(
+                c.id(),
+                kind,
+                step,
+                c.countyAgencyId(),
+                c.decisionOrganId(),
+                copies,
+                Handovers.audience(
+                        Participation.EXECUTING_AGENCY,
+                        Participation.ASSIGNED_OFFICE,
+                        Participation.DECISION_ORGAN,
+                        Participation.COPIED_PROCURATORATE,
+                        Participation.COPIED_POLICE),
+                List.of(new NewItem(item, title, document.value())),
+                null));
         handovers.deliver(id, 0);
         return id;
     }

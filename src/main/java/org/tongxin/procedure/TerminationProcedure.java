@@ -6,13 +6,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseEvents.CaseRevoked;
 import org.tongxin.casefile.CaseEvents.CaseTerminated;
@@ -54,8 +52,14 @@ class TerminationProcedure {
     private final ClusterLock lock;
     private final Clock clock;
 
-    TerminationProcedure(CaseDirectory cases, CaseManagement caseManagement, CaseSteps steps, ObligationLedger ledger,
-            CaseEndingRepository endings, ClusterLock lock, Clock clock) {
+    TerminationProcedure(
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            CaseEndingRepository endings,
+            ClusterLock lock,
+            Clock clock) {
         this.cases = cases;
         this.caseManagement = caseManagement;
         this.steps = steps;
@@ -70,7 +74,9 @@ class TerminationProcedure {
         return c.termEnd().minusMonths(1).atStartOfDay(LegalTime.ZONE).toInstant();
     }
 
-    @Scheduled(fixedDelayString = "${tongxin.termination.scan:PT1H}", initialDelayString = "${tongxin.termination.scan-delay:PT2M}")
+    @Scheduled(
+            fixedDelayString = "${tongxin.termination.scan:PT1H}",
+            initialDelayString = "${tongxin.termination.scan-delay:PT2M}")
     void scheduledScan() {
         lock.runExclusively("procedure-term-expiry", this::scan);
     }
@@ -89,7 +95,13 @@ class TerminationProcedure {
                 steps.open(c, Steps.EXPIRY_WARNING, "", warningTrigger(c), null, null);
             }
             if (!today.isBefore(c.termEnd())) {
-                steps.open(c, Steps.END_ANNOUNCE, "", c.termEnd().atStartOfDay(LegalTime.ZONE).toInstant(), c.officeId(), null);
+                steps.open(
+                        c,
+                        Steps.END_ANNOUNCE,
+                        "",
+                        c.termEnd().atStartOfDay(LegalTime.ZONE).toInstant(),
+                        c.officeId(),
+                        null);
             }
         }
         return seen;
@@ -101,7 +113,8 @@ class TerminationProcedure {
         if (c == null) {
             return;
         }
-        endings.insertIfAbsent(CaseEnding.ended(c.id(), CaseEnding.Kind.TERMINATED, event.endedOn(), event.occurredAt()));
+        endings.insertIfAbsent(
+                CaseEnding.ended(c.id(), CaseEnding.Kind.TERMINATED, event.endedOn(), event.occurredAt()));
         // The announcement is the termination itself; a warning never given lapses with the rest.
         ledger.fulfil(c.id(), Steps.END_ANNOUNCE, "", event.occurredAt(), event.actor());
         archive(c.id(), event.occurredAt(), List.of());
@@ -114,8 +127,11 @@ class TerminationProcedure {
         if (c == null) {
             return;
         }
-        endings.insertIfAbsent(CaseEnding.ended(c.id(), CaseEnding.Kind.DECEASED,
-                c.endedOn() == null ? LegalTime.dateOf(event.occurredAt()) : c.endedOn(), event.occurredAt()));
+        endings.insertIfAbsent(CaseEnding.ended(
+                c.id(),
+                CaseEnding.Kind.DECEASED,
+                c.endedOn() == null ? LegalTime.dateOf(event.occurredAt()) : c.endedOn(),
+                event.occurredAt()));
         archive(c.id(), event.occurredAt(), List.of());
         steps.open(c, Steps.DEATH_NOTIFY, "", event.occurredAt(), null, null);
     }
@@ -123,7 +139,8 @@ class TerminationProcedure {
     /** A revocation or 收监执行 ends correction too: the case is archived; the police's delivery to prison goes on. */
     @ApplicationModuleListener
     void on(CaseRevoked event) {
-        endings.insertIfAbsent(CaseEnding.ended(event.caseId(), CaseEnding.Kind.REVOKED, event.ruledOn(), event.occurredAt()));
+        endings.insertIfAbsent(
+                CaseEnding.ended(event.caseId(), CaseEnding.Kind.REVOKED, event.ruledOn(), event.occurredAt()));
         archive(event.caseId(), event.occurredAt(), List.of("revoke.", "jwzx.recall."));
     }
 
@@ -131,7 +148,8 @@ class TerminationProcedure {
     void on(HandoverDelivered event) {
         if (event.kind() == HandoverKind.TERMINATION_NOTICE) {
             ledger.fulfil(event.caseId(), Steps.CERTIFY, "", event.occurredAt(), event.actor());
-            // The termination's own work done (certificate issued, organs notified), a qualifying minor's record is sealed.
+            // The termination's own work done (certificate issued, organs notified), a qualifying minor's record is
+            // sealed.
             cases.facts(event.caseId()).filter(TerminationProcedure::sealable).ifPresent(c -> {
                 caseManagement.seal(c.id());
                 log.info("Case {} sealed on termination (CPL art. 286)", c.id());

@@ -5,6 +5,16 @@
  * commands that span modules (a delivery with its generated documents) in one transaction.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
-        "casefile", "obligation", "exchange", "document" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "audit",
+            "identity",
+            "agency",
+            "policy",
+            "casefile",
+            "obligation",
+            "exchange",
+            "document"
+        })
 package org.tongxin.procedure;

@@ -5,6 +5,7 @@
  * sets (procuratorate.reply; City A 15 days), on the ledger, the timeline and so in the scorecards.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "casefile",
-        "obligation", "procedure", "policy" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit", "identity", "agency", "casefile", "obligation", "procedure", "policy"
+        })
 package org.tongxin.procuratorial;

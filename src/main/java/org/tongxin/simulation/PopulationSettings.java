@@ -2,7 +2,6 @@ package org.tongxin.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.tongxin.shared.error.FieldProblem;
 
 /**
@@ -12,10 +11,22 @@ import org.tongxin.shared.error.FieldProblem;
  * report in within the legal period, and the yearly rates per case of leave requests, moves, lost contact, violations and
  * reoffending. Defaults: {@link #cityADefaults()}.
  */
-public record PopulationSettings(int activeCases, int arrivalsPerMonth, int probationPercent, int parolePercent,
-        int temporaryExecutionPercent, int surveillancePercent, int minTermMonths, int maxTermMonths, double minorsPercent,
-        double reportingCompliancePercent, double leavesPerYear, double movesPerYear, double lostContactsPerYear,
-        double violationsPerYear, double reoffendingPerYear) {
+public record PopulationSettings(
+        int activeCases,
+        int arrivalsPerMonth,
+        int probationPercent,
+        int parolePercent,
+        int temporaryExecutionPercent,
+        int surveillancePercent,
+        int minTermMonths,
+        int maxTermMonths,
+        double minorsPercent,
+        double reportingCompliancePercent,
+        double leavesPerYear,
+        double movesPerYear,
+        double lostContactsPerYear,
+        double violationsPerYear,
+        double reoffendingPerYear) {
 
     /**
      * The City A demo's caseload scaled to a city: about 3,000 cases under correction and the demo's mix of kinds
@@ -29,9 +40,22 @@ public record PopulationSettings(int activeCases, int arrivalsPerMonth, int prob
     /** The same behaviour at another size: {@code activeCases} and the arrivals that keep it steady. */
     public PopulationSettings scaledTo(int cases) {
         int arrivals = (int) Math.round(cases / ((minTermMonths + maxTermMonths) / 2.0));
-        return new PopulationSettings(cases, arrivals, probationPercent, parolePercent, temporaryExecutionPercent,
-                surveillancePercent, minTermMonths, maxTermMonths, minorsPercent, reportingCompliancePercent, leavesPerYear,
-                movesPerYear, lostContactsPerYear, violationsPerYear, reoffendingPerYear);
+        return new PopulationSettings(
+                cases,
+                arrivals,
+                probationPercent,
+                parolePercent,
+                temporaryExecutionPercent,
+                surveillancePercent,
+                minTermMonths,
+                maxTermMonths,
+                minorsPercent,
+                reportingCompliancePercent,
+                leavesPerYear,
+                movesPerYear,
+                lostContactsPerYear,
+                violationsPerYear,
+                reoffendingPerYear);
     }
 
     /** What is wrong with the settings (field names as the form and the API name them); empty when they are sound. */
@@ -44,7 +68,7 @@ public record PopulationSettings(int activeCases, int arrivalsPerMonth, int prob
         range(problems, prefix + "temporaryExecutionPercent", temporaryExecutionPercent, 0, 100);
         range(problems, prefix + "surveillancePercent", surveillancePercent, 0, 100);
         if (probationPercent + parolePercent + temporaryExecutionPercent + surveillancePercent != 100) {
-            problems.add(new FieldProblem(prefix + "probationPercent", "simulationSharesSum", new Object[] { 100 }));
+            problems.add(new FieldProblem(prefix + "probationPercent", "simulationSharesSum", new Object[] {100}));
         }
         range(problems, prefix + "minTermMonths", minTermMonths, 1, 120);
         range(problems, prefix + "maxTermMonths", maxTermMonths, 1, 120);
@@ -63,7 +87,7 @@ public record PopulationSettings(int activeCases, int arrivalsPerMonth, int prob
 
     private static void range(List<FieldProblem> problems, String field, double value, double min, double max) {
         if (Double.isNaN(value) || value < min || value > max) {
-            problems.add(new FieldProblem(field, "range", new Object[] { fmt(min), fmt(max) }));
+            problems.add(new FieldProblem(field, "range", new Object[] {fmt(min), fmt(max)}));
         }
     }
 

@@ -12,11 +12,21 @@ import java.util.TreeSet;
  * backlog at the end, workload per officer and month, entries, terminations, lost contacts) and their differences, and
  * per month the whole city's figures of each (the charts).
  */
-public record SimulationComparison(List<LocalDate> months, List<AgencyLine> agencies, Series a, Series b, Totals totalA, Totals totalB) {
+public record SimulationComparison(
+        List<LocalDate> months, List<AgencyLine> agencies, Series a, Series b, Totals totalA, Totals totalB) {
 
     /** One scenario's totals for an agency (or the city). */
-    public record Totals(int officers, long opened, long fulfilled, long onTime, long breaches, long backlog, double workloadPerOfficer,
-            long entries, long terminations, long lostContacts) {
+    public record Totals(
+            int officers,
+            long opened,
+            long fulfilled,
+            long onTime,
+            long breaches,
+            long backlog,
+            double workloadPerOfficer,
+            long entries,
+            long terminations,
+            long lostContacts) {
 
         public double onTimeRate() {
             return fulfilled == 0 ? 1.0 : onTime / (double) fulfilled;
@@ -24,7 +34,14 @@ public record SimulationComparison(List<LocalDate> months, List<AgencyLine> agen
     }
 
     /** An agency in both scenarios. */
-    public record AgencyLine(String agencyKey, String agencyZh, String agencyEn, String agencyType, String district, Totals a, Totals b) {
+    public record AgencyLine(
+            String agencyKey,
+            String agencyZh,
+            String agencyEn,
+            String agencyType,
+            String district,
+            Totals a,
+            Totals b) {
 
         public String agencyName(java.util.Locale locale) {
             return locale != null && "en".equals(locale.getLanguage()) ? agencyEn : agencyZh;
@@ -37,8 +54,7 @@ public record SimulationComparison(List<LocalDate> months, List<AgencyLine> agen
     }
 
     /** The city's figures per month in one scenario. */
-    public record Series(List<Long> opened, List<Long> breaches, List<Long> backlog, List<Double> onTimeRate) {
-    }
+    public record Series(List<Long> opened, List<Long> breaches, List<Long> backlog, List<Double> onTimeRate) {}
 
     public static SimulationComparison of(List<SimulationFigure> figures) {
         TreeSet<LocalDate> monthSet = new TreeSet<>();
@@ -47,18 +63,33 @@ public record SimulationComparison(List<LocalDate> months, List<AgencyLine> agen
         Map<String, List<SimulationFigure>> byAgencyA = new LinkedHashMap<>();
         Map<String, List<SimulationFigure>> byAgencyB = new LinkedHashMap<>();
         for (SimulationFigure f : figures) {
-            ("A".equals(f.scenario()) ? byAgencyA : byAgencyB).computeIfAbsent(f.agencyKey(), k -> new ArrayList<>()).add(f);
+            ("A".equals(f.scenario()) ? byAgencyA : byAgencyB)
+                    .computeIfAbsent(f.agencyKey(), k -> new ArrayList<>())
+                    .add(f);
         }
         List<AgencyLine> lines = new ArrayList<>();
         byAgencyA.forEach((key, rowsA) -> {
             List<SimulationFigure> rowsB = byAgencyB.getOrDefault(key, List.of());
             SimulationFigure any = rowsA.get(0);
-            lines.add(new AgencyLine(key, any.agencyZh(), any.agencyEn(), any.agencyType(), any.district(), totals(rowsA, months),
+            lines.add(new AgencyLine(
+                    key,
+                    any.agencyZh(),
+                    any.agencyEn(),
+                    any.agencyType(),
+                    any.district(),
+                    totals(rowsA, months),
                     totals(rowsB, months)));
         });
-        List<SimulationFigure> allA = figures.stream().filter(f -> "A".equals(f.scenario())).toList();
-        List<SimulationFigure> allB = figures.stream().filter(f -> "B".equals(f.scenario())).toList();
-        return new SimulationComparison(months, lines, series(allA, months), series(allB, months), cityTotals(allA, months),
+        List<SimulationFigure> allA =
+                figures.stream().filter(f -> "A".equals(f.scenario())).toList();
+        List<SimulationFigure> allB =
+                figures.stream().filter(f -> "B".equals(f.scenario())).toList();
+        return new SimulationComparison(
+                months,
+                lines,
+                series(allA, months),
+                series(allB, months),
+                cityTotals(allA, months),
                 cityTotals(allB, months));
     }
 
@@ -82,13 +113,23 @@ public record SimulationComparison(List<LocalDate> months, List<AgencyLine> agen
         }
         int officers = rows.get(0).officers();
         double workload = officers == 0 || months.isEmpty() ? 0 : fulfilled / (double) officers / months.size();
-        return new Totals(officers, opened, fulfilled, onTime, breaches, backlog, Math.round(workload * 10) / 10.0, entries,
-                terminations, lost);
+        return new Totals(
+                officers,
+                opened,
+                fulfilled,
+                onTime,
+                breaches,
+                backlog,
+                Math.round(workload * 10) / 10.0,
+                entries,
+                terminations,
+                lost);
     }
 
     private static Totals cityTotals(List<SimulationFigure> rows, List<LocalDate> months) {
         Map<String, List<SimulationFigure>> byAgency = new LinkedHashMap<>();
-        rows.forEach(f -> byAgency.computeIfAbsent(f.agencyKey(), k -> new ArrayList<>()).add(f));
+        rows.forEach(f ->
+                byAgency.computeIfAbsent(f.agencyKey(), k -> new ArrayList<>()).add(f));
         int officers = 0;
         long opened = 0, fulfilled = 0, onTime = 0, breaches = 0, backlog = 0, entries = 0, terminations = 0, lost = 0;
         for (List<SimulationFigure> agency : byAgency.values()) {
@@ -104,7 +145,17 @@ public record SimulationComparison(List<LocalDate> months, List<AgencyLine> agen
             lost += t.lostContacts();
         }
         double workload = officers == 0 || months.isEmpty() ? 0 : fulfilled / (double) officers / months.size();
-        return new Totals(officers, opened, fulfilled, onTime, breaches, backlog, Math.round(workload * 10) / 10.0, entries, terminations, lost);
+        return new Totals(
+                officers,
+                opened,
+                fulfilled,
+                onTime,
+                breaches,
+                backlog,
+                Math.round(workload * 10) / 10.0,
+                entries,
+                terminations,
+                lost);
     }
 
     private static Series series(List<SimulationFigure> rows, List<LocalDate> months) {

@@ -3,9 +3,24 @@ package org.tongxin.simulation;
 import java.time.LocalDate;
 
 /** One scenario's figures for one agency and month (doc/simulation.md "What a run records"). */
-public record SimulationFigure(String scenario, String agencyKey, String agencyZh, String agencyEn, String agencyType,
-        String district, int officers, LocalDate month, int opened, int fulfilled, int onTime, int late, int breaches, int backlog,
-        int entries, int terminations, int lostContacts) {
+public record SimulationFigure(
+        String scenario,
+        String agencyKey,
+        String agencyZh,
+        String agencyEn,
+        String agencyType,
+        String district,
+        int officers,
+        LocalDate month,
+        int opened,
+        int fulfilled,
+        int onTime,
+        int late,
+        int breaches,
+        int backlog,
+        int entries,
+        int terminations,
+        int lostContacts) {
 
     /** The share of the fulfilled obligations done on time (1 when none was due). */
     public double onTimeRate() {

@@ -1,10 +1,8 @@
 package org.tongxin.simulation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.tongxin.agency.AgencyType;
 
 /**
@@ -13,13 +11,29 @@ import org.tongxin.agency.AgencyType;
  * by district code; by the number of judicial offices when absent), the two scenarios compared on it and, optionally, how
  * each kind of agency works.
  */
-public record SimulationRequest(String name, String region, String firstMonth, Integer months, Long seed,
-        PopulationSettings population, Map<String, Double> districtShares, Scenario baseline, Scenario variant,
+public record SimulationRequest(
+        String name,
+        String region,
+        String firstMonth,
+        Integer months,
+        Long seed,
+        PopulationSettings population,
+        Map<String, Double> districtShares,
+        Scenario baseline,
+        Scenario variant,
         Map<AgencyType, AgencyBehaviour> agencyBehaviour) {
 
     /** A request without its own agency behaviour (the defaults of each kind of agency apply). */
-    public SimulationRequest(String name, String region, String firstMonth, Integer months, Long seed, PopulationSettings population,
-            Map<String, Double> districtShares, Scenario baseline, Scenario variant) {
+    public SimulationRequest(
+            String name,
+            String region,
+            String firstMonth,
+            Integer months,
+            Long seed,
+            PopulationSettings population,
+            Map<String, Double> districtShares,
+            Scenario baseline,
+            Scenario variant) {
         this(name, region, firstMonth, months, seed, population, districtShares, baseline, variant, null);
     }
 
@@ -27,8 +41,7 @@ public record SimulationRequest(String name, String region, String firstMonth, I
      * How agencies of one kind work in both scenarios, where the defaults (doc/simulation.md) do not fit: obligations an
      * officer completes per working day, and the shortest and longest handling delay in days of a step with a legal period.
      */
-    public record AgencyBehaviour(Double perOfficerPerDay, Integer minDelayDays, Integer maxDelayDays) {
-    }
+    public record AgencyBehaviour(Double perOfficerPerDay, Integer minDelayDays, Integer maxDelayDays) {}
 
     /**
      * One scenario: a label, the policy version (the region's version in force on the first day when absent), the
@@ -36,6 +49,6 @@ public record SimulationRequest(String name, String region, String firstMonth, I
      * agency id.
      */
     @Schema(name = "SimulationScenario")
-    public record Scenario(String label, UUID policyVersion, Map<String, Integer> deadlines, Map<UUID, Integer> extraOfficers) {
-    }
+    public record Scenario(
+            String label, UUID policyVersion, Map<String, Integer> deadlines, Map<UUID, Integer> extraOfficers) {}
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyLevel;
 import org.tongxin.agency.AgencyType;
@@ -77,8 +75,15 @@ public class Simulations {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Simulations(SimulationRepository runs, SimulationExecutor executor, AgencyDirectory agencies, PolicyModels policies,
-            WorkingCalendar calendar, CurrentUser currentUser, ApplicationEventPublisher events, TransactionTemplate transactions,
+    Simulations(
+            SimulationRepository runs,
+            SimulationExecutor executor,
+            AgencyDirectory agencies,
+            PolicyModels policies,
+            WorkingCalendar calendar,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
             Clock clock) {
         this.runs = runs;
         this.executor = executor;
@@ -107,15 +112,29 @@ public class Simulations {
         List<DistrictPlan> plans = new ArrayList<>();
         for (World.District d : world.districts()) {
             World.Agency county = world.agencies().get(d.countyAgency());
-            plans.add(new DistrictPlan(d.code(), d.nameZh(), d.nameEn(), d.sharePercent(), UUID.fromString(county.key()), county.nameZh(),
-                    county.nameEn(), county.officers()));
+            plans.add(new DistrictPlan(
+                    d.code(),
+                    d.nameZh(),
+                    d.nameEn(),
+                    d.sharePercent(),
+                    UUID.fromString(county.key()),
+                    county.nameZh(),
+                    county.nameEn(),
+                    county.officers()));
         }
         return plans;
     }
 
     /** A district as the form shows it: its share of new cases and its county agency with the officers a run assumes. */
-    public record DistrictPlan(String code, String nameZh, String nameEn, double sharePercent, UUID countyAgency, String agencyZh,
-            String agencyEn, int officers) {
+    public record DistrictPlan(
+            String code,
+            String nameZh,
+            String nameEn,
+            double sharePercent,
+            UUID countyAgency,
+            String agencyZh,
+            String agencyEn,
+            int officers) {
         public String name(java.util.Locale locale) {
             return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
         }
@@ -131,34 +150,43 @@ public class Simulations {
         if (request == null) {
             throw TongxinException.invalid("name", "required");
         }
-        String region = request.region() == null || request.region().isBlank() ? agencies.get(me.agency()).divisionCode() : request.region().strip();
+        String region = request.region() == null || request.region().isBlank()
+                ? agencies.get(me.agency()).divisionCode()
+                : request.region().strip();
         List<FieldProblem> problems = new ArrayList<>();
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty()) {
             problems.add(new FieldProblem("name", "required", new Object[0]));
         } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "maxLength", new Object[] { 200 }));
+            problems.add(new FieldProblem("name", "maxLength", new Object[] {200}));
         }
         LocalDate first = null;
         try {
-            first = request.firstMonth() == null ? YearMonth.from(LegalTime.today(clock)).atDay(1) : YearMonth.parse(request.firstMonth()).atDay(1);
-            if (first.getYear() < WorkingCalendar.FIRST_YEAR || first.plusMonths(MAX_MONTHS).getYear() > WorkingCalendar.LAST_YEAR) {
-                problems.add(new FieldProblem("firstMonth", "calendarRange", new Object[] { WorkingCalendar.FIRST_YEAR, WorkingCalendar.LAST_YEAR }));
+            first = request.firstMonth() == null
+                    ? YearMonth.from(LegalTime.today(clock)).atDay(1)
+                    : YearMonth.parse(request.firstMonth()).atDay(1);
+            if (first.getYear() < WorkingCalendar.FIRST_YEAR
+                    || first.plusMonths(MAX_MONTHS).getYear() > WorkingCalendar.LAST_YEAR) {
+                problems.add(new FieldProblem("firstMonth", "calendarRange", new Object[] {
+                    WorkingCalendar.FIRST_YEAR, WorkingCalendar.LAST_YEAR
+                }));
             }
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("firstMonth", "pattern", new Object[0]));
         }
         int months = request.months() == null ? 12 : request.months();
         if (months < 1 || months > MAX_MONTHS) {
-            problems.add(new FieldProblem("months", "range", new Object[] { 1, MAX_MONTHS }));
+            problems.add(new FieldProblem("months", "range", new Object[] {1, MAX_MONTHS}));
         }
-        PopulationSettings population = request.population() == null ? PopulationSettings.cityADefaults() : request.population();
+        PopulationSettings population =
+                request.population() == null ? PopulationSettings.cityADefaults() : request.population();
         problems.addAll(population.problems("population."));
         if (population.activeCases() + (long) population.arrivalsPerMonth() * months > MAX_CASES) {
-            problems.add(new FieldProblem("population.activeCases", "max", new Object[] { MAX_CASES }));
+            problems.add(new FieldProblem("population.activeCases", "max", new Object[] {MAX_CASES}));
         }
         if (request.baseline() == null || request.variant() == null) {
-            problems.add(new FieldProblem(request.baseline() == null ? "baseline" : "variant", "required", new Object[0]));
+            problems.add(
+                    new FieldProblem(request.baseline() == null ? "baseline" : "variant", "required", new Object[0]));
         }
         if (!problems.isEmpty()) {
             throw TongxinException.invalid(problems);
@@ -171,16 +199,16 @@ public class Simulations {
                     return;
                 }
                 if (b.perOfficerPerDay() != null && (b.perOfficerPerDay() < 0.1 || b.perOfficerPerDay() > 100)) {
-                    problems.add(new FieldProblem(field + ".perOfficerPerDay", "range", new Object[] { 0.1, 100 }));
+                    problems.add(new FieldProblem(field + ".perOfficerPerDay", "range", new Object[] {0.1, 100}));
                 }
                 if (b.minDelayDays() != null && (b.minDelayDays() < 0 || b.minDelayDays() > 90)) {
-                    problems.add(new FieldProblem(field + ".minDelayDays", "range", new Object[] { 0, 90 }));
+                    problems.add(new FieldProblem(field + ".minDelayDays", "range", new Object[] {0, 90}));
                 }
                 if (b.maxDelayDays() != null && (b.maxDelayDays() < 0 || b.maxDelayDays() > 90)) {
-                    problems.add(new FieldProblem(field + ".maxDelayDays", "range", new Object[] { 0, 90 }));
+                    problems.add(new FieldProblem(field + ".maxDelayDays", "range", new Object[] {0, 90}));
                 }
                 if (b.minDelayDays() != null && b.maxDelayDays() != null && b.maxDelayDays() < b.minDelayDays()) {
-                    problems.add(new FieldProblem(field + ".maxDelayDays", "min", new Object[] { b.minDelayDays() }));
+                    problems.add(new FieldProblem(field + ".maxDelayDays", "min", new Object[] {b.minDelayDays()}));
                 }
             });
             if (!problems.isEmpty()) {
@@ -192,9 +220,20 @@ public class Simulations {
         World world = world(region, population.activeCases(), request.districtShares());
         scenario(world, region, first, request.baseline(), "baseline");
         scenario(world, region, first, request.variant(), "variant");
-        long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        SimulationRequest kept = new SimulationRequest(name, region, YearMonth.from(first).toString(), months, seed, population,
-                request.districtShares(), request.baseline(), request.variant(), request.agencyBehaviour());
+        long seed = request.seed() != null
+                ? request.seed()
+                : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        SimulationRequest kept = new SimulationRequest(
+                name,
+                region,
+                YearMonth.from(first).toString(),
+                months,
+                seed,
+                population,
+                request.districtShares(),
+                request.baseline(),
+                request.variant(),
+                request.agencyBehaviour());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         SimulationRun run = SimulationRun.queue(id, now);
@@ -229,7 +268,8 @@ public class Simulations {
     @Transactional(readOnly = true)
     public PageResult<SimulationView> list(int page, int size) {
         TongxinPrincipal me = runner();
-        return new PageResult<>(runs.forAgency(me.agencyId(), page * size, size), page, size, runs.countForAgency(me.agencyId()));
+        return new PageResult<>(
+                runs.forAgency(me.agencyId(), page * size, size), page, size, runs.countForAgency(me.agencyId()));
     }
 
     /** One run of the caller's agency (404 for anyone else's). */
@@ -300,33 +340,41 @@ public class Simulations {
             });
         } catch (RuntimeException e) {
             log.warn("Simulation {} failed", id, e);
-            transactions.executeWithoutResult(s -> runs.load(id).filter(r -> !r.status().finished()).ifPresent(r -> {
-                r.fail(clock.instant(), e instanceof TongxinException t ? t.code() : "SIMULATION_FAILED");
-                runs.save(r);
-            }));
+            transactions.executeWithoutResult(s -> runs.load(id)
+                    .filter(r -> !r.status().finished())
+                    .ifPresent(r -> {
+                        r.fail(clock.instant(), e instanceof TongxinException t ? t.code() : "SIMULATION_FAILED");
+                        runs.save(r);
+                    }));
         }
     }
 
     /** What a run computed: its figures for both scenarios, the cases and obligations, the days simulated. */
-    public record Result(List<SimulationFigure> figures, int cases, long obligations, int days) {
-    }
+    public record Result(List<SimulationFigure> figures, int cases, long obligations, int days) {}
 
     private Result run(SimulationRequest request, LocalDate first, SimulationEngine.Progress progress) {
         World world = world(request.region(), request.population().activeCases(), request.districtShares());
         if (request.agencyBehaviour() != null) {
-            for (Map.Entry<AgencyType, SimulationRequest.AgencyBehaviour> e : request.agencyBehaviour().entrySet()) {
-                world = world.behaving(e.getKey(), e.getValue().perOfficerPerDay(), e.getValue().minDelayDays(), e.getValue().maxDelayDays());
+            for (Map.Entry<AgencyType, SimulationRequest.AgencyBehaviour> e :
+                    request.agencyBehaviour().entrySet()) {
+                world = world.behaving(
+                        e.getKey(),
+                        e.getValue().perOfficerPerDay(),
+                        e.getValue().minDelayDays(),
+                        e.getValue().maxDelayDays());
             }
         }
         Scenario a = scenario(world, request.region(), first, request.baseline(), "baseline");
         Scenario b = scenario(world, request.region(), first, request.variant(), "variant");
-        SimulationEngine engineA = new SimulationEngine(a.world(), a.policy(), rules, request.population(), first, request.months(), request.seed());
+        SimulationEngine engineA = new SimulationEngine(
+                a.world(), a.policy(), rules, request.population(), first, request.months(), request.seed());
         List<SimulatedCase> cases = engineA.population();
         SimulationEngine.Outcome outA = engineA.run(cases, done -> progress.report(done / 2));
         if (outA.cancelled()) {
             return null;
         }
-        SimulationEngine engineB = new SimulationEngine(b.world(), b.policy(), rules, request.population(), first, request.months(), request.seed());
+        SimulationEngine engineB = new SimulationEngine(
+                b.world(), b.policy(), rules, request.population(), first, request.months(), request.seed());
         SimulationEngine.Outcome outB = engineB.run(cases, done -> progress.report(0.5 + done / 2));
         if (outB.cancelled()) {
             return null;
@@ -339,13 +387,27 @@ public class Simulations {
     private static List<SimulationFigure> figures(String scenario, World world, LocalDate first, Figures f) {
         List<SimulationFigure> rows = new ArrayList<>();
         for (World.Agency a : world.agencies()) {
-            String district = a.district() < 0 ? null : world.districts().get(a.district()).code();
+            String district = a.district() < 0
+                    ? null
+                    : world.districts().get(a.district()).code();
             for (int m = 0; m < f.months(); m++) {
-                rows.add(new SimulationFigure(scenario, a.key(), a.nameZh(), a.nameEn(), a.type().name(), district, a.officers(),
-                        first.plusMonths(m), (int) f.get(a.index(), m, Figures.OPENED), (int) f.get(a.index(), m, Figures.FULFILLED),
-                        (int) f.get(a.index(), m, Figures.ON_TIME), (int) f.get(a.index(), m, Figures.LATE),
-                        (int) f.get(a.index(), m, Figures.BREACHES), (int) f.get(a.index(), m, Figures.BACKLOG),
-                        (int) f.get(a.index(), m, Figures.ENTRIES), (int) f.get(a.index(), m, Figures.TERMINATIONS),
+                rows.add(new SimulationFigure(
+                        scenario,
+                        a.key(),
+                        a.nameZh(),
+                        a.nameEn(),
+                        a.type().name(),
+                        district,
+                        a.officers(),
+                        first.plusMonths(m),
+                        (int) f.get(a.index(), m, Figures.OPENED),
+                        (int) f.get(a.index(), m, Figures.FULFILLED),
+                        (int) f.get(a.index(), m, Figures.ON_TIME),
+                        (int) f.get(a.index(), m, Figures.LATE),
+                        (int) f.get(a.index(), m, Figures.BREACHES),
+                        (int) f.get(a.index(), m, Figures.BACKLOG),
+                        (int) f.get(a.index(), m, Figures.ENTRIES),
+                        (int) f.get(a.index(), m, Figures.TERMINATIONS),
                         (int) f.get(a.index(), m, Figures.LOST_CONTACTS)));
             }
         }
@@ -355,8 +417,7 @@ public class Simulations {
     // The benchmark (bench/simulate.sh) runs the engine directly, without keeping a run.
 
     /** What one benchmark run measured. */
-    public record Measured(int cases, int days, long obligations, double seconds) {
-    }
+    public record Measured(int cases, int days, long obligations, double seconds) {}
 
     /**
      * One scenario of a caseload the size of {@code activeCases} for {@code months} months, as the system (no person):
@@ -365,9 +426,11 @@ public class Simulations {
      */
     public Measured measure(String region, int activeCases, int months, long seed, LocalDate first) {
         PopulationSettings population = PopulationSettings.cityADefaults().scaledTo(activeCases);
-        World world = region == null ? WorldBuilder.synthetic(Math.max(1, activeCases / 250), 4, activeCases)
+        World world = region == null
+                ? WorldBuilder.synthetic(Math.max(1, activeCases / 250), 4, activeCases)
                 : transactions.execute(s -> world(region, activeCases, null));
-        ResolvedPolicy policy = transactions.execute(s -> region == null ? policies.inForce(PolicyModels.NATIONAL, first)
+        ResolvedPolicy policy = transactions.execute(s -> region == null
+                ? policies.inForce(PolicyModels.NATIONAL, first)
                 : policies.inForce(policies.regionFor(region), first));
         long started = System.nanoTime();
         SimulationEngine engine = new SimulationEngine(world, policy, rules, population, first, months, seed);
@@ -378,8 +441,7 @@ public class Simulations {
 
     // Worlds and scenarios
 
-    private record Scenario(World world, ResolvedPolicy policy) {
-    }
+    private record Scenario(World world, ResolvedPolicy policy) {}
 
     private Scenario scenario(World world, String region, LocalDate first, SimulationRequest.Scenario s, String field) {
         ResolvedPolicy policy;
@@ -402,8 +464,11 @@ public class Simulations {
         Map<String, Integer> officers = new LinkedHashMap<>();
         if (s.extraOfficers() != null) {
             for (Map.Entry<UUID, Integer> e : s.extraOfficers().entrySet()) {
-                World.Agency agency = world.agencies().stream().filter(a -> a.key().equals(String.valueOf(e.getKey()))).findFirst()
-                        .orElseThrow(() -> TongxinException.invalid(field + ".extraOfficers", "simulationUnknownAgency"));
+                World.Agency agency = world.agencies().stream()
+                        .filter(a -> a.key().equals(String.valueOf(e.getKey())))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> TongxinException.invalid(field + ".extraOfficers", "simulationUnknownAgency"));
                 int value = agency.officers() + (e.getValue() == null ? 0 : e.getValue());
                 if (value < 1 || value > 1000) {
                     throw TongxinException.invalid(field + ".extraOfficers", "simulationOfficers", 1, 1000);
@@ -425,36 +490,70 @@ public class Simulations {
             }
             AgencyView procuratorate = first(AgencyType.PROCURATORATE, AgencyLevel.COUNTY, d.code());
             AgencyView police = first(AgencyType.PUBLIC_SECURITY, AgencyLevel.COUNTY, d.code());
-            List<WorldBuilder.Named> offices = agencies.children(county.id()).stream().filter(a -> a.type() == AgencyType.JUDICIAL_OFFICE)
-                    .map(Simulations::named).toList();
+            List<WorldBuilder.Named> offices = agencies.children(county.id()).stream()
+                    .filter(a -> a.type() == AgencyType.JUDICIAL_OFFICE)
+                    .map(Simulations::named)
+                    .toList();
             if (offices.isEmpty()) {
-                offices = agencies.search(new org.tongxin.agency.AgencyQuery(null, AgencyType.JUDICIAL_OFFICE, null, null, d.code(), true),
-                        new org.tongxin.shared.web.PageQuery(0, 100, "code", false)).items().stream().map(Simulations::named).toList();
+                offices = agencies
+                        .search(
+                                new org.tongxin.agency.AgencyQuery(
+                                        null, AgencyType.JUDICIAL_OFFICE, null, null, d.code(), true),
+                                new org.tongxin.shared.web.PageQuery(0, 100, "code", false))
+                        .items()
+                        .stream()
+                        .map(Simulations::named)
+                        .toList();
             }
-            double share = shares != null && shares.containsKey(d.code()) ? shares.get(d.code()) : Math.max(1, offices.size());
-            specs.add(new WorldBuilder.DistrictSpec(d.code(), d.nameZh(), d.nameEn(), share, named(court), named(county),
-                    procuratorate == null ? named(court) : named(procuratorate), police == null ? named(court) : named(police), offices));
+            double share =
+                    shares != null && shares.containsKey(d.code()) ? shares.get(d.code()) : Math.max(1, offices.size());
+            specs.add(new WorldBuilder.DistrictSpec(
+                    d.code(),
+                    d.nameZh(),
+                    d.nameEn(),
+                    share,
+                    named(court),
+                    named(county),
+                    procuratorate == null ? named(court) : named(procuratorate),
+                    police == null ? named(court) : named(police),
+                    offices));
         }
         if (specs.isEmpty()) {
             throw TongxinException.invalid("region", "simulationNoDistricts");
         }
         if (shares != null) {
             for (Map.Entry<String, Double> e : shares.entrySet()) {
-                if (specs.stream().noneMatch(s -> s.code().equals(e.getKey())) || e.getValue() == null || e.getValue() < 0 || e.getValue() > 100) {
+                if (specs.stream().noneMatch(s -> s.code().equals(e.getKey()))
+                        || e.getValue() == null
+                        || e.getValue() < 0
+                        || e.getValue() > 100) {
                     throw TongxinException.invalid("districtShares", "simulationDistrictShare");
                 }
             }
         }
-        double total = specs.stream().mapToDouble(WorldBuilder.DistrictSpec::sharePercent).sum();
-        List<WorldBuilder.DistrictSpec> normalised = specs.stream().map(s -> new WorldBuilder.DistrictSpec(s.code(), s.nameZh(), s.nameEn(),
-                total == 0 ? 100.0 / specs.size() : Math.round(s.sharePercent() * 1000 / total) / 10.0, s.court(), s.countyAgency(),
-                s.procuratorate(), s.police(), s.offices())).toList();
+        double total = specs.stream()
+                .mapToDouble(WorldBuilder.DistrictSpec::sharePercent)
+                .sum();
+        List<WorldBuilder.DistrictSpec> normalised = specs.stream()
+                .map(s -> new WorldBuilder.DistrictSpec(
+                        s.code(),
+                        s.nameZh(),
+                        s.nameEn(),
+                        total == 0 ? 100.0 / specs.size() : Math.round(s.sharePercent() * 1000 / total) / 10.0,
+                        s.court(),
+                        s.countyAgency(),
+                        s.procuratorate(),
+                        s.police(),
+                        s.offices()))
+                .toList();
         WorldBuilder builder = new WorldBuilder(activeCases);
         normalised.forEach(s -> builder.district(s, 100));
         AgencyView prison = first(AgencyType.PRISON, AgencyLevel.CITY, region);
         AgencyView detention = first(AgencyType.DETENTION_CENTRE, AgencyLevel.CITY, region);
         WorldBuilder.Named county0 = normalised.get(0).countyAgency();
-        return builder.build(prison == null ? county0 : named(prison), detention == null ? county0 : named(detention),
+        return builder.build(
+                prison == null ? county0 : named(prison),
+                detention == null ? county0 : named(detention),
                 rules.calendarRegion(policies.regionFor(region)));
     }
 

@@ -5,6 +5,6 @@
  * with their figures per agency and month (doc/simulation.md, ADR 0046).
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
-        "policy", "obligation", "casefile" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit", "identity", "agency", "calendar", "policy", "obligation", "casefile"})
 package org.tongxin.simulation;

@@ -10,7 +10,6 @@ import java.util.Optional;
  * indicator (sanctions, revocations, reoffending) is a line here and a handler that counts it from its event.
  */
 public enum Indicator {
-
     CASE_DECIDED("case.decided", Group.CASES),
     CASE_RECEIVED("case.received", Group.CASES),
     SUBJECT_FAILED_TO_REPORT("subject.failed-to-report", Group.CASES),
@@ -42,7 +41,13 @@ public enum Indicator {
     CONFLICT_RESOLVED("conflict.resolved", Group.COORDINATION);
 
     /** How the pages group indicators. */
-    public enum Group { CASES, OBLIGATIONS, HANDOVERS, ASSISTANCE, COORDINATION }
+    public enum Group {
+        CASES,
+        OBLIGATIONS,
+        HANDOVERS,
+        ASSISTANCE,
+        COORDINATION
+    }
 
     private final String key;
     private final Group group;

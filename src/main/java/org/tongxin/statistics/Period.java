@@ -2,7 +2,6 @@ package org.tongxin.statistics;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-
 import org.tongxin.shared.error.TongxinException;
 
 /** A range of whole months, both included: what a scorecard or an assessment covers. */

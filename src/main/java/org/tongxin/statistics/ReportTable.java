@@ -10,7 +10,9 @@ public record ReportTable(String key, String caption, List<String> headers, List
 
     public ReportTable {
         headers = List.copyOf(headers);
-        rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+        rows = rows.stream()
+                .map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r)))
+                .toList();
     }
 
     public boolean isEmpty() {

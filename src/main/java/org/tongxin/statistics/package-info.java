@@ -6,6 +6,18 @@
  * ({@link org.tongxin.statistics.Indicator}): a new one is an event handler and a line there.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "policy",
-        "casefile", "obligation", "exchange", "document", "assistance", "coordination" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "audit",
+            "identity",
+            "agency",
+            "policy",
+            "casefile",
+            "obligation",
+            "exchange",
+            "document",
+            "assistance",
+            "coordination"
+        })
 package org.tongxin.statistics;

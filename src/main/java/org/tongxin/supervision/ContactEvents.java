@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.TimelineEntry;
 import org.tongxin.shared.security.ActorRef;
@@ -12,12 +11,20 @@ import org.tongxin.shared.security.ActorRef;
 /** Events of reporting and contacts: kinds, steps and days, never the note. */
 public final class ContactEvents {
 
-    private ContactEvents() {
-    }
+    private ContactEvents() {}
 
     /** A report, contact or visit was recorded; the next of its step falls due on {@code nextDueOn}. */
-    public record ContactRecorded(UUID eventId, UUID contactId, CaseId caseId, ContactKind kind, String stepId, LocalDate on,
-            LocalDate nextDueOn, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record ContactRecorded(
+            UUID eventId,
+            UUID contactId,
+            CaseId caseId,
+            ContactKind kind,
+            String stepId,
+            LocalDate on,
+            LocalDate nextDueOn,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
 
         public String timelineKind() {
             return "contact.recorded." + kind.name();
@@ -33,8 +40,15 @@ public final class ContactEvents {
      * ground for a sanction (late reporting; IM arts. 34-35). {@code bySubject}: the subject's own report or
      * re-examination (not the agency's own lapse).
      */
-    public record ContactMissed(UUID eventId, CaseId caseId, String stepId, LocalDate dueOn, boolean bySubject, Instant occurredAt,
-            ActorRef actor) implements TimelineEntry {
+    public record ContactMissed(
+            UUID eventId,
+            CaseId caseId,
+            String stepId,
+            LocalDate dueOn,
+            boolean bySubject,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
 
         public String timelineKind() {
             return "contact.missed." + stepId.substring(stepId.indexOf('.') + 1);

@@ -6,19 +6,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseStatus;
-import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.CaseViews.CaseFacts;
+import org.tongxin.casefile.CorrectionType;
 import org.tongxin.identity.CaseAccess;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
@@ -57,8 +55,16 @@ public class Contacts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Contacts(ContactRepository contacts, CaseDirectory cases, PolicyModels policies, ObligationLedger ledger, CaseAccess access,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Contacts(
+            ContactRepository contacts,
+            CaseDirectory cases,
+            PolicyModels policies,
+            ObligationLedger ledger,
+            CaseAccess access,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.contacts = contacts;
         this.cases = cases;
         this.policies = policies;
@@ -71,13 +77,19 @@ public class Contacts {
     }
 
     /** A recorded contact as shown. */
-    public record ContactLine(UUID id, ContactKind kind, LocalDate on, LocalDate nextDueOn, SupervisionLevel level, String note,
-            String recordedByName, Instant recordedAt) {
-    }
+    public record ContactLine(
+            UUID id,
+            ContactKind kind,
+            LocalDate on,
+            LocalDate nextDueOn,
+            SupervisionLevel level,
+            String note,
+            String recordedByName,
+            Instant recordedAt) {}
 
     /** The case's due contacts (open obligations of the three steps) and recorded ones. */
-    public record ContactsView(CaseId caseId, List<ObligationView> due, List<ContactLine> recorded, boolean mayRecord) {
-    }
+    public record ContactsView(
+            CaseId caseId, List<ObligationView> due, List<ContactLine> recorded, boolean mayRecord) {}
 
     /** Records a report, contact, visit or re-examination on {@code on} (today at the latest); returns its id. */
     @Transactional
@@ -107,14 +119,33 @@ public class Contacts {
         if (kind == ContactKind.MEDICAL_REEXAMINATION && facts.correctionType() != CorrectionType.TEMPORARY_EXECUTION) {
             throw TongxinException.rule("CONTACT_NOT_TEMPORARY_EXECUTION");
         }
-        SupervisionLevel level = facts.supervisionLevel() == null ? SupervisionLevel.ORDINARY : facts.supervisionLevel();
-        LocalDate next = ContactSchedule.nextDue(kind.stepId(), on, level, policies.inForce(facts.policyRegion(), on).settings());
+        SupervisionLevel level =
+                facts.supervisionLevel() == null ? SupervisionLevel.ORDINARY : facts.supervisionLevel();
+        LocalDate next = ContactSchedule.nextDue(
+                kind.stepId(),
+                on,
+                level,
+                policies.inForce(facts.policyRegion(), on).settings());
         TongxinPrincipal me = currentUser.get();
         UUID id = UUID.randomUUID();
-        contacts.insert(new ContactRepository.Row(id, caseId, kind, on, next, level, clean == null || clean.isEmpty() ? null : clean,
-                me.displayName() == null ? me.username() : me.displayName(), me.agency(), now), me.userId());
-        events.publishEvent(new ContactRecorded(UUID.randomUUID(), id, caseId, kind, kind.stepId(), on, next, now, currentUser.ref()));
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "contact.record").target("case", caseId.value()).detail("kind", kind)
+        contacts.insert(
+                new ContactRepository.Row(
+                        id,
+                        caseId,
+                        kind,
+                        on,
+                        next,
+                        level,
+                        clean == null || clean.isEmpty() ? null : clean,
+                        me.displayName() == null ? me.username() : me.displayName(),
+                        me.agency(),
+                        now),
+                me.userId());
+        events.publishEvent(new ContactRecorded(
+                UUID.randomUUID(), id, caseId, kind, kind.stepId(), on, next, now, currentUser.ref()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "contact.record")
+                .target("case", caseId.value())
+                .detail("kind", kind)
                 .subjects(cases.subjectId(caseId).map(List::of).orElse(List.of())));
         return id;
     }
@@ -126,13 +157,27 @@ public class Contacts {
         if (!decision.holdsAny(Leaves.READERS)) {
             throw TongxinException.forbidden("NOT_SUPERVISING_AGENCY");
         }
-        List<ObligationView> due = ledger.forCase(caseId).stream().filter(o -> STEPS.contains(o.stepId()) && !o.closed()).toList();
-        List<ContactLine> recorded = contacts.ofCase(caseId).stream().map(r -> new ContactLine(r.id(), r.kind(), r.on(), r.nextDueOn(),
-                r.level(), r.note(), r.recordedByName(), r.recordedAt())).toList();
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "contact.list").target("case", caseId.value())
-                .subjects(cases.subjectId(caseId).map(List::of).orElse(List.of())).purpose(purpose));
+        List<ObligationView> due = ledger.forCase(caseId).stream()
+                .filter(o -> STEPS.contains(o.stepId()) && !o.closed())
+                .toList();
+        List<ContactLine> recorded = contacts.ofCase(caseId).stream()
+                .map(r -> new ContactLine(
+                        r.id(),
+                        r.kind(),
+                        r.on(),
+                        r.nextDueOn(),
+                        r.level(),
+                        r.note(),
+                        r.recordedByName(),
+                        r.recordedAt()))
+                .toList();
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "contact.list")
+                .target("case", caseId.value())
+                .subjects(cases.subjectId(caseId).map(List::of).orElse(List.of()))
+                .purpose(purpose));
         TongxinPrincipal me = currentUser.get();
-        boolean mayRecord = decision.holdsAny(Leaves.SUPERVISORS) && me.roles().stream().anyMatch(Leaves.OFFICERS::contains);
+        boolean mayRecord =
+                decision.holdsAny(Leaves.SUPERVISORS) && me.roles().stream().anyMatch(Leaves.OFFICERS::contains);
         return new ContactsView(caseId, due, recorded, mayRecord);
     }
 }

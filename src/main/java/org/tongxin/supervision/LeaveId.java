@@ -1,9 +1,8 @@
 package org.tongxin.supervision;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a leave request (请假); also the ledger instance of its leave steps. */
 public record LeaveId(UUID value) {

@@ -8,21 +8,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseFacts;
-import org.tongxin.casefile.CaseDocumentAccess;
 import org.tongxin.identity.CaseAccess;
 import org.tongxin.identity.CaseAccessDecision;
 import org.tongxin.identity.CurrentUser;
@@ -55,10 +53,15 @@ import org.tongxin.supervision.leave.LeaveRequest;
 public class Leaves {
 
     /** Who reads a case's leave: who supervises it, the agency one level up that approves, the procuratorate. */
-    static final Set<Participation> READERS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE,
-            Participation.ESCALATION, Participation.COPIED_PROCURATORATE);
+    static final Set<Participation> READERS = EnumSet.of(
+            Participation.EXECUTING_AGENCY,
+            Participation.ASSIGNED_OFFICE,
+            Participation.ESCALATION,
+            Participation.COPIED_PROCURATORATE);
     /** Who records applications, returns and extensions: the executing agency and the assigned office. */
-    static final Set<Participation> SUPERVISORS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    static final Set<Participation> SUPERVISORS =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+
     static final Set<Role> OFFICERS = Role.CORRECTION_STAFF;
     static final Set<Role> OFFICE_APPROVERS = EnumSet.of(Role.OFFICE_HEAD, Role.OFFICE_OFFICER);
     static final Set<Role> COUNTY_APPROVERS = EnumSet.of(Role.COUNTY_HEAD, Role.COUNTY_OFFICER);
@@ -77,9 +80,19 @@ public class Leaves {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Leaves(LeaveRepository leaves, LeaveNotices notices, CaseDirectory cases, CaseManagement management, CaseSteps steps,
-            PolicyModels policies, CaseAccess access, CurrentUser currentUser, CaseDocumentAccess documentAccess, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+    Leaves(
+            LeaveRepository leaves,
+            LeaveNotices notices,
+            CaseDirectory cases,
+            CaseManagement management,
+            CaseSteps steps,
+            PolicyModels policies,
+            CaseAccess access,
+            CurrentUser currentUser,
+            CaseDocumentAccess documentAccess,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.leaves = leaves;
         this.notices = notices;
         this.cases = cases;
@@ -107,18 +120,36 @@ public class Leaves {
         LocalDate today = LegalTime.dateOf(now);
         PolicySettings.Leave rules = rules(facts, today);
         LeaveId id = LeaveId.random();
-        int prior = request.departOn() == null ? 0
-                : leaves.approvedDays(caseId, LeaveRequest.windowStart(request.departOn(), rules), request.departOn(), id);
+        int prior = request.departOn() == null
+                ? 0
+                : leaves.approvedDays(
+                        caseId, LeaveRequest.windowStart(request.departOn(), rules), request.departOn(), id);
         TongxinPrincipal me = currentUser.get();
-        LeaveRequest leave = LeaveRequest.request(id, caseId, request.kind(), request.destination(), request.reason(),
-                request.departOn(), request.returnOn(), today, prior, rules, agencies(facts), now, currentUser.ref(), me.agency());
+        LeaveRequest leave = LeaveRequest.request(
+                id,
+                caseId,
+                request.kind(),
+                request.destination(),
+                request.reason(),
+                request.departOn(),
+                request.returnOn(),
+                today,
+                prior,
+                rules,
+                agencies(facts),
+                now,
+                currentUser.ref(),
+                me.agency());
         leaves.insert(leave);
         if (leave.approver() == LeaveApprover.SUPERIOR_AGENCY) {
             management.grant(caseId, leave.approvingAgency(), Participation.ESCALATION);
         }
         leave.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.request").target("leave", id.value()).detail("case", caseId)
-                .detail("days", leave.days()).subjects(subjects(caseId)));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.request")
+                .target("leave", id.value())
+                .detail("case", caseId)
+                .detail("days", leave.days())
+                .subjects(subjects(caseId)));
         return id;
     }
 
@@ -134,8 +165,10 @@ public class Leaves {
         UUID document = notices.generate(leave, facts, me, now);
         leaves.attachNotice(id, document);
         leave.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.approve").target("leave", id.value())
-                .detail("case", leave.caseId()).subjects(subjects(leave.caseId())));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.approve")
+                .target("leave", id.value())
+                .detail("case", leave.caseId())
+                .subjects(subjects(leave.caseId())));
     }
 
     /** Refuses the pending application (or extension: the old last day stands), with the reason. */
@@ -147,8 +180,10 @@ public class Leaves {
         leave.refuse(reason, name(me), me.agency(), now, currentUser.ref());
         save(leave);
         leave.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.refuse").target("leave", id.value())
-                .detail("case", leave.caseId()).subjects(subjects(leave.caseId())));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.refuse")
+                .target("leave", id.value())
+                .detail("case", leave.caseId())
+                .subjects(subjects(leave.caseId())));
     }
 
     /** Asks, before the last day, to stay away until {@code newReturnOn}; decided at the level the new length needs. */
@@ -159,15 +194,18 @@ public class Leaves {
         Instant now = clock.instant();
         LocalDate today = LegalTime.dateOf(now);
         PolicySettings.Leave rules = rules(facts, today);
-        int prior = leaves.approvedDays(leave.caseId(), LeaveRequest.windowStart(leave.departOn(), rules), leave.departOn(), id);
+        int prior = leaves.approvedDays(
+                leave.caseId(), LeaveRequest.windowStart(leave.departOn(), rules), leave.departOn(), id);
         leave.requestExtension(newReturnOn, reason, today, prior, rules, agencies(facts), now, currentUser.ref());
         save(leave);
         if (leave.extensionApprover() == LeaveApprover.SUPERIOR_AGENCY) {
             management.grant(leave.caseId(), leave.extensionAgency(), Participation.ESCALATION);
         }
         leave.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.extension").target("leave", id.value())
-                .detail("case", leave.caseId()).subjects(subjects(leave.caseId())));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.extension")
+                .target("leave", id.value())
+                .detail("case", leave.caseId())
+                .subjects(subjects(leave.caseId())));
     }
 
     /** The subject reported back on {@code returnedOn} (late when after the last day). */
@@ -178,8 +216,10 @@ public class Leaves {
         leave.recordReturn(returnedOn, LegalTime.dateOf(now), now, currentUser.ref());
         save(leave);
         leave.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.return").target("leave", id.value())
-                .detail("case", leave.caseId()).subjects(subjects(leave.caseId())));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "leave.return")
+                .target("leave", id.value())
+                .detail("case", leave.caseId())
+                .subjects(subjects(leave.caseId())));
     }
 
     /**
@@ -204,9 +244,12 @@ public class Leaves {
     @Transactional
     public List<LeaveView> ofCase(CaseId caseId, String purpose) {
         CaseAccessDecision decision = readable(caseId);
-        List<LeaveView> list = leaves.ofCase(caseId).stream().map(l -> view(l, decision)).toList();
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.list").target("case", caseId.value())
-                .subjects(subjects(caseId)).purpose(purpose));
+        List<LeaveView> list =
+                leaves.ofCase(caseId).stream().map(l -> view(l, decision)).toList();
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.list")
+                .target("case", caseId.value())
+                .subjects(subjects(caseId))
+                .purpose(purpose));
         return list;
     }
 
@@ -215,8 +258,10 @@ public class Leaves {
     public LeaveView view(LeaveId id, String purpose) {
         LeaveRequest leave = leaves.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = readable(leave.caseId());
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.view").target("leave", id.value())
-                .subjects(subjects(leave.caseId())).purpose(purpose));
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.view")
+                .target("leave", id.value())
+                .subjects(subjects(leave.caseId()))
+                .purpose(purpose));
         return view(leave, decision);
     }
 
@@ -227,11 +272,17 @@ public class Leaves {
         if (me == null || me.isAdmin() || me.agencyId() == null) {
             return List.of();
         }
-        List<LeaveView> list = leaves.awaiting(me.agency()).stream().map(l -> view(l, access.decide(cases.parties(l.caseId()))))
-                .filter(LeaveView::mayDecide).toList();
+        List<LeaveView> list = leaves.awaiting(me.agency()).stream()
+                .map(l -> view(l, access.decide(cases.parties(l.caseId()))))
+                .filter(LeaveView::mayDecide)
+                .toList();
         if (!list.isEmpty()) {
-            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.awaiting").purpose(purpose)
-                    .subjects(list.stream().flatMap(v -> subjects(v.caseId()).stream()).distinct().toList()));
+            audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "leave.awaiting")
+                    .purpose(purpose)
+                    .subjects(list.stream()
+                            .flatMap(v -> subjects(v.caseId()).stream())
+                            .distinct()
+                            .toList()));
         }
         return list;
     }
@@ -260,19 +311,30 @@ public class Leaves {
         if (leave.noticeDocumentId() == null) {
             throw TongxinException.notFound();
         }
-        CaseDocumentAccess.Opened opened = documentAccess.open(leave.caseId(), org.tongxin.document.DocumentId.of(leave.noticeDocumentId()),
-                "leave.notice.read", "leave", java.util.Map.of("leave", id));
+        CaseDocumentAccess.Opened opened = documentAccess.open(
+                leave.caseId(),
+                org.tongxin.document.DocumentId.of(leave.noticeDocumentId()),
+                "leave.notice.read",
+                "leave",
+                java.util.Map.of("leave", id));
         return new Notice(opened.fileName(), opened.content());
     }
 
     // Helpers
 
     private PolicySettings.Leave rules(CaseFacts facts, LocalDate today) {
-        PolicySettings.Leave rules = policies.inForce(facts.policyRegion(), today).settings().leave();
+        PolicySettings.Leave rules =
+                policies.inForce(facts.policyRegion(), today).settings().leave();
         if (facts.officeId() == null && rules.officeEntrusted()) {
             // No office assigned: nobody to entrust, the county agency approves.
-            return new PolicySettings.Leave(false, rules.officeMaxDays(), rules.countyMaxDays(), rules.totalMaxDays(),
-                    rules.totalWindowMonths(), rules.advanceDays(), rules.frequentTravelMaxMonths());
+            return new PolicySettings.Leave(
+                    false,
+                    rules.officeMaxDays(),
+                    rules.countyMaxDays(),
+                    rules.totalMaxDays(),
+                    rules.totalWindowMonths(),
+                    rules.advanceDays(),
+                    rules.frequentTravelMaxMonths());
         }
         return rules;
     }
@@ -324,9 +386,11 @@ public class Leaves {
         }
         boolean mine = me.agency().equals(leave.pendingApprover());
         return switch (level) {
-            case JUDICIAL_OFFICE -> mine && holds(me, OFFICE_APPROVERS) && decision.holdsAny(Set.of(Participation.ASSIGNED_OFFICE))
-                    || decision.holdsAny(Set.of(Participation.EXECUTING_AGENCY)) && holds(me, COUNTY_APPROVERS);
-            case COUNTY_AGENCY -> mine && decision.holdsAny(Set.of(Participation.EXECUTING_AGENCY)) && holds(me, COUNTY_APPROVERS);
+            case JUDICIAL_OFFICE ->
+                mine && holds(me, OFFICE_APPROVERS) && decision.holdsAny(Set.of(Participation.ASSIGNED_OFFICE))
+                        || decision.holdsAny(Set.of(Participation.EXECUTING_AGENCY)) && holds(me, COUNTY_APPROVERS);
+            case COUNTY_AGENCY ->
+                mine && decision.holdsAny(Set.of(Participation.EXECUTING_AGENCY)) && holds(me, COUNTY_APPROVERS);
             case SUPERIOR_AGENCY -> mine && holds(me, SUPERIOR_APPROVERS);
         };
     }
@@ -348,10 +412,33 @@ public class Leaves {
 
     private LeaveView view(LeaveRequest l, CaseAccessDecision decision) {
         String caseNumber = cases.facts(l.caseId()).map(CaseFacts::caseNumber).orElse(null);
-        return new LeaveView(l.id(), l.caseId(), caseNumber, l.kind(), l.destination(), l.reason(), l.departOn(), l.returnOn(), l.days(),
-                l.approver(), l.approvingAgency(), l.lateApplication(), l.status(), l.requestedAt(), l.decidedAt(), l.decidedByName(),
-                l.refusalReason(), l.extensionReturnOn(), l.extensionApprover(), l.extensionReason(), l.extensions(), l.returnedOn(),
-                l.noticeDocumentId(), l.version(), mayDecide(l, decision), mayRecord(decision));
+        return new LeaveView(
+                l.id(),
+                l.caseId(),
+                caseNumber,
+                l.kind(),
+                l.destination(),
+                l.reason(),
+                l.departOn(),
+                l.returnOn(),
+                l.days(),
+                l.approver(),
+                l.approvingAgency(),
+                l.lateApplication(),
+                l.status(),
+                l.requestedAt(),
+                l.decidedAt(),
+                l.decidedByName(),
+                l.refusalReason(),
+                l.extensionReturnOn(),
+                l.extensionApprover(),
+                l.extensionReason(),
+                l.extensions(),
+                l.returnedOn(),
+                l.noticeDocumentId(),
+                l.version(),
+                mayDecide(l, decision),
+                mayRecord(decision));
     }
 
     private List<UUID> subjects(CaseId caseId) {

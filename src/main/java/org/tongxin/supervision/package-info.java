@@ -7,6 +7,18 @@
  * through {@code procedure.CaseSteps}.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "agency", "calendar",
-        "policy", "casefile", "obligation", "exchange", "document", "procedure" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "audit",
+            "identity",
+            "agency",
+            "calendar",
+            "policy",
+            "casefile",
+            "obligation",
+            "exchange",
+            "document",
+            "procedure"
+        })
 package org.tongxin.supervision;

@@ -12,16 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.FileSystemUtils;
-
 import org.tongxin.TongxinApplication;
 
 /**
@@ -37,8 +34,7 @@ public final class Bench {
 
     private static final PrintStream OUT = System.out;
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** The benchmark's work directory (target/bench/NAME). */
     public static Path dir() {
@@ -63,7 +59,8 @@ public final class Bench {
 
     /** The database for the log: which one, never its credentials. */
     public static String databaseDescription() {
-        return externalDatabase() ? "external PostgreSQL " + System.getenv("TONGXIN_DB_URL").replaceAll("\\?.*", "")
+        return externalDatabase()
+                ? "external PostgreSQL " + System.getenv("TONGXIN_DB_URL").replaceAll("\\?.*", "")
                 : "embedded PostgreSQL in " + dir().resolve("data");
     }
 
@@ -71,7 +68,8 @@ public final class Bench {
      * Starts the application for a benchmark: logs into the work directory (nothing on the console), the embedded
      * database made afresh in the work directory unless TONGXIN_DB_URL names one, and the given properties on top.
      */
-    public static ConfigurableApplicationContext start(boolean web, Map<String, Object> properties, Class<?>... sources) {
+    public static ConfigurableApplicationContext start(
+            boolean web, Map<String, Object> properties, Class<?>... sources) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("logging.file.name", dir().resolve("application.log").toString());
         defaults.put("logging.threshold.console", "OFF");
@@ -89,24 +87,32 @@ public final class Bench {
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         application.setDefaultProperties(defaults);
         // Command-line style arguments win over the environment, as the defaults above must for the benchmark.
-        return application.run(defaults.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        return application.run(defaults.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
     }
 
     /** A connection source as the owner role (the migrations' role): for bulk loading and for reading the audit log. */
     public static DataSource ownerDataSource(Environment environment) {
-        return DataSourceBuilder.create().url(environment.getRequiredProperty("spring.datasource.url"))
+        return DataSourceBuilder.create()
+                .url(environment.getRequiredProperty("spring.datasource.url"))
                 .username(environment.getRequiredProperty("spring.flyway.user"))
-                .password(environment.getRequiredProperty("spring.flyway.password")).build();
+                .password(environment.getRequiredProperty("spring.flyway.password"))
+                .build();
     }
 
     /** A line of progress on standard error and in the driver's log. */
     public static void progress(String format, Object... args) {
-        String line = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + String.format(Locale.ROOT, format, args);
+        String line = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " "
+                + String.format(Locale.ROOT, format, args);
         System.err.println(line);
         try {
-            Files.writeString(dir().resolve(name() + ".log"), line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir().resolve(name() + ".log"),
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,7 +147,8 @@ public final class Bench {
             if (d.isNaN() || d.isInfinite()) {
                 return "NaN";
             }
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+            return d == Math.rint(d) && Math.abs(d) < 1e15
+                    ? Long.toString(d.longValue())
                     : String.format(Locale.ROOT, "%.2f", d).replaceAll("0$", "");
         }
         return String.valueOf(value);

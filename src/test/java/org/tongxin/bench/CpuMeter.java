@@ -38,7 +38,8 @@ final class CpuMeter {
 
     /** CPU time so far: this JVM's and the database's, in nanoseconds. */
     Sample sample() {
-        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
         return new Sample(jvm, postmaster < 0 ? 0 : databaseTicks() * (1_000_000_000L / TICKS_PER_SECOND));
     }
 
@@ -57,7 +58,10 @@ final class CpuMeter {
             if (requests == 0) {
                 return "n/a";
             }
-            return String.format(java.util.Locale.ROOT, "%.2f ms app + %.2f ms db", jvmNanos / 1e6 / requests,
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%.2f ms app + %.2f ms db",
+                    jvmNanos / 1e6 / requests,
                     databaseNanos / 1e6 / requests);
         }
     }
@@ -66,7 +70,9 @@ final class CpuMeter {
     private long databaseTicks() {
         long total = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path dir : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path dir : processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 try {
                     String stat = Files.readString(dir.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

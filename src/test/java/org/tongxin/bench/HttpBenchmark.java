@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.support.WebSession;
 
 /**
@@ -36,12 +34,13 @@ public final class HttpBenchmark {
     static final String PASSWORD = "Tongxin-Demo-2026";
     /** The county agency officers of 城东区: the same inbox, separate sessions (at most three sessions per account). */
     static final List<String> PAGE_USERS = List.of("cd.county", "cd.county2", "cd.county.head");
+
     static final String API_PURPOSE = "api.getInbox";
     static final String PAGE_PURPOSE = "inbox";
 
     private static final Pattern TOKEN = Pattern.compile("txp_[A-Za-z0-9_-]{20,}");
-    private static final Pattern WRK_RESULT = Pattern.compile(
-            "tongxin-wrk requests=(\\d+) duration_us=(\\d+) errors=(\\d+) bad=(\\d+) p99_us=(\\d+)");
+    private static final Pattern WRK_RESULT =
+            Pattern.compile("tongxin-wrk requests=(\\d+) duration_us=(\\d+) errors=(\\d+) bad=(\\d+) p99_us=(\\d+)");
 
     record Run(long requests, long micros, long errors, long bad, long p99Micros, CpuMeter.Sample cpu) {
 
@@ -83,8 +82,9 @@ public final class HttpBenchmark {
             Bench.progress("wrk is missing: apt-get install wrk");
             System.exit(Bench.CANNOT_RUN);
         }
-        Bench.progress("http benchmark: %d clients, %d rounds of %d s per address after %d s warm-up, on %s", clients, rounds,
-                seconds, warmup, Bench.databaseDescription());
+        Bench.progress(
+                "http benchmark: %d clients, %d rounds of %d s per address after %d s warm-up, on %s",
+                clients, rounds, seconds, warmup, Bench.databaseDescription());
         ConfigurableApplicationContext context = null;
         int status;
         try {
@@ -144,7 +144,8 @@ public final class HttpBenchmark {
         if (!get("/api/v1/ping", "Authorization", "Bearer " + token).contains("\"pong\":true")) {
             failures.add("the ping did not answer its constant");
         }
-        Bench.progress("inbox of %s: %d lines with a case; page of %d bytes", PAGE_USERS.getFirst(), lines, page.length());
+        Bench.progress(
+                "inbox of %s: %d lines with a case; page of %d bytes", PAGE_USERS.getFirst(), lines, page.length());
 
         Path script = writeScript();
         Map<String, String> auth = Map.of("BENCH_HEADER", "Authorization", "BENCH_VALUES", "Bearer " + token);
@@ -161,7 +162,8 @@ public final class HttpBenchmark {
         Tally trivial = new Tally();
         Tally api = new Tally();
         Tally pages = new Tally();
-        try (Profile trivialProfile = Profile.ifAsked("http-trivial"); Profile apiProfile = Profile.ifAsked("http-api");
+        try (Profile trivialProfile = Profile.ifAsked("http-trivial");
+                Profile apiProfile = Profile.ifAsked("http-api");
                 Profile pageProfile = Profile.ifAsked("http-page")) {
             for (int round = 1; round <= rounds; round++) {
                 Run t = trivialProfile.during(() -> wrk(script, "/api/v1/ping", auth, seconds));
@@ -170,32 +172,40 @@ public final class HttpBenchmark {
                 trivial.add(t);
                 api.add(a);
                 pages.add(p);
-                Bench.progress("round %d: trivial %.0f/s, api %.0f/s (p99 %.1f ms), page %.0f/s; load %.2f", round, t.rps(),
-                        a.rps(), a.p99Micros() / 1000.0, p.rps(), Bench.loadAverage());
+                Bench.progress(
+                        "round %d: trivial %.0f/s, api %.0f/s (p99 %.1f ms), page %.0f/s; load %.2f",
+                        round, t.rps(), a.rps(), a.p99Micros() / 1000.0, p.rps(), Bench.loadAverage());
             }
         }
         settle();
         long apiAudited = auditRecords(API_PURPOSE) - apiAuditBefore;
         long pageAudited = auditRecords(PAGE_PURPOSE) - pageAuditBefore;
-        for (Map.Entry<String, Tally> e : Map.of("trivial", trivial, "api", api, "page", pages).entrySet()) {
+        for (Map.Entry<String, Tally> e :
+                Map.of("trivial", trivial, "api", api, "page", pages).entrySet()) {
             if (e.getValue().errors > 0 || e.getValue().bad > 0) {
-                failures.add(e.getKey() + ": " + e.getValue().bad + " responses other than 200 and " + e.getValue().errors
-                        + " socket errors");
+                failures.add(e.getKey() + ": " + e.getValue().bad + " responses other than 200 and "
+                        + e.getValue().errors + " socket errors");
             }
         }
         // Each request ends with its audit record; a request cut off at the end of a run (wrk stops counting, the
         // application still answers it) adds one more: at most one per client and run.
         long slack = (long) clients * rounds;
         if (apiAudited < api.requests || apiAudited > api.requests + slack) {
-            failures.add("api: " + api.requests + " inbox requests answered but " + apiAudited + " audit records written");
+            failures.add(
+                    "api: " + api.requests + " inbox requests answered but " + apiAudited + " audit records written");
         }
         if (pageAudited < pages.requests || pageAudited > pages.requests + slack) {
-            failures.add("page: " + pages.requests + " inbox pages answered but " + pageAudited + " audit records written");
+            failures.add(
+                    "page: " + pages.requests + " inbox pages answered but " + pageAudited + " audit records written");
         }
-        Bench.progress("CPU per request: trivial %s, api %s, page %s", trivial.cpu.perRequest(trivial.requests),
-                api.cpu.perRequest(api.requests), pages.cpu.perRequest(pages.requests));
-        Bench.progress("audit records: %d for %d api requests, %d for %d pages", apiAudited, api.requests, pageAudited,
-                pages.requests);
+        Bench.progress(
+                "CPU per request: trivial %s, api %s, page %s",
+                trivial.cpu.perRequest(trivial.requests),
+                api.cpu.perRequest(api.requests),
+                pages.cpu.perRequest(pages.requests));
+        Bench.progress(
+                "audit records: %d for %d api requests, %d for %d pages",
+                apiAudited, api.requests, pageAudited, pages.requests);
         failures.forEach(f -> Bench.progress("CHECK FAILED: %s", f));
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -216,8 +226,14 @@ public final class HttpBenchmark {
         long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         Bench.progress("waiting for the City A demo caseload");
         while (System.nanoTime() < end) {
-            boolean done = owner.sql("SELECT count(*) FROM demo_caseload WHERE completed_at IS NOT NULL").query(Long.class).single() > 0
-                    && owner.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0;
+            boolean done = owner.sql("SELECT count(*) FROM demo_caseload WHERE completed_at IS NOT NULL")
+                                    .query(Long.class)
+                                    .single()
+                            > 0
+                    && owner.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                                    .query(Long.class)
+                                    .single()
+                            == 0;
             if (done) {
                 return;
             }
@@ -231,7 +247,9 @@ public final class HttpBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long last = -1;
         while (System.nanoTime() < end) {
-            long now = owner.sql("SELECT count(*) FROM audit_record").query(Long.class).single();
+            long now = owner.sql("SELECT count(*) FROM audit_record")
+                    .query(Long.class)
+                    .single();
             if (now == last) {
                 return;
             }
@@ -241,14 +259,17 @@ public final class HttpBenchmark {
     }
 
     private long auditRecords(String purpose) {
-        return owner.sql("SELECT count(*) FROM audit_record WHERE action = 'case.list' AND purpose = :p").param("p", purpose)
-                .query(Long.class).single();
+        return owner.sql("SELECT count(*) FROM audit_record WHERE action = 'case.list' AND purpose = :p")
+                .param("p", purpose)
+                .query(Long.class)
+                .single();
     }
 
     /** A personal token of the logged-in account, made on its account page (shown once). */
     private static String personalToken(WebSession session) {
         session.get("/account");
-        HttpResponse<String> response = session.post("/account/tokens", Map.of("name", "bench/http.sh", "lifetimeDays", "7"));
+        HttpResponse<String> response =
+                session.post("/account/tokens", Map.of("name", "bench/http.sh", "lifetimeDays", "7"));
         Matcher m = TOKEN.matcher(response.body());
         if (!m.find()) {
             throw new IllegalStateException("No token on the account page (" + response.statusCode() + "): "
@@ -260,8 +281,11 @@ public final class HttpBenchmark {
     private String get(String path, String header, String value) {
         try {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-            HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + path)).header(header, value).GET().build(),
+            HttpResponse<String> response = client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .header(header, value)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
@@ -290,41 +314,53 @@ public final class HttpBenchmark {
     private static Path writeScript() throws IOException {
         Path script = Bench.dir().resolve("wrk.lua");
         Files.writeString(script, """
-                local threads = {}
-                local values = {}
-                for v in string.gmatch(os.getenv("BENCH_VALUES") or "", "[^\\n]+") do table.insert(values, v) end
-                local header = os.getenv("BENCH_HEADER")
-                function setup(thread) table.insert(threads, thread) end
-                function init(args)
-                  bad = 0
-                  requests = {}
-                  for i, v in ipairs(values) do
-                    requests[i] = wrk.format("GET", nil, { [header] = v, ["Accept-Encoding"] = "gzip" })
-                  end
-                  n = 0
-                end
-                function request()
-                  n = n % #requests + 1
-                  return requests[n]
-                end
-                function response(status, headers, body)
-                  if status ~= 200 then bad = bad + 1 end
-                end
-                function done(summary, latency, requests)
-                  local b = 0
-                  for _, t in ipairs(threads) do b = b + t:get("bad") end
-                  local e = summary.errors
-                  io.write(string.format("tongxin-wrk requests=%d duration_us=%d errors=%d bad=%d p99_us=%d\\n",
-                    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, b, latency:percentile(99)))
-                end
-                """, StandardCharsets.UTF_8);
+            local threads = {}
+            local values = {}
+            for v in string.gmatch(os.getenv("BENCH_VALUES") or "", "[^\\n]+") do table.insert(values, v) end
+            local header = os.getenv("BENCH_HEADER")
+            function setup(thread) table.insert(threads, thread) end
+            function init(args)
+              bad = 0
+              requests = {}
+              for i, v in ipairs(values) do
+                requests[i] = wrk.format("GET", nil, { [header] = v, ["Accept-Encoding"] = "gzip" })
+              end
+              n = 0
+            end
+            function request()
+              n = n % #requests + 1
+              return requests[n]
+            end
+            function response(status, headers, body)
+              if status ~= 200 then bad = bad + 1 end
+            end
+            function done(summary, latency, requests)
+              local b = 0
+              for _, t in ipairs(threads) do b = b + t:get("bad") end
+              local e = summary.errors
+              io.write(string.format("tongxin-wrk requests=%d duration_us=%d errors=%d bad=%d p99_us=%d\\n",
+                summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, b, latency:percentile(99)))
+            end
+            """, StandardCharsets.UTF_8);
         return script;
     }
 
     /** One wrk run against one address, bounded in time (loopback only). */
-    private Run wrk(Path script, String path, Map<String, String> env, int duration) throws IOException, InterruptedException {
-        List<String> command = List.of(wrk.toString(), "-t", Integer.toString(Math.min(2, clients)), "-c", Integer.toString(clients),
-                "-d", duration + "s", "--timeout", "10s", "-s", script.toString(), "http://127.0.0.1:" + port + path);
+    private Run wrk(Path script, String path, Map<String, String> env, int duration)
+            throws IOException, InterruptedException {
+        List<String> command = List.of(
+                wrk.toString(),
+                "-t",
+                Integer.toString(Math.min(2, clients)),
+                "-c",
+                Integer.toString(clients),
+                "-d",
+                duration + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.toString(),
+                "http://127.0.0.1:" + port + path);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         CpuMeter.Sample before = meter.sample();
@@ -339,8 +375,13 @@ public final class HttpBenchmark {
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no summary: " + output);
         }
-        return new Run(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), cpu);
+        return new Run(
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)),
+                Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)),
+                Long.parseLong(m.group(5)),
+                cpu);
     }
 
     private static int setting(String name, int fallback, int min, int max) {

@@ -44,7 +44,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,7 +80,10 @@ public final class KillTestDriver {
     final List<String> serverErrors = new CopyOnWriteArrayList<>();
     final List<String> clientErrors = new CopyOnWriteArrayList<>();
     final AtomicInteger sequence = new AtomicInteger();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     KillTestDriver(Settings settings, Log log) {
         this.settings = settings;
@@ -108,10 +110,11 @@ public final class KillTestDriver {
             exit = result.passed() ? 0 : 1;
             log.line("Result: " + (result.passed() ? "PASSED" : "FAILED " + result.failures()));
         }
-        System.out.println("tongxin-killtest kills=" + result.kills() + " acknowledged=" + result.acknowledged() + " lost="
-                + result.lost() + " duplicated=" + result.duplicated());
+        System.out.println("tongxin-killtest kills=" + result.kills() + " acknowledged=" + result.acknowledged()
+                + " lost=" + result.lost() + " duplicated=" + result.duplicated());
         if (exit != 0) {
-            System.err.println("tongxin-killtest failed; details in " + settings.workDir().resolve("killtest.log"));
+            System.err.println(
+                    "tongxin-killtest failed; details in " + settings.workDir().resolve("killtest.log"));
         }
         System.exit(exit);
     }
@@ -136,13 +139,16 @@ public final class KillTestDriver {
         try {
             while (app.kills() < settings.kills()) {
                 if (Duration.ofNanos(System.nanoTime() - started).compareTo(settings.timeLimit()) > 0) {
-                    throw new IllegalStateException("Time limit " + settings.timeLimit() + " reached after " + app.kills() + " kills");
+                    throw new IllegalStateException(
+                            "Time limit " + settings.timeLimit() + " reached after " + app.kills() + " kills");
                 }
                 // Let the clients get going (a cold start answers its first commands slowly), then kill at a random
                 // moment while they are busy.
                 awaitProgress(acknowledged.size() + settings.clients(), Duration.ofSeconds(90));
                 long pause = settings.minRun().toMillis()
-                        + (long) (random.nextDouble() * (settings.maxRun().toMillis() - settings.minRun().toMillis()));
+                        + (long) (random.nextDouble()
+                                * (settings.maxRun().toMillis()
+                                        - settings.minRun().toMillis()));
                 Thread.sleep(pause);
                 boolean database = app.kills() % 2 == 1;
                 app.kill(database);
@@ -171,14 +177,16 @@ public final class KillTestDriver {
             checks.failures.add("audit chain verification exited with " + audit);
         }
         if (!clientErrors.isEmpty()) {
-            checks.failures.add(clientErrors.size() + " unexpected answers: " + clientErrors.subList(0, Math.min(5, clientErrors.size())));
+            checks.failures.add(clientErrors.size() + " unexpected answers: "
+                    + clientErrors.subList(0, Math.min(5, clientErrors.size())));
         }
         if (acknowledged.stream().noneMatch(a -> a.command().equals("register"))) {
             checks.failures.add("no case was carried to registration: the harness did not exercise the intake");
         }
         log.line("Acknowledged: " + summary(acknowledged));
         if (!serverErrors.isEmpty()) {
-            checks.failures.add(serverErrors.size() + " server errors (5xx): " + serverErrors.subList(0, Math.min(5, serverErrors.size())));
+            checks.failures.add(serverErrors.size() + " server errors (5xx): "
+                    + serverErrors.subList(0, Math.min(5, serverErrors.size())));
         }
         log.line("Took " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return new Result(app.kills(), acknowledged.size(), checks.lost, checks.duplicated, checks.failures);
@@ -195,8 +203,7 @@ public final class KillTestDriver {
     // Clients
 
     /** What a client saw acknowledged (2xx): a command whose effect must be there after every crash. */
-    record Ack(String command, UUID caseId, UUID handoverId, int round, Instant at) {
-    }
+    record Ack(String command, UUID caseId, UUID handoverId, int round, Instant at) {}
 
     /** Thrown when the application did not answer: the outcome of the command is unknown. */
     static final class Unavailable extends Exception {
@@ -243,7 +250,8 @@ public final class KillTestDriver {
                     log.debug("client " + number + ": outcome unknown, " + e.getMessage());
                     awaitApplication();
                 } catch (Exception | AssertionError e) {
-                    // A refusal the client did not expect is a defect of the application or of this harness: it fails the run.
+                    // A refusal the client did not expect is a defect of the application or of this harness: it fails
+                    // the run.
                     clientErrors.add("client " + number + ": " + e);
                     log.line("CLIENT ERROR client " + number + ": " + e);
                     caseId = null;
@@ -272,15 +280,24 @@ public final class KillTestDriver {
             }
             JsonNode bundle = legalDocuments();
             boolean arrived = !"AWAITED".equals(c.get("arrivalState").asString());
-            if (!arrived && (bundle == null && arrivalFirst || bundle != null && "RECEIPTED".equals(bundle.get("status").asString()))) {
-                command("arrival", COUNTY, "POST", "/api/v1/cases/" + caseId + "/arrival",
-                        "{\"version\": " + c.get("version").asInt() + "}", null, 0);
+            if (!arrived
+                    && (bundle == null && arrivalFirst
+                            || bundle != null
+                                    && "RECEIPTED".equals(bundle.get("status").asString()))) {
+                command(
+                        "arrival",
+                        COUNTY,
+                        "POST",
+                        "/api/v1/cases/" + caseId + "/arrival",
+                        "{\"version\": " + c.get("version").asInt() + "}",
+                        null,
+                        0);
                 return;
             }
             if (bundle == null) {
                 command("deliver", COURT, "POST", "/api/v1/cases/" + caseId + "/legal-documents", """
-                        {"items": [{"code": "DECISION_DOCUMENT", "title": "刑事判决书"}, {"code": "EXECUTION_NOTICE"}]}""",
-                        null, 1);
+                    {"items": [{"code": "DECISION_DOCUMENT", "title": "刑事判决书"}, {"code": "EXECUTION_NOTICE"}]}\
+                    """, null, 1);
                 return;
             }
             UUID handover = UUID.fromString(bundle.get("id").asString());
@@ -289,26 +306,55 @@ public final class KillTestDriver {
                 case "DELIVERED" -> {
                     if (rejectOnce) {
                         rejectOnce = false;
-                        command("reject", COUNTY, "POST", "/api/v1/handovers/" + handover + "/rejection", """
-                                {"version": %d, "problems": [{"kind": "MISSING", "code": "GUARANTEE", "note": "缺接受社区矫正保证书"}]}"""
-                                .formatted(version), handover, bundle.get("round").asInt());
+                        command(
+                                "reject",
+                                COUNTY,
+                                "POST",
+                                "/api/v1/handovers/" + handover + "/rejection",
+                                """
+                                {"version": %d, "problems": [{"kind": "MISSING", "code": "GUARANTEE", "note": "缺接受社区矫正保证书"}]}\
+                                """.formatted(version),
+                                handover,
+                                bundle.get("round").asInt());
                     } else {
-                        command("receipt", COUNTY, "POST", "/api/v1/handovers/" + handover + "/receipt",
-                                "{\"version\": " + version + "}", handover, bundle.get("round").asInt());
+                        command(
+                                "receipt",
+                                COUNTY,
+                                "POST",
+                                "/api/v1/handovers/" + handover + "/receipt",
+                                "{\"version\": " + version + "}",
+                                handover,
+                                bundle.get("round").asInt());
                     }
                 }
-                case "REJECTED" -> command("supplement", COURT, "POST", "/api/v1/handovers/" + handover + "/supplement", """
-                        {"version": %d, "items": [{"code": "GUARANTEE", "title": "接受社区矫正保证书"}], "note": "补送保证书"}"""
-                        .formatted(version), handover, bundle.get("round").asInt() + 1);
+                case "REJECTED" ->
+                    command(
+                            "supplement",
+                            COURT,
+                            "POST",
+                            "/api/v1/handovers/" + handover + "/supplement",
+                            """
+                            {"version": %d, "items": [{"code": "GUARANTEE", "title": "接受社区矫正保证书"}], "note": "补送保证书"}\
+                            """.formatted(version),
+                            handover,
+                            bundle.get("round").asInt() + 1);
                 case "RECEIPTED" -> {
                     if (!"RECEIPTED".equals(c.get("documentsState").asString())) {
                         pauseBriefly(200); // the reaction that marks the documents receipted has not run yet
                         return;
                     }
-                    command("register", COUNTY, "POST", "/api/v1/cases/" + caseId + "/registration",
-                            "{\"version\": " + c.get("version").asInt() + "}", null, 0);
+                    command(
+                            "register",
+                            COUNTY,
+                            "POST",
+                            "/api/v1/cases/" + caseId + "/registration",
+                            "{\"version\": " + c.get("version").asInt() + "}",
+                            null,
+                            0);
                 }
-                default -> throw new IllegalStateException("bundle " + handover + " is " + bundle.get("status").asString());
+                default ->
+                    throw new IllegalStateException(
+                            "bundle " + handover + " is " + bundle.get("status").asString());
             }
         }
 
@@ -317,16 +363,29 @@ public final class KillTestDriver {
             LocalDate today = LocalDate.now(CHINA);
             LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(dice.nextInt(14000));
             // The sequence's last digit is odd: a man's number (the subject is MALE).
-            String first17 = "369902" + birth.toString().replace("-", "") + String.format("%03d", dice.nextInt(500) * 2 + 1);
+            String first17 =
+                    "369902" + birth.toString().replace("-", "") + String.format("%03d", dice.nextInt(500) * 2 + 1);
             String body = """
-                    {"subject": {"name": "%s", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
-                                 "birthDate": "%s", "phone": "1380000%04d", "residenceDivision": "369902001",
-                                 "residenceAddress": "城东区东门街道压测路 %d 号"},
-                     "offence": {"category": "THEFT", "details": "盗窃，价值人民币一千元。", "offenceDate": "%s", "charges": ["盗窃罪"]},
-                     "decision": {"correctionType": "PROBATION", "caseNumber": "（%d）城东刑初K%d%06d号", "judgmentDate": "%s",
-                                  "effectiveDate": "%s", "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
-                    .formatted(name(n), first17 + checkCharacter(first17), birth, n % 10000, n, today.minusMonths(3), today.getYear(),
-                            settings.seed() % 1000, n, today.minusDays(1), today, today, today.plusYears(1));
+                {"subject": {"name": "%s", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
+                             "birthDate": "%s", "phone": "1380000%04d", "residenceDivision": "369902001",
+                             "residenceAddress": "城东区东门街道压测路 %d 号"},
+                 "offence": {"category": "THEFT", "details": "盗窃，价值人民币一千元。", "offenceDate": "%s", "charges": ["盗窃罪"]},
+                 "decision": {"correctionType": "PROBATION", "caseNumber": "（%d）城东刑初K%d%06d号", "judgmentDate": "%s",
+                              "effectiveDate": "%s", "termStart": "%s", "termEnd": "%s", "inCustody": false}}\
+                """.formatted(
+                            name(n),
+                            first17 + checkCharacter(first17),
+                            birth,
+                            n % 10000,
+                            n,
+                            today.minusMonths(3),
+                            today.getYear(),
+                            settings.seed() % 1000,
+                            n,
+                            today.minusDays(1),
+                            today,
+                            today,
+                            today.plusYears(1));
             Reply reply = call("POST", "/api/v1/cases", COURT, body, null);
             if (reply.ok()) {
                 caseId = UUID.fromString(reply.body().get("caseId").asString());
@@ -357,7 +416,8 @@ public final class KillTestDriver {
         }
 
         /** A command: acknowledged on 2xx; a refusal because the state moved on (409, 422) is answered by reading again. */
-        private void command(String name, String user, String method, String path, String body, UUID handover, int round)
+        private void command(
+                String name, String user, String method, String path, String body, UUID handover, int round)
                 throws Unavailable, IOException {
             Reply reply = call(method, path, user, body, null);
             if (reply.ok()) {
@@ -368,7 +428,8 @@ public final class KillTestDriver {
                 acknowledged.add(new Ack(name, caseId, h, round, Instant.now()));
                 log.debug("client " + number + ": " + name + " " + caseId + " acknowledged " + reply.status());
             } else if (reply.status() == 409 || reply.status() == 422) {
-                log.debug("client " + number + ": " + name + " refused " + reply.status() + " " + reply.code() + "; reading again");
+                log.debug("client " + number + ": " + name + " refused " + reply.status() + " " + reply.code()
+                        + "; reading again");
                 pauseBriefly(100);
             } else {
                 require(reply, name);
@@ -377,17 +438,22 @@ public final class KillTestDriver {
 
         private void require(Reply reply, String what) {
             if (!reply.ok()) {
-                throw new IllegalStateException("Could not " + what + " of " + caseId + ": " + reply.status() + " " + reply.text());
+                throw new IllegalStateException(
+                        "Could not " + what + " of " + caseId + ": " + reply.status() + " " + reply.text());
             }
         }
     }
 
-    Reply call(String method, String path, String user, String body, Map<String, String> headers) throws Unavailable, IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json").header("Accept-Language", "en")
+    Reply call(String method, String path, String user, String body, Map<String, String> headers)
+            throws Unavailable, IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.base() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Accept-Language", "en")
                 .header("Authorization", "Bearer " + tokens.get(user));
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -405,7 +471,9 @@ public final class KillTestDriver {
         }
         JsonNode parsed = null;
         String text = response.body();
-        if (text != null && !text.isBlank() && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+        if (text != null
+                && !text.isBlank()
+                && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
             parsed = json.readTree(text);
         }
         if (response.statusCode() >= 500) {
@@ -420,27 +488,47 @@ public final class KillTestDriver {
     /** Logs a demo account in through the login form and issues it a personal API token. */
     String personalToken(String username) throws Exception {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String csrf = csrf(browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String csrf = csrf(browser.send(
+                        HttpRequest.newBuilder(URI.create(app.base() + "/login"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create(app.base() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() / 100 != 3 || location.contains("/login")) {
-            throw new IllegalStateException("Login of " + username + " did not complete: " + login.statusCode() + " " + location);
+            throw new IllegalStateException(
+                    "Login of " + username + " did not complete: " + login.statusCode() + " " + location);
         }
-        String accountCsrf = csrf(browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/account")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> issued = browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/v1/me/tokens"))
-                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", accountCsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"kill test\", \"lifetimeDays\": 7}")).build(),
+        String accountCsrf = csrf(browser.send(
+                        HttpRequest.newBuilder(URI.create(app.base() + "/account"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        HttpResponse<String> issued = browser.send(
+                HttpRequest.newBuilder(URI.create(app.base() + "/api/v1/me/tokens"))
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-TOKEN", accountCsrf)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"kill test\", \"lifetimeDays\": 7}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (issued.statusCode() != 201) {
-            throw new IllegalStateException("No token for " + username + ": " + issued.statusCode() + " " + issued.body());
+            throw new IllegalStateException(
+                    "No token for " + username + ": " + issued.statusCode() + " " + issued.body());
         }
         return json.readTree(issued.body()).get("token").asString();
     }
@@ -456,14 +544,15 @@ public final class KillTestDriver {
     /** A person's name for the n-th case (names allow Chinese characters, not digits). */
     static String name(int n) {
         String surnames = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜";
-        String given = "伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘";
+        String given =
+                "伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘";
         return "" + surnames.charAt(n % surnames.length()) + given.charAt(n / surnames.length() % given.length())
                 + given.charAt(n / (surnames.length() * given.length()) % given.length());
     }
 
     /** The check character of a resident identity number (GB 11643, ISO 7064 MOD 11-2). */
     static char checkCharacter(String first17) {
-        int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * weights[i];
@@ -509,7 +598,8 @@ public final class KillTestDriver {
         void awaitPublications(Connection db, Duration timeout) throws SQLException {
             long end = System.nanoTime() + timeout.toNanos();
             long incomplete;
-            while ((incomplete = count(db, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")) > 0) {
+            while ((incomplete = count(db, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL"))
+                    > 0) {
                 if (System.nanoTime() > end) {
                     break;
                 }
@@ -518,8 +608,9 @@ public final class KillTestDriver {
             log.line("Publications incomplete after recovery: " + incomplete);
             if (incomplete > 0) {
                 for (String row : strings(db, """
-                        SELECT listener_id || ' ' || event_type || ' ' || coalesce(status, '') FROM event_publication
-                         WHERE completion_date IS NULL LIMIT 20""")) {
+                    SELECT listener_id || ' ' || event_type || ' ' || coalesce(status, '') FROM event_publication
+                     WHERE completion_date IS NULL LIMIT 20\
+                    """)) {
                     lost("publication never completed: " + row);
                 }
             }
@@ -528,7 +619,8 @@ public final class KillTestDriver {
         void run(Connection db) throws Exception {
             acknowledgedCommands(db);
             List<UUID> cases = uuids(db, "SELECT id FROM casefile_case");
-            log.line("Checking " + cases.size() + " cases, " + count(db, "SELECT count(*) FROM obligation") + " obligations");
+            log.line("Checking " + cases.size() + " cases, " + count(db, "SELECT count(*) FROM obligation")
+                    + " obligations");
             for (UUID caseId : cases) {
                 caseEffects(db, caseId);
             }
@@ -541,13 +633,41 @@ public final class KillTestDriver {
         void acknowledgedCommands(Connection db) throws SQLException {
             for (Ack ack : acknowledged) {
                 boolean there = switch (ack.command()) {
-                    case "open" -> exists(db, "SELECT 1 FROM casefile_case WHERE id = ? AND status IN ('INTAKE', 'UNDER_CORRECTION')", ack.caseId());
-                    case "deliver" -> exists(db, "SELECT 1 FROM exchange_handover WHERE id = ? AND kind = 'LEGAL_DOCUMENTS' AND first_delivered_at IS NOT NULL", ack.handoverId());
-                    case "reject" -> exists(db, "SELECT 1 FROM exchange_round WHERE handover_id = ? AND round = " + ack.round() + " AND outcome = 'REJECTED'", ack.handoverId());
-                    case "supplement" -> exists(db, "SELECT 1 FROM exchange_round WHERE handover_id = ? AND round = " + ack.round(), ack.handoverId());
-                    case "receipt" -> exists(db, "SELECT 1 FROM exchange_handover WHERE id = ? AND status = 'RECEIPTED'", ack.handoverId());
-                    case "arrival" -> exists(db, "SELECT 1 FROM casefile_case WHERE id = ? AND arrived_at IS NOT NULL", ack.caseId());
-                    case "register" -> exists(db, "SELECT 1 FROM casefile_case WHERE id = ? AND status = 'UNDER_CORRECTION' AND registered_at IS NOT NULL", ack.caseId());
+                    case "open" ->
+                        exists(
+                                db,
+                                "SELECT 1 FROM casefile_case WHERE id = ? AND status IN ('INTAKE', 'UNDER_CORRECTION')",
+                                ack.caseId());
+                    case "deliver" ->
+                        exists(
+                                db,
+                                "SELECT 1 FROM exchange_handover WHERE id = ? AND kind = 'LEGAL_DOCUMENTS' AND"
+                                        + " first_delivered_at IS NOT NULL",
+                                ack.handoverId());
+                    case "reject" ->
+                        exists(
+                                db,
+                                "SELECT 1 FROM exchange_round WHERE handover_id = ? AND round = " + ack.round()
+                                        + " AND outcome = 'REJECTED'",
+                                ack.handoverId());
+                    case "supplement" ->
+                        exists(
+                                db,
+                                "SELECT 1 FROM exchange_round WHERE handover_id = ? AND round = " + ack.round(),
+                                ack.handoverId());
+                    case "receipt" ->
+                        exists(
+                                db,
+                                "SELECT 1 FROM exchange_handover WHERE id = ? AND status = 'RECEIPTED'",
+                                ack.handoverId());
+                    case "arrival" ->
+                        exists(db, "SELECT 1 FROM casefile_case WHERE id = ? AND arrived_at IS NOT NULL", ack.caseId());
+                    case "register" ->
+                        exists(
+                                db,
+                                "SELECT 1 FROM casefile_case WHERE id = ? AND status = 'UNDER_CORRECTION' AND"
+                                        + " registered_at IS NOT NULL",
+                                ack.caseId());
                     default -> throw new IllegalStateException(ack.command());
                 };
                 if (!there) {
@@ -560,7 +680,8 @@ public final class KillTestDriver {
         void caseEffects(Connection db, UUID caseId) throws SQLException {
             Map<String, String> status = new HashMap<>();
             int notStarted = 0;
-            try (PreparedStatement s = db.prepareStatement("SELECT step_id, instance, status, not_started FROM obligation WHERE case_id = ?")) {
+            try (PreparedStatement s = db.prepareStatement(
+                    "SELECT step_id, instance, status, not_started FROM obligation WHERE case_id = ?")) {
                 s.setObject(1, caseId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -574,7 +695,8 @@ public final class KillTestDriver {
             boolean registered;
             String documentsState;
             try (PreparedStatement s = db.prepareStatement(
-                    "SELECT status, arrived_at IS NOT NULL, registered_at IS NOT NULL, documents_state FROM casefile_case WHERE id = ?")) {
+                    "SELECT status, arrived_at IS NOT NULL, registered_at IS NOT NULL, documents_state FROM"
+                            + " casefile_case WHERE id = ?")) {
                 s.setObject(1, caseId);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -587,11 +709,12 @@ public final class KillTestDriver {
             String in = "case " + caseId + ": ";
             // No half-made case: its parties were written with it.
             long parties = count(db, """
-                    SELECT count(DISTINCT participation) FROM casefile_party
-                     WHERE case_id = ? AND participation IN ('DECISION_ORGAN', 'EXECUTING_AGENCY', 'COPIED_PROCURATORATE', 'COPIED_POLICE')""",
-                    caseId);
+                SELECT count(DISTINCT participation) FROM casefile_party
+                 WHERE case_id = ? AND participation IN ('DECISION_ORGAN', 'EXECUTING_AGENCY', 'COPIED_PROCURATORATE', 'COPIED_POLICE')\
+                """, caseId);
             if (parties < 4) {
-                lost(in + "only " + parties + " of its 4 parties (decision organ, executing agency, procuratorate, police)");
+                lost(in + "only " + parties
+                        + " of its 4 parties (decision organ, executing agency, procuratorate, police)");
             }
             expect(status, in, "place.determine#", "FULFILLED");
             expect(status, in, "decide.inform#", "FULFILLED");
@@ -626,7 +749,8 @@ public final class KillTestDriver {
                 rounds = (int) count(db, "SELECT count(*) FROM exchange_round WHERE handover_id = ?", bundle);
                 List<Integer> rejected = new ArrayList<>();
                 try (PreparedStatement s = db.prepareStatement(
-                        "SELECT round FROM exchange_round WHERE handover_id = ? AND outcome = 'REJECTED' ORDER BY round")) {
+                        "SELECT round FROM exchange_round WHERE handover_id = ? AND outcome = 'REJECTED' ORDER BY"
+                                + " round")) {
                     s.setObject(1, bundle);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
@@ -640,7 +764,8 @@ public final class KillTestDriver {
                     expect(status, in, "docs.supplement#" + round, supplemented ? "FULFILLED" : "OPEN");
                 }
                 if (!bundleStatus.equals(documentsState)) {
-                    lost(in + "the bundle is " + bundleStatus + " but the case says its documents are " + documentsState);
+                    lost(in + "the bundle is " + bundleStatus + " but the case says its documents are "
+                            + documentsState);
                 }
                 switch (bundleStatus) {
                     case "RECEIPTED" -> expect(status, in, "docs.receipt#", "FULFILLED");
@@ -667,10 +792,11 @@ public final class KillTestDriver {
 
             // The history: each obligation opened once, closed at most once.
             try (PreparedStatement s = db.prepareStatement("""
-                    SELECT o.step_id, count(*) FILTER (WHERE h.event = 'OPENED'),
-                           count(*) FILTER (WHERE h.event IN ('FULFILLED', 'FULFILLED_LATE', 'WAIVED')),
-                           count(*) FILTER (WHERE h.event = 'PAUSED'), count(*) FILTER (WHERE h.event = 'RESUMED')
-                      FROM obligation o JOIN obligation_history h ON h.obligation_id = o.id WHERE o.case_id = ? GROUP BY o.id, o.step_id""")) {
+                SELECT o.step_id, count(*) FILTER (WHERE h.event = 'OPENED'),
+                       count(*) FILTER (WHERE h.event IN ('FULFILLED', 'FULFILLED_LATE', 'WAIVED')),
+                       count(*) FILTER (WHERE h.event = 'PAUSED'), count(*) FILTER (WHERE h.event = 'RESUMED')
+                  FROM obligation o JOIN obligation_history h ON h.obligation_id = o.id WHERE o.case_id = ? GROUP BY o.id, o.step_id\
+                """)) {
                 s.setObject(1, caseId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -692,7 +818,8 @@ public final class KillTestDriver {
 
             // The timeline: one entry per event.
             Map<String, Long> timeline = new HashMap<>();
-            try (PreparedStatement s = db.prepareStatement("SELECT kind, count(*) FROM casefile_timeline WHERE case_id = ? GROUP BY kind")) {
+            try (PreparedStatement s = db.prepareStatement(
+                    "SELECT kind, count(*) FROM casefile_timeline WHERE case_id = ? GROUP BY kind")) {
                 s.setObject(1, caseId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -700,7 +827,9 @@ public final class KillTestDriver {
                     }
                 }
             }
-            long fulfilled = status.values().stream().filter(v -> v.startsWith("FULFILLED")).count();
+            long fulfilled = status.values().stream()
+                    .filter(v -> v.startsWith("FULFILLED"))
+                    .count();
             Map<String, Long> expected = new LinkedHashMap<>();
             expected.put("case.decided", 1L);
             // A step opened "not started" is announced (and so on the timeline) when its clock starts (ADR 0039).
@@ -722,7 +851,10 @@ public final class KillTestDriver {
             });
 
             // Generated documents: the reporting notice once; the receipt once.
-            long notices = count(db, "SELECT count(*) FROM document_file WHERE case_id = ? AND template = 'REPORTING_NOTICE'", caseId);
+            long notices = count(
+                    db,
+                    "SELECT count(*) FROM document_file WHERE case_id = ? AND template = 'REPORTING_NOTICE'",
+                    caseId);
             if (notices > 1) {
                 duplicated(in + notices + " reporting notices");
             } else if (notices < 1) {
@@ -732,8 +864,10 @@ public final class KillTestDriver {
 
         void expect(Map<String, String> status, String in, String key, String want) {
             String have = status.get(key);
-            boolean matches = have != null && (have.equals(want) || want.equals("FULFILLED") && have.equals("FULFILLED_LATE")
-                    || want.equals("OPEN") && have.equals("OVERDUE"));
+            boolean matches = have != null
+                    && (have.equals(want)
+                            || want.equals("FULFILLED") && have.equals("FULFILLED_LATE")
+                            || want.equals("OPEN") && have.equals("OVERDUE"));
             if (!matches) {
                 lost(in + key + " is " + have + ", expected " + want);
             }
@@ -748,19 +882,22 @@ public final class KillTestDriver {
         /** Nothing that must exist once exists twice. */
         void uniqueness(Connection db) throws SQLException {
             for (String row : strings(db, """
-                    SELECT case_id || ' ' || step_id || '#' || instance || ' ×' || count(*) FROM obligation
-                     WHERE case_id IS NOT NULL GROUP BY case_id, step_id, instance HAVING count(*) > 1""")) {
+                SELECT case_id || ' ' || step_id || '#' || instance || ' ×' || count(*) FROM obligation
+                 WHERE case_id IS NOT NULL GROUP BY case_id, step_id, instance HAVING count(*) > 1\
+                """)) {
                 duplicated("obligation " + row);
             }
             for (String row : strings(db, """
-                    SELECT handover_id || ' ' || agency_id || ' ×' || count(*) FROM exchange_copy
-                     GROUP BY handover_id, agency_id HAVING count(*) > 1""")) {
+                SELECT handover_id || ' ' || agency_id || ' ×' || count(*) FROM exchange_copy
+                 GROUP BY handover_id, agency_id HAVING count(*) > 1\
+                """)) {
                 duplicated("copy " + row);
             }
             for (String row : strings(db, """
-                    SELECT case_id || ' ' || template || ' ×' || count(*) FROM document_file
-                     WHERE kind = 'GENERATED' AND template IN ('REPORTING_NOTICE', 'RECEIPT')
-                     GROUP BY case_id, template HAVING count(*) > 1""")) {
+                SELECT case_id || ' ' || template || ' ×' || count(*) FROM document_file
+                 WHERE kind = 'GENERATED' AND template IN ('REPORTING_NOTICE', 'RECEIPT')
+                 GROUP BY case_id, template HAVING count(*) > 1\
+                """)) {
                 duplicated("generated document " + row);
             }
         }
@@ -768,20 +905,27 @@ public final class KillTestDriver {
         /** The statistics read models counted each event once. */
         void statistics(Connection db, int cases) throws SQLException {
             compare("statistics_case rows", count(db, "SELECT count(*) FROM statistics_case"), cases);
-            // A step opened "not started" (registration before the documents are receipted) is announced, and so counted,
+            // A step opened "not started" (registration before the documents are receipted) is announced, and so
+            // counted,
             // only when its clock starts; the subject's own steps (reporting in) are not an agency's work and are not
             // counted at all (ADR 0039).
             long started = count(db, "SELECT count(*) FROM obligation WHERE NOT not_started AND NOT owed_by_subject");
             compare("statistics_obligation rows", count(db, "SELECT count(*) FROM statistics_obligation"), started);
             compare("cases decided", monthly(db, "case.decided"), cases);
-            compare("cases received", monthly(db, "case.received"), count(db, "SELECT count(*) FROM casefile_case WHERE registered_at IS NOT NULL"));
+            compare(
+                    "cases received",
+                    monthly(db, "case.received"),
+                    count(db, "SELECT count(*) FROM casefile_case WHERE registered_at IS NOT NULL"));
             compare("obligations opened", monthly(db, "obligation.opened"), started);
-            compare("handovers receipted", monthly(db, "handover.receipted"),
+            compare(
+                    "handovers receipted",
+                    monthly(db, "handover.receipted"),
                     count(db, "SELECT count(*) FROM exchange_handover WHERE status = 'RECEIPTED'"));
             for (String row : strings(db, """
-                    SELECT o.id || ' ' || o.step_id || ' ledger ' || o.status || ' statistics ' || s.status
-                      FROM obligation o JOIN statistics_obligation s ON s.obligation_id = o.id
-                     WHERE o.status IN ('FULFILLED', 'FULFILLED_LATE', 'WAIVED') AND s.status <> o.status""")) {
+                SELECT o.id || ' ' || o.step_id || ' ledger ' || o.status || ' statistics ' || s.status
+                  FROM obligation o JOIN statistics_obligation s ON s.obligation_id = o.id
+                 WHERE o.status IN ('FULFILLED', 'FULFILLED_LATE', 'WAIVED') AND s.status <> o.status\
+                """)) {
                 lost("statistics missed the closing of " + row);
             }
         }
@@ -812,12 +956,13 @@ public final class KillTestDriver {
         void dueDates(Connection db) throws Exception {
             int checked = 0;
             try (PreparedStatement s = db.prepareStatement("""
-                    SELECT o.id, o.case_id, o.step_id, o.instance, o.deadline_kind, o.remaining_amount, o.deadline_amount, o.custody,
-                           o.calendar_region, o.started_at, o.clock_start, o.due_date,
-                           EXISTS (SELECT 1 FROM obligation_history h WHERE h.obligation_id = o.id AND h.event = 'RESUMED')
-                      FROM obligation o
-                     WHERE o.status IN ('OPEN', 'OVERDUE') AND NOT o.not_started
-                       AND o.deadline_kind IN ('CALENDAR_DAYS', 'WORKING_DAYS', 'MONTHS')""");
+                SELECT o.id, o.case_id, o.step_id, o.instance, o.deadline_kind, o.remaining_amount, o.deadline_amount, o.custody,
+                       o.calendar_region, o.started_at, o.clock_start, o.due_date,
+                       EXISTS (SELECT 1 FROM obligation_history h WHERE h.obligation_id = o.id AND h.event = 'RESUMED')
+                  FROM obligation o
+                 WHERE o.status IN ('OPEN', 'OVERDUE') AND NOT o.not_started
+                   AND o.deadline_kind IN ('CALENDAR_DAYS', 'WORKING_DAYS', 'MONTHS')\
+                """);
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
@@ -831,13 +976,14 @@ public final class KillTestDriver {
                     String want = calendarDue(rs.getString(9), from, amount, rs.getString(5), rs.getBoolean(8));
                     String have = String.valueOf(rs.getDate(12));
                     if (!want.equals(have)) {
-                        lost("obligation " + id + " " + step + ": due " + have + ", the calendar gives " + want + " from " + from
-                                + " + " + amount + " " + rs.getString(5));
+                        lost("obligation " + id + " " + step + ": due " + have + ", the calendar gives " + want
+                                + " from " + from + " + " + amount + " " + rs.getString(5));
                     }
                     if (!resumed) {
                         Instant trigger = trigger(db, caseId, step, rs.getString(4));
                         if (trigger != null && (!trigger.equals(started) || !started.equals(clockStart))) {
-                            lost("obligation " + id + " " + step + ": its clock started at " + clockStart + ", its trigger was " + trigger);
+                            lost("obligation " + id + " " + step + ": its clock started at " + clockStart
+                                    + ", its trigger was " + trigger);
                         }
                     }
                     checked++;
@@ -850,19 +996,24 @@ public final class KillTestDriver {
         Instant trigger(Connection db, UUID caseId, String step, String instance) throws SQLException {
             String sql = switch (step) {
                 case "docs.notify", "docs.deliver", "report.self" ->
-                        "SELECT (effective_date::timestamp AT TIME ZONE 'Asia/Shanghai') FROM casefile_case WHERE id = ?";
+                    "SELECT (effective_date::timestamp AT TIME ZONE 'Asia/Shanghai') FROM casefile_case WHERE id = ?";
                 case "docs.receipt" -> """
-                        SELECT r.delivered_at FROM exchange_round r JOIN exchange_handover h ON h.id = r.handover_id
-                         WHERE h.case_id = ? AND h.kind = 'LEGAL_DOCUMENTS' AND r.round = 1""";
+                    SELECT r.delivered_at FROM exchange_round r JOIN exchange_handover h ON h.id = r.handover_id
+                     WHERE h.case_id = ? AND h.kind = 'LEGAL_DOCUMENTS' AND r.round = 1\
+                    """;
                 case "docs.supplement" -> """
-                        SELECT r.answered_at FROM exchange_round r JOIN exchange_handover h ON h.id = r.handover_id
-                         WHERE h.case_id = ? AND h.kind = 'LEGAL_DOCUMENTS' AND r.round = """ + Integer.parseInt(instance);
-                // Registration needs the subject present and the documents receipted: its clock starts with the later (ADR 0039).
+                    SELECT r.answered_at FROM exchange_round r JOIN exchange_handover h ON h.id = r.handover_id
+                     WHERE h.case_id = ? AND h.kind = 'LEGAL_DOCUMENTS' AND r.round =\
+                    """ + Integer.parseInt(instance);
+                // Registration needs the subject present and the documents receipted: its clock starts with the later
+                // (ADR 0039).
                 case "intake.register" -> """
-                        SELECT greatest(c.arrived_at, h.answered_at) FROM casefile_case c
-                          LEFT JOIN exchange_handover h ON h.case_id = c.id AND h.kind = 'LEGAL_DOCUMENTS' AND h.status = 'RECEIPTED'
-                         WHERE c.id = ?""";
-                case "intake.announce", "team.form", "plan.make" -> "SELECT registered_at FROM casefile_case WHERE id = ?";
+                    SELECT greatest(c.arrived_at, h.answered_at) FROM casefile_case c
+                      LEFT JOIN exchange_handover h ON h.case_id = c.id AND h.kind = 'LEGAL_DOCUMENTS' AND h.status = 'RECEIPTED'
+                     WHERE c.id = ?\
+                    """;
+                case "intake.announce", "team.form", "plan.make" ->
+                    "SELECT registered_at FROM casefile_case WHERE id = ?";
                 default -> null;
             };
             if (sql == null) {
@@ -878,13 +1029,14 @@ public final class KillTestDriver {
         }
 
         String calendarDue(String region, LocalDate from, int amount, String unit, boolean custody) throws Exception {
-            String query = "/api/v1/calendar/due?region=" + region + "&from=" + from + "&amount=" + amount + "&unit=" + unit
-                    + "&custody=" + custody;
+            String query = "/api/v1/calendar/due?region=" + region + "&from=" + from + "&amount=" + amount + "&unit="
+                    + unit + "&custody=" + custody;
             String cached = dueAnswers.get(query);
             if (cached != null) {
                 return cached;
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app.base() + query)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(app.base() + query)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(query + " answered " + response.statusCode() + " " + response.body());
@@ -921,7 +1073,8 @@ public final class KillTestDriver {
 
     static List<String> strings(Connection db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = db.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -931,7 +1084,8 @@ public final class KillTestDriver {
 
     static List<UUID> uuids(Connection db, String sql) throws SQLException {
         List<UUID> rows = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = db.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 rows.add(rs.getObject(1, UUID.class));
             }
@@ -947,7 +1101,8 @@ public final class KillTestDriver {
         final Settings settings;
         final Log log;
         final AtomicInteger kills = new AtomicInteger();
-        final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        final HttpClient probe =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         volatile Process process;
         volatile boolean ready;
         int starts;
@@ -987,10 +1142,14 @@ public final class KillTestDriver {
         void start() throws IOException {
             List<String> command = new ArrayList<>(List.of(settings.java().toString()));
             command.addAll(settings.jvmOptions());
-            command.addAll(List.of("-jar", settings.jar().toString(), "--server.port=" + settings.port(),
+            command.addAll(List.of(
+                    "-jar",
+                    settings.jar().toString(),
+                    "--server.port=" + settings.port(),
                     "--tongxin.data-dir=" + dataDir(),
                     // Recovery within the test's time: redeliver what did not complete after 20 s, every 5 s.
-                    "--tongxin.events.redeliver-after=PT20S", "--tongxin.events.redeliver-interval=PT5S",
+                    "--tongxin.events.redeliver-after=PT20S",
+                    "--tongxin.events.redeliver-interval=PT5S",
                     "--tongxin.events.redeliver-initial-delay=PT5S"));
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("TONGXIN_DEMO", "true");
@@ -998,7 +1157,10 @@ public final class KillTestDriver {
             builder.environment().remove("TONGXIN_DB_URL");
             Path output = settings.workDir().resolve("application.log");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-            Files.writeString(output, "\n==== start " + (++starts) + " at " + Instant.now() + " ====\n", StandardOpenOption.CREATE,
+            Files.writeString(
+                    output,
+                    "\n==== start " + (++starts) + " at " + Instant.now() + " ====\n",
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             process = builder.start();
             // For bench/killtest.sh to stop it should the harness itself be interrupted.
@@ -1011,14 +1173,20 @@ public final class KillTestDriver {
             long end = begin + timeout.toNanos();
             while (System.nanoTime() < end) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("The application exited with " + process.exitValue() + " while starting; see application.log");
+                    throw new IllegalStateException("The application exited with " + process.exitValue()
+                            + " while starting; see application.log");
                 }
                 try {
-                    HttpResponse<String> r = probe.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = probe.send(
+                            HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         ready = true;
-                        log.line("Ready in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
+                        log.line("Ready in "
+                                + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
                         return;
                     }
                 } catch (ConnectException | java.net.http.HttpTimeoutException e) {
@@ -1040,17 +1208,23 @@ public final class KillTestDriver {
             kills.incrementAndGet();
             if (postmaster != null) {
                 ProcessHandle.of(postmaster).ifPresent(pm -> {
-                    List<ProcessHandle> family = new ArrayList<>(pm.descendants().toList());
+                    List<ProcessHandle> family =
+                            new ArrayList<>(pm.descendants().toList());
                     family.add(pm);
                     family.forEach(ProcessHandle::destroyForcibly);
-                    family.forEach(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join());
+                    family.forEach(p -> p.onExit()
+                            .orTimeout(30, TimeUnit.SECONDS)
+                            .exceptionally(t -> null)
+                            .join());
                 });
             }
         }
 
         Long postmasterPid() throws IOException {
             Path pid = dataDir().resolve("postgres/postmaster.pid");
-            return Files.exists(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : null;
+            return Files.exists(pid)
+                    ? Long.parseLong(Files.readAllLines(pid).get(0).trim())
+                    : null;
         }
 
         /** A connection to the running embedded server as its superuser (credentials and port from the data directory). */
@@ -1059,8 +1233,12 @@ public final class KillTestDriver {
             try (InputStream in = Files.newInputStream(dataDir().resolve("db-credentials.properties"))) {
                 credentials.load(in);
             }
-            String port = Files.readAllLines(dataDir().resolve("postgres/postmaster.pid")).get(3).trim();
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/tongxin", "postgres",
+            String port = Files.readAllLines(dataDir().resolve("postgres/postmaster.pid"))
+                    .get(3)
+                    .trim();
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + port + "/tongxin",
+                    "postgres",
                     credentials.getProperty("postgres"));
         }
 
@@ -1068,8 +1246,12 @@ public final class KillTestDriver {
         int stopAndVerifyAudit() throws Exception {
             stop();
             Files.deleteIfExists(settings.workDir().resolve("application.pid"));
-            List<String> command = new ArrayList<>(List.of(settings.java().toString(), "-jar", settings.jar().toString(),
-                    "--tongxin.data-dir=" + dataDir(), "--tongxin.audit.verify"));
+            List<String> command = new ArrayList<>(List.of(
+                    settings.java().toString(),
+                    "-jar",
+                    settings.jar().toString(),
+                    "--tongxin.data-dir=" + dataDir(),
+                    "--tongxin.audit.verify"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("TONGXIN_DEMO_CASELOAD", "false");
             builder.environment().remove("TONGXIN_DB_URL");
@@ -1079,7 +1261,11 @@ public final class KillTestDriver {
                 verify.destroyForcibly();
                 throw new IllegalStateException("The audit verification did not finish");
             }
-            output.lines().filter(l -> l.startsWith("Audit log") || l.startsWith("  ") || l.startsWith("INTACT") || l.startsWith("PROBLEMS"))
+            output.lines()
+                    .filter(l -> l.startsWith("Audit log")
+                            || l.startsWith("  ")
+                            || l.startsWith("INTACT")
+                            || l.startsWith("PROBLEMS"))
                     .forEach(l -> log.line("audit: " + l));
             return verify.exitValue();
         }
@@ -1106,26 +1292,52 @@ public final class KillTestDriver {
 
     // Settings, log, result
 
-    record Settings(Path jar, Path java, Path workDir, int port, int kills, int clients, long seed, Duration minRun,
-            Duration maxRun, Duration readyTimeout, Duration recoveryTimeout, Duration timeLimit, List<String> jvmOptions,
+    record Settings(
+            Path jar,
+            Path java,
+            Path workDir,
+            int port,
+            int kills,
+            int clients,
+            long seed,
+            Duration minRun,
+            Duration maxRun,
+            Duration readyTimeout,
+            Duration recoveryTimeout,
+            Duration timeLimit,
+            List<String> jvmOptions,
             boolean verbose) {
 
         static Settings fromEnvironment() {
             Map<String, String> env = System.getenv();
-            Path jar = Path.of(env.getOrDefault("KILLTEST_JAR", "target/tongxin.jar")).toAbsolutePath();
-            Path java = Path.of(env.getOrDefault("KILLTEST_JAVA", ProcessHandle.current().info().command().orElse("java")));
-            Path work = Path.of(env.getOrDefault("KILLTEST_DIR", "target/killtest")).toAbsolutePath();
-            long seed = env.containsKey("KILLTEST_SEED") ? Long.parseLong(env.get("KILLTEST_SEED")) : new Random().nextInt(1_000_000);
+            Path jar = Path.of(env.getOrDefault("KILLTEST_JAR", "target/tongxin.jar"))
+                    .toAbsolutePath();
+            Path java = Path.of(env.getOrDefault(
+                    "KILLTEST_JAVA", ProcessHandle.current().info().command().orElse("java")));
+            Path work =
+                    Path.of(env.getOrDefault("KILLTEST_DIR", "target/killtest")).toAbsolutePath();
+            long seed = env.containsKey("KILLTEST_SEED")
+                    ? Long.parseLong(env.get("KILLTEST_SEED"))
+                    : new Random().nextInt(1_000_000);
             List<String> jvm = env.containsKey("KILLTEST_JVM_OPTIONS")
-                    ? List.of(env.get("KILLTEST_JVM_OPTIONS").trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList()
+                    ? List.of(env.get("KILLTEST_JVM_OPTIONS").trim().split("\\s+")).stream()
+                            .filter(s -> !s.isEmpty())
+                            .toList()
                     : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-            return new Settings(jar, java, work, Integer.parseInt(env.getOrDefault("KILLTEST_PORT", "8094")),
-                    Integer.parseInt(env.getOrDefault("KILLS", "20")), Integer.parseInt(env.getOrDefault("KILLTEST_CLIENTS", "4")),
-                    seed, Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MIN_RUN_MS", "0"))),
+            return new Settings(
+                    jar,
+                    java,
+                    work,
+                    Integer.parseInt(env.getOrDefault("KILLTEST_PORT", "8094")),
+                    Integer.parseInt(env.getOrDefault("KILLS", "20")),
+                    Integer.parseInt(env.getOrDefault("KILLTEST_CLIENTS", "4")),
+                    seed,
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MIN_RUN_MS", "0"))),
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("KILLTEST_MAX_RUN_MS", "5000"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_READY_TIMEOUT_S", "300"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_RECOVERY_TIMEOUT_S", "300"))),
-                    Duration.ofMinutes(Long.parseLong(env.getOrDefault("KILLTEST_TIME_LIMIT_MIN", "20"))), jvm,
+                    Duration.ofMinutes(Long.parseLong(env.getOrDefault("KILLTEST_TIME_LIMIT_MIN", "20"))),
+                    jvm,
                     "1".equals(env.get("KILLTEST_VERBOSE")));
         }
     }
@@ -1172,6 +1384,8 @@ public final class KillTestDriver {
     }
 
     static String summary(List<Ack> acks) {
-        return acks.stream().collect(Collectors.groupingBy(Ack::command, Collectors.counting())).toString();
+        return acks.stream()
+                .collect(Collectors.groupingBy(Ack::command, Collectors.counting()))
+                .toString();
     }
 }

@@ -18,15 +18,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.AnnouncementData;
@@ -168,8 +165,9 @@ public final class LifecycleBenchmark {
     }
 
     int run() throws Exception {
-        Bench.progress("lifecycle benchmark: %d cases on %d threads, on %s, load %.2f", cases, threads, Bench.databaseDescription(),
-                Bench.loadAverage());
+        Bench.progress(
+                "lifecycle benchmark: %d cases on %d threads, on %s, load %.2f",
+                cases, threads, Bench.databaseDescription(), Bench.loadAverage());
         clock.setInstant(at(START));
         List<Life> lives = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
@@ -240,28 +238,75 @@ public final class LifecycleBenchmark {
     // The phases of a life
 
     private void intake(Life life, AgencyId office) {
-        life.id = as(COURT, () -> intake.entrust(new Entrustment(subject(life.n), offence(), null, false, "（2026）城东刑初" + (1000 + life.n) + "号",
-                "王书记员", List.of())));
-        as(COUNTY, () -> intake.submitOpinion(life.id, new Opinion("对象认罪悔罪，家庭支持，居住地固定。", Recommendation.SUITABLE,
-                "具备社区矫正条件。", "陈矫正官")));
+        life.id = as(
+                COURT,
+                () -> intake.entrust(new Entrustment(
+                        subject(life.n),
+                        offence(),
+                        null,
+                        false,
+                        "（2026）城东刑初" + (1000 + life.n) + "号",
+                        "王书记员",
+                        List.of())));
+        as(
+                COUNTY,
+                () -> intake.submitOpinion(
+                        life.id, new Opinion("对象认罪悔罪，家庭支持，居住地固定。", Recommendation.SUITABLE, "具备社区矫正条件。", "陈矫正官")));
         LocalDate effective = today();
         life.termEnd = effective.plusYears(1).minusDays(1);
-        as(COURT, () -> management.decide(life.id, directory.version(life.id), new DecisionData(CorrectionType.PROBATION,
-                "（2026）城东刑初" + (1000 + life.n) + "号", effective, effective, effective, life.termEnd, null, false, null)));
-        life.documents = as(COURT, () -> intake.deliverDocuments(life.id, new Delivery(List.of(
-                new NewItem(ItemCode.DECISION_DOCUMENT, "刑事判决书", null), new NewItem(ItemCode.EXECUTION_NOTICE, null, null)), null)));
-        as(COUNTY, () -> handovers.receipt(life.documents, handovers.view(life.documents).version(), null));
+        as(
+                COURT,
+                () -> management.decide(
+                        life.id,
+                        directory.version(life.id),
+                        new DecisionData(
+                                CorrectionType.PROBATION,
+                                "（2026）城东刑初" + (1000 + life.n) + "号",
+                                effective,
+                                effective,
+                                effective,
+                                life.termEnd,
+                                null,
+                                false,
+                                null)));
+        life.documents = as(
+                COURT,
+                () -> intake.deliverDocuments(
+                        life.id,
+                        new Delivery(
+                                List.of(
+                                        new NewItem(ItemCode.DECISION_DOCUMENT, "刑事判决书", null),
+                                        new NewItem(ItemCode.EXECUTION_NOTICE, null, null)),
+                                null)));
+        as(
+                COUNTY,
+                () -> handovers.receipt(
+                        life.documents, handovers.view(life.documents).version(), null));
         as(COUNTY, () -> management.recordArrival(life.id, directory.version(life.id), false, null));
         if (office != null) {
             as(COUNTY, () -> management.assignOffice(life.id, directory.version(life.id), office));
         }
         as(COUNTY, () -> management.register(life.id, directory.version(life.id)));
-        as(COUNTY, () -> management.formTeam(life.id, directory.version(life.id), List.of(
-                new TeamMember("陈矫正官", TeamRole.OFFICE_STAFF, Gender.MALE, office),
-                new TeamMember("对象之妻", TeamRole.FAMILY, Gender.FEMALE, null))));
-        as(COUNTY, () -> management.makePlan(life.id, directory.version(life.id), "一、每月到司法所当面报告一次，每周电话报告；二、每月参加教育学习和公益活动不少于八小时；三、协调就业帮扶，帮助其稳定收入；四、家属配合监督，定期走访家庭和工作单位。"));
-        as(COUNTY, () -> management.announce(life.id, directory.version(life.id), new AnnouncementData(clock.instant(),
-                "城东区司法所", "社区矫正对象、司法所工作人员、家属")));
+        as(
+                COUNTY,
+                () -> management.formTeam(
+                        life.id,
+                        directory.version(life.id),
+                        List.of(
+                                new TeamMember("陈矫正官", TeamRole.OFFICE_STAFF, Gender.MALE, office),
+                                new TeamMember("对象之妻", TeamRole.FAMILY, Gender.FEMALE, null))));
+        as(
+                COUNTY,
+                () -> management.makePlan(
+                        life.id,
+                        directory.version(life.id),
+                        "一、每月到司法所当面报告一次，每周电话报告；二、每月参加教育学习和公益活动不少于八小时；三、协调就业帮扶，帮助其稳定收入；四、家属配合监督，定期走访家庭和工作单位。"));
+        as(
+                COUNTY,
+                () -> management.announce(
+                        life.id,
+                        directory.version(life.id),
+                        new AnnouncementData(clock.instant(), "城东区司法所", "社区矫正对象、司法所工作人员、家属")));
     }
 
     private void report(Life life, boolean visit) {
@@ -272,16 +317,27 @@ public final class LifecycleBenchmark {
     }
 
     private void leave(Life life, LocalDate depart, LocalDate back) {
-        life.leave = as(COUNTY, () -> leaves.request(life.id, new NewLeave(LeaveKind.SINGLE, "A市西城区", "探望生病的母亲", depart, back)));
-        as(COUNTY, () -> leaves.approve(life.leave, leaves.view(life.leave, "benchmark").version()));
+        life.leave = as(
+                COUNTY,
+                () -> leaves.request(life.id, new NewLeave(LeaveKind.SINGLE, "A市西城区", "探望生病的母亲", depart, back)));
+        as(
+                COUNTY,
+                () -> leaves.approve(
+                        life.leave, leaves.view(life.leave, "benchmark").version()));
     }
 
     private void returned(Life life, LocalDate back) {
-        as(COUNTY, () -> leaves.recordReturn(life.leave, leaves.view(life.leave, "benchmark").version(), back));
+        as(
+                COUNTY,
+                () -> leaves.recordReturn(
+                        life.leave, leaves.view(life.leave, "benchmark").version(), back));
     }
 
     private void terminate(Life life) {
-        as(COUNTY, () -> termination.terminate(life.id, directory.version(life.id), TerminationReason.EXPIRY, life.termEnd));
+        as(
+                COUNTY,
+                () -> termination.terminate(
+                        life.id, directory.version(life.id), TerminationReason.EXPIRY, life.termEnd));
         HandoverId notice = as(COUNTY, () -> termination.certify(life.id));
         as(COURT, () -> handovers.receipt(notice, handovers.view(notice).version(), null));
     }
@@ -301,9 +357,12 @@ public final class LifecycleBenchmark {
                     work.accept(life);
                 } catch (RuntimeException e) {
                     life.failed = true;
-                    String what = name + ": " + (e instanceof TongxinException t
-                            ? t.code() + " " + t.fieldProblems() : e.getClass().getSimpleName() + " " + e.getMessage());
-                    AtomicInteger count = refusals.computeIfAbsent(what.length() > 300 ? what.substring(0, 300) : what, k -> new AtomicInteger());
+                    String what = name + ": "
+                            + (e instanceof TongxinException t
+                                    ? t.code() + " " + t.fieldProblems()
+                                    : e.getClass().getSimpleName() + " " + e.getMessage());
+                    AtomicInteger count = refusals.computeIfAbsent(
+                            what.length() > 300 ? what.substring(0, 300) : what, k -> new AtomicInteger());
                     if (count.getAndIncrement() == 0) {
                         Bench.progress("life %d refused: %s", life.n, what);
                         if (!(e instanceof TongxinException)) {
@@ -317,7 +376,9 @@ public final class LifecycleBenchmark {
             f.get();
         }
         settle();
-        Bench.progress("%s: %d lives in %.1f s (load %.2f)", name, futures.size(), (System.nanoTime() - start) / 1e9, Bench.loadAverage());
+        Bench.progress(
+                "%s: %d lives in %.1f s (load %.2f)",
+                name, futures.size(), (System.nanoTime() - start) / 1e9, Bench.loadAverage());
     }
 
     private void settle() {
@@ -387,7 +448,8 @@ public final class LifecycleBenchmark {
 
     /** Every life ended TERMINATED with nothing left open; answers the number of obligations the lives made. */
     private long check(List<Life> lives) {
-        List<java.util.UUID> ids = lives.stream().filter(l -> l.id != null).map(l -> l.id.value()).toList();
+        List<java.util.UUID> ids =
+                lives.stream().filter(l -> l.id != null).map(l -> l.id.value()).toList();
         long failedLives = lives.stream().filter(l -> l.failed).count();
         if (failedLives > 0) {
             failures.add(failedLives + " of " + cases + " lives stopped at a refused command");
@@ -397,17 +459,22 @@ public final class LifecycleBenchmark {
             return 0;
         }
         Map<String, Long> statuses = new LinkedHashMap<>();
-        owner.sql("SELECT status, count(*) FROM casefile_case WHERE id IN (:ids) GROUP BY status").param("ids", ids)
-                .query((rs, n) -> statuses.put(rs.getString(1), rs.getLong(2))).list();
+        owner.sql("SELECT status, count(*) FROM casefile_case WHERE id IN (:ids) GROUP BY status")
+                .param("ids", ids)
+                .query((rs, n) -> statuses.put(rs.getString(1), rs.getLong(2)))
+                .list();
         if (statuses.getOrDefault("TERMINATED", 0L) != cases) {
             failures.add("cases by status at the end: " + statuses + " (all " + cases + " should be TERMINATED)");
         }
         // Open, paused or overdue is a failure; a step the ending lapsed (the next report, due after the term) or one
         // fulfilled late is reported, not failed: the clock jumps between phases, the law's outcome is the same.
         owner.sql("""
-                SELECT step_id, status, count(*) FROM obligation WHERE case_id IN (:ids) AND status NOT IN ('FULFILLED')
-                 GROUP BY step_id, status ORDER BY 3 DESC""").param("ids", ids)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))}).list()
+            SELECT step_id, status, count(*) FROM obligation WHERE case_id IN (:ids) AND status NOT IN ('FULFILLED')
+             GROUP BY step_id, status ORDER BY 3 DESC\
+            """)
+                .param("ids", ids)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))})
+                .list()
                 .forEach(row -> {
                     String line = row[0] + " " + row[1] + " ×" + row[2];
                     if (row[1].equals("WAIVED") || row[1].equals("FULFILLED_LATE")) {
@@ -416,11 +483,16 @@ public final class LifecycleBenchmark {
                         failures.add("obligation not fulfilled: " + line);
                     }
                 });
-        return owner.sql("SELECT count(*) FROM obligation WHERE case_id IN (:ids)").param("ids", ids).query(Long.class).single();
+        return owner.sql("SELECT count(*) FROM obligation WHERE case_id IN (:ids)")
+                .param("ids", ids)
+                .query(Long.class)
+                .single();
     }
 
     private long commits() {
-        return owner.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").query(Long.class).single();
+        return owner.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+                .query(Long.class)
+                .single();
     }
 
     /** {@code pgbench -N -c T -j T} for 30 s on a scratch database of the same server; 0 when PGBENCH is not given. */
@@ -436,20 +508,54 @@ public final class LifecycleBenchmark {
         }
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
         String user;
-        try (var connection = ownerDataSource.getConnection(); var statement = connection.createStatement();
+        try (var connection = ownerDataSource.getConnection();
+                var statement = connection.createStatement();
                 var rs = statement.executeQuery("SELECT current_user")) {
             rs.next();
             user = rs.getString(1);
         }
-        // pgbench's four tables in the benchmark's own database (the owner may not create databases), dropped afterwards.
+        // pgbench's four tables in the benchmark's own database (the owner may not create databases), dropped
+        // afterwards.
         String database = uri.getPath().substring(1);
         String password = ownerPassword();
         Path log = Bench.dir().resolve("pgbench.log");
-        run(log, password, binary, "-i", "-s", "10", "-q", "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()), "-U", user, database);
-        String out = run(log, password, binary, "-N", "-c", Integer.toString(threads), "-j", Integer.toString(threads), "-T", "30",
-                "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()), "-U", user, database);
-        owner.sql("DROP TABLE IF EXISTS pgbench_accounts, pgbench_branches, pgbench_history, pgbench_tellers").update();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        run(
+                log,
+                password,
+                binary,
+                "-i",
+                "-s",
+                "10",
+                "-q",
+                "-h",
+                uri.getHost(),
+                "-p",
+                Integer.toString(uri.getPort()),
+                "-U",
+                user,
+                database);
+        String out = run(
+                log,
+                password,
+                binary,
+                "-N",
+                "-c",
+                Integer.toString(threads),
+                "-j",
+                Integer.toString(threads),
+                "-T",
+                "30",
+                "-h",
+                uri.getHost(),
+                "-p",
+                Integer.toString(uri.getPort()),
+                "-U",
+                user,
+                database);
+        owner.sql("DROP TABLE IF EXISTS pgbench_accounts, pgbench_branches, pgbench_history, pgbench_tellers")
+                .update();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -464,7 +570,10 @@ public final class LifecycleBenchmark {
         }
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        Files.writeString(log, String.join(" ", command) + "\n" + out, java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                log,
+                String.join(" ", command) + "\n" + out,
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(command[0] + " failed, see " + log);
@@ -482,8 +591,20 @@ public final class LifecycleBenchmark {
         String id = IdentityNumbers.compose("369902", birth, n / 9000 + 10, Gender.MALE);
         String name = "" + SURNAMES.charAt(n % SURNAMES.length()) + GIVEN.charAt(n / SURNAMES.length() % GIVEN.length())
                 + GIVEN.charAt(n / (SURNAMES.length() * GIVEN.length()) % GIVEN.length());
-        return new SubjectData(name, Gender.MALE, "01", IdentityDocumentType.RESIDENT_ID, id, birth, "13900002222",
-                "369902001", "城东区东门街道和平路 " + (n % 500 + 1) + " 号", null, null, null, null);
+        return new SubjectData(
+                name,
+                Gender.MALE,
+                "01",
+                IdentityDocumentType.RESIDENT_ID,
+                id,
+                birth,
+                "13900002222",
+                "369902001",
+                "城东区东门街道和平路 " + (n % 500 + 1) + " 号",
+                null,
+                null,
+                null,
+                null);
     }
 
     static OffenceData offence() {

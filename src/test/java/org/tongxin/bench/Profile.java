@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -113,16 +112,23 @@ public final class Profile implements AutoCloseable {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             w.printf("%d CPU samples%n%n", samples);
             table(w, "Tongxin methods on the stack (inclusive)", inclusive, samples, 60);
-            table(w, "Nearest Tongxin method of each sample (what our code spent, callees included, counted once)",
-                    exclusiveByCaller, samples, 40);
+            table(
+                    w,
+                    "Nearest Tongxin method of each sample (what our code spent, callees included, counted once)",
+                    exclusiveByCaller,
+                    samples,
+                    40);
             table(w, "Methods at the top of the stack (exclusive)", exclusive, samples, 40);
         }
     }
 
     private static void table(PrintWriter w, String title, Map<String, Integer> counts, int total, int limit) {
         w.println(title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                .forEach(e -> w.printf("%6d %5.1f%%  %s%n", e.getValue(), 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e -> w.printf(
+                        "%6d %5.1f%%  %s%n", e.getValue(), 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
         w.println();
     }
 

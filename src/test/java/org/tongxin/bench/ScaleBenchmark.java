@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,7 +22,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import org.tongxin.casefile.CaseData.CaseSearch;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -69,20 +67,30 @@ public final class ScaleBenchmark {
         List<Long> sizes;
         int samples;
         try {
-            sizes = Arrays.stream(System.getenv().getOrDefault("SIZES", "10000 1000000").trim().split("[\\s,]+"))
-                    .map(Long::parseLong).toList();
-            samples = Integer.parseInt(System.getenv().getOrDefault("SAMPLES", "400").trim());
-            if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < ScaleLoader.CASES_PER_COUNTY || s > 3_000_000)
-                    || !sizes.equals(sizes.stream().sorted().distinct().toList()) || samples < 20 || samples > 100_000) {
+            sizes = Arrays.stream(System.getenv()
+                            .getOrDefault("SIZES", "10000 1000000")
+                            .trim()
+                            .split("[\\s,]+"))
+                    .map(Long::parseLong)
+                    .toList();
+            samples = Integer.parseInt(
+                    System.getenv().getOrDefault("SAMPLES", "400").trim());
+            if (sizes.isEmpty()
+                    || sizes.stream().anyMatch(s -> s < ScaleLoader.CASES_PER_COUNTY || s > 3_000_000)
+                    || !sizes.equals(sizes.stream().sorted().distinct().toList())
+                    || samples < 20
+                    || samples > 100_000) {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            Bench.progress("SIZES must be increasing numbers of cases from %d to 3000000, SAMPLES a number from 20 to 100000",
+            Bench.progress(
+                    "SIZES must be increasing numbers of cases from %d to 3000000, SAMPLES a number from 20 to 100000",
                     ScaleLoader.CASES_PER_COUNTY);
             System.exit(Bench.CANNOT_RUN);
             return;
         }
-        Bench.progress("scale benchmark: sizes %s, %d samples per query, on %s", sizes, samples, Bench.databaseDescription());
+        Bench.progress(
+                "scale benchmark: sizes %s, %d samples per query, on %s", sizes, samples, Bench.databaseDescription());
         ConfigurableApplicationContext context = null;
         int status;
         try {
@@ -127,11 +135,13 @@ public final class ScaleBenchmark {
 
     int run(List<Long> sizes) throws Exception {
         List<String> lines = new ArrayList<>();
-        ScaleLoader loader = new ScaleLoader(Bench.ownerDataSource(context.getEnvironment()), context.getBean(SubjectCodec.class));
+        ScaleLoader loader =
+                new ScaleLoader(Bench.ownerDataSource(context.getEnvironment()), context.getBean(SubjectCodec.class));
         // A load an earlier run left is continued on its own time line (the day's batch is relative to it).
         java.util.Optional<Instant> earlier = loader.resume();
         clock.setInstant(earlier.orElse(Instant.now().truncatedTo(ChronoUnit.HOURS)));
-        earlier.ifPresent(at -> Bench.progress("continuing the %,d cases an earlier run loaded, at %s", loader.loaded(), at));
+        earlier.ifPresent(
+                at -> Bench.progress("continuing the %,d cases an earlier run loaded, at %s", loader.loaded(), at));
         // The scheduled scan must not run meanwhile: the benchmark runs it itself, at the moments it chooses.
         Exception[] failed = new Exception[1];
         obligationClock.holdScheduledScans(() -> {
@@ -139,8 +149,13 @@ public final class ScaleBenchmark {
                 for (long size : sizes) {
                     long start = System.nanoTime();
                     loader.loadUpTo(size, clock.instant(), line -> Bench.progress("%s", line));
-                    Bench.progress("%,d cases loaded in %.0f s (%d counties); database %s; load %.2f", size,
-                            (System.nanoTime() - start) / 1e9, loader.counties().size(), databaseSize(), Bench.loadAverage());
+                    Bench.progress(
+                            "%,d cases loaded in %.0f s (%d counties); database %s; load %.2f",
+                            size,
+                            (System.nanoTime() - start) / 1e9,
+                            loader.counties().size(),
+                            databaseSize(),
+                            Bench.loadAverage());
                     Map<String, Object> figures = measure(size, loader);
                     lines.add(Bench.line("tongxin-scale", figures));
                     Bench.progress("%s", lines.getLast());
@@ -169,30 +184,47 @@ public final class ScaleBenchmark {
         List<ScaleLoader.County> inboxCounties = sample;
         double agency = p99("inbox-agency", i -> {
             ScaleLoader.County c = inboxCounties.get(i % inboxCounties.size());
-            return as(officer(c), () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, false, false), INBOX_PAGE));
+            return as(
+                    officer(c),
+                    () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, false, false), INBOX_PAGE));
         });
         double person = p99("inbox-person", i -> {
             ScaleLoader.County c = inboxCounties.get(i % inboxCounties.size());
-            return as(officer(c), () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, true, false), INBOX_PAGE));
+            return as(
+                    officer(c),
+                    () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, true, false), INBOX_PAGE));
         });
         for (ScaleLoader.County c : sample.subList(0, Math.min(5, sample.size()))) {
             UUID agencyId = ScaleLoader.agencyId(c.code(), "CA");
-            long expected = owner.sql("SELECT count(*) FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN', 'PAUSED', 'OVERDUE')")
-                    .param("a", agencyId).query(Long.class).single();
+            long expected = owner.sql(
+                            "SELECT count(*) FROM obligation WHERE owing_agency_id = :a AND status IN ('OPEN',"
+                                    + " 'PAUSED', 'OVERDUE')")
+                    .param("a", agencyId)
+                    .query(Long.class)
+                    .single();
             long mine = owner.sql("""
-                    SELECT count(*) FROM obligation WHERE owing_agency_id = :a AND assignee_user_id = :u
-                       AND status IN ('OPEN', 'PAUSED', 'OVERDUE')""").param("a", agencyId)
-                    .param("u", ScaleLoader.officerId(c.code(), 0)).query(Long.class).single();
-            PageResult<ObligationView> shown = as(officer(c), () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, false, false), INBOX_PAGE));
-            PageResult<ObligationView> own = as(officer(c), () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, true, false), INBOX_PAGE));
+                SELECT count(*) FROM obligation WHERE owing_agency_id = :a AND assignee_user_id = :u
+                   AND status IN ('OPEN', 'PAUSED', 'OVERDUE')\
+                """)
+                    .param("a", agencyId)
+                    .param("u", ScaleLoader.officerId(c.code(), 0))
+                    .query(Long.class)
+                    .single();
+            PageResult<ObligationView> shown = as(
+                    officer(c),
+                    () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, false, false), INBOX_PAGE));
+            PageResult<ObligationView> own = as(
+                    officer(c),
+                    () -> inboxes.inbox(new Inboxes.InboxFilter(null, null, null, true, false), INBOX_PAGE));
             if (shown.total() != expected || own.total() != mine || expected == 0) {
-                failures.add("county " + c.code() + ": the inbox shows " + shown.total() + " of " + expected + " open obligations, the officer's "
-                        + own.total() + " of " + mine);
+                failures.add("county " + c.code() + ": the inbox shows " + shown.total() + " of " + expected
+                        + " open obligations, the officer's " + own.total() + " of " + mine);
             }
             Bench.progress("inbox of county %s: %d open obligations, %d the officer's", c.code(), expected, mine);
         }
 
-        // A case page's reads and a search by identity number, for cases anywhere in the country, by their county's officer.
+        // A case page's reads and a search by identity number, for cases anywhere in the country, by their county's
+        // officer.
         long[] ordinals = random.longs(samples + WARMUP, 1, loader.loaded() + 1).toArray();
         double casePages = p99("case", i -> {
             long n = ordinals[i % ordinals.length];
@@ -200,21 +232,32 @@ public final class ScaleBenchmark {
         });
         double search = p99("search", i -> {
             long n = ordinals[i % ordinals.length];
-            PageResult<CaseSummary> found = as(officer(county(loader, n)),
-                    () -> cases.search(new CaseSearch(null, loader.identityNumber(n), null, null, null), SEARCH_PAGE, "bench/scale.sh"));
+            PageResult<CaseSummary> found = as(
+                    officer(county(loader, n)),
+                    () -> cases.search(
+                            new CaseSearch(null, loader.identityNumber(n), null, null, null),
+                            SEARCH_PAGE,
+                            "bench/scale.sh"));
             if (found.total() != 1 || !found.items().getFirst().id().value().equals(ScaleLoader.caseId(n))) {
                 failures.add("search by the identity number of case " + n + " found " + found.total() + " cases");
             }
             return found;
         });
 
-        // The monthly report of the last full month: a district's by its county agency's officer, the city's by its coordinator.
-        YearMonth month = YearMonth.from(clock.instant().atZone(org.tongxin.shared.time.LegalTime.ZONE)).minusMonths(1);
+        // The monthly report of the last full month: a district's by its county agency's officer, the city's by its
+        // coordinator.
+        YearMonth month = YearMonth.from(clock.instant().atZone(org.tongxin.shared.time.LegalTime.ZONE))
+                .minusMonths(1);
         ScaleLoader.County first = sample.getFirst();
-        double district = median(() -> as(officer(first), () -> check(reports.report(scopes.own(), month, Locale.CHINA), "district " + first.code())));
-        double city = median(() -> as(coordinator(first), () -> check(reports.report(scopes.own(), month, Locale.CHINA), "city " + first.cityCode())));
+        double district = median(() -> as(
+                officer(first),
+                () -> check(reports.report(scopes.own(), month, Locale.CHINA), "district " + first.code())));
+        double city = median(() -> as(
+                coordinator(first),
+                () -> check(reports.report(scopes.own(), month, Locale.CHINA), "city " + first.cityCode())));
 
-        // The obligation clock: a warm-up scan now (what fell due in the last hour), then the scan at the end of the day.
+        // The obligation clock: a warm-up scan now (what fell due in the last hour), then the scan at the end of the
+        // day.
         Instant now = clock.instant();
         int warm = obligationClock.scanNow();
         drainEvents("warm-up scan");
@@ -226,12 +269,17 @@ public final class ScaleBenchmark {
         }
         double scan = (System.nanoTime() - start) / 1e6;
         long left = owner.sql("""
-                SELECT count(*) FROM obligation WHERE status = 'OPEN' AND (due_at <= :now OR (warn_at <= :now AND warned_at IS NULL))""")
-                .param("now", java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+            SELECT count(*) FROM obligation WHERE status = 'OPEN' AND (due_at <= :now OR (warn_at <= :now AND warned_at IS NULL))\
+            """)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         if (left > 0) {
             failures.add(left + " obligations due or to be warned by the end of the day were left by the scan");
         }
-        Bench.progress("scan at the end of the day: %d obligations warned, overdue or escalated in %.0f ms (%.0f µs each; warm-up %d)",
+        Bench.progress(
+                "scan at the end of the day: %d obligations warned, overdue or escalated in %.0f ms (%.0f µs each;"
+                        + " warm-up %d)",
                 scanned, scan, scanned == 0 ? 0 : scan * 1000 / scanned, warm);
         drainEvents("the day's scan");
 
@@ -249,8 +297,9 @@ public final class ScaleBenchmark {
     }
 
     private MonthlyReports.MonthlyReport check(MonthlyReports.MonthlyReport report, String what) {
-        boolean counted = report.tables().getFirst().rows().stream().anyMatch(row -> row.stream().skip(1)
-                .anyMatch(cell -> cell instanceof Number number && number.longValue() > 0));
+        boolean counted = report.tables().getFirst().rows().stream()
+                .anyMatch(row ->
+                        row.stream().skip(1).anyMatch(cell -> cell instanceof Number number && number.longValue() > 0));
         if (!counted) {
             failures.add("the monthly report of " + what + " counts no case");
         }
@@ -263,14 +312,27 @@ public final class ScaleBenchmark {
 
     /** An officer of the county's community correction agency (officer 0, to whom a quarter of its open work is assigned). */
     private static TongxinPrincipal officer(ScaleLoader.County c) {
-        return new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, ScaleLoader.officerId(c.code(), 0), "bench." + c.code(),
-                "Bench officer " + c.code(), ScaleLoader.agencyId(c.code(), "CA"), Set.of(Role.COUNTY_OFFICER), null, 0);
+        return new TongxinPrincipal(
+                TongxinPrincipal.Kind.SESSION,
+                ScaleLoader.officerId(c.code(), 0),
+                "bench." + c.code(),
+                "Bench officer " + c.code(),
+                ScaleLoader.agencyId(c.code(), "CA"),
+                Set.of(Role.COUNTY_OFFICER),
+                null,
+                0);
     }
 
     private static TongxinPrincipal coordinator(ScaleLoader.County c) {
-        return new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, UUID.nameUUIDFromBytes(("bench-coordinator:" + c.cityCode()).getBytes()),
-                "bench.coord." + c.cityCode(), "Bench coordinator", ScaleLoader.agencyId(c.cityCode(), "CO"),
-                Set.of(Role.CITY_COORDINATOR), null, 0);
+        return new TongxinPrincipal(
+                TongxinPrincipal.Kind.SESSION,
+                UUID.nameUUIDFromBytes(("bench-coordinator:" + c.cityCode()).getBytes()),
+                "bench.coord." + c.cityCode(),
+                "Bench coordinator",
+                ScaleLoader.agencyId(c.cityCode(), "CO"),
+                Set.of(Role.CITY_COORDINATOR),
+                null,
+                0);
     }
 
     /** Runs {@code work} with the security context a completed login of {@code who} would have. */
@@ -310,8 +372,9 @@ public final class ScaleBenchmark {
             });
         }
         Arrays.sort(times);
-        Bench.progress("%s: median %.2f ms, p99 %.2f ms, worst %.2f ms", label, times[samples / 2], times[(int) Math.ceil(samples * 0.99) - 1],
-                times[samples - 1]);
+        Bench.progress(
+                "%s: median %.2f ms, p99 %.2f ms, worst %.2f ms",
+                label, times[samples / 2], times[(int) Math.ceil(samples * 0.99) - 1], times[samples - 1]);
         return times[(int) Math.ceil(samples * 0.99) - 1];
     }
 
@@ -334,7 +397,9 @@ public final class ScaleBenchmark {
         long end = start + Duration.ofMinutes(30).toNanos();
         long open = 0;
         while (System.nanoTime() < end) {
-            open = owner.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
+            open = owner.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                    .query(Long.class)
+                    .single();
             if (open == 0) {
                 Bench.progress("reactions to %s done after %.1f s", after, (System.nanoTime() - start) / 1e9);
                 return;
@@ -345,6 +410,8 @@ public final class ScaleBenchmark {
     }
 
     private String databaseSize() {
-        return owner.sql("SELECT pg_size_pretty(pg_database_size(current_database()))").query(String.class).single();
+        return owner.sql("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                .query(String.class)
+                .single();
     }
 }

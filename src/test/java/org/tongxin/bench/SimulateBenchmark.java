@@ -3,9 +3,7 @@ package org.tongxin.bench;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.context.ConfigurableApplicationContext;
-
 import org.tongxin.simulation.Simulations;
 
 /**
@@ -18,8 +16,7 @@ import org.tongxin.simulation.Simulations;
  */
 public final class SimulateBenchmark {
 
-    private SimulateBenchmark() {
-    }
+    private SimulateBenchmark() {}
 
     public static void main(String[] args) {
         int city = Integer.parseInt(System.getenv().getOrDefault("CITY_CASES", "3000"));
@@ -32,8 +29,9 @@ public final class SimulateBenchmark {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("TONGXIN_DEMO", "true");
             properties.put("tongxin.demo-caseload", "false");
-            Bench.progress("simulate benchmark: City A with %d cases, the nation with %d, a year each, on %s", city, national,
-                    Bench.databaseDescription());
+            Bench.progress(
+                    "simulate benchmark: City A with %d cases, the nation with %d, a year each, on %s",
+                    city, national, Bench.databaseDescription());
             context = Bench.start(false, properties);
             Simulations simulations = context.getBean(Simulations.class);
             simulations.measure("369900", city, 12, seed, first); // warm-up: class loading, the calendar's years
@@ -41,7 +39,9 @@ public final class SimulateBenchmark {
             Simulations.Measured again = simulations.measure("369900", city, 12, seed, first);
             status |= check(cityA, 365);
             if (again.obligations() != cityA.obligations() || again.cases() != cityA.cases()) {
-                Bench.progress("CHECK FAILED: the same seed gave %d obligations, then %d", cityA.obligations(), again.obligations());
+                Bench.progress(
+                        "CHECK FAILED: the same seed gave %d obligations, then %d",
+                        cityA.obligations(), again.obligations());
                 status = Bench.CHECK_FAILED;
             }
             print(cityA, Math.min(cityA.seconds(), again.seconds()));
@@ -49,7 +49,9 @@ public final class SimulateBenchmark {
             Simulations.Measured nation = simulations.measure(null, national, 12, seed, first);
             status |= check(nation, 365);
             print(nation, nation.seconds());
-            Bench.progress("load average %.2f; heap used %d MB", Bench.loadAverage(),
+            Bench.progress(
+                    "load average %.2f; heap used %d MB",
+                    Bench.loadAverage(),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         } catch (RuntimeException e) {
             Bench.progress("simulate benchmark could not run: %s", e);
@@ -61,7 +63,8 @@ public final class SimulateBenchmark {
 
     private static int check(Simulations.Measured run, int days) {
         if (run.days() != days || run.obligations() <= 0) {
-            Bench.progress("CHECK FAILED: %d days simulated of %d, %d obligations", run.days(), days, run.obligations());
+            Bench.progress(
+                    "CHECK FAILED: %d days simulated of %d, %d obligations", run.days(), days, run.obligations());
             return Bench.CHECK_FAILED;
         }
         return 0;

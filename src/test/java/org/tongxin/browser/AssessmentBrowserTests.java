@@ -1,16 +1,16 @@
 package org.tongxin.browser;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.assessment.AssessmentViews.NewDecision;
 import org.tongxin.assessment.Assessments;
@@ -34,8 +33,6 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * The revocation procedure in Chromium across four agencies: the county officer of 城东区 warns a subject already
@@ -53,18 +50,25 @@ class AssessmentBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     Assessments assessments;
+
     @Autowired
     MutableClock testClock;
 
@@ -85,8 +89,16 @@ class AssessmentBrowserTests {
     void aWarnedSubjectIsProposedForRevocationArrestedRevokedAndDeliveredToPrison() {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
         CaseId caseId = fixtures.underCorrection(fixtures.adult(SUBJECT, Gender.MALE));
-        actors.call("cd.county", () -> assessments.decide(caseId, new NewDecision(ResponseKind.WARNING,
-                List.of(ReasonCode.SERIOUS_BREACH), "未经批准离开所居住的县三日。", "谈话笔录", null)));
+        actors.call(
+                "cd.county",
+                () -> assessments.decide(
+                        caseId,
+                        new NewDecision(
+                                ResponseKind.WARNING,
+                                List.of(ReasonCode.SERIOUS_BREACH),
+                                "未经批准离开所居住的县三日。",
+                                "谈话笔录",
+                                null)));
         String page = "/cases/" + caseId + "/assessment";
 
         Page county = person();
@@ -266,19 +278,24 @@ class AssessmentBrowserTests {
 
     /** A moment before the application's clock, as a datetime-local field in China Standard Time. */
     String local(Duration before) {
-        return LocalDateTime.ofInstant(clock.instant().minus(before), LegalTime.ZONE).format(LOCAL);
+        return LocalDateTime.ofInstant(clock.instant().minus(before), LegalTime.ZONE)
+                .format(LOCAL);
     }
 
     void login(Page page, String username) {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
     }
 
     static void submit(Locator form, String button) {
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button).setExact(true)).click();
+        form.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(button).setExact(true))
+                .click();
     }
 
     static void check(Page page, String name) {

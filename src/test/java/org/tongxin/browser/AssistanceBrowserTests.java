@@ -1,12 +1,12 @@
 package org.tongxin.browser;
 
-import java.time.Clock;
-import java.util.regex.Pattern;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.time.Clock;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseFixtures;
 import org.tongxin.casefile.CaseId;
@@ -23,8 +22,6 @@ import org.tongxin.casefile.Gender;
 import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * A referral in Chromium: the county officer refers a subject from the case page to civil affairs (refused once for
@@ -40,14 +37,19 @@ class AssistanceBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -76,7 +78,8 @@ class AssistanceBrowserTests {
         assertThat(county.locator("h1")).hasText("帮扶转介");
         assertThat(county.locator(".empty-state")).containsText("本案尚无");
         county.getByLabel("帮扶事项").selectOption("SUBSISTENCE_ALLOWANCE");
-        county.getByLabel("接收单位").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("A市民政局（民政局）"));
+        county.getByLabel("接收单位")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("A市民政局（民政局）"));
         submit(county, "转介并生成转介函");
         assertThat(county.locator("#note-error")).containsText("必填");
         check(county, "60-referral-form-errors");
@@ -95,10 +98,14 @@ class AssistanceBrowserTests {
         submit(civil, "保存");
         assertThat(civil.getByRole(AriaRole.STATUS)).containsText("已保存名额和人员");
         civil.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^帮扶转介"))).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^帮扶转介")))
+                .click();
         assertThat(civil.locator("h1")).hasText("转介给我单位的");
         check(civil, "62-referrals-to-us");
-        civil.locator("tr", new Page.LocatorOptions().setHasText(SUBJECT)).getByRole(AriaRole.LINK).first().click();
+        civil.locator("tr", new Page.LocatorOptions().setHasText(SUBJECT))
+                .getByRole(AriaRole.LINK)
+                .first()
+                .click();
         assertThat(civil.locator("#shared + p + dl")).containsText("公民身份号码");
         assertThat(civil.locator("#shared + p + dl")).not().containsText("盗窃");
         check(civil, "63-referral-received");
@@ -122,12 +129,16 @@ class AssistanceBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
     }
 
     static void submit(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(button).setExact(true))
+                .click();
     }
 
     static void check(Page page, String name) {

@@ -1,11 +1,6 @@
 package org.tongxin.browser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
@@ -15,8 +10,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Playwright against Debian's Chromium (never a downloaded browser), headless, with the flags this kind of
@@ -25,8 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class BrowserSupport implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic");
+    static final List<String> CHROMIUM_FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -34,10 +40,15 @@ final class BrowserSupport implements AutoCloseable {
 
     BrowserSupport(int port) {
         this.base = "http://localhost:" + port;
-        this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         String executable = System.getProperty("tongxin.chromium", "/usr/bin/chromium");
-        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(executable))
-                .setHeadless(true).setArgs(CHROMIUM_FLAGS));
+        this.browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(executable))
+                        .setHeadless(true)
+                        .setArgs(CHROMIUM_FLAGS));
     }
 
     /** A fresh browser profile (cookies, language) for one person. */
@@ -47,8 +58,8 @@ final class BrowserSupport implements AutoCloseable {
 
     /** A fresh profile with a window of the given size: 1440 × 900 for a desk, 390 × 844 for a phone. */
     Page newPerson(int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setLocale("en-US"));
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height).setLocale("en-US"));
         return context.newPage();
     }
 
@@ -62,17 +73,30 @@ final class BrowserSupport implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     /** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
     static void assertAccessible(Page page, String name) {
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
         List<Rule> severe = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(severe).as("%s: %s", name, severe.stream().map(v -> v.getId() + " (" + v.getImpact() + "): "
-                + v.getNodes().stream().map(n -> n.getTarget().toString()).collect(Collectors.joining("; ")))
-                .collect(Collectors.joining(" | "))).isEmpty();
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertThat(severe)
+                .as(
+                        "%s: %s",
+                        name,
+                        severe.stream()
+                                .map(v -> v.getId() + " (" + v.getImpact() + "): "
+                                        + v.getNodes().stream()
+                                                .map(n -> n.getTarget().toString())
+                                                .collect(Collectors.joining("; ")))
+                                .collect(Collectors.joining(" | ")))
+                .isEmpty();
     }
 
     @Override

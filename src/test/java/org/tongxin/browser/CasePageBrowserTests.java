@@ -1,12 +1,13 @@
 package org.tongxin.browser;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.regex.Pattern;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseFixtures;
 import org.tongxin.casefile.CaseId;
@@ -26,8 +26,6 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * The case page as a task list, in Chromium (doc/adr/0040-the-case-page-as-a-task-list.md): Chengdong's county officer
@@ -41,20 +39,28 @@ class CasePageBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     Clock appClock;
+
     @Autowired
     LedgerScans ledger;
+
     @Autowired
     EventQuiescence events;
 
@@ -74,7 +80,8 @@ class CasePageBrowserTests {
     @Test
     void theCountyOfficerSeesTheOverdueStepFirstDoesItOnItsOwnPageAndFindsTheListUpdated() {
         // Set up what the journey needs: a case registered forty days ago whose team, plan and announcement are late.
-        // The case is made forty days back and the clock then returns to now, so that the officer logs in at the time of
+        // The case is made forty days back and the clock then returns to now, so that the officer logs in at the time
+        // of
         // day the browser lives in (with the clock forty days ahead, the login did not hold).
         clock.reset();
         clock.setInstant(appClock.instant().minus(Duration.ofDays(40)));
@@ -96,15 +103,19 @@ class CasePageBrowserTests {
         assertThat(overdue).containsText("已逾期");
         Locator steps = county.locator("table.tx-tasks");
         assertThat(steps.locator("tbody tr").first()).hasAttribute("data-state", "OVERDUE");
-        org.assertj.core.api.Assertions.assertThat(overdue.boundingBox().y).as("the overdue alert above the steps")
+        org.assertj.core.api.Assertions.assertThat(overdue.boundingBox().y)
+                .as("the overdue alert above the steps")
                 .isLessThan(steps.boundingBox().y);
         Locator primary = county.locator("#primary-action");
         assertThat(primary).hasCount(1);
-        org.assertj.core.api.Assertions.assertThat(primary.boundingBox().y).as("the primary action above the steps")
+        org.assertj.core.api.Assertions.assertThat(primary.boundingBox().y)
+                .as("the primary action above the steps")
                 .isLessThan(steps.boundingBox().y);
         assertThat(county.locator("main .btn-primary")).hasCount(1);
         // No internal code on the page: the step's name, not its id; the law's words, not "CCL 25".
-        assertThat(county.locator("main")).not().containsText(Pattern.compile("team\\.form|plan\\.make|intake\\.announce|CCL \\d"));
+        assertThat(county.locator("main"))
+                .not()
+                .containsText(Pattern.compile("team\\.form|plan\\.make|intake\\.announce|CCL \\d"));
         assertThat(county.locator("main")).containsText("《社区矫正法》");
         check(county, "case-tasks-overdue-1440");
 
@@ -150,7 +161,9 @@ class CasePageBrowserTests {
         Locator done = county.locator("table.tx-tasks tr[data-step='" + step + "']");
         assertThat(done).hasAttribute("data-state", "DONE");
         assertThat(done).containsText("逾期办结");
-        assertThat(county.locator("#primary-action")).not().hasAttribute("href", Pattern.compile(".*/tasks/" + task + "$"));
+        assertThat(county.locator("#primary-action"))
+                .not()
+                .hasAttribute("href", Pattern.compile(".*/tasks/" + task + "$"));
         check(county, "case-tasks-after-1440");
 
         county.navigate(browser.url("/cases/" + caseId + "?lang=en"));
@@ -173,7 +186,8 @@ class CasePageBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
     }
 

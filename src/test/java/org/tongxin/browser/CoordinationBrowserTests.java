@@ -1,25 +1,23 @@
 package org.tongxin.browser;
 
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.util.regex.Pattern;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import org.tongxin.shared.time.LegalTime;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * A joint meeting in Chromium: the city coordinator convenes it (refused once for missing fields), records the minutes
@@ -33,11 +31,13 @@ class CoordinationBrowserTests {
 
     /** Monday 20 October 2025, 09:00. */
     static final ZonedDateTime MONDAY = ZonedDateTime.of(2025, 10, 20, 9, 0, 0, 0, LegalTime.ZONE);
+
     static final String TITLE = "失业社区矫正对象救助衔接联席会议";
     static final String DECISION = "为失业社区矫正对象办理最低生活保障审核";
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
 
@@ -65,7 +65,9 @@ class CoordinationBrowserTests {
         nav(coordinator, "联席会议");
         assertThat(coordinator.locator("h1")).hasText("联席会议");
         check(coordinator, "70-meetings-coordinator");
-        coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("召集联席会议")).click();
+        coordinator
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("召集联席会议"))
+                .click();
         assertThat(coordinator.locator("h1")).hasText("召集联席会议");
         coordinator.getByLabel("会议名称").fill(TITLE);
         submit(coordinator, "召集会议并发送通知");
@@ -82,7 +84,8 @@ class CoordinationBrowserTests {
         submit(coordinator, "召集会议并发送通知");
         assertThat(coordinator.getByRole(AriaRole.STATUS)).containsText("已召集会议");
         assertThat(coordinator.locator("h1")).hasText(TITLE);
-        assertThat(coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("会议通知（PDF）"))).isVisible();
+        assertThat(coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("会议通知（PDF）")))
+                .isVisible();
         String meetingUrl = coordinator.url();
         check(coordinator, "73-meeting-convened");
 
@@ -92,7 +95,9 @@ class CoordinationBrowserTests {
         submit(coordinator, "记录纪要");
         assertThat(coordinator.getByRole(AriaRole.STATUS)).containsText("已记录会议纪要");
         coordinator.getByLabel("决定事项").fill(DECISION);
-        coordinator.getByLabel("承办单位").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("A市民政局"));
+        coordinator
+                .getByLabel("承办单位")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("A市民政局"));
         check(coordinator, "74-meeting-decision-form");
         submit(coordinator, "记录决定");
         assertThat(coordinator.getByRole(AriaRole.STATUS)).containsText("已记录会议决定");
@@ -114,7 +119,8 @@ class CoordinationBrowserTests {
         assertThat(line).hasCount(1);
         assertThat(line).containsText("A市社区矫正委员会办公室");
         check(civil, "76-inbox-civil-decision");
-        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("联席会议决定（无具体案件）")).click();
+        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("联席会议决定（无具体案件）"))
+                .click();
         assertThat(civil.locator("#decision-text")).hasText(DECISION);
         check(civil, "77-decision-civil");
         clock.advance(Duration.ofDays(2));
@@ -125,7 +131,8 @@ class CoordinationBrowserTests {
         check(civil, "78-decision-done-civil");
         nav(civil, "待办");
         assertThat(civil.locator("table.tx-inbox tr[data-step='meeting.decision']")
-                .filter(new Locator.FilterOptions().setHasText("2025年11月17日"))).hasCount(0);
+                        .filter(new Locator.FilterOptions().setHasText("2025年11月17日")))
+                .hasCount(0);
 
         // The coordinator sees it done.
         coordinator.navigate(meetingUrl);
@@ -138,17 +145,20 @@ class CoordinationBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
     }
 
     static void nav(Page page, String label) {
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^" + label))).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^" + label)))
+                .click();
     }
 
     static void submit(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button))
+                .click();
     }
 
     static void check(Page page, String name) {

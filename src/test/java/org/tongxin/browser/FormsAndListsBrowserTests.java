@@ -3,38 +3,39 @@ package org.tongxin.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralViews;
 import org.tongxin.assistance.Referrals;
+import org.tongxin.casefile.CaseFixtures;
+import org.tongxin.casefile.CaseId;
+import org.tongxin.casefile.CaseManagement;
+import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.coordination.ConflictType;
 import org.tongxin.coordination.ConflictViews;
 import org.tongxin.coordination.Conflicts;
@@ -45,15 +46,10 @@ import org.tongxin.obligation.ObligationId;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
-import org.tongxin.web.CaseSamples;
-import org.tongxin.casefile.CaseFixtures;
-import org.tongxin.casefile.CaseId;
-import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.Gender;
-import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
+import org.tongxin.web.CaseSamples;
 
 /**
  * The forms and lists of issue 13 in Chromium, at 1440 × 900 and at a phone's 390 × 844: a refused form shows the error
@@ -71,29 +67,40 @@ class FormsAndListsBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
     @Autowired
     Referrals referrals;
+
     @Autowired
     Conflicts conflicts;
+
     @Autowired
     Meetings meetings;
+
     @Autowired
     CaseSamples samples;
+
     @Autowired
     EventQuiescence events;
+
     @Autowired
     ApplicationEventPublisher publisher;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -115,25 +122,68 @@ class FormsAndListsBrowserTests {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
         listed = fixtures.underCorrection(fixtures.adult("林列表", Gender.MALE));
         assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
-        AgencyId civilAffairs = agencies.findByCode("A-CIVIL").or(() -> agencies.listActive().stream()
-                .filter(a -> a.type() == AgencyType.CIVIL_AFFAIRS_BUREAU).findFirst()).orElseThrow().id();
+        AgencyId civilAffairs = agencies.findByCode("A-CIVIL")
+                .or(() -> agencies.listActive().stream()
+                        .filter(a -> a.type() == AgencyType.CIVIL_AFFAIRS_BUREAU)
+                        .findFirst())
+                .orElseThrow()
+                .id();
         AgencyId court = agencies.findByCode("CD-COURT").orElseThrow().id();
         AgencyId county = agencies.findByCode("CD-CCA").orElseThrow().id();
-        fixtures.as("cd.county", () -> referrals.refer(listed, new ReferralViews.NewReferral(AssistanceService.SUBSISTENCE_ALLOWANCE,
-                civilAffairs, "对象失业半年，家庭无固定收入，请审核最低生活保障。")));
-        fixtures.as("cd.county", () -> conflicts.raise(new ConflictViews.NewConflict(listed.value(), ConflictType.COMMUNICATION,
-                List.of(court.value()), "法院送达法律文书迟缓，影响按期接收登记。", null, List.of(), List.of())));
-        LocalDateTime nextWeek = LocalDateTime.ofInstant(clock.instant(), LegalTime.ZONE).plusDays(7).withHour(9).withMinute(30);
-        fixtures.as("city.coord", () -> meetings.convene(new MeetingViews.NewMeeting("季度联席会议（列表检查）", nextWeek,
-                "A市司法局三楼会议室", List.of(county.value(), court.value()),
-                List.of(new MeetingViews.AgendaInput(MeetingViews.AgendaKind.TOPIC, "矫正对象就业帮扶衔接", null, null)))));
+        fixtures.as(
+                "cd.county",
+                () -> referrals.refer(
+                        listed,
+                        new ReferralViews.NewReferral(
+                                AssistanceService.SUBSISTENCE_ALLOWANCE, civilAffairs, "对象失业半年，家庭无固定收入，请审核最低生活保障。")));
+        fixtures.as(
+                "cd.county",
+                () -> conflicts.raise(new ConflictViews.NewConflict(
+                        listed.value(),
+                        ConflictType.COMMUNICATION,
+                        List.of(court.value()),
+                        "法院送达法律文书迟缓，影响按期接收登记。",
+                        null,
+                        List.of(),
+                        List.of())));
+        LocalDateTime nextWeek = LocalDateTime.ofInstant(clock.instant(), LegalTime.ZONE)
+                .plusDays(7)
+                .withHour(9)
+                .withMinute(30);
+        fixtures.as(
+                "city.coord",
+                () -> meetings.convene(new MeetingViews.NewMeeting(
+                        "季度联席会议（列表检查）",
+                        nextWeek,
+                        "A市司法局三楼会议室",
+                        List.of(county.value(), court.value()),
+                        List.of(new MeetingViews.AgendaInput(
+                                MeetingViews.AgendaKind.TOPIC, "矫正对象就业帮扶衔接", null, null)))));
         samples.assessedCase();
         Instant due = clock.instant().minus(Duration.ofDays(5));
         ObligationId late = ObligationId.of(UUID.randomUUID());
-        publish(new ObligationEvents.ObligationOpened(UUID.randomUUID(), late, listed, "plan.make", "制定矫正方案", "Make the correction plan",
-                county, due, due.minus(Duration.ofDays(20)), ActorRef.SYSTEM));
-        publish(new ObligationEvents.ObligationOverdue(UUID.randomUUID(), late, listed, "plan.make", "制定矫正方案", "Make the correction plan",
-                county, due, due.plus(Duration.ofMinutes(1)), ActorRef.SYSTEM));
+        publish(new ObligationEvents.ObligationOpened(
+                UUID.randomUUID(),
+                late,
+                listed,
+                "plan.make",
+                "制定矫正方案",
+                "Make the correction plan",
+                county,
+                due,
+                due.minus(Duration.ofDays(20)),
+                ActorRef.SYSTEM));
+        publish(new ObligationEvents.ObligationOverdue(
+                UUID.randomUUID(),
+                late,
+                listed,
+                "plan.make",
+                "制定矫正方案",
+                "Make the correction plan",
+                county,
+                due,
+                due.plus(Duration.ofMinutes(1)),
+                ActorRef.SYSTEM));
     }
 
     void publish(Object event) {
@@ -152,7 +202,8 @@ class FormsAndListsBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
         return page;
     }
@@ -171,7 +222,8 @@ class FormsAndListsBrowserTests {
         for (int width : List.of(DESK, PHONE)) {
             Page clerk = person("cd.court.clerk", width);
             clerk.navigate(browser.url("/cases/new"));
-            clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("委托并送达委托函")).click();
+            clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("委托并送达委托函"))
+                    .click();
             Locator summary = clerk.locator("#error-summary");
             assertThat(summary).isVisible();
             assertThat(summary.locator("h2")).hasText("有错误");
@@ -179,14 +231,18 @@ class FormsAndListsBrowserTests {
             assertThat(clerk).hasTitle(Pattern.compile("^错误："));
             assertThat(activeId(clerk)).as("the summary takes the focus").isEqualTo("error-summary");
             check(clerk, "90-refused-form-summary-" + width);
-            summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("请输入矫正对象的姓名")).click();
-            assertThat(activeId(clerk)).as("a link moves the focus to its field").isEqualTo("subject.name");
+            summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("请输入矫正对象的姓名"))
+                    .click();
+            assertThat(activeId(clerk))
+                    .as("a link moves the focus to its field")
+                    .isEqualTo("subject.name");
             assertThat(clerk.locator("#subject\\.name")).hasAttribute("aria-describedby", "subject.name-error");
             assertThat(clerk.locator("#subject\\.name-error")).containsText("请输入矫正对象的姓名");
         }
         Page english = person("cd.court.clerk", DESK);
         english.navigate(browser.url("/cases/new/decided?lang=en"));
-        english.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the decision")).click();
+        english.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the decision"))
+                .click();
         assertThat(english.locator("#error-summary h2")).hasText("There is a problem");
         assertThat(english).hasTitle(Pattern.compile("^Error: "));
         assertThat(english.locator("#error-summary")).containsText("Choose the kind of community correction");
@@ -201,7 +257,8 @@ class FormsAndListsBrowserTests {
         // With script, the township list waits for a district; choosing one loads its townships (htmx).
         assertThat(township.locator("option")).hasCount(1);
         clerk.getByLabel("区（县）").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("城东区"));
-        assertThat(township.locator("option", new Locator.LocatorOptions().setHasText("东门街道"))).hasCount(1);
+        assertThat(township.locator("option", new Locator.LocatorOptions().setHasText("东门街道")))
+                .hasCount(1);
         township.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("东门街道"));
         String chosen = township.inputValue();
         assertThat(chosen).matches("369902\\d{3}");
@@ -224,10 +281,11 @@ class FormsAndListsBrowserTests {
         clerk.getByLabel("出生日期").fill(birth.toString());
         clerk.getByLabel("证件号码").fill(IdentityNumbers.compose("369902", birth, 71, Gender.MALE));
         clerk.getByLabel("罪名类别").selectOption("THEFT");
-        clerk.getByLabel("罪名", new Page.GetByLabelOptions().setExact(true)).selectOption(new String[] { "盗窃罪", "抢夺罪" });
+        clerk.getByLabel("罪名", new Page.GetByLabelOptions().setExact(true)).selectOption(new String[] {"盗窃罪", "抢夺罪"});
         clerk.getByLabel("犯罪日期").fill("2025-03-01");
         check(clerk, "92-entrustment-form-picker-rows-1440");
-        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("委托并送达委托函")).click();
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("委托并送达委托函"))
+                .click();
         assertThat(clerk).hasURL(Pattern.compile(".*/cases/[0-9a-f-]{36}$"));
         assertThat(clerk.getByRole(AriaRole.STATUS).first()).isVisible();
         assertThat(clerk.locator("body")).containsText("补充说明材料");
@@ -254,11 +312,14 @@ class FormsAndListsBrowserTests {
 
     @Test
     void listsAreCardsOnAPhoneWithTheirActionOnScreen() {
-        record ListPage(String user, String path, String name) {
-        }
-        List<ListPage> lists = List.of(new ListPage("cd.county", "/inbox", "inbox"), new ListPage("cd.county", "/cases", "cases"),
-                new ListPage("cd.county", "/referrals?direction=outgoing", "referrals"), new ListPage("cd.proc", "/copies", "copies"),
-                new ListPage("city.coord", "/conflicts", "conflicts"), new ListPage("city.coord", "/meetings", "meetings"),
+        record ListPage(String user, String path, String name) {}
+        List<ListPage> lists = List.of(
+                new ListPage("cd.county", "/inbox", "inbox"),
+                new ListPage("cd.county", "/cases", "cases"),
+                new ListPage("cd.county", "/referrals?direction=outgoing", "referrals"),
+                new ListPage("cd.proc", "/copies", "copies"),
+                new ListPage("city.coord", "/conflicts", "conflicts"),
+                new ListPage("city.coord", "/meetings", "meetings"),
                 new ListPage("cd.county.head", "/statistics/holdups", "holdups"));
         for (ListPage list : lists) {
             for (int width : List.of(DESK, PHONE)) {
@@ -268,10 +329,14 @@ class FormsAndListsBrowserTests {
                 assertThat(first).isVisible();
                 if (width == PHONE) {
                     Number scroll = (Number) page.evaluate("() => document.documentElement.scrollWidth");
-                    assertThat(scroll.intValue()).as("%s does not scroll sideways", list.name()).isLessThanOrEqualTo(PHONE);
+                    assertThat(scroll.intValue())
+                            .as("%s does not scroll sideways", list.name())
+                            .isLessThanOrEqualTo(PHONE);
                     Locator action = first.locator("a, button").first();
                     BoundingBox box = action.boundingBox();
-                    assertThat(box.x + box.width).as("%s: the row's action is on screen", list.name()).isLessThanOrEqualTo(PHONE);
+                    assertThat(box.x + box.width)
+                            .as("%s: the row's action is on screen", list.name())
+                            .isLessThanOrEqualTo(PHONE);
                     assertThat(first.locator("td").first()).hasAttribute("data-label", Pattern.compile(".+"));
                 }
                 check(page, "94-list-" + list.name() + "-" + width);
@@ -284,7 +349,8 @@ class FormsAndListsBrowserTests {
         Page phone = person("city.coord", PHONE);
         Locator toggler = phone.locator(".navbar-toggler");
         assertThat(toggler).isVisible();
-        Locator inbox = phone.locator("#mainNav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^待办")));
+        Locator inbox = phone.locator("#mainNav")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^待办")));
         assertThat(inbox).not().isVisible();
         toggler.click();
         assertThat(inbox).isVisible();
@@ -295,9 +361,13 @@ class FormsAndListsBrowserTests {
         Locator items = desk.locator(".tx-navbar .navbar-nav > .nav-item");
         double top = items.first().boundingBox().y;
         for (int i = 0; i < items.count(); i++) {
-            assertThat(items.nth(i).boundingBox().y).as("entry %d on the first row", i).isEqualTo(top);
+            assertThat(items.nth(i).boundingBox().y)
+                    .as("entry %d on the first row", i)
+                    .isEqualTo(top);
         }
-        assertThat(desk.locator(".tx-navbar").boundingBox().height).as("one row").isLessThan(80);
+        assertThat(desk.locator(".tx-navbar").boundingBox().height)
+                .as("one row")
+                .isLessThan(80);
         check(desk, "96-header-en-1440");
     }
 
@@ -310,10 +380,16 @@ class FormsAndListsBrowserTests {
             assertThat(ranking.first()).isVisible();
             ranking.first().getByRole(AriaRole.LINK).click();
             assertThat(coord).hasURL(Pattern.compile(".*#agency-[0-9a-f-]{36}$"));
-            Locator days = coord.locator("article.tx-holdup-agency").first().locator("table").first().locator("tbody tr td:nth-child(4)");
+            Locator days = coord.locator("article.tx-holdup-agency")
+                    .first()
+                    .locator("table")
+                    .first()
+                    .locator("tbody tr td:nth-child(4)");
             for (int i = 1; i < days.count(); i++) {
                 assertThat(Integer.parseInt(days.nth(i - 1).innerText().trim()))
-                        .as("sorted by days overdue").isGreaterThanOrEqualTo(Integer.parseInt(days.nth(i).innerText().trim()));
+                        .as("sorted by days overdue")
+                        .isGreaterThanOrEqualTo(
+                                Integer.parseInt(days.nth(i).innerText().trim()));
             }
             check(coord, "97-holdups-ranked-" + width);
 
@@ -338,7 +414,9 @@ class FormsAndListsBrowserTests {
             coord.navigate(browser.url("/statistics"));
             Locator overdue = coord.locator(".tx-chart[aria-labelledby='overdue-title']");
             assertThat(overdue).hasAttribute("data-rendered", "true");
-            assertThat(overdue.getAttribute("data-chart")).as("bars across, long names readable").contains("\"horizontal\":true");
+            assertThat(overdue.getAttribute("data-chart"))
+                    .as("bars across, long names readable")
+                    .contains("\"horizontal\":true");
             check(coord, "99-dashboard-" + width);
         }
     }

@@ -1,13 +1,14 @@
 package org.tongxin.browser;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Map;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseFixtures;
 import org.tongxin.casefile.CaseId;
@@ -28,9 +28,6 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The minors' sealing journey in Chromium (CPL art. 286; doc/security-requirements.md S10): a minor's case terminated
@@ -46,18 +43,25 @@ class SealedRecordBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     Termination termination;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     EventQuiescence reactions;
 
@@ -84,10 +88,16 @@ class SealedRecordBrowserTests {
         reactions.awaitAll(Duration.ofSeconds(30));
         fixtures.as("cd.county", () -> termination.certify(id));
         reactions.awaitAll(Duration.ofSeconds(30));
-        assertThat(jdbc.sql("SELECT sealed_at IS NOT NULL FROM casefile_case WHERE id = :id").param("id", id.value())
-                .query(Boolean.class).single()).as("sealed once certified and notified").isTrue();
-        String number = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value())
-                .query(String.class).single();
+        assertThat(jdbc.sql("SELECT sealed_at IS NOT NULL FROM casefile_case WHERE id = :id")
+                        .param("id", id.value())
+                        .query(Boolean.class)
+                        .single())
+                .as("sealed once certified and notified")
+                .isTrue();
+        String number = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .single();
         String casePage = browser.url("/cases/" + id);
 
         Page clerk = browser.newPerson();
@@ -100,18 +110,28 @@ class SealedRecordBrowserTests {
         assertThat(clerk.locator("main")).not().containsText(number);
 
         clerk.navigate(browser.url("/"));
-        Map<String, Object> asked = api(clerk, "POST", "/api/v1/cases/" + id + "/sealed-record-queries",
+        Map<String, Object> asked = api(
+                clerk,
+                "POST",
+                "/api/v1/cases/" + id + "/sealed-record-queries",
                 "{\"basis\":\"JUDICIAL_NEED\",\"reason\":\"审理另案需要核实被告人未成年时的前科情况\",\"days\":1}");
         assertThat(asked.get("status")).as(String.valueOf(asked.get("body"))).isEqualTo(201);
-        String query = jdbc.sql("SELECT id::text FROM casefile_sealed_query WHERE case_id = :c").param("c", id.value())
-                .query(String.class).single();
+        String query = jdbc.sql("SELECT id::text FROM casefile_sealed_query WHERE case_id = :c")
+                .param("c", id.value())
+                .query(String.class)
+                .single();
         assertThat(clerk.navigate(casePage).status()).as("asked is not granted").isEqualTo(404);
 
         Page head = browser.newPerson();
         login(head, "cd.county.head");
-        Map<String, Object> approved = api(head, "POST", "/api/v1/cases/" + id + "/sealed-record-queries/" + query + "/approval",
+        Map<String, Object> approved = api(
+                head,
+                "POST",
+                "/api/v1/cases/" + id + "/sealed-record-queries/" + query + "/approval",
                 "{\"version\":0}");
-        assertThat(approved.get("status")).as(String.valueOf(approved.get("body"))).isEqualTo(200);
+        assertThat(approved.get("status"))
+                .as(String.valueOf(approved.get("body")))
+                .isEqualTo(200);
 
         assertThat(clerk.navigate(casePage).status()).as("granted").isEqualTo(200);
         assertThat(clerk.locator("main")).containsText("犯罪记录已封存");
@@ -120,36 +140,53 @@ class SealedRecordBrowserTests {
 
         Page county = browser.newPerson();
         login(county, "cd.county");
-        assertThat(county.navigate(casePage).status()).as("the grant is the requester's alone").isEqualTo(404);
+        assertThat(county.navigate(casePage).status())
+                .as("the grant is the requester's alone")
+                .isEqualTo(404);
 
-        // The day runs out: the browser tests' application reads the demo clock, not the test clock, so the grant's end is
+        // The day runs out: the browser tests' application reads the demo clock, not the test clock, so the grant's end
+        // is
         // moved to a minute ago instead of moving time (the application compares it with its clock on every read).
-        jdbc.sql("UPDATE casefile_sealed_query SET expires_at = now() - interval '1 minute' WHERE id = :q::uuid").param("q", query).update();
+        jdbc.sql("UPDATE casefile_sealed_query SET expires_at = now() - interval '1 minute' WHERE id = :q::uuid")
+                .param("q", query)
+                .update();
         assertThat(clerk.navigate(casePage).status()).as("the grant expired").isEqualTo(404);
         check(clerk, "seal-03-hidden-after-expiry");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.sealed.read' AND outcome = 'SUCCESS' AND target_id = :t")
-                .param("t", id.toString()).query(Long.class).single()).as("the granted read is audited").isPositive();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.sealed.read' AND outcome = 'DENIED' AND target_id = :t")
-                .param("t", id.toString()).query(Long.class).single()).as("every refused attempt too").isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.sealed.read' AND outcome ="
+                                + " 'SUCCESS' AND target_id = :t")
+                        .param("t", id.toString())
+                        .query(Long.class)
+                        .single())
+                .as("the granted read is audited")
+                .isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.sealed.read' AND outcome ="
+                                + " 'DENIED' AND target_id = :t")
+                        .param("t", id.toString())
+                        .query(Long.class)
+                        .single())
+                .as("every refused attempt too")
+                .isGreaterThanOrEqualTo(3);
     }
 
     /** Calls the API from the page's session, with its CSRF token, as the application's own script does. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> api(Page page, String method, String path, String body) {
         return (Map<String, Object>) page.evaluate("""
-                async ([method, path, body]) => {
-                  const token = document.querySelector('meta[name="_csrf"]').content;
-                  const header = document.querySelector('meta[name="_csrf_header"]').content;
-                  const r = await fetch(path, { method, body, headers: { 'Content-Type': 'application/json', [header]: token } });
-                  return { status: r.status, body: await r.text() };
-                }""", java.util.List.of(method, path, body));
+            async ([method, path, body]) => {
+              const token = document.querySelector('meta[name="_csrf"]').content;
+              const header = document.querySelector('meta[name="_csrf_header"]').content;
+              const r = await fetch(path, { method, body, headers: { 'Content-Type': 'application/json', [header]: token } });
+              return { status: r.status, body: await r.text() };
+            }\
+            """, java.util.List.of(method, path, body));
     }
 
     void login(Page page, String username) {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
     }
 

@@ -1,15 +1,17 @@
 package org.tongxin.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,9 +45,6 @@ import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The city dashboard in Chromium: its charts draw (ECharts' SVG in every chart) without a console error, a click on a
  * district narrows it, and the coordinator's holdups screen, the scorecards and the monthly report render. Every page
@@ -57,20 +56,28 @@ class StatisticsBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     ApplicationEventPublisher publisher;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     EventQuiescence events;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     CaseManagement caseManagement;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -110,24 +117,64 @@ class StatisticsBrowserTests {
         clock.setInstant(at("2023-04-12T10:00"));
         CaseId someCase = fixtures.underCorrection(fixtures.adult("秦看板", Gender.MALE));
         fixtures.underCorrection(fixtures.adult("尤看板", Gender.FEMALE));
-        // A conflict brought the case to the coordination office: its lines are the coordinator's to open (others are counted).
-        caseManagement.grant(someCase, agencies.findByCode("A-COORD").orElseThrow().id(), org.tongxin.identity.Participation.COORDINATION);
+        // A conflict brought the case to the coordination office: its lines are the coordinator's to open (others are
+        // counted).
+        caseManagement.grant(
+                someCase,
+                agencies.findByCode("A-COORD").orElseThrow().id(),
+                org.tongxin.identity.Participation.COORDINATION);
         assertThat(events.awaitAll(Duration.ofSeconds(20))).isTrue();
         AgencyId office = agencies.findByCode("CD-SO-DM").orElseThrow().id();
         AgencyId county = agencies.findByCode("CD-CCA").orElseThrow().id();
         AgencyId court = agencies.findByCode("CD-COURT").orElseThrow().id();
         List<Object> batch = new ArrayList<>();
         ObligationId late = ObligationId.of(UUID.randomUUID());
-        batch.add(new ObligationEvents.ObligationOpened(UUID.randomUUID(), late, someCase, "test.step", "测试环节", "Test step", office,
-                at("2023-05-10T17:00"), at("2023-05-02T09:00"), ActorRef.SYSTEM));
-        batch.add(new HandoverEvents.HandoverRejected(UUID.randomUUID(), HandoverId.of(UUID.randomUUID()), someCase,
-                HandoverKind.EXECUTION_NOTICE, "test.step", 1, court, county, 2, java.util.Set.of(), at("2023-05-08T10:00"),
+        batch.add(new ObligationEvents.ObligationOpened(
+                UUID.randomUUID(),
+                late,
+                someCase,
+                "test.step",
+                "测试环节",
+                "Test step",
+                office,
+                at("2023-05-10T17:00"),
+                at("2023-05-02T09:00"),
                 ActorRef.SYSTEM));
-        batch.add(new CoordinationEvents.ConflictRaised(UUID.randomUUID(), ConflictId.of(UUID.randomUUID()), someCase,
-                ConflictType.COMMUNICATION, county, List.of(county, court), "docs.receipt", at("2023-05-09T10:00"), ActorRef.SYSTEM));
+        batch.add(new HandoverEvents.HandoverRejected(
+                UUID.randomUUID(),
+                HandoverId.of(UUID.randomUUID()),
+                someCase,
+                HandoverKind.EXECUTION_NOTICE,
+                "test.step",
+                1,
+                court,
+                county,
+                2,
+                java.util.Set.of(),
+                at("2023-05-08T10:00"),
+                ActorRef.SYSTEM));
+        batch.add(new CoordinationEvents.ConflictRaised(
+                UUID.randomUUID(),
+                ConflictId.of(UUID.randomUUID()),
+                someCase,
+                ConflictType.COMMUNICATION,
+                county,
+                List.of(county, court),
+                "docs.receipt",
+                at("2023-05-09T10:00"),
+                ActorRef.SYSTEM));
         publish(batch.toArray());
-        publish(new ObligationEvents.ObligationOverdue(UUID.randomUUID(), late, someCase, "test.step", "测试环节", "Test step", office,
-                at("2023-05-10T17:00"), at("2023-05-10T17:01"), ActorRef.SYSTEM));
+        publish(new ObligationEvents.ObligationOverdue(
+                UUID.randomUUID(),
+                late,
+                someCase,
+                "test.step",
+                "测试环节",
+                "Test step",
+                office,
+                at("2023-05-10T17:00"),
+                at("2023-05-10T17:01"),
+                ActorRef.SYSTEM));
         clock.setInstant(at("2023-06-15T10:00"));
     }
 
@@ -142,7 +189,8 @@ class StatisticsBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
         return page;
     }
@@ -158,8 +206,12 @@ class StatisticsBrowserTests {
         assertThat(count).isPositive();
         for (int i = 0; i < count; i++) {
             assertThat(charts.nth(i).locator("svg")).hasCount(1);
-            assertThat(charts.nth(i)).hasAttribute("data-rendered", "true",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(15000));
+            assertThat(charts.nth(i))
+                    .hasAttribute(
+                            "data-rendered",
+                            "true",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                    .setTimeout(15000));
         }
     }
 
@@ -169,7 +221,8 @@ class StatisticsBrowserTests {
         List<String> errors = new ArrayList<>();
         Page page = login("city.coord", errors);
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("统计")).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("统计"))
+                .click();
         assertThat(page.locator("h1")).containsText("A市");
         chartsDrawn(page);
         assertThat(page.locator("[data-kpi=overdue]")).not().hasText("0");
@@ -177,12 +230,15 @@ class StatisticsBrowserTests {
         check(page, "60-statistics-dashboard-city");
 
         page.locator("details:has([data-table=active]) summary").click();
-        page.locator("[data-table=active] a", new Page.LocatorOptions().setHasText("城东区")).first().click();
+        page.locator("[data-table=active] a", new Page.LocatorOptions().setHasText("城东区"))
+                .first()
+                .click();
         assertThat(page.locator("h1")).containsText("城东区");
         chartsDrawn(page);
         check(page, "61-statistics-dashboard-chengdong");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("卡点一览")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("卡点一览"))
+                .click();
         // The overdue step of 东门街道司法所 (the ledger's own scan may add the intake steps that fell due meanwhile).
         Locator line = page.locator("[data-obligation]", new Page.LocatorOptions().setHasText("测试环节"));
         assertThat(line).hasCount(1);

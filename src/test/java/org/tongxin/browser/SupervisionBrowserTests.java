@@ -1,12 +1,12 @@
 package org.tongxin.browser;
 
-import java.time.Clock;
-import java.util.regex.Pattern;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.time.Clock;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseFixtures;
 import org.tongxin.casefile.CaseId;
@@ -23,8 +22,6 @@ import org.tongxin.casefile.Gender;
 import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * The leave journey in Chromium: Dongmen's judicial-office officer opens the case's supervision section from the case
@@ -38,14 +35,19 @@ class SupervisionBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -70,11 +72,13 @@ class SupervisionBrowserTests {
         Page officer = browser.newPerson();
         login(officer, "cd.dm");
         officer.navigate(browser.url("/cases/" + caseId));
-        officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("日常监管（外出请假）")).click();
+        officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("日常监管（外出请假）"))
+                .click();
         assertThat(officer.locator("h1")).hasText("日常监管");
         check(officer, "80-supervision-case");
 
-        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记申请")).click();
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记申请"))
+                .click();
         assertThat(officer.locator("#destination-error")).containsText("必填");
         check(officer, "81-supervision-leave-errors");
 
@@ -82,7 +86,8 @@ class SupervisionBrowserTests {
         officer.getByLabel("事由").fill("探望住院的母亲");
         officer.locator("#departOn").fill(fixtures.today().plusDays(5).toString());
         officer.locator("#returnOn").fill(fixtures.today().plusDays(9).toString());
-        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记申请")).click();
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记申请"))
+                .click();
         assertThat(officer.getByRole(AriaRole.STATUS)).containsText("外出申请已登记");
         assertThat(officer.locator("main")).containsText("待审批");
         assertThat(officer.locator("main")).containsText("司法所（受委托）");
@@ -91,7 +96,10 @@ class SupervisionBrowserTests {
         officer.navigate(browser.url("/cases/" + caseId + "/supervision"));
         officer.getByLabel("方式").selectOption("HOME_VISIT");
         officer.getByLabel("情况").fill("入户走访，对象在家，家属反映情况良好");
-        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记").setExact(true)).click();
+        officer.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("登记").setExact(true))
+                .click();
         assertThat(officer.getByRole(AriaRole.STATUS)).containsText("已登记");
         assertThat(officer.locator("#contacts ~ div").first()).containsText("核实活动情况");
         check(officer, "83-supervision-contact-recorded");
@@ -99,16 +107,20 @@ class SupervisionBrowserTests {
         Page head = browser.newPerson();
         login(head, "cd.dm.head");
         head.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^外出审批"))).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^外出审批")))
+                .click();
         assertThat(head.locator("h1")).hasText("外出审批");
         check(head, "84-leave-approvals");
         head.locator("main table a").first().click();
-        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("不予批准")).click();
+        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("不予批准"))
+                .click();
         assertThat(head.locator("#refuse-reason-error")).containsText("必填");
         check(head, "85-leave-refusal-needs-reason");
-        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("批准外出")).click();
+        head.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("批准外出"))
+                .click();
         assertThat(head.getByRole(AriaRole.STATUS)).containsText("已批准");
-        assertThat(head.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("外出审批通知书（PDF）"))).isVisible();
+        assertThat(head.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("外出审批通知书（PDF）")))
+                .isVisible();
         check(head, "86-leave-approved");
         head.navigate(head.url() + "?lang=en");
         assertThat(head.locator("h1")).containsText("Leave");
@@ -119,7 +131,8 @@ class SupervisionBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(browser.url("/"));
     }
 

@@ -1,12 +1,12 @@
 package org.tongxin.browser;
 
-import java.time.Duration;
-import java.util.regex.Pattern;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,16 +14,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralViews.NewReferral;
 import org.tongxin.assistance.Referrals;
+import org.tongxin.casefile.CaseData.DecisionData;
+import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseFixtures;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.CaseData.DecisionData;
-import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
 import org.tongxin.identity.Role;
@@ -36,8 +35,6 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * The work page in Chromium, one journey per role of the application with its City A demo account: each starts on the
@@ -53,34 +50,49 @@ class WorkPageBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Totp totp;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Referrals referrals;
+
     @Autowired
     SystemTokenRequests tokenRequests;
+
     @Autowired
     CredentialResets resets;
+
     @Autowired
     EventQuiescence events;
+
     @Autowired
     org.tongxin.procedure.Intake intake;
+
     @Autowired
     org.tongxin.exchange.Handovers handovers;
+
     @Autowired
     org.tongxin.coordination.Conflicts conflicts;
+
     @Autowired
     org.tongxin.supervision.missing.LostContacts lostContacts;
+
     @Autowired
     org.tongxin.supervision.monitoring.Monitoring monitoring;
 
@@ -124,10 +136,14 @@ class WorkPageBrowserTests {
 
     @Test
     void theSecurityAdministratorIssuesAToken() {
-        SystemTokenRequests.View asked = actors.call("bh.county.head", () -> tokenRequests.request(new SystemTokenRequests.NewRequest(
-                "白河工作台系统", "同步待办事项", java.util.Set.of(Role.COUNTY_OFFICER), java.util.Set.of("getInbox"), 30)));
+        SystemTokenRequests.View asked = actors.call(
+                "bh.county.head",
+                () -> tokenRequests.request(new SystemTokenRequests.NewRequest(
+                        "白河工作台系统", "同步待办事项", java.util.Set.of(Role.COUNTY_OFFICER), java.util.Set.of("getInbox"), 30)));
         Page page = workPage("secadmin", true, "security-admin");
-        item(page, "白河工作台系统").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^审核"))).click();
+        item(page, "白河工作台系统")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^审核")))
+                .click();
         assertThat(page).hasURL(browser.url("/token-requests/" + asked.id()));
         submit(page, "签发");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("已签发");
@@ -136,10 +152,14 @@ class WorkPageBrowserTests {
 
     @Test
     void theSystemAdministratorRefusesAResetAskedByAnother() {
-        CredentialResets.View reset = actors.call("secadmin", () -> resets.request(actors.user("auditadmin").id().value(),
-                CredentialReset.Kind.SECOND_FACTOR, "工作台旅程：手机遗失（测试）"));
+        CredentialResets.View reset = actors.call(
+                "secadmin",
+                () -> resets.request(
+                        actors.user("auditadmin").id().value(), CredentialReset.Kind.SECOND_FACTOR, "工作台旅程：手机遗失（测试）"));
         Page page = workPage("sysadmin", true, "system-admin");
-        page.locator("a[href='/admin/credential-resets/" + reset.id() + "']").first().click();
+        page.locator("a[href='/admin/credential-resets/" + reset.id() + "']")
+                .first()
+                .click();
         assertThat(page).hasURL(browser.url("/admin/credential-resets/" + reset.id()));
         page.getByLabel("拒绝理由").fill("已电话核实，本人未遗失手机。");
         submit(page, "拒绝");
@@ -150,7 +170,9 @@ class WorkPageBrowserTests {
     void theSecurityAdministratorLooksAtTheDataKeysAgeAndRotations() {
         Page page = workPage("secadmin", true, "security-admin-keys");
         assertThat(page.locator("#work-key-rotation")).containsText("当前数据密钥");
-        page.locator("#work-key-rotation").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("全部轮换记录")).click();
+        page.locator("#work-key-rotation")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("全部轮换记录"))
+                .click();
         assertThat(page).hasURL(browser.url("/admin/key-rotations"));
         assertThat(page.locator("h1")).hasText("数据密钥轮换");
         assertThat(page.locator("#key-state")).containsText("密钥版本");
@@ -164,7 +186,10 @@ class WorkPageBrowserTests {
     void theAuditAdministratorChecksTheChain() {
         Page page = workPage("auditadmin", true, "audit-admin");
         // Never checked: the check is among the most urgent; checked: it stays in its section.
-        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^立即校验"))).first().click();
+        page.locator("main")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^立即校验")))
+                .first()
+                .click();
         assertThat(page).hasURL(browser.url("/audit/verify"));
         submit(page, "立即校验");
         assertThat(page.locator("main")).containsText("审计日志完整");
@@ -186,7 +211,9 @@ class WorkPageBrowserTests {
     @Test
     void aHeadOfAgencyAsksForAToken() {
         Page page = workPage("city.police.head", false, "agency-head");
-        page.locator("#work-token-requests").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("申请令牌")).click();
+        page.locator("#work-token-requests")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("申请令牌"))
+                .click();
         assertThat(page).hasURL(browser.url("/token-requests/new"));
         assertThat(page.locator("h1")).hasText("申请系统令牌");
     }
@@ -236,7 +263,8 @@ class WorkPageBrowserTests {
         Page page = workPage("bh.court.clerk", false, "court-clerk");
         // The court's most urgent notification, whichever of the court's cases it is.
         Locator line = page.locator(".tx-work-urgent li, .tx-work-section li")
-                .filter(new Locator.FilterOptions().setHasText("通知执行地社区矫正机构")).first();
+                .filter(new Locator.FilterOptions().setHasText("通知执行地社区矫正机构"))
+                .first();
         line.getByRole(AriaRole.LINK).click();
         assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]+/tasks/notify$"));
         assertThat(page.locator("main")).containsText("通知执行地社区矫正机构");
@@ -262,7 +290,9 @@ class WorkPageBrowserTests {
     void theCountyOfficerSeesWhatTheSubjectOwesUnderWaitingForOthers() {
         decidedAtBaihe("柏报到", CorrectionType.PROBATION);
         Page page = workPage("bh.county2", false, "county-officer-waiting");
-        Locator line = page.locator("#work-waiting li").filter(new Locator.FilterOptions().setHasText("柏报到")).first();
+        Locator line = page.locator("#work-waiting li")
+                .filter(new Locator.FilterOptions().setHasText("柏报到"))
+                .first();
         assertThat(line).containsText("等待");
         line.getByRole(AriaRole.LINK).click();
         assertThat(page.locator("#obligations")).isVisible();
@@ -273,23 +303,36 @@ class WorkPageBrowserTests {
     @Test
     void theCoordinatorAnswersAConflictRaisedToTheOfficeFromTheWorkPage() {
         CaseId id = atOffice("柏协调", LIULIN);
-        // Raised long ago and never answered: the office's response fell due long before anything else it owes, so it leads
+        // Raised long ago and never answered: the office's response fell due long before anything else it owes, so it
+        // leads
         // the coordinator's list (no scan is forced: that would open the lapsed steps of the other journeys' cases).
         java.time.Instant now = clock.instant();
         org.tongxin.coordination.ConflictId conflict;
         try {
             clock.setInstant(now.minus(Duration.ofDays(400)));
-            conflict = actors.call("bh.county", () -> conflicts.raise(new org.tongxin.coordination.ConflictViews.NewConflict(id.value(),
-                    org.tongxin.coordination.ConflictType.COMMUNICATION, java.util.List.of(agencies.findByCode("BH-COURT").orElseThrow().id().value()),
-                    "柏协调：法院送达的判决书副本缺页，多次联系未补正。", null, java.util.List.of(), java.util.List.of())));
+            conflict = actors.call(
+                    "bh.county",
+                    () -> conflicts.raise(new org.tongxin.coordination.ConflictViews.NewConflict(
+                            id.value(),
+                            org.tongxin.coordination.ConflictType.COMMUNICATION,
+                            java.util.List.of(agencies.findByCode("BH-COURT")
+                                    .orElseThrow()
+                                    .id()
+                                    .value()),
+                            "柏协调：法院送达的判决书副本缺页，多次联系未补正。",
+                            null,
+                            java.util.List.of(),
+                            java.util.List.of())));
         } finally {
             clock.setInstant(now);
         }
         events.awaitAll(Duration.ofSeconds(20));
         Page page = workPage("city.coord", false, "coordinator");
         // Its button on the work page (most urgent, or the office's to-do) leads straight to the conflict.
-        page.locator(".tx-work-urgent a[href='/conflicts/" + conflict + "'], .tx-work-section a[href='/conflicts/" + conflict + "']")
-                .first().click();
+        page.locator(".tx-work-urgent a[href='/conflicts/" + conflict + "'], .tx-work-section a[href='/conflicts/"
+                        + conflict + "']")
+                .first()
+                .click();
         assertThat(page).hasURL(browser.url("/conflicts/" + conflict));
         page.getByLabel("回应意见").fill("已联系白河县人民法院，要求三个工作日内补正判决书副本。");
         submit(page, "回应");
@@ -300,13 +343,18 @@ class WorkPageBrowserTests {
     @Test
     void theProsecutorOpensACopyOfLegalDocumentsFromTheWorkPage() {
         CaseId id = atOffice("柏检察", LIULIN);
-        String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class)
+        String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(String.class)
                 .single();
         Page page = workPage("bh.proc", false, "prosecutor");
         // The newest copy comes first: the legal documents the court just delivered, copied to the procuratorate.
-        Locator line = page.locator("#work-copies li").filter(new Locator.FilterOptions().setHasText(caseNumber)).first();
+        Locator line = page.locator("#work-copies li")
+                .filter(new Locator.FilterOptions().setHasText(caseNumber))
+                .first();
         assertThat(line).containsText("法律文书送达");
-        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^查看文书"))).click();
+        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^查看文书")))
+                .click();
         assertThat(page).hasURL(Pattern.compile("/handovers/[0-9a-f-]+$"));
         assertThat(page.locator("main")).containsText("刑事判决书");
         assertThat(page.locator("main")).containsText("已回执");
@@ -316,39 +364,54 @@ class WorkPageBrowserTests {
     @Test
     void thePoliceOfficerAnswersARequestToAssistASearchFromTheWorkPage() {
         CaseId id = atOffice("柏协查", LIULIN);
-        org.tongxin.supervision.missing.LostContacts.LostContactView lost = actors.call("bh.county", () -> lostContacts.report(id,
-                clock.instant().minus(Duration.ofHours(30)), "柏协查：连续两日电话无法接通，居住地无人。"));
+        org.tongxin.supervision.missing.LostContacts.LostContactView lost = actors.call(
+                "bh.county",
+                () -> lostContacts.report(id, clock.instant().minus(Duration.ofHours(30)), "柏协查：连续两日电话无法接通，居住地无人。"));
         events.awaitAll(Duration.ofSeconds(20));
         try {
             answerTheRequest(id);
         } finally {
-            // Found again: the county's immediate search step, overdue at once, leaves the 白河县 lists the other journeys read.
+            // Found again: the county's immediate search step, overdue at once, leaves the 白河县 lists the other journeys
+            // read.
             actors.call("bh.county", () -> lostContacts.found(lost.id(), lost.version(), clock.instant(), "已找到，恢复联系。"));
             events.awaitAll(Duration.ofSeconds(20));
         }
     }
 
     void answerTheRequest(CaseId id) {
-        String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", id.value()).query(String.class)
+        String caseNumber = jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(String.class)
                 .single();
         Page page = workPage("bh.police", false, "police-officer");
-        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li").filter(new Locator.FilterOptions().setHasText(caseNumber))
-                .filter(new Locator.FilterOptions().setHasText("失联协查")).first();
-        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^答复协查"))).click();
+        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li")
+                .filter(new Locator.FilterOptions().setHasText(caseNumber))
+                .filter(new Locator.FilterOptions().setHasText("失联协查"))
+                .first();
+        line.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^答复协查")))
+                .click();
         assertThat(page).hasURL(Pattern.compile("/handovers/[0-9a-f-]+$"));
         submit(page, "回执");
         assertThat(page.getByRole(AriaRole.STATUS)).isVisible();
         page.navigate(browser.url("/"));
-        assertThat(page.locator("#work-requests li").filter(new Locator.FilterOptions().setHasText(caseNumber))).hasCount(0);
+        assertThat(page.locator("#work-requests li").filter(new Locator.FilterOptions().setHasText(caseNumber)))
+                .hasCount(0);
         check(page, "work-police-officer-answered");
     }
 
     @Test
     void theBureauHeadApprovesElectronicMonitoringFromTheWorkPage() {
         CaseId id = atOffice("柏定位", LIULIN);
-        actors.call("bh.county", () -> monitoring.propose(id, new org.tongxin.supervision.monitoring.MonitoringViews.NewPeriod(
-                org.tongxin.supervision.monitoring.MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL, "柏定位：未经批准离开白河县三日。",
-                "BH-EM-0001", 3, null)));
+        actors.call(
+                "bh.county",
+                () -> monitoring.propose(
+                        id,
+                        new org.tongxin.supervision.monitoring.MonitoringViews.NewPeriod(
+                                org.tongxin.supervision.monitoring.MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL,
+                                "柏定位：未经批准离开白河县三日。",
+                                "BH-EM-0001",
+                                3,
+                                null)));
         events.awaitAll(Duration.ofSeconds(20));
         Page page = workPage("bh.bureau.head", false, "bureau-head");
         openStep(page, "柏定位", "使用电子定位装置", id, "/monitoring");
@@ -364,15 +427,25 @@ class WorkPageBrowserTests {
     String referral(String subject, AssistanceService service, String agencyCode) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
         CaseId caseId = fixtures.underCorrection(fixtures.adult(subject, Gender.MALE));
-        actors.call("cd.county", () -> referrals.refer(caseId, new NewReferral(service, agencies.findByCode(agencyCode).orElseThrow().id(),
-                "工作台旅程：请按转介说明安排帮扶。")));
+        actors.call(
+                "cd.county",
+                () -> referrals.refer(
+                        caseId,
+                        new NewReferral(
+                                service,
+                                agencies.findByCode(agencyCode).orElseThrow().id(),
+                                "工作台旅程：请按转介说明安排帮扶。")));
         events.awaitAll(Duration.ofSeconds(20));
-        return jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id").param("id", caseId.value()).query(String.class).single();
+        return jdbc.sql("SELECT case_number FROM casefile_case WHERE id = :id")
+                .param("id", caseId.value())
+                .query(String.class)
+                .single();
     }
 
     /** A case the 白河县 court decided (the county agency chosen: 白河县社区矫正管理局), its steps opened. */
     CaseId decidedAtBaihe(String subject, CorrectionType type) {
-        // Each new case a week older than the one before (whatever weekends lie between): its steps fall due first, so it
+        // Each new case a week older than the one before (whatever weekends lie between): its steps fall due first, so
+        // it
         // leads its agency's lists.
         return decidedAtBaihe(subject, type, 7 * EARLIER.incrementAndGet());
     }
@@ -385,11 +458,20 @@ class WorkPageBrowserTests {
     CaseId decidedAtBaihe(String subject, CorrectionType type, int back) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
         DecisionData d = fixtures.decision(type);
-        DecisionData atBaihe = new DecisionData(d.correctionType(), d.caseNumber(), d.judgmentDate().minusDays(back),
-                d.effectiveDate().minusDays(back), d.termStart().minusDays(back), d.termEnd().minusDays(back), fixtures.agency("BH-CCA"),
-                d.inCustody(), d.handoverInstitutionId());
-        CaseId id = actors.call("bh.court.clerk", () -> management.openDecided(new NewDecidedCase(fixtures.adult(subject, Gender.MALE),
-                fixtures.offence(), atBaihe)));
+        DecisionData atBaihe = new DecisionData(
+                d.correctionType(),
+                d.caseNumber(),
+                d.judgmentDate().minusDays(back),
+                d.effectiveDate().minusDays(back),
+                d.termStart().minusDays(back),
+                d.termEnd().minusDays(back),
+                fixtures.agency("BH-CCA"),
+                d.inCustody(),
+                d.handoverInstitutionId());
+        CaseId id = actors.call(
+                "bh.court.clerk",
+                () -> management.openDecided(
+                        new NewDecidedCase(fixtures.adult(subject, Gender.MALE), fixtures.offence(), atBaihe)));
         events.awaitAll(Duration.ofSeconds(20));
         return id;
     }
@@ -402,14 +484,25 @@ class WorkPageBrowserTests {
     /** As {@link #arrived(String)}; {@code aside}: dated one week back without moving {@link #EARLIER}. */
     CaseId arrived(String subject, boolean aside) {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        CaseId id = aside ? decidedAtBaihe(subject, CorrectionType.PROBATION, 7) : decidedAtBaihe(subject, CorrectionType.PROBATION);
+        CaseId id = aside
+                ? decidedAtBaihe(subject, CorrectionType.PROBATION, 7)
+                : decidedAtBaihe(subject, CorrectionType.PROBATION);
         // The court delivers the legal documents and the county receipts them, as the registration's clock needs.
-        org.tongxin.exchange.HandoverId documents = actors.call("bh.court.clerk", () -> intake.deliverDocuments(id,
-                new org.tongxin.procedure.IntakeRequests.Delivery(java.util.List.of(
-                        new org.tongxin.exchange.HandoverData.NewItem(org.tongxin.exchange.ItemCode.DECISION_DOCUMENT, "刑事判决书", null),
-                        new org.tongxin.exchange.HandoverData.NewItem(org.tongxin.exchange.ItemCode.EXECUTION_NOTICE, null, null)), null)));
+        org.tongxin.exchange.HandoverId documents = actors.call(
+                "bh.court.clerk",
+                () -> intake.deliverDocuments(
+                        id,
+                        new org.tongxin.procedure.IntakeRequests.Delivery(
+                                java.util.List.of(
+                                        new org.tongxin.exchange.HandoverData.NewItem(
+                                                org.tongxin.exchange.ItemCode.DECISION_DOCUMENT, "刑事判决书", null),
+                                        new org.tongxin.exchange.HandoverData.NewItem(
+                                                org.tongxin.exchange.ItemCode.EXECUTION_NOTICE, null, null)),
+                                null)));
         events.awaitAll(Duration.ofSeconds(20));
-        actors.run("bh.county", () -> handovers.receipt(documents, handovers.view(documents).version(), null));
+        actors.run(
+                "bh.county",
+                () -> handovers.receipt(documents, handovers.view(documents).version(), null));
         events.awaitAll(Duration.ofSeconds(20));
         int version = fixtures.version(id);
         java.time.Instant arrivedAt = clock.instant().minus(Duration.ofMinutes(EARLIER.get()));
@@ -442,16 +535,20 @@ class WorkPageBrowserTests {
 
     /** The line naming the subject and the step: its button opens the page of the case where the step is done. */
     void openStep(Page page, String subject, String step, CaseId id, String where) {
-        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li").filter(new Locator.FilterOptions().setHasText(subject))
-                .filter(new Locator.FilterOptions().setHasText(step)).first();
+        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li")
+                .filter(new Locator.FilterOptions().setHasText(subject))
+                .filter(new Locator.FilterOptions().setHasText(step))
+                .first();
         line.getByRole(AriaRole.LINK).click();
         assertThat(page).hasURL(browser.url("/cases/" + id + where));
     }
 
     /** The line naming the subject and the step: its button opens the case's actions, where the step's form is. */
     void openStep(Page page, String subject, String step, CaseId id) {
-        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li").filter(new Locator.FilterOptions().setHasText(subject))
-                .filter(new Locator.FilterOptions().setHasText(step)).first();
+        Locator line = page.locator(".tx-work-urgent li, .tx-work-section li")
+                .filter(new Locator.FilterOptions().setHasText(subject))
+                .filter(new Locator.FilterOptions().setHasText(step))
+                .first();
         line.getByRole(AriaRole.LINK).click();
         // One click: the step's own form page, or the case's task list where the step has none.
         assertThat(page).hasURL(java.util.regex.Pattern.compile("/cases/" + id + "(/tasks/[a-z]+|#tasks)$"));
@@ -475,12 +572,14 @@ class WorkPageBrowserTests {
         page.navigate(browser.url("/login"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         if (secondFactor) {
             assertThat(page).hasURL(browser.url("/login/mfa"));
             clock.advance(Duration.ofSeconds(31));
             page.getByLabel("动态口令").fill(totp.codeAt(DemoAccounts.ADMIN_TOTP_SECRET, clock.instant()));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证"))
+                    .click();
         }
         assertThat(page).hasURL(browser.url("/"));
         return page;
@@ -488,11 +587,17 @@ class WorkPageBrowserTests {
 
     /** The line of the work page (most urgent or a section) that names this text. */
     static Locator item(Page page, String text) {
-        return page.locator(".tx-work-urgent li, .tx-work-section li").filter(new Locator.FilterOptions().setHasText(text)).first();
+        return page.locator(".tx-work-urgent li, .tx-work-section li")
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .first();
     }
 
     static void submit(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).first().click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(button).setExact(true))
+                .first()
+                .click();
     }
 
     static void check(Page page, String name) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.tongxin.calendar.internal.CalendarData;
 import org.tongxin.calendar.internal.CalendarSource;
 import org.tongxin.calendar.internal.SpecialDay;
@@ -27,9 +26,11 @@ import org.tongxin.calendar.internal.StoredYear;
  */
 final class SeedCalendar implements CalendarSource {
 
-    static final Path MIGRATION = Path.of("src/main/resources/db/migration/V11__insert_national_holidays_2020_2026.sql");
+    static final Path MIGRATION =
+            Path.of("src/main/resources/db/migration/V11__insert_national_holidays_2020_2026.sql");
     private static final Pattern ROW = Pattern.compile(
-            "\\('(CN)', '(\\d{4}-\\d{2}-\\d{2})', (\\d{4}), '(HOLIDAY|WORKING_DAY)', (NULL|'((?:[^']|'')*)'), (NULL|'((?:[^']|'')*)')\\)");
+            "\\('(CN)', '(\\d{4}-\\d{2}-\\d{2})', (\\d{4}), '(HOLIDAY|WORKING_DAY)', (NULL|'((?:[^']|'')*)'),"
+                    + " (NULL|'((?:[^']|'')*)')\\)");
 
     private final Map<String, List<SpecialDay>> days = new HashMap<>();
 
@@ -41,7 +42,8 @@ final class SeedCalendar implements CalendarSource {
                 SpecialDay day = m.group(4).equals("HOLIDAY")
                         ? SpecialDay.holiday(date, m.group(6), m.group(8).replace("''", "'"))
                         : SpecialDay.workingDay(date);
-                days.computeIfAbsent(m.group(1) + "/" + m.group(3), k -> new ArrayList<>()).add(day);
+                days.computeIfAbsent(m.group(1) + "/" + m.group(3), k -> new ArrayList<>())
+                        .add(day);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,27 +74,37 @@ final class SeedCalendar implements CalendarSource {
 
     Set<Integer> years() {
         Set<Integer> years = new HashSet<>();
-        days.keySet().stream().filter(k -> k.startsWith("CN/")).forEach(k -> years.add(Integer.parseInt(k.substring(3))));
+        days.keySet().stream()
+                .filter(k -> k.startsWith("CN/"))
+                .forEach(k -> years.add(Integer.parseInt(k.substring(3))));
         return years;
     }
 
     @Override
     public Optional<StoredYear> find(String region, int year) {
         List<SpecialDay> found = days.get(region + "/" + year);
-        return found == null ? Optional.empty()
+        return found == null
+                ? Optional.empty()
                 : Optional.of(new StoredYear(region, year, "seed", Instant.EPOCH, "migration", 0, found));
     }
 
     @Override
     public List<StoredYear> findAll(String region) {
-        return days.keySet().stream().filter(k -> k.startsWith(region + "/")).map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1)))
-                .sorted().map(year -> find(region, year).orElseThrow()).toList();
+        return days.keySet().stream()
+                .filter(k -> k.startsWith(region + "/"))
+                .map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1)))
+                .sorted()
+                .map(year -> find(region, year).orElseThrow())
+                .toList();
     }
 
     @Override
     public Set<String> regions() {
         Set<String> regions = new HashSet<>();
-        days.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).filter(r -> !r.equals("CN")).forEach(regions::add);
+        days.keySet().stream()
+                .map(k -> k.substring(0, k.indexOf('/')))
+                .filter(r -> !r.equals("CN"))
+                .forEach(regions::add);
         return regions;
     }
 

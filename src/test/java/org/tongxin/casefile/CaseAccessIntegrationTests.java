@@ -1,39 +1,37 @@
 package org.tongxin.casefile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.AnnouncementData;
 import org.tongxin.casefile.CaseData.CaseSearch;
 import org.tongxin.casefile.CaseData.SubjectData;
-import org.tongxin.casefile.internal.SubjectCodec;
 import org.tongxin.casefile.CaseData.TeamMember;
 import org.tongxin.casefile.CaseData.TeamRole;
 import org.tongxin.casefile.CaseViews.CaseSummary;
 import org.tongxin.casefile.CaseViews.CaseView;
 import org.tongxin.casefile.CaseViews.SubjectView;
+import org.tongxin.casefile.internal.SubjectCodec;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Who may know a case exists and what they see of it (doc/security-requirements.md S7, S8, S10, S12): a lawful role or 404 (in
@@ -44,20 +42,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseAccessIntegrationTests {
 
     /** Every demo account of Chengdong and beyond that has no lawful role in a Chengdong court's Dongmen case. */
-    static final List<String> STRANGERS = List.of("cd.nh", "cd.xh", "cd.station", "cx.county", "cx.court.clerk", "cx.proc",
-            "qs.county", "city.coord", "city.cca", "city.court.judge", "city.proc", "prison.officer", "civil.worker",
-            "sw.sunshine", "cd.community", "sysadmin", "secadmin", "auditadmin");
+    static final List<String> STRANGERS = List.of(
+            "cd.nh",
+            "cd.xh",
+            "cd.station",
+            "cx.county",
+            "cx.court.clerk",
+            "cx.proc",
+            "qs.county",
+            "city.coord",
+            "city.cca",
+            "city.court.judge",
+            "city.proc",
+            "prison.officer",
+            "civil.worker",
+            "sw.sunshine",
+            "cd.community",
+            "sysadmin",
+            "secadmin",
+            "auditadmin");
 
     @Autowired
     CaseManagement management;
+
     @Autowired
     CaseDirectory directory;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -86,12 +105,19 @@ class CaseAccessIntegrationTests {
         assertStatus(() -> fixtures.as(username, () -> directory.timeline(id)), 404, username);
         assertStatus(() -> fixtures.as(username, () -> directory.team(id)), 404, username);
         assertStatus(() -> fixtures.as(username, () -> directory.access(id)), 404, username);
-        assertThat(fixtures.as(username, () -> directory.summaries(List.of(id), "inbox"))).as(username).isEmpty();
+        assertThat(fixtures.as(username, () -> directory.summaries(List.of(id), "inbox")))
+                .as(username)
+                .isEmpty();
     }
 
     static void assertStatus(Runnable action, int status, String who) {
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(action::run)).as(who).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.status().value()).as("%s: %s", who, e.code()).isEqualTo(status));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(action::run))
+                .as(who)
+                .isInstanceOfSatisfying(
+                        TongxinException.class,
+                        e -> assertThat(e.status().value())
+                                .as("%s: %s", who, e.code())
+                                .isEqualTo(status));
     }
 
     static void forbidden(Runnable action, String code) {
@@ -113,8 +139,10 @@ class CaseAccessIntegrationTests {
     }
 
     PageResult<CaseSummary> search(String username, CaseSearch search) {
-        return fixtures.as(username, () -> directory.search(search, PageQuery.of(0, 20, null, CaseDirectory.SORTABLE, "updated"),
-                "case-search"));
+        return fixtures.as(
+                username,
+                () -> directory.search(
+                        search, PageQuery.of(0, 20, null, CaseDirectory.SORTABLE, "updated"), "case-search"));
     }
 
     static CaseSearch byName(String name) {
@@ -124,7 +152,13 @@ class CaseAccessIntegrationTests {
     @Test
     void aCaseExistsOnlyForTheAgenciesWithALawfulRoleInIt() {
         CaseId id = fixtures.decided();
-        for (String user : List.of("cd.county", "cd.county2", "cd.county.head", "cd.court.clerk", "cd.court.judge", "cd.proc",
+        for (String user : List.of(
+                "cd.county",
+                "cd.county2",
+                "cd.county.head",
+                "cd.court.clerk",
+                "cd.court.judge",
+                "cd.proc",
                 "cd.police")) {
             assertThat(view(user, id).id()).as(user).isEqualTo(id);
         }
@@ -163,7 +197,8 @@ class CaseAccessIntegrationTests {
         absentFor("city.proc", id);
         int version = fixtures.version(id);
         fixtures.as("cd.county", () -> management.assignOffice(id, version, agency("CD-SO-DM")));
-        assertThat(view("city.cca", id).access().held()).as("a granted role survives changes of the case")
+        assertThat(view("city.cca", id).access().held())
+                .as("a granted role survives changes of the case")
                 .containsExactly(Participation.ESCALATION);
     }
 
@@ -171,7 +206,10 @@ class CaseAccessIntegrationTests {
     void aLawfulRoleWithoutTheRightToAnActionIsForbiddenAndChangesNothing() {
         CaseId assessing = fixtures.assessing(fixtures.adult("柏松", Gender.MALE));
         int a = fixtures.version(assessing);
-        forbidden(() -> fixtures.as("cd.county", () -> management.decide(assessing, a, fixtures.decision(CorrectionType.PROBATION))),
+        forbidden(
+                () -> fixtures.as(
+                        "cd.county",
+                        () -> management.decide(assessing, a, fixtures.decision(CorrectionType.PROBATION))),
                 "NOT_DECISION_ORGAN");
         forbidden(() -> fixtures.as("cd.county", () -> management.withdraw(assessing, a)), "NOT_DECISION_ORGAN");
 
@@ -180,12 +218,20 @@ class CaseAccessIntegrationTests {
         management.documentsState(id, DocumentsState.RECEIPTED);
         int v = fixtures.version(id);
         for (String user : List.of("cd.court.clerk", "cd.proc", "cd.police", "cd.dm")) {
-            forbidden(() -> fixtures.as(user, () -> management.recordArrival(id, v, false, null)), "NOT_EXECUTING_AGENCY");
+            forbidden(
+                    () -> fixtures.as(user, () -> management.recordArrival(id, v, false, null)),
+                    "NOT_EXECUTING_AGENCY");
             forbidden(() -> fixtures.as(user, () -> management.register(id, v)), "NOT_EXECUTING_AGENCY");
-            forbidden(() -> fixtures.as(user, () -> management.assignOffice(id, v, agency("CD-SO-NH"))), "NOT_EXECUTING_AGENCY");
+            forbidden(
+                    () -> fixtures.as(user, () -> management.assignOffice(id, v, agency("CD-SO-NH"))),
+                    "NOT_EXECUTING_AGENCY");
         }
-        forbidden(() -> fixtures.as("cd.police", () -> management.recordArrival(id, v, true, null)), "NOT_EXECUTING_AGENCY");
-        forbidden(() -> fixtures.as("cd.proc", () -> management.decide(id, v, fixtures.decision(CorrectionType.PROBATION))),
+        forbidden(
+                () -> fixtures.as("cd.police", () -> management.recordArrival(id, v, true, null)),
+                "NOT_EXECUTING_AGENCY");
+        forbidden(
+                () -> fixtures.as(
+                        "cd.proc", () -> management.decide(id, v, fixtures.decision(CorrectionType.PROBATION))),
                 "NOT_DECISION_ORGAN");
         assertThat(fixtures.version(id)).isEqualTo(v);
 
@@ -196,15 +242,22 @@ class CaseAccessIntegrationTests {
         List<TeamMember> team = List.of(new TeamMember("赵强", TeamRole.OFFICE_STAFF, Gender.MALE, null));
         for (String user : List.of("cd.court.clerk", "cd.court.judge", "cd.proc", "cd.police")) {
             forbidden(() -> fixtures.as(user, () -> management.formTeam(id, r, team)), "NOT_CASE_TEAM");
-            forbidden(() -> fixtures.as(user, () -> management.makePlan(id, r, "每周到司法所报告一次，参加公益活动不少于八小时。")), "NOT_CASE_TEAM");
-            forbidden(() -> fixtures.as(user, () -> management.announce(id, r,
-                    new AnnouncementData(clock.instant(), "东门街道司法所", "赵强"))), "NOT_CASE_TEAM");
+            forbidden(
+                    () -> fixtures.as(user, () -> management.makePlan(id, r, "每周到司法所报告一次，参加公益活动不少于八小时。")),
+                    "NOT_CASE_TEAM");
+            forbidden(
+                    () -> fixtures.as(
+                            user,
+                            () -> management.announce(id, r, new AnnouncementData(clock.instant(), "东门街道司法所", "赵强"))),
+                    "NOT_CASE_TEAM");
         }
         management.grant(id, agency("A-CCA"), Participation.ESCALATION);
         forbidden(() -> fixtures.as("city.cca", () -> management.formTeam(id, r, team)), "NOT_CASE_TEAM");
         assertThat(fixtures.version(id)).isEqualTo(r);
         fixtures.as("cd.dm", () -> management.formTeam(id, r, team));
-        assertThat(fixtures.version(id)).as("the assigned office may form the team").isEqualTo(r + 1);
+        assertThat(fixtures.version(id))
+                .as("the assigned office may form the team")
+                .isEqualTo(r + 1);
     }
 
     @Test
@@ -240,7 +293,9 @@ class CaseAccessIntegrationTests {
             assertThat(s.health()).as(user).isEqualTo("高血压，每日服药");
             assertThat(s.birthDate()).as(user).isNotNull();
             assertThat(view.offenceDetails()).as(user).contains("电动自行车");
-            assertThat(fixtures.as(user, () -> directory.latestPlan(id))).as(user).isPresent();
+            assertThat(fixtures.as(user, () -> directory.latestPlan(id)))
+                    .as(user)
+                    .isPresent();
         }
         for (String user : List.of("city.cca", "city.coord", "civil.worker")) {
             CaseView view = view(user, id);
@@ -258,7 +313,9 @@ class CaseAccessIntegrationTests {
             assertThat(s.guardianName()).as("%s: guardian", user).isNull();
             assertThat(s.guardianRelation()).as("%s: guardian", user).isNull();
             assertThat(view.offenceDetails()).as(user).isNull();
-            assertThat(fixtures.as(user, () -> directory.latestPlan(id))).as(user).isEmpty();
+            assertThat(fixtures.as(user, () -> directory.latestPlan(id)))
+                    .as(user)
+                    .isEmpty();
         }
     }
 
@@ -295,9 +352,12 @@ class CaseAccessIntegrationTests {
             assertThat(view.offenceDetails()).as(user).isNull();
             assertThat(view.protectedFieldsVisible()).as(user).isFalse();
         }
-        assertThat(view("cd.proc", id).subject().idNumber()).as("the procuratorate recognises the number")
+        assertThat(view("cd.proc", id).subject().idNumber())
+                .as("the procuratorate recognises the number")
                 .isEqualTo(IdentityNumbers.mask(minor.idNumber()));
-        assertThat(view("civil.worker", id).subject().idNumber()).as("an assisting department gets none").isNull();
+        assertThat(view("civil.worker", id).subject().idNumber())
+                .as("an assisting department gets none")
+                .isNull();
 
         CaseSearch byNumber = new CaseSearch(null, null, view("cd.county", id).caseNumber(), null, null);
         assertThat(search("cd.proc", byNumber).items()).singleElement().satisfies(s -> {
@@ -308,7 +368,10 @@ class CaseAccessIntegrationTests {
             assertThat(s.masked()).isFalse();
             assertThat(s.subjectName()).isEqualTo("司马小龙");
         });
-        assertThat(fixtures.as("cd.police", () -> directory.summaries(List.of(id), "inbox")).get(id).subjectName()).isEqualTo("司***");
+        assertThat(fixtures.as("cd.police", () -> directory.summaries(List.of(id), "inbox"))
+                        .get(id)
+                        .subjectName())
+                .isEqualTo("司***");
     }
 
     /**
@@ -321,8 +384,10 @@ class CaseAccessIntegrationTests {
         SubjectData minor = fixtures.minor(name, Gender.FEMALE);
         CaseId id = fixtures.decided(minor);
         management.grant(id, agency("A-COORD"), Participation.COORDINATION);
-        Consumer<PageResult<CaseSummary>> found = r -> assertThat(r.items()).extracting(CaseSummary::id).contains(id);
-        Consumer<PageResult<CaseSummary>> none = r -> assertThat(r.items()).extracting(CaseSummary::id).doesNotContain(id);
+        Consumer<PageResult<CaseSummary>> found =
+                r -> assertThat(r.items()).extracting(CaseSummary::id).contains(id);
+        Consumer<PageResult<CaseSummary>> none =
+                r -> assertThat(r.items()).extracting(CaseSummary::id).doesNotContain(id);
 
         for (String user : List.of("cd.county", "cd.court.clerk")) {
             found.accept(search(user, byName(name)));
@@ -334,11 +399,16 @@ class CaseAccessIntegrationTests {
             none.accept(search(user, byName(name.substring(2, 3))));
             none.accept(search(user, byName(name.substring(0, 3))));
             none.accept(search(user, new CaseSearch(name, minor.idNumber(), null, null, null)));
-            assertThat(search(user, new CaseSearch(null, minor.idNumber(), null, null, null)).items()).as(user)
-                    .singleElement().satisfies(s -> {
+            assertThat(search(user, new CaseSearch(null, minor.idNumber(), null, null, null))
+                            .items())
+                    .as(user)
+                    .singleElement()
+                    .satisfies(s -> {
                         assertThat(s.id()).isEqualTo(id);
                         assertThat(s.masked()).isTrue();
-                        assertThat(s.subjectName()).isEqualTo(SubjectCodec.maskName(name)).doesNotContain(name.substring(1));
+                        assertThat(s.subjectName())
+                                .isEqualTo(SubjectCodec.maskName(name))
+                                .doesNotContain(name.substring(1));
                     });
         }
     }
@@ -350,7 +420,8 @@ class CaseAccessIntegrationTests {
         CaseId id = fixtures.decided(subject);
         UUID subjectId = fixtures.subjectOf(id);
         String caseNumber = view("cd.county", id).caseNumber();
-        Consumer<PageResult<CaseSummary>> found = r -> assertThat(r.items()).extracting(CaseSummary::id).containsExactly(id);
+        Consumer<PageResult<CaseSummary>> found =
+                r -> assertThat(r.items()).extracting(CaseSummary::id).containsExactly(id);
         Consumer<PageResult<CaseSummary>> none = r -> assertThat(r.items()).isEmpty();
 
         found.accept(search("cd.county", byName(name.substring(1, 5))));
@@ -377,16 +448,27 @@ class CaseAccessIntegrationTests {
         found.accept(search("cd.dm", byName(name)));
         none.accept(search("cd.nh", new CaseSearch(name, null, null, null, agency("CD-SO-DM"))));
 
-        assertThat(search("cd.county", byName("%")).items()).as("wildcards are matched literally")
+        assertThat(search("cd.county", byName("%")).items())
+                .as("wildcards are matched literally")
                 .noneMatch(s -> s.id().equals(id));
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM audit_record WHERE category = 'PERSONAL_DATA' AND action = 'case.search'
-                   AND actor_username = 'cd.dm' AND purpose = 'case-search' AND :subject = ANY (subject_ids)""")
-                .param("subject", subjectId.toString()).query(Long.class).single()).as("the search is audited").isEqualTo(1);
+            SELECT count(*) FROM audit_record WHERE category = 'PERSONAL_DATA' AND action = 'case.search'
+               AND actor_username = 'cd.dm' AND purpose = 'case-search' AND :subject = ANY (subject_ids)\
+            """)
+                        .param("subject", subjectId.toString())
+                        .query(Long.class)
+                        .single())
+                .as("the search is audited")
+                .isEqualTo(1);
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM audit_record WHERE action = 'case.search' AND actor_username = 'cx.county'
-                   AND :subject = ANY (subject_ids)""").param("subject", subjectId.toString()).query(Long.class).single())
-                .as("nothing shown to another county").isZero();
+            SELECT count(*) FROM audit_record WHERE action = 'case.search' AND actor_username = 'cx.county'
+               AND :subject = ANY (subject_ids)\
+            """)
+                        .param("subject", subjectId.toString())
+                        .query(Long.class)
+                        .single())
+                .as("nothing shown to another county")
+                .isZero();
     }
 
     @Test
@@ -399,12 +481,15 @@ class CaseAccessIntegrationTests {
             assertThat(f.countyAgencyId()).isEqualTo(agency("CD-CCA"));
         });
         assertThat(directory.subjectForDocuments(id)).hasValueSatisfying(s -> {
-            assertThat(s.masked()).as("a document for the case's own parties names the subject").isFalse();
+            assertThat(s.masked())
+                    .as("a document for the case's own parties names the subject")
+                    .isFalse();
             assertThat(s.name()).isEqualTo("欧阳小雨");
             assertThat(s.idNumber()).isEqualTo(minor.idNumber());
             assertThat(s.residenceAddress()).isEqualTo(minor.residenceAddress());
         });
-        assertThat(directory.offenceDetailsForDocuments(id)).hasValue(fixtures.offence().details());
+        assertThat(directory.offenceDetailsForDocuments(id))
+                .hasValue(fixtures.offence().details());
         CaseId unknown = CaseId.of(UUID.randomUUID());
         assertThat(directory.facts(unknown)).isEmpty();
         assertThat(directory.subjectForDocuments(unknown)).isEmpty();
@@ -418,14 +503,18 @@ class CaseAccessIntegrationTests {
         view("cd.proc", id);
         view("cd.proc", id);
         fixtures.as("cd.county", () -> directory.summaries(List.of(id), "inbox"));
-        List<Map<String, Object>> rows = jdbc.sql("""
-                SELECT category, action, purpose, actor_username, actor_agency_id FROM audit_record
-                 WHERE :subject = ANY (subject_ids) AND category = 'PERSONAL_DATA' ORDER BY id""")
-                .param("subject", subject.toString()).query().listOfRows();
-        assertThat(rows).extracting(r -> r.get("action"), r -> r.get("purpose"), r -> r.get("actor_username"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("case.view", "case-page", "cd.proc"),
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
+                    SELECT category, action, purpose, actor_username, actor_agency_id FROM audit_record
+                     WHERE :subject = ANY (subject_ids) AND category = 'PERSONAL_DATA' ORDER BY id\
+                    """).param("subject", subject.toString()).query().listOfRows();
+        assertThat(rows)
+                .extracting(r -> r.get("action"), r -> r.get("purpose"), r -> r.get("actor_username"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("case.view", "case-page", "cd.proc"),
                         org.assertj.core.groups.Tuple.tuple("case.view", "case-page", "cd.proc"),
                         org.assertj.core.groups.Tuple.tuple("case.list", "inbox", "cd.county"));
-        assertThat(rows.getFirst().get("actor_agency_id")).isEqualTo(agency("CD-PROC").value());
+        assertThat(rows.getFirst().get("actor_agency_id"))
+                .isEqualTo(agency("CD-PROC").value());
     }
 }

@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -39,7 +37,8 @@ public final class CaseFixtures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public CaseFixtures(CaseManagement management, AgencyDirectory agencies, Actors actors, JdbcClient jdbc, Clock clock) {
+    public CaseFixtures(
+            CaseManagement management, AgencyDirectory agencies, Actors actors, JdbcClient jdbc, Clock clock) {
         this.management = management;
         this.agencies = agencies;
         this.actors = actors;
@@ -91,8 +90,20 @@ public final class CaseFixtures {
 
     /** A person living in 东门街道 with every field filled in (phone, address, health; a guardian when young). */
     public static SubjectData subject(String name, Gender gender, LocalDate birth) {
-        return new SubjectData(name, gender, "01", IdentityDocumentType.RESIDENT_ID, identityNumber(birth, gender), birth,
-                "13907001234", DONGMEN, "东门街道幸福路 8 号 3 单元 402 室", "王建国", "父亲", "13907005678", "高血压，每日服药");
+        return new SubjectData(
+                name,
+                gender,
+                "01",
+                IdentityDocumentType.RESIDENT_ID,
+                identityNumber(birth, gender),
+                birth,
+                "13907001234",
+                DONGMEN,
+                "东门街道幸福路 8 号 3 单元 402 室",
+                "王建国",
+                "父亲",
+                "13907005678",
+                "高血压，每日服药");
     }
 
     public SubjectData adult(String name, Gender gender) {
@@ -105,20 +116,31 @@ public final class CaseFixtures {
     }
 
     public OffenceData offence() {
-        return new OffenceData(OffenceCategory.THEFT, "于东门菜市场盗窃电动自行车一辆，价值三千元", today().minusYears(1), java.util.List.of("盗窃罪"));
+        return new OffenceData(
+                OffenceCategory.THEFT, "于东门菜市场盗窃电动自行车一辆，价值三千元", today().minusYears(1), java.util.List.of("盗窃罪"));
     }
 
     /** Probation decided by 城东区人民法院 twenty days ago, effective ten days ago, for two years. */
     public DecisionData decision(CorrectionType type) {
         LocalDate effective = today().minusDays(10);
-        return new DecisionData(type, caseNumber(), effective.minusDays(10), effective, effective, effective.plusYears(2), null,
-                false, type == CorrectionType.TEMPORARY_EXECUTION ? agency("A-PRISON") : null);
+        return new DecisionData(
+                type,
+                caseNumber(),
+                effective.minusDays(10),
+                effective,
+                effective,
+                effective.plusYears(2),
+                null,
+                false,
+                type == CorrectionType.TEMPORARY_EXECUTION ? agency("A-PRISON") : null);
     }
 
     /** A case opened with its decision by the Chengdong court clerk: INTAKE at 城东区社区矫正管理局. */
     public CaseId decided(SubjectData subject) {
-        return as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject, offence(),
-                decision(CorrectionType.PROBATION))));
+        return as(
+                "cd.court.clerk",
+                () -> management.openDecided(
+                        new NewDecidedCase(subject, offence(), decision(CorrectionType.PROBATION))));
     }
 
     public CaseId decided() {
@@ -135,8 +157,9 @@ public final class CaseFixtures {
 
     /** An investigation assessment the Chengdong court entrusted to the county agency of the residence: ASSESSING. */
     public CaseId assessing(SubjectData subject) {
-        return as("cd.court.clerk", () -> management.entrustAssessment(new NewAssessment(subject, offence(), null, false,
-                caseNumber())));
+        return as(
+                "cd.court.clerk",
+                () -> management.entrustAssessment(new NewAssessment(subject, offence(), null, false, caseNumber())));
     }
 
     /** Documents receipted (the system reports it), the subject reported in, registered: UNDER_CORRECTION. */
@@ -146,7 +169,8 @@ public final class CaseFixtures {
 
     /** Like {@link #underCorrection(SubjectData)}, with the decision given (a parole with its original sentence …). */
     public CaseId underCorrection(SubjectData subject, DecisionData decision) {
-        return registered(as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject, offence(), decision))));
+        return registered(
+                as("cd.court.clerk", () -> management.openDecided(new NewDecidedCase(subject, offence(), decision))));
     }
 
     private CaseId registered(CaseId id) {
@@ -167,21 +191,31 @@ public final class CaseFixtures {
 
     /** The case's current version, read with the system's scope: call it outside {@link #as}. */
     public int version(CaseId id) {
-        return jdbc.sql("SELECT version FROM casefile_case WHERE id = :id").param("id", id.value()).query(Integer.class).single();
+        return jdbc.sql("SELECT version FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(Integer.class)
+                .single();
     }
 
     public CaseStatus status(CaseId id) {
-        return CaseStatus.valueOf(jdbc.sql("SELECT status FROM casefile_case WHERE id = :id").param("id", id.value())
-                .query(String.class).single());
+        return CaseStatus.valueOf(jdbc.sql("SELECT status FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .single());
     }
 
     /** The term's last day, read with the system's scope. */
     public java.time.LocalDate termEnd(CaseId id) {
-        return jdbc.sql("SELECT term_end FROM casefile_case WHERE id = :id").param("id", id.value()).query(java.time.LocalDate.class)
+        return jdbc.sql("SELECT term_end FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(java.time.LocalDate.class)
                 .single();
     }
 
     public UUID subjectOf(CaseId id) {
-        return jdbc.sql("SELECT subject_id FROM casefile_case WHERE id = :id").param("id", id.value()).query(UUID.class).single();
+        return jdbc.sql("SELECT subject_id FROM casefile_case WHERE id = :id")
+                .param("id", id.value())
+                .query(UUID.class)
+                .single();
     }
 }

@@ -1,5 +1,9 @@
 package org.tongxin.casefile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseViews.TimelineItem;
 import org.tongxin.identity.Participation;
@@ -28,10 +30,6 @@ import org.tongxin.shared.security.ActorRef;
 import org.tongxin.support.Actors;
 import org.tongxin.support.ApplicationRole;
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The case timeline: every module's events of a case, written once by an asynchronous listener after the change
@@ -60,20 +58,28 @@ class CaseTimelineIntegrationTests {
 
     @Autowired
     CaseManagement management;
+
     @Autowired
     CaseDirectory directory;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -94,20 +100,28 @@ class CaseTimelineIntegrationTests {
     /** The case's own entries for a reader (the ledger's, which the intake procedure adds, are tested with the ledger). */
     List<TimelineItem> timeline(String username, CaseId id) {
         return fixtures.as(username, () -> directory.timeline(id)).stream()
-                .filter(item -> !item.kind().startsWith("obligation.")).toList();
+                .filter(item -> !item.kind().startsWith("obligation."))
+                .toList();
     }
 
     long rows(CaseId id) {
         return jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE case_id = :id AND kind NOT LIKE 'obligation.%'")
-                .param("id", id.value()).query(Long.class).single();
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
     }
 
     /** Waits until no publication to the timeline listener mentioning {@code text} is outstanding. */
     void awaitTimelineListener(String text) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("""
-                SELECT count(*) FROM event_publication
-                 WHERE listener_id LIKE '%TimelineRecorder%' AND completion_date IS NULL AND serialized_event LIKE :text""")
-                .param("text", "%" + text + "%").query(Long.class).single()).isZero());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                    SELECT count(*) FROM event_publication
+                     WHERE listener_id LIKE '%TimelineRecorder%' AND completion_date IS NULL AND serialized_event LIKE :text\
+                    """)
+                                .param("text", "%" + text + "%")
+                                .query(Long.class)
+                                .single())
+                        .isZero());
     }
 
     void publish(Object event) {
@@ -118,7 +132,8 @@ class CaseTimelineIntegrationTests {
     void everyStepOfTheCaseAppearsOnceNewestFirstInTheReadersLanguage() {
         CaseId id = fixtures.assessing(fixtures.adult("邹明", Gender.MALE));
         int assessing = fixtures.version(id);
-        fixtures.as("cd.court.clerk", () -> management.decide(id, assessing, fixtures.decision(CorrectionType.PROBATION)));
+        fixtures.as(
+                "cd.court.clerk", () -> management.decide(id, assessing, fixtures.decision(CorrectionType.PROBATION)));
         management.documentsState(id, DocumentsState.RECEIPTED);
         int decided = fixtures.version(id);
         fixtures.as("cd.county", () -> management.recordArrival(id, decided, false, null));
@@ -126,9 +141,12 @@ class CaseTimelineIntegrationTests {
         int assigned = fixtures.version(id);
         fixtures.as("cd.county", () -> management.register(id, assigned));
 
-        List<String> kinds = List.of("case.registered", "office.assigned", "subject.reported", "case.decided", "assessment.entrusted");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timeline("cd.county", id))
-                .extracting(TimelineItem::kind).containsAll(kinds));
+        List<String> kinds = List.of(
+                "case.registered", "office.assigned", "subject.reported", "case.decided", "assessment.entrusted");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(timeline("cd.county", id))
+                        .extracting(TimelineItem::kind)
+                        .containsAll(kinds));
         awaitTimelineListener(id.toString());
 
         List<TimelineItem> items = timeline("cd.county", id);
@@ -146,19 +164,27 @@ class CaseTimelineIntegrationTests {
     @Test
     void aRedeliveredEventIsWrittenOnlyOnce() {
         CaseId id = fixtures.decided();
-        SupervisionNoteRecorded note = new SupervisionNoteRecorded(UUID.randomUUID(), id, clock.instant(),
-                ActorRef.SYSTEM, "home-visit");
+        SupervisionNoteRecorded note =
+                new SupervisionNoteRecorded(UUID.randomUUID(), id, clock.instant(), ActorRef.SYSTEM, "home-visit");
         publish(note);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timeline("cd.county", id))
-                .extracting(TimelineItem::kind).contains("supervision.note"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(timeline("cd.county", id))
+                        .extracting(TimelineItem::kind)
+                        .contains("supervision.note"));
         publish(note);
-        publish(new SupervisionNoteRecorded(note.eventId(), id, note.occurredAt().plusSeconds(5), ActorRef.SYSTEM, "again"));
+        publish(new SupervisionNoteRecorded(
+                note.eventId(), id, note.occurredAt().plusSeconds(5), ActorRef.SYSTEM, "again"));
         awaitTimelineListener(note.eventId().toString());
 
-        assertThat(timeline("cd.county", id)).filteredOn(item -> item.kind().equals("supervision.note")).singleElement()
+        assertThat(timeline("cd.county", id))
+                .filteredOn(item -> item.kind().equals("supervision.note"))
+                .singleElement()
                 .satisfies(item -> assertThat(item.args()).containsEntry("topic", "home-visit"));
-        assertThat(jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE source_event = :e").param("e", note.eventId().toString())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE source_event = :e")
+                        .param("e", note.eventId().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -169,16 +195,23 @@ class CaseTimelineIntegrationTests {
         publish(new SupervisionNoteRecorded(eventId, id, clock.instant(), ActorRef.SYSTEM, "home-visit"));
         awaitTimelineListener(eventId.toString());
         awaitTimelineListener(id.toString());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rows(id)).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(rows(id)).isEqualTo(3));
 
         for (String user : List.of("cd.county", "cd.dm")) {
-            assertThat(timeline(user, id)).as(user).extracting(TimelineItem::kind)
+            assertThat(timeline(user, id))
+                    .as(user)
+                    .extracting(TimelineItem::kind)
                     .containsExactly("supervision.note", "office.assigned", "case.decided");
         }
         for (String user : List.of("cd.court.clerk", "cd.proc", "cd.police")) {
-            assertThat(timeline(user, id)).as(user).extracting(TimelineItem::kind).containsExactly("office.assigned", "case.decided");
+            assertThat(timeline(user, id))
+                    .as(user)
+                    .extracting(TimelineItem::kind)
+                    .containsExactly("office.assigned", "case.decided");
         }
-        assertThatThrownBy(() -> timeline("cx.county", id)).isInstanceOf(org.tongxin.shared.error.TongxinException.class);
+        assertThatThrownBy(() -> timeline("cx.county", id))
+                .isInstanceOf(org.tongxin.shared.error.TongxinException.class);
     }
 
     @Test
@@ -193,18 +226,28 @@ class CaseTimelineIntegrationTests {
     @Test
     void theApplicationCanNeitherChangeNorDeleteTimelineEntries() throws Exception {
         CaseId id = fixtures.decided();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rows(id)).isPositive());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(rows(id)).isPositive());
         // A person's request runs as the application role, which has no right to change the timeline.
         try (ApplicationRole role = ApplicationRole.connect(dataSource)) {
-            assertThatThrownBy(() -> role.jdbc().update("UPDATE casefile_timeline SET kind = 'x' WHERE case_id = ?", id.value()))
-                    .rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() ->
+                            role.jdbc().update("UPDATE casefile_timeline SET kind = 'x' WHERE case_id = ?", id.value()))
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> role.jdbc().update("DELETE FROM casefile_timeline WHERE case_id = ?", id.value()))
-                    .rootCause().hasMessageContaining("permission denied");
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
         }
         // The application's own work runs as the owner: the trigger refuses it too.
-        assertThatThrownBy(() -> jdbc.sql("UPDATE casefile_timeline SET kind = 'x' WHERE case_id = :id").param("id", id.value())
-                .update()).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM casefile_timeline WHERE case_id = :id").param("id", id.value()).update())
-                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE casefile_timeline SET kind = 'x' WHERE case_id = :id")
+                        .param("id", id.value())
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM casefile_timeline WHERE case_id = :id")
+                        .param("id", id.value())
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only");
     }
 }

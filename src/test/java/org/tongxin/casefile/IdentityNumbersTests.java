@@ -1,15 +1,14 @@
 package org.tongxin.casefile;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tongxin.casefile.IdentityDocumentType.HK_MACAO_PERMIT;
 import static org.tongxin.casefile.IdentityDocumentType.HMT_RESIDENCE_PERMIT;
 import static org.tongxin.casefile.IdentityDocumentType.PASSPORT;
 import static org.tongxin.casefile.IdentityDocumentType.RESIDENT_ID;
 import static org.tongxin.casefile.IdentityDocumentType.TAIWAN_PERMIT;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /**
  * Identity document numbers: the GB 11643 check character of resident IDs and of the Hong Kong, Macao and Taiwan
@@ -20,6 +19,7 @@ class IdentityNumbersTests {
 
     /** The worked example of GB 11643-1999 (a check character X). */
     static final String STANDARD_EXAMPLE = "11010519491231002X";
+
     static final String MAN_1990 = "369902199003071238";
     static final String WOMAN_2009 = "369902200911150025";
     static final String HONG_KONG_RESIDENT = "810000198001010014";
@@ -42,7 +42,8 @@ class IdentityNumbersTests {
         String first17 = MAN_1990.substring(0, 17);
         for (char check : "0123456789X".toCharArray()) {
             String number = first17 + check;
-            assertThat(IdentityNumbers.problem(RESIDENT_ID, number)).as("check character %s", check)
+            assertThat(IdentityNumbers.problem(RESIDENT_ID, number))
+                    .as("check character %s", check)
                     .isEqualTo(check == '8' ? null : "idNumberChecksum");
         }
     }
@@ -56,27 +57,41 @@ class IdentityNumbersTests {
 
     @Test
     void malformedResidentIdsAreFormatProblems() {
-        assertThat(IdentityNumbers.problem(RESIDENT_ID, MAN_1990.substring(0, 17))).as("17 characters").isEqualTo("idNumberFormat");
-        assertThat(IdentityNumbers.problem(RESIDENT_ID, MAN_1990 + "1")).as("19 characters").isEqualTo("idNumberFormat");
-        assertThat(IdentityNumbers.problem(RESIDENT_ID, "36990219900307123A")).as("a letter other than X").isEqualTo("idNumberFormat");
-        assertThat(IdentityNumbers.problem(RESIDENT_ID, "3699021990030712X8")).as("X not last").isEqualTo("idNumberFormat");
+        assertThat(IdentityNumbers.problem(RESIDENT_ID, MAN_1990.substring(0, 17)))
+                .as("17 characters")
+                .isEqualTo("idNumberFormat");
+        assertThat(IdentityNumbers.problem(RESIDENT_ID, MAN_1990 + "1"))
+                .as("19 characters")
+                .isEqualTo("idNumberFormat");
+        assertThat(IdentityNumbers.problem(RESIDENT_ID, "36990219900307123A"))
+                .as("a letter other than X")
+                .isEqualTo("idNumberFormat");
+        assertThat(IdentityNumbers.problem(RESIDENT_ID, "3699021990030712X8"))
+                .as("X not last")
+                .isEqualTo("idNumberFormat");
         String thirtiethOfFebruary = "36990219900230123";
-        assertThat(IdentityNumbers.problem(RESIDENT_ID, thirtiethOfFebruary + IdentityNumbers.checkCharacter(thirtiethOfFebruary)))
-                .as("no such birth date, even with a correct check character").isEqualTo("idNumberFormat");
+        assertThat(IdentityNumbers.problem(
+                        RESIDENT_ID, thirtiethOfFebruary + IdentityNumbers.checkCharacter(thirtiethOfFebruary)))
+                .as("no such birth date, even with a correct check character")
+                .isEqualTo("idNumberFormat");
         assertThat(IdentityNumbers.problem(RESIDENT_ID, "  ")).isEqualTo("required");
         assertThat(IdentityNumbers.problem(RESIDENT_ID, null)).isEqualTo("required");
     }
 
     @Test
     void residencePermitsOfHongKongMacaoAndTaiwanResidentsUseTheirOwnPrefixes() {
-        assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, HONG_KONG_RESIDENT)).isNull();
-        for (String prefix : new String[] { "820000", "830000" }) {
+        assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, HONG_KONG_RESIDENT))
+                .isNull();
+        for (String prefix : new String[] {"820000", "830000"}) {
             String first17 = prefix + "19800101001";
-            assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, first17 + IdentityNumbers.checkCharacter(first17))).isNull();
+            assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, first17 + IdentityNumbers.checkCharacter(first17)))
+                    .isNull();
         }
-        assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, MAN_1990)).as("a mainland number is no permit")
+        assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, MAN_1990))
+                .as("a mainland number is no permit")
                 .isEqualTo("idNumberFormat");
-        assertThat(IdentityNumbers.problem(RESIDENT_ID, HONG_KONG_RESIDENT)).as("a permit is no resident ID")
+        assertThat(IdentityNumbers.problem(RESIDENT_ID, HONG_KONG_RESIDENT))
+                .as("a permit is no resident ID")
                 .isEqualTo("idNumberFormat");
         assertThat(IdentityNumbers.problem(HMT_RESIDENCE_PERMIT, HONG_KONG_RESIDENT.substring(0, 17) + "5"))
                 .isEqualTo("idNumberChecksum");
@@ -85,7 +100,9 @@ class IdentityNumbersTests {
     @Test
     void passportsAreFiveToSeventeenLettersOrDigits() {
         assertThat(IdentityNumbers.problem(PASSPORT, "E12345678")).isNull();
-        assertThat(IdentityNumbers.problem(PASSPORT, "ea1234567")).as("upper-cased").isNull();
+        assertThat(IdentityNumbers.problem(PASSPORT, "ea1234567"))
+                .as("upper-cased")
+                .isNull();
         assertThat(IdentityNumbers.problem(PASSPORT, "P1234")).isNull();
         assertThat(IdentityNumbers.problem(PASSPORT, "P123")).isEqualTo("idNumberFormat");
         assertThat(IdentityNumbers.problem(PASSPORT, "E1234-5678")).isEqualTo("idNumberFormat");

@@ -15,11 +15,11 @@ public final class DocumentSamples {
 
     /** A checksum-valid identity number of the demo's fictitious division 369902; it must never reach a log. */
     public static final String ID_NUMBER = "369902198805123410";
+
     public static final String SUBJECT = "李明轩";
     public static final Path OUTPUT = Path.of("target/documents");
 
-    private DocumentSamples() {
-    }
+    private DocumentSamples() {}
 
     public static Map<String, String> values(DocumentTemplate template) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -55,12 +55,13 @@ public final class DocumentSamples {
                 v.put("idNumber", ID_NUMBER);
                 v.put("address", "A市城东区东门街道中心路 18 号 3 栋 502 室");
                 v.put("charges", "危险驾驶罪");
-                v.put("findings", "经走访被告人居住地东门社区居民委员会、工作单位及家庭成员，被告人居住稳定，"
-                        + "与妻子、女儿共同生活，在本市某物流公司任驾驶员五年，表现良好，无其他违法犯罪记录。\n"
-                        + "其家庭成员愿意协助监督管理，社区居民委员会同意配合开展社区矫正工作。");
+                v.put(
+                        "findings",
+                        "经走访被告人居住地东门社区居民委员会、工作单位及家庭成员，被告人居住稳定，"
+                                + "与妻子、女儿共同生活，在本市某物流公司任驾驶员五年，表现良好，无其他违法犯罪记录。\n"
+                                + "其家庭成员愿意协助监督管理，社区居民委员会同意配合开展社区矫正工作。");
                 v.put("opinion", "适用社区矫正");
-                v.put("reasons", "被告人有固定住所和稳定工作，认罪悔罪态度较好，家庭和社区具备监管条件，"
-                        + "对所居住社区没有重大不良影响。");
+                v.put("reasons", "被告人有固定住所和稳定工作，认罪悔罪态度较好，家庭和社区具备监管条件，" + "对所居住社区没有重大不良影响。");
                 v.put("contact", "赵敏");
                 v.put("contactPhone", "0700-8100740");
             }
@@ -104,8 +105,7 @@ public final class DocumentSamples {
                 v.put("termStart", "2025-03-28");
                 v.put("termEnd", "2026-03-27");
                 v.put("obligations", "缓刑考验期内禁止驾驶机动车");
-                v.put("teamMembers", "陈静（东门街道司法所，组长）\n刘洋（东门社区居民委员会）\n李华（社区矫正对象之妻，家庭成员）\n"
-                        + "孙倩（社会工作者）");
+                v.put("teamMembers", "陈静（东门街道司法所，组长）\n刘洋（东门社区居民委员会）\n李华（社区矫正对象之妻，家庭成员）\n" + "孙倩（社会工作者）");
                 v.put("announcer", "陈静");
                 v.put("announcementPlace", "东门街道司法所");
                 v.put("issueDate", "2025-04-03");
@@ -117,8 +117,7 @@ public final class DocumentSamples {
                 v.put("scheduledAt", "2025-04-15T09:30");
                 v.put("place", "A市司法局三楼会议室");
                 v.put("attendees", "A市民政局\nA市人力资源和社会保障局\n城东区社区矫正管理局");
-                v.put("agenda", "个案研究：社区矫正对象" + SUBJECT + "的就业安置\n协调冲突：职业培训与最低生活保障救助的责任划分\n"
-                        + "回顾：上次会议决定的落实情况");
+                v.put("agenda", "个案研究：社区矫正对象" + SUBJECT + "的就业安置\n协调冲突：职业培训与最低生活保障救助的责任划分\n" + "回顾：上次会议决定的落实情况");
                 v.put("contact", "王芳");
                 v.put("contactPhone", "0700-8100222");
                 v.put("issueDate", "2025-04-08");

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class PdfLayout {
 
-    private static final Pattern PAGE = Pattern.compile("<page width=\"([\\d.]+)\" height=\"([\\d.]+)\">(.*?)</page>", Pattern.DOTALL);
+    private static final Pattern PAGE =
+            Pattern.compile("<page width=\"([\\d.]+)\" height=\"([\\d.]+)\">(.*?)</page>", Pattern.DOTALL);
     private static final Pattern LINE = Pattern.compile(
-            "<line xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">(.*?)</line>", Pattern.DOTALL);
+            "<line xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">(.*?)</line>",
+            Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("<word[^>]*>(.*?)</word>", Pattern.DOTALL);
 
     /** One line of text: its page (from 1), box and words joined without spaces. */
@@ -74,17 +76,28 @@ public final class PdfLayout {
                 while (word.find()) {
                     text.append(unescape(word.group(1)));
                 }
-                lines.add(new Line(number, Double.parseDouble(line.group(1)), Double.parseDouble(line.group(2)),
-                        Double.parseDouble(line.group(3)), Double.parseDouble(line.group(4)), text.toString().replaceAll("\\s+", ""),
+                lines.add(new Line(
+                        number,
+                        Double.parseDouble(line.group(1)),
+                        Double.parseDouble(line.group(2)),
+                        Double.parseDouble(line.group(3)),
+                        Double.parseDouble(line.group(4)),
+                        text.toString().replaceAll("\\s+", ""),
                         width));
             }
         }
-        lines.sort(Comparator.comparingInt(Line::page).thenComparingDouble(Line::yMin).thenComparingDouble(Line::xMin));
+        lines.sort(Comparator.comparingInt(Line::page)
+                .thenComparingDouble(Line::yMin)
+                .thenComparingDouble(Line::xMin));
         return new PdfLayout(List.copyOf(lines));
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     /** Every line in reading order, the page numbers at the foot of each page (第1页共2页) left out. */
@@ -99,7 +112,8 @@ public final class PdfLayout {
     }
 
     public Line line(String start) {
-        return first(start).orElseThrow(() -> new AssertionError("No line starts with \"" + start + "\" in " + texts()));
+        return first(start)
+                .orElseThrow(() -> new AssertionError("No line starts with \"" + start + "\" in " + texts()));
     }
 
     /** The lines strictly between two lines in reading order. */

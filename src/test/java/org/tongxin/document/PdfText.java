@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PdfText {
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     /** The text of the PDF (pages separated by form feeds), or a failure when poppler cannot read it. */
     public static String of(byte[] pdf) {
@@ -49,7 +48,8 @@ public final class PdfText {
             // Errors go to a file: on a file that is not a PDF poppler writes more complaints than a pipe holds, and
             // would block on them while we wait for its output.
             errors = Files.createTempFile("tongxin-poppler", ".err");
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(errors.toFile()).start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 String err = Files.readString(errors, StandardCharsets.UTF_8);

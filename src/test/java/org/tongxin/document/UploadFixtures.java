@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.imageio.ImageIO;
 
 /** Test helper: small real files of every allowed type, and hostile ones, made in memory. */
@@ -19,8 +18,7 @@ public final class UploadFixtures {
     static final String WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private UploadFixtures() {
-    }
+    private UploadFixtures() {}
 
     public static String docxType() {
         return WORD;
@@ -30,11 +28,13 @@ public final class UploadFixtures {
     public static byte[] pdf(String text) {
         String content = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
         String[] objects = {
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >>"
+                    + " >> >>",
+            "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+        };
         StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
         int[] offsets = new int[objects.length];
         for (int i = 0; i < objects.length; i++) {
@@ -46,7 +46,11 @@ public final class UploadFixtures {
         for (int offset : offsets) {
             pdf.append(String.format("%010d 00000 n \n", offset));
         }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.length + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -74,23 +78,29 @@ public final class UploadFixtures {
         return zip(Map.of(
                 "[Content_Types].xml", contentTypes("/word/document.xml", WORD + ".main+xml"),
                 "_rels/.rels", rels("word/document.xml"),
-                "word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                        + "<w:body><w:p><w:r><w:t>情况说明</w:t></w:r></w:p></w:body></w:document>"));
+                "word/document.xml",
+                        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                                + "<w:body><w:p><w:r><w:t>情况说明</w:t></w:r></w:p></w:body></w:document>"));
     }
 
     public static byte[] xlsx() {
-        return zip(Map.of(
-                "[Content_Types].xml", contentTypes("/xl/workbook.xml", EXCEL + ".main+xml"),
-                "_rels/.rels", rels("xl/workbook.xml"),
-                "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets/></workbook>"));
+        return zip(
+                Map.of(
+                        "[Content_Types].xml", contentTypes("/xl/workbook.xml", EXCEL + ".main+xml"),
+                        "_rels/.rels", rels("xl/workbook.xml"),
+                        "xl/workbook.xml",
+                                "<workbook"
+                                    + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets/></workbook>"));
     }
 
     /** A Word document with macros, renamed .docx. */
     public static byte[] docm() {
         Map<String, Object> entries = new LinkedHashMap<>();
-        entries.put("[Content_Types].xml", contentTypes("/word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"));
+        entries.put(
+                "[Content_Types].xml",
+                contentTypes("/word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"));
         entries.put("word/document.xml", "<w:document/>");
-        entries.put("word/vbaProject.bin", new byte[] { 1, 2, 3 });
+        entries.put("word/vbaProject.bin", new byte[] {1, 2, 3});
         return zip(entries);
     }
 
@@ -136,16 +146,17 @@ public final class UploadFixtures {
     }
 
     static String contentTypes(String part, String type) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/></Types>";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types"
+            + " xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\""
+            + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\""
+            + " ContentType=\"application/xml\"/><Override"
+            + " PartName=\"" + part + "\" ContentType=\"" + type + "\"/></Types>";
     }
 
     static String rels(String target) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships"
+            + " xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\""
+            + " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\""
                 + target + "\"/></Relationships>";
     }
 
@@ -159,7 +170,10 @@ public final class UploadFixtures {
             ordered.putAll(entries);
             for (Map.Entry<String, Object> e : ordered.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue() instanceof byte[] b ? b : ((String) e.getValue()).getBytes(StandardCharsets.UTF_8));
+                zip.write(
+                        e.getValue() instanceof byte[] b
+                                ? b
+                                : ((String) e.getValue()).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         } catch (IOException e) {

@@ -1,12 +1,14 @@
 package org.tongxin.exchange;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.Gender;
 import org.tongxin.exchange.HandoverData.NewItem;
@@ -15,10 +17,6 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.web.CaseSamples;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The handover aggregate as the exchange saves it (doc/adr/0048-the-handover-aggregate.md): each round and its answer
@@ -40,7 +38,9 @@ class HandoversIntegrationTests {
     HandoverView letter() {
         CaseId caseId = samples.entrusted(CaseSamples.subject("赵交接", Gender.MALE, LocalDate.of(1990, 3, 4)), null);
         return actors.call("cd.county", () -> handovers.ofCase(caseId)).stream()
-                .filter(h -> h.kind() == HandoverKind.ASSESSMENT_ENTRUSTMENT).findFirst().orElseThrow();
+                .filter(h -> h.kind() == HandoverKind.ASSESSMENT_ENTRUSTMENT)
+                .findFirst()
+                .orElseThrow();
     }
 
     HandoverView read(HandoverId id) {
@@ -61,9 +61,15 @@ class HandoversIntegrationTests {
         assertThat(delivered.round()).isEqualTo(1);
         HandoverView.Item first = delivered.items().getFirst();
 
-        actors.run("cd.county", () -> handovers.reject(delivered.id(), delivered.version(),
-                List.of(new Problem(ItemCode.CASE_MATERIALS, null, ProblemKind.MISSING, null),
-                        new Problem(null, first.id(), ProblemKind.DEFECTIVE, "  印章不清  ")), "请补正后再送"));
+        actors.run(
+                "cd.county",
+                () -> handovers.reject(
+                        delivered.id(),
+                        delivered.version(),
+                        List.of(
+                                new Problem(ItemCode.CASE_MATERIALS, null, ProblemKind.MISSING, null),
+                                new Problem(null, first.id(), ProblemKind.DEFECTIVE, "  印章不清  ")),
+                        "请补正后再送"));
         samples.settle();
         HandoverView rejected = read(delivered.id());
         assertThat(rejected.status()).isEqualTo(HandoverStatus.REJECTED);
@@ -72,26 +78,36 @@ class HandoversIntegrationTests {
         assertThat(rejected.rounds()).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo("REJECTED");
             assertThat(r.note()).isEqualTo("请补正后再送");
-            assertThat(r.problems()).containsExactly(
-                    new HandoverView.ProblemView(ItemCode.CASE_MATERIALS, null, ProblemKind.MISSING, null),
-                    new HandoverView.ProblemView(first.code(), first.id(), ProblemKind.DEFECTIVE, "印章不清"));
+            assertThat(r.problems())
+                    .containsExactly(
+                            new HandoverView.ProblemView(ItemCode.CASE_MATERIALS, null, ProblemKind.MISSING, null),
+                            new HandoverView.ProblemView(first.code(), first.id(), ProblemKind.DEFECTIVE, "印章不清"));
         });
 
-        actors.run("cd.court.clerk", () -> handovers.supplement(delivered.id(), rejected.version(),
-                List.of(new NewItem(ItemCode.CASE_MATERIALS, "起诉书副本（补）", null)), null));
+        actors.run(
+                "cd.court.clerk",
+                () -> handovers.supplement(
+                        delivered.id(),
+                        rejected.version(),
+                        List.of(new NewItem(ItemCode.CASE_MATERIALS, "起诉书副本（补）", null)),
+                        null));
         samples.settle();
         HandoverView supplemented = read(delivered.id());
         assertThat(supplemented.status()).isEqualTo(HandoverStatus.DELIVERED);
         assertThat(supplemented.round()).isEqualTo(2);
-        assertThat(supplemented.firstDeliveredAt()).as("the first delivery stays").isEqualTo(delivered.firstDeliveredAt());
+        assertThat(supplemented.firstDeliveredAt())
+                .as("the first delivery stays")
+                .isEqualTo(delivered.firstDeliveredAt());
         assertThat(supplemented.items()).hasSize(delivered.items().size() + 1);
         assertThat(supplemented.items().getLast()).satisfies(i -> {
             assertThat(i.title()).isEqualTo("起诉书副本（补）");
             assertThat(i.addedRound()).isEqualTo(2);
         });
-        assertThat(supplemented.items().subList(0, delivered.items().size())).as("stored titles are kept as they were")
+        assertThat(supplemented.items().subList(0, delivered.items().size()))
+                .as("stored titles are kept as they were")
                 .isEqualTo(delivered.items());
-        assertThat(supplemented.rounds()).extracting(HandoverView.Round::number, HandoverView.Round::outcome)
+        assertThat(supplemented.rounds())
+                .extracting(HandoverView.Round::number, HandoverView.Round::outcome)
                 .containsExactly(tuple(1, "REJECTED"), tuple(2, null));
 
         actors.run("cd.county", () -> handovers.receipt(delivered.id(), supplemented.version(), "材料齐全"));
@@ -101,7 +117,9 @@ class HandoversIntegrationTests {
         assertThat(receipted.receiptDocumentId()).isNotNull();
         assertThat(receipted.rounds().getLast().outcome()).isEqualTo("RECEIPTED");
         assertThat(receipted.rounds().getLast().note()).isEqualTo("材料齐全");
-        assertThat(receipted.rounds().getFirst().problems()).as("the first round's answer stays").hasSize(2);
+        assertThat(receipted.rounds().getFirst().problems())
+                .as("the first round's answer stays")
+                .hasSize(2);
     }
 
     @Test
@@ -109,26 +127,51 @@ class HandoversIntegrationTests {
         HandoverView delivered = letter();
         int version = delivered.version();
 
-        refused(() -> actors.run("cd.court.clerk", () -> handovers.supplement(delivered.id(), version, List.of(), null)), 409,
+        refused(
+                () -> actors.run(
+                        "cd.court.clerk", () -> handovers.supplement(delivered.id(), version, List.of(), null)),
+                409,
                 "HANDOVER_NOT_REJECTED");
-        refused(() -> actors.run("cd.county", () -> handovers.reject(delivered.id(), version,
-                List.of(new Problem(null, UUID.randomUUID(), ProblemKind.DEFECTIVE, null)), null)), 400,
+        refused(
+                () -> actors.run(
+                        "cd.county",
+                        () -> handovers.reject(
+                                delivered.id(),
+                                version,
+                                List.of(new Problem(null, UUID.randomUUID(), ProblemKind.DEFECTIVE, null)),
+                                null)),
+                400,
                 "VALIDATION_FAILED");
-        refused(() -> actors.run("cd.county", () -> handovers.receipt(delivered.id(), version, "长".repeat(501))), 400,
+        refused(
+                () -> actors.run("cd.county", () -> handovers.receipt(delivered.id(), version, "长".repeat(501))),
+                400,
                 "VALIDATION_FAILED");
-        refused(() -> actors.run("cd.county", () -> handovers.receipt(delivered.id(), version + 1, null)), 409, "STALE_VERSION");
+        refused(
+                () -> actors.run("cd.county", () -> handovers.receipt(delivered.id(), version + 1, null)),
+                409,
+                "STALE_VERSION");
         assertThat(read(delivered.id())).as("nothing saved").isEqualTo(delivered);
 
         actors.run("cd.county", () -> handovers.receipt(delivered.id(), version, null));
         samples.settle();
         HandoverView receipted = read(delivered.id());
-        refused(() -> actors.run("cd.county", () -> handovers.receipt(delivered.id(), receipted.version(), "长".repeat(501))), 409,
+        refused(
+                () -> actors.run(
+                        "cd.county", () -> handovers.receipt(delivered.id(), receipted.version(), "长".repeat(501))),
+                409,
                 "HANDOVER_NOT_DELIVERED");
-        refused(() -> actors.run("cd.county", () -> handovers.reject(delivered.id(), receipted.version(), List.of(), null)), 409,
+        refused(
+                () -> actors.run(
+                        "cd.county", () -> handovers.reject(delivered.id(), receipted.version(), List.of(), null)),
+                409,
                 "HANDOVER_NOT_DELIVERED");
-        refused(() -> actors.run("cd.court.clerk", () -> handovers.deliver(delivered.id(), receipted.version())), 409,
+        refused(
+                () -> actors.run("cd.court.clerk", () -> handovers.deliver(delivered.id(), receipted.version())),
+                409,
                 "HANDOVER_NOT_PREPARED");
-        refused(() -> actors.run("cd.court.clerk", () -> handovers.cancel(delivered.id(), receipted.version())), 409,
+        refused(
+                () -> actors.run("cd.court.clerk", () -> handovers.cancel(delivered.id(), receipted.version())),
+                409,
                 "HANDOVER_NOT_PREPARED");
         assertThat(read(delivered.id())).as("nothing saved").isEqualTo(receipted);
     }

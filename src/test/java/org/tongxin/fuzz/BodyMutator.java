@@ -1,11 +1,9 @@
 package org.tongxin.fuzz;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -20,17 +18,56 @@ import tools.jackson.databind.node.ObjectNode;
 final class BodyMutator {
 
     /** Texts that once broke something somewhere: NUL, dates beyond the calendar, LIKE wildcards, huge numbers. */
-    static final List<String> TRICKY = List.of("\u0000", "a\u0000b", "+999999999-12-31", "-999999999-01-01", "0000-01-01",
-            "9999-12-31", "10000-01-01", "2025-02-30", "2025-13-01", "2025-06-01T25:00", "+999999999-12-31T23:59:59",
-            "1970-01-01T00:00:00Z", "", " ", "%", "_", "\\", "'", "\"", "null", "NaN", "1e309", "-1", "0", "2147483648",
-            "99999999999999999999", "\uD800", "\uDFFF", "\uFEFF", "\u202E", "😀", "张三\t\r\n", "<script>alert(1)</script>",
-            "../../etc/passwd", "a".repeat(5000), "长".repeat(2001), "00000000-0000-0000-0000-000000000000",
-            "PROBATION", "MALE", "RESIDENT_ID", "DELIVERED", "TOPIC", "CONFLICT", "COUNTY_OFFICER", "SYSTEM_ADMIN");
+    static final List<String> TRICKY = List.of(
+            "\u0000",
+            "a\u0000b",
+            "+999999999-12-31",
+            "-999999999-01-01",
+            "0000-01-01",
+            "9999-12-31",
+            "10000-01-01",
+            "2025-02-30",
+            "2025-13-01",
+            "2025-06-01T25:00",
+            "+999999999-12-31T23:59:59",
+            "1970-01-01T00:00:00Z",
+            "",
+            " ",
+            "%",
+            "_",
+            "\\",
+            "'",
+            "\"",
+            "null",
+            "NaN",
+            "1e309",
+            "-1",
+            "0",
+            "2147483648",
+            "99999999999999999999",
+            "\uD800",
+            "\uDFFF",
+            "\uFEFF",
+            "\u202E",
+            "😀",
+            "张三\t\r\n",
+            "<script>alert(1)</script>",
+            "../../etc/passwd",
+            "a".repeat(5000),
+            "长".repeat(2001),
+            "00000000-0000-0000-0000-000000000000",
+            "PROBATION",
+            "MALE",
+            "RESIDENT_ID",
+            "DELIVERED",
+            "TOPIC",
+            "CONFLICT",
+            "COUNTY_OFFICER",
+            "SYSTEM_ADMIN");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private BodyMutator() {
-    }
+    private BodyMutator() {}
 
     static JsonNode mutate(JsonNode template, FuzzedDataProvider data) {
         return mutate(template, data, 0);
@@ -50,7 +87,10 @@ final class BodyMutator {
                 copy.set(field.getKey(), choice < 11 ? mutate(field.getValue(), data, depth + 1) : leaf(data, depth));
             }
             if (data.consumeInt(0, 19) == 0) {
-                copy.set(data.consumeBoolean() ? data.consumeString(12) : TRICKY.get(data.consumeInt(0, TRICKY.size() - 1)),
+                copy.set(
+                        data.consumeBoolean()
+                                ? data.consumeString(12)
+                                : TRICKY.get(data.consumeInt(0, TRICKY.size() - 1)),
                         leaf(data, depth));
             }
             return copy;

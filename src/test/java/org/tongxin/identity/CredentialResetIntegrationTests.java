@@ -1,5 +1,10 @@
 package org.tongxin.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,20 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.tongxin.identity.internal.Totp;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
 import org.tongxin.support.TestAccounts;
 import org.tongxin.support.WebSession;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 9, item 2: one administrator can no longer take over another. An administrator's password or second factor
@@ -45,18 +43,25 @@ class CredentialResetIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Actors actors;
+
     @Autowired
     TestAccounts accounts;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Totp totp;
+
     @Autowired
     MutableClock clock;
 
@@ -66,8 +71,11 @@ class CredentialResetIntegrationTests {
     @AfterEach
     void resetClockAndRetireTheExtraAdministrators() {
         clock.reset();
-        admins.forEach(a -> jdbc.sql("UPDATE identity_user SET status = 'DISABLED', security_stamp = security_stamp + 1 WHERE id = :id")
-                .param("id", a.id().value()).update());
+        admins.forEach(a -> jdbc.sql(
+                        "UPDATE identity_user SET status = 'DISABLED', security_stamp = security_stamp + 1 WHERE id ="
+                                + " :id")
+                .param("id", a.id().value())
+                .update());
     }
 
     TestAccounts.Account admin(Role role) {
@@ -94,8 +102,11 @@ class CredentialResetIntegrationTests {
     }
 
     String credentials(TestAccounts.Account account) {
-        return jdbc.sql("SELECT password_hash || coalesce(encode(totp_secret, 'hex'), '-') FROM identity_user WHERE id = :id")
-                .param("id", account.id().value()).query(String.class).single();
+        return jdbc.sql("SELECT password_hash || coalesce(encode(totp_secret, 'hex'), '-') FROM identity_user WHERE id"
+                        + " = :id")
+                .param("id", account.id().value())
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -107,9 +118,13 @@ class CredentialResetIntegrationTests {
             assertThat(result.getResponse().getStatus()).as(path).isEqualTo(403);
             assertThat(body(result).get("code").asString()).isEqualTo("ADMIN_RESET_NEEDS_APPROVAL");
         }
-        MvcResult page = call("secadmin", post("/admin/users/" + admin.id() + "/mfa-reset").param("lang", "zh-CN"), null);
-        assertThat(page.getResponse().getStatus()).as("a refused form comes back with the refusal's status").isEqualTo(403);
-        assertThat(page.getResponse().getContentAsString()).as("the page says why, and changes nothing")
+        MvcResult page = call(
+                "secadmin", post("/admin/users/" + admin.id() + "/mfa-reset").param("lang", "zh-CN"), null);
+        assertThat(page.getResponse().getStatus())
+                .as("a refused form comes back with the refusal's status")
+                .isEqualTo(403);
+        assertThat(page.getResponse().getContentAsString())
+                .as("the page says why, and changes nothing")
                 .contains("id=\"error-summary\"", "须经两名管理员办理");
         assertThat(credentials(admin)).isEqualTo(before);
     }
@@ -120,30 +135,53 @@ class CredentialResetIntegrationTests {
         TestAccounts.Account colleague = admin(Role.SECURITY_ADMIN);
         WebSession session = new WebSession(port).login(target.username(), TestAccounts.PASSWORD, code());
         assertThat(session.get("/admin/users").statusCode()).isEqualTo(200);
-        String token = body(call(target.username(), post("/api/v1/me/tokens"), Map.of("name", "运维脚本"))).get("token").asString();
-        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andReturn().getResponse().getStatus())
+        String token = body(call(target.username(), post("/api/v1/me/tokens"), Map.of("name", "运维脚本")))
+                .get("token")
+                .asString();
+        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
 
-        MvcResult requested = call("secadmin", post("/api/v1/credential-resets"), Map.of("userId", target.id().toString(),
-                "kind", "BOTH", "reason", "本人遗失手机，已电话核实"));
+        MvcResult requested = call(
+                "secadmin",
+                post("/api/v1/credential-resets"),
+                Map.of("userId", target.id().toString(), "kind", "BOTH", "reason", "本人遗失手机，已电话核实"));
         assertThat(requested.getResponse().getStatus()).isEqualTo(201);
         String id = body(requested).get("id").asString();
         for (String wrong : List.of("secadmin", colleague.username(), target.username())) {
-            MvcResult refused = call(wrong, post("/api/v1/credential-resets/" + id + "/approval"), Map.of("version", 0));
+            MvcResult refused =
+                    call(wrong, post("/api/v1/credential-resets/" + id + "/approval"), Map.of("version", 0));
             assertThat(refused.getResponse().getStatus()).as(wrong).isEqualTo(403);
         }
-        assertThat(call("auditadmin", post("/api/v1/credential-resets"), Map.of("userId", target.id().toString(), "kind",
-                "PASSWORD", "reason", "再次申请")).getResponse().getStatus()).as("one open request per account").isEqualTo(409);
-        assertThat(session.get("/admin/users").statusCode()).as("nothing happened yet").isEqualTo(200);
+        assertThat(call(
+                                "auditadmin",
+                                post("/api/v1/credential-resets"),
+                                Map.of("userId", target.id().toString(), "kind", "PASSWORD", "reason", "再次申请"))
+                        .getResponse()
+                        .getStatus())
+                .as("one open request per account")
+                .isEqualTo(409);
+        assertThat(session.get("/admin/users").statusCode())
+                .as("nothing happened yet")
+                .isEqualTo(200);
 
-        MvcResult approved = call("auditadmin", post("/api/v1/credential-resets/" + id + "/approval"), Map.of("version", 0));
+        MvcResult approved =
+                call("auditadmin", post("/api/v1/credential-resets/" + id + "/approval"), Map.of("version", 0));
         assertThat(approved.getResponse().getStatus()).isEqualTo(200);
         String oneTime = body(approved).get("oneTimePassword").asString();
         assertThat(body(approved).get("reset").get("state").asString()).isEqualTo("DONE");
 
-        assertThat(session.get("/admin/users").statusCode()).as("the target's session ended").isEqualTo(302);
-        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andReturn().getResponse().getStatus())
-                .as("and their tokens").isEqualTo(401);
+        assertThat(session.get("/admin/users").statusCode())
+                .as("the target's session ended")
+                .isEqualTo(302);
+        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("and their tokens")
+                .isEqualTo(401);
 
         WebSession next = new WebSession(port);
         assertThat(next.submitLogin(target.username(), oneTime).headers().firstValue("Location"))
@@ -152,17 +190,26 @@ class CredentialResetIntegrationTests {
         next.post("/login/password", Map.of("newPassword", "Lantern-Harbour-47", "confirmation", "Lantern-Harbour-47"));
         HttpResponse<String> enrol = next.get("/login/mfa/enrol");
         Matcher secret = Pattern.compile("id=\"totpSecret\">([A-Z2-7 ]+)<").matcher(enrol.body());
-        assertThat(secret.find()).as("the second factor was removed: enrol again").isTrue();
-        HttpResponse<String> done = next.post("/login/mfa/enrol",
-                Map.of("code", totp.codeAt(secret.group(1).replace(" ", ""), clock.instant())));
-        assertThat(done.headers().firstValue("Location")).as("told at the next login")
+        assertThat(secret.find())
+                .as("the second factor was removed: enrol again")
+                .isTrue();
+        HttpResponse<String> done = next.post(
+                "/login/mfa/enrol", Map.of("code", totp.codeAt(secret.group(1).replace(" ", ""), clock.instant())));
+        assertThat(done.headers().firstValue("Location"))
+                .as("told at the next login")
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/account/resets"));
         assertThat(next.get("/account/resets?lang=zh-CN").body()).contains("本人遗失手机，已电话核实", "安全管理员", "审计管理员");
         assertThat(jdbc.sql("SELECT shown_to_target_at IS NOT NULL FROM identity_credential_reset WHERE id = :id")
-                .param("id", java.util.UUID.fromString(id)).query(Boolean.class).single()).isTrue();
+                        .param("id", java.util.UUID.fromString(id))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
-        List<String> audited = jdbc.sql("SELECT action || ':' || actor_username FROM audit_record WHERE details LIKE :id ORDER BY id")
-                .param("id", "%" + id + "%").query(String.class).list();
+        List<String> audited = jdbc.sql(
+                        "SELECT action || ':' || actor_username FROM audit_record WHERE details LIKE :id ORDER BY id")
+                .param("id", "%" + id + "%")
+                .query(String.class)
+                .list();
         assertThat(audited).contains("credential-reset.request:secadmin", "credential-reset.approve:auditadmin");
     }
 
@@ -170,20 +217,46 @@ class CredentialResetIntegrationTests {
     void theRequesterMayWithdrawAndAnotherRoleMayRefuseWithAReason() throws Exception {
         TestAccounts.Account target = admin(Role.AUDIT_ADMIN);
         String before = credentials(target);
-        String first = body(call("sysadmin", post("/api/v1/credential-resets"), Map.of("userId", target.id().toString(),
-                "kind", "PASSWORD", "reason", "忘记密码"))).get("id").asString();
+        String first = body(call(
+                        "sysadmin",
+                        post("/api/v1/credential-resets"),
+                        Map.of("userId", target.id().toString(), "kind", "PASSWORD", "reason", "忘记密码")))
+                .get("id")
+                .asString();
         assertThat(call("secadmin", post("/api/v1/credential-resets/" + first + "/withdrawal"), Map.of("version", 0))
-                .getResponse().getStatus()).as("only the requester withdraws").isEqualTo(403);
-        assertThat(body(call("sysadmin", post("/api/v1/credential-resets/" + first + "/withdrawal"), Map.of("version", 0)))
-                .get("state").asString()).isEqualTo("WITHDRAWN");
-        String second = body(call("sysadmin", post("/api/v1/credential-resets"), Map.of("userId", target.id().toString(),
-                "kind", "SECOND_FACTOR", "reason", "更换手机"))).get("id").asString();
+                        .getResponse()
+                        .getStatus())
+                .as("only the requester withdraws")
+                .isEqualTo(403);
+        assertThat(body(call(
+                                "sysadmin",
+                                post("/api/v1/credential-resets/" + first + "/withdrawal"),
+                                Map.of("version", 0)))
+                        .get("state")
+                        .asString())
+                .isEqualTo("WITHDRAWN");
+        String second = body(call(
+                        "sysadmin",
+                        post("/api/v1/credential-resets"),
+                        Map.of("userId", target.id().toString(), "kind", "SECOND_FACTOR", "reason", "更换手机")))
+                .get("id")
+                .asString();
         assertThat(call("secadmin", post("/api/v1/credential-resets/" + second + "/refusal"), Map.of("version", 0))
-                .getResponse().getStatus()).isEqualTo(400);
-        assertThat(body(call("secadmin", post("/api/v1/credential-resets/" + second + "/refusal"),
-                Map.of("version", 0, "reason", "未经本人确认"))).get("state").asString()).isEqualTo("REFUSED");
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(body(call(
+                                "secadmin",
+                                post("/api/v1/credential-resets/" + second + "/refusal"),
+                                Map.of("version", 0, "reason", "未经本人确认")))
+                        .get("state")
+                        .asString())
+                .isEqualTo("REFUSED");
         assertThat(credentials(target)).isEqualTo(before);
-        assertThat(call("cd.county", get("/api/v1/credential-resets"), null).getResponse().getStatus()).isEqualTo(403);
+        assertThat(call("cd.county", get("/api/v1/credential-resets"), null)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -192,10 +265,16 @@ class CredentialResetIntegrationTests {
         MvcResult reset = call("sysadmin", post("/api/v1/users/" + staff.id() + "/password-reset"), null);
         assertThat(reset.getResponse().getStatus()).isEqualTo(200);
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM identity_credential_reset
-                 WHERE target_user_id = :id AND state = 'DONE' AND shown_to_target_at IS NULL""")
-                .param("id", staff.id().value()).query(Long.class).single()).isEqualTo(1);
-        assertThat(call(staff.username(), get("/api/v1/me/credential-resets"), null).getResponse().getContentAsString())
+            SELECT count(*) FROM identity_credential_reset
+             WHERE target_user_id = :id AND state = 'DONE' AND shown_to_target_at IS NULL\
+            """)
+                        .param("id", staff.id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(call(staff.username(), get("/api/v1/me/credential-resets"), null)
+                        .getResponse()
+                        .getContentAsString())
                 .contains("PASSWORD", "SYSTEM_ADMIN");
     }
 }

@@ -1,18 +1,18 @@
 package org.tongxin.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.identity.internal.Totp;
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.IntegrationTest;
@@ -20,20 +20,22 @@ import org.tongxin.support.MutableClock;
 import org.tongxin.support.TestAccounts;
 import org.tongxin.support.WebSession;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** doc/security-requirements.md S1–S4 over real HTTP: login steps, second factor, throttling, identical failures, sessions. */
 @IntegrationTest
 class LoginIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     Totp totp;
+
     @Autowired
     TestAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -56,7 +58,8 @@ class LoginIntegrationTests {
         WebSession web = browser();
         HttpResponse<String> response = web.submitLogin("cd.county", DemoAccounts.PASSWORD);
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         HttpResponse<String> home = web.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains(accountsName("cd.county"));
@@ -66,16 +69,19 @@ class LoginIntegrationTests {
     void anAdministratorCannotSkipTheSecondFactor() {
         WebSession web = browser();
         HttpResponse<String> response = web.submitLogin("sysadmin", DemoAccounts.PASSWORD);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa"));
         // Pending: nothing but the second-factor step is reachable.
-        assertThat(web.get("/agencies").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa"));
+        assertThat(web.get("/agencies").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa"));
         assertThat(web.get("/api/v1/me").statusCode()).isEqualTo(403);
         web.get("/login/mfa");
         HttpResponse<String> wrong = web.post("/login/mfa", Map.of("code", "000000"));
         assertThat(wrong.statusCode()).isEqualTo(200);
         assertThat(wrong.body()).contains("动态口令不正确");
         HttpResponse<String> right = web.post("/login/mfa", Map.of("code", adminCode()));
-        assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(right.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(web.get("/admin/users").statusCode()).isEqualTo(200);
     }
 
@@ -100,16 +106,34 @@ class LoginIntegrationTests {
         TestAccounts.Account account = accounts.countyOfficer();
         String source = "203.0.113.11";
         for (int i = 0; i < 5; i++) {
-            assertThat(browser().from(source).submitLogin(account.username(), "Wrong-Password-" + i).headers().firstValue("Location"))
+            assertThat(browser()
+                            .from(source)
+                            .submitLogin(account.username(), "Wrong-Password-" + i)
+                            .headers()
+                            .firstValue("Location"))
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         }
-        assertThat(browser().from(source).submitLogin(account.username(), TestAccounts.PASSWORD).headers().firstValue("Location"))
-                .as("held for 30 s: even the right password is not checked").hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(browser()
+                        .from(source)
+                        .submitLogin(account.username(), TestAccounts.PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
+                .as("held for 30 s: even the right password is not checked")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         clock.advance(Duration.ofSeconds(31));
-        assertThat(browser().from(source).submitLogin(account.username(), TestAccounts.PASSWORD).headers().firstValue("Location"))
-                .as("no lock: the delay ended by itself").hasValueSatisfying(l -> assertThat(l).endsWith("/"));
-        assertThat(jdbc.sql("SELECT locked_until IS NULL FROM identity_user WHERE id = :id").param("id", account.id().value())
-                .query(Boolean.class).single()).as("failures never lock an account").isTrue();
+        assertThat(browser()
+                        .from(source)
+                        .submitLogin(account.username(), TestAccounts.PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
+                .as("no lock: the delay ended by itself")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(jdbc.sql("SELECT locked_until IS NULL FROM identity_user WHERE id = :id")
+                        .param("id", account.id().value())
+                        .query(Boolean.class)
+                        .single())
+                .as("failures never lock an account")
+                .isTrue();
     }
 
     @Test
@@ -118,8 +142,12 @@ class LoginIntegrationTests {
         for (int i = 0; i < 6; i++) {
             browser().from("203.0.113.12").submitLogin(account.username(), "Wrong-Password-" + i);
         }
-        assertThat(browser().from("198.51.100.12").submitLogin(account.username(), TestAccounts.PASSWORD).headers()
-                .firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(browser()
+                        .from("198.51.100.12")
+                        .submitLogin(account.username(), TestAccounts.PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
     }
 
     @Test
@@ -130,15 +158,20 @@ class LoginIntegrationTests {
             browser().from(source).submitLogin(held.username(), "Wrong-Password-" + i);
         }
         TestAccounts.Account locked = accounts.countyOfficer();
-        jdbc.sql("UPDATE identity_user SET locked_until = '9999-12-31' WHERE id = :id").param("id", locked.id().value()).update();
+        jdbc.sql("UPDATE identity_user SET locked_until = '9999-12-31' WHERE id = :id")
+                .param("id", locked.id().value())
+                .update();
         TestAccounts.Account existing = accounts.countyOfficer();
-        HttpResponse<String> unknown = browser().from(source).submitLogin("nobody-" + System.nanoTime(), "Some-Password-1");
+        HttpResponse<String> unknown =
+                browser().from(source).submitLogin("nobody-" + System.nanoTime(), "Some-Password-1");
         HttpResponse<String> wrong = browser().from(source).submitLogin(existing.username(), "Wrong-Password-9");
-        HttpResponse<String> lockedResponse = browser().from(source).submitLogin(locked.username(), TestAccounts.PASSWORD);
+        HttpResponse<String> lockedResponse =
+                browser().from(source).submitLogin(locked.username(), TestAccounts.PASSWORD);
         HttpResponse<String> heldResponse = browser().from(source).submitLogin(held.username(), TestAccounts.PASSWORD);
-        for (HttpResponse<String> r : new HttpResponse[] { wrong, lockedResponse, heldResponse }) {
+        for (HttpResponse<String> r : new HttpResponse[] {wrong, lockedResponse, heldResponse}) {
             assertThat(r.statusCode()).isEqualTo(unknown.statusCode());
-            assertThat(r.headers().firstValue("Location")).isEqualTo(unknown.headers().firstValue("Location"));
+            assertThat(r.headers().firstValue("Location"))
+                    .isEqualTo(unknown.headers().firstValue("Location"));
             assertThat(r.body()).isEqualTo(unknown.body());
         }
         WebSession a = browser().from(source);
@@ -160,7 +193,10 @@ class LoginIntegrationTests {
         web.login("cd.county", DemoAccounts.PASSWORD, null);
         String after = web.cookie("SESSION").orElseThrow();
         assertThat(after).isNotEqualTo(before);
-        String sessionRow = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single().toString();
+        String sessionRow = jdbc.sql("SELECT count(*) FROM spring_session")
+                .query(Long.class)
+                .single()
+                .toString();
         assertThat(sessionRow).isNotEqualTo("0");
         web.get("/");
         web.post("/logout", Map.of());
@@ -178,7 +214,8 @@ class LoginIntegrationTests {
         WebSession web = browser().login(account.username(), TestAccounts.PASSWORD, null);
         assertThat(web.get("/").statusCode()).isEqualTo(200);
         jdbc.sql("UPDATE identity_user SET status = 'DISABLED', security_stamp = security_stamp + 1 WHERE id = :id")
-                .param("id", account.id().value()).update();
+                .param("id", account.id().value())
+                .update();
         HttpResponse<String> next = web.get("/");
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(next.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -197,23 +234,32 @@ class LoginIntegrationTests {
     void aOneTimePasswordMustBeReplacedAndASecondFactorEnrolledAtFirstLogin() {
         TestAccounts.Account account = accounts.create("CX-CCA", Set.of(Role.COUNTY_OFFICER), true, false, null);
         WebSession web = browser();
-        assertThat(web.submitLogin(account.username(), TestAccounts.PASSWORD).headers().firstValue("Location"))
+        assertThat(web.submitLogin(account.username(), TestAccounts.PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login/password"));
         web.get("/login/password");
-        HttpResponse<String> weak = web.post("/login/password", Map.of("newPassword", "password1234", "confirmation", "password1234"));
+        HttpResponse<String> weak =
+                web.post("/login/password", Map.of("newPassword", "password1234", "confirmation", "password1234"));
         assertThat(weak.statusCode()).as("a refused form is a 400").isEqualTo(400);
         assertThat(weak.body()).contains("常见密码", "有错误");
-        HttpResponse<String> set = web.post("/login/password", Map.of("newPassword", "Harbour-Lights-19", "confirmation", "Harbour-Lights-19"));
-        assertThat(set.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa/enrol"));
+        HttpResponse<String> set = web.post(
+                "/login/password", Map.of("newPassword", "Harbour-Lights-19", "confirmation", "Harbour-Lights-19"));
+        assertThat(set.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/mfa/enrol"));
         HttpResponse<String> enrol = web.get("/login/mfa/enrol");
         Matcher secret = Pattern.compile("id=\"totpSecret\">([A-Z2-7 ]+)<").matcher(enrol.body());
         assertThat(secret.find()).isTrue();
         String code = totp.codeAt(secret.group(1).replace(" ", ""), clock.instant());
         HttpResponse<String> done = web.post("/login/mfa/enrol", Map.of("code", code));
-        assertThat(done.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(done.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(web.get("/").statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT totp_secret FROM identity_user WHERE id = :id").param("id", account.id().value())
-                .query(byte[].class).single()).as("stored encrypted, not as the Base32 text")
+        assertThat(jdbc.sql("SELECT totp_secret FROM identity_user WHERE id = :id")
+                        .param("id", account.id().value())
+                        .query(byte[].class)
+                        .single())
+                .as("stored encrypted, not as the Base32 text")
                 .isNotEqualTo(secret.group(1).replace(" ", "").getBytes());
     }
 
@@ -235,15 +281,21 @@ class LoginIntegrationTests {
     private HttpResponse<String> replayWithCookie(String sessionId) {
         try {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/"))
-                    .header("Cookie", "SESSION=" + sessionId).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/"))
+                            .header("Cookie", "SESSION=" + sessionId)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private String accountsName(String username) {
-        return jdbc.sql("SELECT display_name FROM identity_user WHERE username = :u").param("u", username).query(String.class).single();
+        return jdbc.sql("SELECT display_name FROM identity_user WHERE username = :u")
+                .param("u", username)
+                .query(String.class)
+                .single();
     }
 
     private static String withoutTokens(String page) {

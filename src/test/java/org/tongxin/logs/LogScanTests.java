@@ -1,5 +1,7 @@
 package org.tongxin.logs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.support.DemoAccounts;
 import org.tongxin.support.TestAccounts;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * doc/security-requirements.md S14: after every other test of the build has run (failsafe, last), the logs they wrote hold no
@@ -23,12 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LogScanTests {
 
-    static final List<Path> LOG_PLACES = List.of(Path.of("target/test-logs"), Path.of("target/surefire-reports"),
-            Path.of("target/failsafe-reports"));
-    static final List<String> SECRETS = List.of(DemoAccounts.PASSWORD, TestAccounts.PASSWORD, DemoAccounts.ADMIN_TOTP_SECRET,
-            "Harbour-Lights-19", "Wrong-Password-", "Not-The-Password-1", "river-Lantern-42");
+    static final List<Path> LOG_PLACES = List.of(
+            Path.of("target/test-logs"), Path.of("target/surefire-reports"), Path.of("target/failsafe-reports"));
+    static final List<String> SECRETS = List.of(
+            DemoAccounts.PASSWORD,
+            TestAccounts.PASSWORD,
+            DemoAccounts.ADMIN_TOTP_SECRET,
+            "Harbour-Lights-19",
+            "Wrong-Password-",
+            "Not-The-Password-1",
+            "river-Lantern-42");
     static final Pattern TOKEN = Pattern.compile("tx[ps]_[A-Za-z0-9_-]{43}");
-    static final Pattern ID_CARD = Pattern.compile("\\b[1-9]\\d{5}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx]\\b");
+    static final Pattern ID_CARD =
+            Pattern.compile("\\b[1-9]\\d{5}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx]\\b");
     static final Pattern MOBILE = Pattern.compile("(?<![\\d.])1[3-9]\\d{9}(?![\\d.])");
 
     static List<Path> logFiles() throws IOException {
@@ -36,8 +41,11 @@ class LogScanTests {
         for (Path place : LOG_PLACES) {
             if (Files.isDirectory(place)) {
                 try (Stream<Path> walk = Files.walk(place)) {
-                    walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".txt")
-                            || p.toString().endsWith(".xml")).filter(p -> !p.getFileName().toString().contains("LogScanTests"))
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> p.toString().endsWith(".log")
+                                    || p.toString().endsWith(".txt")
+                                    || p.toString().endsWith(".xml"))
+                            .filter(p -> !p.getFileName().toString().contains("LogScanTests"))
                             .forEach(files::add);
                 }
             }
@@ -47,7 +55,8 @@ class LogScanTests {
 
     @Test
     void theTestRunWroteLogs() throws IOException {
-        assertThat(Files.size(Path.of("target/test-logs/tongxin-test.log"))).as("the scan below must have something to read")
+        assertThat(Files.size(Path.of("target/test-logs/tongxin-test.log")))
+                .as("the scan below must have something to read")
                 .isGreaterThan(10_000);
     }
 
@@ -81,7 +90,7 @@ class LogScanTests {
 
     /** GB 11643 check digit, so that other 18-digit numbers are not mistaken for identity numbers. */
     static boolean validIdCard(String id) {
-        int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         String checks = "10X98765432";
         int sum = 0;
         for (int i = 0; i < 17; i++) {

@@ -1,5 +1,7 @@
 package org.tongxin.obligation;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,19 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.time.LegalTime;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Obligations of City A's policy model (369900, inheriting the national baseline) for tests, times in China Standard
@@ -58,17 +55,37 @@ final class LedgerFixtures {
     }
 
     /** The step as City A's model in force at {@code triggeredAt} defines it, owed by {@code owing} to {@code counterparty}. */
-    OpenObligation request(CaseId caseId, String stepId, String instance, Instant triggeredAt, AgencyId owing, AgencyId counterparty,
-            boolean expedited, boolean custody) {
+    OpenObligation request(
+            CaseId caseId,
+            String stepId,
+            String instance,
+            Instant triggeredAt,
+            AgencyId owing,
+            AgencyId counterparty,
+            boolean expedited,
+            boolean custody) {
         ResolvedPolicy policy = cityA(triggeredAt);
         ProcedureStep step = policy.require(stepId);
-        return new OpenObligation(caseId, step, instance, policy.version(), policy.settings(), owing, false, counterparty,
-                step.deadline().amountFor(expedited), custody, triggeredAt, null);
+        return new OpenObligation(
+                caseId,
+                step,
+                instance,
+                policy.version(),
+                policy.settings(),
+                owing,
+                false,
+                counterparty,
+                step.deadline().amountFor(expedited),
+                custody,
+                triggeredAt,
+                null);
     }
 
     List<String> history(ObligationId id) {
-        return jdbc.sql("SELECT event FROM obligation_history WHERE obligation_id = :id ORDER BY id").param("id", id.value())
-                .query(String.class).list();
+        return jdbc.sql("SELECT event FROM obligation_history WHERE obligation_id = :id ORDER BY id")
+                .param("id", id.value())
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -81,11 +98,13 @@ final class LedgerFixtures {
 
         SchedulerHold(DataSource dataSource) throws SQLException {
             connection = dataSource.getConnection();
-            await().atMost(Duration.ofSeconds(60)).until(() -> call("SELECT pg_try_advisory_lock(hashtext('obligation-clock'))"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> call("SELECT pg_try_advisory_lock(hashtext('obligation-clock'))"));
         }
 
         private boolean call(String sql) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = connection.prepareStatement(sql);
+                    ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
         }

@@ -1,7 +1,6 @@
 package org.tongxin.obligation;
 
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.jdbc.ClusterLock;
 
 /**

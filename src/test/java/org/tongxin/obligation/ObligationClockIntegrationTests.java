@@ -1,5 +1,10 @@
 package org.tongxin.obligation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.tongxin.obligation.LedgerFixtures.at;
+import static org.tongxin.obligation.LedgerFixtures.startOf;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.calendar.CalendarYearPublished;
@@ -47,12 +49,6 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.tongxin.obligation.LedgerFixtures.at;
-import static org.tongxin.obligation.LedgerFixtures.startOf;
-
 /**
  * The ledger's clock, moved by the test (the scheduled scan is held off): warnings before the due date, OVERDUE at
  * it, escalation at once to the owing agency's parent (which gains a lawful role in the case) and after the policy's
@@ -64,32 +60,46 @@ class ObligationClockIntegrationTests {
 
     @Autowired
     ObligationClock obligationClock;
+
     @Autowired
     ObligationLedger ledger;
+
     @Autowired
     PolicyModels policies;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     CaseDirectory directory;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     CalendarRepository calendarRepository;
+
     @Autowired
     CalendarData calendarData;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -116,9 +126,11 @@ class ObligationClockIntegrationTests {
         return cases.agency(code);
     }
 
-    ObligationView open(CaseId caseId, String step, String instance, String triggeredAt, String owing, String counterparty) {
-        return ledger.find(ledger.open(ledgerFixtures.request(caseId, step, instance, at(triggeredAt), agency(owing),
-                agency(counterparty), false, false))).orElseThrow();
+    ObligationView open(
+            CaseId caseId, String step, String instance, String triggeredAt, String owing, String counterparty) {
+        return ledger.find(ledger.open(ledgerFixtures.request(
+                        caseId, step, instance, at(triggeredAt), agency(owing), agency(counterparty), false, false)))
+                .orElseThrow();
     }
 
     ObligationView reload(ObligationView o) {
@@ -135,8 +147,14 @@ class ObligationClockIntegrationTests {
     }
 
     List<AgencyId> escalatedTo(ObligationView o) {
-        return jdbc.sql("SELECT agency_id FROM obligation_escalation WHERE obligation_id = :id ORDER BY level")
-                .param("id", o.id().value()).query(UUID.class).list().stream().map(AgencyId::of).toList();
+        return jdbc
+                .sql("SELECT agency_id FROM obligation_escalation WHERE obligation_id = :id ORDER BY level")
+                .param("id", o.id().value())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(AgencyId::of)
+                .toList();
     }
 
     boolean sees(String username, CaseId id) {
@@ -168,12 +186,17 @@ class ObligationClockIntegrationTests {
 
     @Test
     void theEscalationChainIsTheOrganOneLevelUpThenTheCityCoordinationOffice() {
-        assertThat(obligationClock.escalationChain(agency("CD-CCA"))).containsExactly(agency("A-CCA"), agency("A-COORD"));
-        assertThat(obligationClock.escalationChain(agency("CD-SO-DM"))).containsExactly(agency("CD-CCA"), agency("A-COORD"));
-        assertThat(obligationClock.escalationChain(agency("CD-COURT"))).containsExactly(agency("A-COURT"), agency("A-COORD"));
-        assertThat(obligationClock.escalationChain(agency("QS-PROC"))).containsExactly(agency("A-PROC"), agency("A-COORD"));
+        assertThat(obligationClock.escalationChain(agency("CD-CCA")))
+                .containsExactly(agency("A-CCA"), agency("A-COORD"));
+        assertThat(obligationClock.escalationChain(agency("CD-SO-DM")))
+                .containsExactly(agency("CD-CCA"), agency("A-COORD"));
+        assertThat(obligationClock.escalationChain(agency("CD-COURT")))
+                .containsExactly(agency("A-COURT"), agency("A-COORD"));
+        assertThat(obligationClock.escalationChain(agency("QS-PROC")))
+                .containsExactly(agency("A-PROC"), agency("A-COORD"));
         assertThat(obligationClock.escalationChain(agency("A-CCA"))).containsExactly(agency("A-COORD"));
-        assertThat(obligationClock.escalationChain(AgencyId.of(UUID.randomUUID()))).isEmpty();
+        assertThat(obligationClock.escalationChain(AgencyId.of(UUID.randomUUID())))
+                .isEmpty();
     }
 
     @Test
@@ -200,8 +223,10 @@ class ObligationClockIntegrationTests {
         }
         assertThat(escalatedTo(receipt)).containsExactly(agency("A-CCA"));
         assertThat(escalatedTo(delivery)).containsExactly(agency("A-COURT"));
-        assertThat(directory.parties(caseId)).contains(new LawfulRole(agency("A-CCA"), Participation.ESCALATION),
-                new LawfulRole(agency("A-COURT"), Participation.ESCALATION));
+        assertThat(directory.parties(caseId))
+                .contains(
+                        new LawfulRole(agency("A-CCA"), Participation.ESCALATION),
+                        new LawfulRole(agency("A-COURT"), Participation.ESCALATION));
         assertThat(sees("city.cca", caseId)).isTrue();
         assertThat(sees("city.court.judge", caseId)).isTrue();
         assertThat(sees("city.coord", caseId)).isFalse();
@@ -219,20 +244,34 @@ class ObligationClockIntegrationTests {
         assertThat(sees("city.coord", caseId)).isTrue();
 
         scanAt(at("2025-11-30T12:00"));
-        assertThat(historyCount(receipt, "ESCALATED")).as("nobody above the coordination office").isEqualTo(2);
-        assertThat(ledger.fulfil(caseId, "docs.receipt", "", clock.instant(), ActorRef.SYSTEM).orElseThrow().status())
+        assertThat(historyCount(receipt, "ESCALATED"))
+                .as("nobody above the coordination office")
+                .isEqualTo(2);
+        assertThat(ledger.fulfil(caseId, "docs.receipt", "", clock.instant(), ActorRef.SYSTEM)
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ObligationStatus.FULFILLED_LATE);
 
         LocaleContextHolder.setLocale(Locale.ENGLISH);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cases.as("city.cca", () -> directory.timeline(caseId)))
-                .extracting(TimelineItem::kind).contains("obligation.escalated", "obligation.overdue", "obligation.fulfilled-late",
-                        "assessment.entrusted"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(cases.as("city.cca", () -> directory.timeline(caseId)))
+                        .extracting(TimelineItem::kind)
+                        .contains(
+                                "obligation.escalated",
+                                "obligation.overdue",
+                                "obligation.fulfilled-late",
+                                "assessment.entrusted"));
         assertThat(cases.as("civil.worker", () -> directory.timeline(caseId)))
-                .as("neither the ledger nor the case's course is an assisting department's business (S8)").isEmpty();
-        assertThat(cases.as("city.cca", () -> directory.timeline(caseId))).extracting(TimelineItem::text)
-                .contains("Overdue: Return the receipt (回执)", "Overdue step escalated to the level above: Deliver the legal documents");
+                .as("neither the ledger nor the case's course is an assisting department's business (S8)")
+                .isEmpty();
+        assertThat(cases.as("city.cca", () -> directory.timeline(caseId)))
+                .extracting(TimelineItem::text)
+                .contains(
+                        "Overdue: Return the receipt (回执)",
+                        "Overdue step escalated to the level above: Deliver the legal documents");
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertThat(cases.as("cd.county", () -> directory.timeline(caseId))).extracting(TimelineItem::text)
+        assertThat(cases.as("cd.county", () -> directory.timeline(caseId)))
+                .extracting(TimelineItem::text)
                 .contains("已逾期：送达回执", "逾期事项已提请上级督办：送达法律文书", "逾期办结：送达回执");
     }
 
@@ -285,8 +324,9 @@ class ObligationClockIntegrationTests {
         scanConcurrently(at("2025-10-10T00:05"));
         scanConcurrently(at("2025-10-15T00:05"));
         for (ObligationView o : overdue) {
-            assertThat(ledgerFixtures.history(o.id())).as(o.instance()).containsExactly("OPENED", "OVERDUE", "ESCALATED",
-                    "ESCALATED");
+            assertThat(ledgerFixtures.history(o.id()))
+                    .as(o.instance())
+                    .containsExactly("OPENED", "OVERDUE", "ESCALATED", "ESCALATED");
             assertThat(escalatedTo(o)).containsExactly(agency("A-CCA"), agency("A-COORD"));
             assertThat(reload(o).escalationLevel()).isEqualTo(2);
         }
@@ -327,43 +367,59 @@ class ObligationClockIntegrationTests {
         assertThat(assessment.provisional()).isTrue();
         assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2027, 1, 12));
         assertThat(receipt.provisional()).isTrue();
-        assertThat(receipt.dueDate()).as("Saturday 2 January moves to Monday the 4th").isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(receipt.dueDate())
+                .as("Saturday 2 January moves to Monday the 4th")
+                .isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(settled.provisional()).isFalse();
 
         scanAt(at("2027-01-05T09:00"));
         assertThat(reload(receipt).status()).isEqualTo(ObligationStatus.OVERDUE);
         int settledVersion = reload(settled).version();
         try {
-            publish2027(SpecialDay.holiday(LocalDate.of(2027, 1, 1), "元旦", "New Year's Day"),
+            publish2027(
+                    SpecialDay.holiday(LocalDate.of(2027, 1, 1), "元旦", "New Year's Day"),
                     SpecialDay.holiday(LocalDate.of(2027, 1, 4), "元旦", "New Year's Day"));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reload(assessment).provisional()).isFalse());
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> assertThat(reload(assessment).provisional()).isFalse());
 
             ObligationView recomputed = reload(assessment);
-            assertThat(recomputed.dueDate()).as("Monday 4 January is now a holiday").isEqualTo(LocalDate.of(2027, 1, 13));
+            assertThat(recomputed.dueDate())
+                    .as("Monday 4 January is now a holiday")
+                    .isEqualTo(LocalDate.of(2027, 1, 13));
             assertThat(recomputed.previousDueAt()).isEqualTo(assessment.dueAt());
             assertThat(recomputed.dueChangedAt()).isEqualTo(at("2027-01-05T09:00"));
             assertThat(ledgerFixtures.history(assessment.id())).containsExactly("OPENED", "DUE_CHANGED");
-            String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .get("/inbox?case=" + caseId.value() + "&lang=zh-CN").with(actors.as("cd.county"))).andReturn()
-                    .getResponse().getContentAsString();
-            assertThat(inbox).as("the owner sees that the date moved, and from what")
+            String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                    "/inbox?case=" + caseId.value() + "&lang=zh-CN")
+                            .with(actors.as("cd.county")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(inbox)
+                    .as("the owner sees that the date moved, and from what")
                     .contains("期限已于 2027年1月5日 重算，原为 2027年1月12日");
 
             ObligationView reopened = reload(receipt);
             assertThat(reopened.dueDate()).isEqualTo(LocalDate.of(2027, 1, 5));
-            assertThat(reopened.status()).as("due at the end of today: no longer overdue").isEqualTo(ObligationStatus.OPEN);
+            assertThat(reopened.status())
+                    .as("due at the end of today: no longer overdue")
+                    .isEqualTo(ObligationStatus.OPEN);
             assertThat(reopened.provisional()).isFalse();
             assertThat(ledgerFixtures.history(receipt.id())).endsWith("DUE_CHANGED");
 
             assertThat(reload(settled).dueChangedAt()).isNull();
-            assertThat(reload(settled).version()).as("a due date on an official year is left alone").isEqualTo(settledVersion);
+            assertThat(reload(settled).version())
+                    .as("a due date on an official year is left alone")
+                    .isEqualTo(settledVersion);
         } finally {
             remove2027();
         }
     }
 
     @Test
-    void theMakeUpDaysOfAPredictedSpringFestivalCountUntilTheNoticeMovesTheDueDatesAndTheInboxSaysSo() throws Exception {
+    void theMakeUpDaysOfAPredictedSpringFestivalCountUntilTheNoticeMovesTheDueDatesAndTheInboxSaysSo()
+            throws Exception {
         clock.setInstant(at("2027-02-01T10:00"));
         CaseId caseId = cases.withoutObligations();
         ObligationView assessment = open(caseId, "assess.complete", "", "2027-02-01T10:00", "CD-CCA", "CD-COURT");
@@ -380,18 +436,28 @@ class ObligationClockIntegrationTests {
         try {
             // The notice (test data) gives only the statutory minimum: 5-10 February, the make-up days included.
             List<SpecialDay> days = new ArrayList<>();
-            LocalDate.of(2027, 2, 5).datesUntil(LocalDate.of(2027, 2, 11))
+            LocalDate.of(2027, 2, 5)
+                    .datesUntil(LocalDate.of(2027, 2, 11))
                     .forEach(d -> days.add(SpecialDay.holiday(d, "春节", "Spring Festival")));
             publish2027(days.toArray(SpecialDay[]::new));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reload(assessment).provisional()).isFalse());
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> assertThat(reload(assessment).provisional()).isFalse());
 
-            assertThat(reload(assessment).dueDate()).as("2, 3, 4, 11, 12 and 15-19 February").isEqualTo(LocalDate.of(2027, 2, 19));
+            assertThat(reload(assessment).dueDate())
+                    .as("2, 3, 4, 11, 12 and 15-19 February")
+                    .isEqualTo(LocalDate.of(2027, 2, 19));
             assertThat(reload(assessment).previousDueAt()).isEqualTo(assessment.dueAt());
-            assertThat(reload(receipt).dueDate()).as("the first working day after the make-up days").isEqualTo(LocalDate.of(2027, 2, 11));
+            assertThat(reload(receipt).dueDate())
+                    .as("the first working day after the make-up days")
+                    .isEqualTo(LocalDate.of(2027, 2, 11));
             assertThat(ledgerFixtures.history(receipt.id())).containsExactly("OPENED", "DUE_CHANGED");
-            String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .get("/inbox?case=" + caseId.value() + "&lang=zh-CN").with(actors.as("cd.county"))).andReturn()
-                    .getResponse().getContentAsString();
+            String inbox = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                    "/inbox?case=" + caseId.value() + "&lang=zh-CN")
+                            .with(actors.as("cd.county")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(inbox).contains("期限已于 2027年2月2日 重算，原为 2027年2月22日", "期限已于 2027年2月2日 重算，原为 2027年2月14日");
         } finally {
             remove2027();
@@ -400,8 +466,8 @@ class ObligationClockIntegrationTests {
 
     void publish2027(SpecialDay... days) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            calendarRepository.replace("CN", 2027, "国务院办公厅关于2027年部分节假日安排的通知（测试用）", List.of(days), clock.instant(),
-                    "test");
+            calendarRepository.replace(
+                    "CN", 2027, "国务院办公厅关于2027年部分节假日安排的通知（测试用）", List.of(days), clock.instant(), "test");
             calendarData.forget("CN", 2027);
             events.publishEvent(new CalendarYearPublished("CN", 2027));
         });
@@ -409,7 +475,10 @@ class ObligationClockIntegrationTests {
 
     /** The year is test data: back to provisional (deleting needs more than the application's grants). */
     void remove2027() {
-        try (var c = EmbeddedDatabase.current().orElseThrow().superuserDataSource().getConnection();
+        try (var c = EmbeddedDatabase.current()
+                        .orElseThrow()
+                        .superuserDataSource()
+                        .getConnection();
                 var s = c.createStatement()) {
             s.execute("DELETE FROM calendar_day WHERE region = 'CN' AND year = 2027");
             s.execute("DELETE FROM calendar_year WHERE region = 'CN' AND year = 2027");

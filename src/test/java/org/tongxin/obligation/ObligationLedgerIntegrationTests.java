@@ -1,16 +1,18 @@
 package org.tongxin.obligation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tongxin.obligation.LedgerFixtures.at;
+import static org.tongxin.obligation.LedgerFixtures.startOf;
+
 import java.time.LocalDate;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseFixtures;
@@ -25,11 +27,6 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tongxin.obligation.LedgerFixtures.at;
-import static org.tongxin.obligation.LedgerFixtures.startOf;
-
 /**
  * The ledger's commands with City A's real steps and the real 2025 calendar (National Day holiday 1–8 October, 28
  * September and 11 October worked): due dates, warnings and alerts as opened, idempotent opening and fulfilling, the
@@ -40,22 +37,31 @@ class ObligationLedgerIntegrationTests {
 
     @Autowired
     ObligationLedger ledger;
+
     @Autowired
     DueCalculator due;
+
     @Autowired
     PolicyModels policies;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     org.springframework.context.MessageSource messages;
 
@@ -88,7 +94,8 @@ class ObligationLedgerIntegrationTests {
     }
 
     ObligationView open(String step, String instance, String triggeredAt, boolean expedited, boolean custody) {
-        ObligationId id = ledger.open(ledgerFixtures.request(caseId, step, instance, at(triggeredAt), county, court, expedited, custody));
+        ObligationId id = ledger.open(
+                ledgerFixtures.request(caseId, step, instance, at(triggeredAt), county, court, expedited, custody));
         return ledger.find(id).orElseThrow();
     }
 
@@ -101,7 +108,9 @@ class ObligationLedgerIntegrationTests {
         // Sunday 28 Sep, 29, 30 Sep; 1-8 Oct off; 9, 10, Saturday 11, 13, 14, 15, 16 Oct.
         assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2025, 10, 16));
         assertThat(assessment.dueAt()).isEqualTo(startOf("2025-10-17"));
-        assertThat(assessment.warnAt()).as("two working days before the due date").isEqualTo(startOf("2025-10-14"));
+        assertThat(assessment.warnAt())
+                .as("two working days before the due date")
+                .isEqualTo(startOf("2025-10-14"));
         assertThat(assessment.alertOnly()).isFalse();
         assertThat(assessment.provisional()).isFalse();
         assertThat(assessment.owingAgencyId()).isEqualTo(county);
@@ -117,14 +126,17 @@ class ObligationLedgerIntegrationTests {
         ObligationView receipt = open("docs.receipt", "2025-09-26T16:30");
         assertThat(receipt.dueDate()).as("1 October is a holiday until the 8th").isEqualTo(LocalDate.of(2025, 10, 9));
         assertThat(receipt.dueAt()).isEqualTo(startOf("2025-10-10"));
-        assertThat(receipt.warnAt()).as("two working days before 9 October are 30 and 29 September").isEqualTo(startOf("2025-09-29"));
+        assertThat(receipt.warnAt())
+                .as("two working days before 9 October are 30 and 29 September")
+                .isEqualTo(startOf("2025-09-29"));
 
         ObligationView custody = open("docs.receipt", "custody", "2025-09-26T16:30", false, true);
         assertThat(custody.dueDate()).isEqualTo(LocalDate.of(2025, 10, 1));
         assertThat(custody.custody()).isTrue();
 
         ObligationView weekend = open("docs.receipt", "weekend", "2025-09-22T09:00", false, false);
-        assertThat(weekend.dueDate()).as("Saturday 27 September is followed by the worked Sunday 28th")
+        assertThat(weekend.dueDate())
+                .as("Saturday 27 September is followed by the worked Sunday 28th")
                 .isEqualTo(LocalDate.of(2025, 9, 28));
     }
 
@@ -142,20 +154,29 @@ class ObligationLedgerIntegrationTests {
     @Test
     void anImmediateStepDoneAfterItsAlertIsLateWhetherOrNotTheClockNoticedFirst() {
         open("report.missed", "2025-09-30T15:20");
-        assertThat(ledger.fulfil(caseId, "report.missed", "", at("2025-09-30T17:21"), ActorRef.SYSTEM).orElseThrow().status())
+        assertThat(ledger.fulfil(caseId, "report.missed", "", at("2025-09-30T17:21"), ActorRef.SYSTEM)
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ObligationStatus.FULFILLED_LATE);
         open("report.missed", "in-time", "2025-09-30T15:20", false, false);
-        assertThat(ledger.fulfil(caseId, "report.missed", "in-time", at("2025-09-30T17:19"), ActorRef.SYSTEM).orElseThrow()
-                .status()).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(ledger.fulfil(caseId, "report.missed", "in-time", at("2025-09-30T17:19"), ActorRef.SYSTEM)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ObligationStatus.FULFILLED);
         open("intake.announce", "promptly", "2025-09-30T15:20", false, false);
-        assertThat(ledger.fulfil(caseId, "intake.announce", "promptly", at("2025-10-01T15:19"), ActorRef.SYSTEM).orElseThrow()
-                .status()).as("及时 stays 24 hours: the two alerts are not the same").isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(ledger.fulfil(caseId, "intake.announce", "promptly", at("2025-10-01T15:19"), ActorRef.SYSTEM)
+                        .orElseThrow()
+                        .status())
+                .as("及时 stays 24 hours: the two alerts are not the same")
+                .isEqualTo(ObligationStatus.FULFILLED);
     }
 
     @Test
     void hourAndMonthPeriodsFollowTheirOwnRules() {
         ObligationView arrest = open("revoke.arrest.decide", "2025-09-30T10:30");
-        assertThat(arrest.dueAt()).as("from the next full hour, over the holiday").isEqualTo(at("2025-10-02T11:00"));
+        assertThat(arrest.dueAt())
+                .as("from the next full hour, over the holiday")
+                .isEqualTo(at("2025-10-02T11:00"));
         assertThat(arrest.warnAt()).isEqualTo(at("2025-10-01T11:00"));
 
         ObligationView plan = open("plan.make", "", "2025-09-01T11:00", false, false);
@@ -168,10 +189,12 @@ class ObligationLedgerIntegrationTests {
     @Test
     void openingTheSameStepTwiceKeepsOneObligation() {
         ObligationView first = open("docs.receipt", "2025-09-26T10:00");
-        ObligationId again = ledger.open(ledgerFixtures.request(caseId, "docs.receipt", null, at("2025-09-27T10:00"), county, court,
-                false, false));
+        ObligationId again = ledger.open(ledgerFixtures.request(
+                caseId, "docs.receipt", null, at("2025-09-27T10:00"), county, court, false, false));
         assertThat(again).isEqualTo(first.id());
-        assertThat(ledger.find(first.id()).orElseThrow().dueAt()).as("the first trigger counts").isEqualTo(first.dueAt());
+        assertThat(ledger.find(first.id()).orElseThrow().dueAt())
+                .as("the first trigger counts")
+                .isEqualTo(first.dueAt());
         assertThat(ledgerFixtures.history(first.id())).containsExactly("OPENED");
         ObligationView second = open("docs.receipt", "2", "2025-09-27T10:00", false, false);
         assertThat(second.id()).isNotEqualTo(first.id());
@@ -182,23 +205,28 @@ class ObligationLedgerIntegrationTests {
     void aStepDoneByItsDueTimeIsFulfilledAndOnceOnly() {
         ObligationView receipt = open("docs.receipt", "2025-09-26T10:00");
         ActorRef officer = new ActorRef(actors.user("cd.county").id().value(), "cd.county", county.value());
-        ObligationView done = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-09T17:00"), officer).orElseThrow();
+        ObligationView done = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-09T17:00"), officer)
+                .orElseThrow();
         assertThat(done.status()).isEqualTo(ObligationStatus.FULFILLED);
         assertThat(done.fulfilledAt()).isEqualTo(at("2025-10-09T17:00"));
         assertThat(done.fulfilledBy()).isEqualTo(officer.userId());
         assertThat(done.closed()).isTrue();
 
-        ObligationView again = ledger.fulfil(caseId, "docs.receipt", null, at("2025-10-20T09:00"), ActorRef.SYSTEM).orElseThrow();
+        ObligationView again = ledger.fulfil(caseId, "docs.receipt", null, at("2025-10-20T09:00"), ActorRef.SYSTEM)
+                .orElseThrow();
         assertThat(again.status()).isEqualTo(ObligationStatus.FULFILLED);
         assertThat(again.fulfilledAt()).isEqualTo(at("2025-10-09T17:00"));
         assertThat(ledgerFixtures.history(receipt.id())).containsExactly("OPENED", "FULFILLED");
-        assertThat(ledger.fulfil(caseId, "docs.deliver", "", at("2025-10-09T17:00"), ActorRef.SYSTEM)).as("nothing to fulfil").isEmpty();
+        assertThat(ledger.fulfil(caseId, "docs.deliver", "", at("2025-10-09T17:00"), ActorRef.SYSTEM))
+                .as("nothing to fulfil")
+                .isEmpty();
     }
 
     @Test
     void aStepDoneAfterItsDueTimeIsFulfilledLateEvenBeforeTheClockNoticed() {
         open("docs.receipt", "2025-09-26T10:00");
-        ObligationView late = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-10T00:01"), ActorRef.SYSTEM).orElseThrow();
+        ObligationView late = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-10T00:01"), ActorRef.SYSTEM)
+                .orElseThrow();
         assertThat(late.status()).isEqualTo(ObligationStatus.FULFILLED_LATE);
     }
 
@@ -230,12 +258,18 @@ class ObligationLedgerIntegrationTests {
         ledger.resume(caseId, "assess.complete", "", at("2025-10-09T09:00"), ActorRef.SYSTEM);
         // Sunday 28th and the 29th ran; eight more from 9 October: 10, 11 (Saturday, worked), 13-17, 20.
         assertThat(ledger.find(assessment.id()).orElseThrow().dueDate()).isEqualTo(LocalDate.of(2025, 10, 20));
-        assertThat(due.remainingAfterPause(DeadlineKind.WORKING_DAYS, 10, at("2025-09-26T10:00"), at("2025-10-08T12:00"), "CN"))
-                .as("no working day in the holiday").isEqualTo(7);
-        assertThat(due.remainingAfterPause(DeadlineKind.CALENDAR_DAYS, 5, at("2025-09-26T10:00"), at("2025-10-08T12:00"), "CN"))
-                .as("never below zero").isZero();
-        assertThat(due.remainingAfterPause(DeadlineKind.HOURS, 48, at("2025-09-30T10:30"), at("2025-09-30T15:10"), "CN"))
-                .as("from the next full hour").isEqualTo(44);
+        assertThat(due.remainingAfterPause(
+                        DeadlineKind.WORKING_DAYS, 10, at("2025-09-26T10:00"), at("2025-10-08T12:00"), "CN"))
+                .as("no working day in the holiday")
+                .isEqualTo(7);
+        assertThat(due.remainingAfterPause(
+                        DeadlineKind.CALENDAR_DAYS, 5, at("2025-09-26T10:00"), at("2025-10-08T12:00"), "CN"))
+                .as("never below zero")
+                .isZero();
+        assertThat(due.remainingAfterPause(
+                        DeadlineKind.HOURS, 48, at("2025-09-30T10:30"), at("2025-09-30T15:10"), "CN"))
+                .as("from the next full hour")
+                .isEqualTo(44);
     }
 
     @Test
@@ -243,13 +277,19 @@ class ObligationLedgerIntegrationTests {
         ObligationView receipt = open("docs.receipt", "2025-09-22T10:00");
         assertThat(receipt.dueAt()).isEqualTo(startOf("2025-09-29"));
         ledger.pause(caseId, "docs.receipt", "", at("2025-09-24T15:00"), "判决书缺页，已要求补送", ActorRef.SYSTEM);
-        ObligationView done = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-09T10:00"), ActorRef.SYSTEM).orElseThrow();
-        assertThat(done.status()).as("three of five days were left when the clock stopped").isEqualTo(ObligationStatus.FULFILLED);
+        ObligationView done = ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-09T10:00"), ActorRef.SYSTEM)
+                .orElseThrow();
+        assertThat(done.status())
+                .as("three of five days were left when the clock stopped")
+                .isEqualTo(ObligationStatus.FULFILLED);
 
         open("docs.receipt", "late", "2025-09-22T10:00", false, false);
         ledger.pause(caseId, "docs.receipt", "late", at("2025-09-30T15:00"), "补送材料", ActorRef.SYSTEM);
-        assertThat(ledger.fulfil(caseId, "docs.receipt", "late", at("2025-10-09T10:00"), ActorRef.SYSTEM).orElseThrow().status())
-                .as("the period had run out before the pause").isEqualTo(ObligationStatus.FULFILLED_LATE);
+        assertThat(ledger.fulfil(caseId, "docs.receipt", "late", at("2025-10-09T10:00"), ActorRef.SYSTEM)
+                        .orElseThrow()
+                        .status())
+                .as("the period had run out before the pause")
+                .isEqualTo(ObligationStatus.FULFILLED_LATE);
     }
 
     @Test
@@ -270,26 +310,38 @@ class ObligationLedgerIntegrationTests {
         ObligationView receipt = open("docs.receipt", "2025-09-26T10:00");
         ObligationId id = receipt.id();
         int version = receipt.version();
-        assertStatus(() -> cases.as("cd.county", () -> ledger.waive(id, version, "案件已移送其他县")), 403, "WAIVER_NEEDS_HEAD");
+        assertStatus(
+                () -> cases.as("cd.county", () -> ledger.waive(id, version, "案件已移送其他县")), 403, "WAIVER_NEEDS_HEAD");
         assertStatus(() -> cases.as("cx.county.head", () -> ledger.waive(id, version, "案件已移送其他县")), 404, "NOT_FOUND");
         assertStatus(() -> cases.as("cd.court.judge", () -> ledger.waive(id, version, "案件已移送其他县")), 404, "NOT_FOUND");
-        assertStatus(() -> cases.as("cd.county.head", () -> ledger.waive(id, version, " 不需要 ")), 400, "VALIDATION_FAILED");
-        assertStatus(() -> cases.as("cd.county.head", () -> ledger.waive(id, version + 1, "案件已移送其他县")), 409, "STALE_VERSION");
+        assertStatus(
+                () -> cases.as("cd.county.head", () -> ledger.waive(id, version, " 不需要 ")), 400, "VALIDATION_FAILED");
+        assertStatus(
+                () -> cases.as("cd.county.head", () -> ledger.waive(id, version + 1, "案件已移送其他县")),
+                409,
+                "STALE_VERSION");
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
 
         cases.as("cd.county.head", () -> ledger.waive(id, version, " 案件已移送其他县执行 "));
         ObligationView waived = ledger.find(id).orElseThrow();
         assertThat(waived.status()).isEqualTo(ObligationStatus.WAIVED);
         assertThat(waived.waiverReason()).isEqualTo("案件已移送其他县执行");
-        assertThat(waived.waivedBy()).isEqualTo(actors.user("cd.county.head").id().value());
-        assertStatus(() -> cases.as("cd.county.head", () -> ledger.waive(id, waived.version(), "再次免除的理由")), 409,
+        assertThat(waived.waivedBy())
+                .isEqualTo(actors.user("cd.county.head").id().value());
+        assertStatus(
+                () -> cases.as("cd.county.head", () -> ledger.waive(id, waived.version(), "再次免除的理由")),
+                409,
                 "OBLIGATION_CLOSED");
-        assertThat(ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-01T10:00"), ActorRef.SYSTEM).orElseThrow().status())
-                .as("a waived step stays waived").isEqualTo(ObligationStatus.WAIVED);
+        assertThat(ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-01T10:00"), ActorRef.SYSTEM)
+                        .orElseThrow()
+                        .status())
+                .as("a waived step stays waived")
+                .isEqualTo(ObligationStatus.WAIVED);
         assertThat(ledgerFixtures.history(id)).containsExactly("OPENED", "WAIVED");
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM audit_record WHERE action = 'obligation.waive' AND target_id = :id AND actor_username = 'cd.county.head'
-                """).param("id", id.toString()).query(Long.class).single()).isEqualTo(1);
+            SELECT count(*) FROM audit_record WHERE action = 'obligation.waive' AND target_id = :id AND actor_username = 'cd.county.head'
+            """).param("id", id.toString()).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -297,7 +349,8 @@ class ObligationLedgerIntegrationTests {
         ObligationView receipt = open("docs.receipt", "2025-09-26T10:00");
         ObligationId id = receipt.id();
         cases.as("cd.county2", () -> ledger.take(id));
-        assertThat(ledger.find(id).orElseThrow().assigneeUserId()).isEqualTo(actors.user("cd.county2").id().value());
+        assertThat(ledger.find(id).orElseThrow().assigneeUserId())
+                .isEqualTo(actors.user("cd.county2").id().value());
         assertStatus(() -> cases.as("cx.county", () -> ledger.take(id)), 404, "NOT_FOUND");
         ledger.fulfil(caseId, "docs.receipt", "", at("2025-10-01T10:00"), ActorRef.SYSTEM);
         assertStatus(() -> cases.as("cd.county", () -> ledger.take(id)), 409, "OBLIGATION_CLOSED");
@@ -306,7 +359,8 @@ class ObligationLedgerIntegrationTests {
 
     @Test
     void escalationLevelsAreSpacedByWorkingDays() {
-        assertThat(due.workingDaysAfter("CN", at("2025-10-10T00:05"), 2)).as("Saturday 11 October is worked")
+        assertThat(due.workingDaysAfter("CN", at("2025-10-10T00:05"), 2))
+                .as("Saturday 11 October is worked")
                 .isEqualTo(startOf("2025-10-14"));
         assertThat(due.workingDaysAfter("CN", at("2025-09-30T09:00"), 2)).isEqualTo(startOf("2025-10-11"));
         assertThat(due.calendarRegion(LedgerFixtures.CITY_A)).isEqualTo("CN");
@@ -314,14 +368,18 @@ class ObligationLedgerIntegrationTests {
 
     @Test
     void everyRefusalOfTheLedgerIsExplainedInChineseAndEnglish() {
-        for (String key : new String[] { "error.WAIVER_NEEDS_HEAD", "error.OBLIGATION_CLOSED",
-                "validation.waiverReason" }) {
-            for (java.util.Locale locale : new java.util.Locale[] { java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH }) {
-                assertThat(messages.getMessage(key, new Object[] { 5 }, null, locale)).as("%s in %s", key, locale).isNotBlank()
+        for (String key :
+                new String[] {"error.WAIVER_NEEDS_HEAD", "error.OBLIGATION_CLOSED", "validation.waiverReason"}) {
+            for (java.util.Locale locale :
+                    new java.util.Locale[] {java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH}) {
+                assertThat(messages.getMessage(key, new Object[] {5}, null, locale))
+                        .as("%s in %s", key, locale)
+                        .isNotBlank()
                         .doesNotContain("{0}");
             }
         }
-        assertThat(messages.getMessage("validation.waiverReason", new Object[] { 5 }, java.util.Locale.ENGLISH)).contains("5");
+        assertThat(messages.getMessage("validation.waiverReason", new Object[] {5}, java.util.Locale.ENGLISH))
+                .contains("5");
     }
 
     static void assertStatus(Runnable action, int status, String code) {

@@ -1,5 +1,7 @@
 package org.tongxin.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,11 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded launcher starts PostgreSQL with {@code -F} (fsync off). A data directory that is kept ({@code ./data})
@@ -25,21 +24,24 @@ class EmbeddedDurabilityTests {
     @Test
     void aKeptDataDirectoryRunsWithFsyncFullPageWritesAndSynchronousCommit() throws Exception {
         assertThat(settingsOfAServer(EmbeddedDatabase.Durability.DURABLE))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("fsync", "on", "full_page_writes", "on", "synchronous_commit", "on"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("fsync", "on", "full_page_writes", "on", "synchronous_commit", "on"));
     }
 
     @Test
     void aThrowAwayDatabaseSkipsTheDisk() throws Exception {
         assertThat(settingsOfAServer(EmbeddedDatabase.Durability.THROWAWAY))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("fsync", "off", "full_page_writes", "off", "synchronous_commit", "off"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("fsync", "off", "full_page_writes", "off", "synchronous_commit", "off"));
     }
 
     private static Map<String, String> settingsOfAServer(EmbeddedDatabase.Durability durability) throws Exception {
         Path dir = Files.createTempDirectory("tongxin-durability-");
         EmbeddedDatabase database = EmbeddedDatabase.obtain(dir, false, durability);
-        try (Connection c = database.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.superuserDataSource().getConnection();
+                Statement s = c.createStatement()) {
             Map<String, String> settings = new LinkedHashMap<>();
-            for (String name : new String[] { "fsync", "full_page_writes", "synchronous_commit" }) {
+            for (String name : new String[] {"fsync", "full_page_writes", "synchronous_commit"}) {
                 settings.put(name, show(s, name));
             }
             return settings;

@@ -1,5 +1,7 @@
 package org.tongxin.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.TongxinApplication;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
@@ -48,8 +48,6 @@ import org.tongxin.shared.time.LegalTime;
 import org.tongxin.support.MutableClock;
 import org.tongxin.support.TestClockConfiguration;
 import org.tongxin.support.WebSession;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two application instances on one PostgreSQL, as behind a load balancer (doc/operations.md, doc/adr): a session made on
@@ -72,13 +70,20 @@ class SeveralInstancesIntegrationTests {
         first = start("first");
         second = start("second");
         Environment env = first.getEnvironment();
-        owner = JdbcClient.create(DataSourceBuilder.create().url(env.getRequiredProperty("spring.datasource.url"))
-                .username(env.getRequiredProperty("spring.flyway.user")).password(env.getRequiredProperty("spring.flyway.password"))
+        owner = JdbcClient.create(DataSourceBuilder.create()
+                .url(env.getRequiredProperty("spring.datasource.url"))
+                .username(env.getRequiredProperty("spring.flyway.user"))
+                .password(env.getRequiredProperty("spring.flyway.password"))
                 .build());
-        owner.sql("CREATE TABLE IF NOT EXISTS test_reaction_claim (event_id UUID PRIMARY KEY, claimed_by TEXT NOT NULL)").update();
-        owner.sql("CREATE TABLE IF NOT EXISTS test_reaction (obligation_id UUID PRIMARY KEY, applications INT NOT NULL)").update();
+        owner.sql("CREATE TABLE IF NOT EXISTS test_reaction_claim (event_id UUID PRIMARY KEY, claimed_by TEXT"
+                        + " NOT NULL)")
+                .update();
+        owner.sql("CREATE TABLE IF NOT EXISTS test_reaction (obligation_id UUID PRIMARY KEY, applications INT"
+                        + " NOT NULL)")
+                .update();
         owner.sql("GRANT SELECT, INSERT, UPDATE ON test_reaction_claim, test_reaction TO "
-                + env.getRequiredProperty("spring.datasource.username")).update();
+                        + env.getRequiredProperty("spring.datasource.username"))
+                .update();
     }
 
     @AfterAll
@@ -92,11 +97,15 @@ class SeveralInstancesIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(String name) {
-        SpringApplication application = new SpringApplication(TongxinApplication.class, TestClockConfiguration.class,
-                ReactionProbe.class);
+        SpringApplication application =
+                new SpringApplication(TongxinApplication.class, TestClockConfiguration.class, ReactionProbe.class);
         application.setAdditionalProfiles("test");
-        return application.run("--server.port=0", "--tongxin.embedded.database=instances", "--tongxin.instance-name=" + name,
-                "--tongxin.events.redeliver-after=PT1M", "--spring.main.banner-mode=off");
+        return application.run(
+                "--server.port=0",
+                "--tongxin.embedded.database=instances",
+                "--tongxin.instance-name=" + name,
+                "--tongxin.events.redeliver-after=PT1M",
+                "--spring.main.banner-mode=off");
     }
 
     private static int port(ConfigurableApplicationContext instance) {
@@ -115,7 +124,8 @@ class SeveralInstancesIntegrationTests {
         assertThat(me.body()).contains("\"username\":\"cd.county\"");
         assertThat(elsewhere.get("/account").statusCode()).isEqualTo(200);
         // Its form carries the session's CSRF token, which the second instance knows from the shared session.
-        assertThat(elsewhere.post("/account/language", Map.of("language", "en")).statusCode()).isEqualTo(302);
+        assertThat(elsewhere.post("/account/language", Map.of("language", "en")).statusCode())
+                .isEqualTo(302);
 
         // Logging out on the second instance ends the session on the first.
         assertThat(elsewhere.post("/logout", Map.of()).statusCode()).isEqualTo(302);
@@ -131,8 +141,12 @@ class SeveralInstancesIntegrationTests {
         String name = "instances-" + UUID.randomUUID();
         HttpResponse<String> page = browser.post("/account/tokens", Map.of("name", name, "lifetimeDays", "7"));
         Matcher issued = TOKEN.matcher(page.body());
-        assertThat(issued.find()).as("the account page shows the new token once: %s %s", page.statusCode(),
-                page.body().replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", "</main>")).isTrue();
+        assertThat(issued.find())
+                .as(
+                        "the account page shows the new token once: %s %s",
+                        page.statusCode(),
+                        page.body().replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", "</main>"))
+                .isTrue();
         String token = issued.group();
 
         // The command that made the token ran on the first instance; the second sees its effect at once.
@@ -142,19 +156,29 @@ class SeveralInstancesIntegrationTests {
         HttpResponse<String> tokens = bearer(second, "GET", "/api/v1/me/tokens", token);
         Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"kind\":\"[A-Z_]+\",\"name\":\"" + name + "\"")
                 .matcher(tokens.body());
-        assertThat(id.find()).as("the token listed on the second instance: %s", tokens.body()).isTrue();
+        assertThat(id.find())
+                .as("the token listed on the second instance: %s", tokens.body())
+                .isTrue();
 
-        // Revoked through the second instance, it no longer opens anything on the first: no instance keeps its own copy.
-        assertThat(bearer(second, "DELETE", "/api/v1/me/tokens/" + id.group(1), token).statusCode()).isEqualTo(204);
+        // Revoked through the second instance, it no longer opens anything on the first: no instance keeps its own
+        // copy.
+        assertThat(bearer(second, "DELETE", "/api/v1/me/tokens/" + id.group(1), token)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(bearer(first, "GET", "/api/v1/me", token).statusCode()).isEqualTo(401);
         assertThat(bearer(second, "GET", "/api/v1/me", token).statusCode()).isEqualTo(401);
     }
 
-    private static HttpResponse<String> bearer(ConfigurableApplicationContext instance, String method, String path, String token)
-            throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(instance) + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> bearer(
+            ConfigurableApplicationContext instance, String method, String path, String token) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(instance) + path))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -179,21 +203,36 @@ class SeveralInstancesIntegrationTests {
         List<ObligationId> ids = openOverdueObligations(12);
         secondScan.run();
         firstScan.run();
-        assertThat(statuses(ids)).as("nothing scanned while the first instance holds the lock").containsOnly("OPEN");
+        assertThat(statuses(ids))
+                .as("nothing scanned while the first instance holds the lock")
+                .containsOnly("OPEN");
         release.countDown();
         assertThat(scan.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(ids.size());
         secondScan.run();
         assertThat(statuses(ids)).containsOnly("OVERDUE");
         for (ObligationId id : ids) {
-            assertThat(owner.sql("SELECT count(*) FROM obligation_history WHERE obligation_id = :id AND event = 'OVERDUE'")
-                    .param("id", id.value()).query(Long.class).single()).as("turned overdue once").isEqualTo(1);
+            assertThat(owner.sql("SELECT count(*) FROM obligation_history WHERE obligation_id = :id AND event ="
+                                    + " 'OVERDUE'")
+                            .param("id", id.value())
+                            .query(Long.class)
+                            .single())
+                    .as("turned overdue once")
+                    .isEqualTo(1);
         }
 
         // Every reaction of the probe failed (as after a database error); the publications wait in the registry.
         String probe = "%ReactionProbe%";
-        awaitTrue(() -> owner.sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE :l AND status = 'FAILED'")
-                .param("l", probe).query(Long.class).single() == ids.size());
-        assertThat(owner.sql("SELECT count(*) FROM test_reaction").query(Long.class).single()).as("no effect while failing").isZero();
+        awaitTrue(() ->
+                owner.sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE :l AND status = 'FAILED'")
+                                .param("l", probe)
+                                .query(Long.class)
+                                .single()
+                        == ids.size());
+        assertThat(owner.sql("SELECT count(*) FROM test_reaction")
+                        .query(Long.class)
+                        .single())
+                .as("no effect while failing")
+                .isZero();
 
         // Two minutes later both instances redeliver at the same moment.
         ReactionProbe.failing.set(false);
@@ -212,40 +251,69 @@ class SeveralInstancesIntegrationTests {
         });
         go.countDown();
         CompletableFuture.allOf(a, b).get(60, TimeUnit.SECONDS);
-        awaitTrue(() -> owner.sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE :l AND completion_date IS NULL")
-                .param("l", probe).query(Long.class).single() == 0);
+        awaitTrue(() -> owner.sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE :l AND completion_date"
+                                + " IS NULL")
+                        .param("l", probe)
+                        .query(Long.class)
+                        .single()
+                == 0);
         firstRedelivery.run();
         secondRedelivery.run();
 
-        // Redelivery is at least once: while one instance's redelivery is still processing a publication, the other's may
+        // Redelivery is at least once: while one instance's redelivery is still processing a publication, the other's
+        // may
         // claim it again. Each reaction claims its event id with its effect, as every listener of the application does
         // (doc/style.md 6), so each effect is applied once, and none is lost.
-        List<Map<String, Object>> reactions = owner.sql("SELECT obligation_id, applications FROM test_reaction").query().listOfRows();
-        assertThat(reactions.stream().map(r -> ObligationId.of((UUID) r.get("obligation_id"))).toList())
-                .as("every reaction applied").containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(reactions).allSatisfy(r -> assertThat(r.get("applications")).as("applied once").isEqualTo(1));
-        assertThat(ReactionProbe.attempts.values()).allSatisfy(n -> assertThat(n.get()).as("failed, then redelivered")
-                .isGreaterThanOrEqualTo(2));
+        List<Map<String, Object>> reactions = owner.sql("SELECT obligation_id, applications FROM test_reaction")
+                .query()
+                .listOfRows();
+        assertThat(reactions.stream()
+                        .map(r -> ObligationId.of((UUID) r.get("obligation_id")))
+                        .toList())
+                .as("every reaction applied")
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(reactions)
+                .allSatisfy(r ->
+                        assertThat(r.get("applications")).as("applied once").isEqualTo(1));
+        assertThat(ReactionProbe.attempts.values())
+                .allSatisfy(
+                        n -> assertThat(n.get()).as("failed, then redelivered").isGreaterThanOrEqualTo(2));
     }
 
     /** Obligations of 城东区's county agency about a matter, triggered a month ago: overdue, not yet marked so. */
     private static List<ObligationId> openOverdueObligations(int count) {
         ObligationLedger ledger = first.getBean(ObligationLedger.class);
-        AgencyId county = first.getBean(AgencyDirectory.class).findByCode("CD-CCA").orElseThrow().id();
+        AgencyId county = first.getBean(AgencyDirectory.class)
+                .findByCode("CD-CCA")
+                .orElseThrow()
+                .id();
         Instant triggered = first.getBean(MutableClock.class).instant().minus(Duration.ofDays(30));
-        ResolvedPolicy policy = first.getBean(PolicyModels.class).inForce(PolicyModels.NATIONAL, LegalTime.dateOf(triggered));
+        ResolvedPolicy policy =
+                first.getBean(PolicyModels.class).inForce(PolicyModels.NATIONAL, LegalTime.dateOf(triggered));
         ProcedureStep step = policy.require("docs.receipt");
         List<ObligationId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(ledger.open(OpenObligation.forMatter(ObligationMatter.decision(UUID.randomUUID()), step, "", policy.version(),
-                    policy.settings(), county, null, step.deadline().amount(), triggered)));
+            ids.add(ledger.open(OpenObligation.forMatter(
+                    ObligationMatter.decision(UUID.randomUUID()),
+                    step,
+                    "",
+                    policy.version(),
+                    policy.settings(),
+                    county,
+                    null,
+                    step.deadline().amount(),
+                    triggered)));
         }
         return ids;
     }
 
     private static List<String> statuses(List<ObligationId> ids) {
-        return ids.stream().map(id -> owner.sql("SELECT status FROM obligation WHERE id = :id").param("id", id.value())
-                .query(String.class).single()).toList();
+        return ids.stream()
+                .map(id -> owner.sql("SELECT status FROM obligation WHERE id = :id")
+                        .param("id", id.value())
+                        .query(String.class)
+                        .single())
+                .toList();
     }
 
     /** The instance's scheduled job itself (what its scheduler runs), found by class and method name. */
@@ -297,18 +365,23 @@ class SeveralInstancesIntegrationTests {
 
         @ApplicationModuleListener
         void on(ObligationOverdue overdue) {
-            attempts.computeIfAbsent(overdue.eventId(), id -> new AtomicInteger()).incrementAndGet();
+            attempts.computeIfAbsent(overdue.eventId(), id -> new AtomicInteger())
+                    .incrementAndGet();
             if (failing.get()) {
                 throw new IllegalStateException("The probe's reaction fails on purpose");
             }
             // The listener's own transaction: the claim of the event id and the effect commit together, or neither.
-            boolean claimed = jdbc.sql("INSERT INTO test_reaction_claim (event_id, claimed_by) VALUES (:e, :by) ON CONFLICT DO NOTHING")
-                    .param("e", overdue.eventId()).param("by", instance).update() == 1;
+            boolean claimed = jdbc.sql("INSERT INTO test_reaction_claim (event_id, claimed_by) VALUES (:e, :by) ON"
+                                    + " CONFLICT DO NOTHING")
+                            .param("e", overdue.eventId())
+                            .param("by", instance)
+                            .update()
+                    == 1;
             if (claimed) {
                 jdbc.sql("""
-                        INSERT INTO test_reaction (obligation_id, applications) VALUES (:o, 1)
-                        ON CONFLICT (obligation_id) DO UPDATE SET applications = test_reaction.applications + 1""")
-                        .param("o", overdue.obligationId().value()).update();
+                    INSERT INTO test_reaction (obligation_id, applications) VALUES (:o, 1)
+                    ON CONFLICT (obligation_id) DO UPDATE SET applications = test_reaction.applications + 1\
+                    """).param("o", overdue.obligationId().value()).update();
             }
         }
     }

@@ -1,11 +1,10 @@
 package org.tongxin.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LegalSourceTests {
 
@@ -16,7 +15,8 @@ class LegalSourceTests {
         assertThat(sources.get(0).supports(LegalSource.Aspect.DEADLINE)).isFalse();
         assertThat(sources.get(1).supports(LegalSource.Aspect.DEADLINE)).isTrue();
         assertThat(LegalSource.combined(sources)).isEqualTo("V/R");
-        assertThat(LegalSource.explicit("CCL 32 [V step, organ]; IM 40 [R deadline]")).isTrue();
+        assertThat(LegalSource.explicit("CCL 32 [V step, organ]; IM 40 [R deadline]"))
+                .isTrue();
     }
 
     @Test
@@ -44,7 +44,8 @@ class LegalSourceTests {
         LegalSource local = LegalSource.parse("北京市实施细则", "R").getFirst();
         assertThat(local.code()).isNull();
         assertThat(local.citation(Locale.ENGLISH)).isEqualTo("北京市实施细则");
-        assertThat(LegalSource.combined(LegalSource.parse("CCL 24 [V step, organ]; CITYA [P deadline]", null))).isEqualTo("P");
+        assertThat(LegalSource.combined(LegalSource.parse("CCL 24 [V step, organ]; CITYA [P deadline]", null)))
+                .isEqualTo("P");
     }
 
     @Test

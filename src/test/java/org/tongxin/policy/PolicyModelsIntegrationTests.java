@@ -1,15 +1,13 @@
 package org.tongxin.policy;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The catalogue of doc/procedures.md as versioned data, and the regional variants that inherit and override it. */
 @IntegrationTest
@@ -19,6 +17,7 @@ class PolicyModelsIntegrationTests {
 
     @Autowired
     PolicyModels policies;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -46,7 +45,8 @@ class PolicyModelsIntegrationTests {
         assertThat(cityA.steps()).hasSize(70);
         assertThat(cityA.require("assist.answer").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 5));
         assertThat(cityA.require("assist.answer").origin()).isEqualTo(ProcedureStep.Origin.ADDED);
-        assertThat(cityA.require("meeting.decision").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 20));
+        assertThat(cityA.require("meeting.decision").deadline())
+                .isEqualTo(DeadlineRule.of(DeadlineKind.WORKING_DAYS, 20));
         assertThat(cityA.require("plan.make").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.MONTHS, 1));
         assertThat(cityA.require("plan.make").origin()).isEqualTo(ProcedureStep.Origin.OVERRIDDEN);
         assertThat(cityA.require("docs.receipt").origin()).isEqualTo(ProcedureStep.Origin.INHERITED);
@@ -57,7 +57,8 @@ class PolicyModelsIntegrationTests {
         assertThat(reply.owes()).isEqualTo(Organ.ADDRESSED_UNIT);
         assertThat(reply.confidence()).as("City A's own period is local policy").isEqualTo("P");
         assertThat(reply.legalBasis()).as("never the baseline's article").isNotEqualTo("CCL 62");
-        assertThat(cityA.require("procuratorate.opinion").origin()).as("the 15 days left the opinion")
+        assertThat(cityA.require("procuratorate.opinion").origin())
+                .as("the 15 days left the opinion")
                 .isEqualTo(ProcedureStep.Origin.INHERITED);
         assertThat(cityA.require("procuratorate.opinion").deadline().kind()).isEqualTo(DeadlineKind.NONE);
     }
@@ -65,7 +66,8 @@ class PolicyModelsIntegrationTests {
     @Test
     void beijingAndShanghaiDifferInWhoOwesStepsAndInTheirOwnSteps() {
         ResolvedPolicy beijing = policies.inForce("110000", TODAY);
-        assertThat(beijing.require("move.reply").deadline()).as("the older Beijing rule rested on the Measures repealed in 2020")
+        assertThat(beijing.require("move.reply").deadline())
+                .as("the older Beijing rule rested on the Measures repealed in 2020")
                 .isEqualTo(DeadlineRule.of(DeadlineKind.CALENDAR_DAYS, 5));
         assertThat(beijing.require("supervise.verify").legalBasis()).contains("BJ [R organ]");
         assertThat(beijing.step("intake.education")).isPresent();
@@ -76,9 +78,16 @@ class PolicyModelsIntegrationTests {
         PolicyDiff diff = policies.diff(policies.inForce("CN", TODAY), shanghai);
         assertThat(diff.added()).extracting(ProcedureStep::id).containsExactly("leave.review");
         assertThat(diff.changed()).extracting(c -> c.after().id()).contains("leave.approve", "supervise.verify");
-        assertThat(diff.changed().stream().filter(c -> c.after().id().equals("leave.approve")).findFirst().orElseThrow().fields())
-                .as("the county agency approving leave is the baseline's default now: Shanghai differs in words and source")
-                .extracting(PolicyDiff.Field::name).contains("note", "legalBasis").doesNotContain("owes");
+        assertThat(diff.changed().stream()
+                        .filter(c -> c.after().id().equals("leave.approve"))
+                        .findFirst()
+                        .orElseThrow()
+                        .fields())
+                .as("the county agency approving leave is the baseline's default now: Shanghai differs in words"
+                        + " and source")
+                .extracting(PolicyDiff.Field::name)
+                .contains("note", "legalBasis")
+                .doesNotContain("owes");
     }
 
     @Test
@@ -90,7 +99,9 @@ class PolicyModelsIntegrationTests {
 
     @Test
     void publishedVersionsAreImmutableEvenForTheDatabaseOwner() {
-        assertThatThrownBy(() -> jdbc.sql("UPDATE policy_step SET deadline_amount = 99 WHERE step_id = 'docs.receipt'").update())
-                .rootCause().hasMessageContaining("immutable");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE policy_step SET deadline_amount = 99 WHERE step_id = 'docs.receipt'")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("immutable");
     }
 }

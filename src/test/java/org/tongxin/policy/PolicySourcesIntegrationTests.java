@@ -1,16 +1,14 @@
 package org.tongxin.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every rule with its source and confidence (issue 11), checked over every step of every model in force on the models'
@@ -35,9 +33,13 @@ class PolicySourcesIntegrationTests {
         for (PolicyModels.ModelView model : policies.models()) {
             for (LocalDate day : DAYS) {
                 ResolvedPolicy policy = policies.inForce(model.region(), day);
-                ResolvedPolicy parent = model.parentId() == null ? null : policies.models().stream()
-                        .filter(m -> m.id().equals(model.parentId())).findFirst()
-                        .map(m -> policies.inForce(m.region(), day)).orElseThrow();
+                ResolvedPolicy parent = model.parentId() == null
+                        ? null
+                        : policies.models().stream()
+                                .filter(m -> m.id().equals(model.parentId()))
+                                .findFirst()
+                                .map(m -> policies.inForce(m.region(), day))
+                                .orElseThrow();
                 for (ProcedureStep step : policy.steps()) {
                     checked++;
                     String where = model.region() + " " + day + " " + step.id() + " (" + step.legalBasis() + "): ";
@@ -47,7 +49,8 @@ class PolicySourcesIntegrationTests {
                     }
                     List<LegalSource> sources = step.sources();
                     for (LegalSource.Aspect aspect : LegalSource.Aspect.values()) {
-                        if (aspect == LegalSource.Aspect.DEADLINE && step.deadline().kind() == DeadlineKind.NONE) {
+                        if (aspect == LegalSource.Aspect.DEADLINE
+                                && step.deadline().kind() == DeadlineKind.NONE) {
                             continue;
                         }
                         if (sources.stream().noneMatch(s -> s.supports(aspect))) {
@@ -64,24 +67,30 @@ class PolicySourcesIntegrationTests {
                         }
                         LegalInstrument instrument = source.instrument();
                         if (instrument.kind() == LegalInstrument.Kind.LAW && !"V".equals(source.confidence())) {
-                            problems.add(where + "an article of a law shipped in full is cited as " + source.confidence());
+                            problems.add(
+                                    where + "an article of a law shipped in full is cited as " + source.confidence());
                         }
                         if (instrument.kind() != LegalInstrument.Kind.LAW && "V".equals(source.confidence())) {
                             problems.add(where + source.code() + " has no full text to check against, yet claims V");
                         }
                         if (instrument.hasText()) {
-                            source.citedArticles().stream().filter(a -> a.text() == null)
+                            source.citedArticles().stream()
+                                    .filter(a -> a.text() == null)
                                     .forEach(a -> problems.add(where + a.citationEn() + " has no shipped text"));
                         }
                     }
-                    if (parent != null && (step.origin() == ProcedureStep.Origin.OVERRIDDEN
-                            || step.origin() == ProcedureStep.Origin.ADDED)) {
-                        boolean own = sources.stream().map(LegalSource::instrument).anyMatch(i ->
-                                i.kind() == LegalInstrument.Kind.PROVINCIAL || i.kind() == LegalInstrument.Kind.LOCAL);
+                    if (parent != null
+                            && (step.origin() == ProcedureStep.Origin.OVERRIDDEN
+                                    || step.origin() == ProcedureStep.Origin.ADDED)) {
+                        boolean own = sources.stream()
+                                .map(LegalSource::instrument)
+                                .anyMatch(i -> i.kind() == LegalInstrument.Kind.PROVINCIAL
+                                        || i.kind() == LegalInstrument.Kind.LOCAL);
                         if (!own) {
                             problems.add(where + "a region's own row cites no rule of the region");
                         }
-                        parent.step(step.id()).filter(p -> p.legalBasis().equals(step.legalBasis()))
+                        parent.step(step.id())
+                                .filter(p -> p.legalBasis().equals(step.legalBasis()))
                                 .ifPresent(p -> problems.add(where + "an override inherits the baseline's basis"));
                     }
                 }
@@ -96,8 +105,10 @@ class PolicySourcesIntegrationTests {
         ResolvedPolicy cityA = policies.inForce("369900", LocalDate.of(2026, 3, 2));
         Stream.of("plan.make", "procuratorate.reply").map(cityA::require).forEach(step -> {
             assertThat(step.confidence()).isEqualTo("P");
-            assertThat(step.sources()).filteredOn(s -> s.supports(LegalSource.Aspect.DEADLINE))
-                    .extracting(LegalSource::code).containsExactly("CITYA");
+            assertThat(step.sources())
+                    .filteredOn(s -> s.supports(LegalSource.Aspect.DEADLINE))
+                    .extracting(LegalSource::code)
+                    .containsExactly("CITYA");
         });
         assertThat(cityA.require("plan.make").deadline()).isEqualTo(DeadlineRule.of(DeadlineKind.MONTHS, 1));
     }
@@ -107,16 +118,20 @@ class PolicySourcesIntegrationTests {
         ResolvedPolicy beijing = policies.inForce("110000", LocalDate.of(2026, 3, 2));
         ResolvedPolicy baseline = policies.inForce(PolicyModels.NATIONAL, LocalDate.of(2026, 3, 2));
         for (String id : List.of("move.reply", "move.transfer")) {
-            assertThat(beijing.require(id).deadline()).isEqualTo(baseline.require(id).deadline());
+            assertThat(beijing.require(id).deadline())
+                    .isEqualTo(baseline.require(id).deadline());
             assertThat(beijing.require(id).origin()).isEqualTo(ProcedureStep.Origin.INHERITED);
         }
-        assertThat(LegalTexts.standard().instrument("BJ2012").orElseThrow().inForce(LocalDate.of(2020, 7, 1))).isFalse();
-        assertThat(LegalTexts.standard().instrument("M2012").orElseThrow().inForce(LocalDate.of(2019, 7, 1))).isTrue();
+        assertThat(LegalTexts.standard().instrument("BJ2012").orElseThrow().inForce(LocalDate.of(2020, 7, 1)))
+                .isFalse();
+        assertThat(LegalTexts.standard().instrument("M2012").orElseThrow().inForce(LocalDate.of(2019, 7, 1)))
+                .isTrue();
     }
 
     @Test
     void aStepCitesTheArticleInTheLawsWordsWithItsText() {
-        ProcedureStep announce = policies.inForce(PolicyModels.NATIONAL, LocalDate.of(2026, 3, 2)).require("intake.announce");
+        ProcedureStep announce = policies.inForce(PolicyModels.NATIONAL, LocalDate.of(2026, 3, 2))
+                .require("intake.announce");
         assertThat(announce.confidence()).isEqualTo("V/R");
         LegalSource ccl = announce.sources().getFirst();
         assertThat(ccl.citation(java.util.Locale.CHINESE)).isEqualTo("《社区矫正法》第二十二条");

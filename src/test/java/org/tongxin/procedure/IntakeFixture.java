@@ -1,12 +1,12 @@
 package org.tongxin.procedure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -30,8 +30,6 @@ import org.tongxin.procedure.IntakeRequests.Entrustment;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.support.Actors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Brings fresh cases of the City A demo to a given point of the intake, as the demo users would, for step tests. */
 @Component
 class IntakeFixture {
@@ -46,8 +44,14 @@ class IntakeFixture {
     final EventQuiescence events;
     final Actors actors;
 
-    IntakeFixture(Intake intake, CaseManagement caseManagement, CaseDirectory cases, Handovers handovers,
-            AgencyDirectory agencies, EventQuiescence events, Actors actors) {
+    IntakeFixture(
+            Intake intake,
+            CaseManagement caseManagement,
+            CaseDirectory cases,
+            Handovers handovers,
+            AgencyDirectory agencies,
+            EventQuiescence events,
+            Actors actors) {
         this.intake = intake;
         this.caseManagement = caseManagement;
         this.cases = cases;
@@ -59,26 +63,46 @@ class IntakeFixture {
 
     /** An assessment the Chengdong court entrusted to the Chengdong county agency. */
     CaseId entrusted(boolean expedited) {
-        CaseId id = actors.call("cd.court.clerk", () -> intake.entrust(new Entrustment(subject(), offence(), null, expedited,
-                caseNumber(), "王书记员", List.of())));
+        CaseId id = actors.call(
+                "cd.court.clerk",
+                () -> intake.entrust(
+                        new Entrustment(subject(), offence(), null, expedited, caseNumber(), "王书记员", List.of())));
         settle();
         return id;
     }
 
     /** A case the court decided (effective on {@code effective}) without an assessment before it. */
     CaseId decided(CorrectionType type, LocalDate effective, AgencyId institution) {
-        CaseId id = actors.call("cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject(), offence(),
-                new DecisionData(type, caseNumber(), effective.minusDays(3), effective, effective, effective.plusYears(1),
-                        null, false, institution))));
+        CaseId id = actors.call(
+                "cd.court.clerk",
+                () -> caseManagement.openDecided(new NewDecidedCase(
+                        subject(),
+                        offence(),
+                        new DecisionData(
+                                type,
+                                caseNumber(),
+                                effective.minusDays(3),
+                                effective,
+                                effective,
+                                effective.plusYears(1),
+                                null,
+                                false,
+                                institution))));
         settle();
         return id;
     }
 
     /** A decided probation case whose legal documents the court delivered. */
     HandoverId delivered(CaseId id) {
-        HandoverId bundle = actors.call("cd.court.clerk", () -> intake.deliverDocuments(id, new Delivery(List.of(
-                new NewItem(ItemCode.DECISION_DOCUMENT, "刑事判决书", null), new NewItem(ItemCode.EXECUTION_NOTICE, null, null)),
-                null)));
+        HandoverId bundle = actors.call(
+                "cd.court.clerk",
+                () -> intake.deliverDocuments(
+                        id,
+                        new Delivery(
+                                List.of(
+                                        new NewItem(ItemCode.DECISION_DOCUMENT, "刑事判决书", null),
+                                        new NewItem(ItemCode.EXECUTION_NOTICE, null, null)),
+                                null)));
         settle();
         return bundle;
     }
@@ -102,7 +126,9 @@ class IntakeFixture {
     }
 
     void settle() {
-        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("reactions completed").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20)))
+                .as("reactions completed")
+                .isTrue();
     }
 
     static String caseNumber() {
@@ -113,8 +139,20 @@ class IntakeFixture {
         int n = SEQUENCE.incrementAndGet();
         LocalDate birth = LocalDate.of(1985, 1, 1).plusDays(n * 37L);
         String id = IdentityNumbers.compose("369902", birth, n % 900 + 10, Gender.MALE);
-        return new SubjectData("测试对象", Gender.MALE, "01", IdentityDocumentType.RESIDENT_ID, id, birth, "13900002222",
-                "369902001", "城东区东门街道测试路 " + n + " 号", null, null, null, null);
+        return new SubjectData(
+                "测试对象",
+                Gender.MALE,
+                "01",
+                IdentityDocumentType.RESIDENT_ID,
+                id,
+                birth,
+                "13900002222",
+                "369902001",
+                "城东区东门街道测试路 " + n + " 号",
+                null,
+                null,
+                null,
+                null);
     }
 
     static OffenceData offence() {

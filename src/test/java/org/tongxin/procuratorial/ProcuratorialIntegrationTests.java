@@ -1,16 +1,17 @@
 package org.tongxin.procuratorial;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
@@ -28,9 +29,6 @@ import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Procuratorial supervision as a scenario (CCL art. 62): the copied procuratorate issues a correction opinion about the
  * county agency's receipt; the county agency owes the written reply within City A's 15 days on the ledger; it replies;
@@ -41,20 +39,28 @@ class ProcuratorialIntegrationTests {
 
     @Autowired
     ProcuratorialSupervision supervision;
+
     @Autowired
     CaseManagement management;
+
     @Autowired
     CaseDirectory directory;
+
     @Autowired
     ObligationLedger ledger;
+
     @Autowired
     AgencyDirectory agencies;
+
     @Autowired
     Actors actors;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     EventQuiescence reactions;
 
@@ -87,38 +93,80 @@ class ProcuratorialIntegrationTests {
 
         refused(() -> fixtures.as("cd.police", () -> supervision.issue(id, opinion)), 403, "NOT_PROCURATORATE");
         refused(() -> fixtures.as("cx.county", () -> supervision.issue(id, opinion)), 404, "NOT_FOUND");
-        refused(() -> fixtures.as("cd.proc", () -> supervision.issue(id, new NewOpinion(OpinionKind.CORRECTION_OPINION,
-                fixtures.agency("A-SO-SUN"), null, null, words))), 400, "VALIDATION_FAILED");
-        refused(() -> fixtures.as("cd.proc", () -> supervision.issue(id, new NewOpinion(OpinionKind.CORRECTION_OPINION, county,
-                "no.such.step", null, words))), 400, "VALIDATION_FAILED");
+        refused(
+                () -> fixtures.as(
+                        "cd.proc",
+                        () -> supervision.issue(
+                                id,
+                                new NewOpinion(
+                                        OpinionKind.CORRECTION_OPINION,
+                                        fixtures.agency("A-SO-SUN"),
+                                        null,
+                                        null,
+                                        words))),
+                400,
+                "VALIDATION_FAILED");
+        refused(
+                () -> fixtures.as(
+                        "cd.proc",
+                        () -> supervision.issue(
+                                id,
+                                new NewOpinion(OpinionKind.CORRECTION_OPINION, county, "no.such.step", null, words))),
+                400,
+                "VALIDATION_FAILED");
         UUID opinionId = fixtures.as("cd.proc", () -> supervision.issue(id, opinion));
         reactions.awaitAll(Duration.ofSeconds(30));
 
-        ObligationView reply = ledger.find(id, "procuratorate.reply", opinionId.toString()).orElseThrow();
+        ObligationView reply =
+                ledger.find(id, "procuratorate.reply", opinionId.toString()).orElseThrow();
         assertThat(reply.owingAgencyId()).as("owed by the addressed unit").isEqualTo(county);
         assertThat(reply.counterpartyAgencyId()).isEqualTo(fixtures.agency("CD-PROC"));
-        assertThat(reply.dueDate()).as("City A: 15 days").isAfterOrEqualTo(fixtures.today().plusDays(15))
+        assertThat(reply.dueDate())
+                .as("City A: 15 days")
+                .isAfterOrEqualTo(fixtures.today().plusDays(15))
                 .isBefore(fixtures.today().plusDays(25));
-        assertThat(ledger.find(id, "procuratorate.opinion", opinionId.toString()).orElseThrow().status())
+        assertThat(ledger.find(id, "procuratorate.opinion", opinionId.toString())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ObligationStatus.FULFILLED);
 
-        OpinionView seenByCourt = fixtures.as("cd.court.clerk", () -> supervision.ofCase(id)).get(0);
-        assertThat(seenByCourt.content()).as("the words are for the procuratorate and the addressee").isNull();
-        assertThat(fixtures.as("cd.county", () -> supervision.ofCase(id)).get(0).content()).isEqualTo(words);
+        OpinionView seenByCourt =
+                fixtures.as("cd.court.clerk", () -> supervision.ofCase(id)).get(0);
+        assertThat(seenByCourt.content())
+                .as("the words are for the procuratorate and the addressee")
+                .isNull();
+        assertThat(fixtures.as("cd.county", () -> supervision.ofCase(id)).get(0).content())
+                .isEqualTo(words);
 
-        refused(() -> fixtures.as("cd.court.clerk", () -> supervision.reply(id, opinionId, 0, true, null)), 403, "NOT_ADDRESSED_UNIT");
-        refused(() -> fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 0, false, null)), 400, "VALIDATION_FAILED");
-        refused(() -> fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 3, true, null)), 409, "STALE_VERSION");
+        refused(
+                () -> fixtures.as("cd.court.clerk", () -> supervision.reply(id, opinionId, 0, true, null)),
+                403,
+                "NOT_ADDRESSED_UNIT");
+        refused(
+                () -> fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 0, false, null)),
+                400,
+                "VALIDATION_FAILED");
+        refused(
+                () -> fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 3, true, null)),
+                409,
+                "STALE_VERSION");
         fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 0, true, "已于次日组织入矫宣告，并完善了提醒流程"));
         reactions.awaitAll(Duration.ofSeconds(30));
-        assertThat(ledger.find(id, "procuratorate.reply", opinionId.toString()).orElseThrow().status())
+        assertThat(ledger.find(id, "procuratorate.reply", opinionId.toString())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ObligationStatus.FULFILLED);
-        OpinionView answered = fixtures.as("cd.proc", () -> supervision.ofCase(id)).get(0);
+        OpinionView answered =
+                fixtures.as("cd.proc", () -> supervision.ofCase(id)).get(0);
         assertThat(answered.status()).isEqualTo(OpinionStatus.REPLIED);
         assertThat(answered.adopted()).isTrue();
         assertThat(answered.reply()).contains("入矫宣告");
-        refused(() -> fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 1, true, null)), 409, "ALREADY_REPLIED");
-        assertThat(fixtures.as("cd.county", () -> directory.timeline(id)).stream().map(t -> t.kind()))
+        refused(
+                () -> fixtures.as("cd.county", () -> supervision.reply(id, opinionId, 1, true, null)),
+                409,
+                "ALREADY_REPLIED");
+        assertThat(fixtures.as("cd.county", () -> directory.timeline(id)).stream()
+                        .map(t -> t.kind()))
                 .contains("procuratorial.issued.CORRECTION_OPINION", "procuratorial.replied.adopted");
     }
 }

@@ -1,12 +1,14 @@
 package org.tongxin.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,14 +21,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.security.PublicEndpoint;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * doc/security-requirements.md S6–S7 and doc/style.md 18, structurally: every endpoint has an explicit rule, and for every endpoint the
@@ -46,18 +44,42 @@ class AccessRulesIntegrationTests {
     /** Those who carry out the intake after registration: the county agency and the judicial offices. */
     static final Set<String> CASE_TEAM = Set.of("COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
     /** Every role that may take part in a case (not the three administrators). */
-    static final Set<String> CASE_STAFF = Set.of("OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
-            "CITY_COORDINATOR", "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER",
+    static final Set<String> CASE_STAFF = Set.of(
+            "OFFICE_OFFICER",
+            "OFFICE_HEAD",
+            "COUNTY_OFFICER",
+            "COUNTY_HEAD",
+            "BUREAU_HEAD",
+            "CITY_COORDINATOR",
+            "COURT_CLERK",
+            "JUDGE",
+            "PROSECUTOR",
+            "POLICE_OFFICER",
+            "PRISON_OFFICER",
+            "ASSISTANCE_CASEWORKER",
             "SOCIAL_WORKER");
     /** Staff of assisting departments and social organisations: answers to referrals, capacity. */
     static final Set<String> ASSISTING = Set.of("ASSISTANCE_CASEWORKER", "SOCIAL_WORKER");
     /** Every role that can hold a lawful role in a case (all but the administrators): case-bound pages. */
-    static final String[] CASE_ROLES = { "OFFICE_OFFICER", "OFFICE_HEAD", "COUNTY_OFFICER", "COUNTY_HEAD", "BUREAU_HEAD",
-            "CITY_COORDINATOR",
-            "COURT_CLERK", "JUDGE", "PROSECUTOR", "POLICE_OFFICER", "PRISON_OFFICER", "ASSISTANCE_CASEWORKER", "SOCIAL_WORKER" };
+    static final String[] CASE_ROLES = {
+        "OFFICE_OFFICER",
+        "OFFICE_HEAD",
+        "COUNTY_OFFICER",
+        "COUNTY_HEAD",
+        "BUREAU_HEAD",
+        "CITY_COORDINATOR",
+        "COURT_CLERK",
+        "JUDGE",
+        "PROSECUTOR",
+        "POLICE_OFFICER",
+        "PRISON_OFFICER",
+        "ASSISTANCE_CASEWORKER",
+        "SOCIAL_WORKER"
+    };
 
     /** The heads of an agency (who speak for it, e.g. request its system tokens). */
     static final Set<String> HEADS = Set.of("COUNTY_HEAD", "OFFICE_HEAD", "AGENCY_HEAD");
+
     static final Set<String> HEADS_AND_SECURITY = Set.of("COUNTY_HEAD", "OFFICE_HEAD", "AGENCY_HEAD", "SECURITY_ADMIN");
     static final Set<String> ADMINS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
     /** Editors of policy models: each may edit only the model of their own region (the façade decides: 403 / 404). */
@@ -224,7 +246,12 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/search", ANY);
         rule("POST /api/v1/cases/{caseId}/decision", DECIDERS);
         rule("POST /api/v1/cases/{caseId}/withdrawal", DECIDERS);
-        rule("POST /api/v1/cases/{caseId}/arrival", "COUNTY_OFFICER", "COUNTY_HEAD", "PRISON_OFFICER", "POLICE_OFFICER");
+        rule(
+                "POST /api/v1/cases/{caseId}/arrival",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "PRISON_OFFICER",
+                "POLICE_OFFICER");
         rule("PUT /api/v1/cases/{caseId}/office", COUNTY);
         rule("POST /api/v1/cases/{caseId}/registration", COUNTY);
         rule("PUT /api/v1/cases/{caseId}/team", CASE_TEAM);
@@ -239,10 +266,12 @@ class AccessRulesIntegrationTests {
         rule("POST /api/v1/cases/{caseId}/transfer", "PRISON_OFFICER", "POLICE_OFFICER");
         rule("POST /api/v1/handovers/{id}/transfer-receipt", COUNTY);
         rule("POST /api/v1/cases/{caseId}/missing-notice", COUNTY);
-        // The end of correction (procedure: Termination) and lawful queries of sealed records (casefile: SealedQueries).
+        // The end of correction (procedure: Termination) and lawful queries of sealed records (casefile:
+        // SealedQueries).
         rule("POST /api/v1/cases/{caseId}/expiry-warning", CASE_TEAM);
         rule("POST /api/v1/cases/{caseId}/termination", CASE_TEAM);
-        // The same in the pages: every case role reads how the case ended; the team warns and announces, the county acts alone.
+        // The same in the pages: every case role reads how the case ended; the team warns and announces, the county
+        // acts alone.
         rule("GET /cases/{id}/ending", CASE_STAFF);
         rule("POST /cases/{id}/ending/warning", CASE_TEAM);
         rule("POST /cases/{id}/ending/termination", CASE_TEAM);
@@ -295,7 +324,7 @@ class AccessRulesIntegrationTests {
         rule("GET /cases/{caseId}/assessment", CASE_ROLES);
         rule("POST /cases/{caseId}/assessment/decisions", CASE_ROLES);
         rule("POST /cases/{caseId}/assessment/proposals", CASE_ROLES);
-        for (String action : new String[] { "arrest-decision", "arrest", "ruling", "commitment" }) {
+        for (String action : new String[] {"arrest-decision", "arrest", "ruling", "commitment"}) {
             rule("POST /cases/{caseId}/assessment/proposals/{id}/" + action, CASE_ROLES);
         }
         rule("POST /api/v1/cases/{caseId}/referrals", CASE_TEAM);
@@ -331,11 +360,24 @@ class AccessRulesIntegrationTests {
         rule("POST /cases/new/decided", "COURT_CLERK", "JUDGE", "POLICE_OFFICER");
         rule("GET /cases/{id}", CASE_ROLES);
         rule("GET /cases/{id}/documents/{documentId}", CASE_ROLES);
-        // A task's form on its own page: the case decides (404 without a lawful role, 403 when the form is not the reader's now).
+        // A task's form on its own page: the case decides (404 without a lawful role, 403 when the form is not the
+        // reader's now).
         rule("GET /cases/{id}/tasks/{task}", CASE_ROLES);
         rule("GET /cases/{id}/steps/{stepId}", CASE_ROLES);
-        for (String action : List.of("decide", "withdraw", "notify", "deliver", "opinion", "report", "office", "register", "missing",
-                "transfer", "team", "plan", "announce")) {
+        for (String action : List.of(
+                "decide",
+                "withdraw",
+                "notify",
+                "deliver",
+                "opinion",
+                "report",
+                "office",
+                "register",
+                "missing",
+                "transfer",
+                "team",
+                "plan",
+                "announce")) {
             rule("POST /cases/{id}/" + action, CASE_ROLES);
         }
         for (String answer : List.of("receipt", "receive", "reject", "supplement")) {
@@ -348,8 +390,20 @@ class AccessRulesIntegrationTests {
         rule("GET /api/v1/leaves", ANY);
         rule("GET /api/v1/leaves/{id}", ANY);
         rule("GET /api/v1/leaves/{id}/notice", ANY);
-        rule("POST /api/v1/leaves/{id}/approval", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
-        rule("POST /api/v1/leaves/{id}/refusal", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD", "CITY_COORDINATOR");
+        rule(
+                "POST /api/v1/leaves/{id}/approval",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "OFFICE_OFFICER",
+                "OFFICE_HEAD",
+                "CITY_COORDINATOR");
+        rule(
+                "POST /api/v1/leaves/{id}/refusal",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "OFFICE_OFFICER",
+                "OFFICE_HEAD",
+                "CITY_COORDINATOR");
         rule("POST /api/v1/leaves/{id}/return", CASE_TEAM);
         rule("POST /api/v1/leaves/{id}/extension", CASE_TEAM);
         rule("GET /api/v1/cases/{caseId}/contacts", ANY);
@@ -434,18 +488,46 @@ class AccessRulesIntegrationTests {
         rule("POST /monitoring-periods/{id}/refusal", "BUREAU_HEAD");
         rule("POST /monitoring-periods/{id}/end", COUNTY);
         // Custody during correction: the county agency or the detaining organ records and releases; the organ notifies.
-        rule("POST /api/v1/cases/{id}/custody", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule(
+                "POST /api/v1/cases/{id}/custody",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "POLICE_OFFICER",
+                "PROSECUTOR",
+                "JUDGE",
+                "COURT_CLERK");
         rule("GET /api/v1/cases/{id}/custody", CASE_STAFF);
         rule("POST /api/v1/custody/{id}/notice", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
-        rule("POST /api/v1/custody/{id}/release", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule(
+                "POST /api/v1/custody/{id}/release",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "POLICE_OFFICER",
+                "PROSECUTOR",
+                "JUDGE",
+                "COURT_CLERK");
         // Lost contact: the county agency reports and records the outcome; the case's parties read.
         rule("POST /api/v1/cases/{id}/lost-contacts", COUNTY);
         rule("GET /api/v1/cases/{id}/lost-contacts", CASE_STAFF);
         rule("POST /api/v1/lost-contacts/{id}/found", COUNTY);
         rule("GET /cases/{id}/custody", CASE_STAFF);
-        rule("POST /cases/{id}/custody", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule(
+                "POST /cases/{id}/custody",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "POLICE_OFFICER",
+                "PROSECUTOR",
+                "JUDGE",
+                "COURT_CLERK");
         rule("POST /custody/{id}/notice", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
-        rule("POST /custody/{id}/release", "COUNTY_OFFICER", "COUNTY_HEAD", "POLICE_OFFICER", "PROSECUTOR", "JUDGE", "COURT_CLERK");
+        rule(
+                "POST /custody/{id}/release",
+                "COUNTY_OFFICER",
+                "COUNTY_HEAD",
+                "POLICE_OFFICER",
+                "PROSECUTOR",
+                "JUDGE",
+                "COURT_CLERK");
         rule("GET /cases/{id}/lost-contacts", CASE_STAFF);
         rule("POST /cases/{id}/lost-contacts", COUNTY);
         rule("POST /lost-contacts/{id}/found", COUNTY);
@@ -456,7 +538,8 @@ class AccessRulesIntegrationTests {
         rule("GET /cases/{id}/minors", CASE_STAFF);
         rule("POST /cases/{id}/minors", COUNTY);
         rule("POST /minor-steps/{id}/fulfil", COUNTY);
-        // Change of the place of execution: the executing county (or office) records the application; the county agencies act.
+        // Change of the place of execution: the executing county (or office) records the application; the county
+        // agencies act.
         rule("POST /api/v1/cases/{id}/place-changes", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
         rule("GET /api/v1/cases/{id}/place-changes", CASE_STAFF);
         rule("GET /api/v1/place-changes/{id}", CASE_STAFF);
@@ -471,12 +554,21 @@ class AccessRulesIntegrationTests {
         rule("POST /cases/{id}/place-change", "COUNTY_OFFICER", "COUNTY_HEAD", "OFFICE_OFFICER", "OFFICE_HEAD");
         rule("POST /place-changes/{id}/steps", COUNTY);
         // Statistics: the coordination office (city), the county agency and the heads of its offices (their county).
-        for (String path : List.of("/api/v1/statistics/scorecards", "/api/v1/statistics/monthly", "/api/v1/statistics/dashboard",
-                "/api/v1/statistics/holdups", "/api/v1/statistics/cases", "/statistics", "/statistics/scorecards",
-                "/statistics/monthly", "/statistics/holdups", "/statistics/cases")) {
+        for (String path : List.of(
+                "/api/v1/statistics/scorecards",
+                "/api/v1/statistics/monthly",
+                "/api/v1/statistics/dashboard",
+                "/api/v1/statistics/holdups",
+                "/api/v1/statistics/cases",
+                "/statistics",
+                "/statistics/scorecards",
+                "/statistics/monthly",
+                "/statistics/holdups",
+                "/statistics/cases")) {
             rule("GET " + path, "CITY_COORDINATOR", "COUNTY_HEAD", "COUNTY_OFFICER", "OFFICE_HEAD");
         }
-        // What-if simulation (doc/simulation.md): the city coordinator and the national policy editor; a run is its agency's.
+        // What-if simulation (doc/simulation.md): the city coordinator and the national policy editor; a run is its
+        // agency's.
         rule("POST /api/v1/simulations", POLICY_EDITORS);
         rule("GET /api/v1/simulations", POLICY_EDITORS);
         rule("GET /api/v1/simulations/{id}", POLICY_EDITORS);
@@ -502,25 +594,39 @@ class AccessRulesIntegrationTests {
 
     /** A caller of each kind: username in the City A demo, and the role that decides. */
     static final Map<String, String> CALLERS = Map.of(
-            "cd.county", "COUNTY_OFFICER", "cd.court.clerk", "COURT_CLERK", "sysadmin", "SYSTEM_ADMIN",
-            "secadmin", "SECURITY_ADMIN", "auditadmin", "AUDIT_ADMIN", "city.coord", "CITY_COORDINATOR");
+            "cd.county",
+            "COUNTY_OFFICER",
+            "cd.court.clerk",
+            "COURT_CLERK",
+            "sysadmin",
+            "SYSTEM_ADMIN",
+            "secadmin",
+            "SECURITY_ADMIN",
+            "auditadmin",
+            "AUDIT_ADMIN",
+            "city.coord",
+            "CITY_COORDINATOR");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Actors actors;
 
     static List<String> endpoints(RequestMappingHandlerMapping mappings) {
         List<String> result = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
             if (!e.getValue().getBeanType().getPackageName().startsWith("org.tongxin")) {
                 continue;
             }
             Set<String> paths = e.getKey().getPatternValues();
-            Set<org.springframework.web.bind.annotation.RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods =
+                    e.getKey().getMethodsCondition().getMethods();
             for (String path : paths) {
                 if (methods.isEmpty()) {
                     result.add("GET " + path);
@@ -539,7 +645,8 @@ class AccessRulesIntegrationTests {
         mappings.getHandlerMethods().values().stream()
                 .filter(h -> h.getBeanType().getPackageName().startsWith("org.tongxin"))
                 .forEach(h -> assertThat(org.tongxin.identity.internal.AccessRules.hasRule(h))
-                        .as("%s needs @PreAuthorize, @AnyAuthenticatedUser or @PublicEndpoint", h).isTrue());
+                        .as("%s needs @PreAuthorize, @AnyAuthenticatedUser or @PublicEndpoint", h)
+                        .isTrue());
     }
 
     @Test
@@ -547,7 +654,10 @@ class AccessRulesIntegrationTests {
         mappings.getHandlerMethods().forEach((info, handler) -> {
             boolean marked = handler.hasMethodAnnotation(PublicEndpoint.class)
                     || handler.getBeanType().isAnnotationPresent(PublicEndpoint.class);
-            String key = info.getMethodsCondition().getMethods().stream().findFirst().map(Enum::name).orElse("GET") + " "
+            String key = info.getMethodsCondition().getMethods().stream()
+                            .findFirst()
+                            .map(Enum::name)
+                            .orElse("GET") + " "
                     + info.getPatternValues().iterator().next();
             if (handler.getBeanType().getPackageName().startsWith("org.tongxin")) {
                 assertThat(marked).as(key).isEqualTo(RULES.get(key).contains(PUBLIC));
@@ -556,7 +666,9 @@ class AccessRulesIntegrationTests {
     }
 
     static Stream<String> protectedEndpoints() {
-        return RULES.entrySet().stream().filter(e -> !e.getValue().contains(PUBLIC)).map(Map.Entry::getKey);
+        return RULES.entrySet().stream()
+                .filter(e -> !e.getValue().contains(PUBLIC))
+                .map(Map.Entry::getKey);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -579,11 +691,13 @@ class AccessRulesIntegrationTests {
     void eachKindOfCallerGetsExactlyWhatTheMatrixSays(String endpoint) throws Exception {
         Set<String> allowed = RULES.get(endpoint);
         for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
-            MvcResult result = mvc.perform(call(endpoint).with(actors.as(caller.getKey()))).andReturn();
+            MvcResult result =
+                    mvc.perform(call(endpoint).with(actors.as(caller.getKey()))).andReturn();
             int status = result.getResponse().getStatus();
             boolean mayCall = allowed.contains(ANY) || allowed.contains(caller.getValue());
             if (allowed.contains("PENDING")) {
-                assertThat(status).as("%s as %s (login steps are only for logins in progress)", endpoint, caller.getKey())
+                assertThat(status)
+                        .as("%s as %s (login steps are only for logins in progress)", endpoint, caller.getKey())
                         .isIn(302, 403);
             } else if (mayCall) {
                 assertThat(status).as("%s as %s", endpoint, caller.getKey()).isNotIn(401, 403);
@@ -596,41 +710,93 @@ class AccessRulesIntegrationTests {
 
     @Test
     void healthInfoAndTheApiDescriptionArePublicOtherActuatorEndpointsAreForTheSystemAdministrator() throws Exception {
-        for (String open : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-                "/actuator/info", "/v3/api-docs", "/login", "/webjars/bootstrap/css/bootstrap.min.css", "/css/tongxin.css")) {
-            assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, open)).andReturn().getResponse().getStatus())
-                    .as(open).isEqualTo(200);
+        for (String open : List.of(
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
+                "/actuator/info",
+                "/v3/api-docs",
+                "/login",
+                "/webjars/bootstrap/css/bootstrap.min.css",
+                "/css/tongxin.css")) {
+            assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, open))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(open)
+                    .isEqualTo(200);
         }
-        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith")).andReturn()
-                .getResponse().getStatus()).isEqualTo(401);
-        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith").with(actors.as("cd.county")))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith").with(actors.as("sysadmin")))
-                .andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/env").with(actors.as("sysadmin")))
-                .andReturn().getResponse().getStatus()).as("not exposed at all").isEqualTo(404);
-        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/anything")).andReturn()
-                .getResponse().getStatus()).as("the public calendar path is open: an unknown address is 404, not 401").isEqualTo(404);
-        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET,
-                "/api/v1/calendar/due?region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS")).andReturn().getResponse().getStatus())
-                .as("deadline arithmetic is public").isEqualTo(200);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith")
+                                .with(actors.as("cd.county")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/modulith")
+                                .with(actors.as("sysadmin")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/actuator/env")
+                                .with(actors.as("sysadmin")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("not exposed at all")
+                .isEqualTo(404);
+        assertThat(mvc.perform(request(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/anything"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("the public calendar path is open: an unknown address is 404, not 401")
+                .isEqualTo(404);
+        assertThat(mvc.perform(request(
+                                org.springframework.http.HttpMethod.GET,
+                                "/api/v1/calendar/due?region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("deadline arithmetic is public")
+                .isEqualTo(200);
         assertThat(mvc.perform(request(org.springframework.http.HttpMethod.PUT, "/api/v1/calendar/years/2031")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
-                .as("only reading the calendar is public").isEqualTo(401);
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("only reading the calendar is public")
+                .isEqualTo(401);
     }
 
     static MockHttpServletRequestBuilder call(String endpoint) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         // Real region and step (City A's model: its coordinator's POST may open a draft there, which the policy tests
         // discard before they use that model).
-        MockHttpServletRequestBuilder builder = request(org.springframework.http.HttpMethod.valueOf(method),
-                path(endpoint).replace("{id}", ID).replace("{year}", "2031").replace("{date}", "2025-10-01")
-                        .replace("{region}", "369900").replace("{stepId}", "docs.receipt")
-                        .replace("{caseId}", ID).replace("{documentId}", ID).replace("{handoverId}", ID)
-                        .replace("{queryId}", ID).replace("{opinionId}", ID).replace("{task}", "register"));
+        MockHttpServletRequestBuilder builder = request(
+                org.springframework.http.HttpMethod.valueOf(method),
+                path(endpoint)
+                        .replace("{id}", ID)
+                        .replace("{year}", "2031")
+                        .replace("{date}", "2025-10-01")
+                        .replace("{region}", "369900")
+                        .replace("{stepId}", "docs.receipt")
+                        .replace("{caseId}", ID)
+                        .replace("{documentId}", ID)
+                        .replace("{handoverId}", ID)
+                        .replace("{queryId}", ID)
+                        .replace("{opinionId}", ID)
+                        .replace("{task}", "register"));
         if (!method.equals("GET")) {
-            builder = builder.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+            builder = builder.with(
+                    org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
             if (path(endpoint).startsWith("/api/")) {
                 builder = builder.contentType(MediaType.APPLICATION_JSON).content("{}");
             }

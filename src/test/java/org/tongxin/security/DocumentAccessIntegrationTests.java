@@ -1,19 +1,21 @@
 package org.tongxin.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
@@ -28,13 +30,8 @@ import org.tongxin.support.ApiClient;
 import org.tongxin.support.ApiClient.Response;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
  * Issue 9, item 3: one rule decides a document's access on every path. For one case — its judgment delivered by the
@@ -52,17 +49,38 @@ class DocumentAccessIntegrationTests {
 
     /** One download by one path. */
     enum Path {
-        JUDGMENT_CASE_API, JUDGMENT_CASE_PAGE, JUDGMENT_HANDOVER_API, JUDGMENT_HANDOVER_PAGE, RECEIPT_CASE_API, RECEIPT_HANDOVER_API,
-        LETTER_REFERRAL_API, LETTER_REFERRAL_PAGE, LETTER_CASE_API, KEPT_CASE_API
+        JUDGMENT_CASE_API,
+        JUDGMENT_CASE_PAGE,
+        JUDGMENT_HANDOVER_API,
+        JUDGMENT_HANDOVER_PAGE,
+        RECEIPT_CASE_API,
+        RECEIPT_HANDOVER_API,
+        LETTER_REFERRAL_API,
+        LETTER_REFERRAL_PAGE,
+        LETTER_CASE_API,
+        KEPT_CASE_API
     }
 
-    @Autowired MockMvc mvc;
-    @Autowired Actors actors;
-    @Autowired JsonMapper json;
-    @Autowired MutableClock clock;
-    @Autowired AgencyDirectory agencies;
-    @Autowired CaseManagement caseManagement;
-    @Autowired EventQuiescence events;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    CaseManagement caseManagement;
+
+    @Autowired
+    EventQuiescence events;
 
     ApiClient api;
     String caseId;
@@ -79,31 +97,62 @@ class DocumentAccessIntegrationTests {
         api = new ApiClient(mvc, actors, json);
         LocalDate today = LegalTime.today(clock);
         LocalDate birth = LocalDate.of(1984, 6, 9);
-        caseId = api.as("cd.court.clerk").post("/api/v1/cases", """
-                {"subject": {"name": "郑文书", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
-                             "birthDate": "%s", "phone": "13900004444", "residenceDivision": "369902001",
-                             "residenceAddress": "城东区东门街道解放路 9 号", "health": "良好"},
-                 "offence": {"category": "FRAUD", "details": "网络诈骗。", "offenceDate": "2024-10-02", "charges": ["诈骗罪"]},
-                 "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
-                              "termStart": "%s", "termEnd": "%s", "inCustody": false}}"""
-                .formatted(IdentityNumbers.compose("369902", birth, 83, Gender.MALE), birth, CASE_NUMBER, today.minusDays(3),
-                        today.minusDays(1), today.minusDays(1), today.plusYears(1)))
-                .expect(201).text("caseId");
+        caseId = api.as("cd.court.clerk")
+                .post("/api/v1/cases", """
+                    {"subject": {"name": "郑文书", "gender": "MALE", "ethnicity": "01", "idType": "RESIDENT_ID", "idNumber": "%s",
+                                 "birthDate": "%s", "phone": "13900004444", "residenceDivision": "369902001",
+                                 "residenceAddress": "城东区东门街道解放路 9 号", "health": "良好"},
+                     "offence": {"category": "FRAUD", "details": "网络诈骗。", "offenceDate": "2024-10-02", "charges": ["诈骗罪"]},
+                     "decision": {"correctionType": "PROBATION", "caseNumber": "%s", "judgmentDate": "%s", "effectiveDate": "%s",
+                                  "termStart": "%s", "termEnd": "%s", "inCustody": false}}\
+                    """.formatted(
+                                IdentityNumbers.compose("369902", birth, 83, Gender.MALE),
+                                birth,
+                                CASE_NUMBER,
+                                today.minusDays(3),
+                                today.minusDays(1),
+                                today.minusDays(1),
+                                today.plusYears(1)))
+                .expect(201)
+                .text("caseId");
         judgment = upload("cd.court.clerk", "判决书.pdf");
-        handover = api.as("cd.court.clerk").post("/api/v1/cases/" + caseId + "/legal-documents", """
-                {"items": [{"code": "DECISION_DOCUMENT", "documentId": "%s"}, {"code": "EXECUTION_NOTICE"}]}"""
-                .formatted(judgment)).expect(201).text("handoverId");
+        handover = api.as("cd.court.clerk")
+                .post("/api/v1/cases/" + caseId + "/legal-documents", """
+                    {"items": [{"code": "DECISION_DOCUMENT", "documentId": "%s"}, {"code": "EXECUTION_NOTICE"}]}\
+                    """.formatted(judgment))
+                .expect(201)
+                .text("handoverId");
         settle();
-        int version = api.as("cd.county").get("/api/v1/handovers/" + handover).expect(200).number("version");
-        receipt = api.as("cd.county").post("/api/v1/handovers/" + handover + "/receipt", Map.of("version", version)).expect(200)
+        int version = api.as("cd.county")
+                .get("/api/v1/handovers/" + handover)
+                .expect(200)
+                .number("version");
+        receipt = api.as("cd.county")
+                .post("/api/v1/handovers/" + handover + "/receipt", Map.of("version", version))
+                .expect(200)
                 .text("receiptDocumentId");
         settle();
-        api.as("cd.county").put("/api/v1/cases/" + caseId + "/office", """
-                {"version": %d, "officeId": "%s"}""".formatted(caseVersion(), agencies.findByCode("CD-SO-DM").orElseThrow().id()))
+        api.as("cd.county")
+                .put("/api/v1/cases/" + caseId + "/office", """
+                    {"version": %d, "officeId": "%s"}\
+                    """.formatted(
+                                caseVersion(),
+                                agencies.findByCode("CD-SO-DM").orElseThrow().id()))
                 .expect(200);
-        Response made = api.as("cd.county").post("/api/v1/cases/" + caseId + "/referrals", Map.of("service",
-                "SUBSISTENCE_ALLOWANCE", "toAgencyId", agencies.findByCode("A-CIVIL").orElseThrow().id().toString(), "note",
-                "对象失业，家庭无固定收入，请审核最低生活保障。")).expect(201);
+        Response made = api.as("cd.county")
+                .post(
+                        "/api/v1/cases/" + caseId + "/referrals",
+                        Map.of(
+                                "service",
+                                "SUBSISTENCE_ALLOWANCE",
+                                "toAgencyId",
+                                agencies.findByCode("A-CIVIL")
+                                        .orElseThrow()
+                                        .id()
+                                        .toString(),
+                                "note",
+                                "对象失业，家庭无固定收入，请审核最低生活保障。"))
+                .expect(201);
         referral = made.text("id");
         letter = made.text("letterDocumentId");
         kept = upload("cd.county", "走访记录.pdf");
@@ -158,21 +207,32 @@ class DocumentAccessIntegrationTests {
         assertThat(listed("cd.proc")).contains(judgment, receipt).doesNotContain(letter, kept);
         assertThat(listed("civil.worker")).containsExactly(letter);
         for (String refused : List.of("city.cca", "city.coord")) {
-            Response response = api.as(refused).get("/api/v1/cases/" + caseId + "/documents").expect(403);
+            Response response = api.as(refused)
+                    .get("/api/v1/cases/" + caseId + "/documents")
+                    .expect(403);
             assertThat(response.code()).isEqualTo("NO_ACCESS_TO_DOCUMENTS");
         }
         api.as("cd.nh").get("/api/v1/cases/" + caseId + "/documents").expect(404);
         // The copies list names the bundle for the procuratorate; its documents open by the same rule as above.
-        assertThat(api.as("cd.proc").items("/api/v1/copies")).extracting(n -> n.get("id").asString()).contains(handover);
+        assertThat(api.as("cd.proc").items("/api/v1/copies"))
+                .extracting(n -> n.get("id").asString())
+                .contains(handover);
     }
 
     @Test
     void aRefusedDownloadTellsWhyInTheReadersLanguageAndReadsNothing() {
-        Response refused = api.as("city.cca").in("en").get("/api/v1/handovers/" + handover + "/documents/" + judgment).expect(403);
+        Response refused = api.as("city.cca")
+                .in("en")
+                .get("/api/v1/handovers/" + handover + "/documents/" + judgment)
+                .expect(403);
         assertThat(refused.code()).isEqualTo("NO_ACCESS_TO_DOCUMENTS");
         assertThat(refused.body().get("detail").asString()).contains("documents");
-        assertThat(api.as("city.cca").get("/api/v1/handovers/" + handover + "/documents/" + judgment).body().get("detail")
-                .asString()).contains("文书");
+        assertThat(api.as("city.cca")
+                        .get("/api/v1/handovers/" + handover + "/documents/" + judgment)
+                        .body()
+                        .get("detail")
+                        .asString())
+                .contains("文书");
     }
 
     private int download(String user, Path path) {
@@ -190,22 +250,31 @@ class DocumentAccessIntegrationTests {
             case KEPT_CASE_API -> c + kept;
         };
         try {
-            return mvc.perform(get(url).with(actors.as(user))).andReturn().getResponse().getStatus();
+            return mvc.perform(get(url).with(actors.as(user)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private List<String> listed(String user) {
-        JsonNode list = api.as(user).get("/api/v1/cases/" + caseId + "/documents").expect(200).body();
+        JsonNode list = api.as(user)
+                .get("/api/v1/cases/" + caseId + "/documents")
+                .expect(200)
+                .body();
         List<String> ids = new ArrayList<>();
         list.forEach(d -> ids.add(d.get("id").asString()));
         return ids;
     }
 
     private String upload(String user, String name) {
-        return api.as(user).perform(multipart("/api/v1/cases/" + caseId + "/attachments")
-                .file(new MockMultipartFile("file", name, "application/pdf", UploadFixtures.pdf(name)))).expect(201).text("documentId");
+        return api.as(user)
+                .perform(multipart("/api/v1/cases/" + caseId + "/attachments")
+                        .file(new MockMultipartFile("file", name, "application/pdf", UploadFixtures.pdf(name))))
+                .expect(201)
+                .text("documentId");
     }
 
     private int caseVersion() {

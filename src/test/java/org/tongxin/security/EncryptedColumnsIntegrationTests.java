@@ -1,19 +1,17 @@
 package org.tongxin.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.shared.crypto.EncryptedData;
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every binary column of the database is an encrypted value or keyed hash that its module declares for the key
@@ -35,6 +33,7 @@ class EncryptedColumnsIntegrationTests {
 
     @Autowired
     List<EncryptedData> declarations;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -46,13 +45,17 @@ class EncryptedColumnsIntegrationTests {
             d.hashedColumns().forEach(h -> declared.add(h.target()));
         });
         List<String> binary = jdbc.sql("""
-                SELECT table_name || '.' || column_name FROM information_schema.columns
-                 WHERE table_schema = 'public' AND data_type = 'bytea' ORDER BY 1""").query(String.class).list();
-        assertThat(binary).contains("casefile_subject.id_number_enc", "coordination_conflict.point_enc", "document_content.sealed");
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+             WHERE table_schema = 'public' AND data_type = 'bytea' ORDER BY 1\
+            """).query(String.class).list();
+        assertThat(binary)
+                .contains(
+                        "casefile_subject.id_number_enc", "coordination_conflict.point_enc", "document_content.sealed");
         List<String> problems = new ArrayList<>();
         for (String column : binary) {
             if (!declared.contains(column) && !NOT_ROTATED.containsKey(column)) {
-                problems.add(column + " is neither declared for the key rotation (EncryptedData) nor named as something else");
+                problems.add(column
+                        + " is neither declared for the key rotation (EncryptedData) nor named as something else");
             }
         }
         for (String column : declared) {

@@ -1,5 +1,10 @@
 package org.tongxin.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,7 +28,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseData.SubjectData;
 import org.tongxin.casefile.CaseFixtures;
@@ -40,14 +43,8 @@ import org.tongxin.support.Actors;
 import org.tongxin.support.ApiClient;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * doc/security-requirements.md S6–S8, generated from the application's own OpenAPI document: every operation × every {@link Role} (one
@@ -66,7 +63,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class GeneratedAccessMatrixIntegrationTests {
 
     /** The cases of the fixture, as a Chengdong reader meets them. */
-    enum State { OWN, OTHER_JURISDICTION, ESCALATED, REFERRED, REFERRAL_ENDED }
+    enum State {
+        OWN,
+        OTHER_JURISDICTION,
+        ESCALATED,
+        REFERRED,
+        REFERRAL_ENDED
+    }
 
     /** One demo account per role; a new role without an account here fails {@link #everyRoleHasAnAccount}. */
     static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
@@ -98,7 +101,9 @@ class GeneratedAccessMatrixIntegrationTests {
      * or a policy editor speaks for the agency, it does not work cases; the administrators never do, doc/security-requirements.md S5).
      */
     static Set<Participation> participations(Role role, State state) {
-        return role.isAdmin() || role == Role.AGENCY_HEAD || role == Role.NATIONAL_POLICY_EDITOR ? Set.of() : agencyRoles(role, state);
+        return role.isAdmin() || role == Role.AGENCY_HEAD || role == Role.NATIONAL_POLICY_EDITOR
+                ? Set.of()
+                : agencyRoles(role, state);
     }
 
     /** The lawful roles each account's agency holds in the fixture's cases (checked against the database). */
@@ -121,13 +126,19 @@ class GeneratedAccessMatrixIntegrationTests {
     }
 
     /** Who sees the protected fields: the case's own team and the organs that decided it or receive copies of it. */
-    static final Set<Participation> PROTECTED = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE,
-            Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE,
+    static final Set<Participation> PROTECTED = EnumSet.of(
+            Participation.EXECUTING_AGENCY,
+            Participation.ASSIGNED_OFFICE,
+            Participation.DECISION_ORGAN,
+            Participation.COPIED_PROCURATORATE,
+            Participation.COPIED_POLICE,
             Participation.HANDOVER_INSTITUTION);
-    static final Set<Participation> REFERRING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+
+    static final Set<Participation> REFERRING =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
     /** The case's own team: they open the documents the case holds itself (not sent anywhere), ADR 0025. */
-    static final Set<Participation> CASE_TEAM = EnumSet.of(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY,
-            Participation.ASSIGNED_OFFICE);
+    static final Set<Participation> CASE_TEAM =
+            EnumSet.of(Participation.DECISION_ORGAN, Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     /** What an operation does with the object in its path, and so what each reader must get. */
     enum Kind {
@@ -164,12 +175,12 @@ class GeneratedAccessMatrixIntegrationTests {
         CASE_PROCESS
     }
 
-    record Expectation(Kind kind, Set<Participation> rights, Set<Integer> refusedAfterAccess) {
-    }
+    record Expectation(Kind kind, Set<Participation> rights, Set<Integer> refusedAfterAccess) {}
 
     static final Set<Integer> VALIDATION = Set.of(400, 409, 422);
     /** An id nobody has, and a version no object has reached. */
     static final String UNKNOWN = "00000000-0000-0000-0000-00000000a404";
+
     static final int STALE = 999_999;
     static final Map<String, Expectation> EXPECTATIONS = new LinkedHashMap<>();
 
@@ -186,28 +197,70 @@ class GeneratedAccessMatrixIntegrationTests {
     }
 
     static {
-        expect(Kind.CASE_READ, "getCase", "getCaseTimeline", "listCaseObligations", "listCaseHandovers", "listCaseReferrals");
+        expect(
+                Kind.CASE_READ,
+                "getCase",
+                "getCaseTimeline",
+                "listCaseObligations",
+                "listCaseHandovers",
+                "listCaseReferrals");
         expect(Kind.CASE_DOCUMENT_LIST, "listCaseDocuments");
         expect(Kind.CASE_DOCUMENT_READ, "downloadCaseDocument");
-        command(EnumSet.of(Participation.DECISION_ORGAN), "decideCase", "withdrawCase", "notifyCountyAgency",
+        command(
+                EnumSet.of(Participation.DECISION_ORGAN),
+                "decideCase",
+                "withdrawCase",
+                "notifyCountyAgency",
                 "deliverLegalDocuments");
         command(EnumSet.of(Participation.EXECUTING_AGENCY, Participation.HANDOVER_INSTITUTION), "recordArrival");
-        command(EnumSet.of(Participation.EXECUTING_AGENCY), "assignOffice", "registerCase", "submitAssessmentOpinion",
+        command(
+                EnumSet.of(Participation.EXECUTING_AGENCY),
+                "assignOffice",
+                "registerCase",
+                "submitAssessmentOpinion",
                 "notifyMissingSubject");
         command(REFERRING, "formTeam", "makePlan", "announceEntry", "referSubject");
         command(EnumSet.of(Participation.HANDOVER_INSTITUTION), "transferSubject");
         command(PROTECTED, "uploadCaseAttachment");
         expect(Kind.REFERRAL_READ, "getReferral");
         expect(Kind.REFERRAL_LETTER, "downloadReferralLetter");
-        expect(Kind.RECEIVING_COMMAND, "acceptReferral", "declineReferral", "recordReferralContact", "addReferralProgressNote",
+        expect(
+                Kind.RECEIVING_COMMAND,
+                "acceptReferral",
+                "declineReferral",
+                "recordReferralContact",
+                "addReferralProgressNote",
                 "completeReferral");
         expect(Kind.REFERRING_COMMAND, "withdrawReferral");
-        expect(Kind.CASE_PROCESS, "terminateCorrection", "certifyTermination", "listSealedRecordQueries", "requestSealedRecordQuery",
-                "refuseSealedRecordQuery", "approveSealedRecordQuery", "listProcuratorialOpinions", "issueProcuratorialOpinion",
-                "replyToProcuratorialOpinion", "listCaseLeaves", "requestLeave", "warnTermExpiry", "recordSubjectDeath",
-                "notifySubjectDeath", "listCaseContacts", "recordContact", "getCaseEnding", "getCaseAssessment", "decideResponse",
-                "submitProposal", "getProposal", "decideArrest", "recordArrest", "recordRuling", "recordCommitment",
-                "listPeriodicAssessments", "recordPeriodicAssessment");
+        expect(
+                Kind.CASE_PROCESS,
+                "terminateCorrection",
+                "certifyTermination",
+                "listSealedRecordQueries",
+                "requestSealedRecordQuery",
+                "refuseSealedRecordQuery",
+                "approveSealedRecordQuery",
+                "listProcuratorialOpinions",
+                "issueProcuratorialOpinion",
+                "replyToProcuratorialOpinion",
+                "listCaseLeaves",
+                "requestLeave",
+                "warnTermExpiry",
+                "recordSubjectDeath",
+                "notifySubjectDeath",
+                "listCaseContacts",
+                "recordContact",
+                "getCaseEnding",
+                "getCaseAssessment",
+                "decideResponse",
+                "submitProposal",
+                "getProposal",
+                "decideArrest",
+                "recordArrest",
+                "recordRuling",
+                "recordCommitment",
+                "listPeriodicAssessments",
+                "recordPeriodicAssessment");
     }
 
     /**
@@ -215,14 +268,44 @@ class GeneratedAccessMatrixIntegrationTests {
      * a monitoring period, a custody record, a lost contact, a change of place): called with an id nobody has, so the
      * role rule decides and an allowed caller finds nothing (404) or is refused after the access check.
      */
-    static final Set<String> PROCESS_OBJECTS = Set.of("recordMonitoringPosition", "refuseMonitoring", "endMonitoring",
-            "approveMonitoring", "recordSubjectFound", "recordLeaveReturn", "refuseLeave", "requestLeaveExtension", "approveLeave",
-            "releaseFromCustody", "giveCustodyNotice", "importMonitoringPositions", "listMonitoringPeriods", "proposeMonitoring",
-            "listLostContacts", "reportLostContact", "listCustody", "recordCustody", "getMonitoringPeriod", "listLeavesAwaitingDecision",
-            "getLeave", "downloadLeaveNotice", "listMonitoringPositions", "ping", "applyForPlaceChange", "listPlaceChanges",
-            "getPlaceChange", "consultNewCountyAgency", "replyToPlaceChangeConsultation", "decidePlaceChange",
-            "transferPlaceChangeFile", "receivePlaceChangeFile", "forwardPlaceChangeDocuments", "recordReportAtNewPlace",
-            "listMinorSteps", "openMinorStep", "fulfilMinorStep");
+    static final Set<String> PROCESS_OBJECTS = Set.of(
+            "recordMonitoringPosition",
+            "refuseMonitoring",
+            "endMonitoring",
+            "approveMonitoring",
+            "recordSubjectFound",
+            "recordLeaveReturn",
+            "refuseLeave",
+            "requestLeaveExtension",
+            "approveLeave",
+            "releaseFromCustody",
+            "giveCustodyNotice",
+            "importMonitoringPositions",
+            "listMonitoringPeriods",
+            "proposeMonitoring",
+            "listLostContacts",
+            "reportLostContact",
+            "listCustody",
+            "recordCustody",
+            "getMonitoringPeriod",
+            "listLeavesAwaitingDecision",
+            "getLeave",
+            "downloadLeaveNotice",
+            "listMonitoringPositions",
+            "ping",
+            "applyForPlaceChange",
+            "listPlaceChanges",
+            "getPlaceChange",
+            "consultNewCountyAgency",
+            "replyToPlaceChangeConsultation",
+            "decidePlaceChange",
+            "transferPlaceChangeFile",
+            "receivePlaceChangeFile",
+            "forwardPlaceChangeDocuments",
+            "recordReportAtNewPlace",
+            "listMinorSteps",
+            "openMinorStep",
+            "fulfilMinorStep");
 
     /**
      * Operations whose object is not one of the fixture's cases or referrals: the role rule decides, an allowed caller gets
@@ -231,36 +314,130 @@ class GeneratedAccessMatrixIntegrationTests {
      */
     static final Set<String> ROLE_RULED = Set.of(
             // Own account
-            "getMe", "listMyTokens", "createMyToken", "revokeMyToken", "listMyCredentialResets",
+            "getMe",
+            "listMyTokens",
+            "createMyToken",
+            "revokeMyToken",
+            "listMyCredentialResets",
             // Administration
-            "listUsers", "createUser", "getUser", "updateUser", "setUserRoles", "disableUser", "enableUser", "resetUserPassword",
-            "resetUserSecondFactor", "unlockUser", "lockUser", "listSystemTokens", "issueSystemToken", "revokeToken",
-            "requestSystemToken", "listSystemTokenRequests", "getSystemTokenRequest", "issueRequestedSystemToken",
-            "refuseSystemTokenRequest", "withdrawSystemTokenRequest", "collectSystemToken", "listApiOperations",
-            "requestCredentialReset", "listCredentialResets", "getCredentialReset", "approveCredentialReset",
-            "refuseCredentialReset", "withdrawCredentialReset", "listStaff", "listAgencies", "getAgency", "listAgencyChildren",
-            "createAgency", "updateAgency", "deactivateAgency", "activateAgency", "listDivisions", "createDivision",
-            "searchAuditRecords", "verifyAuditLog", "computeDeadline", "getCalendarYear", "getCalendarDay", "putCalendarYear",
+            "listUsers",
+            "createUser",
+            "getUser",
+            "updateUser",
+            "setUserRoles",
+            "disableUser",
+            "enableUser",
+            "resetUserPassword",
+            "resetUserSecondFactor",
+            "unlockUser",
+            "lockUser",
+            "listSystemTokens",
+            "issueSystemToken",
+            "revokeToken",
+            "requestSystemToken",
+            "listSystemTokenRequests",
+            "getSystemTokenRequest",
+            "issueRequestedSystemToken",
+            "refuseSystemTokenRequest",
+            "withdrawSystemTokenRequest",
+            "collectSystemToken",
+            "listApiOperations",
+            "requestCredentialReset",
+            "listCredentialResets",
+            "getCredentialReset",
+            "approveCredentialReset",
+            "refuseCredentialReset",
+            "withdrawCredentialReset",
+            "listStaff",
+            "listAgencies",
+            "getAgency",
+            "listAgencyChildren",
+            "createAgency",
+            "updateAgency",
+            "deactivateAgency",
+            "activateAgency",
+            "listDivisions",
+            "createDivision",
+            "searchAuditRecords",
+            "verifyAuditLog",
+            "computeDeadline",
+            "getCalendarYear",
+            "getCalendarDay",
+            "putCalendarYear",
             // Policy models
-            "listPolicyModels", "listPolicyVersions", "getPolicyCatalogue", "getPolicyStep", "getPolicyVersion", "diffPolicies",
-            "createPolicyDraft", "getPolicyDraft", "diffPolicyDraft", "addPolicyDraftStep", "updatePolicyDraftStep",
-            "removePolicyDraftStep", "revertPolicyDraftStep", "updatePolicyDraftSettings", "publishPolicyDraft",
+            "listPolicyModels",
+            "listPolicyVersions",
+            "getPolicyCatalogue",
+            "getPolicyStep",
+            "getPolicyVersion",
+            "diffPolicies",
+            "createPolicyDraft",
+            "getPolicyDraft",
+            "diffPolicyDraft",
+            "addPolicyDraftStep",
+            "updatePolicyDraftStep",
+            "removePolicyDraftStep",
+            "revertPolicyDraftStep",
+            "updatePolicyDraftSettings",
+            "publishPolicyDraft",
             "discardPolicyDraft",
             // Intake without a case in the path, the ledger, handovers (ids of other tests), assistance lists
-            "entrustAssessment", "openDecidedCase", "searchCases", "receiveTransfer", "getInbox", "getInboxCounts",
-            "listEscalations", "takeObligation", "waiveObligation", "getHandover", "receiptHandover", "rejectHandover",
-            "supplementHandover", "listCopiesToMe", "listHandoversAwaitingMe", "downloadHandoverDocument", "listReferrals",
-            "getAssistanceCapacity", "declareAssistanceCapacity", "listSubjectChanges", "getSubjectChange",
-            "confirmSubjectChange", "rejectSubjectChange",
+            "entrustAssessment",
+            "openDecidedCase",
+            "searchCases",
+            "receiveTransfer",
+            "getInbox",
+            "getInboxCounts",
+            "listEscalations",
+            "takeObligation",
+            "waiveObligation",
+            "getHandover",
+            "receiptHandover",
+            "rejectHandover",
+            "supplementHandover",
+            "listCopiesToMe",
+            "listHandoversAwaitingMe",
+            "downloadHandoverDocument",
+            "listReferrals",
+            "getAssistanceCapacity",
+            "declareAssistanceCapacity",
+            "listSubjectChanges",
+            "getSubjectChange",
+            "confirmSubjectChange",
+            "rejectSubjectChange",
             // Coordination
-            "listMeetings", "conveneMeeting", "getMeeting", "getMeetingNotice", "getMeetingMinutes", "recordMeetingMinutes",
-            "recordMeetingDecision", "closeMeeting", "cancelMeeting", "getDecision", "reportDecisionDone", "raiseConflict",
-            "listConflicts", "searchConflicts", "getConflict", "respondToConflict", "escalateConflict", "resolveConflict",
+            "listMeetings",
+            "conveneMeeting",
+            "getMeeting",
+            "getMeetingNotice",
+            "getMeetingMinutes",
+            "recordMeetingMinutes",
+            "recordMeetingDecision",
+            "closeMeeting",
+            "cancelMeeting",
+            "getDecision",
+            "reportDecisionDone",
+            "raiseConflict",
+            "listConflicts",
+            "searchConflicts",
+            "getConflict",
+            "respondToConflict",
+            "escalateConflict",
+            "resolveConflict",
             // Statistics
-            "getScorecards", "getMonthlyReport", "getStatisticsDashboard", "getHoldups", "listStatisticsCases",
+            "getScorecards",
+            "getMonthlyReport",
+            "getStatisticsDashboard",
+            "getHoldups",
+            "listStatisticsCases",
             // What-if simulation (runs of the caller's agency; another's or an unknown one is 404)
-            "startSimulation", "listSimulations", "getSimulation", "cancelSimulation", "listSimulationFigures",
-            "getSimulationComparison", "exportSimulation");
+            "startSimulation",
+            "listSimulations",
+            "getSimulation",
+            "cancelSimulation",
+            "listSimulationFigures",
+            "getSimulationComparison",
+            "exportSimulation");
 
     /**
      * Operations that read although they are POSTed: search criteria travel in the body (doc/security-requirements.md S17); the audit
@@ -272,19 +449,33 @@ class GeneratedAccessMatrixIntegrationTests {
     static final Set<String> AUDIT_TRAIL = Set.of("searchAuditRecords");
 
     /** Values for required query parameters, by name; a new required parameter without one fails the test. */
-    static final Map<String, String> QUERY_VALUES = Map.ofEntries(Map.entry("region", "369900"), Map.entry("from", "2025-09-26"),
-            Map.entry("to", "2025-10-31"), Map.entry("amount", "10"), Map.entry("unit", "WORKING_DAYS"),
-            Map.entry("month", "2025-09"), Map.entry("figure", "OVERDUE"), Map.entry("version", Integer.toString(STALE)), Map.entry("a", UUID.randomUUID().toString()), Map.entry("b", UUID.randomUUID().toString()));
+    static final Map<String, String> QUERY_VALUES = Map.ofEntries(
+            Map.entry("region", "369900"),
+            Map.entry("from", "2025-09-26"),
+            Map.entry("to", "2025-10-31"),
+            Map.entry("amount", "10"),
+            Map.entry("unit", "WORKING_DAYS"),
+            Map.entry("month", "2025-09"),
+            Map.entry("figure", "OVERDUE"),
+            Map.entry("version", Integer.toString(STALE)),
+            Map.entry("a", UUID.randomUUID().toString()),
+            Map.entry("b", UUID.randomUUID().toString()));
 
     /** The query of operations whose parameters depend on each other (a reader would send them together). */
-    static final Map<String, String> QUERIES = Map.of("computeDeadline", "region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS",
-            "diffPolicies", "from=CN&to=369900", "getScorecards", "from=2025-01&to=2025-09");
+    static final Map<String, String> QUERIES = Map.of(
+            "computeDeadline",
+            "region=CN&from=2025-09-26&amount=10&unit=WORKING_DAYS",
+            "diffPolicies",
+            "from=CN&to=369900",
+            "getScorecards",
+            "from=2025-01&to=2025-09");
 
     /**
      * Bodies for commands that take no version: well-formed, so that access decides first, and refused after it (a
      * document the case does not hold), so that they change nothing.
      */
-    static final Map<String, String> BODIES = Map.of("notifyCountyAgency",
+    static final Map<String, String> BODIES = Map.of(
+            "notifyCountyAgency",
             "{\"items\": [{\"code\": \"DECISION_DOCUMENT\", \"documentId\": \"" + UNKNOWN + "\"}]}");
 
     /** Role-ruled commands the façade refuses to some holders of an allowed role (403), with the reason. */
@@ -292,18 +483,35 @@ class GeneratedAccessMatrixIntegrationTests {
             // Only the city police opens a decided case (CaseManagementIntegrationTests); the account is a district's.
             "openDecidedCase", Set.of(Role.POLICE_OFFICER));
 
-    @Autowired MockMvc mvc;
-    @Autowired Actors actors;
-    @Autowired JsonMapper json;
-    @Autowired MutableClock clock;
-    @Autowired AgencyDirectory agencies;
-    @Autowired CaseManagement management;
-    @Autowired EventQuiescence events;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    CaseManagement management;
+
+    @Autowired
+    EventQuiescence events;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient api;
     /** Each account's login, made once: the matrix sends thousands of requests and no account changes meanwhile. */
-    final Map<String, org.springframework.test.web.servlet.request.RequestPostProcessor> logins = new java.util.HashMap<>();
+    final Map<String, org.springframework.test.web.servlet.request.RequestPostProcessor> logins =
+            new java.util.HashMap<>();
+
     JsonNode document;
     final Map<State, String> cases = new EnumMap<>(State.class);
     final Map<State, String> documents = new EnumMap<>(State.class);
@@ -315,7 +523,9 @@ class GeneratedAccessMatrixIntegrationTests {
         clock.reset();
         api = new ApiClient(mvc, actors, json);
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
-        document = json.readTree(mvc.perform(request(HttpMethod.GET, "/v3/api-docs")).andReturn().getResponse()
+        document = json.readTree(mvc.perform(request(HttpMethod.GET, "/v3/api-docs"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         String run = Integer.toString(1000 + (int) (System.nanoTime() % 9000));
         int n = 0;
@@ -323,69 +533,175 @@ class GeneratedAccessMatrixIntegrationTests {
             n++;
             LocalDate birth = fixtures.today().minusYears(40).minusDays(n);
             // Markers nobody else in the test run has: where they show up, the reader saw this subject's fields.
-            SubjectData subject = new SubjectData("矩阵" + "甲乙丙丁".charAt(n - 1) + "生", Gender.MALE, "01",
-                    IdentityDocumentType.RESIDENT_ID, CaseFixtures.identityNumber(birth, Gender.MALE), birth, "1597" + run + "00" + n,
-                    CaseFixtures.DONGMEN, "东门街道矩阵路 " + run + n + " 号", null, null, null, "矩阵病历" + run + n);
+            SubjectData subject = new SubjectData(
+                    "矩阵" + "甲乙丙丁".charAt(n - 1) + "生",
+                    Gender.MALE,
+                    "01",
+                    IdentityDocumentType.RESIDENT_ID,
+                    CaseFixtures.identityNumber(birth, Gender.MALE),
+                    birth,
+                    "1597" + run + "00" + n,
+                    CaseFixtures.DONGMEN,
+                    "东门街道矩阵路 " + run + n + " 号",
+                    null,
+                    null,
+                    null,
+                    "矩阵病历" + run + n);
             CaseId id = fixtures.underCorrection(subject);
             fixtures.assignDongmen(id);
             cases.put(state, id.toString());
             subjects.put(state, subject);
-            documents.put(state, api.as("cd.county").perform(multipart("/api/v1/cases/" + id + "/attachments")
-                    .file(new MockMultipartFile("file", "谈话笔录.pdf", "application/pdf", UploadFixtures.pdf("谈话笔录"))))
-                    .expect(201).text("documentId"));
+            documents.put(
+                    state,
+                    api.as("cd.county")
+                            .perform(multipart("/api/v1/cases/" + id + "/attachments")
+                                    .file(new MockMultipartFile(
+                                            "file", "谈话笔录.pdf", "application/pdf", UploadFixtures.pdf("谈话笔录"))))
+                            .expect(201)
+                            .text("documentId"));
         }
         // The escalation brings the case to the city coordination office (as an overdue step escalated to it would).
-        management.grant(CaseId.of(UUID.fromString(cases.get(State.ESCALATED))), actors.user("city.coord").agencyId(),
+        management.grant(
+                CaseId.of(UUID.fromString(cases.get(State.ESCALATED))),
+                actors.user("city.coord").agencyId(),
                 Participation.ESCALATION);
         String hrss = actors.user("hrss.worker").agencyId().value().toString();
         for (State state : List.of(State.REFERRED, State.REFERRAL_ENDED)) {
-            referrals.put(state, api.as("cd.county").post("/api/v1/cases/" + cases.get(state) + "/referrals", Map.of("service",
-                    "JOB_TRAINING", "toAgencyId", hrss, "note", "对象失业半年，请安排职业技能培训并推荐就业岗位。")).expect(201).text("id"));
+            referrals.put(
+                    state,
+                    api.as("cd.county")
+                            .post(
+                                    "/api/v1/cases/" + cases.get(state) + "/referrals",
+                                    Map.of(
+                                            "service",
+                                            "JOB_TRAINING",
+                                            "toAgencyId",
+                                            hrss,
+                                            "note",
+                                            "对象失业半年，请安排职业技能培训并推荐就业岗位。"))
+                            .expect(201)
+                            .text("id"));
         }
         events.awaitAll(java.time.Duration.ofSeconds(10));
         String ended = referrals.get(State.REFERRAL_ENDED);
-        int version = api.as("hrss.worker").get("/api/v1/referrals/" + ended).expect(200).number("version");
-        api.as("hrss.worker").post("/api/v1/referrals/" + ended + "/decline", Map.of("version", version, "reason",
-                "本季度职业技能培训名额已满，请下季度再转介。")).expect(200);
+        int version = api.as("hrss.worker")
+                .get("/api/v1/referrals/" + ended)
+                .expect(200)
+                .number("version");
+        api.as("hrss.worker")
+                .post(
+                        "/api/v1/referrals/" + ended + "/decline",
+                        Map.of("version", version, "reason", "本季度职业技能培训名额已满，请下季度再转介。"))
+                .expect(200);
         events.awaitAll(java.time.Duration.ofSeconds(10));
-        // A case of another county: decided by the Chengxi court, executed in Chengxi; none of the accounts' agencies is in it.
+        // A case of another county: decided by the Chengxi court, executed in Chengxi; none of the accounts' agencies
+        // is in it.
         LocalDate birth = fixtures.today().minusYears(45);
         LocalDate today = fixtures.today();
-        SubjectData other = new SubjectData("矩阵戊生", Gender.MALE, "01", IdentityDocumentType.RESIDENT_ID,
-                org.tongxin.casefile.IdentityNumbers.compose("369903", birth, 500 + (int) (System.nanoTime() % 400), Gender.MALE), birth,
-                "1597" + run + "005", "369903001", "西关街道矩阵路 " + run + "5 号", null, null, null, "矩阵病历" + run + "5");
+        SubjectData other = new SubjectData(
+                "矩阵戊生",
+                Gender.MALE,
+                "01",
+                IdentityDocumentType.RESIDENT_ID,
+                org.tongxin.casefile.IdentityNumbers.compose(
+                        "369903", birth, 500 + (int) (System.nanoTime() % 400), Gender.MALE),
+                birth,
+                "1597" + run + "005",
+                "369903001",
+                "西关街道矩阵路 " + run + "5 号",
+                null,
+                null,
+                null,
+                "矩阵病历" + run + "5");
         subjects.put(State.OTHER_JURISDICTION, other);
-        String otherCase = api.as("cx.court.clerk").post("/api/v1/cases", Map.of(
-                "subject", Map.of("name", other.name(), "gender", "MALE", "ethnicity", "01", "idType", "RESIDENT_ID",
-                        "idNumber", other.idNumber(), "birthDate", birth.toString(), "phone", other.phone(),
-                        "residenceDivision", other.residenceDivision(), "residenceAddress", other.residenceAddress(), "health", other.health()),
-                "offence", Map.of("category", "FRAUD", "details", "电信诈骗，涉案金额两万元。", "offenceDate", today.minusYears(1).toString(),
-                        "charges", List.of("诈骗罪")),
-                "decision", Map.of("correctionType", "PROBATION", "caseNumber", CaseFixtures.caseNumber(),
-                        "judgmentDate", today.minusDays(3).toString(), "effectiveDate", today.minusDays(1).toString(),
-                        "termStart", today.minusDays(1).toString(), "termEnd", today.plusYears(1).toString(), "inCustody", false)))
-                .expect(201).text("caseId");
+        String otherCase = api.as("cx.court.clerk")
+                .post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                        Map.of(
+                                                "name",
+                                                other.name(),
+                                                "gender",
+                                                "MALE",
+                                                "ethnicity",
+                                                "01",
+                                                "idType",
+                                                "RESIDENT_ID",
+                                                "idNumber",
+                                                other.idNumber(),
+                                                "birthDate",
+                                                birth.toString(),
+                                                "phone",
+                                                other.phone(),
+                                                "residenceDivision",
+                                                other.residenceDivision(),
+                                                "residenceAddress",
+                                                other.residenceAddress(),
+                                                "health",
+                                                other.health()),
+                                "offence",
+                                        Map.of(
+                                                "category",
+                                                "FRAUD",
+                                                "details",
+                                                "电信诈骗，涉案金额两万元。",
+                                                "offenceDate",
+                                                today.minusYears(1).toString(),
+                                                "charges",
+                                                List.of("诈骗罪")),
+                                "decision",
+                                        Map.of(
+                                                "correctionType",
+                                                "PROBATION",
+                                                "caseNumber",
+                                                CaseFixtures.caseNumber(),
+                                                "judgmentDate",
+                                                today.minusDays(3).toString(),
+                                                "effectiveDate",
+                                                today.minusDays(1).toString(),
+                                                "termStart",
+                                                today.minusDays(1).toString(),
+                                                "termEnd",
+                                                today.plusYears(1).toString(),
+                                                "inCustody",
+                                                false)))
+                .expect(201)
+                .text("caseId");
         cases.put(State.OTHER_JURISDICTION, otherCase);
-        documents.put(State.OTHER_JURISDICTION, api.as("cx.court.clerk").perform(multipart("/api/v1/cases/" + otherCase + "/attachments")
-                .file(new MockMultipartFile("file", "判决书.pdf", "application/pdf", UploadFixtures.pdf("判决书"))))
-                .expect(201).text("documentId"));
+        documents.put(
+                State.OTHER_JURISDICTION,
+                api.as("cx.court.clerk")
+                        .perform(multipart("/api/v1/cases/" + otherCase + "/attachments")
+                                .file(new MockMultipartFile(
+                                        "file", "判决书.pdf", "application/pdf", UploadFixtures.pdf("判决书"))))
+                        .expect(201)
+                        .text("documentId"));
         events.awaitAll(java.time.Duration.ofSeconds(10));
     }
 
     @Test
     void everyRoleHasAnAccountWithExactlyThatRole() {
         assertThat(ACCOUNTS.keySet()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Role.class));
-        ACCOUNTS.forEach((role, username) -> assertThat(actors.user(username).roles()).as(username).containsExactly(role));
+        ACCOUNTS.forEach((role, username) ->
+                assertThat(actors.user(username).roles()).as(username).containsExactly(role));
     }
 
     @Test
     void theFixtureIsWhatTheExpectationsAssume() {
         for (State state : State.values()) {
             for (Map.Entry<Role, String> account : ACCOUNTS.entrySet()) {
-                Set<Participation> held = new TreeSet<>(jdbc.sql("SELECT participation FROM casefile_party WHERE case_id = :c AND agency_id = :a")
-                        .param("c", UUID.fromString(cases.get(state))).param("a", actors.user(account.getValue()).agencyId().value())
-                        .query(String.class).list().stream().map(Participation::valueOf).toList());
-                assertThat(held).as("%s in the %s case", account.getValue(), state)
+                Set<Participation> held = new TreeSet<>(jdbc
+                        .sql("SELECT participation FROM casefile_party WHERE case_id = :c AND agency_id = :a")
+                        .param("c", UUID.fromString(cases.get(state)))
+                        .param("a", actors.user(account.getValue()).agencyId().value())
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .map(Participation::valueOf)
+                        .toList());
+                assertThat(held)
+                        .as("%s in the %s case", account.getValue(), state)
                         .containsExactlyInAnyOrderElementsOf(agencyRoles(account.getKey(), state));
             }
         }
@@ -395,40 +711,49 @@ class GeneratedAccessMatrixIntegrationTests {
     void everyOperationOfTheApiDocumentHasAnExpectation() {
         List<String> missing = new ArrayList<>();
         for (Operation op : operations()) {
-            if (!EXPECTATIONS.containsKey(op.id()) && !ROLE_RULED.contains(op.id()) && !PROCESS_OBJECTS.contains(op.id())) {
+            if (!EXPECTATIONS.containsKey(op.id())
+                    && !ROLE_RULED.contains(op.id())
+                    && !PROCESS_OBJECTS.contains(op.id())) {
                 missing.add(op.id() + " (" + op.key() + ")");
             }
             if (!AccessRulesIntegrationTests.RULES.containsKey(op.key())) {
                 missing.add(op.key() + " has no role rule in AccessRulesIntegrationTests");
             }
         }
-        Set<String> documented = new TreeSet<>(operations().stream().map(Operation::id).toList());
+        Set<String> documented =
+                new TreeSet<>(operations().stream().map(Operation::id).toList());
         for (String id : union(union(EXPECTATIONS.keySet(), ROLE_RULED), PROCESS_OBJECTS)) {
             if (!documented.contains(id)) {
                 missing.add(id + " is expected here but is no operation of the document " + documented);
             }
         }
-        assertThat(missing).as("operations without an expectation in this matrix").isEmpty();
+        assertThat(missing)
+                .as("operations without an expectation in this matrix")
+                .isEmpty();
         assertThat(operations()).hasSizeGreaterThan(140);
     }
 
     @Test
     void everyOperationAnswersEveryRoleInEveryStateAsItsRulesSay() throws Exception {
         // Reactions of earlier tests of the shared context still in flight would count as changes.
-        assertThat(events.awaitAll(java.time.Duration.ofSeconds(60))).as("earlier reactions settled").isTrue();
+        assertThat(events.awaitAll(java.time.Duration.ofSeconds(60)))
+                .as("earlier reactions settled")
+                .isTrue();
         Map<String, Long> before = snapshot();
         List<String> wrong = new ArrayList<>();
         int calls = 0;
         for (Operation op : operations()) {
             Set<String> rule = AccessRulesIntegrationTests.RULES.get(op.key());
             Expectation expectation = EXPECTATIONS.get(op.id());
-            if (rule == null || (expectation == null && !ROLE_RULED.contains(op.id()) && !PROCESS_OBJECTS.contains(op.id()))) {
+            if (rule == null
+                    || (expectation == null && !ROLE_RULED.contains(op.id()) && !PROCESS_OBJECTS.contains(op.id()))) {
                 continue; // everyOperationOfTheApiDocumentHasAnExpectation names it
             }
             Kind kind = expectation == null ? Kind.ROLE_RULE : expectation.kind();
             List<State> states = switch (kind) {
                 case ROLE_RULE -> List.of(State.OWN);
-                case REFERRAL_READ, REFERRAL_LETTER, RECEIVING_COMMAND, REFERRING_COMMAND -> List.of(State.REFERRED, State.REFERRAL_ENDED);
+                case REFERRAL_READ, REFERRAL_LETTER, RECEIVING_COMMAND, REFERRING_COMMAND ->
+                    List.of(State.REFERRED, State.REFERRAL_ENDED);
                 default -> List.of(State.values());
             };
             for (State state : states) {
@@ -443,7 +768,8 @@ class GeneratedAccessMatrixIntegrationTests {
                     }
                     calls++;
                     int status = response.getStatus();
-                    String where = "%s (%s) as %s [%s]".formatted(op.key(), op.id(), ACCOUNTS.get(role), kind == Kind.ROLE_RULE ? "-" : state);
+                    String where = "%s (%s) as %s [%s]"
+                            .formatted(op.key(), op.id(), ACCOUNTS.get(role), kind == Kind.ROLE_RULE ? "-" : state);
                     if (!wanted.contains(status)) {
                         wrong.add(where + ": " + status + " instead of " + wanted + " " + excerpt(response));
                     } else if (status / 100 == 2) {
@@ -454,7 +780,9 @@ class GeneratedAccessMatrixIntegrationTests {
         }
         assertThat(wrong).as("%d calls", calls).isEmpty();
         assertThat(calls).isGreaterThan(2000);
-        assertThat(events.awaitAll(java.time.Duration.ofSeconds(60))).as("the matrix's reactions settled").isTrue();
+        assertThat(events.awaitAll(java.time.Duration.ofSeconds(60)))
+                .as("the matrix's reactions settled")
+                .isTrue();
         assertThat(snapshot()).as("the commands changed nothing").isEqualTo(before);
     }
 
@@ -466,9 +794,14 @@ class GeneratedAccessMatrixIntegrationTests {
             if (op.spec().has("parameters")) {
                 for (JsonNode parameter : op.spec().get("parameters")) {
                     String name = parameter.get("name").asString().toLowerCase(java.util.Locale.ROOT);
-                    if (name.contains("name") || name.contains("idnumber") || name.contains("identity") || name.contains("phone")
-                            || name.contains("subject") || name.contains("address")) {
-                        found.add(op.key() + " takes " + parameter.get("name").asString() + " in its " + parameter.get("in").asString());
+                    if (name.contains("name")
+                            || name.contains("idnumber")
+                            || name.contains("identity")
+                            || name.contains("phone")
+                            || name.contains("subject")
+                            || name.contains("address")) {
+                        found.add(op.key() + " takes " + parameter.get("name").asString() + " in its "
+                                + parameter.get("in").asString());
                     }
                 }
             }
@@ -484,13 +817,16 @@ class GeneratedAccessMatrixIntegrationTests {
     void theCaseAndTheReferralShowEachReaderExactlyItsFields() {
         // Who the person is and where, for every reader; personal details with the protected fields (least privilege).
         Set<String> everyone = Set.of("subjectId", "name", "masked", "gender", "idType", "residenceDivision");
-        Set<String> protectedFields = Set.of("idNumber", "phone", "residenceAddress", "health", "birthDate", "ethnicity");
+        Set<String> protectedFields =
+                Set.of("idNumber", "phone", "residenceAddress", "health", "birthDate", "ethnicity");
         for (State state : List.of(State.OWN, State.ESCALATED, State.REFERRED)) {
             for (Role role : Role.values()) {
                 Set<Participation> held = participations(role, state);
                 ApiClient.Response response = api.as(ACCOUNTS.get(role)).get("/api/v1/cases/" + cases.get(state));
                 if (held.isEmpty()) {
-                    assertThat(response.status()).as("%s, %s", ACCOUNTS.get(role), state).isEqualTo(404);
+                    assertThat(response.status())
+                            .as("%s, %s", ACCOUNTS.get(role), state)
+                            .isEqualTo(404);
                     continue;
                 }
                 JsonNode caseView = response.expect(200).body();
@@ -501,25 +837,40 @@ class GeneratedAccessMatrixIntegrationTests {
                         shown.add(f.getKey());
                     }
                 });
-                assertThat(shown).as("%s sees of the %s case's subject", ACCOUNTS.get(role), state)
+                assertThat(shown)
+                        .as("%s sees of the %s case's subject", ACCOUNTS.get(role), state)
                         .containsExactlyInAnyOrderElementsOf(full ? union(everyone, protectedFields) : everyone);
-                assertThat(caseView.get("offenceDetails").isNull()).as("offence details for %s", ACCOUNTS.get(role)).isEqualTo(!full);
+                assertThat(caseView.get("offenceDetails").isNull())
+                        .as("offence details for %s", ACCOUNTS.get(role))
+                        .isEqualTo(!full);
                 assertThat(caseView.get("protectedFieldsVisible").asBoolean()).isEqualTo(full);
             }
         }
-        JsonNode open = api.as("hrss.worker").get("/api/v1/referrals/" + referrals.get(State.REFERRED)).expect(200).body();
+        JsonNode open = api.as("hrss.worker")
+                .get("/api/v1/referrals/" + referrals.get(State.REFERRED))
+                .expect(200)
+                .body();
         Set<String> shared = new TreeSet<>();
         open.get("sharedSubject").properties().forEach(f -> shared.add(f.getKey()));
-        assertThat(shared).as("job training shares").containsExactlyInAnyOrder("name", "gender", "age", "phone", "residenceDistrict");
-        assertThat(open.get("sharedSubject").get("phone").asString()).isEqualTo(subjects.get(State.REFERRED).phone());
-        JsonNode ended = api.as("hrss.worker").get("/api/v1/referrals/" + referrals.get(State.REFERRAL_ENDED)).expect(200).body();
-        assertThat(ended.get("sharedSubject").isEmpty()).as("nothing once declined").isTrue();
+        assertThat(shared)
+                .as("job training shares")
+                .containsExactlyInAnyOrder("name", "gender", "age", "phone", "residenceDistrict");
+        assertThat(open.get("sharedSubject").get("phone").asString())
+                .isEqualTo(subjects.get(State.REFERRED).phone());
+        JsonNode ended = api.as("hrss.worker")
+                .get("/api/v1/referrals/" + referrals.get(State.REFERRAL_ENDED))
+                .expect(200)
+                .body();
+        assertThat(ended.get("sharedSubject").isEmpty())
+                .as("nothing once declined")
+                .isTrue();
         assertThat(ended.get("caseId").isNull()).isTrue();
     }
 
     /** The statuses an account may get: 403 outside the role rule, else what the object decides. */
     Set<Integer> expected(Operation op, Expectation expectation, Set<String> rule, Role role, State state) {
-        boolean roleAllowed = rule.contains(AccessRulesIntegrationTests.PUBLIC) || rule.contains(AccessRulesIntegrationTests.ANY)
+        boolean roleAllowed = rule.contains(AccessRulesIntegrationTests.PUBLIC)
+                || rule.contains(AccessRulesIntegrationTests.ANY)
                 || rule.contains(role.name());
         if (!roleAllowed) {
             return Set.of(403);
@@ -529,11 +880,14 @@ class GeneratedAccessMatrixIntegrationTests {
         Set<Participation> held = participations(role, state);
         boolean department = role == Role.ASSISTANCE_CASEWORKER;
         boolean referring = held.stream().anyMatch(REFERRING::contains);
-        if (expectation == null && REFUSED_BY_THE_FACADE.getOrDefault(op.id(), Set.of()).contains(role)) {
+        if (expectation == null
+                && REFUSED_BY_THE_FACADE.getOrDefault(op.id(), Set.of()).contains(role)) {
             return Set.of(403);
         }
         if (expectation == null) {
-            boolean unknownObject = op.path().contains("{id}") || op.path().contains("{documentId}") || op.path().contains("{handoverId}")
+            boolean unknownObject = op.path().contains("{id}")
+                    || op.path().contains("{documentId}")
+                    || op.path().contains("{handoverId}")
                     || (!op.read() && op.path().contains("{region}"));
             if (unknownObject) {
                 return op.read() ? Set.of(404) : union(VALIDATION, Set.of(404));
@@ -543,21 +897,38 @@ class GeneratedAccessMatrixIntegrationTests {
         return switch (expectation.kind()) {
             case ROLE_RULE -> refused;
             case CASE_READ -> held.isEmpty() ? Set.of(404) : success;
-            case CASE_DOCUMENT_LIST -> held.isEmpty() ? Set.of(404) : held.stream().anyMatch(PROTECTED::contains) ? success
-                    : union(success, Set.of(403));
-            case CASE_DOCUMENT_READ -> held.isEmpty() ? Set.of(404) : held.stream().anyMatch(CASE_TEAM::contains) ? success
-                    : held.stream().anyMatch(PROTECTED::contains) ? Set.of(404) : Set.of(403);
-            case CASE_COMMAND -> held.isEmpty() ? Set.of(404)
-                    : held.stream().anyMatch(expectation.rights()::contains) ? VALIDATION : Set.of(403);
+            case CASE_DOCUMENT_LIST ->
+                held.isEmpty()
+                        ? Set.of(404)
+                        : held.stream().anyMatch(PROTECTED::contains) ? success : union(success, Set.of(403));
+            case CASE_DOCUMENT_READ ->
+                held.isEmpty()
+                        ? Set.of(404)
+                        : held.stream().anyMatch(CASE_TEAM::contains)
+                                ? success
+                                : held.stream().anyMatch(PROTECTED::contains) ? Set.of(404) : Set.of(403);
+            case CASE_COMMAND ->
+                held.isEmpty()
+                        ? Set.of(404)
+                        : held.stream().anyMatch(expectation.rights()::contains) ? VALIDATION : Set.of(403);
             case REFERRAL_READ -> referring || department ? success : Set.of(404);
             case REFERRAL_LETTER -> referring || (department && state == State.REFERRED) ? success : Set.of(404);
             case RECEIVING_COMMAND -> !(referring || department) ? Set.of(404) : department ? VALIDATION : Set.of(403);
-            case REFERRING_COMMAND -> !(referring || department) ? Set.of(404)
-                    : held.contains(Participation.EXECUTING_AGENCY) ? VALIDATION : Set.of(403);
+            case REFERRING_COMMAND ->
+                !(referring || department)
+                        ? Set.of(404)
+                        : held.contains(Participation.EXECUTING_AGENCY) ? VALIDATION : Set.of(403);
             // A process's own record under the case (a query, an opinion) is called with an id nobody has: 404 too.
-            case CASE_PROCESS -> held.isEmpty() ? Set.of(404) : union(union(success, VALIDATION),
-                    op.path().contains("{queryId}") || op.path().contains("{opinionId}") || op.path().contains("{id}")
-                            ? Set.of(403, 404) : Set.of(403));
+            case CASE_PROCESS ->
+                held.isEmpty()
+                        ? Set.of(404)
+                        : union(
+                                union(success, VALIDATION),
+                                op.path().contains("{queryId}")
+                                                || op.path().contains("{opinionId}")
+                                                || op.path().contains("{id}")
+                                        ? Set.of(403, 404)
+                                        : Set.of(403));
         };
     }
 
@@ -569,19 +940,29 @@ class GeneratedAccessMatrixIntegrationTests {
         if (op.path().startsWith("/api/v1/cases/{caseId}/documents/{documentId}")) {
             path = path.replace("{documentId}", documents.get(state));
         }
-        path = path.replace("{id}", UNKNOWN).replace("{documentId}", UNKNOWN).replace("{handoverId}", UNKNOWN)
-                .replace("{queryId}", UNKNOWN).replace("{opinionId}", UNKNOWN)
-                .replace("{region}", op.read() ? "369900" : "999999").replace("{stepId}", "docs.receipt")
-                .replace("{year}", op.read() ? "2025" : "2031").replace("{date}", "2025-10-01");
+        path = path.replace("{id}", UNKNOWN)
+                .replace("{documentId}", UNKNOWN)
+                .replace("{handoverId}", UNKNOWN)
+                .replace("{queryId}", UNKNOWN)
+                .replace("{opinionId}", UNKNOWN)
+                .replace("{region}", op.read() ? "369900" : "999999")
+                .replace("{stepId}", "docs.receipt")
+                .replace("{year}", op.read() ? "2025" : "2031")
+                .replace("{date}", "2025-10-01");
         StringBuilder query = new StringBuilder(QUERIES.containsKey(op.id()) ? "?" + QUERIES.get(op.id()) : "");
         if (op.spec().has("parameters") && !QUERIES.containsKey(op.id())) {
             for (JsonNode parameter : op.spec().get("parameters")) {
-                if (parameter.get("in").asString().equals("query") && parameter.path("required").asBoolean(false)) {
+                if (parameter.get("in").asString().equals("query")
+                        && parameter.path("required").asBoolean(false)) {
                     String name = parameter.get("name").asString();
                     if (!QUERY_VALUES.containsKey(name)) {
-                        throw new IllegalStateException("no value for the required parameter " + name + " of " + op.key());
+                        throw new IllegalStateException(
+                                "no value for the required parameter " + name + " of " + op.key());
                     }
-                    query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(QUERY_VALUES.get(name));
+                    query.append(query.isEmpty() ? "?" : "&")
+                            .append(name)
+                            .append('=')
+                            .append(QUERY_VALUES.get(name));
                 }
             }
         }
@@ -592,8 +973,11 @@ class GeneratedAccessMatrixIntegrationTests {
         } else {
             MockHttpServletRequestBuilder json = request(HttpMethod.valueOf(op.method()), path + query);
             if (!op.method().equals("GET")) {
-                json.contentType(MediaType.APPLICATION_JSON).content(BODIES.containsKey(op.id()) ? BODIES.get(op.id())
-                        : op.read() || !takesVersion(op) ? "{}" : "{\"version\": " + STALE + "}");
+                json.contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                BODIES.containsKey(op.id())
+                                        ? BODIES.get(op.id())
+                                        : op.read() || !takesVersion(op) ? "{}" : "{\"version\": " + STALE + "}");
             }
             builder = json;
         }
@@ -606,7 +990,11 @@ class GeneratedAccessMatrixIntegrationTests {
 
     /** Whether the operation's JSON body carries the version the caller read (then a stale one is sent). */
     boolean takesVersion(Operation op) {
-        JsonNode schema = op.spec().path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode schema = op.spec()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asString();
             schema = document.get("components").get("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
@@ -639,9 +1027,14 @@ class GeneratedAccessMatrixIntegrationTests {
                 markers.put("address", s.residenceAddress());
                 markers.put("health", s.health());
             }
-            Set<String> allowed = new java.util.HashSet<>(held.stream().anyMatch(PROTECTED::contains) ? markers.keySet()
-                    : held.contains(Participation.ESCALATION) ? Set.of("case id", "name")
-                    : held.contains(Participation.ASSISTING) ? Set.of("case id", "name", "phone") : Set.of());
+            Set<String> allowed = new java.util.HashSet<>(
+                    held.stream().anyMatch(PROTECTED::contains)
+                            ? markers.keySet()
+                            : held.contains(Participation.ESCALATION)
+                                    ? Set.of("case id", "name")
+                                    : held.contains(Participation.ASSISTING)
+                                            ? Set.of("case id", "name", "phone")
+                                            : Set.of());
             if (held.stream().noneMatch(CASE_TEAM::contains)) {
                 allowed.remove("case's own document");
             }
@@ -655,7 +1048,9 @@ class GeneratedAccessMatrixIntegrationTests {
                     found.add(where + ": shows the " + what + " of the " + state + " case");
                 }
             });
-            if (s != null && body.contains(s.name()) && !String.valueOf(response.getHeader("Cache-Control")).contains("no-store")) {
+            if (s != null
+                    && body.contains(s.name())
+                    && !String.valueOf(response.getHeader("Cache-Control")).contains("no-store")) {
                 found.add(where + ": shows a subject without Cache-Control: no-store (S17)");
             }
         }
@@ -672,38 +1067,61 @@ class GeneratedAccessMatrixIntegrationTests {
     Map<String, Long> snapshot() {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (String table : jdbc.sql("""
-                SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-                  AND table_name NOT LIKE 'audit%' AND table_name NOT LIKE 'event_publication%' AND table_name NOT LIKE 'spring_session%'
-                  AND table_name NOT LIKE 'flyway%' AND table_name NOT LIKE 'statistics%'
-                  AND table_name NOT LIKE 'simulation%'
-                  AND table_name NOT IN ('obligation', 'obligation_escalation', 'obligation_history', 'casefile_timeline', 'casefile_party',
-                                         'identity_failure_tally', 'identity_throttle')""")
-                .query(String.class).list()) {
-            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+            SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+              AND table_name NOT LIKE 'audit%' AND table_name NOT LIKE 'event_publication%' AND table_name NOT LIKE 'spring_session%'
+              AND table_name NOT LIKE 'flyway%' AND table_name NOT LIKE 'statistics%'
+              AND table_name NOT LIKE 'simulation%'
+              AND table_name NOT IN ('obligation', 'obligation_escalation', 'obligation_history', 'casefile_timeline', 'casefile_party',
+                                     'identity_failure_tally', 'identity_throttle')\
+            """).query(String.class).list()) {
+            counts.put(
+                    table,
+                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
-        // The clock's scans (the end of a term, lost contact) and the redelivery of earlier tests' reactions open steps on
+        // The clock's scans (the end of a term, lost contact) and the redelivery of earlier tests' reactions open steps
+        // on
         // other cases meanwhile; the matrix's commands address the fixture's cases only.
         jdbc.sql("SELECT case_id, step_id, instance FROM obligation WHERE case_id IN (:cases) ORDER BY 1, 2, 3")
                 .param("cases", cases.values().stream().map(UUID::fromString).toList())
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
-                .list().forEach(step -> counts.put("obligation " + step, 1L));
-        counts.put("casefile_timeline by people", jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE actor_user_id IS NOT NULL")
-                .query(Long.class).single());
-        counts.put("the fixture's parties but escalations", jdbc.sql(
-                "SELECT count(*) FROM casefile_party WHERE participation <> 'ESCALATION' AND case_id IN (:cases)")
-                .param("cases", cases.values().stream().map(UUID::fromString).toList()).query(Long.class).single());
+                .list()
+                .forEach(step -> counts.put("obligation " + step, 1L));
+        counts.put(
+                "casefile_timeline by people",
+                jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE actor_user_id IS NOT NULL")
+                        .query(Long.class)
+                        .single());
+        counts.put(
+                "the fixture's parties but escalations",
+                jdbc.sql("SELECT count(*) FROM casefile_party WHERE participation <> 'ESCALATION' AND case_id"
+                                + " IN (:cases)")
+                        .param(
+                                "cases",
+                                cases.values().stream().map(UUID::fromString).toList())
+                        .query(Long.class)
+                        .single());
         for (State state : State.values()) {
-            counts.put("version of the " + state + " case", jdbc.sql("SELECT version FROM casefile_case WHERE id = :id")
-                    .param("id", UUID.fromString(cases.get(state))).query(Long.class).single());
+            counts.put(
+                    "version of the " + state + " case",
+                    jdbc.sql("SELECT version FROM casefile_case WHERE id = :id")
+                            .param("id", UUID.fromString(cases.get(state)))
+                            .query(Long.class)
+                            .single());
         }
-        referrals.forEach((state, id) -> counts.put("version of the " + state + " referral", jdbc.sql(
-                "SELECT version FROM assistance_referral WHERE id = :id").param("id", UUID.fromString(id)).query(Long.class).single()));
+        referrals.forEach((state, id) -> counts.put(
+                "version of the " + state + " referral",
+                jdbc.sql("SELECT version FROM assistance_referral WHERE id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(Long.class)
+                        .single()));
         return counts;
     }
 
     static String excerpt(MockHttpServletResponse response) throws Exception {
-        String body = response.getContentType() != null && response.getContentType().contains("json")
-                ? response.getContentAsString(StandardCharsets.UTF_8) : "";
+        String body =
+                response.getContentType() != null && response.getContentType().contains("json")
+                        ? response.getContentAsString(StandardCharsets.UTF_8)
+                        : "";
         return body.length() > 160 ? body.substring(0, 160) : body;
     }
 
@@ -732,7 +1150,8 @@ class GeneratedAccessMatrixIntegrationTests {
         }
 
         boolean multipart() {
-            return spec.has("requestBody") && spec.get("requestBody").get("content").has("multipart/form-data");
+            return spec.has("requestBody")
+                    && spec.get("requestBody").get("content").has("multipart/form-data");
         }
     }
 
@@ -740,8 +1159,11 @@ class GeneratedAccessMatrixIntegrationTests {
         List<Operation> result = new ArrayList<>();
         for (var path : document.get("paths").properties()) {
             for (var operation : path.getValue().properties()) {
-                result.add(new Operation(operation.getValue().get("operationId").asString(), operation.getKey().toUpperCase(),
-                        path.getKey(), operation.getValue()));
+                result.add(new Operation(
+                        operation.getValue().get("operationId").asString(),
+                        operation.getKey().toUpperCase(),
+                        path.getKey(),
+                        operation.getValue()));
             }
         }
         return result;

@@ -1,5 +1,7 @@
 package org.tongxin.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -12,10 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * doc/security-requirements.md names, for each of S1–S22, the tests that prove it. This reads the page and fails when a
@@ -29,13 +28,17 @@ class SecurityRequirementsDocTests {
     static final Pattern TEST = Pattern.compile("`([A-Z][A-Za-z0-9]*Tests)(?:#([a-zA-Z0-9_]+))?`");
     /** "**Proven in CI:** `path`": a script run by .ci/run. */
     static final Pattern CI_STEP = Pattern.compile("\\*\\*Proven in CI:\\*\\* `([^`]+)`");
+
     static final Pattern FILE = Pattern.compile("`((?:doc|src|bench|\\.ci)/[^`]+)`");
 
     @Test
     void everyRequirementNamesTestsThatExistOrSaysWhatIsMissing() throws IOException {
         Map<String, String> sections = sections(Files.readString(PAGE));
-        assertThat(sections.keySet()).as("S1–S22, in order")
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 22).mapToObj(i -> "S" + i).toList());
+        assertThat(sections.keySet())
+                .as("S1–S22, in order")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 22)
+                        .mapToObj(i -> "S" + i)
+                        .toList());
         List<String> problems = new ArrayList<>();
         int named = 0;
         for (Map.Entry<String, String> section : sections.entrySet()) {
@@ -48,8 +51,10 @@ class SecurityRequirementsDocTests {
                 Class<?> type = testClass(m.group(1));
                 if (type == null) {
                     problems.add(section.getKey() + ": no test class " + m.group(1));
-                } else if (m.group(2) != null && Arrays.stream(type.getDeclaredMethods()).map(Method::getName)
-                        .noneMatch(m.group(2)::equals)) {
+                } else if (m.group(2) != null
+                        && Arrays.stream(type.getDeclaredMethods())
+                                .map(Method::getName)
+                                .noneMatch(m.group(2)::equals)) {
                     problems.add(section.getKey() + ": no method " + m.group(1) + "#" + m.group(2));
                 }
             }
@@ -57,7 +62,8 @@ class SecurityRequirementsDocTests {
             Matcher ci = CI_STEP.matcher(text);
             while (ci.find()) {
                 any = true;
-                if (!Files.exists(Path.of(ci.group(1))) || !Files.readString(Path.of(".ci/run")).contains(ci.group(1))) {
+                if (!Files.exists(Path.of(ci.group(1)))
+                        || !Files.readString(Path.of(".ci/run")).contains(ci.group(1))) {
                     problems.add(section.getKey() + ": " + ci.group(1) + " is not a script that .ci/run runs");
                 }
             }
@@ -90,7 +96,7 @@ class SecurityRequirementsDocTests {
         List<int[]> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (m.find()) {
-            starts.add(new int[] { m.start(), m.end() });
+            starts.add(new int[] {m.start(), m.end()});
             names.add(m.group(1));
         }
         for (int i = 0; i < starts.size(); i++) {
@@ -106,11 +112,16 @@ class SecurityRequirementsDocTests {
     static Class<?> testClass(String simpleName) throws IOException {
         Path root = Path.of("src/test/java");
         try (Stream<Path> files = Files.walk(root)) {
-            Path file = files.filter(p -> p.getFileName().toString().equals(simpleName + ".java")).findFirst().orElse(null);
+            Path file = files.filter(p -> p.getFileName().toString().equals(simpleName + ".java"))
+                    .findFirst()
+                    .orElse(null);
             if (file == null) {
                 return null;
             }
-            String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.java$", "");
+            String name = root.relativize(file)
+                    .toString()
+                    .replace(java.io.File.separatorChar, '.')
+                    .replaceAll("\\.java$", "");
             try {
                 return Class.forName(name);
             } catch (ClassNotFoundException e) {

@@ -1,10 +1,12 @@
 package org.tongxin.statistics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseFixtures;
@@ -32,12 +33,8 @@ import org.tongxin.shared.security.ActorRef;
 import org.tongxin.support.Actors;
 import org.tongxin.support.IntegrationTest;
 import org.tongxin.support.MutableClock;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Issue 9, item 8: the holdups screen and its API list only the lines the reader may open; the others are counted. A
@@ -48,16 +45,35 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class HoldupsAccessIntegrationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Actors actors;
-    @Autowired JsonMapper json;
-    @Autowired MutableClock clock;
-    @Autowired AgencyDirectory agencies;
-    @Autowired CaseManagement caseManagement;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher publisher;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired EventQuiescence events;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    CaseManagement caseManagement;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    EventQuiescence events;
 
     @AfterEach
     void resetClock() {
@@ -81,44 +97,74 @@ class HoldupsAccessIntegrationTests {
         ObligationId ownStep = ObligationId.of(UUID.randomUUID());
         ObligationId otherStep = ObligationId.of(UUID.randomUUID());
         ConflictId conflict = ConflictId.of(UUID.randomUUID());
-        publish(opened(ownStep, own, dongmen, due, "本所的超期环节", "Own office's overdue step"),
+        publish(
+                opened(ownStep, own, dongmen, due, "本所的超期环节", "Own office's overdue step"),
                 opened(otherStep, other, nanhu, due, "他所的超期环节", "Other office's overdue step"),
-                new CoordinationEvents.ConflictRaised(UUID.randomUUID(), conflict, other, ConflictType.RESPONSIBILITY, county,
-                        List.of(county, nanhu), "test.step", due, ActorRef.SYSTEM));
-        publish(overdue(ownStep, own, dongmen, due, "本所的超期环节", "Own office's overdue step"),
+                new CoordinationEvents.ConflictRaised(
+                        UUID.randomUUID(),
+                        conflict,
+                        other,
+                        ConflictType.RESPONSIBILITY,
+                        county,
+                        List.of(county, nanhu),
+                        "test.step",
+                        due,
+                        ActorRef.SYSTEM));
+        publish(
+                overdue(ownStep, own, dongmen, due, "本所的超期环节", "Own office's overdue step"),
                 overdue(otherStep, other, nanhu, due, "他所的超期环节", "Other office's overdue step"));
 
         String api = body("cd.dm.head", "/api/v1/statistics/holdups");
         JsonNode holdups = json.readTree(api).get("holdups");
         JsonNode mine = agency(holdups, dongmen);
-        assertThat(mine.get("byCase").has(own.value().toString())).as("its own office's case is listed").isTrue();
+        assertThat(mine.get("byCase").has(own.value().toString()))
+                .as("its own office's case is listed")
+                .isTrue();
         assertThat(mine.get("hiddenOverdue").asLong()).isZero();
         JsonNode theirs = agency(holdups, nanhu);
-        assertThat(theirs.get("byCase").isEmpty()).as("the other office's case is not listed").isTrue();
+        assertThat(theirs.get("byCase").isEmpty())
+                .as("the other office's case is not listed")
+                .isTrue();
         assertThat(theirs.get("hiddenOverdue").asLong()).as("but counted").isEqualTo(1);
         assertThat(theirs.get("overdue").asLong()).isEqualTo(1);
         JsonNode raiser = agency(holdups, county);
-        assertThat(raiser.get("hiddenItems").asLong()).as("the conflict on the other office's case is counted").isGreaterThanOrEqualTo(1);
-        raiser.get("items").forEach(i -> assertThat(i.get("itemId").asString()).isNotEqualTo(conflict.value().toString()));
+        assertThat(raiser.get("hiddenItems").asLong())
+                .as("the conflict on the other office's case is counted")
+                .isGreaterThanOrEqualTo(1);
+        raiser.get("items")
+                .forEach(i -> assertThat(i.get("itemId").asString())
+                        .isNotEqualTo(conflict.value().toString()));
         assertThat(holdups.get("hidden").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(api).doesNotContain(other.value().toString(), otherStep.value().toString(), conflict.value().toString(),
-                "他所的超期环节", "Other office");
+        assertThat(api)
+                .doesNotContain(
+                        other.value().toString(),
+                        otherStep.value().toString(),
+                        conflict.value().toString(),
+                        "他所的超期环节",
+                        "Other office");
 
         String page = body("cd.dm.head", "/statistics/holdups");
-        assertThat(page).contains("本所的超期环节").contains("data-hidden-lines")
-                .doesNotContain(other.value().toString(), "他所的超期环节", conflict.value().toString());
+        assertThat(page)
+                .contains("本所的超期环节")
+                .contains("data-hidden-lines")
+                .doesNotContain(
+                        other.value().toString(), "他所的超期环节", conflict.value().toString());
 
         // The county agency holds a lawful role in both cases: it sees both lines.
-        JsonNode countyView = json.readTree(body("cd.county", "/api/v1/statistics/holdups")).get("holdups");
-        assertThat(agency(countyView, nanhu).get("byCase").has(other.value().toString())).isTrue();
+        JsonNode countyView =
+                json.readTree(body("cd.county", "/api/v1/statistics/holdups")).get("holdups");
+        assertThat(agency(countyView, nanhu).get("byCase").has(other.value().toString()))
+                .isTrue();
         assertThat(agency(countyView, nanhu).get("hiddenOverdue").asLong()).isZero();
 
         // The coordination office sees a case's lines once a conflict or a meeting brings the case to it.
         String before = body("city.coord", "/api/v1/statistics/holdups");
         assertThat(before).doesNotContain(other.value().toString());
         caseManagement.grant(other, fixtures.agency("A-COORD"), Participation.COORDINATION);
-        JsonNode coordinator = json.readTree(body("city.coord", "/api/v1/statistics/holdups")).get("holdups");
-        assertThat(agency(coordinator, nanhu).get("byCase").has(other.value().toString())).isTrue();
+        JsonNode coordinator =
+                json.readTree(body("city.coord", "/api/v1/statistics/holdups")).get("holdups");
+        assertThat(agency(coordinator, nanhu).get("byCase").has(other.value().toString()))
+                .isTrue();
     }
 
     @Test
@@ -130,21 +176,32 @@ class HoldupsAccessIntegrationTests {
         publish(opened(decision, null, county, due, "联席会议决定事项", "A joint meeting's decision"));
         publish(overdue(decision, null, county, due, "联席会议决定事项", "A joint meeting's decision"));
 
-        JsonNode holdups = json.readTree(body("cd.county", "/api/v1/statistics/holdups")).get("holdups");
+        JsonNode holdups =
+                json.readTree(body("cd.county", "/api/v1/statistics/holdups")).get("holdups");
         JsonNode mine = agency(holdups, county);
-        assertThat(mine.get("withoutCase")).extracting(line -> line.get("obligationId").asString())
+        assertThat(mine.get("withoutCase"))
+                .extracting(line -> line.get("obligationId").asString())
                 .contains(decision.value().toString());
         assertThat(body("cd.county", "/statistics/holdups")).contains("联席会议决定事项");
     }
 
     Object opened(ObligationId id, CaseId caseId, AgencyId agency, Instant due, String zh, String en) {
-        return new ObligationEvents.ObligationOpened(UUID.randomUUID(), id, caseId, "test.step", zh, en, agency, due,
-                due.minus(Duration.ofDays(5)), ActorRef.SYSTEM);
+        return new ObligationEvents.ObligationOpened(
+                UUID.randomUUID(),
+                id,
+                caseId,
+                "test.step",
+                zh,
+                en,
+                agency,
+                due,
+                due.minus(Duration.ofDays(5)),
+                ActorRef.SYSTEM);
     }
 
     Object overdue(ObligationId id, CaseId caseId, AgencyId agency, Instant due, String zh, String en) {
-        return new ObligationEvents.ObligationOverdue(UUID.randomUUID(), id, caseId, "test.step", zh, en, agency, due,
-                due.plusSeconds(60), ActorRef.SYSTEM);
+        return new ObligationEvents.ObligationOverdue(
+                UUID.randomUUID(), id, caseId, "test.step", zh, en, agency, due, due.plusSeconds(60), ActorRef.SYSTEM);
     }
 
     void publish(Object... published) {
@@ -153,7 +210,9 @@ class HoldupsAccessIntegrationTests {
                 publisher.publishEvent(event);
             }
         });
-        assertThat(events.awaitAll(Duration.ofSeconds(20))).as("the listeners finished").isTrue();
+        assertThat(events.awaitAll(Duration.ofSeconds(20)))
+                .as("the listeners finished")
+                .isTrue();
     }
 
     String body(String user, String url) throws Exception {

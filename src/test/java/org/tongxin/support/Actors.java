@@ -1,9 +1,10 @@
 package org.tongxin.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,14 +12,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import org.tongxin.identity.Authorities;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.identity.UserDirectory;
 import org.tongxin.identity.UserView;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * MockMvc requests as a real account of the database (its agency, roles and security stamp), as if it had
@@ -36,7 +34,8 @@ public class Actors {
     }
 
     public RequestPostProcessor as(String username) {
-        UserView user = users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        UserView user =
+                users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("No user " + username));
         return authentication(authenticationOf(user, stampOf(user.id().value())));
     }
 
@@ -45,9 +44,19 @@ public class Actors {
      * user (as the token filter authenticates one, however the token was issued).
      */
     public RequestPostProcessor asSystemToken(String agencyCode, Role... roles) {
-        UUID agency = jdbc.sql("SELECT id FROM agency WHERE code = :c").param("c", agencyCode).query(UUID.class).single();
-        TongxinPrincipal principal = new TongxinPrincipal(TongxinPrincipal.Kind.SYSTEM_TOKEN, null, "system:" + agencyCode, null,
-                agency, java.util.EnumSet.copyOf(List.of(roles)), UUID.randomUUID(), 0);
+        UUID agency = jdbc.sql("SELECT id FROM agency WHERE code = :c")
+                .param("c", agencyCode)
+                .query(UUID.class)
+                .single();
+        TongxinPrincipal principal = new TongxinPrincipal(
+                TongxinPrincipal.Kind.SYSTEM_TOKEN,
+                null,
+                "system:" + agencyCode,
+                null,
+                agency,
+                java.util.EnumSet.copyOf(List.of(roles)),
+                UUID.randomUUID(),
+                0);
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
         for (Role role : roles) {
@@ -57,11 +66,21 @@ public class Actors {
     }
 
     public UsernamePasswordAuthenticationToken authenticationOf(UserView user, int stamp) {
-        TongxinPrincipal principal = new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, user.id().value(), user.username(),
-                user.displayName(), user.agencyId().value(), user.roles(), null, stamp);
+        TongxinPrincipal principal = new TongxinPrincipal(
+                TongxinPrincipal.Kind.SESSION,
+                user.id().value(),
+                user.username(),
+                user.displayName(),
+                user.agencyId().value(),
+                user.roles(),
+                null,
+                stamp);
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
-        user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
+        user.roles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .forEach(authorities::add);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
@@ -92,6 +111,9 @@ public class Actors {
 
     /** The current security stamp: the session guard ends sessions whose stamp is stale. */
     private int stampOf(UUID id) {
-        return jdbc.sql("SELECT security_stamp FROM identity_user WHERE id = :id").param("id", id).query(Integer.class).single();
+        return jdbc.sql("SELECT security_stamp FROM identity_user WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 }

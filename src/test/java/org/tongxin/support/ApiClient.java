@@ -1,20 +1,18 @@
 package org.tongxin.support;
 
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * JSON calls to {@code /api/v1} as a demo account (MockMvc, as if the account had logged in), for tests that carry a
@@ -62,7 +60,9 @@ public final class ApiClient {
         public java.util.List<JsonNode> items(String path) {
             java.util.List<JsonNode> all = new java.util.ArrayList<>();
             for (int page = 0; ; page++) {
-                JsonNode body = get(path + (path.contains("?") ? "&" : "?") + "size=100&page=" + page).expect(200).body();
+                JsonNode body = get(path + (path.contains("?") ? "&" : "?") + "size=100&page=" + page)
+                        .expect(200)
+                        .body();
                 body.get("items").forEach(all::add);
                 if ((page + 1) * 100L >= body.get("total").asLong()) {
                     return all;
@@ -72,14 +72,18 @@ public final class ApiClient {
 
         /** The caller's inbox line for a step of a case: it must be there, exactly once. */
         public JsonNode inboxLine(String caseId, String step) {
-            JsonNode items = get("/api/v1/inbox?caseId=" + caseId + "&step=" + step).expect(200).body().get("items");
+            JsonNode items = get("/api/v1/inbox?caseId=" + caseId + "&step=" + step)
+                    .expect(200)
+                    .body()
+                    .get("items");
             assertThat(items).as("%s in the inbox of %s", step, username).hasSize(1);
             return items.get(0);
         }
 
         /** A step's obligation among the case's obligations as the caller sees them (the first instance). */
         public JsonNode obligation(String caseId, String step) {
-            for (JsonNode o : get("/api/v1/cases/" + caseId + "/obligations").expect(200).body()) {
+            for (JsonNode o :
+                    get("/api/v1/cases/" + caseId + "/obligations").expect(200).body()) {
                 if (o.get("stepId").asString().equals(step)) {
                     return o;
                 }
@@ -102,10 +106,14 @@ public final class ApiClient {
                 builder.header("Accept-Language", language);
             }
             try {
-                MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
+                MockHttpServletResponse response =
+                        mvc.perform(builder).andReturn().getResponse();
                 String text = response.getContentAsString(StandardCharsets.UTF_8);
-                JsonNode body = text.isEmpty() || response.getContentType() == null || !response.getContentType().contains("json")
-                        ? null : json.readTree(text);
+                JsonNode body = text.isEmpty()
+                                || response.getContentType() == null
+                                || !response.getContentType().contains("json")
+                        ? null
+                        : json.readTree(text);
                 return new Response(response.getStatus(), body, response);
             } catch (Exception e) {
                 throw new IllegalStateException(e);

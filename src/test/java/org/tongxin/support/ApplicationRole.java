@@ -2,12 +2,9 @@ package org.tongxin.support;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
 import org.tongxin.shared.jdbc.RowSecurity;
 
 /**

@@ -1,5 +1,7 @@
 package org.tongxin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -17,14 +19,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
-
 import org.tongxin.platform.EmbeddedDatabase;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A whole database of the embedded PostgreSQL as text, as an operator's backup holds it (doc/security-requirements.md S15): pg_dump run
@@ -34,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class DatabaseDump {
 
-    private DatabaseDump() {
-    }
+    private DatabaseDump() {}
 
     /** {@code database}: the name on the embedded server, e.g. {@link EmbeddedDatabase#DATABASE}. */
     public static String of(String database) throws Exception {
@@ -58,8 +54,14 @@ public final class DatabaseDump {
         }
         Path file = Files.createTempFile("tongxin-dump-", ".sql");
         try {
-            ProcessBuilder builder = new ProcessBuilder(pgDump.get().toString(), "--host=localhost", "--port=" + embedded.port(),
-                    "--username=postgres", "--dbname=" + database, "--no-password", "--file=" + file)
+            ProcessBuilder builder = new ProcessBuilder(
+                            pgDump.get().toString(),
+                            "--host=localhost",
+                            "--port=" + embedded.port(),
+                            "--username=postgres",
+                            "--dbname=" + database,
+                            "--no-password",
+                            "--file=" + file)
                     .redirectErrorStream(true);
             builder.environment().put("PGPASSWORD", credentials.getProperty("postgres"));
             Process process = builder.start();
@@ -77,7 +79,9 @@ public final class DatabaseDump {
         Path embedded = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
         if (Files.isDirectory(embedded)) {
             try (Stream<Path> dirs = Files.list(embedded)) {
-                dirs.map(d -> d.resolve("bin/pg_dump")).filter(Files::isExecutable).forEach(candidates::add);
+                dirs.map(d -> d.resolve("bin/pg_dump"))
+                        .filter(Files::isExecutable)
+                        .forEach(candidates::add);
             }
         }
         Path debian = Path.of("/usr/lib/postgresql");
@@ -85,8 +89,11 @@ public final class DatabaseDump {
             try (Stream<Path> majors = Files.list(debian)) {
                 majors.filter(d -> d.getFileName().toString().matches("\\d+"))
                         .filter(d -> Integer.parseInt(d.getFileName().toString()) >= serverMajor)
-                        .sorted(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())))
-                        .map(d -> d.resolve("bin/pg_dump")).filter(Files::isExecutable).forEach(candidates::add);
+                        .sorted(Comparator.comparingInt(
+                                d -> Integer.parseInt(d.getFileName().toString())))
+                        .map(d -> d.resolve("bin/pg_dump"))
+                        .filter(Files::isExecutable)
+                        .forEach(candidates::add);
             }
         }
         return candidates.stream().findFirst();
@@ -97,7 +104,8 @@ public final class DatabaseDump {
         StringWriter out = new StringWriter();
         try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", password)) {
             List<String> tables = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+            try (PreparedStatement s =
+                            c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.tongxin.shared.time.LegalTime;
 
 /** A clock tests can move (never sleep): follows the system clock until set, then stays where it was put. */

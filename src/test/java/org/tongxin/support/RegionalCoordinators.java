@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyDraft;
 import org.tongxin.agency.AgencyLevel;
@@ -54,9 +52,20 @@ public class RegionalCoordinators {
         }
         String code = "T-COORD-" + region;
         if (directory.findByCode(code).isEmpty()) {
-            agencies.register(new AgencyDraft(code, "测试协调办公室 " + region, null, AgencyType.COORDINATION_OFFICE,
-                    AgencyLevel.CITY, null, city, null, null, null, List.of(region)));
+            agencies.register(new AgencyDraft(
+                    code,
+                    "测试协调办公室 " + region,
+                    null,
+                    AgencyType.COORDINATION_OFFICE,
+                    AgencyLevel.CITY,
+                    null,
+                    city,
+                    null,
+                    null,
+                    null,
+                    List.of(region)));
         }
-        return accounts.create(code, Set.of(Role.CITY_COORDINATOR), false, true, null).username();
+        return accounts.create(code, Set.of(Role.CITY_COORDINATOR), false, true, null)
+                .username();
     }
 }

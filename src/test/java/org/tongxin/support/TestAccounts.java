@@ -2,9 +2,7 @@ package org.tongxin.support;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.identity.AccountProvisioning;
 import org.tongxin.identity.NewAccount;
@@ -25,18 +23,26 @@ public class TestAccounts {
         this.agencies = agencies;
     }
 
-    public record Account(UserId id, String username) {
-    }
+    public record Account(UserId id, String username) {}
 
     /** A county officer of Chengdong who may skip the second factor (like the demo accounts). */
     public Account countyOfficer() {
         return create("CD-CCA", Set.of(Role.COUNTY_OFFICER), false, true, null);
     }
 
-    public Account create(String agencyCode, Set<Role> roles, boolean mustChangePassword, boolean demoExempt, String totpSecret) {
+    public Account create(
+            String agencyCode, Set<Role> roles, boolean mustChangePassword, boolean demoExempt, String totpSecret) {
         String username = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        UserId id = provisioning.provision(new NewAccount(username, "测试用户", agencies.findByCode(agencyCode).orElseThrow().id(), roles),
-                provisioning.hash(PASSWORD), mustChangePassword, demoExempt, totpSecret);
+        UserId id = provisioning.provision(
+                new NewAccount(
+                        username,
+                        "测试用户",
+                        agencies.findByCode(agencyCode).orElseThrow().id(),
+                        roles),
+                provisioning.hash(PASSWORD),
+                mustChangePassword,
+                demoExempt,
+                totpSecret);
         return new Account(id, username);
     }
 }

@@ -34,8 +34,11 @@ public final class WebSession {
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /**
@@ -57,8 +60,13 @@ public final class WebSession {
         HttpResponse<String> response = get(path);
         for (int i = 0; i < 5 && response.statusCode() / 100 == 3; i++) {
             String location = response.headers().firstValue("Location").orElseThrow();
-            response = get(location.startsWith("http") ? URI.create(location).getRawPath()
-                    + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery()) : location);
+            response = get(
+                    location.startsWith("http")
+                            ? URI.create(location).getRawPath()
+                                    + (URI.create(location).getRawQuery() == null
+                                            ? ""
+                                            : "?" + URI.create(location).getRawQuery())
+                            : location);
         }
         return response;
     }
@@ -69,7 +77,8 @@ public final class WebSession {
             fields.put("_csrf", csrf);
         }
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return remember(send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -92,7 +101,8 @@ public final class WebSession {
             location = response.headers().firstValue("Location").orElse("");
         }
         if (location.contains("/login")) {
-            throw new IllegalStateException("Login of " + username + " did not complete: " + response.statusCode() + " " + location);
+            throw new IllegalStateException(
+                    "Login of " + username + " did not complete: " + response.statusCode() + " " + location);
         }
         return this;
     }
@@ -107,8 +117,10 @@ public final class WebSession {
     }
 
     public Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     public String csrf() {

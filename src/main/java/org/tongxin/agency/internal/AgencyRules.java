@@ -1,20 +1,5 @@
 package org.tongxin.agency.internal;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
-import org.springframework.stereotype.Component;
-
-import org.tongxin.agency.AgencyDraft;
-import org.tongxin.agency.CreditCodes;
-import org.tongxin.agency.AgencyId;
-import org.tongxin.agency.AgencyLevel;
-import org.tongxin.agency.AgencyType;
-import org.tongxin.agency.AgencyView;
-import org.tongxin.agency.Division;
-import org.tongxin.shared.error.FieldProblems;
-
 import static org.tongxin.agency.AgencyType.BASIC_COURT;
 import static org.tongxin.agency.AgencyType.COMMUNITY_COMMITTEE;
 import static org.tongxin.agency.AgencyType.CORRECTION_AGENCY;
@@ -23,6 +8,19 @@ import static org.tongxin.agency.AgencyType.INTERMEDIATE_COURT;
 import static org.tongxin.agency.AgencyType.JUDICIAL_OFFICE;
 import static org.tongxin.agency.AgencyType.POLICE_STATION;
 import static org.tongxin.agency.AgencyType.PUBLIC_SECURITY;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.tongxin.agency.AgencyDraft;
+import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyLevel;
+import org.tongxin.agency.AgencyType;
+import org.tongxin.agency.AgencyView;
+import org.tongxin.agency.CreditCodes;
+import org.tongxin.agency.Division;
+import org.tongxin.shared.error.FieldProblems;
 
 /**
  * Whether an agency draft may be saved: unique codes, a valid credit code, a level its type can have, a parent
@@ -90,7 +88,8 @@ public class AgencyRules {
             division = agencies.division(draft.divisionCode());
             if (division.isEmpty()) {
                 problems.add("divisionCode", "unknownDivision");
-            } else if (draft.level() != null && !divisionFitsLevel(division.get().level(), draft.level())) {
+            } else if (draft.level() != null
+                    && !divisionFitsLevel(division.get().level(), draft.level())) {
                 problems.add("divisionCode", "divisionLevel");
             }
         }
@@ -124,7 +123,9 @@ public class AgencyRules {
             }
             return;
         }
-        if (self != null && (draft.parentId().equals(self) || agencies.ancestors(draft.parentId()).contains(self))) {
+        if (self != null
+                && (draft.parentId().equals(self)
+                        || agencies.ancestors(draft.parentId()).contains(self))) {
             problems.add("parentId", "cycle");
             return;
         }
@@ -173,14 +174,29 @@ public class AgencyRules {
     }
 
     static AgencyDraft normalise(AgencyDraft d) {
-        List<String> jurisdictions = d.jurisdictions() == null ? List.of()
-                : d.jurisdictions().stream().map(AgencyRules::trim).filter(s -> s != null).distinct().toList();
+        List<String> jurisdictions = d.jurisdictions() == null
+                ? List.of()
+                : d.jurisdictions().stream()
+                        .map(AgencyRules::trim)
+                        .filter(s -> s != null)
+                        .distinct()
+                        .toList();
         String division = trim(d.divisionCode());
         if (jurisdictions.isEmpty() && division != null) {
             jurisdictions = List.of(division);
         }
-        return new AgencyDraft(upper(d.code()), trim(d.nameZh()), trim(d.nameEn()), d.type(), d.level(), d.parentId(),
-                division, upper(d.creditCode()), trim(d.address()), trim(d.phone()), jurisdictions);
+        return new AgencyDraft(
+                upper(d.code()),
+                trim(d.nameZh()),
+                trim(d.nameEn()),
+                d.type(),
+                d.level(),
+                d.parentId(),
+                division,
+                upper(d.creditCode()),
+                trim(d.address()),
+                trim(d.phone()),
+                jurisdictions);
     }
 
     private static String trim(String s) {

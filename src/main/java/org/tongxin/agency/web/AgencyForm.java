@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyDraft;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -45,34 +44,118 @@ public class AgencyForm {
     }
 
     AgencyDraft draft() {
-        List<String> codes = jurisdictions == null ? List.of()
-                : new ArrayList<>(Arrays.stream(jurisdictions.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList());
-        return new AgencyDraft(code, nameZh, nameEn, type, level, parentId == null ? null : AgencyId.of(parentId),
-                divisionCode, creditCode, address, phone, codes);
+        List<String> codes = jurisdictions == null
+                ? List.of()
+                : new ArrayList<>(Arrays.stream(jurisdictions.split("[,，\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList());
+        return new AgencyDraft(
+                code,
+                nameZh,
+                nameEn,
+                type,
+                level,
+                parentId == null ? null : AgencyId.of(parentId),
+                divisionCode,
+                creditCode,
+                address,
+                phone,
+                codes);
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getNameZh() { return nameZh; }
-    public void setNameZh(String nameZh) { this.nameZh = nameZh; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
-    public AgencyType getType() { return type; }
-    public void setType(AgencyType type) { this.type = type; }
-    public AgencyLevel getLevel() { return level; }
-    public void setLevel(AgencyLevel level) { this.level = level; }
-    public UUID getParentId() { return parentId; }
-    public void setParentId(UUID parentId) { this.parentId = parentId; }
-    public String getDivisionCode() { return divisionCode; }
-    public void setDivisionCode(String divisionCode) { this.divisionCode = divisionCode; }
-    public String getCreditCode() { return creditCode; }
-    public void setCreditCode(String creditCode) { this.creditCode = creditCode; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getJurisdictions() { return jurisdictions; }
-    public void setJurisdictions(String jurisdictions) { this.jurisdictions = jurisdictions; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public void setNameZh(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public AgencyType getType() {
+        return type;
+    }
+
+    public void setType(AgencyType type) {
+        this.type = type;
+    }
+
+    public AgencyLevel getLevel() {
+        return level;
+    }
+
+    public void setLevel(AgencyLevel level) {
+        this.level = level;
+    }
+
+    public UUID getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(UUID parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getDivisionCode() {
+        return divisionCode;
+    }
+
+    public void setDivisionCode(String divisionCode) {
+        this.divisionCode = divisionCode;
+    }
+
+    public String getCreditCode() {
+        return creditCode;
+    }
+
+    public void setCreditCode(String creditCode) {
+        this.creditCode = creditCode;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getJurisdictions() {
+        return jurisdictions;
+    }
+
+    public void setJurisdictions(String jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

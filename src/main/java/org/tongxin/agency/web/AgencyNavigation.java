@@ -1,10 +1,8 @@
 package org.tongxin.agency.web;
 
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import org.tongxin.shared.web.NavigationEntry;
 
 /** The agency directory in the navigation (every logged-in user). */

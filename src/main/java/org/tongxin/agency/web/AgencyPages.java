@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -53,13 +51,19 @@ class AgencyPages {
 
     @AnyAuthenticatedUser
     @GetMapping("/agencies")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) AgencyType type,
-            @RequestParam(required = false) AgencyLevel level, @RequestParam(required = false) String division,
-            @RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) AgencyType type,
+            @RequestParam(required = false) AgencyLevel level,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model) {
         PageQuery query = PageQuery.of(page, null, sort, AgencyDirectory.SORTABLE, "code");
         Boolean activeFilter = active == null ? Boolean.TRUE : active;
-        PageResult<AgencyView> result = directory.search(new AgencyQuery(q, type, level, null, division, activeFilter), query);
+        PageResult<AgencyView> result =
+                directory.search(new AgencyQuery(q, type, level, null, division, activeFilter), query);
         model.addAttribute("page", result);
         model.addAttribute("q", q);
         model.addAttribute("typeFilter", type);
@@ -69,11 +73,20 @@ class AgencyPages {
         model.addAttribute("sort", query.sortParameter());
         model.addAttribute("types", AgencyType.values());
         model.addAttribute("levels", AgencyLevel.values());
-        model.addAttribute("divisionNames", divisionNames(result.items().stream().map(AgencyView::divisionCode)));
-        model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/agencies").queryParamIfPresent("q", opt(q))
-                .queryParamIfPresent("type", opt(type)).queryParamIfPresent("level", opt(level))
-                .queryParamIfPresent("division", opt(division)).queryParam("active", activeFilter)
-                .queryParam("sort", query.sortParameter()).build().toUriString() + "&");
+        model.addAttribute(
+                "divisionNames", divisionNames(result.items().stream().map(AgencyView::divisionCode)));
+        model.addAttribute(
+                "pageUrl",
+                UriComponentsBuilder.fromPath("/agencies")
+                                .queryParamIfPresent("q", opt(q))
+                                .queryParamIfPresent("type", opt(type))
+                                .queryParamIfPresent("level", opt(level))
+                                .queryParamIfPresent("division", opt(division))
+                                .queryParam("active", activeFilter)
+                                .queryParam("sort", query.sortParameter())
+                                .build()
+                                .toUriString()
+                        + "&");
         return "agency/list";
     }
 
@@ -82,7 +95,11 @@ class AgencyPages {
     String detail(@PathVariable UUID id, Model model) {
         AgencyView agency = directory.get(AgencyId.of(id));
         model.addAttribute("agency", agency);
-        model.addAttribute("parent", agency.parentId() == null ? null : directory.find(agency.parentId()).orElse(null));
+        model.addAttribute(
+                "parent",
+                agency.parentId() == null
+                        ? null
+                        : directory.find(agency.parentId()).orElse(null));
         model.addAttribute("children", directory.children(agency.id()));
         model.addAttribute("division", directory.division(agency.divisionCode()).orElse(null));
         model.addAttribute("jurisdictions", directory.divisions(agency.jurisdictions()));
@@ -107,7 +124,8 @@ class AgencyPages {
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @PostMapping("/admin/agencies")
-    String create(@ModelAttribute("form") AgencyForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("form") AgencyForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return rejected(form, null, binding, model);
         }
@@ -125,13 +143,18 @@ class AgencyPages {
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @PostMapping("/admin/agencies/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") AgencyForm form, BindingResult binding, Model model,
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") AgencyForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
         AgencyView agency = directory.get(AgencyId.of(id));
         if (binding.hasErrors()) {
             return rejected(form, agency, binding, model);
         }
-        return commands.run(() -> management.update(agency.id(), form.getVersion() == null ? -1 : form.getVersion(), form.draft()))
+        return commands.run(() -> management.update(
+                        agency.id(), form.getVersion() == null ? -1 : form.getVersion(), form.draft()))
                 .notice("agency.saved")
                 .redirectOr("/agencies/" + id, model, redirect, () -> form(form, agency, model));
     }
@@ -150,7 +173,8 @@ class AgencyPages {
 
     private String setActive(UUID id, int version, boolean active, RedirectAttributes redirect, Model model) {
         return commands.run(() -> management.setActive(AgencyId.of(id), version, active))
-                .notice(active ? "agency.activated" : "agency.deactivated").passOn(PageCommands.NOT_FOUND)
+                .notice(active ? "agency.activated" : "agency.deactivated")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/agencies/" + id, model, redirect, () -> detail(id, model));
     }
 
@@ -163,8 +187,12 @@ class AgencyPages {
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @PostMapping("/admin/divisions")
-    String addDivision(@RequestParam(required = false) String code, @RequestParam(required = false) String nameZh,
-            @RequestParam(required = false) String nameEn, @RequestParam(required = false) String parentCode, Model model,
+    String addDivision(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String nameZh,
+            @RequestParam(required = false) String nameEn,
+            @RequestParam(required = false) String parentCode,
+            Model model,
             RedirectAttributes redirect) {
         try {
             management.addDivision(new Division(code, nameZh, nameEn, null, parentCode));
@@ -182,7 +210,9 @@ class AgencyPages {
 
     /** Type conversion failures (a tampered select) become field problems like any other. */
     private String rejected(AgencyForm form, AgencyView agency, BindingResult binding, Model model) {
-        List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> new FieldProblem(f.getField(), "type")).toList();
+        List<FieldProblem> problems = binding.getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), "type"))
+                .toList();
         feedback.apply(TongxinException.invalid(problems), model);
         return form(form, agency, model);
     }
@@ -192,8 +222,11 @@ class AgencyPages {
         model.addAttribute("agency", agency);
         model.addAttribute("types", AgencyType.values());
         model.addAttribute("levels", AgencyLevel.values());
-        model.addAttribute("parents", directory.listActive().stream()
-                .filter(a -> agency == null || !a.id().equals(agency.id())).toList());
+        model.addAttribute(
+                "parents",
+                directory.listActive().stream()
+                        .filter(a -> agency == null || !a.id().equals(agency.id()))
+                        .toList());
         return "agency/form";
     }
 

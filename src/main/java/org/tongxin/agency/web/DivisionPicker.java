@@ -3,12 +3,10 @@ package org.tongxin.agency.web;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyLevel;
 import org.tongxin.agency.Division;
@@ -37,7 +35,9 @@ public class DivisionPicker {
         if (cityCode == null || !CODE.matcher(cityCode).matches()) {
             return List.of();
         }
-        return agencies.divisionChildren(cityCode).stream().filter(d -> d.level() == AgencyLevel.COUNTY).toList();
+        return agencies.divisionChildren(cityCode).stream()
+                .filter(d -> d.level() == AgencyLevel.COUNTY)
+                .toList();
     }
 
     /** The townships and streets of a district or county. */
@@ -45,7 +45,9 @@ public class DivisionPicker {
         if (districtCode == null || !CODE.matcher(districtCode).matches()) {
             return List.of();
         }
-        return agencies.divisionChildren(districtCode).stream().filter(d -> d.level() == AgencyLevel.TOWNSHIP).toList();
+        return agencies.divisionChildren(districtCode).stream()
+                .filter(d -> d.level() == AgencyLevel.TOWNSHIP)
+                .toList();
     }
 
     /** A division by code, or null. */
@@ -62,7 +64,9 @@ public class DivisionPicker {
         if (division.isEmpty()) {
             return null;
         }
-        return division.get().level() == AgencyLevel.TOWNSHIP ? division.get().parentCode() : division.get().code();
+        return division.get().level() == AgencyLevel.TOWNSHIP
+                ? division.get().parentCode()
+                : division.get().code();
     }
 
     /**
@@ -71,11 +75,16 @@ public class DivisionPicker {
      */
     @AnyAuthenticatedUser
     @GetMapping("/divisions/townships")
-    String townships(@RequestParam(name = "tx-district", required = false) String district,
-            @RequestParam(required = false) String selected, Model model) {
+    String townships(
+            @RequestParam(name = "tx-district", required = false) String district,
+            @RequestParam(required = false) String selected,
+            Model model) {
         String code = district == null || district.isBlank() ? null : district.strip();
-        if (code != null && (!CODE.matcher(code).matches()
-                || agencies.division(code).map(d -> d.level() != AgencyLevel.COUNTY).orElse(true))) {
+        if (code != null
+                && (!CODE.matcher(code).matches()
+                        || agencies.division(code)
+                                .map(d -> d.level() != AgencyLevel.COUNTY)
+                                .orElse(true))) {
             throw TongxinException.invalid("tx-district", "unknownDivision");
         }
         model.addAttribute("pickerDistrict", code);

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -44,7 +42,11 @@ public class AssessmentDocuments {
     private final MessageSource messages;
     private final DocumentNumbers numbers;
 
-    AssessmentDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages,
+    AssessmentDocuments(
+            Documents documents,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            MessageSource messages,
             DocumentNumbers numbers) {
         this.documents = documents;
         this.cases = cases;
@@ -54,8 +56,14 @@ public class AssessmentDocuments {
     }
 
     /** 警告决定书: the county agency to the subject, copy to the procuratorate (CCL art. 28). */
-    public DocumentId warningDecision(CaseFacts c, UUID decisionId, AgencyId issuer, Collection<ReasonCode> reasons, String facts,
-            String evidence, LocalDate today) {
+    public DocumentId warningDecision(
+            CaseFacts c,
+            UUID decisionId,
+            AgencyId issuer,
+            Collection<ReasonCode> reasons,
+            String facts,
+            String evidence,
+            LocalDate today) {
         Map<String, String> v = subjectValues(c);
         AgencyView from = agencies.get(issuer);
         v.put("agencyName", from.nameZh());
@@ -69,8 +77,18 @@ public class AssessmentDocuments {
     }
 
     /** 社区矫正撤销建议书: the county agency to the court or decision organ, copies to procuratorate and police. */
-    public DocumentId proposal(CaseFacts c, UUID proposalId, ResponseKind kind, AgencyId issuer, AgencyId receiver,
-            Collection<ReasonCode> reasons, String facts, String evidence, String arrestReason, String contact, LocalDate today) {
+    public DocumentId proposal(
+            CaseFacts c,
+            UUID proposalId,
+            ResponseKind kind,
+            AgencyId issuer,
+            AgencyId receiver,
+            Collection<ReasonCode> reasons,
+            String facts,
+            String evidence,
+            String arrestReason,
+            String contact,
+            LocalDate today) {
         Map<String, String> v = subjectValues(c);
         AgencyView from = agencies.get(issuer);
         v.put("agencyName", from.nameZh());
@@ -81,8 +99,10 @@ public class AssessmentDocuments {
         v.put("reasons", reasons(reasons));
         v.put("evidence", evidence);
         put(v, "arrestReason", arrestReason);
-        String copies = List.of(c.procuratorateId(), c.policeId()).stream().filter(Objects::nonNull)
-                .map(id -> agencies.get(id).nameZh()).collect(Collectors.joining("、"));
+        String copies = List.of(c.procuratorateId(), c.policeId()).stream()
+                .filter(Objects::nonNull)
+                .map(id -> agencies.get(id).nameZh())
+                .collect(Collectors.joining("、"));
         put(v, "copyTo", copies.isEmpty() ? null : copies);
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
@@ -93,8 +113,18 @@ public class AssessmentDocuments {
      * 提请治安管理处罚建议书 (police penalty, CCL art. 28; IM art. 36) or 减刑建议书 (sentence reduction, CCL art. 33): the
      * county agency to the police of the same level or to the intermediate court, with the given copies.
      */
-    public DocumentId letter(CaseFacts c, UUID proposalId, ResponseKind kind, AgencyId issuer, AgencyId receiver,
-            Collection<ReasonCode> reasons, String facts, String evidence, List<AgencyId> copies, String contact, LocalDate today) {
+    public DocumentId letter(
+            CaseFacts c,
+            UUID proposalId,
+            ResponseKind kind,
+            AgencyId issuer,
+            AgencyId receiver,
+            Collection<ReasonCode> reasons,
+            String facts,
+            String evidence,
+            List<AgencyId> copies,
+            String contact,
+            LocalDate today) {
         Map<String, String> v = subjectValues(c);
         AgencyView from = agencies.get(issuer);
         v.put("agencyName", from.nameZh());
@@ -103,7 +133,10 @@ public class AssessmentDocuments {
         v.put("facts", facts);
         v.put("reasons", reasons(reasons));
         v.put("evidence", evidence);
-        String copyTo = copies.stream().filter(Objects::nonNull).map(id -> agencies.get(id).nameZh()).collect(Collectors.joining("、"));
+        String copyTo = copies.stream()
+                .filter(Objects::nonNull)
+                .map(id -> agencies.get(id).nameZh())
+                .collect(Collectors.joining("、"));
         put(v, "copyTo", copyTo.isEmpty() ? null : copyTo);
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
@@ -115,7 +148,13 @@ public class AssessmentDocuments {
         return issue(DocumentTemplate.POLICE_PENALTY_PROPOSAL, c, from, "罚", proposalId, today, v);
     }
 
-    private DocumentId issue(DocumentTemplate template, CaseFacts c, AgencyView issuer, String word, UUID id, LocalDate today,
+    private DocumentId issue(
+            DocumentTemplate template,
+            CaseFacts c,
+            AgencyView issuer,
+            String word,
+            UUID id,
+            LocalDate today,
             Map<String, String> v) {
         v.put("documentNumber", numbers.next(issuer.id().value(), issuer.abbreviation(), today));
         v.put("issueDate", today.toString());

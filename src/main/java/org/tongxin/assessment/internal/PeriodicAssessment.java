@@ -3,7 +3,6 @@ package org.tongxin.assessment.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.tongxin.assessment.AssessmentEvents;
 import org.tongxin.assessment.AssessmentResult;
 import org.tongxin.assessment.PeriodicAssessmentId;
@@ -32,8 +31,16 @@ public final class PeriodicAssessment extends AggregateRoot {
     private LevelChangeReason levelReason;
     private Integer planNumber;
 
-    PeriodicAssessment(PeriodicAssessmentId id, CaseId caseId, LocalDate periodFrom, LocalDate periodTo, AssessmentResult result,
-            SupervisionLevel levelFrom, SupervisionLevel levelTo, LevelChangeReason levelReason, Integer planNumber) {
+    PeriodicAssessment(
+            PeriodicAssessmentId id,
+            CaseId caseId,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            AssessmentResult result,
+            SupervisionLevel levelFrom,
+            SupervisionLevel levelTo,
+            LevelChangeReason levelReason,
+            Integer planNumber) {
         this.id = id;
         this.caseId = caseId;
         this.periodFrom = periodFrom;
@@ -50,8 +57,16 @@ public final class PeriodicAssessment extends AggregateRoot {
      * last assessed period ({@code lastAssessedTo}, null when none) — 400 for a malformed period, 422
      * PERIOD_ALREADY_ASSESSED for one that overlaps an earlier assessment.
      */
-    public static PeriodicAssessment record(PeriodicAssessmentId id, CaseId caseId, LocalDate from, LocalDate to,
-            AssessmentResult result, LocalDate lastAssessedTo, LocalDate today, Instant now, ActorRef actor) {
+    public static PeriodicAssessment record(
+            PeriodicAssessmentId id,
+            CaseId caseId,
+            LocalDate from,
+            LocalDate to,
+            AssessmentResult result,
+            LocalDate lastAssessedTo,
+            LocalDate today,
+            Instant now,
+            ActorRef actor) {
         if (from == null) {
             throw TongxinException.invalid("periodFrom", "required");
         }
@@ -71,7 +86,8 @@ public final class PeriodicAssessment extends AggregateRoot {
             throw TongxinException.rule("PERIOD_ALREADY_ASSESSED", lastAssessedTo.toString());
         }
         PeriodicAssessment a = new PeriodicAssessment(id, caseId, from, to, result, null, null, null, null);
-        a.register(new AssessmentEvents.PeriodicAssessmentRecorded(UUID.randomUUID(), id, caseId, from, to, result, now, actor));
+        a.register(new AssessmentEvents.PeriodicAssessmentRecorded(
+                UUID.randomUUID(), id, caseId, from, to, result, now, actor));
         return a;
     }
 
@@ -109,7 +125,6 @@ public final class PeriodicAssessment extends AggregateRoot {
         planNumber = number;
         register(new AssessmentEvents.CorrectionPlanRevised(UUID.randomUUID(), id, caseId, number, now, actor));
     }
-
 
     public PeriodicAssessmentId id() {
         return id;

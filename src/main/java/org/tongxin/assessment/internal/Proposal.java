@@ -3,7 +3,6 @@ package org.tongxin.assessment.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assessment.ArrestStatus;
 import org.tongxin.assessment.AssessmentEvents;
@@ -37,8 +36,19 @@ public final class Proposal extends AggregateRoot {
     private final int version;
     private LocalDate newTermEnd;
 
-    Proposal(ProposalId id, CaseId caseId, ResponseKind kind, AgencyId receiver, ProposalStatus status, ArrestStatus arrest,
-            Instant arrestedAt, Instant releasedAt, LocalDate ruledOn, Instant committedAt, AgencyId institution, int version) {
+    Proposal(
+            ProposalId id,
+            CaseId caseId,
+            ResponseKind kind,
+            AgencyId receiver,
+            ProposalStatus status,
+            ArrestStatus arrest,
+            Instant arrestedAt,
+            Instant releasedAt,
+            LocalDate ruledOn,
+            Instant committedAt,
+            AgencyId institution,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.kind = kind;
@@ -54,18 +64,36 @@ public final class Proposal extends AggregateRoot {
     }
 
     /** A proposal delivered to {@code receiver}; an arrest may be requested only with a revocation proposal. */
-    public static Proposal submit(ProposalId id, CaseId caseId, ResponseKind kind, AgencyId receiver, boolean withArrest,
-            String reasons, Instant now, ActorRef actor) {
+    public static Proposal submit(
+            ProposalId id,
+            CaseId caseId,
+            ResponseKind kind,
+            AgencyId receiver,
+            boolean withArrest,
+            String reasons,
+            Instant now,
+            ActorRef actor) {
         if (kind == null || !kind.proposal()) {
             throw TongxinException.invalid("kind", "notAProposal");
         }
         if (withArrest && kind != ResponseKind.REVOCATION) {
             throw TongxinException.rule("ARREST_ONLY_WITH_REVOCATION");
         }
-        Proposal p = new Proposal(id, caseId, kind, receiver, ProposalStatus.SUBMITTED,
-                withArrest ? ArrestStatus.REQUESTED : ArrestStatus.NONE, null, null, null, null, null, 0);
-        p.register(new AssessmentEvents.ProposalSubmitted(UUID.randomUUID(), id, caseId, kind, withArrest, receiver, reasons,
-                now, actor));
+        Proposal p = new Proposal(
+                id,
+                caseId,
+                kind,
+                receiver,
+                ProposalStatus.SUBMITTED,
+                withArrest ? ArrestStatus.REQUESTED : ArrestStatus.NONE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
+        p.register(new AssessmentEvents.ProposalSubmitted(
+                UUID.randomUUID(), id, caseId, kind, withArrest, receiver, reasons, now, actor));
         return p;
     }
 
@@ -73,7 +101,8 @@ public final class Proposal extends AggregateRoot {
     public void decideArrest(boolean approve, Instant now, ActorRef actor) {
         requireSubmitted();
         if (arrest != ArrestStatus.REQUESTED) {
-            throw TongxinException.conflict(arrest == ArrestStatus.NONE ? "NO_ARREST_REQUESTED" : "ARREST_ALREADY_DECIDED");
+            throw TongxinException.conflict(
+                    arrest == ArrestStatus.NONE ? "NO_ARREST_REQUESTED" : "ARREST_ALREADY_DECIDED");
         }
         arrest = approve ? ArrestStatus.APPROVED : ArrestStatus.REFUSED;
         register(new AssessmentEvents.ArrestDecided(UUID.randomUUID(), id, caseId, approve, now, actor));
@@ -83,7 +112,8 @@ public final class Proposal extends AggregateRoot {
     public void executeArrest(Instant at, Instant now, ActorRef actor) {
         requireSubmitted();
         if (arrest != ArrestStatus.APPROVED) {
-            throw TongxinException.conflict(arrest == ArrestStatus.EXECUTED ? "ALREADY_ARRESTED" : "ARREST_NOT_APPROVED");
+            throw TongxinException.conflict(
+                    arrest == ArrestStatus.EXECUTED ? "ALREADY_ARRESTED" : "ARREST_NOT_APPROVED");
         }
         arrest = ArrestStatus.EXECUTED;
         arrestedAt = at;
@@ -159,7 +189,9 @@ public final class Proposal extends AggregateRoot {
         newTermEnd = end;
     }
 
-    public LocalDate newTermEnd() { return newTermEnd; }
+    public LocalDate newTermEnd() {
+        return newTermEnd;
+    }
 
     private void requireSubmitted() {
         if (status != ProposalStatus.SUBMITTED) {
@@ -167,17 +199,51 @@ public final class Proposal extends AggregateRoot {
         }
     }
 
+    public ProposalId id() {
+        return id;
+    }
 
-    public ProposalId id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public ResponseKind kind() { return kind; }
-    public AgencyId receiver() { return receiver; }
-    public ProposalStatus status() { return status; }
-    public ArrestStatus arrest() { return arrest; }
-    public Instant arrestedAt() { return arrestedAt; }
-    public Instant releasedAt() { return releasedAt; }
-    public LocalDate ruledOn() { return ruledOn; }
-    public Instant committedAt() { return committedAt; }
-    public AgencyId institution() { return institution; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public ResponseKind kind() {
+        return kind;
+    }
+
+    public AgencyId receiver() {
+        return receiver;
+    }
+
+    public ProposalStatus status() {
+        return status;
+    }
+
+    public ArrestStatus arrest() {
+        return arrest;
+    }
+
+    public Instant arrestedAt() {
+        return arrestedAt;
+    }
+
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
+    public LocalDate ruledOn() {
+        return ruledOn;
+    }
+
+    public Instant committedAt() {
+        return committedAt;
+    }
+
+    public AgencyId institution() {
+        return institution;
+    }
+
+    public int version() {
+        return version;
+    }
 }

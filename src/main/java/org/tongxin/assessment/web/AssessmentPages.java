@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyType;
@@ -59,8 +57,13 @@ class AssessmentPages {
     private final PageCommands commands;
     private final java.time.Clock clock;
 
-    AssessmentPages(Assessments assessments, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
-            PageCommands commands, java.time.Clock clock) {
+    AssessmentPages(
+            Assessments assessments,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            PageCommands commands,
+            java.time.Clock clock) {
         this.assessments = assessments;
         this.cases = cases;
         this.agencies = agencies;
@@ -78,36 +81,59 @@ class AssessmentPages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/decisions")
-    String decide(@PathVariable UUID caseId, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) List<String> reasons, @RequestParam(required = false) String facts,
-            @RequestParam(required = false) String evidence, @RequestParam(required = false) Integer outOfContactDays, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String decide(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) List<String> reasons,
+            @RequestParam(required = false) String facts,
+            @RequestParam(required = false) String evidence,
+            @RequestParam(required = false) Integer outOfContactDays,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         model.addAttribute("sent", sent(kind, reasons, facts, evidence, outOfContactDays, false, null));
         return act(CaseId.of(caseId), "decide", model, locale, redirect, "assessment.done.decided", () -> {
-            assessments.decide(CaseId.of(caseId), new NewDecision(kind(kind), reasons(reasons), facts, evidence, outOfContactDays));
+            assessments.decide(
+                    CaseId.of(caseId),
+                    new NewDecision(kind(kind), reasons(reasons), facts, evidence, outOfContactDays));
             return null;
         });
     }
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals")
-    String propose(@PathVariable UUID caseId, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) List<String> reasons, @RequestParam(required = false) String facts,
-            @RequestParam(required = false) String evidence, @RequestParam(required = false) Integer outOfContactDays,
-            @RequestParam(required = false) boolean withArrest, @RequestParam(required = false) String arrestReason, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String propose(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) List<String> reasons,
+            @RequestParam(required = false) String facts,
+            @RequestParam(required = false) String evidence,
+            @RequestParam(required = false) Integer outOfContactDays,
+            @RequestParam(required = false) boolean withArrest,
+            @RequestParam(required = false) String arrestReason,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         model.addAttribute("sent", sent(kind, reasons, facts, evidence, outOfContactDays, withArrest, arrestReason));
         return act(CaseId.of(caseId), "propose", model, locale, redirect, "assessment.done.proposed", () -> {
-            assessments.propose(CaseId.of(caseId), new NewProposal(kind(kind), reasons(reasons), facts, evidence, outOfContactDays,
-                    withArrest, arrestReason));
+            assessments.propose(
+                    CaseId.of(caseId),
+                    new NewProposal(
+                            kind(kind), reasons(reasons), facts, evidence, outOfContactDays, withArrest, arrestReason));
             return null;
         });
     }
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/arrest-decision")
-    String decideArrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Boolean arrest, Model model, Locale locale, RedirectAttributes redirect) {
+    String decideArrest(
+            @PathVariable UUID caseId,
+            @PathVariable("id") UUID proposalId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Boolean arrest,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
         return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrestDecided", () -> {
             if (arrest == null) {
@@ -120,8 +146,14 @@ class AssessmentPages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/arrest")
-    String arrest(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) LocalDateTime arrestedAt, Model model, Locale locale, RedirectAttributes redirect) {
+    String arrest(
+            @PathVariable UUID caseId,
+            @PathVariable("id") UUID proposalId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) LocalDateTime arrestedAt,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
         return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrested", () -> {
             assessments.executeArrest(own(caseId, proposalId), required(version), instant(arrestedAt));
@@ -131,10 +163,17 @@ class AssessmentPages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/ruling")
-    String rule(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Boolean granted, @RequestParam(required = false) LocalDate ruledOn,
-            @RequestParam(required = false) String note, @RequestParam(required = false) LocalDate termEnd, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String rule(
+            @PathVariable UUID caseId,
+            @PathVariable("id") UUID proposalId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Boolean granted,
+            @RequestParam(required = false) LocalDate ruledOn,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) LocalDate termEnd,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
         return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.ruled", () -> {
             if (granted == null) {
@@ -147,21 +186,38 @@ class AssessmentPages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/proposals/{id}/commitment")
-    String commit(@PathVariable UUID caseId, @PathVariable("id") UUID proposalId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) UUID institutionId, @RequestParam(required = false) LocalDateTime deliveredAt,
-            Model model, Locale locale, RedirectAttributes redirect) {
+    String commit(
+            @PathVariable UUID caseId,
+            @PathVariable("id") UUID proposalId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) UUID institutionId,
+            @RequestParam(required = false) LocalDateTime deliveredAt,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         model.addAttribute("failedProposal", proposalId);
         return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.committed", () -> {
-            assessments.commit(own(caseId, proposalId), required(version), institutionId == null ? null : AgencyId.of(institutionId),
+            assessments.commit(
+                    own(caseId, proposalId),
+                    required(version),
+                    institutionId == null ? null : AgencyId.of(institutionId),
                     instant(deliveredAt));
             return null;
         });
     }
 
     /** Runs a command; a refusal shows the page again with the messages beside the fields of the form that was sent. */
-    private String act(CaseId caseId, String form, Model model, Locale locale, RedirectAttributes redirect, String done,
+    private String act(
+            CaseId caseId,
+            String form,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect,
+            String done,
             Supplier<Void> command) {
-        return commands.make(command).notice(done).passOn(PageCommands.ACCESS)
+        return commands.make(command)
+                .notice(done)
+                .passOn(PageCommands.ACCESS)
                 .redirectOr("/cases/" + caseId + "/assessment", model, redirect, () -> {
                     model.addAttribute("failedForm", form);
                     fill(caseId, model, locale);
@@ -176,7 +232,8 @@ class AssessmentPages {
         boolean county = decision.holdsAny(java.util.EnumSet.of(Participation.EXECUTING_AGENCY))
                 && (me.has(Role.COUNTY_OFFICER) || me.has(Role.COUNTY_HEAD));
         boolean court = me.has(Role.JUDGE) || me.has(Role.COURT_CLERK);
-        boolean police = me.has(Role.POLICE_OFFICER) && decision.holdsAny(java.util.EnumSet.of(Participation.COPIED_POLICE));
+        boolean police =
+                me.has(Role.POLICE_OFFICER) && decision.holdsAny(java.util.EnumSet.of(Participation.COPIED_POLICE));
         model.addAttribute("caseId", caseId);
         model.addAttribute("a", a);
         model.addAttribute("mayDecide", county);
@@ -197,8 +254,11 @@ class AssessmentPages {
         agencies.findAll(ids).forEach((id, v) -> names.put(id, name(v, locale)));
         model.addAttribute("names", names);
         if (police) {
-            model.addAttribute("institutions", agencies.listActive().stream()
-                    .filter(v -> v.type() == AgencyType.PRISON || v.type() == AgencyType.DETENTION_CENTRE).toList());
+            model.addAttribute(
+                    "institutions",
+                    agencies.listActive().stream()
+                            .filter(v -> v.type() == AgencyType.PRISON || v.type() == AgencyType.DETENTION_CENTRE)
+                            .toList());
         }
         model.addAttribute("decisionKinds", ResponseKind.DECISIONS);
         model.addAttribute("proposalKinds", ResponseKind.PROPOSALS);
@@ -207,8 +267,14 @@ class AssessmentPages {
     }
 
     /** What the person sent, shown again in the form when the command is refused, so nothing typed is lost. */
-    private static Map<String, Object> sent(String kind, List<String> reasons, String facts, String evidence, Integer days,
-            boolean withArrest, String arrestReason) {
+    private static Map<String, Object> sent(
+            String kind,
+            List<String> reasons,
+            String facts,
+            String evidence,
+            Integer days,
+            boolean withArrest,
+            String arrestReason) {
         Map<String, Object> sent = new HashMap<>();
         sent.put("kind", kind);
         sent.put("reasons", reasons == null ? List.of() : reasons);
@@ -236,7 +302,9 @@ class AssessmentPages {
         if (kind == null || kind.isBlank()) {
             return null;
         }
-        return Arrays.stream(ResponseKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+        return Arrays.stream(ResponseKind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst()
                 .orElseThrow(() -> TongxinException.invalid("kind", "unknownResponse"));
     }
 
@@ -246,7 +314,9 @@ class AssessmentPages {
         }
         List<ReasonCode> out = new ArrayList<>();
         for (String r : reasons) {
-            out.add(Arrays.stream(ReasonCode.values()).filter(c -> c.name().equals(r)).findFirst()
+            out.add(Arrays.stream(ReasonCode.values())
+                    .filter(c -> c.name().equals(r))
+                    .findFirst()
                     .orElseThrow(() -> TongxinException.invalid("reasons", "unknownReason")));
         }
         return out;

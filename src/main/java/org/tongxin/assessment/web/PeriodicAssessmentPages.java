@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.assessment.AssessmentResult;
 import org.tongxin.assessment.AssessmentViews.NewPeriodicAssessment;
 import org.tongxin.assessment.AssessmentViews.PeriodicAssessmentView;
@@ -42,8 +40,12 @@ class PeriodicAssessmentPages {
     private final PageCommands commands;
     private final Clock clock;
 
-    PeriodicAssessmentPages(PeriodicAssessments assessments, CaseDirectory cases, CaseManagement caseManagement,
-            PageCommands commands, Clock clock) {
+    PeriodicAssessmentPages(
+            PeriodicAssessments assessments,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            PageCommands commands,
+            Clock clock) {
         this.assessments = assessments;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -60,18 +62,34 @@ class PeriodicAssessmentPages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/assessment/periodic")
-    String record(@PathVariable UUID caseId, @RequestParam(required = false) String periodFrom,
-            @RequestParam(required = false) String periodTo, @RequestParam(required = false) String result,
-            @RequestParam(required = false) String factsConsidered, @RequestParam(required = false) String newLevel,
-            @RequestParam(required = false) String levelReason, @RequestParam(required = false) String levelReasonText,
-            @RequestParam(required = false) String revisedPlan, Model model, RedirectAttributes redirect) {
+    String record(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String periodFrom,
+            @RequestParam(required = false) String periodTo,
+            @RequestParam(required = false) String result,
+            @RequestParam(required = false) String factsConsidered,
+            @RequestParam(required = false) String newLevel,
+            @RequestParam(required = false) String levelReason,
+            @RequestParam(required = false) String levelReasonText,
+            @RequestParam(required = false) String revisedPlan,
+            Model model,
+            RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        return commands.run(() -> assessments.record(id, new NewPeriodicAssessment(date(periodFrom, "periodFrom"),
-                date(periodTo, "periodTo"), choice(AssessmentResult.class, result, "result"), factsConsidered,
-                choice(SupervisionLevel.class, newLevel, "newLevel"),
-                newLevel == null || newLevel.isBlank() ? null : choice(LevelChangeReason.class, levelReason, "levelReason"),
-                levelReasonText, revisedPlan)))
-                .notice("periodic.done").passOn(PageCommands.ACCESS)
+        return commands.run(() -> assessments.record(
+                        id,
+                        new NewPeriodicAssessment(
+                                date(periodFrom, "periodFrom"),
+                                date(periodTo, "periodTo"),
+                                choice(AssessmentResult.class, result, "result"),
+                                factsConsidered,
+                                choice(SupervisionLevel.class, newLevel, "newLevel"),
+                                newLevel == null || newLevel.isBlank()
+                                        ? null
+                                        : choice(LevelChangeReason.class, levelReason, "levelReason"),
+                                levelReasonText,
+                                revisedPlan)))
+                .notice("periodic.done")
+                .passOn(PageCommands.ACCESS)
                 .redirectOr("/cases/" + caseId + "/assessment/periodic", model, redirect, () -> {
                     fill(id, model);
                     return "assessment/periodic";
@@ -83,18 +101,27 @@ class PeriodicAssessmentPages {
         model.addAttribute("caseId", caseId);
         model.addAttribute("assessments", list);
         model.addAttribute("levelChanges", caseManagement.levelChanges(caseId));
-        model.addAttribute("level", cases.facts(caseId).orElseThrow(TongxinException::notFound).supervisionLevel());
+        model.addAttribute(
+                "level",
+                cases.facts(caseId).orElseThrow(TongxinException::notFound).supervisionLevel());
         model.addAttribute("mayRecord", assessments.mayRecord(caseId));
         LocalDate today = LegalTime.today(clock);
-        LocalDate from = list.isEmpty() ? today.minusMonths(1).withDayOfMonth(1) : list.get(0).periodTo().plusDays(1);
+        LocalDate from = list.isEmpty()
+                ? today.minusMonths(1).withDayOfMonth(1)
+                : list.get(0).periodTo().plusDays(1);
         LocalDate to = today.withDayOfMonth(1).minusDays(1);
         model.addAttribute("defaultFrom", from.isAfter(today) ? today : from);
         model.addAttribute("defaultTo", to.isBefore(from) ? today : to);
         model.addAttribute("today", today);
         model.addAttribute("results", AssessmentResult.values());
         model.addAttribute("levels", SupervisionLevel.values());
-        model.addAttribute("reasons", List.of(LevelChangeReason.PERIODIC_ASSESSMENT, LevelChangeReason.VIOLATION,
-                LevelChangeReason.GOOD_CONDUCT, LevelChangeReason.OTHER));
+        model.addAttribute(
+                "reasons",
+                List.of(
+                        LevelChangeReason.PERIODIC_ASSESSMENT,
+                        LevelChangeReason.VIOLATION,
+                        LevelChangeReason.GOOD_CONDUCT,
+                        LevelChangeReason.OTHER));
     }
 
     private static LocalDate date(String value, String field) {

@@ -2,7 +2,6 @@ package org.tongxin.assistance.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceEvents.FirstContactRecorded;
 import org.tongxin.assistance.AssistanceEvents.ProgressNoted;
@@ -46,11 +45,18 @@ public final class Referral extends AggregateRoot {
     Boolean delivered;
     /** Texts given by this change (null: unchanged); the stored ones stay sealed where they are. */
     String declineReason;
+
     String withdrawalReason;
     String outcomeNote;
     Instant updatedAt;
 
-    Referral(ReferralId id, CaseId caseId, AssistanceService service, AgencyId from, AgencyId to, ReferralStatus status,
+    Referral(
+            ReferralId id,
+            CaseId caseId,
+            AssistanceService service,
+            AgencyId from,
+            AgencyId to,
+            ReferralStatus status,
             int version) {
         this.id = id;
         this.caseId = caseId;
@@ -133,7 +139,8 @@ public final class Referral extends AggregateRoot {
     /** The first contact with the subject: the assistance is under way. */
     public void recordFirstContact(Instant now, ActorRef actor) {
         if (status != ReferralStatus.ACCEPTED) {
-            throw TongxinException.conflict(status == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_ACCEPTED");
+            throw TongxinException.conflict(
+                    status == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_ACCEPTED");
         }
         status = ReferralStatus.IN_PROGRESS;
         firstContactAt = now;
@@ -169,7 +176,8 @@ public final class Referral extends AggregateRoot {
 
     private void requirePlaced() {
         if (!status.placed()) {
-            throw TongxinException.conflict(status == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_RUNNING");
+            throw TongxinException.conflict(
+                    status == ReferralStatus.WAITING ? "REFERRAL_WAITING" : "REFERRAL_NOT_RUNNING");
         }
     }
 
@@ -178,7 +186,6 @@ public final class Referral extends AggregateRoot {
     }
 
     /** The events of the transitions since the last call, once. */
-
     public ReferralStatus status() {
         return status;
     }

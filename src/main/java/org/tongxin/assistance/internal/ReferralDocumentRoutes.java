@@ -3,9 +3,7 @@ package org.tongxin.assistance.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.DocumentCarrier;
 import org.tongxin.casefile.DocumentRoute;
@@ -19,7 +17,8 @@ import org.tongxin.identity.Participation;
 @Component
 class ReferralDocumentRoutes implements DocumentCarrier {
 
-    private static final Set<Participation> REFERRING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    private static final Set<Participation> REFERRING =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     private final ReferralRepository referrals;
 
@@ -29,9 +28,18 @@ class ReferralDocumentRoutes implements DocumentCarrier {
 
     @Override
     public List<DocumentRoute> routes(CaseId caseId) {
-        return referrals.ofCase(caseId).stream().filter(r -> r.letterDocumentId() != null)
-                .map(r -> new DocumentRoute(r.letterDocumentId(), DocumentRoute.REFERRAL, r.id().value(), r.service().name(), r.from(),
-                        r.status().closed() ? Set.of() : Set.of(r.to()), REFERRING, true, false))
+        return referrals.ofCase(caseId).stream()
+                .filter(r -> r.letterDocumentId() != null)
+                .map(r -> new DocumentRoute(
+                        r.letterDocumentId(),
+                        DocumentRoute.REFERRAL,
+                        r.id().value(),
+                        r.service().name(),
+                        r.from(),
+                        r.status().closed() ? Set.of() : Set.of(r.to()),
+                        REFERRING,
+                        true,
+                        false))
                 .toList();
     }
 }

@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.agency.Division;
@@ -21,8 +19,8 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.document.DocumentId;
-import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.DocumentNumbers;
+import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.policy.PolicyModels;
@@ -41,7 +39,11 @@ public class ReferralLetters {
     private final PolicyModels policies;
     private final DocumentNumbers numbers;
 
-    ReferralLetters(Documents documents, CaseDirectory cases, AgencyDirectory agencies, PolicyModels policies,
+    ReferralLetters(
+            Documents documents,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            PolicyModels policies,
             DocumentNumbers numbers) {
         this.numbers = numbers;
         this.documents = documents;
@@ -51,13 +53,36 @@ public class ReferralLetters {
     }
 
     /** The letter's label of each shared field, in the wording of the official form. */
-    private static final Map<SharedField, String> LABELS = Map.of(SharedField.NAME, "姓名", SharedField.GENDER, "性别",
-            SharedField.BIRTH_DATE, "出生日期", SharedField.AGE, "年龄", SharedField.ID_NUMBER, "公民身份号码",
-            SharedField.PHONE, "联系电话", SharedField.RESIDENCE_ADDRESS, "居住地", SharedField.RESIDENCE_DISTRICT, "居住地区",
-            SharedField.GUARDIAN, "监护人");
+    private static final Map<SharedField, String> LABELS = Map.of(
+            SharedField.NAME,
+            "姓名",
+            SharedField.GENDER,
+            "性别",
+            SharedField.BIRTH_DATE,
+            "出生日期",
+            SharedField.AGE,
+            "年龄",
+            SharedField.ID_NUMBER,
+            "公民身份号码",
+            SharedField.PHONE,
+            "联系电话",
+            SharedField.RESIDENCE_ADDRESS,
+            "居住地",
+            SharedField.RESIDENCE_DISTRICT,
+            "居住地区",
+            SharedField.GUARDIAN,
+            "监护人");
 
-    public DocumentId generate(ReferralId id, CaseId caseId, CaseFacts facts, AssistanceService service, AgencyView from,
-            AgencyView to, String note, Instant now, TongxinPrincipal me) {
+    public DocumentId generate(
+            ReferralId id,
+            CaseId caseId,
+            CaseFacts facts,
+            AssistanceService service,
+            AgencyView from,
+            AgencyView to,
+            String note,
+            Instant now,
+            TongxinPrincipal me) {
         Map<String, String> values = new LinkedHashMap<>();
         LocalDate today = LegalTime.dateOf(now);
         values.put("documentNumber", numbers.next(from.id().value(), from.abbreviation(), today));
@@ -72,12 +97,14 @@ public class ReferralLetters {
         List<String> lines = new ArrayList<>();
         if (s != null) {
             SharedSubject.of(shared, s, today, this::division).forEach((f, value) -> {
-                String line = label(LABELS.get(f), switch (value) {
-                    case null -> null;
-                    case org.tongxin.casefile.Gender g -> g == org.tongxin.casefile.Gender.MALE ? "男" : "女";
-                    case Integer years -> years + " 岁";
-                    default -> value.toString();
-                });
+                String line = label(
+                        LABELS.get(f),
+                        switch (value) {
+                            case null -> null;
+                            case org.tongxin.casefile.Gender g -> g == org.tongxin.casefile.Gender.MALE ? "男" : "女";
+                            case Integer years -> years + " 岁";
+                            default -> value.toString();
+                        });
                 if (line != null) {
                     lines.add(line);
                 }
@@ -87,8 +114,10 @@ public class ReferralLetters {
         if (shared.contains(SharedField.REFERRAL_NOTE)) {
             values.put("referralNote", note);
         }
-        policies.findInForce(facts.policyRegion(), today).flatMap(p -> p.step("assist.answer"))
-                .ifPresent(step -> values.put("answerDays", Integer.toString(step.deadline().amountFor(false))));
+        policies.findInForce(facts.policyRegion(), today)
+                .flatMap(p -> p.step("assist.answer"))
+                .ifPresent(step -> values.put(
+                        "answerDays", Integer.toString(step.deadline().amountFor(false))));
         String name = me.displayName() == null ? me.username() : me.displayName();
         values.put("contact", name);
         if (from.phone() != null) {

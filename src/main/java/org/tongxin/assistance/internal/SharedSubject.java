@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.tongxin.assistance.SharedField;
 import org.tongxin.casefile.CaseViews.SubjectView;
 
@@ -20,42 +19,54 @@ import org.tongxin.casefile.CaseViews.SubjectView;
  */
 public final class SharedSubject {
 
-    private SharedSubject() {
-    }
+    private SharedSubject() {}
 
     /**
      * The values of {@code fields} for {@code subject} on {@code today}, in the fields' order; a field the subject has no
      * value for maps to null. {@code divisionName} names a residence division code.
      */
-    public static Map<SharedField, Object> of(Set<SharedField> fields, SubjectView subject, LocalDate today,
-            Function<String, String> divisionName) {
+    public static Map<SharedField, Object> of(
+            Set<SharedField> fields, SubjectView subject, LocalDate today, Function<String, String> divisionName) {
         Map<SharedField, Object> values = new LinkedHashMap<>();
         for (SharedField f : fields) {
             if (f == SharedField.REFERRAL_NOTE) {
                 continue;
             }
-            String division = subject.residenceDivision() == null ? null : divisionName.apply(subject.residenceDivision());
-            values.put(f, switch (f) {
-                case NAME -> subject.name();
-                case GENDER -> subject.gender();
-                case BIRTH_DATE -> subject.birthDate();
-                case AGE -> subject.birthDate() == null ? null : Period.between(subject.birthDate(), today).getYears();
-                case ID_NUMBER -> subject.idNumber();
-                case PHONE -> subject.phone();
-                case RESIDENCE_ADDRESS -> join(division, subject.residenceAddress());
-                case RESIDENCE_DISTRICT -> division;
-                case GUARDIAN -> subject.guardianName() == null ? null
-                        : join(subject.guardianName(), subject.guardianRelation() == null ? null : "（" + subject.guardianRelation() + "）",
-                                subject.guardianPhone());
-                case REFERRAL_NOTE -> throw new IllegalStateException("the referral's own text");
-            });
+            String division =
+                    subject.residenceDivision() == null ? null : divisionName.apply(subject.residenceDivision());
+            values.put(
+                    f,
+                    switch (f) {
+                        case NAME -> subject.name();
+                        case GENDER -> subject.gender();
+                        case BIRTH_DATE -> subject.birthDate();
+                        case AGE ->
+                            subject.birthDate() == null
+                                    ? null
+                                    : Period.between(subject.birthDate(), today).getYears();
+                        case ID_NUMBER -> subject.idNumber();
+                        case PHONE -> subject.phone();
+                        case RESIDENCE_ADDRESS -> join(division, subject.residenceAddress());
+                        case RESIDENCE_DISTRICT -> division;
+                        case GUARDIAN ->
+                            subject.guardianName() == null
+                                    ? null
+                                    : join(
+                                            subject.guardianName(),
+                                            subject.guardianRelation() == null
+                                                    ? null
+                                                    : "（" + subject.guardianRelation() + "）",
+                                            subject.guardianPhone());
+                        case REFERRAL_NOTE -> throw new IllegalStateException("the referral's own text");
+                    });
         }
         return values;
     }
 
     /** The non-blank parts joined by a space; null when there is none. */
     static String join(String... parts) {
-        String joined = Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
+        String joined =
+                Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" "));
         return joined.isEmpty() ? null : joined;
     }
 }

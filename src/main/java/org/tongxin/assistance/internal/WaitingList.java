@@ -3,7 +3,6 @@ package org.tongxin.assistance.internal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyId;
@@ -37,7 +36,8 @@ public class WaitingList {
             return true;
         }
         Map<String, Integer> counts = referrals.counts(agency, service);
-        return counts.get("waiting") == 0 && counts.get("occupied") < capacity.get().places();
+        return counts.get("waiting") == 0
+                && counts.get("occupied") < capacity.get().places();
     }
 
     /** Gives every free place to the referral waiting longest for it, oldest first, each placed and announced. */

@@ -2,14 +2,12 @@ package org.tongxin.assistance.web;
 
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import org.tongxin.assistance.Referrals;
+import org.tongxin.identity.Role;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
-import org.tongxin.identity.Role;
 
 /**
  * Referrals in the navigation for the officers who refer and the caseworkers who receive (with the count awaiting their
@@ -20,8 +18,12 @@ class ReferralNavigation {
 
     @Bean
     NavigationEntry referralsEntry() {
-        return new NavigationEntry("nav.referrals", "/referrals", 6, Role.names(Role.CORRECTION_STAFF,
-                Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER), "home.tile.referrals");
+        return new NavigationEntry(
+                "nav.referrals",
+                "/referrals",
+                6,
+                Role.names(Role.CORRECTION_STAFF, Role.ASSISTANCE_CASEWORKER, Role.SOCIAL_WORKER),
+                "home.tile.referrals");
     }
 
     /** For a department or organisation: the referrals awaiting its answer. */
@@ -43,7 +45,11 @@ class ReferralNavigation {
 
     @Bean
     NavigationEntry capacityEntry() {
-        return new NavigationEntry("nav.capacity", "/assistance/capacity", 7, Set.of("ASSISTANCE_CASEWORKER", "SOCIAL_WORKER"),
+        return new NavigationEntry(
+                "nav.capacity",
+                "/assistance/capacity",
+                7,
+                Set.of("ASSISTANCE_CASEWORKER", "SOCIAL_WORKER"),
                 "home.tile.capacity");
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,11 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
-import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.AssistanceService;
+import org.tongxin.assistance.Capacities;
 import org.tongxin.assistance.ReferralId;
 import org.tongxin.assistance.ReferralStatus;
 import org.tongxin.assistance.ReferralViews.CapacityChange;
@@ -46,9 +44,9 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.Choice;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-import org.tongxin.shared.web.PageCommands;
 
 /**
  * The referral pages: "referrals to us" for the receiving department or organisation and "referrals we made" for the
@@ -71,8 +69,16 @@ class ReferralPages {
     private final PageCommands commands;
     private final Clock clock;
 
-    ReferralPages(Referrals referrals, Capacities capacities, CaseDirectory cases, AgencyDirectory agencies,
-            ObligationLedger ledger, CurrentUser currentUser, FormFeedback feedback, PageCommands commands, Clock clock) {
+    ReferralPages(
+            Referrals referrals,
+            Capacities capacities,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            ObligationLedger ledger,
+            CurrentUser currentUser,
+            FormFeedback feedback,
+            PageCommands commands,
+            Clock clock) {
         this.referrals = referrals;
         this.capacities = capacities;
         this.cases = cases;
@@ -85,16 +91,20 @@ class ReferralPages {
     }
 
     /** A deadline of the referral with its step's name in the reader's language. */
-    public record Deadline(ObligationView obligation, String stepName) {
-    }
+    public record Deadline(ObligationView obligation, String stepName) {}
 
     @CaseUser
     @GetMapping("/referrals")
-    String list(@RequestParam(required = false) String direction, @RequestParam(required = false) ReferralStatus status,
-            @RequestParam(required = false) AssistanceService service, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, Model model) {
-        boolean caseworker = currentUser.get().roles().stream().anyMatch(r -> r.name().equals("ASSISTANCE_CASEWORKER")
-                || r.name().equals("SOCIAL_WORKER"));
+    String list(
+            @RequestParam(required = false) String direction,
+            @RequestParam(required = false) ReferralStatus status,
+            @RequestParam(required = false) AssistanceService service,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model) {
+        boolean caseworker = currentUser.get().roles().stream()
+                .anyMatch(r ->
+                        r.name().equals("ASSISTANCE_CASEWORKER") || r.name().equals("SOCIAL_WORKER"));
         boolean incoming = direction == null || direction.isBlank() ? caseworker : ReferralApi.direction(direction);
         PageQuery query = PageQuery.of(page, null, sort, SORTABLE, "-made");
         PageResult<ReferralSummary> result = referrals.list(incoming, status, service, query);
@@ -105,13 +115,24 @@ class ReferralPages {
         model.addAttribute("sort", query.sortParameter());
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("services", AssistanceService.values());
-        model.addAttribute("names", names(result.items().stream()
-                .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId())).toList()));
-        model.addAttribute("subjects", subjects(result.items().stream().map(ReferralSummary::caseId).filter(java.util.Objects::nonNull)
-                .distinct().toList()));
-        String base = UriComponentsBuilder.fromPath("/referrals").queryParam("direction", incoming ? "incoming" : "outgoing")
-                .queryParamIfPresent("status", Optional.ofNullable(status)).queryParamIfPresent("service", Optional.ofNullable(service))
-                .build().toUriString();
+        model.addAttribute(
+                "names",
+                names(result.items().stream()
+                        .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId()))
+                        .toList()));
+        model.addAttribute(
+                "subjects",
+                subjects(result.items().stream()
+                        .map(ReferralSummary::caseId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList()));
+        String base = UriComponentsBuilder.fromPath("/referrals")
+                .queryParam("direction", incoming ? "incoming" : "outgoing")
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParamIfPresent("service", Optional.ofNullable(service))
+                .build()
+                .toUriString();
         model.addAttribute("baseUrl", base);
         model.addAttribute("pageUrl", base + "&sort=" + query.sortParameter() + "&");
         model.addAttribute("filtered", status != null || service != null);
@@ -141,12 +162,23 @@ class ReferralPages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/referrals")
-    String refer(@PathVariable UUID caseId, @RequestParam(required = false) String service,
-            @RequestParam(required = false) UUID toAgencyId, @RequestParam(required = false) String note, Model model,
+    String refer(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) UUID toAgencyId,
+            @RequestParam(required = false) String note,
+            Model model,
             RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        return refusing(commands.make(() -> referrals.refer(id, new NewReferral(service == null || service.isBlank() ? null
-                : enumValue(service), toAgencyId == null ? null : AgencyId.of(toAgencyId), note))), null).notice("referral.done.refer")
+        return refusing(
+                        commands.make(() -> referrals.refer(
+                                id,
+                                new NewReferral(
+                                        service == null || service.isBlank() ? null : enumValue(service),
+                                        toAgencyId == null ? null : AgencyId.of(toAgencyId),
+                                        note))),
+                        null)
+                .notice("referral.done.refer")
                 .redirectOr(made -> "/referrals/" + made, model, redirect, () -> {
                     fillCase(id, model, service, toAgencyId, note);
                     return "assistance/case";
@@ -155,7 +187,11 @@ class ReferralPages {
 
     @CaseUser
     @PostMapping("/referrals/{id}/accept")
-    String accept(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
+    String accept(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            RedirectAttributes redirect) {
         return refusing(commands.make(() -> referrals.accept(ReferralId.of(id), required(version))), "accept")
                 .notice(s -> s == ReferralStatus.WAITING ? "referral.done.waiting" : "referral.done.accept")
                 .redirectOr("/referrals/" + id, model, redirect, () -> detail(ReferralId.of(id), model));
@@ -163,43 +199,90 @@ class ReferralPages {
 
     @CaseUser
     @PostMapping("/referrals/{id}/decline")
-    String decline(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        return act(id, "decline", "referral.done.decline", model, redirect, () -> referrals.decline(ReferralId.of(id),
-                required(version), reason));
+    String decline(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "decline",
+                "referral.done.decline",
+                model,
+                redirect,
+                () -> referrals.decline(ReferralId.of(id), required(version), reason));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/contact")
-    String contact(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String on,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
-        return act(id, "contact", "referral.done.contact", model, redirect, () -> referrals.recordContact(ReferralId.of(id),
-                required(version), date(on), note));
+    String contact(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "contact",
+                "referral.done.contact",
+                model,
+                redirect,
+                () -> referrals.recordContact(ReferralId.of(id), required(version), date(on), note));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/progress")
-    String progress(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String on,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
-        return act(id, "progress", "referral.done.progress", model, redirect, () -> referrals.addProgressNote(ReferralId.of(id),
-                required(version), date(on), note));
+    String progress(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "progress",
+                "referral.done.progress",
+                model,
+                redirect,
+                () -> referrals.addProgressNote(ReferralId.of(id), required(version), date(on), note));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/complete")
-    String complete(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Boolean delivered, @RequestParam(required = false) String note, Model model,
+    String complete(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Boolean delivered,
+            @RequestParam(required = false) String note,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "complete", "referral.done.complete", model, redirect, () -> referrals.complete(ReferralId.of(id),
-                required(version), delivered, note));
+        return act(
+                id,
+                "complete",
+                "referral.done.complete",
+                model,
+                redirect,
+                () -> referrals.complete(ReferralId.of(id), required(version), delivered, note));
     }
 
     @CaseUser
     @PostMapping("/referrals/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        return act(id, "withdraw", "referral.done.withdraw", model, redirect, () -> referrals.withdraw(ReferralId.of(id),
-                required(version), reason));
+    String withdraw(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "withdraw",
+                "referral.done.withdraw",
+                model,
+                redirect,
+                () -> referrals.withdraw(ReferralId.of(id), required(version), reason));
     }
 
     @PreAuthorize(ReferralApi.CASEWORKERS)
@@ -215,38 +298,51 @@ class ReferralPages {
         // One row per service, posted as lines[i].service/places/staff/version. Rows left empty for a service never
         // declared are skipped; a row's staff left empty is none; problems are reported against the page's rows.
         List<Integer> rows = new ArrayList<>();
-        return refusing(commands.run(() -> {
-            List<CapacityChange> changes = new ArrayList<>();
-            for (int i = 0; form.containsKey("lines[" + i + "].service"); i++) {
-                String row = "lines[" + i + "].";
-                String p = form.get(row + "places");
-                String s = form.get(row + "staff");
-                String version = form.get(row + "version");
-                boolean noPlaces = p == null || p.isBlank();
-                boolean noStaff = s == null || s.isBlank();
-                if (noPlaces && noStaff && "0".equals(version)) {
-                    continue;
-                }
-                rows.add(i);
-                changes.add(new CapacityChange(enumValue(form.get(row + "service")), number(p, row + "places"),
-                        noStaff && !noPlaces ? Integer.valueOf(0) : number(s, row + "staff"), number(version, row + "version")));
-            }
-            try {
-                capacities.declareCapacity(changes);
-            } catch (TongxinException e) {
-                throw e.fieldProblems().isEmpty() ? e : TongxinException.invalid(e.fieldProblems().stream()
-                        .map(f -> new org.tongxin.shared.error.FieldProblem(pageRow(f.field(), rows), f.code(), f.args())).toList());
-            }
-        }), null).notice("capacity.saved").redirectOr("/assistance/capacity", model, redirect, () -> {
-            model.addAttribute("lines", capacities.capacity());
-            return "assistance/capacity";
-        });
+        return refusing(
+                        commands.run(() -> {
+                            List<CapacityChange> changes = new ArrayList<>();
+                            for (int i = 0; form.containsKey("lines[" + i + "].service"); i++) {
+                                String row = "lines[" + i + "].";
+                                String p = form.get(row + "places");
+                                String s = form.get(row + "staff");
+                                String version = form.get(row + "version");
+                                boolean noPlaces = p == null || p.isBlank();
+                                boolean noStaff = s == null || s.isBlank();
+                                if (noPlaces && noStaff && "0".equals(version)) {
+                                    continue;
+                                }
+                                rows.add(i);
+                                changes.add(new CapacityChange(
+                                        enumValue(form.get(row + "service")),
+                                        number(p, row + "places"),
+                                        noStaff && !noPlaces ? Integer.valueOf(0) : number(s, row + "staff"),
+                                        number(version, row + "version")));
+                            }
+                            try {
+                                capacities.declareCapacity(changes);
+                            } catch (TongxinException e) {
+                                throw e.fieldProblems().isEmpty()
+                                        ? e
+                                        : TongxinException.invalid(e.fieldProblems().stream()
+                                                .map(f -> new org.tongxin.shared.error.FieldProblem(
+                                                        pageRow(f.field(), rows), f.code(), f.args()))
+                                                .toList());
+                            }
+                        }),
+                        null)
+                .notice("capacity.saved")
+                .redirectOr("/assistance/capacity", model, redirect, () -> {
+                    model.addAttribute("lines", capacities.capacity());
+                    return "assistance/capacity";
+                });
     }
 
     // Helpers
 
-    private String act(UUID id, String action, String done, Model model, RedirectAttributes redirect, Runnable command) {
-        return refusing(commands.run(command), action).notice(done)
+    private String act(
+            UUID id, String action, String done, Model model, RedirectAttributes redirect, Runnable command) {
+        return refusing(commands.run(command), action)
+                .notice(done)
                 .redirectOr("/referrals/" + id, model, redirect, () -> detail(ReferralId.of(id), model));
     }
 
@@ -267,25 +363,44 @@ class ReferralPages {
         ReferralView r = referrals.view(id);
         model.addAttribute("r", r);
         model.addAttribute("names", names(List.of(r.fromAgencyId(), r.toAgencyId())));
-        model.addAttribute("sharedFields", Arrays.stream(SharedField.values()).filter(r.sharedFields()::contains).toList());
-        model.addAttribute("deadlines", r.deadlines().stream()
-                .map(o -> new Deadline(o, ledger.step(o).name(org.springframework.context.i18n.LocaleContextHolder.getLocale())))
-                .toList());
+        model.addAttribute(
+                "sharedFields",
+                Arrays.stream(SharedField.values())
+                        .filter(r.sharedFields()::contains)
+                        .toList());
+        model.addAttribute(
+                "deadlines",
+                r.deadlines().stream()
+                        .map(o -> new Deadline(
+                                o,
+                                ledger.step(o).name(org.springframework.context.i18n.LocaleContextHolder.getLocale())))
+                        .toList());
         model.addAttribute("now", clock.instant());
         model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
-        model.addAttribute("outcomeChoices", List.of(new Choice("true", feedback.message("referral.outcome.delivered")),
-                new Choice("false", feedback.message("referral.outcome.notDelivered"))));
-        model.addAttribute("contacts", r.notes().stream().filter(n -> n.kind().equals("CONTACT")).toList());
-        model.addAttribute("progressNotes", r.notes().stream().filter(n -> n.kind().equals("PROGRESS")).toList());
+        model.addAttribute(
+                "outcomeChoices",
+                List.of(
+                        new Choice("true", feedback.message("referral.outcome.delivered")),
+                        new Choice("false", feedback.message("referral.outcome.notDelivered"))));
+        model.addAttribute(
+                "contacts",
+                r.notes().stream().filter(n -> n.kind().equals("CONTACT")).toList());
+        model.addAttribute(
+                "progressNotes",
+                r.notes().stream().filter(n -> n.kind().equals("PROGRESS")).toList());
     }
 
     private void fillCase(CaseId caseId, Model model, String service, UUID toAgencyId, String note) {
         List<ReferralSummary> list = referrals.ofCase(caseId);
         model.addAttribute("caseId", caseId);
-        model.addAttribute("caseSummary", cases.summaries(List.of(caseId), "referrals").get(caseId));
+        model.addAttribute(
+                "caseSummary", cases.summaries(List.of(caseId), "referrals").get(caseId));
         model.addAttribute("referrals", list);
-        model.addAttribute("names", names(list.stream().flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId()))
-                .toList()));
+        model.addAttribute(
+                "names",
+                names(list.stream()
+                        .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId()))
+                        .toList()));
         boolean mayRefer = referrals.mayRefer(caseId);
         model.addAttribute("mayRefer", mayRefer);
         if (mayRefer) {
@@ -294,14 +409,26 @@ class ReferralPages {
             AssistanceService chosen = parse(service);
             List<Choice> receivers = referrals.receivers(caseId).stream()
                     .filter(a -> chosen == null || a.type() == chosen.provider())
-                    .map(a -> new Choice(a.id().toString(), a.localName() + feedback.message("referral.to.type",
-                            feedback.message("agency.type." + a.type().name())), a.type().name()))
+                    .map(a -> new Choice(
+                            a.id().toString(),
+                            a.localName()
+                                    + feedback.message(
+                                            "referral.to.type",
+                                            feedback.message(
+                                                    "agency.type." + a.type().name())),
+                            a.type().name()))
                     .toList();
             model.addAttribute("receivers", receivers);
-            model.addAttribute("serviceChoices", Arrays.stream(AssistanceService.values())
-                    .map(s -> new Choice(s.name(), feedback.message("referral.service." + s.name()) + " — "
-                            + feedback.message("agency.type." + s.provider().name()), s.provider().name()))
-                    .toList());
+            model.addAttribute(
+                    "serviceChoices",
+                    Arrays.stream(AssistanceService.values())
+                            .map(s -> new Choice(
+                                    s.name(),
+                                    feedback.message("referral.service." + s.name()) + " — "
+                                            + feedback.message("agency.type."
+                                                    + s.provider().name()),
+                                    s.provider().name()))
+                            .toList());
             model.addAttribute("services", AssistanceService.values());
             model.addAttribute("sharedTable", SharedField.FOR_SERVICE);
             model.addAttribute("allFields", SharedField.values());
@@ -310,8 +437,7 @@ class ReferralPages {
     }
 
     /** What the referral form shows again after a refusal. */
-    public record ReferralForm(String service, UUID toAgencyId, String note) {
-    }
+    public record ReferralForm(String service, UUID toAgencyId, String note) {}
 
     private Map<AgencyId, String> names(Collection<AgencyId> ids) {
         return agencies.names(ids, org.springframework.context.i18n.LocaleContextHolder.getLocale()).entrySet().stream()
@@ -353,8 +479,10 @@ class ReferralPages {
         try {
             return AssistanceService.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw TongxinException.invalid("service", "oneOf", Arrays.stream(AssistanceService.values()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
+            throw TongxinException.invalid(
+                    "service",
+                    "oneOf",
+                    Arrays.stream(AssistanceService.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 
@@ -371,7 +499,8 @@ class ReferralPages {
 
     /** {@code lines[2].places} of the changes sent is {@code lines[5].places} of the page's rows. */
     private static String pageRow(String field, List<Integer> rows) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^lines\\[(\\d+)\\](.*)$").matcher(field);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^lines\\[(\\d+)\\](.*)$").matcher(field);
         if (!m.matches()) {
             return field;
         }

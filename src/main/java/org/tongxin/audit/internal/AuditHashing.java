@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.crypto.KeyedHash;
 
 /**
@@ -38,9 +36,20 @@ class AuditHashing {
 
     private static byte[] recordBytes(StoredRecord r) {
         Canonical c = new Canonical();
-        c.add(Long.toString(r.id())).add(micros(r.occurredAt())).add(r.category()).add(r.action()).add(r.outcome())
-                .add(r.actorKind()).add(uuid(r.actorUserId())).add(r.actorUsername()).add(uuid(r.actorAgencyId()))
-                .add(r.actorRoles()).add(r.clientIp()).add(r.correlationId()).add(r.targetType()).add(r.targetId())
+        c.add(Long.toString(r.id()))
+                .add(micros(r.occurredAt()))
+                .add(r.category())
+                .add(r.action())
+                .add(r.outcome())
+                .add(r.actorKind())
+                .add(uuid(r.actorUserId()))
+                .add(r.actorUsername())
+                .add(uuid(r.actorAgencyId()))
+                .add(r.actorRoles())
+                .add(r.clientIp())
+                .add(r.correlationId())
+                .add(r.targetType())
+                .add(r.targetId())
                 .add(Integer.toString(r.subjectIds().size()));
         r.subjectIds().forEach(c::add);
         c.add(r.purpose()).add(r.details());
@@ -56,7 +65,8 @@ class AuditHashing {
     }
 
     private static byte[] batchBytes(List<Long> ids, List<byte[]> hashes) {
-        ByteBuffer buffer = ByteBuffer.allocate(ids.size() * 8 + hashes.stream().mapToInt(h -> h.length + 4).sum());
+        ByteBuffer buffer = ByteBuffer.allocate(
+                ids.size() * 8 + hashes.stream().mapToInt(h -> h.length + 4).sum());
         for (int i = 0; i < ids.size(); i++) {
             buffer.putLong(ids.get(i)).putInt(hashes.get(i).length).put(hashes.get(i));
         }
@@ -73,8 +83,11 @@ class AuditHashing {
 
     private static byte[] sealBytes(byte[] previous, long txidFrom, long txidTo, int count, byte[] batch) {
         Canonical c = new Canonical();
-        c.add(previous == null ? "" : HexFormat.of().formatHex(previous)).add(Long.toString(txidFrom))
-                .add(Long.toString(txidTo)).add(Integer.toString(count)).add(HexFormat.of().formatHex(batch));
+        c.add(previous == null ? "" : HexFormat.of().formatHex(previous))
+                .add(Long.toString(txidFrom))
+                .add(Long.toString(txidTo))
+                .add(Integer.toString(count))
+                .add(HexFormat.of().formatHex(batch));
         return c.bytes();
     }
 
@@ -92,7 +105,7 @@ class AuditHashing {
 
         Canonical add(String value) {
             if (value == null) {
-                out.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF });
+                out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
                 return this;
             }
             byte[] b = value.getBytes(StandardCharsets.UTF_8);

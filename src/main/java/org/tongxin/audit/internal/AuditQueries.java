@@ -8,18 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditFilter;
 import org.tongxin.audit.AuditOutcome;
 import org.tongxin.audit.AuditRecord;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Searches and exports the audit log for audit administrators. */
@@ -41,11 +38,21 @@ public class AuditQueries {
     public PageResult<AuditRecord> search(AuditFilter filter, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        long total = jdbc.sql("SELECT count(*) FROM audit_record" + where).params(params).query(Long.class).single();
-        List<AuditRecord> items = jdbc.sql("SELECT * FROM audit_record" + where + " ORDER BY id "
-                + (page.descending() ? "DESC" : "ASC") + " LIMIT :limit OFFSET :offset").params(params)
-                .param("limit", page.size()).param("offset", page.offset()).query(AuditStore::map).list()
-                .stream().map(this::view).toList();
+        long total = jdbc.sql("SELECT count(*) FROM audit_record" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<AuditRecord> items = jdbc
+                .sql("SELECT * FROM audit_record" + where + " ORDER BY id " + (page.descending() ? "DESC" : "ASC")
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(AuditStore::map)
+                .list()
+                .stream()
+                .map(this::view)
+                .toList();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
@@ -54,8 +61,9 @@ public class AuditQueries {
     public int export(AuditFilter filter, Consumer<AuditRecord> sink) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        int[] count = { 0 };
-        jdbc.sql("SELECT * FROM audit_record" + where + " ORDER BY id DESC LIMIT " + EXPORT_LIMIT).params(params)
+        int[] count = {0};
+        jdbc.sql("SELECT * FROM audit_record" + where + " ORDER BY id DESC LIMIT " + EXPORT_LIMIT)
+                .params(params)
                 .query(rs -> {
                     sink.accept(view(AuditStore.map(rs, count[0])));
                     count[0]++;
@@ -83,7 +91,9 @@ public class AuditQueries {
         }
         if (f.action() != null && !f.action().isBlank()) {
             where.append(" AND action LIKE :action");
-            params.put("action", f.action().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "action",
+                    f.action().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (f.outcome() != null) {
             where.append(" AND outcome = :outcome");
@@ -97,9 +107,23 @@ public class AuditQueries {
     }
 
     private AuditRecord view(StoredRecord r) {
-        return new AuditRecord(r.id(), r.occurredAt(), AuditCategory.valueOf(r.category()), r.action(),
-                AuditOutcome.valueOf(r.outcome()), r.actorKind(), r.actorUserId(), r.actorUsername(), r.actorAgencyId(),
-                r.actorRoles(), r.clientIp(), r.correlationId(), r.targetType(), r.targetId(), r.subjectIds(), r.purpose(),
+        return new AuditRecord(
+                r.id(),
+                r.occurredAt(),
+                AuditCategory.valueOf(r.category()),
+                r.action(),
+                AuditOutcome.valueOf(r.outcome()),
+                r.actorKind(),
+                r.actorUserId(),
+                r.actorUsername(),
+                r.actorAgencyId(),
+                r.actorRoles(),
+                r.clientIp(),
+                r.correlationId(),
+                r.targetType(),
+                r.targetId(),
+                r.subjectIds(),
+                r.purpose(),
                 JdbcAuditLog.parseDetails(json, r.details()));
     }
 

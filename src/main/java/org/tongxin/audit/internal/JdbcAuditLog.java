@@ -1,5 +1,6 @@
 package org.tongxin.audit.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,9 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -23,14 +21,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.Actor;
 import org.tongxin.shared.security.CurrentActor;
 import org.tongxin.shared.web.CorrelationIdFilter;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Appends audit records with their keyed hash; joins a writable transaction, else writes in its own. */
@@ -46,8 +42,13 @@ class JdbcAuditLog implements AuditLog {
     private final TransactionTemplate ownTransaction;
     private final JsonMapper json;
 
-    JdbcAuditLog(JdbcClient jdbc, CurrentActor currentActor, AuditHashing hashing, Clock clock,
-            PlatformTransactionManager transactions, JsonMapper json) {
+    JdbcAuditLog(
+            JdbcClient jdbc,
+            CurrentActor currentActor,
+            AuditHashing hashing,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            JsonMapper json) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.hashing = hashing;
@@ -76,30 +77,60 @@ class JdbcAuditLog implements AuditLog {
 
     private void write(AuditEntry entry) {
         Actor actor = currentActor.get();
-        long id = jdbc.sql("SELECT nextval('audit_record_id_seq')").query(Long.class).single();
+        long id = jdbc.sql("SELECT nextval('audit_record_id_seq')")
+                .query(Long.class)
+                .single();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String username = actor.username() != null ? actor.username() : truncate(entry.actorName(), 100);
-        String roles = actor.roles().isEmpty() ? null : actor.roles().stream().sorted().collect(Collectors.joining(","));
+        String roles =
+                actor.roles().isEmpty() ? null : actor.roles().stream().sorted().collect(Collectors.joining(","));
         String details = json.writeValueAsString(new TreeMap<>(entry.details()));
-        StoredRecord record = new StoredRecord(id, now, entry.category().name(), truncate(entry.action(), 64),
-                entry.outcome().name(), actor.kind().name(), actor.userId(), username, actor.agencyId(),
-                truncate(roles, 400), clientIp(), CorrelationIdFilter.current(), truncate(entry.targetType(), 40),
-                truncate(entry.targetId(), 100), entry.subjects(), truncate(entry.purpose(), 200), details, null);
+        StoredRecord record = new StoredRecord(
+                id,
+                now,
+                entry.category().name(),
+                truncate(entry.action(), 64),
+                entry.outcome().name(),
+                actor.kind().name(),
+                actor.userId(),
+                username,
+                actor.agencyId(),
+                truncate(roles, 400),
+                clientIp(),
+                CorrelationIdFilter.current(),
+                truncate(entry.targetType(), 40),
+                truncate(entry.targetId(), 100),
+                entry.subjects(),
+                truncate(entry.purpose(), 200),
+                details,
+                null);
         byte[] hash = hashing.recordHash(record);
         jdbc.sql("""
-                INSERT INTO audit_record (id, occurred_at, category, action, outcome, actor_kind, actor_user_id,
-                    actor_username, actor_agency_id, actor_roles, client_ip, correlation_id, target_type, target_id,
-                    subject_ids, purpose, details, row_hash)
-                VALUES (:id, :at, :category, :action, :outcome, :kind, :userId, :username, :agencyId, :roles, :ip,
-                    :correlation, :targetType, :targetId, :subjects, :purpose, :details, :hash)""")
-                .param("id", id).param("at", Timestamp.from(now)).param("category", record.category())
-                .param("action", record.action()).param("outcome", record.outcome()).param("kind", record.actorKind())
-                .param("userId", record.actorUserId()).param("username", record.actorUsername())
-                .param("agencyId", record.actorAgencyId()).param("roles", record.actorRoles())
-                .param("ip", record.clientIp()).param("correlation", record.correlationId())
-                .param("targetType", record.targetType()).param("targetId", record.targetId())
-                .param("subjects", record.subjectIds().toArray(String[]::new)).param("purpose", record.purpose())
-                .param("details", details).param("hash", hash).update();
+            INSERT INTO audit_record (id, occurred_at, category, action, outcome, actor_kind, actor_user_id,
+                actor_username, actor_agency_id, actor_roles, client_ip, correlation_id, target_type, target_id,
+                subject_ids, purpose, details, row_hash)
+            VALUES (:id, :at, :category, :action, :outcome, :kind, :userId, :username, :agencyId, :roles, :ip,
+                :correlation, :targetType, :targetId, :subjects, :purpose, :details, :hash)\
+            """)
+                .param("id", id)
+                .param("at", Timestamp.from(now))
+                .param("category", record.category())
+                .param("action", record.action())
+                .param("outcome", record.outcome())
+                .param("kind", record.actorKind())
+                .param("userId", record.actorUserId())
+                .param("username", record.actorUsername())
+                .param("agencyId", record.actorAgencyId())
+                .param("roles", record.actorRoles())
+                .param("ip", record.clientIp())
+                .param("correlation", record.correlationId())
+                .param("targetType", record.targetType())
+                .param("targetId", record.targetId())
+                .param("subjects", record.subjectIds().toArray(String[]::new))
+                .param("purpose", record.purpose())
+                .param("details", details)
+                .param("hash", hash)
+                .update();
     }
 
     private static String clientIp() {

@@ -4,7 +4,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.audit.AuditVerification;
 
 /**
@@ -37,8 +36,13 @@ class VerifyCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.println("  records checked:        " + result.recordsChecked());
         System.out.println("  records awaiting seal:  " + result.recordsAwaitingSeal());
         System.out.println("  last seal:              " + result.lastSealId() + " " + result.lastSealHash());
-        result.problems().forEach(p -> System.out.println("  PROBLEM " + p.kind() + " record=" + p.recordId() + " seal=" + p.sealId()));
-        System.out.println(result.intact() ? "INTACT" : "PROBLEMS FOUND: " + result.problems().size());
+        result.problems()
+                .forEach(p -> System.out.println(
+                        "  PROBLEM " + p.kind() + " record=" + p.recordId() + " seal=" + p.sealId()));
+        System.out.println(
+                result.intact()
+                        ? "INTACT"
+                        : "PROBLEMS FOUND: " + result.problems().size());
         exitCode = result.intact() ? 0 : 3;
     }
 

@@ -1,10 +1,8 @@
 package org.tongxin.audit.web;
 
-import java.time.LocalDate;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -42,26 +39,39 @@ class AuditApi {
     }
 
     @GetMapping("/records")
-    @Operation(operationId = "searchAuditRecords", summary = "Search audit records (dates are China Standard Time, inclusive)")
-    PageResult<AuditRecord> records(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @Operation(
+            operationId = "searchAuditRecords",
+            summary = "Search audit records (dates are China Standard Time, inclusive)")
+    PageResult<AuditRecord> records(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String actor, @RequestParam(required = false) AuditCategory category,
-            @RequestParam(required = false) String action, @RequestParam(required = false) AuditOutcome outcome,
-            @RequestParam(required = false) String target, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
-        PageResult<AuditRecord> result = queries.search(AuditWeb.filter(from, to, actor, category, action, outcome, target),
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) AuditCategory category,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) AuditOutcome outcome,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
+        PageResult<AuditRecord> result = queries.search(
+                AuditWeb.filter(from, to, actor, category, action, outcome, target),
                 PageQuery.of(page, size, sort, AuditQueries.SORTABLE, "-id"));
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.search").purpose("api/searchAuditRecords")
+        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.search")
+                .purpose("api/searchAuditRecords")
                 .detail("filter", AuditWeb.describe(from, to, actor, category, action, outcome, target)));
         return result;
     }
 
     @PostMapping("/verifications")
-    @Operation(operationId = "verifyAuditLog", summary = "Check every record and seal; reports changed, missing or unexpected rows")
+    @Operation(
+            operationId = "verifyAuditLog",
+            summary = "Check every record and seal; reports changed, missing or unexpected rows")
     AuditVerification verify() {
         AuditVerification result = verifier.verify();
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.verify").purpose("api/verifyAuditLog")
-                .detail("intact", result.intact()).detail("problems", result.problems().size()));
+        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.verify")
+                .purpose("api/verifyAuditLog")
+                .detail("intact", result.intact())
+                .detail("problems", result.problems().size()));
         return result;
     }
 }

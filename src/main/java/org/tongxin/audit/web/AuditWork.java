@@ -1,11 +1,9 @@
 package org.tongxin.audit.web;
 
 import java.util.List;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.audit.AuditFilter;
 import org.tongxin.audit.AuditRecord;
 import org.tongxin.audit.internal.AuditQueries;
@@ -45,21 +43,46 @@ class AuditWork implements WorkSection {
         if (!actor.get().roles().contains("AUDIT_ADMIN")) {
             return List.of();
         }
-        List<AuditRecord> last = queries.search(CHECKS, new PageQuery(0, 1, "id", true)).items();
+        List<AuditRecord> last =
+                queries.search(CHECKS, new PageQuery(0, 1, "id", true)).items();
         Item item;
         if (last.isEmpty()) {
-            item = new Item(text("work.audit.never"), text("work.audit.never.help"), null, null, Urgency.OPEN,
-                    text("work.audit.state.never"), "/audit/verify", text("work.audit.check"));
+            item = new Item(
+                    text("work.audit.never"),
+                    text("work.audit.never.help"),
+                    null,
+                    null,
+                    Urgency.OPEN,
+                    text("work.audit.state.never"),
+                    "/audit/verify",
+                    text("work.audit.check"));
         } else {
             AuditRecord r = last.getFirst();
             boolean intact = "true".equals(r.details().get("intact"));
-            item = new Item(text("work.audit.last"), text(intact ? "work.audit.intact" : "work.audit.broken",
-                    r.details().getOrDefault("problems", "0")), r.occurredAt(), text("work.audit.checkedAt", formats.dateTime(r.occurredAt())),
-                    intact ? Urgency.INFO : Urgency.OVERDUE, text(intact ? "work.audit.state.intact" : "work.audit.state.broken"),
-                    "/audit/verify", text("work.audit.check"));
+            item = new Item(
+                    text("work.audit.last"),
+                    text(
+                            intact ? "work.audit.intact" : "work.audit.broken",
+                            r.details().getOrDefault("problems", "0")),
+                    r.occurredAt(),
+                    text("work.audit.checkedAt", formats.dateTime(r.occurredAt())),
+                    intact ? Urgency.INFO : Urgency.OVERDUE,
+                    text(intact ? "work.audit.state.intact" : "work.audit.state.broken"),
+                    "/audit/verify",
+                    text("work.audit.check"));
         }
-        return List.of(new Part("audit", Kind.DUTIES, text("work.audit.title"), text("work.audit.intro"), 1, 0, 0, List.of(item),
-                "/audit", text("work.audit.all"), null));
+        return List.of(new Part(
+                "audit",
+                Kind.DUTIES,
+                text("work.audit.title"),
+                text("work.audit.intro"),
+                1,
+                0,
+                0,
+                List.of(item),
+                "/audit",
+                text("work.audit.all"),
+                null));
     }
 
     private String text(String key, Object... args) {

@@ -24,14 +24,18 @@ public record Agreement(int year, int right, int listed, List<LocalDate> misses)
         Map<LocalDate, Boolean> predicted = holidays(prediction);
         TreeSet<LocalDate> listed = new TreeSet<>(official.keySet());
         listed.addAll(predicted.keySet());
-        List<LocalDate> misses = listed.stream().filter(d -> !official.containsKey(d) || !official.get(d).equals(predicted.get(d)))
+        List<LocalDate> misses = listed.stream()
+                .filter(d -> !official.containsKey(d) || !official.get(d).equals(predicted.get(d)))
                 .toList();
         return new Agreement(year, listed.size() - misses.size(), listed.size(), misses);
     }
 
     /** Several years added up (year 0). */
     public static Agreement sum(Collection<Agreement> years) {
-        return new Agreement(0, years.stream().mapToInt(Agreement::right).sum(), years.stream().mapToInt(Agreement::listed).sum(),
+        return new Agreement(
+                0,
+                years.stream().mapToInt(Agreement::right).sum(),
+                years.stream().mapToInt(Agreement::listed).sum(),
                 years.stream().flatMap(a -> a.misses().stream()).toList());
     }
 
@@ -41,6 +45,7 @@ public record Agreement(int year, int right, int listed, List<LocalDate> misses)
     }
 
     private static Map<LocalDate, Boolean> holidays(Collection<SpecialDay> days) {
-        return days.stream().collect(Collectors.toMap(SpecialDay::date, SpecialDay::holiday, (a, b) -> b, TreeMap::new));
+        return days.stream()
+                .collect(Collectors.toMap(SpecialDay::date, SpecialDay::holiday, (a, b) -> b, TreeMap::new));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -76,13 +75,15 @@ public class CalendarData {
         }
         Map<LocalDate, SpecialDay> days = new TreeMap<>();
         stored.get().days().forEach(d -> days.put(d.date(), d));
-        return new YearView(NATIONAL, year, true, stored.get().notice(), stored.get().publishedAt(), days);
+        return new YearView(
+                NATIONAL, year, true, stored.get().notice(), stored.get().publishedAt(), days);
     }
 
     private YearView withExtras(String region, YearView national) {
         Map<LocalDate, SpecialDay> days = new TreeMap<>(national.days());
         source.find(region, national.year()).ifPresent(extras -> extras.days().forEach(d -> days.put(d.date(), d)));
-        return new YearView(region, national.year(), national.official(), national.notice(), national.publishedAt(), days);
+        return new YearView(
+                region, national.year(), national.official(), national.notice(), national.publishedAt(), days);
     }
 
     private Forecasts forecasts() {
@@ -93,7 +94,8 @@ public class CalendarData {
         Map<Integer, List<SpecialDay>> notices = new TreeMap<>();
         source.findAll(NATIONAL).forEach(y -> notices.put(y.year(), y.days()));
         // Learning costs a few hundred milliseconds: when the notices are still the same, keep what was learnt.
-        Forecasts made = cached != null && cached.value().notices().equals(notices) ? cached.value()
+        Forecasts made = cached != null && cached.value().notices().equals(notices)
+                ? cached.value()
                 : new Forecasts(notices, new PatternFit(notices), new ConcurrentHashMap<>());
         forecasts = new Cached<>(made);
         return made;
@@ -140,7 +142,8 @@ public class CalendarData {
     }
 
     /** The predictions made with one set of entered national years. */
-    private record Forecasts(Map<Integer, List<SpecialDay>> notices, PatternFit fit, ConcurrentMap<Integer, List<SpecialDay>> years) {
+    private record Forecasts(
+            Map<Integer, List<SpecialDay>> notices, PatternFit fit, ConcurrentMap<Integer, List<SpecialDay>> years) {
 
         List<SpecialDay> of(int year) {
             List<SpecialDay> known = years.get(year);

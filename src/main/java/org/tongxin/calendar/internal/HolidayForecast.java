@@ -13,7 +13,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.tongxin.calendar.ForecastReason;
 import org.tongxin.calendar.HolidayRegulation;
 import org.tongxin.calendar.internal.Festival.Kind;
@@ -53,8 +52,7 @@ public final class HolidayForecast {
     /** How far from a break its worked weekend days are looked for. */
     private static final int SEARCH_DAYS = 35;
 
-    private HolidayForecast() {
-    }
+    private HolidayForecast() {}
 
     /** The predicted holidays and adjusted working days of {@code year}, in date order, each with its reason. */
     public static List<SpecialDay> predict(int year, HolidayPattern pattern) {
@@ -80,12 +78,14 @@ public final class HolidayForecast {
         LocalDate fixedWorkDay;
         /** The run of days off around the core before any weekend day is worked: other breaks keep out of it. */
         LocalDate spanFirst;
+
         LocalDate spanLast;
 
         Break(List<Festival> festivals, boolean oneDay) {
             this.festivals = festivals;
             this.oneDay = oneDay;
-            this.maxWorkingRun = HolidayRegulation.inForce(festivals.getFirst().year()).maxConsecutiveWorkingDays();
+            this.maxWorkingRun =
+                    HolidayRegulation.inForce(festivals.getFirst().year()).maxConsecutiveWorkingDays();
         }
 
         LocalDate first() {
@@ -105,10 +105,12 @@ public final class HolidayForecast {
             Festival national = festivals.getLast();
             boolean festivalDay = midAutumn.first().equals(date);
             if (festivalDay && national.days().contains(date)) {
-                return new Name(Kind.NATIONAL_DAY.nameZh() + "、" + Kind.MID_AUTUMN.nameZh(),
+                return new Name(
+                        Kind.NATIONAL_DAY.nameZh() + "、" + Kind.MID_AUTUMN.nameZh(),
                         Kind.NATIONAL_DAY.nameEn() + " and " + Kind.MID_AUTUMN.nameEn());
             }
-            boolean beforeNationalDay = date.isBefore(national.first()) && midAutumn.first().isBefore(national.first());
+            boolean beforeNationalDay =
+                    date.isBefore(national.first()) && midAutumn.first().isBefore(national.first());
             return Name.of(festivalDay || beforeNationalDay ? Kind.MID_AUTUMN : Kind.NATIONAL_DAY);
         }
     }
@@ -133,7 +135,9 @@ public final class HolidayForecast {
         Schedule(int year, HolidayPattern pattern) {
             this.year = year;
             this.pattern = pattern;
-            for (int y = Math.max(year - 1, StatutoryHolidays.FIRST_YEAR); y <= Math.min(year + 1, StatutoryHolidays.LAST_YEAR); y++) {
+            for (int y = Math.max(year - 1, StatutoryHolidays.FIRST_YEAR);
+                    y <= Math.min(year + 1, StatutoryHolidays.LAST_YEAR);
+                    y++) {
                 addBreaks(y);
             }
             breaks.sort(Comparator.comparing(Break::first));
@@ -171,13 +175,20 @@ public final class HolidayForecast {
                         }
                     }
                     case SPRING_FESTIVAL -> {
-                        LocalDate eve = HolidayRegulation.inForce(y) == HolidayRegulation.REVISION_2013 ? f.first().minusDays(1) : f.first();
+                        LocalDate eve = HolidayRegulation.inForce(y) == HolidayRegulation.REVISION_2013
+                                ? f.first().minusDays(1)
+                                : f.first();
                         breaks.add(longBreak(List.of(f), eve, pattern.springFestivalDays()));
                     }
                     case LABOUR_DAY -> breaks.add(longBreak(List.of(f), null, pattern.labourDayDays()));
-                    case NATIONAL_DAY -> breaks.add(joined
-                            ? longBreak(List.of(midAutumn, f), min(midAutumn.first(), f.first()), pattern.nationalDayDays() + 1)
-                            : longBreak(List.of(f), f.first(), pattern.nationalDayDays()));
+                    case NATIONAL_DAY ->
+                        breaks.add(
+                                joined
+                                        ? longBreak(
+                                                List.of(midAutumn, f),
+                                                min(midAutumn.first(), f.first()),
+                                                pattern.nationalDayDays() + 1)
+                                        : longBreak(List.of(f), f.first(), pattern.nationalDayDays()));
                 }
             }
         }
@@ -224,14 +235,17 @@ public final class HolidayForecast {
             TreeSet<LocalDate> statutory = new TreeSet<>();
             festivals.forEach(f -> statutory.addAll(f.days()));
             int shared = festivals.stream().mapToInt(f -> f.days().size()).sum() - statutory.size();
-            LocalDate start = anchor != null ? min(anchor, statutory.first()) : latestWithMostWeekendDays(statutory, length);
+            LocalDate start =
+                    anchor != null ? min(anchor, statutory.first()) : latestWithMostWeekendDays(statutory, length);
             LocalDate end = start.plusDays(length - 1L);
             if (end.isBefore(statutory.last())) {
                 end = statutory.last();
             }
-            long madeUp = shared + statutory.stream().filter(HolidayForecast::weekend).count();
+            long madeUp =
+                    shared + statutory.stream().filter(HolidayForecast::weekend).count();
             long needed = statutory.size() + shared;
-            long weekdays = start.datesUntil(end.plusDays(1)).filter(d -> !weekend(d)).count();
+            long weekdays =
+                    start.datesUntil(end.plusDays(1)).filter(d -> !weekend(d)).count();
             while (weekdays < needed) {
                 end = end.plusDays(1);
                 weekdays += weekend(end) ? 0 : 1;
@@ -248,7 +262,8 @@ public final class HolidayForecast {
                 }
             }
             // The make-up days are the first weekdays after the statutory days; the bridge days are the rest.
-            List<LocalDate> makeUpFirst = new ArrayList<>(others.stream().filter(d -> d.isAfter(statutory.last())).toList());
+            List<LocalDate> makeUpFirst = new ArrayList<>(
+                    others.stream().filter(d -> d.isAfter(statutory.last())).toList());
             others.stream().filter(d -> d.isBefore(statutory.last())).forEach(makeUpFirst::add);
             for (int i = 0; i < makeUpFirst.size(); i++) {
                 b.core.put(makeUpFirst.get(i), i < madeUp ? ForecastReason.MAKE_UP : ForecastReason.BRIDGE);
@@ -260,8 +275,12 @@ public final class HolidayForecast {
         private static LocalDate latestWithMostWeekendDays(TreeSet<LocalDate> statutory, int length) {
             LocalDate start = statutory.first();
             long mostWeekendDays = -1;
-            for (LocalDate s = statutory.last().minusDays(length - 1L); !s.isAfter(statutory.first()); s = s.plusDays(1)) {
-                long weekendDays = s.datesUntil(s.plusDays(length)).filter(HolidayForecast::weekend).count();
+            for (LocalDate s = statutory.last().minusDays(length - 1L);
+                    !s.isAfter(statutory.first());
+                    s = s.plusDays(1)) {
+                long weekendDays = s.datesUntil(s.plusDays(length))
+                        .filter(HolidayForecast::weekend)
+                        .count();
                 if (weekendDays >= mostWeekendDays) {
                     mostWeekendDays = weekendDays;
                     start = s;
@@ -290,8 +309,12 @@ public final class HolidayForecast {
             if (b.bridges == 1) {
                 LocalDate before = nearest(b, -1);
                 LocalDate after = nearest(b, 1);
-                LocalDate pick = before != null && (after == null
-                        || ChronoUnit.DAYS.between(before, b.first()) <= ChronoUnit.DAYS.between(b.last(), after)) ? before : after;
+                LocalDate pick = before != null
+                                && (after == null
+                                        || ChronoUnit.DAYS.between(before, b.first())
+                                                <= ChronoUnit.DAYS.between(b.last(), after))
+                        ? before
+                        : after;
                 if (pick != null) {
                     worked.add(pick);
                 }
@@ -326,7 +349,8 @@ public final class HolidayForecast {
             if (!weekend(d) || off.containsKey(d) || worked.contains(d)) {
                 return false;
             }
-            return breaks.stream().noneMatch(other -> other != b && !d.isBefore(other.spanFirst) && !d.isAfter(other.spanLast));
+            return breaks.stream()
+                    .noneMatch(other -> other != b && !d.isBefore(other.spanFirst) && !d.isAfter(other.spanLast));
         }
 
         /** Whether working {@code days} as well keeps every run of working days within the regulation's limit. */
@@ -390,7 +414,10 @@ public final class HolidayForecast {
                 for (LocalDate d = b.spanFirst; !d.isAfter(b.spanLast); d = d.plusDays(1)) {
                     if (d.getYear() == year) {
                         Name name = b.name(d);
-                        days.put(d, new SpecialDay(d, true, name.zh(), name.en(), off.getOrDefault(d, ForecastReason.WEEKEND)));
+                        days.put(
+                                d,
+                                new SpecialDay(
+                                        d, true, name.zh(), name.en(), off.getOrDefault(d, ForecastReason.WEEKEND)));
                     }
                 }
             }

@@ -14,13 +14,17 @@ public record HolidayPattern(int springFestivalDays, int labourDayDays, int nati
 
     /** The values a pattern may take, each list in order of preference when the announced years do not tell. */
     static final List<Integer> SPRING_FESTIVAL_DAYS = List.of(7, 8, 9);
+
     static final List<Integer> LABOUR_DAY_DAYS = List.of(5, 3, 4);
     static final List<Integer> NATIONAL_DAY_DAYS = List.of(7, 8);
     static final List<Boolean> WORK_NEXT_TO_BREAK = List.of(true, false);
 
     /** What is predicted where no announced year tells: each first value (week-long breaks, five days in May). */
-    public static final HolidayPattern DEFAULT = new HolidayPattern(SPRING_FESTIVAL_DAYS.getFirst(),
-            LABOUR_DAY_DAYS.getFirst(), NATIONAL_DAY_DAYS.getFirst(), WORK_NEXT_TO_BREAK.getFirst());
+    public static final HolidayPattern DEFAULT = new HolidayPattern(
+            SPRING_FESTIVAL_DAYS.getFirst(),
+            LABOUR_DAY_DAYS.getFirst(),
+            NATIONAL_DAY_DAYS.getFirst(),
+            WORK_NEXT_TO_BREAK.getFirst());
 
     /** Every pattern, in order of preference. */
     static List<HolidayPattern> candidates() {
@@ -39,7 +43,9 @@ public record HolidayPattern(int springFestivalDays, int labourDayDays, int nati
 
     /** In how many of its four choices this pattern differs from {@code other}. */
     int differences(HolidayPattern other) {
-        return (springFestivalDays != other.springFestivalDays ? 1 : 0) + (labourDayDays != other.labourDayDays ? 1 : 0)
-                + (nationalDayDays != other.nationalDayDays ? 1 : 0) + (workNextToBreak != other.workNextToBreak ? 1 : 0);
+        return (springFestivalDays != other.springFestivalDays ? 1 : 0)
+                + (labourDayDays != other.labourDayDays ? 1 : 0)
+                + (nationalDayDays != other.nationalDayDays ? 1 : 0)
+                + (workNextToBreak != other.workNextToBreak ? 1 : 0);
     }
 }

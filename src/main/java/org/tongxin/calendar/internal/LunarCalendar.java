@@ -1,12 +1,11 @@
 package org.tongxin.calendar.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.ChineseCalendar;
 import com.ibm.icu.util.TimeZone;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Dates of the Chinese lunisolar calendar (农历) for the statutory holidays of provisional years.
@@ -24,8 +23,7 @@ public final class LunarCalendar {
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final double UNIX_EPOCH_JD = 2440587.5;
 
-    private LunarCalendar() {
-    }
+    private LunarCalendar() {}
 
     /** The first day of the lunar year that begins in {@code gregorianYear} (正月初一). */
     public static LocalDate newYear(int gregorianYear) {
@@ -84,20 +82,51 @@ public final class LunarCalendar {
         double mp = 201.5643 + 385.81693528 * k + 0.0107582 * t2 + 0.00001238 * t3 - 0.000000058 * t4;
         double f = 160.7108 + 390.67050284 * k - 0.0016118 * t2 - 0.00000227 * t3 + 0.000000011 * t4;
         double omega = 124.7746 - 1.56375588 * k + 0.0020672 * t2 + 0.00000215 * t3;
-        double correction = -0.40720 * sin(mp) + 0.17241 * e * sin(m) + 0.01608 * sin(2 * mp) + 0.01039 * sin(2 * f)
-                + 0.00739 * e * sin(mp - m) - 0.00514 * e * sin(mp + m) + 0.00208 * e * e * sin(2 * m)
-                - 0.00111 * sin(mp - 2 * f) - 0.00057 * sin(mp + 2 * f) + 0.00056 * e * sin(2 * mp + m)
-                - 0.00042 * sin(3 * mp) + 0.00042 * e * sin(m + 2 * f) + 0.00038 * e * sin(m - 2 * f)
-                - 0.00024 * e * sin(2 * mp - m) - 0.00017 * sin(omega) - 0.00007 * sin(mp + 2 * m)
-                + 0.00004 * sin(2 * mp - 2 * f) + 0.00004 * sin(3 * m) + 0.00003 * sin(mp + m - 2 * f)
-                + 0.00003 * sin(2 * mp + 2 * f) - 0.00003 * sin(mp + m + 2 * f) + 0.00003 * sin(mp - m + 2 * f)
-                - 0.00002 * sin(mp - m - 2 * f) - 0.00002 * sin(3 * mp + m) + 0.00002 * sin(4 * mp);
-        double[] arguments = { 299.77 + 0.107408 * k - 0.009173 * t2, 251.88 + 0.016321 * k, 251.83 + 26.651886 * k,
-                349.42 + 36.412478 * k, 84.66 + 18.206239 * k, 141.74 + 53.303771 * k, 207.14 + 2.453732 * k,
-                154.84 + 7.306860 * k, 34.52 + 27.261239 * k, 207.19 + 0.121824 * k, 291.34 + 1.844379 * k,
-                161.72 + 24.198154 * k, 239.56 + 25.513099 * k, 331.55 + 3.592518 * k };
-        double[] coefficients = { 0.000325, 0.000165, 0.000164, 0.000126, 0.000110, 0.000062, 0.000060, 0.000056,
-                0.000047, 0.000042, 0.000040, 0.000037, 0.000035, 0.000023 };
+        double correction = -0.40720 * sin(mp)
+                + 0.17241 * e * sin(m)
+                + 0.01608 * sin(2 * mp)
+                + 0.01039 * sin(2 * f)
+                + 0.00739 * e * sin(mp - m)
+                - 0.00514 * e * sin(mp + m)
+                + 0.00208 * e * e * sin(2 * m)
+                - 0.00111 * sin(mp - 2 * f)
+                - 0.00057 * sin(mp + 2 * f)
+                + 0.00056 * e * sin(2 * mp + m)
+                - 0.00042 * sin(3 * mp)
+                + 0.00042 * e * sin(m + 2 * f)
+                + 0.00038 * e * sin(m - 2 * f)
+                - 0.00024 * e * sin(2 * mp - m)
+                - 0.00017 * sin(omega)
+                - 0.00007 * sin(mp + 2 * m)
+                + 0.00004 * sin(2 * mp - 2 * f)
+                + 0.00004 * sin(3 * m)
+                + 0.00003 * sin(mp + m - 2 * f)
+                + 0.00003 * sin(2 * mp + 2 * f)
+                - 0.00003 * sin(mp + m + 2 * f)
+                + 0.00003 * sin(mp - m + 2 * f)
+                - 0.00002 * sin(mp - m - 2 * f)
+                - 0.00002 * sin(3 * mp + m)
+                + 0.00002 * sin(4 * mp);
+        double[] arguments = {
+            299.77 + 0.107408 * k - 0.009173 * t2,
+            251.88 + 0.016321 * k,
+            251.83 + 26.651886 * k,
+            349.42 + 36.412478 * k,
+            84.66 + 18.206239 * k,
+            141.74 + 53.303771 * k,
+            207.14 + 2.453732 * k,
+            154.84 + 7.306860 * k,
+            34.52 + 27.261239 * k,
+            207.19 + 0.121824 * k,
+            291.34 + 1.844379 * k,
+            161.72 + 24.198154 * k,
+            239.56 + 25.513099 * k,
+            331.55 + 3.592518 * k
+        };
+        double[] coefficients = {
+            0.000325, 0.000165, 0.000164, 0.000126, 0.000110, 0.000062, 0.000060, 0.000056, 0.000047, 0.000042,
+            0.000040, 0.000037, 0.000035, 0.000023
+        };
         double planetary = 0;
         for (int i = 0; i < arguments.length; i++) {
             planetary += coefficients[i] * sin(arguments[i]);
@@ -117,7 +146,11 @@ public final class LunarCalendar {
     static double deltaT(double year) {
         if (year < 2005) {
             double t = year - 2000;
-            return 63.86 + 0.3345 * t - 0.060374 * t * t + 0.0017275 * t * t * t + 0.000651814 * t * t * t * t
+            return 63.86
+                    + 0.3345 * t
+                    - 0.060374 * t * t
+                    + 0.0017275 * t * t * t
+                    + 0.000651814 * t * t * t * t
                     + 0.00002373599 * t * t * t * t * t;
         }
         if (year < 2050) {

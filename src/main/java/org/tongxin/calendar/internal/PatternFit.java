@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
-
 import org.tongxin.calendar.HolidayRegulation;
 
 /**
@@ -31,7 +30,8 @@ public final class PatternFit {
 
     /** {@code notices}: the national years entered, by year; incomplete ones are left out. */
     public PatternFit(Map<Integer, List<SpecialDay>> notices) {
-        this.notices = new TreeMap<>(notices.entrySet().stream().filter(e -> complete(e.getKey(), e.getValue()))
+        this.notices = new TreeMap<>(notices.entrySet().stream()
+                .filter(e -> complete(e.getKey(), e.getValue()))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
@@ -40,8 +40,8 @@ public final class PatternFit {
         if (year < StatutoryHolidays.FIRST_YEAR || year > StatutoryHolidays.LAST_YEAR) {
             return false;
         }
-        Set<java.time.LocalDate> holidays = days.stream().filter(SpecialDay::holiday).map(SpecialDay::date)
-                .collect(Collectors.toSet());
+        Set<java.time.LocalDate> holidays =
+                days.stream().filter(SpecialDay::holiday).map(SpecialDay::date).collect(Collectors.toSet());
         return StatutoryHolidays.of(year).stream().allMatch(d -> holidays.contains(d.date()));
     }
 
@@ -93,7 +93,9 @@ public final class PatternFit {
     }
 
     private List<Integer> training(HolidayRegulation regulation, int leftOut) {
-        return notices.keySet().stream().filter(y -> y != leftOut && HolidayRegulation.inForce(y) == regulation).toList();
+        return notices.keySet().stream()
+                .filter(y -> y != leftOut && HolidayRegulation.inForce(y) == regulation)
+                .toList();
     }
 
     /** The pattern learnt under the closest earlier version that has announced years, for breaking ties. */
@@ -109,7 +111,8 @@ public final class PatternFit {
             return fit(earlier, leftOut);
         }
         for (HolidayRegulation later : HolidayRegulation.values()) {
-            if (later.ordinal() > regulation.ordinal() && !training(later, leftOut).isEmpty()) {
+            if (later.ordinal() > regulation.ordinal()
+                    && !training(later, leftOut).isEmpty()) {
                 return fit(later, leftOut);
             }
         }

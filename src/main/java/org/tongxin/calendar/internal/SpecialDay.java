@@ -1,7 +1,6 @@
 package org.tongxin.calendar.internal;
 
 import java.time.LocalDate;
-
 import org.tongxin.calendar.ForecastReason;
 
 /**

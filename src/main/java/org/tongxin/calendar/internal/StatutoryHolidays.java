@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.tongxin.calendar.HolidayRegulation;
 import org.tongxin.calendar.internal.Festival.Kind;
 
@@ -35,8 +34,7 @@ public final class StatutoryHolidays {
     /** The festivals per year once computed (the lunar dates cost a few milliseconds and never change). */
     private static final ConcurrentMap<Integer, List<Festival>> FESTIVALS = new ConcurrentHashMap<>();
 
-    private StatutoryHolidays() {
-    }
+    private StatutoryHolidays() {}
 
     /** The statutory holidays of {@code year}, in date order; a day that is two festivals carries both names. */
     public static List<SpecialDay> of(int year) {
@@ -72,13 +70,22 @@ public final class StatutoryHolidays {
         int springDays = regulation == HolidayRegulation.REVISION_2024 ? 4 : 3;
         List<Festival> festivals = new ArrayList<>();
         festivals.add(new Festival(Kind.NEW_YEAR, year, List.of(LocalDate.of(year, 1, 1))));
-        festivals.add(new Festival(Kind.SPRING_FESTIVAL, year, springFrom.datesUntil(springFrom.plusDays(springDays)).toList()));
+        festivals.add(new Festival(
+                Kind.SPRING_FESTIVAL,
+                year,
+                springFrom.datesUntil(springFrom.plusDays(springDays)).toList()));
         festivals.add(new Festival(Kind.QINGMING, year, List.of(qingming(year))));
-        festivals.add(new Festival(Kind.LABOUR_DAY, year, regulation == HolidayRegulation.REVISION_2024
-                ? List.of(LocalDate.of(year, 5, 1), LocalDate.of(year, 5, 2)) : List.of(LocalDate.of(year, 5, 1))));
+        festivals.add(new Festival(
+                Kind.LABOUR_DAY,
+                year,
+                regulation == HolidayRegulation.REVISION_2024
+                        ? List.of(LocalDate.of(year, 5, 1), LocalDate.of(year, 5, 2))
+                        : List.of(LocalDate.of(year, 5, 1))));
         festivals.add(new Festival(Kind.DRAGON_BOAT, year, List.of(LunarCalendar.date(year, 5, 5))));
         festivals.add(new Festival(Kind.MID_AUTUMN, year, List.of(LunarCalendar.date(year, 8, 15))));
-        festivals.add(new Festival(Kind.NATIONAL_DAY, year,
+        festivals.add(new Festival(
+                Kind.NATIONAL_DAY,
+                year,
                 List.of(LocalDate.of(year, 10, 1), LocalDate.of(year, 10, 2), LocalDate.of(year, 10, 3))));
         return festivals;
     }
@@ -100,7 +107,10 @@ public final class StatutoryHolidays {
 
     /** A day that is already a holiday gets both names, the later festival first ("国庆节、中秋节", as the notices write it). */
     private static void add(Map<LocalDate, SpecialDay> days, LocalDate date, String nameZh, String nameEn) {
-        days.merge(date, SpecialDay.holiday(date, nameZh, nameEn), (existing, added) -> SpecialDay.holiday(date,
-                added.nameZh() + "、" + existing.nameZh(), added.nameEn() + " and " + existing.nameEn()));
+        days.merge(
+                date,
+                SpecialDay.holiday(date, nameZh, nameEn),
+                (existing, added) -> SpecialDay.holiday(
+                        date, added.nameZh() + "、" + existing.nameZh(), added.nameEn() + " and " + existing.nameEn()));
     }
 }

@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** An official year as stored: who entered it from which notice, and its special days in date order. */
-public record StoredYear(String region, int year, String notice, Instant publishedAt, String publishedBy, int version,
+public record StoredYear(
+        String region,
+        int year,
+        String notice,
+        Instant publishedAt,
+        String publishedBy,
+        int version,
         List<SpecialDay> days) {
 
     public StoredYear {

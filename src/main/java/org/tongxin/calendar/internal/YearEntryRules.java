@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.tongxin.calendar.HolidayRange;
 import org.tongxin.calendar.YearEntry;
 import org.tongxin.shared.error.FieldProblems;

@@ -1,10 +1,8 @@
 package org.tongxin.calendar.web;
 
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import org.tongxin.shared.web.NavigationEntry;
 
 /** The working calendar in the navigation (every logged-in user) and the holiday schedules (system administrators). */
@@ -18,6 +16,7 @@ class CalendarNavigation {
 
     @Bean
     NavigationEntry calendarAdministrationEntry() {
-        return new NavigationEntry("nav.calendarAdmin", "/admin/calendar", 78, Set.of("SYSTEM_ADMIN"), "home.tile.calendarAdmin");
+        return new NavigationEntry(
+                "nav.calendarAdmin", "/admin/calendar", 78, Set.of("SYSTEM_ADMIN"), "home.tile.calendarAdmin");
     }
 }

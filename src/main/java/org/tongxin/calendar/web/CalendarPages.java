@@ -10,12 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.Division;
 import org.tongxin.calendar.CalendarDay;
@@ -45,18 +43,21 @@ class CalendarPages {
     }
 
     /** A week of the month view, Monday first; days outside the month are null. */
-    record Week(List<CalendarDay> days) {
-    }
+    record Week(List<CalendarDay> days) {}
 
     @AnyAuthenticatedUser
     @GetMapping("/calendar")
-    String month(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-            @RequestParam(defaultValue = WorkingCalendar.NATIONAL) String region, Model model) {
+    String month(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer month,
+            @RequestParam(defaultValue = WorkingCalendar.NATIONAL) String region,
+            Model model) {
         LocalDate today = LegalTime.today(clock);
         if (month != null && (month < 1 || month > 12)) {
             throw TongxinException.invalid("month", "range", 1, 12);
         }
-        YearMonth shown = YearMonth.of(year == null ? today.getYear() : year, month == null ? today.getMonthValue() : month);
+        YearMonth shown =
+                YearMonth.of(year == null ? today.getYear() : year, month == null ? today.getMonthValue() : month);
         List<CalendarDay> days = calendar.month(region, shown);
         CalendarYear calendarYear = calendar.year(region, shown.getYear());
 
@@ -86,16 +87,25 @@ class CalendarPages {
         model.addAttribute("thisMonth", YearMonth.from(today));
         model.addAttribute("shown", shown);
         model.addAttribute("holidays", ranges(days));
-        model.addAttribute("workingDays", days.stream().filter(d -> d.kind() == DayKind.ADJUSTED_WORKING_DAY).toList());
+        model.addAttribute(
+                "workingDays",
+                days.stream()
+                        .filter(d -> d.kind() == DayKind.ADJUSTED_WORKING_DAY)
+                        .toList());
         return "calendar/month";
     }
 
     private YearMonth within(YearMonth month) {
-        return month.getYear() >= WorkingCalendar.FIRST_YEAR && month.getYear() <= WorkingCalendar.LAST_YEAR ? month : null;
+        return month.getYear() >= WorkingCalendar.FIRST_YEAR && month.getYear() <= WorkingCalendar.LAST_YEAR
+                ? month
+                : null;
     }
 
     String monthTitle(YearMonth month) {
-        return feedback.message("calendar.month", month.getYear(), month.getMonthValue(),
+        return feedback.message(
+                "calendar.month",
+                month.getYear(),
+                month.getMonthValue(),
                 month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     }
 
@@ -121,7 +131,9 @@ class CalendarPages {
                 continue;
             }
             HolidayRange last = ranges.isEmpty() ? null : ranges.getLast();
-            if (last != null && last.last().plusDays(1).equals(day.date()) && last.nameZh().equals(day.nameZh())) {
+            if (last != null
+                    && last.last().plusDays(1).equals(day.date())
+                    && last.nameZh().equals(day.nameZh())) {
                 ranges.set(ranges.size() - 1, new HolidayRange(last.from(), day.date(), last.nameZh(), last.nameEn()));
             } else {
                 ranges.add(new HolidayRange(day.date(), day.date(), day.nameZh(), day.nameEn()));

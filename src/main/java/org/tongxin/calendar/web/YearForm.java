@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.tongxin.calendar.HolidayRange;
 import org.tongxin.calendar.YearEntry;
 import org.tongxin.shared.error.FieldProblem;
@@ -34,6 +33,7 @@ public class YearForm {
 
     /** Where each entry position came from in the form (filled by {@link #entry()}). */
     private final List<Integer> holidayRows = new ArrayList<>();
+
     private final List<Integer> workingDayFields = new ArrayList<>();
 
     /** One break: first and last day (ISO dates as the date inputs send them) and the names. */
@@ -43,8 +43,7 @@ public class YearForm {
         private String nameZh;
         private String nameEn;
 
-        public HolidayRow() {
-        }
+        public HolidayRow() {}
 
         HolidayRow(HolidayRange range) {
             this.from = range.from().toString();
@@ -57,14 +56,37 @@ public class YearForm {
             return isBlank(from) && isBlank(to) && isBlank(nameZh) && isBlank(nameEn);
         }
 
-        public String getFrom() { return from; }
-        public void setFrom(String from) { this.from = from; }
-        public String getTo() { return to; }
-        public void setTo(String to) { this.to = to; }
-        public String getNameZh() { return nameZh; }
-        public void setNameZh(String nameZh) { this.nameZh = nameZh; }
-        public String getNameEn() { return nameEn; }
-        public void setNameEn(String nameEn) { this.nameEn = nameEn; }
+        public String getFrom() {
+            return from;
+        }
+
+        public void setFrom(String from) {
+            this.from = from;
+        }
+
+        public String getTo() {
+            return to;
+        }
+
+        public void setTo(String to) {
+            this.to = to;
+        }
+
+        public String getNameZh() {
+            return nameZh;
+        }
+
+        public void setNameZh(String nameZh) {
+            this.nameZh = nameZh;
+        }
+
+        public String getNameEn() {
+            return nameEn;
+        }
+
+        public void setNameEn(String nameEn) {
+            this.nameEn = nameEn;
+        }
     }
 
     static YearForm of(YearEntry draft) {
@@ -125,8 +147,11 @@ public class YearForm {
                 continue;
             }
             String field = "holidays[" + i + "]";
-            ranges.add(new HolidayRange(date(row.from, field + ".from", problems), date(row.to, field + ".to", problems),
-                    row.nameZh, row.nameEn));
+            ranges.add(new HolidayRange(
+                    date(row.from, field + ".from", problems),
+                    date(row.to, field + ".to", problems),
+                    row.nameZh,
+                    row.nameEn));
             holidayRows.add(i);
         }
         List<LocalDate> dates = new ArrayList<>();
@@ -146,15 +171,20 @@ public class YearForm {
         if (e.fieldProblems().isEmpty()) {
             return e;
         }
-        List<FieldProblem> renamed = e.fieldProblems().stream().map(p -> {
-            Matcher m = INDEXED.matcher(p.field());
-            if (!m.matches()) {
-                return p;
-            }
-            List<Integer> positions = m.group(1).equals("holidays") ? holidayRows : workingDayFields;
-            int index = Integer.parseInt(m.group(2));
-            return index < positions.size() ? new FieldProblem(m.group(1) + "[" + positions.get(index) + "]" + m.group(3), p.code(), p.args()) : p;
-        }).toList();
+        List<FieldProblem> renamed = e.fieldProblems().stream()
+                .map(p -> {
+                    Matcher m = INDEXED.matcher(p.field());
+                    if (!m.matches()) {
+                        return p;
+                    }
+                    List<Integer> positions = m.group(1).equals("holidays") ? holidayRows : workingDayFields;
+                    int index = Integer.parseInt(m.group(2));
+                    return index < positions.size()
+                            ? new FieldProblem(
+                                    m.group(1) + "[" + positions.get(index) + "]" + m.group(3), p.code(), p.args())
+                            : p;
+                })
+                .toList();
         return TongxinException.invalid(renamed);
     }
 
@@ -174,16 +204,51 @@ public class YearForm {
         return value == null || value.isBlank();
     }
 
-    public Integer getYear() { return year; }
-    public void setYear(Integer year) { this.year = year; }
-    public String getRegion() { return region; }
-    public void setRegion(String region) { this.region = region; }
-    public String getNotice() { return notice; }
-    public void setNotice(String notice) { this.notice = notice; }
-    public boolean isReplace() { return replace; }
-    public void setReplace(boolean replace) { this.replace = replace; }
-    public List<HolidayRow> getHolidays() { return holidays; }
-    public void setHolidays(List<HolidayRow> holidays) { this.holidays = holidays; }
-    public List<String> getWorkingDays() { return workingDays; }
-    public void setWorkingDays(List<String> workingDays) { this.workingDays = workingDays; }
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public void setNotice(String notice) {
+        this.notice = notice;
+    }
+
+    public boolean isReplace() {
+        return replace;
+    }
+
+    public void setReplace(boolean replace) {
+        this.replace = replace;
+    }
+
+    public List<HolidayRow> getHolidays() {
+        return holidays;
+    }
+
+    public void setHolidays(List<HolidayRow> holidays) {
+        this.holidays = holidays;
+    }
+
+    public List<String> getWorkingDays() {
+        return workingDays;
+    }
+
+    public void setWorkingDays(List<String> workingDays) {
+        this.workingDays = workingDays;
+    }
 }

@@ -3,9 +3,7 @@ package org.tongxin.casefile.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -57,7 +55,8 @@ public class CaseRules {
             if (problem != null) {
                 // The argument names the document, so the message says what its number looks like.
                 problems.add(prefix + "idNumber", problem, s.idType().ordinal());
-            } else if (s.idType() == IdentityDocumentType.RESIDENT_ID || s.idType() == IdentityDocumentType.HMT_RESIDENCE_PERMIT) {
+            } else if (s.idType() == IdentityDocumentType.RESIDENT_ID
+                    || s.idType() == IdentityDocumentType.HMT_RESIDENCE_PERMIT) {
                 String number = IdentityNumbers.normalise(s.idNumber());
                 if (s.birthDate() != null && !s.birthDate().equals(IdentityNumbers.birthDate(number))) {
                     problems.add(prefix + "birthDate", "birthDateMismatch");
@@ -69,10 +68,13 @@ public class CaseRules {
         }
         if (s.birthDate() == null) {
             problems.add(prefix + "birthDate", "required");
-        } else if (!s.birthDate().isBefore(today.minusYears(10)) || s.birthDate().isBefore(today.minusYears(110))) {
+        } else if (!s.birthDate().isBefore(today.minusYears(10))
+                || s.birthDate().isBefore(today.minusYears(110))) {
             problems.add(prefix + "birthDate", "birthDateRange");
         }
-        if (s.phone() != null && !s.phone().isBlank() && !MOBILE.matcher(s.phone().strip()).matches()
+        if (s.phone() != null
+                && !s.phone().isBlank()
+                && !MOBILE.matcher(s.phone().strip()).matches()
                 && !LANDLINE.matcher(s.phone().strip()).matches()) {
             problems.add(prefix + "phone", "phone");
         }
@@ -95,13 +97,17 @@ public class CaseRules {
                 problems.add(prefix + "guardianPhone", "guardianForMinor");
             }
         }
-        if (s.guardianName() != null && !s.guardianName().isBlank() && !NAME.matcher(s.guardianName().strip()).matches()) {
+        if (s.guardianName() != null
+                && !s.guardianName().isBlank()
+                && !NAME.matcher(s.guardianName().strip()).matches()) {
             problems.add(prefix + "guardianName", "personName");
         }
         if (s.guardianRelation() != null && s.guardianRelation().strip().length() > 20) {
             problems.add(prefix + "guardianRelation", "maxLength", 20);
         }
-        if (s.guardianPhone() != null && !s.guardianPhone().isBlank() && !MOBILE.matcher(s.guardianPhone().strip()).matches()
+        if (s.guardianPhone() != null
+                && !s.guardianPhone().isBlank()
+                && !MOBILE.matcher(s.guardianPhone().strip()).matches()
                 && !LANDLINE.matcher(s.guardianPhone().strip()).matches()) {
             problems.add(prefix + "guardianPhone", "phone");
         }
@@ -151,8 +157,13 @@ public class CaseRules {
         if (charges.size() > Charges.MAX_PER_CASE) {
             problems.add("offence.charges", "tooManyCharges", Charges.MAX_PER_CASE);
         }
-        charges.stream().filter(c -> !Charges.standard().known(c)).findFirst()
-                .ifPresent(unknown -> problems.add("offence.charges", "unknownCharge", unknown.length() > 40 ? unknown.substring(0, 40) + "…" : unknown));
+        charges.stream()
+                .filter(c -> !Charges.standard().known(c))
+                .findFirst()
+                .ifPresent(unknown -> problems.add(
+                        "offence.charges",
+                        "unknownCharge",
+                        unknown.length() > 40 ? unknown.substring(0, 40) + "…" : unknown));
     }
 
     public void decision(DecisionData d, LocalDate today, FieldProblems problems) {
@@ -211,7 +222,9 @@ public class CaseRules {
             problems.add("decision.sentenceMonths", "sentenceNotApplicable");
         } else if (months < 1 || months > MAX_SENTENCE_MONTHS) {
             problems.add("decision.sentenceMonths", "sentenceRange", MAX_SENTENCE_MONTHS);
-        } else if (d.termStart() != null && d.termEnd() != null && d.termEnd().isAfter(d.termStart().plusMonths(months))) {
+        } else if (d.termStart() != null
+                && d.termEnd() != null
+                && d.termEnd().isAfter(d.termStart().plusMonths(months))) {
             problems.add("decision.sentenceMonths", "sentenceShorterThanTerm");
         }
     }
@@ -240,8 +253,11 @@ public class CaseRules {
                 problems.add("members[" + i + "]", "required");
                 continue;
             }
-            if (m.name() == null || m.name().isBlank() || !NAME.matcher(m.name().strip()).matches()) {
-                problems.add("members[" + i + "].name", m.name() == null || m.name().isBlank() ? "required" : "personName");
+            if (m.name() == null
+                    || m.name().isBlank()
+                    || !NAME.matcher(m.name().strip()).matches()) {
+                problems.add(
+                        "members[" + i + "].name", m.name() == null || m.name().isBlank() ? "required" : "personName");
             }
             if (m.role() == null) {
                 problems.add("members[" + i + "].role", "required");
@@ -250,7 +266,8 @@ public class CaseRules {
                 problems.add("members[" + i + "].gender", "required");
             }
         }
-        if (subjectGender == Gender.FEMALE && members.stream().noneMatch(m -> m != null && m.gender() == Gender.FEMALE)) {
+        if (subjectGender == Gender.FEMALE
+                && members.stream().noneMatch(m -> m != null && m.gender() == Gender.FEMALE)) {
             problems.add("members", "womanInTeam");
         }
     }

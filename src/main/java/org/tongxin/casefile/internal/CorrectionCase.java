@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseEvents;
@@ -12,12 +11,12 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.CustodyKind;
+import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.LevelChangeReason;
+import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.casefile.RevocationKind;
 import org.tongxin.casefile.TerminationReason;
 import org.tongxin.policy.SupervisionLevel;
-import org.tongxin.casefile.DocumentsState;
-import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
@@ -50,6 +49,7 @@ public final class CorrectionCase extends AggregateRoot {
     LocalDate termEnd;
     /** The original sentence in months (parole, temporary execution); null when not recorded. */
     Integer sentenceMonths;
+
     boolean inCustody;
     boolean expedited;
     AgencyId countyAgencyId;
@@ -78,15 +78,22 @@ public final class CorrectionCase extends AggregateRoot {
     Instant updatedAt;
     int version;
 
-
     CorrectionCase(CaseId id, UUID subjectId) {
         this.id = id;
         this.subjectId = subjectId;
     }
 
     /** A new case for an entrusted assessment. */
-    public static CorrectionCase assessing(CaseId id, UUID subjectId, AgencyId entrustingOrgan, AgencyId assessingAgency,
-            boolean expedited, String caseNumber, String region, Instant now, ActorRef actor) {
+    public static CorrectionCase assessing(
+            CaseId id,
+            UUID subjectId,
+            AgencyId entrustingOrgan,
+            AgencyId assessingAgency,
+            boolean expedited,
+            String caseNumber,
+            String region,
+            Instant now,
+            ActorRef actor) {
         CorrectionCase c = new CorrectionCase(id, subjectId);
         c.status = CaseStatus.ASSESSING;
         c.decisionOrganId = entrustingOrgan;
@@ -97,13 +104,14 @@ public final class CorrectionCase extends AggregateRoot {
         c.createdBy = actor.userId();
         c.createdAt = now;
         c.updatedAt = now;
-        c.register(new CaseEvents.AssessmentEntrusted(UUID.randomUUID(), id, entrustingOrgan, assessingAgency, expedited,
-                region, now, actor));
+        c.register(new CaseEvents.AssessmentEntrusted(
+                UUID.randomUUID(), id, entrustingOrgan, assessingAgency, expedited, region, now, actor));
         return c;
     }
 
     /** A new case opened with its decision. */
-    public static CorrectionCase decided(CaseId id, UUID subjectId, AgencyId decisionOrgan, Instant now, ActorRef actor) {
+    public static CorrectionCase decided(
+            CaseId id, UUID subjectId, AgencyId decisionOrgan, Instant now, ActorRef actor) {
         CorrectionCase c = new CorrectionCase(id, subjectId);
         c.status = CaseStatus.ASSESSING;
         c.decisionOrganId = decisionOrgan;
@@ -114,10 +122,36 @@ public final class CorrectionCase extends AggregateRoot {
     }
 
     /** ASSESSING → INTAKE: community correction was decided (without the original sentence's length). */
-    public void decide(CorrectionType type, String number, LocalDate judgment, LocalDate effective, LocalDate start, LocalDate end,
-            AgencyId county, AgencyId procuratorate, AgencyId police, AgencyId institution, boolean custody, String region,
-            Instant now, ActorRef actor) {
-        decide(type, number, judgment, effective, start, end, null, county, procuratorate, police, institution, custody, region, now,
+    public void decide(
+            CorrectionType type,
+            String number,
+            LocalDate judgment,
+            LocalDate effective,
+            LocalDate start,
+            LocalDate end,
+            AgencyId county,
+            AgencyId procuratorate,
+            AgencyId police,
+            AgencyId institution,
+            boolean custody,
+            String region,
+            Instant now,
+            ActorRef actor) {
+        decide(
+                type,
+                number,
+                judgment,
+                effective,
+                start,
+                end,
+                null,
+                county,
+                procuratorate,
+                police,
+                institution,
+                custody,
+                region,
+                now,
                 actor);
     }
 
@@ -126,9 +160,22 @@ public final class CorrectionCase extends AggregateRoot {
      * relevant (parole, temporary execution; 422 SENTENCE_NOT_APPLICABLE for the others, whose term is the sentence or
      * longer).
      */
-    public void decide(CorrectionType type, String number, LocalDate judgment, LocalDate effective, LocalDate start, LocalDate end,
-            Integer sentence, AgencyId county, AgencyId procuratorate, AgencyId police, AgencyId institution, boolean custody,
-            String region, Instant now, ActorRef actor) {
+    public void decide(
+            CorrectionType type,
+            String number,
+            LocalDate judgment,
+            LocalDate effective,
+            LocalDate start,
+            LocalDate end,
+            Integer sentence,
+            AgencyId county,
+            AgencyId procuratorate,
+            AgencyId police,
+            AgencyId institution,
+            boolean custody,
+            String region,
+            Instant now,
+            ActorRef actor) {
         require(CaseStatus.ASSESSING, "CASE_NOT_ASSESSING");
         if (sentence != null && !type.remainderOfSentence()) {
             throw TongxinException.rule("SENTENCE_NOT_APPLICABLE");
@@ -148,8 +195,20 @@ public final class CorrectionCase extends AggregateRoot {
         inCustody = custody;
         policyRegion = region;
         updatedAt = now;
-        register(new CaseEvents.CaseDecided(UUID.randomUUID(), id, type, effective, decisionOrganId, county, procuratorate,
-                police, institution, custody, region, now, actor));
+        register(new CaseEvents.CaseDecided(
+                UUID.randomUUID(),
+                id,
+                type,
+                effective,
+                decisionOrganId,
+                county,
+                procuratorate,
+                police,
+                institution,
+                custody,
+                region,
+                now,
+                actor));
     }
 
     /** ASSESSING → WITHDRAWN: not applied after the assessment. */
@@ -248,7 +307,8 @@ public final class CorrectionCase extends AggregateRoot {
             throw TongxinException.conflict("ALREADY_IN_CUSTODY");
         }
         require(CaseStatus.UNDER_CORRECTION, "CASE_NOT_UNDER_SUPERVISION");
-        if (kind == CustodyKind.ARREST_PENDING_REVOCATION && correctionType != CorrectionType.PROBATION
+        if (kind == CustodyKind.ARREST_PENDING_REVOCATION
+                && correctionType != CorrectionType.PROBATION
                 && correctionType != CorrectionType.PAROLE) {
             throw TongxinException.rule("ARREST_ONLY_FOR_REVOCATION");
         }
@@ -328,14 +388,33 @@ public final class CorrectionCase extends AggregateRoot {
      * The place of execution changes (CCL art. 27; IM arts. 30–31): the case moves to another county agency, with
      * that place's office (if already chosen), procuratorate, police and policy region. Only under correction.
      */
-    public void changePlaceOfExecution(AgencyId county, AgencyId office, AgencyId procuratorate, AgencyId police, String region,
-            Instant now, ActorRef actor) {
+    public void changePlaceOfExecution(
+            AgencyId county,
+            AgencyId office,
+            AgencyId procuratorate,
+            AgencyId police,
+            String region,
+            Instant now,
+            ActorRef actor) {
         require(CaseStatus.UNDER_CORRECTION, "CASE_NOT_UNDER_SUPERVISION");
         if (county.equals(countyAgencyId)) {
             throw TongxinException.rule("SAME_PLACE_OF_EXECUTION");
         }
-        CaseEvents.ExecutionPlaceChanged event = new CaseEvents.ExecutionPlaceChanged(UUID.randomUUID(), id, countyAgencyId, county,
-                officeId, office, procuratorateId, procuratorate, policeId, police, policyRegion, region, now, actor);
+        CaseEvents.ExecutionPlaceChanged event = new CaseEvents.ExecutionPlaceChanged(
+                UUID.randomUUID(),
+                id,
+                countyAgencyId,
+                county,
+                officeId,
+                office,
+                procuratorateId,
+                procuratorate,
+                policeId,
+                police,
+                policyRegion,
+                region,
+                now,
+                actor);
         countyAgencyId = county;
         officeId = office;
         procuratorateId = procuratorate;
@@ -400,7 +479,6 @@ public final class CorrectionCase extends AggregateRoot {
             throw TongxinException.conflict(code);
         }
     }
-
 
     public CaseId id() {
         return id;
@@ -468,11 +546,41 @@ public final class CorrectionCase extends AggregateRoot {
 
     /** The facts other modules work with (no personal data). */
     public org.tongxin.casefile.CaseViews.CaseFacts facts(org.tongxin.casefile.Gender subjectGender) {
-        return new org.tongxin.casefile.CaseViews.CaseFacts(id, status, correctionType, decisionOrganId, countyAgencyId, officeId,
-                procuratorateId, policeId, handoverInstitutionId, effectiveDate, inCustody, expedited, policyRegion,
-                documentsState, arrivalState, arrivedAt, registeredAt, teamFormedAt, planMadeAt, announcedAt, subjectGender,
-                minorAtOffence, caseNumber, termStart, termEnd, supervisionLevel, custodyKind, detainingOrganId, detainedAt,
-                revocationKind, terminationReason, endedOn, sealedAt != null, sentenceMonths);
+        return new org.tongxin.casefile.CaseViews.CaseFacts(
+                id,
+                status,
+                correctionType,
+                decisionOrganId,
+                countyAgencyId,
+                officeId,
+                procuratorateId,
+                policeId,
+                handoverInstitutionId,
+                effectiveDate,
+                inCustody,
+                expedited,
+                policyRegion,
+                documentsState,
+                arrivalState,
+                arrivedAt,
+                registeredAt,
+                teamFormedAt,
+                planMadeAt,
+                announcedAt,
+                subjectGender,
+                minorAtOffence,
+                caseNumber,
+                termStart,
+                termEnd,
+                supervisionLevel,
+                custodyKind,
+                detainingOrganId,
+                detainedAt,
+                revocationKind,
+                terminationReason,
+                endedOn,
+                sealedAt != null,
+                sentenceMonths);
     }
 
     public SupervisionLevel supervisionLevel() {

@@ -2,9 +2,7 @@ package org.tongxin.casefile.internal;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -32,10 +30,16 @@ public class SealedRecords {
 
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-    SealedRecords(CaseRepository cases, SealedQueryRepository queries, CurrentUser currentUser, AuditLog audit, Clock clock,
+    SealedRecords(
+            CaseRepository cases,
+            SealedQueryRepository queries,
+            CurrentUser currentUser,
+            AuditLog audit,
+            Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cases = cases;
         this.queries = queries;
         this.currentUser = currentUser;
@@ -51,8 +55,10 @@ public class SealedRecords {
             return all;
         }
         boolean granted = granted(id, me);
-        AuditEntry entry = AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.sealed.read").target("case", id)
-                .outcome(granted ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).build();
+        AuditEntry entry = AuditEntry.of(AuditCategory.PERSONAL_DATA, "case.sealed.read")
+                .target("case", id)
+                .outcome(granted ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
+                .build();
         if (granted) {
             audit.record(entry);
         } else {

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.SubjectChangeEvents.SubjectChangeConfirmed;
@@ -44,8 +43,12 @@ public final class SubjectChange extends AggregateRoot {
     String rejectionReason;
     int version;
 
-
-    SubjectChange(SubjectChangeId id, UUID subjectId, CaseId sourceCaseId, AgencyId proposedBy, Instant proposedAt,
+    SubjectChange(
+            SubjectChangeId id,
+            UUID subjectId,
+            CaseId sourceCaseId,
+            AgencyId proposedBy,
+            Instant proposedAt,
             Set<SubjectField> fields) {
         this.id = id;
         this.subjectId = subjectId;
@@ -59,8 +62,17 @@ public final class SubjectChange extends AggregateRoot {
      * The new case {@code source} stated {@code fields} differently from the record: proposed to the executing agencies
      * of {@code otherCases}. Nothing to propose (no field, or no other case to decide it) is a refusal, not a proposal.
      */
-    public static SubjectChange propose(SubjectChangeId id, UUID subjectId, CaseId source, AgencyId proposedBy, String proposedByName,
-            String proposedByNameEn, Set<SubjectField> fields, List<CaseId> otherCases, Instant now, ActorRef actor) {
+    public static SubjectChange propose(
+            SubjectChangeId id,
+            UUID subjectId,
+            CaseId source,
+            AgencyId proposedBy,
+            String proposedByName,
+            String proposedByNameEn,
+            Set<SubjectField> fields,
+            List<CaseId> otherCases,
+            Instant now,
+            ActorRef actor) {
         if (fields.isEmpty()) {
             throw TongxinException.rule("SUBJECT_CHANGE_EMPTY");
         }
@@ -69,8 +81,17 @@ public final class SubjectChange extends AggregateRoot {
         }
         SubjectChange change = new SubjectChange(id, subjectId, source, proposedBy, now, fields);
         change.status = SubjectChangeStatus.PROPOSED;
-        otherCases.forEach(c -> change.register(new SubjectChangeProposed(UUID.randomUUID(), id, c, subjectId, change.fields,
-                proposedBy, proposedByName, proposedByNameEn, now, actor)));
+        otherCases.forEach(c -> change.register(new SubjectChangeProposed(
+                UUID.randomUUID(),
+                id,
+                c,
+                subjectId,
+                change.fields,
+                proposedBy,
+                proposedByName,
+                proposedByNameEn,
+                now,
+                actor)));
         return change;
     }
 
@@ -79,11 +100,13 @@ public final class SubjectChange extends AggregateRoot {
         requireProposed();
         status = SubjectChangeStatus.CONFIRMED;
         decided(agency, byName, now, actor);
-        otherCases.forEach(c -> register(new SubjectChangeConfirmed(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
+        otherCases.forEach(
+                c -> register(new SubjectChangeConfirmed(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
     }
 
     /** PROPOSED → REJECTED, with the reason (required): the record stays as it is. */
-    public void reject(String reason, AgencyId agency, String byName, List<CaseId> otherCases, Instant now, ActorRef actor) {
+    public void reject(
+            String reason, AgencyId agency, String byName, List<CaseId> otherCases, Instant now, ActorRef actor) {
         String clean = reason == null ? "" : reason.strip();
         FieldProblems problems = new FieldProblems();
         if (clean.isEmpty()) {
@@ -98,7 +121,8 @@ public final class SubjectChange extends AggregateRoot {
         status = SubjectChangeStatus.REJECTED;
         rejectionReason = clean;
         decided(agency, byName, now, actor);
-        otherCases.forEach(c -> register(new SubjectChangeRejected(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
+        otherCases.forEach(
+                c -> register(new SubjectChangeRejected(UUID.randomUUID(), id, c, subjectId, fields, now, actor)));
     }
 
     private void decided(AgencyId agency, String byName, Instant now, ActorRef actor) {
@@ -113,7 +137,6 @@ public final class SubjectChange extends AggregateRoot {
             throw TongxinException.conflict("SUBJECT_CHANGE_DECIDED");
         }
     }
-
 
     public SubjectChangeId id() {
         return id;

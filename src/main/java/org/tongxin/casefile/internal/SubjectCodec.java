@@ -3,9 +3,7 @@ package org.tongxin.casefile.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseData.SubjectData;
 import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.casefile.IdentityNumbers;
@@ -59,21 +57,45 @@ public class SubjectCodec {
 
     public CaseRepository.SubjectRow encode(UUID id, SubjectData s, int version) {
         String idNumber = IdentityNumbers.normalise(s.idNumber());
-        return new CaseRepository.SubjectRow(id, s.name().strip(), s.gender(), s.ethnicity(), s.idType(),
-                cipher.encrypt(idNumber, ID_NUMBER), idHash(idNumber), s.birthDate(), encrypt(s.phone(), PHONE),
-                phoneHash(s.phone()), s.residenceDivision(), encrypt(s.residenceAddress(), ADDRESS), blank(s.guardianName()),
-                blank(s.guardianRelation()), encrypt(s.guardianPhone(), GUARDIAN_PHONE), encrypt(s.health(), HEALTH), version);
+        return new CaseRepository.SubjectRow(
+                id,
+                s.name().strip(),
+                s.gender(),
+                s.ethnicity(),
+                s.idType(),
+                cipher.encrypt(idNumber, ID_NUMBER),
+                idHash(idNumber),
+                s.birthDate(),
+                encrypt(s.phone(), PHONE),
+                phoneHash(s.phone()),
+                s.residenceDivision(),
+                encrypt(s.residenceAddress(), ADDRESS),
+                blank(s.guardianName()),
+                blank(s.guardianRelation()),
+                encrypt(s.guardianPhone(), GUARDIAN_PHONE),
+                encrypt(s.health(), HEALTH),
+                version);
     }
 
     /** Tables whose rows state a subject: a case's own statement, and the values of a proposed change. */
     public static final String STATEMENT = "casefile_subject_statement";
+
     public static final String CHANGE = "casefile_subject_change";
 
     /** What a writer entered, as a statement for {@code table} (protected fields encrypted under that table's contexts). */
     public CaseRepository.StatedSubject state(SubjectData s, String table) {
-        return new CaseRepository.StatedSubject(s.name().strip(), s.gender(), s.ethnicity(), s.idType(), s.birthDate(),
-                encrypt(s.phone(), table + ".phone"), s.residenceDivision(), encrypt(s.residenceAddress(), table + ".residence_address"),
-                blank(s.guardianName()), blank(s.guardianRelation()), encrypt(s.guardianPhone(), table + ".guardian_phone"),
+        return new CaseRepository.StatedSubject(
+                s.name().strip(),
+                s.gender(),
+                s.ethnicity(),
+                s.idType(),
+                s.birthDate(),
+                encrypt(s.phone(), table + ".phone"),
+                s.residenceDivision(),
+                encrypt(s.residenceAddress(), table + ".residence_address"),
+                blank(s.guardianName()),
+                blank(s.guardianRelation()),
+                encrypt(s.guardianPhone(), table + ".guardian_phone"),
                 encrypt(s.health(), table + ".health"));
     }
 
@@ -96,7 +118,8 @@ public class SubjectCodec {
     /** The proposed values of the differing fields only, for a change (the others null). */
     public CaseRepository.StatedSubject proposed(SubjectData s, java.util.Set<SubjectField> fields) {
         CaseRepository.StatedSubject all = state(s, CHANGE);
-        return new CaseRepository.StatedSubject(fields.contains(SubjectField.NAME) ? all.name() : null,
+        return new CaseRepository.StatedSubject(
+                fields.contains(SubjectField.NAME) ? all.name() : null,
                 fields.contains(SubjectField.GENDER) ? all.gender() : null,
                 fields.contains(SubjectField.ETHNICITY) ? all.ethnicity() : null,
                 fields.contains(SubjectField.ID_TYPE) ? all.idType() : null,
@@ -111,22 +134,32 @@ public class SubjectCodec {
     }
 
     /** The record with the proposed fields taken over (re-encrypted under the record's contexts), same version. */
-    public CaseRepository.SubjectRow apply(CaseRepository.SubjectRow r, CaseRepository.StatedSubject p, java.util.Set<SubjectField> fields) {
+    public CaseRepository.SubjectRow apply(
+            CaseRepository.SubjectRow r, CaseRepository.StatedSubject p, java.util.Set<SubjectField> fields) {
         Map<SubjectField, String> v = values(p, CHANGE);
         String phone = fields.contains(SubjectField.PHONE) ? v.get(SubjectField.PHONE) : null;
-        return new CaseRepository.SubjectRow(r.id(), fields.contains(SubjectField.NAME) ? p.name() : r.name(),
+        return new CaseRepository.SubjectRow(
+                r.id(),
+                fields.contains(SubjectField.NAME) ? p.name() : r.name(),
                 fields.contains(SubjectField.GENDER) ? p.gender() : r.gender(),
                 fields.contains(SubjectField.ETHNICITY) ? p.ethnicity() : r.ethnicity(),
-                fields.contains(SubjectField.ID_TYPE) ? p.idType() : r.idType(), r.idNumber(), r.idNumberHash(),
+                fields.contains(SubjectField.ID_TYPE) ? p.idType() : r.idType(),
+                r.idNumber(),
+                r.idNumberHash(),
                 fields.contains(SubjectField.BIRTH_DATE) ? p.birthDate() : r.birthDate(),
                 fields.contains(SubjectField.PHONE) ? encrypt(phone, PHONE) : r.phone(),
                 fields.contains(SubjectField.PHONE) ? phoneHash(phone) : r.phoneHash(),
                 fields.contains(SubjectField.RESIDENCE_DIVISION) ? p.residenceDivision() : r.residenceDivision(),
-                fields.contains(SubjectField.RESIDENCE_ADDRESS) ? encrypt(v.get(SubjectField.RESIDENCE_ADDRESS), ADDRESS) : r.residenceAddress(),
+                fields.contains(SubjectField.RESIDENCE_ADDRESS)
+                        ? encrypt(v.get(SubjectField.RESIDENCE_ADDRESS), ADDRESS)
+                        : r.residenceAddress(),
                 fields.contains(SubjectField.GUARDIAN_NAME) ? p.guardianName() : r.guardianName(),
                 fields.contains(SubjectField.GUARDIAN_RELATION) ? p.guardianRelation() : r.guardianRelation(),
-                fields.contains(SubjectField.GUARDIAN_PHONE) ? encrypt(v.get(SubjectField.GUARDIAN_PHONE), GUARDIAN_PHONE) : r.guardianPhone(),
-                fields.contains(SubjectField.HEALTH) ? encrypt(v.get(SubjectField.HEALTH), HEALTH) : r.health(), r.version());
+                fields.contains(SubjectField.GUARDIAN_PHONE)
+                        ? encrypt(v.get(SubjectField.GUARDIAN_PHONE), GUARDIAN_PHONE)
+                        : r.guardianPhone(),
+                fields.contains(SubjectField.HEALTH) ? encrypt(v.get(SubjectField.HEALTH), HEALTH) : r.health(),
+                r.version());
     }
 
     /** The record's values as text, decrypted, by field (for comparing and for the executing agency's decision). */
@@ -136,7 +169,10 @@ public class SubjectCodec {
         put(m, SubjectField.GENDER, r.gender() == null ? null : r.gender().name());
         put(m, SubjectField.ETHNICITY, r.ethnicity());
         put(m, SubjectField.ID_TYPE, r.idType() == null ? null : r.idType().name());
-        put(m, SubjectField.BIRTH_DATE, r.birthDate() == null ? null : r.birthDate().toString());
+        put(
+                m,
+                SubjectField.BIRTH_DATE,
+                r.birthDate() == null ? null : r.birthDate().toString());
         put(m, SubjectField.PHONE, decrypt(r.phone(), PHONE));
         put(m, SubjectField.RESIDENCE_DIVISION, r.residenceDivision());
         put(m, SubjectField.RESIDENCE_ADDRESS, decrypt(r.residenceAddress(), ADDRESS));
@@ -154,7 +190,10 @@ public class SubjectCodec {
         put(m, SubjectField.GENDER, v.gender() == null ? null : v.gender().name());
         put(m, SubjectField.ETHNICITY, v.ethnicity());
         put(m, SubjectField.ID_TYPE, v.idType() == null ? null : v.idType().name());
-        put(m, SubjectField.BIRTH_DATE, v.birthDate() == null ? null : v.birthDate().toString());
+        put(
+                m,
+                SubjectField.BIRTH_DATE,
+                v.birthDate() == null ? null : v.birthDate().toString());
         put(m, SubjectField.PHONE, decrypt(v.phone(), table + ".phone"));
         put(m, SubjectField.RESIDENCE_DIVISION, v.residenceDivision());
         put(m, SubjectField.RESIDENCE_ADDRESS, decrypt(v.residenceAddress(), table + ".residence_address"));
@@ -171,7 +210,10 @@ public class SubjectCodec {
         put(m, SubjectField.GENDER, s.gender() == null ? null : s.gender().name());
         put(m, SubjectField.ETHNICITY, blank(s.ethnicity()));
         put(m, SubjectField.ID_TYPE, s.idType() == null ? null : s.idType().name());
-        put(m, SubjectField.BIRTH_DATE, s.birthDate() == null ? null : s.birthDate().toString());
+        put(
+                m,
+                SubjectField.BIRTH_DATE,
+                s.birthDate() == null ? null : s.birthDate().toString());
         put(m, SubjectField.PHONE, blank(s.phone()));
         put(m, SubjectField.RESIDENCE_DIVISION, blank(s.residenceDivision()));
         put(m, SubjectField.RESIDENCE_ADDRESS, blank(s.residenceAddress()));
@@ -198,11 +240,20 @@ public class SubjectCodec {
         CaseRepository.StatedSubject v = st.stated();
         String idNumber = protectedVisible ? cipher.decrypt(r.idNumber(), ID_NUMBER) : null;
         boolean open = protectedVisible && !masked;
-        return new SubjectView(r.id(), masked ? maskName(v.name()) : v.name(), masked, v.gender(), open ? v.ethnicity() : null,
-                v.idType(), masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, open ? v.birthDate() : null,
-                open ? decrypt(v.phone(), STATEMENT + ".phone") : null, v.residenceDivision(),
+        return new SubjectView(
+                r.id(),
+                masked ? maskName(v.name()) : v.name(),
+                masked,
+                v.gender(),
+                open ? v.ethnicity() : null,
+                v.idType(),
+                masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber,
+                open ? v.birthDate() : null,
+                open ? decrypt(v.phone(), STATEMENT + ".phone") : null,
+                v.residenceDivision(),
                 open ? decrypt(v.residenceAddress(), STATEMENT + ".residence_address") : null,
-                open ? v.guardianName() : null, open ? v.guardianRelation() : null,
+                open ? v.guardianName() : null,
+                open ? v.guardianRelation() : null,
                 open ? decrypt(v.guardianPhone(), STATEMENT + ".guardian_phone") : null,
                 open ? decrypt(v.health(), STATEMENT + ".health") : null);
     }
@@ -214,14 +265,24 @@ public class SubjectCodec {
      * and the district, and its own service's fields come through the referral's shared fields, not the case.
      */
     public SubjectView view(CaseRepository.SubjectRow s, boolean protectedVisible, boolean masked) {
-        // The identity number is a protected field: none for a reader without them; masked for a minor's non-team reader.
+        // The identity number is a protected field: none for a reader without them; masked for a minor's non-team
+        // reader.
         String idNumber = protectedVisible ? cipher.decrypt(s.idNumber(), ID_NUMBER) : null;
         boolean open = protectedVisible && !masked;
-        return new SubjectView(s.id(), masked ? maskName(s.name()) : s.name(), masked, s.gender(), open ? s.ethnicity() : null,
-                s.idType(), masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber, open ? s.birthDate() : null,
-                open ? decrypt(s.phone(), PHONE) : null, s.residenceDivision(),
+        return new SubjectView(
+                s.id(),
+                masked ? maskName(s.name()) : s.name(),
+                masked,
+                s.gender(),
+                open ? s.ethnicity() : null,
+                s.idType(),
+                masked && idNumber != null ? IdentityNumbers.mask(idNumber) : idNumber,
+                open ? s.birthDate() : null,
+                open ? decrypt(s.phone(), PHONE) : null,
+                s.residenceDivision(),
                 open ? decrypt(s.residenceAddress(), ADDRESS) : null,
-                open ? s.guardianName() : null, open ? s.guardianRelation() : null,
+                open ? s.guardianName() : null,
+                open ? s.guardianRelation() : null,
                 open ? decrypt(s.guardianPhone(), GUARDIAN_PHONE) : null,
                 open ? decrypt(s.health(), HEALTH) : null);
     }

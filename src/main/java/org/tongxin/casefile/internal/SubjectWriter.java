@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -35,8 +33,7 @@ import org.tongxin.shared.security.ActorRef;
 public class SubjectWriter {
 
     /** The subject a new case links to; {@code known}: a person who had a record before, with what the writer entered. */
-    public record Link(UUID subjectId, boolean known, SubjectData entered) {
-    }
+    public record Link(UUID subjectId, boolean known, SubjectData entered) {}
 
     private final CaseRepository cases;
     private final SubjectChangeRepository changes;
@@ -45,7 +42,12 @@ public class SubjectWriter {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    SubjectWriter(CaseRepository cases, SubjectChangeRepository changes, SubjectCodec codec, AgencyDirectory agencies, AuditLog audit,
+    SubjectWriter(
+            CaseRepository cases,
+            SubjectChangeRepository changes,
+            SubjectCodec codec,
+            AgencyDirectory agencies,
+            AuditLog audit,
             ApplicationEventPublisher events) {
         this.cases = cases;
         this.changes = changes;
@@ -75,8 +77,8 @@ public class SubjectWriter {
         if (!link.known()) {
             return;
         }
-        cases.insertStatement(new CaseRepository.StatementRow(caseId, link.subjectId(),
-                codec.state(link.entered(), SubjectCodec.STATEMENT), writer, now));
+        cases.insertStatement(new CaseRepository.StatementRow(
+                caseId, link.subjectId(), codec.state(link.entered(), SubjectCodec.STATEMENT), writer, now));
         // The record is compared, never shown: the writer's agency reads it through the case it has just stored.
         CaseRepository.SubjectRow record = cases.subject(link.subjectId()).orElseThrow();
         Set<SubjectField> differing = codec.differences(record, link.entered());
@@ -85,16 +87,31 @@ public class SubjectWriter {
             return;
         }
         AgencyView organ = agencies.get(writer);
-        SubjectChange change = SubjectChange.propose(SubjectChangeId.random(), link.subjectId(), caseId, writer, organ.nameZh(),
-                organ.nameEn() == null ? organ.nameZh() : organ.nameEn(), differing, others, now, actor);
+        SubjectChange change = SubjectChange.propose(
+                SubjectChangeId.random(),
+                link.subjectId(),
+                caseId,
+                writer,
+                organ.nameZh(),
+                organ.nameEn() == null ? organ.nameZh() : organ.nameEn(),
+                differing,
+                others,
+                now,
+                actor);
         changes.insert(change, codec.proposed(link.entered(), differing));
         change.pullEvents().forEach(events::publishEvent);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "subject.change.propose").target("subject-change", change.id())
-                .subjects(List.of(link.subjectId())).detail("case", caseId).detail("fields", differing.size()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "subject.change.propose")
+                .target("subject-change", change.id())
+                .subjects(List.of(link.subjectId()))
+                .detail("case", caseId)
+                .detail("fields", differing.size()));
     }
 
     public void offence(CorrectionCase c, OffenceData offence, LocalDate birthDate) {
-        c.offence(offence.category(), codec.encrypt(offence.details(), SubjectCodec.OFFENCE), offence.offenceDate(),
+        c.offence(
+                offence.category(),
+                codec.encrypt(offence.details(), SubjectCodec.OFFENCE),
+                offence.offenceDate(),
                 org.tongxin.casefile.Charges.normalise(offence.charges()),
                 CaseRules.minorAt(birthDate, offence.offenceDate()));
     }

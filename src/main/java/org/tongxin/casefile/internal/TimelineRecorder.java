@@ -2,12 +2,9 @@ package org.tongxin.casefile.internal;
 
 import java.util.List;
 import java.util.TreeMap;
-
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.TimelineEntry;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,14 +24,23 @@ class TimelineRecorder {
 
     @ApplicationModuleListener
     void on(TimelineEntry entry) {
-        // Events about a matter without a case (a joint-meeting decision on a topic, a conflict about a procedure) carry
+        // Events about a matter without a case (a joint-meeting decision on a topic, a conflict about a procedure)
+        // carry
         // no case: there is no timeline to put them on.
         if (entry.caseId() == null || !cases.exists(entry.caseId())) {
             return;
         }
-        List<String> audience = entry.audience().stream().map(Enum::name).sorted().toList();
-        cases.appendTimeline(entry.caseId(), entry.occurredAt(), entry.timelineKind(),
-                json.writeValueAsString(new TreeMap<>(entry.timelineArgs())), entry.actor().userId(), entry.actor().name(),
-                entry.actor().agencyId(), audience, entry.eventId().toString());
+        List<String> audience =
+                entry.audience().stream().map(Enum::name).sorted().toList();
+        cases.appendTimeline(
+                entry.caseId(),
+                entry.occurredAt(),
+                entry.timelineKind(),
+                json.writeValueAsString(new TreeMap<>(entry.timelineArgs())),
+                entry.actor().userId(),
+                entry.actor().name(),
+                entry.actor().agencyId(),
+                audience,
+                entry.eventId().toString());
     }
 }

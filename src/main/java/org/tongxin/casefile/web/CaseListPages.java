@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -58,7 +56,8 @@ class CaseListPages {
     }
 
     @GetMapping("/cases")
-    String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, Model model) {
+    String list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, Model model) {
         CaseSearchForm form = new CaseSearchForm();
         form.setPage(page);
         form.setSort(sort);
@@ -68,9 +67,15 @@ class CaseListPages {
     @PostMapping("/cases")
     String search(@ModelAttribute("search") CaseSearchForm form, BindingResult binding, Model model) {
         if (binding.hasErrors()) {
-            List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> new FieldProblem(f.getField(), "type")).toList();
+            List<FieldProblem> problems = binding.getFieldErrors().stream()
+                    .map(f -> new FieldProblem(f.getField(), "type"))
+                    .toList();
             feedback.apply(TongxinException.invalid(problems), model);
-            return show(new CaseSearchForm(), PageQuery.of(null, null, null, CaseDirectory.SORTABLE, "-updated"), model, true);
+            return show(
+                    new CaseSearchForm(),
+                    PageQuery.of(null, null, null, CaseDirectory.SORTABLE, "-updated"),
+                    model,
+                    true);
         }
         return render(form, model);
     }
@@ -94,15 +99,20 @@ class CaseListPages {
     private String show(CaseSearchForm form, PageQuery query, Model model, boolean refused) {
         form.setSort(query.sortParameter());
         form.setSortBy(null);
-        PageResult<CaseSummary> result = refused ? new PageResult<>(List.of(), 0, query.size(), 0)
+        PageResult<CaseSummary> result = refused
+                ? new PageResult<>(List.of(), 0, query.size(), 0)
                 : cases.search(form.search(), query, "cases/search");
         Map<AgencyId, AgencyView> names = agencies.findAll(result.items().stream()
-                .flatMap(c -> Stream.of(c.countyAgencyId(), c.officeId(), c.decisionOrganId())).filter(Objects::nonNull)
+                .flatMap(c -> Stream.of(c.countyAgencyId(), c.officeId(), c.decisionOrganId()))
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         model.addAttribute("search", form);
         model.addAttribute("page", result);
-        model.addAttribute("agencyNames", names.entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().localName())));
+        model.addAttribute(
+                "agencyNames",
+                names.entrySet().stream()
+                        .collect(Collectors.toMap(
+                                e -> e.getKey().value(), e -> e.getValue().localName())));
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("offices", offices());
         model.addAttribute("filtered", form.filtered());
@@ -115,7 +125,9 @@ class CaseListPages {
         TongxinPrincipal me = currentUser.get();
         return agencies.find(me.agency())
                 .filter(a -> a.type() == AgencyType.CORRECTION_AGENCY && a.level() == AgencyLevel.COUNTY)
-                .map(a -> agencies.children(a.id()).stream().filter(c -> c.type() == AgencyType.JUDICIAL_OFFICE).toList())
+                .map(a -> agencies.children(a.id()).stream()
+                        .filter(c -> c.type() == AgencyType.JUDICIAL_OFFICE)
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -123,8 +135,11 @@ class CaseListPages {
     private boolean mayOpenCases() {
         TongxinPrincipal me = currentUser.get();
         boolean role = me.has(Role.COURT_CLERK) || me.has(Role.JUDGE) || me.has(Role.POLICE_OFFICER);
-        return role && agencies.find(me.agency()).map(a -> a.type().isCourt()
-                || a.type() == AgencyType.PUBLIC_SECURITY && a.level() != AgencyLevel.COUNTY).orElse(false);
+        return role
+                && agencies.find(me.agency())
+                        .map(a -> a.type().isCourt()
+                                || a.type() == AgencyType.PUBLIC_SECURITY && a.level() != AgencyLevel.COUNTY)
+                        .orElse(false);
     }
 
     private static void length(String value, String field, int max, FieldProblems problems) {
@@ -146,13 +161,20 @@ class CaseListPages {
         private String sortBy;
 
         CaseSearch search() {
-            return new CaseSearch(blankToNull(name), blankToNull(idNumber), blankToNull(caseNumber), status,
+            return new CaseSearch(
+                    blankToNull(name),
+                    blankToNull(idNumber),
+                    blankToNull(caseNumber),
+                    status,
                     officeId == null ? null : AgencyId.of(officeId));
         }
 
         boolean filtered() {
-            return blankToNull(name) != null || blankToNull(idNumber) != null || blankToNull(caseNumber) != null
-                    || status != null || officeId != null;
+            return blankToNull(name) != null
+                    || blankToNull(idNumber) != null
+                    || blankToNull(caseNumber) != null
+                    || status != null
+                    || officeId != null;
         }
 
         String effectiveSort() {
@@ -168,21 +190,68 @@ class CaseListPages {
             return v == null || v.isBlank() ? null : v.strip();
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getIdNumber() { return idNumber; }
-        public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
-        public String getCaseNumber() { return caseNumber; }
-        public void setCaseNumber(String caseNumber) { this.caseNumber = caseNumber; }
-        public CaseStatus getStatus() { return status; }
-        public void setStatus(CaseStatus status) { this.status = status; }
-        public UUID getOfficeId() { return officeId; }
-        public void setOfficeId(UUID officeId) { this.officeId = officeId; }
-        public Integer getPage() { return page; }
-        public void setPage(Integer page) { this.page = page; }
-        public String getSort() { return sort; }
-        public void setSort(String sort) { this.sort = sort; }
-        public String getSortBy() { return sortBy; }
-        public void setSortBy(String sortBy) { this.sortBy = sortBy; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public String getCaseNumber() {
+            return caseNumber;
+        }
+
+        public void setCaseNumber(String caseNumber) {
+            this.caseNumber = caseNumber;
+        }
+
+        public CaseStatus getStatus() {
+            return status;
+        }
+
+        public void setStatus(CaseStatus status) {
+            this.status = status;
+        }
+
+        public UUID getOfficeId() {
+            return officeId;
+        }
+
+        public void setOfficeId(UUID officeId) {
+            this.officeId = officeId;
+        }
+
+        public Integer getPage() {
+            return page;
+        }
+
+        public void setPage(Integer page) {
+            this.page = page;
+        }
+
+        public String getSort() {
+            return sort;
+        }
+
+        public void setSort(String sort) {
+            this.sort = sort;
+        }
+
+        public String getSortBy() {
+            return sortBy;
+        }
+
+        public void setSortBy(String sortBy) {
+            this.sortBy = sortBy;
+        }
     }
 }

@@ -1,14 +1,12 @@
 package org.tongxin.casefile.web;
 
 import java.util.Optional;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import org.tongxin.casefile.SubjectChanges;
+import org.tongxin.identity.Role;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
-import org.tongxin.identity.Role;
 
 /**
  * The case list in the navigation, for every role that works on cases (not the administrators: S5), and the proposed
@@ -25,7 +23,11 @@ class CaseNavigation {
     /** Proposed changes of subjects' records, for the executing agencies and judicial offices that decide or follow them. */
     @Bean
     NavigationEntry subjectChangesEntry() {
-        return new NavigationEntry("nav.subjectChanges", "/subject-changes", 4, Role.names(Role.CORRECTION_STAFF),
+        return new NavigationEntry(
+                "nav.subjectChanges",
+                "/subject-changes",
+                4,
+                Role.names(Role.CORRECTION_STAFF),
                 "home.tile.subjectChanges");
     }
 

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.Ethnicity;
@@ -30,9 +28,9 @@ import org.tongxin.casefile.SubjectChangeViews.SubjectChangeView;
 import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.casefile.SubjectField;
 import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-import org.tongxin.shared.web.PageCommands;
 
 /**
  * Pages of proposed changes of a subject's record (issue 9, item 4): the list for the executing agencies and the
@@ -44,13 +42,13 @@ import org.tongxin.shared.web.PageCommands;
 @PreAuthorize(SubjectChangeApi.READERS)
 class SubjectChangePages {
 
-
     private final SubjectChanges changes;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
     private final PageCommands commands;
 
-    SubjectChangePages(SubjectChanges changes, AgencyDirectory agencies, MessageSource messages, PageCommands commands) {
+    SubjectChangePages(
+            SubjectChanges changes, AgencyDirectory agencies, MessageSource messages, PageCommands commands) {
         this.changes = changes;
         this.agencies = agencies;
         this.messages = messages;
@@ -58,25 +56,33 @@ class SubjectChangePages {
     }
 
     /** A differing field as the page shows it: its name and both values in the reader's language. */
-    record ShownLine(SubjectField field, String current, String proposed) {
-    }
+    record ShownLine(SubjectField field, String current, String proposed) {}
 
     @GetMapping("/subject-changes")
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, Model model, Locale locale) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model,
+            Locale locale) {
         SubjectChangeStatus filter = status(status);
         PageQuery query = PageQuery.of(page, null, sort, SubjectChangeApi.SORTABLE, "-proposed");
         PageResult<SubjectChangeSummary> result = changes.list(filter, query, "page.subjectChanges");
         Map<AgencyId, String> names = new LinkedHashMap<>();
-        agencies.findAll(result.items().stream().map(SubjectChangeSummary::proposedBy).distinct().toList())
+        agencies.findAll(result.items().stream()
+                        .map(SubjectChangeSummary::proposedBy)
+                        .distinct()
+                        .toList())
                 .forEach((id, a) -> names.put(id, a.name(locale)));
         model.addAttribute("page", result);
         model.addAttribute("names", names);
         model.addAttribute("status", status == null ? "PROPOSED" : status);
         model.addAttribute("statuses", SubjectChangeStatus.values());
         model.addAttribute("sort", query.sortParameter());
-        String base = UriComponentsBuilder.fromPath("/subject-changes").queryParam("status", status == null ? "PROPOSED" : status)
-                .build().toUriString();
+        String base = UriComponentsBuilder.fromPath("/subject-changes")
+                .queryParam("status", status == null ? "PROPOSED" : status)
+                .build()
+                .toUriString();
         model.addAttribute("pageUrl", base + "&sort=" + query.sortParameter() + "&");
         return "casefile/subject-changes";
     }
@@ -89,23 +95,52 @@ class SubjectChangePages {
 
     @PreAuthorize(SubjectChangeApi.DECIDERS)
     @PostMapping("/subject-changes/{id}/confirm")
-    String confirm(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, Locale locale,
+    String confirm(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
-        return act(id, "confirm", "subjectChange.done.confirm", model, locale, redirect,
+        return act(
+                id,
+                "confirm",
+                "subjectChange.done.confirm",
+                model,
+                locale,
+                redirect,
                 () -> changes.confirm(SubjectChangeId.of(id), required(version)));
     }
 
     @PreAuthorize(SubjectChangeApi.DECIDERS)
     @PostMapping("/subject-changes/{id}/reject")
-    String reject(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
-            Model model, Locale locale, RedirectAttributes redirect) {
-        return act(id, "reject", "subjectChange.done.reject", model, locale, redirect,
+    String reject(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "reject",
+                "subjectChange.done.reject",
+                model,
+                locale,
+                redirect,
                 () -> changes.reject(SubjectChangeId.of(id), required(version), reason));
     }
 
-    private String act(UUID id, String action, String done, Model model, Locale locale, RedirectAttributes redirect,
+    private String act(
+            UUID id,
+            String action,
+            String done,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect,
             Runnable command) {
-        return commands.run(command).notice(done).passOn(PageCommands.ACCESS)
+        return commands.run(command)
+                .notice(done)
+                .passOn(PageCommands.ACCESS)
                 .words("subjectChange.stale", PageCommands.STALE_VERSION, "SUBJECT_CHANGE_DECIDED")
                 .redirectOr("/subject-changes/" + id, model, redirect, () -> {
                     model.addAttribute("activeForm", action);
@@ -118,13 +153,20 @@ class SubjectChangePages {
         SubjectChangeView v = changes.view(id, "page.subjectChange");
         List<ShownLine> lines = new ArrayList<>();
         for (Line l : v.lines()) {
-            lines.add(new ShownLine(l.field(), shown(l.field(), l.current(), locale), shown(l.field(), l.proposed(), locale)));
+            lines.add(new ShownLine(
+                    l.field(), shown(l.field(), l.current(), locale), shown(l.field(), l.proposed(), locale)));
         }
         model.addAttribute("c", v);
         model.addAttribute("lines", lines);
-        model.addAttribute("proposedBy", agencies.find(v.proposedBy()).map(a -> a.name(locale)).orElse(null));
-        model.addAttribute("decidedBy", Optional.ofNullable(v.decidedByAgency()).flatMap(agencies::find).map(a -> a.name(locale))
-                .orElse(null));
+        model.addAttribute(
+                "proposedBy",
+                agencies.find(v.proposedBy()).map(a -> a.name(locale)).orElse(null));
+        model.addAttribute(
+                "decidedBy",
+                Optional.ofNullable(v.decidedByAgency())
+                        .flatMap(agencies::find)
+                        .map(a -> a.name(locale))
+                        .orElse(null));
     }
 
     /** A value as people read it: gender, document type, ethnic group and division by name; nothing as a dash. */
@@ -136,8 +178,10 @@ class SubjectChangePages {
             case GENDER -> messages.getMessage("case.gender." + value, null, value, locale);
             case ID_TYPE -> messages.getMessage("case.idType." + value, null, value, locale);
             case ETHNICITY -> Optional.ofNullable(Ethnicity.name(value, locale)).orElse(value);
-            case RESIDENCE_DIVISION -> agencies.division(value).map(d -> "en".equals(locale.getLanguage()) && d.nameEn() != null
-                    ? d.nameEn() : d.nameZh()).orElse(value);
+            case RESIDENCE_DIVISION ->
+                agencies.division(value)
+                        .map(d -> "en".equals(locale.getLanguage()) && d.nameEn() != null ? d.nameEn() : d.nameZh())
+                        .orElse(value);
             default -> value;
         };
     }

@@ -3,7 +3,6 @@ package org.tongxin.coordination.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.ConflictId;
@@ -54,9 +53,23 @@ public final class Conflict extends AggregateRoot {
     Instant resolvedAt;
     Instant updatedAt;
 
-    private Conflict(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, AgencyId raisedBy, UUID raisedByUser,
-            AgencyId office, List<AgencyId> parties, String point, String stepId, String legalBasis, String policyRegion,
-            List<Evidence> evidence, Instant raisedAt, int version, ConflictState state) {
+    private Conflict(
+            ConflictId id,
+            CaseId caseId,
+            String caseNumber,
+            ConflictType type,
+            AgencyId raisedBy,
+            UUID raisedByUser,
+            AgencyId office,
+            List<AgencyId> parties,
+            String point,
+            String stepId,
+            String legalBasis,
+            String policyRegion,
+            List<Evidence> evidence,
+            Instant raisedAt,
+            int version,
+            ConflictState state) {
         this.id = id;
         this.caseId = caseId;
         this.caseNumber = caseNumber;
@@ -80,22 +93,65 @@ public final class Conflict extends AggregateRoot {
      * Raises a conflict: the raising agency is one of its {@code parties} (the façade checked them, the step and the
      * evidence); the coordination {@code office} owes the first response.
      */
-    public static Conflict raise(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, AgencyId raisedBy,
-            UUID raisedByUser, AgencyId office, List<AgencyId> parties, String point, String stepId, String legalBasis,
-            String policyRegion, List<Evidence> evidence, Instant now, ActorRef actor) {
+    public static Conflict raise(
+            ConflictId id,
+            CaseId caseId,
+            String caseNumber,
+            ConflictType type,
+            AgencyId raisedBy,
+            UUID raisedByUser,
+            AgencyId office,
+            List<AgencyId> parties,
+            String point,
+            String stepId,
+            String legalBasis,
+            String policyRegion,
+            List<Evidence> evidence,
+            Instant now,
+            ActorRef actor) {
         if (!parties.contains(raisedBy) || parties.size() < 2) {
             throw TongxinException.rule("CONFLICT_NEEDS_TWO_PARTIES");
         }
-        Conflict c = new Conflict(id, caseId, caseNumber, type, raisedBy, raisedByUser, office, parties, point, stepId, legalBasis,
-                policyRegion, evidence, now, 0, ConflictState.RAISED);
-        c.register(new ConflictRaised(UUID.randomUUID(), id, caseId, type, raisedBy, List.copyOf(parties), stepId, now, actor));
+        Conflict c = new Conflict(
+                id,
+                caseId,
+                caseNumber,
+                type,
+                raisedBy,
+                raisedByUser,
+                office,
+                parties,
+                point,
+                stepId,
+                legalBasis,
+                policyRegion,
+                evidence,
+                now,
+                0,
+                ConflictState.RAISED);
+        c.register(new ConflictRaised(
+                UUID.randomUUID(), id, caseId, type, raisedBy, List.copyOf(parties), stepId, now, actor));
         return c;
     }
 
     /** The conflict as stored, to change it. */
     public static Conflict of(ConflictView v) {
-        Conflict c = new Conflict(v.id(), v.caseId(), v.caseNumber(), v.type(), v.raisedBy(), v.raisedByUser(), v.office(),
-                v.parties(), v.point(), v.stepId(), v.legalBasis(), v.policyRegion(), v.evidence(), v.raisedAt(), v.version(),
+        Conflict c = new Conflict(
+                v.id(),
+                v.caseId(),
+                v.caseNumber(),
+                v.type(),
+                v.raisedBy(),
+                v.raisedByUser(),
+                v.office(),
+                v.parties(),
+                v.point(),
+                v.stepId(),
+                v.legalBasis(),
+                v.policyRegion(),
+                v.evidence(),
+                v.raisedAt(),
+                v.version(),
                 v.state());
         c.response = v.response();
         c.respondedAt = v.respondedAt();

@@ -1,9 +1,7 @@
 package org.tongxin.coordination.internal;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.crypto.EncryptedData;
 
 /** The joint meetings' and the conflict register's encrypted texts, for the key rotation (doc/operations.md). */
@@ -13,10 +11,15 @@ class CoordinationEncryptedData implements EncryptedData {
     @Override
     public List<SealedColumn> sealedColumns() {
         List<String> id = List.of("id");
-        return List.of(SealedColumn.of("coordination_meeting", id, "title_enc", MeetingRepository.TITLE),
+        return List.of(
+                SealedColumn.of("coordination_meeting", id, "title_enc", MeetingRepository.TITLE),
                 SealedColumn.of("coordination_meeting", id, "minutes_enc", MeetingRepository.MINUTES),
                 SealedColumn.of("coordination_meeting", id, "cancel_reason_enc", MeetingRepository.CANCEL_REASON),
-                SealedColumn.of("coordination_agenda_item", List.of("meeting_id", "position"), "topic_enc", MeetingRepository.TOPIC),
+                SealedColumn.of(
+                        "coordination_agenda_item",
+                        List.of("meeting_id", "position"),
+                        "topic_enc",
+                        MeetingRepository.TOPIC),
                 SealedColumn.of("coordination_decision", id, "text_enc", MeetingRepository.DECISION_TEXT),
                 SealedColumn.of("coordination_decision", id, "done_note_enc", MeetingRepository.DONE_NOTE),
                 SealedColumn.of("coordination_conflict", id, "point_enc", ConflictRepository.POINT),

@@ -3,7 +3,6 @@ package org.tongxin.coordination.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.CoordinationEvents.DecisionDone;
@@ -39,8 +38,17 @@ public final class Decision extends AggregateRoot {
     String doneNote;
     Boolean late;
 
-    private Decision(DecisionId id, MeetingId meetingId, String text, AgencyId owingAgency, CaseId caseId, LocalDate dueDate,
-            boolean tracked, Instant createdAt, int version, boolean done) {
+    private Decision(
+            DecisionId id,
+            MeetingId meetingId,
+            String text,
+            AgencyId owingAgency,
+            CaseId caseId,
+            LocalDate dueDate,
+            boolean tracked,
+            Instant createdAt,
+            int version,
+            boolean done) {
         this.id = id;
         this.meetingId = meetingId;
         this.text = text;
@@ -54,8 +62,16 @@ public final class Decision extends AggregateRoot {
     }
 
     /** A decision the meeting just took (only through {@link Meeting#decide}, which guards the meeting's status). */
-    static Decision record(DecisionId id, MeetingId meeting, String text, AgencyId owing, CaseId caseId, LocalDate due,
-            boolean tracked, Instant now, ActorRef actor) {
+    static Decision record(
+            DecisionId id,
+            MeetingId meeting,
+            String text,
+            AgencyId owing,
+            CaseId caseId,
+            LocalDate due,
+            boolean tracked,
+            Instant now,
+            ActorRef actor) {
         Decision d = new Decision(id, meeting, text, owing, caseId, due, tracked, now, 0, false);
         d.register(new DecisionRecorded(UUID.randomUUID(), id, meeting, caseId, owing, due, now, actor));
         return d;
@@ -63,8 +79,17 @@ public final class Decision extends AggregateRoot {
 
     /** The decision as stored, to change it. */
     public static Decision of(DecisionView v) {
-        Decision d = new Decision(v.id(), v.meetingId(), v.text(), v.owingAgency(), v.caseId(), v.dueDate(), v.tracked(),
-                v.createdAt(), v.version(), v.done());
+        Decision d = new Decision(
+                v.id(),
+                v.meetingId(),
+                v.text(),
+                v.owingAgency(),
+                v.caseId(),
+                v.dueDate(),
+                v.tracked(),
+                v.createdAt(),
+                v.version(),
+                v.done());
         d.doneAt = v.doneAt();
         d.doneBy = v.doneBy();
         d.doneNote = v.doneNote();

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.ConflictId;
@@ -49,6 +48,7 @@ public final class Meeting extends AggregateRoot {
     final Set<AgencyId> attendees;
     /** The agenda in its order; the first {@link #agendaStored} items are stored already. */
     final List<AgendaItem> agenda;
+
     final int agendaStored;
     MeetingStatus status;
     String minutes;
@@ -58,12 +58,24 @@ public final class Meeting extends AggregateRoot {
     String cancelReason;
     /** Numbers given by this change (null: none, or kept as stored: a number is given once and never changes). */
     String noticeNumber;
+
     String minutesNumber;
     Instant updatedAt;
 
-    private Meeting(MeetingId id, AgencyId convenor, String policyRegion, String title, Instant scheduledAt, String place,
-            UUID createdBy, Instant createdAt, int version, MeetingStatus status, Collection<AgencyId> attendees,
-            List<AgendaItem> agenda, int agendaStored) {
+    private Meeting(
+            MeetingId id,
+            AgencyId convenor,
+            String policyRegion,
+            String title,
+            Instant scheduledAt,
+            String place,
+            UUID createdBy,
+            Instant createdAt,
+            int version,
+            MeetingStatus status,
+            Collection<AgencyId> attendees,
+            List<AgendaItem> agenda,
+            int agendaStored) {
         this.id = id;
         this.convenor = convenor;
         this.policyRegion = policyRegion;
@@ -81,25 +93,48 @@ public final class Meeting extends AggregateRoot {
     }
 
     /** What the convenor puts on the agenda; the positions are the meeting's. */
-    public record AgendaEntry(AgendaKind kind, String topic, CaseId caseId, ConflictId conflictId, DecisionId decisionId) {
-    }
+    public record AgendaEntry(
+            AgendaKind kind, String topic, CaseId caseId, ConflictId conflictId, DecisionId decisionId) {}
 
     /**
      * Convenes a meeting of the coordination office {@code convenor}: its notice is issued with it ({@code noticeNumber}),
      * the agencies invited (never the convenor itself), the agenda in the order given. The façade checked the texts, the
      * agencies, the cases and the conflicts.
      */
-    public static Meeting convene(MeetingId id, AgencyId convenor, String policyRegion, String title, Instant scheduledAt,
-            String place, UUID createdBy, String noticeNumber, Collection<AgencyId> attendees, List<AgendaEntry> agenda,
-            Instant now, ActorRef actor) {
+    public static Meeting convene(
+            MeetingId id,
+            AgencyId convenor,
+            String policyRegion,
+            String title,
+            Instant scheduledAt,
+            String place,
+            UUID createdBy,
+            String noticeNumber,
+            Collection<AgencyId> attendees,
+            List<AgendaEntry> agenda,
+            Instant now,
+            ActorRef actor) {
         Set<AgencyId> invited = new LinkedHashSet<>(attendees);
         invited.remove(convenor);
         List<AgendaItem> items = new ArrayList<>();
         for (AgendaEntry e : agenda) {
-            items.add(new AgendaItem(items.size() + 1, e.kind(), e.topic(), e.caseId(), e.conflictId(), e.decisionId()));
+            items.add(
+                    new AgendaItem(items.size() + 1, e.kind(), e.topic(), e.caseId(), e.conflictId(), e.decisionId()));
         }
-        Meeting m = new Meeting(id, convenor, policyRegion, title, scheduledAt, place, createdBy, now, 0, MeetingStatus.CONVENED,
-                invited, items, 0);
+        Meeting m = new Meeting(
+                id,
+                convenor,
+                policyRegion,
+                title,
+                scheduledAt,
+                place,
+                createdBy,
+                now,
+                0,
+                MeetingStatus.CONVENED,
+                invited,
+                items,
+                0);
         m.noticeNumber = noticeNumber;
         m.register(new MeetingConvened(UUID.randomUUID(), id, convenor, scheduledAt, List.copyOf(invited), now, actor));
         return m;
@@ -107,8 +142,20 @@ public final class Meeting extends AggregateRoot {
 
     /** The meeting as stored, to change it. */
     public static Meeting of(MeetingView v) {
-        Meeting m = new Meeting(v.id(), v.convenor(), v.policyRegion(), v.title(), v.scheduledAt(), v.place(), v.createdBy(),
-                v.createdAt(), v.version(), v.status(), v.attendees(), v.agenda(), v.agenda().size());
+        Meeting m = new Meeting(
+                v.id(),
+                v.convenor(),
+                v.policyRegion(),
+                v.title(),
+                v.scheduledAt(),
+                v.place(),
+                v.createdBy(),
+                v.createdAt(),
+                v.version(),
+                v.status(),
+                v.attendees(),
+                v.agenda(),
+                v.agenda().size());
         m.minutes = v.minutes();
         m.heldAt = v.heldAt();
         m.closedAt = v.closedAt();
@@ -161,8 +208,15 @@ public final class Meeting extends AggregateRoot {
      * A decision of the held meeting: what, the agency named, optionally a case, by when ({@code tracked}: an obligation
      * of the ledger follows it). The meeting's version moves with it, so a form read before is stale.
      */
-    public Decision decide(DecisionId decision, String text, AgencyId owing, CaseId caseId, LocalDate due, boolean tracked,
-            Instant now, ActorRef actor) {
+    public Decision decide(
+            DecisionId decision,
+            String text,
+            AgencyId owing,
+            CaseId caseId,
+            LocalDate due,
+            boolean tracked,
+            Instant now,
+            ActorRef actor) {
         requireHeld();
         updatedAt = now;
         return Decision.record(decision, id, text, owing, caseId, due, tracked, now, actor);

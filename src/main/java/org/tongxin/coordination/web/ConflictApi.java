@@ -1,5 +1,10 @@
 package org.tongxin.coordination.web;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,11 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.context.MessageSource;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
@@ -43,8 +42,6 @@ import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
-import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
-
 /**
  * REST API of the conflict register: raising a conflict (any case staff), the register as far as the caller's agency
  * takes part (a POSTed search, since a query may hold personal data), one conflict, and the coordination office's
@@ -52,7 +49,9 @@ import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "conflicts", description = "Conflict register: raise, search, respond, escalate to a joint meeting, resolve")
+@Tag(
+        name = "conflicts",
+        description = "Conflict register: raise, search, respond, escalate to a joint meeting, resolve")
 class ConflictApi {
 
     private static final String COORDINATOR = "hasRole('CITY_COORDINATOR')";
@@ -67,66 +66,122 @@ class ConflictApi {
         this.messages = messages;
     }
 
-    record ConflictResponse(ConflictId id, CaseId caseId, String caseNumber, ConflictType type, String typeName,
-            ConflictState state, AgencyName raisedBy, AgencyName office, List<AgencyName> parties, String point, String stepId,
-            String legalBasis, String response, Instant respondedAt, Instant escalatedAt, String escalationNote,
-            MeetingId meetingId, String resolution, String lessons, Instant resolvedAt, Instant raisedAt,
-            List<Evidence> evidence, ObligationStatus responseObligation, int version) {
-    }
+    record ConflictResponse(
+            ConflictId id,
+            CaseId caseId,
+            String caseNumber,
+            ConflictType type,
+            String typeName,
+            ConflictState state,
+            AgencyName raisedBy,
+            AgencyName office,
+            List<AgencyName> parties,
+            String point,
+            String stepId,
+            String legalBasis,
+            String response,
+            Instant respondedAt,
+            Instant escalatedAt,
+            String escalationNote,
+            MeetingId meetingId,
+            String resolution,
+            String lessons,
+            Instant resolvedAt,
+            Instant raisedAt,
+            List<Evidence> evidence,
+            ObligationStatus responseObligation,
+            int version) {}
 
     /** A conflict to raise: on a case (caseId) or a procedure (no caseId); parties are the other agencies in it. */
-    record RaiseRequest(UUID caseId, ConflictType type, List<UUID> parties, String point, String stepId, List<UUID> handoverIds,
-            List<UUID> obligationIds) {
-    }
+    record RaiseRequest(
+            UUID caseId,
+            ConflictType type,
+            List<UUID> parties,
+            String point,
+            String stepId,
+            List<UUID> handoverIds,
+            List<UUID> obligationIds) {}
 
     /** Search of the register: every filter optional; paging and sort (raised, type, state; '-' for descending). */
-    record SearchRequest(String text, ConflictType type, ConflictState state, UUID agencyId, String caseNumber, Integer page,
-            Integer size, String sort) {
-    }
+    record SearchRequest(
+            String text,
+            ConflictType type,
+            ConflictState state,
+            UUID agencyId,
+            String caseNumber,
+            Integer page,
+            Integer size,
+            String sort) {}
 
-    record ResponseRequest(Integer version, String response) {
-    }
+    record ResponseRequest(Integer version, String response) {}
 
-    record EscalationRequest(Integer version, String note, UUID meetingId) {
-    }
+    record EscalationRequest(Integer version, String note, UUID meetingId) {}
 
-    record ResolutionRequest(Integer version, String resolution, String lessons) {
-    }
+    record ResolutionRequest(Integer version, String resolution, String lessons) {}
 
     @PreAuthorize(CASE_STAFF)
     @PostMapping("/conflicts")
-    @Operation(operationId = "raiseConflict", summary = "Raise a conflict on a case or a procedure step (opens conflict.respond for the coordination office)")
+    @Operation(
+            operationId = "raiseConflict",
+            summary = "Raise a conflict on a case or a procedure step (opens conflict.respond for the coordination"
+                    + " office)")
     ResponseEntity<ConflictResponse> raise(@RequestBody RaiseRequest body, @Parameter(hidden = true) Locale locale) {
-        ConflictId id = conflicts.raise(new NewConflict(body.caseId(), body.type(), body.parties(), body.point(), body.stepId(),
-                body.handoverIds(), body.obligationIds()));
+        ConflictId id = conflicts.raise(new NewConflict(
+                body.caseId(),
+                body.type(),
+                body.parties(),
+                body.point(),
+                body.stepId(),
+                body.handoverIds(),
+                body.obligationIds()));
         ConflictResponse response = response(conflicts.view(id, "api.raiseConflict"), locale);
-        return ResponseEntity.created(URI.create("/api/v1/conflicts/" + id)).eTag(LockVersions.etag(response.version())).body(response);
+        return ResponseEntity.created(URI.create("/api/v1/conflicts/" + id))
+                .eTag(LockVersions.etag(response.version()))
+                .body(response);
     }
 
     @PreAuthorize(CASE_STAFF)
     @GetMapping("/conflicts")
-    @Operation(operationId = "listConflicts", summary = "The register as far as the caller's agency takes part, newest first",
-            description = "Filters without personal data: type, state. For text or case numbers use POST /api/v1/conflicts/search.")
-    PageResult<ConflictResponse> list(@RequestParam(required = false) ConflictType type,
-            @RequestParam(required = false) ConflictState state, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+    @Operation(
+            operationId = "listConflicts",
+            summary = "The register as far as the caller's agency takes part, newest first",
+            description = "Filters without personal data: type, state. For text or case numbers use POST"
+                    + " /api/v1/conflicts/search.")
+    PageResult<ConflictResponse> list(
+            @RequestParam(required = false) ConflictType type,
+            @RequestParam(required = false) ConflictState state,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
             @Parameter(hidden = true) Locale locale) {
-        return conflicts.search(new ConflictSearch(null, type, state, null, null),
-                PageQuery.of(page, size, sort, Conflicts.SORTABLE, "-raised"), "api.listConflicts").map(c -> response(c, locale));
+        return conflicts
+                .search(
+                        new ConflictSearch(null, type, state, null, null),
+                        PageQuery.of(page, size, sort, Conflicts.SORTABLE, "-raised"),
+                        "api.listConflicts")
+                .map(c -> response(c, locale));
     }
 
     @PreAuthorize(CASE_STAFF)
     @PostMapping("/conflicts/search")
-    @Operation(operationId = "searchConflicts", summary = "Search the register by text, type, state, agency and case number (POST: the query may hold personal data)")
+    @Operation(
+            operationId = "searchConflicts",
+            summary = "Search the register by text, type, state, agency and case number (POST: the query may hold"
+                    + " personal data)")
     PageResult<ConflictResponse> search(@RequestBody SearchRequest body, @Parameter(hidden = true) Locale locale) {
-        return conflicts.search(new ConflictSearch(body.text(), body.type(), body.state(), body.agencyId(), body.caseNumber()),
-                PageQuery.of(body.page(), body.size(), body.sort(), Conflicts.SORTABLE, "-raised"), "api.searchConflicts")
+        return conflicts
+                .search(
+                        new ConflictSearch(body.text(), body.type(), body.state(), body.agencyId(), body.caseNumber()),
+                        PageQuery.of(body.page(), body.size(), body.sort(), Conflicts.SORTABLE, "-raised"),
+                        "api.searchConflicts")
                 .map(c -> response(c, locale));
     }
 
     @PreAuthorize(CASE_STAFF)
     @GetMapping("/conflicts/{id}")
-    @Operation(operationId = "getConflict", summary = "One conflict, for its parties and coordination office (ETag = version)")
+    @Operation(
+            operationId = "getConflict",
+            summary = "One conflict, for its parties and coordination office (ETag = version)")
     ResponseEntity<ConflictResponse> get(@PathVariable UUID id, @Parameter(hidden = true) Locale locale) {
         ConflictResponse response = response(conflicts.view(ConflictId.of(id), "api.getConflict"), locale);
         return ResponseEntity.ok().eTag(LockVersions.etag(response.version())).body(response);
@@ -134,29 +189,48 @@ class ConflictApi {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/response")
-    @Operation(operationId = "respondToConflict", summary = "The coordination office's first response (fulfils conflict.respond)")
-    ConflictResponse respond(@PathVariable UUID id, @RequestBody ResponseRequest body,
-            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
+    @Operation(
+            operationId = "respondToConflict",
+            summary = "The coordination office's first response (fulfils conflict.respond)")
+    ConflictResponse respond(
+            @PathVariable UUID id,
+            @RequestBody ResponseRequest body,
+            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
+            @Parameter(hidden = true) Locale locale) {
         conflicts.respond(ConflictId.of(id), LockVersions.required(body.version(), ifMatch), body.response());
         return response(conflicts.view(ConflictId.of(id), "api.respondToConflict"), locale);
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/escalation")
-    @Operation(operationId = "escalateConflict", summary = "Take the conflict to a joint meeting (optionally onto a convened meeting's agenda)")
-    ConflictResponse escalate(@PathVariable UUID id, @RequestBody EscalationRequest body,
-            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
-        conflicts.escalate(ConflictId.of(id), LockVersions.required(body.version(), ifMatch), body.note(),
+    @Operation(
+            operationId = "escalateConflict",
+            summary = "Take the conflict to a joint meeting (optionally onto a convened meeting's agenda)")
+    ConflictResponse escalate(
+            @PathVariable UUID id,
+            @RequestBody EscalationRequest body,
+            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
+            @Parameter(hidden = true) Locale locale) {
+        conflicts.escalate(
+                ConflictId.of(id),
+                LockVersions.required(body.version(), ifMatch),
+                body.note(),
                 body.meetingId() == null ? null : MeetingId.of(body.meetingId()));
         return response(conflicts.view(ConflictId.of(id), "api.escalateConflict"), locale);
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/resolution")
-    @Operation(operationId = "resolveConflict", summary = "Resolve the conflict with the resolution and the lessons learned")
-    ConflictResponse resolve(@PathVariable UUID id, @RequestBody ResolutionRequest body,
-            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Locale locale) {
-        conflicts.resolve(ConflictId.of(id), LockVersions.required(body.version(), ifMatch), body.resolution(), body.lessons());
+    @Operation(
+            operationId = "resolveConflict",
+            summary = "Resolve the conflict with the resolution and the lessons learned")
+    ConflictResponse resolve(
+            @PathVariable UUID id,
+            @RequestBody ResolutionRequest body,
+            @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
+            @Parameter(hidden = true) Locale locale) {
+        conflicts.resolve(
+                ConflictId.of(id), LockVersions.required(body.version(), ifMatch), body.resolution(), body.lessons());
         return response(conflicts.view(ConflictId.of(id), "api.resolveConflict"), locale);
     }
 
@@ -165,11 +239,33 @@ class ConflictApi {
         ids.add(c.office());
         ids.add(c.raisedBy());
         Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
-        ObligationStatus obligation = conflicts.responseObligation(c).map(ObligationView::status).orElse(null);
-        return new ConflictResponse(c.id(), c.caseId(), c.caseNumber(), c.type(),
-                messages.getMessage("conflict.type." + c.type().name(), null, c.type().name(), locale),
-                c.state(), names.get(c.raisedBy()), names.get(c.office()), c.parties().stream().map(names::get).toList(), c.point(),
-                c.stepId(), c.legalBasis(), c.response(), c.respondedAt(), c.escalatedAt(), c.escalationNote(), c.meetingId(),
-                c.resolution(), c.lessons(), c.resolvedAt(), c.raisedAt(), c.evidence(), obligation, c.version());
+        ObligationStatus obligation =
+                conflicts.responseObligation(c).map(ObligationView::status).orElse(null);
+        return new ConflictResponse(
+                c.id(),
+                c.caseId(),
+                c.caseNumber(),
+                c.type(),
+                messages.getMessage(
+                        "conflict.type." + c.type().name(), null, c.type().name(), locale),
+                c.state(),
+                names.get(c.raisedBy()),
+                names.get(c.office()),
+                c.parties().stream().map(names::get).toList(),
+                c.point(),
+                c.stepId(),
+                c.legalBasis(),
+                c.response(),
+                c.respondedAt(),
+                c.escalatedAt(),
+                c.escalationNote(),
+                c.meetingId(),
+                c.resolution(),
+                c.lessons(),
+                c.resolvedAt(),
+                c.raisedAt(),
+                c.evidence(),
+                obligation,
+                c.version());
     }
 }

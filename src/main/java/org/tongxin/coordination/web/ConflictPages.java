@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -40,7 +38,6 @@ import org.tongxin.obligation.ObligationView;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.FormFeedback;
-import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -66,8 +63,15 @@ class ConflictPages {
     private final FormFeedback feedback;
     private final PageCommands commands;
 
-    ConflictPages(Conflicts conflicts, Meetings meetings, AgencyDirectory agencies, CaseDirectory cases, Handovers handovers,
-            Inboxes inboxes, FormFeedback feedback, PageCommands commands) {
+    ConflictPages(
+            Conflicts conflicts,
+            Meetings meetings,
+            AgencyDirectory agencies,
+            CaseDirectory cases,
+            Handovers handovers,
+            Inboxes inboxes,
+            FormFeedback feedback,
+            PageCommands commands) {
         this.conflicts = conflicts;
         this.meetings = meetings;
         this.agencies = agencies;
@@ -88,13 +92,17 @@ class ConflictPages {
     }
 
     /** A register line: the conflict and the names of its agencies. */
-    public record ConflictLine(ConflictView conflict, String raisedByName, List<String> partyNames) {
-    }
+    public record ConflictLine(ConflictView conflict, String raisedByName, List<String> partyNames) {}
 
     /** The raise form's values. */
-    public record RaiseForm(UUID caseId, String type, List<UUID> parties, String point, String stepId, List<UUID> handoverIds,
-            List<UUID> obligationIds) {
-    }
+    public record RaiseForm(
+            UUID caseId,
+            String type,
+            List<UUID> parties,
+            String point,
+            String stepId,
+            List<UUID> handoverIds,
+            List<UUID> obligationIds) {}
 
     @GetMapping("/conflicts")
     String register(Model model) {
@@ -102,10 +110,16 @@ class ConflictPages {
     }
 
     @PostMapping("/conflicts/search")
-    String search(@RequestParam(required = false) String text, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String state, @RequestParam(required = false) String agencyId,
-            @RequestParam(required = false) String caseNumber, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String sortBy, @RequestParam(required = false) Integer page, Model model) {
+    String search(
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String agencyId,
+            @RequestParam(required = false) String caseNumber,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String sortBy,
+            @RequestParam(required = false) Integer page,
+            Model model) {
         SearchForm form = new SearchForm(text, type, state, agencyId, caseNumber, sortBy != null ? sortBy : sort);
         try {
             return registerView(form, page == null ? 0 : page, model);
@@ -128,17 +142,31 @@ class ConflictPages {
     }
 
     @PostMapping("/conflicts")
-    String raise(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String type,
-            @RequestParam(required = false) List<UUID> parties, @RequestParam(required = false) String point,
-            @RequestParam(required = false) String stepId, @RequestParam(required = false) List<UUID> handoverIds,
-            @RequestParam(required = false) List<UUID> obligationIds, Model model, RedirectAttributes redirect) {
-        RaiseForm form = new RaiseForm(caseId, type, orEmpty(parties), point, stepId, orEmpty(handoverIds), orEmpty(obligationIds));
+    String raise(
+            @RequestParam(required = false) UUID caseId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) List<UUID> parties,
+            @RequestParam(required = false) String point,
+            @RequestParam(required = false) String stepId,
+            @RequestParam(required = false) List<UUID> handoverIds,
+            @RequestParam(required = false) List<UUID> obligationIds,
+            Model model,
+            RedirectAttributes redirect) {
+        RaiseForm form = new RaiseForm(
+                caseId, type, orEmpty(parties), point, stepId, orEmpty(handoverIds), orEmpty(obligationIds));
         return commands.make(() -> {
-            ConflictType conflictType = type == null || type.isBlank() ? null : parseType(type);
-            return conflicts.raise(new NewConflict(caseId, conflictType, form.parties(), point, stepId, form.handoverIds(),
-                    form.obligationIds()));
-        })
-                .notice("conflict.raised").passOn(PageCommands.NOT_OF_THE_FORM)
+                    ConflictType conflictType = type == null || type.isBlank() ? null : parseType(type);
+                    return conflicts.raise(new NewConflict(
+                            caseId,
+                            conflictType,
+                            form.parties(),
+                            point,
+                            stepId,
+                            form.handoverIds(),
+                            form.obligationIds()));
+                })
+                .notice("conflict.raised")
+                .passOn(PageCommands.NOT_OF_THE_FORM)
                 .redirectOr(id -> "/conflicts/" + id, model, redirect, () -> raiseView(form, model));
     }
 
@@ -149,28 +177,46 @@ class ConflictPages {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/response")
-    String respond(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String response, Model model,
+    String respond(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String response,
+            Model model,
             RedirectAttributes redirect) {
         return commands.run(() -> conflicts.respond(ConflictId.of(id), version, response))
-                .notice("conflict.responded").passOn(PageCommands.NOT_FOUND)
+                .notice("conflict.responded")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/conflicts/" + id, model, redirect, () -> refused(ConflictId.of(id), model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/escalation")
-    String escalate(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String note,
-            @RequestParam(required = false) UUID meetingId, Model model, RedirectAttributes redirect) {
-        return commands.run(() -> conflicts.escalate(ConflictId.of(id), version, note, meetingId == null ? null : MeetingId.of(meetingId)))
-                .notice("conflict.escalated").passOn(PageCommands.NOT_FOUND)
+    String escalate(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) UUID meetingId,
+            Model model,
+            RedirectAttributes redirect) {
+        return commands.run(() -> conflicts.escalate(
+                        ConflictId.of(id), version, note, meetingId == null ? null : MeetingId.of(meetingId)))
+                .notice("conflict.escalated")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/conflicts/" + id, model, redirect, () -> refused(ConflictId.of(id), model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/conflicts/{id}/resolution")
-    String resolve(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String resolution,
-            @RequestParam(required = false) String lessons, Model model, RedirectAttributes redirect) {
+    String resolve(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String resolution,
+            @RequestParam(required = false) String lessons,
+            Model model,
+            RedirectAttributes redirect) {
         return commands.run(() -> conflicts.resolve(ConflictId.of(id), version, resolution, lessons))
-                .notice("conflict.resolvedNotice").passOn(PageCommands.NOT_FOUND)
+                .notice("conflict.resolvedNotice")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/conflicts/" + id, model, redirect, () -> refused(ConflictId.of(id), model));
     }
 
@@ -178,9 +224,12 @@ class ConflictPages {
 
     private String registerView(SearchForm form, int page, Model model) {
         PageQuery query = PageQuery.of(page, null, form.sort(), Conflicts.SORTABLE, "-raised");
-        ConflictSearch search = new ConflictSearch(blank(form.text()), form.type() == null || form.type().isBlank() ? null
-                : parseType(form.type()), form.state() == null || form.state().isBlank() ? null : parseState(form.state()),
-                parseAgency(form.agencyId()), blank(form.caseNumber()));
+        ConflictSearch search = new ConflictSearch(
+                blank(form.text()),
+                form.type() == null || form.type().isBlank() ? null : parseType(form.type()),
+                form.state() == null || form.state().isBlank() ? null : parseState(form.state()),
+                parseAgency(form.agencyId()),
+                blank(form.caseNumber()));
         PageResult<ConflictView> found = conflicts.search(search, query, "conflict.register");
         List<AgencyId> ids = new ArrayList<>();
         found.items().forEach(c -> {
@@ -188,12 +237,28 @@ class ConflictPages {
             ids.addAll(c.parties());
         });
         Map<AgencyId, AgencyView> names = agencies.findAll(ids);
-        model.addAttribute("page", found.map(c -> new ConflictLine(c, name(names.get(c.raisedBy())),
-                c.parties().stream().map(p -> name(names.get(p))).toList())));
-        model.addAttribute("search", new SearchForm(form.text(), form.type(), form.state(), form.agencyId(), form.caseNumber(),
-                (query.descending() ? "-" : "") + query.sort()));
-        model.addAttribute("filtered", search.text() != null || search.type() != null || search.state() != null
-                || search.agencyId() != null || search.caseNumber() != null);
+        model.addAttribute(
+                "page",
+                found.map(c -> new ConflictLine(
+                        c,
+                        name(names.get(c.raisedBy())),
+                        c.parties().stream().map(p -> name(names.get(p))).toList())));
+        model.addAttribute(
+                "search",
+                new SearchForm(
+                        form.text(),
+                        form.type(),
+                        form.state(),
+                        form.agencyId(),
+                        form.caseNumber(),
+                        (query.descending() ? "-" : "") + query.sort()));
+        model.addAttribute(
+                "filtered",
+                search.text() != null
+                        || search.type() != null
+                        || search.state() != null
+                        || search.agencyId() != null
+                        || search.caseNumber() != null);
         choices(model);
         return "coordination/conflicts";
     }
@@ -201,7 +266,11 @@ class ConflictPages {
     private void choices(Model model) {
         model.addAttribute("types", ConflictType.values());
         model.addAttribute("states", ConflictState.values());
-        model.addAttribute("agencyChoices", agencies.listActive().stream().sorted(Comparator.comparing(AgencyView::code)).toList());
+        model.addAttribute(
+                "agencyChoices",
+                agencies.listActive().stream()
+                        .sorted(Comparator.comparing(AgencyView::code))
+                        .toList());
     }
 
     private String raiseView(RaiseForm form, Model model) {
@@ -220,7 +289,11 @@ class ConflictPages {
         model.addAttribute("caseSummary", caseSummary);
         model.addAttribute("types", ConflictType.values());
         model.addAttribute("steps", conflicts.steps());
-        model.addAttribute("agencyChoices", agencies.listActive().stream().sorted(Comparator.comparing(AgencyView::code)).toList());
+        model.addAttribute(
+                "agencyChoices",
+                agencies.listActive().stream()
+                        .sorted(Comparator.comparing(AgencyView::code))
+                        .toList());
         return "coordination/raise";
     }
 
@@ -230,16 +303,30 @@ class ConflictPages {
         ids.add(c.raisedBy());
         Map<AgencyId, AgencyView> names = agencies.findAll(ids);
         model.addAttribute("conflict", c);
-        model.addAttribute("line", new ConflictLine(c, name(names.get(c.raisedBy())),
-                c.parties().stream().map(p -> name(names.get(p))).toList()));
+        model.addAttribute(
+                "line",
+                new ConflictLine(
+                        c,
+                        name(names.get(c.raisedBy())),
+                        c.parties().stream().map(p -> name(names.get(p))).toList()));
         model.addAttribute("officeName", name(names.get(c.office())));
-        model.addAttribute("caseSummary", c.caseId() == null ? null : cases.summaries(List.of(c.caseId()), "conflict").get(c.caseId()));
+        model.addAttribute(
+                "caseSummary",
+                c.caseId() == null
+                        ? null
+                        : cases.summaries(List.of(c.caseId()), "conflict").get(c.caseId()));
         model.addAttribute("obligation", conflicts.responseObligation(c).orElse(null));
         boolean coordinates = conflicts.coordinates(c);
         model.addAttribute("coordinates", coordinates);
         if (coordinates && c.state().open()) {
-            model.addAttribute("meetingChoices", meetings.list(MeetingStatus.CONVENED, new PageQuery(0, PageQuery.MAX_SIZE, "scheduled", false))
-                    .items().stream().filter(m -> m.convenor().equals(c.office())).toList());
+            model.addAttribute(
+                    "meetingChoices",
+                    meetings
+                            .list(MeetingStatus.CONVENED, new PageQuery(0, PageQuery.MAX_SIZE, "scheduled", false))
+                            .items()
+                            .stream()
+                            .filter(m -> m.convenor().equals(c.office()))
+                            .toList());
         } else {
             model.addAttribute("meetingChoices", List.<MeetingSummary>of());
         }
@@ -255,7 +342,8 @@ class ConflictPages {
         try {
             return ConflictType.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw TongxinException.invalid("type", "oneOf", Set.of(ConflictType.values()).toString());
+            throw TongxinException.invalid(
+                    "type", "oneOf", Set.of(ConflictType.values()).toString());
         }
     }
 
@@ -263,7 +351,8 @@ class ConflictPages {
         try {
             return ConflictState.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw TongxinException.invalid("state", "oneOf", Set.of(ConflictState.values()).toString());
+            throw TongxinException.invalid(
+                    "state", "oneOf", Set.of(ConflictState.values()).toString());
         }
     }
 

@@ -1,12 +1,10 @@
 package org.tongxin.coordination.web;
 
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import org.tongxin.shared.web.NavigationEntry;
 import org.tongxin.identity.Role;
+import org.tongxin.shared.web.NavigationEntry;
 
 /** Joint meetings and the conflict register in the navigation, for every role that works on cases. */
 @Configuration(proxyBeanMethods = false)

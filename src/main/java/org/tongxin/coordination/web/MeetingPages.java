@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -51,7 +49,6 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.web.Downloads;
 import org.tongxin.shared.web.PageCommands;
-import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -75,8 +72,15 @@ class MeetingPages {
     private final CurrentUser currentUser;
     private final PageCommands commands;
 
-    MeetingPages(Meetings meetings, MeetingDecisions decisions, Conflicts conflicts, MeetingDocuments documents,
-            AgencyDirectory agencies, CaseDirectory cases, CurrentUser currentUser, PageCommands commands) {
+    MeetingPages(
+            Meetings meetings,
+            MeetingDecisions decisions,
+            Conflicts conflicts,
+            MeetingDocuments documents,
+            AgencyDirectory agencies,
+            CaseDirectory cases,
+            CurrentUser currentUser,
+            PageCommands commands) {
         this.meetings = meetings;
         this.decisions = decisions;
         this.conflicts = conflicts;
@@ -88,32 +92,45 @@ class MeetingPages {
     }
 
     /** A decision line: the decision, the agency named, the case as the reader sees it and its obligation. */
-    public record DecisionLine(DecisionView decision, String agencyName, CaseSummary caseSummary, ObligationView obligation,
-            boolean mine) {
-    }
+    public record DecisionLine(
+            DecisionView decision,
+            String agencyName,
+            CaseSummary caseSummary,
+            ObligationView obligation,
+            boolean mine) {}
 
     /** An agenda line as the reader sees it. */
-    public record AgendaLine(AgendaItem item, CaseSummary caseSummary, ConflictView conflict, DecisionLine review) {
-    }
+    public record AgendaLine(AgendaItem item, CaseSummary caseSummary, ConflictView conflict, DecisionLine review) {}
 
     /** The convene form's values. */
-    public record ConveneForm(String title, String scheduledAt, String place, List<UUID> attendees, String topics,
-            List<UUID> conflictIds, List<UUID> caseIds) {
-    }
+    public record ConveneForm(
+            String title,
+            String scheduledAt,
+            String place,
+            List<UUID> attendees,
+            String topics,
+            List<UUID> conflictIds,
+            List<UUID> caseIds) {}
 
     @GetMapping("/meetings")
-    String list(@RequestParam(required = false) MeetingStatus status, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, Model model) {
+    String list(
+            @RequestParam(required = false) MeetingStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model) {
         PageQuery query = PageQuery.of(page, null, sort, Set.of("scheduled", "title", "status"), "-scheduled");
         PageResult<MeetingSummary> result = meetings.list(status, query);
-        Map<AgencyId, AgencyView> names = agencies.findAll(result.items().stream().map(MeetingSummary::convenor).toList());
+        Map<AgencyId, AgencyView> names = agencies.findAll(
+                result.items().stream().map(MeetingSummary::convenor).toList());
         model.addAttribute("page", result);
         model.addAttribute("names", names);
         model.addAttribute("status", status);
         model.addAttribute("statuses", MeetingStatus.values());
         model.addAttribute("sort", (query.descending() ? "-" : "") + query.sort());
-        model.addAttribute("pageUrl", "/meetings?" + (status == null ? "" : "status=" + status + "&")
-                + "sort=" + (query.descending() ? "-" : "") + query.sort() + "&");
+        model.addAttribute(
+                "pageUrl",
+                "/meetings?" + (status == null ? "" : "status=" + status + "&") + "sort="
+                        + (query.descending() ? "-" : "") + query.sort() + "&");
         model.addAttribute("mayConvene", currentUser.get().has(Role.CITY_COORDINATOR));
         return "coordination/meetings";
     }
@@ -129,23 +146,32 @@ class MeetingPages {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings")
-    String convene(@RequestParam(required = false) String title, @RequestParam(required = false) String scheduledAt,
-            @RequestParam(required = false) String place, @RequestParam(required = false) List<UUID> attendees,
-            @RequestParam(required = false) String topics, @RequestParam(required = false) List<UUID> conflictIds,
-            @RequestParam(required = false) List<UUID> caseIds, Model model, RedirectAttributes redirect) {
-        ConveneForm form = new ConveneForm(title, scheduledAt, place, orEmpty(attendees), topics, orEmpty(conflictIds),
-                orEmpty(caseIds));
+    String convene(
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String scheduledAt,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) List<UUID> attendees,
+            @RequestParam(required = false) String topics,
+            @RequestParam(required = false) List<UUID> conflictIds,
+            @RequestParam(required = false) List<UUID> caseIds,
+            Model model,
+            RedirectAttributes redirect) {
+        ConveneForm form = new ConveneForm(
+                title, scheduledAt, place, orEmpty(attendees), topics, orEmpty(conflictIds), orEmpty(caseIds));
         return commands.make(() -> {
-            List<AgendaInput> agenda = new ArrayList<>();
-            if (topics != null) {
-                topics.lines().map(String::strip).filter(t -> !t.isEmpty())
-                        .forEach(t -> agenda.add(new AgendaInput(AgendaKind.TOPIC, t, null, null)));
-            }
-            form.caseIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CASE, null, c, null)));
-            form.conflictIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CONFLICT, null, null, c)));
-            return meetings.convene(new NewMeeting(title, parse(scheduledAt), place, form.attendees(), agenda));
-        })
-                .notice("meeting.convened").passOn(PageCommands.NOT_OF_THE_FORM)
+                    List<AgendaInput> agenda = new ArrayList<>();
+                    if (topics != null) {
+                        topics.lines()
+                                .map(String::strip)
+                                .filter(t -> !t.isEmpty())
+                                .forEach(t -> agenda.add(new AgendaInput(AgendaKind.TOPIC, t, null, null)));
+                    }
+                    form.caseIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CASE, null, c, null)));
+                    form.conflictIds().forEach(c -> agenda.add(new AgendaInput(AgendaKind.CONFLICT, null, null, c)));
+                    return meetings.convene(new NewMeeting(title, parse(scheduledAt), place, form.attendees(), agenda));
+                })
+                .notice("meeting.convened")
+                .passOn(PageCommands.NOT_OF_THE_FORM)
                 .redirectOr(id -> "/meetings/" + id, model, redirect, () -> conveneView(form, model));
     }
 
@@ -168,22 +194,35 @@ class MeetingPages {
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/minutes")
-    String minutes(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String minutes, Model model,
+    String minutes(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String minutes,
+            Model model,
             RedirectAttributes redirect) {
         MeetingId meetingId = MeetingId.of(id);
         return commands.run(() -> meetings.recordMinutes(meetingId, version, minutes))
-                .notice("meeting.minutes.recorded").passOn(PageCommands.NOT_FOUND)
+                .notice("meeting.minutes.recorded")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/meetings/" + id, model, redirect, () -> refused(meetingId, model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/decisions")
-    String decision(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String text,
-            @RequestParam(required = false) UUID agencyId, @RequestParam(required = false) UUID caseId,
-            @RequestParam(required = false) LocalDate dueDate, Model model, RedirectAttributes redirect) {
+    String decision(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) UUID agencyId,
+            @RequestParam(required = false) UUID caseId,
+            @RequestParam(required = false) LocalDate dueDate,
+            Model model,
+            RedirectAttributes redirect) {
         MeetingId meetingId = MeetingId.of(id);
-        return commands.run(() -> decisions.record(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate)))
-                .notice("meeting.decision.recorded").passOn(PageCommands.NOT_FOUND)
+        return commands.run(
+                        () -> decisions.record(meetingId, version, new NewDecision(text, agencyId, caseId, dueDate)))
+                .notice("meeting.decision.recorded")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/meetings/" + id + "#decisions", model, redirect, () -> {
                     model.addAttribute("decisionText", text);
                     model.addAttribute("decisionAgency", agencyId);
@@ -196,16 +235,22 @@ class MeetingPages {
     @PostMapping("/meetings/{id}/close")
     String close(@PathVariable UUID id, @RequestParam int version, Model model, RedirectAttributes redirect) {
         return commands.run(() -> meetings.close(MeetingId.of(id), version))
-                .notice("meeting.closed").passOn(PageCommands.NOT_FOUND)
+                .notice("meeting.closed")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/meetings/" + id, model, redirect, () -> refused(MeetingId.of(id), model));
     }
 
     @PreAuthorize(COORDINATOR)
     @PostMapping("/meetings/{id}/cancel")
-    String cancel(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String reason, Model model,
+    String cancel(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String reason,
+            Model model,
             RedirectAttributes redirect) {
         return commands.run(() -> meetings.cancel(MeetingId.of(id), version, reason))
-                .notice("meeting.cancelled").passOn(PageCommands.NOT_FOUND)
+                .notice("meeting.cancelled")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/meetings/" + id, model, redirect, () -> refused(MeetingId.of(id), model));
     }
 
@@ -215,11 +260,16 @@ class MeetingPages {
     }
 
     @PostMapping("/decisions/{id}/done")
-    String done(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String note, Model model,
+    String done(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String note,
+            Model model,
             RedirectAttributes redirect) {
         DecisionId decisionId = DecisionId.of(id);
         return commands.run(() -> decisions.reportDone(decisionId, version, note))
-                .notice("decision.reported").passOn(PageCommands.NOT_FOUND)
+                .notice("decision.reported")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/decisions/" + id, model, redirect, () -> {
                     model.addAttribute("note", note);
                     return decisionView(decisions.decision(decisionId), model);
@@ -230,14 +280,25 @@ class MeetingPages {
 
     private String conveneView(ConveneForm form, Model model) {
         AgencyId mine = currentUser.get().agency();
-        List<AgencyView> choices = agencies.listActive().stream().filter(a -> !a.id().equals(mine))
-                .sorted(Comparator.comparing(AgencyView::code)).toList();
+        List<AgencyView> choices = agencies.listActive().stream()
+                .filter(a -> !a.id().equals(mine))
+                .sorted(Comparator.comparing(AgencyView::code))
+                .toList();
         List<ConflictView> open = meetings.openConflicts();
-        List<CaseId> caseIds = open.stream().map(ConflictView::caseId).filter(Objects::nonNull).distinct().toList();
+        List<CaseId> caseIds = open.stream()
+                .map(ConflictView::caseId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         model.addAttribute("form", form);
         model.addAttribute("agencyChoices", choices);
         model.addAttribute("openConflicts", open);
-        model.addAttribute("caseChoices", caseIds.isEmpty() ? List.of() : List.copyOf(cases.summaries(caseIds, "meeting.convene").values()));
+        model.addAttribute(
+                "caseChoices",
+                caseIds.isEmpty()
+                        ? List.of()
+                        : List.copyOf(
+                                cases.summaries(caseIds, "meeting.convene").values()));
         return "coordination/convene";
     }
 
@@ -250,7 +311,10 @@ class MeetingPages {
         Map<AgencyId, AgencyView> names = agencies.findAll(ids);
         Set<CaseId> caseIds = new HashSet<>();
         m.agenda().stream().map(AgendaItem::caseId).filter(Objects::nonNull).forEach(caseIds::add);
-        m.decisions().stream().map(DecisionView::caseId).filter(Objects::nonNull).forEach(caseIds::add);
+        m.decisions().stream()
+                .map(DecisionView::caseId)
+                .filter(Objects::nonNull)
+                .forEach(caseIds::add);
         Map<CaseId, CaseSummary> summaries = caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "meeting");
         List<AgendaLine> agenda = new ArrayList<>();
         for (AgendaItem item : m.agenda()) {
@@ -259,18 +323,29 @@ class MeetingPages {
                 conflict = findConflict(item.conflictId());
             }
             DecisionView review = item.decisionId() == null ? null : reviewed.get(item.decisionId());
-            agenda.add(new AgendaLine(item, item.caseId() == null ? null : summaries.get(item.caseId()), conflict,
+            agenda.add(new AgendaLine(
+                    item,
+                    item.caseId() == null ? null : summaries.get(item.caseId()),
+                    conflict,
                     review == null ? null : line(review, names, summaries)));
         }
         boolean manages = meetings.manages(m);
         model.addAttribute("meeting", m);
         model.addAttribute("convenorName", name(names.get(m.convenor())));
-        model.addAttribute("attendeeNames", m.attendees().stream().map(a -> name(names.get(a))).sorted().toList());
+        model.addAttribute(
+                "attendeeNames",
+                m.attendees().stream().map(a -> name(names.get(a))).sorted().toList());
         model.addAttribute("agenda", agenda);
-        model.addAttribute("decisions", m.decisions().stream().map(d -> line(d, names, summaries)).toList());
+        model.addAttribute(
+                "decisions",
+                m.decisions().stream().map(d -> line(d, names, summaries)).toList());
         model.addAttribute("manages", manages);
         if (manages && m.status() == MeetingStatus.HELD) {
-            model.addAttribute("agencyChoices", agencies.listActive().stream().sorted(Comparator.comparing(AgencyView::code)).toList());
+            model.addAttribute(
+                    "agencyChoices",
+                    agencies.listActive().stream()
+                            .sorted(Comparator.comparing(AgencyView::code))
+                            .toList());
             model.addAttribute("caseChoices", summaries.values().stream().toList());
         }
         return "coordination/meeting";
@@ -279,7 +354,8 @@ class MeetingPages {
     private String decisionView(DecisionView d, Model model) {
         MeetingView m = meetings.view(d.meetingId());
         Map<AgencyId, AgencyView> names = agencies.findAll(List.of(d.owingAgency(), m.convenor()));
-        Map<CaseId, CaseSummary> summaries = d.caseId() == null ? Map.of() : cases.summaries(List.of(d.caseId()), "decision");
+        Map<CaseId, CaseSummary> summaries =
+                d.caseId() == null ? Map.of() : cases.summaries(List.of(d.caseId()), "decision");
         model.addAttribute("meeting", m);
         model.addAttribute("line", line(d, names, summaries));
         model.addAttribute("convenorName", name(names.get(m.convenor())));
@@ -292,8 +368,12 @@ class MeetingPages {
     }
 
     private DecisionLine line(DecisionView d, Map<AgencyId, AgencyView> names, Map<CaseId, CaseSummary> summaries) {
-        return new DecisionLine(d, name(names.get(d.owingAgency())), d.caseId() == null ? null : summaries.get(d.caseId()),
-                decisions.obligation(d).orElse(null), decisions.owes(d));
+        return new DecisionLine(
+                d,
+                name(names.get(d.owingAgency())),
+                d.caseId() == null ? null : summaries.get(d.caseId()),
+                decisions.obligation(d).orElse(null),
+                decisions.owes(d));
     }
 
     private ConflictView findConflict(ConflictId id) {

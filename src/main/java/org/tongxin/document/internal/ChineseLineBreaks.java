@@ -16,8 +16,7 @@ final class ChineseLineBreaks implements SplitCharacter {
     private static final String NO_LINE_START = "，。、；：？！）」』】〕〉》”’％‰…—·．,.;:?!)]}%";
     private static final String NO_LINE_END = "（「『【〔〈《“‘([{";
 
-    private ChineseLineBreaks() {
-    }
+    private ChineseLineBreaks() {}
 
     @Override
     public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
@@ -44,7 +43,10 @@ final class ChineseLineBreaks implements SplitCharacter {
 
     /** Chinese characters, CJK punctuation and full-width forms: a line may break beside them. */
     static boolean wide(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || (c >= '\u3000' && c <= '\u303F')
-                || (c >= '\uFF00' && c <= '\uFFEF') || (c >= '\u2014' && c <= '\u201D') || c == '\u2026';
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= '\u3000' && c <= '\u303F')
+                || (c >= '\uFF00' && c <= '\uFFEF')
+                || (c >= '\u2014' && c <= '\u201D')
+                || c == '\u2026';
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link DocumentSettings}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DocumentSettings.class)
-class DocumentConfiguration {
-}
+class DocumentConfiguration {}

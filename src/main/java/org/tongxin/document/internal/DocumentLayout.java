@@ -20,8 +20,21 @@ public record DocumentLayout(String name, String title, Set<String> keys, List<B
 
     /** What a template line asks for. */
     public enum Directive {
-        ORGAN("organ"), TITLE("title"), NUMBER("number"), TO("to"), HEADING("h"), PARAGRAPH("p"), ITEM("item"),
-        LIST("list"), ROW("row"), SEAL("seal"), SIGN("sign"), DATE("date"), SPACE("space"), CUT("cut"), CC("cc"),
+        ORGAN("organ"),
+        TITLE("title"),
+        NUMBER("number"),
+        TO("to"),
+        HEADING("h"),
+        PARAGRAPH("p"),
+        ITEM("item"),
+        LIST("list"),
+        ROW("row"),
+        SEAL("seal"),
+        SIGN("sign"),
+        DATE("date"),
+        SPACE("space"),
+        CUT("cut"),
+        CC("cc"),
         NOTE("note");
 
         private final String word;

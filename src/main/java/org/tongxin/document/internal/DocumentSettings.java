@@ -3,7 +3,6 @@ package org.tongxin.document.internal;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,12 +16,15 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("tongxin.document")
 public record DocumentSettings(@DefaultValue Upload upload) {
 
-    public record Upload(@DefaultValue({ "PDF", "JPEG", "PNG", "DOCX", "XLSX" }) Set<FileFormat> allowedTypes,
+    public record Upload(
+            @DefaultValue({"PDF", "JPEG", "PNG", "DOCX", "XLSX"})
+            Set<FileFormat> allowedTypes,
+
             @DefaultValue("10MB") DataSize maxSize) {
 
         public Upload {
-            allowedTypes = allowedTypes.isEmpty() ? Set.of()
-                    : Collections.unmodifiableSet(EnumSet.copyOf(allowedTypes));
+            allowedTypes =
+                    allowedTypes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(allowedTypes));
             if (maxSize.toBytes() <= 0 || maxSize.toBytes() > Integer.MAX_VALUE - 16) {
                 throw new IllegalArgumentException("tongxin.document.upload.max-size must be between 1 byte and 2 GB");
             }

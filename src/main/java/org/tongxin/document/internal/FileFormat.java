@@ -11,13 +11,16 @@ import java.util.Set;
  * types a client may declare for them, and the content type Tongxin records and serves.
  */
 public enum FileFormat {
-
     PDF("application/pdf", List.of("pdf"), Set.of("application/pdf", "application/x-pdf")),
     JPEG("image/jpeg", List.of("jpg", "jpeg"), Set.of("image/jpeg", "image/pjpeg", "image/jpg")),
     PNG("image/png", List.of("png"), Set.of("image/png", "image/x-png")),
-    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx"),
+    DOCX(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            List.of("docx"),
             Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of("xlsx"),
+    XLSX(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            List.of("xlsx"),
             Set.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
     private final String contentType;

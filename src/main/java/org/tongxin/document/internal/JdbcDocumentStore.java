@@ -1,7 +1,6 @@
 package org.tongxin.document.internal;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,12 +17,16 @@ class JdbcDocumentStore implements DocumentStore {
     @Override
     public void put(String key, byte[] sealed) {
         jdbc.sql("INSERT INTO document_content (storage_key, sealed) VALUES (:key, :sealed)")
-                .param("key", key).param("sealed", sealed).update();
+                .param("key", key)
+                .param("sealed", sealed)
+                .update();
     }
 
     @Override
     public Optional<byte[]> get(String key) {
-        return jdbc.sql("SELECT sealed FROM document_content WHERE storage_key = :key").param("key", key)
-                .query(byte[].class).optional();
+        return jdbc.sql("SELECT sealed FROM document_content WHERE storage_key = :key")
+                .param("key", key)
+                .query(byte[].class)
+                .optional();
     }
 }

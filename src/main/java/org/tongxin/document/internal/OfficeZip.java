@@ -19,7 +19,13 @@ import java.util.zip.Inflater;
 final class OfficeZip {
 
     /** What was found: a well-formed container, or why not. */
-    enum Verdict { WORD, EXCEL, OTHER, DAMAGED, UNSAFE }
+    enum Verdict {
+        WORD,
+        EXCEL,
+        OTHER,
+        DAMAGED,
+        UNSAFE
+    }
 
     static final String WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     static final String EXCEL_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
@@ -33,8 +39,7 @@ final class OfficeZip {
     private static final int CENTRAL_HEADER = 0x02014b50;
     private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
-    private record Entry(String name, int flags, int method, long compressed, long uncompressed, long localOffset) {
-    }
+    private record Entry(String name, int flags, int method, long compressed, long uncompressed, long localOffset) {}
 
     private static final class TooManyEntries extends RuntimeException {
         TooManyEntries() {
@@ -42,8 +47,7 @@ final class OfficeZip {
         }
     }
 
-    private OfficeZip() {
-    }
+    private OfficeZip() {}
 
     static Verdict inspect(byte[] zip) {
         ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
@@ -73,7 +77,9 @@ final class OfficeZip {
                 return Verdict.UNSAFE;
             }
         }
-        Optional<Entry> types = entries.stream().filter(e -> e.name().equals("[Content_Types].xml")).findFirst();
+        Optional<Entry> types = entries.stream()
+                .filter(e -> e.name().equals("[Content_Types].xml"))
+                .findFirst();
         if (types.isEmpty()) {
             return Verdict.OTHER;
         }
@@ -89,8 +95,10 @@ final class OfficeZip {
         if (contentTypes.toLowerCase(Locale.ROOT).contains("macroenabled")) {
             return Verdict.UNSAFE;
         }
-        boolean word = contentTypes.contains(WORD_MAIN) && entries.stream().anyMatch(e -> e.name().startsWith("word/"));
-        boolean excel = contentTypes.contains(EXCEL_MAIN) && entries.stream().anyMatch(e -> e.name().startsWith("xl/"));
+        boolean word = contentTypes.contains(WORD_MAIN)
+                && entries.stream().anyMatch(e -> e.name().startsWith("word/"));
+        boolean excel = contentTypes.contains(EXCEL_MAIN)
+                && entries.stream().anyMatch(e -> e.name().startsWith("xl/"));
         return word == excel ? Verdict.OTHER : word ? Verdict.WORD : Verdict.EXCEL;
     }
 
@@ -133,8 +141,13 @@ final class OfficeZip {
             if (compressed == 0xFFFFFFFFL || uncompressed == 0xFFFFFFFFL || local == 0xFFFFFFFFL) {
                 return null;
             }
-            entries.add(new Entry(new String(name, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1),
-                    flags, method, compressed, uncompressed, local));
+            entries.add(new Entry(
+                    new String(name, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1),
+                    flags,
+                    method,
+                    compressed,
+                    uncompressed,
+                    local));
             p += 46 + nameLength + extraLength + commentLength;
         }
         return entries;
@@ -146,7 +159,10 @@ final class OfficeZip {
         if (buffer.getInt(local) != LOCAL_HEADER || entry.uncompressed() > MAX_CONTENT_TYPES) {
             return entry.uncompressed() > MAX_CONTENT_TYPES ? null : "";
         }
-        int data = local + 30 + Short.toUnsignedInt(buffer.getShort(local + 26)) + Short.toUnsignedInt(buffer.getShort(local + 28));
+        int data = local
+                + 30
+                + Short.toUnsignedInt(buffer.getShort(local + 26))
+                + Short.toUnsignedInt(buffer.getShort(local + 28));
         int length = Math.toIntExact(entry.compressed());
         if (data < 0 || length < 0 || data + length > zip.length) {
             throw new IllegalArgumentException("entry beyond the end of the file");

@@ -11,7 +11,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -31,7 +30,6 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.draw.DottedLineSeparator;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.document.internal.DocumentLayout.Block;
 import org.tongxin.document.internal.DocumentLayout.Directive;
 import org.tongxin.shared.time.LegalTime;
@@ -60,6 +58,7 @@ public class PdfRenderer {
      * unbreakable number (an identity or telephone number) would spread its characters far apart.
      */
     private static final int BODY_ALIGNMENT = Element.ALIGN_LEFT;
+
     private static final Pattern OWN_NUMBERING = Pattern.compile("^(\\d{1,3}[.、．)）]|[（(]\\d{1,3}[)）])\\s*");
 
     private final BaseFont font;
@@ -72,7 +71,8 @@ public class PdfRenderer {
 
     private static BaseFont loadFont() {
         try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
-            return BaseFont.createFont(FONT_NAME + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+            return BaseFont.createFont(
+                    FONT_NAME + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("The document font " + FONT + " is missing from the application", e);
         }
@@ -94,7 +94,8 @@ public class PdfRenderer {
             writer.setPageEvent(new PageFooter(font(9f, Font.NORMAL, GREY), 0));
             document.addTitle(report.title());
             document.addCreator("Tongxin 同心");
-            document.addCreationDate(new PdfDate(GregorianCalendar.from(clock.instant().atZone(LegalTime.ZONE))));
+            document.addCreationDate(
+                    new PdfDate(GregorianCalendar.from(clock.instant().atZone(LegalTime.ZONE))));
             document.setDocumentLanguage("zh-CN");
             document.open();
             document.add(centred(report.title(), font(18f, Font.BOLD, null), 0f, 4f));
@@ -163,7 +164,8 @@ public class PdfRenderer {
     static float[] columnWidths(org.tongxin.document.TabularDocument.Table t, int columns) {
         float[] widths = new float[columns];
         for (int c = 0; c < columns; c++) {
-            int longest = c < t.headers().size() ? Math.min(textWidth(t.headers().get(c)), 16) : 0;
+            int longest =
+                    c < t.headers().size() ? Math.min(textWidth(t.headers().get(c)), 16) : 0;
             for (List<String> row : t.rows()) {
                 if (c < row.size() && row.get(c) != null) {
                     longest = Math.max(longest, textWidth(row.get(c)));
@@ -186,13 +188,15 @@ public class PdfRenderer {
     private static int textWidth(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); i++) {
-            width += Character.UnicodeScript.of(text.codePointAt(i)) == Character.UnicodeScript.HAN || text.charAt(i) > 0x2E80 ? 2 : 1;
+            width += Character.UnicodeScript.of(text.codePointAt(i)) == Character.UnicodeScript.HAN
+                            || text.charAt(i) > 0x2E80
+                    ? 2
+                    : 1;
         }
         return width;
     }
 
-    private record Rendering(byte[] bytes, int pages) {
-    }
+    private record Rendering(byte[] bytes, int pages) {}
 
     private Rendering renderOnce(DocumentLayout layout, TemplateValues values, int totalPages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -204,7 +208,8 @@ public class PdfRenderer {
             writer.setPageEvent(footer);
             document.addTitle(layout.title());
             document.addCreator("Tongxin 同心");
-            document.addCreationDate(new PdfDate(GregorianCalendar.from(clock.instant().atZone(LegalTime.ZONE))));
+            document.addCreationDate(
+                    new PdfDate(GregorianCalendar.from(clock.instant().atZone(LegalTime.ZONE))));
             document.setDocumentLanguage("zh-CN");
             document.open();
             for (Element element : elements(layout, values)) {
@@ -245,13 +250,17 @@ public class PdfRenderer {
                     p.setSpacingBefore(4f);
                     elements.add(p);
                 }
-                case PARAGRAPH -> lines(text).forEach(line -> elements.add(paragraph(line, body(), BODY_ALIGNMENT, 2 * BODY)));
+                case PARAGRAPH ->
+                    lines(text).forEach(line -> elements.add(paragraph(line, body(), BODY_ALIGNMENT, 2 * BODY)));
                 case ITEM -> elements.add(paragraph(++number + "．" + text, body(), BODY_ALIGNMENT, 2 * BODY));
                 case LIST -> {
-                    List<String> items = lines(text).stream().map(l -> OWN_NUMBERING.matcher(l).replaceFirst("")).toList();
+                    List<String> items = lines(text).stream()
+                            .map(l -> OWN_NUMBERING.matcher(l).replaceFirst(""))
+                            .toList();
                     boolean numbered = number > 0 || items.size() > 1;
                     for (String item : items) {
-                        elements.add(paragraph(numbered ? ++number + "．" + item : item, body(), BODY_ALIGNMENT, 2 * BODY));
+                        elements.add(
+                                paragraph(numbered ? ++number + "．" + item : item, body(), BODY_ALIGNMENT, 2 * BODY));
                     }
                 }
                 case ROW -> {
@@ -322,7 +331,7 @@ public class PdfRenderer {
 
     private PdfPTable table(List<Block> rows, TemplateValues values) {
         boolean paired = rows.stream().anyMatch(r -> r.cells().size() == 4);
-        PdfPTable table = new PdfPTable(paired ? new float[] { 1.9f, 2.8f, 2.5f, 3.2f } : new float[] { 3f, 7f });
+        PdfPTable table = new PdfPTable(paired ? new float[] {1.9f, 2.8f, 2.5f, 3.2f} : new float[] {3f, 7f});
         table.setWidthPercentage(100f);
         table.setSpacingBefore(6f);
         table.setSpacingAfter(8f);
@@ -364,7 +373,8 @@ public class PdfRenderer {
      * directly above the date, whatever the order of the template's lines.
      */
     private PdfPTable signature(List<Block> parts, TemplateValues values) {
-        List<Block> ordered = new ArrayList<>(parts.stream().filter(b -> b.directive() == Directive.SIGN).toList());
+        List<Block> ordered = new ArrayList<>(
+                parts.stream().filter(b -> b.directive() == Directive.SIGN).toList());
         parts.stream().filter(b -> b.directive() == Directive.SEAL).forEach(ordered::add);
         parts.stream().filter(b -> b.directive() == Directive.DATE).forEach(ordered::add);
         PdfPTable table = new PdfPTable(1);
@@ -432,8 +442,13 @@ public class PdfRenderer {
             pages = writer.getPageNumber();
             String text = total > 0 ? "第 " + pages + " 页 共 " + total + " 页" : "第 " + pages + " 页";
             float x = (document.left() + document.right()) / 2;
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, new Phrase(text, font), x,
-                    document.bottom() - 32f, 0);
+            ColumnText.showTextAligned(
+                    writer.getDirectContent(),
+                    Element.ALIGN_CENTER,
+                    new Phrase(text, font),
+                    x,
+                    document.bottom() - 32f,
+                    0);
         }
     }
 }

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.document.DocumentTemplate;
 
 /** The templates of every {@link DocumentTemplate}, read and checked once at start-up. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.tongxin.document.internal.DocumentLayout.Block;
 import org.tongxin.document.internal.DocumentLayout.Directive;
 
@@ -18,8 +17,7 @@ import org.tongxin.document.internal.DocumentLayout.Directive;
  */
 public final class TemplateParser {
 
-    private TemplateParser() {
-    }
+    private TemplateParser() {}
 
     public static DocumentLayout parse(String name, String source) {
         Set<String> declared = null;

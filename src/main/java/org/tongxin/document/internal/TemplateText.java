@@ -15,10 +15,10 @@ public final class TemplateText {
     /** What a missing value prints as: a visible line to write on. */
     public static final String BLANK = "________";
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)(?:\\|([^}]*)|\\?([^:}]*):([^}]*))?}");
+    static final Pattern PLACEHOLDER =
+            Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)(?:\\|([^}]*)|\\?([^:}]*):([^}]*))?}");
 
-    private TemplateText() {
-    }
+    private TemplateText() {}
 
     /** The keys a template line names. */
     public static Set<String> keys(String template) {

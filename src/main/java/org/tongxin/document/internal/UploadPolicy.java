@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.error.PayloadTooLargeException;
 import org.tongxin.shared.error.TongxinException;
 
@@ -28,20 +26,26 @@ public class UploadPolicy {
 
     /** The field every refusal names. */
     public static final String FIELD = "file";
+
     static final int MAX_NAME_LENGTH = 120;
 
     /** Extensions of things that run: as an inner extension ({@code x.exe.pdf}, {@code x.pdf.exe}) they disguise. */
-    private static final Set<String> EXECUTABLE = Set.of("exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "dll",
-            "cpl", "sys", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "psm1", "sh", "bash", "csh", "zsh",
-            "jar", "class", "py", "pl", "rb", "php", "phtml", "jsp", "asp", "aspx", "cgi", "lnk", "reg", "inf", "app",
-            "apk", "dmg", "deb", "rpm", "html", "htm", "xhtml", "svg", "swf", "docm", "xlsm", "pptm", "dotm", "xltm");
-    private static final Set<String> RESERVED_NAMES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
-            "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+    private static final Set<String> EXECUTABLE = Set.of(
+            "exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "dll", "cpl", "sys", "js", "jse", "vbs", "vbe",
+            "wsf", "wsh", "hta", "ps1", "psm1", "sh", "bash", "csh", "zsh", "jar", "class", "py", "pl", "rb", "php",
+            "phtml", "jsp", "asp", "aspx", "cgi", "lnk", "reg", "inf", "app", "apk", "dmg", "deb", "rpm", "html", "htm",
+            "xhtml", "svg", "swf", "docm", "xlsm", "pptm", "dotm", "xltm");
+
+    private static final Set<String> RESERVED_NAMES = Set.of(
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+            "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
     private static final Pattern WINDOWS_RESERVED_CHARACTERS = Pattern.compile("[<>:\"|?*]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final byte[] PDF_MAGIC = { '%', 'P', 'D', 'F', '-' };
-    private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
-    private static final byte[] JPEG_MAGIC = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
+    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+    private static final byte[] PNG_MAGIC = {
+        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
+    private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
     private final DocumentSettings.Upload settings;
 
@@ -50,12 +54,10 @@ public class UploadPolicy {
     }
 
     /** An upload that passed: the name to show, its format (whose content type is recorded) and the bytes. */
-    public record CheckedUpload(String displayName, FileFormat format, byte[] content) {
-    }
+    public record CheckedUpload(String displayName, FileFormat format, byte[] content) {}
 
     /** The checked file name and the format its extension names; refuses before any byte is read. */
-    public record CheckedName(String displayName, FileFormat format) {
-    }
+    public record CheckedName(String displayName, FileFormat format) {}
 
     public CheckedName checkName(String originalFileName) {
         if (originalFileName == null || originalFileName.isBlank()) {
@@ -68,7 +70,10 @@ public class UploadPolicy {
         if (name.codePoints().anyMatch(c -> c == '/' || c == '\\' || invisible(c))) {
             throw refuse("fileNameInvalid");
         }
-        String display = WHITESPACE.matcher(WINDOWS_RESERVED_CHARACTERS.matcher(name).replaceAll("_")).replaceAll(" ").strip();
+        String display = WHITESPACE
+                .matcher(WINDOWS_RESERVED_CHARACTERS.matcher(name).replaceAll("_"))
+                .replaceAll(" ")
+                .strip();
         if (display.startsWith(".") || display.endsWith(".")) {
             throw refuse("fileNameInvalid");
         }
@@ -76,12 +81,17 @@ public class UploadPolicy {
         if (RESERVED_NAMES.contains(parts.get(0).strip().toLowerCase(Locale.ROOT))) {
             throw refuse("fileNameInvalid");
         }
-        List<String> extensions = parts.subList(1, parts.size()).stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> extensions = parts.subList(1, parts.size()).stream()
+                .map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .toList();
         if (extensions.size() > 1 && extensions.stream().anyMatch(EXECUTABLE::contains)) {
             throw refuse("fileNameDoubleExtension");
         }
-        FileFormat format = extensions.isEmpty() ? null : FileFormat.byExtension(extensions.getLast())
-                .filter(settings.allowedTypes()::contains).orElse(null);
+        FileFormat format = extensions.isEmpty()
+                ? null
+                : FileFormat.byExtension(extensions.getLast())
+                        .filter(settings.allowedTypes()::contains)
+                        .orElse(null);
         if (format == null) {
             throw refuse("fileTypeNotAllowed", allowedExtensions());
         }
@@ -120,8 +130,12 @@ public class UploadPolicy {
         if (content.length > settings.maxSize().toBytes()) {
             throw refuse("fileTooLarge", megabytes(settings.maxSize().toBytes()));
         }
-        String declared = declaredContentType == null ? "" : declaredContentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!declared.isEmpty() && !declared.equals("application/octet-stream") && !name.format().accepts(declared)) {
+        String declared = declaredContentType == null
+                ? ""
+                : declaredContentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!declared.isEmpty()
+                && !declared.equals("application/octet-stream")
+                && !name.format().accepts(declared)) {
             throw refuse("fileTypeMismatch", declared.length() > 100 ? declared.substring(0, 100) : declared);
         }
         checkContent(name.format(), content);
@@ -147,7 +161,9 @@ public class UploadPolicy {
     }
 
     private String allowedExtensions() {
-        return settings.allowedTypes().stream().flatMap(f -> f.extensions().stream()).map(e -> "." + e)
+        return settings.allowedTypes().stream()
+                .flatMap(f -> f.extensions().stream())
+                .map(e -> "." + e)
                 .collect(Collectors.joining(", "));
     }
 
@@ -162,9 +178,14 @@ public class UploadPolicy {
     /** Control and formatting characters (bidirectional overrides that disguise an extension), lone surrogates. */
     private static boolean invisible(int c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.PRIVATE_USE
-                || type == Character.UNASSIGNED || c == '\uFFFD';
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED
+                || c == '\uFFFD';
     }
 
     private static TongxinException refuse(String code, Object... args) {

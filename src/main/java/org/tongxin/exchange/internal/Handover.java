@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverData.NewItem;
@@ -43,6 +42,7 @@ public final class Handover extends AggregateRoot {
     final AgencyId receiver;
     /** Copy recipients (抄送) with the time the bundle reached them, in the stored order. */
     final List<Copy> copies;
+
     final EnumSet<Participation> audience;
     final Instant createdAt;
     final int version;
@@ -56,14 +56,26 @@ public final class Handover extends AggregateRoot {
     Instant updatedAt;
     /** Given by this change, written by the next save: a new bundle's note and author, items, a delivery, an answer. */
     String note;
+
     UUID preparedBy;
     final List<Item> added = new ArrayList<>();
     Delivery delivery;
     Answer answer;
 
-    Handover(HandoverId id, CaseId caseId, HandoverKind kind, String stepId, AgencyId sender, AgencyId receiver,
-            List<Copy> copies, Set<Participation> audience, Instant createdAt, int version, List<Item> items,
-            HandoverStatus status, int round) {
+    Handover(
+            HandoverId id,
+            CaseId caseId,
+            HandoverKind kind,
+            String stepId,
+            AgencyId sender,
+            AgencyId receiver,
+            List<Copy> copies,
+            Set<Participation> audience,
+            Instant createdAt,
+            int version,
+            List<Item> items,
+            HandoverStatus status,
+            int round) {
         this.id = id;
         this.caseId = caseId;
         this.kind = kind;
@@ -81,36 +93,57 @@ public final class Handover extends AggregateRoot {
     }
 
     /** A document in the bundle; the title is known only when this change adds it (a stored one stays sealed). */
-    public record Item(UUID id, ItemCode code, String title, UUID documentId, int addedRound) {
-    }
+    public record Item(UUID id, ItemCode code, String title, UUID documentId, int addedRound) {}
 
     /** A copy recipient and when the bundle reached it ({@code null}: not delivered yet). */
-    public record Copy(AgencyId agency, Instant deliveredAt) {
-    }
+    public record Copy(AgencyId agency, Instant deliveredAt) {}
 
     /** Who delivers or answers a round, as the round records them. */
-    public record Person(UUID userId, String name) {
-    }
+    public record Person(UUID userId, String name) {}
 
     /** A round this change delivers. */
-    record Delivery(int round, Instant at, Person by) {
-    }
+    record Delivery(int round, Instant at, Person by) {}
 
     /** The receiver's answer to the current round given by this change, with the problems a rejection names. */
-    record Answer(int round, HandoverStatus outcome, Instant at, Person by, String note, List<Problem> problems) {
-    }
+    record Answer(int round, HandoverStatus outcome, Instant at, Person by, String note, List<Problem> problems) {}
 
     /**
      * Puts a bundle together (PREPARED, round 0): the façade checked the agencies, the items and the note. Copies go to
      * the other agencies named, each once (never the sender or the receiver).
      */
-    public static Handover prepare(HandoverId id, CaseId caseId, HandoverKind kind, String stepId, AgencyId sender,
-            AgencyId receiver, List<AgencyId> copies, Set<Participation> audience, List<NewItem> items, String note,
-            UUID preparedBy, Instant now) {
-        List<Copy> recipients = copies.stream().filter(Objects::nonNull).filter(c -> !c.equals(sender) && !c.equals(receiver))
-                .distinct().map(c -> new Copy(c, null)).toList();
-        Handover h = new Handover(id, caseId, kind, stepId, sender, receiver, recipients, audience, now, 0, List.of(),
-                HandoverStatus.PREPARED, 0);
+    public static Handover prepare(
+            HandoverId id,
+            CaseId caseId,
+            HandoverKind kind,
+            String stepId,
+            AgencyId sender,
+            AgencyId receiver,
+            List<AgencyId> copies,
+            Set<Participation> audience,
+            List<NewItem> items,
+            String note,
+            UUID preparedBy,
+            Instant now) {
+        List<Copy> recipients = copies.stream()
+                .filter(Objects::nonNull)
+                .filter(c -> !c.equals(sender) && !c.equals(receiver))
+                .distinct()
+                .map(c -> new Copy(c, null))
+                .toList();
+        Handover h = new Handover(
+                id,
+                caseId,
+                kind,
+                stepId,
+                sender,
+                receiver,
+                recipients,
+                audience,
+                now,
+                0,
+                List.of(),
+                HandoverStatus.PREPARED,
+                0);
         h.note = note;
         h.preparedBy = preparedBy;
         items.forEach(item -> h.add(item, 0));
@@ -149,16 +182,38 @@ public final class Handover extends AggregateRoot {
         UUID document = receiptDocument.get();
         answer(HandoverStatus.RECEIPTED, answerNote, List.of(), by, now);
         receiptDocumentId = document;
-        register(new HandoverReceipted(UUID.randomUUID(), id, caseId, kind, stepId, round, sender, receiver, document,
-                EnumSet.copyOf(audience), now, actor));
+        register(new HandoverReceipted(
+                UUID.randomUUID(),
+                id,
+                caseId,
+                kind,
+                stepId,
+                round,
+                sender,
+                receiver,
+                document,
+                EnumSet.copyOf(audience),
+                now,
+                actor));
     }
 
     /** The receiver names what is missing or defective; the sender must supplement. */
     public void reject(List<Problem> problems, String answerNote, Person by, Instant now, ActorRef actor) {
         requireDelivered();
         answer(HandoverStatus.REJECTED, answerNote, problems, by, now);
-        register(new HandoverRejected(UUID.randomUUID(), id, caseId, kind, stepId, round, sender, receiver, problems.size(),
-                EnumSet.copyOf(audience), now, actor));
+        register(new HandoverRejected(
+                UUID.randomUUID(),
+                id,
+                caseId,
+                kind,
+                stepId,
+                round,
+                sender,
+                receiver,
+                problems.size(),
+                EnumSet.copyOf(audience),
+                now,
+                actor));
     }
 
     /** Withdraws a bundle that was never delivered. */
@@ -178,8 +233,19 @@ public final class Handover extends AggregateRoot {
         updatedAt = now;
         delivery = new Delivery(number, now, by);
         copies.replaceAll(c -> c.deliveredAt() == null ? new Copy(c.agency(), now) : c);
-        register(new HandoverDelivered(UUID.randomUUID(), id, caseId, kind, stepId, number, sender, receiver,
-                copies.stream().map(Copy::agency).toList(), EnumSet.copyOf(audience), now, actor));
+        register(new HandoverDelivered(
+                UUID.randomUUID(),
+                id,
+                caseId,
+                kind,
+                stepId,
+                number,
+                sender,
+                receiver,
+                copies.stream().map(Copy::agency).toList(),
+                EnumSet.copyOf(audience),
+                now,
+                actor));
     }
 
     private void answer(HandoverStatus outcome, String answerNote, List<Problem> problems, Person by, Instant now) {
@@ -198,7 +264,11 @@ public final class Handover extends AggregateRoot {
     private List<String> missingKinds() {
         Set<ItemCode> present = EnumSet.noneOf(ItemCode.class);
         items.forEach(i -> present.add(i.code()));
-        return kind.required().stream().filter(code -> !present.contains(code)).map(Enum::name).sorted().toList();
+        return kind.required().stream()
+                .filter(code -> !present.contains(code))
+                .map(Enum::name)
+                .sorted()
+                .toList();
     }
 
     private void requirePrepared() {

@@ -5,9 +5,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.DocumentCarrier;
@@ -44,13 +42,29 @@ class HandoverDocumentRoutes implements DocumentCarrier {
             audience.addAll(h.audience());
             for (HandoverView.Item item : h.items()) {
                 if (item.documentId() != null) {
-                    routes.add(new DocumentRoute(item.documentId(), DocumentRoute.HANDOVER, h.id().value(), h.kind().name(),
-                            h.senderAgencyId(), addressees, audience, sent, false));
+                    routes.add(new DocumentRoute(
+                            item.documentId(),
+                            DocumentRoute.HANDOVER,
+                            h.id().value(),
+                            h.kind().name(),
+                            h.senderAgencyId(),
+                            addressees,
+                            audience,
+                            sent,
+                            false));
                 }
             }
             if (h.receiptDocumentId() != null) {
-                routes.add(new DocumentRoute(h.receiptDocumentId(), DocumentRoute.HANDOVER, h.id().value(), h.kind().name(),
-                        h.senderAgencyId(), addressees, audience, sent, true));
+                routes.add(new DocumentRoute(
+                        h.receiptDocumentId(),
+                        DocumentRoute.HANDOVER,
+                        h.id().value(),
+                        h.kind().name(),
+                        h.senderAgencyId(),
+                        addressees,
+                        audience,
+                        sent,
+                        true));
             }
         }
         return routes;

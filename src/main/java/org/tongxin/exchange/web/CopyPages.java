@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
@@ -48,11 +46,21 @@ class CopyPages {
     String copies(@RequestParam(required = false) Integer page, Model model) {
         PageQuery query = PageQuery.of(page, null, null, Set.of("received"), "-received");
         PageResult<HandoverSummary> result = handovers.copiesToMe(query);
-        Map<CaseId, CaseSummary> summaries = result.isEmpty() ? Map.of()
-                : cases.summaries(result.items().stream().map(HandoverSummary::caseId).distinct().toList(), "copies");
-        Map<UUID, String> names = agencies.findAll(result.items().stream()
-                .flatMap(h -> Stream.of(h.senderAgencyId(), h.receiverAgencyId())).filter(Objects::nonNull)
-                .collect(Collectors.toSet())).values().stream()
+        Map<CaseId, CaseSummary> summaries = result.isEmpty()
+                ? Map.of()
+                : cases.summaries(
+                        result.items().stream()
+                                .map(HandoverSummary::caseId)
+                                .distinct()
+                                .toList(),
+                        "copies");
+        Map<UUID, String> names = agencies
+                .findAll(result.items().stream()
+                        .flatMap(h -> Stream.of(h.senderAgencyId(), h.receiverAgencyId()))
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .values()
+                .stream()
                 .collect(Collectors.toMap(a -> a.id().value(), AgencyView::localName, (a, b) -> a));
         model.addAttribute("page", result);
         model.addAttribute("cases", summaries);
@@ -66,8 +74,8 @@ class CopyPages {
 
         @Bean
         NavigationEntry copiesEntry() {
-            return new NavigationEntry("nav.copies", "/copies", 4, Set.of("PROSECUTOR", "POLICE_OFFICER"), "home.tile.copies");
+            return new NavigationEntry(
+                    "nav.copies", "/copies", 4, Set.of("PROSECUTOR", "POLICE_OFFICER"), "home.tile.copies");
         }
     }
-
 }

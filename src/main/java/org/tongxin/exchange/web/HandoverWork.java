@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -39,8 +37,13 @@ class HandoverWork implements WorkSection {
     private final MessageSource messages;
     private final Formats formats;
 
-    HandoverWork(Handovers handovers, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
-            MessageSource messages, Formats formats) {
+    HandoverWork(
+            Handovers handovers,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Formats formats) {
         this.handovers = handovers;
         this.cases = cases;
         this.agencies = agencies;
@@ -59,9 +62,11 @@ class HandoverWork implements WorkSection {
         if (!currentUser.get().worksCases()) {
             return List.of();
         }
-        // Only the deliveries whose procedure asks for a receipt are work to do; the others, once delivered, are delivered.
+        // Only the deliveries whose procedure asks for a receipt are work to do; the others, once delivered, are
+        // delivered.
         // Counted exactly in the database, not within a first page of answerable deliveries.
-        PageResult<HandoverSummary> waiting = handovers.awaitingMyReceipt(new PageQuery(0, Part.MAX_ITEMS, null, false));
+        PageResult<HandoverSummary> waiting =
+                handovers.awaitingMyReceipt(new PageQuery(0, Part.MAX_ITEMS, null, false));
         PageResult<HandoverSummary> requests = handovers.requestsToMe(new PageQuery(0, Part.MAX_ITEMS, null, false));
         PageResult<HandoverSummary> copies = handovers.copiesToMe(new PageQuery(0, Part.MAX_ITEMS, null, false));
         if (waiting.total() == 0 && requests.total() == 0 && copies.total() == 0) {
@@ -70,28 +75,68 @@ class HandoverWork implements WorkSection {
         List<HandoverSummary> all = new ArrayList<>(waiting.items());
         all.addAll(requests.items());
         all.addAll(copies.items());
-        List<CaseId> ids = all.stream().map(HandoverSummary::caseId).filter(Objects::nonNull).distinct().toList();
+        List<CaseId> ids = all.stream()
+                .map(HandoverSummary::caseId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Map<CaseId, CaseSummary> summaries = ids.isEmpty() ? Map.of() : cases.summaries(ids, "home");
-        Map<AgencyId, AgencyView> senders = agencies.findAll(all.stream().map(HandoverSummary::senderAgencyId)
-                .filter(Objects::nonNull).distinct().toList());
+        Map<AgencyId, AgencyView> senders = agencies.findAll(all.stream()
+                .map(HandoverSummary::senderAgencyId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         List<Part> parts = new ArrayList<>();
         if (waiting.total() > 0) {
             // Sorted after the dated steps of the same urgency: a receipt has no statutory due time of its own here.
-            parts.add(new Part("receipts", Kind.RECEIPTS, text("work.receipts.title"), text("work.receipts.intro"), waiting.total(),
-                    0, 0, items(waiting.items(), summaries, senders, false), null, null, null));
+            parts.add(new Part(
+                    "receipts",
+                    Kind.RECEIPTS,
+                    text("work.receipts.title"),
+                    text("work.receipts.intro"),
+                    waiting.total(),
+                    0,
+                    0,
+                    items(waiting.items(), summaries, senders, false),
+                    null,
+                    null,
+                    null));
         }
         if (requests.total() > 0) {
-            parts.add(new Part("requests", Kind.RECEIPTS, text("work.requests.title"), text("work.requests.intro"), requests.total(),
-                    0, 0, requestItems(requests.items(), summaries, senders), null, null, null));
+            parts.add(new Part(
+                    "requests",
+                    Kind.RECEIPTS,
+                    text("work.requests.title"),
+                    text("work.requests.intro"),
+                    requests.total(),
+                    0,
+                    0,
+                    requestItems(requests.items(), summaries, senders),
+                    null,
+                    null,
+                    null));
         }
         if (copies.total() > 0) {
-            parts.add(new Part("copies", Kind.WAITING, text("work.copies.title"), text("work.copies.intro"), copies.total(), 0, 0,
-                    items(copies.items(), summaries, senders, true), "/copies", text("work.copies.all", copies.total()), null));
+            parts.add(new Part(
+                    "copies",
+                    Kind.WAITING,
+                    text("work.copies.title"),
+                    text("work.copies.intro"),
+                    copies.total(),
+                    0,
+                    0,
+                    items(copies.items(), summaries, senders, true),
+                    "/copies",
+                    text("work.copies.all", copies.total()),
+                    null));
         }
         return parts;
     }
 
-    private List<Item> items(List<HandoverSummary> handoverList, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> senders,
+    private List<Item> items(
+            List<HandoverSummary> handoverList,
+            Map<CaseId, CaseSummary> summaries,
+            Map<AgencyId, AgencyView> senders,
             boolean copies) {
         List<Item> items = new ArrayList<>();
         for (HandoverSummary h : handoverList) {
@@ -100,20 +145,41 @@ class HandoverWork implements WorkSection {
                 continue;
             }
             AgencyView sender = senders.get(h.senderAgencyId());
-            String context = (s == null ? "" : (s.caseNumber() == null ? text("case.noNumber") : s.caseNumber()) + " · "
-                    + s.subjectName() + " · ") + text("work.receipts.from", sender == null ? "—" : sender.name(LocaleContextHolder.getLocale()));
+            String context = (s == null
+                            ? ""
+                            : (s.caseNumber() == null ? text("case.noNumber") : s.caseNumber()) + " · "
+                                    + s.subjectName() + " · ")
+                    + text("work.receipts.from", sender == null ? "—" : sender.name(LocaleContextHolder.getLocale()));
             java.time.Instant at = copies ? h.copyDeliveredAt() : h.lastDeliveredAt();
-            items.add(new Item(text("handover.kind." + h.kind().name()), context, null,
-                    at == null ? null : text("work.receipts.deliveredAt", formats.dateTime(at)), copies ? Urgency.INFO : Urgency.OPEN,
-                    text(copies ? "work.copies.state" : h.round() > 1 ? "work.receipts.resent" : "work.receipts.delivered"),
-                    "/handovers/" + h.id(), text(copies ? "work.copies.open" : "work.receipts.act")));
+            items.add(new Item(
+                    text("handover.kind." + h.kind().name()),
+                    context,
+                    null,
+                    at == null ? null : text("work.receipts.deliveredAt", formats.dateTime(at)),
+                    copies ? Urgency.INFO : Urgency.OPEN,
+                    text(
+                            copies
+                                    ? "work.copies.state"
+                                    : h.round() > 1 ? "work.receipts.resent" : "work.receipts.delivered"),
+                    "/handovers/" + h.id(),
+                    text(copies ? "work.copies.open" : "work.receipts.act")));
         }
         return items;
     }
 
-    private List<Item> requestItems(List<HandoverSummary> list, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> senders) {
-        return items(list, summaries, senders, false).stream().map(i -> new Item(i.label(), i.context(), i.due(), i.dueText(), i.urgency(),
-                text("work.requests.state"), i.actionPath(), text("work.requests.act"))).toList();
+    private List<Item> requestItems(
+            List<HandoverSummary> list, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> senders) {
+        return items(list, summaries, senders, false).stream()
+                .map(i -> new Item(
+                        i.label(),
+                        i.context(),
+                        i.due(),
+                        i.dueText(),
+                        i.urgency(),
+                        text("work.requests.state"),
+                        i.actionPath(),
+                        text("work.requests.act")))
+                .toList();
     }
 
     private String text(String key, Object... args) {

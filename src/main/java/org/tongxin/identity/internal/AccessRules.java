@@ -1,12 +1,8 @@
 package org.tongxin.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.tongxin.identity.TongxinPrincipal;
-import org.tongxin.shared.error.TongxinException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -18,7 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-
+import org.tongxin.identity.TongxinPrincipal;
+import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.security.PublicEndpoint;
 
@@ -37,7 +34,8 @@ public class AccessRules implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("org.tongxin")) {
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getPackageName().startsWith("org.tongxin")) {
             return true;
         }
         if (!hasRule(method)) {
@@ -46,14 +44,19 @@ public class AccessRules implements HandlerInterceptor {
         }
         if (annotated(method, PreAuthorize.class)) {
             Object bean = method.getBean() instanceof String ? null : method.getBean();
-            AuthorizationResult result = preAuthorize.authorize(SecurityContextHolder.getContext()::getAuthentication,
-                    new SimpleMethodInvocation(bean, method.getMethod(), new Object[method.getMethod().getParameterCount()]));
+            AuthorizationResult result = preAuthorize.authorize(
+                    SecurityContextHolder.getContext()::getAuthentication,
+                    new SimpleMethodInvocation(
+                            bean,
+                            method.getMethod(),
+                            new Object[method.getMethod().getParameterCount()]));
             if (result != null && !result.isGranted()) {
                 throw new AccessDeniedException("Role rule refused");
             }
         }
         if (SecurityContextHolder.getContext().getAuthentication() != null
-                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof TongxinPrincipal principal
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal()
+                        instanceof TongxinPrincipal principal
                 && !principal.mayCall(operationId(method))) {
             // A scoped system token calls only the operations its request named (and never a page).
             throw TongxinException.forbidden("TOKEN_OPERATION_NOT_ALLOWED");
@@ -68,7 +71,8 @@ public class AccessRules implements HandlerInterceptor {
     }
 
     public static boolean hasRule(HandlerMethod method) {
-        return annotated(method, PreAuthorize.class) || annotated(method, AnyAuthenticatedUser.class)
+        return annotated(method, PreAuthorize.class)
+                || annotated(method, AnyAuthenticatedUser.class)
                 || annotated(method, PublicEndpoint.class);
     }
 

@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -52,8 +50,15 @@ public class AccountAdministration {
     /** The security administrator's lock lasts until it is lifted. */
     static final java.time.Instant UNTIL_UNLOCKED = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
-    AccountAdministration(UserRepository users, PasswordPolicy passwords, AgencyDirectory agencies, AuditLog audit,
-            CurrentUser currentUser, CredentialResets resets, LoginThrottle throttle, Clock clock,
+    AccountAdministration(
+            UserRepository users,
+            PasswordPolicy passwords,
+            AgencyDirectory agencies,
+            AuditLog audit,
+            CurrentUser currentUser,
+            CredentialResets resets,
+            LoginThrottle throttle,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${tongxin.demo:false}") boolean demoMode) {
         this.users = users;
         this.passwords = passwords;
@@ -67,13 +72,14 @@ public class AccountAdministration {
     }
 
     /** A new account with a one-time password the user must change at first login. */
-    public record Created(UserId id, String oneTimePassword) {
-    }
+    public record Created(UserId id, String oneTimePassword) {}
 
     @Transactional
     public Created create(NewAccount account) {
-        String username = account.username() == null ? null : account.username().strip().toLowerCase(Locale.ROOT);
-        String name = account.displayName() == null ? null : account.displayName().strip();
+        String username =
+                account.username() == null ? null : account.username().strip().toLowerCase(Locale.ROOT);
+        String name =
+                account.displayName() == null ? null : account.displayName().strip();
         FieldProblems problems = new FieldProblems();
         if (username == null || username.isEmpty()) {
             problems.add("username", "required");
@@ -90,9 +96,21 @@ public class AccountAdministration {
         problems.throwIfAny();
         UUID id = UUID.randomUUID();
         String oneTime = oneTimePassword();
-        users.insert(id, username, name, agency.id().value(), passwords.hash(oneTime), true, false, demoMode, clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.create").target("user", id)
-                .subjects(java.util.List.of(id)).detail("username", username).detail("agency", agency.id()));
+        users.insert(
+                id,
+                username,
+                name,
+                agency.id().value(),
+                passwords.hash(oneTime),
+                true,
+                false,
+                demoMode,
+                clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.create")
+                .target("user", id)
+                .subjects(java.util.List.of(id))
+                .detail("username", username)
+                .detail("agency", agency.id()));
         return new Created(UserId.of(id), oneTime);
     }
 
@@ -111,8 +129,10 @@ public class AccountAdministration {
         if (!users.updateProfile(user.id(), version, name, agency.id().value(), clock.instant())) {
             throw TongxinException.staleVersion();
         }
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.update").target("user", user.id())
-                .subjects(java.util.List.of(user.id())).detail("agency", agency.id()));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.update")
+                .target("user", user.id())
+                .subjects(java.util.List.of(user.id()))
+                .detail("agency", agency.id()));
     }
 
     @Transactional
@@ -130,7 +150,8 @@ public class AccountAdministration {
             throw TongxinException.staleVersion();
         }
         audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, active ? "user.enable" : "user.disable")
-                .target("user", user.id()).subjects(java.util.List.of(user.id())));
+                .target("user", user.id())
+                .subjects(java.util.List.of(user.id())));
     }
 
     /**
@@ -169,15 +190,28 @@ public class AccountAdministration {
             problems.add("roles", "roleForAgency");
         }
         problems.throwIfAny();
-        for (Role removed : EnumSet.complementOf(wanted.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(wanted))) {
-            if (removed.isAdmin() && user.roles().contains(removed) && user.active() && users.countWithRole(removed) <= 1) {
+        for (Role removed :
+                EnumSet.complementOf(wanted.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(wanted))) {
+            if (removed.isAdmin()
+                    && user.roles().contains(removed)
+                    && user.active()
+                    && users.countWithRole(removed) <= 1) {
                 throw TongxinException.rule("LAST_ADMIN", removed.name());
             }
         }
         users.replaceRoles(user.id(), wanted, actor.userId(), clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.roles").target("user", user.id())
-                .subjects(java.util.List.of(user.id())).detail("before", String.join(",", user.roles().stream().map(Role::name).sorted().toList()))
-                .detail("after", String.join(",", wanted.stream().map(Role::name).sorted().toList())));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "user.roles")
+                .target("user", user.id())
+                .subjects(java.util.List.of(user.id()))
+                .detail(
+                        "before",
+                        String.join(
+                                ",",
+                                user.roles().stream().map(Role::name).sorted().toList()))
+                .detail(
+                        "after",
+                        String.join(
+                                ",", wanted.stream().map(Role::name).sorted().toList())));
     }
 
     /** Removes a staff member's second factor (they enrol again at next login); an administrator's needs two. */
@@ -209,7 +243,8 @@ public class AccountAdministration {
             }
         }
         users.lock(user.id(), UNTIL_UNLOCKED, clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.lock").target("user", user.id())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.lock")
+                .target("user", user.id())
                 .subjects(java.util.List.of(user.id())));
     }
 
@@ -221,7 +256,8 @@ public class AccountAdministration {
         UserRow user = existing(id);
         users.unlock(user.id());
         throttle.clearAccount(user.username());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.unlock").target("user", user.id())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "user.unlock")
+                .target("user", user.id())
                 .subjects(java.util.List.of(user.id())));
     }
 
@@ -289,10 +325,10 @@ public class AccountAdministration {
             }
             sb.append('-').append((char) ('2' + RANDOM.nextInt(8)));
             String candidate = sb.toString();
-            if (candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)) {
+            if (candidate.chars().anyMatch(Character::isUpperCase)
+                    && candidate.chars().anyMatch(Character::isLowerCase)) {
                 return candidate;
             }
         }
     }
-
 }

@@ -1,10 +1,8 @@
 package org.tongxin.identity.internal;
 
 import jakarta.servlet.http.HttpSession;
-
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.shared.error.FieldProblems;
 import org.tongxin.shared.error.TongxinException;
@@ -23,7 +21,8 @@ public class AccountSecondFactor {
     private final SecondFactors secondFactors;
     private final PasswordPolicy passwords;
 
-    AccountSecondFactor(CurrentUser currentUser, UserRepository users, SecondFactors secondFactors, PasswordPolicy passwords) {
+    AccountSecondFactor(
+            CurrentUser currentUser, UserRepository users, SecondFactors secondFactors, PasswordPolicy passwords) {
         this.currentUser = currentUser;
         this.users = users;
         this.secondFactors = secondFactors;
@@ -38,7 +37,8 @@ public class AccountSecondFactor {
         }
         String secret = secondFactors.reveal(proposed);
         model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
-        model.addAttribute("qr", Totp.qrSvg(Totp.uri("Tongxin", currentUser.get().username(), secret)));
+        model.addAttribute(
+                "qr", Totp.qrSvg(Totp.uri("Tongxin", currentUser.get().username(), secret)));
     }
 
     public void confirm(HttpSession session, String password, String code) {

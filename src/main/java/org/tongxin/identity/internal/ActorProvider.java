@@ -1,9 +1,7 @@
 package org.tongxin.identity.internal;
 
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
@@ -27,7 +25,12 @@ class ActorProvider implements CurrentActor {
 
     static Actor actor(TongxinPrincipal p) {
         Actor.Kind kind = p.kind() == TongxinPrincipal.Kind.SESSION ? Actor.Kind.USER : Actor.Kind.TOKEN;
-        return new Actor(kind, p.userId(), p.username(), p.agencyId(),
-                p.roles().stream().map(Role::name).collect(Collectors.toSet()), p.tokenId());
+        return new Actor(
+                kind,
+                p.userId(),
+                p.username(),
+                p.agencyId(),
+                p.roles().stream().map(Role::name).collect(Collectors.toSet()),
+                p.tokenId());
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -22,8 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public class ApiOperations {
 
     /** One API operation: its id, summary, method, path and tag (module). */
-    public record ApiOperation(String id, String summary, String method, String path, String tag) {
-    }
+    public record ApiOperation(String id, String summary, String method, String path, String tag) {}
 
     private final ApplicationContext context;
     private volatile Map<String, ApiOperation> operations;
@@ -35,7 +33,9 @@ public class ApiOperations {
     /** Every operation, by tag and path. */
     public List<ApiOperation> all() {
         return operations().values().stream()
-                .sorted(Comparator.comparing(ApiOperation::tag).thenComparing(ApiOperation::path).thenComparing(ApiOperation::method))
+                .sorted(Comparator.comparing(ApiOperation::tag)
+                        .thenComparing(ApiOperation::path)
+                        .thenComparing(ApiOperation::method))
                 .toList();
     }
 
@@ -50,20 +50,29 @@ public class ApiOperations {
     private Map<String, ApiOperation> operations() {
         Map<String, ApiOperation> known = operations;
         if (known == null) {
-            RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+            RequestMappingHandlerMapping mapping =
+                    context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
             List<ApiOperation> found = new ArrayList<>();
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                    mapping.getHandlerMethods().entrySet()) {
                 HandlerMethod handler = e.getValue();
-                io.swagger.v3.oas.annotations.Operation op = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
-                if (op == null || op.operationId().isBlank() || !handler.getBeanType().getPackageName().startsWith("org.tongxin")) {
+                io.swagger.v3.oas.annotations.Operation op =
+                        handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+                if (op == null
+                        || op.operationId().isBlank()
+                        || !handler.getBeanType().getPackageName().startsWith("org.tongxin")) {
                     continue;
                 }
-                io.swagger.v3.oas.annotations.tags.Tag tag = handler.getBeanType()
-                        .getAnnotation(io.swagger.v3.oas.annotations.tags.Tag.class);
+                io.swagger.v3.oas.annotations.tags.Tag tag =
+                        handler.getBeanType().getAnnotation(io.swagger.v3.oas.annotations.tags.Tag.class);
                 String path = e.getKey().getPatternValues().stream().findFirst().orElse("");
-                String method = e.getKey().getMethodsCondition().getMethods().stream().findFirst().map(Enum::name).orElse("GET");
+                String method = e.getKey().getMethodsCondition().getMethods().stream()
+                        .findFirst()
+                        .map(Enum::name)
+                        .orElse("GET");
                 if (path.startsWith("/api/")) {
-                    found.add(new ApiOperation(op.operationId(), op.summary(), method, path, tag == null ? "" : tag.name()));
+                    found.add(new ApiOperation(
+                            op.operationId(), op.summary(), method, path, tag == null ? "" : tag.name()));
                 }
             }
             known = found.stream().collect(Collectors.toMap(ApiOperation::id, Function.identity(), (a, b) -> a));

@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyDraft;
 import org.tongxin.agency.AgencyId;
@@ -49,7 +47,10 @@ class BootstrapAdminsCommand implements ApplicationRunner, ExitCodeGenerator {
     private final TransactionTemplate transaction;
     private int exitCode;
 
-    BootstrapAdminsCommand(AccountProvisioning accounts, AgencyDirectory directory, AgencyManagement agencies,
+    BootstrapAdminsCommand(
+            AccountProvisioning accounts,
+            AgencyDirectory directory,
+            AgencyManagement agencies,
             TransactionTemplate transaction) {
         this.accounts = accounts;
         this.directory = directory;
@@ -72,15 +73,25 @@ class BootstrapAdminsCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         Path file = Path.of(target.get(0)).toAbsolutePath();
-        StringBuilder report = new StringBuilder("Tongxin: first administrators (one-time passwords; change at first login)\n");
+        StringBuilder report =
+                new StringBuilder("Tongxin: first administrators (one-time passwords; change at first login)\n");
         try {
             transaction.executeWithoutResult(status -> {
                 AgencyId agency = operatingAgency(args);
                 for (int i = 0; i < USERNAMES.size(); i++) {
                     String password = AccountAdministration.oneTimePassword();
-                    accounts.provision(new NewAccount(USERNAMES.get(i), displayName(ROLES.get(i)), agency, Set.of(ROLES.get(i))),
-                            accounts.hash(password), true, false, null);
-                    report.append(USERNAMES.get(i)).append('\t').append(ROLES.get(i)).append('\t').append(password).append('\n');
+                    accounts.provision(
+                            new NewAccount(USERNAMES.get(i), displayName(ROLES.get(i)), agency, Set.of(ROLES.get(i))),
+                            accounts.hash(password),
+                            true,
+                            false,
+                            null);
+                    report.append(USERNAMES.get(i))
+                            .append('\t')
+                            .append(ROLES.get(i))
+                            .append('\t')
+                            .append(password)
+                            .append('\n');
                 }
                 writePrivate(file, report.toString());
             });
@@ -91,7 +102,8 @@ class BootstrapAdminsCommand implements ApplicationRunner, ExitCodeGenerator {
             fail("Refused: " + e.getMessage());
             return;
         }
-        System.out.println("Created " + USERNAMES + "; their one-time passwords are in " + file + " (readable by its owner only).");
+        System.out.println("Created " + USERNAMES + "; their one-time passwords are in " + file
+                + " (readable by its owner only).");
         exitCode = 0;
     }
 
@@ -105,13 +117,25 @@ class BootstrapAdminsCommand implements ApplicationRunner, ExitCodeGenerator {
         if (name == null || division == null) {
             throw TongxinException.invalid("agency", "required");
         }
-        return agencies.register(new AgencyDraft(code == null ? "OPERATOR-JB" : code, name, null, AgencyType.JUDICIAL_BUREAU,
-                AgencyLevel.CITY, null, division, null, null, null, List.of()));
+        return agencies.register(new AgencyDraft(
+                code == null ? "OPERATOR-JB" : code,
+                name,
+                null,
+                AgencyType.JUDICIAL_BUREAU,
+                AgencyLevel.CITY,
+                null,
+                division,
+                null,
+                null,
+                null,
+                List.of()));
     }
 
     private static String value(ApplicationArguments args, String option) {
         List<String> values = args.getOptionValues(option);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? null
+                : values.get(0).strip();
     }
 
     private static String displayName(Role role) {
@@ -125,7 +149,8 @@ class BootstrapAdminsCommand implements ApplicationRunner, ExitCodeGenerator {
     private static void writePrivate(Path file, String content) {
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }

@@ -3,7 +3,6 @@ package org.tongxin.identity.internal;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.identity.IdentityEvents;
 import org.tongxin.identity.Role;
 import org.tongxin.shared.domain.AggregateRoot;
@@ -20,7 +19,9 @@ import org.tongxin.shared.error.TongxinException;
 public final class CredentialReset extends AggregateRoot {
 
     public enum Kind {
-        PASSWORD, SECOND_FACTOR, BOTH;
+        PASSWORD,
+        SECOND_FACTOR,
+        BOTH;
 
         public boolean password() {
             return this != SECOND_FACTOR;
@@ -31,7 +32,12 @@ public final class CredentialReset extends AggregateRoot {
         }
     }
 
-    public enum State { REQUESTED, DONE, REFUSED, WITHDRAWN }
+    public enum State {
+        REQUESTED,
+        DONE,
+        REFUSED,
+        WITHDRAWN
+    }
 
     static final int TEXT_MAX = 500;
 
@@ -50,7 +56,6 @@ public final class CredentialReset extends AggregateRoot {
     Instant shownToTargetAt;
     int version;
 
-
     CredentialReset(UUID id, UUID targetUserId) {
         this.id = id;
         this.targetUserId = targetUserId;
@@ -65,8 +70,8 @@ public final class CredentialReset extends AggregateRoot {
     }
 
     /** One administrator asks for another administrator's credentials to be reset, saying why. */
-    public static CredentialReset request(UUID id, UUID target, Set<Role> targetRoles, Kind kind, String reason, Admin requester,
-            Instant now) {
+    public static CredentialReset request(
+            UUID id, UUID target, Set<Role> targetRoles, Kind kind, String reason, Admin requester, Instant now) {
         if (requester.adminRole() == null) {
             throw TongxinException.forbidden("FORBIDDEN");
         }
@@ -109,7 +114,8 @@ public final class CredentialReset extends AggregateRoot {
         r.decidedBy = admin.userId();
         r.decidedRole = admin.adminRole();
         r.decidedAt = now;
-        r.register(new IdentityEvents.CredentialResetDone(id, target, kind.name(), admin.userId(), admin.userId(), now));
+        r.register(
+                new IdentityEvents.CredentialResetDone(id, target, kind.name(), admin.userId(), admin.userId(), now));
         return r;
     }
 
@@ -120,7 +126,8 @@ public final class CredentialReset extends AggregateRoot {
         decidedBy = approver.userId();
         decidedRole = approver.adminRole();
         decidedAt = now;
-        register(new IdentityEvents.CredentialResetDone(id, targetUserId, kind.name(), requestedBy, approver.userId(), now));
+        register(new IdentityEvents.CredentialResetDone(
+                id, targetUserId, kind.name(), requestedBy, approver.userId(), now));
     }
 
     /** A second administrator refuses it, saying why. */
@@ -182,7 +189,6 @@ public final class CredentialReset extends AggregateRoot {
             throw TongxinException.conflict("RESET_NOT_PENDING");
         }
     }
-
 
     public UUID id() {
         return id;

@@ -9,11 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -46,8 +44,16 @@ public class CredentialResets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CredentialResets(CredentialResetRepository resets, UserRepository users, TokenRepository tokens, KnownDevices devices,
-            PasswordPolicy passwords, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    CredentialResets(
+            CredentialResetRepository resets,
+            UserRepository users,
+            TokenRepository tokens,
+            KnownDevices devices,
+            PasswordPolicy passwords,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.resets = resets;
         this.users = users;
         this.tokens = tokens;
@@ -60,28 +66,44 @@ public class CredentialResets {
     }
 
     /** A reset as pages and the API show it. */
-    public record View(UUID id, UUID targetUserId, String targetUsername, String targetName, Set<Role> targetRoles, String kind,
-            String reason, String state, UUID requestedBy, String requestedByName, Role requestedRole, Instant requestedAt,
-            UUID decidedBy, String decidedByName, Role decidedRole, Instant decidedAt, String refusalReason, int version) {
-    }
+    public record View(
+            UUID id,
+            UUID targetUserId,
+            String targetUsername,
+            String targetName,
+            Set<Role> targetRoles,
+            String kind,
+            String reason,
+            String state,
+            UUID requestedBy,
+            String requestedByName,
+            Role requestedRole,
+            Instant requestedAt,
+            UUID decidedBy,
+            String decidedByName,
+            Role decidedRole,
+            Instant decidedAt,
+            String refusalReason,
+            int version) {}
 
     /** An approved reset: the one-time password (for a password reset) is in this answer only. */
-    public record Outcome(View reset, String oneTimePassword) {
-    }
+    public record Outcome(View reset, String oneTimePassword) {}
 
     /** An administrator account one may ask a reset for. */
-    public record AdminAccount(UUID id, String username, String displayName, Set<Role> roles) {
-    }
+    public record AdminAccount(UUID id, String username, String displayName, Set<Role> roles) {}
 
     @Transactional
     public View request(UUID target, CredentialReset.Kind kind, String reason) {
         TongxinPrincipal me = administrator();
         UserRow user = users.findById(target).orElseThrow(TongxinException::notFound);
-        CredentialReset reset = CredentialReset.request(UUID.randomUUID(), user.id(), user.roles(), kind, reason, admin(me),
-                clock.instant());
+        CredentialReset reset = CredentialReset.request(
+                UUID.randomUUID(), user.id(), user.roles(), kind, reason, admin(me), clock.instant());
         resets.insert(reset);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.request").target("user", user.id())
-                .subjects(List.of(user.id())).detail("reset", reset.id()).detail("kind", reset.kind()));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.request")
+                .target("user", user.id())
+                .subjects(List.of(user.id()))
+                .detail("reset", reset.id())
+                .detail("kind", reset.kind()));
         publish(reset);
         return view(reset);
     }
@@ -106,8 +128,11 @@ public class CredentialResets {
         reset.approve(admin(me), clock.instant());
         save(reset);
         String oneTime = execute(reset.targetUserId(), reset.kind(), me.userId());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.approve").target("user", reset.targetUserId())
-                .subjects(List.of(reset.targetUserId())).detail("reset", reset.id()).detail("kind", reset.kind())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.approve")
+                .target("user", reset.targetUserId())
+                .subjects(List.of(reset.targetUserId()))
+                .detail("reset", reset.id())
+                .detail("kind", reset.kind())
                 .detail("requestedBy", reset.requestedBy()));
         publish(reset);
         return new Outcome(view(reset), oneTime);
@@ -119,7 +144,8 @@ public class CredentialResets {
         CredentialReset reset = existing(id, version);
         reset.refuse(admin(me), reason, clock.instant());
         save(reset);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.refuse").target("user", reset.targetUserId())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.refuse")
+                .target("user", reset.targetUserId())
                 .detail("reset", reset.id()));
         publish(reset);
         return view(reset);
@@ -131,7 +157,8 @@ public class CredentialResets {
         CredentialReset reset = existing(id, version);
         reset.withdraw(admin(me), clock.instant());
         save(reset);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.withdraw").target("user", reset.targetUserId())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "credential-reset.withdraw")
+                .target("user", reset.targetUserId())
                 .detail("reset", reset.id()));
         publish(reset);
         return view(reset);
@@ -164,7 +191,8 @@ public class CredentialResets {
                 save(reset);
             }
         }
-        return views(new PageResult<>(done, 0, Math.max(1, done.size()), done.size())).items();
+        return views(new PageResult<>(done, 0, Math.max(1, done.size()), done.size()))
+                .items();
     }
 
     /** Whether a reset of this account was carried out that its owner has not been shown yet. */
@@ -182,8 +210,10 @@ public class CredentialResets {
     @Transactional(readOnly = true)
     public List<AdminAccount> administrators() {
         UUID me = administrator().userId();
-        return users.administrators().stream().filter(u -> !u.id().equals(me))
-                .map(u -> new AdminAccount(u.id(), u.username(), u.displayName(), u.roles())).toList();
+        return users.administrators().stream()
+                .filter(u -> !u.id().equals(me))
+                .map(u -> new AdminAccount(u.id(), u.username(), u.displayName(), u.roles()))
+                .toList();
     }
 
     /** Sets a one-time password and/or removes the second factor; ends sessions, personal tokens and known browsers. */
@@ -199,8 +229,12 @@ public class CredentialResets {
         }
         int revoked = tokens.revokePersonal(target, by, now);
         devices.forget(target);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, kind.secondFactor() && !kind.password() ? "user.mfa-reset"
-                        : "user.password-reset").target("user", target).subjects(List.of(target)).detail("kind", kind)
+        audit.record(AuditEntry.of(
+                        AuditCategory.SECURITY,
+                        kind.secondFactor() && !kind.password() ? "user.mfa-reset" : "user.password-reset")
+                .target("user", target)
+                .subjects(List.of(target))
+                .detail("kind", kind)
                 .detail("tokensRevoked", revoked));
         return oneTime;
     }
@@ -241,17 +275,35 @@ public class CredentialResets {
     }
 
     private PageResult<View> views(PageResult<CredentialReset> page) {
-        Map<UUID, UserRow> people = users.findAll(page.items().stream()
-                        .flatMap(r -> Stream.of(r.targetUserId(), r.requestedBy(), r.decidedBy())).filter(Objects::nonNull)
-                        .distinct().toList()).stream()
+        Map<UUID, UserRow> people = users
+                .findAll(page.items().stream()
+                        .flatMap(r -> Stream.of(r.targetUserId(), r.requestedBy(), r.decidedBy()))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .stream()
                 .collect(Collectors.toMap(UserRow::id, u -> u, (a, b) -> a));
         return page.map(r -> {
             UserRow target = people.get(r.targetUserId());
-            return new View(r.id(), r.targetUserId(), target == null ? null : target.username(),
-                    target == null ? null : target.displayName(), target == null ? Set.of() : target.roles(), r.kind().name(),
-                    r.reason(), r.state().name(), r.requestedBy(), name(people.get(r.requestedBy())), r.requestedRole(),
-                    r.requestedAt(), r.decidedBy(), name(people.get(r.decidedBy())), r.decidedRole(), r.decidedAt(),
-                    r.refusalReason(), r.version());
+            return new View(
+                    r.id(),
+                    r.targetUserId(),
+                    target == null ? null : target.username(),
+                    target == null ? null : target.displayName(),
+                    target == null ? Set.of() : target.roles(),
+                    r.kind().name(),
+                    r.reason(),
+                    r.state().name(),
+                    r.requestedBy(),
+                    name(people.get(r.requestedBy())),
+                    r.requestedRole(),
+                    r.requestedAt(),
+                    r.decidedBy(),
+                    name(people.get(r.decidedBy())),
+                    r.decidedRole(),
+                    r.decidedAt(),
+                    r.refusalReason(),
+                    r.version());
         });
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +14,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -42,8 +40,14 @@ class DemoRetirement implements ApplicationRunner {
     private final Clock clock;
     private final boolean demoMode;
 
-    DemoRetirement(UserRepository users, TokenRepository tokens, TokenRequestRepository requests, AuditLog audit,
-            TransactionTemplate transaction, Clock clock, @Value("${tongxin.demo:false}") boolean demoMode) {
+    DemoRetirement(
+            UserRepository users,
+            TokenRepository tokens,
+            TokenRequestRepository requests,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            Clock clock,
+            @Value("${tongxin.demo:false}") boolean demoMode) {
         this.users = users;
         this.tokens = tokens;
         this.requests = requests;
@@ -68,8 +72,12 @@ class DemoRetirement implements ApplicationRunner {
         }
         Retired retired = retire();
         if (!retired.nothing()) {
-            log.warn("Demo mode is off: disabled {} accounts made in demo mode, revoked {} tokens and withdrew {} token requests "
-                    + "made in demo mode", retired.accounts().size(), retired.tokens().size(), retired.requests());
+            log.warn(
+                    "Demo mode is off: disabled {} accounts made in demo mode, revoked {} tokens and withdrew {} token"
+                            + " requests made in demo mode",
+                    retired.accounts().size(),
+                    retired.tokens().size(),
+                    retired.requests());
         }
     }
 
@@ -85,9 +93,12 @@ class DemoRetirement implements ApplicationRunner {
             int withdrawn = requests.withdrawCreatedInDemo(now);
             Retired result = new Retired(accounts, revoked, withdrawn);
             if (!result.nothing()) {
-                audit.record(AuditEntry.of(AuditCategory.SECURITY, "demo.retired").subjects(accounts)
-                        .detail("accounts", accounts.size()).detail("tokens", revoked.size())
-                        .detail("tokenIds", revoked.stream().map(UUID::toString).toList()).detail("tokenRequests", withdrawn));
+                audit.record(AuditEntry.of(AuditCategory.SECURITY, "demo.retired")
+                        .subjects(accounts)
+                        .detail("accounts", accounts.size())
+                        .detail("tokens", revoked.size())
+                        .detail("tokenIds", revoked.stream().map(UUID::toString).toList())
+                        .detail("tokenRequests", withdrawn));
             }
             return result;
         });

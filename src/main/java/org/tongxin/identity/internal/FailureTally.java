@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -39,7 +37,12 @@ public class FailureTally {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    FailureTally(ThrottleRepository repository, AuditLog audit, ClusterLock lock, TransactionTemplate transaction, Clock clock) {
+    FailureTally(
+            ThrottleRepository repository,
+            AuditLog audit,
+            ClusterLock lock,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.lock = lock;
@@ -52,10 +55,14 @@ public class FailureTally {
      * for tokens and for attempts refused during a delay), {@code target} the account or token when one is known.
      */
     public void failed(String action, String source, String subject, String reason, String targetType, UUID target) {
-        boolean opened = repository.tally(action, source, subject == null ? "" : truncate(subject, 100), reason, clock.instant());
+        boolean opened = repository.tally(
+                action, source, subject == null ? "" : truncate(subject, 100), reason, clock.instant());
         if (opened) {
-            audit.record(AuditEntry.of(AuditCategory.SECURITY, action).outcome(AuditOutcome.FAILURE).target(targetType, target)
-                    .actorName(subject == null || subject.isEmpty() ? null : subject).detail("reason", reason)
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
+                    .outcome(AuditOutcome.FAILURE)
+                    .target(targetType, target)
+                    .actorName(subject == null || subject.isEmpty() ? null : subject)
+                    .detail("reason", reason)
                     .detail("source", source));
         }
     }
@@ -76,10 +83,15 @@ public class FailureTally {
                 if (b.unaudited() == 0) {
                     continue;
                 }
-                audit.record(AuditEntry.of(AuditCategory.SECURITY, b.action()).outcome(AuditOutcome.FAILURE)
-                        .actorName(b.subject().isEmpty() ? null : b.subject()).detail("reason", b.reason())
-                        .detail("source", b.source()).detail("count", b.unaudited()).detail("from", b.firstUnaudited())
-                        .detail("to", b.last()).detail("repeated", true));
+                audit.record(AuditEntry.of(AuditCategory.SECURITY, b.action())
+                        .outcome(AuditOutcome.FAILURE)
+                        .actorName(b.subject().isEmpty() ? null : b.subject())
+                        .detail("reason", b.reason())
+                        .detail("source", b.source())
+                        .detail("count", b.unaudited())
+                        .detail("from", b.firstUnaudited())
+                        .detail("to", b.last())
+                        .detail("repeated", true));
                 n++;
             }
             repository.purge(now);

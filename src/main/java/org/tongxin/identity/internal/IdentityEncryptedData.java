@@ -1,9 +1,7 @@
 package org.tongxin.identity.internal;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.crypto.EncryptedData;
 
 /** The staff accounts' encrypted second-factor secrets, for the key rotation (doc/operations.md). */

@@ -1,5 +1,8 @@
 package org.tongxin.identity.internal;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,11 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -41,7 +39,8 @@ class KnownDevices {
 
     /** The device key (a short hash) when the request carries a cookie this account logged in with; else empty. */
     Optional<String> recognised(HttpServletRequest request, UUID userId) {
-        return cookie(request).map(KnownDevices::hash)
+        return cookie(request)
+                .map(KnownDevices::hash)
                 .filter(h -> repository.knownDevice(userId, h, clock.instant().minus(REMEMBERED)))
                 .map(h -> HexFormat.of().formatHex(Arrays.copyOf(h, 8)));
     }
@@ -55,9 +54,18 @@ class KnownDevices {
             value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
         repository.rememberDevice(userId, hash(value), clock.instant());
-        // Secure whenever the request came over TLS (directly, or through a proxy with server.forward-headers-strategy).
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, value).path(request.getContextPath() + "/")
-                .maxAge(REMEMBERED).httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
+        // Secure whenever the request came over TLS (directly, or through a proxy with
+        // server.forward-headers-strategy).
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(COOKIE, value)
+                        .path(request.getContextPath() + "/")
+                        .maxAge(REMEMBERED)
+                        .httpOnly(true)
+                        .secure(request.isSecure())
+                        .sameSite("Lax")
+                        .build()
+                        .toString());
     }
 
     /** A reset of the account's credentials forgets its browsers: a known browser must earn trust again. */
@@ -70,8 +78,12 @@ class KnownDevices {
         if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue)
-                .filter(v -> v != null && v.length() == 43 && v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_'))
+        return Arrays.stream(cookies)
+                .filter(c -> COOKIE.equals(c.getName()))
+                .map(Cookie::getValue)
+                .filter(v -> v != null
+                        && v.length() == 43
+                        && v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_'))
                 .findFirst();
     }
 

@@ -1,15 +1,12 @@
 package org.tongxin.identity.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-
 import org.tongxin.identity.TongxinPrincipal;
 
 /** Drives the pending steps of a login for the login pages. */
@@ -17,7 +14,11 @@ import org.tongxin.identity.TongxinPrincipal;
 public class LoginFlow {
 
     /** The pending steps, as pages know them. */
-    public enum Step { NEW_PASSWORD, MFA_CODE, MFA_ENROL }
+    public enum Step {
+        NEW_PASSWORD,
+        MFA_CODE,
+        MFA_ENROL
+    }
 
     private final LoginSteps steps;
     private final UserRepository users;
@@ -78,8 +79,9 @@ public class LoginFlow {
         return finish(request, response, user, result);
     }
 
-    private boolean finish(HttpServletRequest request, HttpServletResponse response, UserRow user,
-            SecondFactors.Result result) throws IOException {
+    private boolean finish(
+            HttpServletRequest request, HttpServletResponse response, UserRow user, SecondFactors.Result result)
+            throws IOException {
         switch (result) {
             case ACCEPTED -> {
                 steps.complete(request, response, users.findById(user.id()).orElseThrow());

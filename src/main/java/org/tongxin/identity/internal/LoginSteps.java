@@ -1,14 +1,12 @@
 package org.tongxin.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,7 +23,6 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -54,8 +51,14 @@ public class LoginSteps implements AuthenticationSuccessHandler {
     private final CredentialResets resets;
     private final java.time.Clock clock;
 
-    LoginSteps(UserRepository users, AuditLog audit, @Value("${tongxin.demo:false}") boolean demoMode,
-            LocaleResolver localeResolver, LoginThrottle throttle, KnownDevices devices, CredentialResets resets,
+    LoginSteps(
+            UserRepository users,
+            AuditLog audit,
+            @Value("${tongxin.demo:false}") boolean demoMode,
+            LocaleResolver localeResolver,
+            LoginThrottle throttle,
+            KnownDevices devices,
+            CredentialResets resets,
             java.time.Clock clock) {
         this.throttle = throttle;
         this.devices = devices;
@@ -69,8 +72,15 @@ public class LoginSteps implements AuthenticationSuccessHandler {
 
     /** The principal of a completed login: the account's agency, roles and current security stamp (doc/security-requirements.md S4). */
     public static TongxinPrincipal principal(UserRow user) {
-        return new TongxinPrincipal(TongxinPrincipal.Kind.SESSION, user.id(), user.username(), user.displayName(),
-                user.agencyId(), user.roles(), null, user.securityStamp());
+        return new TongxinPrincipal(
+                TongxinPrincipal.Kind.SESSION,
+                user.id(),
+                user.username(),
+                user.displayName(),
+                user.agencyId(),
+                user.roles(),
+                null,
+                user.securityStamp());
     }
 
     boolean secondFactorRequired(UserRow user) {
@@ -89,7 +99,8 @@ public class LoginSteps implements AuthenticationSuccessHandler {
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         TongxinPrincipal principal = (TongxinPrincipal) authentication.getPrincipal();
         UserRow user = users.findById(principal.userId()).orElseThrow();
@@ -106,8 +117,11 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         }
         HttpSession session = request.getSession();
         session.setAttribute(PendingLogin.ATTRIBUTE, new PendingLogin(stage, null));
-        setAuthentication(request, response, UsernamePasswordAuthenticationToken.authenticated(principal(user), null,
-                List.of(new SimpleGrantedAuthority(Authorities.LOGIN_PENDING))));
+        setAuthentication(
+                request,
+                response,
+                UsernamePasswordAuthenticationToken.authenticated(
+                        principal(user), null, List.of(new SimpleGrantedAuthority(Authorities.LOGIN_PENDING))));
         response.sendRedirect(request.getContextPath() + stage.path());
     }
 
@@ -125,13 +139,21 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         request.changeSessionId();
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
-        user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
-        setAuthentication(request, response, UsernamePasswordAuthenticationToken.authenticated(principal(user), null, authorities));
+        user.roles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .forEach(authorities::add);
+        setAuthentication(
+                request,
+                response,
+                UsernamePasswordAuthenticationToken.authenticated(principal(user), null, authorities));
         users.loginSucceeded(user.id(), clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "login.success").target("user", user.id())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "login.success")
+                .target("user", user.id())
                 .detail("secondFactor", secondFactorRequired(user)));
         requestCache.removeRequest(request, response);
-        String target = saved != null && isSafeTarget(saved.getRedirectUrl(), request) ? saved.getRedirectUrl()
+        String target = saved != null && isSafeTarget(saved.getRedirectUrl(), request)
+                ? saved.getRedirectUrl()
                 : request.getContextPath() + "/";
         if (resets.unseen(user.id())) {
             target = request.getContextPath() + "/account/resets";
@@ -139,7 +161,8 @@ public class LoginSteps implements AuthenticationSuccessHandler {
         response.sendRedirect(target);
     }
 
-    private void setAuthentication(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+    private void setAuthentication(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(authentication);
         holder.setContext(context);
@@ -148,8 +171,8 @@ public class LoginSteps implements AuthenticationSuccessHandler {
 
     /** A language chosen on the login page becomes the preference; otherwise the saved preference applies. */
     private void rememberLanguageChoice(HttpServletRequest request, HttpServletResponse response, UserRow user) {
-        boolean chosen = request.getCookies() != null && java.util.Arrays.stream(request.getCookies())
-                .anyMatch(c -> Languages.COOKIE.equals(c.getName()));
+        boolean chosen = request.getCookies() != null
+                && java.util.Arrays.stream(request.getCookies()).anyMatch(c -> Languages.COOKIE.equals(c.getName()));
         if (chosen) {
             Locale locale = localeResolver.resolveLocale(request);
             users.setPreferredLanguage(user.id(), Languages.tag(locale));
@@ -164,7 +187,12 @@ public class LoginSteps implements AuthenticationSuccessHandler {
     private static boolean isSafeTarget(String url, HttpServletRequest request) {
         // Only back to this application, never to an API call or a static file that merely triggered the login.
         String base = request.getScheme() + "://" + request.getServerName();
-        return url != null && url.startsWith(base) && !url.contains("/api/") && !url.contains("/webjars/")
-                && !url.contains("/css/") && !url.contains("/js/") && !url.contains("/.well-known/");
+        return url != null
+                && url.startsWith(base)
+                && !url.contains("/api/")
+                && !url.contains("/webjars/")
+                && !url.contains("/css/")
+                && !url.contains("/js/")
+                && !url.contains("/.well-known/");
     }
 }

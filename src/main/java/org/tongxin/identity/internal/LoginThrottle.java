@@ -1,5 +1,6 @@
 package org.tongxin.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import org.tongxin.identity.internal.ThrottleRepository.Key;
 
 /**
@@ -56,7 +53,9 @@ public class LoginThrottle {
      * {@code userId} is known and the browser's device cookie matches), else from the client address.
      */
     public Attempt attempt(String username, java.util.UUID userId) {
-        String device = userId == null ? null : currentRequest().flatMap(r -> devices.recognised(r, userId)).orElse(null);
+        String device = userId == null
+                ? null
+                : currentRequest().flatMap(r -> devices.recognised(r, userId)).orElse(null);
         return new Attempt(username, currentSource(), device);
     }
 
@@ -85,7 +84,9 @@ public class LoginThrottle {
     /** How long a source that presented bad bearer tokens must still wait, if it must. */
     public Optional<Duration> tokenSourceBlocked(String source) {
         Instant now = clock.instant();
-        return repository.blockedUntil(List.of(new Key(ThrottleRules.TOKEN, source)), now).map(u -> Duration.between(now, u));
+        return repository
+                .blockedUntil(List.of(new Key(ThrottleRules.TOKEN, source)), now)
+                .map(u -> Duration.between(now, u));
     }
 
     public void tokenFailed(String source) {
@@ -94,12 +95,16 @@ public class LoginThrottle {
 
     /** The client address of the current request ({@code server.forward-headers-strategy} makes it the proxy's client). */
     public static String currentSource() {
-        return currentRequest().map(HttpServletRequest::getRemoteAddr).map(a -> truncate(a, 64)).orElse("unknown");
+        return currentRequest()
+                .map(HttpServletRequest::getRemoteAddr)
+                .map(a -> truncate(a, 64))
+                .orElse("unknown");
     }
 
     static Optional<HttpServletRequest> currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? Optional.of(attributes.getRequest()) : Optional.empty();
+                ? Optional.of(attributes.getRequest())
+                : Optional.empty();
     }
 
     static String pairKey(String username, String source) {

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -37,8 +35,13 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     private final Clock clock;
     private final String dummyHash;
 
-    PasswordAuthenticationProvider(UserRepository users, PasswordPolicy passwords, LoginThrottle throttle, FailureTally tally,
-            AuditLog audit, Clock clock) {
+    PasswordAuthenticationProvider(
+            UserRepository users,
+            PasswordPolicy passwords,
+            LoginThrottle throttle,
+            FailureTally tally,
+            AuditLog audit,
+            Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -51,9 +54,13 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = normalise(authentication.getName());
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        Optional<UserRow> found = username.isEmpty() || username.length() > 64 ? Optional.empty() : users.findByUsername(username);
-        LoginThrottle.Attempt attempt = throttle.attempt(username, found.map(UserRow::id).orElse(null));
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
+        Optional<UserRow> found =
+                username.isEmpty() || username.length() > 64 ? Optional.empty() : users.findByUsername(username);
+        LoginThrottle.Attempt attempt =
+                throttle.attempt(username, found.map(UserRow::id).orElse(null));
         if (throttle.blockedUntil(attempt).isPresent()) {
             // Held: not even checked (so it cannot be a guess), and refused like any other failure.
             passwords.matches(password, dummyHash);
@@ -74,14 +81,21 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
             throttle.failed(attempt);
             fail(attempt, user, "wrong-password");
         }
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "login.password").target("user", user.id()).actorName(username));
-        return UsernamePasswordAuthenticationToken.authenticated(LoginSteps.principal(user), null,
-                List.of(new SimpleGrantedAuthority(Authorities.LOGIN_PENDING)));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "login.password")
+                .target("user", user.id())
+                .actorName(username));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                LoginSteps.principal(user), null, List.of(new SimpleGrantedAuthority(Authorities.LOGIN_PENDING)));
     }
 
     private void fail(LoginThrottle.Attempt attempt, UserRow user, String reason) {
         // Attempts refused during a delay are counted per source only: a spray of names makes one counted record.
-        tally.failed(FAILURE, attempt.source(), "throttled".equals(reason) ? "" : attempt.username(), reason, "user",
+        tally.failed(
+                FAILURE,
+                attempt.source(),
+                "throttled".equals(reason) ? "" : attempt.username(),
+                reason,
+                "user",
                 user == null ? null : user.id());
         throw new BadCredentialsException(FAILED);
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.passay.DefaultPasswordValidator;
 import org.passay.PasswordData;
 import org.passay.RuleResultDetail;
@@ -46,7 +45,8 @@ public class PasswordPolicy {
     PasswordPolicy() {
         this.validator = new DefaultPasswordValidator(
                 new LengthRule(MIN_LENGTH, MAX_LENGTH),
-                new CharacterCharacteristicsRule(3,
+                new CharacterCharacteristicsRule(
+                        3,
                         new CharacterRule(EnglishCharacterData.UpperCase, 1),
                         new CharacterRule(EnglishCharacterData.LowerCase, 1),
                         new CharacterRule(EnglishCharacterData.Digit, 1),
@@ -93,7 +93,8 @@ public class PasswordPolicy {
     private static String[] commonPasswords() {
         ClassPathResource list = new ClassPathResource("identity/common-passwords.txt");
         List<String> words = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(list.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(list.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {

@@ -15,7 +15,9 @@ record PendingLogin(Stage stage, byte[] proposedSecret) implements Serializable 
     static final String ATTRIBUTE = "tongxin.login.pending";
 
     enum Stage {
-        NEW_PASSWORD("/login/password"), MFA_CODE("/login/mfa"), MFA_ENROL("/login/mfa/enrol");
+        NEW_PASSWORD("/login/password"),
+        MFA_CODE("/login/mfa"),
+        MFA_ENROL("/login/mfa/enrol");
 
         private final String path;
 

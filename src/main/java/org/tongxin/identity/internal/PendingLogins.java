@@ -1,10 +1,8 @@
 package org.tongxin.identity.internal;
 
 import java.util.stream.Collectors;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import org.tongxin.identity.Authorities;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
@@ -13,12 +11,12 @@ import org.tongxin.shared.security.Actor;
 /** Recognises a login that has passed the password but not yet every step. */
 final class PendingLogins {
 
-    private PendingLogins() {
-    }
+    private PendingLogins() {}
 
     static TongxinPrincipal pendingPrincipal() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a != null && a.getPrincipal() instanceof TongxinPrincipal p
+        if (a != null
+                && a.getPrincipal() instanceof TongxinPrincipal p
                 && a.getAuthorities().stream().anyMatch(g -> Authorities.LOGIN_PENDING.equals(g.getAuthority()))) {
             return p;
         }
@@ -30,9 +28,15 @@ final class PendingLogins {
         if (p == null) {
             // Outside any web request it is the application itself (start-up, scheduled jobs, commands).
             return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null
-                    ? Actor.SYSTEM : Actor.ANONYMOUS;
+                    ? Actor.SYSTEM
+                    : Actor.ANONYMOUS;
         }
-        return new Actor(Actor.Kind.USER, p.userId(), p.username(), p.agencyId(),
-                p.roles().stream().map(Role::name).collect(Collectors.toSet()), null);
+        return new Actor(
+                Actor.Kind.USER,
+                p.userId(),
+                p.username(),
+                p.agencyId(),
+                p.roles().stream().map(Role::name).collect(Collectors.toSet()),
+                null);
     }
 }

@@ -3,10 +3,8 @@ package org.tongxin.identity.internal;
 import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -24,7 +22,11 @@ public class SecondFactors {
     static final String SECRET_CONTEXT = "identity_user.totp_secret";
     static final String PROPOSED_CONTEXT = "session.proposed_totp_secret";
 
-    public enum Result { ACCEPTED, REJECTED, LOCKED }
+    public enum Result {
+        ACCEPTED,
+        REJECTED,
+        LOCKED
+    }
 
     private final UserRepository users;
     private final Totp totp;
@@ -33,7 +35,8 @@ public class SecondFactors {
     private final AuditLog audit;
     private final Clock clock;
 
-    SecondFactors(UserRepository users, Totp totp, FieldCipher cipher, LoginThrottle throttle, AuditLog audit, Clock clock) {
+    SecondFactors(
+            UserRepository users, Totp totp, FieldCipher cipher, LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.users = users;
         this.totp = totp;
         this.cipher = cipher;
@@ -45,8 +48,11 @@ public class SecondFactors {
     /** Checks a code of the enrolled secret and uses up its time step. */
     @Transactional
     public Result verify(UserRow user, String code) {
-        if (!user.active() || user.locked(clock.instant()) || !user.mfaEnrolled()
-                || throttle.blockedUntil(throttle.attempt(user.username(), user.id())).isPresent()) {
+        if (!user.active()
+                || user.locked(clock.instant())
+                || !user.mfaEnrolled()
+                || throttle.blockedUntil(throttle.attempt(user.username(), user.id()))
+                        .isPresent()) {
             return Result.LOCKED;
         }
         String secret = cipher.decrypt(user.totpSecret(), SECRET_CONTEXT);
@@ -69,8 +75,10 @@ public class SecondFactors {
     /** Confirms enrolment with a code of the proposed secret, which then replaces any previous one. */
     @Transactional
     public Result enrol(UserRow user, byte[] proposed, String code) {
-        if (!user.active() || user.locked(clock.instant())
-                || throttle.blockedUntil(throttle.attempt(user.username(), user.id())).isPresent()) {
+        if (!user.active()
+                || user.locked(clock.instant())
+                || throttle.blockedUntil(throttle.attempt(user.username(), user.id()))
+                        .isPresent()) {
             return Result.LOCKED;
         }
         String secret = reveal(proposed);
@@ -79,7 +87,9 @@ public class SecondFactors {
             return failure(user, "mfa.enrol-failure");
         }
         users.setTotp(user.id(), cipher.encrypt(secret, SECRET_CONTEXT), step.getAsLong(), false, clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "mfa.enrolled").target("user", user.id()).actorName(user.username()));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "mfa.enrolled")
+                .target("user", user.id())
+                .actorName(user.username()));
         return Result.ACCEPTED;
     }
 
@@ -95,7 +105,9 @@ public class SecondFactors {
     private Result failure(UserRow user, String action) {
         LoginThrottle.Attempt attempt = throttle.attempt(user.username(), user.id());
         throttle.failed(attempt);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, action).outcome(AuditOutcome.FAILURE).target("user", user.id())
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
+                .outcome(AuditOutcome.FAILURE)
+                .target("user", user.id())
                 .actorName(user.username()));
         return throttle.blockedUntil(attempt).isPresent() ? Result.LOCKED : Result.REJECTED;
     }

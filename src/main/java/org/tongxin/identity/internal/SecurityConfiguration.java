@@ -1,26 +1,23 @@
 package org.tongxin.identity.internal;
 
-import java.time.Clock;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,7 +34,6 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -58,11 +54,24 @@ import org.tongxin.shared.error.ProblemFactory;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     /** Everything anybody may reach without logging in. */
-    static final List<String> PUBLIC_PATHS = List.of("/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+    static final List<String> PUBLIC_PATHS = List.of(
+            "/login",
+            "/css/**",
+            "/js/**",
+            "/img/**",
+            "/webjars/**",
+            "/favicon.ico",
+            "/error",
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**");
     /** Public information: the working calendar and its deadline arithmetic (reading only). */
     static final String PUBLIC_CALENDAR = "/api/v1/calendar/**";
+
     static final int MAX_SESSIONS_PER_USER = 3;
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -87,11 +96,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http.securityMatcher(BEARER)
                 .authorizeHttpRequests(SecurityConfiguration::rules)
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> tokens)
-                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }
@@ -99,12 +110,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /** Deny by default: the public list, the login steps with a pending login, everything else after a complete login. */
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
-        authorize.requestMatchers(PUBLIC_PATHS.stream().map(PATHS::matcher).toArray(RequestMatcher[]::new)).permitAll()
-                .requestMatchers(PATHS.matcher(HttpMethod.GET, PUBLIC_CALENDAR)).permitAll()
-                .requestMatchers(PATHS.matcher("/login/password"), PATHS.matcher("/login/mfa"),
-                        PATHS.matcher("/login/mfa/**")).hasAuthority(Authorities.LOGIN_PENDING)
-                .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(Role.SYSTEM_ADMIN.name())
-                .anyRequest().hasAuthority(Authorities.FULLY_AUTHENTICATED);
+        authorize
+                .requestMatchers(PUBLIC_PATHS.stream().map(PATHS::matcher).toArray(RequestMatcher[]::new))
+                .permitAll()
+                .requestMatchers(PATHS.matcher(HttpMethod.GET, PUBLIC_CALENDAR))
+                .permitAll()
+                .requestMatchers(
+                        PATHS.matcher("/login/password"), PATHS.matcher("/login/mfa"), PATHS.matcher("/login/mfa/**"))
+                .hasAuthority(Authorities.LOGIN_PENDING)
+                .requestMatchers(PATHS.matcher("/actuator/**"))
+                .hasRole(Role.SYSTEM_ADMIN.name())
+                .anyRequest()
+                .hasAuthority(Authorities.FULLY_AUTHENTICATED);
     }
 
     /**
@@ -137,18 +154,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginSteps loginSteps,
-            PasswordAuthenticationProvider passwordProvider, ProblemFactory problems,
-            UserRepository users, Clock clock, AuditLog audit,
-            FindByIndexNameSessionRepository<? extends Session> sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            LoginSteps loginSteps,
+            PasswordAuthenticationProvider passwordProvider,
+            ProblemFactory problems,
+            UserRepository users,
+            Clock clock,
+            AuditLog audit,
+            FindByIndexNameSessionRepository<? extends Session> sessions)
+            throws Exception {
         RequestMatcher api = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**"));
         AuthenticationEntryPoint apiEntryPoint = apiEntryPoint(problems, "UNAUTHENTICATED");
         AccessDeniedHandler apiDenied = apiDenied(problems);
         AccessDeniedHandler pageDenied = (request, response, e) -> {
             if (PendingLogins.pendingPrincipal() != null) {
-                PendingLogin pending = request.getSession(false) == null ? null
+                PendingLogin pending = request.getSession(false) == null
+                        ? null
                         : (PendingLogin) request.getSession(false).getAttribute(PendingLogin.ATTRIBUTE);
-                response.sendRedirect(request.getContextPath() + (pending == null ? "/login" : pending.stage().path()));
+                response.sendRedirect(request.getContextPath()
+                        + (pending == null ? "/login" : pending.stage().path()));
                 return;
             }
             response.sendError(HttpStatus.FORBIDDEN.value());
@@ -156,17 +181,22 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
         http.authenticationManager(new ProviderManager(passwordProvider))
                 .authorizeHttpRequests(SecurityConfiguration::rules)
-                .formLogin(form -> form.loginPage("/login").successHandler(loginSteps)
-                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                        .invalidateHttpSession(true).deleteCookies("SESSION").addLogoutHandler(auditLogout(audit)))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(loginSteps)
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
+                        .deleteCookies("SESSION")
+                        .addLogoutHandler(auditLogout(audit)))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(apiDenied, api)
                         .defaultAccessDeniedHandlerFor(pageDenied, AnyRequestMatcher.INSTANCE))
-                .sessionManagement(session -> session
-                        .sessionFixation(fixation -> fixation.changeSessionId())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(MAX_SESSIONS_PER_USER)
                         .sessionRegistry(new SpringSessionBackedSessionRegistry<>(sessions))
                         .expiredUrl("/login?expired"))
@@ -178,7 +208,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static LogoutHandler auditLogout(AuditLog audit) {
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             if (authentication != null && authentication.getPrincipal() instanceof TongxinPrincipal principal) {
-                audit.record(AuditEntry.of(AuditCategory.SECURITY, "logout").target("user", principal.userId())
+                audit.record(AuditEntry.of(AuditCategory.SECURITY, "logout")
+                        .target("user", principal.userId())
                         .actorName(principal.username()));
             }
         };
@@ -188,5 +219,4 @@ class SecurityConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessRules());
     }
-
 }

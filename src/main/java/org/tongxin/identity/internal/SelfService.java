@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -34,8 +32,14 @@ public class SelfService {
     private final Clock clock;
     private final boolean demoMode;
 
-    SelfService(UserRepository users, TokenRepository tokens, PasswordPolicy passwords, AuditLog audit,
-            CurrentUser currentUser, Clock clock, @Value("${tongxin.demo:false}") boolean demoMode) {
+    SelfService(
+            UserRepository users,
+            TokenRepository tokens,
+            PasswordPolicy passwords,
+            AuditLog audit,
+            CurrentUser currentUser,
+            Clock clock,
+            @Value("${tongxin.demo:false}") boolean demoMode) {
         this.demoMode = demoMode;
         this.users = users;
         this.tokens = tokens;
@@ -65,12 +69,16 @@ public class SelfService {
             problems.add("newPassword", "password.unchanged");
         }
         if (!problems.isEmpty()) {
-            audit.record(AuditEntry.of(AuditCategory.SECURITY, "password.change").outcome(AuditOutcome.FAILURE)
-                    .target("user", user.id()).actorName(user.username()));
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "password.change")
+                    .outcome(AuditOutcome.FAILURE)
+                    .target("user", user.id())
+                    .actorName(user.username()));
             problems.throwIfAny();
         }
         users.setPassword(user.id(), passwords.hash(next), false, clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "password.change").target("user", user.id()).actorName(user.username()));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "password.change")
+                .target("user", user.id())
+                .actorName(user.username()));
     }
 
     @Transactional
@@ -80,8 +88,7 @@ public class SelfService {
         }
     }
 
-    public record IssuedToken(UUID id, String token, Instant expiresAt) {
-    }
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {}
 
     @Transactional
     public IssuedToken createPersonalToken(String name, Integer lifetimeDays) {
@@ -100,9 +107,24 @@ public class SelfService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
-        tokens.insert(id, "PERSONAL", label, Tokens.hash(token), Tokens.displayPrefix(token), me.userId(), null, null,
-                me.userId(), now, expires, null, null, demoMode);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create").target("token", id).detail("kind", "PERSONAL"));
+        tokens.insert(
+                id,
+                "PERSONAL",
+                label,
+                Tokens.hash(token),
+                Tokens.displayPrefix(token),
+                me.userId(),
+                null,
+                null,
+                me.userId(),
+                now,
+                expires,
+                null,
+                null,
+                demoMode);
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create")
+                .target("token", id)
+                .detail("kind", "PERSONAL"));
         return new IssuedToken(id, token, expires);
     }
 
@@ -115,10 +137,13 @@ public class SelfService {
     public void revokeMyToken(UUID tokenId) {
         TongxinPrincipal me = currentUser.get();
         TokenRepository.TokenRow token = tokens.find(tokenId)
-                .filter(t -> "PERSONAL".equals(t.kind()) && me.userId() != null && me.userId().equals(t.userId()))
+                .filter(t -> "PERSONAL".equals(t.kind())
+                        && me.userId() != null
+                        && me.userId().equals(t.userId()))
                 .orElseThrow(TongxinException::notFound);
         if (tokens.revoke(token.id(), me.userId(), clock.instant())) {
-            audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.revoke").target("token", token.id()));
+            audit.record(
+                    AuditEntry.of(AuditCategory.ADMINISTRATION, "token.revoke").target("token", token.id()));
         }
     }
 

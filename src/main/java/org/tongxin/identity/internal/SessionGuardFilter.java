@@ -1,20 +1,17 @@
 package org.tongxin.identity.internal;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import org.tongxin.identity.Authorities;
 import org.tongxin.identity.TongxinPrincipal;
 
@@ -49,7 +46,8 @@ class SessionGuardFilter extends OncePerRequestFilter {
     }
 
     private boolean stillValid(Authentication authentication) {
-        if (authentication == null || !(authentication.getPrincipal() instanceof TongxinPrincipal principal)
+        if (authentication == null
+                || !(authentication.getPrincipal() instanceof TongxinPrincipal principal)
                 || principal.kind() != TongxinPrincipal.Kind.SESSION) {
             return true;
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.identity.IdentityEvents;
@@ -25,7 +24,13 @@ import org.tongxin.shared.error.TongxinException;
  */
 public final class SystemTokenRequest extends AggregateRoot {
 
-    public enum State { REQUESTED, ISSUED, DELIVERED, REFUSED, WITHDRAWN }
+    public enum State {
+        REQUESTED,
+        ISSUED,
+        DELIVERED,
+        REFUSED,
+        WITHDRAWN
+    }
 
     static final int NAME_MAX = 100;
     static final int TEXT_MAX = 500;
@@ -50,23 +55,31 @@ public final class SystemTokenRequest extends AggregateRoot {
     boolean createdInDemo;
     int version;
 
-
     SystemTokenRequest(UUID id, AgencyId agencyId) {
         this.id = id;
         this.agencyId = agencyId;
     }
 
     /** Who acts: a person (never a token) with their agency and roles. */
-    public record Requester(UUID userId, AgencyId agencyId, Set<Role> roles) {
-    }
+    public record Requester(UUID userId, AgencyId agencyId, Set<Role> roles) {}
 
     /**
      * A head of {@code agency} asks for a token for it: the roles must fit the agency and be roles a system token may
      * carry ({@link SystemTokenPolicy}); the operations must be API operations ({@code knownOperation}); at most a year.
      */
-    public static SystemTokenRequest request(UUID id, AgencyView agency, Requester requester, String name, String purpose,
-            Set<Role> roles, Set<String> operations, Integer lifetimeDays, Predicate<String> knownOperation,
-            List<Integer> lifetimes, boolean demo, Instant now) {
+    public static SystemTokenRequest request(
+            UUID id,
+            AgencyView agency,
+            Requester requester,
+            String name,
+            String purpose,
+            Set<Role> roles,
+            Set<String> operations,
+            Integer lifetimeDays,
+            Predicate<String> knownOperation,
+            List<Integer> lifetimes,
+            boolean demo,
+            Instant now) {
         if (requester.roles().stream().noneMatch(Role::isHead) || !agency.id().equals(requester.agencyId())) {
             throw TongxinException.forbidden("TOKEN_REQUEST_NEEDS_HEAD");
         }
@@ -83,7 +96,10 @@ public final class SystemTokenRequest extends AggregateRoot {
         }
         Set<String> ops = new LinkedHashSet<>();
         if (operations != null) {
-            operations.stream().filter(o -> o != null && !o.isBlank()).map(String::strip).forEach(ops::add);
+            operations.stream()
+                    .filter(o -> o != null && !o.isBlank())
+                    .map(String::strip)
+                    .forEach(ops::add);
         }
         if (ops.isEmpty()) {
             problems.add("operations", "required");
@@ -111,7 +127,8 @@ public final class SystemTokenRequest extends AggregateRoot {
         r.requestedBy = requester.userId();
         r.requestedAt = now;
         r.createdInDemo = demo;
-        r.register(new IdentityEvents.SystemTokenRequested(id, agency.id(), Set.copyOf(wanted), requester.userId(), now));
+        r.register(
+                new IdentityEvents.SystemTokenRequested(id, agency.id(), Set.copyOf(wanted), requester.userId(), now));
         return r;
     }
 
@@ -196,7 +213,6 @@ public final class SystemTokenRequest extends AggregateRoot {
         }
         return v;
     }
-
 
     public UUID id() {
         return id;

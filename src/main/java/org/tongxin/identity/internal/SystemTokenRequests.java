@@ -8,12 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -49,8 +47,16 @@ public class SystemTokenRequests {
     private final Clock clock;
     private final boolean demoMode;
 
-    SystemTokenRequests(TokenRequestRepository requests, TokenRepository tokens, UserRepository users, AgencyDirectory agencies,
-            ApiOperations operations, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+    SystemTokenRequests(
+            TokenRequestRepository requests,
+            TokenRepository tokens,
+            UserRepository users,
+            AgencyDirectory agencies,
+            ApiOperations operations,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${tongxin.demo:false}") boolean demoMode) {
         this.requests = requests;
         this.tokens = tokens;
@@ -65,31 +71,58 @@ public class SystemTokenRequests {
     }
 
     /** A request as its pages and the API show it (never a token). */
-    public record View(UUID id, AgencyId agencyId, String name, String purpose, Set<Role> roles, List<String> operations,
-            int lifetimeDays, String state, UUID requestedBy, String requestedByName, Instant requestedAt, UUID decidedBy,
-            String decidedByName, Instant decidedAt, String refusalReason, Instant expiresAt, UUID tokenId,
-            Instant deliveredAt, int version) {
-    }
+    public record View(
+            UUID id,
+            AgencyId agencyId,
+            String name,
+            String purpose,
+            Set<Role> roles,
+            List<String> operations,
+            int lifetimeDays,
+            String state,
+            UUID requestedBy,
+            String requestedByName,
+            Instant requestedAt,
+            UUID decidedBy,
+            String decidedByName,
+            Instant decidedAt,
+            String refusalReason,
+            Instant expiresAt,
+            UUID tokenId,
+            Instant deliveredAt,
+            int version) {}
 
     /** What a head asks for. */
-    public record NewRequest(String name, String purpose, Set<Role> roles, Set<String> operations, Integer lifetimeDays) {
-    }
+    public record NewRequest(
+            String name, String purpose, Set<Role> roles, Set<String> operations, Integer lifetimeDays) {}
 
     /** The token, in the collection's answer only. */
-    public record Collected(UUID tokenId, String token, Instant expiresAt) {
-    }
+    public record Collected(UUID tokenId, String token, Instant expiresAt) {}
 
     @Transactional
     public View request(NewRequest body) {
         TongxinPrincipal me = person();
         AgencyView agency = agencies.get(me.agency());
-        SystemTokenRequest request = SystemTokenRequest.request(UUID.randomUUID(), agency, requester(me), body.name(),
-                body.purpose(), body.roles(), body.operations(), body.lifetimeDays(), operations::exists,
-                SelfService.TOKEN_LIFETIMES_DAYS, demoMode, clock.instant());
+        SystemTokenRequest request = SystemTokenRequest.request(
+                UUID.randomUUID(),
+                agency,
+                requester(me),
+                body.name(),
+                body.purpose(),
+                body.roles(),
+                body.operations(),
+                body.lifetimeDays(),
+                operations::exists,
+                SelfService.TOKEN_LIFETIMES_DAYS,
+                demoMode,
+                clock.instant());
         requests.insert(request);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request").target("tokenRequest", request.id())
-                .detail("agency", agency.id()).detail("roles", TokenRequestRepository.roles(request.roles()))
-                .detail("operations", request.operations().size()).detail("lifetimeDays", request.lifetimeDays()));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request")
+                .target("tokenRequest", request.id())
+                .detail("agency", agency.id())
+                .detail("roles", TokenRequestRepository.roles(request.roles()))
+                .detail("operations", request.operations().size())
+                .detail("lifetimeDays", request.lifetimeDays()));
         publish(request);
         return view(request);
     }
@@ -119,8 +152,10 @@ public class SystemTokenRequests {
         checkVersion(request, version);
         request.issue(requester(me), clock.instant());
         save(request);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request.issue").target("tokenRequest", request.id())
-                .detail("agency", request.agencyId()).detail("roles", TokenRequestRepository.roles(request.roles()))
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request.issue")
+                .target("tokenRequest", request.id())
+                .detail("agency", request.agencyId())
+                .detail("roles", TokenRequestRepository.roles(request.roles()))
                 .detail("expiresAt", request.expiresAt()));
         publish(request);
         return view(request);
@@ -132,7 +167,8 @@ public class SystemTokenRequests {
         checkVersion(request, version);
         request.refuse(requester(currentUser.get()), reason, clock.instant());
         save(request);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request.refuse").target("tokenRequest", request.id())
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request.refuse")
+                .target("tokenRequest", request.id())
                 .detail("agency", request.agencyId()));
         publish(request);
         return view(request);
@@ -144,7 +180,8 @@ public class SystemTokenRequests {
         checkVersion(request, version);
         request.withdraw(requester(currentUser.get()), clock.instant());
         save(request);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request.withdraw").target("tokenRequest", request.id())
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.request.withdraw")
+                .target("tokenRequest", request.id())
                 .detail("agency", request.agencyId()));
         publish(request);
         return view(request);
@@ -160,13 +197,29 @@ public class SystemTokenRequests {
         UUID tokenId = UUID.randomUUID();
         Instant now = clock.instant();
         request.deliver(requester(me), tokenId, now);
-        tokens.insert(tokenId, "SYSTEM", request.name(), Tokens.hash(token), Tokens.displayPrefix(token), null,
-                request.agencyId().value(), request.roles(), request.decidedBy(), now, request.expiresAt(), request.operations(),
-                request.id(), demoMode);
+        tokens.insert(
+                tokenId,
+                "SYSTEM",
+                request.name(),
+                Tokens.hash(token),
+                Tokens.displayPrefix(token),
+                null,
+                request.agencyId().value(),
+                request.roles(),
+                request.decidedBy(),
+                now,
+                request.expiresAt(),
+                request.operations(),
+                request.id(),
+                demoMode);
         save(request);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create").target("token", tokenId).detail("kind", "SYSTEM")
-                .detail("request", request.id()).detail("agency", request.agencyId())
-                .detail("roles", TokenRequestRepository.roles(request.roles())).detail("operations", request.operations().size()));
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create")
+                .target("token", tokenId)
+                .detail("kind", "SYSTEM")
+                .detail("request", request.id())
+                .detail("agency", request.agencyId())
+                .detail("roles", TokenRequestRepository.roles(request.roles()))
+                .detail("operations", request.operations().size()));
         publish(request);
         return new Collected(tokenId, token, request.expiresAt());
     }
@@ -190,7 +243,8 @@ public class SystemTokenRequests {
 
     private SystemTokenRequest visible(UUID id) {
         UUID agency = scope(currentUser.get());
-        return requests.find(id).filter(r -> agency == null || agency.equals(r.agencyId().value()))
+        return requests.find(id)
+                .filter(r -> agency == null || agency.equals(r.agencyId().value()))
                 .orElseThrow(TongxinException::notFound);
     }
 
@@ -228,12 +282,33 @@ public class SystemTokenRequests {
     }
 
     private PageResult<View> views(PageResult<SystemTokenRequest> page) {
-        Map<UUID, String> names = users.findAll(page.items().stream().flatMap(r -> Stream.of(r.requestedBy(), r.decidedBy()))
-                        .filter(java.util.Objects::nonNull).distinct().toList()).stream()
+        Map<UUID, String> names = users
+                .findAll(page.items().stream()
+                        .flatMap(r -> Stream.of(r.requestedBy(), r.decidedBy()))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .stream()
                 .collect(Collectors.toMap(UserRow::id, UserRow::displayName, (a, b) -> a));
-        return page.map(r -> new View(r.id(), r.agencyId(), r.name(), r.purpose(), r.roles(), List.copyOf(r.operations()),
-                r.lifetimeDays(), r.state().name(), r.requestedBy(), names.get(r.requestedBy()), r.requestedAt(), r.decidedBy(),
-                names.get(r.decidedBy()), r.decidedAt(), r.refusalReason(), r.expiresAt(), r.tokenId(), r.deliveredAt(),
+        return page.map(r -> new View(
+                r.id(),
+                r.agencyId(),
+                r.name(),
+                r.purpose(),
+                r.roles(),
+                List.copyOf(r.operations()),
+                r.lifetimeDays(),
+                r.state().name(),
+                r.requestedBy(),
+                names.get(r.requestedBy()),
+                r.requestedAt(),
+                r.decidedBy(),
+                names.get(r.decidedBy()),
+                r.decidedAt(),
+                r.refusalReason(),
+                r.expiresAt(),
+                r.tokenId(),
+                r.deliveredAt(),
                 r.version()));
     }
 }

@@ -7,11 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -39,7 +37,12 @@ public class SystemTokens {
     private final Clock clock;
     private final boolean demoMode;
 
-    SystemTokens(TokenRepository tokens, AgencyDirectory agencies, AuditLog audit, CurrentUser currentUser, Clock clock,
+    SystemTokens(
+            TokenRepository tokens,
+            AgencyDirectory agencies,
+            AuditLog audit,
+            CurrentUser currentUser,
+            Clock clock,
             @Value("${tongxin.demo:false}") boolean demoMode) {
         this.demoMode = demoMode;
         this.tokens = tokens;
@@ -80,17 +83,34 @@ public class SystemTokens {
         }
         problems.throwIfAny();
         if (SystemTokenPolicy.of(wanted) != SystemTokenPolicy.ONE_STEP) {
-            // A role that reads personal data: a head of the agency must ask for it (two people), never one administrator.
+            // A role that reads personal data: a head of the agency must ask for it (two people), never one
+            // administrator.
             throw TongxinException.forbidden("SYSTEM_TOKEN_NEEDS_REQUEST");
         }
         String token = Tokens.generate(Tokens.SYSTEM_PREFIX);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
-        tokens.insert(id, "SYSTEM", label, Tokens.hash(token), Tokens.displayPrefix(token), null, agency.id().value(),
-                wanted, currentUser.get().userId(), now, expires, null, null, demoMode);
-        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create").target("token", id).detail("kind", "SYSTEM")
-                .detail("agency", agency.id()).detail("roles", wanted));
+        tokens.insert(
+                id,
+                "SYSTEM",
+                label,
+                Tokens.hash(token),
+                Tokens.displayPrefix(token),
+                null,
+                agency.id().value(),
+                wanted,
+                currentUser.get().userId(),
+                now,
+                expires,
+                null,
+                null,
+                demoMode);
+        audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.create")
+                .target("token", id)
+                .detail("kind", "SYSTEM")
+                .detail("agency", agency.id())
+                .detail("roles", wanted));
         return new SelfService.IssuedToken(id, token, expires);
     }
 
@@ -98,7 +118,8 @@ public class SystemTokens {
     public void revoke(UUID tokenId) {
         TokenRepository.TokenRow token = tokens.find(tokenId).orElseThrow(TongxinException::notFound);
         if (tokens.revoke(token.id(), currentUser.get().userId(), clock.instant())) {
-            audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.revoke").target("token", token.id())
+            audit.record(AuditEntry.of(AuditCategory.ADMINISTRATION, "token.revoke")
+                    .target("token", token.id())
                     .detail("kind", token.kind()));
         }
     }

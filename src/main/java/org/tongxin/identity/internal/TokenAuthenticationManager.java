@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,7 +15,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.identity.Authorities;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
@@ -39,8 +37,8 @@ class TokenAuthenticationManager implements AuthenticationManager {
     private final FailureTally tally;
     private final Clock clock;
 
-    TokenAuthenticationManager(TokenRepository tokens, UserRepository users, LoginThrottle throttle, FailureTally tally,
-            Clock clock) {
+    TokenAuthenticationManager(
+            TokenRepository tokens, UserRepository users, LoginThrottle throttle, FailureTally tally, Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.throttle = throttle;
@@ -52,9 +50,11 @@ class TokenAuthenticationManager implements AuthenticationManager {
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         Instant now = clock.instant();
-        Optional<TokenRepository.TokenRow> row = Tokens.wellFormed(token) ? tokens.findByHash(Tokens.hash(token)) : Optional.empty();
+        Optional<TokenRepository.TokenRow> row =
+                Tokens.wellFormed(token) ? tokens.findByHash(Tokens.hash(token)) : Optional.empty();
         if (row.isEmpty() || !row.get().usable(now)) {
-            reject(row.map(TokenRepository.TokenRow::id).orElse(null),
+            reject(
+                    row.map(TokenRepository.TokenRow::id).orElse(null),
                     row.isEmpty() ? "unknown" : row.get().revokedAt() != null ? "revoked" : "expired");
         }
         TokenRepository.TokenRow t = row.get();
@@ -65,16 +65,34 @@ class TokenAuthenticationManager implements AuthenticationManager {
                 // A disabled or locked account's tokens stop with it.
                 reject(t.id(), user == null || !user.active() ? "user-disabled" : "user-locked");
             }
-            principal = new TongxinPrincipal(TongxinPrincipal.Kind.PERSONAL_TOKEN, user.id(), user.username(),
-                    user.displayName(), user.agencyId(), user.roles(), t.id(), user.securityStamp());
+            principal = new TongxinPrincipal(
+                    TongxinPrincipal.Kind.PERSONAL_TOKEN,
+                    user.id(),
+                    user.username(),
+                    user.displayName(),
+                    user.agencyId(),
+                    user.roles(),
+                    t.id(),
+                    user.securityStamp());
         } else {
-            principal = new TongxinPrincipal(TongxinPrincipal.Kind.SYSTEM_TOKEN, null, "system-token:" + t.prefix(),
-                    t.name(), t.agencyId(), t.roles(), t.id(), 0, t.operations());
+            principal = new TongxinPrincipal(
+                    TongxinPrincipal.Kind.SYSTEM_TOKEN,
+                    null,
+                    "system-token:" + t.prefix(),
+                    t.name(),
+                    t.agencyId(),
+                    t.roles(),
+                    t.id(),
+                    0,
+                    t.operations());
         }
         tokens.touched(t.id(), now);
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.FULLY_AUTHENTICATED));
-        principal.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).forEach(authorities::add);
+        principal.roles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .forEach(authorities::add);
         if (principal.kind() == TongxinPrincipal.Kind.SYSTEM_TOKEN
                 && Set.of(Authorities.MONITORING_POSITIONS_OPERATION).equals(principal.operations())) {
             // The monitoring system's token: scoped to the positions endpoint alone (ADR 0034).

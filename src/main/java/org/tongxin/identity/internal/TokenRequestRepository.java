@@ -14,10 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.identity.Role;
 import org.tongxin.shared.web.PageQuery;
@@ -27,8 +25,8 @@ import org.tongxin.shared.web.PageResult;
 @Repository
 class TokenRequestRepository {
 
-    static final Map<String, String> SORTABLE = Map.of("requested", "requested_at", "state", "state", "name", "name",
-            "decided", "decided_at");
+    static final Map<String, String> SORTABLE =
+            Map.of("requested", "requested_at", "state", "state", "name", "name", "decided", "decided_at");
 
     private final JdbcClient jdbc;
 
@@ -38,30 +36,50 @@ class TokenRequestRepository {
 
     void insert(SystemTokenRequest r) {
         jdbc.sql("""
-                INSERT INTO identity_token_request (id, agency_id, name, purpose, roles, operations, lifetime_days, state,
-                    requested_by, requested_at, created_in_demo, version)
-                VALUES (:id, :agency, :name, :purpose, :roles, :operations, :days, :state, :by, :at, :demo, 0)""")
-                .param("id", r.id).param("agency", r.agencyId.value()).param("name", r.name).param("purpose", r.purpose)
-                .param("roles", roles(r.roles)).param("operations", String.join(",", r.operations))
-                .param("days", r.lifetimeDays).param("state", r.state.name()).param("by", r.requestedBy)
-                .param("at", Timestamp.from(r.requestedAt)).param("demo", r.createdInDemo).update();
+            INSERT INTO identity_token_request (id, agency_id, name, purpose, roles, operations, lifetime_days, state,
+                requested_by, requested_at, created_in_demo, version)
+            VALUES (:id, :agency, :name, :purpose, :roles, :operations, :days, :state, :by, :at, :demo, 0)\
+            """)
+                .param("id", r.id)
+                .param("agency", r.agencyId.value())
+                .param("name", r.name)
+                .param("purpose", r.purpose)
+                .param("roles", roles(r.roles))
+                .param("operations", String.join(",", r.operations))
+                .param("days", r.lifetimeDays)
+                .param("state", r.state.name())
+                .param("by", r.requestedBy)
+                .param("at", Timestamp.from(r.requestedAt))
+                .param("demo", r.createdInDemo)
+                .update();
     }
 
     /** Saves a transition; false when someone else changed the request since it was read (stale version). */
     boolean update(SystemTokenRequest r) {
         return jdbc.sql("""
-                UPDATE identity_token_request SET state = :state, decided_by = :decidedBy, decided_at = :decidedAt,
-                       refusal_reason = :reason, expires_at = :expires, token_id = :token, delivered_at = :delivered,
-                       version = version + 1
-                 WHERE id = :id AND version = :version""")
-                .param("id", r.id).param("version", r.version).param("state", r.state.name()).param("decidedBy", r.decidedBy)
-                .param("decidedAt", ts(r.decidedAt)).param("reason", r.refusalReason).param("expires", ts(r.expiresAt))
-                .param("token", r.tokenId).param("delivered", ts(r.deliveredAt)).update() == 1;
+            UPDATE identity_token_request SET state = :state, decided_by = :decidedBy, decided_at = :decidedAt,
+                   refusal_reason = :reason, expires_at = :expires, token_id = :token, delivered_at = :delivered,
+                   version = version + 1
+             WHERE id = :id AND version = :version\
+            """)
+                        .param("id", r.id)
+                        .param("version", r.version)
+                        .param("state", r.state.name())
+                        .param("decidedBy", r.decidedBy)
+                        .param("decidedAt", ts(r.decidedAt))
+                        .param("reason", r.refusalReason)
+                        .param("expires", ts(r.expiresAt))
+                        .param("token", r.tokenId)
+                        .param("delivered", ts(r.deliveredAt))
+                        .update()
+                == 1;
     }
 
     Optional<SystemTokenRequest> find(UUID id) {
-        return jdbc.sql("SELECT * FROM identity_token_request WHERE id = :id").param("id", id)
-                .query(TokenRequestRepository::map).optional();
+        return jdbc.sql("SELECT * FROM identity_token_request WHERE id = :id")
+                .param("id", id)
+                .query(TokenRequestRepository::map)
+                .optional();
     }
 
     /** One page, newest first by default; {@code agency} null for every agency (the security administrator). */
@@ -76,34 +94,48 @@ class TokenRequestRepository {
             where.append(" AND state = :state");
             params.put("state", state.name());
         }
-        long total = jdbc.sql("SELECT count(*) FROM identity_token_request" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM identity_token_request" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<SystemTokenRequest> items = jdbc.sql("SELECT * FROM identity_token_request" + where + " ORDER BY "
                         + SORTABLE.get(page.sort()) + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST")
                         + ", requested_at DESC, id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(TokenRequestRepository::map).list();
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(TokenRequestRepository::map)
+                .list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
     long countPending() {
-        return jdbc.sql("SELECT count(*) FROM identity_token_request WHERE state = 'REQUESTED'").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM identity_token_request WHERE state = 'REQUESTED'")
+                .query(Long.class)
+                .single();
     }
 
     /** Leaving demo mode: requests made in demo mode that could still yield a token are withdrawn. */
     int withdrawCreatedInDemo(Instant now) {
         return jdbc.sql("""
-                UPDATE identity_token_request SET state = 'WITHDRAWN', decided_at = :now, version = version + 1
-                 WHERE created_in_demo AND state IN ('REQUESTED', 'ISSUED')""").param("now", Timestamp.from(now)).update();
+            UPDATE identity_token_request SET state = 'WITHDRAWN', decided_at = :now, version = version + 1
+             WHERE created_in_demo AND state IN ('REQUESTED', 'ISSUED')\
+            """).param("now", Timestamp.from(now)).update();
     }
 
     private static SystemTokenRequest map(ResultSet rs, int n) throws SQLException {
-        SystemTokenRequest r = new SystemTokenRequest(rs.getObject("id", UUID.class), AgencyId.of(rs.getObject("agency_id", UUID.class)));
+        SystemTokenRequest r = new SystemTokenRequest(
+                rs.getObject("id", UUID.class), AgencyId.of(rs.getObject("agency_id", UUID.class)));
         r.name = rs.getString("name");
         r.purpose = rs.getString("purpose");
         String roles = rs.getString("roles");
-        r.roles = roles == null || roles.isBlank() ? EnumSet.noneOf(Role.class)
-                : Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        r.operations = new LinkedHashSet<>(Arrays.asList(rs.getString("operations").split(",")));
+        r.roles = roles == null || roles.isBlank()
+                ? EnumSet.noneOf(Role.class)
+                : Arrays.stream(roles.split(","))
+                        .map(Role::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        r.operations =
+                new LinkedHashSet<>(Arrays.asList(rs.getString("operations").split(",")));
         r.lifetimeDays = rs.getInt("lifetime_days");
         r.state = SystemTokenRequest.State.valueOf(rs.getString("state"));
         r.requestedBy = rs.getObject("requested_by", UUID.class);

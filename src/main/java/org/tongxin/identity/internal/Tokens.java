@@ -13,8 +13,7 @@ final class Tokens {
     static final String SYSTEM_PREFIX = "txs_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String generate(String prefix) {
         byte[] bytes = new byte[32];
@@ -35,7 +34,8 @@ final class Tokens {
     }
 
     static boolean wellFormed(String token) {
-        return token != null && token.length() == 47
+        return token != null
+                && token.length() == 47
                 && (token.startsWith(PERSONAL_PREFIX) || token.startsWith(SYSTEM_PREFIX))
                 && token.substring(4).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }

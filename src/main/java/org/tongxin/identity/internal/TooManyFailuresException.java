@@ -1,7 +1,6 @@
 package org.tongxin.identity.internal;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** A source that presented too many bad bearer tokens must wait: answered 429 with {@code Retry-After}. */

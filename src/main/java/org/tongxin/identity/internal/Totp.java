@@ -1,5 +1,11 @@
 package org.tongxin.identity.internal;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,15 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
-
 import javax.crypto.spec.SecretKeySpec;
-
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -58,8 +56,8 @@ public class Totp {
         long current = step(clock.instant());
         for (long step = current - 1; step <= current + 1; step++) {
             try {
-                String expected = generator.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * STEP.toSeconds()),
-                        Locale.ROOT);
+                String expected = generator.generateOneTimePasswordString(
+                        key, Instant.ofEpochSecond(step * STEP.toSeconds()), Locale.ROOT);
                 if (java.security.MessageDigest.isEqual(expected.getBytes(), digits.getBytes())) {
                     return OptionalLong.of(step);
                 }
@@ -73,8 +71,8 @@ public class Totp {
     /** The code for a moment (tests and the demo page of accounts use it). */
     public String codeAt(String base32Secret, Instant at) {
         try {
-            return generator.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(base32Secret), "HmacSHA1"),
-                    at, Locale.ROOT);
+            return generator.generateOneTimePasswordString(
+                    new SecretKeySpec(new Base32().decode(base32Secret), "HmacSHA1"), at, Locale.ROOT);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("Unusable TOTP secret", e);
         }
@@ -92,14 +90,15 @@ public class Totp {
     public static String uri(String issuer, String account, String base32Secret) {
         String label = UriUtils.encodePathSegment(issuer + ":" + account, java.nio.charset.StandardCharsets.UTF_8);
         return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer="
-                + UriUtils.encodeQueryParam(issuer, java.nio.charset.StandardCharsets.UTF_8) + "&algorithm=SHA1&digits=6&period=30";
+                + UriUtils.encodeQueryParam(issuer, java.nio.charset.StandardCharsets.UTF_8)
+                + "&algorithm=SHA1&digits=6&period=30";
     }
 
     /** The URI as an SVG QR code (no image library needed; scales crisply). */
     public static String qrSvg(String content) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    java.util.Map.of(EncodeHintType.MARGIN, 2));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(content, BarcodeFormat.QR_CODE, 0, 0, java.util.Map.of(EncodeHintType.MARGIN, 2));
             int w = matrix.getWidth();
             int h = matrix.getHeight();
             StringBuilder path = new StringBuilder();
@@ -110,9 +109,9 @@ public class Totp {
                     }
                 }
             }
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h + "\" width=\"220\" height=\"220\""
-                    + " shape-rendering=\"crispEdges\" aria-hidden=\"true\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-                    + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h
+                    + "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\" aria-hidden=\"true\"><rect"
+                    + " width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalStateException("QR code failed", e);
         }

@@ -1,11 +1,9 @@
 package org.tongxin.identity.web;
 
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.TongxinPrincipal;
@@ -39,8 +36,14 @@ class AccountController {
     private final FormFeedback feedback;
     private final LocaleResolver localeResolver;
 
-    AccountController(CurrentUser currentUser, UserDirectory users, AgencyDirectory agencies, SelfService self,
-            AccountSecondFactor secondFactor, FormFeedback feedback, LocaleResolver localeResolver) {
+    AccountController(
+            CurrentUser currentUser,
+            UserDirectory users,
+            AgencyDirectory agencies,
+            SelfService self,
+            AccountSecondFactor secondFactor,
+            FormFeedback feedback,
+            LocaleResolver localeResolver) {
         this.currentUser = currentUser;
         this.users = users;
         this.agencies = agencies;
@@ -57,11 +60,17 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-            @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmation,
-            Model model, RedirectAttributes redirect) {
+    String changePassword(
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmation,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            self.changePassword(currentUser.get().userId(), currentPassword == null ? "" : currentPassword, newPassword,
+            self.changePassword(
+                    currentUser.get().userId(),
+                    currentPassword == null ? "" : currentPassword,
+                    newPassword,
                     confirmation);
         } catch (TongxinException e) {
             feedback.apply(e, model);
@@ -83,7 +92,9 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam(required = false) String name, @RequestParam(required = false) Integer lifetimeDays,
+    String createToken(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer lifetimeDays,
             Model model) {
         try {
             model.addAttribute("issued", self.createPersonalToken(name, lifetimeDays));
@@ -108,8 +119,11 @@ class AccountController {
     }
 
     @PostMapping("/account/mfa")
-    String mfa(@RequestParam(required = false) String currentPassword, @RequestParam(required = false) String code,
-            HttpSession session, Model model) {
+    String mfa(
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String code,
+            HttpSession session,
+            Model model) {
         try {
             secondFactor.confirm(session, currentPassword, code);
         } catch (TongxinException e) {

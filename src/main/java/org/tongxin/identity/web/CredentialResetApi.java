@@ -1,11 +1,10 @@
 package org.tongxin.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import org.tongxin.identity.internal.CredentialReset;
 import org.tongxin.identity.internal.CredentialResets;
 import org.tongxin.shared.error.TongxinException;
@@ -41,31 +39,35 @@ class CredentialResetApi {
         this.resets = resets;
     }
 
-    record NewReset(UUID userId, CredentialReset.Kind kind, String reason) {
-    }
+    record NewReset(UUID userId, CredentialReset.Kind kind, String reason) {}
 
-    record VersionBody(Integer version) {
-    }
+    record VersionBody(Integer version) {}
 
-    record RefusalBody(Integer version, String reason) {
-    }
+    record RefusalBody(Integer version, String reason) {}
 
     @PreAuthorize(ADMINS)
     @PostMapping("/credential-resets")
-    @Operation(operationId = "requestCredentialReset", summary = "Ask for another administrator's password and/or second factor to be reset (an administrator)")
+    @Operation(
+            operationId = "requestCredentialReset",
+            summary = "Ask for another administrator's password and/or second factor to be reset (an administrator)")
     ResponseEntity<CredentialResets.View> request(@RequestBody NewReset body) {
         if (body.userId() == null) {
             throw TongxinException.invalid("userId", "required");
         }
         CredentialResets.View view = resets.request(body.userId(), body.kind(), body.reason());
-        return ResponseEntity.created(URI.create("/api/v1/credential-resets/" + view.id())).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/credential-resets/" + view.id()))
+                .body(view);
     }
 
     @PreAuthorize(ADMINS)
     @GetMapping("/credential-resets")
-    @Operation(operationId = "listCredentialResets", summary = "Requested and decided resets of administrators' credentials")
-    PageResult<CredentialResets.View> list(@RequestParam(required = false) CredentialReset.State state,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    @Operation(
+            operationId = "listCredentialResets",
+            summary = "Requested and decided resets of administrators' credentials")
+    PageResult<CredentialResets.View> list(
+            @RequestParam(required = false) CredentialReset.State state,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         return resets.list(state, PageQuery.of(page, size, sort, CredentialResets.SORTABLE, "-requested"));
     }
@@ -79,28 +81,37 @@ class CredentialResetApi {
 
     @PreAuthorize(ADMINS)
     @PostMapping("/credential-resets/{id}/approval")
-    @Operation(operationId = "approveCredentialReset", summary = "Approve and carry out a requested reset (an administrator of another role, not the target); a one-time password is in this response only")
+    @Operation(
+            operationId = "approveCredentialReset",
+            summary = "Approve and carry out a requested reset (an administrator of another role, not the target); a"
+                    + " one-time password is in this response only")
     CredentialResets.Outcome approve(@PathVariable UUID id, @RequestBody VersionBody body) {
         return resets.approve(id, TokenRequestApi.version(body.version()));
     }
 
     @PreAuthorize(ADMINS)
     @PostMapping("/credential-resets/{id}/refusal")
-    @Operation(operationId = "refuseCredentialReset", summary = "Refuse a requested reset with a reason (an administrator of another role, not the target)")
+    @Operation(
+            operationId = "refuseCredentialReset",
+            summary = "Refuse a requested reset with a reason (an administrator of another role, not the target)")
     CredentialResets.View refuse(@PathVariable UUID id, @RequestBody RefusalBody body) {
         return resets.refuse(id, TokenRequestApi.version(body.version()), body.reason());
     }
 
     @PreAuthorize(ADMINS)
     @PostMapping("/credential-resets/{id}/withdrawal")
-    @Operation(operationId = "withdrawCredentialReset", summary = "Withdraw one's own reset request before it is decided")
+    @Operation(
+            operationId = "withdrawCredentialReset",
+            summary = "Withdraw one's own reset request before it is decided")
     CredentialResets.View withdraw(@PathVariable UUID id, @RequestBody VersionBody body) {
         return resets.withdraw(id, TokenRequestApi.version(body.version()));
     }
 
     @AnyAuthenticatedUser
     @GetMapping("/me/credential-resets")
-    @Operation(operationId = "listMyCredentialResets", summary = "Resets of the caller's own password or second factor, newest first")
+    @Operation(
+            operationId = "listMyCredentialResets",
+            summary = "Resets of the caller's own password or second factor, newest first")
     List<CredentialResets.View> mine() {
         return resets.mine();
     }

@@ -1,7 +1,6 @@
 package org.tongxin.identity.web;
 
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,16 +10,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.internal.CredentialReset;
 import org.tongxin.identity.internal.CredentialResets;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-import org.tongxin.shared.web.PageCommands;
 
 /**
  * Pages of the two-person reset of administrators' credentials (every administrator: request, approve or refuse
@@ -34,7 +32,8 @@ class CredentialResetPages {
     private final FormFeedback feedback;
     private final PageCommands commands;
 
-    CredentialResetPages(CredentialResets resets, CurrentUser currentUser, FormFeedback feedback, PageCommands commands) {
+    CredentialResetPages(
+            CredentialResets resets, CurrentUser currentUser, FormFeedback feedback, PageCommands commands) {
         this.resets = resets;
         this.currentUser = currentUser;
         this.feedback = feedback;
@@ -43,8 +42,12 @@ class CredentialResetPages {
 
     @PreAuthorize(CredentialResetApi.ADMINS)
     @GetMapping("/admin/credential-resets")
-    String list(@RequestParam(required = false) String state, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) UUID user, Model model) {
+    String list(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) UUID user,
+            Model model) {
         fillList(state(state), page, sort, model);
         model.addAttribute("userId", user);
         model.addAttribute("kind", CredentialReset.Kind.BOTH);
@@ -53,14 +56,20 @@ class CredentialResetPages {
 
     @PreAuthorize(CredentialResetApi.ADMINS)
     @PostMapping("/admin/credential-resets")
-    String request(@RequestParam(required = false) UUID userId, @RequestParam(required = false) CredentialReset.Kind kind,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+    String request(
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) CredentialReset.Kind kind,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
         return commands.make(() -> {
-            if (userId == null) {
-                throw TongxinException.invalid("userId", "required");
-            }
-            return resets.request(userId, kind, reason);
-        }).notice("credentialReset.requested").passOn(PageCommands.NOT_FOUND)
+                    if (userId == null) {
+                        throw TongxinException.invalid("userId", "required");
+                    }
+                    return resets.request(userId, kind, reason);
+                })
+                .notice("credentialReset.requested")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr(view -> "/admin/credential-resets/" + view.id(), model, redirect, () -> {
                     fillList(null, null, null, model);
                     model.addAttribute("userId", userId);
@@ -93,10 +102,15 @@ class CredentialResetPages {
 
     @PreAuthorize(CredentialResetApi.ADMINS)
     @PostMapping("/admin/credential-resets/{id}/refuse")
-    String refuse(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+    String refuse(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
         return commands.run(() -> resets.refuse(id, TokenRequestApi.version(version), reason))
-                .notice("credentialReset.refused").passOn(PageCommands.NOT_FOUND)
+                .notice("credentialReset.refused")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/admin/credential-resets/" + id, model, redirect, () -> {
                     model.addAttribute("refusalReason", reason);
                     return detail(id, model);
@@ -105,10 +119,14 @@ class CredentialResetPages {
 
     @PreAuthorize(CredentialResetApi.ADMINS)
     @PostMapping("/admin/credential-resets/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
+    String withdraw(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
             RedirectAttributes redirect) {
         return commands.run(() -> resets.withdraw(id, TokenRequestApi.version(version)))
-                .notice("credentialReset.withdrawn").passOn(PageCommands.NOT_FOUND)
+                .notice("credentialReset.withdrawn")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/admin/credential-resets/" + id, model, redirect, () -> detail(id, model));
     }
 
@@ -137,9 +155,14 @@ class CredentialResetPages {
         model.addAttribute("kinds", CredentialReset.Kind.values());
         model.addAttribute("sort", query.sortParameter());
         model.addAttribute("administrators", resets.administrators());
-        model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/admin/credential-resets")
-                .queryParamIfPresent("state", java.util.Optional.ofNullable(state)).queryParam("sort", query.sortParameter())
-                .build().toUriString() + "&");
+        model.addAttribute(
+                "pageUrl",
+                UriComponentsBuilder.fromPath("/admin/credential-resets")
+                                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+                                .queryParam("sort", query.sortParameter())
+                                .build()
+                                .toUriString()
+                        + "&");
     }
 
     private void fillDetail(CredentialResets.View view, Model model) {

@@ -4,12 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
@@ -32,8 +30,12 @@ class HomeController {
 
     HomeController(CurrentUser currentUser, List<NavigationEntry> entries, List<WorkSection> sections) {
         this.currentUser = currentUser;
-        this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
-        this.sections = sections.stream().sorted(Comparator.comparingInt(WorkSection::order)).toList();
+        this.entries = entries.stream()
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(WorkSection::order))
+                .toList();
     }
 
     /** The page: every section's reads and the audit record of the cases they show in one transaction. */
@@ -43,13 +45,18 @@ class HomeController {
     String home(Model model) {
         TongxinPrincipal user = currentUser.get();
         Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-        WorkPage page = WorkPage.of(sections.stream().flatMap(s -> s.sections().stream()).toList());
+        WorkPage page = WorkPage.of(
+                sections.stream().flatMap(s -> s.sections().stream()).toList());
         model.addAttribute("overdue", page.overdue());
         model.addAttribute("dueToday", page.dueToday());
         model.addAttribute("mostUrgent", page.mostUrgent());
         model.addAttribute("sections", page.sections());
         model.addAttribute("work", page);
-        model.addAttribute("tiles", entries.stream().filter(e -> !"/".equals(e.path()) && e.visibleTo(roles)).toList());
+        model.addAttribute(
+                "tiles",
+                entries.stream()
+                        .filter(e -> !"/".equals(e.path()) && e.visibleTo(roles))
+                        .toList());
         model.addAttribute("roles", user.roles().stream().sorted().toList());
         model.addAttribute("noRoles", user.roles().isEmpty());
         return "identity/home";

@@ -1,19 +1,16 @@
 package org.tongxin.identity.web;
 
-import java.io.IOException;
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import org.tongxin.identity.internal.LoginFlow;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.PublicEndpoint;
@@ -47,13 +44,20 @@ class LoginController {
     @PreAuthorize("hasAuthority('AUTHN_PENDING')")
     @GetMapping("/login/password")
     String newPasswordForm(HttpSession session) {
-        return flow.at(session, LoginFlow.Step.NEW_PASSWORD) ? "identity/login-password" : "redirect:" + flow.pathOf(session);
+        return flow.at(session, LoginFlow.Step.NEW_PASSWORD)
+                ? "identity/login-password"
+                : "redirect:" + flow.pathOf(session);
     }
 
     @PreAuthorize("hasAuthority('AUTHN_PENDING')")
     @PostMapping("/login/password")
-    String newPassword(@RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmation,
-            HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+    String newPassword(
+            @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmation,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
         if (!flow.at(request.getSession(), LoginFlow.Step.NEW_PASSWORD)) {
             return "redirect:" + flow.pathOf(request.getSession());
         }
@@ -74,8 +78,12 @@ class LoginController {
 
     @PreAuthorize("hasAuthority('AUTHN_PENDING')")
     @PostMapping("/login/mfa")
-    String code(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
-            Model model) throws IOException {
+    String code(
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
         if (!flow.at(request.getSession(), LoginFlow.Step.MFA_CODE)) {
             return "redirect:" + flow.pathOf(request.getSession());
         }
@@ -98,8 +106,12 @@ class LoginController {
 
     @PreAuthorize("hasAuthority('AUTHN_PENDING')")
     @PostMapping("/login/mfa/enrol")
-    String enrol(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
-            Model model) throws IOException {
+    String enrol(
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
         if (!flow.at(request.getSession(), LoginFlow.Step.MFA_ENROL)) {
             return "redirect:" + flow.pathOf(request.getSession());
         }

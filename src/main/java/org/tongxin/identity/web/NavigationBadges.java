@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationBadge.Count;
 
@@ -23,7 +22,12 @@ public final class NavigationBadges {
 
     /** The count beside the entry with this path, or null when it has none. */
     public Count of(String path) {
-        return counted.computeIfAbsent(path, p -> badges.stream().filter(b -> b.path().equals(p)).findFirst()
-                .flatMap(NavigationBadge::count)).orElse(null);
+        return counted.computeIfAbsent(
+                        path,
+                        p -> badges.stream()
+                                .filter(b -> b.path().equals(p))
+                                .findFirst()
+                                .flatMap(NavigationBadge::count))
+                .orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -51,11 +49,20 @@ class SystemTokenController {
     }
 
     @PostMapping("/admin/tokens")
-    String issue(@RequestParam(required = false) String name, @RequestParam(required = false) UUID agencyId,
-            @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) Integer lifetimeDays, Model model) {
+    String issue(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) UUID agencyId,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false) Integer lifetimeDays,
+            Model model) {
         try {
-            model.addAttribute("issued", tokens.issue(name, agencyId == null ? null : AgencyId.of(agencyId),
-                    roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), lifetimeDays));
+            model.addAttribute(
+                    "issued",
+                    tokens.issue(
+                            name,
+                            agencyId == null ? null : AgencyId.of(agencyId),
+                            roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
+                            lifetimeDays));
         } catch (TongxinException e) {
             feedback.apply(e, model);
             model.addAttribute("name", name);
@@ -75,9 +82,12 @@ class SystemTokenController {
 
     private void fill(Model model) {
         List<TokenRepository.TokenRow> list = tokens.list();
-        Map<AgencyId, AgencyView> byId = agencies.findAll(list.stream().map(t -> AgencyId.of(t.agencyId())).collect(Collectors.toSet()));
+        Map<AgencyId, AgencyView> byId = agencies.findAll(
+                list.stream().map(t -> AgencyId.of(t.agencyId())).collect(Collectors.toSet()));
         model.addAttribute("tokens", list);
-        model.addAttribute("agencyNames", byId.values().stream().collect(Collectors.toMap(a -> a.id().value(), AgencyView::localName)));
+        model.addAttribute(
+                "agencyNames",
+                byId.values().stream().collect(Collectors.toMap(a -> a.id().value(), AgencyView::localName)));
         model.addAttribute("agencyOptions", agencies.listActive());
         // One step only for roles that read no personal data; the others are requested by the agency's head.
         model.addAttribute("roles", SystemTokenPolicy.roles(SystemTokenPolicy.ONE_STEP));

@@ -1,14 +1,13 @@
 package org.tongxin.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import org.tongxin.identity.Role;
 import org.tongxin.identity.internal.ApiOperations;
 import org.tongxin.identity.internal.SystemTokenRequest;
@@ -38,7 +36,8 @@ import org.tongxin.shared.web.PageResult;
 class TokenRequestApi {
 
     static final String HEADS = "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'AGENCY_HEAD')";
-    static final String HEADS_AND_SECURITY = "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'AGENCY_HEAD', 'SECURITY_ADMIN')";
+    static final String HEADS_AND_SECURITY =
+            "hasAnyRole('COUNTY_HEAD', 'OFFICE_HEAD', 'AGENCY_HEAD', 'SECURITY_ADMIN')";
 
     private final SystemTokenRequests requests;
     private final ApiOperations operations;
@@ -49,32 +48,40 @@ class TokenRequestApi {
     }
 
     /** What a head asks for: the token's name, why, its roles, the operations it may call, days it lives (default 90). */
-    record NewTokenRequest(String name, String purpose, Set<Role> roles, Set<String> operations, Integer lifetimeDays) {
-    }
+    record NewTokenRequest(
+            String name, String purpose, Set<Role> roles, Set<String> operations, Integer lifetimeDays) {}
 
-    record VersionBody(Integer version) {
-    }
+    record VersionBody(Integer version) {}
 
-    record RefusalBody(Integer version, String reason) {
-    }
+    record RefusalBody(Integer version, String reason) {}
 
-    record CollectedToken(UUID id, String token, Instant expiresAt) {
-    }
+    record CollectedToken(UUID id, String token, Instant expiresAt) {}
 
     @PreAuthorize(HEADS)
     @PostMapping("/system-token-requests")
-    @Operation(operationId = "requestSystemToken", summary = "Request a system token for the caller's agency (its head): roles, operations, lifetime")
+    @Operation(
+            operationId = "requestSystemToken",
+            summary = "Request a system token for the caller's agency (its head): roles, operations, lifetime")
     ResponseEntity<SystemTokenRequests.View> request(@RequestBody NewTokenRequest body) {
-        SystemTokenRequests.View view = requests.request(new SystemTokenRequests.NewRequest(body.name(), body.purpose(),
-                body.roles() == null ? EnumSet.noneOf(Role.class) : body.roles(), body.operations(), body.lifetimeDays()));
-        return ResponseEntity.created(URI.create("/api/v1/system-token-requests/" + view.id())).body(view);
+        SystemTokenRequests.View view = requests.request(new SystemTokenRequests.NewRequest(
+                body.name(),
+                body.purpose(),
+                body.roles() == null ? EnumSet.noneOf(Role.class) : body.roles(),
+                body.operations(),
+                body.lifetimeDays()));
+        return ResponseEntity.created(URI.create("/api/v1/system-token-requests/" + view.id()))
+                .body(view);
     }
 
     @PreAuthorize(HEADS_AND_SECURITY)
     @GetMapping("/system-token-requests")
-    @Operation(operationId = "listSystemTokenRequests", summary = "System-token requests: the caller's agency's (a head) or all (the security administrator)")
-    PageResult<SystemTokenRequests.View> list(@RequestParam(required = false) SystemTokenRequest.State state,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    @Operation(
+            operationId = "listSystemTokenRequests",
+            summary = "System-token requests: the caller's agency's (a head) or all (the security administrator)")
+    PageResult<SystemTokenRequests.View> list(
+            @RequestParam(required = false) SystemTokenRequest.State state,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         return requests.list(state, PageQuery.of(page, size, sort, SystemTokenRequests.SORTABLE, "-requested"));
     }
@@ -88,28 +95,36 @@ class TokenRequestApi {
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/system-token-requests/{id}/issue")
-    @Operation(operationId = "issueRequestedSystemToken", summary = "Issue a requested system token (the security administrator); the requester collects it")
+    @Operation(
+            operationId = "issueRequestedSystemToken",
+            summary = "Issue a requested system token (the security administrator); the requester collects it")
     SystemTokenRequests.View issue(@PathVariable UUID id, @RequestBody VersionBody body) {
         return requests.issue(id, version(body.version()));
     }
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/system-token-requests/{id}/refusal")
-    @Operation(operationId = "refuseSystemTokenRequest", summary = "Refuse a system-token request with a reason (the security administrator)")
+    @Operation(
+            operationId = "refuseSystemTokenRequest",
+            summary = "Refuse a system-token request with a reason (the security administrator)")
     SystemTokenRequests.View refuse(@PathVariable UUID id, @RequestBody RefusalBody body) {
         return requests.refuse(id, version(body.version()), body.reason());
     }
 
     @PreAuthorize(HEADS)
     @PostMapping("/system-token-requests/{id}/withdrawal")
-    @Operation(operationId = "withdrawSystemTokenRequest", summary = "Withdraw the agency's request before its token is collected (its head)")
+    @Operation(
+            operationId = "withdrawSystemTokenRequest",
+            summary = "Withdraw the agency's request before its token is collected (its head)")
     SystemTokenRequests.View withdraw(@PathVariable UUID id, @RequestBody VersionBody body) {
         return requests.withdraw(id, version(body.version()));
     }
 
     @PreAuthorize(HEADS)
     @PostMapping("/system-token-requests/{id}/token")
-    @Operation(operationId = "collectSystemToken", summary = "Collect the issued token (the requester, once): it is in this response only")
+    @Operation(
+            operationId = "collectSystemToken",
+            summary = "Collect the issued token (the requester, once): it is in this response only")
     CollectedToken collect(@PathVariable UUID id, @RequestBody VersionBody body) {
         SystemTokenRequests.Collected collected = requests.collect(id, version(body.version()));
         return new CollectedToken(collected.tokenId(), collected.token(), collected.expiresAt());
@@ -117,7 +132,9 @@ class TokenRequestApi {
 
     @PreAuthorize(HEADS_AND_SECURITY)
     @GetMapping("/api-operations")
-    @Operation(operationId = "listApiOperations", summary = "The API's operations (ids and summaries) a system token may be scoped to")
+    @Operation(
+            operationId = "listApiOperations",
+            summary = "The API's operations (ids and summaries) a system token may be scoped to")
     List<ApiOperations.ApiOperation> operations() {
         return operations.all();
     }

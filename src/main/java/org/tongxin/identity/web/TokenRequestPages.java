@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -32,9 +30,9 @@ import org.tongxin.identity.internal.SystemTokenRequest;
 import org.tongxin.identity.internal.SystemTokenRequests;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-import org.tongxin.shared.web.PageCommands;
 
 /**
  * Pages of the two-person system tokens: a head of an agency requests a token for it and, once issued, collects it
@@ -51,8 +49,13 @@ class TokenRequestPages {
     private final FormFeedback feedback;
     private final PageCommands commands;
 
-    TokenRequestPages(SystemTokenRequests requests, ApiOperations operations, AgencyDirectory agencies, CurrentUser currentUser,
-            FormFeedback feedback, PageCommands commands) {
+    TokenRequestPages(
+            SystemTokenRequests requests,
+            ApiOperations operations,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            FormFeedback feedback,
+            PageCommands commands) {
         this.requests = requests;
         this.operations = operations;
         this.agencies = agencies;
@@ -63,8 +66,11 @@ class TokenRequestPages {
 
     @PreAuthorize(TokenRequestApi.HEADS_AND_SECURITY)
     @GetMapping("/token-requests")
-    String list(@RequestParam(required = false) String state, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, Model model) {
+    String list(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model) {
         SystemTokenRequest.State filter = state(state);
         PageQuery query = PageQuery.of(page, null, sort, SystemTokenRequests.SORTABLE, "-requested");
         PageResult<SystemTokenRequests.View> result = requests.list(filter, query);
@@ -72,11 +78,19 @@ class TokenRequestPages {
         model.addAttribute("stateFilter", filter);
         model.addAttribute("states", SystemTokenRequest.State.values());
         model.addAttribute("sort", query.sortParameter());
-        model.addAttribute("agencyNames", names(result.items().stream().map(SystemTokenRequests.View::agencyId)
-                .collect(Collectors.toSet())));
-        model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/token-requests")
-                .queryParamIfPresent("state", java.util.Optional.ofNullable(filter)).queryParam("sort", query.sortParameter())
-                .build().toUriString() + "&");
+        model.addAttribute(
+                "agencyNames",
+                names(result.items().stream()
+                        .map(SystemTokenRequests.View::agencyId)
+                        .collect(Collectors.toSet())));
+        model.addAttribute(
+                "pageUrl",
+                UriComponentsBuilder.fromPath("/token-requests")
+                                .queryParamIfPresent("state", java.util.Optional.ofNullable(filter))
+                                .queryParam("sort", query.sortParameter())
+                                .build()
+                                .toUriString()
+                        + "&");
         return "identity/token-requests";
     }
 
@@ -90,13 +104,22 @@ class TokenRequestPages {
 
     @PreAuthorize(TokenRequestApi.HEADS)
     @PostMapping("/token-requests")
-    String create(@RequestParam(required = false) String name, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<String> operations,
-            @RequestParam(required = false) Integer lifetimeDays, Model model, RedirectAttributes redirect) {
-        return commands.make(() -> requests.request(new SystemTokenRequests.NewRequest(name, purpose,
-                roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
-                operations == null ? Set.of() : new LinkedHashSet<>(operations), lifetimeDays)))
-                .notice("tokenRequest.created").passOn(PageCommands.FORBIDDEN)
+    String create(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false) List<String> operations,
+            @RequestParam(required = false) Integer lifetimeDays,
+            Model model,
+            RedirectAttributes redirect) {
+        return commands.make(() -> requests.request(new SystemTokenRequests.NewRequest(
+                        name,
+                        purpose,
+                        roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
+                        operations == null ? Set.of() : new LinkedHashSet<>(operations),
+                        lifetimeDays)))
+                .notice("tokenRequest.created")
+                .passOn(PageCommands.FORBIDDEN)
                 .redirectOr(view -> "/token-requests/" + view.id(), model, redirect, () -> {
                     fillForm(model);
                     model.addAttribute("name", name);
@@ -117,29 +140,53 @@ class TokenRequestPages {
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/token-requests/{id}/issue")
-    String issue(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, "tokenRequest.issued", () -> requests.issue(id, TokenRequestApi.version(version)));
+    String issue(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id, model, redirect, "tokenRequest.issued", () -> requests.issue(id, TokenRequestApi.version(version)));
     }
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/token-requests/{id}/refuse")
-    String refuse(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+    String refuse(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("reason", reason);
-        return act(id, model, redirect, "tokenRequest.refused",
+        return act(
+                id,
+                model,
+                redirect,
+                "tokenRequest.refused",
                 () -> requests.refuse(id, TokenRequestApi.version(version), reason));
     }
 
     @PreAuthorize(TokenRequestApi.HEADS)
     @PostMapping("/token-requests/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
+    String withdraw(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, model, redirect, "tokenRequest.withdrawn", () -> requests.withdraw(id, TokenRequestApi.version(version)));
+        return act(
+                id,
+                model,
+                redirect,
+                "tokenRequest.withdrawn",
+                () -> requests.withdraw(id, TokenRequestApi.version(version)));
     }
 
     @PreAuthorize(TokenRequestApi.HEADS)
     @PostMapping("/token-requests/{id}/collect")
-    String collect(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
+    String collect(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
             RedirectAttributes redirect) {
         try {
             model.addAttribute("collected", requests.collect(id, TokenRequestApi.version(version)));
@@ -151,8 +198,10 @@ class TokenRequestPages {
     }
 
     private String act(UUID id, Model model, RedirectAttributes redirect, String notice, Runnable action) {
-        return commands.run(action).notice(notice).passOn(PageCommands.NOT_FOUND).redirectOr("/token-requests/" + id, model, redirect,
-                () -> {
+        return commands.run(action)
+                .notice(notice)
+                .passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/token-requests/" + id, model, redirect, () -> {
                     fillDetail(requests.get(id), model);
                     return "identity/token-request";
                 });
@@ -171,8 +220,17 @@ class TokenRequestPages {
         TongxinPrincipal me = currentUser.get();
         model.addAttribute("request", view);
         model.addAttribute("agency", agencies.find(view.agencyId()).orElse(null));
-        model.addAttribute("operationSummaries", view.operations().stream().collect(Collectors.toMap(o -> o,
-                o -> operations.find(o).map(ApiOperations.ApiOperation::summary).orElse(""), (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute(
+                "operationSummaries",
+                view.operations().stream()
+                        .collect(Collectors.toMap(
+                                o -> o,
+                                o -> operations
+                                        .find(o)
+                                        .map(ApiOperations.ApiOperation::summary)
+                                        .orElse(""),
+                                (a, b) -> a,
+                                LinkedHashMap::new)));
         model.addAttribute("isSecurity", me.has(Role.SECURITY_ADMIN));
         model.addAttribute("isHead", me.roles().stream().anyMatch(Role::isHead));
         model.addAttribute("isRequester", view.requestedBy().equals(me.userId()));
@@ -181,11 +239,17 @@ class TokenRequestPages {
     private void fillForm(Model model) {
         AgencyView agency = agencies.get(currentUser.get().agency());
         model.addAttribute("agency", agency);
-        model.addAttribute("roleOptions", EnumSet.allOf(Role.class).stream()
-                .filter(r -> SystemTokenPolicy.of(r) != SystemTokenPolicy.NEVER && r.fits(agency)).toList());
+        model.addAttribute(
+                "roleOptions",
+                EnumSet.allOf(Role.class).stream()
+                        .filter(r -> SystemTokenPolicy.of(r) != SystemTokenPolicy.NEVER && r.fits(agency))
+                        .toList());
         model.addAttribute("twoPersonRoles", SystemTokenPolicy.roles(SystemTokenPolicy.TWO_PERSON));
         Map<String, List<ApiOperations.ApiOperation>> byTag = new LinkedHashMap<>();
-        operations.all().forEach(o -> byTag.computeIfAbsent(o.tag(), t -> new java.util.ArrayList<>()).add(o));
+        operations
+                .all()
+                .forEach(o -> byTag.computeIfAbsent(o.tag(), t -> new java.util.ArrayList<>())
+                        .add(o));
         model.addAttribute("operationGroups", byTag);
         model.addAttribute("lifetimes", SelfService.tokenLifetimes());
         if (!model.containsAttribute("chosenRoles")) {
@@ -195,7 +259,8 @@ class TokenRequestPages {
     }
 
     private Map<AgencyId, String> names(Set<AgencyId> ids) {
-        return agencies.findAll(ids).values().stream().collect(Collectors.toMap(AgencyView::id, AgencyView::localName, (a, b) -> a));
+        return agencies.findAll(ids).values().stream()
+                .collect(Collectors.toMap(AgencyView::id, AgencyView::localName, (a, b) -> a));
     }
 
     private static SystemTokenRequest.State state(String value) {
@@ -205,7 +270,8 @@ class TokenRequestPages {
         try {
             return SystemTokenRequest.State.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw TongxinException.invalid("state", "oneOf", java.util.Arrays.toString(SystemTokenRequest.State.values()));
+            throw TongxinException.invalid(
+                    "state", "oneOf", java.util.Arrays.toString(SystemTokenRequest.State.values()));
         }
     }
 }

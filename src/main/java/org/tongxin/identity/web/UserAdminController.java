@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -31,9 +29,9 @@ import org.tongxin.identity.UserView;
 import org.tongxin.identity.internal.AccountAdministration;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.FormFeedback;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
-import org.tongxin.shared.web.PageCommands;
 
 /**
  * Account administration pages. The system administrator creates and maintains staff accounts; the security
@@ -51,8 +49,13 @@ class UserAdminController {
     private final PageCommands commands;
     private final AuditLog audit;
 
-    UserAdminController(UserDirectory users, AccountAdministration administration, AgencyDirectory agencies,
-            FormFeedback feedback, PageCommands commands, AuditLog audit) {
+    UserAdminController(
+            UserDirectory users,
+            AccountAdministration administration,
+            AgencyDirectory agencies,
+            FormFeedback feedback,
+            PageCommands commands,
+            AuditLog audit) {
         this.users = users;
         this.administration = administration;
         this.agencies = agencies;
@@ -62,14 +65,22 @@ class UserAdminController {
     }
 
     @GetMapping("/admin/users")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID agency,
-            @RequestParam(required = false) Role role, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) UUID agency,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model) {
         PageQuery query = PageQuery.of(page, null, sort, UserDirectory.SORTABLE, "username");
         String statusFilter = "ACTIVE".equals(status) || "DISABLED".equals(status) ? status : null;
-        PageResult<UserView> result = users.search(q, agency == null ? null : AgencyId.of(agency), role, statusFilter, query);
+        PageResult<UserView> result =
+                users.search(q, agency == null ? null : AgencyId.of(agency), role, statusFilter, query);
         model.addAttribute("page", result);
-        model.addAttribute("agencyNames", names(result.items().stream().map(UserView::agencyId).collect(Collectors.toSet())));
+        model.addAttribute(
+                "agencyNames",
+                names(result.items().stream().map(UserView::agencyId).collect(Collectors.toSet())));
         model.addAttribute("q", q);
         model.addAttribute("agencyFilter", agency);
         model.addAttribute("roleFilter", role);
@@ -77,9 +88,17 @@ class UserAdminController {
         model.addAttribute("sort", query.sortParameter());
         model.addAttribute("roles", Role.values());
         model.addAttribute("agencyOptions", agencyOptions());
-        model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/admin/users").queryParamIfPresent("q", opt(q))
-                .queryParamIfPresent("agency", opt(agency)).queryParamIfPresent("role", opt(role))
-                .queryParamIfPresent("status", opt(statusFilter)).queryParam("sort", query.sortParameter()).build().toUriString() + "&");
+        model.addAttribute(
+                "pageUrl",
+                UriComponentsBuilder.fromPath("/admin/users")
+                                .queryParamIfPresent("q", opt(q))
+                                .queryParamIfPresent("agency", opt(agency))
+                                .queryParamIfPresent("role", opt(role))
+                                .queryParamIfPresent("status", opt(statusFilter))
+                                .queryParam("sort", query.sortParameter())
+                                .build()
+                                .toUriString()
+                        + "&");
         return "identity/users";
     }
 
@@ -92,8 +111,11 @@ class UserAdminController {
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @PostMapping("/admin/users")
-    String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) UUID agencyId, Model model) {
+    String create(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) UUID agencyId,
+            Model model) {
         try {
             AccountAdministration.Created created = administration.create(
                     new NewAccount(username, displayName, agencyId == null ? null : AgencyId.of(agencyId), Set.of()));
@@ -111,7 +133,9 @@ class UserAdminController {
     @GetMapping("/admin/users/{id}")
     String detail(@PathVariable UUID id, Model model) {
         UserView user = users.find(UserId.of(id)).orElseThrow(TongxinException::notFound);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "user.view").target("user", id).subjects(List.of(id))
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "user.view")
+                .target("user", id)
+                .subjects(List.of(id))
                 .purpose("admin/users/detail"));
         fillDetail(user, model);
         return "identity/user";
@@ -119,18 +143,37 @@ class UserAdminController {
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @PostMapping("/admin/users/{id}/profile")
-    String updateProfile(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) UUID agencyId, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, "user.saved", () -> administration.updateProfile(UserId.of(id), version, displayName,
-                agencyId == null ? null : AgencyId.of(agencyId)));
+    String updateProfile(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) UUID agencyId,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                model,
+                redirect,
+                "user.saved",
+                () -> administration.updateProfile(
+                        UserId.of(id), version, displayName, agencyId == null ? null : AgencyId.of(agencyId)));
     }
 
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @PostMapping("/admin/users/{id}/roles")
-    String setRoles(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) List<Role> roles,
-            Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, "user.rolesSaved", () -> administration.setRoles(UserId.of(id), version,
-                roles == null ? Set.of() : EnumSet.copyOf(roles)));
+    String setRoles(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) List<Role> roles,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                model,
+                redirect,
+                "user.rolesSaved",
+                () -> administration.setRoles(
+                        UserId.of(id), version, roles == null ? Set.of() : EnumSet.copyOf(roles)));
     }
 
     @PostMapping("/admin/users/{id}/disable")
@@ -176,8 +219,10 @@ class UserAdminController {
     }
 
     private String act(UUID id, Model model, RedirectAttributes redirect, String noticeKey, Runnable action) {
-        return commands.run(action).notice(noticeKey).passOn(PageCommands.NOT_FOUND).redirectOr("/admin/users/" + id, model, redirect,
-                () -> {
+        return commands.run(action)
+                .notice(noticeKey)
+                .passOn(PageCommands.NOT_FOUND)
+                .redirectOr("/admin/users/" + id, model, redirect, () -> {
                     fillDetail(users.find(UserId.of(id)).orElseThrow(TongxinException::notFound), model);
                     return "identity/user";
                 });
@@ -194,8 +239,13 @@ class UserAdminController {
         model.addAttribute("user", user);
         model.addAttribute("agency", agency);
         model.addAttribute("agencyOptions", agencyOptions());
-        model.addAttribute("fittingRoles", agency == null ? List.of()
-                : EnumSet.allOf(Role.class).stream().filter(r -> r.fits(agency)).toList());
+        model.addAttribute(
+                "fittingRoles",
+                agency == null
+                        ? List.of()
+                        : EnumSet.allOf(Role.class).stream()
+                                .filter(r -> r.fits(agency))
+                                .toList());
     }
 
     private List<AgencyView> agencyOptions() {
@@ -203,12 +253,13 @@ class UserAdminController {
     }
 
     private Map<AgencyId, String> names(Set<AgencyId> ids) {
-        return agencies.findAll(ids).values().stream().collect(Collectors.toMap(AgencyView::id, AgencyView::localName,
-                (a, b) -> a));
+        return agencies.findAll(ids).values().stream()
+                .collect(Collectors.toMap(AgencyView::id, AgencyView::localName, (a, b) -> a));
     }
 
     private static java.util.Optional<Object> opt(Object value) {
-        return value == null || (value instanceof String s && s.isBlank()) ? java.util.Optional.empty() : java.util.Optional.of(value);
+        return value == null || (value instanceof String s && s.isBlank())
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(value);
     }
-
 }

@@ -3,7 +3,6 @@ package org.tongxin.identity.web;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-
 import org.tongxin.shared.web.WorkSection.Item;
 import org.tongxin.shared.web.WorkSection.Kind;
 import org.tongxin.shared.web.WorkSection.Part;
@@ -23,13 +22,22 @@ record WorkPage(List<Part> sections, long overdue, long dueToday, List<Item> mos
 
     /** From the sections as the modules gave them, in the modules' order. */
     static WorkPage of(List<Part> parts) {
-        List<Part> shown = parts.stream().filter(p -> !p.isEmpty() || p.emptyText() != null)
-                .sorted(Comparator.comparing(Part::kind)).toList();
-        List<Part> actionable = shown.stream().filter(p -> p.kind() != Kind.WAITING).toList();
-        return new WorkPage(shown, actionable.stream().mapToLong(Part::overdue).sum(),
+        List<Part> shown = parts.stream()
+                .filter(p -> !p.isEmpty() || p.emptyText() != null)
+                .sorted(Comparator.comparing(Part::kind))
+                .toList();
+        List<Part> actionable =
+                shown.stream().filter(p -> p.kind() != Kind.WAITING).toList();
+        return new WorkPage(
+                shown,
+                actionable.stream().mapToLong(Part::overdue).sum(),
                 actionable.stream().mapToLong(Part::dueToday).sum(),
-                actionable.stream().flatMap(p -> p.items().stream()).filter(i -> i.urgency().actionable()).sorted(URGENCY)
-                        .limit(MOST_URGENT).toList());
+                actionable.stream()
+                        .flatMap(p -> p.items().stream())
+                        .filter(i -> i.urgency().actionable())
+                        .sorted(URGENCY)
+                        .limit(MOST_URGENT)
+                        .toList());
     }
 
     public boolean nothingUrgent() {
@@ -38,6 +46,8 @@ record WorkPage(List<Part> sections, long overdue, long dueToday, List<Item> mos
 
     /** A section's items that the "most urgent" list does not already show (each item is listed once on the page). */
     public List<Item> rest(Part part) {
-        return part.items().stream().filter(i -> mostUrgent.stream().noneMatch(u -> u == i)).toList();
+        return part.items().stream()
+                .filter(i -> mostUrgent.stream().noneMatch(u -> u == i))
+                .toList();
     }
 }

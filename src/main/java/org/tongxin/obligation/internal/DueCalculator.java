@@ -2,9 +2,7 @@ package org.tongxin.obligation.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.calendar.WorkingCalendar;
 import org.tongxin.obligation.LedgerRules;
 import org.tongxin.policy.DeadlineKind;
@@ -33,8 +31,8 @@ public class DueCalculator {
         return rules.calendarRegion(policyRegion);
     }
 
-    public LedgerRules.Due compute(DeadlineKind kind, Integer amount, Instant clockStart, String region, boolean custody,
-            PolicySettings s) {
+    public LedgerRules.Due compute(
+            DeadlineKind kind, Integer amount, Instant clockStart, String region, boolean custody, PolicySettings s) {
         return rules.due(kind, amount, clockStart, region, custody, s);
     }
 
@@ -49,7 +47,8 @@ public class DueCalculator {
     }
 
     /** How much of the period is left when a clock that ran from {@code clockStart} stops at {@code pausedAt}. */
-    public int remainingAfterPause(DeadlineKind kind, int remaining, Instant clockStart, Instant pausedAt, String region) {
+    public int remainingAfterPause(
+            DeadlineKind kind, int remaining, Instant clockStart, Instant pausedAt, String region) {
         return rules.remainingAfterPause(kind, remaining, clockStart, pausedAt, region);
     }
 }

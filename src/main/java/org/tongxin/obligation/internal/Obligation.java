@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.obligation.LedgerRules;
@@ -41,9 +40,14 @@ import org.tongxin.shared.security.ActorRef;
 public final class Obligation extends AggregateRoot {
 
     /** A line of the obligation's history ({@code obligation_history}), written with the obligation by the repository. */
-    public record HistoryLine(Instant at, String event, ObligationStatus statusAfter, Instant dueAt, AgencyId agency, UUID actor,
-            String detail) {
-    }
+    public record HistoryLine(
+            Instant at,
+            String event,
+            ObligationStatus statusAfter,
+            Instant dueAt,
+            AgencyId agency,
+            UUID actor,
+            String detail) {}
 
     final ObligationId id;
     final CaseId caseId;
@@ -88,9 +92,24 @@ public final class Obligation extends AggregateRoot {
     Instant updatedAt;
     private final List<HistoryLine> history = new ArrayList<>();
 
-    private Obligation(ObligationId id, CaseId caseId, ObligationMatter matter, String stepId, String instance, UUID policyVersionId,
-            String policyRegion, boolean owedBySubject, AgencyId counterparty, DeadlineKind deadlineKind, Integer deadlineAmount,
-            boolean custody, String calendarRegion, Instant startedAt, int escalationWorkingDays, Instant createdAt, int version) {
+    private Obligation(
+            ObligationId id,
+            CaseId caseId,
+            ObligationMatter matter,
+            String stepId,
+            String instance,
+            UUID policyVersionId,
+            String policyRegion,
+            boolean owedBySubject,
+            AgencyId counterparty,
+            DeadlineKind deadlineKind,
+            Integer deadlineAmount,
+            boolean custody,
+            String calendarRegion,
+            Instant startedAt,
+            int escalationWorkingDays,
+            Instant createdAt,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.matter = matter;
@@ -115,13 +134,33 @@ public final class Obligation extends AggregateRoot {
      * {@code notStarted} (a WAIT command: whose move the trigger is and why), known but not started: no due time, waiting
      * for its trigger, and announced only when its clock starts ({@link #start}).
      */
-    public static Obligation open(ObligationId id, OpenObligation request, String instance, String calendarRegion,
-            LedgerRules.Due due, Instant now, Signal notStarted) {
+    public static Obligation open(
+            ObligationId id,
+            OpenObligation request,
+            String instance,
+            String calendarRegion,
+            LedgerRules.Due due,
+            Instant now,
+            Signal notStarted) {
         ProcedureStep step = request.step();
-        Obligation o = new Obligation(id, request.caseId(), request.matter(), step.id(), instance,
-                request.policyVersion().versionId(), request.policyVersion().region(), request.owedBySubject(),
-                request.counterparty(), step.deadline().kind(), request.amount(), request.custody(), calendarRegion,
-                request.triggeredAt(), request.settings().escalationWorkingDays(), now, 0);
+        Obligation o = new Obligation(
+                id,
+                request.caseId(),
+                request.matter(),
+                step.id(),
+                instance,
+                request.policyVersion().versionId(),
+                request.policyVersion().region(),
+                request.owedBySubject(),
+                request.counterparty(),
+                step.deadline().kind(),
+                request.amount(),
+                request.custody(),
+                calendarRegion,
+                request.triggeredAt(),
+                request.settings().escalationWorkingDays(),
+                now,
+                0);
         o.status = ObligationStatus.OPEN;
         o.owingAgency = request.owingAgency();
         o.assignee = request.assignee();
@@ -135,10 +174,25 @@ public final class Obligation extends AggregateRoot {
             o.waitingReason = notStarted.reason();
             o.waitingSince = notStarted.at();
         }
-        o.record(now, "OPENED", o.dueAt, o.owingAgency, null, notStarted == null ? null : "not started: " + notStarted.reason());
+        o.record(
+                now,
+                "OPENED",
+                o.dueAt,
+                o.owingAgency,
+                null,
+                notStarted == null ? null : "not started: " + notStarted.reason());
         if (notStarted == null) {
-            o.register(new ObligationOpened(UUID.randomUUID(), id, o.caseId, step.id(), step.nameZh(), step.nameEn(), o.owingAgency,
-                    o.dueAt, now, ActorRef.SYSTEM));
+            o.register(new ObligationOpened(
+                    UUID.randomUUID(),
+                    id,
+                    o.caseId,
+                    step.id(),
+                    step.nameZh(),
+                    step.nameEn(),
+                    o.owingAgency,
+                    o.dueAt,
+                    now,
+                    ActorRef.SYSTEM));
         }
         return o;
     }
@@ -146,9 +200,24 @@ public final class Obligation extends AggregateRoot {
     /** The obligation as stored, to change it. */
     public static Obligation of(ObligationRepository.Row row) {
         ObligationView v = row.view();
-        Obligation o = new Obligation(v.id(), v.caseId(), v.matter(), v.stepId(), v.instance(), v.policyVersionId(),
-                v.policyRegion(), v.owedBySubject(), v.counterpartyAgencyId(), v.deadlineKind(), v.deadlineAmount(), v.custody(),
-                row.calendarRegion(), v.startedAt(), row.escalationWorkingDays(), v.createdAt(), v.version());
+        Obligation o = new Obligation(
+                v.id(),
+                v.caseId(),
+                v.matter(),
+                v.stepId(),
+                v.instance(),
+                v.policyVersionId(),
+                v.policyRegion(),
+                v.owedBySubject(),
+                v.counterpartyAgencyId(),
+                v.deadlineKind(),
+                v.deadlineAmount(),
+                v.custody(),
+                row.calendarRegion(),
+                v.startedAt(),
+                row.escalationWorkingDays(),
+                v.createdAt(),
+                v.version());
         o.status = v.status();
         o.owingAgency = v.owingAgencyId();
         o.assignee = v.assigneeUserId();
@@ -184,8 +253,8 @@ public final class Obligation extends AggregateRoot {
         fulfilledBy = actor.userId();
         updatedAt = at;
         record(at, status.name(), dueAt, owingAgency, actor.userId(), null);
-        register(new ObligationFulfilled(UUID.randomUUID(), id, caseId, stepId, step.nameZh(), step.nameEn(), owingAgency, late, at,
-                actor));
+        register(new ObligationFulfilled(
+                UUID.randomUUID(), id, caseId, stepId, step.nameZh(), step.nameEn(), owingAgency, late, at, actor));
     }
 
     /** The step no longer applies (a referral withdrawn, a case ended): WAIVED by the system, with the reason, no event. */
@@ -249,14 +318,16 @@ public final class Obligation extends AggregateRoot {
         warnedAt = null;
         updatedAt = at;
         record(at, "RESUMED", dueAt, owingAgency, actor.userId(), null);
-        register(new ObligationResumed(UUID.randomUUID(), id, caseId, stepId, step.nameZh(), step.nameEn(), dueAt, at, actor));
+        register(new ObligationResumed(
+                UUID.randomUUID(), id, caseId, stepId, step.nameZh(), step.nameEn(), dueAt, at, actor));
     }
 
     /**
      * The trigger of a step opened before it happened at {@code at}: its clock starts, the due time counted from then, and
      * the step is announced as opened (ADR 0039).
      */
-    public void start(Instant at, ActorRef actor, ProcedureStep step, LedgerRules rules, PolicySettings settings, Instant now) {
+    public void start(
+            Instant at, ActorRef actor, ProcedureStep step, LedgerRules rules, PolicySettings settings, Instant now) {
         if (!status.pending() || !notStarted) {
             throw TongxinException.conflict("OBLIGATION_ALREADY_STARTED");
         }
@@ -268,8 +339,8 @@ public final class Obligation extends AggregateRoot {
         warnedAt = null;
         updatedAt = now;
         record(at, "STARTED", dueAt, owingAgency, actor.userId(), null);
-        register(new ObligationOpened(UUID.randomUUID(), id, caseId, stepId, step.nameZh(), step.nameEn(), owingAgency, dueAt, now,
-                actor));
+        register(new ObligationOpened(
+                UUID.randomUUID(), id, caseId, stepId, step.nameZh(), step.nameEn(), owingAgency, dueAt, now, actor));
     }
 
     /**

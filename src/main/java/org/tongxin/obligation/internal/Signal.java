@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.shared.security.ActorRef;
@@ -23,20 +22,36 @@ import org.tongxin.shared.security.ActorRef;
  * @param kept for a case's standing LAPSE_ALL, the steps it leaves open (ids, or prefixes ending in '.'): the steps the
  *        law keeps after a case ended (its ending's own notices, the replies owed to the procuratorate); empty otherwise
  */
-public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason, List<String> kept) {
+public record Signal(
+        long id, Kind kind, Instant at, ActorRef actor, AgencyId agency, String reason, List<String> kept) {
 
     /**
      * WAIT: another organ's move (agency, reason key) or the step's own trigger (no agency); STOP_WAITING: the move was
      * made; START: a step opened before its trigger (not started) starts its clock at the trigger (ADR 0039).
      */
-    public enum Kind { FULFIL, LAPSE, LAPSE_ALL, PAUSE, RESUME, REASSIGN, WAIT, STOP_WAITING, START }
+    public enum Kind {
+        FULFIL,
+        LAPSE,
+        LAPSE_ALL,
+        PAUSE,
+        RESUME,
+        REASSIGN,
+        WAIT,
+        STOP_WAITING,
+        START
+    }
 
     /**
      * What the commands look at in an obligation: its status, when its clock last (re)started or stopped, whether and
      * since when it waits (when it does not: when it last stopped waiting), and whether its clock has not started.
      */
-    public record State(ObligationStatus status, Instant clockStart, Instant pausedAt, String waitingReason,
-            Instant waitingSince, boolean notStarted) {
+    public record State(
+            ObligationStatus status,
+            Instant clockStart,
+            Instant pausedAt,
+            String waitingReason,
+            Instant waitingSince,
+            boolean notStarted) {
 
         public static State of(ObligationStatus status, Instant clockStart, Instant pausedAt) {
             return new State(status, clockStart, pausedAt, null, null, false);
@@ -114,17 +129,22 @@ public record Signal(long id, Kind kind, Instant at, ActorRef actor, AgencyId ag
         Instant since = state.waitingSince();
         return switch (kind) {
             case FULFIL, LAPSE, LAPSE_ALL, REASSIGN -> true;
-            case PAUSE -> !state.notStarted() && status != ObligationStatus.PAUSED
-                    && (state.clockStart() == null || !at.isBefore(state.clockStart()));
-            case RESUME -> status == ObligationStatus.PAUSED && (state.pausedAt() == null || !at.isBefore(state.pausedAt()));
+            case PAUSE ->
+                !state.notStarted()
+                        && status != ObligationStatus.PAUSED
+                        && (state.clockStart() == null || !at.isBefore(state.clockStart()));
+            case RESUME ->
+                status == ObligationStatus.PAUSED && (state.pausedAt() == null || !at.isBefore(state.pausedAt()));
             case WAIT -> since == null || !at.isBefore(since);
-            case STOP_WAITING -> state.waitingReason() != null && !state.notStarted() && (since == null || !at.isBefore(since));
+            case STOP_WAITING ->
+                state.waitingReason() != null && !state.notStarted() && (since == null || !at.isBefore(since));
             case START -> state.notStarted();
         };
     }
 
     /** The first of the kept commands, in the order the facts happened, that applies to the obligation's state now. */
-    public static Optional<Signal> next(List<Signal> kept, ObligationStatus status, Instant clockStart, Instant pausedAt) {
+    public static Optional<Signal> next(
+            List<Signal> kept, ObligationStatus status, Instant clockStart, Instant pausedAt) {
         return next(kept, State.of(status, clockStart, pausedAt));
     }
 

@@ -1,5 +1,11 @@
 package org.tongxin.obligation.web;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+import static org.tongxin.identity.CaseRoleRules.HEADS;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
@@ -49,9 +49,6 @@ import org.tongxin.shared.web.LockVersions;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
-import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
-import static org.tongxin.identity.CaseRoleRules.HEADS;
-
 /**
  * REST API of the obligation ledger as people work it: the caller's agency's inbox (open obligations, overdue first,
  * then by due time) and personal inbox, the counts for the navigation, the obligations of a case, the obligations
@@ -71,8 +68,14 @@ class InboxApi {
     private final WaitingWords waitingWords;
     private final Clock clock;
 
-    InboxApi(Inboxes inboxes, ObligationLedger ledger, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
-            WaitingWords waitingWords, Clock clock) {
+    InboxApi(
+            Inboxes inboxes,
+            ObligationLedger ledger,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            WaitingWords waitingWords,
+            Clock clock) {
         this.waitingWords = waitingWords;
         this.inboxes = inboxes;
         this.ledger = ledger;
@@ -91,21 +94,48 @@ class InboxApi {
      * is (ADR 0039): {@code actionable} (the owing agency can act now), {@code standing} (TO_DO, WAITING_FOR_ORGAN,
      * WAITING_FOR_SUBJECT, NOT_STARTED) and, for a line that waits, {@code waitingFor}.
      */
-    record ObligationResponse(ObligationId id, CaseId caseId, String caseNumber, String subjectName, boolean subjectMasked,
-            String stepId, String stepName, String legalBasis, DeadlineKind deadlineKind, Integer deadlineAmount,
-            ObligationStatus status, LocalDate dueDate, Instant dueAt, boolean alertOnly, boolean provisional, boolean dueSoon,
-            boolean owedBySubject, AgencyName owingAgency, AgencyName counterpartyAgency, Instant startedAt, Instant pausedAt,
-            String pauseReason, Instant previousDueAt, int escalationLevel, boolean assignedToMe, UUID assigneeUserId,
-            Instant fulfilledAt, Instant waivedAt, String waiverReason, int version, ObligationMatter.Kind matterKind,
-            UUID matterId, boolean actionable, Standing standing, WaitingFor waitingFor) {
-    }
+    record ObligationResponse(
+            ObligationId id,
+            CaseId caseId,
+            String caseNumber,
+            String subjectName,
+            boolean subjectMasked,
+            String stepId,
+            String stepName,
+            String legalBasis,
+            DeadlineKind deadlineKind,
+            Integer deadlineAmount,
+            ObligationStatus status,
+            LocalDate dueDate,
+            Instant dueAt,
+            boolean alertOnly,
+            boolean provisional,
+            boolean dueSoon,
+            boolean owedBySubject,
+            AgencyName owingAgency,
+            AgencyName counterpartyAgency,
+            Instant startedAt,
+            Instant pausedAt,
+            String pauseReason,
+            Instant previousDueAt,
+            int escalationLevel,
+            boolean assignedToMe,
+            UUID assigneeUserId,
+            Instant fulfilledAt,
+            Instant waivedAt,
+            String waiverReason,
+            int version,
+            ObligationMatter.Kind matterKind,
+            UUID matterId,
+            boolean actionable,
+            Standing standing,
+            WaitingFor waitingFor) {}
 
     /**
      * What a line waits for: the organ whose move it is (null for the subject, or for the owing agency's own earlier
      * step), the reason (a stable code) and the words in the caller's language, since when.
      */
-    record WaitingFor(AgencyName agency, WaitReason reason, String text, Instant since) {
-    }
+    record WaitingFor(AgencyName agency, WaitReason reason, String text, Instant since) {}
 
     /*
      * The reads below run in one transaction each: the inbox, the names, the case summaries and the audit record of
@@ -115,31 +145,50 @@ class InboxApi {
     @AnyAuthenticatedUser
     @Transactional
     @GetMapping("/inbox")
-    @Operation(operationId = "getInbox", summary = "The caller's agency's open obligations, overdue first, then by due time (mine=true: the caller's own)",
-            description = "Filters: caseId, step (a step id such as docs.receipt), counterparty (an agency id), mine, overdue, "
-                    + "show (todo: what the agency can act on now; waiting: what waits for another organ, the subject or its "
-                    + "trigger; all, the default). Each line says whether it is actionable and, if not, what it waits for "
-                    + "(waitingFor). Paging: page, size (1-100).")
-    PageResult<ObligationResponse> inbox(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String step,
-            @RequestParam(required = false) UUID counterparty, @RequestParam(defaultValue = "false") boolean mine,
+    @Operation(
+            operationId = "getInbox",
+            summary = "The caller's agency's open obligations, overdue first, then by due time (mine=true: the caller's"
+                    + " own)",
+            description = "Filters: caseId, step (a step id such as docs.receipt), counterparty (an agency id), mine,"
+                    + " overdue, show (todo: what the agency can act on now; waiting: what waits for another"
+                    + " organ, the subject or its trigger; all, the default). Each line says whether it is"
+                    + " actionable and, if not, what it waits for (waitingFor). Paging: page, size (1-100).")
+    PageResult<ObligationResponse> inbox(
+            @RequestParam(required = false) UUID caseId,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) UUID counterparty,
+            @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean overdue,
             @Parameter(description = "todo, waiting or all (default)") @RequestParam(required = false) String show,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @Parameter(hidden = true) Locale locale) {
         if (step != null && step.length() > 60) {
             throw TongxinException.invalid("step", "maxLength", 60);
         }
-        PageResult<ObligationView> found = inboxes.inbox(new Inboxes.InboxFilter(caseId == null ? null : CaseId.of(caseId), step,
-                counterparty == null ? null : AgencyId.of(counterparty), mine, overdue, Inboxes.InboxView.parse(show)), page(page, size));
+        PageResult<ObligationView> found = inboxes.inbox(
+                new Inboxes.InboxFilter(
+                        caseId == null ? null : CaseId.of(caseId),
+                        step,
+                        counterparty == null ? null : AgencyId.of(counterparty),
+                        mine,
+                        overdue,
+                        Inboxes.InboxView.parse(show)),
+                page(page, size));
         return paged(found, "api.getInbox", locale);
     }
 
     @AnyAuthenticatedUser
     @GetMapping("/inbox/counts")
-    @Operation(operationId = "getInboxCounts", summary = "How many obligations the caller's agency has pending, overdue and due soon, and how many the caller took",
-            description = "overdue and dueSoon count only what the agency can act on: never the subject's own steps, never a step "
-                    + "waiting for another organ. toDo: what it can act on now; waiting: what waits for another organ or for its "
-                    + "trigger; awaitingSubject: the subject's steps it watches (pending = toDo + waiting + awaitingSubject).")
+    @Operation(
+            operationId = "getInboxCounts",
+            summary = "How many obligations the caller's agency has pending, overdue and due soon, and how many the"
+                    + " caller took",
+            description =
+                    "overdue and dueSoon count only what the agency can act on: never the subject's own steps, never a"
+                        + " step waiting for another organ. toDo: what it can act on now; waiting: what waits for"
+                        + " another organ or for its trigger; awaitingSubject: the subject's steps it watches (pending"
+                        + " = toDo + waiting + awaitingSubject).")
     Inboxes.InboxCounts counts() {
         return inboxes.counts();
     }
@@ -147,7 +196,9 @@ class InboxApi {
     @AnyAuthenticatedUser
     @Transactional
     @GetMapping("/cases/{caseId}/obligations")
-    @Operation(operationId = "listCaseObligations", summary = "Every obligation of a case, open and closed, for its parties")
+    @Operation(
+            operationId = "listCaseObligations",
+            summary = "Every obligation of a case, open and closed, for its parties")
     List<ObligationResponse> ofCase(@PathVariable UUID caseId, @Parameter(hidden = true) Locale locale) {
         return responses(inboxes.ofCase(CaseId.of(caseId)), "api.listCaseObligations", locale);
     }
@@ -155,28 +206,37 @@ class InboxApi {
     @AnyAuthenticatedUser
     @Transactional
     @GetMapping("/escalations")
-    @Operation(operationId = "listEscalations", summary = "Overdue obligations of other agencies escalated to the caller's agency, by due time")
-    PageResult<ObligationResponse> escalations(@RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @Parameter(hidden = true) Locale locale) {
+    @Operation(
+            operationId = "listEscalations",
+            summary = "Overdue obligations of other agencies escalated to the caller's agency, by due time")
+    PageResult<ObligationResponse> escalations(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @Parameter(hidden = true) Locale locale) {
         return paged(inboxes.escalatedToMe(page(page, size)), "api.listEscalations", locale);
     }
 
     @PreAuthorize(CASE_STAFF)
     @PostMapping("/obligations/{id}/take")
-    @Operation(operationId = "takeObligation", summary = "Take an open obligation of one's own agency into one's personal inbox")
+    @Operation(
+            operationId = "takeObligation",
+            summary = "Take an open obligation of one's own agency into one's personal inbox")
     ObligationResponse take(@PathVariable UUID id, @Parameter(hidden = true) Locale locale) {
         ledger.take(ObligationId.of(id));
         return one(ObligationId.of(id), locale);
     }
 
     /** A waiver: the reason (5 to 500 characters) and the obligation's version the caller read (or If-Match). */
-    record WaiverRequest(Integer version, String reason) {
-    }
+    record WaiverRequest(Integer version, String reason) {}
 
     @PreAuthorize(HEADS)
     @PostMapping("/obligations/{id}/waiver")
-    @Operation(operationId = "waiveObligation", summary = "Waive an obligation that no longer applies, with the reason (head of the owing agency; audited)")
-    ObligationResponse waive(@PathVariable UUID id, @RequestBody WaiverRequest body,
+    @Operation(
+            operationId = "waiveObligation",
+            summary = "Waive an obligation that no longer applies, with the reason (head of the owing agency; audited)")
+    ObligationResponse waive(
+            @PathVariable UUID id,
+            @RequestBody WaiverRequest body,
             @RequestHeader(name = LockVersions.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Locale locale) {
         ledger.waive(ObligationId.of(id), LockVersions.required(body.version(), ifMatch), body.reason());
@@ -199,7 +259,11 @@ class InboxApi {
     }
 
     private Map<CaseId, CaseSummary> summaries(List<ObligationView> obligations, String purpose) {
-        List<CaseId> caseIds = obligations.stream().map(ObligationView::caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<CaseId> caseIds = obligations.stream()
+                .map(ObligationView::caseId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
         return caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, purpose);
     }
 
@@ -211,23 +275,56 @@ class InboxApi {
             ids.add(o.waitingForAgencyId());
         });
         Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
-        Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of()
-                : summaries(obligations, purpose);
+        Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of() : summaries(obligations, purpose);
         UUID me = currentUser.get().userId();
         Instant now = clock.instant();
-        return obligations.stream().map(o -> {
-            ProcedureStep step = ledger.step(o);
-            CaseSummary c = o.caseId() == null ? null : summaries.get(o.caseId());
-            return new ObligationResponse(o.id(), o.caseId(), c == null ? null : c.caseNumber(), c == null ? null : c.subjectName(),
-                    c != null && c.masked(), o.stepId(), step.name(locale), step.legalBasis(), o.deadlineKind(), o.deadlineAmount(),
-                    o.status(), o.dueDate(), o.dueAt(), o.alertOnly(), o.provisional(), o.dueSoon(now), o.owedBySubject(),
-                    names.get(o.owingAgencyId()), o.counterpartyAgencyId() == null ? null : names.get(o.counterpartyAgencyId()),
-                    o.startedAt(), o.pausedAt(), o.pauseReason(), o.previousDueAt(), o.escalationLevel(),
-                    me != null && me.equals(o.assigneeUserId()), o.assigneeUserId(), o.fulfilledAt(), o.waivedAt(),
-                    o.waiverReason(), o.version(), o.matter() == null ? null : o.matter().kind(),
-                    o.matter() == null ? null : o.matter().id(), o.actionable(), o.standing(),
-                    o.waitReason().map(r -> new WaitingFor(o.waitingForAgencyId() == null ? null : names.get(o.waitingForAgencyId()),
-                            r, waitingWords.text(o, names, locale).orElse(null), o.waitingSince())).orElse(null));
-        }).toList();
+        return obligations.stream()
+                .map(o -> {
+                    ProcedureStep step = ledger.step(o);
+                    CaseSummary c = o.caseId() == null ? null : summaries.get(o.caseId());
+                    return new ObligationResponse(
+                            o.id(),
+                            o.caseId(),
+                            c == null ? null : c.caseNumber(),
+                            c == null ? null : c.subjectName(),
+                            c != null && c.masked(),
+                            o.stepId(),
+                            step.name(locale),
+                            step.legalBasis(),
+                            o.deadlineKind(),
+                            o.deadlineAmount(),
+                            o.status(),
+                            o.dueDate(),
+                            o.dueAt(),
+                            o.alertOnly(),
+                            o.provisional(),
+                            o.dueSoon(now),
+                            o.owedBySubject(),
+                            names.get(o.owingAgencyId()),
+                            o.counterpartyAgencyId() == null ? null : names.get(o.counterpartyAgencyId()),
+                            o.startedAt(),
+                            o.pausedAt(),
+                            o.pauseReason(),
+                            o.previousDueAt(),
+                            o.escalationLevel(),
+                            me != null && me.equals(o.assigneeUserId()),
+                            o.assigneeUserId(),
+                            o.fulfilledAt(),
+                            o.waivedAt(),
+                            o.waiverReason(),
+                            o.version(),
+                            o.matter() == null ? null : o.matter().kind(),
+                            o.matter() == null ? null : o.matter().id(),
+                            o.actionable(),
+                            o.standing(),
+                            o.waitReason()
+                                    .map(r -> new WaitingFor(
+                                            o.waitingForAgencyId() == null ? null : names.get(o.waitingForAgencyId()),
+                                            r,
+                                            waitingWords.text(o, names, locale).orElse(null),
+                                            o.waitingSince()))
+                                    .orElse(null));
+                })
+                .toList();
     }
 }

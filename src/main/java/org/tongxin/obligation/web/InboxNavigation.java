@@ -2,14 +2,12 @@ package org.tongxin.obligation.web;
 
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
+import org.tongxin.identity.Role;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
-import org.tongxin.identity.Role;
 
 /**
  * The inbox in the navigation, for every role that works on cases, with its open and overdue counts — the agency's own
@@ -38,7 +36,9 @@ class InboxNavigation {
             public Optional<Count> count() {
                 Inboxes.InboxCounts counts = inboxes.counts();
                 long pending = counts.toDo() + counts.escalated();
-                return pending == 0 ? Optional.empty() : Optional.of(new Count(pending, counts.overdue() + counts.escalatedOverdue()));
+                return pending == 0
+                        ? Optional.empty()
+                        : Optional.of(new Count(pending, counts.overdue() + counts.escalatedOverdue()));
             }
         };
     }

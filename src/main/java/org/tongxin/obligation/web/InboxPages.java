@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
@@ -35,7 +33,6 @@ import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.identity.UserDirectory;
 import org.tongxin.identity.UserId;
-import org.tongxin.identity.UserView;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.Inboxes.InboxFilter;
 import org.tongxin.obligation.Inboxes.InboxView;
@@ -73,8 +70,17 @@ class InboxPages {
     private final WaitingWords waitingWords;
     private final Clock clock;
 
-    InboxPages(Inboxes inboxes, ObligationLedger ledger, CaseDirectory cases, AgencyDirectory agencies, UserDirectory users,
-            PolicyModels policies, CurrentUser currentUser, FormFeedback feedback, WaitingWords waitingWords, Clock clock) {
+    InboxPages(
+            Inboxes inboxes,
+            ObligationLedger ledger,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            UserDirectory users,
+            PolicyModels policies,
+            CurrentUser currentUser,
+            FormFeedback feedback,
+            WaitingWords waitingWords,
+            Clock clock) {
         this.waitingWords = waitingWords;
         this.inboxes = inboxes;
         this.ledger = ledger;
@@ -88,61 +94,116 @@ class InboxPages {
     }
 
     /** One line of the inbox: the obligation, its step as its policy version says, the case as the reader sees it. */
-    public record InboxLine(ObligationView obligation, ProcedureStep step, CaseSummary caseSummary, String owingName,
-            String counterpartyName, String assigneeName, boolean mine, String waitingText) {
-    }
+    public record InboxLine(
+            ObligationView obligation,
+            ProcedureStep step,
+            CaseSummary caseSummary,
+            String owingName,
+            String counterpartyName,
+            String assigneeName,
+            boolean mine,
+            String waitingText) {}
 
     /** A choice in a filter list. */
-    public record Choice(String value, String label, long count) {
-    }
+    public record Choice(String value, String label, long count) {}
 
     /** One transaction for the page's reads and the audit record of the cases it shows (doc/performance.md). */
     @Transactional
     @GetMapping("/inbox")
-    String inbox(@RequestParam(name = "case", required = false) UUID caseId, @RequestParam(required = false) String step,
-            @RequestParam(required = false) UUID counterparty, @RequestParam(required = false) Boolean mine,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String show,
-            @RequestParam(required = false) Integer page, Model model) {
+    String inbox(
+            @RequestParam(name = "case", required = false) UUID caseId,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) UUID counterparty,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String show,
+            @RequestParam(required = false) Integer page,
+            Model model) {
         if (step != null && step.length() > 40) {
             throw TongxinException.invalid("step", "maxLength", 40);
         }
         PageQuery query = PageQuery.of(page, null, null, Set.of("due"), "due");
         // The page opens on what the agency can act on; "waiting for others" is one tab away (ADR 0039).
         InboxView view = show == null || show.isBlank() ? InboxView.TODO : Inboxes.InboxView.parse(show);
-        InboxFilter filter = new InboxFilter(caseId == null ? null : CaseId.of(caseId), blankToNull(step),
-                counterparty == null ? null : AgencyId.of(counterparty), Boolean.TRUE.equals(mine), Boolean.TRUE.equals(overdue),
+        InboxFilter filter = new InboxFilter(
+                caseId == null ? null : CaseId.of(caseId),
+                blankToNull(step),
+                counterparty == null ? null : AgencyId.of(counterparty),
+                Boolean.TRUE.equals(mine),
+                Boolean.TRUE.equals(overdue),
                 view);
         PageResult<ObligationView> result = inboxes.inbox(filter, query);
-        PageResult<ObligationView> escalated = inboxes.escalatedToMe(new PageQuery(0, PageQuery.MAX_SIZE, "due", false));
+        PageResult<ObligationView> escalated =
+                inboxes.escalatedToMe(new PageQuery(0, PageQuery.MAX_SIZE, "due", false));
         List<ObligationView> all = new java.util.ArrayList<>(result.items());
         all.addAll(escalated.items());
-        List<CaseId> caseIds = all.stream().map(ObligationView::caseId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<CaseId> caseIds = all.stream()
+                .map(ObligationView::caseId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
         Map<CaseId, CaseSummary> summaries = caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "inbox");
         Map<AgencyId, AgencyView> names = agencies.findAll(all.stream()
-                .flatMap(o -> java.util.stream.Stream.of(o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()))
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+                .flatMap(o ->
+                        java.util.stream.Stream.of(o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()))
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
         Map<UUID, String> assignees = assignees(all);
         TongxinPrincipal me = currentUser.get();
 
         model.addAttribute("page", result.map(o -> line(o, summaries, names, assignees, me)));
-        model.addAttribute("escalated", escalated.items().stream()
-                .filter(o -> o.caseId() == null || summaries.containsKey(o.caseId()))
-                .map(o -> line(o, summaries, names, assignees, me)).toList());
+        model.addAttribute(
+                "escalated",
+                escalated.items().stream()
+                        .filter(o -> o.caseId() == null || summaries.containsKey(o.caseId()))
+                        .map(o -> line(o, summaries, names, assignees, me))
+                        .toList());
         model.addAttribute("escalatedTotal", escalated.total());
         model.addAttribute("counts", inboxes.counts());
         model.addAttribute("show", view.name().toLowerCase(java.util.Locale.ROOT));
-        model.addAttribute("todoUrl", url(new InboxFilter(filter.caseId(), filter.stepId(), filter.counterparty(), filter.mine(),
-                filter.overdueOnly(), InboxView.TODO)));
-        model.addAttribute("waitingUrl", url(new InboxFilter(filter.caseId(), filter.stepId(), filter.counterparty(), filter.mine(),
-                filter.overdueOnly(), InboxView.WAITING)));
-        model.addAttribute("allUrl", url(new InboxFilter(filter.caseId(), filter.stepId(), filter.counterparty(), filter.mine(),
-                filter.overdueOnly(), InboxView.ALL)));
+        model.addAttribute(
+                "todoUrl",
+                url(new InboxFilter(
+                        filter.caseId(),
+                        filter.stepId(),
+                        filter.counterparty(),
+                        filter.mine(),
+                        filter.overdueOnly(),
+                        InboxView.TODO)));
+        model.addAttribute(
+                "waitingUrl",
+                url(new InboxFilter(
+                        filter.caseId(),
+                        filter.stepId(),
+                        filter.counterparty(),
+                        filter.mine(),
+                        filter.overdueOnly(),
+                        InboxView.WAITING)));
+        model.addAttribute(
+                "allUrl",
+                url(new InboxFilter(
+                        filter.caseId(),
+                        filter.stepId(),
+                        filter.counterparty(),
+                        filter.mine(),
+                        filter.overdueOnly(),
+                        InboxView.ALL)));
         model.addAttribute("now", clock.instant());
         filters(model, filter, summaries);
-        model.addAttribute("allCasesUrl", url(new InboxFilter(null, filter.stepId(), filter.counterparty(), filter.mine(),
-                filter.overdueOnly(), filter.show())));
+        model.addAttribute(
+                "allCasesUrl",
+                url(new InboxFilter(
+                        null,
+                        filter.stepId(),
+                        filter.counterparty(),
+                        filter.mine(),
+                        filter.overdueOnly(),
+                        filter.show())));
         model.addAttribute("pageUrl", url(filter) + (url(filter).contains("?") ? "&" : "?"));
-        model.addAttribute("returnTo", url(filter) + (page == null || page == 0 ? "" : (url(filter).contains("?") ? "&" : "?") + "page=" + page));
+        model.addAttribute(
+                "returnTo",
+                url(filter)
+                        + (page == null || page == 0 ? "" : (url(filter).contains("?") ? "&" : "?") + "page=" + page));
         return "obligation/inbox";
     }
 
@@ -153,14 +214,22 @@ class InboxPages {
         return "redirect:" + safeReturn(returnTo);
     }
 
-    private InboxLine line(ObligationView o, Map<CaseId, CaseSummary> summaries, Map<AgencyId, AgencyView> names,
-            Map<UUID, String> assignees, TongxinPrincipal me) {
+    private InboxLine line(
+            ObligationView o,
+            Map<CaseId, CaseSummary> summaries,
+            Map<AgencyId, AgencyView> names,
+            Map<UUID, String> assignees,
+            TongxinPrincipal me) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<AgencyId, AgencyName> agencyNames = new HashMap<>();
         if (o.waitingForAgencyId() != null && names.get(o.waitingForAgencyId()) != null) {
             agencyNames.put(o.waitingForAgencyId(), AgencyName.of(names.get(o.waitingForAgencyId()), locale));
         }
-        return new InboxLine(o, ledger.step(o), o.caseId() == null ? null : summaries.get(o.caseId()), name(names.get(o.owingAgencyId())),
+        return new InboxLine(
+                o,
+                ledger.step(o),
+                o.caseId() == null ? null : summaries.get(o.caseId()),
+                name(names.get(o.owingAgencyId())),
                 o.counterpartyAgencyId() == null ? null : name(names.get(o.counterpartyAgencyId())),
                 o.assigneeUserId() == null ? null : assignees.get(o.assigneeUserId()),
                 o.assigneeUserId() != null && o.assigneeUserId().equals(me.userId()),
@@ -184,21 +253,35 @@ class InboxPages {
             counterparties.putIfAbsent(filter.counterparty(), 0L);
         }
         Optional<ResolvedPolicy> policy = myPolicy();
-        model.addAttribute("stepChoices", steps.entrySet().stream()
-                .map(e -> new Choice(e.getKey(), policy.flatMap(p -> p.step(e.getKey()))
-                        .map(s -> s.name(LocaleContextHolder.getLocale())).orElse(e.getKey()), e.getValue()))
-                .toList());
+        model.addAttribute(
+                "stepChoices",
+                steps.entrySet().stream()
+                        .map(e -> new Choice(
+                                e.getKey(),
+                                policy.flatMap(p -> p.step(e.getKey()))
+                                        .map(s -> s.name(LocaleContextHolder.getLocale()))
+                                        .orElse(e.getKey()),
+                                e.getValue()))
+                        .toList());
         Map<AgencyId, AgencyView> names = agencies.findAll(counterparties.keySet());
-        model.addAttribute("counterpartyChoices", counterparties.entrySet().stream()
-                .map(e -> new Choice(e.getKey().toString(), name(names.get(e.getKey())), e.getValue())).toList());
+        model.addAttribute(
+                "counterpartyChoices",
+                counterparties.entrySet().stream()
+                        .map(e -> new Choice(e.getKey().toString(), name(names.get(e.getKey())), e.getValue()))
+                        .toList());
         model.addAttribute("filter", filter);
         CaseSummary filteredCase = filter.caseId() == null ? null : summaries.get(filter.caseId());
         if (filter.caseId() != null && filteredCase == null) {
             filteredCase = cases.summaries(List.of(filter.caseId()), "inbox").get(filter.caseId());
         }
         model.addAttribute("filteredCase", filteredCase);
-        model.addAttribute("filtered", filter.caseId() != null || filter.stepId() != null || filter.counterparty() != null
-                || filter.mine() || filter.overdueOnly());
+        model.addAttribute(
+                "filtered",
+                filter.caseId() != null
+                        || filter.stepId() != null
+                        || filter.counterparty() != null
+                        || filter.mine()
+                        || filter.overdueOnly());
     }
 
     /** The policy of the reader's own place, to name the steps in the filter list. */
@@ -210,29 +293,45 @@ class InboxPages {
 
     private Map<UUID, String> assignees(Collection<ObligationView> obligations) {
         Set<UserId> ids = new HashSet<>();
-        obligations.stream().map(ObligationView::assigneeUserId).filter(java.util.Objects::nonNull).map(UserId::of).forEach(ids::add);
+        obligations.stream()
+                .map(ObligationView::assigneeUserId)
+                .filter(java.util.Objects::nonNull)
+                .map(UserId::of)
+                .forEach(ids::add);
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.findAll(ids).stream().collect(Collectors.toMap(u -> u.id().value(),
-                u -> u.displayName() == null ? u.username() : u.displayName(), (a, b) -> a));
+        return users.findAll(ids).stream()
+                .collect(Collectors.toMap(
+                        u -> u.id().value(),
+                        u -> u.displayName() == null ? u.username() : u.displayName(),
+                        (a, b) -> a));
     }
 
     private static String url(InboxFilter f) {
         return UriComponentsBuilder.fromPath("/inbox")
                 .queryParamIfPresent("case", Optional.ofNullable(f.caseId()).map(CaseId::value))
                 .queryParamIfPresent("step", Optional.ofNullable(f.stepId()))
-                .queryParamIfPresent("counterparty", Optional.ofNullable(f.counterparty()).map(AgencyId::value))
+                .queryParamIfPresent(
+                        "counterparty", Optional.ofNullable(f.counterparty()).map(AgencyId::value))
                 .queryParamIfPresent("mine", f.mine() ? Optional.of(true) : Optional.empty())
                 .queryParamIfPresent("overdue", f.overdueOnly() ? Optional.of(true) : Optional.empty())
-                .queryParamIfPresent("show", f.show() == InboxView.TODO ? Optional.empty()
-                        : Optional.of(f.show().name().toLowerCase(java.util.Locale.ROOT)))
-                .build().encode().toUriString();
+                .queryParamIfPresent(
+                        "show",
+                        f.show() == InboxView.TODO
+                                ? Optional.empty()
+                                : Optional.of(f.show().name().toLowerCase(java.util.Locale.ROOT)))
+                .build()
+                .encode()
+                .toUriString();
     }
 
     /** Only back to the inbox itself: never an address from elsewhere. */
     private static String safeReturn(String returnTo) {
-        if (returnTo == null || !returnTo.startsWith("/inbox") || returnTo.startsWith("//") || returnTo.contains("\\")) {
+        if (returnTo == null
+                || !returnTo.startsWith("/inbox")
+                || returnTo.startsWith("//")
+                || returnTo.contains("\\")) {
             return "/inbox";
         }
         return returnTo;

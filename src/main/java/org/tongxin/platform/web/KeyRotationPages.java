@@ -1,13 +1,11 @@
 package org.tongxin.platform.web;
 
 import java.util.Set;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import org.tongxin.platform.KeyRotations;
 import org.tongxin.shared.web.PageQuery;
 

@@ -3,11 +3,9 @@ package org.tongxin.platform.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.identity.CurrentUser;
 import org.tongxin.identity.Role;
 import org.tongxin.identity.TongxinPrincipal;
@@ -55,29 +53,73 @@ class KeyRotationWork implements WorkSection {
         Optional<Run> last = rotations.last();
         List<Item> items = new ArrayList<>();
         String keyLabel = text("work.keys.key", key.keyVersion(), text("keys.suite." + key.suite()));
-        String age = key.ageDays() == null ? text("work.keys.age.unknown")
-                : text("work.keys.age", key.ageDays(), formats.date(key.inUseSince()),
-                        key.maxAgeDays());
+        String age = key.ageDays() == null
+                ? text("work.keys.age.unknown")
+                : text("work.keys.age", key.ageDays(), formats.date(key.inUseSince()), key.maxAgeDays());
         if (key.tooOld()) {
-            items.add(new Item(keyLabel, age, null, null, Urgency.OVERDUE, text("work.keys.tooOld"), PAGE, text("work.keys.rotate")));
+            items.add(new Item(
+                    keyLabel,
+                    age,
+                    null,
+                    null,
+                    Urgency.OVERDUE,
+                    text("work.keys.tooOld"),
+                    PAGE,
+                    text("work.keys.rotate")));
         } else if (key.rotationPending() && last.isPresent()) {
-            items.add(new Item(keyLabel, age, null, null, Urgency.OPEN, text("work.keys.pending"), PAGE, text("work.keys.rotate")));
+            items.add(new Item(
+                    keyLabel,
+                    age,
+                    null,
+                    null,
+                    Urgency.OPEN,
+                    text("work.keys.pending"),
+                    PAGE,
+                    text("work.keys.rotate")));
         } else {
-            items.add(new Item(keyLabel, age, null, null, Urgency.INFO, text("work.keys.fine"), PAGE, text("work.keys.open")));
+            items.add(new Item(
+                    keyLabel, age, null, null, Urgency.INFO, text("work.keys.fine"), PAGE, text("work.keys.open")));
         }
         if (last.isPresent()) {
             Run run = last.get();
-            String context = text("work.keys.last.context", formats.dateTime(run.startedAt()), run.runBy(),
+            String context = text(
+                    "work.keys.last.context",
+                    formats.dateTime(run.startedAt()),
+                    run.runBy(),
                     run.resealed() == null ? "—" : formats.number(run.resealed()));
             boolean bad = run.outcome() == Outcome.FAILED || run.outcome() == Outcome.INCOMPLETE;
-            items.add(new Item(text("work.keys.last"), context, run.startedAt(), null, bad ? Urgency.OPEN : Urgency.INFO,
-                    text("keys.outcome." + run.outcome().name()), PAGE, text(bad ? "work.keys.rotate" : "work.keys.open")));
+            items.add(new Item(
+                    text("work.keys.last"),
+                    context,
+                    run.startedAt(),
+                    null,
+                    bad ? Urgency.OPEN : Urgency.INFO,
+                    text("keys.outcome." + run.outcome().name()),
+                    PAGE,
+                    text(bad ? "work.keys.rotate" : "work.keys.open")));
         } else {
-            items.add(new Item(text("work.keys.last"), text("work.keys.never"), null, null, Urgency.INFO, text("keys.outcome.NEVER"), PAGE,
+            items.add(new Item(
+                    text("work.keys.last"),
+                    text("work.keys.never"),
+                    null,
+                    null,
+                    Urgency.INFO,
+                    text("keys.outcome.NEVER"),
+                    PAGE,
                     text("work.keys.open")));
         }
-        return List.of(new Part("key-rotation", Kind.DUTIES, text("work.keys.title"), text("work.keys.intro"), items.size(),
-                key.tooOld() ? 1 : 0, 0, items, PAGE, text("work.keys.all"), null));
+        return List.of(new Part(
+                "key-rotation",
+                Kind.DUTIES,
+                text("work.keys.title"),
+                text("work.keys.intro"),
+                items.size(),
+                key.tooOld() ? 1 : 0,
+                0,
+                items,
+                PAGE,
+                text("work.keys.all"),
+                null));
     }
 
     private String text(String key, Object... args) {

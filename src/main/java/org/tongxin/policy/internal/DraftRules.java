@@ -6,11 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.DeadlineRule;
-import org.tongxin.policy.LegalSource;
 import org.tongxin.policy.DraftSettings;
+import org.tongxin.policy.LegalSource;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.ProcedureStages;
@@ -26,14 +25,14 @@ public final class DraftRules {
 
     /** Same pattern as the table's CHECK: lower-case words joined by dots, at least two parts (docs.receipt). */
     public static final Pattern STEP_ID = Pattern.compile("^[a-z][a-z_]*(\\.[a-z_]+)+$");
+
     public static final List<String> CONFIDENCES = List.of("V", "R", "V/R", "P");
     static final int NAME_MAX = 200;
     static final int TEXT_MAX = 300;
     static final int BASIS_MAX = 100;
     static final int NOTE_MAX = 2000;
 
-    private DraftRules() {
-    }
+    private DraftRules() {}
 
     /** The largest amount a counted deadline of this kind may have. */
     public static int maxAmount(DeadlineKind kind) {
@@ -73,7 +72,8 @@ public final class DraftRules {
         }
         if (legalBasis != null && !LegalSource.explicit(legalBasis)) {
             problems.add("legalBasis", "legalSources");
-        } else if (legalBasis != null && CONFIDENCES.contains(confidence)
+        } else if (legalBasis != null
+                && CONFIDENCES.contains(confidence)
                 && !confidence.equals(LegalSource.combined(LegalSource.parse(legalBasis, confidence)))) {
             // The step's confidence is the one its sources give (issue 11): a region's own rule cannot claim V.
             problems.add("confidence", "fromSources", LegalSource.combined(LegalSource.parse(legalBasis, confidence)));
@@ -96,9 +96,26 @@ public final class DraftRules {
         }
         DeadlineRule deadline = deadline(problems, d);
         problems.throwIfAny();
-        return new ProcedureStep(id, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, new ArrayList<>(copies), watcher,
-                deadline, documentsZh, documentsEn, legalBasis, confidence, Boolean.TRUE.equals(d.pausable()), group, noteZh,
-                noteEn, null);
+        return new ProcedureStep(
+                id,
+                nameZh,
+                nameEn,
+                triggerZh,
+                triggerEn,
+                owes,
+                counterparty,
+                new ArrayList<>(copies),
+                watcher,
+                deadline,
+                documentsZh,
+                documentsEn,
+                legalBasis,
+                confidence,
+                Boolean.TRUE.equals(d.pausable()),
+                group,
+                noteZh,
+                noteEn,
+                null);
     }
 
     private static DeadlineRule deadline(FieldProblems problems, StepDraft d) {
@@ -107,7 +124,10 @@ public final class DraftRules {
             problems.add("deadlineKind", "required");
             return null;
         }
-        DeadlineKind kind = Arrays.stream(DeadlineKind.values()).filter(k -> k.name().equals(value)).findFirst().orElse(null);
+        DeadlineKind kind = Arrays.stream(DeadlineKind.values())
+                .filter(k -> k.name().equals(value))
+                .findFirst()
+                .orElse(null);
         if (kind == null) {
             problems.add("deadlineKind", "deadlineKind");
             return null;
@@ -156,7 +176,10 @@ public final class DraftRules {
         }
         Integer office = s.rules().get(PolicySetting.LEAVE_OFFICE_MAX_DAYS);
         Integer county = s.rules().get(PolicySetting.LEAVE_COUNTY_MAX_DAYS);
-        if (office != null && county != null && office > county && !problems.has(PolicySetting.LEAVE_OFFICE_MAX_DAYS.key())) {
+        if (office != null
+                && county != null
+                && office > county
+                && !problems.has(PolicySetting.LEAVE_OFFICE_MAX_DAYS.key())) {
             problems.add(PolicySetting.LEAVE_OFFICE_MAX_DAYS.key(), "leaveOfficeAboveCounty");
         }
         optional(problems, "noteZh", s.noteZh(), NOTE_MAX);
@@ -164,7 +187,8 @@ public final class DraftRules {
         problems.throwIfAny();
     }
 
-    private static void setting(FieldProblems problems, String field, Integer value, int min, int max, boolean required) {
+    private static void setting(
+            FieldProblems problems, String field, Integer value, int min, int max, boolean required) {
         if (value == null) {
             if (required) {
                 problems.add(field, "required");
@@ -182,7 +206,10 @@ public final class DraftRules {
             }
             return null;
         }
-        Organ organ = Arrays.stream(Organ.values()).filter(o -> o.name().equals(v)).findFirst().orElse(null);
+        Organ organ = Arrays.stream(Organ.values())
+                .filter(o -> o.name().equals(v))
+                .findFirst()
+                .orElse(null);
         if (organ == null && !problems.has(field)) {
             problems.add(field, "policyOrgan");
         }

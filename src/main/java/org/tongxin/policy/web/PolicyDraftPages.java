@@ -5,9 +5,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.UUID;
-
+import java.util.function.Predicate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.DraftSettings;
 import org.tongxin.policy.Organ;
@@ -49,8 +47,8 @@ import org.tongxin.shared.web.PageCommands;
 class PolicyDraftPages {
 
     /** A draft that is gone or already published: the error page, not the form. */
-    private static final Predicate<TongxinException> GONE = e -> e.status().value() == 404
-            || "POLICY_VERSION_PUBLISHED".equals(e.code());
+    private static final Predicate<TongxinException> GONE =
+            e -> e.status().value() == 404 || "POLICY_VERSION_PUBLISHED".equals(e.code());
 
     private final PolicyDrafting drafting;
     private final PolicyModels models;
@@ -59,7 +57,12 @@ class PolicyDraftPages {
     private final PageCommands commands;
     private final Formats formats;
 
-    PolicyDraftPages(PolicyDrafting drafting, PolicyModels models, PolicyViews views, FormFeedback feedback, PageCommands commands,
+    PolicyDraftPages(
+            PolicyDrafting drafting,
+            PolicyModels models,
+            PolicyViews views,
+            FormFeedback feedback,
+            PageCommands commands,
             Formats formats) {
         this.drafting = drafting;
         this.models = models;
@@ -102,12 +105,19 @@ class PolicyDraftPages {
             form.put("escalationWorkingDays", text(own.escalationWorkingDays()));
             form.put("noteZh", own.noteZh());
             form.put("noteEn", own.noteEn());
-            // The baseline inherits nothing: its form starts from the values that apply (a version older than a setting has
+            // The baseline inherits nothing: its form starts from the values that apply (a version older than a setting
+            // has
             // no row for it yet).
             for (PolicySetting setting : PolicySetting.values()) {
                 Integer value = own.rules().get(setting);
-                form.put(setting.key(), value != null ? value.toString()
-                        : draft.variant() ? null : Integer.toString(draft.policy().settings().value(setting)));
+                form.put(
+                        setting.key(),
+                        value != null
+                                ? value.toString()
+                                : draft.variant()
+                                        ? null
+                                        : Integer.toString(
+                                                draft.policy().settings().value(setting)));
             }
             model.addAttribute("settingsForm", form);
         }
@@ -128,13 +138,20 @@ class PolicyDraftPages {
     }
 
     @PostMapping("/policy/drafts/{id}/steps")
-    String addStep(@PathVariable UUID id, @ModelAttribute("form") StepForm form, BindingResult binding, Model model,
+    String addStep(
+            @PathVariable UUID id,
+            @ModelAttribute("form") StepForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
         return commands.run(() -> {
-            bindingProblems(binding);
-            drafting.addStep(id, version(form.getVersion()), form.draft());
-        }).notice("policy.step.added", form.getId()).passOn(GONE)
-                .redirectOr(done -> "/policy/drafts/" + id, model, redirect, e -> stepRejected(id, form, null, e, model));
+                    bindingProblems(binding);
+                    drafting.addStep(id, version(form.getVersion()), form.draft());
+                })
+                .notice("policy.step.added", form.getId())
+                .passOn(GONE)
+                .redirectOr(
+                        done -> "/policy/drafts/" + id, model, redirect, e -> stepRejected(id, form, null, e, model));
     }
 
     @GetMapping("/policy/drafts/{id}/steps/{stepId}")
@@ -145,64 +162,101 @@ class PolicyDraftPages {
     }
 
     @PostMapping("/policy/drafts/{id}/steps/{stepId}")
-    String saveStep(@PathVariable UUID id, @PathVariable String stepId, @ModelAttribute("form") StepForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String saveStep(
+            @PathVariable UUID id,
+            @PathVariable String stepId,
+            @ModelAttribute("form") StepForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         return commands.run(() -> {
-            bindingProblems(binding);
-            drafting.saveStep(id, version(form.getVersion()), stepId, form.draft());
-        }).notice("policy.step.saved", stepId).passOn(GONE).redirectOr(done -> "/policy/drafts/" + id, model, redirect, e -> {
-            form.setId(stepId);
-            return stepRejected(id, form, stepId, e, model);
-        });
+                    bindingProblems(binding);
+                    drafting.saveStep(id, version(form.getVersion()), stepId, form.draft());
+                })
+                .notice("policy.step.saved", stepId)
+                .passOn(GONE)
+                .redirectOr(done -> "/policy/drafts/" + id, model, redirect, e -> {
+                    form.setId(stepId);
+                    return stepRejected(id, form, stepId, e, model);
+                });
     }
 
     @PostMapping("/policy/drafts/{id}/steps/{stepId}/remove")
-    String removeStep(@PathVariable UUID id, @PathVariable String stepId, @RequestParam(required = false) Integer version,
-            Model model, RedirectAttributes redirect) {
-        return workspace(commands.run(() -> drafting.removeStep(id, version(version), stepId)).notice("policy.step.removed", stepId),
-                "/policy/drafts/" + id, id, model, redirect);
+    String removeStep(
+            @PathVariable UUID id,
+            @PathVariable String stepId,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            RedirectAttributes redirect) {
+        return workspace(
+                commands.run(() -> drafting.removeStep(id, version(version), stepId))
+                        .notice("policy.step.removed", stepId),
+                "/policy/drafts/" + id,
+                id,
+                model,
+                redirect);
     }
 
     @PostMapping("/policy/drafts/{id}/steps/{stepId}/revert")
-    String revertStep(@PathVariable UUID id, @PathVariable String stepId, @RequestParam(required = false) Integer version,
-            Model model, RedirectAttributes redirect) {
-        return workspace(commands.run(() -> drafting.revertStep(id, version(version), stepId)).notice("policy.step.reverted", stepId),
-                "/policy/drafts/" + id, id, model, redirect);
+    String revertStep(
+            @PathVariable UUID id,
+            @PathVariable String stepId,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            RedirectAttributes redirect) {
+        return workspace(
+                commands.run(() -> drafting.revertStep(id, version(version), stepId))
+                        .notice("policy.step.reverted", stepId),
+                "/policy/drafts/" + id,
+                id,
+                model,
+                redirect);
     }
 
     @PostMapping("/policy/drafts/{id}/settings")
-    String settings(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+    String settings(
+            @PathVariable UUID id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         return commands.run(() -> {
-            FieldProblems problems = new FieldProblems();
-            Integer version = number(problems, "version", params.get("version"));
-            Map<PolicySetting, Integer> rules = new EnumMap<>(PolicySetting.class);
-            for (PolicySetting setting : PolicySetting.values()) {
-                Integer value = number(problems, setting.key(), params.get(setting.key()));
-                if (value != null) {
-                    rules.put(setting, value);
-                }
-            }
-            DraftSettings settings = new DraftSettings(number(problems, "warningWorkingDays", params.get("warningWorkingDays")),
-                    number(problems, "promptAlertHours", params.get("promptAlertHours")),
-                    number(problems, "immediateAlertHours", params.get("immediateAlertHours")),
-                    number(problems, "escalationWorkingDays", params.get("escalationWorkingDays")), params.get("noteZh"),
-                    params.get("noteEn"), rules);
-            problems.throwIfAny();
-            drafting.updateSettings(id, version(version), settings);
-        }).notice("policy.settings.saved").passOn(GONE).redirectOr("/policy/drafts/" + id, model, redirect, () -> {
-            model.addAttribute("settingsForm", settingsForm(params));
-            return draft(id, model);
-        });
+                    FieldProblems problems = new FieldProblems();
+                    Integer version = number(problems, "version", params.get("version"));
+                    Map<PolicySetting, Integer> rules = new EnumMap<>(PolicySetting.class);
+                    for (PolicySetting setting : PolicySetting.values()) {
+                        Integer value = number(problems, setting.key(), params.get(setting.key()));
+                        if (value != null) {
+                            rules.put(setting, value);
+                        }
+                    }
+                    DraftSettings settings = new DraftSettings(
+                            number(problems, "warningWorkingDays", params.get("warningWorkingDays")),
+                            number(problems, "promptAlertHours", params.get("promptAlertHours")),
+                            number(problems, "immediateAlertHours", params.get("immediateAlertHours")),
+                            number(problems, "escalationWorkingDays", params.get("escalationWorkingDays")),
+                            params.get("noteZh"),
+                            params.get("noteEn"),
+                            rules);
+                    problems.throwIfAny();
+                    drafting.updateSettings(id, version(version), settings);
+                })
+                .notice("policy.settings.saved")
+                .passOn(GONE)
+                .redirectOr("/policy/drafts/" + id, model, redirect, () -> {
+                    model.addAttribute("settingsForm", settingsForm(params));
+                    return draft(id, model);
+                });
     }
 
     @PostMapping("/policy/drafts/{id}/publish")
-    String publish(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom, Model model,
+    String publish(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            Model model,
             RedirectAttributes redirect) {
         try {
             PolicyVersionRef published = drafting.publish(id, version(version), effectiveFrom);
-            redirect.addFlashAttribute("notice", feedback.message("policy.published", published.number(),
-                    formats.date(published.effectiveFrom())));
+            redirect.addFlashAttribute(
+                    "notice",
+                    feedback.message("policy.published", published.number(), formats.date(published.effectiveFrom())));
             return "redirect:/policy/" + published.region() + "/versions";
         } catch (TongxinException e) {
             if (GONE.test(e)) {
@@ -215,19 +269,30 @@ class PolicyDraftPages {
     }
 
     @PostMapping("/policy/drafts/{id}/discard")
-    String discard(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
+    String discard(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
             RedirectAttributes redirect) {
-        String region = models.versionInfo(id).orElseThrow(TongxinException::notFound).region();
-        return workspace(commands.run(() -> drafting.discard(id, version(version))).notice("policy.draft.discarded"),
-                "/policy/" + region + "/versions", id, model, redirect);
+        String region =
+                models.versionInfo(id).orElseThrow(TongxinException::notFound).region();
+        return workspace(
+                commands.run(() -> drafting.discard(id, version(version))).notice("policy.draft.discarded"),
+                "/policy/" + region + "/versions",
+                id,
+                model,
+                redirect);
     }
 
     private String stepForm(PolicyDraft draft, StepForm form, ProcedureStep step, Model model) {
         model.addAttribute("draft", draft);
         model.addAttribute("form", form);
         model.addAttribute("step", step);
-        model.addAttribute("parentStep", draft.parent() == null || step == null ? null
-                : draft.parent().step(step.id()).orElse(null));
+        model.addAttribute(
+                "parentStep",
+                draft.parent() == null || step == null
+                        ? null
+                        : draft.parent().step(step.id()).orElse(null));
         model.addAttribute("organs", Organ.values());
         model.addAttribute("kinds", DeadlineKind.values());
         model.addAttribute("stages", ProcedureStages.ORDER);
@@ -247,13 +312,15 @@ class PolicyDraftPages {
     }
 
     /** A command on the draft's page: refused, the page again with the reasons. */
-    private String workspace(PageCommands.PageCommand<?> command, String path, UUID id, Model model, RedirectAttributes redirect) {
+    private String workspace(
+            PageCommands.PageCommand<?> command, String path, UUID id, Model model, RedirectAttributes redirect) {
         return command.passOn(GONE).redirectOr(path, model, redirect, () -> draft(id, model));
     }
 
     private static void bindingProblems(BindingResult binding) {
         if (binding.hasErrors()) {
-            List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> new FieldProblem(f.getField(), "type"))
+            List<FieldProblem> problems = binding.getFieldErrors().stream()
+                    .map(f -> new FieldProblem(f.getField(), "type"))
                     .toList();
             throw TongxinException.invalid(problems);
         }
@@ -281,7 +348,12 @@ class PolicyDraftPages {
     /** The settings form's values as typed (a refused number stays as the person typed it). */
     private static Map<String, String> settingsForm(Map<String, String> params) {
         Map<String, String> form = new HashMap<>();
-        for (String key : List.of("warningWorkingDays", "promptAlertHours", "immediateAlertHours", "escalationWorkingDays", "noteZh",
+        for (String key : List.of(
+                "warningWorkingDays",
+                "promptAlertHours",
+                "immediateAlertHours",
+                "escalationWorkingDays",
+                "noteZh",
                 "noteEn")) {
             form.put(key, params.get(key));
         }

@@ -5,19 +5,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.policy.DeadlineRule;
 import org.tongxin.policy.LegalSource;
 import org.tongxin.policy.Organ;
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.PolicySettings;
-import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.policy.ProcedureStep;
+import org.tongxin.policy.ResolvedPolicy;
 
 /**
  * The policy model in words, in the reader's language: organ names, stages, deadlines ("10 个工作日（速裁 5）",
@@ -52,7 +50,9 @@ public class PolicyTexts {
             return null;
         }
         return models.findInForce(PolicyModels.NATIONAL, org.tongxin.shared.time.LegalTime.today(clock))
-                .flatMap(p -> p.step(stepId)).map(step -> step.name(locale())).orElse(stepId);
+                .flatMap(p -> p.step(stepId))
+                .map(step -> step.name(locale()))
+                .orElse(stepId);
     }
 
     /** A region's model by name ("A市", "City A"); the code itself when there is no such model. */
@@ -85,7 +85,9 @@ public class PolicyTexts {
             return message("policy.deadline." + kind);
         }
         String main = message("policy.deadline." + kind, rule.amount());
-        return rule.expeditedAmount() == null ? main : message("policy.deadline.expedited", main, rule.expeditedAmount());
+        return rule.expeditedAmount() == null
+                ? main
+                : message("policy.deadline.expedited", main, rule.expeditedAmount());
     }
 
     /**
@@ -112,14 +114,17 @@ public class PolicyTexts {
             return null;
         }
         try {
-            return deadline(DeadlineRule.of(kind, null), models.version(policyVersionId).settings());
+            return deadline(
+                    DeadlineRule.of(kind, null), models.version(policyVersionId).settings());
         } catch (RuntimeException unknownVersion) {
             return null;
         }
     }
 
-    private static final java.util.regex.Pattern CITATION = java.util.regex.Pattern.compile("\\b(CCL|IM|CPL) \\d+(?![\\d.])");
-    private static final java.util.regex.Pattern STEP_ID = java.util.regex.Pattern.compile("(?<![\\w.])[a-z]+\\.[a-z_]+(?![\\w.])");
+    private static final java.util.regex.Pattern CITATION =
+            java.util.regex.Pattern.compile("\\b(CCL|IM|CPL) \\d+(?![\\d.])");
+    private static final java.util.regex.Pattern STEP_ID =
+            java.util.regex.Pattern.compile("(?<![\\w.])[a-z]+\\.[a-z_]+(?![\\w.])");
 
     /**
      * A policy text (a step's note) as a reader sees it: a citation in source form ("CCL 27") in the law's words, a step
@@ -135,12 +140,13 @@ public class PolicyTexts {
         if (!STEP_ID.matcher(text).find()) {
             return text;
         }
-        java.util.Optional<org.tongxin.policy.ResolvedPolicy> baseline = models.findInForce(PolicyModels.NATIONAL,
-                org.tongxin.shared.time.LegalTime.today(clock));
+        java.util.Optional<org.tongxin.policy.ResolvedPolicy> baseline =
+                models.findInForce(PolicyModels.NATIONAL, org.tongxin.shared.time.LegalTime.today(clock));
         java.util.Locale locale = locale();
-        return STEP_ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(baseline.flatMap(p -> p.step(m.group()))
-                .map(step -> "\u201c" + step.name(locale) + "\u201d")
-                .orElse(m.group())));
+        return STEP_ID.matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(baseline.flatMap(p -> p.step(m.group()))
+                        .map(step -> "\u201c" + step.name(locale) + "\u201d")
+                        .orElse(m.group())));
     }
 
     private String words(String citation) {
@@ -203,20 +209,28 @@ public class PolicyTexts {
         if (step == null) {
             return null;
         }
-        String texts = step.sources().stream().map(LegalSource::text).filter(java.util.Objects::nonNull)
+        String texts = step.sources().stream()
+                .map(LegalSource::text)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.joining("\n"));
         return texts.isEmpty() ? null : texts;
     }
 
     /** What of a step a source supports, in words ("步骤、责任机关", "the step, the organ"). */
     public String aspects(LegalSource source) {
-        return source.aspects().stream().map(a -> message("policy.source.aspect." + a.name()))
+        return source.aspects().stream()
+                .map(a -> message("policy.source.aspect." + a.name()))
                 .collect(Collectors.joining(english() ? ", " : "、"));
     }
 
     private String joinSources(List<LegalSource> sources, boolean withConfidence) {
-        return sources.stream().map(s -> withConfidence ? s.citation(locale()) + (english() ? " (" : "（")
-                + confidence(s.confidence()) + (english() ? ")" : "）") : s.citation(locale()))
+        return sources.stream()
+                .map(s -> withConfidence
+                        ? s.citation(locale())
+                                + (english() ? " (" : "（")
+                                + confidence(s.confidence())
+                                + (english() ? ")" : "）")
+                        : s.citation(locale()))
                 .collect(Collectors.joining(english() ? "; " : "；"));
     }
 
@@ -233,26 +247,38 @@ public class PolicyTexts {
     }
 
     /** One setting of a catalogue as the pages show it: its group, key, label, value in words and where it comes from. */
-    public record SettingRow(String group, String key, String label, String value, String source) {
-    }
+    public record SettingRow(String group, String key, String label, String value, String source) {}
 
     /** The groups of settings in page order: the thresholds, then each {@link PolicySetting.Group}. */
-    public static final List<String> SETTING_GROUPS = List.of("THRESHOLDS", PolicySetting.Group.LEAVE.name(),
-            PolicySetting.Group.CONTACT.name(), PolicySetting.Group.SANCTION.name());
+    public static final List<String> SETTING_GROUPS = List.of(
+            "THRESHOLDS",
+            PolicySetting.Group.LEAVE.name(),
+            PolicySetting.Group.CONTACT.name(),
+            PolicySetting.Group.SANCTION.name());
 
     /** Every setting of a catalogue, in words, with its source (ADR 0021: a region's own value is local policy). */
     public List<SettingRow> settings(ResolvedPolicy policy) {
         List<SettingRow> rows = new ArrayList<>();
         PolicySettings s = policy.settings();
-        int[] thresholds = { s.warningWorkingDays(), s.promptAlertHours(), s.immediateAlertHours(), s.escalationWorkingDays() };
+        int[] thresholds = {
+            s.warningWorkingDays(), s.promptAlertHours(), s.immediateAlertHours(), s.escalationWorkingDays()
+        };
         for (int i = 0; i < thresholds.length; i++) {
             String key = ResolvedPolicy.THRESHOLDS.get(i);
-            rows.add(new SettingRow("THRESHOLDS", key, settingLabel(key), settingValue(key, Integer.toString(thresholds[i])),
+            rows.add(new SettingRow(
+                    "THRESHOLDS",
+                    key,
+                    settingLabel(key),
+                    settingValue(key, Integer.toString(thresholds[i])),
                     source(policy, key, null)));
         }
         for (PolicySetting setting : PolicySetting.values()) {
-            rows.add(new SettingRow(setting.group().name(), setting.key(), settingLabel(setting.key()),
-                    settingValue(setting.key(), Integer.toString(s.value(setting))), source(policy, setting.key(), setting)));
+            rows.add(new SettingRow(
+                    setting.group().name(),
+                    setting.key(),
+                    settingLabel(setting.key()),
+                    settingValue(setting.key(), Integer.toString(s.value(setting))),
+                    source(policy, setting.key(), setting)));
         }
         return rows;
     }
@@ -278,12 +304,15 @@ public class PolicyTexts {
         return switch (key) {
             case "warningWorkingDays", "escalationWorkingDays" -> message("policy.settings.workingDays", value);
             case "promptAlertHours", "immediateAlertHours" -> message("policy.settings.hours", value);
-            default -> PolicySetting.ofKey(key).map(setting -> switch (setting.kind()) {
-                case FLAG -> message("0".equals(value) ? "policy.no" : "policy.yes");
-                case DAYS -> message("policy.settings.days", value);
-                case MONTHS -> message("policy.settings.months", value);
-                case COUNT -> message("policy.settings.times", value);
-            }).orElse(value);
+            default ->
+                PolicySetting.ofKey(key)
+                        .map(setting -> switch (setting.kind()) {
+                            case FLAG -> message("0".equals(value) ? "policy.no" : "policy.yes");
+                            case DAYS -> message("policy.settings.days", value);
+                            case MONTHS -> message("policy.settings.months", value);
+                            case COUNT -> message("policy.settings.times", value);
+                        })
+                        .orElse(value);
         };
     }
 
@@ -296,7 +325,10 @@ public class PolicyTexts {
             return message("policy.settings.setBy", regionName(origin));
         }
         if (setting != null && setting.baselineBasis() != null) {
-            return message("policy.settings.setByBaseline", basis(setting.baselineBasis()), confidence(setting.baselineConfidence()));
+            return message(
+                    "policy.settings.setByBaseline",
+                    basis(setting.baselineBasis()),
+                    confidence(setting.baselineConfidence()));
         }
         return message("policy.settings.setByBaselinePolicy");
     }

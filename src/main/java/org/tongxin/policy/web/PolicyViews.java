@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.identity.CurrentUser;
@@ -32,7 +30,12 @@ class PolicyViews {
     private final PolicyDrafting drafting;
     private final Clock clock;
 
-    PolicyViews(PolicyModels models, CurrentUser currentUser, AgencyDirectory agencies, PolicyDrafting drafting, Clock clock) {
+    PolicyViews(
+            PolicyModels models,
+            CurrentUser currentUser,
+            AgencyDirectory agencies,
+            PolicyDrafting drafting,
+            Clock clock) {
         this.drafting = drafting;
         this.models = models;
         this.currentUser = currentUser;
@@ -46,8 +49,12 @@ class PolicyViews {
 
     /** The model that applies where the caller's agency sits (City A staff see City A's model). */
     String defaultRegion() {
-        return currentUser.find().flatMap(u -> agencies.find(u.agency())).map(AgencyView::divisionCode)
-                .map(models::regionFor).orElse(PolicyModels.NATIONAL);
+        return currentUser
+                .find()
+                .flatMap(u -> agencies.find(u.agency()))
+                .map(AgencyView::divisionCode)
+                .map(models::regionFor)
+                .orElse(PolicyModels.NATIONAL);
     }
 
     /** Whether the caller may draft this region's model (the one rule of {@link PolicyDrafting#mayEdit}). */
@@ -85,6 +92,8 @@ class PolicyViews {
     List<PolicyModels.VersionEntry> history(String region) {
         model(region);
         boolean drafts = mayEdit(region);
-        return models.history(region).stream().filter(e -> drafts || e.version().published()).toList();
+        return models.history(region).stream()
+                .filter(e -> drafts || e.version().published())
+                .toList();
     }
 }

@@ -3,11 +3,9 @@ package org.tongxin.policy.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.shared.web.Formats;
 import org.tongxin.shared.web.WorkSection;
@@ -49,20 +47,47 @@ class PolicyWork implements WorkSection {
             var draft = models.draft(model.region());
             if (draft.isPresent()) {
                 drafts++;
-                items.add(new Item(text("work.policy.draft", model.name(locale), draft.get().number()),
-                        text("work.policy.draft.help"), draft.get().createdAt(), text("work.policy.createdAt", formats.dateTime(draft.get().createdAt())),
-                        Urgency.OPEN, text("work.policy.state.draft"), "/policy/drafts/" + draft.get().id(),
+                items.add(new Item(
+                        text(
+                                "work.policy.draft",
+                                model.name(locale),
+                                draft.get().number()),
+                        text("work.policy.draft.help"),
+                        draft.get().createdAt(),
+                        text(
+                                "work.policy.createdAt",
+                                formats.dateTime(draft.get().createdAt())),
+                        Urgency.OPEN,
+                        text("work.policy.state.draft"),
+                        "/policy/drafts/" + draft.get().id(),
                         text("policy.draft.open")));
             } else {
-                items.add(new Item(model.name(locale), text("work.policy.noDraft.help"), null, null, Urgency.INFO,
-                        text("work.policy.state.published"), "/policy?region=" + model.region(), text("work.policy.openModel")));
+                items.add(new Item(
+                        model.name(locale),
+                        text("work.policy.noDraft.help"),
+                        null,
+                        null,
+                        Urgency.INFO,
+                        text("work.policy.state.published"),
+                        "/policy?region=" + model.region(),
+                        text("work.policy.openModel")));
             }
         }
         if (items.isEmpty()) {
             return List.of();
         }
-        return List.of(new Part("policy", Kind.DUTIES, text("work.policy.title"), text("work.policy.intro"), drafts, 0, 0, items,
-                "/policy", text("work.policy.all"), null));
+        return List.of(new Part(
+                "policy",
+                Kind.DUTIES,
+                text("work.policy.title"),
+                text("work.policy.intro"),
+                drafts,
+                0,
+                0,
+                items,
+                "/policy",
+                text("work.policy.all"),
+                null));
     }
 
     private String text(String key, Object... args) {

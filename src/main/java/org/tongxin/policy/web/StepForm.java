@@ -2,7 +2,6 @@ package org.tongxin.policy.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.tongxin.policy.StepDraft;
 
 /** The step form as the drafting page posts it (and as it is prefilled with the step's resolved values). */
@@ -57,51 +56,194 @@ public class StepForm {
     }
 
     StepDraft draft() {
-        return new StepDraft(id, nameZh, nameEn, triggerZh, triggerEn, owes, counterparty, copies, watcher, deadlineKind,
-                deadlineAmount, deadlineExpedited, documentsZh, documentsEn, legalBasis, confidence, pausable, group, noteZh,
+        return new StepDraft(
+                id,
+                nameZh,
+                nameEn,
+                triggerZh,
+                triggerEn,
+                owes,
+                counterparty,
+                copies,
+                watcher,
+                deadlineKind,
+                deadlineAmount,
+                deadlineExpedited,
+                documentsZh,
+                documentsEn,
+                legalBasis,
+                confidence,
+                pausable,
+                group,
+                noteZh,
                 noteEn);
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getNameZh() { return nameZh; }
-    public void setNameZh(String nameZh) { this.nameZh = nameZh; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
-    public String getTriggerZh() { return triggerZh; }
-    public void setTriggerZh(String triggerZh) { this.triggerZh = triggerZh; }
-    public String getTriggerEn() { return triggerEn; }
-    public void setTriggerEn(String triggerEn) { this.triggerEn = triggerEn; }
-    public String getOwes() { return owes; }
-    public void setOwes(String owes) { this.owes = owes; }
-    public String getCounterparty() { return counterparty; }
-    public void setCounterparty(String counterparty) { this.counterparty = counterparty; }
-    public List<String> getCopies() { return copies; }
-    public void setCopies(List<String> copies) { this.copies = copies == null ? new ArrayList<>() : copies; }
-    public String getWatcher() { return watcher; }
-    public void setWatcher(String watcher) { this.watcher = watcher; }
-    public String getDeadlineKind() { return deadlineKind; }
-    public void setDeadlineKind(String deadlineKind) { this.deadlineKind = deadlineKind; }
-    public Integer getDeadlineAmount() { return deadlineAmount; }
-    public void setDeadlineAmount(Integer deadlineAmount) { this.deadlineAmount = deadlineAmount; }
-    public Integer getDeadlineExpedited() { return deadlineExpedited; }
-    public void setDeadlineExpedited(Integer deadlineExpedited) { this.deadlineExpedited = deadlineExpedited; }
-    public String getDocumentsZh() { return documentsZh; }
-    public void setDocumentsZh(String documentsZh) { this.documentsZh = documentsZh; }
-    public String getDocumentsEn() { return documentsEn; }
-    public void setDocumentsEn(String documentsEn) { this.documentsEn = documentsEn; }
-    public String getLegalBasis() { return legalBasis; }
-    public void setLegalBasis(String legalBasis) { this.legalBasis = legalBasis; }
-    public String getConfidence() { return confidence; }
-    public void setConfidence(String confidence) { this.confidence = confidence; }
-    public boolean isPausable() { return pausable; }
-    public void setPausable(boolean pausable) { this.pausable = pausable; }
-    public String getGroup() { return group; }
-    public void setGroup(String group) { this.group = group; }
-    public String getNoteZh() { return noteZh; }
-    public void setNoteZh(String noteZh) { this.noteZh = noteZh; }
-    public String getNoteEn() { return noteEn; }
-    public void setNoteEn(String noteEn) { this.noteEn = noteEn; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public void setNameZh(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getTriggerZh() {
+        return triggerZh;
+    }
+
+    public void setTriggerZh(String triggerZh) {
+        this.triggerZh = triggerZh;
+    }
+
+    public String getTriggerEn() {
+        return triggerEn;
+    }
+
+    public void setTriggerEn(String triggerEn) {
+        this.triggerEn = triggerEn;
+    }
+
+    public String getOwes() {
+        return owes;
+    }
+
+    public void setOwes(String owes) {
+        this.owes = owes;
+    }
+
+    public String getCounterparty() {
+        return counterparty;
+    }
+
+    public void setCounterparty(String counterparty) {
+        this.counterparty = counterparty;
+    }
+
+    public List<String> getCopies() {
+        return copies;
+    }
+
+    public void setCopies(List<String> copies) {
+        this.copies = copies == null ? new ArrayList<>() : copies;
+    }
+
+    public String getWatcher() {
+        return watcher;
+    }
+
+    public void setWatcher(String watcher) {
+        this.watcher = watcher;
+    }
+
+    public String getDeadlineKind() {
+        return deadlineKind;
+    }
+
+    public void setDeadlineKind(String deadlineKind) {
+        this.deadlineKind = deadlineKind;
+    }
+
+    public Integer getDeadlineAmount() {
+        return deadlineAmount;
+    }
+
+    public void setDeadlineAmount(Integer deadlineAmount) {
+        this.deadlineAmount = deadlineAmount;
+    }
+
+    public Integer getDeadlineExpedited() {
+        return deadlineExpedited;
+    }
+
+    public void setDeadlineExpedited(Integer deadlineExpedited) {
+        this.deadlineExpedited = deadlineExpedited;
+    }
+
+    public String getDocumentsZh() {
+        return documentsZh;
+    }
+
+    public void setDocumentsZh(String documentsZh) {
+        this.documentsZh = documentsZh;
+    }
+
+    public String getDocumentsEn() {
+        return documentsEn;
+    }
+
+    public void setDocumentsEn(String documentsEn) {
+        this.documentsEn = documentsEn;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public void setLegalBasis(String legalBasis) {
+        this.legalBasis = legalBasis;
+    }
+
+    public String getConfidence() {
+        return confidence;
+    }
+
+    public void setConfidence(String confidence) {
+        this.confidence = confidence;
+    }
+
+    public boolean isPausable() {
+        return pausable;
+    }
+
+    public void setPausable(boolean pausable) {
+        this.pausable = pausable;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getNoteZh() {
+        return noteZh;
+    }
+
+    public void setNoteZh(String noteZh) {
+        this.noteZh = noteZh;
+    }
+
+    public String getNoteEn() {
+        return noteEn;
+    }
+
+    public void setNoteEn(String noteEn) {
+        this.noteEn = noteEn;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

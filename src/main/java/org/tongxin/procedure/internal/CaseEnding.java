@@ -3,7 +3,6 @@ package org.tongxin.procedure.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.procedure.TerminationEvents;
 import org.tongxin.shared.domain.AggregateRoot;
@@ -20,7 +19,9 @@ public final class CaseEnding extends AggregateRoot {
 
     /** How correction ended. */
     public enum Kind {
-        TERMINATED, DECEASED, REVOKED
+        TERMINATED,
+        DECEASED,
+        REVOKED
     }
 
     final CaseId caseId;
@@ -32,7 +33,14 @@ public final class CaseEnding extends AggregateRoot {
     final Instant createdAt;
     int version;
 
-    CaseEnding(CaseId caseId, Kind kind, LocalDate endedOn, UUID documentId, UUID handoverId, Instant notifiedAt, Instant createdAt,
+    CaseEnding(
+            CaseId caseId,
+            Kind kind,
+            LocalDate endedOn,
+            UUID documentId,
+            UUID handoverId,
+            Instant notifiedAt,
+            Instant createdAt,
             int version) {
         this.caseId = caseId;
         this.kind = kind;
@@ -58,7 +66,8 @@ public final class CaseEnding extends AggregateRoot {
             throw TongxinException.conflict("ENDING_NOT_TERMINATION");
         }
         notified(certificate, notice, now);
-        register(new TerminationEvents.TerminationCertified(UUID.randomUUID(), caseId, certificate, notice, now, actor));
+        register(
+                new TerminationEvents.TerminationCertified(UUID.randomUUID(), caseId, certificate, notice, now, actor));
     }
 
     /** The decision organ, procuratorate and police were told of the subject's death (CCL arts. 45, 51; IM art. 56). */
@@ -81,7 +90,6 @@ public final class CaseEnding extends AggregateRoot {
         this.handoverId = handover;
         this.notifiedAt = now;
     }
-
 
     public CaseId caseId() {
         return caseId;

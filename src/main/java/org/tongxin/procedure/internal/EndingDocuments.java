@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -42,8 +40,13 @@ public class EndingDocuments {
     private final DocumentNumbers numbers;
     private final Clock clock;
 
-    EndingDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages,
-            DocumentNumbers numbers, Clock clock) {
+    EndingDocuments(
+            Documents documents,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            MessageSource messages,
+            DocumentNumbers numbers,
+            Clock clock) {
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
@@ -99,7 +102,10 @@ public class EndingDocuments {
     }
 
     private String copies(AgencyId... ids) {
-        return Stream.of(ids).filter(Objects::nonNull).map(id -> agencies.get(id).nameZh()).collect(Collectors.joining("、"));
+        return Stream.of(ids)
+                .filter(Objects::nonNull)
+                .map(id -> agencies.get(id).nameZh())
+                .collect(Collectors.joining("、"));
     }
 
     private String label(String key) {

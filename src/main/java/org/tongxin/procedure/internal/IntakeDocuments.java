@@ -7,19 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
-import org.tongxin.casefile.Charges;
 import org.tongxin.casefile.CaseViews.CaseFacts;
 import org.tongxin.casefile.CaseViews.SubjectView;
+import org.tongxin.casefile.Charges;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
 import org.tongxin.document.DocumentNumbers;
@@ -44,8 +42,13 @@ public class IntakeDocuments {
     private final DocumentNumbers numbers;
     private final Clock clock;
 
-    IntakeDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, MessageSource messages,
-            DocumentNumbers numbers, Clock clock) {
+    IntakeDocuments(
+            Documents documents,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            MessageSource messages,
+            DocumentNumbers numbers,
+            Clock clock) {
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
@@ -55,8 +58,8 @@ public class IntakeDocuments {
     }
 
     /** 调查评估委托函: the entrusting organ to the assessing agency. */
-    public DocumentId entrustmentLetter(CaseId caseId, AgencyId court, AgencyId assessing, boolean expedited, LocalDate deadline,
-            String contact) {
+    public DocumentId entrustmentLetter(
+            CaseId caseId, AgencyId court, AgencyId assessing, boolean expedited, LocalDate deadline, String contact) {
         Map<String, String> v = subjectValues(caseId);
         AgencyView from = agencies.get(court);
         AgencyView to = agencies.get(assessing);
@@ -65,7 +68,8 @@ public class IntakeDocuments {
         cases.facts(caseId).map(CaseFacts::caseNumber).ifPresent(n -> v.put("caseNumber", n));
         v.put("intendedPlace", to.nameZh());
         // 并抄送: the procuratorate of the court's own level and place (CCL art. 18; IM art. 14).
-        agencies.serving(AgencyType.PROCURATORATE, from.level(), from.divisionCode()).stream().findFirst()
+        agencies.serving(AgencyType.PROCURATORATE, from.level(), from.divisionCode()).stream()
+                .findFirst()
                 .ifPresent(p -> v.put("procuratorateName", p.nameZh()));
         v.put("expedited", Boolean.toString(expedited));
         if (deadline != null) {
@@ -77,8 +81,15 @@ public class IntakeDocuments {
     }
 
     /** 调查评估意见书: the assessing agency to the entrusting organ, copy to the procuratorate. */
-    public DocumentId assessmentOpinion(CaseId caseId, AgencyId assessing, AgencyId court, AgencyId procuratorate,
-            String findings, String opinion, String reasons, String contact) {
+    public DocumentId assessmentOpinion(
+            CaseId caseId,
+            AgencyId assessing,
+            AgencyId court,
+            AgencyId procuratorate,
+            String findings,
+            String opinion,
+            String reasons,
+            String contact) {
         Map<String, String> v = subjectValues(caseId);
         AgencyView from = agencies.get(assessing);
         v.put("agencyName", from.nameZh());
@@ -111,7 +122,9 @@ public class IntakeDocuments {
         put(v, "agencyAddress", county.address());
         put(v, "agencyPhone", county.phone());
         String copies = java.util.stream.Stream.of(c.countyAgencyId(), c.procuratorateId(), c.policeId())
-                .filter(java.util.Objects::nonNull).map(id -> agencies.get(id).nameZh()).collect(Collectors.joining("、"));
+                .filter(java.util.Objects::nonNull)
+                .map(id -> agencies.get(id).nameZh())
+                .collect(Collectors.joining("、"));
         v.put("copyTo", copies);
         issue(DocumentTemplate.REPORTING_NOTICE, c.id(), organ, v);
     }
@@ -130,7 +143,8 @@ public class IntakeDocuments {
         put(v, "termStart", c.termStart() == null ? null : c.termStart().toString());
         put(v, "termEnd", c.termEnd() == null ? null : c.termEnd().toString());
         String team = cases.teamForDocuments(c.id()).stream()
-                .map(m -> m.name() + "（" + label("case.teamRole." + m.role().name()) + "）").collect(Collectors.joining("\n"));
+                .map(m -> m.name() + "（" + label("case.teamRole." + m.role().name()) + "）")
+                .collect(Collectors.joining("\n"));
         put(v, "teamMembers", team.isEmpty() ? null : team);
         cases.announcementForDocuments(c.id()).ifPresent(a -> {
             v.put("announcementPlace", a.place());
@@ -149,7 +163,9 @@ public class IntakeDocuments {
     }
 
     private boolean issued(CaseId caseId, DocumentTemplate template) {
-        return documents.ofCase(caseId.value()).stream().map(DocumentInfo::template).anyMatch(template::equals);
+        return documents.ofCase(caseId.value()).stream()
+                .map(DocumentInfo::template)
+                .anyMatch(template::equals);
     }
 
     private Map<String, String> subjectValues(CaseId caseId) {

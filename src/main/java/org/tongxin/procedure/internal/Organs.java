@@ -1,9 +1,7 @@
 package org.tongxin.procedure.internal;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -49,17 +47,33 @@ public class Organs {
             case INTERMEDIATE_COURT -> serving(c.countyAgencyId(), AgencyType.INTERMEDIATE_COURT, AgencyLevel.CITY);
             case EDUCATION_DEPARTMENT -> {
                 AgencyId county = serving(c.countyAgencyId(), AgencyType.EDUCATION_BUREAU, AgencyLevel.COUNTY);
-                yield county != null ? county : serving(c.countyAgencyId(), AgencyType.EDUCATION_BUREAU, AgencyLevel.CITY);
+                yield county != null
+                        ? county
+                        : serving(c.countyAgencyId(), AgencyType.EDUCATION_BUREAU, AgencyLevel.CITY);
             }
-            case SUBJECT, GUARDIAN, EVERY_PARTY, NEW_COUNTY_AGENCY, NEW_PROCURATORATE, NEW_POLICE, ADDRESSED_UNIT,
-                    COMPETENT_DEPARTMENT, SOCIAL_ORGANISATION, COORDINATION_OFFICE, ASSISTING_DEPARTMENT, NAMED_AGENCY -> null;
+            case SUBJECT,
+                    GUARDIAN,
+                    EVERY_PARTY,
+                    NEW_COUNTY_AGENCY,
+                    NEW_PROCURATORATE,
+                    NEW_POLICE,
+                    ADDRESSED_UNIT,
+                    COMPETENT_DEPARTMENT,
+                    SOCIAL_ORGANISATION,
+                    COORDINATION_OFFICE,
+                    ASSISTING_DEPARTMENT,
+                    NAMED_AGENCY -> null;
         };
     }
 
     /** The decision organ when it is a court (a prison administration or police approval has none). */
     private AgencyId court(AgencyId decisionOrgan) {
-        return decisionOrgan == null ? null
-                : agencies.find(decisionOrgan).filter(a -> a.type().isCourt()).map(AgencyView::id).orElse(null);
+        return decisionOrgan == null
+                ? null
+                : agencies.find(decisionOrgan)
+                        .filter(a -> a.type().isCourt())
+                        .map(AgencyView::id)
+                        .orElse(null);
     }
 
     /** The nearest community correction agency above the county agency (the city's). */
@@ -67,8 +81,11 @@ public class Organs {
         if (county == null) {
             return null;
         }
-        return agencies.ancestors(county).stream().filter(a -> a.type() == AgencyType.CORRECTION_AGENCY && a.active())
-                .map(AgencyView::id).findFirst().orElse(null);
+        return agencies.ancestors(county).stream()
+                .filter(a -> a.type() == AgencyType.CORRECTION_AGENCY && a.active())
+                .map(AgencyView::id)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The active agency of a type and level serving the county agency's division. */
@@ -76,7 +93,11 @@ public class Organs {
         if (county == null) {
             return null;
         }
-        return agencies.find(county).map(a -> agencies.serving(type, level, a.divisionCode())).filter(l -> !l.isEmpty())
-                .map(List::getFirst).map(AgencyView::id).orElse(null);
+        return agencies.find(county)
+                .map(a -> agencies.serving(type, level, a.divisionCode()))
+                .filter(l -> !l.isEmpty())
+                .map(List::getFirst)
+                .map(AgencyView::id)
+                .orElse(null);
     }
 }

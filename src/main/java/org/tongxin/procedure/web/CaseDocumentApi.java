@@ -1,17 +1,14 @@
 package org.tongxin.procedure.web;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
@@ -37,14 +34,20 @@ class CaseDocumentApi {
 
     @AnyAuthenticatedUser
     @GetMapping
-    @Operation(operationId = "listCaseDocuments", summary = "The case's documents the caller may open, oldest first (audited)")
+    @Operation(
+            operationId = "listCaseDocuments",
+            summary = "The case's documents the caller may open, oldest first (audited)")
     List<DocumentInfo> list(@PathVariable UUID caseId) {
-        return documents.listed(CaseId.of(caseId), "api.listCaseDocuments").stream().map(CaseDocuments.CaseDocument::info).toList();
+        return documents.listed(CaseId.of(caseId), "api.listCaseDocuments").stream()
+                .map(CaseDocuments.CaseDocument::info)
+                .toList();
     }
 
     @AnyAuthenticatedUser
     @GetMapping("/{documentId}")
-    @Operation(operationId = "downloadCaseDocument", summary = "Download one of the case's documents the caller may open (audited)")
+    @Operation(
+            operationId = "downloadCaseDocument",
+            summary = "Download one of the case's documents the caller may open (audited)")
     ResponseEntity<byte[]> download(@PathVariable UUID caseId, @PathVariable UUID documentId) {
         Handovers.Attachment file = documents.content(CaseId.of(caseId), DocumentId.of(documentId));
         return Downloads.attachment(file.fileName(), file.contentType(), file.content());

@@ -1,15 +1,13 @@
 package org.tongxin.procedure.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.springframework.format.annotation.DateTimeFormat;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.AnnouncementData;
 import org.tongxin.casefile.CaseData.DecisionData;
@@ -39,8 +37,7 @@ import org.tongxin.shared.time.LegalTime;
  */
 final class CaseForms {
 
-    private CaseForms() {
-    }
+    private CaseForms() {}
 
     static String blank(String v) {
         return v == null || v.isBlank() ? null : v.strip();
@@ -57,8 +54,10 @@ final class CaseForms {
         private String ethnicity = "01";
         private IdentityDocumentType idType = IdentityDocumentType.RESIDENT_ID;
         private String idNumber;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate birthDate;
+
         private String phone;
         private String residenceDivision;
         private String residenceAddress;
@@ -68,44 +67,134 @@ final class CaseForms {
         private String health;
 
         SubjectData data() {
-            return new SubjectData(blank(name), gender, blank(ethnicity), idType, blank(idNumber), birthDate, blank(phone),
-                    blank(residenceDivision), blank(residenceAddress), blank(guardianName), blank(guardianRelation),
-                    blank(guardianPhone), blank(health));
+            return new SubjectData(
+                    blank(name),
+                    gender,
+                    blank(ethnicity),
+                    idType,
+                    blank(idNumber),
+                    birthDate,
+                    blank(phone),
+                    blank(residenceDivision),
+                    blank(residenceAddress),
+                    blank(guardianName),
+                    blank(guardianRelation),
+                    blank(guardianPhone),
+                    blank(health));
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public Gender getGender() { return gender; }
-        public void setGender(Gender gender) { this.gender = gender; }
-        public String getEthnicity() { return ethnicity; }
-        public void setEthnicity(String ethnicity) { this.ethnicity = ethnicity; }
-        public IdentityDocumentType getIdType() { return idType; }
-        public void setIdType(IdentityDocumentType idType) { this.idType = idType; }
-        public String getIdNumber() { return idNumber; }
-        public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
-        public LocalDate getBirthDate() { return birthDate; }
-        public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
-        public String getPhone() { return phone; }
-        public void setPhone(String phone) { this.phone = phone; }
-        public String getResidenceDivision() { return residenceDivision; }
-        public void setResidenceDivision(String residenceDivision) { this.residenceDivision = residenceDivision; }
-        public String getResidenceAddress() { return residenceAddress; }
-        public void setResidenceAddress(String residenceAddress) { this.residenceAddress = residenceAddress; }
-        public String getGuardianName() { return guardianName; }
-        public void setGuardianName(String guardianName) { this.guardianName = guardianName; }
-        public String getGuardianRelation() { return guardianRelation; }
-        public void setGuardianRelation(String guardianRelation) { this.guardianRelation = guardianRelation; }
-        public String getGuardianPhone() { return guardianPhone; }
-        public void setGuardianPhone(String guardianPhone) { this.guardianPhone = guardianPhone; }
-        public String getHealth() { return health; }
-        public void setHealth(String health) { this.health = health; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Gender getGender() {
+            return gender;
+        }
+
+        public void setGender(Gender gender) {
+            this.gender = gender;
+        }
+
+        public String getEthnicity() {
+            return ethnicity;
+        }
+
+        public void setEthnicity(String ethnicity) {
+            this.ethnicity = ethnicity;
+        }
+
+        public IdentityDocumentType getIdType() {
+            return idType;
+        }
+
+        public void setIdType(IdentityDocumentType idType) {
+            this.idType = idType;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public LocalDate getBirthDate() {
+            return birthDate;
+        }
+
+        public void setBirthDate(LocalDate birthDate) {
+            this.birthDate = birthDate;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getResidenceDivision() {
+            return residenceDivision;
+        }
+
+        public void setResidenceDivision(String residenceDivision) {
+            this.residenceDivision = residenceDivision;
+        }
+
+        public String getResidenceAddress() {
+            return residenceAddress;
+        }
+
+        public void setResidenceAddress(String residenceAddress) {
+            this.residenceAddress = residenceAddress;
+        }
+
+        public String getGuardianName() {
+            return guardianName;
+        }
+
+        public void setGuardianName(String guardianName) {
+            this.guardianName = guardianName;
+        }
+
+        public String getGuardianRelation() {
+            return guardianRelation;
+        }
+
+        public void setGuardianRelation(String guardianRelation) {
+            this.guardianRelation = guardianRelation;
+        }
+
+        public String getGuardianPhone() {
+            return guardianPhone;
+        }
+
+        public void setGuardianPhone(String guardianPhone) {
+            this.guardianPhone = guardianPhone;
+        }
+
+        public String getHealth() {
+            return health;
+        }
+
+        public void setHealth(String health) {
+            this.health = health;
+        }
     }
 
     /** The offence. */
     public static class OffenceForm {
         private OffenceCategory category;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate offenceDate;
+
         private String details;
         private java.util.List<String> charges = new java.util.ArrayList<>();
 
@@ -113,15 +202,37 @@ final class CaseForms {
             return new OffenceData(category, blank(details), offenceDate, charges);
         }
 
-        public java.util.List<String> getCharges() { return charges; }
-        public void setCharges(java.util.List<String> charges) { this.charges = charges == null ? new java.util.ArrayList<>() : charges; }
+        public java.util.List<String> getCharges() {
+            return charges;
+        }
 
-        public OffenceCategory getCategory() { return category; }
-        public void setCategory(OffenceCategory category) { this.category = category; }
-        public LocalDate getOffenceDate() { return offenceDate; }
-        public void setOffenceDate(LocalDate offenceDate) { this.offenceDate = offenceDate; }
-        public String getDetails() { return details; }
-        public void setDetails(String details) { this.details = details; }
+        public void setCharges(java.util.List<String> charges) {
+            this.charges = charges == null ? new java.util.ArrayList<>() : charges;
+        }
+
+        public OffenceCategory getCategory() {
+            return category;
+        }
+
+        public void setCategory(OffenceCategory category) {
+            this.category = category;
+        }
+
+        public LocalDate getOffenceDate() {
+            return offenceDate;
+        }
+
+        public void setOffenceDate(LocalDate offenceDate) {
+            this.offenceDate = offenceDate;
+        }
+
+        public String getDetails() {
+            return details;
+        }
+
+        public void setDetails(String details) {
+            this.details = details;
+        }
     }
 
     /** One document of a bundle: its kind and the title written on it. */
@@ -129,8 +240,7 @@ final class CaseForms {
         private ItemCode code;
         private String title;
 
-        ItemRow() {
-        }
+        ItemRow() {}
 
         ItemRow(ItemCode code, String title) {
             this.code = code;
@@ -141,10 +251,21 @@ final class CaseForms {
             return code == null && blank(title) == null;
         }
 
-        public ItemCode getCode() { return code; }
-        public void setCode(ItemCode code) { this.code = code; }
-        public String getTitle() { return title; }
-        public void setTitle(String title) { this.title = title; }
+        public ItemCode getCode() {
+            return code;
+        }
+
+        public void setCode(ItemCode code) {
+            this.code = code;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
     }
 
     /** The rows that were filled in; a row with a title but no kind stays, so the façade names it. */
@@ -179,70 +300,188 @@ final class CaseForms {
         private List<ItemRow> materials = rows(3, new ItemRow(ItemCode.CASE_MATERIALS, null));
 
         Entrustment request() {
-            return new Entrustment(subject.data(), offence.data(), assessingAgencyId == null ? null : AgencyId.of(assessingAgencyId),
-                    expedited, blank(caseNumber), blank(contact), items(materials));
+            return new Entrustment(
+                    subject.data(),
+                    offence.data(),
+                    assessingAgencyId == null ? null : AgencyId.of(assessingAgencyId),
+                    expedited,
+                    blank(caseNumber),
+                    blank(contact),
+                    items(materials));
         }
 
-        public SubjectForm getSubject() { return subject; }
-        public void setSubject(SubjectForm subject) { this.subject = subject; }
-        public OffenceForm getOffence() { return offence; }
-        public void setOffence(OffenceForm offence) { this.offence = offence; }
-        public UUID getAssessingAgencyId() { return assessingAgencyId; }
-        public void setAssessingAgencyId(UUID assessingAgencyId) { this.assessingAgencyId = assessingAgencyId; }
-        public boolean isExpedited() { return expedited; }
-        public void setExpedited(boolean expedited) { this.expedited = expedited; }
-        public String getCaseNumber() { return caseNumber; }
-        public void setCaseNumber(String caseNumber) { this.caseNumber = caseNumber; }
-        public String getContact() { return contact; }
-        public void setContact(String contact) { this.contact = contact; }
-        public List<ItemRow> getMaterials() { return materials; }
-        public void setMaterials(List<ItemRow> materials) { this.materials = materials; }
+        public SubjectForm getSubject() {
+            return subject;
+        }
+
+        public void setSubject(SubjectForm subject) {
+            this.subject = subject;
+        }
+
+        public OffenceForm getOffence() {
+            return offence;
+        }
+
+        public void setOffence(OffenceForm offence) {
+            this.offence = offence;
+        }
+
+        public UUID getAssessingAgencyId() {
+            return assessingAgencyId;
+        }
+
+        public void setAssessingAgencyId(UUID assessingAgencyId) {
+            this.assessingAgencyId = assessingAgencyId;
+        }
+
+        public boolean isExpedited() {
+            return expedited;
+        }
+
+        public void setExpedited(boolean expedited) {
+            this.expedited = expedited;
+        }
+
+        public String getCaseNumber() {
+            return caseNumber;
+        }
+
+        public void setCaseNumber(String caseNumber) {
+            this.caseNumber = caseNumber;
+        }
+
+        public String getContact() {
+            return contact;
+        }
+
+        public void setContact(String contact) {
+            this.contact = contact;
+        }
+
+        public List<ItemRow> getMaterials() {
+            return materials;
+        }
+
+        public void setMaterials(List<ItemRow> materials) {
+            this.materials = materials;
+        }
     }
 
     /** The decision: type, number, dates, term, place of execution, custody, institution handing over, original sentence. */
     public static class DecisionForm {
         private CorrectionType correctionType;
         private String caseNumber;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate judgmentDate;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate effectiveDate;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate termStart;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate termEnd;
+
         private UUID countyAgencyId;
         private boolean inCustody;
         private UUID handoverInstitutionId;
         private Integer sentenceMonths;
 
         DecisionData data() {
-            return new DecisionData(correctionType, blank(caseNumber), judgmentDate, effectiveDate, termStart, termEnd,
-                    countyAgencyId == null ? null : AgencyId.of(countyAgencyId), inCustody,
-                    handoverInstitutionId == null ? null : AgencyId.of(handoverInstitutionId), sentenceMonths);
+            return new DecisionData(
+                    correctionType,
+                    blank(caseNumber),
+                    judgmentDate,
+                    effectiveDate,
+                    termStart,
+                    termEnd,
+                    countyAgencyId == null ? null : AgencyId.of(countyAgencyId),
+                    inCustody,
+                    handoverInstitutionId == null ? null : AgencyId.of(handoverInstitutionId),
+                    sentenceMonths);
         }
 
-        public Integer getSentenceMonths() { return sentenceMonths; }
-        public void setSentenceMonths(Integer sentenceMonths) { this.sentenceMonths = sentenceMonths; }
+        public Integer getSentenceMonths() {
+            return sentenceMonths;
+        }
 
-        public CorrectionType getCorrectionType() { return correctionType; }
-        public void setCorrectionType(CorrectionType correctionType) { this.correctionType = correctionType; }
-        public String getCaseNumber() { return caseNumber; }
-        public void setCaseNumber(String caseNumber) { this.caseNumber = caseNumber; }
-        public LocalDate getJudgmentDate() { return judgmentDate; }
-        public void setJudgmentDate(LocalDate judgmentDate) { this.judgmentDate = judgmentDate; }
-        public LocalDate getEffectiveDate() { return effectiveDate; }
-        public void setEffectiveDate(LocalDate effectiveDate) { this.effectiveDate = effectiveDate; }
-        public LocalDate getTermStart() { return termStart; }
-        public void setTermStart(LocalDate termStart) { this.termStart = termStart; }
-        public LocalDate getTermEnd() { return termEnd; }
-        public void setTermEnd(LocalDate termEnd) { this.termEnd = termEnd; }
-        public UUID getCountyAgencyId() { return countyAgencyId; }
-        public void setCountyAgencyId(UUID countyAgencyId) { this.countyAgencyId = countyAgencyId; }
-        public boolean isInCustody() { return inCustody; }
-        public void setInCustody(boolean inCustody) { this.inCustody = inCustody; }
-        public UUID getHandoverInstitutionId() { return handoverInstitutionId; }
-        public void setHandoverInstitutionId(UUID handoverInstitutionId) { this.handoverInstitutionId = handoverInstitutionId; }
+        public void setSentenceMonths(Integer sentenceMonths) {
+            this.sentenceMonths = sentenceMonths;
+        }
+
+        public CorrectionType getCorrectionType() {
+            return correctionType;
+        }
+
+        public void setCorrectionType(CorrectionType correctionType) {
+            this.correctionType = correctionType;
+        }
+
+        public String getCaseNumber() {
+            return caseNumber;
+        }
+
+        public void setCaseNumber(String caseNumber) {
+            this.caseNumber = caseNumber;
+        }
+
+        public LocalDate getJudgmentDate() {
+            return judgmentDate;
+        }
+
+        public void setJudgmentDate(LocalDate judgmentDate) {
+            this.judgmentDate = judgmentDate;
+        }
+
+        public LocalDate getEffectiveDate() {
+            return effectiveDate;
+        }
+
+        public void setEffectiveDate(LocalDate effectiveDate) {
+            this.effectiveDate = effectiveDate;
+        }
+
+        public LocalDate getTermStart() {
+            return termStart;
+        }
+
+        public void setTermStart(LocalDate termStart) {
+            this.termStart = termStart;
+        }
+
+        public LocalDate getTermEnd() {
+            return termEnd;
+        }
+
+        public void setTermEnd(LocalDate termEnd) {
+            this.termEnd = termEnd;
+        }
+
+        public UUID getCountyAgencyId() {
+            return countyAgencyId;
+        }
+
+        public void setCountyAgencyId(UUID countyAgencyId) {
+            this.countyAgencyId = countyAgencyId;
+        }
+
+        public boolean isInCustody() {
+            return inCustody;
+        }
+
+        public void setInCustody(boolean inCustody) {
+            this.inCustody = inCustody;
+        }
+
+        public UUID getHandoverInstitutionId() {
+            return handoverInstitutionId;
+        }
+
+        public void setHandoverInstitutionId(UUID handoverInstitutionId) {
+            this.handoverInstitutionId = handoverInstitutionId;
+        }
     }
 
     /** A case decided without an entrusted assessment. */
@@ -255,12 +494,29 @@ final class CaseForms {
             return new NewDecidedCase(subject.data(), offence.data(), decision.data());
         }
 
-        public SubjectForm getSubject() { return subject; }
-        public void setSubject(SubjectForm subject) { this.subject = subject; }
-        public OffenceForm getOffence() { return offence; }
-        public void setOffence(OffenceForm offence) { this.offence = offence; }
-        public DecisionForm getDecision() { return decision; }
-        public void setDecision(DecisionForm decision) { this.decision = decision; }
+        public SubjectForm getSubject() {
+            return subject;
+        }
+
+        public void setSubject(SubjectForm subject) {
+            this.subject = subject;
+        }
+
+        public OffenceForm getOffence() {
+            return offence;
+        }
+
+        public void setOffence(OffenceForm offence) {
+            this.offence = offence;
+        }
+
+        public DecisionForm getDecision() {
+            return decision;
+        }
+
+        public void setDecision(DecisionForm decision) {
+            this.decision = decision;
+        }
     }
 
     /** A command on a case at the version the page showed. */
@@ -271,16 +527,26 @@ final class CaseForms {
             return version == null ? -1 : version;
         }
 
-        public Integer getVersion() { return version; }
-        public void setVersion(Integer version) { this.version = version; }
+        public Integer getVersion() {
+            return version;
+        }
+
+        public void setVersion(Integer version) {
+            this.version = version;
+        }
     }
 
     /** The decision on an assessed case. */
     public static class DecideForm extends Versioned {
         private DecisionForm decision = new DecisionForm();
 
-        public DecisionForm getDecision() { return decision; }
-        public void setDecision(DecisionForm decision) { this.decision = decision; }
+        public DecisionForm getDecision() {
+            return decision;
+        }
+
+        public void setDecision(DecisionForm decision) {
+            this.decision = decision;
+        }
     }
 
     /** The assessment opinion (IM art. 14). */
@@ -294,14 +560,37 @@ final class CaseForms {
             return new Opinion(findings, opinion, reasons, blank(contact));
         }
 
-        public String getFindings() { return findings; }
-        public void setFindings(String findings) { this.findings = findings; }
-        public Recommendation getOpinion() { return opinion; }
-        public void setOpinion(Recommendation opinion) { this.opinion = opinion; }
-        public String getReasons() { return reasons; }
-        public void setReasons(String reasons) { this.reasons = reasons; }
-        public String getContact() { return contact; }
-        public void setContact(String contact) { this.contact = contact; }
+        public String getFindings() {
+            return findings;
+        }
+
+        public void setFindings(String findings) {
+            this.findings = findings;
+        }
+
+        public Recommendation getOpinion() {
+            return opinion;
+        }
+
+        public void setOpinion(Recommendation opinion) {
+            this.opinion = opinion;
+        }
+
+        public String getReasons() {
+            return reasons;
+        }
+
+        public void setReasons(String reasons) {
+            this.reasons = reasons;
+        }
+
+        public String getContact() {
+            return contact;
+        }
+
+        public void setContact(String contact) {
+            this.contact = contact;
+        }
     }
 
     /** A bundle sent (notification, delivery, transfer) or supplemented: its documents and a covering note. */
@@ -309,8 +598,7 @@ final class CaseForms {
         private List<ItemRow> items = new ArrayList<>();
         private String note;
 
-        DeliveryForm() {
-        }
+        DeliveryForm() {}
 
         DeliveryForm(List<ItemRow> items) {
             this.items = items;
@@ -320,18 +608,34 @@ final class CaseForms {
             return new Delivery(items(items), blank(note));
         }
 
-        public List<ItemRow> getItems() { return items; }
-        public void setItems(List<ItemRow> items) { this.items = items; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public List<ItemRow> getItems() {
+            return items;
+        }
+
+        public void setItems(List<ItemRow> items) {
+            this.items = items;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     /** A receipt of a handover. */
     public static class ReceiptForm extends Versioned {
         private String note;
 
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     /** One problem a rejection names: {@code MISSING:CODE} or {@code DEFECTIVE:item-id}, with a note. */
@@ -343,15 +647,27 @@ final class CaseForms {
             return blank(what) == null && blank(note) == null;
         }
 
-        public String getWhat() { return what; }
-        public void setWhat(String what) { this.what = what; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public String getWhat() {
+            return what;
+        }
+
+        public void setWhat(String what) {
+            this.what = what;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     /** A rejection: what is missing or defective. */
     public static class RejectForm extends Versioned {
-        private List<ProblemRow> problems = new ArrayList<>(List.of(new ProblemRow(), new ProblemRow(), new ProblemRow()));
+        private List<ProblemRow> problems =
+                new ArrayList<>(List.of(new ProblemRow(), new ProblemRow(), new ProblemRow()));
         private String note;
 
         /** The named problems; a row that names nothing stays as a problem without a kind (the façade says so). */
@@ -392,10 +708,21 @@ final class CaseForms {
             }
         }
 
-        public List<ProblemRow> getProblems() { return problems; }
-        public void setProblems(List<ProblemRow> problems) { this.problems = problems; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public List<ProblemRow> getProblems() {
+            return problems;
+        }
+
+        public void setProblems(List<ProblemRow> problems) {
+            this.problems = problems;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     /** The subject reported in at the county agency. */
@@ -403,16 +730,26 @@ final class CaseForms {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = "yyyy-MM-dd'T'HH:mm")
         private LocalDateTime arrivedAt;
 
-        public LocalDateTime getArrivedAt() { return arrivedAt; }
-        public void setArrivedAt(LocalDateTime arrivedAt) { this.arrivedAt = arrivedAt; }
+        public LocalDateTime getArrivedAt() {
+            return arrivedAt;
+        }
+
+        public void setArrivedAt(LocalDateTime arrivedAt) {
+            this.arrivedAt = arrivedAt;
+        }
     }
 
     /** The judicial office the county agency assigns. */
     public static class OfficeForm extends Versioned {
         private UUID officeId;
 
-        public UUID getOfficeId() { return officeId; }
-        public void setOfficeId(UUID officeId) { this.officeId = officeId; }
+        public UUID getOfficeId() {
+            return officeId;
+        }
+
+        public void setOfficeId(UUID officeId) {
+            this.officeId = officeId;
+        }
     }
 
     /** The subject did not report: the search, as reported to the decision organ. */
@@ -424,10 +761,21 @@ final class CaseForms {
             return new MissingNotice(searchRecord, note);
         }
 
-        public String getSearchRecord() { return searchRecord; }
-        public void setSearchRecord(String searchRecord) { this.searchRecord = searchRecord; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public String getSearchRecord() {
+            return searchRecord;
+        }
+
+        public void setSearchRecord(String searchRecord) {
+            this.searchRecord = searchRecord;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     /** One member of the correction team. */
@@ -440,12 +788,29 @@ final class CaseForms {
             return blank(name) == null && role == null && gender == null;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public TeamRole getRole() { return role; }
-        public void setRole(TeamRole role) { this.role = role; }
-        public Gender getGender() { return gender; }
-        public void setGender(Gender gender) { this.gender = gender; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public TeamRole getRole() {
+            return role;
+        }
+
+        public void setRole(TeamRole role) {
+            this.role = role;
+        }
+
+        public Gender getGender() {
+            return gender;
+        }
+
+        public void setGender(Gender gender) {
+            this.gender = gender;
+        }
     }
 
     /** The correction team (CCL art. 25). */
@@ -460,28 +825,44 @@ final class CaseForms {
         }
 
         List<TeamMember> request(AgencyId office) {
-            return members.stream().filter(Objects::nonNull).filter(m -> !m.empty())
-                    .map(m -> new TeamMember(m.getName(), m.getRole(), m.getGender(),
+            return members.stream()
+                    .filter(Objects::nonNull)
+                    .filter(m -> !m.empty())
+                    .map(m -> new TeamMember(
+                            m.getName(),
+                            m.getRole(),
+                            m.getGender(),
                             m.getRole() == TeamRole.OFFICE_STAFF ? office : null))
                     .toList();
         }
 
-        public List<MemberRow> getMembers() { return members; }
-        public void setMembers(List<MemberRow> members) { this.members = members; }
+        public List<MemberRow> getMembers() {
+            return members;
+        }
+
+        public void setMembers(List<MemberRow> members) {
+            this.members = members;
+        }
     }
 
     /** The individual correction plan (CCL art. 24). */
     public static class PlanForm extends Versioned {
         private String content;
 
-        public String getContent() { return content; }
-        public void setContent(String content) { this.content = content; }
+        public String getContent() {
+            return content;
+        }
+
+        public void setContent(String content) {
+            this.content = content;
+        }
     }
 
     /** The entry announcement as held (CCL art. 22; IM art. 19). */
     public static class AnnounceForm extends Versioned {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = "yyyy-MM-dd'T'HH:mm")
         private LocalDateTime heldAt;
+
         private String place;
         private String attendees;
 
@@ -490,11 +871,28 @@ final class CaseForms {
             return new AnnouncementData(heldAt == null ? now : instant(heldAt), place, attendees);
         }
 
-        public LocalDateTime getHeldAt() { return heldAt; }
-        public void setHeldAt(LocalDateTime heldAt) { this.heldAt = heldAt; }
-        public String getPlace() { return place; }
-        public void setPlace(String place) { this.place = place; }
-        public String getAttendees() { return attendees; }
-        public void setAttendees(String attendees) { this.attendees = attendees; }
+        public LocalDateTime getHeldAt() {
+            return heldAt;
+        }
+
+        public void setHeldAt(LocalDateTime heldAt) {
+            this.heldAt = heldAt;
+        }
+
+        public String getPlace() {
+            return place;
+        }
+
+        public void setPlace(String place) {
+            this.place = place;
+        }
+
+        public String getAttendees() {
+            return attendees;
+        }
+
+        public void setAttendees(String attendees) {
+            this.attendees = attendees;
+        }
     }
 }

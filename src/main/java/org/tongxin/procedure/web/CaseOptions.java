@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -29,42 +27,54 @@ class CaseOptions {
     }
 
     /** A value and its label in the reader's language. */
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
     /** County-level community correction agencies (places of execution, assessing agencies). */
     List<AgencyView> countyAgencies() {
         return agencies.listActive().stream()
                 .filter(a -> a.type() == AgencyType.CORRECTION_AGENCY && a.level() == AgencyLevel.COUNTY)
-                .sorted(Comparator.comparing(AgencyView::code)).toList();
+                .sorted(Comparator.comparing(AgencyView::code))
+                .toList();
     }
 
     /** Who may be entrusted with an assessment: county agencies and social organisations (CCL art. 18). */
     List<AgencyView> assessingAgencies() {
         List<AgencyView> list = new ArrayList<>(countyAgencies());
-        agencies.listActive().stream().filter(a -> a.type() == AgencyType.SOCIAL_ORGANISATION)
-                .sorted(Comparator.comparing(AgencyView::code)).forEach(list::add);
+        agencies.listActive().stream()
+                .filter(a -> a.type() == AgencyType.SOCIAL_ORGANISATION)
+                .sorted(Comparator.comparing(AgencyView::code))
+                .forEach(list::add);
         return list;
     }
 
     /** Who hands a temporary-execution subject over: prisons, detention centres, public security. */
     List<AgencyView> institutions() {
-        return agencies.listActive().stream().filter(a -> a.type() == AgencyType.PRISON || a.type() == AgencyType.DETENTION_CENTRE
-                || a.type() == AgencyType.PUBLIC_SECURITY).sorted(Comparator.comparing(AgencyView::code)).toList();
+        return agencies.listActive().stream()
+                .filter(a -> a.type() == AgencyType.PRISON
+                        || a.type() == AgencyType.DETENTION_CENTRE
+                        || a.type() == AgencyType.PUBLIC_SECURITY)
+                .sorted(Comparator.comparing(AgencyView::code))
+                .toList();
     }
 
     /** The judicial offices of a county agency. */
     List<AgencyView> offices(AgencyId county) {
-        return agencies.children(county).stream().filter(a -> a.type() == AgencyType.JUDICIAL_OFFICE && a.active()).toList();
+        return agencies.children(county).stream()
+                .filter(a -> a.type() == AgencyType.JUDICIAL_OFFICE && a.active())
+                .toList();
     }
 
     /** The code of the user's city: the residence picker offers its districts and townships (null when none). */
     String city(AgencyId mine) {
         Optional<Division> city = agencies.find(mine).flatMap(a -> agencies.division(a.divisionCode()));
-        while (city.isPresent() && city.get().level() != AgencyLevel.CITY && city.get().parentCode() != null) {
+        while (city.isPresent()
+                && city.get().level() != AgencyLevel.CITY
+                && city.get().parentCode() != null) {
             city = agencies.division(city.get().parentCode());
         }
-        return city.filter(d -> d.level() == AgencyLevel.CITY).map(Division::code).orElse(null);
+        return city.filter(d -> d.level() == AgencyLevel.CITY)
+                .map(Division::code)
+                .orElse(null);
     }
 
     /** The ethnic groups of GB/T 3304 in the reader's language. */

@@ -2,7 +2,6 @@ package org.tongxin.procedure.web;
 
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
@@ -54,7 +52,6 @@ import org.tongxin.shared.web.PageCommands;
 @CaseUser
 class CasePages {
 
-
     private final CaseWorkspace workspace;
     private final CaseManagement caseManagement;
     private final Intake intake;
@@ -63,8 +60,14 @@ class CasePages {
     private final PageCommands commands;
     private final Clock clock;
 
-    CasePages(CaseWorkspace workspace, CaseManagement caseManagement, Intake intake, Handovers handovers,
-            CaseDocuments documents, PageCommands commands, Clock clock) {
+    CasePages(
+            CaseWorkspace workspace,
+            CaseManagement caseManagement,
+            Intake intake,
+            Handovers handovers,
+            CaseDocuments documents,
+            PageCommands commands,
+            Clock clock) {
         this.clock = clock;
         this.workspace = workspace;
         this.caseManagement = caseManagement;
@@ -114,7 +117,9 @@ class CasePages {
         }
         model.addAttribute("task", task);
         CaseTasks.TaskList list = (CaseTasks.TaskList) model.getAttribute("tasks");
-        model.addAttribute("taskSteps", list.tasks().stream().filter(t -> task.equals(t.form())).toList());
+        model.addAttribute(
+                "taskSteps",
+                list.tasks().stream().filter(t -> task.equals(t.form())).toList());
         return "procedure/case-task";
     }
 
@@ -126,139 +131,347 @@ class CasePages {
     // The decision organ
 
     @PostMapping("/cases/{id}/decide")
-    String decide(@PathVariable UUID id, @ModelAttribute DecideForm form, BindingResult binding, Model model,
+    String decide(
+            @PathVariable UUID id,
+            @ModelAttribute DecideForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "decide", form, binding, model, redirect, "case.done.decide",
-                () -> caseManagement.decide(CaseId.of(id), form.version(), form.getDecision().data()));
+        return act(
+                id,
+                "decide",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.decide",
+                () -> caseManagement.decide(
+                        CaseId.of(id), form.version(), form.getDecision().data()));
     }
 
     @PostMapping("/cases/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, @ModelAttribute Versioned form, BindingResult binding, Model model,
+    String withdraw(
+            @PathVariable UUID id,
+            @ModelAttribute Versioned form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "withdraw", form, binding, model, redirect, "case.done.withdraw",
+        return act(
+                id,
+                "withdraw",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.withdraw",
                 () -> caseManagement.withdraw(CaseId.of(id), form.version()));
     }
 
     @PostMapping("/cases/{id}/notify")
-    String notifyCounty(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
+    String notifyCounty(
+            @PathVariable UUID id,
+            @ModelAttribute DeliveryForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "notify", form, binding, model, redirect, "case.done.notify",
+        return act(
+                id,
+                "notify",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.notify",
                 () -> intake.notifyCounty(CaseId.of(id), form.request()));
     }
 
     @PostMapping("/cases/{id}/deliver")
-    String deliver(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
+    String deliver(
+            @PathVariable UUID id,
+            @ModelAttribute DeliveryForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "deliver", form, binding, model, redirect, "case.done.deliver",
+        return act(
+                id,
+                "deliver",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.deliver",
                 () -> intake.deliverDocuments(CaseId.of(id), form.request()));
     }
 
     // The county agency
 
     @PostMapping("/cases/{id}/opinion")
-    String opinion(@PathVariable UUID id, @ModelAttribute OpinionForm form, BindingResult binding, Model model,
+    String opinion(
+            @PathVariable UUID id,
+            @ModelAttribute OpinionForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "opinion", form, binding, model, redirect, "case.done.opinion",
+        return act(
+                id,
+                "opinion",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.opinion",
                 () -> intake.submitOpinion(CaseId.of(id), form.request()));
     }
 
     @PostMapping("/cases/{id}/report")
-    String report(@PathVariable UUID id, @ModelAttribute ReportForm form, BindingResult binding, Model model,
+    String report(
+            @PathVariable UUID id,
+            @ModelAttribute ReportForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "report", form, binding, model, redirect, "case.done.report",
-                () -> caseManagement.recordArrival(CaseId.of(id), form.version(), false, CaseForms.instant(form.getArrivedAt())));
+        return act(
+                id,
+                "report",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.report",
+                () -> caseManagement.recordArrival(
+                        CaseId.of(id), form.version(), false, CaseForms.instant(form.getArrivedAt())));
     }
 
     @PostMapping("/cases/{id}/office")
-    String office(@PathVariable UUID id, @ModelAttribute OfficeForm form, BindingResult binding, Model model,
+    String office(
+            @PathVariable UUID id,
+            @ModelAttribute OfficeForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "office", form, binding, model, redirect, "case.done.office",
-                () -> caseManagement.assignOffice(CaseId.of(id), form.version(),
+        return act(
+                id,
+                "office",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.office",
+                () -> caseManagement.assignOffice(
+                        CaseId.of(id),
+                        form.version(),
                         form.getOfficeId() == null ? null : AgencyId.of(form.getOfficeId())));
     }
 
     @PostMapping("/cases/{id}/register")
-    String register(@PathVariable UUID id, @ModelAttribute Versioned form, BindingResult binding, Model model,
+    String register(
+            @PathVariable UUID id,
+            @ModelAttribute Versioned form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "register", form, binding, model, redirect, "case.done.register",
+        return act(
+                id,
+                "register",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.register",
                 () -> caseManagement.register(CaseId.of(id), form.version()));
     }
 
     @PostMapping("/cases/{id}/missing")
-    String missing(@PathVariable UUID id, @ModelAttribute MissingForm form, BindingResult binding, Model model,
+    String missing(
+            @PathVariable UUID id,
+            @ModelAttribute MissingForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "missing", form, binding, model, redirect, "case.done.missing",
+        return act(
+                id,
+                "missing",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.missing",
                 () -> intake.notifyMissing(CaseId.of(id), form.request()));
     }
 
     // The prison, detention centre or police
 
     @PostMapping("/cases/{id}/transfer")
-    String transfer(@PathVariable UUID id, @ModelAttribute DeliveryForm form, BindingResult binding, Model model,
+    String transfer(
+            @PathVariable UUID id,
+            @ModelAttribute DeliveryForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "transfer", form, binding, model, redirect, "case.done.transfer",
+        return act(
+                id,
+                "transfer",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.transfer",
                 () -> intake.transferSubject(CaseId.of(id), form.request()));
     }
 
     // The county agency or the judicial office it entrusts
 
     @PostMapping("/cases/{id}/team")
-    String team(@PathVariable UUID id, @ModelAttribute TeamForm form, BindingResult binding, Model model,
+    String team(
+            @PathVariable UUID id,
+            @ModelAttribute TeamForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "team", form, binding, model, redirect, "case.done.team",
+        return act(
+                id,
+                "team",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.team",
                 () -> caseManagement.formTeam(CaseId.of(id), form.version(), form.request(null)));
     }
 
     @PostMapping("/cases/{id}/plan")
-    String plan(@PathVariable UUID id, @ModelAttribute PlanForm form, BindingResult binding, Model model,
+    String plan(
+            @PathVariable UUID id,
+            @ModelAttribute PlanForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "plan", form, binding, model, redirect, "case.done.plan",
+        return act(
+                id,
+                "plan",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.plan",
                 () -> caseManagement.makePlan(CaseId.of(id), form.version(), form.getContent()));
     }
 
     @PostMapping("/cases/{id}/announce")
-    String announce(@PathVariable UUID id, @ModelAttribute AnnounceForm form, BindingResult binding, Model model,
+    String announce(
+            @PathVariable UUID id,
+            @ModelAttribute AnnounceForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "announce", form, binding, model, redirect, "case.done.announce",
+        return act(
+                id,
+                "announce",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.announce",
                 () -> caseManagement.announce(CaseId.of(id), form.version(), form.request(clock.instant())));
     }
 
     // Handovers of the case: the receiver answers, the sender supplements
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/receipt")
-    String receipt(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String receipt(
+            @PathVariable UUID id,
+            @PathVariable UUID handoverId,
+            @RequestParam(required = false) String from,
+            @ModelAttribute ReceiptForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
         if (h.kind() == HandoverKind.SUBJECT_TRANSFER) {
             // Receiving a transferred subject is their arrival as well: the procedure does both at once.
             return receive(id, handoverId, from, form, binding, model, redirect);
         }
-        return act(id, h, from, "receipt", form, binding, model, redirect, "case.done.receipt",
+        return act(
+                id,
+                h,
+                from,
+                "receipt",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.receipt",
                 () -> handovers.receipt(h.id(), form.version(), form.getNote()));
     }
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/receive")
-    String receive(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute ReceiptForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String receive(
+            @PathVariable UUID id,
+            @PathVariable UUID handoverId,
+            @RequestParam(required = false) String from,
+            @ModelAttribute ReceiptForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
-        return act(id, h, from, "receive", form, binding, model, redirect, "case.done.receive",
+        return act(
+                id,
+                h,
+                from,
+                "receive",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.receive",
                 () -> intake.receiveTransfer(h.id(), form.version()));
     }
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/reject")
-    String reject(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute RejectForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String reject(
+            @PathVariable UUID id,
+            @PathVariable UUID handoverId,
+            @RequestParam(required = false) String from,
+            @ModelAttribute RejectForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
-        return act(id, h, from, "reject", form, binding, model, redirect, "case.done.reject",
+        return act(
+                id,
+                h,
+                from,
+                "reject",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.reject",
                 () -> handovers.reject(h.id(), form.version(), form.request(), form.getNote()));
     }
 
     @PostMapping("/cases/{id}/handovers/{handoverId}/supplement")
-    String supplement(@PathVariable UUID id, @PathVariable UUID handoverId, @RequestParam(required = false) String from,
-            @ModelAttribute DeliveryForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String supplement(
+            @PathVariable UUID id,
+            @PathVariable UUID handoverId,
+            @RequestParam(required = false) String from,
+            @ModelAttribute DeliveryForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         HandoverView h = handoverOf(id, handoverId);
-        return act(id, h, from, "supplement", form, binding, model, redirect, "case.done.supplement",
-                () -> handovers.supplement(h.id(), form.version(), CaseForms.items(form.getItems()), CaseForms.blank(form.getNote())));
+        return act(
+                id,
+                h,
+                from,
+                "supplement",
+                form,
+                binding,
+                model,
+                redirect,
+                "case.done.supplement",
+                () -> handovers.supplement(
+                        h.id(), form.version(), CaseForms.items(form.getItems()), CaseForms.blank(form.getNote())));
     }
 
     // Helpers
@@ -272,23 +485,54 @@ class CasePages {
         return h;
     }
 
-    private String act(UUID id, String key, Object form, BindingResult binding, Model model, RedirectAttributes redirect, String done,
+    private String act(
+            UUID id,
+            String key,
+            Object form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            String done,
             Runnable command) {
         return run(CaseId.of(id), null, null, key, form, binding, model, redirect, done, command);
     }
 
-    private String act(UUID id, HandoverView h, String from, String action, Object form, BindingResult binding, Model model,
-            RedirectAttributes redirect, String done, Runnable command) {
+    private String act(
+            UUID id,
+            HandoverView h,
+            String from,
+            String action,
+            Object form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            String done,
+            Runnable command) {
         return run(CaseId.of(id), h, from, action + "-" + h.id(), form, binding, model, redirect, done, command);
     }
 
-    private String run(CaseId id, HandoverView h, String from, String key, Object form, BindingResult binding, Model model,
-            RedirectAttributes redirect, String done, Runnable command) {
+    private String run(
+            CaseId id,
+            HandoverView h,
+            String from,
+            String key,
+            Object form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            String done,
+            Runnable command) {
         boolean backToHandover = h != null && "handover".equals(from);
-        return commands.run(command).bound(binding).notice(done).form(key).stale("case.stale").passOn(PageCommands.ACCESS)
+        return commands.run(command)
+                .bound(binding)
+                .notice(done)
+                .form(key)
+                .stale("case.stale")
+                .passOn(PageCommands.ACCESS)
                 .redirectOr(backToHandover ? "/handovers/" + h.id() : "/cases/" + id, model, redirect, () -> {
                     if (h != null) {
-                        // A handover's forms live on the handover's page: a refused one comes back there, with its messages.
+                        // A handover's forms live on the handover's page: a refused one comes back there, with its
+                        // messages.
                         workspace.fillHandover(h.id(), model, key, form);
                         return "procedure/handover";
                     }
@@ -304,9 +548,14 @@ class CasePages {
 
     static ResponseEntity<byte[]> download(Handovers.Attachment file) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(MediaType.parseMediaType(file.contentType())).body(file.content());
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .body(file.content());
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.procedure.web.CaseWorkspace.Actions;
@@ -36,22 +35,48 @@ final class CaseTasks {
     }
 
     /** The form pages of the case ({@code /cases/{id}/tasks/{task}}), in the order the page offers them. */
-    static final List<String> FORMS = List.of("decide", "notify", "deliver", "opinion", "transfer", "report", "office", "register",
-            "missing", "team", "plan", "announce", "withdraw");
+    static final List<String> FORMS = List.of(
+            "decide",
+            "notify",
+            "deliver",
+            "opinion",
+            "transfer",
+            "report",
+            "office",
+            "register",
+            "missing",
+            "team",
+            "plan",
+            "announce",
+            "withdraw");
 
     /** The form that fulfils a step, by the step's id (steps without one are done on another page or outside Tongxin). */
     static final Map<String, String> FORM_OF_STEP = Map.ofEntries(
-            Map.entry("assess.complete", "opinion"), Map.entry("docs.notify", "notify"), Map.entry("docs.deliver", "deliver"),
-            Map.entry("report.self", "report"), Map.entry("report.missed", "missing"), Map.entry("intake.register", "register"),
-            Map.entry("transfer.court_jwzx", "transfer"), Map.entry("transfer.approved_jwzx", "transfer"),
-            Map.entry("team.form", "team"), Map.entry("plan.make", "plan"), Map.entry("intake.announce", "announce"));
+            Map.entry("assess.complete", "opinion"),
+            Map.entry("docs.notify", "notify"),
+            Map.entry("docs.deliver", "deliver"),
+            Map.entry("report.self", "report"),
+            Map.entry("report.missed", "missing"),
+            Map.entry("intake.register", "register"),
+            Map.entry("transfer.court_jwzx", "transfer"),
+            Map.entry("transfer.approved_jwzx", "transfer"),
+            Map.entry("team.form", "team"),
+            Map.entry("plan.make", "plan"),
+            Map.entry("intake.announce", "announce"));
 
     /**
      * Steps done on a page of their own beside the case page (the path under {@code /cases/{id}}): the bureau head
      * approves electronic monitoring, and the county ends or renews it, on the case's monitoring page.
      */
-    static final Map<String, String> PAGE_OF_STEP = Map.of("em.approve", "/monitoring", "em.renew_end", "/monitoring",
-            "procuratorate.reply", "/opinions", "procuratorate.opinion", "/opinions");
+    static final Map<String, String> PAGE_OF_STEP = Map.of(
+            "em.approve",
+            "/monitoring",
+            "em.renew_end",
+            "/monitoring",
+            "procuratorate.reply",
+            "/opinions",
+            "procuratorate.opinion",
+            "/opinions");
 
     /** One row of the task list. {@code path} is where the reader does it (null: nothing for them to do there). */
     record Task(ObligationRow row, State state, boolean mine, String path, String form) {
@@ -66,23 +91,21 @@ final class CaseTasks {
     }
 
     /** An action of the reader that no open step stands for (assign an office, record a decision …). */
-    record Other(String form, String path) {
-    }
+    record Other(String form, String path) {}
 
     /** The primary action: its label key (or the step it fulfils) and where it leads. */
-    record Primary(String form, String path, Task task) {
-    }
+    record Primary(String form, String path, Task task) {}
 
     /** The whole list for one reader. */
-    record TaskList(List<Task> tasks, List<Other> others, List<Task> overdue, Primary primary, boolean registerPending) {
+    record TaskList(
+            List<Task> tasks, List<Other> others, List<Task> overdue, Primary primary, boolean registerPending) {
 
         public long open() {
             return tasks.stream().filter(t -> t.state() != State.DONE).count();
         }
     }
 
-    private CaseTasks() {
-    }
+    private CaseTasks() {}
 
     /** Where a pending or closed step stands for a reader of the agency {@code mine} says whether it owes it. */
     /**
@@ -145,19 +168,28 @@ final class CaseTasks {
      * reader's other actions, the overdue steps for the top of the page, and the one primary action — the reader's
      * most urgent step they can do here, else their first other action (never the destructive "not applied").
      */
-    static TaskList of(UUID caseId, UUID readerAgency, List<ObligationRow> rows, Actions actions, List<HandoverRow> handovers) {
+    static TaskList of(
+            UUID caseId, UUID readerAgency, List<ObligationRow> rows, Actions actions, List<HandoverRow> handovers) {
         String base = "/cases/" + caseId;
         List<String> forms = forms(actions);
-        String answer = handovers.stream().filter(HandoverRow::toAnswer).findFirst()
-                .map(h -> "/handovers/" + h.handover().id()).orElse(null);
-        String supplement = handovers.stream().filter(HandoverRow::toSupplement).findFirst()
-                .map(h -> "/handovers/" + h.handover().id()).orElse(null);
+        String answer = handovers.stream()
+                .filter(HandoverRow::toAnswer)
+                .findFirst()
+                .map(h -> "/handovers/" + h.handover().id())
+                .orElse(null);
+        String supplement = handovers.stream()
+                .filter(HandoverRow::toSupplement)
+                .findFirst()
+                .map(h -> "/handovers/" + h.handover().id())
+                .orElse(null);
 
         List<Task> tasks = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         for (ObligationRow row : rows) {
             ObligationView o = row.obligation();
-            boolean mine = !o.owedBySubject() && o.owingAgencyId() != null && o.owingAgencyId().value().equals(readerAgency);
+            boolean mine = !o.owedBySubject()
+                    && o.owingAgencyId() != null
+                    && o.owingAgencyId().value().equals(readerAgency);
             State state = state(o, mine);
             String form = FORM_OF_STEP.get(o.stepId());
             String path = null;
@@ -177,15 +209,19 @@ final class CaseTasks {
             tasks.add(new Task(row, state, mine, path, form));
         }
         tasks.sort(Comparator.comparing((Task t) -> order(t.state()))
-                .thenComparing(t -> t.state() == State.DONE ? t.obligation().startedAt()
-                        : (t.obligation().dueAt() == null ? java.time.Instant.MAX : t.obligation().dueAt())));
+                .thenComparing(t -> t.state() == State.DONE
+                        ? t.obligation().startedAt()
+                        : (t.obligation().dueAt() == null
+                                ? java.time.Instant.MAX
+                                : t.obligation().dueAt())));
 
         // A delivery to answer or a rejection to supplement first: the other side waits for it.
         List<Other> others = new ArrayList<>();
         if (answer != null && tasks.stream().noneMatch(t -> answer.equals(t.path()) && t.state() != State.DONE)) {
             others.add(new Other("answer", answer));
         }
-        if (supplement != null && tasks.stream().noneMatch(t -> supplement.equals(t.path()) && t.state() != State.DONE)) {
+        if (supplement != null
+                && tasks.stream().noneMatch(t -> supplement.equals(t.path()) && t.state() != State.DONE)) {
             others.add(new Other("supplement", supplement));
         }
         for (String f : forms) {
@@ -194,13 +230,19 @@ final class CaseTasks {
             }
         }
 
-        List<Task> overdue = tasks.stream().filter(t -> t.state() == State.OVERDUE).toList();
+        List<Task> overdue =
+                tasks.stream().filter(t -> t.state() == State.OVERDUE).toList();
         Primary primary = tasks.stream()
                 .filter(t -> t.mine() && t.actionable() && (t.state() == State.OVERDUE || t.state() == State.TO_DO))
-                .findFirst().map(t -> new Primary(t.form(), t.path(), t))
-                .or(() -> tasks.stream().filter(t -> t.actionable() && t.form() != null && t.state() != State.WAITING).findFirst()
+                .findFirst()
+                .map(t -> new Primary(t.form(), t.path(), t))
+                .or(() -> tasks.stream()
+                        .filter(t -> t.actionable() && t.form() != null && t.state() != State.WAITING)
+                        .findFirst()
                         .map(t -> new Primary(t.form(), t.path(), t)))
-                .or(() -> others.stream().filter(o -> !o.form().equals("withdraw")).findFirst()
+                .or(() -> others.stream()
+                        .filter(o -> !o.form().equals("withdraw"))
+                        .findFirst()
                         .map(o -> new Primary(o.form(), o.path(), null)))
                 .orElse(null);
         return new TaskList(List.copyOf(tasks), List.copyOf(others), overdue, primary, actions.registerPending());

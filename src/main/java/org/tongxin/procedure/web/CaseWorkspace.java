@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -23,13 +21,13 @@ import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseData;
 import org.tongxin.casefile.CaseData.TeamRole;
 import org.tongxin.casefile.CaseDirectory;
-import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseStatus;
 import org.tongxin.casefile.CaseViews.CaseView;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.DocumentsState;
 import org.tongxin.casefile.Gender;
+import org.tongxin.casefile.SubjectChanges;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.HandoverKind;
 import org.tongxin.exchange.HandoverStatus;
@@ -70,13 +68,15 @@ class CaseWorkspace {
     static final Set<Role> INSTITUTION = EnumSet.of(Role.PRISON_OFFICER, Role.POLICE_OFFICER);
 
     /** Pending first (overdue, open, paused; each by due time), then what is done, in the order it started. */
-    static final java.util.Comparator<ObligationView> PENDING_FIRST = java.util.Comparator
-            .comparing((ObligationView o) -> o.closed())
-            .thenComparing(o -> o.closed() ? 0 : switch (o.status()) {
-                case OVERDUE -> 0;
-                case OPEN -> 1;
-                default -> 2;
-            })
+    static final java.util.Comparator<ObligationView> PENDING_FIRST = java.util.Comparator.comparing(
+                    (ObligationView o) -> o.closed())
+            .thenComparing(o -> o.closed()
+                    ? 0
+                    : switch (o.status()) {
+                        case OVERDUE -> 0;
+                        case OPEN -> 1;
+                        default -> 2;
+                    })
             .thenComparing(o -> o.closed() ? o.startedAt() : (o.dueAt() == null ? java.time.Instant.MAX : o.dueAt()));
 
     private final CaseDirectory cases;
@@ -90,8 +90,17 @@ class CaseWorkspace {
     private final Clock clock;
     private final SubjectChanges subjectChanges;
 
-    CaseWorkspace(CaseDirectory cases, ObligationLedger ledger, org.tongxin.obligation.Inboxes inboxes, Handovers handovers, CaseDocuments documents,
-            AgencyDirectory agencies, CaseOptions options, CurrentUser currentUser, Clock clock, SubjectChanges subjectChanges) {
+    CaseWorkspace(
+            CaseDirectory cases,
+            ObligationLedger ledger,
+            org.tongxin.obligation.Inboxes inboxes,
+            Handovers handovers,
+            CaseDocuments documents,
+            AgencyDirectory agencies,
+            CaseOptions options,
+            CurrentUser currentUser,
+            Clock clock,
+            SubjectChanges subjectChanges) {
         this.subjectChanges = subjectChanges;
         this.cases = cases;
         this.ledger = ledger;
@@ -105,12 +114,17 @@ class CaseWorkspace {
     }
 
     /** An obligation of the case with its step as its policy version defines it. */
-    public record ObligationRow(ObligationView obligation, ProcedureStep step) {
-    }
+    public record ObligationRow(ObligationView obligation, ProcedureStep step) {}
 
     /** A handover with what this reader may do with it now. */
-    public record HandoverRow(HandoverView handover, boolean sender, boolean toAnswer, boolean toSupplement,
-            boolean transfer, Map<UUID, String> itemTitles, List<Choice> rejectChoices) {
+    public record HandoverRow(
+            HandoverView handover,
+            boolean sender,
+            boolean toAnswer,
+            boolean toSupplement,
+            boolean transfer,
+            Map<UUID, String> itemTitles,
+            List<Choice> rejectChoices) {
 
         public String key(String action) {
             return action + "-" + handover.id();
@@ -118,17 +132,41 @@ class CaseWorkspace {
     }
 
     /** A problem a rejection may name: a defective item that came ({@code subject} = its title) or a missing kind. */
-    public record Choice(String value, ProblemKind kind, String subject) {
-    }
+    public record Choice(String value, ProblemKind kind, String subject) {}
 
     /** What the reader may do on the case now (the façades check again). */
-    public record Actions(boolean decide, boolean notifyCounty, boolean deliver, boolean opinion, boolean report, boolean office,
-            boolean register, boolean registerPending, boolean missing, boolean transfer, boolean team, boolean plan,
-            boolean announce, boolean answers, boolean supplements) {
+    public record Actions(
+            boolean decide,
+            boolean notifyCounty,
+            boolean deliver,
+            boolean opinion,
+            boolean report,
+            boolean office,
+            boolean register,
+            boolean registerPending,
+            boolean missing,
+            boolean transfer,
+            boolean team,
+            boolean plan,
+            boolean announce,
+            boolean answers,
+            boolean supplements) {
 
         public boolean any() {
-            return decide || notifyCounty || deliver || opinion || report || office || register || missing || transfer || team || plan
-                    || announce || answers || supplements;
+            return decide
+                    || notifyCounty
+                    || deliver
+                    || opinion
+                    || report
+                    || office
+                    || register
+                    || missing
+                    || transfer
+                    || team
+                    || plan
+                    || announce
+                    || answers
+                    || supplements;
         }
     }
 
@@ -139,13 +177,21 @@ class CaseWorkspace {
         // The case's obligations as its reader may see them (a party that sees only its own part: its own; ADR 0021).
         List<ObligationView> obligations = inboxes.ofCase(id);
         List<HandoverView> visible = handovers.ofCase(id);
-        List<CaseData.TeamMember> team = c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null
-                ? cases.team(id) : List.of();
+        List<CaseData.TeamMember> team =
+                c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null ? cases.team(id) : List.of();
 
         Set<AgencyId> ids = new HashSet<>();
-        Collections.addAll(ids, c.decisionOrganId(), c.countyAgencyId(), c.officeId(), c.procuratorateId(), c.policeId(),
-                c.handoverInstitutionId(), c.detainingOrganId());
-        obligations.forEach(o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()));
+        Collections.addAll(
+                ids,
+                c.decisionOrganId(),
+                c.countyAgencyId(),
+                c.officeId(),
+                c.procuratorateId(),
+                c.policeId(),
+                c.handoverInstitutionId(),
+                c.detainingOrganId());
+        obligations.forEach(
+                o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()));
         visible.forEach(h -> {
             Collections.addAll(ids, h.senderAgencyId(), h.receiverAgencyId());
             h.copies().forEach(copy -> ids.add(copy.agencyId()));
@@ -157,8 +203,9 @@ class CaseWorkspace {
 
         boolean decider = c.access().holds(Participation.DECISION_ORGAN) && has(me, DECIDERS);
         boolean county = c.access().holds(Participation.EXECUTING_AGENCY) && has(me, COUNTY);
-        boolean teamRole = (c.access().holds(Participation.EXECUTING_AGENCY) || c.access().holds(Participation.ASSIGNED_OFFICE))
-                && has(me, TEAM);
+        boolean teamRole =
+                (c.access().holds(Participation.EXECUTING_AGENCY) || c.access().holds(Participation.ASSIGNED_OFFICE))
+                        && has(me, TEAM);
         boolean institution = c.access().holds(Participation.HANDOVER_INSTITUTION) && has(me, INSTITUTION);
 
         List<HandoverRow> rows = visible.stream().map(h -> row(h, c.status())).toList();
@@ -168,10 +215,17 @@ class CaseWorkspace {
         boolean arrived = c.arrivalState() == ArrivalState.REPORTED || c.arrivalState() == ArrivalState.TRANSFERRED;
         Actions actions = new Actions(
                 decider && c.status() == CaseStatus.ASSESSING,
-                decider && intakeOrAfter && none(visible, HandoverKind.EXECUTION_NOTICE) && none(visible, HandoverKind.LEGAL_DOCUMENTS),
+                decider
+                        && intakeOrAfter
+                        && none(visible, HandoverKind.EXECUTION_NOTICE)
+                        && none(visible, HandoverKind.LEGAL_DOCUMENTS),
                 decider && intakeOrAfter && none(visible, HandoverKind.LEGAL_DOCUMENTS),
                 county && c.status() == CaseStatus.ASSESSING && none(visible, HandoverKind.ASSESSMENT_OPINION),
-                county && intake && c.correctionType() != null && c.correctionType().reportsInPerson() && !arrived,
+                county
+                        && intake
+                        && c.correctionType() != null
+                        && c.correctionType().reportsInPerson()
+                        && !arrived,
                 county && intakeOrAfter,
                 county && intake && arrived && c.documentsState() == DocumentsState.RECEIPTED,
                 county && intake && !(arrived && c.documentsState() == DocumentsState.RECEIPTED),
@@ -194,32 +248,49 @@ class CaseWorkspace {
 
         model.addAttribute("c", c);
         model.addAttribute("names", names);
-        List<ObligationRow> obligationRows = obligations.stream().sorted(PENDING_FIRST).map(o -> new ObligationRow(o, ledger.step(o))).toList();
+        List<ObligationRow> obligationRows = obligations.stream()
+                .sorted(PENDING_FIRST)
+                .map(o -> new ObligationRow(o, ledger.step(o)))
+                .toList();
         model.addAttribute("obligations", obligationRows);
         model.addAttribute("tasks", CaseTasks.of(id.value(), me.agencyId(), obligationRows, actions, rows));
-        model.addAttribute("pendingObligations", obligations.stream().filter(o -> !o.closed()).count());
+        model.addAttribute(
+                "pendingObligations",
+                obligations.stream().filter(o -> !o.closed()).count());
         model.addAttribute("handovers", rows);
         model.addAttribute("timeline", cases.timeline(id));
         model.addAttribute("subjectChanges", subjectChanges.pendingAbout(id));
         List<CaseDocuments.CaseDocument> readable = documents.readable(id);
         model.addAttribute("documents", readable);
         Map<UUID, String> links = new HashMap<>();
-        readable.forEach(d -> links.put(d.info().id().value(), "/cases/" + id + "/documents/" + d.info().id()));
+        readable.forEach(d -> links.put(
+                d.info().id().value(), "/cases/" + id + "/documents/" + d.info().id()));
         model.addAttribute("docLinks", links);
         model.addAttribute("team", team);
-        model.addAttribute("plan", underCorrection || c.planMadeAt() != null ? cases.latestPlan(id).orElse(null) : null);
-        model.addAttribute("announcement", c.announcedAt() != null ? cases.announcement(id).orElse(null) : null);
+        model.addAttribute(
+                "plan",
+                underCorrection || c.planMadeAt() != null ? cases.latestPlan(id).orElse(null) : null);
+        model.addAttribute(
+                "announcement", c.announcedAt() != null ? cases.announcement(id).orElse(null) : null);
         model.addAttribute("actions", actions);
         model.addAttribute("forms", forms);
         model.addAttribute("now", clock.instant());
         model.addAttribute("correctionTypes", CorrectionType.values());
-        // The places and institutions to choose from: only the decision form has them, and nationally they are thousands.
+        // The places and institutions to choose from: only the decision form has them, and nationally they are
+        // thousands.
         model.addAttribute("countyAgencies", actions.decide() ? options.countyAgencies() : List.of());
         model.addAttribute("institutions", actions.decide() ? options.institutions() : List.of());
         model.addAttribute("offices", actions.office() ? options.offices(c.countyAgencyId()) : List.of());
         model.addAttribute("itemCodes", ItemCode.values());
-        model.addAttribute("requiredItems", Map.of("notify", HandoverKind.EXECUTION_NOTICE.required(),
-                "deliver", HandoverKind.LEGAL_DOCUMENTS.required(), "transfer", HandoverKind.SUBJECT_TRANSFER.required()));
+        model.addAttribute(
+                "requiredItems",
+                Map.of(
+                        "notify",
+                        HandoverKind.EXECUTION_NOTICE.required(),
+                        "deliver",
+                        HandoverKind.LEGAL_DOCUMENTS.required(),
+                        "transfer",
+                        HandoverKind.SUBJECT_TRANSFER.required()));
         model.addAttribute("teamRoles", TeamRole.values());
         model.addAttribute("genders", Gender.values());
         model.addAttribute("recommendations", Recommendation.values());
@@ -244,10 +315,12 @@ class CaseWorkspace {
             forms.put(activeKey, submitted);
         }
         model.addAttribute("h", row);
-        model.addAttribute("caseSummary", cases.summaries(List.of(h.caseId()), "handover").get(h.caseId()));
+        model.addAttribute(
+                "caseSummary", cases.summaries(List.of(h.caseId()), "handover").get(h.caseId()));
         model.addAttribute("names", names);
         Map<UUID, String> links = new HashMap<>();
-        h.items().stream().filter(i -> i.documentId() != null)
+        h.items().stream()
+                .filter(i -> i.documentId() != null)
                 .forEach(i -> links.put(i.documentId(), "/handovers/" + h.id() + "/documents/" + i.documentId()));
         if (h.receiptDocumentId() != null) {
             links.put(h.receiptDocumentId(), "/handovers/" + h.id() + "/documents/" + h.receiptDocumentId());
@@ -284,8 +357,14 @@ class CaseWorkspace {
                 choices.add(new Choice("MISSING:" + code.name(), ProblemKind.MISSING, code.name()));
             }
         }
-        return new HandoverRow(h, sender, toAnswer, sender && h.status() == HandoverStatus.REJECTED,
-                h.kind() == HandoverKind.SUBJECT_TRANSFER, titles, choices);
+        return new HandoverRow(
+                h,
+                sender,
+                toAnswer,
+                sender && h.status() == HandoverStatus.REJECTED,
+                h.kind() == HandoverKind.SUBJECT_TRANSFER,
+                titles,
+                choices);
     }
 
     private Map<String, Object> defaults(CaseView c, List<HandoverRow> rows, List<CaseData.TeamMember> team) {
@@ -296,9 +375,15 @@ class CaseWorkspace {
         forms.put("decide", decide);
         forms.put("withdraw", versioned(new Versioned(), c.version()));
         forms.put("opinion", new CaseForms.OpinionForm());
-        forms.put("notify", new DeliveryForm(CaseForms.rows(3, listed(HandoverKind.EXECUTION_NOTICE, c.correctionType()))));
-        forms.put("deliver", new DeliveryForm(CaseForms.rows(6, listed(HandoverKind.LEGAL_DOCUMENTS, c.correctionType()))));
-        forms.put("transfer", new DeliveryForm(CaseForms.rows(5, listed(HandoverKind.SUBJECT_TRANSFER, c.correctionType()))));
+        forms.put(
+                "notify",
+                new DeliveryForm(CaseForms.rows(3, listed(HandoverKind.EXECUTION_NOTICE, c.correctionType()))));
+        forms.put(
+                "deliver",
+                new DeliveryForm(CaseForms.rows(6, listed(HandoverKind.LEGAL_DOCUMENTS, c.correctionType()))));
+        forms.put(
+                "transfer",
+                new DeliveryForm(CaseForms.rows(5, listed(HandoverKind.SUBJECT_TRANSFER, c.correctionType()))));
         forms.put("report", versioned(new CaseForms.ReportForm(), c.version()));
         CaseForms.OfficeForm office = versioned(new CaseForms.OfficeForm(), c.version());
         office.setOfficeId(c.officeId() == null ? null : c.officeId().value());
@@ -353,9 +438,12 @@ class CaseWorkspace {
         forms.put(row.key("reject"), versioned(new RejectForm(), h.version()));
         List<ItemRow> supplement = new ArrayList<>();
         for (HandoverView.ProblemView p : h.openProblems()) {
-            supplement.add(new ItemRow(p.code(), p.kind() == ProblemKind.DEFECTIVE ? row.itemTitles().get(p.itemId()) : null));
+            supplement.add(new ItemRow(
+                    p.code(),
+                    p.kind() == ProblemKind.DEFECTIVE ? row.itemTitles().get(p.itemId()) : null));
         }
-        DeliveryForm form = new DeliveryForm(CaseForms.rows(Math.max(3, supplement.size() + 1), supplement.toArray(ItemRow[]::new)));
+        DeliveryForm form = new DeliveryForm(
+                CaseForms.rows(Math.max(3, supplement.size() + 1), supplement.toArray(ItemRow[]::new)));
         form.setVersion(h.version());
         forms.put(row.key("supplement"), form);
     }

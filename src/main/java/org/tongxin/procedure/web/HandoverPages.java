@@ -1,13 +1,11 @@
 package org.tongxin.procedure.web;
 
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.exchange.Handovers;
 import org.tongxin.shared.security.CaseUser;

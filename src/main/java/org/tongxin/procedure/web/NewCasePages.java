@@ -1,7 +1,6 @@
 package org.tongxin.procedure.web;
 
 import java.util.List;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.casefile.CaseManagement;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
@@ -35,10 +33,11 @@ class NewCasePages {
     /** Documents an entrustment usually carries besides the letter. */
     /** The charges the picker offers, in the order of the Criminal Law's articles. */
     static final List<String> CHARGE_NAMES = org.tongxin.casefile.Charges.standard().all().stream()
-            .map(org.tongxin.casefile.Charges.Charge::name).toList();
+            .map(org.tongxin.casefile.Charges.Charge::name)
+            .toList();
 
-    static final List<ItemCode> MATERIALS = List.of(ItemCode.CASE_MATERIALS, ItemCode.CUSTODY_RECORD, ItemCode.MEDICAL_ASSESSMENT,
-            ItemCode.OTHER);
+    static final List<ItemCode> MATERIALS =
+            List.of(ItemCode.CASE_MATERIALS, ItemCode.CUSTODY_RECORD, ItemCode.MEDICAL_ASSESSMENT, ItemCode.OTHER);
 
     private final Intake intake;
     private final CaseManagement caseManagement;
@@ -46,7 +45,11 @@ class NewCasePages {
     private final CurrentUser currentUser;
     private final PageCommands commands;
 
-    NewCasePages(Intake intake, CaseManagement caseManagement, CaseOptions options, CurrentUser currentUser,
+    NewCasePages(
+            Intake intake,
+            CaseManagement caseManagement,
+            CaseOptions options,
+            CurrentUser currentUser,
             PageCommands commands) {
         this.intake = intake;
         this.caseManagement = caseManagement;
@@ -61,9 +64,12 @@ class NewCasePages {
     }
 
     @PostMapping("/cases/new")
-    String entrust(@ModelAttribute("form") EntrustForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        return commands.make(() -> intake.entrust(form.request())).bound(binding)
-                .notice("newCase.entrusted").passOn(PageCommands.NOT_FOUND)
+    String entrust(
+            @ModelAttribute("form") EntrustForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        return commands.make(() -> intake.entrust(form.request()))
+                .bound(binding)
+                .notice("newCase.entrusted")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr(id -> "/cases/" + id, model, redirect, () -> entrust(form, model));
     }
 
@@ -73,9 +79,15 @@ class NewCasePages {
     }
 
     @PostMapping("/cases/new/decided")
-    String decided(@ModelAttribute("form") DecidedCaseForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        return commands.make(() -> caseManagement.openDecided(form.request())).bound(binding)
-                .notice("newCase.decided").passOn(PageCommands.NOT_FOUND)
+    String decided(
+            @ModelAttribute("form") DecidedCaseForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return commands.make(() -> caseManagement.openDecided(form.request()))
+                .bound(binding)
+                .notice("newCase.decided")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr(id -> "/cases/" + id, model, redirect, () -> decided(form, model));
     }
 

@@ -2,7 +2,6 @@ package org.tongxin.procuratorial.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.procuratorial.OpinionEvents;
@@ -36,8 +35,19 @@ public final class Opinion extends AggregateRoot {
     Instant repliedAt;
     int version;
 
-    Opinion(UUID id, CaseId caseId, OpinionKind kind, AgencyId procuratorateId, AgencyId addressedAgencyId, String stepId,
-            UUID handoverId, Instant issuedAt, OpinionStatus status, Boolean adopted, Instant repliedAt, int version) {
+    Opinion(
+            UUID id,
+            CaseId caseId,
+            OpinionKind kind,
+            AgencyId procuratorateId,
+            AgencyId addressedAgencyId,
+            String stepId,
+            UUID handoverId,
+            Instant issuedAt,
+            OpinionStatus status,
+            Boolean adopted,
+            Instant repliedAt,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.kind = kind;
@@ -53,8 +63,16 @@ public final class Opinion extends AggregateRoot {
     }
 
     /** Issues an opinion; {@code content} is checked here and stored encrypted by the caller. */
-    public static Opinion issue(CaseId caseId, OpinionKind kind, AgencyId procuratorate, AgencyId addressed, String stepId,
-            UUID handoverId, String content, Instant now, ActorRef actor) {
+    public static Opinion issue(
+            CaseId caseId,
+            OpinionKind kind,
+            AgencyId procuratorate,
+            AgencyId addressed,
+            String stepId,
+            UUID handoverId,
+            String content,
+            Instant now,
+            ActorRef actor) {
         FieldProblems problems = new FieldProblems();
         if (kind == null) {
             problems.add("kind", "required");
@@ -67,9 +85,21 @@ public final class Opinion extends AggregateRoot {
         if (addressed.equals(procuratorate)) {
             throw TongxinException.rule("OPINION_TO_ITSELF");
         }
-        Opinion o = new Opinion(UUID.randomUUID(), caseId, kind, procuratorate, addressed, stepId, handoverId, now,
-                OpinionStatus.AWAITING_REPLY, null, null, 0);
-        o.register(new OpinionEvents.OpinionIssued(UUID.randomUUID(), caseId, o.id, kind, procuratorate, addressed, now, actor));
+        Opinion o = new Opinion(
+                UUID.randomUUID(),
+                caseId,
+                kind,
+                procuratorate,
+                addressed,
+                stepId,
+                handoverId,
+                now,
+                OpinionStatus.AWAITING_REPLY,
+                null,
+                null,
+                0);
+        o.register(new OpinionEvents.OpinionIssued(
+                UUID.randomUUID(), caseId, o.id, kind, procuratorate, addressed, now, actor));
         return o;
     }
 
@@ -104,17 +134,51 @@ public final class Opinion extends AggregateRoot {
         }
     }
 
+    public UUID id() {
+        return id;
+    }
 
-    public UUID id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public OpinionKind kind() { return kind; }
-    public AgencyId procuratorateId() { return procuratorateId; }
-    public AgencyId addressedAgencyId() { return addressedAgencyId; }
-    public String stepId() { return stepId; }
-    public UUID handoverId() { return handoverId; }
-    public Instant issuedAt() { return issuedAt; }
-    public OpinionStatus status() { return status; }
-    public Boolean adopted() { return adopted; }
-    public Instant repliedAt() { return repliedAt; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public OpinionKind kind() {
+        return kind;
+    }
+
+    public AgencyId procuratorateId() {
+        return procuratorateId;
+    }
+
+    public AgencyId addressedAgencyId() {
+        return addressedAgencyId;
+    }
+
+    public String stepId() {
+        return stepId;
+    }
+
+    public UUID handoverId() {
+        return handoverId;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public OpinionStatus status() {
+        return status;
+    }
+
+    public Boolean adopted() {
+        return adopted;
+    }
+
+    public Instant repliedAt() {
+        return repliedAt;
+    }
+
+    public int version() {
+        return version;
+    }
 }

@@ -1,9 +1,7 @@
 package org.tongxin.procuratorial.internal;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.crypto.EncryptedData;
 
 /** The words of opinions and replies, for the key rotation. */
@@ -15,7 +13,8 @@ class ProcuratorialEncryptedData implements EncryptedData {
 
     @Override
     public List<SealedColumn> sealedColumns() {
-        return List.of(SealedColumn.of("procuratorial_opinion", List.of("id"), "content_enc", CONTENT),
+        return List.of(
+                SealedColumn.of("procuratorial_opinion", List.of("id"), "content_enc", CONTENT),
                 SealedColumn.of("procuratorial_opinion", List.of("id"), "reply_enc", REPLY));
     }
 }

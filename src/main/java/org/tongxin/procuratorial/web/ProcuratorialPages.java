@@ -1,12 +1,13 @@
 package org.tongxin.procuratorial.web;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -37,8 +37,6 @@ import org.tongxin.procuratorial.ProcuratorialSupervision.OpinionView;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.PageCommands;
 
-import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
-
 /**
  * The case's procuratorial supervision page (CCL art. 62): the correction opinions and procuratorial suggestions of the
  * case with their written replies (their words for the procuratorate and the addressed unit alone, as in the API); the
@@ -55,8 +53,13 @@ class ProcuratorialPages {
     private final CurrentUser currentUser;
     private final PageCommands commands;
 
-    ProcuratorialPages(ProcuratorialSupervision supervision, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
-            CurrentUser currentUser, PageCommands commands) {
+    ProcuratorialPages(
+            ProcuratorialSupervision supervision,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            ObligationLedger ledger,
+            CurrentUser currentUser,
+            PageCommands commands) {
         this.supervision = supervision;
         this.cases = cases;
         this.agencies = agencies;
@@ -67,20 +70,18 @@ class ProcuratorialPages {
 
     /** The written reply's answer as the form offers it. */
     public enum Answer {
-        ADOPTED, NOT_ADOPTED
+        ADOPTED,
+        NOT_ADOPTED
     }
 
     /** An option of a select: its value and what the reader sees. */
-    public record Option(String value, String label) {
-    }
+    public record Option(String value, String label) {}
 
     /** The issuing form's values as typed. */
-    public record IssueForm(String kind, String addressedAgencyId, String stepId, String content) {
-    }
+    public record IssueForm(String kind, String addressedAgencyId, String stepId, String content) {}
 
     /** An opinion as the page lists it: the names of its agencies and step, and whether the reader replies to it. */
-    public record Line(OpinionView opinion, String addressedName, String stepName, boolean mayReply) {
-    }
+    public record Line(OpinionView opinion, String addressedName, String stepName, boolean mayReply) {}
 
     @PreAuthorize(CASE_STAFF)
     @GetMapping("/cases/{id}/opinions")
@@ -90,26 +91,45 @@ class ProcuratorialPages {
 
     @PreAuthorize("hasRole('PROSECUTOR')")
     @PostMapping("/cases/{id}/opinions")
-    String issue(@PathVariable UUID id, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String addressedAgencyId, @RequestParam(required = false) String stepId,
-            @RequestParam(required = false) String content, Model model, RedirectAttributes redirect) {
+    String issue(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String addressedAgencyId,
+            @RequestParam(required = false) String stepId,
+            @RequestParam(required = false) String content,
+            Model model,
+            RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
         IssueForm form = new IssueForm(kind, addressedAgencyId, stepId, content);
-        return commands.run(() -> supervision.issue(caseId, new NewOpinion(kind(kind), agency(addressedAgencyId), blankToNull(stepId), null,
-                content)))
-                .notice("procuratorial.issuedNotice").form("issue").passOn(PageCommands.NOT_FOUND)
+        return commands.run(() -> supervision.issue(
+                        caseId,
+                        new NewOpinion(kind(kind), agency(addressedAgencyId), blankToNull(stepId), null, content)))
+                .notice("procuratorial.issuedNotice")
+                .form("issue")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/cases/" + id + "/opinions", model, redirect, () -> view(caseId, form, model));
     }
 
     @PreAuthorize(CASE_STAFF)
     @PostMapping("/cases/{id}/opinions/{opinionId}/reply")
-    String reply(@PathVariable UUID id, @PathVariable UUID opinionId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String adopted, @RequestParam(required = false) String reasons, Model model,
+    String reply(
+            @PathVariable UUID id,
+            @PathVariable UUID opinionId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String adopted,
+            @RequestParam(required = false) String reasons,
+            Model model,
             RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
-        return commands.run(() -> supervision.reply(caseId, opinionId, version == null ? -1 : version, adopted(adopted), reasons))
-                .notice("procuratorial.repliedNotice").form("reply-" + opinionId).passOn(PageCommands.NOT_FOUND)
-                .redirectOr("/cases/" + id + "/opinions", model, redirect,
+        return commands.run(() ->
+                        supervision.reply(caseId, opinionId, version == null ? -1 : version, adopted(adopted), reasons))
+                .notice("procuratorial.repliedNotice")
+                .form("reply-" + opinionId)
+                .passOn(PageCommands.NOT_FOUND)
+                .redirectOr(
+                        "/cases/" + id + "/opinions",
+                        model,
+                        redirect,
                         () -> view(caseId, new IssueForm(null, null, null, null), model));
     }
 
@@ -124,18 +144,28 @@ class ProcuratorialPages {
         for (ObligationView o : steps) {
             stepNames.putIfAbsent(o.stepId(), ledger.step(o).name(locale));
         }
-        List<AgencyId> parties = cases.parties(caseId).stream().map(p -> p.agency()).distinct().toList();
+        List<AgencyId> parties =
+                cases.parties(caseId).stream().map(p -> p.agency()).distinct().toList();
         List<AgencyId> named = new ArrayList<>(parties);
         opinions.forEach(o -> named.add(o.addressedAgencyId()));
         Map<AgencyId, AgencyView> found = agencies.findAll(named);
-        List<Line> lines = opinions.stream().map(o -> new Line(o, name(found.get(o.addressedAgencyId()), locale),
-                o.stepId() == null ? null : stepNames.getOrDefault(o.stepId(), null),
-                o.status() == OpinionStatus.AWAITING_REPLY && o.addressedAgencyId().equals(mine))).toList();
-        boolean prosecutor = access.holds(Participation.COPIED_PROCURATORATE) && currentUser.get().has(Role.PROSECUTOR);
+        List<Line> lines = opinions.stream()
+                .map(o -> new Line(
+                        o,
+                        name(found.get(o.addressedAgencyId()), locale),
+                        o.stepId() == null ? null : stepNames.getOrDefault(o.stepId(), null),
+                        o.status() == OpinionStatus.AWAITING_REPLY
+                                && o.addressedAgencyId().equals(mine)))
+                .toList();
+        boolean prosecutor = access.holds(Participation.COPIED_PROCURATORATE)
+                && currentUser.get().has(Role.PROSECUTOR);
         List<Option> addressees = new ArrayList<>();
-        parties.stream().filter(a -> !a.equals(mine))
+        parties.stream()
+                .filter(a -> !a.equals(mine))
                 .forEach(a -> addressees.add(new Option(a.value().toString(), name(found.get(a), locale))));
-        List<Option> stepOptions = stepNames.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList();
+        List<Option> stepOptions = stepNames.entrySet().stream()
+                .map(e -> new Option(e.getKey(), e.getValue()))
+                .toList();
         model.addAttribute("caseId", caseId.value());
         model.addAttribute("caseNumber", facts.caseNumber());
         model.addAttribute("lines", lines);
@@ -176,6 +206,8 @@ class ProcuratorialPages {
     }
 
     private static Boolean adopted(String value) {
-        return Answer.ADOPTED.name().equals(value) ? Boolean.TRUE : Answer.NOT_ADOPTED.name().equals(value) ? Boolean.FALSE : null;
+        return Answer.ADOPTED.name().equals(value)
+                ? Boolean.TRUE
+                : Answer.NOT_ADOPTED.name().equals(value) ? Boolean.FALSE : null;
     }
 }

@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -23,7 +21,6 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * keys and still read and find what it wrote before.
  */
 public enum CryptoSuite {
-
     STANDARD((byte) 1, "AES", "AES/GCM/NoPadding", "HmacSHA256", 32, null),
     SM((byte) 2, "SM4", "SM4/GCM/NoPadding", "HMACSM3", 16, new BouncyCastleProvider());
 
@@ -38,7 +35,13 @@ public enum CryptoSuite {
     private final int keyBytes;
     private final java.security.Provider provider;
 
-    CryptoSuite(byte id, String keyAlgorithm, String transformation, String mac, int keyBytes, java.security.Provider provider) {
+    CryptoSuite(
+            byte id,
+            String keyAlgorithm,
+            String transformation,
+            String mac,
+            int keyBytes,
+            java.security.Provider provider) {
         this.id = id;
         this.keyAlgorithm = keyAlgorithm;
         this.transformation = transformation;
@@ -63,7 +66,9 @@ public enum CryptoSuite {
     /** Derives this suite's key for one purpose from the master key (HKDF-SHA256). */
     byte[] derive(byte[] master, String purpose) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(master, ("tongxin/" + name()).getBytes(StandardCharsets.UTF_8),
+        hkdf.init(new HKDFParameters(
+                master,
+                ("tongxin/" + name()).getBytes(StandardCharsets.UTF_8),
                 purpose.getBytes(StandardCharsets.UTF_8)));
         byte[] key = new byte[keyBytes];
         hkdf.generateBytes(key, 0, key.length);
@@ -78,7 +83,11 @@ public enum CryptoSuite {
         cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, keyAlgorithm), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associated);
         byte[] sealed = cipher.doFinal(plaintext);
-        return ByteBuffer.allocate(header.length + NONCE_BYTES + sealed.length).put(header).put(nonce).put(sealed).array();
+        return ByteBuffer.allocate(header.length + NONCE_BYTES + sealed.length)
+                .put(header)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     /** Opens what {@link #encrypt} sealed behind a header of {@code headerLength} bytes. */

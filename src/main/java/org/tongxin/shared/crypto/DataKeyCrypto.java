@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +45,8 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
     private volatile long checkedAt;
     private volatile long modified;
 
-    DataKeyCrypto(@Value("${tongxin.data-key-file}") String keyFile,
+    DataKeyCrypto(
+            @Value("${tongxin.data-key-file}") String keyFile,
             @Value("${tongxin.crypto.suite:STANDARD}") CryptoSuite suite) {
         this.file = Path.of(keyFile);
         this.suite = suite;
@@ -95,15 +95,17 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
 
     /** The key of a version, reading the file again once when the version is not (yet) known. */
     private byte[] master(int version) {
-        return ring().key(version).or(() -> reload().key(version)).orElseThrow(() -> new IllegalStateException(
-                "Data key version " + version + " is not in the data key file " + file + " (TONGXIN_DATA_KEY_FILE)"));
+        return ring().key(version)
+                .or(() -> reload().key(version))
+                .orElseThrow(() -> new IllegalStateException("Data key version " + version
+                        + " is not in the data key file " + file + " (TONGXIN_DATA_KEY_FILE)"));
     }
 
     private byte[] key(CryptoSuite s, int version, String purpose) {
         byte[] master = master(version);
         // Cached per key material too, so a key file replaced under the same version never serves a stale sub-key.
-        return derived.computeIfAbsent(s.name() + '/' + version + '/' + purpose + '/' + fingerprint(master),
-                k -> s.derive(master, purpose));
+        return derived.computeIfAbsent(
+                s.name() + '/' + version + '/' + purpose + '/' + fingerprint(master), k -> s.derive(master, purpose));
     }
 
     private static String fingerprint(byte[] master) {
@@ -116,7 +118,7 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
     }
 
     private static byte[] header(CryptoSuite s, int version) {
-        return new byte[] { (byte) (VERSIONED | s.id()), (byte) (version >>> 8), (byte) version };
+        return new byte[] {(byte) (VERSIONED | s.id()), (byte) (version >>> 8), (byte) version};
     }
 
     private static boolean versioned(byte first) {
@@ -129,7 +131,12 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
 
     private static byte[] associated(String context, byte[] header) {
         byte[] c = context.getBytes(StandardCharsets.UTF_8);
-        return header == null ? c : ByteBuffer.allocate(c.length + header.length).put(c).put(header).array();
+        return header == null
+                ? c
+                : ByteBuffer.allocate(c.length + header.length)
+                        .put(c)
+                        .put(header)
+                        .array();
     }
 
     // Encryption
@@ -157,7 +164,8 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
                 }
                 CryptoSuite written = CryptoSuite.byId((byte) (sealed[0] & ~VERSIONED));
                 byte[] header = java.util.Arrays.copyOf(sealed, HEADER_BYTES);
-                return written.decrypt(key(written, version(sealed), "field"), HEADER_BYTES, sealed, associated(context, header));
+                return written.decrypt(
+                        key(written, version(sealed), "field"), HEADER_BYTES, sealed, associated(context, header));
             }
             CryptoSuite written = CryptoSuite.byId(sealed[0]);
             return written.decrypt(key(written, 1, "field"), 1, sealed, associated(context, null));
@@ -168,7 +176,9 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
 
     @Override
     public boolean isCurrent(byte[] sealed) {
-        return sealed != null && sealed.length >= HEADER_BYTES && sealed[0] == (byte) (VERSIONED | suite.id())
+        return sealed != null
+                && sealed.length >= HEADER_BYTES
+                && sealed[0] == (byte) (VERSIONED | suite.id())
                 && version(sealed) == ring().newest();
     }
 
@@ -202,7 +212,10 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
     }
 
     private byte[] hash(CryptoSuite s, int version, String purpose, byte[] data) {
-        return ByteBuffer.allocate(HEADER_BYTES + MAC_BYTES).put(header(s, version)).put(mac(s, version, purpose, data)).array();
+        return ByteBuffer.allocate(HEADER_BYTES + MAC_BYTES)
+                .put(header(s, version))
+                .put(mac(s, version, purpose, data))
+                .array();
     }
 
     private byte[] mac(CryptoSuite s, int version, String purpose, byte[] data) {
@@ -257,7 +270,9 @@ class DataKeyCrypto implements FieldCipher, KeyedHash, DataKeys {
 
     @Override
     public boolean isCurrentHash(byte[] stored) {
-        return stored != null && stored.length == HEADER_BYTES + MAC_BYTES && stored[0] == (byte) (VERSIONED | suite.id())
+        return stored != null
+                && stored.length == HEADER_BYTES + MAC_BYTES
+                && stored[0] == (byte) (VERSIONED | suite.id())
                 && version(stored) == ring().newest();
     }
 }

@@ -36,7 +36,13 @@ public interface EncryptedData {
      * A column of {@link KeyedHash} values, recomputed from the decrypted value of the sealed column {@code source}
      * (opened with {@code sourceContext}) after {@code normalise}, as the module computes it when writing.
      */
-    record HashedColumn(String table, List<String> key, String column, String purpose, String source, String sourceContext,
+    record HashedColumn(
+            String table,
+            List<String> key,
+            String column,
+            String purpose,
+            String source,
+            String sourceContext,
             UnaryOperator<String> normalise) {
 
         public String target() {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class FieldCiphers {
 
-    private FieldCiphers() {
-    }
+    private FieldCiphers() {}
 
     public static FieldCipher fromKeyFile(Path keyFile, CryptoSuite suite) {
         return new DataKeyCrypto(keyFile.toString(), suite);

@@ -32,7 +32,8 @@ public final class KeyRing {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new DataKeyException("Cannot read the data key file " + file + " (TONGXIN_DATA_KEY_FILE): " + e.getMessage(), e);
+            throw new DataKeyException(
+                    "Cannot read the data key file " + file + " (TONGXIN_DATA_KEY_FILE): " + e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
@@ -56,32 +57,42 @@ public final class KeyRing {
                 try {
                     version = Integer.parseInt(line.substring(0, colon).strip());
                 } catch (NumberFormatException e) {
-                    throw new DataKeyException("Line " + lineNumber + " of the data key file " + source
-                            + " does not start with a key version (write <version>:<Base64 key>).", e);
+                    throw new DataKeyException(
+                            "Line " + lineNumber + " of the data key file " + source
+                                    + " does not start with a key version (write <version>:<Base64 key>).",
+                            e);
                 }
                 encoded = line.substring(colon + 1).strip();
             }
             if (version < 1 || version > MAX_VERSION) {
-                throw new DataKeyException("Line " + lineNumber + " of the data key file " + source + " names key version "
-                        + version + ": versions run from 1 to " + MAX_VERSION + ".", null);
+                throw new DataKeyException(
+                        "Line " + lineNumber + " of the data key file " + source + " names key version " + version
+                                + ": versions run from 1 to " + MAX_VERSION + ".",
+                        null);
             }
             byte[] key;
             try {
                 key = Base64.getDecoder().decode(encoded);
             } catch (IllegalArgumentException e) {
-                throw new DataKeyException("The data key file " + source + " is not Base64 at line " + lineNumber
-                        + " (create a key with `openssl rand -base64 32`).", e);
+                throw new DataKeyException(
+                        "The data key file " + source + " is not Base64 at line " + lineNumber
+                                + " (create a key with `openssl rand -base64 32`).",
+                        e);
             }
             if (key.length < 32) {
-                throw new DataKeyException("The data key in " + source + " (line " + lineNumber + ") is too short: it must hold at "
-                        + "least 32 random bytes, Base64-encoded (e.g. `openssl rand -base64 32`).", null);
+                throw new DataKeyException(
+                        "The data key in " + source + " (line " + lineNumber + ") is too short: it must hold at "
+                                + "least 32 random bytes, Base64-encoded (e.g. `openssl rand -base64 32`).",
+                        null);
             }
             if (keys.put(version, key) != null) {
-                throw new DataKeyException("The data key file " + source + " holds key version " + version + " twice.", null);
+                throw new DataKeyException(
+                        "The data key file " + source + " holds key version " + version + " twice.", null);
             }
         }
         if (keys.isEmpty()) {
-            throw new DataKeyException("The data key file " + source + " holds no key (create one with `openssl rand -base64 32`).", null);
+            throw new DataKeyException(
+                    "The data key file " + source + " holds no key (create one with `openssl rand -base64 32`).", null);
         }
         return new KeyRing(keys);
     }

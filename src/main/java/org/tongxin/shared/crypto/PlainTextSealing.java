@@ -14,20 +14,27 @@ import java.util.List;
  */
 public final class PlainTextSealing {
 
-    private PlainTextSealing() {
-    }
+    private PlainTextSealing() {}
 
     /**
      * @param key the primary key columns; @param context the context the application opens the value with
      * ({@code "table.column"} of the plain column). Returns how many values were sealed.
      */
-    public static int seal(Connection c, FieldCipher cipher, String table, List<String> key, String plain, String sealed,
-            String context) throws SQLException {
+    public static int seal(
+            Connection c,
+            FieldCipher cipher,
+            String table,
+            List<String> key,
+            String plain,
+            String sealed,
+            String context)
+            throws SQLException {
         String keys = String.join(", ", key);
         String match = String.join(" AND ", key.stream().map(k -> k + " = ?").toList());
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT " + keys + ", " + plain + " FROM " + table + " WHERE " + plain
-                + " IS NOT NULL"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(
+                        "SELECT " + keys + ", " + plain + " FROM " + table + " WHERE " + plain + " IS NOT NULL");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 Object[] row = new Object[key.size() + 1];
                 for (int i = 0; i <= key.size(); i++) {

@@ -1,7 +1,6 @@
 package org.tongxin.shared.error;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 
 /**

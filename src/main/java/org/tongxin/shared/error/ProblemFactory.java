@@ -1,23 +1,20 @@
 package org.tongxin.shared.error;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,13 +39,20 @@ public class ProblemFactory {
         this.json = json;
     }
 
-    public ProblemDetail create(HttpServletRequest request, HttpStatus status, String code, Object[] args,
+    public ProblemDetail create(
+            HttpServletRequest request,
+            HttpStatus status,
+            String code,
+            Object[] args,
             List<FieldProblem> fieldProblems) {
         Locale locale = localeResolver.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage("status." + status.value(), null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage("error." + code, org.tongxin.shared.web.Formats.arguments(args, locale), messages.getMessage("status." + status.value(),
-                null, status.getReasonPhrase(), locale), locale));
+        problem.setDetail(messages.getMessage(
+                "error." + code,
+                org.tongxin.shared.web.Formats.arguments(args, locale),
+                messages.getMessage("status." + status.value(), null, status.getReasonPhrase(), locale),
+                locale));
         try {
             problem.setInstance(URI.create(originalPath(request)));
         } catch (IllegalArgumentException unusualPath) {
@@ -56,13 +60,17 @@ public class ProblemFactory {
         }
         problem.setProperty(CODE, code);
         if (!fieldProblems.isEmpty()) {
-            problem.setProperty(ERRORS, fieldProblems.stream().map(p -> {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("field", p.field());
-                error.put("code", p.code());
-                error.put("message", p.message(messages, locale));
-                return error;
-            }).toList());
+            problem.setProperty(
+                    ERRORS,
+                    fieldProblems.stream()
+                            .map(p -> {
+                                Map<String, Object> error = new LinkedHashMap<>();
+                                error.put("field", p.field());
+                                error.put("code", p.code());
+                                error.put("message", p.message(messages, locale));
+                                return error;
+                            })
+                            .toList());
         }
         return problem;
     }
@@ -83,7 +91,9 @@ public class ProblemFactory {
 
     public static Map<String, Object> toMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        body.put(
+                "type",
+                problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
@@ -99,7 +109,10 @@ public class ProblemFactory {
     /** API and actuator callers get JSON problems; people get pages. */
     public static boolean isApi(HttpServletRequest request) {
         String path = originalPath(request);
-        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
+        return path.startsWith("/api/")
+                || path.equals("/api")
+                || path.startsWith("/actuator")
+                || path.startsWith("/v3/api-docs");
     }
 
     public static String originalPath(HttpServletRequest request) {

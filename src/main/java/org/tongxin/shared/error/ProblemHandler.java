@@ -1,13 +1,11 @@
 package org.tongxin.shared.error;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -31,7 +29,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -54,60 +51,87 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(TongxinException.class)
-    ResponseEntity<ProblemDetail> tongxin(TongxinException e, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<ProblemDetail> tongxin(
+            TongxinException e, HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, e.status(), e.code(), e.args(), e.fieldProblems());
     }
 
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> bind(BindException e, HttpServletRequest request, HttpServletResponse response) {
         List<FieldProblem> fields = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> fields.add(new FieldProblem(f.getField(), constraintCode(f.getCode()),
-                constraintArgs(f.getArguments()))));
+        e.getFieldErrors()
+                .forEach(f -> fields.add(
+                        new FieldProblem(f.getField(), constraintCode(f.getCode()), constraintArgs(f.getArguments()))));
         e.getGlobalErrors().forEach(g -> fields.add(new FieldProblem("", constraintCode(g.getCode()))));
         return respond(request, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", new Object[0], fields);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException e, HttpServletRequest request,
-            HttpServletResponse response) {
+    ResponseEntity<ProblemDetail> methodValidation(
+            HandlerMethodValidationException e, HttpServletRequest request, HttpServletResponse response) {
         List<FieldProblem> fields = new ArrayList<>();
-        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> fields.add(new FieldProblem(
-                r.getMethodParameter().getParameterName(), constraintCode(err.getCodes() == null ? "Invalid"
-                        : err.getCodes()[err.getCodes().length - 1]), constraintArgs(err.getArguments())))));
+        e.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(err -> fields.add(new FieldProblem(
+                                r.getMethodParameter().getParameterName(),
+                                constraintCode(
+                                        err.getCodes() == null ? "Invalid" : err.getCodes()[err.getCodes().length - 1]),
+                                constraintArgs(err.getArguments())))));
         return respond(request, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", new Object[0], fields);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request,
-            HttpServletResponse response) {
-        List<FieldProblem> fields = e.getConstraintViolations().stream().map(v -> {
-            String path = v.getPropertyPath().toString();
-            String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-            String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            return new FieldProblem(field, constraintCode(annotation));
-        }).toList();
+    ResponseEntity<ProblemDetail> constraint(
+            ConstraintViolationException e, HttpServletRequest request, HttpServletResponse response) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+                    String annotation = v.getConstraintDescriptor()
+                            .getAnnotation()
+                            .annotationType()
+                            .getSimpleName();
+                    return new FieldProblem(field, constraintCode(annotation));
+                })
+                .toList();
         return respond(request, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", new Object[0], fields);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request,
-            HttpServletResponse response) {
+    ResponseEntity<ProblemDetail> unreadable(
+            HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
         Throwable cause = e.getCause();
         if (cause instanceof PayloadTooLargeException) {
-            return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", new Object[0], List.of());
+            return respond(
+                    request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", new Object[0], List.of());
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return respond(request, response, HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", new Object[] { unknown.getPropertyName() },
+            return respond(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "UNKNOWN_FIELD",
+                    new Object[] {unknown.getPropertyName()},
                     List.of(new FieldProblem(unknown.getPropertyName(), "unknown")));
         }
         if (cause instanceof UnacceptableInputException unacceptable) {
             String field = path(unacceptable);
-            return respond(request, response, HttpStatus.BAD_REQUEST, unacceptable.kind().problemCode(), new Object[] { field },
+            return respond(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    unacceptable.kind().problemCode(),
+                    new Object[] {field},
                     List.of(new FieldProblem(field, unacceptable.kind().fieldCode())));
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             String field = path((MismatchedInputException) cause);
-            return respond(request, response, HttpStatus.BAD_REQUEST, "INVALID_VALUE", new Object[] { field },
+            return respond(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_VALUE",
+                    new Object[] {field},
                     List.of(new FieldProblem(field, "type")));
         }
         if (cause instanceof JacksonException) {
@@ -121,7 +145,7 @@ class ProblemHandler {
         return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", new Object[0], List.of());
     }
 
-    @ExceptionHandler({ MaxUploadSizeExceededException.class })
+    @ExceptionHandler({MaxUploadSizeExceededException.class})
     ResponseEntity<ProblemDetail> uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", new Object[0], List.of());
     }
@@ -132,34 +156,56 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
-            HttpServletResponse response) {
-        return respond(request, response, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", new Object[] { e.getName() },
+    ResponseEntity<ProblemDetail> typeMismatch(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "INVALID_PARAMETER",
+                new Object[] {e.getName()},
                 List.of(new FieldProblem(e.getName(), "type")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
-            HttpServletResponse response) {
-        return respond(request, response, HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", new Object[] { e.getParameterName() },
+    ResponseEntity<ProblemDetail> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "MISSING_PARAMETER",
+                new Object[] {e.getParameterName()},
                 List.of(new FieldProblem(e.getParameterName(), "required")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request,
-            HttpServletResponse response) {
-        return respond(request, response, HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", new Object[] { e.getHeaderName() },
+    ResponseEntity<ProblemDetail> missingHeader(
+            MissingRequestHeaderException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "MISSING_PARAMETER",
+                new Object[] {e.getHeaderName()},
                 List.of(new FieldProblem(e.getHeaderName(), "required")));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpServletRequest request, HttpServletResponse response) {
-        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", new Object[0], List.of());
+        return respond(
+                request, response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", new Object[0], List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request, HttpServletResponse response) {
-        return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", new Object[0], List.of());
+        return respond(
+                request,
+                response,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                new Object[0],
+                List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -168,7 +214,7 @@ class ProblemHandler {
     }
 
     /** An address no handler serves: neither a page, an API operation nor a static file (static files have their own folders). */
-    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ProblemDetail> noResource(HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.NOT_FOUND, "NOT_FOUND", new Object[0], List.of());
     }
@@ -189,15 +235,27 @@ class ProblemHandler {
         return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", new Object[0], List.of());
     }
 
-    private ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpServletResponse response,
-            HttpStatus status, String code, Object[] args, List<FieldProblem> fields) {
+    private ResponseEntity<ProblemDetail> respond(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            Object[] args,
+            List<FieldProblem> fields) {
         if (status.is4xxClientError()) {
-            log.info("{} {} refused: {} {}", request.getMethod(), ProblemFactory.originalPath(request), status.value(), code);
+            log.info(
+                    "{} {} refused: {} {}",
+                    request.getMethod(),
+                    ProblemFactory.originalPath(request),
+                    status.value(),
+                    code);
         }
         ProblemDetail problem = problems.create(request, status, code, args, fields);
         if (ProblemFactory.isApi(request)) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header("Cache-Control", "no-store").body(problem);
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Cache-Control", "no-store")
+                    .body(problem);
         }
         request.setAttribute(ProblemFactory.PROBLEM_ATTRIBUTE, problem);
         try {
@@ -212,7 +270,8 @@ class ProblemHandler {
     private static String path(MismatchedInputException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
     }
 
     /** Bean Validation annotation names become stable lower-case codes: NotBlank → required, Size → size, … */

@@ -1,7 +1,6 @@
 package org.tongxin.shared.error;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -33,7 +32,8 @@ public class TongxinException extends RuntimeException {
         if (fieldProblems.isEmpty()) {
             return code;
         }
-        return code + " " + fieldProblems.stream().map(p -> p.field() + ":" + p.code()).toList();
+        return code + " "
+                + fieldProblems.stream().map(p -> p.field() + ":" + p.code()).toList();
     }
 
     public HttpStatus status() {

@@ -12,7 +12,8 @@ public class UnacceptableInputException extends MismatchedInputException {
 
     /** What is wrong: the problem's code and the field's code. */
     public enum Kind {
-        CHARACTER("INVALID_CHARACTER", "character"), DATE("DATE_OUT_OF_RANGE", "dateRange");
+        CHARACTER("INVALID_CHARACTER", "character"),
+        DATE("DATE_OUT_OF_RANGE", "dateRange");
 
         private final String problemCode;
         private final String fieldCode;
@@ -34,7 +35,10 @@ public class UnacceptableInputException extends MismatchedInputException {
     private final Kind kind;
 
     public UnacceptableInputException(JsonParser parser, Kind kind, Class<?> targetType) {
-        super(parser, kind == Kind.CHARACTER ? "text with a NUL character" : "a date outside the years 1 to 9999", targetType);
+        super(
+                parser,
+                kind == Kind.CHARACTER ? "text with a NUL character" : "a date outside the years 1 to 9999",
+                targetType);
         this.kind = kind;
     }
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,18 +80,18 @@ public class EventQuiescence {
     /** Publications not yet completed that a listener is still expected to finish (failed ones wait for redelivery). */
     public long inFlight() {
         return jdbc.sql("""
-                SELECT count(*) FROM event_publication
-                 WHERE completion_date IS NULL AND (status IS NULL OR status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED'))""")
-                .query(Long.class).single();
+            SELECT count(*) FROM event_publication
+             WHERE completion_date IS NULL AND (status IS NULL OR status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED'))\
+            """).query(Long.class).single();
     }
 
     /** The incomplete publications of the given events (by their event ids). */
     long pendingReactions(List<String> eventIds) {
         return jdbc.sql("""
-                SELECT count(*) FROM event_publication
-                 WHERE completion_date IS NULL AND (status IS NULL OR status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED'))
-                   AND serialized_event::jsonb ->> 'eventId' IN (:ids)""")
-                .param("ids", eventIds).query(Long.class).single();
+            SELECT count(*) FROM event_publication
+             WHERE completion_date IS NULL AND (status IS NULL OR status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED'))
+               AND serialized_event::jsonb ->> 'eventId' IN (:ids)\
+            """).param("ids", eventIds).query(Long.class).single();
     }
 
     private static boolean waitUntil(java.util.function.BooleanSupplier done, Duration limit) {

@@ -1,21 +1,17 @@
 package org.tongxin.shared.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-
 import org.tongxin.shared.security.Actor;
 import org.tongxin.shared.security.CurrentActor;
 
@@ -41,7 +37,8 @@ public class RowSecurity {
     public static final String AGENCY_SETTING = "tongxin.agency";
 
     @Bean
-    static BeanPostProcessor rowSecurityDataSource(ObjectProvider<CurrentActor> actors, ObjectProvider<SystemPool> system) {
+    static BeanPostProcessor rowSecurityDataSource(
+            ObjectProvider<CurrentActor> actors, ObjectProvider<SystemPool> system) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
@@ -102,18 +99,21 @@ public class RowSecurity {
         private HikariDataSource create() {
             String user = environment.getProperty("spring.flyway.user");
             if (user == null || user.isBlank()) {
-                throw new IllegalStateException("The owner role (spring.flyway.user, TONGXIN_DB_ADMIN_USER in production) is not "
-                        + "configured: the application's own work needs it (doc/operations.md)");
+                throw new IllegalStateException(
+                        "The owner role (spring.flyway.user, TONGXIN_DB_ADMIN_USER in production) is not "
+                                + "configured: the application's own work needs it (doc/operations.md)");
             }
             HikariDataSource p = new HikariDataSource();
             p.setPoolName("tongxin-system");
-            p.setJdbcUrl(environment.getProperty("spring.flyway.url", environment.getRequiredProperty("spring.datasource.url")));
+            p.setJdbcUrl(environment.getProperty(
+                    "spring.flyway.url", environment.getRequiredProperty("spring.datasource.url")));
             p.setUsername(user);
             p.setPassword(environment.getProperty("spring.flyway.password"));
             p.setMaximumPoolSize(environment.getProperty("tongxin.database.system-pool-size", Integer.class, 10));
             p.setMinimumIdle(1);
             // Background work may wait for a connection longer than a person's request would.
-            p.setConnectionTimeout(environment.getProperty("tongxin.database.system-connection-timeout-ms", Long.class, 60_000L));
+            p.setConnectionTimeout(
+                    environment.getProperty("tongxin.database.system-connection-timeout-ms", Long.class, 60_000L));
             return p;
         }
 
@@ -169,8 +169,11 @@ public class RowSecurity {
         }
 
         private static Connection scoped(Connection connection, Actor actor) throws SQLException {
-            String agency = actor == null || actor.agencyId() == null ? "" : actor.agencyId().toString();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('" + AGENCY_SETTING + "', ?, false)")) {
+            String agency = actor == null || actor.agencyId() == null
+                    ? ""
+                    : actor.agencyId().toString();
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT set_config('" + AGENCY_SETTING + "', ?, false)")) {
                 statement.setString(1, agency);
                 statement.execute();
             } catch (SQLException | RuntimeException e) {

@@ -10,7 +10,12 @@ import java.util.UUID;
  */
 public record Actor(Kind kind, UUID userId, String username, UUID agencyId, Set<String> roles, UUID tokenId) {
 
-    public enum Kind { USER, TOKEN, SYSTEM, ANONYMOUS }
+    public enum Kind {
+        USER,
+        TOKEN,
+        SYSTEM,
+        ANONYMOUS
+    }
 
     public static final Actor SYSTEM = new Actor(Kind.SYSTEM, null, "system", null, Set.of(), null);
     public static final Actor ANONYMOUS = new Actor(Kind.ANONYMOUS, null, null, null, Set.of(), null);

@@ -10,8 +10,7 @@ import java.lang.annotation.Target;
  * Marks a handler open to every fully logged-in user whatever their roles (home page, own account, language).
  * Case-bound handlers never use it: they decide per case through the access-decision component.
  */
-@Target({ ElementType.METHOD, ElementType.TYPE })
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface AnyAuthenticatedUser {
-}
+public @interface AnyAuthenticatedUser {}

@@ -11,8 +11,7 @@ import java.lang.annotation.Target;
  * authorization rule ({@code @PreAuthorize}); a handler with neither is refused at run time and fails the build
  * (deny by default, doc/security-requirements.md S6). The URL must also be on the security configuration's public list.
  */
-@Target({ ElementType.METHOD, ElementType.TYPE })
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface PublicEndpoint {
-}
+public @interface PublicEndpoint {}

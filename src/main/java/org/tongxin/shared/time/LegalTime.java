@@ -14,8 +14,7 @@ public final class LegalTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private LegalTime() {
-    }
+    private LegalTime() {}
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));

@@ -3,10 +3,8 @@ package org.tongxin.shared.web;
 import java.net.URI;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.jdbc.EventQuiescence;
 
 /**

@@ -7,8 +7,7 @@ import java.util.List;
  */
 public interface DemoAccountList {
 
-    record DemoAccount(String username, String roleKey, String agencyName) {
-    }
+    record DemoAccount(String username, String roleKey, String agencyName) {}
 
     String sharedPassword();
 

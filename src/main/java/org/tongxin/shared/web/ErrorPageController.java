@@ -1,19 +1,16 @@
 package org.tongxin.shared.web;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
-
 import org.tongxin.shared.error.ProblemFactory;
 import org.tongxin.shared.security.PublicEndpoint;
 
@@ -45,7 +42,9 @@ class ErrorPageController implements ErrorController {
         response.setStatus(problem.getStatus());
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("problem", problem);
-        model.addAttribute("code", problem.getProperties() == null ? null : problem.getProperties().get(ProblemFactory.CODE));
+        model.addAttribute(
+                "code",
+                problem.getProperties() == null ? null : problem.getProperties().get(ProblemFactory.CODE));
         return "error";
     }
 

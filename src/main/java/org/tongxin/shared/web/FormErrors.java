@@ -27,13 +27,11 @@ public final class FormErrors {
     /** Nothing refused. */
     public static final FormErrors NONE = new FormErrors(null, Map.of(), List.of());
 
-
     /**
      * One line of the error summary: the id of the field it links to (null: no field), its field and message, and
      * whether the message is a general one ("必填") that the summary should precede with the field's label.
      */
-    public record Problem(String target, String field, String message, boolean general) {
-    }
+    public record Problem(String target, String field, String message, boolean general) {}
 
     private final String form;
     private final Map<String, List<String>> fields;
@@ -50,7 +48,11 @@ public final class FormErrors {
      * {@code generalWording}: the fields whose messages are a code's general words, not the form's own term;
      * {@code submitted}: what the refused form posted (first value per name, never a password), shown again.
      */
-    public FormErrors(String form, Map<String, List<String>> fields, List<String> general, Set<String> generalWording,
+    public FormErrors(
+            String form,
+            Map<String, List<String>> fields,
+            List<String> general,
+            Set<String> generalWording,
             Map<String, String> submitted) {
         this.form = form;
         this.fields = fields == null ? Map.of() : copy(fields);
@@ -109,7 +111,10 @@ public final class FormErrors {
         if (!active(formKey)) {
             return List.of();
         }
-        return Arrays.stream(names).filter(fields::containsKey).flatMap(f -> fields.get(f).stream()).toList();
+        return Arrays.stream(names)
+                .filter(fields::containsKey)
+                .flatMap(f -> fields.get(f).stream())
+                .toList();
     }
 
     /** As {@link #messagesFor}, for templates that hold the names in a list. */

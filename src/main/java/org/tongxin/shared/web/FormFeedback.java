@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 
@@ -59,13 +57,19 @@ public class FormFeedback {
         }
         List<String> general = new ArrayList<>();
         if (fields.isEmpty()) {
-            general.add(messageKey != null ? message(messageKey) : message("error." + e.code(), Formats.arguments(e.args(), locale)));
+            general.add(
+                    messageKey != null
+                            ? message(messageKey)
+                            : message("error." + e.code(), Formats.arguments(e.args(), locale)));
         }
         Map<String, String> submitted = new LinkedHashMap<>();
-        ServletRequestAttributes attributes = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
+        ServletRequestAttributes attributes =
+                RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
         if (attributes != null) {
             attributes.getRequest().getParameterMap().forEach((name, values) -> {
-                if (values.length > 0 && !name.startsWith("_") && !name.toLowerCase(Locale.ROOT).contains("password")) {
+                if (values.length > 0
+                        && !name.startsWith("_")
+                        && !name.toLowerCase(Locale.ROOT).contains("password")) {
                     submitted.put(name, values[0]);
                 }
             });
@@ -73,7 +77,9 @@ public class FormFeedback {
         FormErrors errors = new FormErrors(formKey, fields, general, generalWording, submitted);
         expose(errors, model);
         // The page comes back with the refusal's status (400, 409, 422): a refused form is never a 200.
-        if (attributes != null && attributes.getResponse() != null && !attributes.getResponse().isCommitted()) {
+        if (attributes != null
+                && attributes.getResponse() != null
+                && !attributes.getResponse().isCommitted()) {
             attributes.getResponse().setStatus(e.status().value());
         }
         return errors;

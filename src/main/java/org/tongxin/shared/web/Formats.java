@@ -6,10 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -20,11 +18,14 @@ import org.tongxin.shared.time.LegalTime;
 @Component("fmt")
 public class Formats {
 
-    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
-    private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter ZH_DATE =
+            DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter ZH_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
     // English readers get the ISO order, which no reader of either language misreads (5/1 or 1/5?).
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ENGLISH);
-    private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter EN_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     public String date(TemporalAccessor value) {
         if (value == null) {
@@ -44,7 +45,8 @@ public class Formats {
         if (value == null) {
             return "";
         }
-        return java.text.NumberFormat.getInstance(LocaleContextHolder.getLocale()).format(value);
+        return java.text.NumberFormat.getInstance(LocaleContextHolder.getLocale())
+                .format(value);
     }
 
     /** ISO date for machine-readable attributes ({@code <time datetime>}) and inputs. */
@@ -68,7 +70,9 @@ public class Formats {
         for (int i = 0; i < written.length; i++) {
             if (written[i] instanceof java.time.LocalDate d) {
                 written[i] = formatter(false, locale).format(d);
-            } else if (written[i] instanceof LocalDateTime || written[i] instanceof Instant || written[i] instanceof OffsetDateTime
+            } else if (written[i] instanceof LocalDateTime
+                    || written[i] instanceof Instant
+                    || written[i] instanceof OffsetDateTime
                     || written[i] instanceof java.time.ZonedDateTime) {
                 written[i] = formatter(true, locale).format(normalise((TemporalAccessor) written[i]));
             }
@@ -100,5 +104,4 @@ public class Formats {
         }
         return value;
     }
-
 }

@@ -7,10 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
+import org.tongxin.shared.error.UnacceptableInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -22,8 +21,6 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.module.SimpleModule;
-
-import org.tongxin.shared.error.UnacceptableInputException;
 
 /**
  * One mechanism for input no part of Tongxin accepts (issue 9, item 11), applied where a request is read rather than
@@ -37,8 +34,10 @@ public class InputScreening {
 
     static final int FIRST_YEAR = 1;
     static final int LAST_YEAR = 9999;
-    static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    static final Instant END_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    static final Instant FIRST_INSTANT =
+            LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    static final Instant END_INSTANT =
+            LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     /** Whether a text may be stored: no NUL character. */
     public static boolean acceptableText(String value) {
@@ -68,15 +67,17 @@ public class InputScreening {
         SimpleModule module = new SimpleModule("tongxin-input-screening");
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
+            public ValueDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config,
+                    BeanDescription.Supplier description,
                     ValueDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
                 return screened(type) ? new Screened(deserializer, type) : deserializer;
             }
 
             @Override
-            public KeyDeserializer modifyKeyDeserializer(DeserializationConfig config, tools.jackson.databind.JavaType type,
-                    KeyDeserializer deserializer) {
+            public KeyDeserializer modifyKeyDeserializer(
+                    DeserializationConfig config, tools.jackson.databind.JavaType type, KeyDeserializer deserializer) {
                 if (type.getRawClass() != String.class) {
                     return deserializer;
                 }
@@ -84,8 +85,8 @@ public class InputScreening {
                     @Override
                     public Object deserializeKey(String key, DeserializationContext ctxt) throws JacksonException {
                         if (!acceptableText(key)) {
-                            throw new UnacceptableInputException(ctxt.getParser(), UnacceptableInputException.Kind.CHARACTER,
-                                    String.class);
+                            throw new UnacceptableInputException(
+                                    ctxt.getParser(), UnacceptableInputException.Kind.CHARACTER, String.class);
                         }
                         return deserializer == null ? key : deserializer.deserializeKey(key, ctxt);
                     }
@@ -96,8 +97,13 @@ public class InputScreening {
     }
 
     static boolean screened(Class<?> type) {
-        return type == String.class || type == LocalDate.class || type == LocalDateTime.class || type == Instant.class
-                || type == OffsetDateTime.class || type == ZonedDateTime.class || type == YearMonth.class;
+        return type == String.class
+                || type == LocalDate.class
+                || type == LocalDateTime.class
+                || type == Instant.class
+                || type == OffsetDateTime.class
+                || type == ZonedDateTime.class
+                || type == YearMonth.class;
     }
 
     /** Reads with the usual deserializer, then refuses what no field accepts. */
@@ -121,7 +127,8 @@ public class InputScreening {
         }
 
         @Override
-        public Object deserialize(JsonParser parser, DeserializationContext ctxt, Object intoValue) throws JacksonException {
+        public Object deserialize(JsonParser parser, DeserializationContext ctxt, Object intoValue)
+                throws JacksonException {
             return check(parser, super.deserialize(parser, ctxt, intoValue));
         }
 

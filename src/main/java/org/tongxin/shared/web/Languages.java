@@ -12,8 +12,7 @@ public final class Languages {
     public static final String COOKIE = "TONGXIN_LANG";
     public static final String PARAMETER = "lang";
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** zh, zh-CN, zh-Hans… → Chinese; en, en-GB… → English; anything else → null. */
     public static Locale supported(Locale requested) {

@@ -11,8 +11,7 @@ public final class LockVersions {
 
     public static final String IF_MATCH = "If-Match";
 
-    private LockVersions() {
-    }
+    private LockVersions() {}
 
     /** A request body that may carry the version it read; its records declare {@code Integer version}. */
     public interface Versioned {

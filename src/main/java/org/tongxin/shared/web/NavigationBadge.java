@@ -15,6 +15,5 @@ public interface NavigationBadge {
     Optional<Count> count();
 
     /** Pending items and, among them, the overdue ones. */
-    record Count(long pending, long overdue) {
-    }
+    record Count(long pending, long overdue) {}
 }

@@ -3,7 +3,6 @@ package org.tongxin.shared.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -17,11 +16,12 @@ class NullMapKeys {
 
     @Bean
     JsonMapperBuilderCustomizer nullMapKeysAreEmpty() {
-        return builder -> builder.serializerFactory(builder.serializerFactory().withNullKeySerializer(new ValueSerializer<Object>() {
-            @Override
-            public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
-                generator.writeName("");
-            }
-        }));
+        return builder -> builder.serializerFactory(
+                builder.serializerFactory().withNullKeySerializer(new ValueSerializer<Object>() {
+                    @Override
+                    public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
+                        generator.writeName("");
+                    }
+                }));
     }
 }

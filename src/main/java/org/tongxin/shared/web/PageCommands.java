@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.jdbc.EventQuiescence;
@@ -50,7 +48,8 @@ public class PageCommands {
     };
 
     /** Pass on all but field problems and rule refusals (422): a form that shows only what its fields caused. */
-    public static final Predicate<TongxinException> NOT_OF_THE_FORM = e -> e.fieldProblems().isEmpty() && e.status().value() != 422;
+    public static final Predicate<TongxinException> NOT_OF_THE_FORM =
+            e -> e.fieldProblems().isEmpty() && e.status().value() != 422;
 
     private final FormFeedback feedback;
     private final EventQuiescence reactions;
@@ -65,11 +64,13 @@ public class PageCommands {
      * {@code dateInvalid}, anything else {@code type}.
      */
     public static TongxinException typeProblems(BindingResult binding) {
-        List<FieldProblem> problems = binding.getFieldErrors().stream().map(f -> {
-            Class<?> type = binding.getFieldType(f.getField());
-            boolean date = type != null && Temporal.class.isAssignableFrom(type);
-            return new FieldProblem(f.getField(), date ? "dateInvalid" : "type");
-        }).toList();
+        List<FieldProblem> problems = binding.getFieldErrors().stream()
+                .map(f -> {
+                    Class<?> type = binding.getFieldType(f.getField());
+                    boolean date = type != null && Temporal.class.isAssignableFrom(type);
+                    return new FieldProblem(f.getField(), date ? "dateInvalid" : "type");
+                })
+                .toList();
         return TongxinException.invalid(problems);
     }
 
@@ -158,12 +159,16 @@ public class PageCommands {
         }
 
         /** As {@link #redirectOr(String, Model, RedirectAttributes, Supplier)}, the path made from the command's answer. */
-        public String redirectOr(Function<T, String> path, Model model, RedirectAttributes redirect, Supplier<String> page) {
+        public String redirectOr(
+                Function<T, String> path, Model model, RedirectAttributes redirect, Supplier<String> page) {
             return redirectOr(path, model, redirect, (TongxinException refusal) -> page.get());
         }
 
         /** As above, the page again chosen by the refusal (a stale version keeps what was typed, against the new version). */
-        public String redirectOr(Function<T, String> path, Model model, RedirectAttributes redirect,
+        public String redirectOr(
+                Function<T, String> path,
+                Model model,
+                RedirectAttributes redirect,
                 Function<TongxinException, String> page) {
             T answer;
             try {

@@ -1,7 +1,6 @@
 package org.tongxin.shared.web;
 
 import java.util.Set;
-
 import org.tongxin.shared.error.FieldProblems;
 
 /**

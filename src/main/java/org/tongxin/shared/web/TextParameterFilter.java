@@ -1,14 +1,12 @@
 package org.tongxin.shared.web;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -17,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.ProblemFactory;
 
@@ -43,7 +40,8 @@ class TextParameterFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
@@ -54,8 +52,15 @@ class TextParameterFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("{} {} refused: 400 INVALID_CHARACTER in a parameter", request.getMethod(), ProblemFactory.originalPath(request));
-        ProblemDetail problem = problems.create(request, HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", new Object[] { refused },
+        log.info(
+                "{} {} refused: 400 INVALID_CHARACTER in a parameter",
+                request.getMethod(),
+                ProblemFactory.originalPath(request));
+        ProblemDetail problem = problems.create(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "INVALID_CHARACTER",
+                new Object[] {refused},
                 List.of(new FieldProblem(refused, "character")));
         if (ProblemFactory.isApi(request)) {
             problems.write(response, problem);

@@ -1,13 +1,11 @@
 package org.tongxin.shared.web;
 
-import java.time.Duration;
-import java.util.Locale;
-
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-
+import java.time.Duration;
+import java.util.Locale;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -52,8 +50,11 @@ public class TongxinLocaleResolver extends CookieLocaleResolver {
     }
 
     @Override
-    public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext localeContext) {
-        super.setLocaleContext(request, response != null && request.isSecure() ? new SecureCookies(response) : response,
+    public void setLocaleContext(
+            HttpServletRequest request, HttpServletResponse response, LocaleContext localeContext) {
+        super.setLocaleContext(
+                request,
+                response != null && request.isSecure() ? new SecureCookies(response) : response,
                 localeContext);
     }
 
@@ -82,12 +83,17 @@ public class TongxinLocaleResolver extends CookieLocaleResolver {
 
         private static String secure(String name, String value) {
             boolean cookie = HttpHeaders.SET_COOKIE.equalsIgnoreCase(name);
-            return cookie && value != null && !value.toLowerCase(Locale.ROOT).contains("; secure") ? value + "; Secure" : value;
+            return cookie && value != null && !value.toLowerCase(Locale.ROOT).contains("; secure")
+                    ? value + "; Secure"
+                    : value;
         }
     }
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        super.setLocale(request, response, Languages.supported(locale) != null ? Languages.supported(locale) : Languages.CHINESE);
+        super.setLocale(
+                request,
+                response,
+                Languages.supported(locale) != null ? Languages.supported(locale) : Languages.CHINESE);
     }
 }

@@ -3,15 +3,14 @@ package org.tongxin.shared.web;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.TreeSet;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -35,8 +34,11 @@ class WebConfiguration implements WebMvcConfigurer {
     MessageSource messageSource() throws IOException {
         TreeSet<String> basenames = new TreeSet<>();
         Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
-        Arrays.stream(resources).map(Resource::getFilename).filter(name -> name != null && !name.contains("_"))
-                .forEach(name -> basenames.add("classpath:i18n/" + name.substring(0, name.length() - ".properties".length())));
+        Arrays.stream(resources)
+                .map(Resource::getFilename)
+                .filter(name -> name != null && !name.contains("_"))
+                .forEach(name ->
+                        basenames.add("classpath:i18n/" + name.substring(0, name.length() - ".properties".length())));
         ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
         source.setBasenames(basenames.toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");
@@ -55,15 +57,19 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         CacheControl year = CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic();
-        for (String folder : new String[] { "css", "js", "img" }) {
-            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
-                    .setCacheControl(year).resourceChain(true)
+        for (String folder : new String[] {"css", "js", "img"}) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(year)
+                    .resourceChain(true)
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         }
         // The version-agnostic web jar addresses (/webjars/bootstrap/...) resolve through webjars-locator-lite, which
         // the resource chain adds by itself.
-        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(year).resourceChain(true)
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(year)
+                .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 

@@ -35,7 +35,12 @@ public interface WorkSection {
 
     /** How urgent an item is, most urgent first. */
     enum Urgency {
-        OVERDUE, DUE_TODAY, DUE_SOON, OPEN, WAITING, INFO;
+        OVERDUE,
+        DUE_TODAY,
+        DUE_SOON,
+        OPEN,
+        WAITING,
+        INFO;
 
         /** Whether the item needs the reader's action (it may go into the "most urgent" list). */
         public boolean actionable() {
@@ -48,17 +53,33 @@ public interface WorkSection {
      * reader may see it), when it is due ({@code due} for sorting, {@code dueText} to show; both may be null), its state
      * in words, and the one action with its button text.
      */
-    record Item(String label, String context, Instant due, String dueText, Urgency urgency, String stateText,
-            String actionPath, String actionText) {
-    }
+    record Item(
+            String label,
+            String context,
+            Instant due,
+            String dueText,
+            Urgency urgency,
+            String stateText,
+            String actionPath,
+            String actionText) {}
 
     /**
      * One section: a stable {@code id} (the HTML anchor), its title and a sentence of what it holds, how many items there
      * are in all, of them overdue and due today, up to five items (most urgent first), the page with all of them, and
      * what to do when there is nothing ({@code emptyText}; a section with nothing and no empty text is left out).
      */
-    record Part(String id, Kind kind, String title, String intro, long total, long overdue, long dueToday, List<Item> items,
-            String allPath, String allText, String emptyText) {
+    record Part(
+            String id,
+            Kind kind,
+            String title,
+            String intro,
+            long total,
+            long overdue,
+            long dueToday,
+            List<Item> items,
+            String allPath,
+            String allText,
+            String emptyText) {
 
         public static final int MAX_ITEMS = 5;
 

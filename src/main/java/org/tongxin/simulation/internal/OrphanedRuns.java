@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,8 +38,13 @@ public class OrphanedRuns {
     private final Clock clock;
     private final Duration orphanedAfter;
 
-    OrphanedRuns(SimulationRepository runs, SimulationExecutor executor, ClusterLock lock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events, Clock clock,
+    OrphanedRuns(
+            SimulationRepository runs,
+            SimulationExecutor executor,
+            ClusterLock lock,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${tongxin.simulation.orphaned-after:PT5M}") Duration orphanedAfter) {
         this.runs = runs;
         this.executor = executor;
@@ -68,14 +72,17 @@ public class OrphanedRuns {
                 if (mine.contains(id)) {
                     continue; // held here: the heartbeat is only late (a moved clock, a long pause)
                 }
-                Boolean done = transactions.execute(s -> runs.load(id).filter(r -> !r.status().finished()).map(run -> {
-                    run.fail(now, INTERRUPTED);
-                    if (!runs.save(run)) {
-                        return false; // it moved meanwhile: its instance is alive after all
-                    }
-                    run.pullEvents().forEach(events::publishEvent);
-                    return true;
-                }).orElse(false));
+                Boolean done = transactions.execute(s -> runs.load(id)
+                        .filter(r -> !r.status().finished())
+                        .map(run -> {
+                            run.fail(now, INTERRUPTED);
+                            if (!runs.save(run)) {
+                                return false; // it moved meanwhile: its instance is alive after all
+                            }
+                            run.pullEvents().forEach(events::publishEvent);
+                            return true;
+                        })
+                        .orElse(false));
                 if (Boolean.TRUE.equals(done)) {
                     failed.incrementAndGet();
                     log.warn("Simulation {} failed: the instance holding it stopped", id);

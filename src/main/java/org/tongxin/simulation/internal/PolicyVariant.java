@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.tongxin.policy.DeadlineRule;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
@@ -17,8 +16,7 @@ import org.tongxin.shared.error.TongxinException;
  */
 public final class PolicyVariant {
 
-    private PolicyVariant() {
-    }
+    private PolicyVariant() {}
 
     public static ResolvedPolicy apply(ResolvedPolicy policy, Map<String, Integer> amounts, String field) {
         if (amounts == null || amounts.isEmpty()) {
@@ -30,23 +28,49 @@ public final class PolicyVariant {
         amounts.forEach((id, amount) -> {
             ProcedureStep step = steps.get(id);
             if (step == null) {
-                problems.add(new FieldProblem(field, "simulationUnknownStep", new Object[] { id }));
+                problems.add(new FieldProblem(field, "simulationUnknownStep", new Object[] {id}));
             } else if (!step.deadline().kind().counted()) {
-                problems.add(new FieldProblem(field, "simulationUncountedStep", new Object[] { step.nameZh() }));
+                problems.add(new FieldProblem(field, "simulationUncountedStep", new Object[] {step.nameZh()}));
             } else if (amount == null || amount < 0 || amount > 365) {
-                problems.add(new FieldProblem(field, "range", new Object[] { 0, 365 }));
+                problems.add(new FieldProblem(field, "range", new Object[] {0, 365}));
             } else {
-                DeadlineRule rule = new DeadlineRule(step.deadline().kind(), amount, step.deadline().expeditedAmount());
-                steps.put(id, new ProcedureStep(step.id(), step.nameZh(), step.nameEn(), step.triggerZh(), step.triggerEn(), step.owes(),
-                        step.counterparty(), step.copies(), step.watcher(), rule, step.documentsZh(), step.documentsEn(),
-                        step.legalBasis(), step.confidence(), step.pausable(), step.group(), step.noteZh(), step.noteEn(),
-                        ProcedureStep.Origin.OVERRIDDEN));
+                DeadlineRule rule = new DeadlineRule(
+                        step.deadline().kind(), amount, step.deadline().expeditedAmount());
+                steps.put(
+                        id,
+                        new ProcedureStep(
+                                step.id(),
+                                step.nameZh(),
+                                step.nameEn(),
+                                step.triggerZh(),
+                                step.triggerEn(),
+                                step.owes(),
+                                step.counterparty(),
+                                step.copies(),
+                                step.watcher(),
+                                rule,
+                                step.documentsZh(),
+                                step.documentsEn(),
+                                step.legalBasis(),
+                                step.confidence(),
+                                step.pausable(),
+                                step.group(),
+                                step.noteZh(),
+                                step.noteEn(),
+                                ProcedureStep.Origin.OVERRIDDEN));
             }
         });
         if (!problems.isEmpty()) {
             throw TongxinException.invalid(problems);
         }
-        return new ResolvedPolicy(policy.region(), policy.nameZh(), policy.nameEn(), policy.version(), policy.parentVersion(),
-                policy.settings(), List.copyOf(steps.values()), policy.settingOrigins());
+        return new ResolvedPolicy(
+                policy.region(),
+                policy.nameZh(),
+                policy.nameEn(),
+                policy.version(),
+                policy.parentVersion(),
+                policy.settings(),
+                List.copyOf(steps.values()),
+                policy.settingOrigins());
     }
 }

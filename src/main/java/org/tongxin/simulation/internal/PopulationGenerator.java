@@ -3,7 +3,6 @@ package org.tongxin.simulation.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.simulation.PopulationSettings;
 
@@ -16,20 +15,29 @@ import org.tongxin.simulation.PopulationSettings;
 public final class PopulationGenerator {
 
     /** One case: where, what kind, whether a minor, the day its decision takes effect (≤ 0: already under correction), its term in days. */
-    public record SimulatedCase(int index, int district, int officeSlot, CorrectionType type, boolean minor, int startDay,
-            int termDays, long seed) {
+    public record SimulatedCase(
+            int index,
+            int district,
+            int officeSlot,
+            CorrectionType type,
+            boolean minor,
+            int startDay,
+            int termDays,
+            long seed) {
         public boolean alreadyUnderCorrection() {
             return startDay <= 0;
         }
     }
 
-    private PopulationGenerator() {
-    }
+    private PopulationGenerator() {}
 
     /** Every case of a run of {@code days} days whose months have {@code monthStarts} (day index of each month's first day). */
-    public static List<SimulatedCase> generate(PopulationSettings s, World world, long seed, int[] monthStarts, int days) {
+    public static List<SimulatedCase> generate(
+            PopulationSettings s, World world, long seed, int[] monthStarts, int days) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] shares = world.districts().stream().mapToDouble(World.District::sharePercent).toArray();
+        double[] shares = world.districts().stream()
+                .mapToDouble(World.District::sharePercent)
+                .toArray();
         List<SimulatedCase> cases = new ArrayList<>(s.activeCases() + s.arrivalsPerMonth() * monthStarts.length + 16);
         int index = 0;
         for (int i = 0; i < s.activeCases(); i++) {
@@ -49,16 +57,25 @@ public final class PopulationGenerator {
         return cases;
     }
 
-    private static SimulatedCase draw(int index, PopulationSettings s, World world, double[] shares, SplittableRandom random,
-            int startDay, int termDays) {
+    private static SimulatedCase draw(
+            int index,
+            PopulationSettings s,
+            World world,
+            double[] shares,
+            SplittableRandom random,
+            int startDay,
+            int termDays) {
         int district = pick(shares, random.nextDouble() * 100.0);
         int offices = world.districts().get(district).offices().length;
         int office = offices == 0 ? 0 : random.nextInt(offices);
         double kind = random.nextDouble() * 100.0;
-        CorrectionType type = kind < s.probationPercent() ? CorrectionType.PROBATION
-                : kind < s.probationPercent() + s.parolePercent() ? CorrectionType.PAROLE
-                : kind < s.probationPercent() + s.parolePercent() + s.temporaryExecutionPercent() ? CorrectionType.TEMPORARY_EXECUTION
-                : CorrectionType.PUBLIC_SURVEILLANCE;
+        CorrectionType type = kind < s.probationPercent()
+                ? CorrectionType.PROBATION
+                : kind < s.probationPercent() + s.parolePercent()
+                        ? CorrectionType.PAROLE
+                        : kind < s.probationPercent() + s.parolePercent() + s.temporaryExecutionPercent()
+                                ? CorrectionType.TEMPORARY_EXECUTION
+                                : CorrectionType.PUBLIC_SURVEILLANCE;
         boolean minor = random.nextDouble() * 100.0 < s.minorsPercent();
         return new SimulatedCase(index, district, office, type, minor, startDay, termDays, random.nextLong());
     }

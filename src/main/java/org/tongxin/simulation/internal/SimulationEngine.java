@@ -8,15 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-
 import org.tongxin.obligation.LedgerRules;
 import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.policy.DeadlineKind;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
+import org.tongxin.shared.time.LegalTime;
 import org.tongxin.simulation.PopulationSettings;
 import org.tongxin.simulation.internal.PopulationGenerator.SimulatedCase;
-import org.tongxin.shared.time.LegalTime;
 
 /**
  * Runs a caseload through the procedures on a simulated clock, one day after the other, in memory: every obligation a
@@ -38,8 +37,7 @@ public final class SimulationEngine {
     }
 
     /** A finished run: its figures, the days simulated and the obligations opened. */
-    public record Outcome(Figures figures, int days, long obligations, boolean cancelled) {
-    }
+    public record Outcome(Figures figures, int days, long obligations, boolean cancelled) {}
 
     static final String NOTIFY = "docs.notify";
     static final String DELIVER = "docs.deliver";
@@ -67,9 +65,31 @@ public final class SimulationEngine {
     static final String MINORS_TEAM = "minors.team";
 
     /** The steps a simulated case goes through (each must be in the policy the run uses). */
-    public static final List<String> STEPS = List.of(NOTIFY, DELIVER, RECEIPT, REPORT, TRANSFER, MISSED, REGISTER, ANNOUNCE, TEAM,
-            PLAN, LEAVE, MOVE_CONSULT, MOVE_REPLY, MOVE_DECIDE, MOVE_TRANSFER, MOVE_REPORT, SEARCH, WARN, REVOKE_PROPOSE,
-            REVOKE_RULE, END_ANNOUNCE, END_CERTIFY, MINORS_MEASURES, MINORS_TEAM);
+    public static final List<String> STEPS = List.of(
+            NOTIFY,
+            DELIVER,
+            RECEIPT,
+            REPORT,
+            TRANSFER,
+            MISSED,
+            REGISTER,
+            ANNOUNCE,
+            TEAM,
+            PLAN,
+            LEAVE,
+            MOVE_CONSULT,
+            MOVE_REPLY,
+            MOVE_DECIDE,
+            MOVE_TRANSFER,
+            MOVE_REPORT,
+            SEARCH,
+            WARN,
+            REVOKE_PROPOSE,
+            REVOKE_RULE,
+            END_ANNOUNCE,
+            END_CERTIFY,
+            MINORS_MEASURES,
+            MINORS_TEAM);
 
     private static final LocalTime OPENING = LocalTime.of(9, 0);
     private static final LocalTime CLOSING = LocalTime.of(17, 0);
@@ -98,8 +118,14 @@ public final class SimulationEngine {
     private final java.util.Map<String, ProcedureStep> steps = new java.util.HashMap<>();
     private final java.util.Map<String, Integer> stepIndex = new java.util.HashMap<>();
 
-    public SimulationEngine(World world, ResolvedPolicy policy, LedgerRules rules, PopulationSettings population, LocalDate firstDay,
-            int months, long seed) {
+    public SimulationEngine(
+            World world,
+            ResolvedPolicy policy,
+            LedgerRules rules,
+            PopulationSettings population,
+            LocalDate firstDay,
+            int months,
+            long seed) {
         this.world = world;
         this.policy = policy;
         this.rules = rules;
@@ -143,7 +169,9 @@ public final class SimulationEngine {
         queued = -1;
         for (SimulatedCase c : cases) {
             Case sc = new Case(c);
-            at(Math.max(0, c.startDay()), c.alreadyUnderCorrection() ? () -> underCorrection(sc, 0) : () -> decided(sc, c.startDay()));
+            at(
+                    Math.max(0, c.startDay()),
+                    c.alreadyUnderCorrection() ? () -> underCorrection(sc, 0) : () -> decided(sc, c.startDay()));
         }
         int month = 0;
         for (int day = 0; day < days; day++) {
@@ -164,7 +192,8 @@ public final class SimulationEngine {
                 work(day, date);
             }
             scan(day, date);
-            boolean monthEnds = day + 1 == days || (month + 1 < monthStarts.length && monthStarts[month + 1] == day + 1);
+            boolean monthEnds =
+                    day + 1 == days || (month + 1 < monthStarts.length && monthStarts[month + 1] == day + 1);
             if (monthEnds) {
                 for (int a = 0; a < agencies; a++) {
                     figures.set(a, month, Figures.BACKLOG, pending[a]);
@@ -186,12 +215,18 @@ public final class SimulationEngine {
         Instant at = instant(day, OPENING);
         World.District d = district(c);
         open(c, NOTIFY, d.court(), at, null);
-        open(c, DELIVER, d.court(), at, () -> open(c, RECEIPT, countyOf(c), now(), () -> {
-            c.documents = true;
-            register(c);
-        }));
+        open(
+                c,
+                DELIVER,
+                d.court(),
+                at,
+                () -> open(c, RECEIPT, countyOf(c), now(), () -> {
+                    c.documents = true;
+                    register(c);
+                }));
         if (c.seed.type().reportsInPerson()) {
-            int delay = c.random.nextDouble() * 100 < population.reportingCompliancePercent() ? 1 + c.random.nextInt(7)
+            int delay = c.random.nextDouble() * 100 < population.reportingCompliancePercent()
+                    ? 1 + c.random.nextInt(7)
                     : 11 + c.random.nextInt(20);
             Ob report = open(c, REPORT, SUBJECT, at, null);
             at(day + delay, () -> {
@@ -227,7 +262,8 @@ public final class SimulationEngine {
             open(c, TEAM, countyOf(c), now(), null);
             open(c, PLAN, countyOf(c), now(), null);
             if (c.seed.minor()) {
-                // A minor's registration opens the measures and the team fitted to minors (CCL ch. 7), as on the ledger.
+                // A minor's registration opens the measures and the team fitted to minors (CCL ch. 7), as on the
+                // ledger.
                 open(c, MINORS_MEASURES, countyOf(c), now(), null);
                 open(c, MINORS_TEAM, countyOf(c), now(), null);
             }
@@ -277,17 +313,33 @@ public final class SimulationEngine {
         if (world.districts().size() < 2) {
             return;
         }
-        int to = (c.district + 1 + c.random.nextInt(world.districts().size() - 1)) % world.districts().size();
+        int to = (c.district + 1 + c.random.nextInt(world.districts().size() - 1))
+                % world.districts().size();
         int newCounty = world.districts().get(to).countyAgency();
-        open(c, MOVE_CONSULT, countyOf(c), instant(day, OPENING), () -> open(c, MOVE_REPLY, newCounty, now(),
-                () -> open(c, MOVE_DECIDE, countyOf(c), now(), () -> open(c, MOVE_TRANSFER, countyOf(c), now(), () -> {
-                    Ob report = open(c, MOVE_REPORT, SUBJECT, now(), null);
-                    int delay = c.random.nextDouble() * 100 < population.reportingCompliancePercent() ? 1 + c.random.nextInt(5)
-                            : 8 + c.random.nextInt(20);
-                    int reported = dayIndex(now()) + delay;
-                    c.district = to;
-                    at(reported, () -> fulfil(report, instant(reported, OPENING.plusHours(1))));
-                }))));
+        open(
+                c,
+                MOVE_CONSULT,
+                countyOf(c),
+                instant(day, OPENING),
+                () -> open(
+                        c,
+                        MOVE_REPLY,
+                        newCounty,
+                        now(),
+                        () -> open(
+                                c,
+                                MOVE_DECIDE,
+                                countyOf(c),
+                                now(),
+                                () -> open(c, MOVE_TRANSFER, countyOf(c), now(), () -> {
+                                    Ob report = open(c, MOVE_REPORT, SUBJECT, now(), null);
+                                    int delay = c.random.nextDouble() * 100 < population.reportingCompliancePercent()
+                                            ? 1 + c.random.nextInt(5)
+                                            : 8 + c.random.nextInt(20);
+                                    int reported = dayIndex(now()) + delay;
+                                    c.district = to;
+                                    at(reported, () -> fulfil(report, instant(reported, OPENING.plusHours(1))));
+                                }))));
     }
 
     private void lostContact(Case c, int day) {
@@ -300,12 +352,17 @@ public final class SimulationEngine {
     }
 
     private void reoffend(Case c, int day) {
-        open(c, REVOKE_PROPOSE, countyOf(c), instant(day, OPENING), () -> open(c, REVOKE_RULE, district(c).court(), now(), () -> {
-            if (!c.ended) {
-                c.ended = true;
-                figures.add(countyOf(c), monthOf(dayIndex(now())), Figures.TERMINATIONS, 1);
-            }
-        }));
+        open(
+                c,
+                REVOKE_PROPOSE,
+                countyOf(c),
+                instant(day, OPENING),
+                () -> open(c, REVOKE_RULE, district(c).court(), now(), () -> {
+                    if (!c.ended) {
+                        c.ended = true;
+                        figures.add(countyOf(c), monthOf(dayIndex(now())), Figures.TERMINATIONS, 1);
+                    }
+                }));
     }
 
     private void terminate(Case c) {
@@ -319,13 +376,15 @@ public final class SimulationEngine {
         open(c, END_CERTIFY, countyOf(c), instant(day, OPENING), null);
     }
 
-    // The ledger: obligations opened with the policy's step and the ledger's due time, done by agencies, scanned nightly
+    // The ledger: obligations opened with the policy's step and the ledger's due time, done by agencies, scanned
+    // nightly
 
     private Ob open(Case c, String stepId, int agency, Instant at, Runnable then) {
         ProcedureStep step = steps.get(stepId);
         Ob o = new Ob(c, step, agency, at, then, sequence++);
         DeadlineKind kind = step.deadline().kind();
-        LedgerRules.Due due = rules.due(kind, step.deadline().amount(), at, world.calendarRegion(), false, policy.settings());
+        LedgerRules.Due due =
+                rules.due(kind, step.deadline().amount(), at, world.calendarRegion(), false, policy.settings());
         o.dueAt = due.dueAt();
         obligations++;
         int day = dayIndex(at);
@@ -333,12 +392,18 @@ public final class SimulationEngine {
             figures.add(agency, monthOf(day), Figures.OPENED, 1);
             pending[agency]++;
             World.Agency a = world.agencies().get(agency);
-            SplittableRandom r = new SplittableRandom(seed ^ (c.seed.seed() * 0x9E3779B97F4A7C15L) ^ (stepId.hashCode() * 0xBF58476D1CE4E5B9L)
+            SplittableRandom r = new SplittableRandom(seed
+                    ^ (c.seed.seed() * 0x9E3779B97F4A7C15L)
+                    ^ (stepId.hashCode() * 0xBF58476D1CE4E5B9L)
                     ^ ((long) c.counts[stepIndex.get(stepId)]++ << 32));
             // How long the agency takes before it handles a step with a legal period; 立即 / 及时 / at-the-event steps are
             // handled as soon as an officer is free.
-            int delay = !kind.counted() ? 0 : a.minDelayDays()
-                    + (a.maxDelayDays() > a.minDelayDays() ? r.nextInt(a.maxDelayDays() - a.minDelayDays() + 1) : 0);
+            int delay = !kind.counted()
+                    ? 0
+                    : a.minDelayDays()
+                            + (a.maxDelayDays() > a.minDelayDays()
+                                    ? r.nextInt(a.maxDelayDays() - a.minDelayDays() + 1)
+                                    : 0);
             int ready = day + delay + (at.isBefore(instant(day, CLOSING)) ? 0 : 1);
             if (ready <= queued) {
                 queues[agency].add(o); // ready today, after today's arrivals were queued
@@ -434,7 +499,6 @@ public final class SimulationEngine {
 
     private Instant current;
 
-
     private Instant now() {
         return current;
     }
@@ -484,8 +548,7 @@ public final class SimulationEngine {
     }
 
     @FunctionalInterface
-    private interface Event extends Runnable {
-    }
+    private interface Event extends Runnable {}
 
     /** A case while it runs: where it is and how far its intake has come. */
     private final class Case {

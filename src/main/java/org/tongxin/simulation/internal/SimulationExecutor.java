@@ -7,11 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.error.TongxinException;
 
 /**
@@ -25,13 +23,16 @@ public class SimulationExecutor implements DisposableBean {
     private final ThreadPoolExecutor pool;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
-    SimulationExecutor(@Value("${tongxin.simulation.threads:1}") int threads, @Value("${tongxin.simulation.queue:8}") int queue) {
-        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, "tongxin-simulation");
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1); // requests first: a run never slows other users' work more than it must
-            return t;
-        });
+    SimulationExecutor(
+            @Value("${tongxin.simulation.threads:1}") int threads, @Value("${tongxin.simulation.queue:8}") int queue) {
+        this.pool =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+                    Thread t = new Thread(r, "tongxin-simulation");
+                    t.setDaemon(true);
+                    t.setPriority(Thread.NORM_PRIORITY
+                            - 1); // requests first: a run never slows other users' work more than it must
+                    return t;
+                });
     }
 
     /** Queues run {@code id}; this instance holds it (see {@link #held()}) until it has executed. */

@@ -2,7 +2,6 @@ package org.tongxin.simulation.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.simulation.SimulationStatus;
@@ -15,8 +14,7 @@ import org.tongxin.simulation.SimulationStatus;
 public final class SimulationRun extends AggregateRoot {
 
     /** Something that happened to a run (ids and the new status only). */
-    public record Changed(UUID runId, SimulationStatus status, Instant at) {
-    }
+    public record Changed(UUID runId, SimulationStatus status, Instant at) {}
 
     final UUID id;
     SimulationStatus status;
@@ -28,8 +26,16 @@ public final class SimulationRun extends AggregateRoot {
     String failure;
     int version;
 
-    SimulationRun(UUID id, SimulationStatus status, double progress, Instant startedAt, Instant finishedAt, Integer cases,
-            Long obligations, String failure, int version) {
+    SimulationRun(
+            UUID id,
+            SimulationStatus status,
+            double progress,
+            Instant startedAt,
+            Instant finishedAt,
+            Integer cases,
+            Long obligations,
+            String failure,
+            int version) {
         this.id = id;
         this.status = status;
         this.progress = progress;
@@ -113,5 +119,4 @@ public final class SimulationRun extends AggregateRoot {
     public int version() {
         return version;
     }
-
 }

@@ -6,14 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
-
 import org.tongxin.simulation.SimulationComparison;
 import org.tongxin.simulation.SimulationComparison.AgencyLine;
 import org.tongxin.simulation.SimulationComparison.Totals;
@@ -26,22 +24,28 @@ import org.tongxin.simulation.SimulationView;
  */
 public final class SimulationWorkbook {
 
-    private SimulationWorkbook() {
-    }
+    private SimulationWorkbook() {}
 
-    private record Column(String key, Function<Totals, Number> value) {
-    }
+    private record Column(String key, Function<Totals, Number> value) {}
 
-    private static final List<Column> COLUMNS = List.of(new Column("opened", Totals::opened), new Column("fulfilled", Totals::fulfilled),
-            new Column("onTimeRate", t -> Math.round(t.onTimeRate() * 1000) / 10.0), new Column("breaches", Totals::breaches),
-            new Column("backlog", Totals::backlog), new Column("officers", Totals::officers),
-            new Column("workload", Totals::workloadPerOfficer), new Column("entries", Totals::entries),
-            new Column("terminations", Totals::terminations), new Column("lostContacts", Totals::lostContacts));
+    private static final List<Column> COLUMNS = List.of(
+            new Column("opened", Totals::opened),
+            new Column("fulfilled", Totals::fulfilled),
+            new Column("onTimeRate", t -> Math.round(t.onTimeRate() * 1000) / 10.0),
+            new Column("breaches", Totals::breaches),
+            new Column("backlog", Totals::backlog),
+            new Column("officers", Totals::officers),
+            new Column("workload", Totals::workloadPerOfficer),
+            new Column("entries", Totals::entries),
+            new Column("terminations", Totals::terminations),
+            new Column("lostContacts", Totals::lostContacts));
 
-    public static byte[] write(SimulationView run, List<SimulationFigure> figures, MessageSource messages, Locale locale) {
+    public static byte[] write(
+            SimulationView run, List<SimulationFigure> figures, MessageSource messages, Locale locale) {
         SimulationComparison c = SimulationComparison.of(figures);
         Function<String, String> t = key -> messages.getMessage("simulation.column." + key, null, key, locale);
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -55,7 +59,11 @@ public final class SimulationWorkbook {
             r = pair(about, r, t.apply("firstMonth"), String.valueOf(run.firstMonth()));
             r = pair(about, r, t.apply("months"), String.valueOf(run.months()));
             r = pair(about, r, t.apply("cases"), String.valueOf(run.cases()));
-            r = pair(about, r, t.apply("baseline"), String.valueOf(run.parameters().baseline()));
+            r = pair(
+                    about,
+                    r,
+                    t.apply("baseline"),
+                    String.valueOf(run.parameters().baseline()));
             pair(about, r, t.apply("variant"), String.valueOf(run.parameters().variant()));
             about.setColumnWidth(0, 20 * 256);
             about.setColumnWidth(1, 100 * 256);
@@ -74,15 +82,35 @@ public final class SimulationWorkbook {
             int row = 1;
             row = line(compare, row, t.apply("city"), "", c.totalA(), c.totalB());
             for (AgencyLine line : c.agencies()) {
-                row = line(compare, row, line.agencyName(locale), line.district() == null ? "" : line.district(), line.a(), line.b());
+                row = line(
+                        compare,
+                        row,
+                        line.agencyName(locale),
+                        line.district() == null ? "" : line.district(),
+                        line.a(),
+                        line.b());
             }
             compare.createFreezePane(2, 1);
             compare.setColumnWidth(0, 36 * 256);
 
             Sheet all = book.createSheet(messages.getMessage("simulation.sheet.figures", null, locale));
             Row h = all.createRow(0);
-            String[] keys = { "scenario", "agency", "district", "month", "officers", "opened", "fulfilled", "onTime", "late", "breaches",
-                    "backlog", "entries", "terminations", "lostContacts" };
+            String[] keys = {
+                "scenario",
+                "agency",
+                "district",
+                "month",
+                "officers",
+                "opened",
+                "fulfilled",
+                "onTime",
+                "late",
+                "breaches",
+                "backlog",
+                "entries",
+                "terminations",
+                "lostContacts"
+            };
             for (int i = 0; i < keys.length; i++) {
                 h.createCell(i).setCellValue(t.apply(keys[i]));
                 h.getCell(i).setCellStyle(bold);
@@ -94,8 +122,18 @@ public final class SimulationWorkbook {
                 x.createCell(1).setCellValue(f.agencyName(locale));
                 x.createCell(2).setCellValue(f.district() == null ? "" : f.district());
                 x.createCell(3).setCellValue(f.month().toString().substring(0, 7));
-                int[] values = { f.officers(), f.opened(), f.fulfilled(), f.onTime(), f.late(), f.breaches(), f.backlog(), f.entries(),
-                        f.terminations(), f.lostContacts() };
+                int[] values = {
+                    f.officers(),
+                    f.opened(),
+                    f.fulfilled(),
+                    f.onTime(),
+                    f.late(),
+                    f.breaches(),
+                    f.backlog(),
+                    f.entries(),
+                    f.terminations(),
+                    f.lostContacts()
+                };
                 for (int i = 0; i < values.length; i++) {
                     x.createCell(4 + i).setCellValue(values[i]);
                 }

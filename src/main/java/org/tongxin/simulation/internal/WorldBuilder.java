@@ -2,7 +2,6 @@ package org.tongxin.simulation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.tongxin.agency.AgencyType;
 
 /**
@@ -13,13 +12,19 @@ import org.tongxin.agency.AgencyType;
 public final class WorldBuilder {
 
     /** An agency of a district as the directory knows it: key (id), names. */
-    public record Named(String key, String nameZh, String nameEn) {
-    }
+    public record Named(String key, String nameZh, String nameEn) {}
 
     /** A district: code, names, share of the cases (percent), and its agencies. */
-    public record DistrictSpec(String code, String nameZh, String nameEn, double sharePercent, Named court, Named countyAgency,
-            Named procuratorate, Named police, List<Named> offices) {
-    }
+    public record DistrictSpec(
+            String code,
+            String nameZh,
+            String nameEn,
+            double sharePercent,
+            Named court,
+            Named countyAgency,
+            Named procuratorate,
+            Named police,
+            List<Named> offices) {}
 
     private final List<World.Agency> agencies = new ArrayList<>();
     private final List<World.District> districts = new ArrayList<>();
@@ -38,10 +43,11 @@ public final class WorldBuilder {
         int police = add(d.police(), AgencyType.PUBLIC_SECURITY, index, served);
         int[] offices = new int[d.offices().size()];
         for (int i = 0; i < offices.length; i++) {
-            offices[i] = add(d.offices().get(i), AgencyType.JUDICIAL_OFFICE, index, served / Math.max(1, offices.length));
+            offices[i] =
+                    add(d.offices().get(i), AgencyType.JUDICIAL_OFFICE, index, served / Math.max(1, offices.length));
         }
-        districts.add(new World.District(d.code(), d.nameZh(), d.nameEn(), d.sharePercent(), court, county, procuratorate, police,
-                offices));
+        districts.add(new World.District(
+                d.code(), d.nameZh(), d.nameEn(), d.sharePercent(), court, county, procuratorate, police, offices));
         return this;
     }
 
@@ -66,9 +72,18 @@ public final class WorldBuilder {
             for (int i = 0; i < offices; i++) {
                 o.add(new Named(code + "-SO" + i, code + "司法所" + i, code + " judicial office " + i));
             }
-            builder.district(new DistrictSpec(code, "县" + d, "County " + d, 1.0, new Named(code + "-COURT", "法院", "Court"),
-                    new Named(code + "-CCA", "社区矫正机构", "Correction agency"), new Named(code + "-PROC", "检察院", "Procuratorate"),
-                    new Named(code + "-PSB", "公安局", "Police"), o), districts);
+            builder.district(
+                    new DistrictSpec(
+                            code,
+                            "县" + d,
+                            "County " + d,
+                            1.0,
+                            new Named(code + "-COURT", "法院", "Court"),
+                            new Named(code + "-CCA", "社区矫正机构", "Correction agency"),
+                            new Named(code + "-PROC", "检察院", "Procuratorate"),
+                            new Named(code + "-PSB", "公安局", "Police"),
+                            o),
+                    districts);
         }
         return builder.build(new Named("PRISON", "监狱", "Prison"), new Named("DC", "看守所", "Detention centre"), "CN");
     }

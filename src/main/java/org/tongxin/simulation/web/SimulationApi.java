@@ -1,12 +1,11 @@
 package org.tongxin.simulation.web;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import org.tongxin.shared.web.PageResult;
 import org.tongxin.simulation.SimulationComparison;
 import org.tongxin.simulation.SimulationFigure;
@@ -33,7 +31,9 @@ import org.tongxin.simulation.Simulations;
  */
 @RestController
 @RequestMapping("/api/v1/simulations")
-@Tag(name = "simulation", description = "What-if runs of a synthetic caseload under two policy versions or staffing plans")
+@Tag(
+        name = "simulation",
+        description = "What-if runs of a synthetic caseload under two policy versions or staffing plans")
 @PreAuthorize(SimulationApi.RUNNERS)
 class SimulationApi {
 
@@ -48,18 +48,24 @@ class SimulationApi {
     }
 
     @PostMapping
-    @Operation(operationId = "startSimulation", summary = "Start a what-if run: two scenarios on one synthetic caseload (queued, 202)",
-            description = "name; region: the city's division code (the caller's own when absent); firstMonth: YYYY-MM; months: 1–36 "
-                    + "(12); seed: repeats a run exactly (new when absent); population: the caseload's settings (City A's when "
-                    + "absent); districtShares: percent of new cases by district code; baseline and variant: label, "
-                    + "policyVersion (the version in force when absent), deadlines {stepId: amount}, extraOfficers {agencyId: n}.")
+    @Operation(
+            operationId = "startSimulation",
+            summary = "Start a what-if run: two scenarios on one synthetic caseload (queued, 202)",
+            description = "name; region: the city's division code (the caller's own when absent); firstMonth: YYYY-MM;"
+                    + " months: 1–36 (12); seed: repeats a run exactly (new when absent); population: the"
+                    + " caseload's settings (City A's when absent); districtShares: percent of new cases by"
+                    + " district code; baseline and variant: label, policyVersion (the version in force when"
+                    + " absent), deadlines {stepId: amount}, extraOfficers {agencyId: n}.")
     ResponseEntity<SimulationView> start(@RequestBody SimulationRequest request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(simulations.start(request));
     }
 
     @GetMapping
-    @Operation(operationId = "listSimulations", summary = "The runs of the caller's agency, newest first, a page at a time")
-    PageResult<SimulationView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    @Operation(
+            operationId = "listSimulations",
+            summary = "The runs of the caller's agency, newest first, a page at a time")
+    PageResult<SimulationView> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return simulations.list(Math.max(0, page), Math.min(100, Math.max(1, size)));
     }
 
@@ -82,13 +88,17 @@ class SimulationApi {
     }
 
     @GetMapping("/{id}/comparison")
-    @Operation(operationId = "getSimulationComparison", summary = "The two scenarios of a run side by side, per agency and per month")
+    @Operation(
+            operationId = "getSimulationComparison",
+            summary = "The two scenarios of a run side by side, per agency and per month")
     SimulationComparison comparison(@PathVariable UUID id) {
         return SimulationComparison.of(simulations.figures(id));
     }
 
     @GetMapping("/{id}/export")
-    @Operation(operationId = "exportSimulation", summary = "A run as an Excel workbook: parameters, comparison, every figure")
+    @Operation(
+            operationId = "exportSimulation",
+            summary = "A run as an Excel workbook: parameters, comparison, every figure")
     ResponseEntity<byte[]> export(@PathVariable UUID id, @Parameter(hidden = true) Locale locale) {
         return SimulationDownloads.workbook(simulations.get(id), simulations.figures(id), messages, locale);
     }

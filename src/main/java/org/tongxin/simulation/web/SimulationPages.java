@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
@@ -32,6 +29,7 @@ import org.tongxin.simulation.SimulationComparison;
 import org.tongxin.simulation.SimulationRequest;
 import org.tongxin.simulation.SimulationView;
 import org.tongxin.simulation.Simulations;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulation pages: the runs of the caller's agency with the form for a new one (City A's caseload and the periods
@@ -43,8 +41,17 @@ import org.tongxin.simulation.Simulations;
 class SimulationPages {
 
     /** The steps whose period a coordinator changes most (documents, receipt, reporting in, moves), first in the list. */
-    static final List<String> CHANGEABLE = List.of("docs.receipt", "docs.deliver", "docs.notify", "report.self", "move.consult",
-            "move.reply", "move.decide", "move.transfer", "move.report", "revoke.rule");
+    static final List<String> CHANGEABLE = List.of(
+            "docs.receipt",
+            "docs.deliver",
+            "docs.notify",
+            "report.self",
+            "move.consult",
+            "move.reply",
+            "move.decide",
+            "move.transfer",
+            "move.report",
+            "revoke.rule");
 
     private final Simulations simulations;
     private final PolicyModels policies;
@@ -53,7 +60,12 @@ class SimulationPages {
     private final JsonMapper json;
     private final Clock clock;
 
-    SimulationPages(Simulations simulations, PolicyModels policies, FormFeedback feedback, MessageSource messages, JsonMapper json,
+    SimulationPages(
+            Simulations simulations,
+            PolicyModels policies,
+            FormFeedback feedback,
+            MessageSource messages,
+            JsonMapper json,
             Clock clock) {
         this.simulations = simulations;
         this.policies = policies;
@@ -124,7 +136,8 @@ class SimulationPages {
         if (run.status() == org.tongxin.simulation.SimulationStatus.COMPLETED) {
             SimulationComparison c = SimulationComparison.of(simulations.figures(id));
             model.addAttribute("comparison", c);
-            List<String> months = c.months().stream().map(m -> m.toString().substring(0, 7)).toList();
+            List<String> months =
+                    c.months().stream().map(m -> m.toString().substring(0, 7)).toList();
             String a = label(run.parameters().baseline(), "simulation.scenario.A", locale);
             String b = label(run.parameters().variant(), "simulation.scenario.B", locale);
             model.addAttribute("labelA", a);
@@ -133,9 +146,18 @@ class SimulationPages {
             model.addAttribute("breachesChart", chart("line", months, a, c.a().breaches(), b, c.b().breaches()));
             model.addAttribute("backlogChart", chart("line", months, a, c.a().backlog(), b, c.b().backlog()));
             model.addAttribute("onTimeChart", chart("line", months, a, c.a().onTimeRate(), b, c.b().onTimeRate()));
-            List<SimulationComparison.AgencyLine> counties = c.agencies().stream().filter(l -> "CORRECTION_AGENCY".equals(l.agencyType())).toList();
-            model.addAttribute("countyChart", chart("bar", counties.stream().map(l -> l.agencyName(locale)).toList(), a,
-                    counties.stream().map(l -> l.a().breaches()).toList(), b, counties.stream().map(l -> l.b().breaches()).toList()));
+            List<SimulationComparison.AgencyLine> counties = c.agencies().stream()
+                    .filter(l -> "CORRECTION_AGENCY".equals(l.agencyType()))
+                    .toList();
+            model.addAttribute(
+                    "countyChart",
+                    chart(
+                            "bar",
+                            counties.stream().map(l -> l.agencyName(locale)).toList(),
+                            a,
+                            counties.stream().map(l -> l.a().breaches()).toList(),
+                            b,
+                            counties.stream().map(l -> l.b().breaches()).toList()));
         }
         return "simulation/run";
     }
@@ -170,13 +192,15 @@ class SimulationPages {
         String region = simulations.defaultRegion();
         List<Simulations.DistrictPlan> districts = List.of();
         try {
-            districts = simulations.plan(region, PopulationSettings.cityADefaults().activeCases());
+            districts =
+                    simulations.plan(region, PopulationSettings.cityADefaults().activeCases());
         } catch (TongxinException e) {
             // A national agency serves no city of its own: the form asks for the city's division code.
         }
         model.addAttribute("districts", districts);
         model.addAttribute("defaultRegion", region);
-        ResolvedPolicy policy = policies.findInForce(policies.regionFor(region), LegalTime.today(clock)).orElse(null);
+        ResolvedPolicy policy = policies.findInForce(policies.regionFor(region), LegalTime.today(clock))
+                .orElse(null);
         List<StepChoice> steps = new ArrayList<>();
         if (policy != null) {
             for (String id : CHANGEABLE) {
@@ -190,43 +214,70 @@ class SimulationPages {
     private String changes(SimulationView run, Locale locale) {
         List<String> parts = new ArrayList<>();
         SimulationRequest.Scenario v = run.parameters().variant();
-        ResolvedPolicy policy = policies.findInForce(policies.regionFor(run.region()), run.firstMonth()).orElse(null);
+        ResolvedPolicy policy = policies.findInForce(policies.regionFor(run.region()), run.firstMonth())
+                .orElse(null);
         if (v != null && v.deadlines() != null) {
             v.deadlines().forEach((id, amount) -> {
                 ProcedureStep step = policy == null ? null : policy.step(id).orElse(null);
-                parts.add(messages.getMessage("simulation.run.deadline", new Object[] { step == null ? id : step.name(locale),
-                        step == null ? String.valueOf(amount) : period(step.deadline().kind(), amount, locale) }, locale));
+                parts.add(messages.getMessage(
+                        "simulation.run.deadline",
+                        new Object[] {
+                            step == null ? id : step.name(locale),
+                            step == null
+                                    ? String.valueOf(amount)
+                                    : period(step.deadline().kind(), amount, locale)
+                        },
+                        locale));
             });
         }
         if (v != null && v.extraOfficers() != null) {
-            int added = v.extraOfficers().values().stream().mapToInt(Integer::intValue).sum();
+            int added = v.extraOfficers().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             if (!v.extraOfficers().isEmpty()) {
-                parts.add(messages.getMessage("simulation.run.officers", new Object[] { v.extraOfficers().size(), added }, locale));
+                parts.add(messages.getMessage(
+                        "simulation.run.officers",
+                        new Object[] {v.extraOfficers().size(), added},
+                        locale));
             }
         }
-        return parts.isEmpty() ? messages.getMessage("simulation.run.noChanges", null, locale) : String.join("; ", parts);
+        return parts.isEmpty()
+                ? messages.getMessage("simulation.run.noChanges", null, locale)
+                : String.join("; ", parts);
     }
 
     private StepChoice choice(ProcedureStep step, Locale locale) {
-        return new StepChoice(step.id(), step.name(locale), period(step.deadline().kind(), step.deadline().amount(), locale));
+        return new StepChoice(
+                step.id(),
+                step.name(locale),
+                period(step.deadline().kind(), step.deadline().amount(), locale));
     }
 
     /** A period in the law's words ("5 日", "5 days"), as the policy pages write it. */
     private String period(org.tongxin.policy.DeadlineKind kind, Integer amount, Locale locale) {
-        return messages.getMessage("policy.deadline." + kind, new Object[] { amount }, locale);
+        return messages.getMessage("policy.deadline." + kind, new Object[] {amount}, locale);
     }
 
     /** The form's fields as a request: numbers that are no numbers are refused with the field named. */
     SimulationRequest request(Map<String, String> form) {
         List<FieldProblem> problems = new ArrayList<>();
         Numbers n = new Numbers(form, problems);
-        PopulationSettings population = new PopulationSettings(n.integer("population.activeCases"), n.integer("population.arrivalsPerMonth"),
-                n.integer("population.probationPercent"), n.integer("population.parolePercent"),
-                n.integer("population.temporaryExecutionPercent"), n.integer("population.surveillancePercent"),
-                n.integer("population.minTermMonths"), n.integer("population.maxTermMonths"), n.decimal("population.minorsPercent"),
-                n.decimal("population.reportingCompliancePercent"), n.decimal("population.leavesPerYear"),
-                n.decimal("population.movesPerYear"), n.decimal("population.lostContactsPerYear"),
-                n.decimal("population.violationsPerYear"), n.decimal("population.reoffendingPerYear"));
+        PopulationSettings population = new PopulationSettings(
+                n.integer("population.activeCases"),
+                n.integer("population.arrivalsPerMonth"),
+                n.integer("population.probationPercent"),
+                n.integer("population.parolePercent"),
+                n.integer("population.temporaryExecutionPercent"),
+                n.integer("population.surveillancePercent"),
+                n.integer("population.minTermMonths"),
+                n.integer("population.maxTermMonths"),
+                n.decimal("population.minorsPercent"),
+                n.decimal("population.reportingCompliancePercent"),
+                n.decimal("population.leavesPerYear"),
+                n.decimal("population.movesPerYear"),
+                n.decimal("population.lostContactsPerYear"),
+                n.decimal("population.violationsPerYear"),
+                n.decimal("population.reoffendingPerYear"));
         Integer months = n.integer("months");
         String seedText = form.getOrDefault("seed", "").strip();
         Long seed = null;
@@ -244,10 +295,13 @@ class SimulationPages {
         }
         Map<UUID, Integer> officers = new LinkedHashMap<>();
         for (int i = 0; form.containsKey("lines[" + i + "].agency"); i++) {
-            String extra = form.getOrDefault("lines[" + i + "].extraOfficers", "").strip();
+            String extra =
+                    form.getOrDefault("lines[" + i + "].extraOfficers", "").strip();
             if (!extra.isEmpty() && !extra.equals("0")) {
                 try {
-                    officers.put(UUID.fromString(form.get("lines[" + i + "].agency")), n.integer("lines[" + i + "].extraOfficers"));
+                    officers.put(
+                            UUID.fromString(form.get("lines[" + i + "].agency")),
+                            n.integer("lines[" + i + "].extraOfficers"));
                 } catch (IllegalArgumentException e) {
                     problems.add(new FieldProblem("lines[" + i + "].extraOfficers", "invalid", new Object[0]));
                 }
@@ -256,7 +310,14 @@ class SimulationPages {
         if (!problems.isEmpty()) {
             throw TongxinException.invalid(problems);
         }
-        return new SimulationRequest(form.get("name"), blankToNull(form.get("region")), form.get("firstMonth"), months, seed, population, null,
+        return new SimulationRequest(
+                form.get("name"),
+                blankToNull(form.get("region")),
+                form.get("firstMonth"),
+                months,
+                seed,
+                population,
+                null,
                 new SimulationRequest.Scenario(blankToNull(form.get("baseline.label")), null, Map.of(), Map.of()),
                 new SimulationRequest.Scenario(blankToNull(form.get("variant.label")), null, deadlines, officers));
     }
@@ -269,7 +330,13 @@ class SimulationPages {
         return s != null && s.label() != null ? s.label() : messages.getMessage(key, null, locale);
     }
 
-    private String chart(String kind, List<String> categories, String a, List<? extends Number> dataA, String b, List<? extends Number> dataB) {
+    private String chart(
+            String kind,
+            List<String> categories,
+            String a,
+            List<? extends Number> dataA,
+            String b,
+            List<? extends Number> dataB) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("kind", kind);
         spec.put("categories", categories);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.agency.AgencyDirectory;
@@ -38,14 +37,27 @@ public class DashboardService {
         this.labels = labels;
     }
 
-    public record Dashboard(String district, List<Slice> districts, Map<String, Map<String, Long>> activeByDistrictAndType,
-            List<Slice> activeByType, List<YearMonth> months, Map<String, List<Long>> monthly, List<Slice> overdueByAgency,
-            List<Slice> openConflictsByDistrict, long active, long overdueNow, long openConflicts, long rejectedAwaiting) {
-    }
+    public record Dashboard(
+            String district,
+            List<Slice> districts,
+            Map<String, Map<String, Long>> activeByDistrictAndType,
+            List<Slice> activeByType,
+            List<YearMonth> months,
+            Map<String, List<Long>> monthly,
+            List<Slice> overdueByAgency,
+            List<Slice> openConflictsByDistrict,
+            long active,
+            long overdueNow,
+            long openConflicts,
+            long rejectedAwaiting) {}
 
     /** The indicators the dashboard follows month by month. */
-    static final List<Indicator> DASHBOARD_SERIES = List.of(Indicator.CASE_RECEIVED, Indicator.SUBJECT_FAILED_TO_REPORT,
-            Indicator.SUBJECT_LOST_CONTACT, Indicator.HANDOVER_REJECTED, Indicator.ASSISTANCE_DELIVERED,
+    static final List<Indicator> DASHBOARD_SERIES = List.of(
+            Indicator.CASE_RECEIVED,
+            Indicator.SUBJECT_FAILED_TO_REPORT,
+            Indicator.SUBJECT_LOST_CONTACT,
+            Indicator.HANDOVER_REJECTED,
+            Indicator.ASSISTANCE_DELIVERED,
             Indicator.CONFLICT_RAISED);
 
     @Transactional(readOnly = true)
@@ -62,33 +74,60 @@ public class DashboardService {
             byType.merge(type, c.value(), Long::sum);
         }
         List<Slice> districts = labels.districtSlices(scope, byDistrictType.keySet(), locale);
-        Map<YearMonth, Map<String, Long>> perMonth = queries.perMonth(scope, from, to,
-                DASHBOARD_SERIES.stream().map(Indicator::key).toList(), null);
+        Map<YearMonth, Map<String, Long>> perMonth = queries.perMonth(
+                scope, from, to, DASHBOARD_SERIES.stream().map(Indicator::key).toList(), null);
         Map<String, List<Long>> monthly = new LinkedHashMap<>();
         for (Indicator i : DASHBOARD_SERIES) {
-            monthly.put(i.key(), perMonth.values().stream().map(f -> f.getOrDefault(i.key(), 0L)).toList());
+            monthly.put(
+                    i.key(),
+                    perMonth.values().stream()
+                            .map(f -> f.getOrDefault(i.key(), 0L))
+                            .toList());
         }
         Map<UUID, StatisticsQueries.Backlog> backlog = queries.backlog(scope);
-        Map<AgencyId, AgencyView> views = agencies.findAll(backlog.keySet().stream().map(AgencyId::of).toList());
-        List<Slice> overdue = backlog.values().stream().filter(b -> b.overdue() > 0)
-                .map(b -> new Slice(b.agencyId().toString(),
-                        views.containsKey(AgencyId.of(b.agencyId())) ? views.get(AgencyId.of(b.agencyId())).name(locale) : "?",
+        Map<AgencyId, AgencyView> views =
+                agencies.findAll(backlog.keySet().stream().map(AgencyId::of).toList());
+        List<Slice> overdue = backlog.values().stream()
+                .filter(b -> b.overdue() > 0)
+                .map(b -> new Slice(
+                        b.agencyId().toString(),
+                        views.containsKey(AgencyId.of(b.agencyId()))
+                                ? views.get(AgencyId.of(b.agencyId())).name(locale)
+                                : "?",
                         b.overdue()))
-                .sorted(Comparator.comparingLong(Slice::value).reversed().thenComparing(Slice::label)).toList();
+                .sorted(Comparator.comparingLong(Slice::value).reversed().thenComparing(Slice::label))
+                .toList();
         Map<String, Map<String, Long>> open = queries.openItems(scope);
         Map<String, Long> conflictsByDistrict = open.getOrDefault("CONFLICT", Map.of());
         List<Slice> conflictSlices = labels.districtSlices(scope, conflictsByDistrict.keySet(), locale).stream()
-                .map(s -> new Slice(s.key(), s.label(), conflictsByDistrict.getOrDefault(s.key(), 0L))).toList();
+                .map(s -> new Slice(s.key(), s.label(), conflictsByDistrict.getOrDefault(s.key(), 0L)))
+                .toList();
         List<Slice> typeSlices = byType.entrySet().stream()
-                .map(e -> new Slice(e.getKey(), msg("case.type." + e.getKey(), locale), e.getValue())).toList();
-        districts = districts.stream().map(s -> new Slice(s.key(), s.label(),
-                byDistrictType.getOrDefault(s.key(), Map.of()).values().stream().mapToLong(Long::longValue).sum())).toList();
-        return new Dashboard(scope.district(), districts, byDistrictType, typeSlices,
-                perMonth.keySet().stream().toList(), monthly, overdue, conflictSlices,
+                .map(e -> new Slice(e.getKey(), msg("case.type." + e.getKey(), locale), e.getValue()))
+                .toList();
+        districts = districts.stream()
+                .map(s -> new Slice(
+                        s.key(),
+                        s.label(),
+                        byDistrictType.getOrDefault(s.key(), Map.of()).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()))
+                .toList();
+        return new Dashboard(
+                scope.district(),
+                districts,
+                byDistrictType,
+                typeSlices,
+                perMonth.keySet().stream().toList(),
+                monthly,
+                overdue,
+                conflictSlices,
                 byType.values().stream().mapToLong(Long::longValue).sum(),
                 overdue.stream().mapToLong(Slice::value).sum(),
                 conflictsByDistrict.values().stream().mapToLong(Long::longValue).sum(),
-                open.getOrDefault("HANDOVER_REJECTED", Map.of()).values().stream().mapToLong(Long::longValue).sum());
+                open.getOrDefault("HANDOVER_REJECTED", Map.of()).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
     }
 
     private String msg(String key, Locale locale, Object... args) {

@@ -22,7 +22,12 @@ public class Districts {
     }
 
     public String of(AgencyId agency) {
-        return agency == null ? UNKNOWN : agencies.find(agency).map(AgencyView::divisionCode).map(Districts::district).orElse(UNKNOWN);
+        return agency == null
+                ? UNKNOWN
+                : agencies.find(agency)
+                        .map(AgencyView::divisionCode)
+                        .map(Districts::district)
+                        .orElse(UNKNOWN);
     }
 
     public static String district(String divisionCode) {

@@ -4,9 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.assistance.ReferralId;
@@ -37,7 +35,12 @@ class HoldupLines {
     private final AgencyDirectory agencies;
     private final CurrentUser currentUser;
 
-    HoldupLines(CaseDirectory cases, Handovers handovers, Referrals referrals, Conflicts conflicts, AgencyDirectory agencies,
+    HoldupLines(
+            CaseDirectory cases,
+            Handovers handovers,
+            Referrals referrals,
+            Conflicts conflicts,
+            AgencyDirectory agencies,
             CurrentUser currentUser) {
         this.cases = cases;
         this.handovers = handovers;
@@ -50,9 +53,12 @@ class HoldupLines {
     /** The reader's view of the lines, decided once for the cases among them. */
     Reader reader(Collection<UUID> caseIds) {
         Set<UUID> openable = cases.openable(caseIds.stream().map(CaseId::of).collect(Collectors.toSet())).stream()
-                .map(CaseId::value).collect(Collectors.toSet());
+                .map(CaseId::value)
+                .collect(Collectors.toSet());
         TongxinPrincipal me = currentUser.get();
-        boolean coordinationOffice = agencies.find(me.agency()).map(a -> a.type() == AgencyType.COORDINATION_OFFICE).orElse(false);
+        boolean coordinationOffice = agencies.find(me.agency())
+                .map(a -> a.type() == AgencyType.COORDINATION_OFFICE)
+                .orElse(false);
         return new Reader(openable, me.agency().value(), coordinationOffice);
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.agency.AgencyDirectory;
@@ -32,8 +31,8 @@ import org.tongxin.statistics.ReportTable;
 @Service
 public class MonthlyReports {
 
-    public record MonthlyReport(YearMonth month, String district, String districtName, Instant asOf, List<ReportTable> tables) {
-    }
+    public record MonthlyReport(
+            YearMonth month, String district, String districtName, Instant asOf, List<ReportTable> tables) {}
 
     private final StatisticsQueries queries;
     private final StatisticsLabels labelsOf;
@@ -62,84 +61,159 @@ public class MonthlyReports {
         List<StatisticsQueries.Count> counts = queries.counts(scope, month, month);
         List<ReportTable> tables = new ArrayList<>();
         tables.add(subjects(received, released, active, locale));
-        List<Slice> districts = labelsOf.districtSlices(scope,
-                counts.stream().map(StatisticsQueries.Count::district).filter(d -> !d.endsWith("00")).toList(), locale);
+        List<Slice> districts = labelsOf.districtSlices(
+                scope,
+                counts.stream()
+                        .map(StatisticsQueries.Count::district)
+                        .filter(d -> !d.endsWith("00"))
+                        .toList(),
+                locale);
         tables.add(byDistrict(districts, received, released, active, counts, locale));
         tables.add(handovers(districts, counts, locale));
-        tables.add(byAgency("obligations", counts, locale, a -> true,
-                List.of(Indicator.OBLIGATION_DUE, Indicator.OBLIGATION_ON_TIME, Indicator.OBLIGATION_OVERDUE,
-                        Indicator.OBLIGATION_FULFILLED_LATE, Indicator.OBLIGATION_ESCALATED), true));
-        tables.add(byAgency("referrals", counts, locale, a -> true,
-                List.of(Indicator.REFERRAL_MADE, Indicator.REFERRAL_ACCEPTED, Indicator.REFERRAL_DECLINED,
-                        Indicator.REFERRAL_COMPLETED, Indicator.ASSISTANCE_DELIVERED), false));
+        tables.add(byAgency(
+                "obligations",
+                counts,
+                locale,
+                a -> true,
+                List.of(
+                        Indicator.OBLIGATION_DUE,
+                        Indicator.OBLIGATION_ON_TIME,
+                        Indicator.OBLIGATION_OVERDUE,
+                        Indicator.OBLIGATION_FULFILLED_LATE,
+                        Indicator.OBLIGATION_ESCALATED),
+                true));
+        tables.add(byAgency(
+                "referrals",
+                counts,
+                locale,
+                a -> true,
+                List.of(
+                        Indicator.REFERRAL_MADE,
+                        Indicator.REFERRAL_ACCEPTED,
+                        Indicator.REFERRAL_DECLINED,
+                        Indicator.REFERRAL_COMPLETED,
+                        Indicator.ASSISTANCE_DELIVERED),
+                false));
         tables.add(coordination(districts, counts, locale));
-        return new MonthlyReport(month, scope.district(), labelsOf.districtName(scope.city() ? scope.cityCode() : scope.district(),
-                locale), asOf, tables);
+        return new MonthlyReport(
+                month,
+                scope.district(),
+                labelsOf.districtName(scope.city() ? scope.cityCode() : scope.district(), locale),
+                asOf,
+                tables);
     }
 
-    private ReportTable subjects(List<StatisticsQueries.CaseCount> received, List<StatisticsQueries.CaseCount> released,
-            List<StatisticsQueries.CaseCount> active, Locale locale) {
+    private ReportTable subjects(
+            List<StatisticsQueries.CaseCount> received,
+            List<StatisticsQueries.CaseCount> released,
+            List<StatisticsQueries.CaseCount> active,
+            Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
         for (CorrectionType type : CorrectionType.values()) {
             Predicate<StatisticsQueries.CaseCount> p = c -> type.name().equals(c.type());
-            rows.add(StatisticsLabels.cells(msg("case.type." + type.name(), locale), sum(received, p), sum(released, p),
-                    sum(active, p)));
+            rows.add(StatisticsLabels.cells(
+                    msg("case.type." + type.name(), locale), sum(received, p), sum(released, p), sum(active, p)));
         }
         for (String gender : List.of("MALE", "FEMALE")) {
             Predicate<StatisticsQueries.CaseCount> p = c -> gender.equals(c.gender());
-            rows.add(StatisticsLabels.cells(msg("statistics.monthly.sex", locale, msg("case.gender." + gender, locale)),
-                    sum(received, p), sum(released, p), sum(active, p)));
+            rows.add(StatisticsLabels.cells(
+                    msg("statistics.monthly.sex", locale, msg("case.gender." + gender, locale)),
+                    sum(received, p),
+                    sum(released, p),
+                    sum(active, p)));
         }
         Predicate<StatisticsQueries.CaseCount> minors = StatisticsQueries.CaseCount::minor;
-        rows.add(StatisticsLabels.cells(msg("statistics.monthly.minors", locale), sum(received, minors), sum(released, minors),
+        rows.add(StatisticsLabels.cells(
+                msg("statistics.monthly.minors", locale),
+                sum(received, minors),
+                sum(released, minors),
                 sum(active, minors)));
         Predicate<StatisticsQueries.CaseCount> all = c -> true;
-        rows.add(StatisticsLabels.cells(msg("statistics.monthly.total", locale), sum(received, all), sum(released, all),
-                sum(active, all)));
-        return new ReportTable("subjects", msg("statistics.monthly.subjects", locale),
-                headers(locale, "statistics.col.category", "statistics.col.received", "statistics.col.released",
+        rows.add(StatisticsLabels.cells(
+                msg("statistics.monthly.total", locale), sum(received, all), sum(released, all), sum(active, all)));
+        return new ReportTable(
+                "subjects",
+                msg("statistics.monthly.subjects", locale),
+                headers(
+                        locale,
+                        "statistics.col.category",
+                        "statistics.col.received",
+                        "statistics.col.released",
                         "statistics.col.activeAtEnd"),
                 rows);
     }
 
-    private ReportTable byDistrict(List<Slice> districts, List<StatisticsQueries.CaseCount> received,
-            List<StatisticsQueries.CaseCount> released, List<StatisticsQueries.CaseCount> active,
-            List<StatisticsQueries.Count> counts, Locale locale) {
+    private ReportTable byDistrict(
+            List<Slice> districts,
+            List<StatisticsQueries.CaseCount> received,
+            List<StatisticsQueries.CaseCount> released,
+            List<StatisticsQueries.CaseCount> active,
+            List<StatisticsQueries.Count> counts,
+            Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
         for (Slice d : districts) {
             Predicate<StatisticsQueries.CaseCount> p = c -> d.key().equals(c.district());
-            rows.add(StatisticsLabels.cells(d.label(), sum(received, p), sum(released, p), sum(active, p),
+            rows.add(StatisticsLabels.cells(
+                    d.label(),
+                    sum(received, p),
+                    sum(released, p),
+                    sum(active, p),
                     count(counts, d.key(), Indicator.SUBJECT_FAILED_TO_REPORT),
                     count(counts, d.key(), Indicator.SUBJECT_LOST_CONTACT)));
         }
-        return new ReportTable("districts", msg("statistics.monthly.districts", locale),
-                headers(locale, "statistics.col.district", "statistics.col.received", "statistics.col.released",
-                        "statistics.col.activeAtEnd", "indicator.subject.failed-to-report", "indicator.subject.lost-contact"),
+        return new ReportTable(
+                "districts",
+                msg("statistics.monthly.districts", locale),
+                headers(
+                        locale,
+                        "statistics.col.district",
+                        "statistics.col.received",
+                        "statistics.col.released",
+                        "statistics.col.activeAtEnd",
+                        "indicator.subject.failed-to-report",
+                        "indicator.subject.lost-contact"),
                 rows);
     }
 
     private ReportTable handovers(List<Slice> districts, List<StatisticsQueries.Count> counts, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
         for (Slice d : districts) {
-            rows.add(StatisticsLabels.cells(d.label(), count(counts, d.key(), Indicator.HANDOVER_RECEIVED),
-                    count(counts, d.key(), Indicator.HANDOVER_RECEIPTED), count(counts, d.key(), Indicator.HANDOVER_REJECTED),
+            rows.add(StatisticsLabels.cells(
+                    d.label(),
+                    count(counts, d.key(), Indicator.HANDOVER_RECEIVED),
+                    count(counts, d.key(), Indicator.HANDOVER_RECEIPTED),
+                    count(counts, d.key(), Indicator.HANDOVER_REJECTED),
                     count(counts, d.key(), Indicator.HANDOVER_LATE)));
         }
-        return new ReportTable("handovers", msg("statistics.monthly.handovers", locale),
-                headers(locale, "statistics.col.district", "indicator.handover.received", "indicator.handover.receipted",
-                        "indicator.handover.rejected", "indicator.handover.late"),
+        return new ReportTable(
+                "handovers",
+                msg("statistics.monthly.handovers", locale),
+                headers(
+                        locale,
+                        "statistics.col.district",
+                        "indicator.handover.received",
+                        "indicator.handover.receipted",
+                        "indicator.handover.rejected",
+                        "indicator.handover.late"),
                 rows);
     }
 
-    private ReportTable coordination(List<Slice> districts, List<StatisticsQueries.Count> counts,
-            Locale locale) {
-        List<Indicator> indicators = List.of(Indicator.MEETING_HELD, Indicator.DECISION_RECORDED, Indicator.DECISION_DONE,
-                Indicator.CONFLICT_RAISED, Indicator.CONFLICT_RESOLVED);
+    private ReportTable coordination(List<Slice> districts, List<StatisticsQueries.Count> counts, Locale locale) {
+        List<Indicator> indicators = List.of(
+                Indicator.MEETING_HELD,
+                Indicator.DECISION_RECORDED,
+                Indicator.DECISION_DONE,
+                Indicator.CONFLICT_RAISED,
+                Indicator.CONFLICT_RESOLVED);
         List<List<Object>> rows = new ArrayList<>();
         List<String> codes = new ArrayList<>(districts.stream().map(Slice::key).toList());
         Map<String, String> labels = new HashMap<>();
         districts.forEach(d -> labels.put(d.key(), d.label()));
-        counts.stream().map(StatisticsQueries.Count::district).filter(d -> !codes.contains(d)).distinct().sorted()
+        counts.stream()
+                .map(StatisticsQueries.Count::district)
+                .filter(d -> !codes.contains(d))
+                .distinct()
+                .sorted()
                 .forEach(d -> {
                     codes.add(0, d);
                     labels.put(d, labelsOf.districtName(d, locale));
@@ -155,29 +229,42 @@ public class MonthlyReports {
     }
 
     /** One row per agency with any of the indicators in the month; with the on-time rate for obligations. */
-    private ReportTable byAgency(String key, List<StatisticsQueries.Count> counts, Locale locale, Predicate<AgencyView> which,
-            List<Indicator> indicators, boolean rate) {
+    private ReportTable byAgency(
+            String key,
+            List<StatisticsQueries.Count> counts,
+            Locale locale,
+            Predicate<AgencyView> which,
+            List<Indicator> indicators,
+            boolean rate) {
         Map<UUID, Map<String, Long>> byAgency = new HashMap<>();
         for (StatisticsQueries.Count c : counts) {
-            if (c.dimension().isEmpty() && indicators.stream().anyMatch(i -> i.key().equals(c.indicator()))) {
+            if (c.dimension().isEmpty()
+                    && indicators.stream().anyMatch(i -> i.key().equals(c.indicator()))) {
                 byAgency.computeIfAbsent(c.agencyId(), k -> new TreeMap<>()).merge(c.indicator(), c.value(), Long::sum);
             }
         }
-        Map<AgencyId, AgencyView> views = agencies.findAll(byAgency.keySet().stream().map(AgencyId::of).toList());
-        List<AgencyView> ordered = views.values().stream().filter(which)
-                .sorted(Comparator.comparing((AgencyView a) -> a.type().ordinal()).thenComparing(AgencyView::code)).toList();
+        Map<AgencyId, AgencyView> views =
+                agencies.findAll(byAgency.keySet().stream().map(AgencyId::of).toList());
+        List<AgencyView> ordered = views.values().stream()
+                .filter(which)
+                .sorted(Comparator.comparing((AgencyView a) -> a.type().ordinal())
+                        .thenComparing(AgencyView::code))
+                .toList();
         List<List<Object>> rows = new ArrayList<>();
         for (AgencyView a : ordered) {
             Map<String, Long> f = byAgency.get(a.id().value());
-            List<Object> row = StatisticsLabels.cells(a.name(locale), msg("agency.type." + a.type().name(), locale));
+            List<Object> row = StatisticsLabels.cells(
+                    a.name(locale), msg("agency.type." + a.type().name(), locale));
             indicators.forEach(i -> row.add(f.getOrDefault(i.key(), 0L)));
             if (rate) {
-                row.add(StatisticsLabels.rate(f.getOrDefault(Indicator.OBLIGATION_ON_TIME.key(), 0L),
+                row.add(StatisticsLabels.rate(
+                        f.getOrDefault(Indicator.OBLIGATION_ON_TIME.key(), 0L),
                         f.getOrDefault(Indicator.OBLIGATION_DUE.key(), 0L)));
             }
             rows.add(row);
         }
-        List<String> headers = new ArrayList<>(List.of(msg("statistics.col.agency", locale), msg("statistics.col.type", locale)));
+        List<String> headers =
+                new ArrayList<>(List.of(msg("statistics.col.agency", locale), msg("statistics.col.type", locale)));
         indicators.forEach(i -> headers.add(msg(i.labelKey(), locale)));
         if (rate) {
             headers.add(msg("statistics.col.ratePercent", locale));
@@ -186,12 +273,19 @@ public class MonthlyReports {
     }
 
     private static long sum(List<StatisticsQueries.CaseCount> counts, Predicate<StatisticsQueries.CaseCount> p) {
-        return counts.stream().filter(p).mapToLong(StatisticsQueries.CaseCount::value).sum();
+        return counts.stream()
+                .filter(p)
+                .mapToLong(StatisticsQueries.CaseCount::value)
+                .sum();
     }
 
     private static long count(List<StatisticsQueries.Count> counts, String district, Indicator indicator) {
-        return counts.stream().filter(c -> c.dimension().isEmpty() && c.indicator().equals(indicator.key())
-                && c.district().equals(district)).mapToLong(StatisticsQueries.Count::value).sum();
+        return counts.stream()
+                .filter(c -> c.dimension().isEmpty()
+                        && c.indicator().equals(indicator.key())
+                        && c.district().equals(district))
+                .mapToLong(StatisticsQueries.Count::value)
+                .sum();
     }
 
     private List<String> headers(Locale locale, String... keys) {

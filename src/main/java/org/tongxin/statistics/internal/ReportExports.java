@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -45,7 +44,8 @@ public class ReportExports {
      * the headings.
      */
     public byte[] xlsx(String title, String subtitle, List<ReportTable> tables, Locale locale) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = workbook.createFont();
             bold.setBold(true);
             CellStyle header = workbook.createCellStyle();
@@ -58,8 +58,8 @@ public class ReportExports {
             captionStyle.setFont(bold);
             Set<String> names = new HashSet<>();
             for (ReportTable table : tables) {
-                Sheet sheet = workbook.createSheet(sheetName(messages.getMessage("statistics.sheet." + table.key(), null,
-                        table.caption(), locale), names));
+                Sheet sheet = workbook.createSheet(sheetName(
+                        messages.getMessage("statistics.sheet." + table.key(), null, table.caption(), locale), names));
                 int r = 0;
                 Cell titleCell = sheet.createRow(r++).createCell(0);
                 titleCell.setCellValue(title);
@@ -100,8 +100,15 @@ public class ReportExports {
 
     /** The report printed; {@code closing}: the lines an official form ends with (填报单位, 负责人, 填报日期), or none. */
     public byte[] pdf(String title, String subtitle, List<ReportTable> tables, List<String> closing) {
-        List<TabularDocument.Table> printed = tables.stream().map(t -> new TabularDocument.Table(t.caption(), t.headers(),
-                t.rows().stream().map(row -> row.stream().map(ReportExports::text).toList()).toList())).toList();
+        List<TabularDocument.Table> printed = tables.stream()
+                .map(t -> new TabularDocument.Table(
+                        t.caption(),
+                        t.headers(),
+                        t.rows().stream()
+                                .map(row ->
+                                        row.stream().map(ReportExports::text).toList())
+                                .toList()))
+                .toList();
         return documents.renderTables(new TabularDocument(title, subtitle, printed, closing));
     }
 

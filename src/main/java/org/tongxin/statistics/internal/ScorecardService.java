@@ -1,5 +1,8 @@
 package org.tongxin.statistics.internal;
 
+import static org.tongxin.statistics.internal.StatisticsLabels.cells;
+import static org.tongxin.statistics.internal.StatisticsLabels.rate;
+
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.agency.AgencyDirectory;
@@ -25,9 +27,6 @@ import org.tongxin.statistics.Indicator;
 import org.tongxin.statistics.Period;
 import org.tongxin.statistics.ReportTable;
 
-import static org.tongxin.statistics.internal.StatisticsLabels.cells;
-import static org.tongxin.statistics.internal.StatisticsLabels.rate;
-
 /**
  * The scorecards and the annual assessment (考核) of the agencies in the caller's scope, computed from the read models;
  * one screen's service (the dashboard and the coordinator's screen have theirs).
@@ -40,7 +39,8 @@ public class ScorecardService {
     private final UserDirectory users;
     private final StatisticsLabels labels;
 
-    ScorecardService(StatisticsQueries queries, AgencyDirectory agencies, UserDirectory users, StatisticsLabels labels) {
+    ScorecardService(
+            StatisticsQueries queries, AgencyDirectory agencies, UserDirectory users, StatisticsLabels labels) {
         this.queries = queries;
         this.agencies = agencies;
         this.users = users;
@@ -51,23 +51,47 @@ public class ScorecardService {
      * One agency's scorecard over a period. Rates are null when nothing fell due; lateness is over obligations that fell
      * due in the period and were fulfilled late (whole hours, a started hour counting); backlog is as of now.
      */
-    public record ScorecardRow(UUID agencyId, String agencyName, AgencyType type, String district, long due, long onTime,
-            Double onTimeRate, long fulfilledLate, Double medianLatenessHours, Integer worstLatenessHours, long openNow,
-            long overdueNow, Double backlogMedianAgeDays, Long backlogOldestAgeDays, long handoversRejected,
-            Map<String, Long> rejectionReasons, long handoversLate, long referralsMade, long referralsAccepted,
-            long referralsDeclined, long assistanceDelivered, long conflictsRaised, long conflictsResolved, Long activeCases,
-            Integer officers, Double casesPerOfficer) {
-    }
+    public record ScorecardRow(
+            UUID agencyId,
+            String agencyName,
+            AgencyType type,
+            String district,
+            long due,
+            long onTime,
+            Double onTimeRate,
+            long fulfilledLate,
+            Double medianLatenessHours,
+            Integer worstLatenessHours,
+            long openNow,
+            long overdueNow,
+            Double backlogMedianAgeDays,
+            Long backlogOldestAgeDays,
+            long handoversRejected,
+            Map<String, Long> rejectionReasons,
+            long handoversLate,
+            long referralsMade,
+            long referralsAccepted,
+            long referralsDeclined,
+            long assistanceDelivered,
+            long conflictsRaised,
+            long conflictsResolved,
+            Long activeCases,
+            Integer officers,
+            Double casesPerOfficer) {}
 
     /** The month-by-month trend of the scope over the period. */
-    public record MonthTrend(YearMonth month, long due, long onTime, Double onTimeRate, long handoversRejected,
-            long received) {
-    }
+    public record MonthTrend(
+            YearMonth month, long due, long onTime, Double onTimeRate, long handoversRejected, long received) {}
 
     /** {@code trendAgency}: the agency the trend follows (null: the whole scope). */
-    public record Scorecards(Period period, String district, AgencyType agencyType, List<ScorecardRow> rows,
-            List<MonthTrend> trend, UUID trendAgency, String trendAgencyName) {
-    }
+    public record Scorecards(
+            Period period,
+            String district,
+            AgencyType agencyType,
+            List<ScorecardRow> rows,
+            List<MonthTrend> trend,
+            UUID trendAgency,
+            String trendAgencyName) {}
 
     @Transactional(readOnly = true)
     public Scorecards scorecards(StatisticsScope.Scope scope, Period period, AgencyType type, Locale locale) {
@@ -76,7 +100,8 @@ public class ScorecardService {
 
     /** As above, with the month-by-month trend of one agency of the scope (404 for an agency outside it). */
     @Transactional(readOnly = true)
-    public Scorecards scorecards(StatisticsScope.Scope scope, Period period, AgencyType type, UUID trendAgency, Locale locale) {
+    public Scorecards scorecards(
+            StatisticsScope.Scope scope, Period period, AgencyType type, UUID trendAgency, Locale locale) {
         AgencyView followed = trendAgency == null ? null : labels.agencyInScope(scope, trendAgency);
         List<StatisticsQueries.Count> counts = queries.counts(scope, period.from(), period.to());
         Map<UUID, StatisticsQueries.Lateness> lateness = queries.lateness(scope, period.from(), period.to());
@@ -87,10 +112,12 @@ public class ScorecardService {
         ids.addAll(lateness.keySet());
         ids.addAll(backlog.keySet());
         ids.addAll(caseload.keySet());
-        Map<AgencyId, AgencyView> views = agencies.findAll(ids.stream().map(AgencyId::of).toList());
+        Map<AgencyId, AgencyView> views =
+                agencies.findAll(ids.stream().map(AgencyId::of).toList());
         Map<UUID, Map<String, Map<String, Long>>> byAgency = new LinkedHashMap<>();
         for (StatisticsQueries.Count c : counts) {
-            byAgency.computeIfAbsent(c.agencyId(), k -> new TreeMap<>()).computeIfAbsent(c.indicator(), k -> new TreeMap<>())
+            byAgency.computeIfAbsent(c.agencyId(), k -> new TreeMap<>())
+                    .computeIfAbsent(c.indicator(), k -> new TreeMap<>())
                     .put(c.dimension(), c.value());
         }
         List<ScorecardRow> rows = new ArrayList<>();
@@ -106,30 +133,71 @@ public class ScorecardService {
             StatisticsQueries.Backlog open = backlog.get(id);
             Long active = caseload.get(id);
             Integer officers = officersOf(agency);
-            Map<String, Long> reasons = new TreeMap<>(figures.getOrDefault(Indicator.HANDOVER_REJECTED.key(), Map.of()));
+            Map<String, Long> reasons =
+                    new TreeMap<>(figures.getOrDefault(Indicator.HANDOVER_REJECTED.key(), Map.of()));
             reasons.remove("");
-            rows.add(new ScorecardRow(id, agency.name(locale), agency.type(), Districts.district(agency.divisionCode()), due,
-                    onTime, rate(onTime, due), late == null ? 0 : late.count(), late == null ? null : late.medianHours(),
-                    late == null ? null : late.worstHours(), open == null ? 0 : open.open(), open == null ? 0 : open.overdue(),
-                    open == null ? null : open.medianAgeDays(), open == null ? null : open.oldestAgeDays(),
-                    total(figures, Indicator.HANDOVER_REJECTED), reasons, total(figures, Indicator.HANDOVER_LATE),
-                    total(figures, Indicator.REFERRAL_MADE), total(figures, Indicator.REFERRAL_ACCEPTED),
-                    total(figures, Indicator.REFERRAL_DECLINED), total(figures, Indicator.ASSISTANCE_DELIVERED),
-                    total(figures, Indicator.CONFLICT_RAISED), total(figures, Indicator.CONFLICT_RESOLVED), active, officers,
-                    active == null || officers == null || officers == 0 ? null : Math.round(active * 10.0 / officers) / 10.0));
+            rows.add(new ScorecardRow(
+                    id,
+                    agency.name(locale),
+                    agency.type(),
+                    Districts.district(agency.divisionCode()),
+                    due,
+                    onTime,
+                    rate(onTime, due),
+                    late == null ? 0 : late.count(),
+                    late == null ? null : late.medianHours(),
+                    late == null ? null : late.worstHours(),
+                    open == null ? 0 : open.open(),
+                    open == null ? 0 : open.overdue(),
+                    open == null ? null : open.medianAgeDays(),
+                    open == null ? null : open.oldestAgeDays(),
+                    total(figures, Indicator.HANDOVER_REJECTED),
+                    reasons,
+                    total(figures, Indicator.HANDOVER_LATE),
+                    total(figures, Indicator.REFERRAL_MADE),
+                    total(figures, Indicator.REFERRAL_ACCEPTED),
+                    total(figures, Indicator.REFERRAL_DECLINED),
+                    total(figures, Indicator.ASSISTANCE_DELIVERED),
+                    total(figures, Indicator.CONFLICT_RAISED),
+                    total(figures, Indicator.CONFLICT_RESOLVED),
+                    active,
+                    officers,
+                    active == null || officers == null || officers == 0
+                            ? null
+                            : Math.round(active * 10.0 / officers) / 10.0));
         }
-        rows.sort(Comparator.comparing((ScorecardRow r) -> r.type().ordinal()).thenComparing(ScorecardRow::district)
+        rows.sort(Comparator.comparing((ScorecardRow r) -> r.type().ordinal())
+                .thenComparing(ScorecardRow::district)
                 .thenComparing(ScorecardRow::agencyName));
         List<MonthTrend> trend = new ArrayList<>();
-        queries.perMonth(scope, period.from(), period.to(), List.of(Indicator.OBLIGATION_DUE.key(),
-                Indicator.OBLIGATION_ON_TIME.key(), Indicator.HANDOVER_REJECTED.key(), Indicator.CASE_RECEIVED.key()), trendAgency)
+        queries.perMonth(
+                        scope,
+                        period.from(),
+                        period.to(),
+                        List.of(
+                                Indicator.OBLIGATION_DUE.key(),
+                                Indicator.OBLIGATION_ON_TIME.key(),
+                                Indicator.HANDOVER_REJECTED.key(),
+                                Indicator.CASE_RECEIVED.key()),
+                        trendAgency)
                 .forEach((month, f) -> {
                     long d = f.getOrDefault(Indicator.OBLIGATION_DUE.key(), 0L);
                     long o = f.getOrDefault(Indicator.OBLIGATION_ON_TIME.key(), 0L);
-                    trend.add(new MonthTrend(month, d, o, rate(o, d), f.getOrDefault(Indicator.HANDOVER_REJECTED.key(), 0L),
+                    trend.add(new MonthTrend(
+                            month,
+                            d,
+                            o,
+                            rate(o, d),
+                            f.getOrDefault(Indicator.HANDOVER_REJECTED.key(), 0L),
                             f.getOrDefault(Indicator.CASE_RECEIVED.key(), 0L)));
                 });
-        return new Scorecards(period, scope.district(), type, rows, trend, trendAgency,
+        return new Scorecards(
+                period,
+                scope.district(),
+                type,
+                rows,
+                trend,
+                trendAgency,
                 followed == null ? null : followed.name(locale));
     }
 
@@ -144,7 +212,13 @@ public class ScorecardService {
         if (role == null) {
             return null;
         }
-        return (int) users.search(null, agency.id(), role, "ACTIVE", PageQuery.of(0, 1, "status", UserDirectory.SORTABLE, "status")).total();
+        return (int) users.search(
+                        null,
+                        agency.id(),
+                        role,
+                        "ACTIVE",
+                        PageQuery.of(0, 1, "status", UserDirectory.SORTABLE, "status"))
+                .total();
     }
 
     private static long total(Map<String, Map<String, Long>> figures, Indicator indicator) {
@@ -153,34 +227,78 @@ public class ScorecardService {
 
     /** The scorecards as tables (the annual assessment 考核 when the period is a year): for Excel and PDF. */
     public List<ReportTable> scorecardTables(Scorecards s, Locale locale) {
-        List<String> headers = List.of("agency", "type", "due", "onTime", "ratePercent", "late", "medianLate", "worstLate", "open",
-                "overdueNow", "backlogMedian", "backlogOldest", "rejected", "handoversLate", "referralsAccepted",
-                "referralsDeclined", "conflictsRaised", "conflictsResolved", "activeCases", "perOfficer").stream()
-                .map(h -> msg("statistics.col." + h, locale)).toList();
+        List<String> headers = List.of(
+                        "agency",
+                        "type",
+                        "due",
+                        "onTime",
+                        "ratePercent",
+                        "late",
+                        "medianLate",
+                        "worstLate",
+                        "open",
+                        "overdueNow",
+                        "backlogMedian",
+                        "backlogOldest",
+                        "rejected",
+                        "handoversLate",
+                        "referralsAccepted",
+                        "referralsDeclined",
+                        "conflictsRaised",
+                        "conflictsResolved",
+                        "activeCases",
+                        "perOfficer")
+                .stream()
+                .map(h -> msg("statistics.col." + h, locale))
+                .toList();
         List<List<Object>> rows = new ArrayList<>();
         for (ScorecardRow r : s.rows()) {
-            rows.add(cells(r.agencyName(), msg("agency.type." + r.type().name(), locale), r.due(), r.onTime(), r.onTimeRate(),
-                    r.fulfilledLate(), r.medianLatenessHours(), r.worstLatenessHours(), r.openNow(), r.overdueNow(),
+            rows.add(cells(
+                    r.agencyName(),
+                    msg("agency.type." + r.type().name(), locale),
+                    r.due(),
+                    r.onTime(),
+                    r.onTimeRate(),
+                    r.fulfilledLate(),
+                    r.medianLatenessHours(),
+                    r.worstLatenessHours(),
+                    r.openNow(),
+                    r.overdueNow(),
                     r.backlogMedianAgeDays() == null ? null : Math.round(r.backlogMedianAgeDays() * 10) / 10.0,
-                    r.backlogOldestAgeDays(), r.handoversRejected(), r.handoversLate(), r.referralsAccepted(),
-                    r.referralsDeclined(), r.conflictsRaised(), r.conflictsResolved(), r.activeCases(), r.casesPerOfficer()));
+                    r.backlogOldestAgeDays(),
+                    r.handoversRejected(),
+                    r.handoversLate(),
+                    r.referralsAccepted(),
+                    r.referralsDeclined(),
+                    r.conflictsRaised(),
+                    r.conflictsResolved(),
+                    r.activeCases(),
+                    r.casesPerOfficer()));
         }
         List<List<Object>> trend = new ArrayList<>();
         for (MonthTrend t : s.trend()) {
-            trend.add(cells(t.month().toString(), t.due(), t.onTime(), t.onTimeRate(), t.handoversRejected(), t.received()));
+            trend.add(cells(
+                    t.month().toString(), t.due(), t.onTime(), t.onTimeRate(), t.handoversRejected(), t.received()));
         }
         List<List<Object>> definitions = new ArrayList<>();
         for (String key : List.of("rate", "medianLate", "worstLate", "backlogMedian", "rejected", "perOfficer")) {
             definitions.add(cells(msg("statistics.col." + key, locale), msg("statistics.def." + key, locale)));
         }
-        return List.of(new ReportTable("scorecards", msg("statistics.scorecards.caption", locale), headers, rows),
-                new ReportTable("trend", msg("statistics.trend.caption", locale),
-                        List.of(msg("statistics.col.month", locale), msg("statistics.col.due", locale),
+        return List.of(
+                new ReportTable("scorecards", msg("statistics.scorecards.caption", locale), headers, rows),
+                new ReportTable(
+                        "trend",
+                        msg("statistics.trend.caption", locale),
+                        List.of(
+                                msg("statistics.col.month", locale), msg("statistics.col.due", locale),
                                 msg("statistics.col.onTime", locale), msg("statistics.col.ratePercent", locale),
                                 msg("statistics.col.rejected", locale), msg("statistics.col.received", locale)),
                         trend),
-                new ReportTable("definitions", msg("statistics.definitions", locale),
-                        List.of(msg("statistics.col.indicator", locale), msg("statistics.col.definition", locale)), definitions));
+                new ReportTable(
+                        "definitions",
+                        msg("statistics.definitions", locale),
+                        List.of(msg("statistics.col.indicator", locale), msg("statistics.col.definition", locale)),
+                        definitions));
     }
 
     private String msg(String key, Locale locale, Object... args) {

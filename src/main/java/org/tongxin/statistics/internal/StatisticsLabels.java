@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyDirectory;
@@ -42,12 +41,16 @@ public class StatisticsLabels {
         }
         Map<String, String> names = agencies.divisions(codes).stream()
                 .collect(Collectors.toMap(Division::code, d -> d.name(locale), (a, b) -> a));
-        return codes.stream().map(c -> new Slice(c, names.getOrDefault(c, c), 0)).toList();
+        return codes.stream()
+                .map(c -> new Slice(c, names.getOrDefault(c, c), 0))
+                .toList();
     }
 
     /** A district's or the city's name by its division code. */
     public String districtName(String code, Locale locale) {
-        return code == null ? null : agencies.division(code).map(d -> d.name(locale)).orElse(code);
+        return code == null
+                ? null
+                : agencies.division(code).map(d -> d.name(locale)).orElse(code);
     }
 
     public String msg(String key, Locale locale, Object... args) {

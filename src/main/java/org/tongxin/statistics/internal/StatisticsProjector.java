@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyId;
@@ -44,8 +43,13 @@ class StatisticsProjector {
     private final Handovers handovers;
     private final Referrals referrals;
 
-    StatisticsProjector(StatisticsStore store, Districts districts, CaseDirectory cases, ObligationLedger ledger,
-            Handovers handovers, Referrals referrals) {
+    StatisticsProjector(
+            StatisticsStore store,
+            Districts districts,
+            CaseDirectory cases,
+            ObligationLedger ledger,
+            Handovers handovers,
+            Referrals referrals) {
         this.referrals = referrals;
         this.store = store;
         this.districts = districts;
@@ -61,7 +65,12 @@ class StatisticsProjector {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.countyAgencyId());
             rememberCase(e.caseId(), e.occurredAt());
-            store.count(e.occurredAt(), e.countyAgencyId(), district, Indicator.CASE_DECIDED, e.correctionType().name());
+            store.count(
+                    e.occurredAt(),
+                    e.countyAgencyId(),
+                    district,
+                    Indicator.CASE_DECIDED,
+                    e.correctionType().name());
         }
     }
 
@@ -72,7 +81,11 @@ class StatisticsProjector {
                 rememberCase(e.caseId(), null);
             }
             store.caseReceived(e.caseId().value(), e.occurredAt());
-            store.count(e.occurredAt(), e.countyAgencyId(), districts.of(e.countyAgencyId()), Indicator.CASE_RECEIVED,
+            store.count(
+                    e.occurredAt(),
+                    e.countyAgencyId(),
+                    districts.of(e.countyAgencyId()),
+                    Indicator.CASE_RECEIVED,
                     store.caseType(e.caseId().value()).orElse(null));
         }
     }
@@ -81,12 +94,16 @@ class StatisticsProjector {
 
     @ApplicationModuleListener
     void on(CaseEvents.CaseTerminated e) {
-        released(e.caseId(), e.endedOn().atStartOfDay(org.tongxin.shared.time.LegalTime.ZONE).toInstant());
+        released(
+                e.caseId(),
+                e.endedOn().atStartOfDay(org.tongxin.shared.time.LegalTime.ZONE).toInstant());
     }
 
     @ApplicationModuleListener
     void on(CaseEvents.CaseRevoked e) {
-        released(e.caseId(), e.ruledOn().atStartOfDay(org.tongxin.shared.time.LegalTime.ZONE).toInstant());
+        released(
+                e.caseId(),
+                e.ruledOn().atStartOfDay(org.tongxin.shared.time.LegalTime.ZONE).toInstant());
     }
 
     @ApplicationModuleListener
@@ -114,16 +131,25 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(CaseEvents.TeamFormed e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.teamFormed(e.caseId().value(), cases.teamForDocuments(e.caseId()).stream()
-                    .filter(m -> m.role() == CaseData.TeamRole.SOCIAL_WORKER && m.agencyId() != null)
-                    .map(CaseData.TeamMember::agencyId).toList());
+            store.teamFormed(
+                    e.caseId().value(),
+                    cases.teamForDocuments(e.caseId()).stream()
+                            .filter(m -> m.role() == CaseData.TeamRole.SOCIAL_WORKER && m.agencyId() != null)
+                            .map(CaseData.TeamMember::agencyId)
+                            .toList());
         }
     }
 
     private void rememberCase(CaseId caseId, Instant decidedAt) {
-        cases.facts(caseId).ifPresent(f -> store.caseDecided(caseId.value(), f.countyAgencyId(), districts.of(f.countyAgencyId()),
-                f.correctionType() == null ? null : f.correctionType().name(),
-                f.subjectGender() == null ? null : f.subjectGender().name(), f.minorAtOffence(), decidedAt));
+        cases.facts(caseId)
+                .ifPresent(f -> store.caseDecided(
+                        caseId.value(),
+                        f.countyAgencyId(),
+                        districts.of(f.countyAgencyId()),
+                        f.correctionType() == null ? null : f.correctionType().name(),
+                        f.subjectGender() == null ? null : f.subjectGender().name(),
+                        f.minorAtOffence(),
+                        decidedAt));
     }
 
     // The obligation ledger
@@ -132,8 +158,17 @@ class StatisticsProjector {
     void on(ObligationEvents.ObligationOpened e) {
         if (store.claim(e.eventId(), e.occurredAt()) && !subjects(e.obligationId())) {
             String district = districts.of(e.owingAgency());
-            store.obligationOpened(e.obligationId().value(), caseOf(e.caseId()), e.stepId(), e.stepZh(), e.stepEn(),
-                    e.owingAgency(), district, e.occurredAt(), e.dueAt(), "OPEN");
+            store.obligationOpened(
+                    e.obligationId().value(),
+                    caseOf(e.caseId()),
+                    e.stepId(),
+                    e.stepZh(),
+                    e.stepEn(),
+                    e.owingAgency(),
+                    district,
+                    e.occurredAt(),
+                    e.dueAt(),
+                    "OPEN");
             store.count(e.occurredAt(), e.owingAgency(), district, Indicator.OBLIGATION_OPENED, e.stepId());
             if (FAILED_TO_REPORT_STEP.equals(e.stepId())) {
                 store.count(e.occurredAt(), e.owingAgency(), district, Indicator.SUBJECT_FAILED_TO_REPORT);
@@ -151,7 +186,8 @@ class StatisticsProjector {
         ensureObligation(e.obligationId(), e.stepZh(), e.stepEn()).ifPresent(row -> {
             AgencyId agency = new AgencyId(row.agencyId());
             if (e.late()) {
-                store.obligationClosed(row.id(), "FULFILLED_LATE", e.occurredAt(), latenessHours(row.dueAt(), e.occurredAt()));
+                store.obligationClosed(
+                        row.id(), "FULFILLED_LATE", e.occurredAt(), latenessHours(row.dueAt(), e.occurredAt()));
                 store.count(e.occurredAt(), agency, row.district(), Indicator.OBLIGATION_FULFILLED_LATE, row.stepId());
                 if (row.overdueAt() == null && row.dueAt() != null) {
                     // Fulfilled late before the overdue scan saw it: it still fell due in its month.
@@ -190,7 +226,11 @@ class StatisticsProjector {
         }
         ensureObligation(e.obligationId(), e.stepZh(), e.stepEn()).ifPresent(row -> {
             store.obligationEscalated(row.id(), e.level(), e.escalatedTo());
-            store.count(e.occurredAt(), new AgencyId(row.agencyId()), row.district(), Indicator.OBLIGATION_ESCALATED,
+            store.count(
+                    e.occurredAt(),
+                    new AgencyId(row.agencyId()),
+                    row.district(),
+                    Indicator.OBLIGATION_ESCALATED,
                     "level" + e.level());
         });
     }
@@ -198,7 +238,8 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(ObligationEvents.ObligationPaused e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            ensureObligation(e.obligationId(), e.stepZh(), e.stepEn()).ifPresent(row -> store.obligationPaused(row.id()));
+            ensureObligation(e.obligationId(), e.stepZh(), e.stepEn())
+                    .ifPresent(row -> store.obligationPaused(row.id()));
         }
     }
 
@@ -226,14 +267,24 @@ class StatisticsProjector {
     }
 
     /** The row of an obligation, made from the ledger when it was opened before statistics counted it. */
-    private java.util.Optional<StatisticsStore.ObligationRow> ensureObligation(ObligationId id, String stepZh, String stepEn) {
+    private java.util.Optional<StatisticsStore.ObligationRow> ensureObligation(
+            ObligationId id, String stepZh, String stepEn) {
         java.util.Optional<StatisticsStore.ObligationRow> row = store.obligation(id.value());
         if (row.isPresent()) {
             return row;
         }
         java.util.Optional<ObligationView> view = ledger.find(id).filter(o -> !o.owedBySubject());
-        view.ifPresent(o -> store.obligationOpened(o.id().value(), caseOf(o.caseId()), o.stepId(), stepZh, stepEn,
-                o.owingAgencyId(), districts.of(o.owingAgencyId()), o.startedAt(), o.dueAt(), o.status().name()));
+        view.ifPresent(o -> store.obligationOpened(
+                o.id().value(),
+                caseOf(o.caseId()),
+                o.stepId(),
+                stepZh,
+                stepEn,
+                o.owingAgencyId(),
+                districts.of(o.owingAgencyId()),
+                o.startedAt(),
+                o.dueAt(),
+                o.status().name()));
         return store.obligation(id.value());
     }
 
@@ -261,18 +312,33 @@ class StatisticsProjector {
         if (!store.claim(e.eventId(), e.occurredAt())) {
             return;
         }
-        store.count(e.occurredAt(), e.receiver(), districts.of(e.receiver()), Indicator.HANDOVER_RECEIVED, e.kind().name());
+        store.count(
+                e.occurredAt(),
+                e.receiver(),
+                districts.of(e.receiver()),
+                Indicator.HANDOVER_RECEIVED,
+                e.kind().name());
         if (e.supplement()) {
             store.itemClosed("HANDOVER_REJECTED", e.handoverId().value(), e.occurredAt());
         } else if (e.caseId() != null && store.stepWentOverdue(e.caseId().value(), e.stepId(), e.sender())) {
-            store.count(e.occurredAt(), e.sender(), districts.of(e.sender()), Indicator.HANDOVER_LATE, e.kind().name());
+            store.count(
+                    e.occurredAt(),
+                    e.sender(),
+                    districts.of(e.sender()),
+                    Indicator.HANDOVER_LATE,
+                    e.kind().name());
         }
     }
 
     @ApplicationModuleListener
     void on(HandoverEvents.HandoverReceipted e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.receiver(), districts.of(e.receiver()), Indicator.HANDOVER_RECEIPTED, e.kind().name());
+            store.count(
+                    e.occurredAt(),
+                    e.receiver(),
+                    districts.of(e.receiver()),
+                    Indicator.HANDOVER_RECEIPTED,
+                    e.kind().name());
             store.itemClosed("HANDOVER_REJECTED", e.handoverId().value(), e.occurredAt());
         }
     }
@@ -284,14 +350,24 @@ class StatisticsProjector {
         }
         String district = districts.of(e.sender());
         store.count(e.occurredAt(), e.sender(), district, Indicator.HANDOVER_REJECTED, problemDimensions(e));
-        store.itemOpened("HANDOVER_REJECTED", e.handoverId().value(), caseOf(e.caseId()), e.sender(), e.receiver(), district,
-                e.kind().name() + ":" + e.problems(), e.occurredAt());
+        store.itemOpened(
+                "HANDOVER_REJECTED",
+                e.handoverId().value(),
+                caseOf(e.caseId()),
+                e.sender(),
+                e.receiver(),
+                district,
+                e.kind().name() + ":" + e.problems(),
+                e.occurredAt());
     }
 
     /** "Why": a dimension per problem kind (MISSING, DEFECTIVE) and per document concerned, as the receiver named them. */
     private String[] problemDimensions(HandoverEvents.HandoverRejected e) {
         List<String> dimensions = new ArrayList<>();
-        handovers.find(e.handoverId()).flatMap(v -> v.rounds().stream().filter(r -> r.number() == e.round()).findFirst())
+        handovers
+                .find(e.handoverId())
+                .flatMap(v ->
+                        v.rounds().stream().filter(r -> r.number() == e.round()).findFirst())
                 .ifPresent(round -> {
                     for (HandoverView.ProblemView p : round.problems()) {
                         dimensions.add("problem:" + p.kind().name());
@@ -306,14 +382,24 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(AssistanceEvents.ReferralMade e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.toAgency(), districts.of(e.toAgency()), Indicator.REFERRAL_MADE, e.service().name());
+            store.count(
+                    e.occurredAt(),
+                    e.toAgency(),
+                    districts.of(e.toAgency()),
+                    Indicator.REFERRAL_MADE,
+                    e.service().name());
         }
     }
 
     @ApplicationModuleListener
     void on(AssistanceEvents.ReferralAccepted e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.toAgency(), districts.of(e.toAgency()), Indicator.REFERRAL_ACCEPTED, e.service().name());
+            store.count(
+                    e.occurredAt(),
+                    e.toAgency(),
+                    districts.of(e.toAgency()),
+                    Indicator.REFERRAL_ACCEPTED,
+                    e.service().name());
         }
     }
 
@@ -321,10 +407,23 @@ class StatisticsProjector {
     void on(AssistanceEvents.ReferralDeclined e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.toAgency());
-            store.count(e.occurredAt(), e.toAgency(), district, Indicator.REFERRAL_DECLINED, e.service().name());
+            store.count(
+                    e.occurredAt(),
+                    e.toAgency(),
+                    district,
+                    Indicator.REFERRAL_DECLINED,
+                    e.service().name());
             // The reason is not in the event (events carry no free text): read from the referral, kept encrypted.
-            store.itemOpened("REFERRAL_DECLINED", e.referralId().value(), caseOf(e.caseId()), e.toAgency(), e.fromAgency(),
-                    district, e.service().name(), referrals.declineReason(e.referralId()).orElse(null), e.occurredAt());
+            store.itemOpened(
+                    "REFERRAL_DECLINED",
+                    e.referralId().value(),
+                    caseOf(e.caseId()),
+                    e.toAgency(),
+                    e.fromAgency(),
+                    district,
+                    e.service().name(),
+                    referrals.declineReason(e.referralId()).orElse(null),
+                    e.occurredAt());
         }
     }
 
@@ -332,9 +431,19 @@ class StatisticsProjector {
     void on(AssistanceEvents.ReferralCompleted e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.toAgency());
-            store.count(e.occurredAt(), e.toAgency(), district, Indicator.REFERRAL_COMPLETED, e.service().name());
+            store.count(
+                    e.occurredAt(),
+                    e.toAgency(),
+                    district,
+                    Indicator.REFERRAL_COMPLETED,
+                    e.service().name());
             if (e.delivered()) {
-                store.count(e.occurredAt(), e.toAgency(), district, Indicator.ASSISTANCE_DELIVERED, e.service().name());
+                store.count(
+                        e.occurredAt(),
+                        e.toAgency(),
+                        district,
+                        Indicator.ASSISTANCE_DELIVERED,
+                        e.service().name());
             }
         }
     }
@@ -377,11 +486,27 @@ class StatisticsProjector {
     void on(CoordinationEvents.ConflictRaised e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.raisedBy());
-            store.count(e.occurredAt(), e.raisedBy(), district, Indicator.CONFLICT_RAISED, e.type().name());
-            AgencyId other = e.parties() == null ? null
-                    : e.parties().stream().filter(p -> !p.equals(e.raisedBy())).findFirst().orElse(null);
-            store.itemOpened("CONFLICT", e.conflictId().value(), caseOf(e.caseId()), e.raisedBy(), other, district,
-                    e.type().name() + (e.stepId() == null ? "" : ":" + e.stepId()), e.occurredAt());
+            store.count(
+                    e.occurredAt(),
+                    e.raisedBy(),
+                    district,
+                    Indicator.CONFLICT_RAISED,
+                    e.type().name());
+            AgencyId other = e.parties() == null
+                    ? null
+                    : e.parties().stream()
+                            .filter(p -> !p.equals(e.raisedBy()))
+                            .findFirst()
+                            .orElse(null);
+            store.itemOpened(
+                    "CONFLICT",
+                    e.conflictId().value(),
+                    caseOf(e.caseId()),
+                    e.raisedBy(),
+                    other,
+                    district,
+                    e.type().name() + (e.stepId() == null ? "" : ":" + e.stepId()),
+                    e.occurredAt());
         }
     }
 
@@ -395,7 +520,12 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(CoordinationEvents.ConflictResolved e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.raisedBy(), districts.of(e.raisedBy()), Indicator.CONFLICT_RESOLVED, e.type().name());
+            store.count(
+                    e.occurredAt(),
+                    e.raisedBy(),
+                    districts.of(e.raisedBy()),
+                    Indicator.CONFLICT_RESOLVED,
+                    e.type().name());
             store.itemClosed("CONFLICT", e.conflictId().value(), e.occurredAt());
         }
     }

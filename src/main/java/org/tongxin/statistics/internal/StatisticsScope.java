@@ -1,7 +1,6 @@
 package org.tongxin.statistics.internal;
 
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;

@@ -10,11 +10,13 @@ class StatisticsNavigation {
 
     @Bean
     NavigationEntry statisticsEntry() {
-        return new NavigationEntry("nav.statistics", "/statistics", 6, StatisticsWeb.READER_ROLES, "home.tile.statistics");
+        return new NavigationEntry(
+                "nav.statistics", "/statistics", 6, StatisticsWeb.READER_ROLES, "home.tile.statistics");
     }
 
     @Bean
     NavigationEntry holdupsEntry() {
-        return new NavigationEntry("nav.holdups", "/statistics/holdups", 5, StatisticsWeb.READER_ROLES, "home.tile.holdups");
+        return new NavigationEntry(
+                "nav.holdups", "/statistics/holdups", 5, StatisticsWeb.READER_ROLES, "home.tile.holdups");
     }
 }

@@ -1,9 +1,7 @@
 package org.tongxin.supervision.contact;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.crypto.EncryptedData;
 
 /** The contacts' sealed notes, for the key rotation (doc/operations.md). */

@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseEvents.SupervisionLevelChanged;
 import org.tongxin.casefile.CaseStatus;
@@ -37,7 +35,9 @@ class ContactProcedure {
 
     /** Contact instances are due days (a leave's follow-up check uses the leave's id). */
     static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
-    static final String LEVEL_CHANGED = "监管等级已调整，按新等级重新计算 / The supervision level changed; due again under the new level";
+
+    static final String LEVEL_CHANGED =
+            "监管等级已调整，按新等级重新计算 / The supervision level changed; due again under the new level";
 
     private final CaseSteps steps;
     private final ObligationLedger ledger;
@@ -45,7 +45,11 @@ class ContactProcedure {
     private final PolicyModels policies;
     private final ApplicationEventPublisher events;
 
-    ContactProcedure(CaseSteps steps, ObligationLedger ledger, CaseDirectory cases, PolicyModels policies,
+    ContactProcedure(
+            CaseSteps steps,
+            ObligationLedger ledger,
+            CaseDirectory cases,
+            PolicyModels policies,
             ApplicationEventPublisher events) {
         this.steps = steps;
         this.ledger = ledger;
@@ -58,17 +62,23 @@ class ContactProcedure {
     void on(ContactRecorded event) {
         Instant at = event.on().atTime(LocalTime.NOON).atZone(LegalTime.ZONE).toInstant();
         Instant done = at.isBefore(event.occurredAt()) ? at : event.occurredAt();
-        ledger.forCase(event.caseId()).stream().filter(o -> o.stepId().equals(event.stepId()) && !o.closed() && o.instance().matches(DAY))
+        ledger.forCase(event.caseId()).stream()
+                .filter(o -> o.stepId().equals(event.stepId())
+                        && !o.closed()
+                        && o.instance().matches(DAY))
                 .min(Comparator.comparing(ObligationView::instance))
                 .ifPresent(o -> ledger.fulfil(event.caseId(), event.stepId(), o.instance(), done, event.actor()));
-        cases.facts(event.caseId()).filter(c -> c.status() == CaseStatus.UNDER_CORRECTION)
+        cases.facts(event.caseId())
+                .filter(c -> c.status() == CaseStatus.UNDER_CORRECTION)
                 .ifPresent(c -> open(c, event.stepId(), event.on(), event.nextDueOn()));
     }
 
     @ApplicationModuleListener
     void on(ObligationOverdue event) {
-        if (event.caseId() == null || !(event.stepId().equals(ContactKind.REPORT) || event.stepId().equals(ContactKind.VERIFY)
-                || event.stepId().equals(ContactKind.MEDICAL))) {
+        if (event.caseId() == null
+                || !(event.stepId().equals(ContactKind.REPORT)
+                        || event.stepId().equals(ContactKind.VERIFY)
+                        || event.stepId().equals(ContactKind.MEDICAL))) {
             return;
         }
         ObligationView o = ledger.find(event.obligationId()).orElse(null);
@@ -76,10 +86,25 @@ class ContactProcedure {
             return;
         }
         LocalDate due = LocalDate.parse(o.instance());
-        events.publishEvent(new ContactMissed(UUID.randomUUID(), event.caseId(), event.stepId(), due, o.owedBySubject(),
-                event.occurredAt(), ActorRef.SYSTEM));
-        cases.facts(event.caseId()).filter(c -> c.status() == CaseStatus.UNDER_CORRECTION).ifPresent(c -> open(c, event.stepId(), due,
-                ContactSchedule.nextDue(event.stepId(), due, c.supervisionLevel(), policies.inForce(c.policyRegion(), due).settings())));
+        events.publishEvent(new ContactMissed(
+                UUID.randomUUID(),
+                event.caseId(),
+                event.stepId(),
+                due,
+                o.owedBySubject(),
+                event.occurredAt(),
+                ActorRef.SYSTEM));
+        cases.facts(event.caseId())
+                .filter(c -> c.status() == CaseStatus.UNDER_CORRECTION)
+                .ifPresent(c -> open(
+                        c,
+                        event.stepId(),
+                        due,
+                        ContactSchedule.nextDue(
+                                event.stepId(),
+                                due,
+                                c.supervisionLevel(),
+                                policies.inForce(c.policyRegion(), due).settings())));
     }
 
     /**
@@ -89,18 +114,26 @@ class ContactProcedure {
      */
     @ApplicationModuleListener
     void on(SupervisionLevelChanged event) {
-        CaseFacts c = cases.facts(event.caseId()).filter(f -> f.status() == CaseStatus.UNDER_CORRECTION).orElse(null);
+        CaseFacts c = cases.facts(event.caseId())
+                .filter(f -> f.status() == CaseStatus.UNDER_CORRECTION)
+                .orElse(null);
         if (c == null) {
             return;
         }
         LocalDate today = LegalTime.dateOf(event.occurredAt());
         for (ObligationView o : ledger.forCase(event.caseId())) {
-            if (o.closed() || !(o.stepId().equals(ContactKind.REPORT) || o.stepId().equals(ContactKind.VERIFY))
-                    || !o.instance().matches(DAY) || !o.createdAt().isBefore(event.occurredAt())) {
+            if (o.closed()
+                    || !(o.stepId().equals(ContactKind.REPORT) || o.stepId().equals(ContactKind.VERIFY))
+                    || !o.instance().matches(DAY)
+                    || !o.createdAt().isBefore(event.occurredAt())) {
                 continue;
             }
             LocalDate from = LegalTime.dateOf(o.startedAt());
-            LocalDate due = ContactSchedule.nextDue(o.stepId(), from, event.to(), policies.inForce(c.policyRegion(), from).settings());
+            LocalDate due = ContactSchedule.nextDue(
+                    o.stepId(),
+                    from,
+                    event.to(),
+                    policies.inForce(c.policyRegion(), from).settings());
             if (due.isBefore(today)) {
                 due = today;
             }
@@ -114,7 +147,15 @@ class ContactProcedure {
     }
 
     private void open(CaseFacts c, String stepId, LocalDate from, LocalDate due) {
-        steps.open(c, stepId, due.toString(), from.atStartOfDay(LegalTime.ZONE).toInstant(), null, null,
-                stepId.equals(ContactKind.MEDICAL) ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(from, due));
+        steps.open(
+                c,
+                stepId,
+                due.toString(),
+                from.atStartOfDay(LegalTime.ZONE).toInstant(),
+                null,
+                null,
+                stepId.equals(ContactKind.MEDICAL)
+                        ? null
+                        : (int) java.time.temporal.ChronoUnit.DAYS.between(from, due));
     }
 }

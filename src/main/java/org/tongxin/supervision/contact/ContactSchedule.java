@@ -1,7 +1,6 @@
 package org.tongxin.supervision.contact;
 
 import java.time.LocalDate;
-
 import org.tongxin.policy.PolicySettings;
 import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.supervision.ContactKind;
@@ -14,8 +13,7 @@ import org.tongxin.supervision.ContactKind;
  */
 public final class ContactSchedule {
 
-    private ContactSchedule() {
-    }
+    private ContactSchedule() {}
 
     public static LocalDate nextDue(String stepId, LocalDate on, SupervisionLevel level, PolicySettings settings) {
         SupervisionLevel l = level == null ? SupervisionLevel.ORDINARY : level;

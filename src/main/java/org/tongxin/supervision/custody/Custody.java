@@ -6,11 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -48,12 +46,20 @@ public class Custody {
 
     public static final String NOTICE_STEP = "custody.notice";
 
-    private static final Set<Role> ORGAN_ROLES = EnumSet.of(Role.POLICE_OFFICER, Role.PROSECUTOR, Role.JUDGE, Role.COURT_CLERK);
+    private static final Set<Role> ORGAN_ROLES =
+            EnumSet.of(Role.POLICE_OFFICER, Role.PROSECUTOR, Role.JUDGE, Role.COURT_CLERK);
 
     /** A custody record as its readers see it. */
-    public record CustodyView(UUID id, CaseId caseId, CustodyKind kind, AgencyId detainingOrganId, Instant detainedAt,
-            HandoverId noticeHandoverId, Instant noticedAt, Instant releasedAt, int version) {
-    }
+    public record CustodyView(
+            UUID id,
+            CaseId caseId,
+            CustodyKind kind,
+            AgencyId detainingOrganId,
+            Instant detainedAt,
+            HandoverId noticeHandoverId,
+            Instant noticedAt,
+            Instant releasedAt,
+            int version) {}
 
     private final CustodyRepository records;
     private final CaseDirectory cases;
@@ -66,8 +72,17 @@ public class Custody {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Custody(CustodyRepository records, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access, CaseSteps steps,
-            ObligationLedger ledger, Handovers handovers, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    Custody(
+            CustodyRepository records,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            CaseAccess access,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            Handovers handovers,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.records = records;
         this.cases = cases;
         this.caseManagement = caseManagement;
@@ -89,9 +104,14 @@ public class Custody {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
         TongxinPrincipal me = person();
         AgencyId organ = detainingOrganId == null ? null : AgencyId.of(detainingOrganId);
-        boolean byOrgan = organ != null && organ.equals(me.agency()) && me.roles().stream().anyMatch(ORGAN_ROLES::contains);
+        boolean byOrgan = organ != null
+                && organ.equals(me.agency())
+                && me.roles().stream().anyMatch(ORGAN_ROLES::contains);
         if (!byOrgan) {
-            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY,
+            access.requireAction(
+                    decision,
+                    EnumSet.of(Participation.EXECUTING_AGENCY),
+                    Role.COUNTY,
                     "CUSTODY_COUNTY_OR_DETAINING_ORGAN");
         }
         caseManagement.detain(caseId, kind, organ, detainedAt);
@@ -113,7 +133,8 @@ public class Custody {
         CustodyRecord record = records.find(id).orElseThrow(TongxinException::notFound);
         access.require(cases.parties(record.caseId()));
         TongxinPrincipal me = person();
-        if (!record.detainingOrganId().equals(me.agency()) || me.roles().stream().noneMatch(ORGAN_ROLES::contains)) {
+        if (!record.detainingOrganId().equals(me.agency())
+                || me.roles().stream().noneMatch(ORGAN_ROLES::contains)) {
             throw TongxinException.forbidden("CUSTODY_DETAINING_ORGAN_ONLY");
         }
         if (record.version() != version) {
@@ -131,9 +152,13 @@ public class Custody {
         CustodyRecord record = records.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = access.require(cases.parties(record.caseId()));
         TongxinPrincipal me = person();
-        boolean byOrgan = record.detainingOrganId().equals(me.agency()) && me.roles().stream().anyMatch(ORGAN_ROLES::contains);
+        boolean byOrgan = record.detainingOrganId().equals(me.agency())
+                && me.roles().stream().anyMatch(ORGAN_ROLES::contains);
         if (!byOrgan) {
-            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY,
+            access.requireAction(
+                    decision,
+                    EnumSet.of(Participation.EXECUTING_AGENCY),
+                    Role.COUNTY,
                     "CUSTODY_COUNTY_OR_DETAINING_ORGAN");
         }
         if (record.version() != version) {
@@ -162,13 +187,24 @@ public class Custody {
     }
 
     private void sendNotice(CustodyRecord record, CaseFacts facts) {
-        List<AgencyId> copies = facts.procuratorateId() == null || facts.procuratorateId().equals(record.detainingOrganId())
-                ? List.of() : List.of(facts.procuratorateId());
-        HandoverId handover = handovers.prepare(new NewHandover(record.caseId(), HandoverKind.CUSTODY_NOTICE, NOTICE_STEP,
-                record.detainingOrganId(), facts.countyAgencyId(), copies,
-                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.DETAINING_ORGAN,
+        List<AgencyId> copies =
+                facts.procuratorateId() == null || facts.procuratorateId().equals(record.detainingOrganId())
+                        ? List.of()
+                        : List.of(facts.procuratorateId());
+        HandoverId handover = handovers.prepare(new NewHandover(
+                record.caseId(),
+                HandoverKind.CUSTODY_NOTICE,
+                NOTICE_STEP,
+                record.detainingOrganId(),
+                facts.countyAgencyId(),
+                copies,
+                Handovers.audience(
+                        Participation.EXECUTING_AGENCY,
+                        Participation.ASSIGNED_OFFICE,
+                        Participation.DETAINING_ORGAN,
                         Participation.COPIED_PROCURATORATE),
-                List.of(new NewItem(ItemCode.CUSTODY_NOTICE, null, null)), null));
+                List.of(new NewItem(ItemCode.CUSTODY_NOTICE, null, null)),
+                null));
         handovers.deliver(handover, 0);
         Instant now = clock.instant();
         record.noticeGiven(handover, now);
@@ -185,7 +221,15 @@ public class Custody {
     }
 
     static CustodyView view(CustodyRecord r) {
-        return new CustodyView(r.id(), r.caseId(), r.kind(), r.detainingOrganId(), r.detainedAt(), r.noticeHandoverId(),
-                r.noticedAt(), r.releasedAt(), r.version());
+        return new CustodyView(
+                r.id(),
+                r.caseId(),
+                r.kind(),
+                r.detainingOrganId(),
+                r.detainedAt(),
+                r.noticeHandoverId(),
+                r.noticedAt(),
+                r.releasedAt(),
+                r.version());
     }
 }

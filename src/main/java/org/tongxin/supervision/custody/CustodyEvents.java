@@ -2,7 +2,6 @@ package org.tongxin.supervision.custody;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CustodyKind;
@@ -14,19 +13,22 @@ import org.tongxin.exchange.HandoverId;
  */
 public final class CustodyEvents {
 
-    private CustodyEvents() {
-    }
+    private CustodyEvents() {}
 
     /** A detention during correction was recorded; the detaining organ owes its notice (custody.notice). */
-    public record CustodyRecorded(UUID eventId, UUID custodyId, CaseId caseId, CustodyKind kind, AgencyId detainingOrganId,
-            Instant detainedAt, Instant occurredAt) {
-    }
+    public record CustodyRecorded(
+            UUID eventId,
+            UUID custodyId,
+            CaseId caseId,
+            CustodyKind kind,
+            AgencyId detainingOrganId,
+            Instant detainedAt,
+            Instant occurredAt) {}
 
     /** The detaining organ delivered its notice to the county agency, copy to the procuratorate. */
-    public record CustodyNoticeGiven(UUID eventId, UUID custodyId, CaseId caseId, HandoverId handoverId, Instant occurredAt) {
-    }
+    public record CustodyNoticeGiven(
+            UUID eventId, UUID custodyId, CaseId caseId, HandoverId handoverId, Instant occurredAt) {}
 
     /** The subject was released; the case is under correction again. */
-    public record CustodyEnded(UUID eventId, UUID custodyId, CaseId caseId, Instant releasedAt, Instant occurredAt) {
-    }
+    public record CustodyEnded(UUID eventId, UUID custodyId, CaseId caseId, Instant releasedAt, Instant occurredAt) {}
 }

@@ -3,9 +3,7 @@ package org.tongxin.supervision.leave;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.DocumentCarrier;
 import org.tongxin.casefile.DocumentRoute;
@@ -20,7 +18,8 @@ import org.tongxin.identity.Participation;
 class LeaveDocumentRoutes implements DocumentCarrier {
 
     static final String LEAVE = "LEAVE";
-    private static final Set<Participation> SUPERVISING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    private static final Set<Participation> SUPERVISING =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     private final LeaveRepository leaves;
 
@@ -30,9 +29,18 @@ class LeaveDocumentRoutes implements DocumentCarrier {
 
     @Override
     public List<DocumentRoute> routes(CaseId caseId) {
-        return leaves.ofCase(caseId).stream().filter(l -> l.noticeDocumentId() != null)
-                .map(l -> new DocumentRoute(l.noticeDocumentId(), LEAVE, l.id().value(), l.kind().name(), l.decidedByAgency() == null
-                        ? l.approvingAgency() : l.decidedByAgency(), Set.of(), SUPERVISING, true, false))
+        return leaves.ofCase(caseId).stream()
+                .filter(l -> l.noticeDocumentId() != null)
+                .map(l -> new DocumentRoute(
+                        l.noticeDocumentId(),
+                        LEAVE,
+                        l.id().value(),
+                        l.kind().name(),
+                        l.decidedByAgency() == null ? l.approvingAgency() : l.decidedByAgency(),
+                        Set.of(),
+                        SUPERVISING,
+                        true,
+                        false))
                 .toList();
     }
 }

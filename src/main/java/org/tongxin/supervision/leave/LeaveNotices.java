@@ -5,15 +5,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseViews.CaseFacts;
-import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.DocumentNumbers;
+import org.tongxin.document.DocumentTemplate;
 import org.tongxin.document.Documents;
 import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.time.LegalTime;
@@ -54,11 +52,13 @@ public class LeaveNotices {
         values.put("departOn", leave.departOn().toString());
         values.put("returnOn", leave.returnOn().toString());
         values.put("days", Integer.toString(leave.days()));
-        values.put("approverLevel", switch (leave.approver()) {
-            case JUDICIAL_OFFICE -> "司法所（受县级社区矫正机构委托）";
-            case COUNTY_AGENCY -> "县级社区矫正机构";
-            case SUPERIOR_AGENCY -> "上一级社区矫正机构";
-        });
+        values.put(
+                "approverLevel",
+                switch (leave.approver()) {
+                    case JUDICIAL_OFFICE -> "司法所（受县级社区矫正机构委托）";
+                    case COUNTY_AGENCY -> "县级社区矫正机构";
+                    case SUPERIOR_AGENCY -> "上一级社区矫正机构";
+                });
         if (leave.extensions() > 0) {
             values.put("extension", "你在外出期满前申请延期，经审查同意，外出期限延长至" + leave.returnOn() + "。");
         }
@@ -66,6 +66,8 @@ public class LeaveNotices {
             agencies.find(facts.procuratorateId()).ifPresent(p -> values.put("copyTo", p.nameZh()));
         }
         values.put("issueDate", today.toString());
-        return documents.generate(DocumentTemplate.LEAVE_APPROVAL, leave.caseId().value(), values).value();
+        return documents
+                .generate(DocumentTemplate.LEAVE_APPROVAL, leave.caseId().value(), values)
+                .value();
     }
 }

@@ -2,10 +2,8 @@ package org.tongxin.supervision.leave;
 
 import java.time.Instant;
 import java.time.LocalTime;
-
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseFacts;
@@ -68,36 +66,64 @@ class LeaveProcedure {
 
     @ApplicationModuleListener
     void on(LeaveRequested event) {
-        facts(event.caseId()).ifPresent(c -> steps.open(c, event.kind() == LeaveKind.FREQUENT ? FREQUENT : APPROVE,
-                event.leaveId().toString(), event.occurredAt(), event.approvingAgency(), null));
+        facts(event.caseId())
+                .ifPresent(c -> steps.open(
+                        c,
+                        event.kind() == LeaveKind.FREQUENT ? FREQUENT : APPROVE,
+                        event.leaveId().toString(),
+                        event.occurredAt(),
+                        event.approvingAgency(),
+                        null));
     }
 
     @ApplicationModuleListener
     void on(LeaveExtensionRequested event) {
-        facts(event.caseId()).ifPresent(c -> steps.open(c, APPROVE, extensionInstance(event.leaveId(), event.extensions() + 1),
-                event.occurredAt(), event.approvingAgency(), null));
+        facts(event.caseId())
+                .ifPresent(c -> steps.open(
+                        c,
+                        APPROVE,
+                        extensionInstance(event.leaveId(), event.extensions() + 1),
+                        event.occurredAt(),
+                        event.approvingAgency(),
+                        null));
     }
 
     @ApplicationModuleListener
     void on(LeaveApproved event) {
-        String decided = event.extension() ? extensionInstance(event.leaveId(), event.extensions()) : event.leaveId().toString();
-        ledger.fulfil(event.caseId(), event.kind() == LeaveKind.FREQUENT ? FREQUENT : APPROVE, decided, event.occurredAt(),
+        String decided = event.extension()
+                ? extensionInstance(event.leaveId(), event.extensions())
+                : event.leaveId().toString();
+        ledger.fulfil(
+                event.caseId(),
+                event.kind() == LeaveKind.FREQUENT ? FREQUENT : APPROVE,
+                decided,
+                event.occurredAt(),
                 event.actor());
         if (event.kind() == LeaveKind.FREQUENT) {
             return;
         }
         if (event.extension()) {
-            ledger.lapse(event.caseId(), RETURN, returnInstance(event.leaveId(), event.extensions() - 1), event.occurredAt(), EXTENDED);
+            ledger.lapse(
+                    event.caseId(),
+                    RETURN,
+                    returnInstance(event.leaveId(), event.extensions() - 1),
+                    event.occurredAt(),
+                    EXTENDED);
         }
         Instant lastDay = event.returnOn().atStartOfDay(LegalTime.ZONE).toInstant();
-        facts(event.caseId()).ifPresent(c -> steps.open(c, RETURN, returnInstance(event.leaveId(), event.extensions()), lastDay, null,
-                null));
+        facts(event.caseId())
+                .ifPresent(c -> steps.open(
+                        c, RETURN, returnInstance(event.leaveId(), event.extensions()), lastDay, null, null));
     }
 
     @ApplicationModuleListener
     void on(LeaveRefused event) {
         if (event.extension()) {
-            ledger.fulfil(event.caseId(), APPROVE, extensionInstance(event.leaveId(), event.extensions() + 1), event.occurredAt(),
+            ledger.fulfil(
+                    event.caseId(),
+                    APPROVE,
+                    extensionInstance(event.leaveId(), event.extensions() + 1),
+                    event.occurredAt(),
                     event.actor());
         } else {
             ledger.fulfil(event.caseId(), APPROVE, event.leaveId().toString(), event.occurredAt(), event.actor());
@@ -108,7 +134,8 @@ class LeaveProcedure {
     @ApplicationModuleListener
     void on(LeaveReturned event) {
         // Reported back on that day: the return is done then (a record made later is not a later return).
-        Instant back = event.returnedOn().atTime(LocalTime.NOON).atZone(LegalTime.ZONE).toInstant();
+        Instant back =
+                event.returnedOn().atTime(LocalTime.NOON).atZone(LegalTime.ZONE).toInstant();
         Instant at = back.isBefore(event.occurredAt()) ? back : event.occurredAt();
         ledger.fulfil(event.caseId(), RETURN, returnInstance(event.leaveId(), event.extensions()), at, event.actor());
         ledger.fulfil(event.caseId(), FOLLOW_UP, event.leaveId().toString(), event.occurredAt(), event.actor());
@@ -117,15 +144,20 @@ class LeaveProcedure {
     @ApplicationModuleListener
     void on(ObligationOverdue event) {
         if (event.stepId().equals(RETURN) && event.caseId() != null) {
-            ledger.find(event.obligationId()).map(ObligationView::instance).filter(i -> i.length() >= 36)
-                    .map(i -> LeaveId.of(java.util.UUID.fromString(i.substring(0, 36)))).ifPresent(leaves::noteReturnOverdue);
+            ledger.find(event.obligationId())
+                    .map(ObligationView::instance)
+                    .filter(i -> i.length() >= 36)
+                    .map(i -> LeaveId.of(java.util.UUID.fromString(i.substring(0, 36))))
+                    .ifPresent(leaves::noteReturnOverdue);
         }
     }
 
     /** The judicial office finds out where the subject is within a day (instance: the leave; contacts use dates). */
     @ApplicationModuleListener
     void on(LeaveReturnOverdue event) {
-        facts(event.caseId()).ifPresent(c -> steps.open(c, FOLLOW_UP, event.leaveId().toString(), event.occurredAt(), null, null, 1));
+        facts(event.caseId())
+                .ifPresent(
+                        c -> steps.open(c, FOLLOW_UP, event.leaveId().toString(), event.occurredAt(), null, null, 1));
     }
 
     private java.util.Optional<CaseFacts> facts(CaseId caseId) {

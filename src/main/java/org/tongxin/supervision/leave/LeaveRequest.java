@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.policy.PolicySettings;
@@ -68,9 +67,16 @@ public final class LeaveRequest extends AggregateRoot {
     String destination;
     String reason;
 
-
-    LeaveRequest(LeaveId id, CaseId caseId, LeaveKind kind, LocalDate departOn, LocalDate returnOn, boolean lateApplication,
-            Instant requestedAt, UUID requestedBy, AgencyId requestedByAgency) {
+    LeaveRequest(
+            LeaveId id,
+            CaseId caseId,
+            LeaveKind kind,
+            LocalDate departOn,
+            LocalDate returnOn,
+            boolean lateApplication,
+            Instant requestedAt,
+            UUID requestedBy,
+            AgencyId requestedByAgency) {
         this.id = id;
         this.caseId = caseId;
         this.kind = kind;
@@ -116,9 +122,21 @@ public final class LeaveRequest extends AggregateRoot {
      * policy allows is a rule refusal (422 {@code LEAVE_FREQUENT_TOO_LONG}). An application fewer days ahead than the
      * policy's usual advance is recorded as late, not refused: the law says "normally".
      */
-    public static LeaveRequest request(LeaveId id, CaseId caseId, LeaveKind kind, String destination, String reason,
-            LocalDate departOn, LocalDate returnOn, LocalDate today, int priorDays, PolicySettings.Leave rules,
-            java.util.function.Function<LeaveApprover, AgencyId> agencyOf, Instant now, ActorRef actor, AgencyId actorAgency) {
+    public static LeaveRequest request(
+            LeaveId id,
+            CaseId caseId,
+            LeaveKind kind,
+            String destination,
+            String reason,
+            LocalDate departOn,
+            LocalDate returnOn,
+            LocalDate today,
+            int priorDays,
+            PolicySettings.Leave rules,
+            java.util.function.Function<LeaveApprover, AgencyId> agencyOf,
+            Instant now,
+            ActorRef actor,
+            AgencyId actorAgency) {
         FieldProblems problems = new FieldProblems();
         if (kind == null) {
             problems.add("kind", "required");
@@ -146,25 +164,30 @@ public final class LeaveRequest extends AggregateRoot {
             throw TongxinException.rule("LEAVE_NO_APPROVER");
         }
         boolean late = ChronoUnit.DAYS.between(today, departOn) < rules.advanceDays();
-        LeaveRequest leave = new LeaveRequest(id, caseId, kind, departOn, returnOn, late, now, actor.userId(), actorAgency);
+        LeaveRequest leave =
+                new LeaveRequest(id, caseId, kind, departOn, returnOn, late, now, actor.userId(), actorAgency);
         leave.destination = dest;
         leave.reason = why;
         leave.approver = approver;
         leave.approvingAgency = approving;
         leave.status = LeaveStatus.REQUESTED;
-        leave.register(new LeaveRequested(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days, approver, approving, late,
-                now, actor));
+        leave.register(new LeaveRequested(
+                UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days, approver, approving, late, now, actor));
         return leave;
     }
 
     /** The agency that decides what is pending now: the leave's approver, or the pending extension's. */
     public AgencyId pendingApprover() {
-        return status == LeaveStatus.EXTENSION_REQUESTED ? extensionAgency : status == LeaveStatus.REQUESTED ? approvingAgency : null;
+        return status == LeaveStatus.EXTENSION_REQUESTED
+                ? extensionAgency
+                : status == LeaveStatus.REQUESTED ? approvingAgency : null;
     }
 
     /** The level that decides what is pending now. */
     public LeaveApprover pendingLevel() {
-        return status == LeaveStatus.EXTENSION_REQUESTED ? extensionApprover : status == LeaveStatus.REQUESTED ? approver : null;
+        return status == LeaveStatus.EXTENSION_REQUESTED
+                ? extensionApprover
+                : status == LeaveStatus.REQUESTED ? approver : null;
     }
 
     /**
@@ -178,8 +201,20 @@ public final class LeaveRequest extends AggregateRoot {
             }
             status = LeaveStatus.APPROVED;
             decided(byName, byAgency, now);
-            register(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
-                    false, extensions, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
+            register(new LeaveApproved(
+                    UUID.randomUUID(),
+                    id,
+                    caseId,
+                    kind,
+                    departOn,
+                    returnOn,
+                    days(departOn, returnOn),
+                    approver,
+                    false,
+                    extensions,
+                    approver == LeaveApprover.SUPERIOR_AGENCY,
+                    now,
+                    actor));
         } else if (status == LeaveStatus.EXTENSION_REQUESTED) {
             returnOn = extensionReturnOn;
             approver = extensionApprover;
@@ -188,8 +223,20 @@ public final class LeaveRequest extends AggregateRoot {
             clearExtension();
             status = LeaveStatus.APPROVED;
             decided(byName, byAgency, now);
-            register(new LeaveApproved(UUID.randomUUID(), id, caseId, kind, departOn, returnOn, days(departOn, returnOn), approver,
-                    true, extensions, approver == LeaveApprover.SUPERIOR_AGENCY, now, actor));
+            register(new LeaveApproved(
+                    UUID.randomUUID(),
+                    id,
+                    caseId,
+                    kind,
+                    departOn,
+                    returnOn,
+                    days(departOn, returnOn),
+                    approver,
+                    true,
+                    extensions,
+                    approver == LeaveApprover.SUPERIOR_AGENCY,
+                    now,
+                    actor));
         } else {
             throw TongxinException.conflict("LEAVE_NOT_PENDING");
         }
@@ -207,8 +254,18 @@ public final class LeaveRequest extends AggregateRoot {
             status = LeaveStatus.REFUSED;
             refusalReason = clean;
             decided(byName, byAgency, now);
-            register(new LeaveRefused(UUID.randomUUID(), id, caseId, approver, false, extensions, departOn, returnOn, days(departOn, returnOn),
-                    now, actor));
+            register(new LeaveRefused(
+                    UUID.randomUUID(),
+                    id,
+                    caseId,
+                    approver,
+                    false,
+                    extensions,
+                    departOn,
+                    returnOn,
+                    days(departOn, returnOn),
+                    now,
+                    actor));
         } else if (status == LeaveStatus.EXTENSION_REQUESTED) {
             LeaveApprover level = extensionApprover;
             LocalDate asked = extensionReturnOn;
@@ -216,7 +273,18 @@ public final class LeaveRequest extends AggregateRoot {
             status = LeaveStatus.APPROVED;
             refusalReason = clean;
             decided(byName, byAgency, now);
-            register(new LeaveRefused(UUID.randomUUID(), id, caseId, level, true, extensions, departOn, asked, days(departOn, asked), now, actor));
+            register(new LeaveRefused(
+                    UUID.randomUUID(),
+                    id,
+                    caseId,
+                    level,
+                    true,
+                    extensions,
+                    departOn,
+                    asked,
+                    days(departOn, asked),
+                    now,
+                    actor));
         } else {
             throw TongxinException.conflict("LEAVE_NOT_PENDING");
         }
@@ -227,8 +295,15 @@ public final class LeaveRequest extends AggregateRoot {
      * to a later last day (400), approved at the level the new total length requires. A frequent-travel approval is not
      * extended (422 {@code LEAVE_FREQUENT_NOT_EXTENDED}: apply anew).
      */
-    public void requestExtension(LocalDate newReturnOn, String reason, LocalDate today, int priorDays, PolicySettings.Leave rules,
-            java.util.function.Function<LeaveApprover, AgencyId> agencyOf, Instant now, ActorRef actor) {
+    public void requestExtension(
+            LocalDate newReturnOn,
+            String reason,
+            LocalDate today,
+            int priorDays,
+            PolicySettings.Leave rules,
+            java.util.function.Function<LeaveApprover, AgencyId> agencyOf,
+            Instant now,
+            ActorRef actor) {
         FieldProblems problems = new FieldProblems();
         String why = text(problems, "reason", reason, TEXT_MIN, REASON_MAX);
         if (newReturnOn == null) {
@@ -238,7 +313,8 @@ public final class LeaveRequest extends AggregateRoot {
         }
         problems.throwIfAny();
         if (status != LeaveStatus.APPROVED) {
-            throw TongxinException.conflict(status == LeaveStatus.EXTENSION_REQUESTED ? "LEAVE_EXTENSION_PENDING" : "LEAVE_NOT_AWAY");
+            throw TongxinException.conflict(
+                    status == LeaveStatus.EXTENSION_REQUESTED ? "LEAVE_EXTENSION_PENDING" : "LEAVE_NOT_AWAY");
         }
         if (kind == LeaveKind.FREQUENT) {
             throw TongxinException.rule("LEAVE_FREQUENT_NOT_EXTENDED");
@@ -257,7 +333,8 @@ public final class LeaveRequest extends AggregateRoot {
         extensionApprover = level;
         extensionAgency = approving;
         extensionReason = why;
-        register(new LeaveExtensionRequested(UUID.randomUUID(), id, caseId, extensions, departOn, newReturnOn, days, level, approving, now, actor));
+        register(new LeaveExtensionRequested(
+                UUID.randomUUID(), id, caseId, extensions, departOn, newReturnOn, days, level, approving, now, actor));
     }
 
     /**
@@ -281,7 +358,8 @@ public final class LeaveRequest extends AggregateRoot {
         status = LeaveStatus.RETURNED;
         returnedOn = on;
         returnedAt = now;
-        register(new LeaveReturned(UUID.randomUUID(), id, caseId, extensions, returnOn, on, on.isAfter(returnOn), now, actor));
+        register(new LeaveReturned(
+                UUID.randomUUID(), id, caseId, extensions, returnOn, on, on.isAfter(returnOn), now, actor));
     }
 
     /**
@@ -290,7 +368,8 @@ public final class LeaveRequest extends AggregateRoot {
      * last day not yet passed after an extension, a frequent-travel approval), so a redelivered cue is harmless.
      */
     public boolean returnOverdue(LocalDate today, Instant now, ActorRef actor) {
-        if ((status != LeaveStatus.APPROVED && status != LeaveStatus.EXTENSION_REQUESTED) || kind == LeaveKind.FREQUENT
+        if ((status != LeaveStatus.APPROVED && status != LeaveStatus.EXTENSION_REQUESTED)
+                || kind == LeaveKind.FREQUENT
                 || !today.isAfter(returnOn)) {
             return false;
         }
@@ -325,31 +404,107 @@ public final class LeaveRequest extends AggregateRoot {
         return clean;
     }
 
+    public LeaveId id() {
+        return id;
+    }
 
-    public LeaveId id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public LeaveKind kind() { return kind; }
-    public LocalDate departOn() { return departOn; }
-    public LocalDate returnOn() { return returnOn; }
-    public int days() { return days(departOn, returnOn); }
-    public LeaveApprover approver() { return approver; }
-    public AgencyId approvingAgency() { return approvingAgency; }
-    public boolean lateApplication() { return lateApplication; }
-    public LeaveStatus status() { return status; }
-    public Instant requestedAt() { return requestedAt; }
-    public AgencyId requestedByAgency() { return requestedByAgency; }
-    public Instant decidedAt() { return decidedAt; }
-    public String decidedByName() { return decidedByName; }
-    public AgencyId decidedByAgency() { return decidedByAgency; }
-    public String refusalReason() { return refusalReason; }
-    public LocalDate extensionReturnOn() { return extensionReturnOn; }
-    public LeaveApprover extensionApprover() { return extensionApprover; }
-    public AgencyId extensionAgency() { return extensionAgency; }
-    public String extensionReason() { return extensionReason; }
-    public int extensions() { return extensions; }
-    public LocalDate returnedOn() { return returnedOn; }
-    public UUID noticeDocumentId() { return noticeDocumentId; }
-    public String destination() { return destination; }
-    public String reason() { return reason; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public LeaveKind kind() {
+        return kind;
+    }
+
+    public LocalDate departOn() {
+        return departOn;
+    }
+
+    public LocalDate returnOn() {
+        return returnOn;
+    }
+
+    public int days() {
+        return days(departOn, returnOn);
+    }
+
+    public LeaveApprover approver() {
+        return approver;
+    }
+
+    public AgencyId approvingAgency() {
+        return approvingAgency;
+    }
+
+    public boolean lateApplication() {
+        return lateApplication;
+    }
+
+    public LeaveStatus status() {
+        return status;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public AgencyId requestedByAgency() {
+        return requestedByAgency;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String decidedByName() {
+        return decidedByName;
+    }
+
+    public AgencyId decidedByAgency() {
+        return decidedByAgency;
+    }
+
+    public String refusalReason() {
+        return refusalReason;
+    }
+
+    public LocalDate extensionReturnOn() {
+        return extensionReturnOn;
+    }
+
+    public LeaveApprover extensionApprover() {
+        return extensionApprover;
+    }
+
+    public AgencyId extensionAgency() {
+        return extensionAgency;
+    }
+
+    public String extensionReason() {
+        return extensionReason;
+    }
+
+    public int extensions() {
+        return extensions;
+    }
+
+    public LocalDate returnedOn() {
+        return returnedOn;
+    }
+
+    public UUID noticeDocumentId() {
+        return noticeDocumentId;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public int version() {
+        return version;
+    }
 }

@@ -3,11 +3,10 @@ package org.tongxin.supervision.minors;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
-import org.tongxin.identity.Participation;
 import org.tongxin.casefile.TimelineEntry;
+import org.tongxin.identity.Participation;
 import org.tongxin.shared.security.ActorRef;
 
 /**
@@ -16,12 +15,12 @@ import org.tongxin.shared.security.ActorRef;
  */
 public final class MinorsEvents {
 
-    private MinorsEvents() {
-    }
+    private MinorsEvents() {}
 
     /** A minors' step opened: on the minor's registration, or when the county agency found its trigger. */
-    public record MinorStepOpened(UUID eventId, CaseId caseId, UUID minorStepId, String stepId, Instant occurredAt,
-            ActorRef actor) implements TimelineEntry {
+    public record MinorStepOpened(
+            UUID eventId, CaseId caseId, UUID minorStepId, String stepId, Instant occurredAt, ActorRef actor)
+            implements TimelineEntry {
         /** {@code timeline.minors.<step>.opened}: the step's own words, never its id. */
         public String timelineKind() {
             return stepId + ".opened";
@@ -34,8 +33,9 @@ public final class MinorsEvents {
     }
 
     /** A minors' step was done, with a record of what was done. */
-    public record MinorStepFulfilled(UUID eventId, CaseId caseId, UUID minorStepId, String stepId, Instant occurredAt,
-            ActorRef actor) implements TimelineEntry {
+    public record MinorStepFulfilled(
+            UUID eventId, CaseId caseId, UUID minorStepId, String stepId, Instant occurredAt, ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return stepId + ".done";
         }

@@ -6,11 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditLog;
@@ -43,9 +41,17 @@ public class MinorsSteps {
     private static final Set<CaseStatus> RUNNING = EnumSet.of(CaseStatus.UNDER_CORRECTION, CaseStatus.IN_CUSTODY);
 
     /** A minors' step as the reader may see it ({@code circumstances} and {@code doneNote} null outside the minor's team). */
-    public record MinorStepView(UUID id, CaseId caseId, String stepId, MinorStep.Trigger trigger, MinorStep.State state,
-            String circumstances, Instant openedAt, Instant doneAt, String doneNote, int version) {
-    }
+    public record MinorStepView(
+            UUID id,
+            CaseId caseId,
+            String stepId,
+            MinorStep.Trigger trigger,
+            MinorStep.State state,
+            String circumstances,
+            Instant openedAt,
+            Instant doneAt,
+            String doneNote,
+            int version) {}
 
     private final MinorStepRepository records;
     private final CaseDirectory cases;
@@ -57,8 +63,16 @@ public class MinorsSteps {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MinorsSteps(MinorStepRepository records, CaseDirectory cases, CaseAccess access, CaseSteps steps, ObligationLedger ledger,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    MinorsSteps(
+            MinorStepRepository records,
+            CaseDirectory cases,
+            CaseAccess access,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.records = records;
         this.cases = cases;
         this.access = access;
@@ -93,7 +107,8 @@ public class MinorsSteps {
             } else {
                 record = records.atRegistration(caseId, stepId).orElseThrow();
             }
-            if (steps.open(facts, stepId, record.id().toString(), registeredAt, null, null).isPresent()) {
+            if (steps.open(facts, stepId, record.id().toString(), registeredAt, null, null)
+                    .isPresent()) {
                 opened++;
             }
         }
@@ -109,12 +124,15 @@ public class MinorsSteps {
         CaseFacts facts = countyCommand(caseId);
         Instant now = clock.instant();
         MinorStep record = MinorStep.found(caseId, stepId, circumstances, now, currentUser.ref());
-        if (records.ofCase(caseId).stream().anyMatch(r -> r.stepId().equals(stepId) && r.state() == MinorStep.State.OPEN)) {
+        if (records.ofCase(caseId).stream()
+                .anyMatch(r -> r.stepId().equals(stepId) && r.state() == MinorStep.State.OPEN)) {
             throw TongxinException.conflict("MINORS_STEP_ALREADY_OPEN");
         }
         records.insert(record);
         steps.open(facts, stepId, record.id().toString(), now, null, null);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "minors.opened").target("case", caseId).detail("step", stepId));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "minors.opened")
+                .target("case", caseId)
+                .detail("step", stepId));
         record.pullEvents().forEach(events::publishEvent);
         return view(record, true);
     }
@@ -131,7 +149,8 @@ public class MinorsSteps {
         record.fulfil(note, now, currentUser.ref());
         records.update(record);
         ledger.fulfil(record.caseId(), record.stepId(), id.toString(), now, currentUser.ref());
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "minors.done").target("case", record.caseId())
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "minors.done")
+                .target("case", record.caseId())
                 .detail("step", record.stepId()));
         record.pullEvents().forEach(events::publishEvent);
         return view(record, true);
@@ -170,7 +189,16 @@ public class MinorsSteps {
     }
 
     static MinorStepView view(MinorStep r, boolean texts) {
-        return new MinorStepView(r.id(), r.caseId(), r.stepId(), r.trigger(), r.state(), texts ? r.circumstances() : null,
-                r.openedAt(), r.doneAt(), texts ? r.doneNote() : null, r.version());
+        return new MinorStepView(
+                r.id(),
+                r.caseId(),
+                r.stepId(),
+                r.trigger(),
+                r.state(),
+                texts ? r.circumstances() : null,
+                r.openedAt(),
+                r.doneAt(),
+                texts ? r.doneNote() : null,
+                r.version());
     }
 }

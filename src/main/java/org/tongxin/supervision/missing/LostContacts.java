@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -48,10 +46,18 @@ public class LostContacts {
     public static final String SEARCH_STEP = "missing.search";
 
     /** A lost contact as the case's parties see it (the texts for the executing agency only). */
-    public record LostContactView(UUID id, CaseId caseId, LostContact.State state, Instant lostSince, String circumstances,
-            HandoverId policeHandoverId, HandoverId noticeHandoverId, Instant foundAt, String foundNote, Instant overAMonthAt,
-            int version) {
-    }
+    public record LostContactView(
+            UUID id,
+            CaseId caseId,
+            LostContact.State state,
+            Instant lostSince,
+            String circumstances,
+            HandoverId policeHandoverId,
+            HandoverId noticeHandoverId,
+            Instant foundAt,
+            String foundNote,
+            Instant overAMonthAt,
+            int version) {}
 
     private final LostContactRepository records;
     private final CaseDirectory cases;
@@ -64,8 +70,17 @@ public class LostContacts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LostContacts(LostContactRepository records, CaseDirectory cases, CaseAccess access, CaseSteps steps, ObligationLedger ledger,
-            Handovers handovers, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    LostContacts(
+            LostContactRepository records,
+            CaseDirectory cases,
+            CaseAccess access,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            Handovers handovers,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.records = records;
         this.cases = cases;
         this.access = access;
@@ -85,7 +100,8 @@ public class LostContacts {
     @Transactional
     public LostContactView report(CaseId caseId, Instant lostSince, String circumstances) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "LOST_CONTACT_COUNTY_ONLY");
+        access.requireAction(
+                decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "LOST_CONTACT_COUNTY_ONLY");
         if (currentUser.get().userId() == null) {
             throw TongxinException.forbidden("PERSON_REQUIRED");
         }
@@ -100,12 +116,21 @@ public class LostContacts {
         }
         records.insert(record);
         steps.open(facts, SEARCH_STEP, record.id().toString(), now, facts.countyAgencyId(), facts.policeId());
-        HandoverId police = facts.policeId() == null ? null : send(facts, HandoverKind.LOST_CONTACT_ASSISTANCE, facts.policeId(), List.of());
-        HandoverId notice = facts.decisionOrganId() == null ? null : send(facts, HandoverKind.LOST_CONTACT_NOTICE,
-                facts.decisionOrganId(), facts.procuratorateId() == null ? List.of() : List.of(facts.procuratorateId()));
+        HandoverId police = facts.policeId() == null
+                ? null
+                : send(facts, HandoverKind.LOST_CONTACT_ASSISTANCE, facts.policeId(), List.of());
+        HandoverId notice = facts.decisionOrganId() == null
+                ? null
+                : send(
+                        facts,
+                        HandoverKind.LOST_CONTACT_NOTICE,
+                        facts.decisionOrganId(),
+                        facts.procuratorateId() == null ? List.of() : List.of(facts.procuratorateId()));
         record.notified(police, notice);
         records.update(record);
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "missing.reported").target("case", caseId).detail("record", record.id()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "missing.reported")
+                .target("case", caseId)
+                .detail("record", record.id()));
         record.pullEvents().forEach(events::publishEvent);
         return view(record);
     }
@@ -115,7 +140,8 @@ public class LostContacts {
     public LostContactView found(UUID id, int version, Instant foundAt, String note) {
         LostContact record = records.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = access.require(cases.parties(record.caseId()));
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "LOST_CONTACT_COUNTY_ONLY");
+        access.requireAction(
+                decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "LOST_CONTACT_COUNTY_ONLY");
         if (currentUser.get().userId() == null) {
             throw TongxinException.forbidden("PERSON_REQUIRED");
         }
@@ -126,7 +152,9 @@ public class LostContacts {
         record.found(foundAt, note, now, currentUser.ref());
         records.update(record);
         ledger.fulfil(record.caseId(), SEARCH_STEP, id.toString(), now, currentUser.ref());
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "missing.found").target("case", record.caseId()).detail("record", id));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "missing.found")
+                .target("case", record.caseId())
+                .detail("record", id));
         record.pullEvents().forEach(events::publishEvent);
         return view(record);
     }
@@ -136,11 +164,25 @@ public class LostContacts {
     public List<LostContactView> ofCase(CaseId caseId) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
         boolean texts = decision.holds(Participation.EXECUTING_AGENCY) || decision.holds(Participation.ASSIGNED_OFFICE);
-        return records.ofCase(caseId).stream().map(r -> {
-            LostContactView v = view(r);
-            return texts ? v : new LostContactView(v.id(), v.caseId(), v.state(), v.lostSince(), null, v.policeHandoverId(),
-                    v.noticeHandoverId(), v.foundAt(), null, v.overAMonthAt(), v.version());
-        }).toList();
+        return records.ofCase(caseId).stream()
+                .map(r -> {
+                    LostContactView v = view(r);
+                    return texts
+                            ? v
+                            : new LostContactView(
+                                    v.id(),
+                                    v.caseId(),
+                                    v.state(),
+                                    v.lostSince(),
+                                    null,
+                                    v.policeHandoverId(),
+                                    v.noticeHandoverId(),
+                                    v.foundAt(),
+                                    null,
+                                    v.overAMonthAt(),
+                                    v.version());
+                })
+                .toList();
     }
 
     /** The case a lost contact belongs to, for a reader with a lawful role in it (404 otherwise). */
@@ -171,16 +213,37 @@ public class LostContacts {
     }
 
     private HandoverId send(CaseFacts facts, HandoverKind kind, AgencyId receiver, List<AgencyId> copies) {
-        HandoverId id = handovers.prepare(new NewHandover(facts.id(), kind, SEARCH_STEP, facts.countyAgencyId(), receiver, copies,
-                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.DECISION_ORGAN,
-                        Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE),
-                List.of(new NewItem(ItemCode.SEARCH_RECORD, null, null)), null));
+        HandoverId id = handovers.prepare(new NewHandover(
+                facts.id(),
+                kind,
+                SEARCH_STEP,
+                facts.countyAgencyId(),
+                receiver,
+                copies,
+                Handovers.audience(
+                        Participation.EXECUTING_AGENCY,
+                        Participation.ASSIGNED_OFFICE,
+                        Participation.DECISION_ORGAN,
+                        Participation.COPIED_PROCURATORATE,
+                        Participation.COPIED_POLICE),
+                List.of(new NewItem(ItemCode.SEARCH_RECORD, null, null)),
+                null));
         handovers.deliver(id, 0);
         return id;
     }
 
     static LostContactView view(LostContact r) {
-        return new LostContactView(r.id(), r.caseId(), r.state(), r.lostSince(), r.circumstances(), r.policeHandoverId(),
-                r.noticeHandoverId(), r.foundAt(), r.foundNote(), r.overAMonthAt(), r.version());
+        return new LostContactView(
+                r.id(),
+                r.caseId(),
+                r.state(),
+                r.lostSince(),
+                r.circumstances(),
+                r.policeHandoverId(),
+                r.noticeHandoverId(),
+                r.foundAt(),
+                r.foundNote(),
+                r.overAMonthAt(),
+                r.version());
     }
 }

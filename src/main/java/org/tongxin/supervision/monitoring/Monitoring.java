@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.audit.AuditCategory;
 import org.tongxin.audit.AuditEntry;
@@ -59,7 +57,8 @@ public class Monitoring {
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private static final Set<Participation> EXECUTING = EnumSet.of(Participation.EXECUTING_AGENCY);
-    private static final Set<Participation> READERS = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.APPROVING_BUREAU);
+    private static final Set<Participation> READERS =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.APPROVING_BUREAU);
 
     private final MonitoringRepository periods;
     private final CaseDirectory cases;
@@ -72,8 +71,16 @@ public class Monitoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Monitoring(MonitoringRepository periods, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access,
-            CaseSteps steps, ObligationLedger ledger, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events,
+    Monitoring(
+            MonitoringRepository periods,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            CaseAccess access,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.periods = periods;
         this.cases = cases;
@@ -103,12 +110,22 @@ public class Monitoring {
         Instant now = clock.instant();
         MonitoringPeriod renewed = null;
         if (request.renews() != null) {
-            renewed = periods.find(request.renews()).filter(p -> p.caseId().equals(caseId))
+            renewed = periods.find(request.renews())
+                    .filter(p -> p.caseId().equals(caseId))
                     .orElseThrow(() -> TongxinException.invalid("renews", "unknownPeriod"));
         }
         AgencyId bureau = steps.organ(facts, Organ.COUNTY_JUDICIAL_BUREAU).orElse(null);
-        MonitoringPeriod period = MonitoringPeriod.propose(caseId, request.ground(), request.reason(), request.deviceId(),
-                request.months(), renewed, facts.countyAgencyId(), bureau, now, currentUser.ref());
+        MonitoringPeriod period = MonitoringPeriod.propose(
+                caseId,
+                request.ground(),
+                request.reason(),
+                request.deviceId(),
+                request.months(),
+                renewed,
+                facts.countyAgencyId(),
+                bureau,
+                now,
+                currentUser.ref());
         if (facts.status() != CaseStatus.UNDER_CORRECTION) {
             throw TongxinException.rule("MONITORING_CASE_NOT_UNDER_CORRECTION");
         }
@@ -124,8 +141,11 @@ public class Monitoring {
         periods.insert(period);
         caseManagement.grant(caseId, bureau, Participation.APPROVING_BUREAU);
         steps.open(facts, APPROVE_STEP, period.id().toString(), now, bureau, facts.countyAgencyId());
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "monitoring.proposed").target("case", caseId)
-                .detail("period", period.id()).detail("ground", period.ground()).detail("months", period.months()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "monitoring.proposed")
+                .target("case", caseId)
+                .detail("period", period.id())
+                .detail("ground", period.ground())
+                .detail("months", period.months()));
         PeriodView view = view(period);
         period.pullEvents().forEach(events::publishEvent);
         return view;
@@ -136,7 +156,8 @@ public class Monitoring {
     public PeriodView approve(MonitoringPeriodId id, int version) {
         MonitoringPeriod period = forBureauHead(id, version);
         Instant now = clock.instant();
-        MonitoringPeriod renewed = period.renews() == null ? null : periods.find(period.renews()).orElse(null);
+        MonitoringPeriod renewed =
+                period.renews() == null ? null : periods.find(period.renews()).orElse(null);
         period.approve(renewed, now, currentUser.ref());
         periods.update(period);
         if (renewed != null) {
@@ -145,7 +166,8 @@ public class Monitoring {
         }
         ledger.fulfil(period.caseId(), APPROVE_STEP, id.toString(), now, currentUser.ref());
         CaseFacts facts = cases.facts(period.caseId()).orElseThrow(TongxinException::notFound);
-        steps.open(facts, RENEW_END_STEP, id.toString(), period.startsAt(), facts.countyAgencyId(), null, period.months());
+        steps.open(
+                facts, RENEW_END_STEP, id.toString(), period.startsAt(), facts.countyAgencyId(), null, period.months());
         return decided(period, "monitoring.approved");
     }
 
@@ -172,7 +194,8 @@ public class Monitoring {
         period.end(reason, now, currentUser.ref());
         periods.update(period);
         ledger.fulfil(period.caseId(), RENEW_END_STEP, id.toString(), now, currentUser.ref());
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "monitoring.ended").target("case", period.caseId())
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "monitoring.ended")
+                .target("case", period.caseId())
                 .detail("period", id));
         PeriodView view = view(period);
         period.pullEvents().forEach(events::publishEvent);
@@ -183,7 +206,10 @@ public class Monitoring {
     @Transactional(readOnly = true)
     public List<PeriodView> periods(CaseId caseId) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
-        access.requireAction(decision, READERS, EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.BUREAU_HEAD),
+        access.requireAction(
+                decision,
+                READERS,
+                EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.BUREAU_HEAD),
                 "MONITORING_NOT_FOR_YOU");
         return periods.ofCase(caseId).stream().map(Monitoring::view).toList();
     }
@@ -193,7 +219,10 @@ public class Monitoring {
     public PeriodView period(MonitoringPeriodId id) {
         MonitoringPeriod period = periods.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = access.require(cases.parties(period.caseId()));
-        access.requireAction(decision, READERS, EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.BUREAU_HEAD),
+        access.requireAction(
+                decision,
+                READERS,
+                EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.BUREAU_HEAD),
                 "MONITORING_NOT_FOR_YOU");
         return view(period);
     }
@@ -202,8 +231,11 @@ public class Monitoring {
     @Transactional(readOnly = true)
     public boolean mayReadPositions(CaseId caseId) {
         CaseAccessDecision decision = access.decide(cases.parties(caseId));
-        return decision.holdsAny(EXECUTING) && currentUser.find().map(p -> p.roles().stream().anyMatch(Role.COUNTY::contains))
-                .orElse(false);
+        return decision.holdsAny(EXECUTING)
+                && currentUser
+                        .find()
+                        .map(p -> p.roles().stream().anyMatch(Role.COUNTY::contains))
+                        .orElse(false);
     }
 
     /** A case's positions, newest first, paged: the executing agency only (others 403); audited as a personal-data read. */
@@ -212,8 +244,10 @@ public class Monitoring {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
         access.requireAction(decision, EXECUTING, Role.COUNTY, "MONITORING_POSITIONS_EXECUTING_AGENCY_ONLY");
         PageResult<PositionView> result = periods.positions(caseId, page);
-        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "monitoring.positions.view").target("case", caseId)
-                .subjects(cases.subjectId(caseId).stream().toList()).purpose(purpose));
+        audit.record(AuditEntry.of(AuditCategory.PERSONAL_DATA, "monitoring.positions.view")
+                .target("case", caseId)
+                .subjects(cases.subjectId(caseId).stream().toList())
+                .purpose(purpose));
         return result;
     }
 
@@ -229,7 +263,9 @@ public class Monitoring {
         FieldProblems problems = check(input, now);
         problems.throwIfAny();
         CaseId caseId = input.caseId();
-        String device = input.deviceId() == null || input.deviceId().isBlank() ? null : input.deviceId().strip();
+        String device = input.deviceId() == null || input.deviceId().isBlank()
+                ? null
+                : input.deviceId().strip();
         List<MonitoringPeriod> candidates;
         if (device != null) {
             candidates = periods.ofDevice(device);
@@ -242,10 +278,14 @@ public class Monitoring {
             if (caseId != null && candidates.stream().noneMatch(p -> p.caseId().equals(input.caseId()))) {
                 throw TongxinException.invalid("deviceId", "deviceNotOfCase");
             }
-            MonitoringPeriod covering = candidates.stream().filter(p -> p.covers(input.time())).findFirst()
+            MonitoringPeriod covering = candidates.stream()
+                    .filter(p -> p.covers(input.time()))
+                    .findFirst()
                     .orElse(candidates.getFirst());
             caseId = covering.caseId();
-            candidates = candidates.stream().filter(p -> p.caseId().equals(covering.caseId())).toList();
+            candidates = candidates.stream()
+                    .filter(p -> p.caseId().equals(covering.caseId()))
+                    .toList();
         } else {
             candidates = null;
         }
@@ -277,7 +317,8 @@ public class Monitoring {
         while (first < lines.length && lines[first].isBlank()) {
             first++;
         }
-        if (first >= lines.length || !lines[first].strip().replace(" ", "").equalsIgnoreCase("time,latitude,longitude,accuracy")) {
+        if (first >= lines.length
+                || !lines[first].strip().replace(" ", "").equalsIgnoreCase("time,latitude,longitude,accuracy")) {
             throw TongxinException.invalid("file", "positionsHeader");
         }
         java.util.Set<Instant> seen = new java.util.HashSet<>();
@@ -300,7 +341,8 @@ public class Monitoring {
             double longitude = parseNumber(cells[2].strip(), "longitude", rowProblems);
             java.math.BigDecimal accuracy = parseDecimal(cells[3].strip(), rowProblems);
             PositionInput input = new PositionInput(null, caseId, time, latitude, longitude, accuracy);
-            check(input, now).list().stream().filter(p -> !rowProblems.has(p.field()))
+            check(input, now).list().stream()
+                    .filter(p -> !rowProblems.has(p.field()))
                     .forEach(p -> rowProblems.add(p.field(), p.code(), p.args()));
             if (rowProblems.isEmpty() && !seen.add(time)) {
                 rowProblems.add("time", "duplicateTime");
@@ -311,13 +353,21 @@ public class Monitoring {
             if (rowProblems.isEmpty()) {
                 rows.add(input);
             } else {
-                rowProblems.list().forEach(p -> problems.add(new org.tongxin.shared.error.FieldProblem(
-                        "rows[" + line + "]." + p.field(), p.code(), p.args())));
+                rowProblems
+                        .list()
+                        .forEach(p -> problems.add(new org.tongxin.shared.error.FieldProblem(
+                                "rows[" + line + "]." + p.field(), p.code(), p.args())));
             }
         }
         if (!problems.isEmpty()) {
-            throw new TongxinException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "POSITION_IMPORT_REJECTED",
-                    problems, problems.stream().map(p -> p.field().substring(0, p.field().indexOf(']') + 1)).distinct().count());
+            throw new TongxinException(
+                    org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                    "POSITION_IMPORT_REJECTED",
+                    problems,
+                    problems.stream()
+                            .map(p -> p.field().substring(0, p.field().indexOf(']') + 1))
+                            .distinct()
+                            .count());
         }
         if (rows.isEmpty()) {
             throw TongxinException.invalid("file", "noPositions");
@@ -369,7 +419,9 @@ public class Monitoring {
         if ((input.deviceId() == null || input.deviceId().isBlank()) && input.caseId() == null) {
             problems.add("deviceId", "deviceOrCase");
         }
-        if (input.deviceId() != null && (input.deviceId().strip().length() > 64 || !input.deviceId().strip().matches("[A-Za-z0-9._:-]*"))) {
+        if (input.deviceId() != null
+                && (input.deviceId().strip().length() > 64
+                        || !input.deviceId().strip().matches("[A-Za-z0-9._:-]*"))) {
             problems.add("deviceId", "deviceId");
         }
         if (input.time() == null) {
@@ -385,20 +437,33 @@ public class Monitoring {
         }
         if (input.accuracy() == null) {
             problems.add("accuracy", "required");
-        } else if (input.accuracy().signum() <= 0 || input.accuracy().compareTo(java.math.BigDecimal.valueOf(100_000)) > 0) {
+        } else if (input.accuracy().signum() <= 0
+                || input.accuracy().compareTo(java.math.BigDecimal.valueOf(100_000)) > 0) {
             problems.add("accuracy", "range", 0, 100_000);
         }
         return problems;
     }
 
-    StoredPosition store(CaseId caseId, List<MonitoringPeriod> candidates, PositionInput input, String source, Instant now) {
-        MonitoringPeriod period = candidates.stream().filter(p -> p.covers(input.time())).findFirst()
+    StoredPosition store(
+            CaseId caseId, List<MonitoringPeriod> candidates, PositionInput input, String source, Instant now) {
+        MonitoringPeriod period = candidates.stream()
+                .filter(p -> p.covers(input.time()))
+                .findFirst()
                 .orElseThrow(() -> TongxinException.rule("POSITION_OUTSIDE_APPROVED_PERIOD"));
         UUID id = UUID.randomUUID();
-        boolean stored = periods.insertPosition(id, caseId, period.id(), input.time(), input.latitude(), input.longitude(),
-                input.accuracy().setScale(1, java.math.RoundingMode.HALF_UP), source, now);
+        boolean stored = periods.insertPosition(
+                id,
+                caseId,
+                period.id(),
+                input.time(),
+                input.latitude(),
+                input.longitude(),
+                input.accuracy().setScale(1, java.math.RoundingMode.HALF_UP),
+                source,
+                now);
         if (!stored) {
-            return new StoredPosition(periods.positionAt(caseId, input.time()).orElse(id), caseId, period.id(), input.time(), true);
+            return new StoredPosition(
+                    periods.positionAt(caseId, input.time()).orElse(id), caseId, period.id(), input.time(), true);
         }
         return new StoredPosition(id, caseId, period.id(), input.time(), false);
     }
@@ -412,7 +477,8 @@ public class Monitoring {
     }
 
     void auditImport(CaseId caseId, int stored) {
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "monitoring.positions.imported").target("case", caseId)
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "monitoring.positions.imported")
+                .target("case", caseId)
                 .detail("positions", stored));
     }
 
@@ -424,7 +490,10 @@ public class Monitoring {
     private MonitoringPeriod forBureauHead(MonitoringPeriodId id, int version) {
         MonitoringPeriod period = periods.find(id).orElseThrow(TongxinException::notFound);
         CaseAccessDecision decision = access.require(cases.parties(period.caseId()));
-        access.requireAction(decision, EnumSet.of(Participation.APPROVING_BUREAU), EnumSet.of(Role.BUREAU_HEAD),
+        access.requireAction(
+                decision,
+                EnumSet.of(Participation.APPROVING_BUREAU),
+                EnumSet.of(Role.BUREAU_HEAD),
                 "MONITORING_BUREAU_HEAD_ONLY");
         if (!period.bureauId().equals(currentUser.get().agency())) {
             throw TongxinException.forbidden("MONITORING_BUREAU_HEAD_ONLY");
@@ -435,11 +504,16 @@ public class Monitoring {
     }
 
     private PeriodView decided(MonitoringPeriod period, String action) {
-        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, action).target("case", period.caseId()).detail("period", period.id()));
+        audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, action)
+                .target("case", period.caseId())
+                .detail("period", period.id()));
         PeriodView view = view(period);
         period.pullEvents().forEach(events::publishEvent);
         // The bureau's role in the case ends with the approval asked of it, unless another proposal waits.
-        caseManagement.revokeGrant(period.caseId(), period.bureauId(), Participation.APPROVING_BUREAU,
+        caseManagement.revokeGrant(
+                period.caseId(),
+                period.bureauId(),
+                Participation.APPROVING_BUREAU,
                 () -> periods.hasPending(period.caseId()));
         return view;
     }
@@ -457,13 +531,31 @@ public class Monitoring {
     }
 
     static PeriodView view(MonitoringPeriod p) {
-        return new PeriodView(p.id(), p.caseId(), p.state(), p.ground(), p.reason(), p.deviceId(), p.months(), p.renews(),
-                p.proposedAt(), p.decidedAt(), p.refusal(), p.startsAt(), p.endsAt(), p.endedAt(), p.endReason(), p.version());
+        return new PeriodView(
+                p.id(),
+                p.caseId(),
+                p.state(),
+                p.ground(),
+                p.reason(),
+                p.deviceId(),
+                p.months(),
+                p.renews(),
+                p.proposedAt(),
+                p.decidedAt(),
+                p.refusal(),
+                p.startsAt(),
+                p.endsAt(),
+                p.endedAt(),
+                p.endReason(),
+                p.version());
     }
 
     /** The period running at {@code at} in a case the caller reads, if any (for pages). */
     @Transactional(readOnly = true)
     public Optional<PeriodView> runningAt(CaseId caseId, Instant at) {
-        return periods.ofCase(caseId).stream().filter(p -> p.runningAt(at)).findFirst().map(Monitoring::view);
+        return periods.ofCase(caseId).stream()
+                .filter(p -> p.runningAt(at))
+                .findFirst()
+                .map(Monitoring::view);
     }
 }

@@ -3,7 +3,6 @@ package org.tongxin.supervision.monitoring;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.TimelineEntry;
@@ -15,12 +14,20 @@ import org.tongxin.shared.security.ActorRef;
  */
 public final class MonitoringEvents {
 
-    private MonitoringEvents() {
-    }
+    private MonitoringEvents() {}
 
     /** The county agency proposed monitoring (or its renewal) to the county judicial bureau. */
-    public record MonitoringProposed(UUID eventId, CaseId caseId, MonitoringPeriodId periodId, MonitoringGround ground,
-            int months, boolean renewal, AgencyId bureauId, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record MonitoringProposed(
+            UUID eventId,
+            CaseId caseId,
+            MonitoringPeriodId periodId,
+            MonitoringGround ground,
+            int months,
+            boolean renewal,
+            AgencyId bureauId,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return (renewal ? "monitoring.renewalProposed." : "monitoring.proposed.") + ground.name();
         }
@@ -31,8 +38,16 @@ public final class MonitoringEvents {
     }
 
     /** The bureau's head approved the period: it runs from {@code startsAt} to {@code endsAt}. */
-    public record MonitoringApproved(UUID eventId, CaseId caseId, MonitoringPeriodId periodId, int months, Instant startsAt,
-            Instant endsAt, Instant occurredAt, ActorRef actor) implements TimelineEntry {
+    public record MonitoringApproved(
+            UUID eventId,
+            CaseId caseId,
+            MonitoringPeriodId periodId,
+            int months,
+            Instant startsAt,
+            Instant endsAt,
+            Instant occurredAt,
+            ActorRef actor)
+            implements TimelineEntry {
         public String timelineKind() {
             return "monitoring.approved";
         }
@@ -43,7 +58,8 @@ public final class MonitoringEvents {
     }
 
     /** The bureau's head refused the proposal. */
-    public record MonitoringRefused(UUID eventId, CaseId caseId, MonitoringPeriodId periodId, Instant occurredAt, ActorRef actor)
+    public record MonitoringRefused(
+            UUID eventId, CaseId caseId, MonitoringPeriodId periodId, Instant occurredAt, ActorRef actor)
             implements TimelineEntry {
         public String timelineKind() {
             return "monitoring.refused";
@@ -51,7 +67,8 @@ public final class MonitoringEvents {
     }
 
     /** The county agency ended monitoring before the approved period's end. */
-    public record MonitoringEnded(UUID eventId, CaseId caseId, MonitoringPeriodId periodId, Instant occurredAt, ActorRef actor)
+    public record MonitoringEnded(
+            UUID eventId, CaseId caseId, MonitoringPeriodId periodId, Instant occurredAt, ActorRef actor)
             implements TimelineEntry {
         public String timelineKind() {
             return "monitoring.ended";

@@ -1,9 +1,8 @@
 package org.tongxin.supervision.monitoring;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
 
 /** Identity of a monitoring period; also the instance key of its steps em.approve and em.renew_end. */
 public record MonitoringPeriodId(UUID value) {

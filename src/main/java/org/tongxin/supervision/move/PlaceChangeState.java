@@ -5,7 +5,14 @@ package org.tongxin.supervision.move;
  * current county agency's decision, the file received by the new agency (the case has moved), the subject reported there.
  */
 public enum PlaceChangeState {
-    APPLIED, CONSULTING, ACCEPTED, REFUSED, APPROVED, NOT_APPROVED, TRANSFERRED, REPORTED;
+    APPLIED,
+    CONSULTING,
+    ACCEPTED,
+    REFUSED,
+    APPROVED,
+    NOT_APPROVED,
+    TRANSFERRED,
+    REPORTED;
 
     /** Still under way: a case has at most one such change at a time. */
     public boolean open() {

@@ -7,12 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -80,12 +78,29 @@ public class PlaceChanges {
      * A change of the place of execution as its readers see it (the reasons only for {@link #REASON_READERS}), with its
      * consultation letter and decision notice (opened under the case's document rule).
      */
-    public record PlaceChangeView(UUID id, CaseId caseId, AgencyId formerCountyAgencyId, AgencyId newCountyAgencyId,
-            PlaceChangeState state, LocalDate intendedMoveOn, String reason, Instant appliedAt, Instant consultedAt,
-            String replyReason, Instant repliedAt, String decisionReason, Instant decidedAt, HandoverId fileHandoverId,
-            Instant fileSentAt, Instant transferredAt, HandoverId forwardHandoverId, Instant forwardedAt, Instant reportedAt,
-            int version, UUID consultationDocumentId, UUID decisionDocumentId) {
-    }
+    public record PlaceChangeView(
+            UUID id,
+            CaseId caseId,
+            AgencyId formerCountyAgencyId,
+            AgencyId newCountyAgencyId,
+            PlaceChangeState state,
+            LocalDate intendedMoveOn,
+            String reason,
+            Instant appliedAt,
+            Instant consultedAt,
+            String replyReason,
+            Instant repliedAt,
+            String decisionReason,
+            Instant decidedAt,
+            HandoverId fileHandoverId,
+            Instant fileSentAt,
+            Instant transferredAt,
+            HandoverId forwardHandoverId,
+            Instant forwardedAt,
+            Instant reportedAt,
+            int version,
+            UUID consultationDocumentId,
+            UUID decisionDocumentId) {}
 
     private final PlaceChangeRepository records;
     private final PlaceChangeDocuments documents;
@@ -100,9 +115,19 @@ public class PlaceChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlaceChanges(PlaceChangeRepository records, CaseDirectory cases, CaseManagement caseManagement, CaseAccess access,
-            CaseSteps steps, ObligationLedger ledger, Handovers handovers, AgencyDirectory agencies, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock, PlaceChangeDocuments documents) {
+    PlaceChanges(
+            PlaceChangeRepository records,
+            CaseDirectory cases,
+            CaseManagement caseManagement,
+            CaseAccess access,
+            CaseSteps steps,
+            ObligationLedger ledger,
+            Handovers handovers,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlaceChangeDocuments documents) {
         this.documents = documents;
         this.records = records;
         this.cases = cases;
@@ -126,16 +151,20 @@ public class PlaceChanges {
     public PlaceChangeView apply(CaseId caseId, UUID newCountyAgencyId, LocalDate intendedMoveOn, String reason) {
         CaseAccessDecision decision = access.require(cases.parties(caseId));
         person();
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
-                APPLICANT_ROLES, "PLACE_CHANGE_EXECUTING_AGENCY_ONLY");
+        access.requireAction(
+                decision,
+                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
+                APPLICANT_ROLES,
+                "PLACE_CHANGE_EXECUTING_AGENCY_ONLY");
         AgencyId newCounty = newCountyAgencyId == null ? null : AgencyId.of(newCountyAgencyId);
-        if (newCounty != null && !agencies.find(newCounty).filter(PlaceChanges::countyAgency).isPresent()) {
+        if (newCounty != null
+                && !agencies.find(newCounty).filter(PlaceChanges::countyAgency).isPresent()) {
             throw TongxinException.invalid("newCountyAgencyId", "countyAgency");
         }
         CaseFacts facts = facts(caseId);
         Instant now = clock.instant();
-        PlaceChange change = PlaceChange.apply(caseId, facts.countyAgencyId(), newCounty, intendedMoveOn, reason, now,
-                currentUser.ref());
+        PlaceChange change = PlaceChange.apply(
+                caseId, facts.countyAgencyId(), newCounty, intendedMoveOn, reason, now, currentUser.ref());
         if (facts.status() != CaseStatus.UNDER_CORRECTION) {
             throw TongxinException.conflict("PLACE_CHANGE_CASE_NOT_UNDER_CORRECTION");
         }
@@ -154,11 +183,17 @@ public class PlaceChanges {
         CaseAccessDecision decision = countyCommand(change, version);
         Instant now = clock.instant();
         change.consult(now, currentUser.ref());
-        change.consultationLetterIssued(documents.consultationLetter(change, facts(change.caseId()), currentUser.ref().name(), now));
+        change.consultationLetterIssued(documents.consultationLetter(
+                change, facts(change.caseId()), currentUser.ref().name(), now));
         records.update(change);
         caseManagement.grant(change.caseId(), change.newCountyAgencyId(), Participation.RECEIVING_AGENCY);
         ledger.fulfil(change.caseId(), CONSULT_STEP, change.id().toString(), now, currentUser.ref());
-        steps.open(facts(change.caseId()), REPLY_STEP, change.id().toString(), now, change.newCountyAgencyId(),
+        steps.open(
+                facts(change.caseId()),
+                REPLY_STEP,
+                change.id().toString(),
+                now,
+                change.newCountyAgencyId(),
                 change.formerCountyAgencyId());
         return publish(change, decision);
     }
@@ -175,7 +210,12 @@ public class PlaceChanges {
         change.reply(accepted, reason, now, currentUser.ref());
         records.update(change);
         ledger.fulfil(change.caseId(), REPLY_STEP, change.id().toString(), now, currentUser.ref());
-        steps.open(facts(change.caseId()), DECIDE_STEP, change.id().toString(), now, change.formerCountyAgencyId(),
+        steps.open(
+                facts(change.caseId()),
+                DECIDE_STEP,
+                change.id().toString(),
+                now,
+                change.formerCountyAgencyId(),
                 change.newCountyAgencyId());
         return publish(change, decision);
     }
@@ -194,7 +234,12 @@ public class PlaceChanges {
         records.update(change);
         ledger.fulfil(change.caseId(), DECIDE_STEP, change.id().toString(), now, currentUser.ref());
         if (change.state() == PlaceChangeState.APPROVED) {
-            steps.open(facts(change.caseId()), TRANSFER_STEP, change.id().toString(), now, change.formerCountyAgencyId(),
+            steps.open(
+                    facts(change.caseId()),
+                    TRANSFER_STEP,
+                    change.id().toString(),
+                    now,
+                    change.formerCountyAgencyId(),
                     change.newCountyAgencyId());
         } else {
             caseManagement.removeGrant(change.caseId(), change.newCountyAgencyId(), Participation.RECEIVING_AGENCY);
@@ -211,9 +256,15 @@ public class PlaceChanges {
         PlaceChange change = load(id);
         CaseAccessDecision decision = countyCommand(change, version);
         change.requireFileUnsent();
-        HandoverId handover = handovers.prepare(new NewHandover(change.caseId(), HandoverKind.PLACE_CHANGE_FILE, TRANSFER_STEP,
-                change.formerCountyAgencyId(), change.newCountyAgencyId(), List.of(),
-                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.RECEIVING_AGENCY),
+        HandoverId handover = handovers.prepare(new NewHandover(
+                change.caseId(),
+                HandoverKind.PLACE_CHANGE_FILE,
+                TRANSFER_STEP,
+                change.formerCountyAgencyId(),
+                change.newCountyAgencyId(),
+                List.of(),
+                Handovers.audience(
+                        Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE, Participation.RECEIVING_AGENCY),
                 List.of(decisionItem(change), new NewItem(ItemCode.CASE_MATERIALS, null, null)),
                 null));
         handovers.deliver(handover, 0);
@@ -235,7 +286,8 @@ public class PlaceChanges {
         if (change.fileHandoverId() == null || change.state() != PlaceChangeState.APPROVED) {
             throw TongxinException.conflict("PLACE_CHANGE_FILE_NOT_SENT");
         }
-        handovers.receipt(change.fileHandoverId(), handovers.view(change.fileHandoverId()).version(), null);
+        handovers.receipt(
+                change.fileHandoverId(), handovers.view(change.fileHandoverId()).version(), null);
         PlaceChange moved = load(id);
         return view(moved, cases.decision(moved.caseId()));
     }
@@ -283,12 +335,20 @@ public class PlaceChanges {
         if (facts.procuratorateId() == null) {
             throw TongxinException.rule("PLACE_CHANGE_NO_PROCURATORATE");
         }
-        HandoverId handover = handovers.prepare(new NewHandover(change.caseId(), HandoverKind.PLACE_CHANGE_FORWARDING,
-                FORWARD_STEP, change.newCountyAgencyId(), facts.procuratorateId(),
+        HandoverId handover = handovers.prepare(new NewHandover(
+                change.caseId(),
+                HandoverKind.PLACE_CHANGE_FORWARDING,
+                FORWARD_STEP,
+                change.newCountyAgencyId(),
+                facts.procuratorateId(),
                 facts.policeId() == null ? List.of() : List.of(facts.policeId()),
-                Handovers.audience(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE,
-                        Participation.COPIED_PROCURATORATE, Participation.COPIED_POLICE),
-                List.of(decisionItem(change)), null));
+                Handovers.audience(
+                        Participation.EXECUTING_AGENCY,
+                        Participation.ASSIGNED_OFFICE,
+                        Participation.COPIED_PROCURATORATE,
+                        Participation.COPIED_POLICE),
+                List.of(decisionItem(change)),
+                null));
         handovers.deliver(handover, 0);
         Instant now = clock.instant();
         change.forwarded(handover, now, currentUser.ref());
@@ -324,14 +384,17 @@ public class PlaceChanges {
 
     /** The decision notice travels as the bundle's decision document (a change decided before V239 has none to attach). */
     private static NewItem decisionItem(PlaceChange change) {
-        return new NewItem(ItemCode.DECISION_DOCUMENT, change.decisionDocumentId() == null ? null : "社区矫正对象变更执行地决定通知书",
+        return new NewItem(
+                ItemCode.DECISION_DOCUMENT,
+                change.decisionDocumentId() == null ? null : "社区矫正对象变更执行地决定通知书",
                 change.decisionDocumentId());
     }
 
     private CaseAccessDecision countyCommand(PlaceChange change, int version) {
         CaseAccessDecision decision = access.require(cases.parties(change.caseId()));
         TongxinPrincipal me = person();
-        access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "PLACE_CHANGE_COUNTY_AGENCY_ONLY");
+        access.requireAction(
+                decision, EnumSet.of(Participation.EXECUTING_AGENCY), Role.COUNTY, "PLACE_CHANGE_COUNTY_AGENCY_ONLY");
         if (!change.formerCountyAgencyId().equals(me.agency())) {
             throw TongxinException.forbidden("PLACE_CHANGE_COUNTY_AGENCY_ONLY");
         }
@@ -383,10 +446,28 @@ public class PlaceChanges {
 
     static PlaceChangeView view(PlaceChange c, CaseAccessDecision decision) {
         boolean reasons = decision.holdsAny(REASON_READERS);
-        return new PlaceChangeView(c.id(), c.caseId(), c.formerCountyAgencyId(), c.newCountyAgencyId(), c.state(),
-                c.intendedMoveOn(), reasons ? c.reason() : null, c.appliedAt(), c.consultedAt(),
-                reasons ? c.replyReason() : null, c.repliedAt(), reasons ? c.decisionReason() : null, c.decidedAt(),
-                c.fileHandoverId(), c.fileSentAt(), c.transferredAt(), c.forwardHandoverId(), c.forwardedAt(), c.reportedAt(),
-                c.version(), c.consultationDocumentId(), c.decisionDocumentId());
+        return new PlaceChangeView(
+                c.id(),
+                c.caseId(),
+                c.formerCountyAgencyId(),
+                c.newCountyAgencyId(),
+                c.state(),
+                c.intendedMoveOn(),
+                reasons ? c.reason() : null,
+                c.appliedAt(),
+                c.consultedAt(),
+                reasons ? c.replyReason() : null,
+                c.repliedAt(),
+                reasons ? c.decisionReason() : null,
+                c.decidedAt(),
+                c.fileHandoverId(),
+                c.fileSentAt(),
+                c.transferredAt(),
+                c.forwardHandoverId(),
+                c.forwardedAt(),
+                c.reportedAt(),
+                c.version(),
+                c.consultationDocumentId(),
+                c.decisionDocumentId());
     }
 }

@@ -1,14 +1,12 @@
 package org.tongxin.supervision.web;
 
 import java.util.Optional;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
+import org.tongxin.identity.Role;
 import org.tongxin.shared.web.NavigationBadge;
 import org.tongxin.shared.web.NavigationEntry;
 import org.tongxin.supervision.Leaves;
-import org.tongxin.identity.Role;
 
 /** Leave approvals in the navigation for those who approve leave, with the count awaiting their agency. */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +14,11 @@ class LeaveNavigation {
 
     @Bean
     NavigationEntry leavesEntry() {
-        return new NavigationEntry("nav.leaves", "/leaves", 8, Role.names(Role.CORRECTION_STAFF, Role.CITY_COORDINATOR),
+        return new NavigationEntry(
+                "nav.leaves",
+                "/leaves",
+                8,
+                Role.names(Role.CORRECTION_STAFF, Role.CITY_COORDINATOR),
                 "home.tile.leaves");
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,15 +16,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
+import org.tongxin.identity.Role;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CaseUser;
-import org.tongxin.shared.web.PageCommands;
 import org.tongxin.shared.web.Downloads;
+import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.ContactKind;
 import org.tongxin.supervision.Contacts;
 import org.tongxin.supervision.LeaveId;
@@ -34,7 +33,6 @@ import org.tongxin.supervision.LeaveViews.LeaveView;
 import org.tongxin.supervision.LeaveViews.NewLeave;
 import org.tongxin.supervision.LeaveViews.Notice;
 import org.tongxin.supervision.Leaves;
-import org.tongxin.identity.Role;
 
 /**
  * The leave pages: a case's supervision section (its leave and the form to record an application), one leave with the
@@ -52,8 +50,14 @@ class LeavePages {
     private final java.time.Clock clock;
     private final org.tongxin.identity.CurrentUser currentUser;
 
-    LeavePages(Leaves leaves, Contacts contacts, CaseDirectory cases, AgencyDirectory agencies, PageCommands commands,
-            java.time.Clock clock, org.tongxin.identity.CurrentUser currentUser) {
+    LeavePages(
+            Leaves leaves,
+            Contacts contacts,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            PageCommands commands,
+            java.time.Clock clock,
+            org.tongxin.identity.CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.leaves = leaves;
         this.contacts = contacts;
@@ -64,8 +68,7 @@ class LeavePages {
     }
 
     /** What the application form shows again after a refusal. */
-    public record LeaveForm(String kind, String destination, String reason, String departOn, String returnOn) {
-    }
+    public record LeaveForm(String kind, String destination, String reason, String departOn, String returnOn) {}
 
     @CaseUser
     @GetMapping("/cases/{caseId}/supervision")
@@ -76,13 +79,27 @@ class LeavePages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/leaves")
-    String request(@PathVariable UUID caseId, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String destination, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String departOn, @RequestParam(required = false) String returnOn, Model model,
+    String request(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String destination,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String departOn,
+            @RequestParam(required = false) String returnOn,
+            Model model,
             RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        return refusing(commands.make(() -> leaves.request(id, new NewLeave(kind == null || kind.isBlank() ? null : kind(kind), destination,
-                reason, date("departOn", departOn), date("returnOn", returnOn)))).notice("leave.done.request"), null)
+        return refusing(
+                        commands.make(() -> leaves.request(
+                                        id,
+                                        new NewLeave(
+                                                kind == null || kind.isBlank() ? null : kind(kind),
+                                                destination,
+                                                reason,
+                                                date("departOn", departOn),
+                                                date("returnOn", returnOn))))
+                                .notice("leave.done.request"),
+                        null)
                 .redirectOr(made -> "/leaves/" + made, model, redirect, () -> {
                     fillCase(id, model, new LeaveForm(kind, destination, reason, departOn, returnOn));
                     return "supervision/case";
@@ -91,10 +108,18 @@ class LeavePages {
 
     @CaseUser
     @PostMapping("/cases/{caseId}/contacts")
-    String recordContact(@PathVariable UUID caseId, @RequestParam(required = false) String kind, @RequestParam(required = false) String on,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+    String recordContact(
+            @PathVariable UUID caseId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect) {
         CaseId id = CaseId.of(caseId);
-        return refusing(commands.run(() -> contacts.record(id, contactKind(kind), date("on", on), note)).notice("contact.done"), "contact")
+        return refusing(
+                        commands.run(() -> contacts.record(id, contactKind(kind), date("on", on), note))
+                                .notice("contact.done"),
+                        "contact")
                 .redirectOr("/cases/" + caseId + "/supervision#contacts", model, redirect, () -> {
                     fillCase(id, model, new LeaveForm("SINGLE", null, null, null, null));
                     return "supervision/case";
@@ -106,7 +131,9 @@ class LeavePages {
     String awaiting(Model model) {
         List<LeaveView> list = leaves.awaitingMyDecision("page.leaves");
         model.addAttribute("leaves", list);
-        model.addAttribute("subjects", cases.summaries(list.stream().map(LeaveView::caseId).distinct().toList(), "page.leaves"));
+        model.addAttribute(
+                "subjects",
+                cases.summaries(list.stream().map(LeaveView::caseId).distinct().toList(), "page.leaves"));
         return "supervision/leaves";
     }
 
@@ -126,37 +153,76 @@ class LeavePages {
 
     @CaseUser
     @PostMapping("/leaves/{id}/approve")
-    String approve(@PathVariable UUID id, @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
-        return act(id, "approve", "leave.done.approve", model, redirect, () -> leaves.approve(LeaveId.of(id), required(version)));
+    String approve(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "approve",
+                "leave.done.approve",
+                model,
+                redirect,
+                () -> leaves.approve(LeaveId.of(id), required(version)));
     }
 
     @CaseUser
     @PostMapping("/leaves/{id}/refuse")
-    String refuse(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
-            Model model, RedirectAttributes redirect) {
-        return act(id, "refuse", "leave.done.refuse", model, redirect, () -> leaves.refuse(LeaveId.of(id), required(version), reason));
+    String refuse(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "refuse",
+                "leave.done.refuse",
+                model,
+                redirect,
+                () -> leaves.refuse(LeaveId.of(id), required(version), reason));
     }
 
     @CaseUser
     @PostMapping("/leaves/{id}/return")
-    String recordReturn(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String returnedOn, Model model, RedirectAttributes redirect) {
-        return act(id, "return", "leave.done.return", model, redirect,
+    String recordReturn(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String returnedOn,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                "return",
+                "leave.done.return",
+                model,
+                redirect,
                 () -> leaves.recordReturn(LeaveId.of(id), required(version), date("returnedOn", returnedOn)));
     }
 
     @CaseUser
     @PostMapping("/leaves/{id}/extend")
-    String extend(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String returnOn, @RequestParam(required = false) String reason, Model model,
+    String extend(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String returnOn,
+            @RequestParam(required = false) String reason,
+            Model model,
             RedirectAttributes redirect) {
-        return act(id, "extend", "leave.done.extend", model, redirect, () -> leaves.requestExtension(LeaveId.of(id), required(version),
-                date("returnOn", returnOn), reason));
+        return act(
+                id,
+                "extend",
+                "leave.done.extend",
+                model,
+                redirect,
+                () -> leaves.requestExtension(LeaveId.of(id), required(version), date("returnOn", returnOn), reason));
     }
 
     // Helpers
 
-    private String act(UUID id, String action, String done, Model model, RedirectAttributes redirect, Runnable command) {
+    private String act(
+            UUID id, String action, String done, Model model, RedirectAttributes redirect, Runnable command) {
         return refusing(commands.run(command).notice(done), action).redirectOr("/leaves/" + id, model, redirect, () -> {
             fillDetail(LeaveId.of(id), model);
             return "supervision/leave";
@@ -179,9 +245,12 @@ class LeavePages {
     private void fillCase(CaseId caseId, Model model, LeaveForm form) {
         List<LeaveView> list = leaves.ofCase(caseId, "page.caseLeaves");
         model.addAttribute("caseId", caseId);
-        model.addAttribute("caseSummary", cases.summaries(List.of(caseId), "page.caseLeaves").get(caseId));
+        model.addAttribute(
+                "caseSummary",
+                cases.summaries(List.of(caseId), "page.caseLeaves").get(caseId));
         model.addAttribute("leaves", list);
-        model.addAttribute("names", names(list.stream().map(LeaveView::approvingAgency).toList()));
+        model.addAttribute(
+                "names", names(list.stream().map(LeaveView::approvingAgency).toList()));
         model.addAttribute("mayRecord", leaves.mayRecord(caseId));
         model.addAttribute("kinds", LeaveKind.values());
         model.addAttribute("form", form);
@@ -189,16 +258,21 @@ class LeavePages {
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
         // The rest of the case's supervision; electronic monitoring only for the county agency and the bureau's head.
-        model.addAttribute("caseStatus", cases.facts(caseId).map(f -> f.status()).orElse(null));
-        model.addAttribute("minorsCase", cases.facts(caseId).map(f -> f.minorAtOffence()).orElse(false));
-        model.addAttribute("monitoringReader", currentUser.get().roles().stream()
-                .anyMatch(r -> Role.COUNTY.contains(r) || r == Role.BUREAU_HEAD));
+        model.addAttribute(
+                "caseStatus", cases.facts(caseId).map(f -> f.status()).orElse(null));
+        model.addAttribute(
+                "minorsCase", cases.facts(caseId).map(f -> f.minorAtOffence()).orElse(false));
+        model.addAttribute(
+                "monitoringReader",
+                currentUser.get().roles().stream().anyMatch(r -> Role.COUNTY.contains(r) || r == Role.BUREAU_HEAD));
     }
 
     private void fillDetail(LeaveId id, Model model) {
         LeaveView l = leaves.view(id, "page.leave");
         model.addAttribute("l", l);
-        model.addAttribute("caseSummary", cases.summaries(List.of(l.caseId()), "page.leave").get(l.caseId()));
+        model.addAttribute(
+                "caseSummary",
+                cases.summaries(List.of(l.caseId()), "page.leave").get(l.caseId()));
         model.addAttribute("names", names(List.of(l.approvingAgency())));
     }
 

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseSummary;
@@ -34,7 +32,13 @@ class LeaveWork implements WorkSection {
     private final Formats formats;
     private final Clock clock;
 
-    LeaveWork(Leaves leaves, CaseDirectory cases, CurrentUser currentUser, MessageSource messages, Formats formats, Clock clock) {
+    LeaveWork(
+            Leaves leaves,
+            CaseDirectory cases,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Formats formats,
+            Clock clock) {
         this.clock = clock;
         this.leaves = leaves;
         this.cases = cases;
@@ -57,7 +61,8 @@ class LeaveWork implements WorkSection {
         if (awaiting.isEmpty()) {
             return List.of();
         }
-        Map<CaseId, CaseSummary> summaries = cases.summaries(awaiting.stream().map(LeaveView::caseId).distinct().toList(), "home");
+        Map<CaseId, CaseSummary> summaries = cases.summaries(
+                awaiting.stream().map(LeaveView::caseId).distinct().toList(), "home");
         java.time.LocalDate today = LegalTime.today(clock);
         List<Item> items = new ArrayList<>();
         for (LeaveView l : awaiting) {
@@ -65,14 +70,28 @@ class LeaveWork implements WorkSection {
             if (s == null) {
                 continue;
             }
-            items.add(new Item(text("work.leaves.item", text("leave.kind." + l.kind().name()), l.days()),
-                    (s.caseNumber() == null ? text("case.noNumber") : s.caseNumber()) + " · " + s.subjectName(), l.requestedAt(),
+            items.add(new Item(
+                    text("work.leaves.item", text("leave.kind." + l.kind().name()), l.days()),
+                    (s.caseNumber() == null ? text("case.noNumber") : s.caseNumber()) + " · " + s.subjectName(),
+                    l.requestedAt(),
                     text("work.leaves.departs", formats.date(l.departOn())),
                     !l.departOn().isAfter(today) ? Urgency.DUE_TODAY : Urgency.OPEN,
-                    text("leave.status." + l.status().name()), "/leaves/" + l.id(), text("work.leaves.decide")));
+                    text("leave.status." + l.status().name()),
+                    "/leaves/" + l.id(),
+                    text("work.leaves.decide")));
         }
-        return List.of(new Part("leaves", Kind.TO_DO, text("work.leaves.title"), text("work.leaves.intro"), awaiting.size(), 0, 0,
-                items, "/leaves", text("work.leaves.all"), null));
+        return List.of(new Part(
+                "leaves",
+                Kind.TO_DO,
+                text("work.leaves.title"),
+                text("work.leaves.intro"),
+                awaiting.size(),
+                0,
+                0,
+                items,
+                "/leaves",
+                text("work.leaves.all"),
+                null));
     }
 
     private String text(String key, Object... args) {

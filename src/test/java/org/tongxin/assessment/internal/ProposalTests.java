@@ -1,11 +1,12 @@
 package org.tongxin.assessment.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assessment.ArrestStatus;
 import org.tongxin.assessment.AssessmentEvents;
@@ -16,9 +17,6 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ProposalTests {
 
     static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
@@ -26,12 +24,21 @@ class ProposalTests {
     static final AgencyId PRISON = AgencyId.of(UUID.randomUUID());
 
     static Proposal revocation(boolean arrest) {
-        return Proposal.submit(ProposalId.random(), CaseId.of(UUID.randomUUID()), ResponseKind.REVOCATION, COURT, arrest, "X", NOW,
+        return Proposal.submit(
+                ProposalId.random(),
+                CaseId.of(UUID.randomUUID()),
+                ResponseKind.REVOCATION,
+                COURT,
+                arrest,
+                "X",
+                NOW,
                 ActorRef.SYSTEM);
     }
 
     static void refused(Runnable action, String code) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(TongxinException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test
@@ -40,7 +47,8 @@ class ProposalTests {
         assertThat(p.pullEvents()).singleElement().isInstanceOf(AssessmentEvents.ProposalSubmitted.class);
         p.decideArrest(true, NOW, ActorRef.SYSTEM);
         p.executeArrest(NOW, NOW, ActorRef.SYSTEM);
-        assertThat(p.rule(true, LocalDate.of(2026, 3, 20), NOW, ActorRef.SYSTEM)).isFalse();
+        assertThat(p.rule(true, LocalDate.of(2026, 3, 20), NOW, ActorRef.SYSTEM))
+                .isFalse();
         p.commit(PRISON, NOW, NOW, ActorRef.SYSTEM);
         assertThat(p.status()).isEqualTo(ProposalStatus.COMMITTED);
         assertThat(p.arrest()).isEqualTo(ArrestStatus.EXECUTED);
@@ -52,7 +60,8 @@ class ProposalTests {
         Proposal p = revocation(true);
         p.decideArrest(true, NOW, ActorRef.SYSTEM);
         p.executeArrest(NOW, NOW, ActorRef.SYSTEM);
-        assertThat(p.rule(false, LocalDate.of(2026, 3, 20), NOW, ActorRef.SYSTEM)).isTrue();
+        assertThat(p.rule(false, LocalDate.of(2026, 3, 20), NOW, ActorRef.SYSTEM))
+                .isTrue();
         assertThat(p.arrest()).isEqualTo(ArrestStatus.RELEASED);
         refused(() -> p.commit(PRISON, NOW, NOW, ActorRef.SYSTEM), "PROPOSAL_NOT_GRANTED");
     }
@@ -82,12 +91,28 @@ class ProposalTests {
 
     @Test
     void anArrestGoesOnlyWithARevocationAndNoArrestCannotBeDecided() {
-        refused(() -> Proposal.submit(ProposalId.random(), CaseId.of(UUID.randomUUID()), ResponseKind.POLICE_PENALTY, COURT, true,
-                "X", NOW, ActorRef.SYSTEM), "ARREST_ONLY_WITH_REVOCATION");
+        refused(
+                () -> Proposal.submit(
+                        ProposalId.random(),
+                        CaseId.of(UUID.randomUUID()),
+                        ResponseKind.POLICE_PENALTY,
+                        COURT,
+                        true,
+                        "X",
+                        NOW,
+                        ActorRef.SYSTEM),
+                "ARREST_ONLY_WITH_REVOCATION");
         Proposal p = revocation(false);
         refused(() -> p.decideArrest(true, NOW, ActorRef.SYSTEM), "NO_ARREST_REQUESTED");
-        Proposal penalty = Proposal.submit(ProposalId.random(), CaseId.of(UUID.randomUUID()), ResponseKind.POLICE_PENALTY, COURT,
-                false, "X", NOW, ActorRef.SYSTEM);
+        Proposal penalty = Proposal.submit(
+                ProposalId.random(),
+                CaseId.of(UUID.randomUUID()),
+                ResponseKind.POLICE_PENALTY,
+                COURT,
+                false,
+                "X",
+                NOW,
+                ActorRef.SYSTEM);
         penalty.rule(true, LocalDate.of(2026, 3, 20), NOW, ActorRef.SYSTEM);
         refused(() -> penalty.commit(PRISON, NOW, NOW, ActorRef.SYSTEM), "NOTHING_TO_COMMIT");
     }

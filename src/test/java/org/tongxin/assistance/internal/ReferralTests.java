@@ -1,12 +1,13 @@
 package org.tongxin.assistance.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceEvents.FirstContactRecorded;
 import org.tongxin.assistance.AssistanceEvents.ProgressNoted;
@@ -22,9 +23,6 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The referral's state machine without Spring: every transition and every refusal. */
 class ReferralTests {
 
@@ -32,8 +30,14 @@ class ReferralTests {
     static final ActorRef ACTOR = ActorRef.SYSTEM;
 
     static Referral in(ReferralStatus status) {
-        return new Referral(ReferralId.random(), CaseId.of(UUID.randomUUID()), AssistanceService.SUBSISTENCE_ALLOWANCE,
-                AgencyId.of(UUID.randomUUID()), AgencyId.of(UUID.randomUUID()), status, 3);
+        return new Referral(
+                ReferralId.random(),
+                CaseId.of(UUID.randomUUID()),
+                AssistanceService.SUBSISTENCE_ALLOWANCE,
+                AgencyId.of(UUID.randomUUID()),
+                AgencyId.of(UUID.randomUUID()),
+                status,
+                3);
     }
 
     static void refused(Runnable transition, String code) {
@@ -44,13 +48,16 @@ class ReferralTests {
     }
 
     /** Every transition refused from every state but those it starts from, leaving the referral unchanged. */
-    static void onlyFrom(List<ReferralStatus> allowed, Consumer<Referral> transition, String waitingCode, String otherCode) {
+    static void onlyFrom(
+            List<ReferralStatus> allowed, Consumer<Referral> transition, String waitingCode, String otherCode) {
         for (ReferralStatus from : ReferralStatus.values()) {
             if (allowed.contains(from)) {
                 continue;
             }
             Referral r = in(from);
-            refused(() -> transition.accept(r), from == ReferralStatus.WAITING && waitingCode != null ? waitingCode : otherCode);
+            refused(
+                    () -> transition.accept(r),
+                    from == ReferralStatus.WAITING && waitingCode != null ? waitingCode : otherCode);
             assertThat(r.status()).isEqualTo(from);
             assertThat(r.pullEvents()).isEmpty();
         }
@@ -77,17 +84,27 @@ class ReferralTests {
         assertThat(r.pullEvents()).singleElement().isInstanceOf(ReferralAccepted.class);
         r.placeFromWaitingList(T0.plusSeconds(3600), ACTOR);
         assertThat(r.status()).isEqualTo(ReferralStatus.ACCEPTED);
-        assertThat(r.pullEvents()).singleElement().isInstanceOfSatisfying(ReferralPlaced.class,
-                e -> assertThat(e.fromWaitingList()).isTrue());
+        assertThat(r.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReferralPlaced.class,
+                        e -> assertThat(e.fromWaitingList()).isTrue());
         onlyFrom(List.of(ReferralStatus.WAITING), x -> x.placeFromWaitingList(T0, ACTOR), null, "REFERRAL_NOT_WAITING");
     }
 
     @Test
     void onlyADeliveredReferralIsAnsweredOrWithdrawn() {
-        onlyFrom(List.of(ReferralStatus.DELIVERED), x -> x.accept(true, "王", T0, ACTOR), null, "REFERRAL_NOT_DELIVERED");
-        onlyFrom(List.of(ReferralStatus.DELIVERED), x -> x.decline("名额已满，无法接收", "王", T0, ACTOR), null,
+        onlyFrom(
+                List.of(ReferralStatus.DELIVERED), x -> x.accept(true, "王", T0, ACTOR), null, "REFERRAL_NOT_DELIVERED");
+        onlyFrom(
+                List.of(ReferralStatus.DELIVERED),
+                x -> x.decline("名额已满，无法接收", "王", T0, ACTOR),
+                null,
                 "REFERRAL_NOT_DELIVERED");
-        onlyFrom(List.of(ReferralStatus.DELIVERED), x -> x.withdraw("对象已就业，不再需要", T0, ACTOR), null,
+        onlyFrom(
+                List.of(ReferralStatus.DELIVERED),
+                x -> x.withdraw("对象已就业，不再需要", T0, ACTOR),
+                null,
                 "REFERRAL_ALREADY_ANSWERED");
 
         Referral declined = in(ReferralStatus.DELIVERED);
@@ -111,7 +128,11 @@ class ReferralTests {
         assertThat(r.status()).isEqualTo(ReferralStatus.IN_PROGRESS);
         assertThat(r.firstContactAt).isEqualTo(T0);
         assertThat(r.pullEvents()).singleElement().isInstanceOf(FirstContactRecorded.class);
-        onlyFrom(List.of(ReferralStatus.ACCEPTED), x -> x.recordFirstContact(T0, ACTOR), "REFERRAL_WAITING", "REFERRAL_NOT_ACCEPTED");
+        onlyFrom(
+                List.of(ReferralStatus.ACCEPTED),
+                x -> x.recordFirstContact(T0, ACTOR),
+                "REFERRAL_WAITING",
+                "REFERRAL_NOT_ACCEPTED");
     }
 
     @Test
@@ -121,7 +142,10 @@ class ReferralTests {
         assertThat(r.noteProgress(T0.plusSeconds(60), ACTOR)).isEqualTo(2);
         assertThat(r.status()).isEqualTo(ReferralStatus.IN_PROGRESS);
         assertThat(r.pullEvents()).extracting(e -> ((ProgressNoted) e).number()).containsExactly(1, 2);
-        onlyFrom(List.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS), x -> x.noteProgress(T0, ACTOR), "REFERRAL_WAITING",
+        onlyFrom(
+                List.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS),
+                x -> x.noteProgress(T0, ACTOR),
+                "REFERRAL_WAITING",
                 "REFERRAL_NOT_RUNNING");
     }
 
@@ -133,9 +157,14 @@ class ReferralTests {
         assertThat(r.delivered).isFalse();
         assertThat(r.outcomeNote).isEqualTo("对象迁出本区，未能完成");
         assertThat(r.closedAt).isEqualTo(T0);
-        assertThat(r.pullEvents()).singleElement().isInstanceOfSatisfying(ReferralCompleted.class,
-                e -> assertThat(e.delivered()).isFalse());
-        onlyFrom(List.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS), x -> x.complete(true, "已完成", T0, ACTOR),
-                "REFERRAL_WAITING", "REFERRAL_NOT_RUNNING");
+        assertThat(r.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReferralCompleted.class, e -> assertThat(e.delivered()).isFalse());
+        onlyFrom(
+                List.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS),
+                x -> x.complete(true, "已完成", T0, ACTOR),
+                "REFERRAL_WAITING",
+                "REFERRAL_NOT_RUNNING");
     }
 }

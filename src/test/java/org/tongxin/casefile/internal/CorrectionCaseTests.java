@@ -1,17 +1,19 @@
 package org.tongxin.casefile.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.ArrivalState;
 import org.tongxin.casefile.CaseEvents;
@@ -29,10 +31,6 @@ import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 /**
  * The case's state machine without a database: every legal transition with the event it records, and every illegal
  * one refused with a 4xx code (409 for the wrong state, 422 for a rule) leaving the case exactly as it was.
@@ -48,15 +46,35 @@ class CorrectionCaseTests {
     static final AgencyId POLICE = AgencyId.of(UUID.randomUUID());
 
     static CorrectionCase assessing() {
-        CorrectionCase c = CorrectionCase.assessing(CaseId.of(UUID.randomUUID()), UUID.randomUUID(), COURT, COUNTY, false,
-                "（2026）赣0102刑初1号", "369900", NOW, CLERK);
+        CorrectionCase c = CorrectionCase.assessing(
+                CaseId.of(UUID.randomUUID()),
+                UUID.randomUUID(),
+                COURT,
+                COUNTY,
+                false,
+                "（2026）赣0102刑初1号",
+                "369900",
+                NOW,
+                CLERK);
         c.pullEvents();
         return c;
     }
 
     static void decide(CorrectionCase c) {
-        c.decide(CorrectionType.PROBATION, "（2026）赣0102刑初2号", LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 20),
-                LocalDate.of(2026, 2, 20), LocalDate.of(2028, 2, 19), COUNTY, PROCURATORATE, POLICE, null, false, "369900", NOW,
+        c.decide(
+                CorrectionType.PROBATION,
+                "（2026）赣0102刑初2号",
+                LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 20),
+                LocalDate.of(2026, 2, 20),
+                LocalDate.of(2028, 2, 19),
+                COUNTY,
+                PROCURATORATE,
+                POLICE,
+                null,
+                false,
+                "369900",
+                NOW,
                 CLERK);
     }
 
@@ -99,9 +117,21 @@ class CorrectionCaseTests {
 
     static CorrectionCase of(CorrectionType type) {
         CorrectionCase c = assessing();
-        c.decide(type, "（2026）赣0102刑初2号", LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 20),
-                TERM_END, COUNTY, PROCURATORATE, POLICE, type == CorrectionType.TEMPORARY_EXECUTION ? POLICE : null, false, "369900",
-                NOW, CLERK);
+        c.decide(
+                type,
+                "（2026）赣0102刑初2号",
+                LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 20),
+                LocalDate.of(2026, 2, 20),
+                TERM_END,
+                COUNTY,
+                PROCURATORATE,
+                POLICE,
+                type == CorrectionType.TEMPORARY_EXECUTION ? POLICE : null,
+                false,
+                "369900",
+                NOW,
+                CLERK);
         c.documents(DocumentsState.RECEIPTED, NOW, ActorRef.SYSTEM);
         c.arrived(type == CorrectionType.TEMPORARY_EXECUTION, NOW, NOW, CLERK);
         c.register(NOW, CLERK);
@@ -151,8 +181,8 @@ class CorrectionCaseTests {
 
     @Test
     void aCaseOpenedForAnAssessmentIsAssessingAndSaysWhoWasEntrusted() {
-        CorrectionCase c = CorrectionCase.assessing(CaseId.of(UUID.randomUUID()), UUID.randomUUID(), COURT, COUNTY, true, null,
-                "369900", NOW, CLERK);
+        CorrectionCase c = CorrectionCase.assessing(
+                CaseId.of(UUID.randomUUID()), UUID.randomUUID(), COURT, COUNTY, true, null, "369900", NOW, CLERK);
         assertThat(facts(c).status()).isEqualTo(CaseStatus.ASSESSING);
         assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(CaseEvents.AssessmentEntrusted.class, e -> {
             assertThat(e.assessingAgencyId()).isEqualTo(COUNTY);
@@ -184,21 +214,50 @@ class CorrectionCaseTests {
         assertThat(c.pullEvents()).isEmpty();
         decide(c);
         assertThat(facts(c).status()).isEqualTo(CaseStatus.INTAKE);
-        assertThat(c.pullEvents()).hasOnlyElementsOfType(CaseEvents.CaseDecided.class).hasSize(1);
+        assertThat(c.pullEvents())
+                .hasOnlyElementsOfType(CaseEvents.CaseDecided.class)
+                .hasSize(1);
     }
 
     @Test
     void aParoleRecordsItsOriginalSentenceAndAProbationRefusesOne() {
         CorrectionCase parole = assessing();
-        parole.decide(CorrectionType.PAROLE, "（2026）赣01刑更3号", LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 20),
-                LocalDate.of(2026, 2, 20), LocalDate.of(2027, 2, 19), 48, COUNTY, PROCURATORATE, POLICE, null, false, "369900", NOW,
+        parole.decide(
+                CorrectionType.PAROLE,
+                "（2026）赣01刑更3号",
+                LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 20),
+                LocalDate.of(2026, 2, 20),
+                LocalDate.of(2027, 2, 19),
+                48,
+                COUNTY,
+                PROCURATORATE,
+                POLICE,
+                null,
+                false,
+                "369900",
+                NOW,
                 CLERK);
         assertThat(facts(parole).sentenceMonths()).isEqualTo(48);
 
         CorrectionCase probation = assessing();
-        assertThatThrownBy(() -> probation.decide(CorrectionType.PROBATION, "（2026）赣0102刑初2号", LocalDate.of(2026, 2, 10),
-                LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 20), LocalDate.of(2028, 2, 19), 24, COUNTY, PROCURATORATE, POLICE,
-                null, false, "369900", NOW, CLERK)).isInstanceOfSatisfying(TongxinException.class, e -> {
+        assertThatThrownBy(() -> probation.decide(
+                        CorrectionType.PROBATION,
+                        "（2026）赣0102刑初2号",
+                        LocalDate.of(2026, 2, 10),
+                        LocalDate.of(2026, 2, 20),
+                        LocalDate.of(2026, 2, 20),
+                        LocalDate.of(2028, 2, 19),
+                        24,
+                        COUNTY,
+                        PROCURATORATE,
+                        POLICE,
+                        null,
+                        false,
+                        "369900",
+                        NOW,
+                        CLERK))
+                .isInstanceOfSatisfying(TongxinException.class, e -> {
                     assertThat(e.code()).isEqualTo("SENTENCE_NOT_APPLICABLE");
                     assertThat(e.status().value()).isEqualTo(422);
                 });
@@ -229,8 +288,13 @@ class CorrectionCaseTests {
         c.register(NOW, CLERK);
         assertThat(facts(c).status()).isEqualTo(CaseStatus.UNDER_CORRECTION);
         assertThat(facts(c).registeredAt()).isEqualTo(NOW);
-        assertThat(c.pullEvents()).extracting(Object::getClass).containsExactly(CaseEvents.SubjectArrived.class,
-                CaseEvents.DocumentsStateChanged.class, CaseEvents.DocumentsStateChanged.class, CaseEvents.CaseRegistered.class);
+        assertThat(c.pullEvents())
+                .extracting(Object::getClass)
+                .containsExactly(
+                        CaseEvents.SubjectArrived.class,
+                        CaseEvents.DocumentsStateChanged.class,
+                        CaseEvents.DocumentsStateChanged.class,
+                        CaseEvents.CaseRegistered.class);
     }
 
     @Test
@@ -271,12 +335,15 @@ class CorrectionCaseTests {
         c.documents(DocumentsState.RECEIPTED, NOW, ActorRef.SYSTEM);
         c.missing(NOW);
         assertThat(facts(c).arrivalState()).isEqualTo(ArrivalState.MISSING);
-        assertThatThrownBy(() -> c.register(NOW, CLERK)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.code()).isEqualTo("REGISTER_NEEDS_SUBJECT"));
+        assertThatThrownBy(() -> c.register(NOW, CLERK))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("REGISTER_NEEDS_SUBJECT"));
         c.arrived(false, NOW, NOW, CLERK);
         assertThat(facts(c).arrivalState()).isEqualTo(ArrivalState.REPORTED);
         c.missing(NOW);
-        assertThat(facts(c).arrivalState()).as("an arrived subject is not missing").isEqualTo(ArrivalState.REPORTED);
+        assertThat(facts(c).arrivalState())
+                .as("an arrived subject is not missing")
+                .isEqualTo(ArrivalState.REPORTED);
     }
 
     @Test
@@ -302,8 +369,13 @@ class CorrectionCaseTests {
         CaseFacts f = facts(c);
         assertThat(f.intakeComplete()).isTrue();
         assertThat(f.announcedAt()).isEqualTo(held);
-        assertThat(c.pullEvents()).extracting(Object::getClass).containsExactly(CaseEvents.TeamFormed.class,
-                CaseEvents.PlanMade.class, CaseEvents.PlanMade.class, CaseEvents.EntryAnnounced.class);
+        assertThat(c.pullEvents())
+                .extracting(Object::getClass)
+                .containsExactly(
+                        CaseEvents.TeamFormed.class,
+                        CaseEvents.PlanMade.class,
+                        CaseEvents.PlanMade.class,
+                        CaseEvents.EntryAnnounced.class);
     }
 
     // After intake
@@ -333,14 +405,16 @@ class CorrectionCaseTests {
         assertThat(f.detainingOrganId()).isNull();
         assertThat(f.inCustody()).isFalse();
         assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(CaseEvents.SubjectReleased.class, e -> {
-            assertThat(e.kind()).as("the release says what it ends").isEqualTo(CustodyKind.COMPULSORY_DRUG_REHABILITATION);
+            assertThat(e.kind())
+                    .as("the release says what it ends")
+                    .isEqualTo(CustodyKind.COMPULSORY_DRUG_REHABILITATION);
             assertThat(e.detainingOrganId()).isEqualTo(DETENTION_POLICE);
         });
     }
 
     @Test
     void aProbationerOrParoleeMayBeArrestedPendingTheRevocationRuling() {
-        for (CorrectionType type : new CorrectionType[] { CorrectionType.PROBATION, CorrectionType.PAROLE }) {
+        for (CorrectionType type : new CorrectionType[] {CorrectionType.PROBATION, CorrectionType.PAROLE}) {
             CorrectionCase c = of(type);
             c.detain(CustodyKind.ARREST_PENDING_REVOCATION, COURT, NOW, NOW, CLERK);
             assertThat(facts(c).custodyKind()).isEqualTo(CustodyKind.ARREST_PENDING_REVOCATION);
@@ -396,8 +470,11 @@ class CorrectionCaseTests {
             c.died(RULED, NOW, CLERK);
             assertThat(facts(c).status()).isEqualTo(CaseStatus.DECEASED);
             assertThat(facts(c).endedOn()).isEqualTo(RULED);
-            assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(CaseEvents.SubjectDied.class,
-                    e -> assertThat(e.previousStatus()).isEqualTo(before));
+            assertThat(c.pullEvents())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            CaseEvents.SubjectDied.class,
+                            e -> assertThat(e.previousStatus()).isEqualTo(before));
         }
     }
 
@@ -417,8 +494,11 @@ class CorrectionCaseTests {
                     .containsExactly(COUNTY, OFFICE, PROCURATORATE, POLICE);
             assertThat(e.fromPolicyRegion()).isEqualTo("369900");
             assertThat(e.toPolicyRegion()).isEqualTo("310000");
-            assertThat(e.audience()).as("the former county sees the move").contains(
-                    org.tongxin.identity.Participation.FORMER_EXECUTING_AGENCY, org.tongxin.identity.Participation.EXECUTING_AGENCY);
+            assertThat(e.audience())
+                    .as("the former county sees the move")
+                    .contains(
+                            org.tongxin.identity.Participation.FORMER_EXECUTING_AGENCY,
+                            org.tongxin.identity.Participation.EXECUTING_AGENCY);
         });
         CorrectionCase noOffice = underCorrection();
         noOffice.changePlaceOfExecution(NEW_COUNTY, null, NEW_PROCURATORATE, NEW_POLICE, "369900", NOW, CLERK);
@@ -432,11 +512,18 @@ class CorrectionCaseTests {
         c.classify(SupervisionLevel.STRICT, LevelChangeReason.ENTRY_ASSESSMENT, NOW, CLERK);
         c.classify(SupervisionLevel.ORDINARY, LevelChangeReason.PERIODIC_ASSESSMENT, NOW, CLERK);
         assertThat(facts(c).supervisionLevel()).isEqualTo(SupervisionLevel.ORDINARY);
-        assertThat(c.pullEvents()).extracting(e -> (CaseEvents.SupervisionLevelChanged) e)
-                .extracting(CaseEvents.SupervisionLevelChanged::from, CaseEvents.SupervisionLevelChanged::to,
+        assertThat(c.pullEvents())
+                .extracting(e -> (CaseEvents.SupervisionLevelChanged) e)
+                .extracting(
+                        CaseEvents.SupervisionLevelChanged::from,
+                        CaseEvents.SupervisionLevelChanged::to,
                         CaseEvents.SupervisionLevelChanged::reason)
-                .containsExactly(tuple(null, SupervisionLevel.STRICT, LevelChangeReason.ENTRY_ASSESSMENT),
-                        tuple(SupervisionLevel.STRICT, SupervisionLevel.ORDINARY, LevelChangeReason.PERIODIC_ASSESSMENT));
+                .containsExactly(
+                        tuple(null, SupervisionLevel.STRICT, LevelChangeReason.ENTRY_ASSESSMENT),
+                        tuple(
+                                SupervisionLevel.STRICT,
+                                SupervisionLevel.ORDINARY,
+                                LevelChangeReason.PERIODIC_ASSESSMENT));
         CorrectionCase held = inCustody();
         held.classify(SupervisionLevel.STRICT, LevelChangeReason.VIOLATION, NOW, CLERK);
         assertThat(facts(held).supervisionLevel()).isEqualTo(SupervisionLevel.STRICT);
@@ -452,7 +539,9 @@ class CorrectionCaseTests {
             assertThat(e.from()).isEqualTo(TERM_END);
             assertThat(e.to()).isEqualTo(reduced);
             assertThat(e.rulingCourtId()).isEqualTo(COURT);
-            assertThat(e.timelineArgs()).containsEntry("from", TERM_END.toString()).containsEntry("to", reduced.toString());
+            assertThat(e.timelineArgs())
+                    .containsEntry("from", TERM_END.toString())
+                    .containsEntry("to", reduced.toString());
         });
     }
 
@@ -467,130 +556,318 @@ class CorrectionCaseTests {
 
     static Stream<Arguments> illegalTransitions() {
         return Stream.of(
-                refused("deciding a case already in intake", CorrectionCaseTests::intake, CorrectionCaseTests::decide, 409,
+                refused(
+                        "deciding a case already in intake",
+                        CorrectionCaseTests::intake,
+                        CorrectionCaseTests::decide,
+                        409,
                         "CASE_NOT_ASSESSING"),
-                refused("deciding a withdrawn case", CorrectionCaseTests::withdrawn, CorrectionCaseTests::decide, 409,
+                refused(
+                        "deciding a withdrawn case",
+                        CorrectionCaseTests::withdrawn,
+                        CorrectionCaseTests::decide,
+                        409,
                         "CASE_NOT_ASSESSING"),
-                refused("withdrawing a decided case", CorrectionCaseTests::intake, c -> c.withdraw(NOW, CLERK), 409,
+                refused(
+                        "withdrawing a decided case",
+                        CorrectionCaseTests::intake,
+                        c -> c.withdraw(NOW, CLERK),
+                        409,
                         "CASE_NOT_ASSESSING"),
-                refused("withdrawing twice", CorrectionCaseTests::withdrawn, c -> c.withdraw(NOW, CLERK), 409,
+                refused(
+                        "withdrawing twice",
+                        CorrectionCaseTests::withdrawn,
+                        c -> c.withdraw(NOW, CLERK),
+                        409,
                         "CASE_NOT_ASSESSING"),
-                refused("arriving while assessing", CorrectionCaseTests::assessing, c -> c.arrived(false, NOW, NOW, CLERK), 409,
+                refused(
+                        "arriving while assessing",
+                        CorrectionCaseTests::assessing,
+                        c -> c.arrived(false, NOW, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_INTAKE"),
-                refused("arriving twice", CorrectionCaseTests::ready, c -> c.arrived(true, NOW, NOW, CLERK), 409,
+                refused(
+                        "arriving twice",
+                        CorrectionCaseTests::ready,
+                        c -> c.arrived(true, NOW, NOW, CLERK),
+                        409,
                         "SUBJECT_ALREADY_ARRIVED"),
-                refused("arriving after registration", CorrectionCaseTests::underCorrection,
-                        c -> c.arrived(false, NOW, NOW, CLERK), 409, "CASE_NOT_IN_INTAKE"),
-                refused("assigning an office while assessing", CorrectionCaseTests::assessing,
-                        c -> c.assignOffice(OFFICE, NOW, CLERK), 409, "CASE_NOT_IN_INTAKE"),
-                refused("assigning an office to a withdrawn case", CorrectionCaseTests::withdrawn,
-                        c -> c.assignOffice(OFFICE, NOW, CLERK), 409, "CASE_NOT_IN_INTAKE"),
-                refused("registering while assessing", CorrectionCaseTests::assessing, c -> c.register(NOW, CLERK), 409,
+                refused(
+                        "arriving after registration",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.arrived(false, NOW, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_INTAKE"),
-                refused("registering without documents or subject", CorrectionCaseTests::intake, c -> c.register(NOW, CLERK),
-                        422, "REGISTER_NEEDS_DOCUMENTS"),
-                refused("registering twice", CorrectionCaseTests::underCorrection, c -> c.register(NOW, CLERK), 409,
+                refused(
+                        "assigning an office while assessing",
+                        CorrectionCaseTests::assessing,
+                        c -> c.assignOffice(OFFICE, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_INTAKE"),
-                refused("forming a team before registration", CorrectionCaseTests::ready, c -> c.teamFormed(2, NOW, CLERK), 409,
+                refused(
+                        "assigning an office to a withdrawn case",
+                        CorrectionCaseTests::withdrawn,
+                        c -> c.assignOffice(OFFICE, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_INTAKE"),
+                refused(
+                        "registering while assessing",
+                        CorrectionCaseTests::assessing,
+                        c -> c.register(NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_INTAKE"),
+                refused(
+                        "registering without documents or subject",
+                        CorrectionCaseTests::intake,
+                        c -> c.register(NOW, CLERK),
+                        422,
+                        "REGISTER_NEEDS_DOCUMENTS"),
+                refused(
+                        "registering twice",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.register(NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_INTAKE"),
+                refused(
+                        "forming a team before registration",
+                        CorrectionCaseTests::ready,
+                        c -> c.teamFormed(2, NOW, CLERK),
+                        409,
                         "CASE_NOT_REGISTERED"),
-                refused("making a plan before registration", CorrectionCaseTests::intake, c -> c.planMade(1, NOW, CLERK), 409,
+                refused(
+                        "making a plan before registration",
+                        CorrectionCaseTests::intake,
+                        c -> c.planMade(1, NOW, CLERK),
+                        409,
                         "CASE_NOT_REGISTERED"),
-                refused("announcing before registration", CorrectionCaseTests::ready, c -> c.announced(NOW, NOW, CLERK), 409,
+                refused(
+                        "announcing before registration",
+                        CorrectionCaseTests::ready,
+                        c -> c.announced(NOW, NOW, CLERK),
+                        409,
                         "CASE_NOT_REGISTERED"),
-                refused("announcing twice", () -> {
-                    CorrectionCase c = underCorrection();
-                    c.announced(NOW, NOW, CLERK);
-                    c.pullEvents();
-                    return c;
-                }, c -> c.announced(NOW, NOW, CLERK), 409, "ALREADY_ANNOUNCED"),
-                refused("detaining a subject still in intake", CorrectionCaseTests::ready,
-                        c -> c.detain(CustodyKind.ADMINISTRATIVE_DETENTION, DETENTION_POLICE, NOW, NOW, CLERK), 409,
+                refused(
+                        "announcing twice",
+                        () -> {
+                            CorrectionCase c = underCorrection();
+                            c.announced(NOW, NOW, CLERK);
+                            c.pullEvents();
+                            return c;
+                        },
+                        c -> c.announced(NOW, NOW, CLERK),
+                        409,
+                        "ALREADY_ANNOUNCED"),
+                refused(
+                        "detaining a subject still in intake",
+                        CorrectionCaseTests::ready,
+                        c -> c.detain(CustodyKind.ADMINISTRATIVE_DETENTION, DETENTION_POLICE, NOW, NOW, CLERK),
+                        409,
                         "CASE_NOT_UNDER_SUPERVISION"),
-                refused("detaining a subject already held", CorrectionCaseTests::inCustody,
-                        c -> c.detain(CustodyKind.CRIMINAL_COERCIVE_MEASURE, DETENTION_POLICE, NOW, NOW, CLERK), 409,
+                refused(
+                        "detaining a subject already held",
+                        CorrectionCaseTests::inCustody,
+                        c -> c.detain(CustodyKind.CRIMINAL_COERCIVE_MEASURE, DETENTION_POLICE, NOW, NOW, CLERK),
+                        409,
                         "ALREADY_IN_CUSTODY"),
-                refused("detaining after termination", CorrectionCaseTests::terminated,
-                        c -> c.detain(CustodyKind.ADMINISTRATIVE_DETENTION, DETENTION_POLICE, NOW, NOW, CLERK), 409,
+                refused(
+                        "detaining after termination",
+                        CorrectionCaseTests::terminated,
+                        c -> c.detain(CustodyKind.ADMINISTRATIVE_DETENTION, DETENTION_POLICE, NOW, NOW, CLERK),
+                        409,
                         "CASE_NOT_UNDER_SUPERVISION"),
-                refused("arresting pending revocation under public surveillance",
+                refused(
+                        "arresting pending revocation under public surveillance",
                         () -> of(CorrectionType.PUBLIC_SURVEILLANCE),
-                        c -> c.detain(CustodyKind.ARREST_PENDING_REVOCATION, COURT, NOW, NOW, CLERK), 422, "ARREST_ONLY_FOR_REVOCATION"),
-                refused("arresting pending revocation under temporary execution",
+                        c -> c.detain(CustodyKind.ARREST_PENDING_REVOCATION, COURT, NOW, NOW, CLERK),
+                        422,
+                        "ARREST_ONLY_FOR_REVOCATION"),
+                refused(
+                        "arresting pending revocation under temporary execution",
                         () -> of(CorrectionType.TEMPORARY_EXECUTION),
-                        c -> c.detain(CustodyKind.ARREST_PENDING_REVOCATION, COURT, NOW, NOW, CLERK), 422, "ARREST_ONLY_FOR_REVOCATION"),
-                refused("releasing a subject who is not held", CorrectionCaseTests::underCorrection,
-                        c -> c.release(NOW, NOW, CLERK), 409, "CASE_NOT_IN_CUSTODY"),
-                refused("releasing before the detention began", CorrectionCaseTests::inCustody,
-                        c -> c.release(NOW.minusSeconds(86_400), NOW, CLERK), 422, "RELEASE_BEFORE_DETENTION"),
-                refused("revoking during intake", CorrectionCaseTests::ready,
-                        c -> c.revoke(RevocationKind.PROBATION_REVOKED, COURT, RULED, NOW, CLERK), 409, "CASE_NOT_IN_CORRECTION"),
-                refused("revoking twice", CorrectionCaseTests::revoked,
-                        c -> c.revoke(RevocationKind.PROBATION_REVOKED, COURT, RULED, NOW, CLERK), 409, "CASE_NOT_IN_CORRECTION"),
-                refused("revoking parole on a probation case", CorrectionCaseTests::underCorrection,
-                        c -> c.revoke(RevocationKind.PAROLE_REVOKED, COURT, RULED, NOW, CLERK), 422, "REVOCATION_NOT_FOR_TYPE"),
-                refused("revoking public surveillance", () -> of(CorrectionType.PUBLIC_SURVEILLANCE),
-                        c -> c.revoke(RevocationKind.PROBATION_REVOKED, COURT, RULED, NOW, CLERK), 422, "REVOCATION_NOT_FOR_TYPE"),
-                refused("terminating on expiry before the term's last day", CorrectionCaseTests::underCorrection,
-                        c -> c.terminate(TerminationReason.EXPIRY, TERM_END.minusDays(1), NOW, CLERK), 422, "TERM_NOT_EXPIRED"),
-                refused("terminating during intake", CorrectionCaseTests::ready,
-                        c -> c.terminate(TerminationReason.PARDON, RULED, NOW, CLERK), 409, "CASE_NOT_IN_CORRECTION"),
-                refused("terminating a deceased subject's case", CorrectionCaseTests::deceased,
-                        c -> c.terminate(TerminationReason.PARDON, RULED, NOW, CLERK), 409, "CASE_NOT_IN_CORRECTION"),
-                refused("recording a death while assessing", CorrectionCaseTests::assessing, c -> c.died(RULED, NOW, CLERK), 409,
+                        c -> c.detain(CustodyKind.ARREST_PENDING_REVOCATION, COURT, NOW, NOW, CLERK),
+                        422,
+                        "ARREST_ONLY_FOR_REVOCATION"),
+                refused(
+                        "releasing a subject who is not held",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.release(NOW, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_CUSTODY"),
+                refused(
+                        "releasing before the detention began",
+                        CorrectionCaseTests::inCustody,
+                        c -> c.release(NOW.minusSeconds(86_400), NOW, CLERK),
+                        422,
+                        "RELEASE_BEFORE_DETENTION"),
+                refused(
+                        "revoking during intake",
+                        CorrectionCaseTests::ready,
+                        c -> c.revoke(RevocationKind.PROBATION_REVOKED, COURT, RULED, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_CORRECTION"),
-                refused("recording a death twice", CorrectionCaseTests::deceased, c -> c.died(RULED, NOW, CLERK), 409,
+                refused(
+                        "revoking twice",
+                        CorrectionCaseTests::revoked,
+                        c -> c.revoke(RevocationKind.PROBATION_REVOKED, COURT, RULED, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_CORRECTION"),
-                refused("recording a death after revocation", CorrectionCaseTests::revoked, c -> c.died(RULED, NOW, CLERK), 409,
+                refused(
+                        "revoking parole on a probation case",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.revoke(RevocationKind.PAROLE_REVOKED, COURT, RULED, NOW, CLERK),
+                        422,
+                        "REVOCATION_NOT_FOR_TYPE"),
+                refused(
+                        "revoking public surveillance",
+                        () -> of(CorrectionType.PUBLIC_SURVEILLANCE),
+                        c -> c.revoke(RevocationKind.PROBATION_REVOKED, COURT, RULED, NOW, CLERK),
+                        422,
+                        "REVOCATION_NOT_FOR_TYPE"),
+                refused(
+                        "terminating on expiry before the term's last day",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.terminate(TerminationReason.EXPIRY, TERM_END.minusDays(1), NOW, CLERK),
+                        422,
+                        "TERM_NOT_EXPIRED"),
+                refused(
+                        "terminating during intake",
+                        CorrectionCaseTests::ready,
+                        c -> c.terminate(TerminationReason.PARDON, RULED, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_CORRECTION"),
-                refused("moving a subject who is held", CorrectionCaseTests::inCustody,
-                        c -> c.changePlaceOfExecution(NEW_COUNTY, null, NEW_PROCURATORATE, NEW_POLICE, "369900", NOW, CLERK), 409,
+                refused(
+                        "terminating a deceased subject's case",
+                        CorrectionCaseTests::deceased,
+                        c -> c.terminate(TerminationReason.PARDON, RULED, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_CORRECTION"),
+                refused(
+                        "recording a death while assessing",
+                        CorrectionCaseTests::assessing,
+                        c -> c.died(RULED, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_CORRECTION"),
+                refused(
+                        "recording a death twice",
+                        CorrectionCaseTests::deceased,
+                        c -> c.died(RULED, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_CORRECTION"),
+                refused(
+                        "recording a death after revocation",
+                        CorrectionCaseTests::revoked,
+                        c -> c.died(RULED, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_CORRECTION"),
+                refused(
+                        "moving a subject who is held",
+                        CorrectionCaseTests::inCustody,
+                        c -> c.changePlaceOfExecution(
+                                NEW_COUNTY, null, NEW_PROCURATORATE, NEW_POLICE, "369900", NOW, CLERK),
+                        409,
                         "CASE_NOT_UNDER_SUPERVISION"),
-                refused("moving during intake", CorrectionCaseTests::ready,
-                        c -> c.changePlaceOfExecution(NEW_COUNTY, null, NEW_PROCURATORATE, NEW_POLICE, "369900", NOW, CLERK), 409,
+                refused(
+                        "moving during intake",
+                        CorrectionCaseTests::ready,
+                        c -> c.changePlaceOfExecution(
+                                NEW_COUNTY, null, NEW_PROCURATORATE, NEW_POLICE, "369900", NOW, CLERK),
+                        409,
                         "CASE_NOT_UNDER_SUPERVISION"),
-                refused("moving to the same county", CorrectionCaseTests::underCorrection,
-                        c -> c.changePlaceOfExecution(COUNTY, OFFICE, PROCURATORATE, POLICE, "369900", NOW, CLERK), 422,
+                refused(
+                        "moving to the same county",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.changePlaceOfExecution(COUNTY, OFFICE, PROCURATORATE, POLICE, "369900", NOW, CLERK),
+                        422,
                         "SAME_PLACE_OF_EXECUTION"),
-                refused("classifying during intake", CorrectionCaseTests::ready,
-                        c -> c.classify(SupervisionLevel.STRICT, LevelChangeReason.ENTRY_ASSESSMENT, NOW, CLERK), 409,
+                refused(
+                        "classifying during intake",
+                        CorrectionCaseTests::ready,
+                        c -> c.classify(SupervisionLevel.STRICT, LevelChangeReason.ENTRY_ASSESSMENT, NOW, CLERK),
+                        409,
                         "CASE_NOT_IN_CORRECTION"),
-                refused("classifying at the level it has", () -> {
-                    CorrectionCase c = underCorrection();
-                    c.classify(SupervisionLevel.LENIENT, LevelChangeReason.GOOD_CONDUCT, NOW, CLERK);
-                    c.pullEvents();
-                    return c;
-                }, c -> c.classify(SupervisionLevel.LENIENT, LevelChangeReason.PERIODIC_ASSESSMENT, NOW, CLERK), 422,
+                refused(
+                        "classifying at the level it has",
+                        () -> {
+                            CorrectionCase c = underCorrection();
+                            c.classify(SupervisionLevel.LENIENT, LevelChangeReason.GOOD_CONDUCT, NOW, CLERK);
+                            c.pullEvents();
+                            return c;
+                        },
+                        c -> c.classify(SupervisionLevel.LENIENT, LevelChangeReason.PERIODIC_ASSESSMENT, NOW, CLERK),
+                        422,
                         "SAME_SUPERVISION_LEVEL"),
-                refused("a commutation that lengthens the term", CorrectionCaseTests::underCorrection,
-                        c -> c.changeTermEnd(TERM_END.plusDays(1), COURT, NOW, CLERK), 422, "TERM_END_NOT_REDUCED"),
-                refused("a commutation to the same day", CorrectionCaseTests::underCorrection,
-                        c -> c.changeTermEnd(TERM_END, COURT, NOW, CLERK), 422, "TERM_END_NOT_REDUCED"),
-                refused("a commutation before the term starts", CorrectionCaseTests::underCorrection,
-                        c -> c.changeTermEnd(LocalDate.of(2026, 2, 20), COURT, NOW, CLERK), 422, "TERM_END_BEFORE_START"),
-                refused("a commutation after termination", CorrectionCaseTests::terminated,
-                        c -> c.changeTermEnd(TERM_END.minusDays(1), COURT, NOW, CLERK), 409, "CASE_NOT_IN_CORRECTION"),
-                refused("sealing a case under correction", CorrectionCaseTests::underCorrection, c -> c.seal(NOW, CLERK), 409,
+                refused(
+                        "a commutation that lengthens the term",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.changeTermEnd(TERM_END.plusDays(1), COURT, NOW, CLERK),
+                        422,
+                        "TERM_END_NOT_REDUCED"),
+                refused(
+                        "a commutation to the same day",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.changeTermEnd(TERM_END, COURT, NOW, CLERK),
+                        422,
+                        "TERM_END_NOT_REDUCED"),
+                refused(
+                        "a commutation before the term starts",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.changeTermEnd(LocalDate.of(2026, 2, 20), COURT, NOW, CLERK),
+                        422,
+                        "TERM_END_BEFORE_START"),
+                refused(
+                        "a commutation after termination",
+                        CorrectionCaseTests::terminated,
+                        c -> c.changeTermEnd(TERM_END.minusDays(1), COURT, NOW, CLERK),
+                        409,
+                        "CASE_NOT_IN_CORRECTION"),
+                refused(
+                        "sealing a case under correction",
+                        CorrectionCaseTests::underCorrection,
+                        c -> c.seal(NOW, CLERK),
+                        409,
                         "CASE_NOT_TERMINATED"),
-                refused("sealing a revoked case", CorrectionCaseTests::revoked, c -> c.seal(NOW, CLERK), 409, "CASE_NOT_TERMINATED"),
-                refused("sealing an adult's case", CorrectionCaseTests::terminated, c -> c.seal(NOW, CLERK), 422,
+                refused(
+                        "sealing a revoked case",
+                        CorrectionCaseTests::revoked,
+                        c -> c.seal(NOW, CLERK),
+                        409,
+                        "CASE_NOT_TERMINATED"),
+                refused(
+                        "sealing an adult's case",
+                        CorrectionCaseTests::terminated,
+                        c -> c.seal(NOW, CLERK),
+                        422,
                         "SEAL_ONLY_FOR_MINORS"),
-                refused("sealing twice", () -> {
-                    CorrectionCase c = minorTerminated();
-                    c.seal(NOW, CLERK);
-                    c.pullEvents();
-                    return c;
-                }, c -> c.seal(NOW, CLERK), 409, "ALREADY_SEALED"));
+                refused(
+                        "sealing twice",
+                        () -> {
+                            CorrectionCase c = minorTerminated();
+                            c.seal(NOW, CLERK);
+                            c.pullEvents();
+                            return c;
+                        },
+                        c -> c.seal(NOW, CLERK),
+                        409,
+                        "ALREADY_SEALED"));
     }
 
-    static Arguments refused(String name, java.util.function.Supplier<CorrectionCase> state, Consumer<CorrectionCase> action,
-            int status, String code) {
+    static Arguments refused(
+            String name,
+            java.util.function.Supplier<CorrectionCase> state,
+            Consumer<CorrectionCase> action,
+            int status,
+            String code) {
         return Arguments.of(name, state, action, status, code);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("illegalTransitions")
-    void anIllegalTransitionIsRefusedWithItsCodeAndChangesNothing(String name, java.util.function.Supplier<CorrectionCase> state,
-            Consumer<CorrectionCase> action, int status, String code) {
+    void anIllegalTransitionIsRefusedWithItsCodeAndChangesNothing(
+            String name,
+            java.util.function.Supplier<CorrectionCase> state,
+            Consumer<CorrectionCase> action,
+            int status,
+            String code) {
         CorrectionCase c = state.get();
         CaseFacts before = facts(c);
         Instant sealedBefore = c.sealedAt();
@@ -606,7 +883,8 @@ class CorrectionCaseTests {
 
     @Test
     void everyStatusButTheFourClosedOnesIsOpen() {
-        assertThat(List.of(CaseStatus.values()).stream().filter(CaseStatus::open)).containsExactlyInAnyOrder(CaseStatus.ASSESSING,
-                CaseStatus.INTAKE, CaseStatus.UNDER_CORRECTION, CaseStatus.IN_CUSTODY);
+        assertThat(List.of(CaseStatus.values()).stream().filter(CaseStatus::open))
+                .containsExactlyInAnyOrder(
+                        CaseStatus.ASSESSING, CaseStatus.INTAKE, CaseStatus.UNDER_CORRECTION, CaseStatus.IN_CUSTODY);
     }
 }

@@ -1,13 +1,14 @@
 package org.tongxin.casefile.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.SubjectChangeEvents.SubjectChangeConfirmed;
@@ -19,9 +20,6 @@ import org.tongxin.casefile.SubjectField;
 import org.tongxin.identity.Participation;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A proposed change of a subject's record without a database: proposed with one event per other case of the person,
@@ -39,8 +37,17 @@ class SubjectChangeTests {
     static final Set<SubjectField> FIELDS = EnumSet.of(SubjectField.PHONE, SubjectField.RESIDENCE_ADDRESS);
 
     static SubjectChange proposed() {
-        SubjectChange c = SubjectChange.propose(SubjectChangeId.random(), UUID.randomUUID(), NEW_CASE, COURT, "城西区人民法院",
-                "Chengxi Court", FIELDS, OTHERS, NOW, CLERK);
+        SubjectChange c = SubjectChange.propose(
+                SubjectChangeId.random(),
+                UUID.randomUUID(),
+                NEW_CASE,
+                COURT,
+                "城西区人民法院",
+                "Chengxi Court",
+                FIELDS,
+                OTHERS,
+                NOW,
+                CLERK);
         c.pullEvents();
         return c;
     }
@@ -56,26 +63,64 @@ class SubjectChangeTests {
 
     @Test
     void aProposalIsOnTheTimelineOfEveryOtherCaseOfThePersonButNotOnTheNewCasesOwn() {
-        SubjectChange c = SubjectChange.propose(SubjectChangeId.random(), UUID.randomUUID(), NEW_CASE, COURT, "城西区人民法院",
-                "Chengxi Court", FIELDS, OTHERS, NOW, CLERK);
+        SubjectChange c = SubjectChange.propose(
+                SubjectChangeId.random(),
+                UUID.randomUUID(),
+                NEW_CASE,
+                COURT,
+                "城西区人民法院",
+                "Chengxi Court",
+                FIELDS,
+                OTHERS,
+                NOW,
+                CLERK);
         assertThat(c.status()).isEqualTo(SubjectChangeStatus.PROPOSED);
         List<Object> events = c.pullEvents();
         assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(SubjectChangeProposed.class));
-        assertThat(events).extracting(e -> ((SubjectChangeProposed) e).caseId()).containsExactlyElementsOf(OTHERS)
+        assertThat(events)
+                .extracting(e -> ((SubjectChangeProposed) e).caseId())
+                .containsExactlyElementsOf(OTHERS)
                 .doesNotContain(NEW_CASE);
         SubjectChangeProposed first = (SubjectChangeProposed) events.get(0);
-        assertThat(first.timelineArgs()).containsEntry("by", "城西区人民法院").containsEntry("fields", "联系电话、居住地址")
+        assertThat(first.timelineArgs())
+                .containsEntry("by", "城西区人民法院")
+                .containsEntry("fields", "联系电话、居住地址")
                 .containsEntry("fieldsEn", "phone, residence address");
-        assertThat(first.audience()).containsExactlyInAnyOrder(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
-        assertThat(first.timelineArgs().values()).as("the values never reach the timeline").noneMatch(v -> v.contains("139"));
+        assertThat(first.audience())
+                .containsExactlyInAnyOrder(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+        assertThat(first.timelineArgs().values())
+                .as("the values never reach the timeline")
+                .noneMatch(v -> v.contains("139"));
     }
 
     @Test
     void nothingToProposeIsRefused() {
-        assertThat(refusal(() -> SubjectChange.propose(SubjectChangeId.random(), UUID.randomUUID(), NEW_CASE, COURT, "法院", "Court",
-                Set.of(), OTHERS, NOW, CLERK)).code()).isEqualTo("SUBJECT_CHANGE_EMPTY");
-        assertThat(refusal(() -> SubjectChange.propose(SubjectChangeId.random(), UUID.randomUUID(), NEW_CASE, COURT, "法院", "Court",
-                FIELDS, List.of(), NOW, CLERK)).code()).isEqualTo("SUBJECT_CHANGE_WITHOUT_CASE");
+        assertThat(refusal(() -> SubjectChange.propose(
+                                SubjectChangeId.random(),
+                                UUID.randomUUID(),
+                                NEW_CASE,
+                                COURT,
+                                "法院",
+                                "Court",
+                                Set.of(),
+                                OTHERS,
+                                NOW,
+                                CLERK))
+                        .code())
+                .isEqualTo("SUBJECT_CHANGE_EMPTY");
+        assertThat(refusal(() -> SubjectChange.propose(
+                                SubjectChangeId.random(),
+                                UUID.randomUUID(),
+                                NEW_CASE,
+                                COURT,
+                                "法院",
+                                "Court",
+                                FIELDS,
+                                List.of(),
+                                NOW,
+                                CLERK))
+                        .code())
+                .isEqualTo("SUBJECT_CHANGE_WITHOUT_CASE");
     }
 
     @Test
@@ -89,7 +134,8 @@ class SubjectChangeTests {
         TongxinException again = refusal(() -> c.confirm(COUNTY, "矫正干部", OTHERS, NOW, OFFICER));
         assertThat(again.code()).isEqualTo("SUBJECT_CHANGE_DECIDED");
         assertThat(again.status().value()).isEqualTo(409);
-        assertThat(refusal(() -> c.reject("号码有误，不予变更", COUNTY, "矫正干部", OTHERS, NOW, OFFICER)).code())
+        assertThat(refusal(() -> c.reject("号码有误，不予变更", COUNTY, "矫正干部", OTHERS, NOW, OFFICER))
+                        .code())
                 .isEqualTo("SUBJECT_CHANGE_DECIDED");
         assertThat(c.status()).isEqualTo(SubjectChangeStatus.CONFIRMED);
         assertThat(c.pullEvents()).isEmpty();
@@ -100,11 +146,17 @@ class SubjectChangeTests {
         SubjectChange c = proposed();
         TongxinException none = refusal(() -> c.reject("  ", COUNTY, "矫正干部", OTHERS, NOW, OFFICER));
         assertThat(none.status().value()).isEqualTo(400);
-        assertThat(none.fieldProblems()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("required"));
-        assertThat(refusal(() -> c.reject("太短", COUNTY, "矫正干部", OTHERS, NOW, OFFICER)).fieldProblems())
-                .singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("minLength"));
-        assertThat(refusal(() -> c.reject("长".repeat(501), COUNTY, "矫正干部", OTHERS, NOW, OFFICER)).fieldProblems())
-                .singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("maxLength"));
+        assertThat(none.fieldProblems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.code()).isEqualTo("required"));
+        assertThat(refusal(() -> c.reject("太短", COUNTY, "矫正干部", OTHERS, NOW, OFFICER))
+                        .fieldProblems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.code()).isEqualTo("minLength"));
+        assertThat(refusal(() -> c.reject("长".repeat(501), COUNTY, "矫正干部", OTHERS, NOW, OFFICER))
+                        .fieldProblems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.code()).isEqualTo("maxLength"));
         assertThat(c.status()).as("refusals change nothing").isEqualTo(SubjectChangeStatus.PROPOSED);
         assertThat(c.pullEvents()).isEmpty();
 
@@ -112,14 +164,19 @@ class SubjectChangeTests {
         assertThat(c.status()).isEqualTo(SubjectChangeStatus.REJECTED);
         assertThat(c.rejectionReason()).isEqualTo("电话号码已核实为原号码");
         assertThat(c.pullEvents()).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(SubjectChangeRejected.class));
-        assertThat(refusal(() -> c.confirm(COUNTY, "矫正干部", OTHERS, NOW, OFFICER)).code()).isEqualTo("SUBJECT_CHANGE_DECIDED");
+        assertThat(refusal(() -> c.confirm(COUNTY, "矫正干部", OTHERS, NOW, OFFICER))
+                        .code())
+                .isEqualTo("SUBJECT_CHANGE_DECIDED");
     }
 
     @Test
     void theFieldsNamesReadInBothLanguagesInTheRecordsOrder() {
-        assertThat(SubjectField.listZh(EnumSet.of(SubjectField.HEALTH, SubjectField.NAME))).isEqualTo("姓名、健康状况");
-        assertThat(SubjectField.listEn(EnumSet.of(SubjectField.HEALTH, SubjectField.NAME))).isEqualTo("name, health");
-        assertThatThrownBy(() -> SubjectField.valueOf("ID_NUMBER")).as("the identity number is never proposed")
+        assertThat(SubjectField.listZh(EnumSet.of(SubjectField.HEALTH, SubjectField.NAME)))
+                .isEqualTo("姓名、健康状况");
+        assertThat(SubjectField.listEn(EnumSet.of(SubjectField.HEALTH, SubjectField.NAME)))
+                .isEqualTo("name, health");
+        assertThatThrownBy(() -> SubjectField.valueOf("ID_NUMBER"))
+                .as("the identity number is never proposed")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,11 +1,12 @@
 package org.tongxin.coordination.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.ConflictId;
@@ -19,9 +20,6 @@ import org.tongxin.coordination.MeetingId;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The conflict's state machine without Spring: every transition and every refusal. */
 class ConflictTests {
 
@@ -32,9 +30,22 @@ class ConflictTests {
     static final ActorRef ACTOR = ActorRef.SYSTEM;
 
     static Conflict raised() {
-        return Conflict.raise(ConflictId.random(), CaseId.of(UUID.randomUUID()), "（2026）城东刑初12号", ConflictType.values()[0],
-                COUNTY, UUID.randomUUID(), OFFICE, List.of(COUNTY, COURT), "法律文书送达不全，双方对补正期限有分歧", "docs.deliver",
-                "CCL 20", "CITYA", List.of(new Evidence("HANDOVER", UUID.randomUUID())), T0, ACTOR);
+        return Conflict.raise(
+                ConflictId.random(),
+                CaseId.of(UUID.randomUUID()),
+                "（2026）城东刑初12号",
+                ConflictType.values()[0],
+                COUNTY,
+                UUID.randomUUID(),
+                OFFICE,
+                List.of(COUNTY, COURT),
+                "法律文书送达不全，双方对补正期限有分歧",
+                "docs.deliver",
+                "CCL 20",
+                "CITYA",
+                List.of(new Evidence("HANDOVER", UUID.randomUUID())),
+                T0,
+                ACTOR);
     }
 
     static void refused(Runnable transition, String code) {
@@ -48,19 +59,51 @@ class ConflictTests {
     void raisingRecordsTheConflictWithItsPartiesAndAnnouncesItOnce() {
         Conflict c = raised();
         assertThat(c.state()).isEqualTo(ConflictState.RAISED);
-        assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(ConflictRaised.class,
-                e -> assertThat(e.parties()).containsExactly(COUNTY, COURT));
+        assertThat(c.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ConflictRaised.class, e -> assertThat(e.parties()).containsExactly(COUNTY, COURT));
         assertThat(c.pullEvents()).isEmpty();
     }
 
     @Test
     void aConflictNeedsTheRaisingAgencyAndAnotherParty() {
-        assertThatThrownBy(() -> Conflict.raise(ConflictId.random(), null, null, ConflictType.values()[0], COUNTY, UUID.randomUUID(),
-                OFFICE, List.of(COUNTY), "只有一方", null, null, "CITYA", List.of(), T0, ACTOR))
-                .isInstanceOfSatisfying(TongxinException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT_NEEDS_TWO_PARTIES"));
-        assertThatThrownBy(() -> Conflict.raise(ConflictId.random(), null, null, ConflictType.values()[0], COUNTY, UUID.randomUUID(),
-                OFFICE, List.of(COURT, OFFICE), "提出方不在其中", null, null, "CITYA", List.of(), T0, ACTOR))
-                .isInstanceOfSatisfying(TongxinException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT_NEEDS_TWO_PARTIES"));
+        assertThatThrownBy(() -> Conflict.raise(
+                        ConflictId.random(),
+                        null,
+                        null,
+                        ConflictType.values()[0],
+                        COUNTY,
+                        UUID.randomUUID(),
+                        OFFICE,
+                        List.of(COUNTY),
+                        "只有一方",
+                        null,
+                        null,
+                        "CITYA",
+                        List.of(),
+                        T0,
+                        ACTOR))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT_NEEDS_TWO_PARTIES"));
+        assertThatThrownBy(() -> Conflict.raise(
+                        ConflictId.random(),
+                        null,
+                        null,
+                        ConflictType.values()[0],
+                        COUNTY,
+                        UUID.randomUUID(),
+                        OFFICE,
+                        List.of(COURT, OFFICE),
+                        "提出方不在其中",
+                        null,
+                        null,
+                        "CITYA",
+                        List.of(),
+                        T0,
+                        ACTOR))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT_NEEDS_TWO_PARTIES"));
     }
 
     @Test
@@ -85,8 +128,10 @@ class ConflictTests {
         c.pullEvents();
         c.escalate("分歧较大，提交联席会议", null, T0.plusSeconds(60), ACTOR);
         assertThat(c.state()).isEqualTo(ConflictState.ESCALATED);
-        assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(ConflictEscalated.class,
-                e -> assertThat(e.to()).isEqualTo(OFFICE));
+        assertThat(c.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ConflictEscalated.class, e -> assertThat(e.to()).isEqualTo(OFFICE));
         MeetingId meeting = MeetingId.random();
         c.escalate(null, meeting, T0.plusSeconds(120), ACTOR);
         assertThat(c.escalationNote).as("a meeting's agenda keeps the note").isEqualTo("分歧较大，提交联席会议");

@@ -1,5 +1,8 @@
 package org.tongxin.coordination.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,9 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.coordination.ConflictId;
@@ -25,9 +26,6 @@ import org.tongxin.coordination.MeetingViews.MeetingView;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The joint meeting's state machine without Spring: every transition and every refusal from every other status. */
 class MeetingTests {
 
@@ -41,18 +39,28 @@ class MeetingTests {
     static final ActorRef ACTOR = ActorRef.SYSTEM;
 
     static Meeting convened() {
-        return Meeting.convene(MeetingId.random(), OFFICE, "CITYA", "失联人员协查联席会议", SCHEDULED, "市司法局三楼会议室",
-                UUID.randomUUID(), "A矫〔2026〕3号", List.of(COUNTY, OFFICE, POLICE),
-                List.of(new Meeting.AgendaEntry(AgendaKind.TOPIC, "协查分工", null, null, null),
+        return Meeting.convene(
+                MeetingId.random(),
+                OFFICE,
+                "CITYA",
+                "失联人员协查联席会议",
+                SCHEDULED,
+                "市司法局三楼会议室",
+                UUID.randomUUID(),
+                "A矫〔2026〕3号",
+                List.of(COUNTY, OFFICE, POLICE),
+                List.of(
+                        new Meeting.AgendaEntry(AgendaKind.TOPIC, "协查分工", null, null, null),
                         new Meeting.AgendaEntry(AgendaKind.REVIEW, null, null, null, DecisionId.random())),
-                CONVENED_AT, ACTOR);
+                CONVENED_AT,
+                ACTOR);
     }
 
     /** A meeting in the given status, its events already handed over. */
     static Meeting in(MeetingStatus status) {
         Meeting m = convened();
         switch (status) {
-            case CONVENED -> { }
+            case CONVENED -> {}
             case HELD -> m.hold("会议议定建立协查联络人制度。", 0, AFTER, ACTOR);
             case CLOSED -> {
                 m.hold("会议议定建立协查联络人制度。", 0, AFTER, ACTOR);
@@ -66,8 +74,18 @@ class MeetingTests {
 
     /** Everything a transition may change, to show that a refusal changed nothing. */
     static List<Object> state(Meeting m) {
-        return java.util.Arrays.asList(m.status, m.minutes, m.heldAt, m.closedAt, m.cancelledAt, m.cancelReason, m.noticeNumber,
-                m.minutesNumber, m.updatedAt, List.copyOf(m.attendees), List.copyOf(m.agenda));
+        return java.util.Arrays.asList(
+                m.status,
+                m.minutes,
+                m.heldAt,
+                m.closedAt,
+                m.cancelledAt,
+                m.cancelReason,
+                m.noticeNumber,
+                m.minutesNumber,
+                m.updatedAt,
+                List.copyOf(m.attendees),
+                List.copyOf(m.agenda));
     }
 
     /** From every status but {@code allowed} the transition is refused with {@code code}, and nothing changes. */
@@ -75,10 +93,12 @@ class MeetingTests {
         for (MeetingStatus from : EnumSet.complementOf(allowed)) {
             Meeting m = in(from);
             List<Object> before = state(m);
-            assertThatThrownBy(() -> transition.accept(m)).as(from.name()).isInstanceOfSatisfying(TongxinException.class, e -> {
-                assertThat(e.status().value()).isEqualTo(status);
-                assertThat(e.code()).isEqualTo(code);
-            });
+            assertThatThrownBy(() -> transition.accept(m))
+                    .as(from.name())
+                    .isInstanceOfSatisfying(TongxinException.class, e -> {
+                        assertThat(e.status().value()).isEqualTo(status);
+                        assertThat(e.code()).isEqualTo(code);
+                    });
             assertThat(state(m)).as("a refusal from %s changes nothing", from).isEqualTo(before);
             assertThat(m.pullEvents()).as("and announces nothing").isEmpty();
         }
@@ -112,8 +132,13 @@ class MeetingTests {
         });
         assertThat(m.attendees).containsExactly(COUNTY, POLICE, CIVIL);
         assertThat(m.updatedAt).isEqualTo(AFTER);
-        assertThat(m.pullEvents()).as("the conflict announces its escalation, not the meeting").isEmpty();
-        refusedOutside(EnumSet.of(MeetingStatus.CONVENED), x -> x.takeConflict(ConflictId.random(), List.of(CIVIL), AFTER), 409,
+        assertThat(m.pullEvents())
+                .as("the conflict announces its escalation, not the meeting")
+                .isEmpty();
+        refusedOutside(
+                EnumSet.of(MeetingStatus.CONVENED),
+                x -> x.takeConflict(ConflictId.random(), List.of(CIVIL), AFTER),
+                409,
                 "MEETING_NOT_CONVENED");
     }
 
@@ -129,7 +154,11 @@ class MeetingTests {
             assertThat(e.decisions()).isEqualTo(2);
             assertThat(e.heldAt()).isEqualTo(SCHEDULED);
         });
-        refusedOutside(EnumSet.of(MeetingStatus.CONVENED), x -> x.hold("再次记录纪要", 0, AFTER, ACTOR), 409, "MEETING_NOT_CONVENED");
+        refusedOutside(
+                EnumSet.of(MeetingStatus.CONVENED),
+                x -> x.hold("再次记录纪要", 0, AFTER, ACTOR),
+                409,
+                "MEETING_NOT_CONVENED");
     }
 
     @Test
@@ -166,7 +195,8 @@ class MeetingTests {
         Meeting m = in(MeetingStatus.HELD);
         CaseId caseId = CaseId.of(UUID.randomUUID());
         DecisionId id = DecisionId.random();
-        Decision d = m.decide(id, "确定一名协查联络人", COUNTY, caseId, LocalDate.of(2026, 12, 7), true, AFTER.plusSeconds(900), ACTOR);
+        Decision d = m.decide(
+                id, "确定一名协查联络人", COUNTY, caseId, LocalDate.of(2026, 12, 7), true, AFTER.plusSeconds(900), ACTOR);
         assertThat(d.id()).isEqualTo(id);
         assertThat(d.meetingId).isEqualTo(m.id());
         assertThat(d.owingAgency).isEqualTo(COUNTY);
@@ -182,8 +212,12 @@ class MeetingTests {
             assertThat(e.dueDate()).isEqualTo(LocalDate.of(2026, 12, 7));
         });
         List<Decision> taken = new ArrayList<>();
-        refusedOutside(EnumSet.of(MeetingStatus.HELD), x -> taken.add(x.decide(DecisionId.random(), "会后补充的决定", POLICE, null,
-                LocalDate.of(2026, 12, 7), false, AFTER, ACTOR)), 409, "MEETING_NOT_HELD");
+        refusedOutside(
+                EnumSet.of(MeetingStatus.HELD),
+                x -> taken.add(x.decide(
+                        DecisionId.random(), "会后补充的决定", POLICE, null, LocalDate.of(2026, 12, 7), false, AFTER, ACTOR)),
+                409,
+                "MEETING_NOT_HELD");
         assertThat(taken).as("no decision comes of a refusal").isEmpty();
     }
 
@@ -212,14 +246,33 @@ class MeetingTests {
     void aStoredMeetingKeepsWhatItWasAndAddsToItsAgendaAfterWhatIsStored() {
         MeetingId id = MeetingId.random();
         AgendaItem topic = new AgendaItem(1, AgendaKind.TOPIC, "协查分工", null, null, null);
-        MeetingView stored = new MeetingView(id, OFFICE, "CITYA", "联席会议", SCHEDULED, "会议室", MeetingStatus.CONVENED, null,
-                null, null, null, null, UUID.randomUUID(), CONVENED_AT, 3, List.of(COUNTY), List.of(topic), List.of());
+        MeetingView stored = new MeetingView(
+                id,
+                OFFICE,
+                "CITYA",
+                "联席会议",
+                SCHEDULED,
+                "会议室",
+                MeetingStatus.CONVENED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                UUID.randomUUID(),
+                CONVENED_AT,
+                3,
+                List.of(COUNTY),
+                List.of(topic),
+                List.of());
         Meeting m = Meeting.of(stored);
         assertThat(m.version()).isEqualTo(3);
         assertThat(m.agendaStored).isEqualTo(1);
         assertThat(m.noticeNumber).as("a stored number is not written again").isNull();
         m.takeConflict(ConflictId.random(), List.of(POLICE), AFTER);
-        assertThat(m.agenda.subList(m.agendaStored, m.agenda.size())).extracting(AgendaItem::position).containsExactly(2);
+        assertThat(m.agenda.subList(m.agendaStored, m.agenda.size()))
+                .extracting(AgendaItem::position)
+                .containsExactly(2);
         assertThat(m.attendees).containsExactly(COUNTY, POLICE);
     }
 }

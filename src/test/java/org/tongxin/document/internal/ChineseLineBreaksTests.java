@@ -1,8 +1,8 @@
 package org.tongxin.document.internal;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** 避头尾: no line starts with closing punctuation or ends with an opening one; numbers stay whole. */
 class ChineseLineBreaksTests {

@@ -1,11 +1,10 @@
 package org.tongxin.document.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Placeholders: values, blanks to fill in by hand, fallbacks, yes/no choices; values are only ever text. */
 class TemplateTextTests {
@@ -56,8 +55,8 @@ class TemplateTextTests {
 
     @Test
     void valuesAreTextNeverPlaceholdersOrMarkup() {
-        Map<String, String> values = Map.of("subjectName", "${idNumber}", "idNumber", "369902198805123410",
-                "address", "$1 \\ <b>x</b> %s {0}");
+        Map<String, String> values = Map.of(
+                "subjectName", "${idNumber}", "idNumber", "369902198805123410", "address", "$1 \\ <b>x</b> %s {0}");
         assertThat(fill("${subjectName}", values)).isEqualTo("${idNumber}");
         assertThat(fill("${address}", values)).isEqualTo("$1 \\ <b>x</b> %s {0}");
     }
@@ -79,7 +78,9 @@ class TemplateTextTests {
     void namesTheKeysALineUsesAndWhetherAllHaveValues() {
         String line = "抄送：${copyTo}、${other|无}、${flag?是:否}";
         assertThat(TemplateText.keys(line)).containsExactly("copyTo", "other", "flag");
-        assertThat(TemplateText.complete(line, new TemplateValues(Map.of("copyTo", "x", "other", "y")))).isFalse();
-        assertThat(TemplateText.complete(line, new TemplateValues(Map.of("copyTo", "x", "other", "y", "flag", "1")))).isTrue();
+        assertThat(TemplateText.complete(line, new TemplateValues(Map.of("copyTo", "x", "other", "y"))))
+                .isFalse();
+        assertThat(TemplateText.complete(line, new TemplateValues(Map.of("copyTo", "x", "other", "y", "flag", "1"))))
+                .isTrue();
     }
 }

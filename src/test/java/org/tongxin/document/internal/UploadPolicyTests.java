@@ -1,23 +1,21 @@
 package org.tongxin.document.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Random;
-
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
-
 import org.tongxin.document.UploadFixtures;
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 /** doc/security-requirements.md S16, S21: what an upload must be, and every way it is refused. */
 class UploadPolicyTests {
@@ -28,40 +26,73 @@ class UploadPolicyTests {
     static void refused(ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(TongxinException.class, e -> {
             assertThat(e.status().value()).isEqualTo(400);
-            assertThat(e.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("file", code));
+            assertThat(e.fieldProblems())
+                    .extracting(FieldProblem::field, FieldProblem::code)
+                    .containsExactly(tuple("file", code));
         });
     }
 
     @Test
     void acceptsEachAllowedTypeWhenNameDeclaredTypeAndContentAgree() {
-        assertThat(policy.check("判决书.pdf", PDF, UploadFixtures.pdf("x")).format()).isEqualTo(FileFormat.PDF);
-        assertThat(policy.check("现场照片.JPG", "image/jpeg", UploadFixtures.jpeg()).format()).isEqualTo(FileFormat.JPEG);
-        assertThat(policy.check("photo.jpeg", "image/jpeg", UploadFixtures.jpeg()).format()).isEqualTo(FileFormat.JPEG);
-        assertThat(policy.check("签名.png", "image/png; charset=binary", UploadFixtures.png()).format()).isEqualTo(FileFormat.PNG);
-        assertThat(policy.check("情况说明.docx", UploadFixtures.docxType(), UploadFixtures.docx()).format()).isEqualTo(FileFormat.DOCX);
-        assertThat(policy.check("名单.xlsx", null, UploadFixtures.xlsx()).format()).isEqualTo(FileFormat.XLSX);
-        assertThat(policy.check("scan.pdf", "application/octet-stream", UploadFixtures.pdf("x")).format().contentType())
+        assertThat(policy.check("判决书.pdf", PDF, UploadFixtures.pdf("x")).format())
+                .isEqualTo(FileFormat.PDF);
+        assertThat(policy.check("现场照片.JPG", "image/jpeg", UploadFixtures.jpeg()).format())
+                .isEqualTo(FileFormat.JPEG);
+        assertThat(policy.check("photo.jpeg", "image/jpeg", UploadFixtures.jpeg())
+                        .format())
+                .isEqualTo(FileFormat.JPEG);
+        assertThat(policy.check("签名.png", "image/png; charset=binary", UploadFixtures.png())
+                        .format())
+                .isEqualTo(FileFormat.PNG);
+        assertThat(policy.check("情况说明.docx", UploadFixtures.docxType(), UploadFixtures.docx())
+                        .format())
+                .isEqualTo(FileFormat.DOCX);
+        assertThat(policy.check("名单.xlsx", null, UploadFixtures.xlsx()).format())
+                .isEqualTo(FileFormat.XLSX);
+        assertThat(policy.check("scan.pdf", "application/octet-stream", UploadFixtures.pdf("x"))
+                        .format()
+                        .contentType())
                 .isEqualTo(PDF);
     }
 
     @Test
     void keepsASanitisedDisplayName() {
-        assertThat(policy.check("  居住证明  (复印件)?.pdf ", PDF, UploadFixtures.pdf("x")).displayName())
+        assertThat(policy.check("  居住证明  (复印件)?.pdf ", PDF, UploadFixtures.pdf("x"))
+                        .displayName())
                 .isEqualTo("居住证明 (复印件)_.pdf");
-        assertThat(policy.check("e\u0301te\u0301.pdf", PDF, UploadFixtures.pdf("x")).displayName()).isEqualTo("\u00e9t\u00e9.pdf");
-        assertThat(policy.check("report.v2.final.pdf", PDF, UploadFixtures.pdf("x")).displayName()).isEqualTo("report.v2.final.pdf");
+        assertThat(policy.check("e\u0301te\u0301.pdf", PDF, UploadFixtures.pdf("x"))
+                        .displayName())
+                .isEqualTo("\u00e9t\u00e9.pdf");
+        assertThat(policy.check("report.v2.final.pdf", PDF, UploadFixtures.pdf("x"))
+                        .displayName())
+                .isEqualTo("report.v2.final.pdf");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "../../etc/passwd.pdf", "..\\..\\boot.ini.pdf", "/tmp/x.pdf", "C:\\temp\\x.pdf", "a\u0000b.pdf",
-            "line\nbreak.pdf", "tab\there.pdf", "invoice\u202Efdp.exe", "zero\u200Bwidth.pdf", ".pdf", ".hidden.pdf", "x.pdf.",
-            "CON.pdf", "nul.pdf", "lone\uD800.pdf" })
+    @ValueSource(
+            strings = {
+                "../../etc/passwd.pdf",
+                "..\\..\\boot.ini.pdf",
+                "/tmp/x.pdf",
+                "C:\\temp\\x.pdf",
+                "a\u0000b.pdf",
+                "line\nbreak.pdf",
+                "tab\there.pdf",
+                "invoice\u202Efdp.exe",
+                "zero\u200Bwidth.pdf",
+                ".pdf",
+                ".hidden.pdf",
+                "x.pdf.",
+                "CON.pdf",
+                "nul.pdf",
+                "lone\uD800.pdf"
+            })
     void refusesHostileFileNames(String name) {
         refused(() -> policy.check(name, PDF, UploadFixtures.pdf("x")), "fileNameInvalid");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "x.pdf.exe", "x.exe.pdf", "photo.jpg.js", "报告.docx.bat", "a.php.png", "invoice.PDF.Exe" })
+    @ValueSource(strings = {"x.pdf.exe", "x.exe.pdf", "photo.jpg.js", "报告.docx.bat", "a.php.png", "invoice.PDF.Exe"})
     void refusesDoubleExtensionsThatHideAProgram(String name) {
         refused(() -> policy.checkName(name), "fileNameDoubleExtension");
     }
@@ -69,14 +100,25 @@ class UploadPolicyTests {
     @Test
     void refusesOverlongAndMissingNames() {
         refused(() -> policy.checkName("长".repeat(UploadPolicy.MAX_NAME_LENGTH) + ".pdf"), "fileNameTooLong");
-        assertThat(policy.checkName("长".repeat(UploadPolicy.MAX_NAME_LENGTH - 4) + ".pdf").format()).isEqualTo(FileFormat.PDF);
+        assertThat(policy.checkName("长".repeat(UploadPolicy.MAX_NAME_LENGTH - 4) + ".pdf")
+                        .format())
+                .isEqualTo(FileFormat.PDF);
         refused(() -> policy.checkName(null), "fileNameMissing");
         refused(() -> policy.checkName("  "), "fileNameMissing");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "setup.exe", "notes.txt", "page.html", "image.svg", "archive.zip", "macro.docm", "old.doc",
-            "no-extension" })
+    @ValueSource(
+            strings = {
+                "setup.exe",
+                "notes.txt",
+                "page.html",
+                "image.svg",
+                "archive.zip",
+                "macro.docm",
+                "old.doc",
+                "no-extension"
+            })
     void refusesTypesOutsideTheAllowList(String name) {
         refused(() -> policy.checkName(name), "fileTypeNotAllowed");
     }
@@ -105,7 +147,8 @@ class UploadPolicyTests {
         refused(() -> policy.check("说明.docx", null, UploadFixtures.xlsx()), "fileContentMismatch");
         refused(() -> policy.check("名单.xlsx", null, UploadFixtures.docx()), "fileContentMismatch");
         refused(() -> policy.check("说明.docx", null, UploadFixtures.pdf("x")), "fileContentMismatch");
-        refused(() -> policy.check("说明.docx", null, "PK\u0003\u0004 truncated".getBytes(StandardCharsets.ISO_8859_1)),
+        refused(
+                () -> policy.check("说明.docx", null, "PK\u0003\u0004 truncated".getBytes(StandardCharsets.ISO_8859_1)),
                 "fileContentMismatch");
     }
 
@@ -124,15 +167,16 @@ class UploadPolicyTests {
         UploadFixtures.Endless endless = new UploadFixtures.Endless();
         refused(() -> oneMegabyte.read(endless), "fileTooLarge");
         assertThat(endless.read).isLessThanOrEqualTo(1024 * 1024 + 1);
-        assertThat(oneMegabyte.read(new ByteArrayInputStream(new byte[1024 * 1024]))).hasSize(1024 * 1024);
+        assertThat(oneMegabyte.read(new ByteArrayInputStream(new byte[1024 * 1024])))
+                .hasSize(1024 * 1024);
         refused(() -> oneMegabyte.read(new ByteArrayInputStream(new byte[0])), "fileEmpty");
     }
 
     @Test
     void arbitraryBytesUnderAnyAllowedNameAreRefusedCleanlyNeverWithACrash() {
         Random random = new Random(20250310);
-        byte[][] seeds = { UploadFixtures.docx(), UploadFixtures.xlsx(), UploadFixtures.pdf("x"), UploadFixtures.png() };
-        String[] names = { "a.docx", "a.xlsx", "a.pdf", "a.png", "a.jpg" };
+        byte[][] seeds = {UploadFixtures.docx(), UploadFixtures.xlsx(), UploadFixtures.pdf("x"), UploadFixtures.png()};
+        String[] names = {"a.docx", "a.xlsx", "a.pdf", "a.png", "a.jpg"};
         for (int i = 0; i < 3_000; i++) {
             byte[] input = seeds[random.nextInt(seeds.length)].clone();
             for (int flips = 1 + random.nextInt(8); flips > 0; flips--) {
@@ -145,7 +189,9 @@ class UploadPolicyTests {
             try {
                 policy.check(name, null, input);
             } catch (TongxinException refusal) {
-                assertThat(refusal.fieldProblems()).extracting(FieldProblem::field).containsExactly("file");
+                assertThat(refusal.fieldProblems())
+                        .extracting(FieldProblem::field)
+                        .containsExactly("file");
             }
         }
     }

@@ -1,5 +1,9 @@
 package org.tongxin.exchange.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverData.NewItem;
@@ -28,10 +30,6 @@ import org.tongxin.identity.Participation;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 /** The handover's state machine without Spring: every transition, and every refusal from every other state. */
 class HandoverTests {
 
@@ -46,24 +44,46 @@ class HandoverTests {
     static final ActorRef ACTOR = ActorRef.SYSTEM;
     static final UUID RECEIPT = UUID.randomUUID();
 
-    static final List<NewItem> COMPLETE = List.of(new NewItem(ItemCode.DECISION_DOCUMENT, "判决书", null),
+    static final List<NewItem> COMPLETE = List.of(
+            new NewItem(ItemCode.DECISION_DOCUMENT, "判决书", null),
             new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", UUID.randomUUID()));
 
     static Handover prepared(List<NewItem> items) {
-        return Handover.prepare(HandoverId.of(UUID.randomUUID()), CaseId.of(UUID.randomUUID()), HandoverKind.LEGAL_DOCUMENTS,
-                "docs.deliver", COURT, COUNTY, Arrays.asList(PROCURATORATE, COURT, null, COUNTY, POLICE, PROCURATORATE), AUDIENCE,
-                items, "请于五日内回执", CLERK.userId(), T0);
+        return Handover.prepare(
+                HandoverId.of(UUID.randomUUID()),
+                CaseId.of(UUID.randomUUID()),
+                HandoverKind.LEGAL_DOCUMENTS,
+                "docs.deliver",
+                COURT,
+                COUNTY,
+                Arrays.asList(PROCURATORATE, COURT, null, COUNTY, POLICE, PROCURATORATE),
+                AUDIENCE,
+                items,
+                "请于五日内回执",
+                CLERK.userId(),
+                T0);
     }
 
     /** A handover as the repository reads it in a state, with its two items and its copies reached when it was delivered. */
     static Handover stored(HandoverStatus status) {
         boolean delivered = status != HandoverStatus.PREPARED && status != HandoverStatus.CANCELLED;
         Instant reached = delivered ? T0 : null;
-        Handover h = new Handover(HandoverId.of(UUID.randomUUID()), CaseId.of(UUID.randomUUID()), HandoverKind.LEGAL_DOCUMENTS,
-                "docs.deliver", COURT, COUNTY, List.of(new Handover.Copy(PROCURATORATE, reached), new Handover.Copy(POLICE, reached)),
-                AUDIENCE, T0, 3, List.of(new Handover.Item(UUID.randomUUID(), ItemCode.DECISION_DOCUMENT, null, null, 0),
+        Handover h = new Handover(
+                HandoverId.of(UUID.randomUUID()),
+                CaseId.of(UUID.randomUUID()),
+                HandoverKind.LEGAL_DOCUMENTS,
+                "docs.deliver",
+                COURT,
+                COUNTY,
+                List.of(new Handover.Copy(PROCURATORATE, reached), new Handover.Copy(POLICE, reached)),
+                AUDIENCE,
+                T0,
+                3,
+                List.of(
+                        new Handover.Item(UUID.randomUUID(), ItemCode.DECISION_DOCUMENT, null, null, 0),
                         new Handover.Item(UUID.randomUUID(), ItemCode.EXECUTION_NOTICE, null, null, 0)),
-                status, delivered ? 1 : 0);
+                status,
+                delivered ? 1 : 0);
         if (delivered) {
             h.firstDeliveredAt = T0;
             h.lastDeliveredAt = T0;
@@ -79,9 +99,20 @@ class HandoverTests {
 
     /** Everything a transition may change, to compare before and after a refusal. */
     static String state(Handover h) {
-        return List.of(h.status, h.round, String.valueOf(h.firstDeliveredAt), String.valueOf(h.lastDeliveredAt),
-                String.valueOf(h.answeredAt), String.valueOf(h.receiptDocumentId), h.updatedAt, h.items, h.added,
-                String.valueOf(h.delivery), String.valueOf(h.answer), h.copies).toString();
+        return List.of(
+                        h.status,
+                        h.round,
+                        String.valueOf(h.firstDeliveredAt),
+                        String.valueOf(h.lastDeliveredAt),
+                        String.valueOf(h.answeredAt),
+                        String.valueOf(h.receiptDocumentId),
+                        h.updatedAt,
+                        h.items,
+                        h.added,
+                        String.valueOf(h.delivery),
+                        String.valueOf(h.answer),
+                        h.copies)
+                .toString();
     }
 
     static List<Problem> missingNotice() {
@@ -92,26 +123,41 @@ class HandoverTests {
     static final Map<String, Consumer<Handover>> TRANSITIONS = Map.of(
             "HANDOVER_NOT_PREPARED deliver", h -> h.deliver(CLERK, T0.plusSeconds(600), ACTOR),
             "HANDOVER_NOT_PREPARED cancel", h -> h.cancel(T0.plusSeconds(600)),
-            "HANDOVER_NOT_REJECTED supplement", h -> h.supplement(List.of(new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书（补）", null)),
-                    CLERK, T0.plusSeconds(600), ACTOR),
+            "HANDOVER_NOT_REJECTED supplement",
+                    h -> h.supplement(
+                            List.of(new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书（补）", null)),
+                            CLERK,
+                            T0.plusSeconds(600),
+                            ACTOR),
             "HANDOVER_NOT_DELIVERED receipt", h -> h.receipt(null, OFFICER, T0.plusSeconds(600), ACTOR, () -> RECEIPT),
             "HANDOVER_NOT_DELIVERED reject", h -> h.reject(missingNotice(), null, OFFICER, T0.plusSeconds(600), ACTOR));
 
-    static final Map<String, Set<HandoverStatus>> ALLOWED = Map.of("deliver", EnumSet.of(HandoverStatus.PREPARED),
-            "cancel", EnumSet.of(HandoverStatus.PREPARED), "supplement", EnumSet.of(HandoverStatus.REJECTED),
-            "receipt", EnumSet.of(HandoverStatus.DELIVERED), "reject", EnumSet.of(HandoverStatus.DELIVERED));
+    static final Map<String, Set<HandoverStatus>> ALLOWED = Map.of(
+            "deliver",
+            EnumSet.of(HandoverStatus.PREPARED),
+            "cancel",
+            EnumSet.of(HandoverStatus.PREPARED),
+            "supplement",
+            EnumSet.of(HandoverStatus.REJECTED),
+            "receipt",
+            EnumSet.of(HandoverStatus.DELIVERED),
+            "reject",
+            EnumSet.of(HandoverStatus.DELIVERED));
 
     @Test
     void preparingPutsTheBundleTogetherWithEachOtherAgencyCopiedOnceAndAnnouncesNothing() {
         Handover h = prepared(COMPLETE);
         assertThat(h.status()).isEqualTo(HandoverStatus.PREPARED);
         assertThat(h.round()).isZero();
-        assertThat(h.copies).extracting(Handover.Copy::agency).as("never the sender or the receiver, each once")
+        assertThat(h.copies)
+                .extracting(Handover.Copy::agency)
+                .as("never the sender or the receiver, each once")
                 .containsExactly(PROCURATORATE, POLICE);
         assertThat(h.copies).allSatisfy(c -> assertThat(c.deliveredAt()).isNull());
-        assertThat(h.items()).extracting(Handover.Item::code, Handover.Item::title, Handover.Item::addedRound)
-                .containsExactly(tuple(ItemCode.DECISION_DOCUMENT, "判决书", 0),
-                        tuple(ItemCode.EXECUTION_NOTICE, "执行通知书", 0));
+        assertThat(h.items())
+                .extracting(Handover.Item::code, Handover.Item::title, Handover.Item::addedRound)
+                .containsExactly(
+                        tuple(ItemCode.DECISION_DOCUMENT, "判决书", 0), tuple(ItemCode.EXECUTION_NOTICE, "执行通知书", 0));
         assertThat(h.added).as("written by the insert").hasSize(2);
         assertThat(h.note).isEqualTo("请于五日内回执");
         assertThat(h.preparedBy).isEqualTo(CLERK.userId());
@@ -146,14 +192,17 @@ class HandoverTests {
             Handover h = prepared(items);
             h.pullEvents();
             String before = state(h);
-            assertThatThrownBy(() -> h.deliver(CLERK, T0.plusSeconds(600), ACTOR)).isInstanceOfSatisfying(TongxinException.class,
-                    e -> {
+            assertThatThrownBy(() -> h.deliver(CLERK, T0.plusSeconds(600), ACTOR))
+                    .isInstanceOfSatisfying(TongxinException.class, e -> {
                         assertThat(e.status().value()).isEqualTo(400);
                         assertThat(e.fieldProblems()).singleElement().satisfies(p -> {
                             assertThat(p.field()).isEqualTo("items");
                             assertThat(p.code()).isEqualTo("handoverIncomplete");
-                            assertThat(p.args()).containsExactly(items.isEmpty() ? "DECISION_DOCUMENT, EXECUTION_NOTICE"
-                                    : "EXECUTION_NOTICE");
+                            assertThat(p.args())
+                                    .containsExactly(
+                                            items.isEmpty()
+                                                    ? "DECISION_DOCUMENT, EXECUTION_NOTICE"
+                                                    : "EXECUTION_NOTICE");
                         });
                     });
             assertThat(state(h)).isEqualTo(before);
@@ -173,8 +222,9 @@ class HandoverTests {
         assertThat(h.status()).isEqualTo(HandoverStatus.RECEIPTED);
         assertThat(h.receiptDocumentId).isEqualTo(RECEIPT);
         assertThat(h.answeredAt).isEqualTo(T0.plusSeconds(900));
-        assertThat(h.answer).isEqualTo(new Handover.Answer(1, HandoverStatus.RECEIPTED, T0.plusSeconds(900), OFFICER, "材料齐全",
-                List.of()));
+        assertThat(h.answer)
+                .isEqualTo(new Handover.Answer(
+                        1, HandoverStatus.RECEIPTED, T0.plusSeconds(900), OFFICER, "材料齐全", List.of()));
         assertThat(h.pullEvents()).singleElement().isInstanceOfSatisfying(HandoverReceipted.class, e -> {
             assertThat(e.receiptDocumentId()).isEqualTo(RECEIPT);
             assertThat(e.round()).isEqualTo(1);
@@ -186,17 +236,19 @@ class HandoverTests {
         Handover h = stored(HandoverStatus.DELIVERED);
         String before = state(h);
         assertThatThrownBy(() -> h.receipt("x".repeat(501), OFFICER, T0, ACTOR, () -> {
-            throw TongxinException.invalid("note", "maxLength", 500);
-        })).isInstanceOf(TongxinException.class);
+                    throw TongxinException.invalid("note", "maxLength", 500);
+                }))
+                .isInstanceOf(TongxinException.class);
         assertThat(state(h)).isEqualTo(before);
         assertThat(h.pullEvents()).isEmpty();
 
         Handover receipted = stored(HandoverStatus.RECEIPTED);
         List<String> issued = new ArrayList<>();
         assertThatThrownBy(() -> receipted.receipt(null, OFFICER, T0, ACTOR, () -> {
-            issued.add("receipt");
-            return UUID.randomUUID();
-        })).isInstanceOf(TongxinException.class);
+                    issued.add("receipt");
+                    return UUID.randomUUID();
+                }))
+                .isInstanceOf(TongxinException.class);
         assertThat(issued).as("no second receipt document").isEmpty();
     }
 
@@ -207,8 +259,10 @@ class HandoverTests {
         assertThat(h.status()).isEqualTo(HandoverStatus.REJECTED);
         assertThat(h.answer.problems()).isEqualTo(missingNotice());
         assertThat(h.answer.outcome()).isEqualTo(HandoverStatus.REJECTED);
-        assertThat(h.pullEvents()).singleElement().isInstanceOfSatisfying(HandoverRejected.class,
-                e -> assertThat(e.problems()).isEqualTo(1));
+        assertThat(h.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        HandoverRejected.class, e -> assertThat(e.problems()).isEqualTo(1));
 
         Handover rejected = stored(HandoverStatus.REJECTED);
         Instant at = T0.plusSeconds(3600);
@@ -217,10 +271,13 @@ class HandoverTests {
         assertThat(rejected.round()).isEqualTo(2);
         assertThat(rejected.firstDeliveredAt).as("the first delivery stays").isEqualTo(T0);
         assertThat(rejected.lastDeliveredAt).isEqualTo(at);
-        assertThat(rejected.added).singleElement().satisfies(i -> assertThat(i.addedRound()).isEqualTo(2));
+        assertThat(rejected.added)
+                .singleElement()
+                .satisfies(i -> assertThat(i.addedRound()).isEqualTo(2));
         assertThat(rejected.items()).hasSize(3);
-        assertThat(rejected.copies).as("the copies were reached by the first round").allSatisfy(
-                c -> assertThat(c.deliveredAt()).isEqualTo(T0));
+        assertThat(rejected.copies)
+                .as("the copies were reached by the first round")
+                .allSatisfy(c -> assertThat(c.deliveredAt()).isEqualTo(T0));
         assertThat(rejected.pullEvents()).singleElement().isInstanceOfSatisfying(HandoverDelivered.class, e -> {
             assertThat(e.round()).isEqualTo(2);
             assertThat(e.supplement()).isTrue();
@@ -249,7 +306,8 @@ class HandoverTests {
                 }
                 Handover h = stored(from);
                 String before = state(h);
-                assertThatThrownBy(() -> t.getValue().accept(h)).as(name + " from " + from)
+                assertThatThrownBy(() -> t.getValue().accept(h))
+                        .as(name + " from " + from)
                         .isInstanceOfSatisfying(TongxinException.class, e -> {
                             assertThat(e.status().value()).isEqualTo(409);
                             assertThat(e.code()).isEqualTo(code);
@@ -259,6 +317,8 @@ class HandoverTests {
                 refusals++;
             }
         }
-        assertThat(refusals).as("five states, five transitions, five allowed pairs").isEqualTo(25 - 5);
+        assertThat(refusals)
+                .as("five states, five transitions, five allowed pairs")
+                .isEqualTo(25 - 5);
     }
 }

@@ -1,11 +1,10 @@
 package org.tongxin.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** doc/security-requirements.md S1. */
 class PasswordPolicyTests {
@@ -45,7 +44,8 @@ class PasswordPolicyTests {
     @Test
     void hashesWithArgon2idAtOwaspStrength() {
         String hash = POLICY.hash("river-Lantern-42");
-        Matcher m = Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$[^$]+\\$[^$]+$").matcher(hash);
+        Matcher m = Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$[^$]+\\$[^$]+$")
+                .matcher(hash);
         assertThat(m.matches()).as("PHC string of argon2id: %s", hash).isTrue();
         assertThat(Integer.parseInt(m.group(1))).as("memory KiB").isGreaterThanOrEqualTo(19 * 1024);
         assertThat(Integer.parseInt(m.group(2))).as("iterations").isGreaterThanOrEqualTo(2);

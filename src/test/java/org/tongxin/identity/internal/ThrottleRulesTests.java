@@ -1,11 +1,10 @@
 package org.tongxin.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The delays grow with every failure past the free ones, up to a cap; old failures are forgotten. */
 class ThrottleRulesTests {

@@ -1,19 +1,19 @@
 package org.tongxin.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 6238 with the test vectors of its appendix B (SHA-1, 8 digits there; we use the last 6). */
 class TotpTests {
 
-    static final String RFC_SECRET = new Base32().encodeToString("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    static final String RFC_SECRET =
+            new Base32().encodeToString("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void matchesTheRfcTestVectors() {
@@ -29,9 +29,12 @@ class TotpTests {
         Totp totp = new Totp(Clock.fixed(now, ZoneOffset.UTC));
         long step = Totp.step(now);
         assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now))).hasValue(step);
-        assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now.minusSeconds(30)))).hasValue(step - 1);
-        assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now.plusSeconds(30)))).hasValue(step + 1);
-        assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now.minusSeconds(90)))).isEmpty();
+        assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now.minusSeconds(30))))
+                .hasValue(step - 1);
+        assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now.plusSeconds(30))))
+                .hasValue(step + 1);
+        assertThat(totp.matchingStep(RFC_SECRET, totp.codeAt(RFC_SECRET, now.minusSeconds(90))))
+                .isEmpty();
     }
 
     @Test

@@ -1,16 +1,14 @@
 package org.tongxin.identity.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.shared.web.WorkSection.Item;
 import org.tongxin.shared.web.WorkSection.Kind;
 import org.tongxin.shared.web.WorkSection.Part;
 import org.tongxin.shared.web.WorkSection.Urgency;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The work page's rules, without Spring: what comes first, what is counted, what is left out. */
 class WorkPageTests {
@@ -32,12 +30,18 @@ class WorkPageTests {
     @Test
     void overdueComesBeforeDueTodayAndEarlierBeforeLaterAcrossModules() {
         WorkPage page = WorkPage.of(List.of(
-                part("todo", Kind.TO_DO, 1, 1, item("due today", Urgency.DUE_TODAY, MONDAY), item("overdue late", Urgency.OVERDUE,
-                        MONDAY.minusSeconds(60))),
+                part(
+                        "todo",
+                        Kind.TO_DO,
+                        1,
+                        1,
+                        item("due today", Urgency.DUE_TODAY, MONDAY),
+                        item("overdue late", Urgency.OVERDUE, MONDAY.minusSeconds(60))),
                 part("receipts", Kind.RECEIPTS, 0, 0, item("receipt", Urgency.OPEN, null)),
                 part("duties", Kind.DUTIES, 0, 0, item("overdue early", Urgency.OVERDUE, MONDAY.minusSeconds(3600)))));
 
-        assertThat(page.mostUrgent()).extracting(Item::label)
+        assertThat(page.mostUrgent())
+                .extracting(Item::label)
                 .containsExactly("overdue early", "overdue late", "due today", "receipt");
     }
 
@@ -47,19 +51,31 @@ class WorkPageTests {
         for (int i = 0; i < 5; i++) {
             many[i] = item("open " + i, Urgency.OPEN, MONDAY.plusSeconds(i));
         }
-        WorkPage page = WorkPage.of(List.of(part("todo", Kind.TO_DO, 0, 0, many),
+        WorkPage page = WorkPage.of(List.of(
+                part("todo", Kind.TO_DO, 0, 0, many),
                 part("escalated", Kind.OVERSIGHT, 0, 0, item("escalated", Urgency.OPEN, MONDAY.plusSeconds(99))),
-                part("waiting", Kind.WAITING, 3, 0, item("awaiting the subject", Urgency.OVERDUE, MONDAY.minusSeconds(9999))),
+                part(
+                        "waiting",
+                        Kind.WAITING,
+                        3,
+                        0,
+                        item("awaiting the subject", Urgency.OVERDUE, MONDAY.minusSeconds(9999))),
                 part("audit", Kind.DUTIES, 0, 0, item("chain intact", Urgency.INFO, MONDAY))));
 
-        assertThat(page.mostUrgent()).hasSize(WorkPage.MOST_URGENT).extracting(Item::label)
+        assertThat(page.mostUrgent())
+                .hasSize(WorkPage.MOST_URGENT)
+                .extracting(Item::label)
                 .doesNotContain("awaiting the subject", "chain intact", "escalated");
-        assertThat(page.overdue()).as("what others owe is not the reader's overdue work").isZero();
+        assertThat(page.overdue())
+                .as("what others owe is not the reader's overdue work")
+                .isZero();
     }
 
     @Test
     void countsAddUpOverTheSectionsThatNeedTheReader() {
-        WorkPage page = WorkPage.of(List.of(counted("todo", Kind.TO_DO, 9, 4, 2), counted("leaves", Kind.TO_DO, 1, 0, 1),
+        WorkPage page = WorkPage.of(List.of(
+                counted("todo", Kind.TO_DO, 9, 4, 2),
+                counted("leaves", Kind.TO_DO, 1, 0, 1),
                 counted("waiting", Kind.WAITING, 7, 7, 7)));
 
         assertThat(page.overdue()).isEqualTo(4);
@@ -69,7 +85,8 @@ class WorkPageTests {
     @Test
     void sectionsFollowThePageOrderAndAnEmptySectionWithNothingToSayIsLeftOut() {
         Part waiting = part("waiting", Kind.WAITING, 0, 0, item("x", Urgency.WAITING, null));
-        Part emptyButSaysWhatToDo = new Part("todo", Kind.TO_DO, "todo", "intro", 0, 0, 0, List.of(), null, null, "Nothing owed.");
+        Part emptyButSaysWhatToDo =
+                new Part("todo", Kind.TO_DO, "todo", "intro", 0, 0, 0, List.of(), null, null, "Nothing owed.");
         Part silent = new Part("escalated", Kind.OVERSIGHT, "escalated", "intro", 0, 0, 0, List.of(), null, null, null);
 
         WorkPage page = WorkPage.of(List.of(waiting, silent, emptyButSaysWhatToDo));
@@ -80,7 +97,9 @@ class WorkPageTests {
 
     @Test
     void aSectionKeepsAtMostFiveItems() {
-        List<Item> seven = java.util.stream.IntStream.range(0, 7).mapToObj(i -> item("i" + i, Urgency.OPEN, null)).toList();
+        List<Item> seven = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> item("i" + i, Urgency.OPEN, null))
+                .toList();
         Part part = new Part("todo", Kind.TO_DO, "t", "i", 7, 0, 0, seven, "/inbox", "All", null);
 
         assertThat(part.items()).hasSize(Part.MAX_ITEMS);

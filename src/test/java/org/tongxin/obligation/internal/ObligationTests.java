@@ -1,5 +1,8 @@
 package org.tongxin.obligation.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.calendar.TestCalendars;
 import org.tongxin.casefile.CaseId;
@@ -33,9 +34,6 @@ import org.tongxin.policy.ProcedureStep;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The obligation's state machine without Spring or a database: every transition, and every refusal from every other state. */
 class ObligationTests {
 
@@ -43,6 +41,7 @@ class ObligationTests {
     static final PolicySettings SETTINGS = PolicySettings.DEFAULTS;
     /** Monday 2 November 2026, 10:00 in Beijing. */
     static final Instant T0 = Instant.parse("2026-11-02T02:00:00Z");
+
     static final ObligationId ID = ObligationId.of(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
     static final CaseId CASE = CaseId.of(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
     static final AgencyId COUNTY = AgencyId.of(UUID.fromString("00000000-0000-0000-0000-0000000000d1"));
@@ -50,15 +49,33 @@ class ObligationTests {
     static final AgencyId COURT = AgencyId.of(UUID.fromString("00000000-0000-0000-0000-0000000000d3"));
     static final UUID OFFICER = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     static final ActorRef ACTOR = new ActorRef(OFFICER, "王警官", COUNTY.value());
-    static final PolicyVersionRef POLICY = new PolicyVersionRef(UUID.fromString("00000000-0000-0000-0000-0000000000f1"), "CN", 1,
-            LocalDate.of(2020, 7, 1), true);
+    static final PolicyVersionRef POLICY = new PolicyVersionRef(
+            UUID.fromString("00000000-0000-0000-0000-0000000000f1"), "CN", 1, LocalDate.of(2020, 7, 1), true);
     /** Registration: 5 working days, pausable (materials supplemented). */
     static final ProcedureStep REGISTER = step("intake.register", true);
+
     static final ProcedureStep NOT_PAUSABLE = step("intake.receipt", false);
 
     static ProcedureStep step(String id, boolean pausable) {
-        return new ProcedureStep(id, "登记", "Registration", null, null, Organ.COUNTY_AGENCY, Organ.DECISION_ORGAN, List.of(), null,
-                DeadlineRule.of(DeadlineKind.WORKING_DAYS, 5), null, null, "CCL 17", "V", pausable, "intake", null, null,
+        return new ProcedureStep(
+                id,
+                "登记",
+                "Registration",
+                null,
+                null,
+                Organ.COUNTY_AGENCY,
+                Organ.DECISION_ORGAN,
+                List.of(),
+                null,
+                DeadlineRule.of(DeadlineKind.WORKING_DAYS, 5),
+                null,
+                null,
+                "CCL 17",
+                "V",
+                pausable,
+                "intake",
+                null,
+                null,
                 ProcedureStep.Origin.BASELINE);
     }
 
@@ -82,7 +99,13 @@ class ObligationTests {
     }
 
     static Obligation notStarted() {
-        return settled(Obligation.open(ID, request(REGISTER), "", "CN", due(T0), T0,
+        return settled(Obligation.open(
+                ID,
+                request(REGISTER),
+                "",
+                "CN",
+                due(T0),
+                T0,
                 Signal.waitFor(null, WaitReason.DOCUMENTS_TO_RECEIPT.name(), T0)));
     }
 
@@ -124,10 +147,23 @@ class ObligationTests {
         return settled(o);
     }
 
-    static final Map<String, Supplier<Obligation>> STATES = Map.of("running", ObligationTests::running, "not started",
-            ObligationTests::notStarted, "paused", ObligationTests::paused, "waiting", ObligationTests::waiting, "overdue",
-            ObligationTests::overdue, "fulfilled", ObligationTests::fulfilled, "fulfilled late", ObligationTests::fulfilledLate,
-            "waived", ObligationTests::waived);
+    static final Map<String, Supplier<Obligation>> STATES = Map.of(
+            "running",
+            ObligationTests::running,
+            "not started",
+            ObligationTests::notStarted,
+            "paused",
+            ObligationTests::paused,
+            "waiting",
+            ObligationTests::waiting,
+            "overdue",
+            ObligationTests::overdue,
+            "fulfilled",
+            ObligationTests::fulfilled,
+            "fulfilled late",
+            ObligationTests::fulfilledLate,
+            "waived",
+            ObligationTests::waived);
 
     static final List<String> CLOSED = List.of("fulfilled", "fulfilled late", "waived");
 
@@ -138,10 +174,12 @@ class ObligationTests {
                 return;
             }
             Obligation o = state.get();
-            assertThatThrownBy(() -> transition.accept(o)).as(name).isInstanceOfSatisfying(TongxinException.class, e -> {
-                assertThat(e.status().value()).isEqualTo(409);
-                assertThat(e.code()).isEqualTo(code);
-            });
+            assertThatThrownBy(() -> transition.accept(o))
+                    .as(name)
+                    .isInstanceOfSatisfying(TongxinException.class, e -> {
+                        assertThat(e.status().value()).isEqualTo(409);
+                        assertThat(e.code()).isEqualTo(code);
+                    });
             assertThat(o).as(name + " unchanged").usingRecursiveComparison().isEqualTo(state.get());
             assertThat(o.pullEvents()).as(name).isEmpty();
             assertThat(o.changed()).as(name).isFalse();
@@ -170,13 +208,21 @@ class ObligationTests {
 
     @Test
     void aStepOpenedBeforeItsTriggerHasNoDueTimeAndIsAnnouncedWhenItsClockStarts() {
-        Obligation o = Obligation.open(ID, request(REGISTER), "", "CN", due(T0), T0,
+        Obligation o = Obligation.open(
+                ID,
+                request(REGISTER),
+                "",
+                "CN",
+                due(T0),
+                T0,
                 Signal.waitFor(COURT, WaitReason.DOCUMENTS_TO_RECEIPT.name(), T0));
         assertThat(o.dueAt).isNull();
         assertThat(o.notStarted).isTrue();
         assertThat(o.waitingFor).isEqualTo(COURT);
         assertThat(o.pullEvents()).isEmpty();
-        assertThat(o.pullHistory()).singleElement().satisfies(h -> assertThat(h.detail()).isEqualTo("not started: DOCUMENTS_TO_RECEIPT"));
+        assertThat(o.pullHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail()).isEqualTo("not started: DOCUMENTS_TO_RECEIPT"));
 
         Instant trigger = T0.plus(Duration.ofDays(2));
         Instant now = trigger.plusSeconds(5);
@@ -186,7 +232,9 @@ class ObligationTests {
         assertThat(o.waitingSince).isEqualTo(trigger);
         assertThat(o.clockStart).isEqualTo(trigger);
         assertThat(o.dueAt).isEqualTo(due(trigger).dueAt());
-        assertThat(o.pullHistory()).singleElement().satisfies(h -> assertThat(h.event()).isEqualTo("STARTED"));
+        assertThat(o.pullHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.event()).isEqualTo("STARTED"));
         assertThat(o.pullEvents()).singleElement().isInstanceOfSatisfying(ObligationOpened.class, e -> {
             assertThat(e.dueAt()).isEqualTo(due(trigger).dueAt());
             assertThat(e.occurredAt()).isEqualTo(now);
@@ -200,18 +248,24 @@ class ObligationTests {
         onTime.fulfil(T0.plusSeconds(3600), ACTOR, REGISTER);
         assertThat(onTime.status()).isEqualTo(ObligationStatus.FULFILLED);
         assertThat(onTime.fulfilledBy).isEqualTo(OFFICER);
-        assertThat(onTime.pullEvents()).singleElement().isInstanceOfSatisfying(ObligationFulfilled.class,
-                e -> assertThat(e.late()).isFalse());
+        assertThat(onTime.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ObligationFulfilled.class, e -> assertThat(e.late()).isFalse());
 
         Obligation afterDue = running();
         afterDue.fulfil(afterDue.dueAt.plusSeconds(1), ACTOR, REGISTER);
         assertThat(afterDue.status()).isEqualTo(ObligationStatus.FULFILLED_LATE);
-        assertThat(afterDue.pullEvents()).singleElement().isInstanceOfSatisfying(ObligationFulfilled.class,
-                e -> assertThat(e.late()).isTrue());
+        assertThat(afterDue.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ObligationFulfilled.class, e -> assertThat(e.late()).isTrue());
 
         Obligation overdue = overdue();
         overdue.fulfil(T0.plusSeconds(60), ACTOR, REGISTER);
-        assertThat(overdue.status()).as("overdue is late, whenever it is done").isEqualTo(ObligationStatus.FULFILLED_LATE);
+        assertThat(overdue.status())
+                .as("overdue is late, whenever it is done")
+                .isEqualTo(ObligationStatus.FULFILLED_LATE);
     }
 
     @Test
@@ -227,10 +281,13 @@ class ObligationTests {
         Instant pause = T0.plus(Duration.ofDays(1));
         assertThat(o.pause(pause, "材料补正", ACTOR, REGISTER, RULES)).isTrue();
         assertThat(o.status()).isEqualTo(ObligationStatus.PAUSED);
-        assertThat(o.remainingAmount).isEqualTo(RULES.remainingAfterPause(DeadlineKind.WORKING_DAYS, 5, T0, pause, "CN"))
+        assertThat(o.remainingAmount)
+                .isEqualTo(RULES.remainingAfterPause(DeadlineKind.WORKING_DAYS, 5, T0, pause, "CN"))
                 .isLessThan(5);
         assertThat(o.pauseReason).isEqualTo("材料补正");
-        assertThat(o.pullHistory()).singleElement().satisfies(h -> assertThat(h.statusAfter()).isEqualTo(ObligationStatus.PAUSED));
+        assertThat(o.pullHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.statusAfter()).isEqualTo(ObligationStatus.PAUSED));
         assertThat(o.pullEvents()).singleElement().isInstanceOf(ObligationPaused.class);
 
         Instant resume = T0.plus(Duration.ofDays(10));
@@ -241,14 +298,17 @@ class ObligationTests {
         assertThat(o.clockStart).isEqualTo(resume);
         assertThat(o.dueAt).isEqualTo(rest.dueAt());
         assertThat(o.warnedAt).isNull();
-        assertThat(o.pullEvents()).singleElement().isInstanceOfSatisfying(ObligationResumed.class,
-                e -> assertThat(e.dueAt()).isEqualTo(rest.dueAt()));
+        assertThat(o.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ObligationResumed.class, e -> assertThat(e.dueAt()).isEqualTo(rest.dueAt()));
     }
 
     @Test
     void aStepThePolicyDoesNotLetPauseKeepsRunningAndNothingIsRecorded() {
         Obligation o = settled(Obligation.open(ID, request(NOT_PAUSABLE), "", "CN", due(T0), T0, null));
-        assertThat(o.pause(T0.plusSeconds(60), "材料补正", ACTOR, NOT_PAUSABLE, RULES)).isFalse();
+        assertThat(o.pause(T0.plusSeconds(60), "材料补正", ACTOR, NOT_PAUSABLE, RULES))
+                .isFalse();
         assertThat(o.status()).isEqualTo(ObligationStatus.OPEN);
         assertThat(o.changed()).isFalse();
         assertThat(o.pullEvents()).isEmpty();
@@ -258,13 +318,15 @@ class ObligationTests {
     void waitingForAnotherOrganIsRecordedOnceAndItsEndPutsOffADueEscalation() {
         Obligation o = overdue();
         Instant escalation = o.nextEscalationAt;
-        assertThat(o.waitFor(COURT, WaitReason.DOCUMENTS_CORRECTION.name(), T0.plusSeconds(60), T0.plusSeconds(60))).isTrue();
+        assertThat(o.waitFor(COURT, WaitReason.DOCUMENTS_CORRECTION.name(), T0.plusSeconds(60), T0.plusSeconds(60)))
+                .isTrue();
         assertThat(o.pullHistory()).singleElement().satisfies(h -> {
             assertThat(h.event()).isEqualTo("WAITING");
             assertThat(h.detail()).isEqualTo("DOCUMENTS_CORRECTION " + COURT);
         });
         assertThat(o.waitFor(COURT, WaitReason.DOCUMENTS_CORRECTION.name(), T0.plusSeconds(90), T0.plusSeconds(90)))
-                .as("a redelivered reaction").isFalse();
+                .as("a redelivered reaction")
+                .isFalse();
         assertThat(o.changed()).isFalse();
 
         Instant now = escalation.plus(Duration.ofDays(1));
@@ -273,8 +335,12 @@ class ObligationTests {
         assertThat(o.waitingFor).isNull();
         assertThat(o.waitingSince).isEqualTo(now);
         assertThat(o.nextEscalationAt).isEqualTo(RULES.workingDaysAfter("CN", now, SETTINGS.escalationWorkingDays()));
-        assertThat(o.pullHistory()).singleElement().satisfies(h -> assertThat(h.event()).isEqualTo("WAITING_ENDED"));
-        assertThat(o.pullEvents()).as("whose move it is shows on the ledger, not in events").isEmpty();
+        assertThat(o.pullHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.event()).isEqualTo("WAITING_ENDED"));
+        assertThat(o.pullEvents())
+                .as("whose move it is shows on the ledger, not in events")
+                .isEmpty();
     }
 
     @Test
@@ -282,7 +348,9 @@ class ObligationTests {
         Obligation o = running();
         o.take(OFFICER, T0.plusSeconds(10));
         assertThat(o.assignee).isEqualTo(OFFICER);
-        assertThat(o.pullHistory()).singleElement().satisfies(h -> assertThat(h.event()).isEqualTo("ASSIGNED"));
+        assertThat(o.pullHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.event()).isEqualTo("ASSIGNED"));
 
         assertThat(o.reassign(OFFICE, T0.plusSeconds(20))).isTrue();
         assertThat(o.owingAgency()).isEqualTo(OFFICE);
@@ -309,7 +377,9 @@ class ObligationTests {
         lapsed.lapse(T0.plus(Duration.ofDays(2)), "转介撤回");
         assertThat(lapsed.status()).isEqualTo(ObligationStatus.WAIVED);
         assertThat(lapsed.waivedBy).isNull();
-        assertThat(lapsed.pullHistory()).singleElement().satisfies(h -> assertThat(h.detail()).isEqualTo("转介撤回"));
+        assertThat(lapsed.pullHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail()).isEqualTo("转介撤回"));
         assertThat(lapsed.pullEvents()).isEmpty();
     }
 
@@ -322,25 +392,33 @@ class ObligationTests {
         refusedExceptIn(pending, "OBLIGATION_CLOSED", o -> o.waive(OFFICER, "不再适用的事项", at, REGISTER, ACTOR));
         refusedExceptIn(pending, "OBLIGATION_CLOSED", o -> o.take(OFFICER, at));
         refusedExceptIn(pending, "OBLIGATION_CLOSED", o -> o.reassign(OFFICE, at));
-        refusedExceptIn(pending, "OBLIGATION_CLOSED", o -> o.waitFor(OFFICE, WaitReason.MATERIALS_SUPPLEMENT.name(), at, at));
+        refusedExceptIn(
+                pending, "OBLIGATION_CLOSED", o -> o.waitFor(OFFICE, WaitReason.MATERIALS_SUPPLEMENT.name(), at, at));
     }
 
     @Test
     void onlyARunningClockPauses() {
-        refusedExceptIn(List.of("running", "waiting", "overdue"), "OBLIGATION_NOT_RUNNING",
+        refusedExceptIn(
+                List.of("running", "waiting", "overdue"),
+                "OBLIGATION_NOT_RUNNING",
                 o -> o.pause(T0.plus(Duration.ofDays(3)), "材料补正", ACTOR, REGISTER, RULES));
     }
 
     @Test
     void onlyAPausedClockResumes() {
-        refusedExceptIn(List.of("paused"), "OBLIGATION_NOT_PAUSED",
+        refusedExceptIn(
+                List.of("paused"),
+                "OBLIGATION_NOT_PAUSED",
                 o -> o.resume(T0.plus(Duration.ofDays(3)), ACTOR, REGISTER, RULES, SETTINGS));
     }
 
     @Test
     void onlyAStepNotStartedStarts() {
         Instant at = T0.plus(Duration.ofDays(3));
-        refusedExceptIn(List.of("not started"), "OBLIGATION_ALREADY_STARTED", o -> o.start(at, ACTOR, REGISTER, RULES, SETTINGS, at));
+        refusedExceptIn(
+                List.of("not started"),
+                "OBLIGATION_ALREADY_STARTED",
+                o -> o.start(at, ACTOR, REGISTER, RULES, SETTINGS, at));
     }
 
     @Test
@@ -354,7 +432,10 @@ class ObligationTests {
         assertThat(paused().state().status()).isEqualTo(ObligationStatus.PAUSED);
         assertThat(notStarted().state().notStarted()).isTrue();
         assertThat(waiting().state().waitingReason()).isEqualTo(WaitReason.DOCUMENTS_CORRECTION.name());
-        assertThat(Signal.of(Signal.Kind.RESUME, T0.plus(Duration.ofDays(2)), ACTOR).appliesTo(paused().state())).isTrue();
-        assertThat(Signal.of(Signal.Kind.START, T0, ACTOR).appliesTo(running().state())).isFalse();
+        assertThat(Signal.of(Signal.Kind.RESUME, T0.plus(Duration.ofDays(2)), ACTOR)
+                        .appliesTo(paused().state()))
+                .isTrue();
+        assertThat(Signal.of(Signal.Kind.START, T0, ACTOR).appliesTo(running().state()))
+                .isFalse();
     }
 }

@@ -2,7 +2,6 @@ package org.tongxin.procedure.web;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.ui.ExtendedModelMap;
-
 import org.tongxin.casefile.CaseId;
 
 /**

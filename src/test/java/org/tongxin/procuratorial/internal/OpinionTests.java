@@ -1,10 +1,11 @@
 package org.tongxin.procuratorial.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.procuratorial.OpinionEvents;
@@ -13,9 +14,6 @@ import org.tongxin.procuratorial.OpinionStatus;
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A procuratorial opinion: issued with its words to another unit, answered once, reasons required when not adopted. */
 class OpinionTests {
@@ -26,14 +24,23 @@ class OpinionTests {
     static final String WORDS = "未按规定在五日内向社区矫正决定机关送达回执，请依法纠正";
 
     static Opinion issued() {
-        return Opinion.issue(CaseId.of(UUID.randomUUID()), OpinionKind.CORRECTION_OPINION, PROCURATORATE, COUNTY, "docs.receipt", null,
-                WORDS, NOW, ActorRef.SYSTEM);
+        return Opinion.issue(
+                CaseId.of(UUID.randomUUID()),
+                OpinionKind.CORRECTION_OPINION,
+                PROCURATORATE,
+                COUNTY,
+                "docs.receipt",
+                null,
+                WORDS,
+                NOW,
+                ActorRef.SYSTEM);
     }
 
     static void invalid(Runnable action, String field, String code) {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(TongxinException.class, e -> {
             assertThat(e.status().value()).isEqualTo(400);
-            assertThat(e.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code)
+            assertThat(e.fieldProblems())
+                    .extracting(FieldProblem::field, FieldProblem::code)
                     .contains(org.assertj.core.groups.Tuple.tuple(field, code));
         });
     }
@@ -51,15 +58,61 @@ class OpinionTests {
     @Test
     void anOpinionNeedsItsKindAddresseeAndWordsAndAnotherUnit() {
         CaseId c = CaseId.of(UUID.randomUUID());
-        invalid(() -> Opinion.issue(c, null, PROCURATORATE, COUNTY, null, null, WORDS, NOW, ActorRef.SYSTEM), "kind", "required");
-        invalid(() -> Opinion.issue(c, OpinionKind.PROCURATORIAL_SUGGESTION, PROCURATORATE, null, null, null, WORDS, NOW,
-                ActorRef.SYSTEM), "addressedAgencyId", "required");
-        invalid(() -> Opinion.issue(c, OpinionKind.PROCURATORIAL_SUGGESTION, PROCURATORATE, COUNTY, null, null, "太短", NOW,
-                ActorRef.SYSTEM), "content", "minLength");
-        invalid(() -> Opinion.issue(c, OpinionKind.PROCURATORIAL_SUGGESTION, PROCURATORATE, COUNTY, null, null, "长".repeat(3001), NOW,
-                ActorRef.SYSTEM), "content", "maxLength");
-        assertThatThrownBy(() -> Opinion.issue(c, OpinionKind.CORRECTION_OPINION, PROCURATORATE, PROCURATORATE, null, null, WORDS, NOW,
-                ActorRef.SYSTEM)).isInstanceOfSatisfying(TongxinException.class, e -> assertThat(e.code()).isEqualTo("OPINION_TO_ITSELF"));
+        invalid(
+                () -> Opinion.issue(c, null, PROCURATORATE, COUNTY, null, null, WORDS, NOW, ActorRef.SYSTEM),
+                "kind",
+                "required");
+        invalid(
+                () -> Opinion.issue(
+                        c,
+                        OpinionKind.PROCURATORIAL_SUGGESTION,
+                        PROCURATORATE,
+                        null,
+                        null,
+                        null,
+                        WORDS,
+                        NOW,
+                        ActorRef.SYSTEM),
+                "addressedAgencyId",
+                "required");
+        invalid(
+                () -> Opinion.issue(
+                        c,
+                        OpinionKind.PROCURATORIAL_SUGGESTION,
+                        PROCURATORATE,
+                        COUNTY,
+                        null,
+                        null,
+                        "太短",
+                        NOW,
+                        ActorRef.SYSTEM),
+                "content",
+                "minLength");
+        invalid(
+                () -> Opinion.issue(
+                        c,
+                        OpinionKind.PROCURATORIAL_SUGGESTION,
+                        PROCURATORATE,
+                        COUNTY,
+                        null,
+                        null,
+                        "长".repeat(3001),
+                        NOW,
+                        ActorRef.SYSTEM),
+                "content",
+                "maxLength");
+        assertThatThrownBy(() -> Opinion.issue(
+                        c,
+                        OpinionKind.CORRECTION_OPINION,
+                        PROCURATORATE,
+                        PROCURATORATE,
+                        null,
+                        null,
+                        WORDS,
+                        NOW,
+                        ActorRef.SYSTEM))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("OPINION_TO_ITSELF"));
     }
 
     @Test
@@ -77,7 +130,8 @@ class OpinionTests {
             assertThat(e.timelineKind()).isEqualTo("procuratorial.replied.declined");
         });
         assertThatThrownBy(() -> o.reply(true, null, true, NOW, ActorRef.SYSTEM))
-                .isInstanceOfSatisfying(TongxinException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_REPLIED"));
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_REPLIED"));
     }
 
     @Test

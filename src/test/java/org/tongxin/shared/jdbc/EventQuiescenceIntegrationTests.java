@@ -1,8 +1,9 @@
 package org.tongxin.shared.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,10 +12,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A command's answer waits for the reactions to its own events, never for other users' work (ADR 0015). The
@@ -23,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class EventQuiescenceIntegrationTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
 
-    record SomethingHappened(UUID eventId, String what) {
-    }
+    @Autowired
+    TransactionTemplate transactions;
+
+    record SomethingHappened(UUID eventId, String what) {}
 
     @AfterEach
     void leaveTheRequest() {
@@ -49,9 +49,14 @@ class EventQuiescenceIntegrationTests {
 
             quiescence.published(new SomethingHappened(mine, "registered"));
             jdbc.sql("UPDATE event_publication SET completion_date = now(), status = 'COMPLETED' WHERE id = :id")
-                    .param("id", myPublication).update();
-            assertThat(quiescence.settle()).as("mine completed; the other user's reaction is not my concern").isTrue();
-            assertThat(quiescence.awaitAll(Duration.ofMillis(100))).as("the other user's reaction is still in flight").isFalse();
+                    .param("id", myPublication)
+                    .update();
+            assertThat(quiescence.settle())
+                    .as("mine completed; the other user's reaction is not my concern")
+                    .isTrue();
+            assertThat(quiescence.awaitAll(Duration.ofMillis(100)))
+                    .as("the other user's reaction is still in flight")
+                    .isFalse();
             tx.setRollbackOnly();
         });
     }
@@ -65,7 +70,8 @@ class EventQuiescenceIntegrationTests {
             quiescence.published("not a domain event");
             long started = System.nanoTime();
             assertThat(quiescence.settle()).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without polling up to the bound")
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("answered without polling up to the bound")
                     .isLessThan(Duration.ofSeconds(30));
             tx.setRollbackOnly();
         });
@@ -94,10 +100,13 @@ class EventQuiescenceIntegrationTests {
     private UUID publication(UUID eventId) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status)
-                VALUES (:id, 'test.listener', :type, :json, now(), 'PUBLISHED')""")
-                .param("id", id).param("type", SomethingHappened.class.getName())
-                .param("json", "{\"eventId\":\"" + eventId + "\",\"what\":\"x\"}").update();
+            INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status)
+            VALUES (:id, 'test.listener', :type, :json, now(), 'PUBLISHED')\
+            """)
+                .param("id", id)
+                .param("type", SomethingHappened.class.getName())
+                .param("json", "{\"eventId\":\"" + eventId + "\",\"what\":\"x\"}")
+                .update();
         return id;
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +23,37 @@ import org.junit.jupiter.api.Test;
 class FormFieldTemplatesTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    static final Set<String> FRAGMENT_FILES = Set.of("fragments/fields.html", "fragments/forms.html", "agency/division-picker.html");
-    static final Set<String> HTML_ELEMENTS = Set.of("a", "button", "datalist", "details", "dialog", "div", "fieldset", "form", "input",
-            "label", "legend", "li", "nav", "optgroup", "option", "output", "p", "select", "span", "summary", "table", "tbody", "td",
-            "textarea", "th", "thead", "tr", "ul");
+    static final Set<String> FRAGMENT_FILES =
+            Set.of("fragments/fields.html", "fragments/forms.html", "agency/division-picker.html");
+    static final Set<String> HTML_ELEMENTS = Set.of(
+            "a",
+            "button",
+            "datalist",
+            "details",
+            "dialog",
+            "div",
+            "fieldset",
+            "form",
+            "input",
+            "label",
+            "legend",
+            "li",
+            "nav",
+            "optgroup",
+            "option",
+            "output",
+            "p",
+            "select",
+            "span",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "textarea",
+            "th",
+            "thead",
+            "tr",
+            "ul");
 
     static List<Path> templates() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
@@ -41,7 +67,9 @@ class FormFieldTemplatesTests {
 
     @Test
     void noTemplateWritesItsOwnErrorMarkup() throws IOException {
-        Pattern handWritten = Pattern.compile("invalid-feedback|errors\\.containsKey|errors\\.get\\(|forms :: feedback|forms :: formError|\\$\\{formError}");
+        Pattern handWritten =
+                Pattern.compile("invalid-feedback|errors\\.containsKey|errors\\.get\\(|forms :: feedback|forms ::"
+                        + " formError|\\$\\{formError}");
         // A control written by hand (a list with groups) may mark itself invalid, but only from FormErrors.
         Pattern invalidWithoutModel = Pattern.compile("is-invalid");
         List<String> found = new ArrayList<>();
@@ -51,14 +79,18 @@ class FormFieldTemplatesTests {
             }
             String[] lines = Files.readString(file).split("\n");
             for (int i = 0; i < lines.length; i++) {
-                boolean ownMarkup = handWritten.matcher(lines[i]).find() || invalidWithoutModel.matcher(lines[i]).find()
-                        && !lines[i].contains("fe.invalid") && !lines[i].contains("formErrors");
+                boolean ownMarkup = handWritten.matcher(lines[i]).find()
+                        || invalidWithoutModel.matcher(lines[i]).find()
+                                && !lines[i].contains("fe.invalid")
+                                && !lines[i].contains("formErrors");
                 if (ownMarkup) {
                     found.add(relative(file) + ":" + (i + 1) + ": " + lines[i].strip());
                 }
             }
         }
-        assertThat(found).as("use fragments/fields (inputField, selectField, …, fieldError) instead").isEmpty();
+        assertThat(found)
+                .as("use fragments/fields (inputField, selectField, …, fieldError) instead")
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +117,8 @@ class FormFieldTemplatesTests {
             while (m.find()) {
                 String t = m.group();
                 if (t.contains("th:each=") && (t.contains("th:insert=") || t.contains("th:replace="))) {
-                    found.add(relative(file) + ": " + t.replaceAll("\\s+", " ").substring(0, Math.min(120, t.length())));
+                    found.add(
+                            relative(file) + ": " + t.replaceAll("\\s+", " ").substring(0, Math.min(120, t.length())));
                 }
             }
         }
@@ -131,6 +164,8 @@ class FormFieldTemplatesTests {
                 }
             }
         }
-        assertThat(found).as("compute the value in a th:with around the insertion").isEmpty();
+        assertThat(found)
+                .as("compute the value in a th:with around the insertion")
+                .isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package org.tongxin.shared.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** doc/style.md 15: every text in Chinese and English, and every key a page uses exists. */
 class MessageBundleTests {
@@ -36,8 +35,10 @@ class MessageBundleTests {
     static Set<String> allKeys(String suffix) throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.list(I18N)) {
-            for (Path f : files.filter(f -> suffix.isEmpty() ? !f.getFileName().toString().contains("_")
-                    : f.getFileName().toString().endsWith(suffix)).toList()) {
+            for (Path f : files.filter(f -> suffix.isEmpty()
+                            ? !f.getFileName().toString().contains("_")
+                            : f.getFileName().toString().endsWith(suffix))
+                    .toList()) {
                 keys.addAll(load(f).stringPropertyNames());
             }
         }
@@ -55,11 +56,16 @@ class MessageBundleTests {
             for (Path f : files.sorted().toList()) {
                 String bundle = f.getFileName().toString();
                 String language = bundle.endsWith("_en.properties") ? "en" : "zh";
-                load(f).stringPropertyNames().forEach(k -> owners.computeIfAbsent(language + ":" + k, x -> new java.util.ArrayList<>())
-                        .add(bundle));
+                load(f).stringPropertyNames()
+                        .forEach(k -> owners.computeIfAbsent(language + ":" + k, x -> new java.util.ArrayList<>())
+                                .add(bundle));
             }
         }
-        assertThat(owners.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString).toList()).isEmpty();
+        assertThat(owners.entrySet().stream()
+                        .filter(e -> e.getValue().size() > 1)
+                        .map(Object::toString)
+                        .toList())
+                .isEmpty();
     }
 
     @Test

@@ -1,23 +1,21 @@
 package org.tongxin.simulation.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.tongxin.simulation.PopulationSettings;
 import org.tongxin.simulation.SimulationRequest;
 import org.tongxin.simulation.SimulationStatus;
 import org.tongxin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run left by an instance that stopped is failed with a reason, not shown as running for ever; a run this instance
@@ -26,11 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrphanedRunsIntegrationTests {
 
-    @Autowired OrphanedRuns orphans;
-    @Autowired SimulationRepository runs;
-    @Autowired SimulationExecutor executor;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    OrphanedRuns orphans;
+
+    @Autowired
+    SimulationRepository runs;
+
+    @Autowired
+    SimulationExecutor executor;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     final CountDownLatch release = new CountDownLatch(1);
 
@@ -41,11 +48,34 @@ class OrphanedRunsIntegrationTests {
 
     UUID run(Duration markedAgo) {
         UUID id = UUID.randomUUID();
-        UUID someone = jdbc.sql("SELECT id FROM identity_user ORDER BY username LIMIT 1").query(UUID.class).single();
-        UUID agency = jdbc.sql("SELECT id FROM agency ORDER BY code LIMIT 1").query(UUID.class).single();
+        UUID someone = jdbc.sql("SELECT id FROM identity_user ORDER BY username LIMIT 1")
+                .query(UUID.class)
+                .single();
+        UUID agency = jdbc.sql("SELECT id FROM agency ORDER BY code LIMIT 1")
+                .query(UUID.class)
+                .single();
         Instant at = clock.instant().minus(markedAgo);
-        runs.insert(id, "orphan test", 7, "CITYA", LocalDate.of(2026, 1, 1), 1, new SimulationRequest("orphan test", "CITYA",
-                "2026-01", 1, 7L, PopulationSettings.cityADefaults(), null, null, null, null), someone, agency, at);
+        runs.insert(
+                id,
+                "orphan test",
+                7,
+                "CITYA",
+                LocalDate.of(2026, 1, 1),
+                1,
+                new SimulationRequest(
+                        "orphan test",
+                        "CITYA",
+                        "2026-01",
+                        1,
+                        7L,
+                        PopulationSettings.cityADefaults(),
+                        null,
+                        null,
+                        null,
+                        null),
+                someone,
+                agency,
+                at);
         return id;
     }
 

@@ -1,11 +1,12 @@
 package org.tongxin.simulation.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.calendar.TestCalendars;
 import org.tongxin.obligation.LedgerRules;
 import org.tongxin.policy.ResolvedPolicy;
@@ -13,9 +14,6 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.simulation.PopulationSettings;
 import org.tongxin.simulation.internal.PopulationGenerator.SimulatedCase;
 import org.tongxin.simulation.internal.SimulationEngine.Outcome;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimulationEngineTests {
 
@@ -26,15 +24,29 @@ class SimulationEngineTests {
 
     static World cityA() {
         WorldBuilder b = new WorldBuilder(CITY.activeCases());
-        String[][] districts = { { "369902", "城东区", "35", "4" }, { "369903", "城西区", "25", "3" }, { "369921", "青山县", "22", "5" },
-                { "369922", "白河县", "18", "4" } };
+        String[][] districts = {
+            {"369902", "城东区", "35", "4"},
+            {"369903", "城西区", "25", "3"},
+            {"369921", "青山县", "22", "5"},
+            {"369922", "白河县", "18", "4"}
+        };
         for (String[] d : districts) {
             List<WorldBuilder.Named> offices = new java.util.ArrayList<>();
             for (int i = 0; i < Integer.parseInt(d[3]); i++) {
                 offices.add(new WorldBuilder.Named(d[0] + "-SO" + i, d[1] + "司法所" + i, "Office " + i));
             }
-            b.district(new WorldBuilder.DistrictSpec(d[0], d[1], d[1], Double.parseDouble(d[2]), named(d[0] + "-COURT"),
-                    named(d[0] + "-CCA"), named(d[0] + "-PROC"), named(d[0] + "-PSB"), offices), 100);
+            b.district(
+                    new WorldBuilder.DistrictSpec(
+                            d[0],
+                            d[1],
+                            d[1],
+                            Double.parseDouble(d[2]),
+                            named(d[0] + "-COURT"),
+                            named(d[0] + "-CCA"),
+                            named(d[0] + "-PROC"),
+                            named(d[0] + "-PSB"),
+                            offices),
+                    100);
         }
         return b.build(named("PRISON"), named("DC"), "CN");
     }
@@ -68,7 +80,8 @@ class SimulationEngineTests {
         for (int agency = 0; agency < world.agencies().size(); agency++) {
             for (int m = 0; m < 12; m++) {
                 for (int f = 0; f < Figures.FIELDS; f++) {
-                    assertThat(a.figures().get(agency, m, f)).isEqualTo(b.figures().get(agency, m, f));
+                    assertThat(a.figures().get(agency, m, f))
+                            .isEqualTo(b.figures().get(agency, m, f));
                 }
             }
         }
@@ -79,8 +92,15 @@ class SimulationEngineTests {
     void theCaseloadDependsOnlyOnTheSeedNotOnPolicyOrStaffing() {
         World world = cityA();
         List<SimulatedCase> one = new SimulationEngine(world, BASELINE, RULES, CITY, START, 12, 7).population();
-        List<SimulatedCase> two = new SimulationEngine(world.staffed(Map.of("369922-CCA", 20)),
-                PolicyVariant.apply(BASELINE, Map.of("docs.receipt", 3), "deadlines"), RULES, CITY, START, 12, 7).population();
+        List<SimulatedCase> two = new SimulationEngine(
+                        world.staffed(Map.of("369922-CCA", 20)),
+                        PolicyVariant.apply(BASELINE, Map.of("docs.receipt", 3), "deadlines"),
+                        RULES,
+                        CITY,
+                        START,
+                        12,
+                        7)
+                .population();
         assertThat(two).isEqualTo(one);
         assertThat(one.stream().filter(SimulatedCase::alreadyUnderCorrection)).hasSize(3000);
         assertThat(one.size() - 3000).isBetween(12 * 140 - 200, 12 * 140 + 200);
@@ -98,7 +118,8 @@ class SimulationEngineTests {
             after += county(three, world, d, Figures.BREACHES);
         }
         assertThat(after).isGreaterThan(before);
-        assertThat(three.figures().total(Figures.ON_TIME)).isLessThan(five.figures().total(Figures.ON_TIME));
+        assertThat(three.figures().total(Figures.ON_TIME))
+                .isLessThan(five.figures().total(Figures.ON_TIME));
     }
 
     @Test
@@ -112,7 +133,8 @@ class SimulationEngineTests {
         assertThat(after.figures().get(baihe.index(), last, Figures.BACKLOG))
                 .isLessThan(before.figures().get(baihe.index(), last, Figures.BACKLOG));
         assertThat(county(after, more, 3, Figures.BREACHES)).isLessThan(county(before, world, 3, Figures.BREACHES));
-        assertThat(after.figures().total(Figures.BREACHES)).isLessThan(before.figures().total(Figures.BREACHES));
+        assertThat(after.figures().total(Figures.BREACHES))
+                .isLessThan(before.figures().total(Figures.BREACHES));
     }
 
     @Test
@@ -138,13 +160,15 @@ class SimulationEngineTests {
         assertThat(o.figures().total(Figures.ENTRIES)).isBetween(1200L, 1800L);
         assertThat(o.figures().total(Figures.TERMINATIONS)).isBetween(1200L, 2200L);
         assertThat(o.figures().total(Figures.LOST_CONTACTS)).isPositive();
-        assertThat(o.figures().total(Figures.FULFILLED)).isEqualTo(o.figures().total(Figures.ON_TIME) + o.figures().total(Figures.LATE));
+        assertThat(o.figures().total(Figures.FULFILLED))
+                .isEqualTo(o.figures().total(Figures.ON_TIME) + o.figures().total(Figures.LATE));
     }
 
     @Test
     void aMinorsRegistrationOpensTheMinorsMeasuresAndTeamOnTheLedger() {
         // Staffing that never binds, so that the two runs differ only by the minors' steps, not by a longer backlog.
-        World world = cityA().staffed(Map.of("369902-CCA", 500, "369903-CCA", 500, "369921-CCA", 500, "369922-CCA", 500));
+        World world =
+                cityA().staffed(Map.of("369902-CCA", 500, "369903-CCA", 500, "369921-CCA", 500, "369922-CCA", 500));
         Outcome none = runWith(world, 0.0);
         Outcome all = runWith(world, 100.0);
         long entries = all.figures().total(Figures.ENTRIES);
@@ -155,10 +179,22 @@ class SimulationEngineTests {
 
     static Outcome runWith(World world, double minorsPercent) {
         PopulationSettings p = CITY;
-        PopulationSettings minors = new PopulationSettings(p.activeCases(), p.arrivalsPerMonth(), p.probationPercent(),
-                p.parolePercent(), p.temporaryExecutionPercent(), p.surveillancePercent(), p.minTermMonths(), p.maxTermMonths(),
-                minorsPercent, p.reportingCompliancePercent(), p.leavesPerYear(), p.movesPerYear(), p.lostContactsPerYear(),
-                p.violationsPerYear(), p.reoffendingPerYear());
+        PopulationSettings minors = new PopulationSettings(
+                p.activeCases(),
+                p.arrivalsPerMonth(),
+                p.probationPercent(),
+                p.parolePercent(),
+                p.temporaryExecutionPercent(),
+                p.surveillancePercent(),
+                p.minTermMonths(),
+                p.maxTermMonths(),
+                minorsPercent,
+                p.reportingCompliancePercent(),
+                p.leavesPerYear(),
+                p.movesPerYear(),
+                p.lostContactsPerYear(),
+                p.violationsPerYear(),
+                p.reoffendingPerYear());
         SimulationEngine engine = new SimulationEngine(world, BASELINE, RULES, minors, START, 12, 42);
         return engine.run(engine.population(), done -> true);
     }
@@ -175,12 +211,16 @@ class SimulationEngineTests {
     @Test
     void onlyCountedPeriodsOfKnownStepsCanChange() {
         assertThatThrownBy(() -> PolicyVariant.apply(BASELINE, Map.of("docs.nothing", 3), "deadlines"))
-                .isInstanceOfSatisfying(TongxinException.class, e -> assertThat(e.code()).isNotBlank());
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isNotBlank());
         assertThatThrownBy(() -> PolicyVariant.apply(BASELINE, Map.of("intake.announce", 3), "deadlines"))
                 .isInstanceOf(TongxinException.class);
         assertThatThrownBy(() -> PolicyVariant.apply(BASELINE, Map.of("docs.receipt", -1), "deadlines"))
                 .isInstanceOf(TongxinException.class);
-        assertThat(PolicyVariant.apply(BASELINE, Map.of("docs.receipt", 3), "deadlines").require("docs.receipt").deadline().amount())
+        assertThat(PolicyVariant.apply(BASELINE, Map.of("docs.receipt", 3), "deadlines")
+                        .require("docs.receipt")
+                        .deadline()
+                        .amount())
                 .isEqualTo(3);
     }
 }

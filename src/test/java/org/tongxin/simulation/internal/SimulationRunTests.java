@@ -1,15 +1,13 @@
 package org.tongxin.simulation.internal;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
-import org.tongxin.shared.error.TongxinException;
-import org.tongxin.simulation.SimulationStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tongxin.shared.error.TongxinException;
+import org.tongxin.simulation.SimulationStatus;
 
 class SimulationRunTests {
 
@@ -25,7 +23,8 @@ class SimulationRunTests {
         run.complete(T.plusSeconds(5), 3000, 40_000);
         assertThat(run.status()).isEqualTo(SimulationStatus.COMPLETED);
         assertThat(run.progress()).isEqualTo(1.0);
-        assertThat(run.pullEvents()).extracting(e -> ((SimulationRun.Changed) e).status())
+        assertThat(run.pullEvents())
+                .extracting(e -> ((SimulationRun.Changed) e).status())
                 .containsExactly(SimulationStatus.QUEUED, SimulationStatus.RUNNING, SimulationStatus.COMPLETED);
     }
 
@@ -34,16 +33,19 @@ class SimulationRunTests {
         SimulationRun queued = SimulationRun.queue(UUID.randomUUID(), T);
         queued.cancel(T);
         assertThat(queued.status()).isEqualTo(SimulationStatus.CANCELLED);
-        assertThatThrownBy(() -> queued.cancel(T)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.code()).isEqualTo("SIMULATION_FINISHED"));
-        assertThatThrownBy(() -> queued.start(T)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.code()).isEqualTo("SIMULATION_NOT_QUEUED"));
+        assertThatThrownBy(() -> queued.cancel(T))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("SIMULATION_FINISHED"));
+        assertThatThrownBy(() -> queued.start(T))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("SIMULATION_NOT_QUEUED"));
 
         SimulationRun running = SimulationRun.queue(UUID.randomUUID(), T);
         running.start(T);
         running.cancel(T);
-        assertThatThrownBy(() -> running.advance(0.5)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.code()).isEqualTo("SIMULATION_NOT_RUNNING"));
+        assertThatThrownBy(() -> running.advance(0.5))
+                .isInstanceOfSatisfying(
+                        TongxinException.class, e -> assertThat(e.code()).isEqualTo("SIMULATION_NOT_RUNNING"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.tongxin.supervision.custody.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CustodyKind;
@@ -31,8 +30,17 @@ public final class CustodyRecord extends AggregateRoot {
     Instant releasedAt;
     int version;
 
-    CustodyRecord(UUID id, CaseId caseId, CustodyKind kind, AgencyId detainingOrganId, Instant detainedAt, Instant recordedAt,
-            HandoverId noticeHandoverId, Instant noticedAt, Instant releasedAt, int version) {
+    CustodyRecord(
+            UUID id,
+            CaseId caseId,
+            CustodyKind kind,
+            AgencyId detainingOrganId,
+            Instant detainedAt,
+            Instant recordedAt,
+            HandoverId noticeHandoverId,
+            Instant noticedAt,
+            Instant releasedAt,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.kind = kind;
@@ -46,8 +54,10 @@ public final class CustodyRecord extends AggregateRoot {
     }
 
     /** Records a detention (its input is checked by the case's transition, which runs first). */
-    public static CustodyRecord record(CaseId caseId, CustodyKind kind, AgencyId organ, Instant detainedAt, Instant now) {
-        CustodyRecord r = new CustodyRecord(UUID.randomUUID(), caseId, kind, organ, detainedAt, now, null, null, null, 0);
+    public static CustodyRecord record(
+            CaseId caseId, CustodyKind kind, AgencyId organ, Instant detainedAt, Instant now) {
+        CustodyRecord r =
+                new CustodyRecord(UUID.randomUUID(), caseId, kind, organ, detainedAt, now, null, null, null, 0);
         r.register(new CustodyRecorded(UUID.randomUUID(), r.id, caseId, kind, organ, detainedAt, now));
         return r;
     }
@@ -84,15 +94,43 @@ public final class CustodyRecord extends AggregateRoot {
         register(new CustodyEnded(UUID.randomUUID(), id, caseId, at, now));
     }
 
+    public UUID id() {
+        return id;
+    }
 
-    public UUID id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public CustodyKind kind() { return kind; }
-    public AgencyId detainingOrganId() { return detainingOrganId; }
-    public Instant detainedAt() { return detainedAt; }
-    public Instant recordedAt() { return recordedAt; }
-    public HandoverId noticeHandoverId() { return noticeHandoverId; }
-    public Instant noticedAt() { return noticedAt; }
-    public Instant releasedAt() { return releasedAt; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public CustodyKind kind() {
+        return kind;
+    }
+
+    public AgencyId detainingOrganId() {
+        return detainingOrganId;
+    }
+
+    public Instant detainedAt() {
+        return detainedAt;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public HandoverId noticeHandoverId() {
+        return noticeHandoverId;
+    }
+
+    public Instant noticedAt() {
+        return noticedAt;
+    }
+
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
+    public int version() {
+        return version;
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.domain.AggregateRoot;
 import org.tongxin.shared.error.FieldProblems;
@@ -21,10 +20,16 @@ import org.tongxin.supervision.minors.MinorsEvents.MinorStepOpened;
  */
 public final class MinorStep extends AggregateRoot {
 
-    public enum State { OPEN, DONE }
+    public enum State {
+        OPEN,
+        DONE
+    }
 
     /** How the step came about: the minor's registration, or a fact the county agency found later. */
-    public enum Trigger { REGISTRATION, FOUND }
+    public enum Trigger {
+        REGISTRATION,
+        FOUND
+    }
 
     /** Measures fitted to the minor (CCL art. 52). */
     public static final String MEASURES = "minors.measures";
@@ -55,8 +60,17 @@ public final class MinorStep extends AggregateRoot {
     String doneNote;
     int version;
 
-    MinorStep(UUID id, CaseId caseId, String stepId, Trigger trigger, State state, String circumstances, Instant openedAt,
-            Instant doneAt, String doneNote, int version) {
+    MinorStep(
+            UUID id,
+            CaseId caseId,
+            String stepId,
+            Trigger trigger,
+            State state,
+            String circumstances,
+            Instant openedAt,
+            Instant doneAt,
+            String doneNote,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.stepId = stepId;
@@ -74,8 +88,8 @@ public final class MinorStep extends AggregateRoot {
         if (!AT_REGISTRATION.contains(stepId)) {
             throw new IllegalArgumentException("not opened on registration: " + stepId);
         }
-        MinorStep s = new MinorStep(UUID.randomUUID(), caseId, stepId, Trigger.REGISTRATION, State.OPEN, null, registeredAt, null,
-                null, 0);
+        MinorStep s = new MinorStep(
+                UUID.randomUUID(), caseId, stepId, Trigger.REGISTRATION, State.OPEN, null, registeredAt, null, null, 0);
         s.register(new MinorStepOpened(UUID.randomUUID(), caseId, s.id, stepId, registeredAt, ActorRef.SYSTEM));
         return s;
     }
@@ -93,7 +107,8 @@ public final class MinorStep extends AggregateRoot {
         }
         String text = text(circumstances, "circumstances", problems);
         problems.throwIfAny();
-        MinorStep s = new MinorStep(UUID.randomUUID(), caseId, stepId, Trigger.FOUND, State.OPEN, text, now, null, null, 0);
+        MinorStep s =
+                new MinorStep(UUID.randomUUID(), caseId, stepId, Trigger.FOUND, State.OPEN, text, now, null, null, 0);
         s.register(new MinorStepOpened(UUID.randomUUID(), caseId, s.id, stepId, now, actor));
         return s;
     }
@@ -127,15 +142,43 @@ public final class MinorStep extends AggregateRoot {
         return Set.copyOf(AT_REGISTRATION).contains(stepId) || ON_TRIGGER.contains(stepId);
     }
 
+    public UUID id() {
+        return id;
+    }
 
-    public UUID id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public String stepId() { return stepId; }
-    public Trigger trigger() { return trigger; }
-    public State state() { return state; }
-    public String circumstances() { return circumstances; }
-    public Instant openedAt() { return openedAt; }
-    public Instant doneAt() { return doneAt; }
-    public String doneNote() { return doneNote; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public String stepId() {
+        return stepId;
+    }
+
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String circumstances() {
+        return circumstances;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant doneAt() {
+        return doneAt;
+    }
+
+    public String doneNote() {
+        return doneNote;
+    }
+
+    public int version() {
+        return version;
+    }
 }

@@ -1,12 +1,14 @@
 package org.tongxin.supervision.minors.web;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+import static org.tongxin.identity.CaseRoleRules.COUNTY;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -39,9 +40,6 @@ import org.tongxin.supervision.minors.MinorsSteps;
 import org.tongxin.supervision.minors.MinorsSteps.MinorStepView;
 import org.tongxin.supervision.web.StepLine;
 
-import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
-import static org.tongxin.identity.CaseRoleRules.COUNTY;
-
 /**
  * The case's minors' steps page (CCL ch. 7): each step with the law's words, the organ that owes it and by when, what was
  * found and what was done (the minor's own team only); the executing county agency's forms to open a step whose trigger
@@ -59,8 +57,15 @@ class MinorStepPages {
     private final PageCommands commands;
     private final java.time.Clock clock;
 
-    MinorStepPages(MinorsSteps minors, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger, PolicyModels policies,
-            CurrentUser currentUser, PageCommands commands, java.time.Clock clock) {
+    MinorStepPages(
+            MinorsSteps minors,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            ObligationLedger ledger,
+            PolicyModels policies,
+            CurrentUser currentUser,
+            PageCommands commands,
+            java.time.Clock clock) {
         this.minors = minors;
         this.cases = cases;
         this.agencies = agencies;
@@ -72,16 +77,13 @@ class MinorStepPages {
     }
 
     /** A minors' step as the page shows it: the record, its obligation, and the law's words of the step. */
-    public record MinorLine(MinorStepView record, StepLine step, String name, String note, String basis) {
-    }
+    public record MinorLine(MinorStepView record, StepLine step, String name, String note, String basis) {}
 
     /** A step the county agency may open, by the policy's name. */
-    public record StepOption(String id, String name) {
-    }
+    public record StepOption(String id, String name) {}
 
     /** The opening form's values as typed. */
-    public record OpenForm(String step, String circumstances) {
-    }
+    public record OpenForm(String step, String circumstances) {}
 
     @PreAuthorize(CASE_STAFF)
     @GetMapping("/cases/{id}/minors")
@@ -91,26 +93,44 @@ class MinorStepPages {
 
     @PreAuthorize(COUNTY)
     @PostMapping("/cases/{id}/minors")
-    String open(@PathVariable UUID id, @RequestParam(required = false) String step,
-            @RequestParam(required = false) String circumstances, Model model, RedirectAttributes redirect) {
+    String open(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String circumstances,
+            Model model,
+            RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
         return commands.run(() -> minors.open(caseId, step, circumstances))
-                .notice("minors.openedNotice").form("open").passOn(PageCommands.NOT_FOUND)
-                .redirectOr("/cases/" + id + "/minors", model, redirect, () -> view(caseId, new OpenForm(step, circumstances), model));
+                .notice("minors.openedNotice")
+                .form("open")
+                .passOn(PageCommands.NOT_FOUND)
+                .redirectOr(
+                        "/cases/" + id + "/minors",
+                        model,
+                        redirect,
+                        () -> view(caseId, new OpenForm(step, circumstances), model));
     }
 
     @PreAuthorize(COUNTY)
     @PostMapping("/minor-steps/{id}/fulfil")
-    String fulfil(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+    String fulfil(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect) {
         CaseId caseId = minors.caseOf(id);
         return commands.run(() -> minors.fulfil(id, version == null ? -1 : version, note))
-                .notice("minors.doneNotice").form("fulfil-" + id).stale("minors.stale").passOn(PageCommands.NOT_FOUND)
+                .notice("minors.doneNotice")
+                .form("fulfil-" + id)
+                .stale("minors.stale")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/cases/" + caseId + "/minors", model, redirect, () -> view(caseId, null, model));
     }
 
     /** A step's id the catalogue's note refers to, in brackets: "随矫正方案制定（plan.make）". */
-    private static final java.util.regex.Pattern STEP_REFERENCE = java.util.regex.Pattern.compile("\\s?[（(]([a-z_]+(?:\\.[a-z_]+)+)[）)]");
+    private static final java.util.regex.Pattern STEP_REFERENCE =
+            java.util.regex.Pattern.compile("\\s?[（(]([a-z_]+(?:\\.[a-z_]+)+)[）)]");
 
     /**
      * The note in the law's words: a step the note refers to by its id is named by the policy's name for it ("随矫正方案制定
@@ -124,7 +144,8 @@ class MinorStepPages {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             boolean english = locale != null && "en".equals(locale.getLanguage());
-            String name = policy.step(m.group(1)).map(s -> english ? " (" + s.name(locale) + ")" : "（" + s.name(locale) + "）")
+            String name = policy.step(m.group(1))
+                    .map(s -> english ? " (" + s.name(locale) + ")" : "（" + s.name(locale) + "）")
                     .orElse("");
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
         }
@@ -144,20 +165,30 @@ class MinorStepPages {
         List<AgencyId> named = new ArrayList<>();
         for (MinorStepView r : records) {
             StepLine line = ledger.find(caseId, r.stepId(), r.id().toString())
-                    .map(o -> StepLine.of(o, ledger.step(o).name(locale))).orElse(null);
-            ProcedureStep step = line != null ? ledger.step(line.obligation()) : inForce.step(r.stepId()).orElse(null);
+                    .map(o -> StepLine.of(o, ledger.step(o).name(locale)))
+                    .orElse(null);
+            ProcedureStep step = line != null
+                    ? ledger.step(line.obligation())
+                    : inForce.step(r.stepId()).orElse(null);
             if (line != null) {
                 named.add(line.obligation().owingAgencyId());
                 if (line.obligation().counterpartyAgencyId() != null) {
                     named.add(line.obligation().counterpartyAgencyId());
                 }
             }
-            lines.add(new MinorLine(r, line, step == null ? r.stepId() : step.name(locale),
-                    step == null ? null : lawWords(step.note(locale), inForce, locale), step == null ? null : step.legalBasis()));
+            lines.add(new MinorLine(
+                    r,
+                    line,
+                    step == null ? r.stepId() : step.name(locale),
+                    step == null ? null : lawWords(step.note(locale), inForce, locale),
+                    step == null ? null : step.legalBasis()));
         }
         List<StepOption> options = MinorsSteps.triggeredSteps().stream()
-                .map(s -> inForce.step(s).map(p -> new StepOption(s, p.name(locale))).orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
+                .map(s -> inForce.step(s)
+                        .map(p -> new StepOption(s, p.name(locale)))
+                        .orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .toList();
         Map<UUID, String> names = agencies.findAll(named).values().stream()
                 .collect(Collectors.toMap(a -> a.id().value(), (AgencyView a) -> a.name(locale), (a, b) -> a));
         boolean running = facts.status() == CaseStatus.UNDER_CORRECTION || facts.status() == CaseStatus.IN_CUSTODY;

@@ -2,7 +2,6 @@ package org.tongxin.supervision.missing.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.shared.domain.AggregateRoot;
@@ -21,7 +20,10 @@ import org.tongxin.supervision.missing.LostContactEvents.StillMissingAfterOneMon
  */
 public final class LostContact extends AggregateRoot {
 
-    public enum State { SEARCHING, FOUND }
+    public enum State {
+        SEARCHING,
+        FOUND
+    }
 
     static final int MAX_TEXT = 3000;
 
@@ -38,8 +40,18 @@ public final class LostContact extends AggregateRoot {
     Instant overAMonthAt;
     int version;
 
-    LostContact(UUID id, CaseId caseId, State state, Instant lostSince, String circumstances, Instant reportedAt,
-            HandoverId policeHandoverId, HandoverId noticeHandoverId, Instant foundAt, String foundNote, Instant overAMonthAt,
+    LostContact(
+            UUID id,
+            CaseId caseId,
+            State state,
+            Instant lostSince,
+            String circumstances,
+            Instant reportedAt,
+            HandoverId policeHandoverId,
+            HandoverId noticeHandoverId,
+            Instant foundAt,
+            String foundNote,
+            Instant overAMonthAt,
             int version) {
         this.id = id;
         this.caseId = caseId;
@@ -56,7 +68,8 @@ public final class LostContact extends AggregateRoot {
     }
 
     /** Reports lost contact since {@code lostSince} (not in the future), with the circumstances (400 field by field). */
-    public static LostContact report(CaseId caseId, Instant lostSince, String circumstances, Instant now, ActorRef actor) {
+    public static LostContact report(
+            CaseId caseId, Instant lostSince, String circumstances, Instant now, ActorRef actor) {
         FieldProblems problems = new FieldProblems();
         if (lostSince == null) {
             problems.add("lostSince", "required");
@@ -70,8 +83,8 @@ public final class LostContact extends AggregateRoot {
             problems.add("circumstances", "maxLength", MAX_TEXT);
         }
         problems.throwIfAny();
-        LostContact c = new LostContact(UUID.randomUUID(), caseId, State.SEARCHING, lostSince, text, now, null, null, null, null,
-                null, 0);
+        LostContact c = new LostContact(
+                UUID.randomUUID(), caseId, State.SEARCHING, lostSince, text, now, null, null, null, null, null, 0);
         c.register(new ContactLost(UUID.randomUUID(), caseId, c.id, lostSince, now, actor));
         return c;
     }
@@ -123,17 +136,51 @@ public final class LostContact extends AggregateRoot {
         return true;
     }
 
+    public UUID id() {
+        return id;
+    }
 
-    public UUID id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public State state() { return state; }
-    public Instant lostSince() { return lostSince; }
-    public String circumstances() { return circumstances; }
-    public Instant reportedAt() { return reportedAt; }
-    public HandoverId policeHandoverId() { return policeHandoverId; }
-    public HandoverId noticeHandoverId() { return noticeHandoverId; }
-    public Instant foundAt() { return foundAt; }
-    public String foundNote() { return foundNote; }
-    public Instant overAMonthAt() { return overAMonthAt; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Instant lostSince() {
+        return lostSince;
+    }
+
+    public String circumstances() {
+        return circumstances;
+    }
+
+    public Instant reportedAt() {
+        return reportedAt;
+    }
+
+    public HandoverId policeHandoverId() {
+        return policeHandoverId;
+    }
+
+    public HandoverId noticeHandoverId() {
+        return noticeHandoverId;
+    }
+
+    public Instant foundAt() {
+        return foundAt;
+    }
+
+    public String foundNote() {
+        return foundNote;
+    }
+
+    public Instant overAMonthAt() {
+        return overAMonthAt;
+    }
+
+    public int version() {
+        return version;
+    }
 }

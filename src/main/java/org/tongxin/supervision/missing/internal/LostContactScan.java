@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.shared.jdbc.ClusterLock;
 import org.tongxin.supervision.missing.LostContacts;
 

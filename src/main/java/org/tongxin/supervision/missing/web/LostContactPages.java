@@ -1,5 +1,8 @@
 package org.tongxin.supervision.missing.web;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+import static org.tongxin.identity.CaseRoleRules.COUNTY;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -40,9 +41,6 @@ import org.tongxin.supervision.missing.LostContacts;
 import org.tongxin.supervision.missing.LostContacts.LostContactView;
 import org.tongxin.supervision.web.StepLine;
 
-import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
-import static org.tongxin.identity.CaseRoleRules.COUNTY;
-
 /**
  * The case's lost-contact page (失去联系, CCL art. 30): each loss of contact with the search on the ledger (who owes it,
  * by when), the police's request for assistance and the notice to the decision organ (handovers the police and the
@@ -60,8 +58,14 @@ class LostContactPages {
     private final PageCommands commands;
     private final java.time.Clock clock;
 
-    LostContactPages(LostContacts lostContacts, CaseDirectory cases, AgencyDirectory agencies, ObligationLedger ledger,
-            CurrentUser currentUser, PageCommands commands, java.time.Clock clock) {
+    LostContactPages(
+            LostContacts lostContacts,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            ObligationLedger ledger,
+            CurrentUser currentUser,
+            PageCommands commands,
+            java.time.Clock clock) {
         this.lostContacts = lostContacts;
         this.cases = cases;
         this.agencies = agencies;
@@ -72,12 +76,10 @@ class LostContactPages {
     }
 
     /** A loss of contact as the page shows it, with the search's step on the ledger. */
-    public record LostContactLine(LostContactView record, StepLine search) {
-    }
+    public record LostContactLine(LostContactView record, StepLine search) {}
 
     /** The report form's values as typed. */
-    public record ReportForm(String lostSince, String circumstances) {
-    }
+    public record ReportForm(String lostSince, String circumstances) {}
 
     @PreAuthorize(CASE_STAFF)
     @GetMapping("/cases/{id}/lost-contacts")
@@ -87,23 +89,40 @@ class LostContactPages {
 
     @PreAuthorize(COUNTY)
     @PostMapping("/cases/{id}/lost-contacts")
-    String report(@PathVariable UUID id, @RequestParam(required = false) String lostSince,
-            @RequestParam(required = false) String circumstances, Model model, RedirectAttributes redirect) {
+    String report(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String lostSince,
+            @RequestParam(required = false) String circumstances,
+            Model model,
+            RedirectAttributes redirect) {
         CaseId caseId = CaseId.of(id);
         return commands.run(() -> lostContacts.report(caseId, instant("lostSince", lostSince), circumstances))
-                .notice("missing.reportedNotice").form("report").passOn(PageCommands.NOT_FOUND)
-                .redirectOr("/cases/" + id + "/lost-contacts", model, redirect, () -> view(caseId, new ReportForm(lostSince,
-                        circumstances), model));
+                .notice("missing.reportedNotice")
+                .form("report")
+                .passOn(PageCommands.NOT_FOUND)
+                .redirectOr(
+                        "/cases/" + id + "/lost-contacts",
+                        model,
+                        redirect,
+                        () -> view(caseId, new ReportForm(lostSince, circumstances), model));
     }
 
     @PreAuthorize(COUNTY)
     @PostMapping("/lost-contacts/{id}/found")
-    String found(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String foundAt, @RequestParam(required = false) String note, Model model,
+    String found(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String foundAt,
+            @RequestParam(required = false) String note,
+            Model model,
             RedirectAttributes redirect) {
         CaseId caseId = lostContacts.caseOf(id);
-        return commands.run(() -> lostContacts.found(id, version == null ? -1 : version, instant("foundAt", foundAt), note))
-                .notice("missing.foundNotice").form("found-" + id).stale("missing.stale").passOn(PageCommands.NOT_FOUND)
+        return commands.run(
+                        () -> lostContacts.found(id, version == null ? -1 : version, instant("foundAt", foundAt), note))
+                .notice("missing.foundNotice")
+                .form("found-" + id)
+                .stale("missing.stale")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/cases/" + caseId + "/lost-contacts", model, redirect, () -> view(caseId, null, model));
     }
 
@@ -118,7 +137,8 @@ class LostContactPages {
         List<AgencyId> named = new ArrayList<>();
         for (LostContactView r : records) {
             StepLine search = ledger.find(caseId, LostContacts.SEARCH_STEP, r.id().toString())
-                    .map(o -> StepLine.of(o, ledger.step(o).name(locale))).orElse(null);
+                    .map(o -> StepLine.of(o, ledger.step(o).name(locale)))
+                    .orElse(null);
             if (search != null) {
                 named.add(search.obligation().owingAgencyId());
                 if (search.obligation().counterpartyAgencyId() != null) {
@@ -127,7 +147,8 @@ class LostContactPages {
             }
             lines.add(new LostContactLine(r, search));
         }
-        lines.sort(Comparator.comparing((LostContactLine l) -> l.record().lostSince()).reversed());
+        lines.sort(Comparator.comparing((LostContactLine l) -> l.record().lostSince())
+                .reversed());
         Map<UUID, String> names = agencies.findAll(named).values().stream()
                 .collect(Collectors.toMap(a -> a.id().value(), (AgencyView a) -> a.name(locale), (a, b) -> a));
         boolean searching = records.stream().anyMatch(r -> r.state().name().equals("SEARCHING"));
@@ -139,7 +160,12 @@ class LostContactPages {
         model.addAttribute("county", county);
         model.addAttribute("mayReport", county && !searching && facts.status() == CaseStatus.UNDER_CORRECTION);
         model.addAttribute("form", form != null ? form : new ReportForm(null, null));
-        model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), LegalTime.ZONE).withSecond(0).withNano(0).toString());
+        model.addAttribute(
+                "now",
+                LocalDateTime.ofInstant(clock.instant(), LegalTime.ZONE)
+                        .withSecond(0)
+                        .withNano(0)
+                        .toString());
         return "supervision/lost-contacts";
     }
 

@@ -2,7 +2,6 @@ package org.tongxin.supervision.monitoring.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.domain.AggregateRoot;
@@ -51,10 +50,27 @@ public final class MonitoringPeriod extends AggregateRoot {
     String endReason;
     int version;
 
-    MonitoringPeriod(MonitoringPeriodId id, CaseId caseId, MonitoringState state, MonitoringGround ground, String reason,
-            String deviceId, int months, MonitoringPeriodId renews, AgencyId countyAgencyId, AgencyId bureauId,
-            Instant proposedAt, UUID proposedBy, Instant decidedAt, UUID decidedBy, String refusal, Instant startsAt,
-            Instant endsAt, Instant endedAt, String endReason, int version) {
+    MonitoringPeriod(
+            MonitoringPeriodId id,
+            CaseId caseId,
+            MonitoringState state,
+            MonitoringGround ground,
+            String reason,
+            String deviceId,
+            int months,
+            MonitoringPeriodId renews,
+            AgencyId countyAgencyId,
+            AgencyId bureauId,
+            Instant proposedAt,
+            UUID proposedBy,
+            Instant decidedAt,
+            UUID decidedBy,
+            String refusal,
+            Instant startsAt,
+            Instant endsAt,
+            Instant endedAt,
+            String endReason,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.state = state;
@@ -81,8 +97,17 @@ public final class MonitoringPeriod extends AggregateRoot {
      * Proposes a first period ({@code renewed} null) or the renewal of a running one. Field problems (400): ground,
      * reason, device, months 1–3. Rules (422): a renewal only of a period still running ({@code MONITORING_RENEWAL_NOT_RUNNING}).
      */
-    public static MonitoringPeriod propose(CaseId caseId, MonitoringGround ground, String reason, String deviceId, Integer months,
-            MonitoringPeriod renewed, AgencyId county, AgencyId bureau, Instant now, ActorRef actor) {
+    public static MonitoringPeriod propose(
+            CaseId caseId,
+            MonitoringGround ground,
+            String reason,
+            String deviceId,
+            Integer months,
+            MonitoringPeriod renewed,
+            AgencyId county,
+            AgencyId bureau,
+            Instant now,
+            ActorRef actor) {
         FieldProblems problems = new FieldProblems();
         if (ground == null) {
             problems.add("ground", "required");
@@ -108,10 +133,29 @@ public final class MonitoringPeriod extends AggregateRoot {
         if (renewed != null && !renewed.runningAt(now)) {
             throw TongxinException.rule("MONITORING_RENEWAL_NOT_RUNNING");
         }
-        MonitoringPeriod p = new MonitoringPeriod(MonitoringPeriodId.random(), caseId, MonitoringState.PROPOSED, ground, text,
-                device, months, renewed == null ? null : renewed.id, county, bureau, now, actor.userId(), null, null, null,
-                null, null, null, null, 0);
-        p.register(new MonitoringProposed(UUID.randomUUID(), caseId, p.id, ground, months, renewed != null, bureau, now, actor));
+        MonitoringPeriod p = new MonitoringPeriod(
+                MonitoringPeriodId.random(),
+                caseId,
+                MonitoringState.PROPOSED,
+                ground,
+                text,
+                device,
+                months,
+                renewed == null ? null : renewed.id,
+                county,
+                bureau,
+                now,
+                actor.userId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
+        p.register(new MonitoringProposed(
+                UUID.randomUUID(), caseId, p.id, ground, months, renewed != null, bureau, now, actor));
         return p;
     }
 
@@ -190,23 +234,75 @@ public final class MonitoringPeriod extends AggregateRoot {
         return t;
     }
 
+    public MonitoringPeriodId id() {
+        return id;
+    }
 
-    public MonitoringPeriodId id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public MonitoringState state() { return state; }
-    public MonitoringGround ground() { return ground; }
-    public String reason() { return reason; }
-    public String deviceId() { return deviceId; }
-    public int months() { return months; }
-    public MonitoringPeriodId renews() { return renews; }
-    public AgencyId countyAgencyId() { return countyAgencyId; }
-    public AgencyId bureauId() { return bureauId; }
-    public Instant proposedAt() { return proposedAt; }
-    public Instant decidedAt() { return decidedAt; }
-    public String refusal() { return refusal; }
-    public Instant startsAt() { return startsAt; }
-    public Instant endsAt() { return endsAt; }
-    public Instant endedAt() { return endedAt; }
-    public String endReason() { return endReason; }
-    public int version() { return version; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public MonitoringState state() {
+        return state;
+    }
+
+    public MonitoringGround ground() {
+        return ground;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public int months() {
+        return months;
+    }
+
+    public MonitoringPeriodId renews() {
+        return renews;
+    }
+
+    public AgencyId countyAgencyId() {
+        return countyAgencyId;
+    }
+
+    public AgencyId bureauId() {
+        return bureauId;
+    }
+
+    public Instant proposedAt() {
+        return proposedAt;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String refusal() {
+        return refusal;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public int version() {
+        return version;
+    }
 }

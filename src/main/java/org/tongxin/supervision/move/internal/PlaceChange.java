@@ -3,7 +3,6 @@ package org.tongxin.supervision.move.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
@@ -52,13 +51,31 @@ public final class PlaceChange extends AggregateRoot {
     Instant forwardedAt;
     /** The consultation letter (征求意见函) and the decision notice (变更执行地决定通知书), once issued. */
     java.util.UUID consultationDocumentId;
+
     java.util.UUID decisionDocumentId;
     int version;
 
-    PlaceChange(UUID id, CaseId caseId, AgencyId formerCountyAgencyId, AgencyId newCountyAgencyId, LocalDate intendedMoveOn,
-            String reason, Instant appliedAt, PlaceChangeState state, Instant consultedAt, String replyReason,
-            Instant repliedAt, String decisionReason, Instant decidedAt, HandoverId fileHandoverId, Instant fileSentAt,
-            Instant transferredAt, Instant reportedAt, HandoverId forwardHandoverId, Instant forwardedAt, int version) {
+    PlaceChange(
+            UUID id,
+            CaseId caseId,
+            AgencyId formerCountyAgencyId,
+            AgencyId newCountyAgencyId,
+            LocalDate intendedMoveOn,
+            String reason,
+            Instant appliedAt,
+            PlaceChangeState state,
+            Instant consultedAt,
+            String replyReason,
+            Instant repliedAt,
+            String decisionReason,
+            Instant decidedAt,
+            HandoverId fileHandoverId,
+            Instant fileSentAt,
+            Instant transferredAt,
+            Instant reportedAt,
+            HandoverId forwardHandoverId,
+            Instant forwardedAt,
+            int version) {
         this.id = id;
         this.caseId = caseId;
         this.formerCountyAgencyId = formerCountyAgencyId;
@@ -85,8 +102,14 @@ public final class PlaceChange extends AggregateRoot {
      * Records the subject's application to move to {@code newCounty} (400 for a missing county, date or reason, or a
      * reason over 500 characters; 422 PLACE_CHANGE_SAME_COUNTY when it is the current county agency).
      */
-    public static PlaceChange apply(CaseId caseId, AgencyId currentCounty, AgencyId newCounty, LocalDate intendedMoveOn,
-            String reason, Instant now, ActorRef actor) {
+    public static PlaceChange apply(
+            CaseId caseId,
+            AgencyId currentCounty,
+            AgencyId newCounty,
+            LocalDate intendedMoveOn,
+            String reason,
+            Instant now,
+            ActorRef actor) {
         FieldProblems problems = new FieldProblems();
         if (newCounty == null) {
             problems.add("newCountyAgencyId", "required");
@@ -99,8 +122,27 @@ public final class PlaceChange extends AggregateRoot {
         if (newCounty.equals(currentCounty)) {
             throw TongxinException.rule("PLACE_CHANGE_SAME_COUNTY");
         }
-        PlaceChange c = new PlaceChange(UUID.randomUUID(), caseId, currentCounty, newCounty, intendedMoveOn, text, now,
-                PlaceChangeState.APPLIED, null, null, null, null, null, null, null, null, null, null, null, 0);
+        PlaceChange c = new PlaceChange(
+                UUID.randomUUID(),
+                caseId,
+                currentCounty,
+                newCounty,
+                intendedMoveOn,
+                text,
+                now,
+                PlaceChangeState.APPLIED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
         c.register(new PlaceChangeApplied(UUID.randomUUID(), caseId, c.id, newCounty, now, actor));
         return c;
     }
@@ -183,7 +225,8 @@ public final class PlaceChange extends AggregateRoot {
         }
         state = PlaceChangeState.TRANSFERRED;
         transferredAt = now;
-        register(new PlaceChangeTransferred(UUID.randomUUID(), caseId, id, formerCountyAgencyId, newCountyAgencyId, now, actor));
+        register(new PlaceChangeTransferred(
+                UUID.randomUUID(), caseId, id, formerCountyAgencyId, newCountyAgencyId, now, actor));
     }
 
     /**
@@ -244,20 +287,57 @@ public final class PlaceChange extends AggregateRoot {
         return text;
     }
 
+    public UUID id() {
+        return id;
+    }
 
-    public UUID id() { return id; }
-    public CaseId caseId() { return caseId; }
-    public AgencyId formerCountyAgencyId() { return formerCountyAgencyId; }
-    public AgencyId newCountyAgencyId() { return newCountyAgencyId; }
-    public LocalDate intendedMoveOn() { return intendedMoveOn; }
-    public String reason() { return reason; }
-    public Instant appliedAt() { return appliedAt; }
-    public PlaceChangeState state() { return state; }
-    public Instant consultedAt() { return consultedAt; }
-    public String replyReason() { return replyReason; }
-    public Instant repliedAt() { return repliedAt; }
-    public String decisionReason() { return decisionReason; }
-    public Instant decidedAt() { return decidedAt; }
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    public AgencyId formerCountyAgencyId() {
+        return formerCountyAgencyId;
+    }
+
+    public AgencyId newCountyAgencyId() {
+        return newCountyAgencyId;
+    }
+
+    public LocalDate intendedMoveOn() {
+        return intendedMoveOn;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant appliedAt() {
+        return appliedAt;
+    }
+
+    public PlaceChangeState state() {
+        return state;
+    }
+
+    public Instant consultedAt() {
+        return consultedAt;
+    }
+
+    public String replyReason() {
+        return replyReason;
+    }
+
+    public Instant repliedAt() {
+        return repliedAt;
+    }
+
+    public String decisionReason() {
+        return decisionReason;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
     /** The consultation letter went out with the consultation (once). */
     public void consultationLetterIssued(java.util.UUID documentId) {
         if (consultedAt == null || consultationDocumentId != null) {
@@ -274,13 +354,39 @@ public final class PlaceChange extends AggregateRoot {
         decisionDocumentId = documentId;
     }
 
-    public java.util.UUID consultationDocumentId() { return consultationDocumentId; }
-    public java.util.UUID decisionDocumentId() { return decisionDocumentId; }
-    public HandoverId fileHandoverId() { return fileHandoverId; }
-    public Instant fileSentAt() { return fileSentAt; }
-    public Instant transferredAt() { return transferredAt; }
-    public Instant reportedAt() { return reportedAt; }
-    public HandoverId forwardHandoverId() { return forwardHandoverId; }
-    public Instant forwardedAt() { return forwardedAt; }
-    public int version() { return version; }
+    public java.util.UUID consultationDocumentId() {
+        return consultationDocumentId;
+    }
+
+    public java.util.UUID decisionDocumentId() {
+        return decisionDocumentId;
+    }
+
+    public HandoverId fileHandoverId() {
+        return fileHandoverId;
+    }
+
+    public Instant fileSentAt() {
+        return fileSentAt;
+    }
+
+    public Instant transferredAt() {
+        return transferredAt;
+    }
+
+    public Instant reportedAt() {
+        return reportedAt;
+    }
+
+    public HandoverId forwardHandoverId() {
+        return forwardHandoverId;
+    }
+
+    public Instant forwardedAt() {
+        return forwardedAt;
+    }
+
+    public int version() {
+        return version;
+    }
 }

@@ -5,9 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -28,7 +26,8 @@ import org.tongxin.supervision.move.PlaceChangeState;
 class PlaceChangeDocumentRoutes implements DocumentCarrier {
 
     static final String PLACE_CHANGE = "PLACE_CHANGE";
-    private static final Set<Participation> SUPERVISING = EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
+    private static final Set<Participation> SUPERVISING =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     private final PlaceChangeRepository records;
     private final CaseDirectory cases;
@@ -43,8 +42,16 @@ class PlaceChangeDocumentRoutes implements DocumentCarrier {
         List<DocumentRoute> routes = new ArrayList<>();
         for (PlaceChange c : records.ofCase(caseId)) {
             if (c.consultationDocumentId() != null) {
-                routes.add(new DocumentRoute(c.consultationDocumentId(), PLACE_CHANGE, c.id(), "CONSULTATION",
-                        c.formerCountyAgencyId(), Set.of(c.newCountyAgencyId()), SUPERVISING, true, false));
+                routes.add(new DocumentRoute(
+                        c.consultationDocumentId(),
+                        PLACE_CHANGE,
+                        c.id(),
+                        "CONSULTATION",
+                        c.formerCountyAgencyId(),
+                        Set.of(c.newCountyAgencyId()),
+                        SUPERVISING,
+                        true,
+                        false));
             }
             if (c.decisionDocumentId() != null) {
                 Set<AgencyId> to = new LinkedHashSet<>();
@@ -55,11 +62,21 @@ class PlaceChangeDocumentRoutes implements DocumentCarrier {
                 }
                 Set<Participation> audience = EnumSet.copyOf(SUPERVISING);
                 if (c.state() != PlaceChangeState.NOT_APPROVED) {
-                    audience.addAll(EnumSet.of(Participation.DECISION_ORGAN, Participation.COPIED_PROCURATORATE,
+                    audience.addAll(EnumSet.of(
+                            Participation.DECISION_ORGAN,
+                            Participation.COPIED_PROCURATORATE,
                             Participation.COPIED_POLICE));
                 }
-                routes.add(new DocumentRoute(c.decisionDocumentId(), PLACE_CHANGE, c.id(), "DECISION", c.formerCountyAgencyId(), to,
-                        audience, true, false));
+                routes.add(new DocumentRoute(
+                        c.decisionDocumentId(),
+                        PLACE_CHANGE,
+                        c.id(),
+                        "DECISION",
+                        c.formerCountyAgencyId(),
+                        to,
+                        audience,
+                        true,
+                        false));
             }
         }
         return routes;

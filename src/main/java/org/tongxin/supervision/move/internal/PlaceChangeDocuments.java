@@ -9,10 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
@@ -43,8 +41,13 @@ public class PlaceChangeDocuments {
     private final PolicyModels policies;
     private final MessageSource messages;
 
-    PlaceChangeDocuments(Documents documents, CaseDirectory cases, AgencyDirectory agencies, DocumentNumbers numbers,
-            PolicyModels policies, MessageSource messages) {
+    PlaceChangeDocuments(
+            Documents documents,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            DocumentNumbers numbers,
+            PolicyModels policies,
+            MessageSource messages) {
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
@@ -57,15 +60,26 @@ public class PlaceChangeDocuments {
     public UUID consultationLetter(PlaceChange change, CaseFacts facts, String contact, Instant now) {
         LocalDate today = LegalTime.dateOf(now);
         Map<String, String> v = common(change, facts, today);
-        cases.subjectForDocuments(change.caseId()).ifPresent(s -> put(v, "birthDate", s.birthDate() == null ? null
-                : s.birthDate().toString()));
+        cases.subjectForDocuments(change.caseId())
+                .ifPresent(s -> put(
+                        v,
+                        "birthDate",
+                        s.birthDate() == null ? null : s.birthDate().toString()));
         put(v, "termStart", facts.termStart() == null ? null : facts.termStart().toString());
         put(v, "termEnd", facts.termEnd() == null ? null : facts.termEnd().toString());
-        put(v, "intendedMoveOn", change.intendedMoveOn() == null ? null : change.intendedMoveOn().toString());
+        put(
+                v,
+                "intendedMoveOn",
+                change.intendedMoveOn() == null ? null : change.intendedMoveOn().toString());
         put(v, "reason", change.reason());
         put(v, "replyDays", days(facts, "move.reply", today));
         put(v, "contact", contact);
-        return documents.generate(DocumentTemplate.PLACE_CHANGE_CONSULTATION, change.caseId().value(), v).value();
+        return documents
+                .generate(
+                        DocumentTemplate.PLACE_CHANGE_CONSULTATION,
+                        change.caseId().value(),
+                        v)
+                .value();
     }
 
     /**
@@ -81,13 +95,23 @@ public class PlaceChangeDocuments {
         put(v, "reason", change.decisionReason());
         if (approved) {
             String days = days(facts, "move.report", today);
-            v.put("reportNotice", "你应当自收到本通知书之日起" + (days == null ? "七" : days) + "日内到" + newAgency
-                    + "报到。逾期不报到的，将依法依规处理。");
-            v.put("copyTo", names(facts.decisionOrganId(), change.newCountyAgencyId(), facts.procuratorateId(), facts.policeId()));
+            v.put(
+                    "reportNotice",
+                    "你应当自收到本通知书之日起" + (days == null ? "七" : days) + "日内到" + newAgency + "报到。逾期不报到的，将依法依规处理。");
+            v.put(
+                    "copyTo",
+                    names(
+                            facts.decisionOrganId(),
+                            change.newCountyAgencyId(),
+                            facts.procuratorateId(),
+                            facts.policeId()));
         } else {
             v.put("copyTo", names(change.newCountyAgencyId(), facts.procuratorateId()));
         }
-        return documents.generate(DocumentTemplate.PLACE_CHANGE_DECISION, change.caseId().value(), v).value();
+        return documents
+                .generate(
+                        DocumentTemplate.PLACE_CHANGE_DECISION, change.caseId().value(), v)
+                .value();
     }
 
     private Map<String, String> common(PlaceChange change, CaseFacts facts, LocalDate today) {
@@ -99,14 +123,25 @@ public class PlaceChangeDocuments {
         cases.subjectForDocuments(change.caseId()).ifPresent(s -> {
             v.put("subjectName", s.name());
             if (s.gender() != null) {
-                v.put("gender", messages.getMessage("case.gender." + s.gender().name(), null, s.gender().name(), ZH));
+                v.put(
+                        "gender",
+                        messages.getMessage(
+                                "case.gender." + s.gender().name(),
+                                null,
+                                s.gender().name(),
+                                ZH));
             }
             put(v, "idNumber", s.idNumber());
         });
         put(v, "judgmentNumber", facts.caseNumber());
         if (facts.correctionType() != null) {
-            v.put("correctionType", messages.getMessage("case.type." + facts.correctionType().name(), null,
-                    facts.correctionType().name(), ZH));
+            v.put(
+                    "correctionType",
+                    messages.getMessage(
+                            "case.type." + facts.correctionType().name(),
+                            null,
+                            facts.correctionType().name(),
+                            ZH));
         }
         v.put("issueDate", today.toString());
         return v;
@@ -114,12 +149,19 @@ public class PlaceChangeDocuments {
 
     /** The step's period in days in the case's policy in force (null when the region's catalogue has no amount). */
     private String days(CaseFacts facts, String stepId, LocalDate today) {
-        return policies.inForce(facts.policyRegion(), today).step(stepId).map(s -> s.deadline().amount())
-                .filter(Objects::nonNull).map(String::valueOf).orElse(null);
+        return policies.inForce(facts.policyRegion(), today)
+                .step(stepId)
+                .map(s -> s.deadline().amount())
+                .filter(Objects::nonNull)
+                .map(String::valueOf)
+                .orElse(null);
     }
 
     private String names(AgencyId... ids) {
-        return Stream.of(ids).filter(Objects::nonNull).distinct().map(id -> agencies.get(id).nameZh())
+        return Stream.of(ids)
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(id -> agencies.get(id).nameZh())
                 .collect(Collectors.joining("、"));
     }
 

@@ -1,5 +1,8 @@
 package org.tongxin.supervision.move.web;
 
+import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
+import static org.tongxin.identity.CaseRoleRules.COUNTY;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyLevel;
@@ -37,9 +38,6 @@ import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.move.PlaceChanges;
 import org.tongxin.supervision.move.PlaceChanges.PlaceChangeView;
-
-import static org.tongxin.identity.CaseRoleRules.CASE_STAFF;
-import static org.tongxin.identity.CaseRoleRules.COUNTY;
 
 /**
  * The case's change of the place of execution page (变更执行地): each change with its state, dates and reasons, and the
@@ -58,7 +56,11 @@ class PlaceChangePages {
     private final CurrentUser currentUser;
     private final PageCommands commands;
 
-    PlaceChangePages(PlaceChanges changes, CaseDirectory cases, AgencyDirectory agencies, CurrentUser currentUser,
+    PlaceChangePages(
+            PlaceChanges changes,
+            CaseDirectory cases,
+            AgencyDirectory agencies,
+            CurrentUser currentUser,
             PageCommands commands) {
         this.changes = changes;
         this.cases = cases;
@@ -68,8 +70,7 @@ class PlaceChangePages {
     }
 
     /** The application form's values as typed. */
-    public record ApplicationForm(UUID newCountyAgencyId, String intendedMoveOn, String reason) {
-    }
+    public record ApplicationForm(UUID newCountyAgencyId, String intendedMoveOn, String reason) {}
 
     @PreAuthorize(CASE_STAFF)
     @GetMapping("/cases/{id}/place-change")
@@ -79,38 +80,59 @@ class PlaceChangePages {
 
     @PreAuthorize(PlaceChangeApi.APPLICANTS)
     @PostMapping("/cases/{id}/place-change")
-    String apply(@PathVariable UUID id, @RequestParam(required = false) UUID newCountyAgencyId,
-            @RequestParam(required = false) String intendedMoveOn, @RequestParam(required = false) String reason, Model model,
+    String apply(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID newCountyAgencyId,
+            @RequestParam(required = false) String intendedMoveOn,
+            @RequestParam(required = false) String reason,
+            Model model,
             RedirectAttributes redirect) {
         ApplicationForm form = new ApplicationForm(newCountyAgencyId, intendedMoveOn, reason);
         return commands.run(() -> changes.apply(CaseId.of(id), newCountyAgencyId, date(intendedMoveOn), reason))
-                .notice("move.appliedNotice").passOn(PageCommands.NOT_FOUND)
+                .notice("move.appliedNotice")
+                .passOn(PageCommands.NOT_FOUND)
                 .redirectOr("/cases/" + id + "/place-change", model, redirect, () -> view(CaseId.of(id), form, model));
     }
 
     /** One step on a change: consultation, reply, decision, transfer, receipt, forwarding or report. */
     @PreAuthorize(COUNTY)
     @PostMapping("/place-changes/{id}/steps")
-    String step(@PathVariable UUID id, @RequestParam(required = false) String step, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Boolean yes, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String reportedAt, Model model, RedirectAttributes redirect) {
+    String step(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Boolean yes,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String reportedAt,
+            Model model,
+            RedirectAttributes redirect) {
         PlaceChangeView change = changes.find(id);
         int v = version == null ? -1 : version;
         return commands.run(() -> {
-            switch (step == null ? "" : step) {
-                case "consultation" -> changes.consult(id, v);
-                case "reply" -> changes.reply(id, v, yes, reason);
-                case "decision" -> changes.decide(id, v, yes, reason);
-                case "transfer" -> changes.transfer(id, v);
-                case "receipt" -> changes.receive(id, v);
-                case "forwarding" -> changes.forward(id, v);
-                case "report" -> changes.reported(id, v, instant(reportedAt));
-                default -> throw TongxinException.invalid("step", "oneOf",
-                        "consultation, reply, decision, transfer, receipt, forwarding, report");
-            }
-        }).notice("move.doneNotice." + step).passOn(PageCommands.NOT_FOUND)
-                .redirectOr(done -> cases.decision(change.caseId()).visible() ? "/cases/" + change.caseId() + "/place-change" : "/inbox",
-                        model, redirect, () -> view(change.caseId(), new ApplicationForm(null, null, null), model));
+                    switch (step == null ? "" : step) {
+                        case "consultation" -> changes.consult(id, v);
+                        case "reply" -> changes.reply(id, v, yes, reason);
+                        case "decision" -> changes.decide(id, v, yes, reason);
+                        case "transfer" -> changes.transfer(id, v);
+                        case "receipt" -> changes.receive(id, v);
+                        case "forwarding" -> changes.forward(id, v);
+                        case "report" -> changes.reported(id, v, instant(reportedAt));
+                        default ->
+                            throw TongxinException.invalid(
+                                    "step",
+                                    "oneOf",
+                                    "consultation, reply, decision, transfer, receipt, forwarding, report");
+                    }
+                })
+                .notice("move.doneNotice." + step)
+                .passOn(PageCommands.NOT_FOUND)
+                .redirectOr(
+                        done -> cases.decision(change.caseId()).visible()
+                                ? "/cases/" + change.caseId() + "/place-change"
+                                : "/inbox",
+                        model,
+                        redirect,
+                        () -> view(change.caseId(), new ApplicationForm(null, null, null), model));
     }
 
     private String view(CaseId caseId, ApplicationForm form, Model model) {
@@ -120,7 +142,8 @@ class PlaceChangePages {
         AgencyId mine = currentUser.get().agency();
         List<AgencyView> counties = agencies.listActive().stream()
                 .filter(a -> a.type() == AgencyType.CORRECTION_AGENCY && a.level() == AgencyLevel.COUNTY)
-                .sorted(Comparator.comparing(AgencyView::code)).toList();
+                .sorted(Comparator.comparing(AgencyView::code))
+                .toList();
         List<AgencyId> named = new ArrayList<>();
         list.forEach(c -> {
             named.add(c.formerCountyAgencyId());
@@ -128,15 +151,22 @@ class PlaceChangePages {
         });
         Map<UUID, String> names = agencies.findAll(named).values().stream()
                 .collect(Collectors.toMap(a -> a.id().value(), a -> a.name(locale), (a, b) -> a));
-        boolean executing = access.holdsAny(java.util.EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE));
+        boolean executing =
+                access.holdsAny(java.util.EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE));
         model.addAttribute("caseId", caseId.value());
-        model.addAttribute("caseNumber", cases.facts(caseId).map(f -> f.caseNumber()).orElse(null));
+        model.addAttribute(
+                "caseNumber", cases.facts(caseId).map(f -> f.caseNumber()).orElse(null));
         model.addAttribute("changes", list);
         model.addAttribute("names", names);
         model.addAttribute("mine", mine == null ? null : mine.value());
-        model.addAttribute("counties", counties.stream().filter(a -> !a.id().equals(mine))
-                .collect(Collectors.toMap(a -> a.id().value(), a -> a.name(locale), (a, b) -> a, java.util.LinkedHashMap::new)));
-        model.addAttribute("mayApply", executing && list.stream().noneMatch(c -> c.state().open()));
+        model.addAttribute(
+                "counties",
+                counties.stream()
+                        .filter(a -> !a.id().equals(mine))
+                        .collect(Collectors.toMap(
+                                a -> a.id().value(), a -> a.name(locale), (a, b) -> a, java.util.LinkedHashMap::new)));
+        model.addAttribute(
+                "mayApply", executing && list.stream().noneMatch(c -> c.state().open()));
         model.addAttribute("form", form);
         return "supervision/place-change";
     }

@@ -1,10 +1,11 @@
 package org.tongxin.supervision.custody.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CustodyKind;
@@ -14,9 +15,6 @@ import org.tongxin.supervision.custody.CustodyEvents.CustodyEnded;
 import org.tongxin.supervision.custody.CustodyEvents.CustodyNoticeGiven;
 import org.tongxin.supervision.custody.CustodyEvents.CustodyRecorded;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Every transition and refusal of a detention during correction, without Spring. */
 class CustodyRecordTests {
 
@@ -24,8 +22,12 @@ class CustodyRecordTests {
     static final Instant NOW = Instant.parse("2026-03-01T06:00:00Z");
 
     static CustodyRecord held() {
-        CustodyRecord r = CustodyRecord.record(CaseId.of(UUID.randomUUID()), CustodyKind.ADMINISTRATIVE_DETENTION,
-                AgencyId.of(UUID.randomUUID()), DETAINED, NOW);
+        CustodyRecord r = CustodyRecord.record(
+                CaseId.of(UUID.randomUUID()),
+                CustodyKind.ADMINISTRATIVE_DETENTION,
+                AgencyId.of(UUID.randomUUID()),
+                DETAINED,
+                NOW);
         assertThat(r.pullEvents()).singleElement().isInstanceOf(CustodyRecorded.class);
         return r;
     }
@@ -52,10 +54,18 @@ class CustodyRecordTests {
     @Test
     void theReleaseNeedsATimeNotBeforeTheDetentionAndHappensOnce() {
         CustodyRecord r = held();
-        assertThatThrownBy(() -> r.release(null, NOW)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.fieldProblems()).extracting(p -> p.code()).containsExactly("required"));
-        assertThatThrownBy(() -> r.release(DETAINED.minusSeconds(1), NOW)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.fieldProblems()).extracting(p -> p.code()).containsExactly("beforeDetention"));
+        assertThatThrownBy(() -> r.release(null, NOW))
+                .isInstanceOfSatisfying(
+                        TongxinException.class,
+                        e -> assertThat(e.fieldProblems())
+                                .extracting(p -> p.code())
+                                .containsExactly("required"));
+        assertThatThrownBy(() -> r.release(DETAINED.minusSeconds(1), NOW))
+                .isInstanceOfSatisfying(
+                        TongxinException.class,
+                        e -> assertThat(e.fieldProblems())
+                                .extracting(p -> p.code())
+                                .containsExactly("beforeDetention"));
         assertThat(r.releasedAt()).isNull();
         r.release(NOW, NOW);
         assertThat(r.pullEvents()).singleElement().isInstanceOf(CustodyEnded.class);

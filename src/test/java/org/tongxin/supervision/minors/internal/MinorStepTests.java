@@ -1,18 +1,16 @@
 package org.tongxin.supervision.minors.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.ActorRef;
 import org.tongxin.supervision.minors.MinorsEvents.MinorStepFulfilled;
 import org.tongxin.supervision.minors.MinorsEvents.MinorStepOpened;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The minors' step's rule: which steps registration opens, which a found trigger opens, and OPEN → DONE once. */
 class MinorStepTests {
@@ -34,11 +32,15 @@ class MinorStepTests {
             MinorStep s = MinorStep.atRegistration(CASE, step, NOW);
             assertThat(s.state()).isEqualTo(MinorStep.State.OPEN);
             assertThat(s.trigger()).isEqualTo(MinorStep.Trigger.REGISTRATION);
-            assertThat(s.pullEvents()).singleElement().isInstanceOfSatisfying(MinorStepOpened.class,
-                    e -> assertThat(e.timelineKind()).isEqualTo(step + ".opened"));
+            assertThat(s.pullEvents())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            MinorStepOpened.class,
+                            e -> assertThat(e.timelineKind()).isEqualTo(step + ".opened"));
         }
         assertThat(MinorStep.AT_REGISTRATION).containsExactly("minors.measures", "minors.team");
-        assertThatThrownBy(() -> MinorStep.atRegistration(CASE, MinorStep.GUARDIAN, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MinorStep.atRegistration(CASE, MinorStep.GUARDIAN, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -50,7 +52,9 @@ class MinorStepTests {
         refused(() -> MinorStep.found(CASE, "minors.seal", "x", NOW, OFFICER), 400, "VALIDATION_FAILED");
         refused(() -> MinorStep.found(CASE, null, "x", NOW, OFFICER), 400, "VALIDATION_FAILED");
         refused(() -> MinorStep.found(CASE, MinorStep.GUARDIAN, " ", NOW, OFFICER), 400, "VALIDATION_FAILED");
-        refused(() -> MinorStep.found(CASE, MinorStep.GUARDIAN, "x".repeat(MinorStep.MAX_TEXT + 1), NOW, OFFICER), 400,
+        refused(
+                () -> MinorStep.found(CASE, MinorStep.GUARDIAN, "x".repeat(MinorStep.MAX_TEXT + 1), NOW, OFFICER),
+                400,
                 "VALIDATION_FAILED");
     }
 

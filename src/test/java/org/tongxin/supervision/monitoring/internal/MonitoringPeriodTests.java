@@ -1,11 +1,13 @@
 package org.tongxin.supervision.monitoring.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.error.FieldProblem;
@@ -19,10 +21,6 @@ import org.tongxin.supervision.monitoring.MonitoringEvents.MonitoringRefused;
 import org.tongxin.supervision.monitoring.MonitoringGround;
 import org.tongxin.supervision.monitoring.MonitoringState;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.groups.Tuple.tuple;
-
 /** Every transition and refusal of a monitoring period (CCL arts. 29 and 34), without Spring. */
 class MonitoringPeriodTests {
 
@@ -31,11 +29,21 @@ class MonitoringPeriodTests {
     static final AgencyId BUREAU = AgencyId.of(UUID.randomUUID());
     static final ActorRef OFFICER = new ActorRef(UUID.randomUUID(), "officer", COUNTY.value());
     static final ActorRef HEAD = new ActorRef(UUID.randomUUID(), "head", BUREAU.value());
-    static final Instant NOW = ZonedDateTime.of(2026, 3, 10, 9, 0, 0, 0, LegalTime.ZONE).toInstant();
+    static final Instant NOW =
+            ZonedDateTime.of(2026, 3, 10, 9, 0, 0, 0, LegalTime.ZONE).toInstant();
 
     static MonitoringPeriod proposed(MonitoringPeriod renewed, Instant at) {
-        return MonitoringPeriod.propose(CASE, MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL, "未经批准前往外省", "DEV-001", 3, renewed,
-                COUNTY, BUREAU, at, OFFICER);
+        return MonitoringPeriod.propose(
+                CASE,
+                MonitoringGround.LEFT_AREA_WITHOUT_APPROVAL,
+                "未经批准前往外省",
+                "DEV-001",
+                3,
+                renewed,
+                COUNTY,
+                BUREAU,
+                at,
+                OFFICER);
     }
 
     static MonitoringPeriod approved() {
@@ -67,15 +75,30 @@ class MonitoringPeriodTests {
 
     @Test
     void aProposalWithoutGroundFactsDeviceOrWithMoreThanThreeMonthsIsRefusedFieldByField() {
-        assertThatThrownBy(() -> MonitoringPeriod.propose(CASE, null, " ", "bad device!", 4, null, COUNTY, BUREAU, NOW, OFFICER))
+        assertThatThrownBy(() ->
+                        MonitoringPeriod.propose(CASE, null, " ", "bad device!", 4, null, COUNTY, BUREAU, NOW, OFFICER))
                 .isInstanceOfSatisfying(TongxinException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(400);
-                    assertThat(e.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
-                            tuple("ground", "required"), tuple("reason", "required"), tuple("deviceId", "deviceId"),
-                            tuple("months", "range"));
+                    assertThat(e.fieldProblems())
+                            .extracting(FieldProblem::field, FieldProblem::code)
+                            .containsExactlyInAnyOrder(
+                                    tuple("ground", "required"),
+                                    tuple("reason", "required"),
+                                    tuple("deviceId", "deviceId"),
+                                    tuple("months", "range"));
                 });
-        assertThatThrownBy(() -> MonitoringPeriod.propose(CASE, MonitoringGround.PUBLIC_SECURITY_PENALTY, "x", "D1", 0, null,
-                COUNTY, BUREAU, NOW, OFFICER)).isInstanceOf(TongxinException.class);
+        assertThatThrownBy(() -> MonitoringPeriod.propose(
+                        CASE,
+                        MonitoringGround.PUBLIC_SECURITY_PENALTY,
+                        "x",
+                        "D1",
+                        0,
+                        null,
+                        COUNTY,
+                        BUREAU,
+                        NOW,
+                        OFFICER))
+                .isInstanceOf(TongxinException.class);
     }
 
     @Test
@@ -85,7 +108,9 @@ class MonitoringPeriodTests {
         p.approve(null, NOW, HEAD);
         assertThat(p.state()).isEqualTo(MonitoringState.APPROVED);
         assertThat(p.startsAt()).isEqualTo(NOW);
-        assertThat(p.endsAt()).isEqualTo(ZonedDateTime.of(2026, 6, 10, 9, 0, 0, 0, LegalTime.ZONE).toInstant());
+        assertThat(p.endsAt())
+                .isEqualTo(ZonedDateTime.of(2026, 6, 10, 9, 0, 0, 0, LegalTime.ZONE)
+                        .toInstant());
         assertThat(p.pullEvents()).singleElement().isInstanceOf(MonitoringApproved.class);
         assertThat(p.covers(NOW)).isTrue();
         assertThat(p.covers(NOW.minusSeconds(1))).isFalse();
@@ -104,8 +129,10 @@ class MonitoringPeriodTests {
     void aRefusalNeedsItsReasonAndCoversNothing() {
         MonitoringPeriod p = proposed(null, NOW);
         p.pullEvents();
-        assertThatThrownBy(() -> p.refuse(" ", NOW, HEAD)).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.status().value()).isEqualTo(400));
+        assertThatThrownBy(() -> p.refuse(" ", NOW, HEAD))
+                .isInstanceOfSatisfying(
+                        TongxinException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(400));
         assertThat(p.state()).isEqualTo(MonitoringState.PROPOSED);
         p.refuse("事实不符合第二十九条", NOW, HEAD);
         assertThat(p.state()).isEqualTo(MonitoringState.REFUSED);
@@ -121,7 +148,9 @@ class MonitoringPeriodTests {
         p.end("不再需要", later, OFFICER);
         assertThat(p.state()).isEqualTo(MonitoringState.ENDED);
         assertThat(p.pullEvents()).singleElement().isInstanceOf(MonitoringEnded.class);
-        assertThat(p.covers(later.minusSeconds(1))).as("positions taken before the end stay lawful").isTrue();
+        assertThat(p.covers(later.minusSeconds(1)))
+                .as("positions taken before the end stay lawful")
+                .isTrue();
         assertThat(p.covers(later)).isFalse();
         refused(() -> p.end("again", later, OFFICER), 409, "MONITORING_NOT_RUNNING");
     }
@@ -140,8 +169,11 @@ class MonitoringPeriodTests {
         Instant later = NOW.plusSeconds(80L * 86_400);
         MonitoringPeriod renewal = proposed(first, later);
         assertThat(renewal.renews()).isEqualTo(first.id());
-        assertThat(renewal.pullEvents()).singleElement().isInstanceOfSatisfying(MonitoringProposed.class,
-                e -> assertThat(e.timelineKind()).startsWith("monitoring.renewalProposed."));
+        assertThat(renewal.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        MonitoringProposed.class,
+                        e -> assertThat(e.timelineKind()).startsWith("monitoring.renewalProposed."));
         renewal.approve(first, later, HEAD);
         assertThat(first.state()).isEqualTo(MonitoringState.RENEWED);
         assertThat(renewal.startsAt()).isEqualTo(first.endsAt());

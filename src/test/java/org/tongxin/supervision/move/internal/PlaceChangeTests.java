@@ -1,11 +1,12 @@
 package org.tongxin.supervision.move.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
@@ -21,9 +22,6 @@ import org.tongxin.supervision.move.PlaceChangeEvents.PlaceChangeTransferred;
 import org.tongxin.supervision.move.PlaceChangeEvents.SubjectReportedAtNewPlace;
 import org.tongxin.supervision.move.PlaceChangeState;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Every transition and refusal of a change of the place of execution, without Spring. */
 class PlaceChangeTests {
 
@@ -33,8 +31,8 @@ class PlaceChangeTests {
     static final AgencyId NEW = AgencyId.of(UUID.randomUUID());
 
     static PlaceChange applied() {
-        PlaceChange c = PlaceChange.apply(CaseId.of(UUID.randomUUID()), OLD, NEW, LocalDate.parse("2026-04-01"), " 随子女迁居 ",
-                NOW, ACTOR);
+        PlaceChange c = PlaceChange.apply(
+                CaseId.of(UUID.randomUUID()), OLD, NEW, LocalDate.parse("2026-04-01"), " 随子女迁居 ", NOW, ACTOR);
         assertThat(c.pullEvents()).singleElement().isInstanceOf(PlaceChangeApplied.class);
         return c;
     }
@@ -62,16 +60,24 @@ class PlaceChangeTests {
     }
 
     static void invalid(Runnable action, String... codes) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(TongxinException.class,
-                e -> assertThat(e.fieldProblems()).extracting(p -> p.code()).containsExactly(codes));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        TongxinException.class,
+                        e -> assertThat(e.fieldProblems())
+                                .extracting(p -> p.code())
+                                .containsExactly(codes));
     }
 
     @Test
     void anApplicationNeedsTheNewCountyTheDateAndAReasonAndAnotherCounty() {
         CaseId caseId = CaseId.of(UUID.randomUUID());
         invalid(() -> PlaceChange.apply(caseId, OLD, null, null, " ", NOW, ACTOR), "required", "required", "required");
-        invalid(() -> PlaceChange.apply(caseId, OLD, NEW, LocalDate.parse("2026-04-01"), "长".repeat(501), NOW, ACTOR), "maxLength");
-        refused(() -> PlaceChange.apply(caseId, OLD, OLD, LocalDate.parse("2026-04-01"), "迁居", NOW, ACTOR), 422,
+        invalid(
+                () -> PlaceChange.apply(caseId, OLD, NEW, LocalDate.parse("2026-04-01"), "长".repeat(501), NOW, ACTOR),
+                "maxLength");
+        refused(
+                () -> PlaceChange.apply(caseId, OLD, OLD, LocalDate.parse("2026-04-01"), "迁居", NOW, ACTOR),
+                422,
                 "PLACE_CHANGE_SAME_COUNTY");
         PlaceChange c = applied();
         assertThat(c.state()).isEqualTo(PlaceChangeState.APPLIED);
@@ -100,8 +106,10 @@ class PlaceChangeTests {
         c.reply(false, "无固定住所", NOW, ACTOR);
         assertThat(c.state()).isEqualTo(PlaceChangeState.REFUSED);
         assertThat(c.replyReason()).isEqualTo("无固定住所");
-        assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(NewAgencyReplied.class,
-                e -> assertThat(e.accepted()).isFalse());
+        assertThat(c.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        NewAgencyReplied.class, e -> assertThat(e.accepted()).isFalse());
         refused(() -> c.reply(true, null, NOW, ACTOR), 409, "PLACE_CHANGE_NOT_CONSULTING");
     }
 
@@ -116,8 +124,10 @@ class PlaceChangeTests {
         c.decide(false, "新执行地不同意接收", NOW, ACTOR);
         assertThat(c.state()).isEqualTo(PlaceChangeState.NOT_APPROVED);
         assertThat(c.state().open()).isFalse();
-        assertThat(c.pullEvents()).singleElement().isInstanceOfSatisfying(PlaceChangeDecided.class,
-                e -> assertThat(e.approved()).isFalse());
+        assertThat(c.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        PlaceChangeDecided.class, e -> assertThat(e.approved()).isFalse());
         refused(c::requireFileUnsent, 409, "PLACE_CHANGE_NOT_APPROVED");
     }
 
@@ -130,8 +140,10 @@ class PlaceChangeTests {
         a.decide(true, null, NOW, ACTOR);
         assertThat(a.state()).isEqualTo(PlaceChangeState.APPROVED);
         assertThat(a.decidedAt()).isEqualTo(NOW);
-        assertThat(a.pullEvents()).singleElement().isInstanceOfSatisfying(PlaceChangeDecided.class,
-                e -> assertThat(e.approved()).isTrue());
+        assertThat(a.pullEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        PlaceChangeDecided.class, e -> assertThat(e.approved()).isTrue());
         refused(() -> a.decide(false, "改变主意", NOW, ACTOR), 409, "PLACE_CHANGE_NO_REPLY");
     }
 
