@@ -69,6 +69,8 @@ class ProcuratorialPagesIntegrationTests {
     void theProcuratorateIssuesAnOpinionInThePageAndTheCountyAgencyRepliesThere() throws Exception {
         CaseFixtures fixtures = new CaseFixtures(management, agencies, actors, jdbc, clock);
         CaseId id = fixtures.underCorrection(fixtures.adult("纪检页", Gender.MALE));
+        // The case's steps are opened by the procedure's reactions: the opinion names one of them.
+        reactions.awaitAll(Duration.ofSeconds(20));
         String page = "/cases/" + id + "/opinions";
         String county = agencies.findByCode("CD-CCA").orElseThrow().id().value().toString();
 

@@ -24,8 +24,8 @@ class InputScreeningTests {
     @Test
     void ordinaryValuesReadAsBefore() {
         Envelope e = MAPPER.readValue("""
-                {"subject": {"name": "张三", "birthDate": "1990-01-02", "aliases": ["阿三"], "notes": {"k": "v"}}, "others": []}\
-                """, Envelope.class);
+            {"subject": {"name": "张三", "birthDate": "1990-01-02", "aliases": ["阿三"], "notes": {"k": "v"}}, "others": []}\
+            """, Envelope.class);
         assertThat(e.subject().name()).isEqualTo("张三");
         assertThat(e.subject().birthDate()).isEqualTo(LocalDate.of(1990, 1, 2));
     }
