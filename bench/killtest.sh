@@ -11,7 +11,9 @@
 #
 # Settings (environment): KILLS (default 20), KILLTEST_CLIENTS (4), KILLTEST_PORT (8094), KILLTEST_SEED (random; the
 # log names it, to repeat a run), KILLTEST_MIN_RUN_MS / KILLTEST_MAX_RUN_MS (0 / 5000: how long the application
-# runs, once the clients have had one command each acknowledged after a restart, before the kill), KILLTEST_TIME_LIMIT_MIN (20), KILLTEST_VERBOSE=1 (the driver's log on stderr too),
+# runs, once the clients have had one command each acknowledged after a restart, before the kill), KILLTEST_TIME_LIMIT_MIN (20:
+# no further kill after it), KILLTEST_GRACE_S (600: then the watchdog ends the run, printing every thread's stack),
+# KILLTEST_VERBOSE=1 (the driver's log on stderr too),
 # KILLTEST_BUILD=1 (rebuild the jar and test classes first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,9 +51,20 @@ cleanup() {
 }
 trap 'cleanup; exit 130' INT TERM
 
+# The driver bounds itself (KILLTEST_TIME_LIMIT_MIN, then a watchdog 10 minutes later); `timeout` is the bound of last
+# resort, 15 minutes past the limit, should the driver's JVM itself stop answering.
+LIMIT_MIN=${KILLTEST_TIME_LIMIT_MIN:-20}
 set +e
 KILLTEST_JAVA="$JDK/bin/java" KILLTEST_JAR="$PWD/target/tongxin.jar" KILLTEST_DIR="$WORK" \
+  timeout --kill-after=30s "$((LIMIT_MIN + 15))m" \
   "$JDK/bin/java" -cp "target/test-classes:$LIB/BOOT-INF/lib/*" org.tongxin.bench.KillTestDriver
 status=$?
 set -e
+if [ "$status" -ne 0 ]; then
+  cleanup
+  [ "$status" -ge 124 ] && echo "killtest: stopped by timeout after $((LIMIT_MIN + 15)) minutes" >&2
+  for file in killtest.log application.log; do
+    [ -f "$WORK/$file" ] && { echo "---- the last lines of $WORK/$file ----" >&2; tail -n 40 "$WORK/$file" >&2; }
+  done
+fi
 exit $status

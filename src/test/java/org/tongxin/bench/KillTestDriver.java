@@ -99,6 +99,7 @@ public final class KillTestDriver {
         Result result;
         try (Log log = new Log(settings.workDir().resolve("killtest.log"), settings.verbose())) {
             KillTestDriver driver = new KillTestDriver(settings, log);
+            Watchdog.start(driver, settings.timeLimit().plus(settings.grace()));
             try {
                 result = driver.run();
             } catch (Exception | AssertionError e) {
@@ -1236,10 +1237,13 @@ public final class KillTestDriver {
             String port = Files.readAllLines(dataDir().resolve("postgres/postmaster.pid"))
                     .get(3)
                     .trim();
-            return DriverManager.getConnection(
-                    "jdbc:postgresql://localhost:" + port + "/tongxin",
-                    "postgres",
-                    credentials.getProperty("postgres"));
+            Properties connection = new Properties();
+            connection.setProperty("user", "postgres");
+            connection.setProperty("password", credentials.getProperty("postgres"));
+            // No check may wait for ever on a server that stopped answering.
+            connection.setProperty("connectTimeout", "10");
+            connection.setProperty("socketTimeout", "300");
+            return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/tongxin", connection);
         }
 
         /** Stops the application (SIGTERM, graceful) and runs the audit verification command on its data; its exit code. */
@@ -1255,12 +1259,15 @@ public final class KillTestDriver {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("TONGXIN_DEMO_CASELOAD", "false");
             builder.environment().remove("TONGXIN_DB_URL");
+            // Into a file, not a pipe: a process the command started and left running would hold a pipe open for ever.
+            Path outputFile = settings.workDir().resolve("audit-verify.log");
+            builder.redirectOutput(outputFile.toFile());
             Process verify = builder.start();
-            String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!verify.waitFor(5, TimeUnit.MINUTES)) {
                 verify.destroyForcibly();
-                throw new IllegalStateException("The audit verification did not finish");
+                throw new IllegalStateException("The audit verification did not finish within 5 minutes");
             }
+            String output = Files.readString(outputFile, StandardCharsets.UTF_8);
             output.lines()
                     .filter(l -> l.startsWith("Audit log")
                             || l.startsWith("  ")
@@ -1305,6 +1312,7 @@ public final class KillTestDriver {
             Duration readyTimeout,
             Duration recoveryTimeout,
             Duration timeLimit,
+            Duration grace,
             List<String> jvmOptions,
             boolean verbose) {
 
@@ -1337,8 +1345,52 @@ public final class KillTestDriver {
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_READY_TIMEOUT_S", "300"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_RECOVERY_TIMEOUT_S", "300"))),
                     Duration.ofMinutes(Long.parseLong(env.getOrDefault("KILLTEST_TIME_LIMIT_MIN", "20"))),
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("KILLTEST_GRACE_S", "600"))),
                     jvm,
                     "1".equals(env.get("KILLTEST_VERBOSE")));
+        }
+    }
+
+    /**
+     * The last word when the harness itself hangs (a wait with no bound, a process that never exits): past the time limit
+     * and its grace it writes every thread's stack to the log and to standard error, kills the application and its
+     * database, prints the result line as failed and halts, so a CI run fails here, saying where, instead of running out
+     * of time.
+     */
+    static final class Watchdog {
+
+        static void start(KillTestDriver driver, Duration limit) {
+            Thread.ofPlatform().daemon().name("killtest-watchdog").start(() -> {
+                try {
+                    Thread.sleep(limit);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                StringBuilder dump = new StringBuilder(
+                        "WATCHDOG: the harness ran longer than " + limit + "; the threads' stacks:\n");
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    dump.append("\"")
+                            .append(thread.getName())
+                            .append("\" ")
+                            .append(thread.getState())
+                            .append('\n');
+                    for (StackTraceElement frame : stack) {
+                        dump.append("    at ").append(frame).append('\n');
+                    }
+                });
+                driver.log.line(dump.toString());
+                System.err.println(dump);
+                String line = "tongxin-killtest kills=" + driver.app.kills() + " acknowledged="
+                        + driver.acknowledged.size() + " lost=-1 duplicated=-1";
+                try {
+                    driver.app.kill(true);
+                } catch (Exception e) {
+                    driver.log.line("WATCHDOG: stopping the application failed: " + e);
+                }
+                System.out.println(line);
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            });
         }
     }
 
