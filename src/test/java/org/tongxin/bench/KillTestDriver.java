@@ -496,6 +496,7 @@ public final class KillTestDriver {
                 .build();
         String csrf = csrf(browser.send(
                         HttpRequest.newBuilder(URI.create(app.base() + "/login"))
+                                .timeout(Duration.ofSeconds(60))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -506,6 +507,7 @@ public final class KillTestDriver {
         HttpResponse<String> login = browser.send(
                 HttpRequest.newBuilder(URI.create(app.base() + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -516,6 +518,7 @@ public final class KillTestDriver {
         }
         String accountCsrf = csrf(browser.send(
                         HttpRequest.newBuilder(URI.create(app.base() + "/account"))
+                                .timeout(Duration.ofSeconds(60))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -524,6 +527,7 @@ public final class KillTestDriver {
                 HttpRequest.newBuilder(URI.create(app.base() + "/api/v1/me/tokens"))
                         .header("Content-Type", "application/json")
                         .header("X-CSRF-TOKEN", accountCsrf)
+                        .timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"kill test\", \"lifetimeDays\": 7}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -1037,7 +1041,10 @@ public final class KillTestDriver {
                 return cached;
             }
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(app.base() + query)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(app.base() + query))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(query + " answered " + response.statusCode() + " " + response.body());
