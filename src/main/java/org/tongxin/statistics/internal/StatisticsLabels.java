@@ -68,7 +68,7 @@ public class StatisticsLabels {
     /** The caller's lawful view of an agency: 404 for an agency outside the scope. */
     public AgencyView agencyInScope(StatisticsScope.Scope scope, UUID agencyId) {
         AgencyView agency = agencies.find(AgencyId.of(agencyId)).orElseThrow(TongxinException::notFound);
-        if (!Districts.district(agency.divisionCode()).startsWith(scope.like().replace("%", ""))) {
+        if (!Districts.district(agency.divisionCode()).startsWith(scope.codePrefix())) {
             throw TongxinException.notFound();
         }
         return agency;

@@ -40,10 +40,10 @@ public class StatisticsQueries {
     public List<Count> counts(StatisticsScope.Scope scope, YearMonth from, YearMonth to) {
         return jdbc.sql("""
             SELECT agency_id, district, indicator, dimension, sum(value) FROM statistics_monthly
-             WHERE district LIKE :scope AND month BETWEEN :from AND :to
+             WHERE district BETWEEN :scopeFrom AND :scopeTo AND month BETWEEN :from AND :to
              GROUP BY agency_id, district, indicator, dimension\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("from", from.atDay(1))
                 .param("to", to.atDay(1))
                 .query((rs, n) -> new Count(
@@ -60,11 +60,11 @@ public class StatisticsQueries {
         }
         jdbc.sql("""
             SELECT month, indicator, sum(value) FROM statistics_monthly
-             WHERE district LIKE :scope AND month BETWEEN :from AND :to AND indicator IN (:indicators) AND dimension = ''
+             WHERE district BETWEEN :scopeFrom AND :scopeTo AND month BETWEEN :from AND :to AND indicator IN (:indicators) AND dimension = ''
                AND (CAST(:agency AS UUID) IS NULL OR agency_id = :agency)
              GROUP BY month, indicator\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("from", from.atDay(1))
                 .param("to", to.atDay(1))
                 .param("indicators", indicators)
@@ -86,10 +86,10 @@ public class StatisticsQueries {
         jdbc.sql("""
             SELECT agency_id, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY lateness_hours), max(lateness_hours)
               FROM statistics_obligation
-             WHERE status = 'FULFILLED_LATE' AND district LIKE :scope AND due_at >= :from AND due_at < :to
+             WHERE status = 'FULFILLED_LATE' AND district BETWEEN :scopeFrom AND :scopeTo AND due_at >= :from AND due_at < :to
              GROUP BY agency_id\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("from", Timestamp.from(start(from)))
                 .param("to", Timestamp.from(start(to.plusMonths(1))))
                 .query((rs, n) -> result.put(
@@ -110,11 +110,11 @@ public class StatisticsQueries {
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (:now - opened_at)) / 86400),
                    max(extract(epoch FROM (:now - opened_at)) / 86400)
               FROM statistics_obligation
-             WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE') AND district LIKE :scope
+             WHERE status IN ('OPEN', 'PAUSED', 'OVERDUE') AND district BETWEEN :scopeFrom AND :scopeTo
              GROUP BY agency_id\
             """)
                 .param("now", now)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .query((rs, n) -> result.put(
                         rs.getObject(1, UUID.class),
                         new Backlog(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getDouble(4), (long)
@@ -131,10 +131,10 @@ public class StatisticsQueries {
         Map<UUID, Long> result = new HashMap<>();
         jdbc.sql("""
             SELECT county_agency_id, office_id, count(*) FROM statistics_case
-             WHERE district LIKE :scope AND received_at IS NOT NULL AND released_at IS NULL
+             WHERE district BETWEEN :scopeFrom AND :scopeTo AND received_at IS NOT NULL AND released_at IS NULL
              GROUP BY county_agency_id, office_id\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .query((rs, n) -> {
                     result.merge(rs.getObject(1, UUID.class), rs.getLong(3), Long::sum);
                     UUID office = rs.getObject(2, UUID.class);
@@ -146,10 +146,10 @@ public class StatisticsQueries {
                 .list();
         jdbc.sql("""
             SELECT t.agency_id, count(*) FROM statistics_case_team t JOIN statistics_case c ON c.case_id = t.case_id
-             WHERE c.district LIKE :scope AND c.received_at IS NOT NULL AND c.released_at IS NULL
+             WHERE c.district BETWEEN :scopeFrom AND :scopeTo AND c.received_at IS NOT NULL AND c.released_at IS NULL
              GROUP BY t.agency_id\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .query((rs, n) -> result.merge(rs.getObject(1, UUID.class), rs.getLong(2), Long::sum))
                 .list();
         return result;
@@ -177,9 +177,9 @@ public class StatisticsQueries {
 
     private List<CaseCount> caseCounts(String condition, StatisticsScope.Scope scope, Instant from, Instant to) {
         return jdbc.sql("SELECT district, correction_type, gender, minor, count(*) FROM statistics_case WHERE district"
-                        + " LIKE :scope AND "
+                        + " BETWEEN :scopeFrom AND :scopeTo AND "
                         + condition + " GROUP BY district, correction_type, gender, minor")
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, n) -> new CaseCount(
@@ -208,10 +208,10 @@ public class StatisticsQueries {
             SELECT obligation_id, case_id, step_id, step_zh, step_en, agency_id, district, due_at, overdue_at,
                    escalation_level, escalated_to
               FROM statistics_obligation
-             WHERE status = 'OVERDUE' AND district LIKE :scope
+             WHERE status = 'OVERDUE' AND district BETWEEN :scopeFrom AND :scopeTo
              ORDER BY agency_id, case_id, due_at LIMIT :limit\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("limit", limit)
                 .query((rs, n) -> new StuckObligation(
                         rs.getObject(1, UUID.class),
@@ -242,11 +242,11 @@ public class StatisticsQueries {
     public List<Item> items(StatisticsScope.Scope scope, Instant declinedSince, int limit) {
         return jdbc.sql("""
             SELECT kind, item_id, case_id, agency_id, counterparty_id, district, detail, opened_at, reason_enc FROM statistics_item
-             WHERE district LIKE :scope AND closed_at IS NULL
+             WHERE district BETWEEN :scopeFrom AND :scopeTo AND closed_at IS NULL
                AND (kind <> 'REFERRAL_DECLINED' OR opened_at >= :since)
              ORDER BY kind, agency_id, opened_at LIMIT :limit\
             """)
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("since", Timestamp.from(declinedSince))
                 .param("limit", limit)
                 .query((rs, n) -> new Item(
@@ -270,9 +270,9 @@ public class StatisticsQueries {
     /** Open items per kind and district, for the dashboard. */
     public Map<String, Map<String, Long>> openItems(StatisticsScope.Scope scope) {
         Map<String, Map<String, Long>> result = new HashMap<>();
-        jdbc.sql("SELECT kind, district, count(*) FROM statistics_item WHERE district LIKE :scope AND closed_at"
-                        + " IS NULL GROUP BY kind, district")
-                .param("scope", scope.like())
+        jdbc.sql("SELECT kind, district, count(*) FROM statistics_item WHERE district BETWEEN :scopeFrom AND"
+                        + " :scopeTo AND closed_at IS NULL GROUP BY kind, district")
+                .params(scope.bounds())
                 .query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                         .put(rs.getString(2), rs.getLong(3)))
                 .list();
@@ -300,32 +300,32 @@ public class StatisticsQueries {
         Instant to = month == null ? null : start(month.plusMonths(1));
         String sql = switch (figure) {
             case ACTIVE -> """
-                SELECT case_id AS id, max(received_at) AS at FROM statistics_case WHERE district LIKE :scope
+                SELECT case_id AS id, max(received_at) AS at FROM statistics_case WHERE district BETWEEN :scopeFrom AND :scopeTo
                    AND received_at IS NOT NULL AND released_at IS NULL
                    AND (CAST(:agency AS UUID) IS NULL OR county_agency_id = :agency OR office_id = :agency)
                  GROUP BY case_id\
                 """;
             case RECEIVED -> """
-                SELECT case_id AS id, max(received_at) AS at FROM statistics_case WHERE district LIKE :scope
+                SELECT case_id AS id, max(received_at) AS at FROM statistics_case WHERE district BETWEEN :scopeFrom AND :scopeTo
                    AND received_at >= :from AND received_at < :to
                    AND (CAST(:agency AS UUID) IS NULL OR county_agency_id = :agency OR office_id = :agency)
                  GROUP BY case_id\
                 """;
             case OVERDUE -> """
-                SELECT case_id AS id, min(due_at) AS at FROM statistics_obligation WHERE district LIKE :scope
+                SELECT case_id AS id, min(due_at) AS at FROM statistics_obligation WHERE district BETWEEN :scopeFrom AND :scopeTo
                    AND status = 'OVERDUE' AND case_id IS NOT NULL
                    AND (CAST(:agency AS UUID) IS NULL OR agency_id = :agency)
                  GROUP BY case_id\
                 """;
             case FAILED_TO_REPORT, LOST_CONTACT -> """
-                SELECT case_id AS id, min(opened_at) AS at FROM statistics_obligation WHERE district LIKE :scope
+                SELECT case_id AS id, min(opened_at) AS at FROM statistics_obligation WHERE district BETWEEN :scopeFrom AND :scopeTo
                    AND step_id = :step AND case_id IS NOT NULL
                    AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR opened_at >= :from AND opened_at < :to)
                    AND (CAST(:agency AS UUID) IS NULL OR agency_id = :agency)
                  GROUP BY case_id\
                 """;
             case HANDOVER_REJECTED, CONFLICT -> """
-                SELECT case_id AS id, min(opened_at) AS at FROM statistics_item WHERE district LIKE :scope
+                SELECT case_id AS id, min(opened_at) AS at FROM statistics_item WHERE district BETWEEN :scopeFrom AND :scopeTo
                    AND kind = :kind AND closed_at IS NULL AND case_id IS NOT NULL
                    AND (CAST(:agency AS UUID) IS NULL OR agency_id = :agency)
                  GROUP BY case_id\
@@ -341,7 +341,7 @@ public class StatisticsQueries {
         Timestamp fromTs = from == null ? null : Timestamp.from(from);
         Timestamp toTs = to == null ? null : Timestamp.from(to);
         long total = jdbc.sql("SELECT count(*) FROM (" + sql + ") t")
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("agency", agency)
                 .param("from", fromTs)
                 .param("to", toTs)
@@ -350,7 +350,7 @@ public class StatisticsQueries {
                 .query(Long.class)
                 .single();
         List<UUID> ids = jdbc.sql("SELECT id FROM (" + sql + ") t ORDER BY at, id LIMIT :limit OFFSET :offset")
-                .param("scope", scope.like())
+                .params(scope.bounds())
                 .param("agency", agency)
                 .param("from", fromTs)
                 .param("to", toTs)
