@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tongxin.shared.web.Languages;
 
 /**
  * One source of a step: an instrument of {@link LegalTexts} (by code), the articles cited, the source's own confidence
@@ -163,7 +164,7 @@ public record LegalSource(
         if (i == null) {
             return written;
         }
-        boolean en = LegalInstrument.english(locale);
+        boolean en = Languages.english(locale);
         String name = en ? i.shortEn() : "《" + i.shortZh() + "》";
         if (i.kind() == LegalInstrument.Kind.MODEL) {
             name = en ? i.shortEn() : i.shortZh();
