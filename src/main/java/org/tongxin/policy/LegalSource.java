@@ -2,6 +2,7 @@ package org.tongxin.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,6 +22,20 @@ import org.tongxin.shared.web.Languages;
  * aspects supports all three. Older versions wrote only {@code CCL 22; IM 19}: their sources' confidence is then read
  * from the step's (V/R: a law's article V, the rest R) and a text that names no known instrument is kept as written.
  */
+// The derived properties come after the components in the order they are declared: without the annotation their order
+// is the order reflection happens to list the methods in, which a change elsewhere in the class can reshuffle.
+@JsonPropertyOrder({
+    "code",
+    "written",
+    "numbers",
+    "range",
+    "confidence",
+    "aspects",
+    "repealedOn",
+    "articles",
+    "citation",
+    "citationEn"
+})
 public record LegalSource(
         String code, String written, List<Integer> numbers, boolean range, String confidence, Set<Aspect> aspects) {
 
