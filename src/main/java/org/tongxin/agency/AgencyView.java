@@ -3,6 +3,7 @@ package org.tongxin.agency;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.tongxin.shared.web.Languages;
 
 /** What other modules and the pages know of an agency. */
 public record AgencyView(
@@ -25,9 +26,7 @@ public record AgencyView(
 
     /** The name in the reader's language (Chinese when no English name is kept). */
     public String name(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank()
-                ? nameEn
-                : nameZh;
+        return Languages.pickOrChinese(locale, nameZh, nameEn);
     }
 
     /**

@@ -1,14 +1,13 @@
 package org.tongxin.agency;
 
 import java.util.Locale;
+import org.tongxin.shared.web.Languages;
 
 /** An administrative division: GB/T 2260 code (6 digits) or township (9 digits). */
 public record Division(String code, String nameZh, String nameEn, AgencyLevel level, String parentCode) {
 
     public String name(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank()
-                ? nameEn
-                : nameZh;
+        return Languages.pickOrChinese(locale, nameZh, nameEn);
     }
 
     public String localName() {

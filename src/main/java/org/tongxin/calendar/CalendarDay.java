@@ -2,6 +2,7 @@ package org.tongxin.calendar;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import org.tongxin.shared.web.Languages;
 
 /**
  * One day of a region's working calendar: its kind, the holiday's name (holidays only), whether it comes from a
@@ -21,7 +22,7 @@ public record CalendarDay(
 
     /** The holiday's name in the reader's language (English for English, else Chinese); null for other days. */
     public String name(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        return Languages.pick(locale, nameZh, nameEn);
     }
 
     /** As a skipped day of a deadline (only for non-working days). */

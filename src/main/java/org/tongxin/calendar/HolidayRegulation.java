@@ -1,6 +1,7 @@
 package org.tongxin.calendar;
 
 import java.util.OptionalInt;
+import org.tongxin.shared.web.Languages;
 
 /**
  * The national holiday regulation (全国年节及纪念日放假办法) in the version in force in a year. It fixes the statutory
@@ -62,7 +63,7 @@ public enum HolidayRegulation {
 
     /** The title in the reader's language (English for English, else Chinese). */
     public String title(java.util.Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? titleEn : titleZh;
+        return Languages.pick(locale, titleZh, titleEn);
     }
 
     /** The longest run of working days around a holiday the regulation allows (art. 7 of the 2024 revision), if any. */

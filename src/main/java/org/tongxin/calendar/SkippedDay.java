@@ -1,6 +1,7 @@
 package org.tongxin.calendar;
 
 import java.time.LocalDate;
+import org.tongxin.shared.web.Languages;
 
 /**
  * A non-working day a deadline passed over: a public holiday (with its name) or a weekend day.
@@ -19,6 +20,6 @@ public record SkippedDay(LocalDate date, Reason reason, String nameZh, String na
 
     /** The name in the reader's language: English for English, Chinese otherwise. */
     public String name(java.util.Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        return Languages.pick(locale, nameZh, nameEn);
     }
 }

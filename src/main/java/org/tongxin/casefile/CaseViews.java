@@ -87,6 +87,24 @@ public final class CaseViews {
         public String chargesText(java.util.Locale locale) {
             return Charges.display(charges, locale);
         }
+
+        /**
+         * Every agency the case names, for naming them in one read: the decision organ, the county agency, the judicial
+         * office, the procuratorate, the police, the handover institution and the detaining organ (those not set left
+         * out).
+         */
+        public java.util.List<AgencyId> agencyIds() {
+            return java.util.stream.Stream.of(
+                            decisionOrganId,
+                            countyAgencyId,
+                            officeId,
+                            procuratorateId,
+                            policeId,
+                            handoverInstitutionId,
+                            detainingOrganId)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+        }
     }
 
     /** A line of a case list. */

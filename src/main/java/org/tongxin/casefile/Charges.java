@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tongxin.shared.web.Languages;
 
 /**
  * The charges (罪名) a case may name: the offences of the Criminal Law by the names the Supreme People's Court and the
@@ -65,9 +66,7 @@ public final class Charges {
      */
     public static String display(Collection<String> charges, Locale locale) {
         if (charges == null || charges.isEmpty()) {
-            return Locale.ENGLISH.getLanguage().equals(locale == null ? null : locale.getLanguage())
-                    ? "Not recorded"
-                    : NOT_RECORDED_ZH;
+            return Languages.english(locale) ? "Not recorded" : NOT_RECORDED_ZH;
         }
         return String.join("、", charges);
     }

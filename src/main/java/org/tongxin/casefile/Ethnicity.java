@@ -2,6 +2,7 @@ package org.tongxin.casefile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tongxin.shared.web.Languages;
 
 /** The ethnic groups of GB/T 3304 (codes 01–56, 97 other, 98 foreign origin), with their Chinese and English names. */
 public final class Ethnicity {
@@ -43,7 +44,7 @@ public final class Ethnicity {
         if (g == null) {
             return code;
         }
-        return locale != null && "en".equals(locale.getLanguage()) ? g[2] : g[1];
+        return Languages.pick(locale, g[1], g[2]);
     }
 
     /** Code → [code, Chinese, English], in code order, for forms. */

@@ -3,6 +3,7 @@ package org.tongxin.policy;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import org.tongxin.shared.web.Languages;
 
 /**
  * A text a rule rests on: a law (社区矫正法, 刑事诉讼法), the Implementation Measures, a provincial implementing rule, a
@@ -56,10 +57,6 @@ public record LegalInstrument(
     }
 
     public String shortName(Locale locale) {
-        return english(locale) ? shortEn : shortZh;
-    }
-
-    static boolean english(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage());
+        return Languages.pick(locale, shortZh, shortEn);
     }
 }

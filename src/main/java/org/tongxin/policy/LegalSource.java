@@ -2,6 +2,7 @@ package org.tongxin.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tongxin.shared.web.Languages;
 
 /**
  * One source of a step: an instrument of {@link LegalTexts} (by code), the articles cited, the source's own confidence
@@ -20,6 +22,20 @@ import java.util.regex.Pattern;
  * aspects supports all three. Older versions wrote only {@code CCL 22; IM 19}: their sources' confidence is then read
  * from the step's (V/R: a law's article V, the rest R) and a text that names no known instrument is kept as written.
  */
+// The derived properties come after the components in the order they are declared: without the annotation their order
+// is the order reflection happens to list the methods in, which a change elsewhere in the class can reshuffle.
+@JsonPropertyOrder({
+    "code",
+    "written",
+    "numbers",
+    "range",
+    "confidence",
+    "aspects",
+    "repealedOn",
+    "articles",
+    "citation",
+    "citationEn"
+})
 public record LegalSource(
         String code, String written, List<Integer> numbers, boolean range, String confidence, Set<Aspect> aspects) {
 
@@ -163,7 +179,7 @@ public record LegalSource(
         if (i == null) {
             return written;
         }
-        boolean en = LegalInstrument.english(locale);
+        boolean en = Languages.english(locale);
         String name = en ? i.shortEn() : "《" + i.shortZh() + "》";
         if (i.kind() == LegalInstrument.Kind.MODEL) {
             name = en ? i.shortEn() : i.shortZh();

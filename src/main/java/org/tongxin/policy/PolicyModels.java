@@ -22,6 +22,7 @@ import org.tongxin.policy.internal.PolicyRepository.StepRow;
 import org.tongxin.policy.internal.PolicyRepository.VersionRow;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.Languages;
 
 /**
  * Reads the catalogues: which version of a region's model is in force on a date, that version with everything it
@@ -54,7 +55,7 @@ public class PolicyModels {
     public record ModelView(
             UUID id, String region, UUID parentId, String nameZh, String nameEn, String noteZh, String noteEn) {
         public String name(java.util.Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+            return Languages.pick(locale, nameZh, nameEn);
         }
     }
 

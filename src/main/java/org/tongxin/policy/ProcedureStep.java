@@ -3,6 +3,7 @@ package org.tongxin.policy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
+import org.tongxin.shared.web.Languages;
 
 /**
  * One step of the catalogue as it applies in a region: who owes it ({@code owes}) to whom ({@code counterparty}),
@@ -43,19 +44,19 @@ public record ProcedureStep(
     }
 
     public String name(Locale locale) {
-        return english(locale) && nameEn != null ? nameEn : nameZh;
+        return Languages.pickOrChinese(locale, nameZh, nameEn);
     }
 
     public String trigger(Locale locale) {
-        return english(locale) && triggerEn != null ? triggerEn : triggerZh;
+        return Languages.pickOrChinese(locale, triggerZh, triggerEn);
     }
 
     public String documents(Locale locale) {
-        return english(locale) && documentsEn != null ? documentsEn : documentsZh;
+        return Languages.pickOrChinese(locale, documentsZh, documentsEn);
     }
 
     public String note(Locale locale) {
-        return english(locale) && noteEn != null ? noteEn : noteZh;
+        return Languages.pickOrChinese(locale, noteZh, noteEn);
     }
 
     /** The step's sources with their own confidence and, per cited article, its citation and text ({@link LegalSource}). */
@@ -96,9 +97,5 @@ public record ProcedureStep(
                 noteZh,
                 noteEn,
                 value);
-    }
-
-    private static boolean english(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage());
     }
 }

@@ -3,6 +3,7 @@ package org.tongxin.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tongxin.shared.web.Languages;
 
 /**
  * A region's catalogue as it applies: its own version, the parent version it inherits from (null for the baseline),
@@ -59,6 +60,6 @@ public record ResolvedPolicy(
     }
 
     public String name(java.util.Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        return Languages.pick(locale, nameZh, nameEn);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.tongxin.shared.web.Languages;
 
 /**
  * Two scenarios of a run side by side: per agency the totals of each (obligations, fulfilled, on-time rate, breaches,
@@ -44,7 +45,7 @@ public record SimulationComparison(
             Totals b) {
 
         public String agencyName(java.util.Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage()) ? agencyEn : agencyZh;
+            return Languages.pick(locale, agencyZh, agencyEn);
         }
 
         /** Whether the scenarios differ for this agency at all. */

@@ -1,6 +1,7 @@
 package org.tongxin.simulation;
 
 import java.time.LocalDate;
+import org.tongxin.shared.web.Languages;
 
 /** One scenario's figures for one agency and month (doc/simulation.md "What a run records"). */
 public record SimulationFigure(
@@ -33,6 +34,6 @@ public record SimulationFigure(
     }
 
     public String agencyName(java.util.Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? agencyEn : agencyZh;
+        return Languages.pick(locale, agencyZh, agencyEn);
     }
 }

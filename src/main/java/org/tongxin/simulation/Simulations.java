@@ -35,6 +35,7 @@ import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.error.FieldProblem;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.Languages;
 import org.tongxin.shared.web.PageResult;
 import org.tongxin.simulation.internal.Figures;
 import org.tongxin.simulation.internal.PolicyVariant;
@@ -136,7 +137,7 @@ public class Simulations {
             String agencyEn,
             int officers) {
         public String name(java.util.Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+            return Languages.pick(locale, nameZh, nameEn);
         }
     }
 

@@ -40,6 +40,7 @@ import org.tongxin.identity.TongxinPrincipal;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CaseUser;
 import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.Languages;
 import org.tongxin.shared.web.PageCommands;
 
 /**
@@ -287,7 +288,7 @@ class AssessmentPages {
     }
 
     private static String name(AgencyView v, Locale locale) {
-        return "en".equals(locale.getLanguage()) ? v.nameEn() : v.nameZh();
+        return Languages.pick(locale, v.nameZh(), v.nameEn());
     }
 
     private ProposalId own(UUID caseId, UUID proposalId) {

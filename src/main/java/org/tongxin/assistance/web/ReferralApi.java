@@ -7,12 +7,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
 import org.tongxin.assistance.AssistanceService;
@@ -67,21 +64,14 @@ class ReferralApi {
 
     private final Referrals referrals;
     private final Capacities capacities;
-    private final AgencyDirectory agencies;
+    private final ReferralPresentation presentation;
     private final ApiCommands commands;
-    private final MessageSource messages;
 
-    ReferralApi(
-            Referrals referrals,
-            Capacities capacities,
-            AgencyDirectory agencies,
-            ApiCommands commands,
-            MessageSource messages) {
+    ReferralApi(Referrals referrals, Capacities capacities, ReferralPresentation presentation, ApiCommands commands) {
         this.referrals = referrals;
         this.capacities = capacities;
-        this.agencies = agencies;
+        this.presentation = presentation;
         this.commands = commands;
-        this.messages = messages;
     }
 
     /** A referral for one reader, agencies named in the reader's language. */
@@ -372,13 +362,13 @@ class ReferralApi {
     }
 
     private ReferralResponse response(ReferralView v, Locale locale) {
-        Map<AgencyId, AgencyName> names = agencies.names(List.of(v.fromAgencyId(), v.toAgencyId()), locale);
+        Map<AgencyId, AgencyName> names = presentation.names(v, locale);
         return new ReferralResponse(
                 v.id(),
                 v.caseId(),
                 v.caseNumber(),
                 v.service(),
-                serviceName(v.service(), locale),
+                presentation.serviceName(v.service(), locale),
                 names.get(v.fromAgencyId()),
                 names.get(v.toAgencyId()),
                 v.status(),
@@ -415,19 +405,14 @@ class ReferralApi {
     }
 
     private List<SummaryResponse> summaries(List<ReferralSummary> list, Locale locale) {
-        List<AgencyId> ids = new ArrayList<>();
-        list.forEach(s -> {
-            ids.add(s.fromAgencyId());
-            ids.add(s.toAgencyId());
-        });
-        Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
+        Map<AgencyId, AgencyName> names = presentation.names(list, locale);
         return list.stream()
                 .map(s -> new SummaryResponse(
                         s.id(),
                         s.caseId(),
                         s.caseNumber(),
                         s.service(),
-                        serviceName(s.service(), locale),
+                        presentation.serviceName(s.service(), locale),
                         names.get(s.fromAgencyId()),
                         names.get(s.toAgencyId()),
                         s.status(),
@@ -436,10 +421,5 @@ class ReferralApi {
                         s.updatedAt(),
                         s.version()))
                 .toList();
-    }
-
-    /** The service's name as the pages write it (referral.service.*): one spelling for the API and the pages. */
-    private String serviceName(AssistanceService service, Locale locale) {
-        return messages.getMessage("referral.service." + service.name(), null, service.name(), locale);
     }
 }

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.Capacities;
@@ -62,7 +61,7 @@ class ReferralPages {
     private final Referrals referrals;
     private final Capacities capacities;
     private final CaseDirectory cases;
-    private final AgencyDirectory agencies;
+    private final ReferralPresentation presentation;
     private final ObligationLedger ledger;
     private final CurrentUser currentUser;
     private final FormFeedback feedback;
@@ -73,7 +72,7 @@ class ReferralPages {
             Referrals referrals,
             Capacities capacities,
             CaseDirectory cases,
-            AgencyDirectory agencies,
+            ReferralPresentation presentation,
             ObligationLedger ledger,
             CurrentUser currentUser,
             FormFeedback feedback,
@@ -82,7 +81,7 @@ class ReferralPages {
         this.referrals = referrals;
         this.capacities = capacities;
         this.cases = cases;
-        this.agencies = agencies;
+        this.presentation = presentation;
         this.ledger = ledger;
         this.currentUser = currentUser;
         this.feedback = feedback;
@@ -117,9 +116,7 @@ class ReferralPages {
         model.addAttribute("services", AssistanceService.values());
         model.addAttribute(
                 "names",
-                names(result.items().stream()
-                        .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId()))
-                        .toList()));
+                ReferralPresentation.texts(presentation.names(result.items(), LocaleContextHolder.getLocale())));
         model.addAttribute(
                 "subjects",
                 subjects(result.items().stream()
@@ -362,7 +359,7 @@ class ReferralPages {
     private void fillDetail(ReferralId id, Model model) {
         ReferralView r = referrals.view(id);
         model.addAttribute("r", r);
-        model.addAttribute("names", names(List.of(r.fromAgencyId(), r.toAgencyId())));
+        model.addAttribute("names", ReferralPresentation.texts(presentation.names(r, LocaleContextHolder.getLocale())));
         model.addAttribute(
                 "sharedFields",
                 Arrays.stream(SharedField.values())
@@ -371,9 +368,7 @@ class ReferralPages {
         model.addAttribute(
                 "deadlines",
                 r.deadlines().stream()
-                        .map(o -> new Deadline(
-                                o,
-                                ledger.step(o).name(org.springframework.context.i18n.LocaleContextHolder.getLocale())))
+                        .map(o -> new Deadline(o, ledger.step(o).name(LocaleContextHolder.getLocale())))
                         .toList());
         model.addAttribute("now", clock.instant());
         model.addAttribute("today", org.tongxin.shared.time.LegalTime.today(clock));
@@ -397,10 +392,7 @@ class ReferralPages {
                 "caseSummary", cases.summaries(List.of(caseId), "referrals").get(caseId));
         model.addAttribute("referrals", list);
         model.addAttribute(
-                "names",
-                names(list.stream()
-                        .flatMap(s -> java.util.stream.Stream.of(s.fromAgencyId(), s.toAgencyId()))
-                        .toList()));
+                "names", ReferralPresentation.texts(presentation.names(list, LocaleContextHolder.getLocale())));
         boolean mayRefer = referrals.mayRefer(caseId);
         model.addAttribute("mayRefer", mayRefer);
         if (mayRefer) {
@@ -438,11 +430,6 @@ class ReferralPages {
 
     /** What the referral form shows again after a refusal. */
     public record ReferralForm(String service, UUID toAgencyId, String note) {}
-
-    private Map<AgencyId, String> names(Collection<AgencyId> ids) {
-        return agencies.names(ids, org.springframework.context.i18n.LocaleContextHolder.getLocale()).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));
-    }
 
     private Map<CaseId, CaseSummary> subjects(List<CaseId> ids) {
         // A map that answers null for a referral without its case (one that ended, as its department sees it).

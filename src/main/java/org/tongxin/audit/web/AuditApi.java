@@ -11,13 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongxin.audit.AuditCategory;
-import org.tongxin.audit.AuditEntry;
-import org.tongxin.audit.AuditLog;
 import org.tongxin.audit.AuditOutcome;
 import org.tongxin.audit.AuditRecord;
 import org.tongxin.audit.AuditVerification;
 import org.tongxin.audit.internal.AuditQueries;
-import org.tongxin.audit.internal.AuditVerifier;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 
@@ -28,14 +25,10 @@ import org.tongxin.shared.web.PageResult;
 @Tag(name = "audit", description = "Search and verify the tamper-evident audit log")
 class AuditApi {
 
-    private final AuditQueries queries;
-    private final AuditVerifier verifier;
-    private final AuditLog audit;
+    private final AuditReading reading;
 
-    AuditApi(AuditQueries queries, AuditVerifier verifier, AuditLog audit) {
-        this.queries = queries;
-        this.verifier = verifier;
-        this.audit = audit;
+    AuditApi(AuditReading reading) {
+        this.reading = reading;
     }
 
     @GetMapping("/records")
@@ -53,13 +46,10 @@ class AuditApi {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        PageResult<AuditRecord> result = queries.search(
-                AuditWeb.filter(from, to, actor, category, action, outcome, target),
-                PageQuery.of(page, size, sort, AuditQueries.SORTABLE, "-id"));
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.search")
-                .purpose("api/searchAuditRecords")
-                .detail("filter", AuditWeb.describe(from, to, actor, category, action, outcome, target)));
-        return result;
+        return reading.search(
+                new AuditSearch(from, to, actor, category, action, outcome, target),
+                PageQuery.of(page, size, sort, AuditQueries.SORTABLE, "-id"),
+                "api/searchAuditRecords");
     }
 
     @PostMapping("/verifications")
@@ -67,11 +57,6 @@ class AuditApi {
             operationId = "verifyAuditLog",
             summary = "Check every record and seal; reports changed, missing or unexpected rows")
     AuditVerification verify() {
-        AuditVerification result = verifier.verify();
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.verify")
-                .purpose("api/verifyAuditLog")
-                .detail("intact", result.intact())
-                .detail("problems", result.problems().size()));
-        return result;
+        return reading.verify("api/verifyAuditLog");
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,18 +17,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.audit.AuditCategory;
-import org.tongxin.audit.AuditEntry;
 import org.tongxin.audit.AuditFilter;
-import org.tongxin.audit.AuditLog;
 import org.tongxin.audit.AuditOutcome;
 import org.tongxin.audit.AuditRecord;
-import org.tongxin.audit.AuditVerification;
 import org.tongxin.audit.internal.AuditQueries;
-import org.tongxin.audit.internal.AuditVerifier;
-import org.tongxin.shared.error.FieldProblems;
-import org.tongxin.shared.time.LegalTime;
 import org.tongxin.shared.web.NavigationEntry;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
@@ -40,13 +32,11 @@ import org.tongxin.shared.web.PageResult;
 class AuditWeb {
 
     private final AuditQueries queries;
-    private final AuditVerifier verifier;
-    private final AuditLog audit;
+    private final AuditReading reading;
 
-    AuditWeb(AuditQueries queries, AuditVerifier verifier, AuditLog audit) {
+    AuditWeb(AuditQueries queries, AuditReading reading) {
         this.queries = queries;
-        this.verifier = verifier;
-        this.audit = audit;
+        this.reading = reading;
     }
 
     @GetMapping("/audit")
@@ -61,12 +51,9 @@ class AuditWeb {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) String sort,
             Model model) {
-        AuditFilter filter = filter(from, to, actor, category, action, outcome, target);
-        PageQuery query = PageQuery.of(page, 50, sort, AuditQueries.SORTABLE, "-id");
-        PageResult<AuditRecord> result = queries.search(filter, query);
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.search")
-                .purpose("audit/search")
-                .detail("filter", describe(from, to, actor, category, action, outcome, target)));
+        AuditSearch search = new AuditSearch(from, to, actor, category, action, outcome, target);
+        PageResult<AuditRecord> result =
+                reading.search(search, PageQuery.of(page, 50, sort, AuditQueries.SORTABLE, "-id"), "audit/search");
         model.addAttribute("page", result);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -77,16 +64,7 @@ class AuditWeb {
         model.addAttribute("target", target);
         model.addAttribute("categories", AuditCategory.values());
         model.addAttribute("outcomes", AuditOutcome.values());
-        String base = UriComponentsBuilder.fromPath("/audit")
-                .queryParamIfPresent("from", opt(from))
-                .queryParamIfPresent("to", opt(to))
-                .queryParamIfPresent("actor", opt(actor))
-                .queryParamIfPresent("category", opt(category))
-                .queryParamIfPresent("action", opt(action))
-                .queryParamIfPresent("outcome", opt(outcome))
-                .queryParamIfPresent("target", opt(target))
-                .build()
-                .toUriString();
+        String base = search.url("/audit");
         model.addAttribute("pageUrl", base + (base.contains("?") ? "&" : "?"));
         model.addAttribute("exportUrl", base.replaceFirst("^/audit", "/audit/export"));
         return "audit/search";
@@ -103,10 +81,8 @@ class AuditWeb {
             @RequestParam(required = false) String target,
             HttpServletResponse response)
             throws IOException {
-        AuditFilter filter = filter(from, to, actor, category, action, outcome, target);
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.export")
-                .purpose("audit/export")
-                .detail("filter", describe(from, to, actor, category, action, outcome, target)));
+        AuditFilter filter =
+                reading.export(new AuditSearch(from, to, actor, category, action, outcome, target), "audit/export");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"tongxin-audit.csv\"");
         response.setHeader("Cache-Control", "no-store");
@@ -168,55 +144,12 @@ class AuditWeb {
 
     @PostMapping("/audit/verify")
     String verify(Model model) {
-        AuditVerification result = verifier.verify();
-        audit.record(AuditEntry.of(AuditCategory.AUDIT, "audit.verify")
-                .purpose("audit/verify")
-                .detail("intact", result.intact())
-                .detail("problems", result.problems().size()));
-        model.addAttribute("result", result);
+        model.addAttribute("result", reading.verify("audit/verify"));
         return "audit/verify";
-    }
-
-    static AuditFilter filter(
-            LocalDate from,
-            LocalDate to,
-            String actor,
-            AuditCategory category,
-            String action,
-            AuditOutcome outcome,
-            String target) {
-        FieldProblems problems = new FieldProblems();
-        if (from != null && to != null && to.isBefore(from)) {
-            problems.add("to", "notBefore");
-        }
-        if (actor != null && actor.length() > 100) {
-            problems.add("actor", "maxLength", 100);
-        }
-        if (action != null && action.length() > 64) {
-            problems.add("action", "maxLength", 64);
-        }
-        if (target != null && target.length() > 100) {
-            problems.add("target", "maxLength", 100);
-        }
-        problems.throwIfAny();
-        Instant start = from == null ? null : from.atStartOfDay(LegalTime.ZONE).toInstant();
-        Instant end =
-                to == null ? null : to.plusDays(1).atStartOfDay(LegalTime.ZONE).toInstant();
-        return new AuditFilter(start, end, actor, category, action, outcome, target);
-    }
-
-    static String describe(Object... parts) {
-        return java.util.Arrays.toString(parts);
     }
 
     private static String str(Object o) {
         return o == null ? "" : o.toString();
-    }
-
-    private static java.util.Optional<Object> opt(Object value) {
-        return value == null || (value instanceof String s && s.isBlank())
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(value);
     }
 
     @Configuration(proxyBeanMethods = false)

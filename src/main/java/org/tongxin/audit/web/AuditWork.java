@@ -14,7 +14,7 @@ import org.tongxin.shared.web.WorkSection;
 
 /**
  * The audit log's part of the work page, for the audit administrator only: when the hash chain was last checked and what
- * the check found (the newest {@code audit.verify} record, which {@link AuditWeb} writes), and the way to check it now.
+ * the check found (the newest {@code audit.verify} record, which {@link AuditReading} writes), and the way to check it now.
  */
 @Component
 class AuditWork implements WorkSection {

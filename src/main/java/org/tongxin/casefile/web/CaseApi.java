@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -344,18 +343,7 @@ class CaseApi {
     }
 
     private CaseResponse response(CaseView v, Locale locale) {
-        Map<AgencyId, AgencyName> names = agencies.names(
-                Stream.of(
-                                v.decisionOrganId(),
-                                v.countyAgencyId(),
-                                v.officeId(),
-                                v.procuratorateId(),
-                                v.policeId(),
-                                v.handoverInstitutionId(),
-                                v.detainingOrganId())
-                        .filter(java.util.Objects::nonNull)
-                        .toList(),
-                locale);
+        Map<AgencyId, AgencyName> names = agencies.names(v.agencyIds(), locale);
         return new CaseResponse(
                 v.id(),
                 v.version(),

@@ -179,9 +179,7 @@ class SubjectChangePages {
             case ID_TYPE -> messages.getMessage("case.idType." + value, null, value, locale);
             case ETHNICITY -> Optional.ofNullable(Ethnicity.name(value, locale)).orElse(value);
             case RESIDENCE_DIVISION ->
-                agencies.division(value)
-                        .map(d -> "en".equals(locale.getLanguage()) && d.nameEn() != null ? d.nameEn() : d.nameZh())
-                        .orElse(value);
+                agencies.division(value).map(d -> d.name(locale)).orElse(value);
             default -> value;
         };
     }

@@ -7,12 +7,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
 import org.tongxin.casefile.CaseId;
@@ -57,13 +54,11 @@ class ConflictApi {
     private static final String COORDINATOR = "hasRole('CITY_COORDINATOR')";
 
     private final Conflicts conflicts;
-    private final AgencyDirectory agencies;
-    private final MessageSource messages;
+    private final CoordinationPresentation presentation;
 
-    ConflictApi(Conflicts conflicts, AgencyDirectory agencies, MessageSource messages) {
+    ConflictApi(Conflicts conflicts, CoordinationPresentation presentation) {
         this.conflicts = conflicts;
-        this.agencies = agencies;
-        this.messages = messages;
+        this.presentation = presentation;
     }
 
     record ConflictResponse(
@@ -154,12 +149,12 @@ class ConflictApi {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
             @Parameter(hidden = true) Locale locale) {
-        return conflicts
-                .search(
+        return responses(
+                conflicts.search(
                         new ConflictSearch(null, type, state, null, null),
                         PageQuery.of(page, size, sort, Conflicts.SORTABLE, "-raised"),
-                        "api.listConflicts")
-                .map(c -> response(c, locale));
+                        "api.listConflicts"),
+                locale);
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -169,12 +164,12 @@ class ConflictApi {
             summary = "Search the register by text, type, state, agency and case number (POST: the query may hold"
                     + " personal data)")
     PageResult<ConflictResponse> search(@RequestBody SearchRequest body, @Parameter(hidden = true) Locale locale) {
-        return conflicts
-                .search(
+        return responses(
+                conflicts.search(
                         new ConflictSearch(body.text(), body.type(), body.state(), body.agencyId(), body.caseNumber()),
                         PageQuery.of(body.page(), body.size(), body.sort(), Conflicts.SORTABLE, "-raised"),
-                        "api.searchConflicts")
-                .map(c -> response(c, locale));
+                        "api.searchConflicts"),
+                locale);
     }
 
     @PreAuthorize(CASE_STAFF)
@@ -234,11 +229,17 @@ class ConflictApi {
         return response(conflicts.view(ConflictId.of(id), "api.resolveConflict"), locale);
     }
 
+    /** A page of the register, the names of all its agencies read at once. */
+    private PageResult<ConflictResponse> responses(PageResult<ConflictView> found, Locale locale) {
+        Map<AgencyId, AgencyName> names = presentation.conflictAgencies(found.items(), locale);
+        return found.map(c -> response(c, names, locale));
+    }
+
     private ConflictResponse response(ConflictView c, Locale locale) {
-        List<AgencyId> ids = new ArrayList<>(c.parties());
-        ids.add(c.office());
-        ids.add(c.raisedBy());
-        Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
+        return response(c, presentation.conflictAgencies(List.of(c), locale), locale);
+    }
+
+    private ConflictResponse response(ConflictView c, Map<AgencyId, AgencyName> names, Locale locale) {
         ObligationStatus obligation =
                 conflicts.responseObligation(c).map(ObligationView::status).orElse(null);
         return new ConflictResponse(
@@ -246,8 +247,7 @@ class ConflictApi {
                 c.caseId(),
                 c.caseNumber(),
                 c.type(),
-                messages.getMessage(
-                        "conflict.type." + c.type().name(), null, c.type().name(), locale),
+                presentation.typeName(c.type(), locale),
                 c.state(),
                 names.get(c.raisedBy()),
                 names.get(c.office()),

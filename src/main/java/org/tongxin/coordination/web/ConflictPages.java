@@ -1,12 +1,12 @@
 package org.tongxin.coordination.web;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyName;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -57,6 +58,7 @@ class ConflictPages {
     private final Conflicts conflicts;
     private final Meetings meetings;
     private final AgencyDirectory agencies;
+    private final CoordinationPresentation presentation;
     private final CaseDirectory cases;
     private final Handovers handovers;
     private final Inboxes inboxes;
@@ -67,6 +69,7 @@ class ConflictPages {
             Conflicts conflicts,
             Meetings meetings,
             AgencyDirectory agencies,
+            CoordinationPresentation presentation,
             CaseDirectory cases,
             Handovers handovers,
             Inboxes inboxes,
@@ -75,6 +78,7 @@ class ConflictPages {
         this.conflicts = conflicts;
         this.meetings = meetings;
         this.agencies = agencies;
+        this.presentation = presentation;
         this.cases = cases;
         this.handovers = handovers;
         this.inboxes = inboxes;
@@ -231,18 +235,8 @@ class ConflictPages {
                 parseAgency(form.agencyId()),
                 blank(form.caseNumber()));
         PageResult<ConflictView> found = conflicts.search(search, query, "conflict.register");
-        List<AgencyId> ids = new ArrayList<>();
-        found.items().forEach(c -> {
-            ids.add(c.raisedBy());
-            ids.addAll(c.parties());
-        });
-        Map<AgencyId, AgencyView> names = agencies.findAll(ids);
-        model.addAttribute(
-                "page",
-                found.map(c -> new ConflictLine(
-                        c,
-                        name(names.get(c.raisedBy())),
-                        c.parties().stream().map(p -> name(names.get(p))).toList())));
+        Map<AgencyId, AgencyName> names = presentation.conflictAgencies(found.items(), LocaleContextHolder.getLocale());
+        model.addAttribute("page", found.map(c -> CoordinationPresentation.line(c, names)));
         model.addAttribute(
                 "search",
                 new SearchForm(
@@ -298,18 +292,10 @@ class ConflictPages {
     }
 
     private String conflictView(ConflictView c, Model model) {
-        List<AgencyId> ids = new ArrayList<>(c.parties());
-        ids.add(c.office());
-        ids.add(c.raisedBy());
-        Map<AgencyId, AgencyView> names = agencies.findAll(ids);
+        Map<AgencyId, AgencyName> names = presentation.conflictAgencies(List.of(c), LocaleContextHolder.getLocale());
         model.addAttribute("conflict", c);
-        model.addAttribute(
-                "line",
-                new ConflictLine(
-                        c,
-                        name(names.get(c.raisedBy())),
-                        c.parties().stream().map(p -> name(names.get(p))).toList()));
-        model.addAttribute("officeName", name(names.get(c.office())));
+        model.addAttribute("line", CoordinationPresentation.line(c, names));
+        model.addAttribute("officeName", CoordinationPresentation.name(names, c.office()));
         model.addAttribute(
                 "caseSummary",
                 c.caseId() == null
@@ -373,9 +359,5 @@ class ConflictPages {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    private static String name(AgencyView a) {
-        return a == null ? "—" : a.localName();
     }
 }

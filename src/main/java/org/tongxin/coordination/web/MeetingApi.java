@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,12 +69,19 @@ class MeetingApi {
     private final MeetingDecisions decisions;
     private final MeetingDocuments documents;
     private final AgencyDirectory agencies;
+    private final CoordinationPresentation presentation;
 
-    MeetingApi(Meetings meetings, MeetingDecisions decisions, MeetingDocuments documents, AgencyDirectory agencies) {
+    MeetingApi(
+            Meetings meetings,
+            MeetingDecisions decisions,
+            MeetingDocuments documents,
+            AgencyDirectory agencies,
+            CoordinationPresentation presentation) {
         this.meetings = meetings;
         this.decisions = decisions;
         this.documents = documents;
         this.agencies = agencies;
+        this.presentation = presentation;
     }
 
     /** A decision with the agency named in the reader's language and the state of its obligation in the ledger. */
@@ -313,9 +319,7 @@ class MeetingApi {
     }
 
     private MeetingResponse response(MeetingView m, Locale locale) {
-        List<AgencyId> ids = new ArrayList<>(m.attendees());
-        ids.add(m.convenor());
-        Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
+        Map<AgencyId, AgencyName> names = presentation.meetingAgencies(m, m.decisions(), locale);
         return new MeetingResponse(
                 m.id(),
                 names.get(m.convenor()),
@@ -333,12 +337,16 @@ class MeetingApi {
                         .map(i -> new AgendaItemResponse(
                                 i.position(), i.kind(), i.topic(), i.caseId(), i.conflictId(), i.decisionId()))
                         .toList(),
-                m.decisions().stream().map(d -> decision(d, locale)).toList(),
+                m.decisions().stream().map(d -> decision(d, names)).toList(),
                 m.version());
     }
 
     private DecisionResponse decision(DecisionView d, Locale locale) {
-        AgencyName owing = agencies.names(List.of(d.owingAgency()), locale).get(d.owingAgency());
+        return decision(d, agencies.names(List.of(d.owingAgency()), locale));
+    }
+
+    private DecisionResponse decision(DecisionView d, Map<AgencyId, AgencyName> names) {
+        AgencyName owing = names.get(d.owingAgency());
         ObligationStatus status =
                 decisions.obligation(d).map(ObligationView::status).orElse(null);
         return new DecisionResponse(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
+import org.tongxin.agency.AgencyName;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
@@ -68,6 +70,7 @@ class MeetingPages {
     private final Conflicts conflicts;
     private final MeetingDocuments documents;
     private final AgencyDirectory agencies;
+    private final CoordinationPresentation presentation;
     private final CaseDirectory cases;
     private final CurrentUser currentUser;
     private final PageCommands commands;
@@ -78,6 +81,7 @@ class MeetingPages {
             Conflicts conflicts,
             MeetingDocuments documents,
             AgencyDirectory agencies,
+            CoordinationPresentation presentation,
             CaseDirectory cases,
             CurrentUser currentUser,
             PageCommands commands) {
@@ -86,6 +90,7 @@ class MeetingPages {
         this.conflicts = conflicts;
         this.documents = documents;
         this.agencies = agencies;
+        this.presentation = presentation;
         this.cases = cases;
         this.currentUser = currentUser;
         this.commands = commands;
@@ -303,12 +308,10 @@ class MeetingPages {
     }
 
     private String meetingView(MeetingView m, Model model) {
-        Set<AgencyId> ids = new HashSet<>(m.attendees());
-        ids.add(m.convenor());
         Map<DecisionId, DecisionView> reviewed = meetings.reviewed(m);
-        m.decisions().forEach(d -> ids.add(d.owingAgency()));
-        reviewed.values().forEach(d -> ids.add(d.owingAgency()));
-        Map<AgencyId, AgencyView> names = agencies.findAll(ids);
+        List<DecisionView> named = new ArrayList<>(m.decisions());
+        named.addAll(reviewed.values());
+        Map<AgencyId, AgencyName> names = presentation.meetingAgencies(m, named, LocaleContextHolder.getLocale());
         Set<CaseId> caseIds = new HashSet<>();
         m.agenda().stream().map(AgendaItem::caseId).filter(Objects::nonNull).forEach(caseIds::add);
         m.decisions().stream()
@@ -331,10 +334,13 @@ class MeetingPages {
         }
         boolean manages = meetings.manages(m);
         model.addAttribute("meeting", m);
-        model.addAttribute("convenorName", name(names.get(m.convenor())));
+        model.addAttribute("convenorName", CoordinationPresentation.name(names, m.convenor()));
         model.addAttribute(
                 "attendeeNames",
-                m.attendees().stream().map(a -> name(names.get(a))).sorted().toList());
+                m.attendees().stream()
+                        .map(a -> CoordinationPresentation.name(names, a))
+                        .sorted()
+                        .toList());
         model.addAttribute("agenda", agenda);
         model.addAttribute(
                 "decisions",
@@ -353,12 +359,12 @@ class MeetingPages {
 
     private String decisionView(DecisionView d, Model model) {
         MeetingView m = meetings.view(d.meetingId());
-        Map<AgencyId, AgencyView> names = agencies.findAll(List.of(d.owingAgency(), m.convenor()));
+        Map<AgencyId, AgencyName> names = presentation.meetingAgencies(m, List.of(d), LocaleContextHolder.getLocale());
         Map<CaseId, CaseSummary> summaries =
                 d.caseId() == null ? Map.of() : cases.summaries(List.of(d.caseId()), "decision");
         model.addAttribute("meeting", m);
         model.addAttribute("line", line(d, names, summaries));
-        model.addAttribute("convenorName", name(names.get(m.convenor())));
+        model.addAttribute("convenorName", CoordinationPresentation.name(names, m.convenor()));
         return "coordination/decision";
     }
 
@@ -367,10 +373,10 @@ class MeetingPages {
         return meetingView(meetings.view(id), model);
     }
 
-    private DecisionLine line(DecisionView d, Map<AgencyId, AgencyView> names, Map<CaseId, CaseSummary> summaries) {
+    private DecisionLine line(DecisionView d, Map<AgencyId, AgencyName> names, Map<CaseId, CaseSummary> summaries) {
         return new DecisionLine(
                 d,
-                name(names.get(d.owingAgency())),
+                CoordinationPresentation.name(names, d.owingAgency()),
                 d.caseId() == null ? null : summaries.get(d.caseId()),
                 decisions.obligation(d).orElse(null),
                 decisions.owes(d));
@@ -397,9 +403,5 @@ class MeetingPages {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    private static String name(AgencyView a) {
-        return a == null ? "—" : a.localName();
     }
 }

@@ -9,10 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,13 +23,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyName;
-import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseSummary;
-import org.tongxin.identity.CurrentUser;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
@@ -40,9 +35,7 @@ import org.tongxin.obligation.ObligationStatus;
 import org.tongxin.obligation.ObligationView;
 import org.tongxin.obligation.Standing;
 import org.tongxin.obligation.WaitReason;
-import org.tongxin.obligation.WaitingWords;
 import org.tongxin.policy.DeadlineKind;
-import org.tongxin.policy.ProcedureStep;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.AnyAuthenticatedUser;
 import org.tongxin.shared.web.LockVersions;
@@ -62,26 +55,13 @@ class InboxApi {
 
     private final Inboxes inboxes;
     private final ObligationLedger ledger;
-    private final CaseDirectory cases;
-    private final AgencyDirectory agencies;
-    private final CurrentUser currentUser;
-    private final WaitingWords waitingWords;
+    private final ObligationLines lines;
     private final Clock clock;
 
-    InboxApi(
-            Inboxes inboxes,
-            ObligationLedger ledger,
-            CaseDirectory cases,
-            AgencyDirectory agencies,
-            CurrentUser currentUser,
-            WaitingWords waitingWords,
-            Clock clock) {
-        this.waitingWords = waitingWords;
+    InboxApi(Inboxes inboxes, ObligationLedger ledger, ObligationLines lines, Clock clock) {
         this.inboxes = inboxes;
         this.ledger = ledger;
-        this.cases = cases;
-        this.agencies = agencies;
-        this.currentUser = currentUser;
+        this.lines = lines;
         this.clock = clock;
     }
 
@@ -258,73 +238,54 @@ class InboxApi {
         return new PageResult<>(responses(found.items(), purpose, locale), found.page(), found.size(), found.total());
     }
 
-    private Map<CaseId, CaseSummary> summaries(List<ObligationView> obligations, String purpose) {
-        List<CaseId> caseIds = obligations.stream()
-                .map(ObligationView::caseId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-        return caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, purpose);
-    }
-
     private List<ObligationResponse> responses(List<ObligationView> obligations, String purpose, Locale locale) {
-        List<AgencyId> ids = new ArrayList<>();
-        obligations.forEach(o -> {
-            ids.add(o.owingAgencyId());
-            ids.add(o.counterpartyAgencyId());
-            ids.add(o.waitingForAgencyId());
-        });
-        Map<AgencyId, AgencyName> names = agencies.names(ids, locale);
-        Map<CaseId, CaseSummary> summaries = obligations.isEmpty() ? Map.of() : summaries(obligations, purpose);
-        UUID me = currentUser.get().userId();
+        ObligationLines.Batch batch = lines.read(obligations, purpose, false, locale);
         Instant now = clock.instant();
         return obligations.stream()
-                .map(o -> {
-                    ProcedureStep step = ledger.step(o);
-                    CaseSummary c = o.caseId() == null ? null : summaries.get(o.caseId());
-                    return new ObligationResponse(
-                            o.id(),
-                            o.caseId(),
-                            c == null ? null : c.caseNumber(),
-                            c == null ? null : c.subjectName(),
-                            c != null && c.masked(),
-                            o.stepId(),
-                            step.name(locale),
-                            step.legalBasis(),
-                            o.deadlineKind(),
-                            o.deadlineAmount(),
-                            o.status(),
-                            o.dueDate(),
-                            o.dueAt(),
-                            o.alertOnly(),
-                            o.provisional(),
-                            o.dueSoon(now),
-                            o.owedBySubject(),
-                            names.get(o.owingAgencyId()),
-                            o.counterpartyAgencyId() == null ? null : names.get(o.counterpartyAgencyId()),
-                            o.startedAt(),
-                            o.pausedAt(),
-                            o.pauseReason(),
-                            o.previousDueAt(),
-                            o.escalationLevel(),
-                            me != null && me.equals(o.assigneeUserId()),
-                            o.assigneeUserId(),
-                            o.fulfilledAt(),
-                            o.waivedAt(),
-                            o.waiverReason(),
-                            o.version(),
-                            o.matter() == null ? null : o.matter().kind(),
-                            o.matter() == null ? null : o.matter().id(),
-                            o.actionable(),
-                            o.standing(),
-                            o.waitReason()
-                                    .map(r -> new WaitingFor(
-                                            o.waitingForAgencyId() == null ? null : names.get(o.waitingForAgencyId()),
-                                            r,
-                                            waitingWords.text(o, names, locale).orElse(null),
-                                            o.waitingSince()))
-                                    .orElse(null));
-                })
+                .map(o -> response(lines.line(o, batch), now, locale))
                 .toList();
+    }
+
+    static ObligationResponse response(InboxLine line, Instant now, Locale locale) {
+        ObligationView o = line.obligation();
+        CaseSummary c = line.caseSummary();
+        return new ObligationResponse(
+                o.id(),
+                o.caseId(),
+                c == null ? null : c.caseNumber(),
+                c == null ? null : c.subjectName(),
+                c != null && c.masked(),
+                o.stepId(),
+                line.step().name(locale),
+                line.step().legalBasis(),
+                o.deadlineKind(),
+                o.deadlineAmount(),
+                o.status(),
+                o.dueDate(),
+                o.dueAt(),
+                o.alertOnly(),
+                o.provisional(),
+                o.dueSoon(now),
+                o.owedBySubject(),
+                line.owing(),
+                line.counterparty(),
+                o.startedAt(),
+                o.pausedAt(),
+                o.pauseReason(),
+                o.previousDueAt(),
+                o.escalationLevel(),
+                line.mine(),
+                o.assigneeUserId(),
+                o.fulfilledAt(),
+                o.waivedAt(),
+                o.waiverReason(),
+                o.version(),
+                o.matter() == null ? null : o.matter().kind(),
+                o.matter() == null ? null : o.matter().id(),
+                o.actionable(),
+                o.standing(),
+                o.waitReason()
+                        .map(r -> new WaitingFor(line.waitingFor(), r, line.waitingText(), o.waitingSince()))
+                        .orElse(null));
     }
 }

@@ -1,17 +1,12 @@
 package org.tongxin.obligation.web;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,24 +19,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
-import org.tongxin.agency.AgencyName;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseSummary;
 import org.tongxin.identity.CurrentUser;
-import org.tongxin.identity.TongxinPrincipal;
-import org.tongxin.identity.UserDirectory;
-import org.tongxin.identity.UserId;
 import org.tongxin.obligation.Inboxes;
 import org.tongxin.obligation.Inboxes.InboxFilter;
 import org.tongxin.obligation.Inboxes.InboxView;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.obligation.ObligationView;
-import org.tongxin.obligation.WaitingWords;
 import org.tongxin.policy.PolicyModels;
-import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.security.CaseUser;
@@ -63,11 +52,10 @@ class InboxPages {
     private final ObligationLedger ledger;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
-    private final UserDirectory users;
     private final PolicyModels policies;
     private final CurrentUser currentUser;
     private final FormFeedback feedback;
-    private final WaitingWords waitingWords;
+    private final ObligationLines lines;
     private final Clock clock;
 
     InboxPages(
@@ -75,34 +63,21 @@ class InboxPages {
             ObligationLedger ledger,
             CaseDirectory cases,
             AgencyDirectory agencies,
-            UserDirectory users,
             PolicyModels policies,
             CurrentUser currentUser,
             FormFeedback feedback,
-            WaitingWords waitingWords,
+            ObligationLines lines,
             Clock clock) {
-        this.waitingWords = waitingWords;
+        this.lines = lines;
         this.inboxes = inboxes;
         this.ledger = ledger;
         this.cases = cases;
         this.agencies = agencies;
-        this.users = users;
         this.policies = policies;
         this.currentUser = currentUser;
         this.feedback = feedback;
         this.clock = clock;
     }
-
-    /** One line of the inbox: the obligation, its step as its policy version says, the case as the reader sees it. */
-    public record InboxLine(
-            ObligationView obligation,
-            ProcedureStep step,
-            CaseSummary caseSummary,
-            String owingName,
-            String counterpartyName,
-            String assigneeName,
-            boolean mine,
-            String waitingText) {}
 
     /** A choice in a filter list. */
     public record Choice(String value, String label, long count) {}
@@ -137,26 +112,14 @@ class InboxPages {
                 inboxes.escalatedToMe(new PageQuery(0, PageQuery.MAX_SIZE, "due", false));
         List<ObligationView> all = new java.util.ArrayList<>(result.items());
         all.addAll(escalated.items());
-        List<CaseId> caseIds = all.stream()
-                .map(ObligationView::caseId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-        Map<CaseId, CaseSummary> summaries = caseIds.isEmpty() ? Map.of() : cases.summaries(caseIds, "inbox");
-        Map<AgencyId, AgencyView> names = agencies.findAll(all.stream()
-                .flatMap(o ->
-                        java.util.stream.Stream.of(o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()))
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet()));
-        Map<UUID, String> assignees = assignees(all);
-        TongxinPrincipal me = currentUser.get();
+        ObligationLines.Batch batch = lines.read(all, "inbox", true, LocaleContextHolder.getLocale());
 
-        model.addAttribute("page", result.map(o -> line(o, summaries, names, assignees, me)));
+        model.addAttribute("page", result.map(o -> lines.line(o, batch)));
         model.addAttribute(
                 "escalated",
                 escalated.items().stream()
-                        .filter(o -> o.caseId() == null || summaries.containsKey(o.caseId()))
-                        .map(o -> line(o, summaries, names, assignees, me))
+                        .filter(batch::caseVisible)
+                        .map(o -> lines.line(o, batch))
                         .toList());
         model.addAttribute("escalatedTotal", escalated.total());
         model.addAttribute("counts", inboxes.counts());
@@ -189,7 +152,7 @@ class InboxPages {
                         filter.overdueOnly(),
                         InboxView.ALL)));
         model.addAttribute("now", clock.instant());
-        filters(model, filter, summaries);
+        filters(model, filter, batch.summaries());
         model.addAttribute(
                 "allCasesUrl",
                 url(new InboxFilter(
@@ -212,28 +175,6 @@ class InboxPages {
         ledger.take(ObligationId.of(id));
         redirect.addFlashAttribute("notice", feedback.message("inbox.taken"));
         return "redirect:" + safeReturn(returnTo);
-    }
-
-    private InboxLine line(
-            ObligationView o,
-            Map<CaseId, CaseSummary> summaries,
-            Map<AgencyId, AgencyView> names,
-            Map<UUID, String> assignees,
-            TongxinPrincipal me) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<AgencyId, AgencyName> agencyNames = new HashMap<>();
-        if (o.waitingForAgencyId() != null && names.get(o.waitingForAgencyId()) != null) {
-            agencyNames.put(o.waitingForAgencyId(), AgencyName.of(names.get(o.waitingForAgencyId()), locale));
-        }
-        return new InboxLine(
-                o,
-                ledger.step(o),
-                o.caseId() == null ? null : summaries.get(o.caseId()),
-                name(names.get(o.owingAgencyId())),
-                o.counterpartyAgencyId() == null ? null : name(names.get(o.counterpartyAgencyId())),
-                o.assigneeUserId() == null ? null : assignees.get(o.assigneeUserId()),
-                o.assigneeUserId() != null && o.assigneeUserId().equals(me.userId()),
-                waitingWords.text(o, agencyNames, locale).orElse(null));
     }
 
     private void filters(Model model, InboxFilter filter, Map<CaseId, CaseSummary> summaries) {
@@ -289,23 +230,6 @@ class InboxPages {
         return agencies.find(currentUser.get().agency())
                 .flatMap(a -> policies.findInForce(policies.regionFor(a.divisionCode()), LegalTime.today(clock)))
                 .or(() -> policies.findInForce(PolicyModels.NATIONAL, LegalTime.today(clock)));
-    }
-
-    private Map<UUID, String> assignees(Collection<ObligationView> obligations) {
-        Set<UserId> ids = new HashSet<>();
-        obligations.stream()
-                .map(ObligationView::assigneeUserId)
-                .filter(java.util.Objects::nonNull)
-                .map(UserId::of)
-                .forEach(ids::add);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return users.findAll(ids).stream()
-                .collect(Collectors.toMap(
-                        u -> u.id().value(),
-                        u -> u.displayName() == null ? u.username() : u.displayName(),
-                        (a, b) -> a));
     }
 
     private static String url(InboxFilter f) {

@@ -16,6 +16,7 @@ import org.tongxin.policy.PolicySetting;
 import org.tongxin.policy.PolicySettings;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
+import org.tongxin.shared.web.Languages;
 
 /**
  * The policy model in words, in the reader's language: organ names, stages, deadlines ("10 个工作日（速裁 5）",
@@ -334,7 +335,7 @@ public class PolicyTexts {
     }
 
     private boolean english() {
-        return "en".equals(locale().getLanguage());
+        return Languages.english(locale());
     }
 
     private static Locale locale() {

@@ -180,16 +180,7 @@ class CaseWorkspace {
         List<CaseData.TeamMember> team =
                 c.status() == CaseStatus.UNDER_CORRECTION || c.registeredAt() != null ? cases.team(id) : List.of();
 
-        Set<AgencyId> ids = new HashSet<>();
-        Collections.addAll(
-                ids,
-                c.decisionOrganId(),
-                c.countyAgencyId(),
-                c.officeId(),
-                c.procuratorateId(),
-                c.policeId(),
-                c.handoverInstitutionId(),
-                c.detainingOrganId());
+        Set<AgencyId> ids = new HashSet<>(c.agencyIds());
         obligations.forEach(
                 o -> Collections.addAll(ids, o.owingAgencyId(), o.counterpartyAgencyId(), o.waitingForAgencyId()));
         visible.forEach(h -> {

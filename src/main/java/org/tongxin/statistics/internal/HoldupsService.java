@@ -22,6 +22,7 @@ import org.tongxin.agency.AgencyView;
 import org.tongxin.obligation.ObligationId;
 import org.tongxin.obligation.ObligationLedger;
 import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.Languages;
 
 /**
  * The coordinator's one screen of what holds cases up: overdue obligations by agency and case, rejected handovers,
@@ -169,10 +170,14 @@ public class HoldupsService {
             String basis = null;
             String region = null;
             Instant started = null;
+            // The step's name as its policy version writes it; the names the statistics kept when it is gone.
+            String stepName = Languages.pick(locale, s.stepZh(), s.stepEn());
             try {
                 var view = ledger.find(ObligationId.of(s.obligationId())).orElse(null);
                 if (view != null) {
-                    basis = ledger.step(view).legalBasis();
+                    var step = ledger.step(view);
+                    basis = step.legalBasis();
+                    stepName = step.name(locale);
                     region = view.policyRegion();
                     started = view.startedAt();
                 }
@@ -190,7 +195,7 @@ public class HoldupsService {
                             s.obligationId(),
                             s.caseId(),
                             s.stepId(),
-                            "en".equals(locale.getLanguage()) ? s.stepEn() : s.stepZh(),
+                            stepName,
                             basis,
                             region,
                             started,

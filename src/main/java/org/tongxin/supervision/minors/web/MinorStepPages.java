@@ -35,6 +35,7 @@ import org.tongxin.policy.ProcedureStep;
 import org.tongxin.policy.ResolvedPolicy;
 import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.time.LegalTime;
+import org.tongxin.shared.web.Languages;
 import org.tongxin.shared.web.PageCommands;
 import org.tongxin.supervision.minors.MinorsSteps;
 import org.tongxin.supervision.minors.MinorsSteps.MinorStepView;
@@ -143,7 +144,7 @@ class MinorStepPages {
         java.util.regex.Matcher m = STEP_REFERENCE.matcher(note);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            boolean english = locale != null && "en".equals(locale.getLanguage());
+            boolean english = Languages.english(locale);
             String name = policy.step(m.group(1))
                     .map(s -> english ? " (" + s.name(locale) + ")" : "（" + s.name(locale) + "）")
                     .orElse("");
