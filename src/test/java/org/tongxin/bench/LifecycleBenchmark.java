@@ -97,7 +97,9 @@ public final class LifecycleBenchmark {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("TONGXIN_DEMO", "true");
             properties.put("tongxin.demo-caseload", "false");
-            // Reactions run as fast as the commands come: as many listener threads as the driver's.
+            // Reactions run as fast as the commands come. With virtual threads (application.yml) each reaction has a
+            // thread of its own and the system pool's connections bound them; without, as many listener threads as
+            // the driver's.
             properties.put("spring.task.execution.pool.core-size", Math.max(2, threads));
             context = Bench.start(false, properties, TestClockConfiguration.class, Actors.class);
             status = new LifecycleBenchmark(context, cases, threads).run();
