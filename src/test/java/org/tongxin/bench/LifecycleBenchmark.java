@@ -97,7 +97,9 @@ public final class LifecycleBenchmark {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("TONGXIN_DEMO", "true");
             properties.put("tongxin.demo-caseload", "false");
-            // Reactions run as fast as the commands come: as many listener threads as the driver's.
+            // Reactions run as fast as the commands come. With virtual threads (application.yml) each reaction has a
+            // thread of its own and the system pool's connections bound them; without, as many listener threads as
+            // the driver's.
             properties.put("spring.task.execution.pool.core-size", Math.max(2, threads));
             context = Bench.start(false, properties, TestClockConfiguration.class, Actors.class);
             status = new LifecycleBenchmark(context, cases, threads).run();
@@ -129,6 +131,24 @@ public final class LifecycleBenchmark {
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger retries = new AtomicInteger();
+    /** Wall-clock time per command, in the order the lives first ran them: where a life's time goes. */
+    private final Map<String, Timing> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Wall-clock time, commits and CPU per phase, summed over phases of the same kind ("report 1", "report 2": report). */
+    private final Map<String, Timing> phases = new LinkedHashMap<>();
+
+    private final CpuMeter meter = CpuMeter.forThisRun();
+
+    /** What a command or a phase cost, summed over the run. */
+    static final class Timing {
+        final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder command = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder settle = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder sleep = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder cpuApp = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder cpuDb = new java.util.concurrent.atomic.LongAdder();
+    }
 
     LifecycleBenchmark(ConfigurableApplicationContext context, int cases, int threads) {
         this.cases = cases;
@@ -175,10 +195,34 @@ public final class LifecycleBenchmark {
         }
         AgencyId office = agencies.findByCode("CD-SO-DM").map(a -> a.id()).orElse(null);
         long commitsBefore = commits();
+        CpuMeter.Sample cpuBefore = meter.sample();
+        Map<String, Long> publicationsBefore = publications();
+        Map<String, long[]> countsBefore = tableCounts();
         long startNanos = System.nanoTime();
         Exception[] failed = new Exception[1];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // The driver moves the clock itself: the scheduled scans wait, and run when the driver lets them.
+        Profile profile = Profile.ifAsked("lifecycle");
+        profile.during(() -> {
+            measured(pool, lives, office, failed);
+            return null;
+        });
+        profile.close();
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        settle();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long commits = commits() - commitsBefore;
+        breakdown(seconds, commits, meter.sample().minus(cpuBefore));
+        reactions(publicationsBefore, countsBefore);
+        return finish(lives, seconds, commits);
+    }
+
+    /** The lives, phase after phase, as the clock moves (the stretch PROFILE=1 records). */
+    private void measured(ExecutorService pool, List<Life> lives, AgencyId office, Exception[] failed) {
         obligationClock.holdScheduledScans(() -> {
             try {
                 phase("intake", pool, lives, life -> intake(life, office));
@@ -201,7 +245,11 @@ public final class LifecycleBenchmark {
                     if (!warned && !day.plusDays(14).isBefore(warnOn)) {
                         warned = true;
                         moveTo(warnOn);
-                        phase("expiry warning", pool, lives, life -> as(COUNTY, () -> termination.warnExpiry(life.id)));
+                        phase(
+                                "expiry warning",
+                                pool,
+                                lives,
+                                life -> as("expiry warning", COUNTY, () -> termination.warnExpiry(life.id)));
                     }
                 }
                 moveTo(termEnd);
@@ -210,14 +258,9 @@ public final class LifecycleBenchmark {
                 failed[0] = e;
             }
         });
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.MINUTES);
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        settle();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        long commits = commits() - commitsBefore;
+    }
+
+    private int finish(List<Life> lives, double seconds, long commits) throws Exception {
         long obligations = check(lives);
         double pgbench = pgbench();
         refusals.forEach((what, count) -> Bench.progress("refused %d times: %s", count.get(), what));
@@ -239,6 +282,7 @@ public final class LifecycleBenchmark {
 
     private void intake(Life life, AgencyId office) {
         life.id = as(
+                "entrust",
                 COURT,
                 () -> intake.entrust(new Entrustment(
                         subject(life.n),
@@ -249,12 +293,14 @@ public final class LifecycleBenchmark {
                         "王书记员",
                         List.of())));
         as(
+                "opinion",
                 COUNTY,
                 () -> intake.submitOpinion(
                         life.id, new Opinion("对象认罪悔罪，家庭支持，居住地固定。", Recommendation.SUITABLE, "具备社区矫正条件。", "陈矫正官")));
         LocalDate effective = today();
         life.termEnd = effective.plusYears(1).minusDays(1);
         as(
+                "decide",
                 COURT,
                 () -> management.decide(
                         life.id,
@@ -270,6 +316,7 @@ public final class LifecycleBenchmark {
                                 false,
                                 null)));
         life.documents = as(
+                "deliver documents",
                 COURT,
                 () -> intake.deliverDocuments(
                         life.id,
@@ -279,15 +326,17 @@ public final class LifecycleBenchmark {
                                         new NewItem(ItemCode.EXECUTION_NOTICE, null, null)),
                                 null)));
         as(
+                "receipt documents",
                 COUNTY,
                 () -> handovers.receipt(
                         life.documents, handovers.view(life.documents).version(), null));
-        as(COUNTY, () -> management.recordArrival(life.id, directory.version(life.id), false, null));
+        as("record arrival", COUNTY, () -> management.recordArrival(life.id, directory.version(life.id), false, null));
         if (office != null) {
-            as(COUNTY, () -> management.assignOffice(life.id, directory.version(life.id), office));
+            as("assign office", COUNTY, () -> management.assignOffice(life.id, directory.version(life.id), office));
         }
-        as(COUNTY, () -> management.register(life.id, directory.version(life.id)));
+        as("register", COUNTY, () -> management.register(life.id, directory.version(life.id)));
         as(
+                "form team",
                 COUNTY,
                 () -> management.formTeam(
                         life.id,
@@ -296,12 +345,14 @@ public final class LifecycleBenchmark {
                                 new TeamMember("陈矫正官", TeamRole.OFFICE_STAFF, Gender.MALE, office),
                                 new TeamMember("对象之妻", TeamRole.FAMILY, Gender.FEMALE, null))));
         as(
+                "make plan",
                 COUNTY,
                 () -> management.makePlan(
                         life.id,
                         directory.version(life.id),
                         "一、每月到司法所当面报告一次，每周电话报告；二、每月参加教育学习和公益活动不少于八小时；三、协调就业帮扶，帮助其稳定收入；四、家属配合监督，定期走访家庭和工作单位。"));
         as(
+                "announce",
                 COUNTY,
                 () -> management.announce(
                         life.id,
@@ -310,17 +361,22 @@ public final class LifecycleBenchmark {
     }
 
     private void report(Life life, boolean visit) {
-        as(COUNTY, () -> contacts.record(life.id, ContactKind.REPORT_IN_PERSON, today(), "按时报告，遵守规定。"));
+        as("report", COUNTY, () -> contacts.record(life.id, ContactKind.REPORT_IN_PERSON, today(), "按时报告，遵守规定。"));
         if (visit) {
-            as(COUNTY, () -> contacts.record(life.id, ContactKind.HOME_VISIT, today(), "走访家庭，对象在家，表现正常。"));
+            as(
+                    "home visit",
+                    COUNTY,
+                    () -> contacts.record(life.id, ContactKind.HOME_VISIT, today(), "走访家庭，对象在家，表现正常。"));
         }
     }
 
     private void leave(Life life, LocalDate depart, LocalDate back) {
         life.leave = as(
+                "request leave",
                 COUNTY,
                 () -> leaves.request(life.id, new NewLeave(LeaveKind.SINGLE, "A市西城区", "探望生病的母亲", depart, back)));
         as(
+                "approve leave",
                 COUNTY,
                 () -> leaves.approve(
                         life.leave, leaves.view(life.leave, "benchmark").version()));
@@ -328,6 +384,7 @@ public final class LifecycleBenchmark {
 
     private void returned(Life life, LocalDate back) {
         as(
+                "record return",
                 COUNTY,
                 () -> leaves.recordReturn(
                         life.leave, leaves.view(life.leave, "benchmark").version(), back));
@@ -335,11 +392,15 @@ public final class LifecycleBenchmark {
 
     private void terminate(Life life) {
         as(
+                "terminate",
                 COUNTY,
                 () -> termination.terminate(
                         life.id, directory.version(life.id), TerminationReason.EXPIRY, life.termEnd));
-        HandoverId notice = as(COUNTY, () -> termination.certify(life.id));
-        as(COURT, () -> handovers.receipt(notice, handovers.view(notice).version(), null));
+        HandoverId notice = as("certify", COUNTY, () -> termination.certify(life.id));
+        as(
+                "receipt notice",
+                COURT,
+                () -> handovers.receipt(notice, handovers.view(notice).version(), null));
     }
 
     // Running the phases
@@ -347,6 +408,8 @@ public final class LifecycleBenchmark {
     /** Runs one phase for every life still going, on the pool, then waits until its reactions are done. */
     private void phase(String name, ExecutorService pool, List<Life> lives, Consumer<Life> work) throws Exception {
         long start = System.nanoTime();
+        long commitsBefore = commits();
+        CpuMeter.Sample cpuBefore = meter.sample();
         List<Future<?>> futures = new ArrayList<>();
         for (Life life : lives) {
             if (life.failed) {
@@ -375,10 +438,65 @@ public final class LifecycleBenchmark {
         for (Future<?> f : futures) {
             f.get();
         }
+        long commandsDone = System.nanoTime();
         settle();
+        long end = System.nanoTime();
+        record(name, end - start, end - commandsDone, commitsBefore, cpuBefore);
         Bench.progress(
-                "%s: %d lives in %.1f s (load %.2f)",
-                name, futures.size(), (System.nanoTime() - start) / 1e9, Bench.loadAverage());
+                "%s: %d lives in %.1f s (load %.2f)", name, futures.size(), (end - start) / 1e9, Bench.loadAverage());
+    }
+
+    /** Adds a phase's (or the clock's) wall-clock time, the wait for its last reactions, its commits and CPU. */
+    private void record(String name, long nanos, long settleNanos, long commitsBefore, CpuMeter.Sample cpuBefore) {
+        CpuMeter.Sample cpu = meter.sample().minus(cpuBefore);
+        Timing timing = phases.computeIfAbsent(name.replaceAll(" [0-9]+$", ""), k -> new Timing());
+        timing.count.increment();
+        timing.command.add(nanos - settleNanos);
+        timing.settle.add(settleNanos);
+        timing.commits.add(commits() - commitsBefore);
+        timing.cpuApp.add(cpu.jvmNanos());
+        timing.cpuDb.add(cpu.databaseNanos());
+    }
+
+    /** The breakdown in the log: per phase kind, per command, and per life. */
+    private void breakdown(double seconds, long commits, CpuMeter.Sample cpu) {
+        Bench.progress(
+                "per phase kind (runs; wall s of commands + wall s waiting for the last reactions; commits; CPU s app"
+                        + " + db):");
+        phases.forEach((name, t) -> Bench.progress(
+                "  %-16s %4d  %7.1f + %6.1f s  %8d commits  %6.1f + %6.1f s CPU",
+                name,
+                t.count.sum(),
+                t.command.sum() / 1e9,
+                t.settle.sum() / 1e9,
+                t.commits.sum(),
+                t.cpuApp.sum() / 1e9,
+                t.cpuDb.sum() / 1e9));
+        Bench.progress("per command (calls; ms per call: the command itself + waiting for its reactions + sleeps before"
+                + " retries; retries):");
+        synchronized (timings) {
+            timings.forEach((name, t) -> {
+                long n = Math.max(1, t.count.sum());
+                Bench.progress(
+                        "  %-18s %6d  %7.1f + %7.1f + %6.1f ms  %5d retries",
+                        name,
+                        t.count.sum(),
+                        t.command.sum() / 1e6 / n,
+                        t.settle.sum() / 1e6 / n,
+                        t.sleep.sum() / 1e6 / n,
+                        t.retries.sum());
+            });
+        }
+        long calls = timings.values().stream().mapToLong(t -> t.count.sum()).sum();
+        Bench.progress(
+                "per life: %.1f commands, %.0f commits, %.1f ms CPU in the application + %.1f ms in PostgreSQL; %.2f s"
+                        + " of wall-clock time on %d threads",
+                (double) calls / cases,
+                (double) commits / cases,
+                cpu.jvmNanos() / 1e6 / cases,
+                cpu.databaseNanos() / 1e6 / cases,
+                seconds * threads / cases,
+                threads);
     }
 
     private void settle() {
@@ -396,32 +514,48 @@ public final class LifecycleBenchmark {
         if (instant.isAfter(clock.instant())) {
             clock.setInstant(instant);
         }
+        long start = System.nanoTime();
+        long commitsBefore = commits();
+        CpuMeter.Sample cpuBefore = meter.sample();
         // What the clock's daily scans would have done by now (warnings, overdue marks) happens before the next phase.
         obligationClock.scanNow();
+        long scanned = System.nanoTime();
         settle();
+        long end = System.nanoTime();
+        record("clock scan", end - start, end - scanned, commitsBefore, cpuBefore);
     }
 
     /** Refusals a client meets when it is faster than the reactions to its previous command: it tries again shortly. */
     static final java.util.Set<String> NOT_YET = java.util.Set.of("STALE_VERSION", "REGISTER_NEEDS_DOCUMENTS");
 
-    private <T> T as(String username, java.util.function.Supplier<T> work) {
+    private <T> T as(String command, String username, java.util.function.Supplier<T> work) {
+        Timing timing = timings.computeIfAbsent(command, k -> new Timing());
         for (int attempt = 1; ; attempt++) {
             // As a page or an API call would: the command's own reactions are awaited (bounded) before the next one.
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            long start = System.nanoTime();
             try {
                 T result = actors.call(username, work);
+                long done = System.nanoTime();
+                timing.command.add(done - start);
                 events.settle();
+                timing.settle.add(System.nanoTime() - done);
+                timing.count.increment();
                 return result;
             } catch (TongxinException e) {
+                timing.command.add(System.nanoTime() - start);
                 if (!NOT_YET.contains(e.code()) || attempt == 200) {
                     throw e;
                 }
                 retries.incrementAndGet();
+                timing.retries.increment();
             } finally {
                 RequestContextHolder.resetRequestAttributes();
             }
             try {
-                Thread.sleep(Math.min(50, 2L * attempt));
+                long sleep = Math.min(50, 2L * attempt);
+                timing.sleep.add(sleep * 1_000_000);
+                Thread.sleep(sleep);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(interrupted);
@@ -429,8 +563,8 @@ public final class LifecycleBenchmark {
         }
     }
 
-    private void as(String username, Runnable work) {
-        as(username, () -> {
+    private void as(String command, String username, Runnable work) {
+        as(command, username, () -> {
             work.run();
             return null;
         });
@@ -487,6 +621,65 @@ public final class LifecycleBenchmark {
                 .param("ids", ids)
                 .query(Long.class)
                 .single();
+    }
+
+    /** Event publications per listener so far: one per reaction the registry delivered (completed ones are kept). */
+    private Map<String, Long> publications() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        owner.sql("SELECT listener_id, count(*) FROM event_publication GROUP BY listener_id")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** The reactions one life caused, per listener, and the rows it wrote per table. */
+    private void reactions(Map<String, Long> before, Map<String, long[]> countsBefore) {
+        Map<String, Long> after = publications();
+        long total = 0;
+        List<String> lines = new ArrayList<>();
+        for (var entry : after.entrySet()) {
+            long n = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            if (n > 0) {
+                total += n;
+                String listener = entry.getKey().replaceAll("\\(.*", "").replaceAll("^org\\.tongxin\\.", "");
+                lines.add(String.format(java.util.Locale.ROOT, "  %7.1f  %s", (double) n / cases, listener));
+            }
+        }
+        lines.sort(Collections.reverseOrder());
+        Bench.progress("reactions (event publications) per life: %.1f, per listener:", (double) total / cases);
+        lines.stream().limit(40).forEach(line -> Bench.progress("%s", line));
+        Bench.progress("per life, per table: rows written (inserted + updated + deleted) and index or table scans:");
+        Map<String, long[]> now = tableCounts();
+        List<Map.Entry<String, long[]>> tables = new ArrayList<>();
+        long[] sums = new long[2];
+        for (var entry : now.entrySet()) {
+            long[] earlier = countsBefore.getOrDefault(entry.getKey(), new long[2]);
+            long[] delta = {entry.getValue()[0] - earlier[0], entry.getValue()[1] - earlier[1]};
+            sums[0] += delta[0];
+            sums[1] += delta[1];
+            if (delta[0] + delta[1] > 0) {
+                tables.add(Map.entry(entry.getKey(), delta));
+            }
+        }
+        tables.sort((x, y) -> Long.compare(y.getValue()[0] + y.getValue()[1], x.getValue()[0] + x.getValue()[1]));
+        Bench.progress("  %8.1f %8.1f  all tables", (double) sums[0] / cases, (double) sums[1] / cases);
+        tables.stream()
+                .limit(25)
+                .forEach(e -> Bench.progress(
+                        "  %8.1f %8.1f  %s",
+                        (double) e.getValue()[0] / cases, (double) e.getValue()[1] / cases, e.getKey()));
+    }
+
+    /** Per table so far: rows inserted, updated and deleted; and sequential plus index scans (the collector's counts). */
+    private Map<String, long[]> tableCounts() {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        owner.sql("""
+            SELECT relname, n_tup_ins + n_tup_upd + n_tup_del, coalesce(seq_scan, 0) + coalesce(idx_scan, 0)
+              FROM pg_stat_user_tables\
+            """)
+                .query((rs, n) -> counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+                .list();
+        return counts;
     }
 
     private long commits() {

@@ -674,10 +674,13 @@ public class CaseRepository {
             UUID actorAgency,
             List<String> audience,
             String sourceEvent) {
+        // One statement: nothing is written for a case that does not exist (an event about a matter without one).
         jdbc.sql("""
             INSERT INTO casefile_timeline (case_id, occurred_at, kind, args, actor_user_id, actor_name, actor_agency_id,
                 audience, source_event)
-            VALUES (:c, :at, :kind, :args, :user, :name, :agency, :audience, :source)
+            SELECT c.id, CAST(:at AS timestamptz), CAST(:kind AS varchar), CAST(:args AS text), CAST(:user AS uuid),
+                   CAST(:name AS varchar), CAST(:agency AS uuid), CAST(:audience AS text[]), CAST(:source AS varchar)
+              FROM casefile_case c WHERE c.id = :c
             ON CONFLICT (case_id, source_event) DO NOTHING\
             """)
                 .param("c", caseId.value())

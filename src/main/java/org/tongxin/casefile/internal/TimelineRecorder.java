@@ -25,9 +25,8 @@ class TimelineRecorder {
     @ApplicationModuleListener
     void on(TimelineEntry entry) {
         // Events about a matter without a case (a joint-meeting decision on a topic, a conflict about a procedure)
-        // carry
-        // no case: there is no timeline to put them on.
-        if (entry.caseId() == null || !cases.exists(entry.caseId())) {
+        // carry no case: there is no timeline to put them on (appendTimeline writes nothing for an unknown case).
+        if (entry.caseId() == null) {
             return;
         }
         List<String> audience =

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +62,7 @@ public class RowSecurity {
 
     /** A connection of the application's own work (the owner role), whoever acts on this thread. */
     public static Connection systemConnection(DataSource dataSource) throws SQLException {
-        return dataSource.unwrap(ScopedDataSource.class).system.getObject().connection();
+        return dataSource.unwrap(ScopedDataSource.class).systemPool().connection();
     }
 
     @Bean
@@ -130,8 +131,23 @@ public class RowSecurity {
 
         private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
+        /*
+         * The agency each physical connection of the pool was last set to. A session setting stays until it is set
+         * again, and only this class sets it: a connection borrowed for the same agency as before needs no statement.
+         * Setting it on every borrowing cost a round trip and a transaction of its own for every request's
+         * connection (doc/performance.md). Weak keys: a connection the pool retires is forgotten.
+         */
+        private static final java.util.Map<Connection, String> AGENCIES =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
         private final ObjectProvider<CurrentActor> actors;
         private final ObjectProvider<SystemPool> system;
+        /*
+         * Both beans are singletons, looked up once they exist: resolving them through the bean factory on every
+         * connection cost a tenth of the application's CPU in the lifecycle benchmark (doc/performance.md).
+         */
+        private volatile @Nullable CurrentActor currentActor;
+        private volatile @Nullable SystemPool systemPool;
 
         ScopedDataSource(DataSource target, ObjectProvider<CurrentActor> actors, ObjectProvider<SystemPool> system) {
             super(target);
@@ -143,7 +159,7 @@ public class RowSecurity {
         public Connection getConnection() throws SQLException {
             Actor actor = actor();
             if (actor != null && actor.kind() == Actor.Kind.SYSTEM) {
-                return system.getObject().connection();
+                return systemPool().connection();
             }
             return scoped(super.getConnection(), actor);
         }
@@ -161,21 +177,47 @@ public class RowSecurity {
             }
             RESOLVING.set(Boolean.TRUE);
             try {
-                CurrentActor current = actors.getIfAvailable();
+                CurrentActor current = currentActor;
+                if (current == null) {
+                    // Not yet created (start-up runs migrations and runners first): asked again next time.
+                    current = actors.getIfAvailable();
+                    currentActor = current;
+                }
                 return current == null ? Actor.SYSTEM : current.get();
             } finally {
                 RESOLVING.remove();
             }
         }
 
+        private SystemPool systemPool() {
+            SystemPool pool = systemPool;
+            if (pool == null) {
+                pool = system.getObject();
+                systemPool = pool;
+            }
+            return pool;
+        }
+
         private static Connection scoped(Connection connection, Actor actor) throws SQLException {
             String agency = actor == null || actor.agencyId() == null
                     ? ""
                     : actor.agencyId().toString();
-            try (PreparedStatement statement =
-                    connection.prepareStatement("SELECT set_config('" + AGENCY_SETTING + "', ?, false)")) {
-                statement.setString(1, agency);
-                statement.execute();
+            try {
+                // The physical connection under the pool's proxy: it keeps the setting between borrowers.
+                Connection physical = connection.unwrap(Connection.class);
+                if (agency.equals(AGENCIES.get(physical))) {
+                    return connection;
+                }
+                AGENCIES.remove(physical);
+                try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT set_config('" + AGENCY_SETTING + "', ?, false)")) {
+                    statement.setString(1, agency);
+                    statement.execute();
+                }
+                // Outside a transaction the setting is committed at once; inside one a rollback would undo it.
+                if (connection.getAutoCommit()) {
+                    AGENCIES.put(physical, agency);
+                }
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
