@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +95,6 @@ class AssessmentPages {
             assessments.decide(
                     CaseId.of(caseId),
                     new NewDecision(kind(kind), reasons(reasons), facts, evidence, outOfContactDays));
-            return null;
         });
     }
 
@@ -120,7 +118,6 @@ class AssessmentPages {
                     CaseId.of(caseId),
                     new NewProposal(
                             kind(kind), reasons(reasons), facts, evidence, outOfContactDays, withArrest, arrestReason));
-            return null;
         });
     }
 
@@ -134,13 +131,11 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrestDecided", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.arrestDecided", () -> {
             if (arrest == null) {
                 throw TongxinException.invalid("arrest", "required");
             }
             assessments.decideArrest(own(caseId, proposalId), required(version), arrest);
-            return null;
         });
     }
 
@@ -154,10 +149,8 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrested", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.arrested", () -> {
             assessments.executeArrest(own(caseId, proposalId), required(version), instant(arrestedAt));
-            return null;
         });
     }
 
@@ -174,13 +167,11 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.ruled", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.ruled", () -> {
             if (granted == null) {
                 throw TongxinException.invalid("granted", "required");
             }
             assessments.rule(own(caseId, proposalId), required(version), granted, ruledOn, note, termEnd);
-            return null;
         });
     }
 
@@ -195,15 +186,26 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.committed", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.committed", () -> {
             assessments.commit(
                     own(caseId, proposalId),
                     required(version),
                     institutionId == null ? null : AgencyId.of(institutionId),
                     instant(deliveredAt));
-            return null;
         });
+    }
+
+    /** A command on one of the case's proposals: a refusal shows the page again at that proposal's form. */
+    private String onProposal(
+            UUID caseId,
+            UUID proposalId,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect,
+            String done,
+            Runnable command) {
+        model.addAttribute("failedProposal", proposalId);
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, done, command);
     }
 
     /** Runs a command; a refusal shows the page again with the messages beside the fields of the form that was sent. */
@@ -214,8 +216,8 @@ class AssessmentPages {
             Locale locale,
             RedirectAttributes redirect,
             String done,
-            Supplier<Void> command) {
-        return commands.make(command)
+            Runnable command) {
+        return commands.run(command)
                 .notice(done)
                 .passOn(PageCommands.ACCESS)
                 .redirectOr("/cases/" + caseId + "/assessment", model, redirect, () -> {
