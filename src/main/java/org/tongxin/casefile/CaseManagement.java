@@ -60,6 +60,10 @@ public class CaseManagement {
     static final Set<Role> DECIDERS = EnumSet.of(Role.COURT_CLERK, Role.JUDGE, Role.POLICE_OFFICER);
     static final Set<Role> COUNTY = Role.COUNTY;
     static final Set<Role> COUNTY_AND_OFFICE = Role.CORRECTION_STAFF;
+    private static final Set<Participation> DECISION = EnumSet.of(Participation.DECISION_ORGAN);
+    private static final Set<Participation> EXECUTING = EnumSet.of(Participation.EXECUTING_AGENCY);
+    private static final Set<Participation> TEAM =
+            EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE);
 
     private final CaseRepository cases;
     private final SubjectWriter writer;
@@ -224,13 +228,7 @@ public class CaseManagement {
     /** The organ decided not to apply community correction after the assessment. */
     @Transactional
     public void withdraw(CaseId id, int version) {
-        CorrectionCase c = load(id);
-        access.requireAction(
-                access.require(sealed.parties(id)),
-                EnumSet.of(Participation.DECISION_ORGAN),
-                DECIDERS,
-                "NOT_DECISION_ORGAN");
-        stale(c, version);
+        CorrectionCase c = command(id, version, DECISION, DECIDERS, "NOT_DECISION_ORGAN");
         c.withdraw(clock.instant(), currentUser.ref());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.withdrawn").target("case", id));
@@ -248,7 +246,7 @@ public class CaseManagement {
                     EnumSet.of(Role.COUNTY_OFFICER, Role.COUNTY_HEAD, Role.PRISON_OFFICER, Role.POLICE_OFFICER),
                     "NOT_EXECUTING_AGENCY");
         } else {
-            access.requireAction(decision, EnumSet.of(Participation.EXECUTING_AGENCY), COUNTY, "NOT_EXECUTING_AGENCY");
+            access.requireAction(decision, EXECUTING, COUNTY, "NOT_EXECUTING_AGENCY");
         }
         stale(c, version);
         Instant now = clock.instant();
@@ -265,13 +263,7 @@ public class CaseManagement {
     /** The county agency assigns the case to one of its judicial offices. */
     @Transactional
     public void assignOffice(CaseId id, int version, AgencyId officeId) {
-        CorrectionCase c = load(id);
-        access.requireAction(
-                access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY),
-                COUNTY,
-                "NOT_EXECUTING_AGENCY");
-        stale(c, version);
+        CorrectionCase c = command(id, version, EXECUTING, COUNTY, "NOT_EXECUTING_AGENCY");
         AgencyView office = officeId == null ? null : agencies.find(officeId).orElse(null);
         if (office == null
                 || office.type() != AgencyType.JUDICIAL_OFFICE
@@ -289,13 +281,7 @@ public class CaseManagement {
     /** The county agency registers the subject: documents checked, identity verified, file opened (CCL art. 22). */
     @Transactional
     public void register(CaseId id, int version) {
-        CorrectionCase c = load(id);
-        access.requireAction(
-                access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY),
-                COUNTY,
-                "NOT_EXECUTING_AGENCY");
-        stale(c, version);
+        CorrectionCase c = command(id, version, EXECUTING, COUNTY, "NOT_EXECUTING_AGENCY");
         c.register(clock.instant(), currentUser.ref());
         save(c);
         audit.record(AuditEntry.of(AuditCategory.CASE_CHANGE, "case.registered").target("case", id));
@@ -304,13 +290,7 @@ public class CaseManagement {
     /** Forms (or re-forms) the correction team; a female subject's team must include a woman (CCL art. 25). */
     @Transactional
     public void formTeam(CaseId id, int version, List<TeamMember> members) {
-        CorrectionCase c = load(id);
-        access.requireAction(
-                access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
-                COUNTY_AND_OFFICE,
-                "NOT_CASE_TEAM");
-        stale(c, version);
+        CorrectionCase c = command(id, version, TEAM, COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         FieldProblems problems = new FieldProblems();
         rules.team(members, cases.caseSubject(id).orElseThrow().gender(), problems);
         problems.throwIfAny();
@@ -327,13 +307,7 @@ public class CaseManagement {
     /** Makes a new version of the individual correction plan (CCL art. 24); stored encrypted. Returns its number. */
     @Transactional
     public int makePlan(CaseId id, int version, String content) {
-        CorrectionCase c = load(id);
-        access.requireAction(
-                access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
-                COUNTY_AND_OFFICE,
-                "NOT_CASE_TEAM");
-        stale(c, version);
+        CorrectionCase c = command(id, version, TEAM, COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         if (content == null || content.strip().length() < 20) {
             throw TongxinException.invalid("content", "planTooShort", 20);
         }
@@ -357,13 +331,7 @@ public class CaseManagement {
     /** Records the entry announcement as held by the county agency or the entrusted office (CCL art. 22; IM art. 19). */
     @Transactional
     public void announce(CaseId id, int version, AnnouncementData announcement) {
-        CorrectionCase c = load(id);
-        access.requireAction(
-                access.require(sealed.parties(id)),
-                EnumSet.of(Participation.EXECUTING_AGENCY, Participation.ASSIGNED_OFFICE),
-                COUNTY_AND_OFFICE,
-                "NOT_CASE_TEAM");
-        stale(c, version);
+        CorrectionCase c = command(id, version, TEAM, COUNTY_AND_OFFICE, "NOT_CASE_TEAM");
         FieldProblems problems = new FieldProblems();
         Instant now = clock.instant();
         if (announcement == null || announcement.heldAt() == null) {
@@ -836,6 +804,18 @@ public class CaseManagement {
 
     private CorrectionCase load(CaseId id) {
         return cases.find(id).orElseThrow(TongxinException::notFound);
+    }
+
+    /**
+     * The case a user's command changes: 404 without a lawful role in it, 403 {@code refusal} unless one of
+     * {@code parties} with one of {@code roles}, 409 when it changed since the version the user saw.
+     */
+    private CorrectionCase command(
+            CaseId id, int version, Set<Participation> parties, Set<Role> roles, String refusal) {
+        CorrectionCase c = load(id);
+        access.requireAction(access.require(sealed.parties(id)), parties, roles, refusal);
+        stale(c, version);
+        return c;
     }
 
     private static void stale(CorrectionCase c, int version) {

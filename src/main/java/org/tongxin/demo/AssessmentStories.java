@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assessment.AssessmentResult;
 import org.tongxin.assessment.AssessmentViews.NewDecision;
@@ -17,27 +16,14 @@ import org.tongxin.assessment.PeriodicAssessments;
 import org.tongxin.assessment.ProposalId;
 import org.tongxin.assessment.ReasonCode;
 import org.tongxin.assessment.ResponseKind;
-import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
-import org.tongxin.casefile.CaseDirectory;
-import org.tongxin.casefile.CaseId;
-import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
-import org.tongxin.casefile.IdentityDocumentType;
-import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.casefile.LevelChangeReason;
 import org.tongxin.casefile.OffenceCategory;
-import org.tongxin.exchange.HandoverData.NewItem;
-import org.tongxin.exchange.HandoverId;
-import org.tongxin.exchange.Handovers;
-import org.tongxin.exchange.ItemCode;
 import org.tongxin.obligation.ObligationClock;
 import org.tongxin.policy.SupervisionLevel;
-import org.tongxin.procedure.Intake;
-import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.shared.jdbc.EventQuiescence;
 
 /**
@@ -65,20 +51,14 @@ class AssessmentStories {
     /** What the stories made. */
     record Outcome(int cases, int refused) {}
 
-    private static final class Story {
-        CaseId caseId;
-        HandoverId documents;
+    private static final class Story extends DemoIntake.StoryCase {
         ProposalId proposal;
     }
 
     private final DemoUsers users;
-    private final CaseManagement caseManagement;
-    private final CaseDirectory cases;
-    private final Intake intake;
-    private final Handovers handovers;
+    private final DemoIntake intake;
     private final Assessments assessments;
     private final PeriodicAssessments periodicAssessments;
-    private final AgencyDirectory agencies;
     private final StoryScript script;
     private LocalDate start;
     private int refused;
@@ -86,23 +66,15 @@ class AssessmentStories {
     AssessmentStories(
             DemoClock clock,
             DemoUsers users,
-            CaseManagement caseManagement,
-            CaseDirectory cases,
-            Intake intake,
-            Handovers handovers,
+            DemoIntake intake,
             Assessments assessments,
             PeriodicAssessments periodicAssessments,
-            AgencyDirectory agencies,
             ObligationClock obligationClock,
             EventQuiescence events) {
         this.periodicAssessments = periodicAssessments;
         this.users = users;
-        this.caseManagement = caseManagement;
-        this.cases = cases;
         this.intake = intake;
-        this.handovers = handovers;
         this.assessments = assessments;
-        this.agencies = agencies;
         this.script = new StoryScript("City A demo assessment", clock, obligationClock, events);
     }
 
@@ -309,47 +281,7 @@ class AssessmentStories {
     /** Decided by the court on day 1, documents delivered and receipted, reported and registered on day 2. */
     private Story underCorrection(String number, SubjectData subject, OffenceData offence) {
         Story s = new Story();
-        step(
-                1,
-                9,
-                0,
-                () -> s.caseId = users.actAs(
-                        "cd.court.clerk",
-                        () -> caseManagement.openDecided(new NewDecidedCase(subject, offence, decision(number)))));
-        step(
-                1,
-                14,
-                0,
-                () -> s.documents = users.actAs(
-                        "cd.court.clerk",
-                        () -> intake.deliverDocuments(
-                                s.caseId,
-                                new Delivery(
-                                        List.of(
-                                                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
-                                                new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
-                                                new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)),
-                                        null))));
-        step(
-                2,
-                9,
-                0,
-                () -> users.actAs(
-                        "cd.county",
-                        () -> handovers.receipt(
-                                s.documents, handovers.view(s.documents).version(), null)));
-        step(
-                2,
-                10,
-                0,
-                () -> users.actAs(
-                        "cd.county",
-                        () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
-        step(
-                2,
-                10,
-                30,
-                () -> users.actAs("cd.county", () -> caseManagement.register(s.caseId, cases.version(s.caseId))));
+        intake.underCorrection(script, s, new NewDecidedCase(subject, offence, intake.probation(number, start, 2)));
         return s;
     }
 
@@ -378,41 +310,12 @@ class AssessmentStories {
         script.step(day, hour, minute, action);
     }
 
-    private DecisionData decision(String caseNumber) {
-        LocalDate effective = start;
-        return new DecisionData(
-                CorrectionType.PROBATION,
-                caseNumber,
-                effective.minusDays(10),
-                effective,
-                effective,
-                effective.plusYears(2).minusDays(1),
-                agency("CD-CCA"),
-                false,
-                null);
-    }
-
     private static SubjectData subject(String name, LocalDate birth, int sequence, String address) {
-        String id = IdentityNumbers.compose("369902", birth, 710 + sequence, Gender.MALE);
-        return new SubjectData(
-                name,
-                Gender.MALE,
-                "01",
-                IdentityDocumentType.RESIDENT_ID,
-                id,
-                birth,
-                "13900017" + sequence + "00",
-                "369902001",
-                address,
-                null,
-                null,
-                null,
-                null);
+        return DemoIntake.subject(
+                name, Gender.MALE, birth, 710 + sequence, "13900017" + sequence + "00", "369902001", address);
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code)
-                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
-                .id();
+        return intake.agency(code);
     }
 }

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.assistance.AssistanceService;
 import org.tongxin.assistance.ReferralId;
@@ -17,13 +16,8 @@ import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
-import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
-import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
-import org.tongxin.casefile.IdentityDocumentType;
-import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.coordination.ConflictId;
 import org.tongxin.coordination.ConflictType;
@@ -45,7 +39,6 @@ import org.tongxin.exchange.ItemCode;
 import org.tongxin.exchange.ProblemKind;
 import org.tongxin.obligation.ObligationClock;
 import org.tongxin.procedure.Intake;
-import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.procedure.IntakeRequests.MissingNotice;
 import org.tongxin.shared.jdbc.EventQuiescence;
 
@@ -75,14 +68,12 @@ class CoordinationStories {
     record Outcome(int cases, int conflicts, int meetings, int refused) {}
 
     private final DemoUsers users;
-    private final CaseManagement caseManagement;
-    private final CaseDirectory cases;
-    private final Intake intake;
+    private final DemoIntake intake;
+    private final Intake procedure;
     private final Handovers handovers;
     private final Conflicts conflicts;
     private final Meetings meetings;
     private final MeetingDecisions decisions;
-    private final AgencyDirectory agencies;
 
     private LocalDate start;
     private int conflictCount;
@@ -92,34 +83,28 @@ class CoordinationStories {
     CoordinationStories(
             DemoClock clock,
             DemoUsers users,
-            CaseManagement caseManagement,
-            CaseDirectory cases,
-            Intake intake,
+            DemoIntake intake,
+            Intake procedure,
             Handovers handovers,
             Conflicts conflicts,
             Meetings meetings,
             MeetingDecisions decisions,
-            AgencyDirectory agencies,
             ObligationClock obligationClock,
             EventQuiescence events,
             ObjectProvider<Referrals> referrals) {
         this.referrals = referrals;
         this.users = users;
-        this.caseManagement = caseManagement;
-        this.cases = cases;
         this.intake = intake;
+        this.procedure = procedure;
         this.handovers = handovers;
         this.conflicts = conflicts;
         this.meetings = meetings;
         this.decisions = decisions;
-        this.agencies = agencies;
         this.script = new StoryScript("City A demo coordination", clock, obligationClock, events);
     }
 
     /** The ids a story's later steps need. */
-    private static final class Story {
-        CaseId caseId;
-        HandoverId documents;
+    private static final class Story extends DemoIntake.StoryCase {
         HandoverId notice;
         ConflictId conflict;
         MeetingId meeting;
@@ -213,42 +198,27 @@ class CoordinationStories {
                 3,
                 9,
                 0,
-                () -> s.caseId = users.actAs(
+                () -> s.caseId = intake.open(
                         "cx.court.clerk",
-                        () -> caseManagement.openDecided(new NewDecidedCase(
-                                subject(
-                                        "周海涛",
-                                        Gender.MALE,
-                                        LocalDate.of(1991, 7, 14),
-                                        1,
-                                        "369902001",
-                                        "城东区东门街道新街 12 号"),
+                        new NewDecidedCase(
+                                subject("周海涛", LocalDate.of(1991, 7, 14), 1, "369902001", "城东区东门街道新街 12 号"),
                                 new OffenceData(
                                         OffenceCategory.DANGEROUS_DRIVING,
                                         "醉酒驾驶机动车",
                                         start.minusMonths(4),
                                         List.of("危险驾驶罪")),
-                                decision(number, 3)))));
-        step(
-                4,
-                10,
-                0,
-                () -> users.actAs(
-                        "cd.county",
-                        () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
+                                decision(number))));
+        step(4, 10, 0, () -> intake.arrive("cd.county", s.caseId));
         step(
                 11,
                 15,
                 0,
-                () -> s.documents = users.actAs(
+                () -> s.documents = intake.deliver(
                         "cx.court.clerk",
-                        () -> intake.deliverDocuments(
-                                s.caseId,
-                                new Delivery(
-                                        List.of(
-                                                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
-                                                new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null)),
-                                        null))));
+                        s.caseId,
+                        List.of(
+                                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
+                                new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null))));
         step(
                 12,
                 9,
@@ -299,33 +269,18 @@ class CoordinationStories {
                 3,
                 10,
                 0,
-                () -> s.caseId = users.actAs(
+                () -> s.caseId = intake.open(
                         "cd.court.clerk",
-                        () -> caseManagement.openDecided(new NewDecidedCase(
-                                subject(
-                                        "黄志强",
-                                        Gender.MALE,
-                                        LocalDate.of(1987, 2, 3),
-                                        2,
-                                        "369902002",
-                                        "城东区南湖街道湖滨路 45 号"),
+                        new NewDecidedCase(
+                                subject("黄志强", LocalDate.of(1987, 2, 3), 2, "369902002", "城东区南湖街道湖滨路 45 号"),
                                 new OffenceData(OffenceCategory.THEFT, "多次盗窃电动车", start.minusMonths(5), List.of("盗窃罪")),
-                                decision(number, 3)))));
+                                decision(number))));
         step(
                 4,
                 11,
                 0,
-                () -> s.documents = users.actAs(
-                        "cd.court.clerk",
-                        () -> intake.deliverDocuments(s.caseId, new Delivery(fullDocuments(number), null))));
-        step(
-                5,
-                9,
-                0,
-                () -> users.actAs(
-                        "cd.county",
-                        () -> handovers.receipt(
-                                s.documents, handovers.view(s.documents).version(), null)));
+                () -> s.documents = intake.deliver("cd.court.clerk", s.caseId, DemoIntake.fullDocuments(number)));
+        step(5, 9, 0, () -> intake.receipt("cd.county", s.documents));
         // Ten days after the judgment took effect nobody has come: the day's scan turned the report overdue.
         step(
                 14,
@@ -333,7 +288,7 @@ class CoordinationStories {
                 0,
                 () -> s.notice = users.actAs(
                         "cd.county",
-                        () -> intake.notifyMissing(
+                        () -> procedure.notifyMissing(
                                 s.caseId, new MissingNotice("报到期限届满后多次拨打本人及家属电话均无人接听，到居住地走访未见本人，邻居称其已外出务工。", null))));
         step(
                 15,
@@ -358,34 +313,18 @@ class CoordinationStories {
                 3,
                 11,
                 0,
-                () -> s.caseId = users.actAs(
+                () -> s.caseId = intake.open(
                         "cd.court.clerk",
-                        () -> caseManagement.openDecided(new NewDecidedCase(
-                                subject(
-                                        "刘建国",
-                                        Gender.MALE,
-                                        LocalDate.of(1979, 11, 21),
-                                        3,
-                                        "369902001",
-                                        "城东区东门街道光明里 3 号"),
+                        new NewDecidedCase(
+                                subject("刘建国", LocalDate.of(1979, 11, 21), 3, "369902001", "城东区东门街道光明里 3 号"),
                                 new OffenceData(
                                         OffenceCategory.FRAUD, "以介绍工作为名骗取他人财物", start.minusMonths(6), List.of("诈骗罪")),
-                                decision(number, 3)))));
+                                decision(number))));
         step(4, 14, 0, () -> {
-            users.actAs(
-                    "cd.county", () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null));
-            s.documents = users.actAs(
-                    "cd.court.clerk",
-                    () -> intake.deliverDocuments(s.caseId, new Delivery(fullDocuments(number), null)));
+            intake.arrive("cd.county", s.caseId);
+            s.documents = intake.deliver("cd.court.clerk", s.caseId, DemoIntake.fullDocuments(number));
         });
-        step(
-                5,
-                10,
-                0,
-                () -> users.actAs(
-                        "cd.county",
-                        () -> handovers.receipt(
-                                s.documents, handovers.view(s.documents).version(), null)));
+        step(5, 10, 0, () -> intake.receipt("cd.county", s.documents));
         step(6, 10, 0, () -> referBoth(s));
         step(7, 15, 0, () -> decline("hrss.worker", s.training, "对象目前无生活来源，应先由民政部门保障基本生活，再安排职业技能培训。"));
         step(8, 11, 0, () -> decline("civil.worker", s.allowance, "对象有劳动能力，应先由人社部门安排就业培训和岗位，不符合最低生活保障条件。"));
@@ -520,49 +459,17 @@ class CoordinationStories {
         return id;
     }
 
-    private DecisionData decision(String caseNumber, int effectiveDay) {
-        LocalDate effective = start.plusDays(effectiveDay - 1);
-        return new DecisionData(
-                CorrectionType.PROBATION,
-                caseNumber,
-                effective.minusDays(10),
-                effective,
-                effective,
-                effective.plusYears(1).minusDays(1),
-                agency("CD-CCA"),
-                false,
-                null);
+    /** A one-year probation that took effect on day 2 (the third day of the stories). */
+    private DecisionData decision(String caseNumber) {
+        return intake.probation(caseNumber, start.plusDays(2), 1);
     }
 
-    private static SubjectData subject(
-            String name, Gender gender, LocalDate birth, int sequence, String division, String address) {
-        String id = IdentityNumbers.compose("369902", birth, 700 + sequence, gender);
-        return new SubjectData(
-                name,
-                gender,
-                "01",
-                IdentityDocumentType.RESIDENT_ID,
-                id,
-                birth,
-                "13900007" + sequence + "00",
-                division,
-                address,
-                null,
-                null,
-                null,
-                null);
+    private static SubjectData subject(String name, LocalDate birth, int sequence, String division, String address) {
+        return DemoIntake.subject(
+                name, Gender.MALE, birth, 700 + sequence, "13900007" + sequence + "00", division, address);
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code)
-                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
-                .id();
-    }
-
-    private static List<NewItem> fullDocuments(String number) {
-        return List.of(
-                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
-                new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
-                new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null));
+        return intake.agency(code);
     }
 }

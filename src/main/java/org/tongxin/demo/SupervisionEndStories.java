@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseData.NewDecidedCase;
@@ -16,20 +15,12 @@ import org.tongxin.casefile.CaseData.SubjectData;
 import org.tongxin.casefile.CaseDirectory;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.Gender;
-import org.tongxin.casefile.IdentityDocumentType;
-import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.casefile.OffenceCategory;
 import org.tongxin.casefile.SealedQueries;
 import org.tongxin.casefile.SealedQueryBasis;
 import org.tongxin.casefile.TerminationReason;
-import org.tongxin.exchange.HandoverData.NewItem;
 import org.tongxin.exchange.HandoverId;
-import org.tongxin.exchange.Handovers;
-import org.tongxin.exchange.ItemCode;
-import org.tongxin.procedure.Intake;
-import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.procedure.Termination;
 import org.tongxin.procuratorial.OpinionKind;
 import org.tongxin.procuratorial.ProcuratorialSupervision;
@@ -56,12 +47,10 @@ class SupervisionEndStories {
     private final DemoUsers users;
     private final CaseManagement caseManagement;
     private final CaseDirectory cases;
-    private final Intake intake;
-    private final Handovers handovers;
+    private final DemoIntake intake;
     private final Termination termination;
     private final SealedQueries sealedQueries;
     private final ProcuratorialSupervision procuratorial;
-    private final AgencyDirectory agencies;
     private final EventQuiescence reactions;
     private final java.time.Clock clock;
     private int refused;
@@ -70,23 +59,19 @@ class SupervisionEndStories {
             DemoUsers users,
             CaseManagement caseManagement,
             CaseDirectory cases,
-            Intake intake,
-            Handovers handovers,
+            DemoIntake intake,
             Termination termination,
             SealedQueries sealedQueries,
             ProcuratorialSupervision procuratorial,
-            AgencyDirectory agencies,
             EventQuiescence reactions,
             java.time.Clock clock) {
         this.users = users;
         this.caseManagement = caseManagement;
         this.cases = cases;
         this.intake = intake;
-        this.handovers = handovers;
         this.termination = termination;
         this.sealedQueries = sealedQueries;
         this.procuratorial = procuratorial;
-        this.agencies = agencies;
         this.reactions = reactions;
         this.clock = clock;
     }
@@ -99,11 +84,7 @@ class SupervisionEndStories {
                 "郑志远", Gender.MALE, LocalDate.of(1984, 3, 9), 1, "（" + today.getYear() + "）城东刑初7101号", today);
         if (ended != null) {
             made++;
-            step(() -> caseManagement.changeTermEnd(ended, today, agency("CD-COURT")));
-            step(() -> users.actAs(
-                    "cd.county",
-                    () -> termination.terminate(ended, cases.version(ended), TerminationReason.EXPIRY, today)));
-            step(() -> users.actAs("cd.county", () -> termination.certify(ended)));
+            endToday(ended, today);
         }
         CaseId minor = underCorrection(
                 "孙小雨",
@@ -114,11 +95,7 @@ class SupervisionEndStories {
                 today);
         if (minor != null) {
             made++;
-            step(() -> caseManagement.changeTermEnd(minor, today, agency("CD-COURT")));
-            step(() -> users.actAs(
-                    "cd.county",
-                    () -> termination.terminate(minor, cases.version(minor), TerminationReason.EXPIRY, today)));
-            step(() -> users.actAs("cd.county", () -> termination.certify(minor)));
+            endToday(minor, today);
             step(() -> users.actAs(
                     "cd.court.clerk",
                     () -> sealedQueries.request(
@@ -170,60 +147,45 @@ class SupervisionEndStories {
         return new Outcome(made, refused);
     }
 
+    /** The court's commutation ruling brings the term's end to today; the county agency terminates and certifies. */
+    private void endToday(CaseId id, LocalDate today) {
+        step(() -> caseManagement.changeTermEnd(id, today, agency("CD-COURT")));
+        step(() -> users.actAs(
+                "cd.county", () -> termination.terminate(id, cases.version(id), TerminationReason.EXPIRY, today)));
+        step(() -> users.actAs("cd.county", () -> termination.certify(id)));
+    }
+
     /** Decided by the Chengdong court twenty days ago, documents delivered and receipted, reported in and registered. */
     private CaseId underCorrection(
             String name, Gender gender, LocalDate birth, int sequence, String number, LocalDate today) {
         LocalDate effective = today.minusDays(20);
         boolean minor = birth.isAfter(effective.minusMonths(3).minusYears(18));
-        SubjectData subject = new SubjectData(
+        SubjectData subject = DemoIntake.subject(
                 name,
                 gender,
-                "01",
-                IdentityDocumentType.RESIDENT_ID,
-                IdentityNumbers.compose("369902", birth, 760 + sequence, gender),
                 birth,
+                760 + sequence,
                 "13900076" + sequence + "00",
                 "369902001",
                 "城东区东门街道和平路 " + (20 + sequence) + " 号",
                 minor ? "孙建华" : null,
                 minor ? "父亲" : null,
-                minor ? "13900076900" : null,
-                null);
+                minor ? "13900076900" : null);
         OffenceData offence =
                 new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", effective.minusMonths(3), List.of("盗窃罪"));
-        DecisionData decision = new DecisionData(
-                CorrectionType.PROBATION,
-                number,
-                effective.minusDays(10),
-                effective,
-                effective,
-                effective.plusYears(1).minusDays(1),
-                agency("CD-CCA"),
-                false,
-                null);
-        CaseId id = attempt(() -> users.actAs(
-                "cd.court.clerk", () -> caseManagement.openDecided(new NewDecidedCase(subject, offence, decision))));
+        DecisionData decision = intake.probation(number, effective, 1);
+        CaseId id = attempt(() -> intake.open(DemoIntake.COURT_CLERK, new NewDecidedCase(subject, offence, decision)));
         if (id == null) {
             return null;
         }
-        HandoverId documents = attempt(() -> users.actAs(
-                "cd.court.clerk",
-                () -> intake.deliverDocuments(
-                        id,
-                        new Delivery(
-                                List.of(
-                                        new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
-                                        new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
-                                        new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)),
-                                null))));
+        HandoverId documents =
+                attempt(() -> intake.deliver(DemoIntake.COURT_CLERK, id, DemoIntake.fullDocuments(number)));
         reactions.awaitAll(java.time.Duration.ofSeconds(10));
         if (documents != null) {
-            step(() -> users.actAs(
-                    "cd.county",
-                    () -> handovers.receipt(documents, handovers.view(documents).version(), null)));
+            step(() -> intake.receipt(DemoIntake.COUNTY, documents));
         }
-        step(() -> users.actAs("cd.county", () -> caseManagement.recordArrival(id, cases.version(id), false, null)));
-        step(() -> users.actAs("cd.county", () -> caseManagement.register(id, cases.version(id))));
+        step(() -> intake.arrive(DemoIntake.COUNTY, id));
+        step(() -> intake.register(DemoIntake.COUNTY, id));
         return id;
     }
 
@@ -252,8 +214,6 @@ class SupervisionEndStories {
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code)
-                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
-                .id();
+        return intake.agency(code);
     }
 }

@@ -7,28 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
-import org.tongxin.casefile.CaseData.DecisionData;
 import org.tongxin.casefile.CaseData.NewDecidedCase;
 import org.tongxin.casefile.CaseData.OffenceData;
 import org.tongxin.casefile.CaseData.SubjectData;
-import org.tongxin.casefile.CaseDirectory;
-import org.tongxin.casefile.CaseId;
-import org.tongxin.casefile.CaseManagement;
-import org.tongxin.casefile.CorrectionType;
 import org.tongxin.casefile.CustodyKind;
 import org.tongxin.casefile.Gender;
-import org.tongxin.casefile.IdentityDocumentType;
-import org.tongxin.casefile.IdentityNumbers;
 import org.tongxin.casefile.OffenceCategory;
-import org.tongxin.exchange.HandoverData.NewItem;
-import org.tongxin.exchange.HandoverId;
-import org.tongxin.exchange.Handovers;
-import org.tongxin.exchange.ItemCode;
 import org.tongxin.obligation.ObligationClock;
-import org.tongxin.procedure.Intake;
-import org.tongxin.procedure.IntakeRequests.Delivery;
 import org.tongxin.shared.jdbc.EventQuiescence;
 import org.tongxin.supervision.ContactKind;
 import org.tongxin.supervision.Contacts;
@@ -74,26 +60,20 @@ class SupervisionStories {
     /** What the stories made. */
     record Outcome(int cases, int refused) {}
 
-    private static final class Story {
-        CaseId caseId;
-        HandoverId documents;
+    private static final class Story extends DemoIntake.StoryCase {
         LeaveId leave;
         UUID record;
         MonitoringPeriodId period;
     }
 
     private final DemoUsers users;
-    private final CaseManagement caseManagement;
-    private final CaseDirectory cases;
-    private final Intake intake;
-    private final Handovers handovers;
+    private final DemoIntake intake;
     private final Contacts contacts;
     private final Leaves leaves;
     private final PlaceChanges placeChanges;
     private final Monitoring monitoring;
     private final LostContacts lostContacts;
     private final Custody custody;
-    private final AgencyDirectory agencies;
     private final StoryScript script;
     private LocalDate start;
     private int refused;
@@ -101,31 +81,23 @@ class SupervisionStories {
     SupervisionStories(
             DemoClock clock,
             DemoUsers users,
-            CaseManagement caseManagement,
-            CaseDirectory cases,
-            Intake intake,
-            Handovers handovers,
+            DemoIntake intake,
             Contacts contacts,
             Leaves leaves,
             PlaceChanges placeChanges,
             Monitoring monitoring,
             LostContacts lostContacts,
             Custody custody,
-            AgencyDirectory agencies,
             ObligationClock obligationClock,
             EventQuiescence events) {
         this.users = users;
-        this.caseManagement = caseManagement;
-        this.cases = cases;
         this.intake = intake;
-        this.handovers = handovers;
         this.contacts = contacts;
         this.leaves = leaves;
         this.placeChanges = placeChanges;
         this.monitoring = monitoring;
         this.lostContacts = lostContacts;
         this.custody = custody;
-        this.agencies = agencies;
         this.script = new StoryScript("City A demo supervision", clock, obligationClock, events);
     }
 
@@ -228,43 +200,17 @@ class SupervisionStories {
     /** Story 5: moved to 城西区 through the whole change of the place of execution. */
     private Story moved() {
         Story s = underCorrection(5, "陈路", LocalDate.of(1990, 3, 15), "城东区东门街道解放路 23 号");
-        AgencyId chengxi = agency("CX-CCA");
         report(s, 3, "首次到司法所报告");
-        step(
-                8,
-                10,
-                0,
-                () -> s.record = users.actAs(
-                                "cd.county",
-                                () -> placeChanges.apply(s.caseId, chengxi.value(), day(40), "在城西区购房，全家迁居"))
-                        .id());
-        step(9, 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
-        step(
-                11,
-                15,
-                0,
-                () -> users.actAs("cx.county", () -> placeChanges.reply(s.record, version(s), true, "经核实居住地属实，同意接收")));
-        step(
-                13,
-                10,
-                0,
-                () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true, "新居住地核实无误，准予变更")));
-        step(14, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
-        step(15, 9, 0, () -> users.actAs("cx.county", () -> placeChanges.receive(s.record, version(s))));
-        step(15, 14, 0, () -> users.actAs("cx.county", () -> placeChanges.forward(s.record, version(s))));
-        step(
-                18,
-                10,
-                0,
-                () -> users.actAs(
-                        "cx.county", () -> placeChanges.reported(s.record, version(s), script.at(18, 9, 30))));
-        step(
-                18,
-                10,
-                30,
-                () -> users.actAs(
-                        "cx.county",
-                        () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(18), "到城西区社区矫正机构报到，并按期报告")));
+        changePlace(
+                s,
+                new PlaceChangeDays(8, 9, 11, 13, 14, 15, 18),
+                "cx.county",
+                agency("CX-CCA"),
+                day(40),
+                "在城西区购房，全家迁居",
+                "经核实居住地属实，同意接收",
+                "新居住地核实无误，准予变更",
+                "到城西区社区矫正机构报到，并按期报告");
         step(
                 32,
                 9,
@@ -281,45 +227,17 @@ class SupervisionStories {
      */
     private Story movedToAnotherRegion() {
         Story s = underCorrection(0, "顾申远", LocalDate.of(1992, 8, 8), "城东区东门街道和平路 58 号");
-        AgencyId xuhui = agency("XH-CCA");
         report(s, 3, "首次到司法所报告");
-        step(
-                6,
-                10,
-                0,
-                () -> s.record = users.actAs(
-                                "cd.county",
-                                () -> placeChanges.apply(s.caseId, xuhui.value(), day(36), "与配偶在上海市徐汇区就业并租房居住，申请变更执行地"))
-                        .id());
-        step(7, 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
-        step(
-                9,
-                15,
-                0,
-                () -> users.actAs(
-                        "xh.county", () -> placeChanges.reply(s.record, version(s), true, "经核实租房合同和就业情况属实，同意接收")));
-        step(
-                10,
-                10,
-                0,
-                () -> users.actAs(
-                        "cd.county", () -> placeChanges.decide(s.record, version(s), true, "在新执行地有固定住所和工作，准予变更")));
-        step(11, 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
-        step(12, 9, 0, () -> users.actAs("xh.county", () -> placeChanges.receive(s.record, version(s))));
-        step(12, 14, 0, () -> users.actAs("xh.county", () -> placeChanges.forward(s.record, version(s))));
-        step(
-                15,
-                10,
-                0,
-                () -> users.actAs(
-                        "xh.county", () -> placeChanges.reported(s.record, version(s), script.at(15, 9, 30))));
-        step(
-                15,
-                10,
-                30,
-                () -> users.actAs(
-                        "xh.county",
-                        () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(15), "到徐汇区社区矫正机构报到，并按期报告")));
+        changePlace(
+                s,
+                new PlaceChangeDays(6, 7, 9, 10, 11, 12, 15),
+                "xh.county",
+                agency("XH-CCA"),
+                day(36),
+                "与配偶在上海市徐汇区就业并租房居住，申请变更执行地",
+                "经核实租房合同和就业情况属实，同意接收",
+                "在新执行地有固定住所和工作，准予变更",
+                "到徐汇区社区矫正机构报到，并按期报告");
         return s;
     }
 
@@ -424,76 +342,67 @@ class SupervisionStories {
     private Story underCorrection(int sequence, String name, LocalDate birth, String address) {
         Story s = new Story();
         String number = "（" + start.getYear() + "）城东刑初72" + String.format("%02d", sequence) + "号";
-        SubjectData subject = new SubjectData(
-                name,
-                Gender.MALE,
-                "01",
-                IdentityDocumentType.RESIDENT_ID,
-                IdentityNumbers.compose("369902", birth, 730 + sequence, Gender.MALE),
-                birth,
-                "13900073" + sequence + "00",
-                "369902001",
-                address,
-                null,
-                null,
-                null,
-                null);
+        SubjectData subject = DemoIntake.subject(
+                name, Gender.MALE, birth, 730 + sequence, "13900073" + sequence + "00", "369902001", address);
         OffenceData offence =
                 new OffenceData(OffenceCategory.THEFT, "盗窃他人财物，数额较大", start.minusMonths(5), List.of("盗窃罪"));
+        intake.underCorrection(script, s, new NewDecidedCase(subject, offence, intake.probation(number, start, 2)));
+        return s;
+    }
+
+    /** The days of a change of the place of execution's steps (each at its usual hour). */
+    private record PlaceChangeDays(
+            int apply, int consult, int reply, int decide, int transfer, int receive, int reported) {}
+
+    /**
+     * The whole change of the place of execution from 城东区 to {@code to}: 城东区 applies, consults and decides and
+     * hands the file over; {@code receiver} (the new agency's officer) replies, receives the file, forwards the
+     * documents, records the subject's report at the new place and the first report there.
+     */
+    private void changePlace(
+            Story s,
+            PlaceChangeDays days,
+            String receiver,
+            AgencyId to,
+            LocalDate move,
+            String reason,
+            String reply,
+            String decision,
+            String reportNote) {
         step(
-                1,
-                9,
+                days.apply(),
+                10,
                 0,
-                () -> s.caseId = users.actAs(
-                        "cd.court.clerk",
-                        () -> caseManagement.openDecided(new NewDecidedCase(
-                                subject,
-                                offence,
-                                new DecisionData(
-                                        CorrectionType.PROBATION,
-                                        number,
-                                        start.minusDays(10),
-                                        start,
-                                        start,
-                                        start.plusYears(2).minusDays(1),
-                                        agency("CD-CCA"),
-                                        false,
-                                        null)))));
+                () -> s.record = users.actAs("cd.county", () -> placeChanges.apply(s.caseId, to.value(), move, reason))
+                        .id());
+        step(days.consult(), 9, 30, () -> users.actAs("cd.county", () -> placeChanges.consult(s.record, version(s))));
         step(
-                1,
-                14,
+                days.reply(),
+                15,
                 0,
-                () -> s.documents = users.actAs(
-                        "cd.court.clerk",
-                        () -> intake.deliverDocuments(
-                                s.caseId,
-                                new Delivery(
-                                        List.of(
-                                                new NewItem(ItemCode.DECISION_DOCUMENT, number + "刑事判决书", null),
-                                                new NewItem(ItemCode.EXECUTION_NOTICE, "执行通知书", null),
-                                                new NewItem(ItemCode.GUARANTEE, "接受社区矫正保证书", null)),
-                                        null))));
+                () -> users.actAs(receiver, () -> placeChanges.reply(s.record, version(s), true, reply)));
         step(
-                2,
-                9,
+                days.decide(),
+                10,
                 0,
-                () -> users.actAs(
-                        "cd.county",
-                        () -> handovers.receipt(
-                                s.documents, handovers.view(s.documents).version(), null)));
+                () -> users.actAs("cd.county", () -> placeChanges.decide(s.record, version(s), true, decision)));
+        step(days.transfer(), 10, 0, () -> users.actAs("cd.county", () -> placeChanges.transfer(s.record, version(s))));
+        step(days.receive(), 9, 0, () -> users.actAs(receiver, () -> placeChanges.receive(s.record, version(s))));
+        step(days.receive(), 14, 0, () -> users.actAs(receiver, () -> placeChanges.forward(s.record, version(s))));
+        int reported = days.reported();
         step(
-                2,
+                reported,
                 10,
                 0,
                 () -> users.actAs(
-                        "cd.county",
-                        () -> caseManagement.recordArrival(s.caseId, cases.version(s.caseId), false, null)));
+                        receiver, () -> placeChanges.reported(s.record, version(s), script.at(reported, 9, 30))));
         step(
-                2,
+                reported,
                 10,
                 30,
-                () -> users.actAs("cd.county", () -> caseManagement.register(s.caseId, cases.version(s.caseId))));
-        return s;
+                () -> users.actAs(
+                        receiver,
+                        () -> contacts.record(s.caseId, ContactKind.REPORT_IN_PERSON, day(reported), reportNote)));
     }
 
     private void report(Story s, int day, String note) {
@@ -523,9 +432,7 @@ class SupervisionStories {
     }
 
     private AgencyId agency(String code) {
-        return agencies.findByCode(code)
-                .orElseThrow(() -> new IllegalStateException("No demo agency " + code))
-                .id();
+        return intake.agency(code);
     }
 
     private LocalDate day(int day) {

@@ -61,77 +61,26 @@ public record StepDraft(
 
     /** The same draft under another id (a step's id never changes once it exists; this is for forms and tests). */
     public StepDraft withId(String value) {
-        return new StepDraft(
-                value,
-                nameZh,
-                nameEn,
-                triggerZh,
-                triggerEn,
-                owes,
-                counterparty,
-                copies,
-                watcher,
-                deadlineKind,
-                deadlineAmount,
-                deadlineExpedited,
-                documentsZh,
-                documentsEn,
-                legalBasis,
-                confidence,
-                pausable,
-                group,
-                noteZh,
-                noteEn);
+        StepFields f = StepFields.of(this);
+        f.setId(value);
+        return f.draft();
     }
 
     /** The same draft with another deadline. */
     public StepDraft withDeadline(String kind, Integer amount, Integer expedited) {
-        return new StepDraft(
-                id,
-                nameZh,
-                nameEn,
-                triggerZh,
-                triggerEn,
-                owes,
-                counterparty,
-                copies,
-                watcher,
-                kind,
-                amount,
-                expedited,
-                documentsZh,
-                documentsEn,
-                legalBasis,
-                confidence,
-                pausable,
-                group,
-                noteZh,
-                noteEn);
+        StepFields f = StepFields.of(this);
+        f.setDeadlineKind(kind);
+        f.setDeadlineAmount(amount);
+        f.setDeadlineExpedited(expedited);
+        return f.draft();
     }
 
     /** The same draft with another legal basis and confidence. */
     public StepDraft withLegalBasis(String basis, String confidenceValue) {
-        return new StepDraft(
-                id,
-                nameZh,
-                nameEn,
-                triggerZh,
-                triggerEn,
-                owes,
-                counterparty,
-                copies,
-                watcher,
-                deadlineKind,
-                deadlineAmount,
-                deadlineExpedited,
-                documentsZh,
-                documentsEn,
-                basis,
-                confidenceValue,
-                pausable,
-                group,
-                noteZh,
-                noteEn);
+        StepFields f = StepFields.of(this);
+        f.setLegalBasis(basis);
+        f.setConfidence(confidenceValue);
+        return f.draft();
     }
 
     private static String name(Enum<?> e) {

@@ -131,8 +131,7 @@ class IntakeProcedure {
         switch (event.kind()) {
             case ASSESSMENT_ENTRUSTMENT -> {
                 if (event.supplement()) {
-                    ledger.resume(c.id(), Steps.ASSESS, "", at, event.actor());
-                    ledger.stopWaiting(c.id(), Steps.ASSESS, "", at);
+                    supplied(c, Steps.ASSESS, event);
                 } else {
                     open(c, Steps.ASSESS, "", at, event.receiver(), event.sender());
                 }
@@ -142,8 +141,7 @@ class IntakeProcedure {
             case LEGAL_DOCUMENTS -> {
                 if (event.supplement()) {
                     ledger.fulfil(c.id(), Steps.SUPPLEMENT, Integer.toString(event.round() - 1), at, event.actor());
-                    ledger.resume(c.id(), Steps.RECEIPT, "", at, event.actor());
-                    ledger.stopWaiting(c.id(), Steps.RECEIPT, "", at);
+                    supplied(c, Steps.RECEIPT, event);
                 } else {
                     ledger.fulfil(c.id(), Steps.DELIVER, "", at, event.actor());
                     // The execution notice travels in the bundle: a notification not yet made is made by it.
@@ -160,6 +158,18 @@ class IntakeProcedure {
         }
     }
 
+    /** The sender supplied what a rejection asked for: the receiver's clock on {@code step} runs again, the wait ends. */
+    private void supplied(CaseFacts c, String step, HandoverDelivered event) {
+        ledger.resume(c.id(), step, "", event.occurredAt(), event.actor());
+        ledger.stopWaiting(c.id(), step, "", event.occurredAt());
+    }
+
+    /** A rejected bundle: the receiver's clock on {@code step} stops, and it waits for the sender (ADR 0039). */
+    private void awaitSender(CaseFacts c, String step, String pause, WaitReason reason, HandoverRejected event) {
+        ledger.pause(c.id(), step, "", event.occurredAt(), pause, event.actor());
+        ledger.waitFor(c.id(), step, "", event.sender(), reason, event.occurredAt());
+    }
+
     @ApplicationModuleListener
     void on(HandoverRejected event) {
         CaseFacts c = facts(event.caseId());
@@ -169,14 +179,17 @@ class IntakeProcedure {
         Instant at = event.occurredAt();
         switch (event.kind()) {
             case ASSESSMENT_ENTRUSTMENT -> {
-                ledger.pause(c.id(), Steps.ASSESS, "", at, "补充材料 / materials being supplied", event.actor());
-                ledger.waitFor(c.id(), Steps.ASSESS, "", event.sender(), WaitReason.MATERIALS_SUPPLEMENT, at);
+                awaitSender(c, Steps.ASSESS, "补充材料 / materials being supplied", WaitReason.MATERIALS_SUPPLEMENT, event);
             }
             case LEGAL_DOCUMENTS -> {
-                ledger.pause(c.id(), Steps.RECEIPT, "", at, "补正法律文书 / documents being supplemented", event.actor());
+                awaitSender(
+                        c,
+                        Steps.RECEIPT,
+                        "补正法律文书 / documents being supplemented",
+                        WaitReason.DOCUMENTS_CORRECTION,
+                        event);
                 // Whose move it is: the sender corrects and resends (ADR 0039); the receipt's clock is stopped
                 // meanwhile.
-                ledger.waitFor(c.id(), Steps.RECEIPT, "", event.sender(), WaitReason.DOCUMENTS_CORRECTION, at);
                 open(c, Steps.SUPPLEMENT, Integer.toString(event.round()), at, event.sender(), event.receiver());
                 documentsState(c.id(), event.handoverId());
                 registration(c.id(), at);

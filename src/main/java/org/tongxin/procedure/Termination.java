@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ import org.tongxin.procedure.internal.CaseEnding;
 import org.tongxin.procedure.internal.CaseEndingRepository;
 import org.tongxin.procedure.internal.EndingDocuments;
 import org.tongxin.shared.error.TongxinException;
+import org.tongxin.shared.security.ActorRef;
 import org.tongxin.shared.time.LegalTime;
 
 /**
@@ -147,27 +149,12 @@ public class Termination {
      */
     @Transactional
     public HandoverId certify(CaseId id) {
-        CaseFacts c = facts(id);
-        access.requireAction(cases.access(id), EXECUTING, COUNTY, "NOT_EXECUTING_AGENCY");
-        if (c.status() != CaseStatus.TERMINATED) {
-            throw TongxinException.conflict("ENDING_NOT_TERMINATION");
-        }
-        CaseEnding ending = ending(c, CaseEnding.Kind.TERMINATED);
-        if (ending.notifiedAt() != null) {
-            throw TongxinException.conflict("ALREADY_NOTIFIED");
-        }
-        DocumentId certificate = documents.certificate(c);
-        HandoverId handover = send(
-                c,
-                HandoverKind.TERMINATION_NOTICE,
-                Steps.CERTIFY,
-                ItemCode.TERMINATION_CERTIFICATE,
-                "解除社区矫正证明书",
-                certificate,
-                copies(c.procuratorateId(), c.policeId()));
-        ending.certified(certificate.value(), handover.value(), clock.instant(), currentUser.ref());
-        save(ending);
-        return handover;
+        return notifyEnding(
+                id,
+                CERTIFICATE,
+                documents::certificate,
+                c -> copies(c.procuratorateId(), c.policeId()),
+                CaseEnding::certified);
     }
 
     /** The county agency records the subject's death, reported by the family or found (CCL art. 45): → DECEASED. */
@@ -187,27 +174,12 @@ public class Termination {
      */
     @Transactional
     public HandoverId notifyDeath(CaseId id) {
-        CaseFacts c = facts(id);
-        access.requireAction(cases.access(id), EXECUTING, COUNTY, "NOT_EXECUTING_AGENCY");
-        if (c.status() != CaseStatus.DECEASED) {
-            throw TongxinException.conflict("ENDING_NOT_DEATH");
-        }
-        CaseEnding ending = ending(c, CaseEnding.Kind.DECEASED);
-        if (ending.notifiedAt() != null) {
-            throw TongxinException.conflict("ALREADY_NOTIFIED");
-        }
-        DocumentId notice = documents.deathNotice(c);
-        HandoverId handover = send(
-                c,
-                HandoverKind.DEATH_NOTICE,
-                Steps.DEATH_NOTIFY,
-                ItemCode.DEATH_NOTICE,
-                "社区矫正对象死亡通知书",
-                notice,
-                copies(c.procuratorateId(), c.policeId(), c.handoverInstitutionId()));
-        ending.deathNotified(notice.value(), handover.value(), clock.instant(), currentUser.ref());
-        save(ending);
-        return handover;
+        return notifyEnding(
+                id,
+                DEATH,
+                documents::deathNotice,
+                c -> copies(c.procuratorateId(), c.policeId(), c.handoverInstitutionId()),
+                CaseEnding::deathNotified);
     }
 
     /** How the case ended (empty while in correction), for its parties (404 for others). */
@@ -229,6 +201,66 @@ public class Termination {
             throw TongxinException.staleVersion();
         }
         ending.pullEvents().forEach(events::publishEvent);
+    }
+
+    /** A notice of a case's end: the status and ending it needs, its refusal, and the handover carrying its document. */
+    private record EndingNotice(
+            CaseStatus status,
+            CaseEnding.Kind kind,
+            String refusal,
+            HandoverKind handover,
+            String step,
+            ItemCode item,
+            String title) {}
+
+    private static final EndingNotice CERTIFICATE = new EndingNotice(
+            CaseStatus.TERMINATED,
+            CaseEnding.Kind.TERMINATED,
+            "ENDING_NOT_TERMINATION",
+            HandoverKind.TERMINATION_NOTICE,
+            Steps.CERTIFY,
+            ItemCode.TERMINATION_CERTIFICATE,
+            "解除社区矫正证明书");
+
+    private static final EndingNotice DEATH = new EndingNotice(
+            CaseStatus.DECEASED,
+            CaseEnding.Kind.DECEASED,
+            "ENDING_NOT_DEATH",
+            HandoverKind.DEATH_NOTICE,
+            Steps.DEATH_NOTIFY,
+            ItemCode.DEATH_NOTICE,
+            "社区矫正对象死亡通知书");
+
+    /** How the ending records its notice ({@link CaseEnding#certified}, {@link CaseEnding#deathNotified}). */
+    private interface NoticeRecord {
+        void record(CaseEnding ending, UUID document, UUID handover, Instant at, ActorRef actor);
+    }
+
+    /**
+     * The county agency issues the notice's document and sends it to the decision organ with the copies, once: 409
+     * with the notice's refusal for a case that did not end so, ALREADY_NOTIFIED the second time.
+     */
+    private HandoverId notifyEnding(
+            CaseId id,
+            EndingNotice notice,
+            Function<CaseFacts, DocumentId> document,
+            Function<CaseFacts, List<AgencyId>> copies,
+            NoticeRecord record) {
+        CaseFacts c = facts(id);
+        access.requireAction(cases.access(id), EXECUTING, COUNTY, "NOT_EXECUTING_AGENCY");
+        if (c.status() != notice.status()) {
+            throw TongxinException.conflict(notice.refusal());
+        }
+        CaseEnding ending = ending(c, notice.kind());
+        if (ending.notifiedAt() != null) {
+            throw TongxinException.conflict("ALREADY_NOTIFIED");
+        }
+        DocumentId issued = document.apply(c);
+        HandoverId handover =
+                send(c, notice.handover(), notice.step(), notice.item(), notice.title(), issued, copies.apply(c));
+        record.record(ending, issued.value(), handover.value(), clock.instant(), currentUser.ref());
+        save(ending);
+        return handover;
     }
 
     private HandoverId send(

@@ -1,29 +1,25 @@
 package org.tongxin.assessment.internal;
 
+import static org.tongxin.casefile.CaseDocumentValues.put;
+
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.assessment.ReasonCode;
 import org.tongxin.assessment.ResponseKind;
-import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseDocumentValues;
 import org.tongxin.casefile.CaseViews.CaseFacts;
-import org.tongxin.casefile.CaseViews.SubjectView;
 import org.tongxin.casefile.CorrectionType;
 import org.tongxin.document.DocumentId;
-import org.tongxin.document.DocumentNumbers;
 import org.tongxin.document.DocumentTemplate;
-import org.tongxin.document.Documents;
 
 /**
  * The Chinese documents of the county agency's responses: the warning decision (警告决定书) it issues, and the
@@ -34,25 +30,12 @@ import org.tongxin.document.Documents;
 @Component
 public class AssessmentDocuments {
 
-    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-
-    private final Documents documents;
-    private final CaseDirectory cases;
+    private final CaseDocumentValues values;
     private final AgencyDirectory agencies;
-    private final MessageSource messages;
-    private final DocumentNumbers numbers;
 
-    AssessmentDocuments(
-            Documents documents,
-            CaseDirectory cases,
-            AgencyDirectory agencies,
-            MessageSource messages,
-            DocumentNumbers numbers) {
-        this.documents = documents;
-        this.cases = cases;
+    AssessmentDocuments(CaseDocumentValues values, AgencyDirectory agencies) {
+        this.values = values;
         this.agencies = agencies;
-        this.messages = messages;
-        this.numbers = numbers;
     }
 
     /** 警告决定书: the county agency to the subject, copy to the procuratorate (CCL art. 28). */
@@ -73,7 +56,7 @@ public class AssessmentDocuments {
         if (c.procuratorateId() != null) {
             v.put("procuratorateName", agencies.get(c.procuratorateId()).nameZh());
         }
-        return issue(DocumentTemplate.WARNING_DECISION, c, from, "警", decisionId, today, v);
+        return values.issue(DocumentTemplate.WARNING_DECISION, c.id(), from, today, v);
     }
 
     /** 社区矫正撤销建议书: the county agency to the court or decision organ, copies to procuratorate and police. */
@@ -99,14 +82,10 @@ public class AssessmentDocuments {
         v.put("reasons", reasons(reasons));
         v.put("evidence", evidence);
         put(v, "arrestReason", arrestReason);
-        String copies = List.of(c.procuratorateId(), c.policeId()).stream()
-                .filter(Objects::nonNull)
-                .map(id -> agencies.get(id).nameZh())
-                .collect(Collectors.joining("、"));
-        put(v, "copyTo", copies.isEmpty() ? null : copies);
+        put(v, "copyTo", values.names(Arrays.asList(c.procuratorateId(), c.policeId())));
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
-        return issue(DocumentTemplate.REVOCATION_PROPOSAL, c, from, "撤", proposalId, today, v);
+        return values.issue(DocumentTemplate.REVOCATION_PROPOSAL, c.id(), from, today, v);
     }
 
     /**
@@ -133,32 +112,15 @@ public class AssessmentDocuments {
         v.put("facts", facts);
         v.put("reasons", reasons(reasons));
         v.put("evidence", evidence);
-        String copyTo = copies.stream()
-                .filter(Objects::nonNull)
-                .map(id -> agencies.get(id).nameZh())
-                .collect(Collectors.joining("、"));
-        put(v, "copyTo", copyTo.isEmpty() ? null : copyTo);
+        put(v, "copyTo", values.names(copies));
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
         if (kind == ResponseKind.COMMUTATION) {
-            put(v, "termStart", c.termStart() == null ? null : c.termStart().toString());
-            put(v, "termEnd", c.termEnd() == null ? null : c.termEnd().toString());
-            return issue(DocumentTemplate.COMMUTATION_PROPOSAL, c, from, "减", proposalId, today, v);
+            put(v, "termStart", c.termStart());
+            put(v, "termEnd", c.termEnd());
+            return values.issue(DocumentTemplate.COMMUTATION_PROPOSAL, c.id(), from, today, v);
         }
-        return issue(DocumentTemplate.POLICE_PENALTY_PROPOSAL, c, from, "罚", proposalId, today, v);
-    }
-
-    private DocumentId issue(
-            DocumentTemplate template,
-            CaseFacts c,
-            AgencyView issuer,
-            String word,
-            UUID id,
-            LocalDate today,
-            Map<String, String> v) {
-        v.put("documentNumber", numbers.next(issuer.id().value(), issuer.abbreviation(), today));
-        v.put("issueDate", today.toString());
-        return documents.generate(template, c.id().value(), v);
+        return values.issue(DocumentTemplate.POLICE_PENALTY_PROPOSAL, c.id(), from, today, v);
     }
 
     private static String proposalWords(ResponseKind kind, CorrectionType type) {
@@ -169,34 +131,14 @@ public class AssessmentDocuments {
     }
 
     private Map<String, String> subjectValues(CaseFacts c) {
-        Map<String, String> v = new LinkedHashMap<>();
-        SubjectView s = cases.subjectForDocuments(c.id()).orElseThrow();
-        v.put("subjectName", s.name());
-        if (s.gender() != null) {
-            v.put("gender", label("case.gender." + s.gender().name()));
-        }
-        put(v, "birthDate", s.birthDate() == null ? null : s.birthDate().toString());
-        put(v, "idNumber", s.idNumber());
-        put(v, "address", s.residenceAddress());
-        v.put("correctionType", label("case.type." + c.correctionType().name()));
-        java.util.List<String> charges = cases.charges(c.id());
-        if (!charges.isEmpty()) {
-            v.put("charges", org.tongxin.casefile.Charges.display(charges, ZH));
-        }
+        Map<String, String> v = values.subjectWithCharges(c.id());
+        v.put("correctionType", values.label("case.type." + c.correctionType().name()));
         return v;
     }
 
     private String reasons(Collection<ReasonCode> reasons) {
-        return reasons.stream().map(r -> label("assessment.reason." + r.name())).collect(Collectors.joining("、"));
-    }
-
-    private String label(String key) {
-        return messages.getMessage(key, null, ZH);
-    }
-
-    private static void put(Map<String, String> v, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            v.put(key, value);
-        }
+        return reasons.stream()
+                .map(r -> values.label("assessment.reason." + r.name()))
+                .collect(Collectors.joining("、"));
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,7 +96,6 @@ class AssessmentPages {
             assessments.decide(
                     CaseId.of(caseId),
                     new NewDecision(kind(kind), reasons(reasons), facts, evidence, outOfContactDays));
-            return null;
         });
     }
 
@@ -121,7 +119,6 @@ class AssessmentPages {
                     CaseId.of(caseId),
                     new NewProposal(
                             kind(kind), reasons(reasons), facts, evidence, outOfContactDays, withArrest, arrestReason));
-            return null;
         });
     }
 
@@ -135,13 +132,11 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrestDecided", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.arrestDecided", () -> {
             if (arrest == null) {
                 throw TongxinException.invalid("arrest", "required");
             }
             assessments.decideArrest(own(caseId, proposalId), required(version), arrest);
-            return null;
         });
     }
 
@@ -155,10 +150,8 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.arrested", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.arrested", () -> {
             assessments.executeArrest(own(caseId, proposalId), required(version), instant(arrestedAt));
-            return null;
         });
     }
 
@@ -175,13 +168,11 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.ruled", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.ruled", () -> {
             if (granted == null) {
                 throw TongxinException.invalid("granted", "required");
             }
             assessments.rule(own(caseId, proposalId), required(version), granted, ruledOn, note, termEnd);
-            return null;
         });
     }
 
@@ -196,15 +187,26 @@ class AssessmentPages {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        model.addAttribute("failedProposal", proposalId);
-        return act(CaseId.of(caseId), "proposal", model, locale, redirect, "assessment.done.committed", () -> {
+        return onProposal(caseId, proposalId, model, locale, redirect, "assessment.done.committed", () -> {
             assessments.commit(
                     own(caseId, proposalId),
                     required(version),
                     institutionId == null ? null : AgencyId.of(institutionId),
                     instant(deliveredAt));
-            return null;
         });
+    }
+
+    /** A command on one of the case's proposals: a refusal shows the page again at that proposal's form. */
+    private String onProposal(
+            UUID caseId,
+            UUID proposalId,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect,
+            String done,
+            Runnable command) {
+        model.addAttribute("failedProposal", proposalId);
+        return act(CaseId.of(caseId), "proposal", model, locale, redirect, done, command);
     }
 
     /** Runs a command; a refusal shows the page again with the messages beside the fields of the form that was sent. */
@@ -215,8 +217,8 @@ class AssessmentPages {
             Locale locale,
             RedirectAttributes redirect,
             String done,
-            Supplier<Void> command) {
-        return commands.make(command)
+            Runnable command) {
+        return commands.run(command)
                 .notice(done)
                 .passOn(PageCommands.ACCESS)
                 .redirectOr("/cases/" + caseId + "/assessment", model, redirect, () -> {

@@ -1,23 +1,21 @@
 package org.tongxin.procedure.internal;
 
+import static org.tongxin.casefile.CaseDocumentValues.put;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tongxin.agency.AgencyDirectory;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.agency.AgencyType;
 import org.tongxin.agency.AgencyView;
 import org.tongxin.casefile.CaseDirectory;
+import org.tongxin.casefile.CaseDocumentValues;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CaseViews.CaseFacts;
-import org.tongxin.casefile.CaseViews.SubjectView;
-import org.tongxin.casefile.Charges;
 import org.tongxin.document.DocumentId;
 import org.tongxin.document.DocumentInfo;
 import org.tongxin.document.DocumentNumbers;
@@ -33,34 +31,29 @@ import org.tongxin.shared.time.LegalTime;
 @Component
 public class IntakeDocuments {
 
-    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-
+    private final CaseDocumentValues values;
     private final Documents documents;
     private final CaseDirectory cases;
     private final AgencyDirectory agencies;
-    private final MessageSource messages;
-    private final DocumentNumbers numbers;
     private final Clock clock;
 
     IntakeDocuments(
+            CaseDocumentValues values,
             Documents documents,
             CaseDirectory cases,
             AgencyDirectory agencies,
-            MessageSource messages,
-            DocumentNumbers numbers,
             Clock clock) {
+        this.values = values;
         this.documents = documents;
         this.cases = cases;
         this.agencies = agencies;
-        this.messages = messages;
-        this.numbers = numbers;
         this.clock = clock;
     }
 
     /** 调查评估委托函: the entrusting organ to the assessing agency. */
     public DocumentId entrustmentLetter(
             CaseId caseId, AgencyId court, AgencyId assessing, boolean expedited, LocalDate deadline, String contact) {
-        Map<String, String> v = subjectValues(caseId);
+        Map<String, String> v = values.subjectWithCharges(caseId);
         AgencyView from = agencies.get(court);
         AgencyView to = agencies.get(assessing);
         v.put("courtName", from.nameZh());
@@ -72,9 +65,7 @@ public class IntakeDocuments {
                 .findFirst()
                 .ifPresent(p -> v.put("procuratorateName", p.nameZh()));
         v.put("expedited", Boolean.toString(expedited));
-        if (deadline != null) {
-            v.put("deadlineDate", deadline.toString());
-        }
+        put(v, "deadlineDate", deadline);
         put(v, "contact", contact);
         put(v, "contactPhone", from.phone());
         return issue(DocumentTemplate.ENTRUSTMENT_LETTER, caseId, from, v);
@@ -90,7 +81,7 @@ public class IntakeDocuments {
             String opinion,
             String reasons,
             String contact) {
-        Map<String, String> v = subjectValues(caseId);
+        Map<String, String> v = values.subjectWithCharges(caseId);
         AgencyView from = agencies.get(assessing);
         v.put("agencyName", from.nameZh());
         v.put("courtName", agencies.get(court).nameZh());
@@ -110,22 +101,18 @@ public class IntakeDocuments {
         if (issued(c.id(), DocumentTemplate.REPORTING_NOTICE)) {
             return;
         }
-        Map<String, String> v = subjectValues(c.id());
+        Map<String, String> v = values.subjectWithCharges(c.id());
         AgencyView organ = agencies.get(c.decisionOrganId());
         AgencyView county = agencies.get(c.countyAgencyId());
         v.put("decisionOrganName", organ.nameZh());
         put(v, "judgmentNumber", c.caseNumber());
-        v.put("correctionType", label("case.type." + c.correctionType().name()));
+        v.put("correctionType", values.label("case.type." + c.correctionType().name()));
         v.put("effectiveDate", c.effectiveDate().toString());
         v.put("deadlineDate", c.effectiveDate().plusDays(10).toString());
         v.put("agencyName", county.nameZh());
         put(v, "agencyAddress", county.address());
         put(v, "agencyPhone", county.phone());
-        String copies = java.util.stream.Stream.of(c.countyAgencyId(), c.procuratorateId(), c.policeId())
-                .filter(java.util.Objects::nonNull)
-                .map(id -> agencies.get(id).nameZh())
-                .collect(Collectors.joining("、"));
-        v.put("copyTo", copies);
+        v.put("copyTo", values.names(Arrays.asList(c.countyAgencyId(), c.procuratorateId(), c.policeId())));
         issue(DocumentTemplate.REPORTING_NOTICE, c.id(), organ, v);
     }
 
@@ -134,16 +121,17 @@ public class IntakeDocuments {
         if (issued(c.id(), DocumentTemplate.ENTRY_ANNOUNCEMENT)) {
             return;
         }
-        Map<String, String> v = subjectValues(c.id());
+        Map<String, String> v = values.subjectWithCharges(c.id());
         AgencyView county = agencies.get(c.countyAgencyId());
         v.put("agencyName", county.nameZh());
         v.put("decisionOrganName", agencies.get(c.decisionOrganId()).nameZh());
         put(v, "judgmentNumber", c.caseNumber());
-        v.put("correctionType", label("case.type." + c.correctionType().name()));
-        put(v, "termStart", c.termStart() == null ? null : c.termStart().toString());
-        put(v, "termEnd", c.termEnd() == null ? null : c.termEnd().toString());
+        v.put("correctionType", values.label("case.type." + c.correctionType().name()));
+        put(v, "termStart", c.termStart());
+        put(v, "termEnd", c.termEnd());
         String team = cases.teamForDocuments(c.id()).stream()
-                .map(m -> m.name() + "（" + label("case.teamRole." + m.role().name()) + "）")
+                .map(m -> m.name() + "（"
+                        + values.label("case.teamRole." + m.role().name()) + "）")
                 .collect(Collectors.joining("\n"));
         put(v, "teamMembers", team.isEmpty() ? null : team);
         cases.announcementForDocuments(c.id()).ifPresent(a -> {
@@ -151,47 +139,16 @@ public class IntakeDocuments {
             AgencyView host = a.hostAgencyId() == null ? county : agencies.get(a.hostAgencyId());
             v.put("announcer", host.nameZh());
         });
-        v.put("issueDate", LegalTime.today(clock).toString());
         issue(DocumentTemplate.ENTRY_ANNOUNCEMENT, c.id(), county, v);
     }
 
     private DocumentId issue(DocumentTemplate template, CaseId caseId, AgencyView issuer, Map<String, String> v) {
-        LocalDate today = LegalTime.today(clock);
-        v.put("documentNumber", numbers.next(issuer.id().value(), issuer.abbreviation(), today));
-        v.putIfAbsent("issueDate", today.toString());
-        return documents.generate(template, caseId.value(), v);
+        return values.issue(template, caseId, issuer, LegalTime.today(clock), v);
     }
 
     private boolean issued(CaseId caseId, DocumentTemplate template) {
         return documents.ofCase(caseId.value()).stream()
                 .map(DocumentInfo::template)
                 .anyMatch(template::equals);
-    }
-
-    private Map<String, String> subjectValues(CaseId caseId) {
-        Map<String, String> v = new LinkedHashMap<>();
-        SubjectView s = cases.subjectForDocuments(caseId).orElseThrow();
-        v.put("subjectName", s.name());
-        if (s.gender() != null) {
-            v.put("gender", label("case.gender." + s.gender().name()));
-        }
-        put(v, "birthDate", s.birthDate() == null ? null : s.birthDate().toString());
-        put(v, "idNumber", s.idNumber());
-        put(v, "address", s.residenceAddress());
-        List<String> charges = cases.charges(caseId);
-        if (!charges.isEmpty()) {
-            v.put("charges", Charges.display(charges, ZH));
-        }
-        return v;
-    }
-
-    private String label(String key) {
-        return messages.getMessage(key, null, key, ZH);
-    }
-
-    private static void put(Map<String, String> v, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            v.put(key, value);
-        }
     }
 }
