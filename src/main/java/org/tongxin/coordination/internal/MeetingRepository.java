@@ -300,17 +300,6 @@ public class MeetingRepository {
                 .list();
     }
 
-    /** Decisions naming an agency, open first, for its list. */
-    public List<DecisionView> owedBy(AgencyId agency, int limit) {
-        return jdbc.sql("""
-            SELECT * FROM coordination_decision WHERE owing_agency_id = :a ORDER BY status DESC, due_date LIMIT :limit\
-            """)
-                .param("a", agency.value())
-                .param("limit", limit)
-                .query((rs, n) -> decision(rs))
-                .list();
-    }
-
     public Map<DecisionId, DecisionView> decisions(List<DecisionId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
