@@ -1,9 +1,11 @@
 package org.tongxin.coordination.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -384,14 +386,5 @@ public class MeetingRepository {
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

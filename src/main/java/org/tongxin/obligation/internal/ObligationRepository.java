@@ -1,9 +1,11 @@
 package org.tongxin.obligation.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -831,14 +833,5 @@ public class ObligationRepository {
                 (Integer) rs.getObject("remaining_amount"),
                 rs.getInt("escalation_working_days"),
                 instant(rs, "next_escalation_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }
