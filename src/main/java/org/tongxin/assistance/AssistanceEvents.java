@@ -175,6 +175,9 @@ public final class AssistanceEvents {
 
         AssistanceService service();
 
+        /** The department or social organisation asked to help. */
+        AgencyId toAgency();
+
         @Override
         default Map<String, String> timelineArgs() {
             return args(service());
