@@ -501,31 +501,31 @@ public class ObligationRepository {
     // Scans (batches, oldest first; ties by id, so that racing scans lock rows in the same order)
 
     public List<Row> dueBefore(Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM obligation WHERE status = " + OPEN
-                        + " AND due_at <= :now ORDER BY due_at, id LIMIT :limit")
-                .param("now", ts(now))
-                .param("limit", limit)
-                .query(ObligationRepository::row)
-                .list();
+        return batch(
+                "SELECT * FROM obligation WHERE status = " + OPEN
+                        + " AND due_at <= :now ORDER BY due_at, id LIMIT :limit",
+                now,
+                limit);
     }
 
     public List<Row> warnBefore(Instant now, int limit) {
-        return jdbc.sql(sql("""
+        return batch(sql("""
             SELECT * FROM obligation WHERE status = {open} AND warned_at IS NULL AND warn_at <= :now AND due_at > :now
              ORDER BY warn_at, id LIMIT :limit\
-            """))
-                .param("now", ts(now))
-                .param("limit", limit)
-                .query(ObligationRepository::row)
-                .list();
+            """), now, limit);
     }
 
     public List<Row> escalationDue(Instant now, int limit) {
-        return jdbc.sql(sql("""
+        return batch(sql("""
             SELECT * FROM obligation WHERE status = {overdue} AND escalation_level < 2 AND next_escalation_at <= :now
                AND waiting_reason IS NULL AND NOT owed_by_subject
              ORDER BY next_escalation_at, id LIMIT :limit\
-            """))
+            """), now, limit);
+    }
+
+    /** One batch of a scan: the rows that {@code select} finds at {@code :now}, {@code :limit} at the most. */
+    private List<Row> batch(String select, Instant now, int limit) {
+        return jdbc.sql(select)
                 .param("now", ts(now))
                 .param("limit", limit)
                 .query(ObligationRepository::row)
