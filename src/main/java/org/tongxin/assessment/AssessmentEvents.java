@@ -105,10 +105,6 @@ public final class AssessmentEvents {
         public String timelineKind() {
             return "assessment.committed";
         }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of();
-        }
     }
 
     /** The county agency recorded a periodic assessment (定期考核) of {@code periodFrom}–{@code periodTo} with its result. */

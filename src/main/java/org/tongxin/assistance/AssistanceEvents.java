@@ -1,6 +1,7 @@
 package org.tongxin.assistance;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -175,6 +176,9 @@ public final class AssistanceEvents {
 
         AssistanceService service();
 
+        /** The department or social organisation asked to help. */
+        AgencyId toAgency();
+
         @Override
         default Map<String, String> timelineArgs() {
             return args(service());
@@ -187,7 +191,7 @@ public final class AssistanceEvents {
     }
 
     /** The case's parties as usual and the assisting department or organisation, which needs to see its referral. */
-    static final Set<Participation> EVERYONE = EnumSet.allOf(Participation.class);
+    static final Set<Participation> EVERYONE = Collections.unmodifiableSet(EnumSet.allOf(Participation.class));
 
     static Map<String, String> args(AssistanceService service) {
         return Map.of("service", service.nameZh(), "serviceEn", service.nameEn());

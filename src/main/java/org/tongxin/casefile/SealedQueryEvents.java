@@ -11,18 +11,22 @@ public final class SealedQueryEvents {
 
     private SealedQueryEvents() {}
 
+    /** A sealed query's event: on the timeline of the executing agency (which decides on it) only. */
+    public interface SealedQueryEntry extends TimelineEntry {
+
+        @Override
+        default Set<Participation> audience() {
+            return Set.of(Participation.EXECUTING_AGENCY);
+        }
+    }
+
     /** A party asked to read a sealed case; on the timeline of the executing agency (which decides) only. */
     public record SealedQueryRequested(
             UUID eventId, CaseId caseId, UUID queryId, SealedQueryBasis basis, Instant occurredAt, ActorRef actor)
-            implements TimelineEntry {
+            implements SealedQueryEntry {
         @Override
         public String timelineKind() {
             return "sealed.query.requested";
-        }
-
-        @Override
-        public Set<Participation> audience() {
-            return Set.of(Participation.EXECUTING_AGENCY);
         }
     }
 
@@ -35,15 +39,10 @@ public final class SealedQueryEvents {
             Instant expiresAt,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements SealedQueryEntry {
         @Override
         public String timelineKind() {
             return status == SealedQueryStatus.APPROVED ? "sealed.query.approved" : "sealed.query.refused";
-        }
-
-        @Override
-        public Set<Participation> audience() {
-            return Set.of(Participation.EXECUTING_AGENCY);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.tongxin.coordination;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,27 @@ public final class CoordinationEvents {
 
     private CoordinationEvents() {}
 
-    static final Set<Participation> AUDIENCE = EnumSet.complementOf(EnumSet.of(Participation.ASSISTING));
+    static final Set<Participation> AUDIENCE =
+            Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Participation.ASSISTING)));
 
-    static Map<String, String> typeArgs(ConflictType type) {
-        return Map.of("type", type.nameZh(), "typeEn", type.nameEn());
+    /** An event of the register on a case's timeline: seen by every party but the assisting departments. */
+    public interface CoordinationEntry extends TimelineEntry {
+
+        @Override
+        default Set<Participation> audience() {
+            return AUDIENCE;
+        }
+    }
+
+    /** An event about a conflict point whose timeline line names its type in both languages. */
+    public interface ConflictEntry extends CoordinationEntry {
+
+        ConflictType type();
+
+        @Override
+        default Map<String, String> timelineArgs() {
+            return Map.of("type", type().nameZh(), "typeEn", type().nameEn());
+        }
     }
 
     /** A coordinator convened a meeting (notice sent to the attending agencies). */
@@ -63,17 +81,13 @@ public final class CoordinationEvents {
             LocalDate dueDate,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements CoordinationEntry {
         public String timelineKind() {
             return "coordination.decision-recorded";
         }
 
         public Map<String, String> timelineArgs() {
             return Map.of("due", dueDate.toString());
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 
@@ -87,13 +101,9 @@ public final class CoordinationEvents {
             boolean late,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements CoordinationEntry {
         public String timelineKind() {
             return late ? "coordination.decision-done-late" : "coordination.decision-done";
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 
@@ -108,30 +118,18 @@ public final class CoordinationEvents {
             String stepId,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements ConflictEntry {
         public String timelineKind() {
             return "coordination.conflict-raised";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return typeArgs(type);
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 
     /** The conflict was taken to the coordination office {@code to}. */
     public record ConflictEscalated(
             UUID eventId, ConflictId conflictId, CaseId caseId, AgencyId to, Instant occurredAt, ActorRef actor)
-            implements TimelineEntry {
+            implements CoordinationEntry {
         public String timelineKind() {
             return "coordination.conflict-escalated";
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 
@@ -143,17 +141,9 @@ public final class CoordinationEvents {
             AgencyId raisedBy,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements ConflictEntry {
         public String timelineKind() {
             return "coordination.conflict-resolved";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return typeArgs(type);
-        }
-
-        public Set<Participation> audience() {
-            return AUDIENCE;
         }
     }
 }

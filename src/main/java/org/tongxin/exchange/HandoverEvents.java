@@ -29,6 +29,10 @@ public final class HandoverEvents {
 
         int round();
 
+        AgencyId sender();
+
+        AgencyId receiver();
+
         @Override
         default Map<String, String> timelineArgs() {
             return Map.of("kind", kind().nameZh(), "kindEn", kind().nameEn(), "round", Integer.toString(round()));

@@ -72,21 +72,23 @@ public enum Role {
     /** 全国政策模型编辑: drafts and publishes the national baseline policy model, at a national agency. */
     NATIONAL_POLICY_EDITOR(AgencyLevel.NATIONAL, CORRECTION_AGENCY);
 
-    public static final Set<Role> ADMINS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
+    public static final Set<Role> ADMINS =
+            java.util.Collections.unmodifiableSet(EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN));
 
     /**
      * The roles that work cases: only a holder of one of them may use its agency's lawful role in a case (doc/security-requirements.md S7,
      * the roles of {@code @CaseUser}). Not the administrators (S5), and not a head of agency or a policy editor by that role
      * alone: they speak for their agency or edit the law's model, and read no case.
      */
-    public static final Set<Role> CASE_ROLES = EnumSet.complementOf(
-            EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, AGENCY_HEAD, NATIONAL_POLICY_EDITOR));
+    public static final Set<Role> CASE_ROLES = java.util.Collections.unmodifiableSet(EnumSet.complementOf(
+            EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, AGENCY_HEAD, NATIONAL_POLICY_EDITOR)));
 
     /**
      * The heads of an agency: who may speak for it, e.g. request a system token for it. {@link #AGENCY_HEAD} fits exactly
      * the agencies none of the others fits.
      */
-    public static final Set<Role> HEADS = EnumSet.of(OFFICE_HEAD, COUNTY_HEAD, AGENCY_HEAD);
+    public static final Set<Role> HEADS =
+            java.util.Collections.unmodifiableSet(EnumSet.of(OFFICE_HEAD, COUNTY_HEAD, AGENCY_HEAD));
 
     /** The county agency's officers and its head. */
     public static final Set<Role> COUNTY =

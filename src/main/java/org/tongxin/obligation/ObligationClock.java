@@ -33,11 +33,9 @@ import org.tongxin.obligation.ObligationEvents.ObligationOverdue;
 import org.tongxin.obligation.internal.DueCalculator;
 import org.tongxin.obligation.internal.ObligationRepository;
 import org.tongxin.obligation.internal.ObligationRepository.Row;
-import org.tongxin.policy.PolicyModels;
 import org.tongxin.policy.ProcedureStep;
 import org.tongxin.shared.jdbc.ClusterLock;
 import org.tongxin.shared.security.ActorRef;
-import org.tongxin.shared.time.LegalTime;
 
 /**
  * The ledger's clock. Every minute, on one instance at a time (a database advisory lock, never memory; each change is
@@ -63,7 +61,7 @@ public class ObligationClock {
 
     private final ObligationRepository obligations;
     private final DueCalculator due;
-    private final PolicyModels policies;
+    private final ObligationLedger ledger;
     private final AgencyDirectory agencies;
     private final CaseManagement cases;
     private final ApplicationEventPublisher events;
@@ -74,7 +72,7 @@ public class ObligationClock {
     ObligationClock(
             ObligationRepository obligations,
             DueCalculator due,
-            PolicyModels policies,
+            ObligationLedger ledger,
             AgencyDirectory agencies,
             CaseManagement cases,
             ApplicationEventPublisher events,
@@ -83,7 +81,7 @@ public class ObligationClock {
             Clock clock) {
         this.obligations = obligations;
         this.due = due;
-        this.policies = policies;
+        this.ledger = ledger;
         this.agencies = agencies;
         this.cases = cases;
         this.events = events;
@@ -173,7 +171,7 @@ public class ObligationClock {
         }
         obligations.history(
                 o.id(), o.caseId(), now, "OVERDUE", ObligationStatus.OVERDUE, o.dueAt(), o.owingAgencyId(), null, null);
-        ProcedureStep step = step(o);
+        ProcedureStep step = ledger.step(o);
         events.publishEvent(new ObligationOverdue(
                 UUID.randomUUID(),
                 o.id(),
@@ -222,7 +220,7 @@ public class ObligationClock {
             // A matter without a case has no parties: the escalation row alone lets the agency see it.
             cases.grant(o.caseId(), to, coordination ? Participation.COORDINATION : Participation.ESCALATION);
         }
-        ProcedureStep step = step(o);
+        ProcedureStep step = ledger.step(o);
         events.publishEvent(new ObligationEscalated(
                 UUID.randomUUID(),
                 o.id(),
@@ -290,8 +288,7 @@ public class ObligationClock {
                     row.clockStart(),
                     row.calendarRegion(),
                     o.custody(),
-                    policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()))
-                            .settings());
+                    ledger.policy(o).settings());
             if (recomputed.dueAt().equals(o.dueAt()) && recomputed.provisional() == o.provisional()) {
                 continue;
             }
@@ -329,10 +326,5 @@ public class ObligationClock {
                 published.region(),
                 published.year(),
                 changed);
-    }
-
-    private ProcedureStep step(ObligationView o) {
-        return policies.version(o.policyVersionId(), LegalTime.dateOf(o.startedAt()))
-                .require(o.stepId());
     }
 }

@@ -1,6 +1,7 @@
 package org.tongxin.obligation;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ public final class ObligationEvents {
     private ObligationEvents() {}
 
     /** Parties that follow the ledger of a case on its timeline. */
-    static final Set<Participation> LEDGER_AUDIENCE = EnumSet.of(
+    static final Set<Participation> LEDGER_AUDIENCE = Collections.unmodifiableSet(EnumSet.of(
             Participation.EXECUTING_AGENCY,
             Participation.ASSIGNED_OFFICE,
             Participation.DECISION_ORGAN,
@@ -28,7 +29,32 @@ public final class ObligationEvents {
             Participation.COPIED_POLICE,
             Participation.HANDOVER_INSTITUTION,
             Participation.ESCALATION,
-            Participation.COORDINATION);
+            Participation.COORDINATION));
+
+    /**
+     * What every ledger event shows on the timeline: the step's names in both languages, to the parties that follow
+     * the ledger ({@link #LEDGER_AUDIENCE}). A record names only its kind.
+     */
+    public interface LedgerEntry extends TimelineEntry {
+
+        ObligationId obligationId();
+
+        String stepId();
+
+        String stepZh();
+
+        String stepEn();
+
+        @Override
+        default Map<String, String> timelineArgs() {
+            return Map.of("step", stepZh(), "stepEn", stepEn());
+        }
+
+        @Override
+        default Set<Participation> audience() {
+            return LEDGER_AUDIENCE;
+        }
+    }
 
     public record ObligationOpened(
             UUID eventId,
@@ -41,17 +67,9 @@ public final class ObligationEvents {
             Instant dueAt,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return "obligation.opened";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 
@@ -66,17 +84,9 @@ public final class ObligationEvents {
             boolean late,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return late ? "obligation.fulfilled-late" : "obligation.fulfilled";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 
@@ -91,17 +101,9 @@ public final class ObligationEvents {
             Instant dueAt,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return "obligation.overdue";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 
@@ -118,17 +120,9 @@ public final class ObligationEvents {
             AgencyId escalatedTo,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return "obligation.escalated";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 
@@ -151,17 +145,9 @@ public final class ObligationEvents {
             String stepEn,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return "obligation.paused";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 
@@ -175,17 +161,9 @@ public final class ObligationEvents {
             Instant dueAt,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return "obligation.resumed";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 
@@ -199,17 +177,9 @@ public final class ObligationEvents {
             String stepEn,
             Instant occurredAt,
             ActorRef actor)
-            implements TimelineEntry {
+            implements LedgerEntry {
         public String timelineKind() {
             return "obligation.waived";
-        }
-
-        public Map<String, String> timelineArgs() {
-            return Map.of("step", stepZh, "stepEn", stepEn);
-        }
-
-        public Set<Participation> audience() {
-            return LEDGER_AUDIENCE;
         }
     }
 

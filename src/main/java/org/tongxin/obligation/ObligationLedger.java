@@ -455,6 +455,11 @@ public class ObligationLedger {
         return step(o.policyVersionId(), o.startedAt(), o.stepId());
     }
 
+    /** The policy version an obligation was opened under, as it applied on the day it was opened. */
+    ResolvedPolicy policy(ObligationView o) {
+        return policy(o.policyVersionId(), o.startedAt());
+    }
+
     private ProcedureStep step(UUID policyVersionId, Instant startedAt, String stepId) {
         return policy(policyVersionId, startedAt).require(stepId);
     }

@@ -1,5 +1,9 @@
 package org.tongxin.assessment.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.requireUpdated;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,7 +32,6 @@ import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.LevelChangeReason;
 import org.tongxin.policy.SupervisionLevel;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.error.TongxinException;
 
 /** SQL of the assessment module. Row-level security limits a person's reads to the cases their agency takes part in. */
 @Repository
@@ -247,9 +250,7 @@ public class AssessmentRepository {
                 .param("id", p.id().value())
                 .param("version", p.version())
                 .update();
-        if (n != 1) {
-            throw TongxinException.staleVersion();
-        }
+        requireUpdated(n);
     }
 
     public List<ProposalView> proposals(CaseId caseId) {
@@ -332,11 +333,6 @@ public class AssessmentRepository {
                 : Arrays.stream(s.split(",")).map(ReasonCode::valueOf).toList();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         java.sql.Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
@@ -345,9 +341,5 @@ public class AssessmentRepository {
     private static AgencyId agency(ResultSet rs, String column) throws SQLException {
         UUID id = rs.getObject(column, UUID.class);
         return id == null ? null : AgencyId.of(id);
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

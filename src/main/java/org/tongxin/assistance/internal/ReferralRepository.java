@@ -1,8 +1,10 @@
 package org.tongxin.assistance.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -384,14 +386,5 @@ public class ReferralRepository {
                 cipher.open(rs.getBytes("withdrawal_reason_enc"), WITHDRAWAL_REASON),
                 instant(rs, "updated_at"),
                 rs.getInt("version"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

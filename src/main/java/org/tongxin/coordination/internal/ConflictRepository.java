@@ -1,8 +1,8 @@
 package org.tongxin.coordination.internal;
 
-import static org.tongxin.coordination.internal.MeetingRepository.instant;
-import static org.tongxin.coordination.internal.MeetingRepository.ts;
 import static org.tongxin.coordination.internal.MeetingRepository.uuid;
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

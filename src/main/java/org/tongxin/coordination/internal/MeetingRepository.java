@@ -1,9 +1,11 @@
 package org.tongxin.coordination.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -300,17 +302,6 @@ public class MeetingRepository {
                 .list();
     }
 
-    /** Decisions naming an agency, open first, for its list. */
-    public List<DecisionView> owedBy(AgencyId agency, int limit) {
-        return jdbc.sql("""
-            SELECT * FROM coordination_decision WHERE owing_agency_id = :a ORDER BY status DESC, due_date LIMIT :limit\
-            """)
-                .param("a", agency.value())
-                .param("limit", limit)
-                .query((rs, n) -> decision(rs))
-                .list();
-    }
-
     public Map<DecisionId, DecisionView> decisions(List<DecisionId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -395,14 +386,5 @@ public class MeetingRepository {
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -1,5 +1,7 @@
 package org.tongxin.identity.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -182,10 +184,5 @@ public class TokenRepository {
 
     private static Set<String> operations(String value) {
         return value == null ? null : new java.util.LinkedHashSet<>(Arrays.asList(value.split(",")));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,8 +1,10 @@
 package org.tongxin.identity.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -370,14 +372,5 @@ public class UserRepository {
                 rs.getBoolean("created_in_demo"),
                 rs.getBoolean("totp_published"),
                 Set.of());
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -1,9 +1,11 @@
 package org.tongxin.obligation.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -499,31 +501,31 @@ public class ObligationRepository {
     // Scans (batches, oldest first; ties by id, so that racing scans lock rows in the same order)
 
     public List<Row> dueBefore(Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM obligation WHERE status = " + OPEN
-                        + " AND due_at <= :now ORDER BY due_at, id LIMIT :limit")
-                .param("now", ts(now))
-                .param("limit", limit)
-                .query(ObligationRepository::row)
-                .list();
+        return batch(
+                "SELECT * FROM obligation WHERE status = " + OPEN
+                        + " AND due_at <= :now ORDER BY due_at, id LIMIT :limit",
+                now,
+                limit);
     }
 
     public List<Row> warnBefore(Instant now, int limit) {
-        return jdbc.sql(sql("""
+        return batch(sql("""
             SELECT * FROM obligation WHERE status = {open} AND warned_at IS NULL AND warn_at <= :now AND due_at > :now
              ORDER BY warn_at, id LIMIT :limit\
-            """))
-                .param("now", ts(now))
-                .param("limit", limit)
-                .query(ObligationRepository::row)
-                .list();
+            """), now, limit);
     }
 
     public List<Row> escalationDue(Instant now, int limit) {
-        return jdbc.sql(sql("""
+        return batch(sql("""
             SELECT * FROM obligation WHERE status = {overdue} AND escalation_level < 2 AND next_escalation_at <= :now
                AND waiting_reason IS NULL AND NOT owed_by_subject
              ORDER BY next_escalation_at, id LIMIT :limit\
-            """))
+            """), now, limit);
+    }
+
+    /** One batch of a scan: the rows that {@code select} finds at {@code :now}, {@code :limit} at the most. */
+    private List<Row> batch(String select, Instant now, int limit) {
+        return jdbc.sql(select)
                 .param("now", ts(now))
                 .param("limit", limit)
                 .query(ObligationRepository::row)
@@ -831,14 +833,5 @@ public class ObligationRepository {
                 (Integer) rs.getObject("remaining_amount"),
                 rs.getInt("escalation_working_days"),
                 instant(rs, "next_escalation_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -1,5 +1,8 @@
 package org.tongxin.simulation.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -238,14 +241,5 @@ public class SimulationRepository {
                 rs.getString("failure"),
                 rs.getInt("version"),
                 json.readValue(rs.getString("parameters"), SimulationRequest.class));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant at) {
-        return at == null ? null : Timestamp.from(at);
     }
 }

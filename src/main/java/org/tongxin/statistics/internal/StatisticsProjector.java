@@ -63,12 +63,10 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(CaseEvents.CaseDecided e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            String district = districts.of(e.countyAgencyId());
             rememberCase(e.caseId(), e.occurredAt());
-            store.count(
+            count(
                     e.occurredAt(),
                     e.countyAgencyId(),
-                    district,
                     Indicator.CASE_DECIDED,
                     e.correctionType().name());
         }
@@ -77,14 +75,11 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(CaseEvents.CaseRegistered e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            if (!store.caseKnown(e.caseId().value())) {
-                rememberCase(e.caseId(), null);
-            }
+            knowCase(e.caseId());
             store.caseReceived(e.caseId().value(), e.occurredAt());
-            store.count(
+            count(
                     e.occurredAt(),
                     e.countyAgencyId(),
-                    districts.of(e.countyAgencyId()),
                     Indicator.CASE_RECEIVED,
                     store.caseType(e.caseId().value()).orElse(null));
         }
@@ -112,18 +107,14 @@ class StatisticsProjector {
     }
 
     private void released(CaseId caseId, Instant at) {
-        if (!store.caseKnown(caseId.value())) {
-            rememberCase(caseId, null);
-        }
+        knowCase(caseId);
         store.caseReleased(caseId.value(), at);
     }
 
     @ApplicationModuleListener
     void on(CaseEvents.OfficeAssigned e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            if (!store.caseKnown(e.caseId().value())) {
-                rememberCase(e.caseId(), null);
-            }
+            knowCase(e.caseId());
             store.officeAssigned(e.caseId().value(), e.officeId());
         }
     }
@@ -137,6 +128,13 @@ class StatisticsProjector {
                             .filter(m -> m.role() == CaseData.TeamRole.SOCIAL_WORKER && m.agencyId() != null)
                             .map(CaseData.TeamMember::agencyId)
                             .toList());
+        }
+    }
+
+    /** Makes sure the case has its row, from the case file, when its decision came before statistics counted it. */
+    private void knowCase(CaseId caseId) {
+        if (!store.caseKnown(caseId.value())) {
+            rememberCase(caseId, null);
         }
     }
 
@@ -183,8 +181,8 @@ class StatisticsProjector {
         if (!store.claim(e.eventId(), e.occurredAt())) {
             return;
         }
-        ensureObligation(e.obligationId(), e.stepZh(), e.stepEn()).ifPresent(row -> {
-            AgencyId agency = new AgencyId(row.agencyId());
+        ensureObligation(e).ifPresent(row -> {
+            AgencyId agency = row.agency();
             if (e.late()) {
                 store.obligationClosed(
                         row.id(), "FULFILLED_LATE", e.occurredAt(), latenessHours(row.dueAt(), e.occurredAt()));
@@ -208,8 +206,8 @@ class StatisticsProjector {
         if (!store.claim(e.eventId(), e.occurredAt())) {
             return;
         }
-        ensureObligation(e.obligationId(), e.stepZh(), e.stepEn()).ifPresent(row -> {
-            AgencyId agency = new AgencyId(row.agencyId());
+        ensureObligation(e).ifPresent(row -> {
+            AgencyId agency = row.agency();
             if (row.overdueAt() == null) {
                 Instant due = e.dueAt() != null ? e.dueAt() : row.dueAt() != null ? row.dueAt() : e.occurredAt();
                 store.count(due, agency, row.district(), Indicator.OBLIGATION_DUE, row.stepId());
@@ -224,30 +222,24 @@ class StatisticsProjector {
         if (!store.claim(e.eventId(), e.occurredAt())) {
             return;
         }
-        ensureObligation(e.obligationId(), e.stepZh(), e.stepEn()).ifPresent(row -> {
+        ensureObligation(e).ifPresent(row -> {
             store.obligationEscalated(row.id(), e.level(), e.escalatedTo());
             store.count(
-                    e.occurredAt(),
-                    new AgencyId(row.agencyId()),
-                    row.district(),
-                    Indicator.OBLIGATION_ESCALATED,
-                    "level" + e.level());
+                    e.occurredAt(), row.agency(), row.district(), Indicator.OBLIGATION_ESCALATED, "level" + e.level());
         });
     }
 
     @ApplicationModuleListener
     void on(ObligationEvents.ObligationPaused e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            ensureObligation(e.obligationId(), e.stepZh(), e.stepEn())
-                    .ifPresent(row -> store.obligationPaused(row.id()));
+            ensureObligation(e).ifPresent(row -> store.obligationPaused(row.id()));
         }
     }
 
     @ApplicationModuleListener
     void on(ObligationEvents.ObligationResumed e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            ensureObligation(e.obligationId(), e.stepZh(), e.stepEn())
-                    .ifPresent(row -> store.obligationDue(row.id(), e.dueAt(), true));
+            ensureObligation(e).ifPresent(row -> store.obligationDue(row.id(), e.dueAt(), true));
         }
     }
 
@@ -261,14 +253,13 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(ObligationEvents.ObligationWaived e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            ensureObligation(e.obligationId(), e.stepZh(), e.stepEn())
-                    .ifPresent(row -> store.obligationClosed(row.id(), "WAIVED", e.occurredAt(), null));
+            ensureObligation(e).ifPresent(row -> store.obligationClosed(row.id(), "WAIVED", e.occurredAt(), null));
         }
     }
 
     /** The row of an obligation, made from the ledger when it was opened before statistics counted it. */
-    private java.util.Optional<StatisticsStore.ObligationRow> ensureObligation(
-            ObligationId id, String stepZh, String stepEn) {
+    private java.util.Optional<StatisticsStore.ObligationRow> ensureObligation(ObligationEvents.LedgerEntry e) {
+        ObligationId id = e.obligationId();
         java.util.Optional<StatisticsStore.ObligationRow> row = store.obligation(id.value());
         if (row.isPresent()) {
             return row;
@@ -278,8 +269,8 @@ class StatisticsProjector {
                 o.id().value(),
                 caseOf(o.caseId()),
                 o.stepId(),
-                stepZh,
-                stepEn,
+                e.stepZh(),
+                e.stepEn(),
                 o.owingAgencyId(),
                 districts.of(o.owingAgencyId()),
                 o.startedAt(),
@@ -312,33 +303,18 @@ class StatisticsProjector {
         if (!store.claim(e.eventId(), e.occurredAt())) {
             return;
         }
-        store.count(
-                e.occurredAt(),
-                e.receiver(),
-                districts.of(e.receiver()),
-                Indicator.HANDOVER_RECEIVED,
-                e.kind().name());
+        count(e, e.receiver(), Indicator.HANDOVER_RECEIVED);
         if (e.supplement()) {
             store.itemClosed("HANDOVER_REJECTED", e.handoverId().value(), e.occurredAt());
         } else if (e.caseId() != null && store.stepWentOverdue(e.caseId().value(), e.stepId(), e.sender())) {
-            store.count(
-                    e.occurredAt(),
-                    e.sender(),
-                    districts.of(e.sender()),
-                    Indicator.HANDOVER_LATE,
-                    e.kind().name());
+            count(e, e.sender(), Indicator.HANDOVER_LATE);
         }
     }
 
     @ApplicationModuleListener
     void on(HandoverEvents.HandoverReceipted e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(
-                    e.occurredAt(),
-                    e.receiver(),
-                    districts.of(e.receiver()),
-                    Indicator.HANDOVER_RECEIPTED,
-                    e.kind().name());
+            count(e, e.receiver(), Indicator.HANDOVER_RECEIPTED);
             store.itemClosed("HANDOVER_REJECTED", e.handoverId().value(), e.occurredAt());
         }
     }
@@ -382,24 +358,14 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(AssistanceEvents.ReferralMade e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(
-                    e.occurredAt(),
-                    e.toAgency(),
-                    districts.of(e.toAgency()),
-                    Indicator.REFERRAL_MADE,
-                    e.service().name());
+            count(e, districts.of(e.toAgency()), Indicator.REFERRAL_MADE);
         }
     }
 
     @ApplicationModuleListener
     void on(AssistanceEvents.ReferralAccepted e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(
-                    e.occurredAt(),
-                    e.toAgency(),
-                    districts.of(e.toAgency()),
-                    Indicator.REFERRAL_ACCEPTED,
-                    e.service().name());
+            count(e, districts.of(e.toAgency()), Indicator.REFERRAL_ACCEPTED);
         }
     }
 
@@ -407,12 +373,7 @@ class StatisticsProjector {
     void on(AssistanceEvents.ReferralDeclined e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.toAgency());
-            store.count(
-                    e.occurredAt(),
-                    e.toAgency(),
-                    district,
-                    Indicator.REFERRAL_DECLINED,
-                    e.service().name());
+            count(e, district, Indicator.REFERRAL_DECLINED);
             // The reason is not in the event (events carry no free text): read from the referral, kept encrypted.
             store.itemOpened(
                     "REFERRAL_DECLINED",
@@ -431,19 +392,9 @@ class StatisticsProjector {
     void on(AssistanceEvents.ReferralCompleted e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
             String district = districts.of(e.toAgency());
-            store.count(
-                    e.occurredAt(),
-                    e.toAgency(),
-                    district,
-                    Indicator.REFERRAL_COMPLETED,
-                    e.service().name());
+            count(e, district, Indicator.REFERRAL_COMPLETED);
             if (e.delivered()) {
-                store.count(
-                        e.occurredAt(),
-                        e.toAgency(),
-                        district,
-                        Indicator.ASSISTANCE_DELIVERED,
-                        e.service().name());
+                count(e, district, Indicator.ASSISTANCE_DELIVERED);
             }
         }
     }
@@ -453,21 +404,21 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(CoordinationEvents.MeetingConvened e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.convenor(), districts.of(e.convenor()), Indicator.MEETING_CONVENED);
+            count(e.occurredAt(), e.convenor(), Indicator.MEETING_CONVENED);
         }
     }
 
     @ApplicationModuleListener
     void on(CoordinationEvents.MeetingHeld e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.convenor(), districts.of(e.convenor()), Indicator.MEETING_HELD);
+            count(e.occurredAt(), e.convenor(), Indicator.MEETING_HELD);
         }
     }
 
     @ApplicationModuleListener
     void on(CoordinationEvents.DecisionRecorded e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.owingAgency(), districts.of(e.owingAgency()), Indicator.DECISION_RECORDED);
+            count(e.occurredAt(), e.owingAgency(), Indicator.DECISION_RECORDED);
         }
     }
 
@@ -513,21 +464,36 @@ class StatisticsProjector {
     @ApplicationModuleListener
     void on(CoordinationEvents.ConflictEscalated e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(e.occurredAt(), e.to(), districts.of(e.to()), Indicator.CONFLICT_ESCALATED);
+            count(e.occurredAt(), e.to(), Indicator.CONFLICT_ESCALATED);
         }
     }
 
     @ApplicationModuleListener
     void on(CoordinationEvents.ConflictResolved e) {
         if (store.claim(e.eventId(), e.occurredAt())) {
-            store.count(
+            count(
                     e.occurredAt(),
                     e.raisedBy(),
-                    districts.of(e.raisedBy()),
                     Indicator.CONFLICT_RESOLVED,
                     e.type().name());
             store.itemClosed("CONFLICT", e.conflictId().value(), e.occurredAt());
         }
+    }
+
+    /** Counts {@code indicator} for {@code agency} and its district in the month of {@code at}, with its dimensions. */
+    private void count(Instant at, AgencyId agency, Indicator indicator, String... dimensions) {
+        store.count(at, agency, districts.of(agency), indicator, dimensions);
+    }
+
+    /** A handover's figure for one of its two agencies, by the kind of bundle. */
+    private void count(HandoverEvents.HandoverEvent e, AgencyId agency, Indicator indicator) {
+        count(e.occurredAt(), agency, indicator, e.kind().name());
+    }
+
+    /** A referral's figure for the department or organisation asked to help (in its district), by service. */
+    private void count(AssistanceEvents.ReferralEntry e, String district, Indicator indicator) {
+        store.count(
+                e.occurredAt(), e.toAgency(), district, indicator, e.service().name());
     }
 
     private static UUID caseOf(CaseId caseId) {

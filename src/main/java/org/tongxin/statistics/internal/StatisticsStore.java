@@ -148,7 +148,13 @@ public class StatisticsStore {
             String district,
             Instant dueAt,
             String status,
-            Instant overdueAt) {}
+            Instant overdueAt) {
+
+        /** The agency that owes the obligation. */
+        public AgencyId agency() {
+            return new AgencyId(agencyId);
+        }
+    }
 
     public Optional<ObligationRow> obligation(UUID id) {
         return jdbc.sql("""

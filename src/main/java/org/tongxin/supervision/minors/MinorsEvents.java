@@ -17,32 +17,31 @@ public final class MinorsEvents {
 
     private MinorsEvents() {}
 
+    /** A minors' step event: on the timeline of the minors' team only. */
+    public interface MinorsEntry extends TimelineEntry {
+
+        @Override
+        default Set<Participation> audience() {
+            return CaseDirectory.MINORS_TEAM;
+        }
+    }
+
     /** A minors' step opened: on the minor's registration, or when the county agency found its trigger. */
     public record MinorStepOpened(
             UUID eventId, CaseId caseId, UUID minorStepId, String stepId, Instant occurredAt, ActorRef actor)
-            implements TimelineEntry {
+            implements MinorsEntry {
         /** {@code timeline.minors.<step>.opened}: the step's own words, never its id. */
         public String timelineKind() {
             return stepId + ".opened";
-        }
-
-        @Override
-        public Set<Participation> audience() {
-            return CaseDirectory.MINORS_TEAM;
         }
     }
 
     /** A minors' step was done, with a record of what was done. */
     public record MinorStepFulfilled(
             UUID eventId, CaseId caseId, UUID minorStepId, String stepId, Instant occurredAt, ActorRef actor)
-            implements TimelineEntry {
+            implements MinorsEntry {
         public String timelineKind() {
             return stepId + ".done";
-        }
-
-        @Override
-        public Set<Participation> audience() {
-            return CaseDirectory.MINORS_TEAM;
         }
     }
 }

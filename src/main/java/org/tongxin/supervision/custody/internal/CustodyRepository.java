@@ -1,9 +1,11 @@
 package org.tongxin.supervision.custody.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.requireUpdated;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +15,6 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.casefile.CustodyKind;
 import org.tongxin.exchange.HandoverId;
-import org.tongxin.shared.error.TongxinException;
 
 /** SQL of custody records; row-level security limits rows to the case's parties. */
 @Repository
@@ -50,9 +51,7 @@ public class CustodyRepository {
                 .param("id", r.id)
                 .param("version", r.version)
                 .update();
-        if (n == 0) {
-            throw TongxinException.staleVersion();
-        }
+        requireUpdated(n);
         r.version++;
     }
 
@@ -83,14 +82,5 @@ public class CustodyRepository {
                 instant(rs, "noticed_at"),
                 instant(rs, "released_at"),
                 rs.getInt("version"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -1,5 +1,7 @@
 package org.tongxin.supervision.minors.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.requireUpdated;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.error.TongxinException;
 
 /** SQL of the minors' steps; row-level security limits rows to the case's parties; the texts are encrypted. */
 @Repository
@@ -60,9 +61,7 @@ public class MinorStepRepository {
                 .param("id", s.id)
                 .param("version", s.version)
                 .update();
-        if (n == 0) {
-            throw TongxinException.staleVersion();
-        }
+        requireUpdated(n);
         s.version++;
     }
 

@@ -1,8 +1,11 @@
 package org.tongxin.supervision.missing.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.requireUpdated;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +15,6 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.error.TongxinException;
 
 /** SQL of lost contacts; row-level security limits rows to the case's parties; the texts are encrypted. */
 @Repository
@@ -58,9 +60,7 @@ public class LostContactRepository {
                 .param("id", c.id)
                 .param("version", c.version)
                 .update();
-        if (n == 0) {
-            throw TongxinException.staleVersion();
-        }
+        requireUpdated(n);
         c.version++;
     }
 
@@ -102,14 +102,5 @@ public class LostContactRepository {
                 cipher.open(rs.getBytes("found_note_enc"), FOUND_NOTE),
                 instant(rs, "over_a_month_at"),
                 rs.getInt("version"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -1,9 +1,12 @@
 package org.tongxin.supervision.monitoring.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.requireUpdated;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,6 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.error.TongxinException;
 import org.tongxin.shared.web.PageQuery;
 import org.tongxin.shared.web.PageResult;
 import org.tongxin.supervision.monitoring.MonitoringGround;
@@ -82,9 +84,7 @@ public class MonitoringRepository {
                 .param("id", p.id.value())
                 .param("version", p.version)
                 .update();
-        if (n == 0) {
-            throw TongxinException.staleVersion();
-        }
+        requireUpdated(n);
         p.version++;
     }
 
@@ -209,14 +209,5 @@ public class MonitoringRepository {
                 instant(rs, "ended_at"),
                 cipher.open(rs.getBytes("end_reason_enc"), END_REASON),
                 rs.getInt("version"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

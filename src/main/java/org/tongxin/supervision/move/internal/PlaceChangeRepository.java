@@ -1,9 +1,11 @@
 package org.tongxin.supervision.move.internal;
 
+import static org.tongxin.shared.jdbc.SqlValues.instant;
+import static org.tongxin.shared.jdbc.SqlValues.requireUpdated;
+import static org.tongxin.shared.jdbc.SqlValues.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +15,6 @@ import org.tongxin.agency.AgencyId;
 import org.tongxin.casefile.CaseId;
 import org.tongxin.exchange.HandoverId;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.error.TongxinException;
 import org.tongxin.supervision.move.PlaceChangeState;
 
 /** SQL of changes of the place of execution; row-level security limits rows to the case's parties; texts encrypted. */
@@ -75,9 +76,7 @@ public class PlaceChangeRepository {
                 .param("id", c.id)
                 .param("version", c.version)
                 .update();
-        if (n == 0) {
-            throw TongxinException.staleVersion();
-        }
+        requireUpdated(n);
         c.version++;
     }
 
@@ -130,14 +129,5 @@ public class PlaceChangeRepository {
         c.consultationDocumentId = rs.getObject("consultation_document_id", UUID.class);
         c.decisionDocumentId = rs.getObject("decision_document_id", UUID.class);
         return c;
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }
