@@ -1072,7 +1072,7 @@ class GeneratedAccessMatrixIntegrationTests {
               AND table_name NOT LIKE 'flyway%' AND table_name NOT LIKE 'statistics%'
               AND table_name NOT LIKE 'simulation%'
               AND table_name NOT IN ('obligation', 'obligation_escalation', 'obligation_history', 'casefile_timeline', 'casefile_party',
-                                     'identity_failure_tally', 'identity_throttle')\
+                                     'identity_failure_tally', 'identity_throttle', 'assessment_fact')\
             """).query(String.class).list()) {
             counts.put(
                     table,
@@ -1086,6 +1086,13 @@ class GeneratedAccessMatrixIntegrationTests {
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
                 .list()
                 .forEach(step -> counts.put("obligation " + step, 1L));
+        // The clock's scans also record facts for assessment (a missed report) on other cases; the fixture's own count.
+        counts.put(
+                "assessment_fact of the fixture's cases",
+                jdbc.sql("SELECT count(*) FROM assessment_fact WHERE case_id IN (:cases)")
+                        .param("cases", cases.values().stream().map(UUID::fromString).toList())
+                        .query(Long.class)
+                        .single());
         counts.put(
                 "casefile_timeline by people",
                 jdbc.sql("SELECT count(*) FROM casefile_timeline WHERE actor_user_id IS NOT NULL")
