@@ -1090,7 +1090,9 @@ class GeneratedAccessMatrixIntegrationTests {
         counts.put(
                 "assessment_fact of the fixture's cases",
                 jdbc.sql("SELECT count(*) FROM assessment_fact WHERE case_id IN (:cases)")
-                        .param("cases", cases.values().stream().map(UUID::fromString).toList())
+                        .param(
+                                "cases",
+                                cases.values().stream().map(UUID::fromString).toList())
                         .query(Long.class)
                         .single());
         counts.put(
